@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+import { RepertoireError } from './errors.js';
+
+describe('loadConfig', () => {
+  it('defaults to the SQLite file data/repertoire.db', () => {
+    expect(loadConfig({}).database).toEqual({ kind: 'sqlite', path: 'data/repertoire.db' });
+  });
+
+  it.each([
+    ['/tmp/x.db', '/tmp/x.db'],
+    ['data/other.db', 'data/other.db'],
+    ['sqlite:data/x.db', 'data/x.db'],
+    ['sqlite://data/x.db', 'data/x.db'],
+    ['sqlite:///tmp/x.db', '/tmp/x.db'],
+    ['file:data/x.db', 'data/x.db'],
+    ['file:///tmp/x.db', '/tmp/x.db'],
+    [':memory:', ':memory:'],
+  ])('reads %s as the SQLite file %s', (url, path) => {
+    expect(loadConfig({ DATABASE_URL: url }).database).toEqual({ kind: 'sqlite', path });
+  });
+
+  it.each(['postgres://u@localhost/test', 'postgresql://localhost:5432/test'])('accepts %s', (url) => {
+    expect(loadConfig({ DATABASE_URL: url }).database).toEqual({ kind: 'postgres', url });
+  });
+
+  it.each([
+    ['mysql://localhost/x', /DATABASE_URL: unsupported scheme "mysql:"/],
+    ['', /DATABASE_URL: must not be empty/],
+    ['sqlite:', /DATABASE_URL: no file path/],
+    ['postgres://[bad', /DATABASE_URL: not a valid URL/],
+  ])('rejects %j with a message naming the variable', (url, message) => {
+    const attempt = () => loadConfig({ DATABASE_URL: url });
+    expect(attempt).toThrow(RepertoireError);
+    expect(attempt).toThrow(message);
+  });
+
+  it('is frozen', () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.database)).toBe(true);
+  });
+});

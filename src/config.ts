@@ -1,0 +1,63 @@
+/**
+ * Start-up configuration, read once from the environment, validated and frozen. Nothing else
+ * reads `process.env`: callers pass the result down.
+ */
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { RepertoireError } from './errors.js';
+
+export const DEFAULT_DATABASE_URL = 'data/repertoire.db';
+
+export type DatabaseLocation =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'postgres'; readonly url: string };
+
+export interface Config {
+  readonly database: DatabaseLocation;
+}
+
+// A scheme is two letters or more, so a Windows drive ("C:\…") still reads as a path.
+const SCHEME = /^([a-z][a-z0-9+.-]+):/i;
+
+const DatabaseUrl = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .transform((value, ctx): DatabaseLocation => {
+    const scheme = SCHEME.exec(value)?.[1]?.toLowerCase();
+    if (scheme === undefined) return { kind: 'sqlite', path: value };
+    if (scheme === 'postgres' || scheme === 'postgresql') {
+      if (!URL.canParse(value)) ctx.addIssue({ code: 'custom', message: `not a valid URL: ${value}` });
+      return { kind: 'postgres', url: value };
+    }
+    if (scheme === 'sqlite' || scheme === 'file') {
+      const path = sqlitePath(value, scheme);
+      if (path === '') ctx.addIssue({ code: 'custom', message: `no file path in ${value}` });
+      return { kind: 'sqlite', path };
+    }
+    ctx.addIssue({
+      code: 'custom',
+      message: `unsupported scheme "${scheme}:" in ${value} (expected a file path, sqlite:PATH, file:PATH or postgres://…)`,
+    });
+    return z.NEVER;
+  });
+
+/** sqlite:data/x.db, sqlite://data/x.db, sqlite:///abs/x.db, file:data/x.db, file:///abs/x.db */
+function sqlitePath(value: string, scheme: string): string {
+  if (scheme === 'file' && value.startsWith('file://')) return fileURLToPath(value);
+  const rest = value.slice(scheme.length + 1);
+  return rest.startsWith('//') ? rest.slice(2) : rest;
+}
+
+const Env = z.object({
+  DATABASE_URL: DatabaseUrl.prefault(DEFAULT_DATABASE_URL),
+});
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new RepertoireError('config', `Invalid configuration: ${problems.join('; ')}`);
+  }
+  return Object.freeze({ database: Object.freeze(parsed.data.DATABASE_URL) });
+}
