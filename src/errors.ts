@@ -10,6 +10,7 @@ export type RepertoireErrorCode =
   | 'schema' // input does not match the interchange format
   | 'reference' // input refers to records that do not exist
   | 'not-found' // the store lacks what was asked for
+  | 'store' // the store cannot be opened, migrated or written
   | 'not-supported'; // valid request we cannot serve yet
 
 export class RepertoireError extends Error {

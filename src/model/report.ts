@@ -1,0 +1,26 @@
+/** What an import found besides the records themselves: what it could not place, what contradicts itself. */
+import { z } from 'zod';
+
+export const ImportIssue = z.object({
+  kind: z.string(),
+  message: z.string(),
+  line: z.number().int().positive().optional(),
+  lines: z.tuple([z.number().int(), z.number().int()]).optional(),
+  text: z.string().optional(),
+});
+
+export const ImportFormat = z.enum(['directory-text', 'json']);
+
+export const ImportReport = z.object({
+  document: z.string(),
+  format: ImportFormat,
+  importedAt: z.string(),
+  counts: z.record(z.string(), z.number()),
+  unplaced: z.array(ImportIssue),
+  inconsistencies: z.array(ImportIssue),
+  warnings: z.array(ImportIssue),
+});
+
+export type ImportIssue = z.infer<typeof ImportIssue>;
+export type ImportFormat = z.infer<typeof ImportFormat>;
+export type ImportReport = z.infer<typeof ImportReport>;

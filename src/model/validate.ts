@@ -1,0 +1,19 @@
+/** The gate every document passes before it is stored: the interchange schema, then references. */
+import { RepertoireError } from '../errors.js';
+import { describeIssues } from './issues.js';
+import { findReferenceProblems } from './references.js';
+import { RepertoireDocument } from './schema.js';
+
+/** The document, typed; a RepertoireError ('schema' or 'reference') naming every bad field otherwise. */
+export function validateDocument(value: unknown, documentName?: string): RepertoireDocument {
+  const prefix = documentName === undefined ? '' : `${documentName}: `;
+  const parsed = RepertoireDocument.safeParse(value, { reportInput: true });
+  if (!parsed.success) {
+    throw new RepertoireError('schema', `${prefix}not a valid interchange document:\n${describeIssues(parsed.error.issues)}`, 422);
+  }
+  const problems = findReferenceProblems(parsed.data);
+  if (problems.length > 0) {
+    throw new RepertoireError('reference', `${prefix}broken references:\n${problems.join('\n')}`, 422);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,33 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.js';
+import { openTempStore } from '../test-support/temp-store.js';
+import { openStore } from './db.js';
+import { countRows } from './summary.js';
+
+describe('openStore', () => {
+  it('creates every table, with WAL and foreign keys on', async () => {
+    const { db } = await openTempStore();
+    expect(Object.values(await countRows(db)).every((n) => n === 0)).toBe(true);
+    const mode = await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(db);
+    const keys = await sql<{ foreign_keys: number }>`PRAGMA foreign_keys`.execute(db);
+    expect(mode.rows[0]?.journal_mode).toBe('wal');
+    expect(keys.rows[0]?.foreign_keys).toBe(1);
+  });
+
+  it('opens an existing store again without migrating twice', async () => {
+    const first = await openTempStore();
+    await first.close();
+    const again = await openStore(loadConfig({ DATABASE_URL: first.path }));
+    const migrations = await again.db.selectFrom('kysely_migration' as never).selectAll().execute();
+    expect(migrations).toHaveLength(1);
+    await again.close();
+  });
+
+  it('says PostgreSQL is not supported yet', async () => {
+    await expect(openStore(loadConfig({ DATABASE_URL: 'postgres://localhost/test' }))).rejects.toMatchObject({
+      code: 'not-supported',
+      message: expect.stringContaining('PostgreSQL is not supported yet'),
+    });
+  });
+});

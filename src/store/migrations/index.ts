@@ -1,0 +1,26 @@
+/**
+ * Migrations are listed in code rather than read from a folder, so they ship inside the
+ * compiled package and run the same under tsx, Vitest and `node dist/`.
+ */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { RepertoireError } from '../../errors.js';
+import type { StoreDialect } from '../dialect.js';
+import type { Database } from '../tables.js';
+import { initialMigration } from './0001_initial.js';
+
+function migrations(dialect: StoreDialect): Record<string, Migration> {
+  return {
+    '0001_initial': initialMigration(dialect),
+  };
+}
+
+export async function migrateToLatest(db: Kysely<Database>, dialect: StoreDialect): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    throw new RepertoireError('store', `migration ${failed} failed: ${String((error as Error).message ?? error)}`, undefined, {
+      cause: error,
+    });
+  }
+}

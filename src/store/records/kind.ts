@@ -1,0 +1,46 @@
+/**
+ * What the generic writer needs to know of a kind of record (domain, collectivity, partnership,
+ * project): its table and key, the tables that hold its lists, and how to turn one record into rows.
+ */
+import type { Insertable } from 'kysely';
+import type { Database } from '../tables.js';
+
+export type TableName = keyof Database;
+
+/** Rows to insert, by table. */
+export type RowSet = { [T in TableName]?: Insertable<Database[T]>[] };
+
+/** A record with where it stands: its index in its list and, for a project, its partnership. */
+export interface Placed<R> {
+  readonly record: R;
+  readonly position: number;
+  readonly parentId?: string;
+}
+
+export interface RecordKind<R> {
+  readonly table: 'domains' | 'collectivities' | 'partnerships' | 'projects';
+  readonly key: 'code' | 'id';
+  /** Tables holding the record's lists, whose rows name the record in `childKey`. */
+  readonly children: readonly TableName[];
+  readonly childKey?: 'partnership_id' | 'project_id';
+  keyOf(record: R): string;
+  rows(directoryId: string, placed: Placed<R>): RowSet;
+}
+
+/** Insertion order that satisfies the foreign keys: what is referred to comes first. */
+export const TABLE_ORDER: readonly TableName[] = [
+  'directories',
+  'domains',
+  'collectivities',
+  'partnerships',
+  'partnership_parties',
+  'partnership_domains',
+  'partnership_budgets',
+  'contacts',
+  'projects',
+  'project_domains',
+  'project_partners',
+  'funding_lines',
+  'sources',
+  'import_reports',
+];
