@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { findJsonSyntaxError } from './json-syntax.js';
+
+describe('findJsonSyntaxError', () => {
+  it.each([
+    '{}',
+    '[]',
+    ' {"a": [1, -2.5e3, true, false, null, "x\\n\\u00e9"], "b": {}} ',
+    '\ufeff{"bom": 1}',
+    '"text"',
+  ])('finds nothing wrong in %j', (text) => {
+    expect(() => JSON.parse(text.replace(/^\ufeff/, ''))).not.toThrow();
+    expect(findJsonSyntaxError(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['{\n  "a": 1,\n  "b": }', 3, 8, `unexpected "}", expected a value`],
+    ['{\n  "a": 1,\n}', 3, 1, 'unexpected "}", expected a property name in double quotes'],
+    ['{"a" 1}', 1, 6, `unexpected "1", expected ':' after the property name`],
+    ['[1, 2', 1, 6, "unexpected end of document, expected ',' or ']'"],
+    ['[1 2]', 1, 4, `unexpected "2", expected ',' or ']'`],
+    ['{"a": tru}', 1, 7, 'unexpected "t", expected a value'],
+    ['{"a": "x\\q"}', 1, 9, 'unexpected "\\\\", expected a valid escape sequence'],
+    ['{"a": "open', 1, 12, 'unexpected end of document, expected a closing double quote'],
+    ['{}\n{}', 2, 1, 'unexpected "{", expected the end of the document'],
+    ['', 1, 1, 'unexpected end of document, expected a value'],
+    ['[01]', 1, 3, `unexpected "1", expected ',' or ']'`],
+  ])('locates the error in %j at line %i, column %i', (text, line, column, message) => {
+    expect(() => JSON.parse(text)).toThrow();
+    expect(findJsonSyntaxError(text)).toMatchObject({ line, column, message });
+  });
+});
