@@ -1,0 +1,109 @@
+/**
+ * The book against itself: each Sommaire line and each Synthèse pair names partnerships by their
+ * parties' names. Here those names are resolved to the collectivities the entries define, so the
+ * Sommaire gives pages, the Synthèse gives domains, and every disagreement is reported.
+ */
+import type { UnitDraft } from './drafts.js';
+import { readCollectivityNames, type NamedCollectivity } from './names.js';
+import type { CollectivityRegistry } from './registry.js';
+import type { SommaireEntry } from './sommaire.js';
+import type { SynthesisPair } from './synthesis.js';
+import type { ReaderNote } from './types.js';
+
+export interface ResolvedUnit {
+  readonly unit: UnitDraft;
+  readonly partnershipId: string;
+  readonly frenchIds: readonly string[];
+  readonly partnerIds: readonly string[];
+  /** how the entry's heading names each of its parties */
+  readonly printed: ReadonlyMap<string, NamedCollectivity>;
+}
+
+interface Named {
+  readonly id: string;
+  readonly named: NamedCollectivity;
+  readonly exact: boolean;
+}
+
+interface Side {
+  readonly ids: string[];
+  readonly found: Named[];
+  readonly unknown: string[];
+}
+
+function resolveSide(text: string | undefined, country: string, registry: CollectivityRegistry, line: number): Side {
+  const side: Side = { ids: [], found: [], unknown: [] };
+  for (const named of text ? readCollectivityNames(text, country) : []) {
+    const found = registry.resolve(named);
+    if (!found) {
+      side.unknown.push(named.name);
+      continue;
+    }
+    side.ids.push(found.entry.id);
+    side.found.push({ id: found.entry.id, named, exact: found.exact });
+    // Other spellings of a known collectivity are kept as aliases; one-letter slips are not.
+    if (found.exact) registry.sighted(found.entry, named, line);
+  }
+  return side;
+}
+
+/** What a line prints differently from the entries: unknown names, near spellings, another kind. */
+function differences(sides: readonly Side[], unit: ResolvedUnit | undefined): string[] {
+  const out: string[] = [];
+  for (const side of sides) {
+    for (const name of side.unknown) out.push(`“${name}” names no collectivity of the entries`);
+    for (const f of side.found) {
+      const printed = unit?.printed.get(f.id);
+      if (!f.exact) out.push(`“${f.named.name}” is taken to be ${printed?.name ?? f.id}`);
+      else if (printed && printed.kind !== f.named.kind) out.push(`“${f.named.name}” is printed “${printed.name}” in the entry`);
+    }
+  }
+  return out;
+}
+
+const covers = (have: readonly string[], want: readonly string[]) => want.length > 0 && want.every((id) => have.includes(id));
+
+export function matchSommaire(sommaire: readonly SommaireEntry[], units: readonly ResolvedUnit[], registry: CollectivityRegistry, notes: ReaderNote[]): Map<ResolvedUnit, SommaireEntry> {
+  const pages = new Map<ResolvedUnit, SommaireEntry>();
+  for (const entry of sommaire) {
+    const french = resolveSide(entry.french, 'FR', registry, entry.line);
+    const partner = resolveSide(entry.partner, 'MA', registry, entry.line);
+    const matched = units.filter((u) => u.unit.tier === 'full' && covers(u.frenchIds, french.ids) && (covers(partner.ids, u.partnerIds) || covers(u.partnerIds, partner.ids)));
+    if (matched.length === 0) {
+      notes.push({ kind: 'sommaire-entry-missing', message: `the Sommaire announces “${entry.french}/${entry.partner}” (p.${entry.page}); no entry of the body matches it`, line: entry.line });
+      continue;
+    }
+    for (const d of differences([french, partner], matched[0])) notes.push({ kind: 'sommaire-name-differs', message: `Sommaire: ${d}`, line: entry.line });
+    for (const u of matched) pages.set(u, entry);
+  }
+  for (const u of units) {
+    if (u.unit.tier === 'full' && !pages.has(u)) notes.push({ kind: 'entry-not-in-sommaire', message: `the entry “${u.unit.headingLines.map((l) => l.text).join(' / ')}” is not in the Sommaire`, line: u.unit.lines[0] });
+  }
+  return pages;
+}
+
+export function matchSynthesis(pairs: readonly SynthesisPair[], units: readonly ResolvedUnit[], registry: CollectivityRegistry, notes: ReaderNote[]): Map<string, string[]> {
+  const domains = new Map<string, string[]>();
+  for (const pair of pairs) {
+    const french = resolveSide(pair.french, 'FR', registry, pair.line.n);
+    const partner = resolveSide(pair.partner, 'MA', registry, pair.line.n);
+    const where = `Synthèse, “${pair.line.text}”`;
+    let matched = units.filter((u) => covers(u.frenchIds, french.ids) && (!pair.partner || covers(u.partnerIds, partner.ids)));
+    // A line naming only the French side counts only when that side has a single partnership.
+    if (!pair.partner) {
+      notes.push({ kind: 'synthesis-pair-without-partner', message: `${where}: no partner is named`, line: pair.line.n });
+      if (matched.length > 1) matched = [];
+    }
+    for (const d of differences([french, partner], matched[0])) notes.push({ kind: 'synthesis-name-differs', message: `${where}: ${d}`, line: pair.line.n });
+    if (matched.length === 0) {
+      notes.push({ kind: 'synthesis-pair-without-entry', message: `${where}: no partnership of the entries has these parties`, line: pair.line.n });
+      continue;
+    }
+    for (const u of matched) {
+      const list = domains.get(u.partnershipId) ?? [];
+      if (!list.includes(pair.domain)) list.push(pair.domain);
+      domains.set(u.partnershipId, list);
+    }
+  }
+  return domains;
+}

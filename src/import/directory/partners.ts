@@ -1,0 +1,83 @@
+/**
+ * A project's partners with their roles. Roles are printed as labels ("Maître d'ouvrage :",
+ * "Assistant à la maîtrise d'ouvrage :", "Opérateur :", "… - opérateur"), countries as
+ * sub-headings ("Partenaires au Maroc :", "En France :"), contacts after an arrow
+ * ("→ Contact : M. Manini Directeur, …").
+ */
+import type { ProjectPartner } from '../../model/schema.js';
+import { matchParty } from './parties.js';
+import { trimPunctuation } from './text.js';
+import type { PartyRef, SourceLine } from './types.js';
+
+type Role = NonNullable<ProjectPartner['role']>;
+
+const ROLES: readonly [RegExp, Role][] = [
+  [/^(?:.*?,\s*)?assistante?s?\s+(?:[àa]\s+(?:la\s+)?)?ma[iî]tr(?:ise|e)\s+d['’]\s*ouvrage\s*:\s*(.+)$/i, 'assistant-maitre-ouvrage'],
+  [/^(?:.*?,\s*)?ma[iî]tres?\s+d['’]\s*ouvrage\s*:\s*(.+)$/i, 'maitre-ouvrage'],
+  [/^op[ée]rateurs?\s*:\s*(.+)$/i, 'operator'],
+];
+
+function countryOf(hint: string, parties: readonly PartyRef[]): string | undefined {
+  if (/maroc/i.test(hint)) return 'MA';
+  if (/france/i.test(hint)) return 'FR';
+  return matchParty(hint, parties)?.country;
+}
+
+function partner(name: string, role: Role, country: string | undefined, parties: readonly PartyRef[], contact?: string): ProjectPartner | undefined {
+  const clean = trimPunctuation(name);
+  if (!clean) return undefined;
+  const party = matchParty(clean, parties);
+  const where = country ?? party?.country;
+  return { name: clean, role, ...(where ? { country: where } : {}), ...(party ? { collectivityId: party.collectivityId } : {}), ...(contact ? { contact: trimPunctuation(contact) } : {}) };
+}
+
+/** "Sup de Co, IUT, Lycée Hôtelier." is three partners; "Agence Urbaine, M. Fahti Directeur, Bd Med V …" is one with a contact. */
+function splitNames(text: string): { names: string[]; contact?: string } {
+  const paren = /^(.*?)\s*\(([^)]*\d[^)]*)\)\s*[.;]?$/.exec(text);
+  if (paren) return { names: [paren[1]!], contact: paren[2]! };
+  const parts = text.split(/\s*[;,]\s+|\s+&\s+|\s+et\s+(?=\p{Lu})/u).map((p) => p.trim()).filter(Boolean);
+  const personOrAddress = parts.findIndex((p, i) => i > 0 && (/^(M\.|Mme|Tél|Tel|Fax|BP|B\.P\.)/.test(p) || /^\d/.test(p) || /\b(rue|avenue|bd|boulevard)\b/i.test(p)));
+  if (personOrAddress > 0) return { names: parts.slice(0, personOrAddress), contact: parts.slice(personOrAddress).join(', ') };
+  return { names: parts };
+}
+
+export function readPartners(partnerLines: readonly SourceLine[], otherLines: readonly SourceLine[], parties: readonly PartyRef[]): ProjectPartner[] {
+  const out: ProjectPartner[] = [];
+  const add = (p: ProjectPartner | undefined) => {
+    if (p && !out.some((q) => q.name === p.name && q.role === p.role)) out.push(p);
+  };
+  // Roles may stand in any part ("Maître d'ouvrage : … / Assistant à la maîtrise d'ouvrage : …").
+  for (const line of [...partnerLines, ...otherLines]) {
+    for (const piece of line.text.split(/\s+\/\s+(?=\p{Lu})/u)) {
+      for (const [pattern, role] of ROLES) {
+        const m = pattern.exec(piece.replace(/^[\s\-–→➤•]+/, ''));
+        if (m) add(partner(m[1]!, role, undefined, parties));
+      }
+    }
+  }
+  let country: string | undefined;
+  for (const line of partnerLines) {
+    let text = line.text.replace(/^[\s\-–➤•]+/, '');
+    if (ROLES.some(([p]) => p.test(text))) continue;
+    const heading = /^(?:partenaires?(?:\s+mobilis[ée]s?)?\s*)?(?:(?:en|au|aux)\s+([^:]{2,40}))?\s*:\s*(.*)$/i.exec(text);
+    if (heading && (heading[1] || /^partenaires?/i.test(text))) {
+      if (heading[1]) country = countryOf(heading[1], parties) ?? country;
+      text = heading[2]!;
+      if (!text) continue;
+    } else if (/^partenaires?$/i.test(text)) continue;
+    if (/^→/.test(text)) {
+      const last = out.at(-1);
+      if (last) last.contact = trimPunctuation([last.contact, text.replace(/^→\s*(contact\s*:\s*)?/i, '')].filter(Boolean).join(' ; '));
+      continue;
+    }
+    const [main, arrow] = text.split(/\s*→\s*/, 2);
+    const operator = /^(.*?)\s+-\s+op[ée]rateur\b/i.exec(main!);
+    if (operator) {
+      add(partner(operator[1]!, 'operator', country, parties, arrow));
+      continue;
+    }
+    const { names, contact } = splitNames(main!);
+    names.forEach((name, i) => add(partner(name, 'partner', country, parties, i === names.length - 1 ? [contact, arrow?.replace(/^contact\s*:\s*/i, '')].filter(Boolean).join(' ; ') || undefined : undefined)));
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+/**
+ * The import report: what was read (counts), what could not be placed (with line numbers), where
+ * the book disagrees with itself, and lesser warnings. Kept in the store beside the records.
+ */
+import type { ImportReport } from '../../model/report.js';
+import type { RepertoireDocument } from '../../model/schema.js';
+import type { ReaderNote } from './types.js';
+
+const UNPLACED = new Set(['unplaced', 'unplaced-contact-line']);
+const INCONSISTENCIES = new Set([
+  'sommaire-entry-missing',
+  'sommaire-name-differs',
+  'entry-not-in-sommaire',
+  'section-count-differs',
+  'synthesis-pair-without-partner',
+  'synthesis-name-differs',
+  'synthesis-pair-without-entry',
+  'pad-count-differs',
+  'population-differs',
+  'funding-does-not-add-up',
+  'executive-names-another-collectivity',
+]);
+
+export function countRecords(doc: RepertoireDocument, lines: number): Record<string, number> {
+  const projects = doc.partnerships.flatMap((p) => p.projects ?? []);
+  const counts: Record<string, number> = {
+    lines,
+    partnerships: doc.partnerships.length,
+    'partnerships.full': doc.partnerships.filter((p) => p.tier === 'full').length,
+    'partnerships.brief': doc.partnerships.filter((p) => p.tier === 'brief').length,
+    collectivities: doc.collectivities.length,
+    'collectivities.FR': doc.collectivities.filter((c) => c.country === 'FR').length,
+    'collectivities.MA': doc.collectivities.filter((c) => c.country === 'MA').length,
+    projects: projects.length,
+    'projects.pad': projects.filter((p) => p.padCofinanced).length,
+    'funding lines': projects.reduce((n, p) => n + (p.funding?.length ?? 0), 0),
+    contacts: doc.partnerships.reduce((n, p) => n + (p.contacts?.length ?? 0), 0),
+    domains: doc.domains.length,
+  };
+  for (const p of projects) counts[`projects.${p.status}`] = (counts[`projects.${p.status}`] ?? 0) + 1;
+  for (const p of doc.partnerships) counts[`section.${p.section}`] = (counts[`section.${p.section}`] ?? 0) + 1;
+  return counts;
+}
+
+export function buildReport(document: string, doc: RepertoireDocument, notes: readonly ReaderNote[], lines: number, importedAt: Date): ImportReport {
+  const issue = (n: ReaderNote) => ({ kind: n.kind, message: n.message, ...(n.line ? { line: n.line } : {}), ...(n.text ? { text: n.text } : {}) });
+  const byLine = (a: ReaderNote, b: ReaderNote) => (a.line ?? 0) - (b.line ?? 0);
+  return {
+    document,
+    format: 'directory-text',
+    importedAt: importedAt.toISOString(),
+    counts: countRecords(doc, lines),
+    unplaced: notes.filter((n) => UNPLACED.has(n.kind)).sort(byLine).map(issue),
+    inconsistencies: notes.filter((n) => INCONSISTENCIES.has(n.kind)).sort(byLine).map(issue),
+    warnings: notes.filter((n) => !UNPLACED.has(n.kind) && !INCONSISTENCIES.has(n.kind)).sort(byLine).map(issue),
+  };
+}

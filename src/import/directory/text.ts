@@ -1,0 +1,50 @@
+/**
+ * Small text helpers shared by the directory reader: comparison keys and stable slugs.
+ * Names in the book are spelled many ways (accents, hyphens, capitals, typographic apostrophes),
+ * so every comparison goes through `key()`.
+ */
+
+/** Lower-case, accent-free, ligature-free, punctuation folded to single spaces. */
+export function key(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/œ/gi, 'oe')
+    .replace(/æ/gi, 'ae')
+    .toLowerCase()
+    .replace(/[’'`´]/g, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** A slug for ids: `[a-z0-9][a-z0-9-]*`, at most `max` characters, cut at a word boundary. */
+export function slug(text: string, max = 60): string {
+  const words = key(text).split(' ').filter(Boolean);
+  let out = '';
+  for (const word of words) {
+    const next = out ? `${out}-${word}` : word;
+    if (next.length > max) break;
+    out = next;
+  }
+  return out || words[0]?.slice(0, max) || 'x';
+}
+
+/** Whether the letters of a line are all capitals (a theme or section heading in the book). */
+export function isUpperCaseLine(text: string): boolean {
+  const letters = text.replace(/\([^)]*\)/g, '').replace(/[^\p{L}]/gu, '');
+  return letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+/** Drops a trailing full stop, semicolon or comma and surrounding blanks. */
+export function trimPunctuation(text: string): string {
+  return text.replace(/^[\s\-–•➤→]+/, '').replace(/[\s.;,:]+$/, '').trim();
+}
+
+/** "Label : value" → ["Label", "value"]; the colon must come within the first `maxLabel` chars. */
+export function splitLabel(text: string, maxLabel = 80): [string, string] | undefined {
+  const m = /^([^:]{1,200}?)\s*:\s*(.*)$/.exec(text);
+  if (!m || m[1]!.length > maxLabel) return undefined;
+  // "http://…" and times like "10:30" are not labels.
+  if (/https?$/i.test(m[1]!) || /\d$/.test(m[1]!) && /^\d/.test(m[2]!)) return undefined;
+  return [m[1]!.trim(), m[2]!.trim()];
+}
