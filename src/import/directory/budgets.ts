@@ -15,7 +15,11 @@ export interface BudgetReading {
 }
 
 function periodOf(text: string, label: string): string | undefined {
-  const year = /\((\d{4})\)/.exec(label)?.[1] ?? /\b(?:en|de l'ann[ée]e|ann[ée]e)\s+(\d{4})\b/i.exec(text)?.[1] ?? /^(?:En\s+)?(\d{4})\b/.exec(text)?.[1];
+  const YEAR = String.raw`((?:19|20)\d{2})\b(?!\s*(?:€|euros?|dhs?|dirhams?))`;
+  const year =
+    /\(((?:19|20)\d{2})\)/.exec(label)?.[1] ??
+    new RegExp(String.raw`\b(?:en|de l'ann[ée]e|ann[ée]e|budget)\s+${YEAR}`, 'i').exec(text)?.[1] ??
+    new RegExp(String.raw`^(?:En\s+)?${YEAR}`).exec(text)?.[1];
   if (year) return year;
   if (/\/\s*an\b|par an\b|annuel/i.test(text)) return 'annuel';
   return undefined;

@@ -13,6 +13,8 @@ interface InfoState extends RuleState {
   readonly info: InfoDraft;
   part: InfoPart;
   heading: string;
+  /** lines read since the last heading: a heading is never right under another */
+  linesInPart: number;
 }
 
 const HEADINGS: readonly [RegExp, InfoPart][] = [
@@ -36,6 +38,7 @@ const rules: readonly Rule<InfoState>[] = [
       const part = headingOf(line.text);
       if (!part) return false;
       state.part = part;
+      state.linesInPart = 0;
       state.heading = /informations relatives a/.test(key(line.text)) ? '' : line.text;
       state.cursor.pos++;
       return true;
@@ -45,11 +48,14 @@ const rules: readonly Rule<InfoState>[] = [
     name: 'unknown short heading',
     read: (state, line) => {
       // "Comité de jumelage", "Pilotage": short headings of free notes.
-      if (line.text.length > 60 || /[.;:,]$/.test(line.text) || /^[-–•→➤]/.test(line.text) || /\d/.test(line.text)) return false;
+      // Not an address, a person or a "Label : value" line.
+      if (line.text.length > 60 || /[.;:,]/.test(line.text) || /^[-–•→➤]/.test(line.text) || /\d/.test(line.text) || /^(M|Mme)\b/.test(line.text)) return false;
+      if (state.linesInPart === 0) return false;
       if (state.part !== 'note' && state.part !== 'budget') return false;
       if (state.part === 'budget' && state.info.budgetLines.length === 0) return false;
       state.part = 'note';
       state.heading = line.text;
+      state.linesInPart = 0;
       state.cursor.pos++;
       return true;
     },
@@ -58,6 +64,7 @@ const rules: readonly Rule<InfoState>[] = [
     name: 'part line',
     read: (state, line) => {
       const { info } = state;
+      state.linesInPart++;
       if (state.part === 'budget') info.budgetLines.push(line);
       else if (state.part === 'humanResources') info.humanResources.push(line);
       else if (state.part === 'otherPartnerships') info.otherPartnerships.push(line);
@@ -69,5 +76,5 @@ const rules: readonly Rule<InfoState>[] = [
 ];
 
 export function readInfo(lines: readonly SourceLine[], info: InfoDraft, notes: ReaderNote[]): void {
-  runRules<InfoState>({ cursor: { lines, pos: 0 }, notes, info, part: 'note', heading: '' }, rules, 'partnership information');
+  runRules<InfoState>({ cursor: { lines, pos: 0 }, notes, info, part: 'note', heading: '', linesInPart: 0 }, rules, 'partnership information');
 }

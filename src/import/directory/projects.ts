@@ -37,6 +37,11 @@ export function isTitleLike(text: string): boolean {
   return !/[.;]\s+\p{Lu}/u.test(outsideParens) && sectionLabel(text) === undefined;
 }
 
+/** Right under a theme heading a title may hold ";" or a colon inside ("Projet REMPART : Réseau …"). */
+function isLooseTitle(text: string): boolean {
+  return !BULLET.test(text) && text.length <= 300 && !/[.:]$/.test(text) && !/^co-?financement/i.test(text) && sectionLabel(text) === undefined;
+}
+
 function words(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
@@ -116,10 +121,10 @@ const rules: readonly Rule<ProjectState>[] = [
   {
     name: 'theme heading',
     read: (state, line) => {
-      if (!isUpperCaseLine(line.text) || BULLET.test(line.text) || line.text.length > 160 || !isThemeHeading(line.text)) return false;
+      const text = line.text.replace(/\s*:$/, '');
+      if (!isUpperCaseLine(text) || BULLET.test(text) || text.length > 160 || !isThemeHeading(text)) return false;
       closeProject(state);
-      const theme = line.text.replace(/\s*:$/, '');
-      state.themes = [theme];
+      state.themes = [text];
       state.themePending = true;
       state.cursor.pos++;
       return true;
@@ -180,9 +185,23 @@ const rules: readonly Rule<ProjectState>[] = [
     },
   },
   {
+    name: 'mixed-case theme',
+    read: (state, line) => {
+      // "Échanges / Culture" over "Échanges Radio (2003)": a theme printed in small letters.
+      const next = peek(state.cursor);
+      if (state.project || state.themePending || !state.statusStated || words(line.text) > 6 || /\d/.test(line.text) || !isTitleLike(line.text)) return false;
+      if (!next || !isTitleLike(next.text) || !splitTrailingPeriod(next.text).period) return false;
+      state.themes = [line.text];
+      state.themePending = true;
+      state.cursor.pos++;
+      return true;
+    },
+  },
+  {
     name: 'project title',
     read: (state, line) => {
-      if (!isTitleLike(line.text) || !startsProject(state, line)) return false;
+      const candidate = state.themePending ? isLooseTitle(line.text) : isTitleLike(line.text) && startsProject(state, line);
+      if (!candidate) return false;
       openProject(state, line, line.text);
       state.cursor.pos++;
       return true;
@@ -191,6 +210,8 @@ const rules: readonly Rule<ProjectState>[] = [
   {
     name: 'content',
     read: (state, line) => {
+      // A theme with a paragraph and no title ("ECOTOURISME" / "Continuation et clôture du programme…").
+      if (!state.project && state.themePending) openProject(state, line, state.themes[0]!);
       if (state.project) push(state, state.section, line);
       else state.unitNotes.push(line.text);
       state.cursor.pos++;
@@ -205,10 +226,10 @@ function startsProject(state: ProjectState, line: SourceLine): boolean {
   if (opensProjectBody(next?.text)) return true;
   if (splitTrailingPeriod(line.text).period) return true;
   const short = words(line.text) <= 6 && !/\d/.test(line.text);
-  // After a status heading, a short heading over its paragraph (Strasbourg's realised projects).
-  if (!state.project) return state.statusStated && !state.notesHeading && short && !!next && /\.$/.test(next.text);
   // Listed projects (Aix-en-Provence's follow-up): a short heading over bullets.
   if (state.listed && words(line.text) <= 10 && next && /^[-–•]/.test(next.text)) return true;
+  // After a status heading, a short heading over its paragraph (Strasbourg's realised projects).
+  if (!state.project) return state.statusStated && !state.notesHeading && short && !!next && /\.$/.test(next.text);
   // A short heading over a paragraph, between paragraphs (Strasbourg's realised projects).
   const previous = state.cursor.lines[state.cursor.pos - 1];
   if (short && state.section === 'description' && /\.$/.test(previous?.text ?? '') && next && /\.$/.test(next.text) && next.text.length > 80) return true;
