@@ -6,9 +6,10 @@ import { onTestFinished } from 'vitest';
 import { loadConfig } from '../config.js';
 import { openStore, type Store } from '../store/db.js';
 
-export function tempDir(): string {
+/** Concurrent tests must pass their context's `onTestFinished`, so the folder outlives only its own test. */
+export function tempDir(onFinished: typeof onTestFinished = onTestFinished): string {
   const dir = mkdtempSync(join(tmpdir(), 'repertoire-test-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  onFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 

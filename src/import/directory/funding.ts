@@ -18,7 +18,7 @@ export interface ProjectMoney {
 }
 
 const TOTAL = /^(?:le\s+)?(?:co[uû]t\s+total|budget|montant)\b/i;
-const FUNDER_WORD = /^(co-?financements?|subventions?|financements?|r[ée]gion|conseil|ville|minist[èe]re|mae|afd|pad|union|commission|ambassade|[ée]tat|agence|fondation|association|comit[ée]|mairie|caisse|programme|rotary|cg|cr|collectivit[ée]|indh|communaut[ée])\b/i;
+const FUNDER_WORD = /^(co-?financements?|r[ée]gion|conseil|ville|minist[èe]re|mae|afd|pad|union|commission|ambassade|[ée]tat|agence|fondation|association|comit[ée]|mairie|caisse|programme|rotary|cg|cr|collectivit[ée]|indh|communaut[ée])\b/i;
 const FUNDER_STRIP = /^(financement|participation)\s+(?=\p{Lu})/u;
 
 /** Splits a line into sentences, outside parentheses. */
@@ -47,12 +47,18 @@ function splitOutsideParens(text: string, separator: RegExp): string[] {
   return parts.map((p) => p.trim()).filter(Boolean);
 }
 
-/** Funders of one sentence; a part starting with a lower-case word continues the one before. */
-function segments(sentence: string): string[] {
-  const raw = splitOutsideParens(sentence, /^(\s+[&+]\s+|\s+\/\s+|\s+[-–]\s+|,\s+|\s*;\s+)/);
+/**
+ * Funders of one sentence. "&" and "+" join funders ("Cofinancement MAE (30%) & Région
+ * Poitou-Charentes (30%)"); commas, dashes, slashes and semicolons separate them only where each
+ * part carries its own figure. A part starting with a small letter continues the one before,
+ * unless it has its own "label : amount" ("& opérateur : 161 502€").
+ */
+function segments(sentence: string, figures: number): string[] {
+  const separators = figures >= 2 ? /^(\s+[&+]\s+|\s+\/\s+|\s+[-–]\s+|,\s+|\s*;\s+)/ : /^(\s+[&+]\s+)/;
   const out: string[] = [];
-  for (const part of raw) {
-    if (out.length && !/^[\p{Lu}(]/u.test(part) && !/^dont\b/i.test(part)) out[out.length - 1] += `, ${part}`;
+  for (const part of splitOutsideParens(sentence, separators)) {
+    const continues = !/^[\p{Lu}(]/u.test(part) && !/^dont\b/i.test(part) && !(splitLabel(part) && findAmounts(part).length);
+    if (out.length && continues) out[out.length - 1] += `, ${part}`;
     else out.push(part);
   }
   const breakdown = out.findIndex((p) => /^dont\b/i.test(p));
@@ -60,7 +66,7 @@ function segments(sentence: string): string[] {
 }
 
 function contribution(text: string, money: Money | undefined): Funding['contribution'] {
-  const k = text.toLowerCase();
+  const k = text.toLowerCase().replace(/hors valoris\p{L}*/gu, '');
   if (/valoris/.test(k) && (/financi/.test(k) || /dont valoris/.test(k))) return 'mixed';
   if (/valoris|en nature/.test(k)) return 'in-kind';
   return money ? 'financial' : 'unknown';
@@ -78,8 +84,9 @@ function funderOf(segment: string): { funder: string; rest: string } {
 
 function readFundingSegment(segment: string, parties: readonly PartyRef[], currency: string | undefined): Funding | undefined {
   const { funder: rawFunder, rest } = funderOf(segment);
-  const funder = trimPunctuation(rawFunder.replace(FUNDER_STRIP, ''));
-  const money = readAmount(rest || segment, currency ? { defaultCurrency: currency } : undefined);
+  const funder = trimPunctuation(rawFunder.replace(FUNDER_STRIP, '').replace(/\s*\($/, ''));
+  // "Cofinancement Région Nord-Pas de Calais : 6 000 .": a bare figure after a colon takes the project's currency.
+  const money = readAmount(rest || segment) ?? (currency ? readAmount(segment, { defaultCurrency: currency }) : undefined);
   const share = money ? undefined : findShares(rest || segment)[0]?.share;
   if (!funder) return undefined;
   const party = matchParty(funder, parties);
@@ -159,14 +166,16 @@ function readFundingLine(text: string, out: ProjectMoney, parties: readonly Part
       else out.fundingText.push(sentence);
       continue;
     }
-    const hasFigures = findAmounts(sentence).length > 0 || findShares(sentence).length > 0;
-    if (!hasFigures && !namesFunders(sentence)) {
+    const figures = findAmounts(sentence).length + findShares(sentence).length;
+    if (!figures && !namesFunders(sentence)) {
       out.fundingText.push(sentence);
       continue;
     }
     // "Cofinancement : MAE & Ministère marocain de la Culture": a label naming only the kind of money.
     const generic = /^co-?financements?\s*:\s*(.+)$/i.exec(sentence);
-    for (const segment of segments(generic ? generic[1]! : sentence)) {
+    const list = generic ? generic[1]! : sentence;
+    const parts = !figures && !splitLabel(list, 90) ? list.replace(/\.$/, '').split(/\s*,\s+|\s+&\s+/) : segments(list, figures);
+    for (const segment of parts) {
       const line = readFundingSegment(segment, parties, currency);
       if (line) out.funding.push(line);
     }

@@ -6,6 +6,7 @@
  */
 import type { ProjectPartner } from '../../model/schema.js';
 import { matchParty } from './parties.js';
+import { sectionLabel } from './project-labels.js';
 import { trimPunctuation } from './text.js';
 import type { PartyRef, SourceLine } from './types.js';
 
@@ -35,7 +36,18 @@ function partner(name: string, role: Role, country: string | undefined, parties:
 function splitNames(text: string): { names: string[]; contact?: string } {
   const paren = /^(.*?)\s*\(([^)]*\d[^)]*)\)\s*[.;]?$/.exec(text);
   if (paren) return { names: [paren[1]!], contact: paren[2]! };
-  const parts = text.split(/\s*[;,]\s+|\s+&\s+|\s+et\s+(?=\p{Lu})/u).map((p) => p.trim()).filter(Boolean);
+  // "Karine JAY, Directrice de …": a person with a role is one partner.
+  // "Directions Provinciales de l'Agriculture (DPA) : Oujda, Nador, Figuig": one partner, several places.
+  if (/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}{2,}/u.test(text) || /\s:\s/.test(text)) return { names: [text] };
+  const parts: string[] = [];
+  for (const part of text.split(/\s*[;,]\s+|\s+et\s+(?=\p{Lu})/u).map((p) => p.trim()).filter(Boolean)) {
+    // A part in small letters continues the name before it ("Centre d'Economie Régionale, de l'Emploi, …").
+    // "Université de Mohammedia et Université de Technologie de Belfort" are two; "Eaux et Forêts" is one.
+    const joinedByEt = parts.length > 0 && text.includes(`${parts.at(-1)} et ${part}`);
+    const sameHead = joinedByEt && part.split(' ')[0] === parts.at(-1)!.split(' ')[0];
+    if (parts.length && (/^\p{Ll}/u.test(part) || (joinedByEt && !sameHead))) parts[parts.length - 1] += joinedByEt && !/^\p{Ll}/u.test(part) ? ` et ${part}` : `, ${part}`;
+    else parts.push(part);
+  }
   const personOrAddress = parts.findIndex((p, i) => i > 0 && (/^(M\.|Mme|Tél|Tel|Fax|BP|B\.P\.)/.test(p) || /^\d/.test(p) || /\b(rue|avenue|bd|boulevard)\b/i.test(p)));
   if (personOrAddress > 0) return { names: parts.slice(0, personOrAddress), contact: parts.slice(personOrAddress).join(', ') };
   return { names: parts };
@@ -59,12 +71,20 @@ export function readPartners(partnerLines: readonly SourceLine[], otherLines: re
   for (const line of partnerLines) {
     let text = line.text.replace(/^[\s\-–➤•]+/, '');
     if (ROLES.some(([p]) => p.test(text))) continue;
-    const heading = /^(?:partenaires?(?:\s+mobilis[ée]s?)?\s*)?(?:(?:en|au|aux)\s+([^:]{2,40}))?\s*:\s*(.*)$/i.exec(text);
-    if (heading && (heading[1] || /^partenaires?/i.test(text))) {
-      if (heading[1]) country = countryOf(heading[1], parties) ?? country;
+    // "Partenaires au Maroc : …", "Partenaire mobilisé pour …", "En France :", "➤ En Nord-Pas de Calais :"
+    const label = sectionLabel(text);
+    if (label?.section === 'partners') {
+      const where = /\b(?:en|au|aux)\s+(\p{L}[^:]*)$/u.exec(label.label);
+      if (where) country = countryOf(where[1]!, parties) ?? country;
+      text = label.inline;
+      if (!text) continue;
+    }
+    const heading = /^(?:en|au|aux)\s+([^:]{2,40}?)\s*:\s*(.*)$/i.exec(text);
+    if (heading) {
+      country = countryOf(heading[1]!, parties) ?? country;
       text = heading[2]!;
       if (!text) continue;
-    } else if (/^partenaires?$/i.test(text)) continue;
+    }
     if (/^→/.test(text)) {
       const last = out.at(-1);
       if (last) last.contact = trimPunctuation([last.contact, text.replace(/^→\s*(contact\s*:\s*)?/i, '')].filter(Boolean).join(' ; '));

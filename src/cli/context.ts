@@ -1,0 +1,25 @@
+/** What a command gets from the outside world; passed in, so tests can run commands in-process. */
+export interface Output {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+export interface CliContext {
+  readonly stdout: Output;
+  readonly stderr: Output;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export type OptionValues = Record<string, string | boolean | undefined>;
+
+export interface Command {
+  readonly name: string;
+  /** one line, for the main help */
+  readonly summary: string;
+  /** the command's own help */
+  readonly help: string;
+  readonly options: Record<string, { type: 'string' | 'boolean'; short?: string }>;
+  /** how many positional arguments it takes */
+  readonly positionals: number;
+  run(values: OptionValues, positionals: string[], context: CliContext): Promise<number>;
+}

@@ -1,0 +1,38 @@
+/** An import report as people read it: counts, what changed, then every issue with its lines. */
+import type { ImportIssue, ImportReport } from '../model/report.js';
+import type { SaveCounts } from '../store/changes.js';
+
+export function formatReport(report: ImportReport, changes?: SaveCounts): string {
+  const out = [`Imported ${report.document} (${report.format}) at ${report.importedAt}`];
+  out.push(formatCounts(report.counts));
+  if (changes !== undefined) {
+    out.push(`Store: ${changes.created} created, ${changes.updated} updated, ${changes.unchanged} unchanged, ${changes.removed} removed`);
+  }
+  section(out, 'Unplaced lines', report.unplaced);
+  section(out, 'Inconsistencies', report.inconsistencies);
+  section(out, 'Warnings', report.warnings);
+  return `${out.join('\n')}\n`;
+}
+
+/** A two-column table of names and counts, indented. */
+export function formatCounts(counts: Record<string, number>): string {
+  const width = Math.max(0, ...Object.keys(counts).map((name) => name.length));
+  return Object.entries(counts)
+    .map(([name, count]) => `  ${name.padEnd(width)}  ${String(count).padStart(6)}`)
+    .join('\n');
+}
+
+function section(out: string[], title: string, issues: readonly ImportIssue[]) {
+  if (issues.length === 0) return;
+  out.push(`${title} (${issues.length}):`);
+  for (const issue of issues) {
+    const text = issue.text === undefined ? '' : `\n      ${JSON.stringify(issue.text)}`;
+    out.push(`  ${where(issue)}[${issue.kind}] ${issue.message}${text}`);
+  }
+}
+
+function where(issue: ImportIssue): string {
+  if (issue.lines !== undefined) return `lines ${issue.lines[0]}-${issue.lines[1]}: `;
+  if (issue.line !== undefined) return `line ${issue.line}: `;
+  return '';
+}
