@@ -14,6 +14,7 @@ import type { FrontMatter } from './sommaire.js';
 import type { Synthesis } from './synthesis.js';
 import { placeKey, readCollectivityNames } from './names.js';
 import { slug } from './text.js';
+import { themeDomains } from './themes.js';
 import type { InstitutionDetails, ReaderNote } from './types.js';
 
 export interface AssemblyInput {
@@ -85,12 +86,17 @@ export function assemble(input: AssemblyInput, notes: ReaderNote[]): Assembly {
   const pages = matchSommaire(input.front.sommaire, resolved, registry, notes);
   const domainsOf = input.synthesis ? matchSynthesis(input.synthesis.pairs, resolved, registry, notes) : new Map<string, string[]>();
 
+  const domains: Domain[] = (input.synthesis?.domains ?? []).map((d) => ({ code: d.code, label: d.label, ...(d.parent ? { parent: d.parent } : {}) }));
   const partnerships: Partnership[] = built.map(({ result }, i) => {
     const p = result.partnership;
     const page = pages.get(resolved[i]!)?.page ?? p.source?.page;
-    const domains = domainsOf.get(p.id);
+    const codes = domainsOf.get(p.id);
     sources.push(...result.sources);
-    return { ...p, ...(domains ? { domains } : {}), ...(page && p.source ? { source: { ...p.source, page } } : {}) };
+    const projects = p.projects?.map((project) => {
+      const fromThemes = themeDomains(project.themes ?? [], domains);
+      return fromThemes.length ? { ...project, domains: fromThemes } : project;
+    });
+    return { ...p, ...(codes ? { domains: codes } : {}), ...(projects ? { projects } : {}), ...(page && p.source ? { source: { ...p.source, page } } : {}) };
   });
 
   const details = new Map<string, InstitutionDetails[]>();
@@ -101,7 +107,6 @@ export function assemble(input: AssemblyInput, notes: ReaderNote[]): Assembly {
   });
   dropRepeatedExecutives(partnerships, collectivities);
 
-  const domains: Domain[] = (input.synthesis?.domains ?? []).map((d) => ({ code: d.code, label: d.label, ...(d.parent ? { parent: d.parent } : {}) }));
   for (const d of input.synthesis?.domains ?? []) sources.push({ recordType: 'domain', recordId: d.code, document: input.document, lines: [d.line, d.line] });
 
   const { front } = input;
