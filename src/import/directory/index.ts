@@ -18,13 +18,11 @@ import { toLines } from './lines.js';
 import { outline } from './outline.js';
 import type { ContactsReader } from './partnership-record.js';
 import { buildReport } from './report.js';
+import { readContacts } from './contacts/index.js';
 import { readFrontMatter } from './sommaire.js';
 import { readSynthesis } from './synthesis.js';
 import { key } from './text.js';
 import type { ReaderNote } from './types.js';
-
-// TODO: wire the contacts reader (src/import/directory/contacts) once it lands.
-const noContacts: ContactsReader = () => ({ contacts: [], institutions: [], notes: [] });
 
 export interface ReadResult {
   document: RepertoireDocument;
@@ -113,7 +111,7 @@ export function readDirectory(text: string, options: ReadOptions): ReadResult {
 
   const synthesis = synthesisZone ? readSynthesis(synthesisZone.lines) : undefined;
   const { document, sources } = assemble(
-    { document: options.document, front, units: readable, ...(synthesis ? { synthesis } : {}), readContacts: options.readContacts ?? noContacts, lastLine },
+    { document: options.document, front, units: readable, ...(synthesis ? { synthesis } : {}), readContacts: options.readContacts ?? readContacts, lastLine },
     notes,
   );
   checkPadCount(document, front.statedPadCounts, notes);
