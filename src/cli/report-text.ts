@@ -5,13 +5,15 @@ import type { SaveCounts } from '../store/changes.js';
 export function formatReport(report: ImportReport, changes?: SaveCounts): string {
   const out = [`Imported ${report.document} (${report.format}) at ${report.importedAt}`];
   out.push(formatCounts(report.counts));
-  if (changes !== undefined) {
-    out.push(`Store: ${changes.created} created, ${changes.updated} updated, ${changes.unchanged} unchanged, ${changes.removed} removed`);
-  }
+  if (changes !== undefined) out.push(formatChanges(changes));
   section(out, 'Unplaced lines', report.unplaced);
   section(out, 'Inconsistencies', report.inconsistencies);
   section(out, 'Warnings', report.warnings);
   return `${out.join('\n')}\n`;
+}
+
+export function formatChanges(changes: SaveCounts): string {
+  return `Store: ${changes.created} created, ${changes.updated} updated, ${changes.unchanged} unchanged, ${changes.removed} removed`;
 }
 
 /** A two-column table of names and counts, indented. */

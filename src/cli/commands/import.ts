@@ -1,6 +1,6 @@
 import type { Command } from '../context.js';
 import { importFile } from '../import-file.js';
-import { formatReport } from '../report-text.js';
+import { formatChanges, formatReport } from '../report-text.js';
 import { withStore } from '../with-store.js';
 
 export const importCommand: Command = {
@@ -24,7 +24,7 @@ Options:
     const { report, changes } = await withStore(context, ({ db }) => importFile(db, file!, context.stderr));
     if (values['json-report']) {
       context.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-      context.stderr.write(`Store: ${changes.created} created, ${changes.updated} updated, ${changes.unchanged} unchanged, ${changes.removed} removed\n`);
+      context.stderr.write(`${formatChanges(changes)}\n`);
     } else {
       context.stdout.write(formatReport(report, changes));
     }

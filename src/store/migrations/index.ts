@@ -19,7 +19,7 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: StoreDialec
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
-    throw new RepertoireError('store', `migration ${failed} failed: ${String((error as Error).message ?? error)}`, undefined, {
+    throw new RepertoireError('store', `migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, 500, {
       cause: error,
     });
   }
