@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
-    // Tests open real SQLite files in temp dirs and spawn the CLI; threads keep them isolated.
+    // Tests load better-sqlite3, a native addon: child processes isolate it more safely than worker threads.
     pool: 'forks',
     testTimeout: 20_000,
   },
