@@ -41,6 +41,8 @@ export interface ProjectDraft {
 }
 
 export interface InfoDraft {
+  /** "Structure mandatée pour la mise en œuvre" and the like: heading and lines */
+  readonly bodies: { heading: string; lines: string[] }[];
   readonly budgetLines: SourceLine[];
   readonly humanResources: SourceLine[];
   readonly otherPartnerships: SourceLine[];
@@ -75,7 +77,7 @@ export interface UnitDraft {
 }
 
 export function emptyInfo(): InfoDraft {
-  return { budgetLines: [], humanResources: [], otherPartnerships: [], notes: [] };
+  return { bodies: [], budgetLines: [], humanResources: [], otherPartnerships: [], notes: [] };
 }
 
 export function emptyHead(): HeadDraft {

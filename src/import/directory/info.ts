@@ -15,6 +15,8 @@ interface InfoState extends RuleState {
   heading: string;
   /** lines read since the last heading: a heading is never right under another */
   linesInPart: number;
+  /** the next implementing-body line opens a new body */
+  newBody: boolean;
 }
 
 const HEADINGS: readonly [RegExp, InfoPart][] = [
@@ -39,6 +41,7 @@ const rules: readonly Rule<InfoState>[] = [
       if (!part) return false;
       state.part = part;
       state.linesInPart = 0;
+      state.newBody = true;
       state.heading = /informations relatives a/.test(key(line.text)) ? '' : line.text;
       state.cursor.pos++;
       return true;
@@ -56,6 +59,7 @@ const rules: readonly Rule<InfoState>[] = [
       state.part = 'note';
       state.heading = line.text;
       state.linesInPart = 0;
+      state.newBody = true;
       state.cursor.pos++;
       return true;
     },
@@ -69,6 +73,12 @@ const rules: readonly Rule<InfoState>[] = [
       else if (state.part === 'humanResources') info.humanResources.push(line);
       else if (state.part === 'otherPartnerships') info.otherPartnerships.push(line);
       else info.notes.push(state.heading ? `${state.heading} : ${line.text}` : line.text);
+      if (state.part === 'note' && /structure mandat|mise en (oe|œ)uvre/i.test(state.heading)) {
+        const body = info.bodies.at(-1);
+        if (body && body.heading === state.heading && !state.newBody) body.lines.push(line.text);
+        else info.bodies.push({ heading: state.heading, lines: [line.text] });
+        state.newBody = false;
+      }
       state.cursor.pos++;
       return true;
     },
@@ -76,5 +86,5 @@ const rules: readonly Rule<InfoState>[] = [
 ];
 
 export function readInfo(lines: readonly SourceLine[], info: InfoDraft, notes: ReaderNote[]): void {
-  runRules<InfoState>({ cursor: { lines, pos: 0 }, notes, info, part: 'note', heading: '', linesInPart: 0 }, rules, 'partnership information');
+  runRules<InfoState>({ cursor: { lines, pos: 0 }, notes, info, part: 'note', heading: '', linesInPart: 0, newBody: true }, rules, 'partnership information');
 }

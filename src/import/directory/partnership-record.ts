@@ -5,6 +5,7 @@
 import type { Contact, Partnership } from '../../model/schema.js';
 import type { SourceRef } from '../../model/provenance.js';
 import { readBudgets } from './budgets.js';
+import { readImplementingBody } from './bodies.js';
 import type { ExecutiveDraft, UnitDraft } from './drafts.js';
 import { frameworkKind } from './framework.js';
 import { earliestDate } from './parse/dates.js';
@@ -85,6 +86,11 @@ export function buildPartnership(unit: UnitDraft, parties: readonly PartyOfUnit[
     }
     institutions.push(...reading.institutions);
     ctx.notes.push(...reading.notes);
+  }
+
+  for (const body of info.bodies) {
+    const contact = readImplementingBody(body.heading, body.lines);
+    if (contact) contacts.push(contact);
   }
 
   const dateText = head.dateText?.text;

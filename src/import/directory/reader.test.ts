@@ -121,6 +121,23 @@ describe('the 2008 directory', () => {
     expect(messages).toMatch(/population-differs: Commune urbaine de Meknès/);
   });
 
+  it('reads the contacts on the right side, and the collectivities’ coordinates', () => {
+    const aix = partnership('aix-en-provence-oujda').contacts!;
+    expect(aix.map((c) => [c.name, c.kind, c.collectivityId])).toEqual([
+      ['Bruno GENZANA', 'elected', 'fr-commune-aix-en-provence'],
+      ['Michèle COUËTMEUR', 'staff', 'fr-commune-aix-en-provence'],
+      ['Noureddine ZERZOURI', 'elected', 'ma-commune-oujda'],
+      ['Mohammed MOUHIB', 'staff', 'ma-commune-oujda'],
+    ]);
+    expect(aix[1]).toMatchObject({ emails: ['couetmeurm@mairie-aixenprovence.fr'], phones: ['+ 33 (0)4.42.91.99.30'], faxes: ['+ 33 (0)4.42.91.94.92'] });
+    expect(collectivity('ma-commune-oujda')).toMatchObject({ emails: ['cu-oujda@menara.ma'], address: 'Boulevard Mohammed V, Oujda' });
+    // Nearly every e-mail printed in the book lands on a contact or a collectivity.
+    const printed = new Set((seedText().match(/[\p{L}\p{N}_.+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu) ?? []).map((e) => e.toLowerCase()));
+    const read = new Set([...doc.collectivities.flatMap((c) => c.emails ?? []), ...doc.partnerships.flatMap((p) => (p.contacts ?? []).flatMap((c) => c.emails ?? []))].map((e) => e.toLowerCase()));
+    const missing = [...printed].filter((e) => !read.has(e));
+    expect(missing.length / printed.size).toBeLessThan(0.1);
+  });
+
   it('keeps every record’s source lines', () => {
     for (const p of doc.partnerships) expect(p.source?.lines?.[0]).toBeGreaterThan(0);
     for (const p of projects()) expect(p.source?.lines?.[1]).toBeGreaterThanOrEqual(p.source!.lines![0]!);
