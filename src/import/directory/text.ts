@@ -4,8 +4,24 @@
  * so every comparison goes through `key()`.
  */
 
+/**
+ * Comparison keys are asked for the same few thousand strings over and over (labels, names);
+ * a bounded memo keeps the reader linear without changing what it computes.
+ */
+const keys = new Map<string, string>();
+
 /** Lower-case, accent-free, ligature-free, punctuation folded to single spaces. */
 export function key(text: string): string {
+  let cached = keys.get(text);
+  if (cached === undefined) {
+    if (keys.size > 50_000) keys.clear();
+    cached = computeKey(text);
+    keys.set(text, cached);
+  }
+  return cached;
+}
+
+function computeKey(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
