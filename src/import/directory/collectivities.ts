@@ -6,6 +6,7 @@
 import type { Collectivity } from '../../model/schema.js';
 import type { SourceRef } from '../../model/provenance.js';
 import type { CollectivityEntry, Sighting } from './registry.js';
+import { regionOf } from '../../geo/regions.js';
 import type { InstitutionDetails, ReaderNote } from './types.js';
 
 /** The value printed most often; on a tie, the first printed. */
@@ -37,6 +38,8 @@ export function buildCollectivity(entry: CollectivityEntry, details: readonly In
   const executive = mostPrinted(entry.executives, (a, b) => a.name.toLowerCase() === b.name.toLowerCase());
   const kind = mostPrinted(entry.kinds)!;
   const address = details.find((d) => d.address)?.address;
+  const region = regionOf(entry.country, entry.place);
+  if (!region) notes.push({ kind: 'unknown-region', message: `${entry.names[0]}: no region is known for “${entry.place}” (src/geo/regions.ts)`, line: [...entry.lines][0] });
   const field = (name: string, values: string[]) => (values.length ? { [name]: values } : {});
   return {
     id: entry.id,
@@ -51,6 +54,7 @@ export function buildCollectivity(entry: CollectivityEntry, details: readonly In
     ...field('faxes', union(details.map((d) => d.faxes))),
     ...field('emails', union(details.map((d) => d.emails))),
     ...field('websites', union(details.map((d) => d.websites))),
+    ...(region ? { region } : {}),
     ...field('aliases', entry.names.slice(1)),
   };
 }

@@ -94,6 +94,8 @@ describe('the 2008 directory', () => {
     expect(collectivity('ma-region-tadla-azilal').aliases).toContain('Conseil régional de Tadla Azilal');
     expect(collectivity('ma-commune-agadir')).toBeDefined();
     expect(collectivity('ma-prefecture-agadir')).toBeDefined();
+    expect(doc.collectivities.filter((c) => !c.region).map((c) => c.id)).toEqual([]);
+    expect(collectivity('ma-commune-agadir').region).toBe('Souss-Massa-Drâa');
     const ids = doc.collectivities.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
