@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ENGINES, tempDatabaseUrl } from '../test-support/engines.js';
 import { tempDir } from '../test-support/temp-store.js';
 import { EXIT, run } from './run.js';
 
@@ -18,10 +19,10 @@ async function repertoire(argv: string[], env: Record<string, string>) {
   return { code, stdout, stderr };
 }
 
-describe('importing the 2008 directory', () => {
+describe.each(ENGINES)('importing the 2008 directory on %s', (engine) => {
   it('imports, prints its report, re-imports without change, and round-trips through JSON', async () => {
     const dir = tempDir();
-    const env = { DATABASE_URL: join(dir, 'store.db') };
+    const env = { DATABASE_URL: await tempDatabaseUrl(engine) };
 
     const first = await repertoire(['import', SEED], env);
     expect(first.code).toBe(EXIT.ok);
@@ -33,7 +34,7 @@ describe('importing the 2008 directory', () => {
 
     const exported = join(dir, 'a.json');
     expect((await repertoire(['export', '--format', 'json', '--out', exported], env)).code).toBe(EXIT.ok);
-    const env2 = { DATABASE_URL: join(dir, 'other.db') };
+    const env2 = { DATABASE_URL: await tempDatabaseUrl(engine) };
     expect((await repertoire(['import', exported], env2)).code).toBe(EXIT.ok);
     const reexported = join(dir, 'b.json');
     expect((await repertoire(['export', '--out', reexported], env2)).code).toBe(EXIT.ok);
@@ -42,7 +43,7 @@ describe('importing the 2008 directory', () => {
 
   it('refuses a truncated directory, naming the line, and leaves the store as it was', async () => {
     const dir = tempDir();
-    const env = { DATABASE_URL: join(dir, 'store.db') };
+    const env = { DATABASE_URL: await tempDatabaseUrl(engine) };
     expect((await repertoire(['import', SEED], env)).code).toBe(EXIT.ok);
     const before = join(dir, 'before.json');
     await repertoire(['export', '--out', before], env);

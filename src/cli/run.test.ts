@@ -116,8 +116,8 @@ describe('run', () => {
   });
 
   it('exits 1 when DATABASE_URL is unusable', async () => {
-    const postgres = await repertoire(['report'], { DATABASE_URL: 'postgres://localhost/test' });
-    expect(postgres).toMatchObject({ code: EXIT.badInput, stderr: expect.stringContaining('PostgreSQL is not supported yet') });
+    const postgres = await repertoire(['report'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    expect(postgres).toMatchObject({ code: EXIT.badInput, stderr: expect.stringContaining('cannot open the PostgreSQL store') });
     const bad = await repertoire(['report'], { DATABASE_URL: 'mysql://x' });
     expect(bad).toMatchObject({ code: EXIT.badInput, stderr: expect.stringContaining('DATABASE_URL: unsupported scheme') });
   });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
+import { ENGINES, openEngineStore } from '../test-support/engines.js';
 import { openTempStore } from '../test-support/temp-store.js';
 import { openStore } from './db.js';
 import { countRows } from './summary.js';
@@ -24,10 +25,20 @@ describe('openStore', () => {
     await again.close();
   });
 
-  it('says PostgreSQL is not supported yet', async () => {
-    await expect(openStore(loadConfig({ DATABASE_URL: 'postgres://localhost/test' }))).rejects.toMatchObject({
-      code: 'not-supported',
-      message: expect.stringContaining('PostgreSQL is not supported yet'),
+  it('says clearly when a PostgreSQL server cannot be reached', async () => {
+    await expect(openStore(loadConfig({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }))).rejects.toMatchObject({
+      code: 'store',
+      message: expect.stringContaining('cannot open the PostgreSQL store'),
     });
+  });
+});
+
+describe.each(ENGINES)('openStore on %s', (engine) => {
+  it('creates every table, empty, and migrates once', async () => {
+    const { db, url } = await openEngineStore(engine);
+    expect(Object.values(await countRows(db)).every((n) => n === 0)).toBe(true);
+    const again = await openStore(loadConfig({ DATABASE_URL: url }));
+    expect(await again.db.selectFrom('kysely_migration' as never).selectAll().execute()).toHaveLength(1);
+    await again.close();
   });
 });

@@ -1,5 +1,6 @@
 /** Opening the store: connect with the configured dialect, bring the schema up to date. */
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
+import { RepertoireError } from '../errors.js';
 import type { Config } from '../config.js';
 import { createDialect } from './dialect.js';
 import { migrateToLatest } from './migrations/index.js';
@@ -14,10 +15,22 @@ export async function openStore(config: Config): Promise<Store> {
   const dialect = createDialect(config.database);
   const db = new Kysely<Database>({ dialect: dialect.kysely });
   try {
+    if (dialect.engine === 'postgres') await reach(db, config);
     await migrateToLatest(db, dialect);
   } catch (error) {
     await db.destroy();
     throw error;
   }
   return { db, close: () => db.destroy() };
+}
+
+/** A PostgreSQL store is a server: say plainly when it does not answer, without the password. */
+async function reach(db: Kysely<Database>, config: Config): Promise<void> {
+  try {
+    await sql`SELECT 1`.execute(db);
+  } catch (error) {
+    const url = config.database.kind === 'postgres' ? new URL(config.database.url) : undefined;
+    if (url) url.password = url.password ? '***' : '';
+    throw new RepertoireError('store', `cannot open the PostgreSQL store ${url?.toString() ?? ''}: ${(error as Error).message}`, undefined, { cause: error });
+  }
 }

@@ -6,7 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Sqlite from 'better-sqlite3';
-import { SqliteDialect, type ColumnDefinitionBuilder, type Dialect } from 'kysely';
+import { PostgresDialect, SqliteDialect, type ColumnDefinitionBuilder, type Dialect } from 'kysely';
+import pg from 'pg';
 import type { DatabaseLocation } from '../config.js';
 import { RepertoireError } from '../errors.js';
 
@@ -19,16 +20,29 @@ export interface StoreDialect {
 
 export function createDialect(location: DatabaseLocation): StoreDialect {
   if (location.kind === 'postgres') {
-    throw new RepertoireError(
-      'not-supported',
-      'PostgreSQL is not supported yet: set DATABASE_URL to a SQLite file path (e.g. data/repertoire.db)',
-    );
+    return {
+      engine: 'postgres',
+      kysely: new PostgresDialect({ pool: postgresPool(location.url) }),
+      identity: (column) => column.primaryKey().generatedByDefaultAsIdentity(),
+    };
   }
   return {
     engine: 'sqlite',
     kysely: new SqliteDialect({ database: openSqlite(location.path) }),
     identity: (column) => column.primaryKey().autoIncrement(),
   };
+}
+
+/**
+ * PostgreSQL returns 64-bit integers (`count(*)`, bigint) as strings so as not to lose
+ * precision; the store's counts fit a JS number, so this pool reads them as numbers. The parser
+ * is set on this pool only, not on the pg module for the whole process.
+ */
+function postgresPool(url: string): pg.Pool {
+  const types = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)),
+  };
+  return new pg.Pool({ connectionString: url, max: 10, types: types as pg.CustomTypesConfig });
 }
 
 function openSqlite(path: string): Sqlite.Database {

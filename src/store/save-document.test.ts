@@ -4,7 +4,7 @@ import { RepertoireError } from '../errors.js';
 import { loadFixture } from '../model/fixtures/index.js';
 import type { ImportReport } from '../model/report.js';
 import type { RepertoireDocument } from '../model/schema.js';
-import { openTempStore } from '../test-support/temp-store.js';
+import { ENGINES, openEngineStore, type Engine } from '../test-support/engines.js';
 import { latestImportReport, listImportReports } from './import-reports.js';
 import { loadDocument } from './load-document.js';
 import { saveDocument } from './save-document.js';
@@ -23,9 +23,9 @@ const report = (document: string): ImportReport => ({
   warnings: [],
 });
 
-describe('saveDocument / loadDocument', () => {
+describe.each(ENGINES)('saveDocument / loadDocument on %s', (engine) => {
   it('gives back exactly the document it saved', async () => {
-    const { db } = await openTempStore();
+    const { db } = await openEngineStore(engine);
     const counts = await saveDocument(db, loadFixture());
     expect(counts).toEqual({ created: RECORDS, updated: 0, unchanged: 0, removed: 0 });
     const loaded = await loadDocument(db);
@@ -34,7 +34,7 @@ describe('saveDocument / loadDocument', () => {
   });
 
   it('changes nothing when the same document is saved again', async () => {
-    const { db } = await openTempStore();
+    const { db } = await openEngineStore(engine);
     await saveDocument(db, loadFixture());
     const rows = await countRows(db);
     expect(await saveDocument(db, loadFixture())).toEqual({ created: 0, updated: 0, unchanged: RECORDS, removed: 0 });
@@ -42,7 +42,7 @@ describe('saveDocument / loadDocument', () => {
   });
 
   it('creates, updates and removes records by their stable ids', async () => {
-    const { db } = await openTempStore();
+    const { db } = await openEngineStore(engine);
     await saveDocument(db, loadFixture());
     const doc = loadFixture();
     doc.partnerships[0]!.projects![1]!.status = 'ongoing'; // updated project
@@ -55,7 +55,7 @@ describe('saveDocument / loadDocument', () => {
   });
 
   it('moves a project to another partnership', async () => {
-    const { db } = await openTempStore();
+    const { db } = await openEngineStore(engine);
     await saveDocument(db, loadFixture());
     const doc = loadFixture();
     const [aix, brief] = doc.partnerships;
@@ -65,7 +65,7 @@ describe('saveDocument / loadDocument', () => {
   });
 
   it('refuses a partnership with an unknown party, and keeps the previous content', async () => {
-    const { db } = await openTempStore();
+    const { db } = await openEngineStore(engine);
     await saveDocument(db, loadFixture());
     const rows = await countRows(db);
     const doc = loadFixture();
@@ -80,10 +80,10 @@ describe('saveDocument / loadDocument', () => {
   });
 
   it('rolls back every write when the database fails half-way', async () => {
-    const { db } = await openTempStore();
+    const { db } = await openEngineStore(engine);
     await saveDocument(db, loadFixture());
     // Projects are written after domains and collectivities: make the database refuse one.
-    await sql`CREATE TRIGGER refuse BEFORE INSERT ON projects WHEN NEW.id = 'refused' BEGIN SELECT RAISE(ABORT, 'refused by test'); END`.execute(db);
+    await refuseProject(db, engine, 'refused');
     const doc = loadFixture();
     doc.domains.push({ code: 'eau', label: 'Eau' });
     doc.collectivities[0]!.name = 'Changed';
@@ -96,7 +96,7 @@ describe('saveDocument / loadDocument', () => {
   });
 
   it('keeps provenance and the import report, in the same transaction', async () => {
-    const { db } = await openTempStore();
+    const { db } = await openEngineStore(engine);
     const sources = [
       { recordType: 'collectivity' as const, recordId: 'ma-region-oriental', document: 'd.txt', lines: [5, 6] as [number, number] },
       { recordType: 'partnership' as const, recordId: 'aix-en-provence-oriental', document: 'd.txt', lines: [7, 9] as [number, number] },
@@ -119,7 +119,7 @@ describe('saveDocument / loadDocument', () => {
   });
 
   it('stores a directory without an id under a derived key, and gives it back without one', async () => {
-    const { db } = await openTempStore();
+    const { db } = await openEngineStore(engine);
     const doc: RepertoireDocument = {
       format: 'repertoire',
       version: 1,
@@ -134,7 +134,7 @@ describe('saveDocument / loadDocument', () => {
   });
 
   it('drops empty lists: they say nothing an absent list does not', async () => {
-    const { db } = await openTempStore();
+    const { db } = await openEngineStore(engine);
     const doc = loadFixture();
     Object.assign(doc.partnerships[1]!, { projects: [], notes: [] });
     Object.assign(doc.collectivities[2]!, { phones: [] });
@@ -143,7 +143,7 @@ describe('saveDocument / loadDocument', () => {
   });
 
   it('keeps directories apart, and asks which one when there are several', async () => {
-    const { db } = await openTempStore();
+    const { db } = await openEngineStore(engine);
     const other = loadFixture();
     other.directory.id = 'other-edition';
     await saveDocument(db, loadFixture());
@@ -155,3 +155,13 @@ describe('saveDocument / loadDocument', () => {
     expect(await loadDocument(db, 'franco-marocain-2008')).toEqual(loadFixture());
   });
 });
+
+/** A trigger that makes the database itself refuse one project, in each engine's SQL. */
+async function refuseProject(db: Parameters<typeof saveDocument>[0], engine: Engine, id: string): Promise<void> {
+  if (engine === 'sqlite') {
+    await sql`CREATE TRIGGER refuse BEFORE INSERT ON projects WHEN NEW.id = ${sql.lit(id)} BEGIN SELECT RAISE(ABORT, 'refused by test'); END`.execute(db);
+    return;
+  }
+  await sql`CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN IF NEW.id = ${sql.lit(id)} THEN RAISE EXCEPTION 'refused by test'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`.execute(db);
+  await sql`CREATE TRIGGER refuse BEFORE INSERT ON projects FOR EACH ROW EXECUTE FUNCTION refuse()`.execute(db);
+}
