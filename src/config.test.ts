@@ -35,9 +35,27 @@ describe('loadConfig', () => {
     expect(attempt).toThrow(message);
   });
 
+  it('listens on 127.0.0.1:3000 by default', () => {
+    expect(loadConfig({}).server).toEqual({ port: 3000, host: '127.0.0.1' });
+  });
+
+  it('reads PORT and HOST', () => {
+    expect(loadConfig({ PORT: '8080', HOST: '0.0.0.0' }).server).toEqual({ port: 8080, host: '0.0.0.0' });
+    expect(loadConfig({ PORT: '0' }).server.port).toBe(0);
+  });
+
+  it.each(['abc', '-1', '65536', '3000.5', '', '99999999'])('rejects PORT=%j with a message naming the variable', (port) => {
+    expect(() => loadConfig({ PORT: port })).toThrow(/PORT: must be a whole number from 0 to 65535/);
+  });
+
+  it.each(['', 'http://localhost', 'local host'])('rejects HOST=%j with a message naming the variable', (host) => {
+    expect(() => loadConfig({ HOST: host })).toThrow(/HOST: must/);
+  });
+
   it('is frozen', () => {
     const config = loadConfig({});
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.database)).toBe(true);
+    expect(Object.isFrozen(config.server)).toBe(true);
   });
 });

@@ -7,13 +7,22 @@ import { z } from 'zod';
 import { RepertoireError } from './errors.js';
 
 export const DEFAULT_DATABASE_URL = 'data/repertoire.db';
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_HOST = '127.0.0.1';
 
 export type DatabaseLocation =
   | { readonly kind: 'sqlite'; readonly path: string }
   | { readonly kind: 'postgres'; readonly url: string };
 
+export interface ServerAddress {
+  readonly port: number;
+  readonly host: string;
+}
+
 export interface Config {
   readonly database: DatabaseLocation;
+  /** where `repertoire serve` listens */
+  readonly server: ServerAddress;
 }
 
 // A scheme is two letters or more, so a Windows drive ("C:\…") still reads as a path.
@@ -49,8 +58,24 @@ function sqlitePath(value: string, scheme: string): string {
   return rest.startsWith('//') ? rest.slice(2) : rest;
 }
 
+const Port = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{1,5}$/, 'must be a whole number from 0 to 65535')
+  .transform(Number)
+  .refine((port) => port <= 65535, 'must be a whole number from 0 to 65535');
+
+// A host name or an IP address (IPv6 without brackets): no spaces, no scheme, no port.
+const Host = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .regex(/^[A-Za-z0-9.:_-]+$/, 'must be a host name or an IP address, such as 127.0.0.1 or 0.0.0.0');
+
 const Env = z.object({
   DATABASE_URL: DatabaseUrl.prefault(DEFAULT_DATABASE_URL),
+  PORT: Port.prefault(String(DEFAULT_PORT)),
+  HOST: Host.prefault(DEFAULT_HOST),
 });
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -59,5 +84,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new RepertoireError('config', `Invalid configuration: ${problems.join('; ')}`);
   }
-  return Object.freeze({ database: Object.freeze(parsed.data.DATABASE_URL) });
+  return Object.freeze({
+    database: Object.freeze(parsed.data.DATABASE_URL),
+    server: Object.freeze({ port: parsed.data.PORT, host: parsed.data.HOST }),
+  });
 }
