@@ -5,15 +5,19 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { RepertoireError } from '../errors.js';
+import { backupCommand } from './commands/backup.js';
+import { copyCommand } from './commands/copy.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
+import { migrateCommand } from './commands/migrate.js';
 import { reportCommand } from './commands/report.js';
+import { restoreCommand } from './commands/restore.js';
 import { setupCommand } from './commands/setup.js';
 import type { CliContext, Command } from './context.js';
 
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
 
-const COMMANDS: readonly Command[] = [setupCommand, importCommand, exportCommand, reportCommand];
+const COMMANDS: readonly Command[] = [setupCommand, importCommand, exportCommand, reportCommand, migrateCommand, copyCommand, backupCommand, restoreCommand];
 
 const HELP = `repertoire — the census of Franco-Moroccan decentralised-cooperation partnerships
 
@@ -27,7 +31,8 @@ Options:
   -v, --version   show the version
 
 Environment:
-  DATABASE_URL    the store: a SQLite file path, sqlite:PATH or file:PATH (default data/repertoire.db)
+  DATABASE_URL    the store: a SQLite file path, sqlite:PATH or file:PATH (default data/repertoire.db),
+                  or postgres://user@host:port/db
 
 Exit codes: 0 success, 1 bad input, 2 usage error.
 `;

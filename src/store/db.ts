@@ -8,6 +8,9 @@ import type { Database } from './tables.js';
 
 export interface Store {
   readonly db: Kysely<Database>;
+  readonly engine: 'sqlite' | 'postgres';
+  /** the migrations this opening ran (empty when the schema was current) */
+  readonly migrated: readonly string[];
   close(): Promise<void>;
 }
 
@@ -16,12 +19,12 @@ export async function openStore(config: Config): Promise<Store> {
   const db = new Kysely<Database>({ dialect: dialect.kysely });
   try {
     if (dialect.engine === 'postgres') await reach(db, config);
-    await migrateToLatest(db, dialect);
+    const migrated = await migrateToLatest(db, dialect);
+    return { db, engine: dialect.engine, migrated, close: () => db.destroy() };
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  return { db, close: () => db.destroy() };
 }
 
 /** A PostgreSQL store is a server: say plainly when it does not answer, without the password. */

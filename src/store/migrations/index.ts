@@ -14,7 +14,8 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
   };
 }
 
-export async function migrateToLatest(db: Kysely<Database>, dialect: StoreDialect): Promise<void> {
+/** Brings the schema up to date; returns the names of the migrations it ran (none when current). */
+export async function migrateToLatest(db: Kysely<Database>, dialect: StoreDialect): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   if (error !== undefined) {
@@ -23,4 +24,5 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: StoreDialec
       cause: error,
     });
   }
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
 }
