@@ -68,8 +68,8 @@ describe.concurrent('repertoire (spawned)', () => {
   });
 
   it('exits 2 on a usage error', async () => {
-    const { code, stderr } = await repertoire(['export', '--format', 'csv']);
+    const { code, stderr } = await repertoire(['export', '--format', 'xml']);
     expect(code).toBe(2);
-    expect(stderr).toContain('unknown export format "csv"');
+    expect(stderr).toContain('unknown export format "xml"');
   });
 });

@@ -1,42 +1,136 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { Writable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { RepertoireError } from '../../errors.js';
-import { exportJson } from '../../publish/json.js';
-import type { Command } from '../context.js';
+import { PUBLISHERS, type Publisher } from '../../publish/formats.js';
+import { parseColumnChoice, parseIdList, type ExportOptions, type Selection } from '../../publish/options.js';
+import type { Command, Output } from '../context.js';
+import { createProgress } from '../progress.js';
 import { withStore } from '../with-store.js';
 
-const FORMATS = ['json'];
+const FORMATS = Object.keys(PUBLISHERS);
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'export --format json [--out F]  write the stored directory in the interchange format',
-  help: `Usage: repertoire export --format json [--out FILE] [--directory ID]
+  summary: 'export --format F [--out FILE]    publish the stored directory: json, csv, xlsx, iati, html, pdf',
+  help: `Usage: repertoire export --format FORMAT [--out FILE] [--directory ID]
+                         [--columns TABLE:COL,COL;TABLE:COL] [--partnerships IDS] [--projects IDS]
 
-Writes the stored directory as an interchange document (canonical form: exporting, importing
-and exporting again gives the same bytes).
+Publishes the stored directory.
+
+Formats:
+  json    the interchange format (canonical: export, import, export gives the same bytes)
+  csv     a zip of CSV files, one per table (UTF-8 with BOM, ";" separated, decimal comma:
+          what Excel and LibreOffice open right in French)
+  xlsx    a workbook, one sheet per table (frozen header, autofilter, amounts in their currency)
+  iati    IATI 2.03 activities XML, one activity per project
+  html    the directory as a book, in the printed layout (one HTML page)
+  pdf     the same book, A4, printed by headless Chromium (/usr/bin/chromium)
+
+Tables (csv, xlsx): collectivities, partnerships, partnership_parties, projects, funding,
+project_partners, budgets, contacts, domains.
 
 Options:
-  --format json      the output format (only json for now; the default)
-  --out FILE         write to FILE instead of standard output
-  --directory ID     which directory, when the store holds several
-  -h, --help         show this help
+  --format FORMAT        the output format (default json)
+  --out FILE             write to FILE (default: standard output; binary formats not to a terminal)
+  --directory ID         which directory, when the store holds several
+  --columns CHOICE       csv, xlsx: the columns to write, e.g. "projects:id,title,total_cost,currency;funding:project_id,funder,amount,currency"
+  --partnerships IDS     only these partnerships (and their projects); comma-separated, or @FILE with one id a line
+  --projects IDS         only these projects (and their partnerships); comma-separated, or @FILE
+  -h, --help             show this help
+
+Progress goes to standard error: a bar on a terminal, a line per tenth in logs.
 `,
-  options: { format: { type: 'string' }, out: { type: 'string' }, directory: { type: 'string' } },
+  options: {
+    format: { type: 'string' },
+    out: { type: 'string' },
+    directory: { type: 'string' },
+    columns: { type: 'string' },
+    partnerships: { type: 'string' },
+    projects: { type: 'string' },
+  },
   positionals: 0,
   async run(values, _positionals, context) {
     const format = (values.format as string | undefined) ?? 'json';
-    if (!FORMATS.includes(format)) {
+    const publisher = PUBLISHERS[format];
+    if (publisher === undefined) {
       throw new RepertoireError('usage', `unknown export format "${format}" (expected one of: ${FORMATS.join(', ')})`);
     }
-    const text = await withStore(context, ({ db }) => exportJson(db, values.directory as string | undefined));
     const out = values.out as string | undefined;
-    if (out === undefined) {
-      context.stdout.write(text);
-    } else {
-      await mkdir(dirname(out), { recursive: true });
-      await writeFile(out, text);
-      context.stderr.write(`Wrote ${out}\n`);
+    if (out === undefined && publisher.binary && context.stdout.isTTY) {
+      throw new RepertoireError('usage', `--format ${format} writes a binary file: give --out FILE (or redirect the output)`);
     }
+    if (values.columns !== undefined && !publisher.columns) throw new RepertoireError('usage', `--columns applies to csv and xlsx, not to ${format}`);
+    const selection = await readSelection(values.partnerships as string | undefined, values.projects as string | undefined);
+    if (selection && !publisher.selection) throw new RepertoireError('usage', `--partnerships and --projects do not apply to ${format}`);
+
+    const progress = createProgress(context.stderr, `export ${format}`);
+    const options: ExportOptions = {
+      ...(values.directory !== undefined ? { directoryId: values.directory as string } : {}),
+      ...(values.columns !== undefined ? { columns: parseColumnChoice(values.columns as string) } : {}),
+      ...(selection ? { selection } : {}),
+      onProgress: (done, total) => progress.update(done, total),
+    };
+    try {
+      await withStore(context, ({ db }) => (out === undefined ? publisher.write(db, toWritable(context.stdout, publisher.binary), options) : writeFileAtomically(out, publisher, db, options)));
+    } finally {
+      progress.finish();
+    }
+    if (out !== undefined) context.stderr.write(`Wrote ${out}\n`);
     return 0;
   },
 };
+
+async function readSelection(partnerships: string | undefined, projects: string | undefined): Promise<Selection | undefined> {
+  if (partnerships === undefined && projects === undefined) return undefined;
+  return {
+    ...(partnerships !== undefined ? { partnerships: await readIds(partnerships) } : {}),
+    ...(projects !== undefined ? { projects: await readIds(projects) } : {}),
+  };
+}
+
+async function readIds(value: string): Promise<string[]> {
+  if (!value.startsWith('@')) return parseIdList(value);
+  const path = value.slice(1);
+  try {
+    return parseIdList(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new RepertoireError('not-found', `cannot read the id list ${path}: ${(error as Error).message}`, 404, { cause: error });
+  }
+}
+
+/** Writes beside the target and renames at the end, so that a failed export leaves no half file. */
+async function writeFileAtomically(path: string, publisher: Publisher, db: Parameters<Publisher['write']>[0], options: ExportOptions) {
+  await mkdir(dirname(path), { recursive: true });
+  const partial = `${path}.part`;
+  try {
+    const counts = await publisher.write(db, createWriteStream(partial), options);
+    await rename(partial, path);
+    return counts;
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+}
+
+/** The command's stdout as a Writable that waits when a real stream asks it to (backpressure). */
+function toWritable(stdout: Output, binary: boolean): Writable {
+  const stream = stdout as Output & Partial<Pick<NodeJS.WritableStream, 'once'>>;
+  const decoder = new StringDecoder('utf8');
+  return new Writable({
+    final(callback) {
+      const rest = decoder.end();
+      if (rest) stdout.write(rest);
+      callback();
+    },
+    write(chunk: Buffer, _encoding, callback) {
+      // A binary format goes out as bytes (the real stdout takes Buffers); text as decoded UTF-8.
+      const ok = binary ? stdout.write(chunk as unknown as string) : stdout.write(decoder.write(chunk));
+      if (ok === false && typeof stream.once === 'function') stream.once('drain', () => callback());
+      else callback();
+    },
+  });
+}
+

@@ -1,0 +1,142 @@
+import { createWriteStream, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
+import { openTempStore, tempDir } from '../test-support/temp-store.js';
+import { csvCell, writeCsv } from './csv.js';
+import { importBundled, libreOfficeConvert } from './testing/tools.js';
+import { TABLES } from './tables.js';
+import { currencyFormat, writeXlsx } from './xlsx.js';
+
+/** The zip's entries, by name, as text, in their order. */
+function unzip(path: string): Promise<Map<string, string>> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true }, (error, zip) => {
+      if (error) return reject(error);
+      const files = new Map<string, string>();
+      zip.on('error', reject);
+      zip.on('end', () => resolve(files));
+      zip.on('entry', (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (streamError, stream) => {
+          if (streamError) return reject(streamError);
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('end', () => {
+            files.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.readEntry();
+    });
+  });
+}
+
+async function exportTo<T>(write: (out: Writable) => Promise<T>, path: string): Promise<T> {
+  return write(createWriteStream(path));
+}
+
+const sink = () => new Writable({ write: (_chunk, _encoding, callback) => callback() });
+
+describe('CSV export', () => {
+  it('writes one file per table, UTF-8 with BOM, ";" and decimal comma; LibreOffice reads accents and amounts back', async () => {
+    const { db } = await openTempStore();
+    await importBundled(db);
+    const dir = tempDir();
+    const zipPath = join(dir, 'export.zip');
+    const counts = await exportTo((out) => writeCsv(db, out), zipPath);
+    expect(counts).toMatchObject({ partnerships: 50, projects: 199, funding: 148, contacts: 196, collectivities: 81, domains: 34 });
+
+    const files = await unzip(zipPath);
+    expect([...files.keys()]).toEqual(TABLES.map((t) => `${t.name}.csv`));
+    const funding = files.get('funding.csv')!;
+    expect(funding.startsWith('\uFEFFproject_id;position;funder;')).toBe(true);
+    expect(funding).toContain(';Aix-en-Provence;fr-commune-aix-en-provence;816560;MAD;');
+    expect(funding).toMatch(/;0,3;/); // a share, with a decimal comma
+
+    // LibreOffice opens funding.csv with the filter options the module documents, as a French user would.
+    const csvPath = join(dir, 'funding.csv');
+    writeFileSync(csvPath, funding);
+    await libreOfficeConvert(csvPath, 'xlsx', join(dir, 'lo'), 'CSV:59,34,76,1,,1036');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'lo', 'funding.xlsx'));
+    const sheet = book.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const at = (name: string) => header.indexOf(name) + 1;
+    const rows = [...Array(sheet.rowCount - 1).keys()].map((i) => sheet.getRow(i + 2));
+    const aix = rows.find((r) => r.getCell(at('funder')).value === 'Aix-en-Provence')!;
+    expect(aix.getCell(at('amount')).value).toBe(816560);
+    expect(aix.getCell(at('text')).value).toBe('Aix-en-Provence : 816.560 Dhs (Contributions financière et valorisée).');
+    const share = rows.find((r) => typeof r.getCell(at('share')).value === 'number')!;
+    expect(share.getCell(at('share')).value).toBeCloseTo(0.3, 10);
+    const stored = await db.selectFrom('funding_lines').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(rows).toHaveLength(Number(stored.n));
+  }, 120_000);
+
+  it('writes only the chosen columns of the chosen records', async () => {
+    const { db } = await openTempStore();
+    await importBundled(db);
+    const project = 'aix-en-provence-oujda-assistance-a-maitrise-d-ouvrage-pour-l-elaboration';
+    const zipPath = join(tempDir(), 'selection.zip');
+    const counts = await exportTo(
+      (out) => writeCsv(db, out, { selection: { projects: [project] }, columns: { projects: ['id', 'title', 'total_cost', 'currency'], funding: ['funder', 'amount', 'currency'] } }),
+      zipPath,
+    );
+    expect(counts).toMatchObject({ partnerships: 1, projects: 1, funding: 3, collectivities: 2 });
+    const files = await unzip(zipPath);
+    expect(files.get('projects.csv')).toBe(`\uFEFFid;title;total_cost;currency\r\n${project};Assistance à maîtrise d'ouvrage pour l'élaboration du plan de déplacements urbains de la commune urbaine d'Oujda;2032800;MAD\r\n`);
+    expect(files.get('funding.csv')!.split('\r\n')[2]).toBe('Aix-en-Provence;816560;MAD');
+    await expect(writeCsv(db, sink(), { columns: { projects: ['nope'] } })).rejects.toThrow(/no column "nope"/);
+    await expect(writeCsv(db, sink(), { selection: { projects: ['nope'] } })).rejects.toThrow(/no record "nope"/);
+  });
+
+  it('quotes what must be quoted and keeps formulas from running', () => {
+    const text = { name: 'x', kind: 'text' } as const;
+    expect(csvCell('a;b', text)).toBe('"a;b"');
+    expect(csvCell('dit "oui"', text)).toBe('"dit ""oui"""');
+    expect(csvCell('ligne\nsuivante', text)).toBe('"ligne\nsuivante"');
+    expect(csvCell('=HYPERLINK("x")', text)).toBe('"\'=HYPERLINK(""x"")"');
+    expect(csvCell('+ 33 (0)4 42 91 90 00', text)).toBe('+ 33 (0)4 42 91 90 00');
+    expect(csvCell(1234.5, { name: 'a', kind: 'amount' })).toBe('1234,5');
+    expect(csvCell(true, { name: 'b', kind: 'boolean' })).toBe('oui');
+    expect(csvCell(null, text)).toBe('');
+  });
+});
+
+describe('XLSX export', () => {
+  it('writes a sheet per table with a frozen header, an autofilter, amounts as numbers in their currency; LibreOffice reads it', async () => {
+    const { db } = await openTempStore();
+    await importBundled(db);
+    const dir = tempDir();
+    const path = join(dir, 'export.xlsx');
+    await exportTo((out) => writeXlsx(db, out), path);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    expect(book.worksheets.map((s) => s.name)).toEqual(TABLES.map((t) => t.name));
+    const projects = book.getWorksheet('projects')!;
+    expect(projects.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(projects.autoFilter).toBe(`A1:W${projects.rowCount}`);
+    expect(projects.rowCount).toBe(200);
+    const header = (projects.getRow(1).values as unknown[]).slice(1);
+    const at = (name: string) => header.indexOf(name) + 1;
+    const first = projects.getRow(2);
+    expect(first.getCell(at('total_cost')).value).toBe(2032800);
+    expect(first.getCell(at('total_cost')).numFmt).toBe(currencyFormat('MAD'));
+    expect(first.getCell(at('currency')).value).toBe('MAD');
+    expect(first.getCell(at('start_date')).value).toBe('2007-07-09'); // a date at its precision, as text
+    expect(first.getCell(at('pad_cofinanced')).value).toBe(true);
+    const budgets = book.getWorksheet('budgets')!;
+    expect(budgets.getRow(2).getCell(4).value).toBe(200000);
+    expect(budgets.getRow(2).getCell(4).numFmt).toBe(currencyFormat('EUR'));
+
+    // LibreOffice converts the funding sheet (the 5th) to CSV: accents and amounts survive.
+    await libreOfficeConvert(path, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,5', join(dir, 'lo'));
+    const [csvName] = readdirSync(join(dir, 'lo')).filter((f) => f.endsWith('.csv'));
+    const csv = readFileSync(join(dir, 'lo', csvName!), 'utf8');
+    expect(csv.split('\n')[0]).toBe('project_id,position,funder,funder_collectivity_id,amount,currency,approximate,share,contribution,amount_text,text');
+    expect(csv).toContain(',Aix-en-Provence,fr-commune-aix-en-provence,816560,MAD,,,mixed,816.560 Dhs,Aix-en-Provence : 816.560 Dhs (Contributions financière et valorisée).');
+  }, 120_000);
+});
