@@ -6,6 +6,7 @@ import type { Writable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/tables.js';
 import { writeCsv } from './csv.js';
+import { writeIati } from './iati.js';
 import { writeJson } from './json-stream.js';
 import type { ExportCounts, ExportOptions } from './options.js';
 import { writeXlsx } from './xlsx.js';
@@ -28,4 +29,5 @@ export const PUBLISHERS: Readonly<Record<string, Publisher>> = {
   json: { mediaType: 'application/json', extension: 'json', binary: false, columns: false, selection: false, write: writeJson },
   csv: { mediaType: 'application/zip', extension: 'zip', binary: true, columns: true, selection: true, write: writeCsv },
   xlsx: { mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx', binary: true, columns: true, selection: true, write: writeXlsx },
+  iati: { mediaType: 'application/xml', extension: 'xml', binary: false, columns: false, selection: true, write: writeIati },
 };
