@@ -1,0 +1,621 @@
+/**
+ * Building the search index of one directory, in one transaction: a document per partnership,
+ * collectivity and project (`search_docs`), a posting list per stem and per 2- and 3-letter
+ * prefix (`search_terms`, `search_prefixes`), and compact per-document facet codes and sort keys
+ * (`search_meta`), all read by `engine.ts`.
+ */
+import type { Kysely } from 'kysely';
+import { RepertoireError } from '../errors.js';
+import type { Database } from '../store/tables.js';
+import { DocList, addPostings, emptySet, encodePostings, encodeSet } from './bitset.js';
+import { HIT_TYPES, PAD_LABELS, STATUS_LABELS, TOP_FUNDERS, TYPE_LABELS, decadeLabel, decadeOf, funderName, kindLabel, valueSlug } from './facets.js';
+import { ensureSearchTables, type SearchDb, type SearchTables } from './tables.js';
+import { fold, stem, tokenize } from './text.js';
+import type { FacetName } from './types.js';
+
+/** Facets counted together: one code per document and group stands for its values in every facet of the group. */
+export const FACET_GROUPS: readonly (readonly FacetName[])[] = [
+  ['type', 'status', 'pad', 'decade', 'frenchKind', 'partnerKind'],
+  ['domain'],
+  ['funder'],
+  ['region'],
+];
+
+export interface FacetEntry {
+  value: string;
+  label: string;
+  parent?: string;
+}
+
+/** What `search_meta` key `dict` holds (JSON). */
+export interface IndexDictionary {
+  version: 1;
+  size: number;
+  facets: Record<FacetName, FacetEntry[]>;
+  /** per group: profiles[code][facetOfGroup] = indexes into facets[facet] */
+  groups: { facets: FacetName[]; profiles: number[][][]; wide: boolean }[];
+  counts: Record<string, number>;
+}
+
+export const PREFIX_LENGTHS = [2, 3] as const;
+const BODY_LIMIT = 4000;
+const READ_CHUNK = 2000;
+const WRITE_CHUNK = 400;
+
+class FacetValues {
+  readonly entries: FacetEntry[] = [];
+  private readonly index = new Map<string, number>();
+
+  id(value: string, label: string, parent?: string): number {
+    let i = this.index.get(value);
+    if (i === undefined) {
+      i = this.entries.length;
+      this.entries.push(parent === undefined ? { value, label } : { value, label, parent });
+      this.index.set(value, i);
+    }
+    return i;
+  }
+}
+
+class Profiles {
+  readonly list: number[][][] = [];
+  private readonly index = new Map<string, number>();
+
+  code(profile: number[][]): number {
+    const key = JSON.stringify(profile);
+    let code = this.index.get(key);
+    if (code === undefined) {
+      code = this.list.length;
+      this.list.push(profile);
+      this.index.set(key, code);
+    }
+    return code;
+  }
+}
+
+/** Doc values of one group's facets, as lists of value indexes. */
+type DocFacets = Partial<Record<FacetName, number[]>>;
+
+interface TermEntry {
+  docs: DocList;
+  title: DocList | undefined;
+  surface: string;
+}
+
+function dateKey(date: string | null | undefined): number {
+  if (date === null || date === undefined) return 0;
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(date);
+  if (m === null) return 0;
+  return Number(m[1]) * 10000 + Number(m[2] ?? 0) * 100 + Number(m[3] ?? 0);
+}
+
+function sortName(title: string): string {
+  return fold(title).replace(/[^a-z0-9]+/g, ' ').trim().slice(0, 120);
+}
+
+function jsonList(value: string | null): string[] {
+  if (value === null) return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+const uniq = (values: number[]) => [...new Set(values)].sort((a, b) => a - b);
+
+export async function rebuildSearchIndex(
+  db: Kysely<Database>,
+  directoryId: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
+  const directory = await db.selectFrom('directories').select('id').where('id', '=', directoryId).executeTakeFirst();
+  if (directory === undefined) throw new RepertoireError('not-found', `no directory "${directoryId}" in the store: nothing to index`, 404);
+  await ensureSearchTables(db);
+  await db.transaction().execute((trx) => build(trx.withTables<SearchTables>(), directoryId, onProgress));
+}
+
+async function build(db: SearchDb, directoryId: string, onProgress?: (done: number, total: number) => void): Promise<void> {
+  for (const table of ['search_docs', 'search_terms', 'search_prefixes', 'search_meta'] as const) {
+    await db.deleteFrom(table).where('directory_id', '=', directoryId).execute();
+  }
+
+  // ---- what every document refers to
+  const domains = await db.selectFrom('domains').select(['code', 'label', 'parent']).where('directory_id', '=', directoryId).orderBy('position').execute();
+  const collectivities = await db
+    .selectFrom('collectivities')
+    .select(['id', 'name', 'short_name', 'country', 'kind', 'region', 'population', 'executive_name', 'executive_title', 'address', 'aliases'])
+    .where('directory_id', '=', directoryId)
+    .orderBy('position')
+    .execute();
+  const parties = await db
+    .selectFrom('partnership_parties')
+    .select(['partnership_id', 'collectivity_id', 'country'])
+    .where('directory_id', '=', directoryId)
+    .orderBy('partnership_id')
+    .orderBy('position')
+    .execute();
+  const partnershipDomains = await db
+    .selectFrom('partnership_domains')
+    .select(['partnership_id', 'domain_code'])
+    .where('directory_id', '=', directoryId)
+    .orderBy('partnership_id')
+    .orderBy('position')
+    .execute();
+  const counted = async (table: 'partnerships' | 'projects') =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('directory_id', '=', directoryId).executeTakeFirst())?.n ?? 0);
+  const partnershipCount = await counted('partnerships');
+  const projectCount = await counted('projects');
+  const total = partnershipCount + projectCount + collectivities.length;
+  let done = 0;
+  const progress = (n: number) => {
+    done += n;
+    onProgress?.(done, total);
+  };
+
+  // ---- facet values
+  const values = Object.fromEntries(
+    ['type', 'domain', 'frenchKind', 'partnerKind', 'region', 'pad', 'status', 'decade', 'funder'].map((f) => [f, new FacetValues()]),
+  ) as Record<FacetName, FacetValues>;
+  for (const type of HIT_TYPES) values.type.id(type, TYPE_LABELS[type]);
+  for (const [status, label] of Object.entries(STATUS_LABELS)) values.status.id(status, label);
+  for (const [pad, label] of Object.entries(PAD_LABELS)) values.pad.id(pad, label);
+  const domainLabel = new Map(domains.map((d) => [d.code, d.label]));
+  const domainParent = new Map(domains.map((d) => [d.code, d.parent]));
+  for (const d of domains) values.domain.id(d.code, d.label, d.parent ?? undefined);
+  /** a domain and its ancestors: a parent value selects its children */
+  const domainIds = (codes: readonly string[]) => {
+    const ids: number[] = [];
+    for (let code of codes) {
+      for (let depth = 0; depth < 5 && code !== undefined; depth += 1) {
+        if (!domainLabel.has(code)) break;
+        ids.push(values.domain.id(code, domainLabel.get(code)!));
+        const parent = domainParent.get(code);
+        if (parent === null || parent === undefined) break;
+        code = parent;
+      }
+    }
+    return uniq(ids);
+  };
+
+  // decades are numbered in time order once all are known: collect first
+  const partnershipDates = await db.selectFrom('partnerships').select(['signed_date']).where('directory_id', '=', directoryId).distinct().execute();
+  for (const decade of [...new Set(partnershipDates.map((p) => decadeOf(p.signed_date)))].sort()) {
+    if (decade !== 'unknown') values.decade.id(decade, decadeLabel(decade));
+  }
+  values.decade.id('unknown', decadeLabel('unknown'));
+
+  const collectivityById = new Map(collectivities.map((c) => [c.id, c]));
+  const kindIds = (list: readonly { kind: string; country: string }[], french: boolean) =>
+    uniq(list.filter((c) => (c.country === 'FR') === french).map((c) => (french ? values.frenchKind : values.partnerKind).id(c.kind, kindLabel(c.kind))));
+  const regionIds = (list: readonly { region: string | null }[]) =>
+    uniq(list.filter((c) => c.region !== null && c.region.trim() !== '').map((c) => values.region.id(valueSlug(c.region!), c.region!.trim())));
+
+  // funders: normalised names, the most frequent kept
+  const funderRows = await db
+    .selectFrom('funding_lines')
+    .select(['funder', 'funder_collectivity_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('directory_id', '=', directoryId)
+    .groupBy(['funder', 'funder_collectivity_id'])
+    .execute();
+  const funderOf = (funder: string, collectivityId: string | null) => {
+    const c = collectivityId === null ? undefined : collectivityById.get(collectivityId);
+    return funderName(funder, c === undefined ? undefined : (c.short_name ?? c.name));
+  };
+  const funderCounts = new Map<string, number>();
+  for (const row of funderRows) {
+    const name = funderOf(row.funder, row.funder_collectivity_id);
+    if (name !== undefined) funderCounts.set(name, (funderCounts.get(name) ?? 0) + Number(row.n));
+  }
+  const topFunders = new Set(
+    [...funderCounts.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'fr'))
+      .slice(0, TOP_FUNDERS)
+      .map(([name]) => name),
+  );
+  const funderIds = (lines: readonly { funder: string; funder_collectivity_id: string | null }[]) => {
+    const ids: number[] = [];
+    for (const line of lines) {
+      const name = funderOf(line.funder, line.funder_collectivity_id);
+      if (name !== undefined && topFunders.has(name)) ids.push(values.funder.id(valueSlug(name), name));
+    }
+    return uniq(ids);
+  };
+
+  // ---- per partnership: parties and domains
+  const partiesOf = new Map<string, { collectivity: (typeof collectivities)[number]; country: string }[]>();
+  for (const party of parties) {
+    const collectivity = collectivityById.get(party.collectivity_id);
+    if (collectivity === undefined) continue;
+    const list = partiesOf.get(party.partnership_id) ?? [];
+    list.push({ collectivity, country: party.country });
+    partiesOf.set(party.partnership_id, list);
+  }
+  const domainsOf = new Map<string, string[]>();
+  for (const row of partnershipDomains) {
+    const list = domainsOf.get(row.partnership_id) ?? [];
+    list.push(row.domain_code);
+    domainsOf.set(row.partnership_id, list);
+  }
+
+  // ---- the documents
+  const profiles = FACET_GROUPS.map(() => new Profiles());
+  const codes: number[][] = FACET_GROUPS.map(() => []);
+  const dates: number[] = [];
+  const terms = new Map<string, TermEntry>();
+  let docRows: Record<string, unknown>[] = [];
+  let size = 0;
+
+  const flushDocs = async () => {
+    for (let i = 0; i < docRows.length; i += WRITE_CHUNK) {
+      await db.insertInto('search_docs').values(docRows.slice(i, i + WRITE_CHUNK) as never).execute();
+    }
+    docRows = [];
+  };
+
+  const indexText = (doc: number, text: string, title: boolean) => {
+    for (const token of tokenize(text)) {
+      const term = stem(token.folded);
+      let entry = terms.get(term);
+      if (entry === undefined) {
+        entry = { docs: new DocList(), title: undefined, surface: token.folded };
+        terms.set(term, entry);
+      }
+      entry.docs.push(doc);
+      if (title) (entry.title ??= new DocList()).push(doc);
+    }
+  };
+
+  const addDoc = (doc: {
+    type: string;
+    recordId: string;
+    partnershipId: string | null;
+    title: string;
+    subtitle: string;
+    date: string | null;
+    sortDate: string | null;
+    pad: number | null;
+    body: string;
+    extra: string;
+    facets: DocFacets;
+  }) => {
+    const n = size++;
+    indexText(n, doc.title, true);
+    indexText(n, `${doc.subtitle} ${doc.body} ${doc.extra}`, false);
+    FACET_GROUPS.forEach((group, g) => {
+      codes[g]!.push(profiles[g]!.code(group.map((facet) => doc.facets[facet] ?? [])));
+    });
+    dates.push(dateKey(doc.sortDate));
+    docRows.push({
+      directory_id: directoryId,
+      doc: n,
+      type: doc.type,
+      record_id: doc.recordId,
+      partnership_id: doc.partnershipId,
+      title: doc.title,
+      subtitle: doc.subtitle,
+      date: doc.date,
+      pad: doc.pad,
+      body: doc.body.length > BODY_LIMIT ? doc.body.slice(0, BODY_LIMIT) : doc.body,
+      sort_name: sortName(doc.title),
+    });
+  };
+
+  const nameOf = (c: { name: string; short_name: string | null }) => c.short_name ?? c.name;
+  const join = (parts: readonly (string | null | undefined)[], separator: string) =>
+    parts.filter((p): p is string => typeof p === 'string' && p.trim() !== '').join(separator);
+
+  // collectivities: with the domains and decades of their partnerships
+  const partnershipsOfCollectivity = new Map<string, string[]>();
+  for (const party of parties) {
+    const list = partnershipsOfCollectivity.get(party.collectivity_id) ?? [];
+    list.push(party.partnership_id);
+    partnershipsOfCollectivity.set(party.collectivity_id, list);
+  }
+  const signedDate = new Map<string, string | null>();
+  for (let after = ''; ; ) {
+    const rows = await db
+      .selectFrom('partnerships')
+      .select(['id', 'signed_date'])
+      .where('directory_id', '=', directoryId)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(50_000)
+      .execute();
+    for (const row of rows) signedDate.set(row.id, row.signed_date);
+    if (rows.length < 50_000) break;
+    after = rows[rows.length - 1]!.id;
+  }
+  const decadeId = (date: string | null | undefined) => values.decade.id(decadeOf(date), decadeLabel(decadeOf(date)));
+  const COUNTRY = (code: string) => (code === 'FR' ? 'France' : code === 'MA' ? 'Maroc' : code);
+
+  for (const c of collectivities) {
+    const ofIt = partnershipsOfCollectivity.get(c.id) ?? [];
+    const french = c.country === 'FR';
+    addDoc({
+      type: 'collectivity',
+      recordId: c.id,
+      partnershipId: null,
+      title: c.name,
+      subtitle: join([kindLabel(c.kind), c.region, COUNTRY(c.country)], ' · '),
+      date: null,
+      sortDate: null,
+      pad: null,
+      body: join(
+        [
+          c.short_name !== null && c.short_name !== c.name ? c.short_name : null,
+          ...jsonList(c.aliases),
+          join([c.executive_title, c.executive_name], ' '),
+          c.address,
+          c.population === null ? null : `${c.population.toLocaleString('fr-FR')} habitants`,
+        ],
+        ' — ',
+      ),
+      extra: '',
+      facets: {
+        type: [values.type.id('collectivity', TYPE_LABELS.collectivity)],
+        frenchKind: french ? kindIds([c], true) : [],
+        partnerKind: french ? [] : kindIds([c], false),
+        region: regionIds([c]),
+        decade: uniq(ofIt.map((p) => decadeId(signedDate.get(p)))),
+        domain: domainIds(ofIt.flatMap((p) => domainsOf.get(p) ?? [])),
+      },
+    });
+  }
+  progress(collectivities.length);
+  await flushDocs();
+
+  // partnerships
+  const partnershipTitle = new Map<string, string>();
+  const partnershipFacets = new Map<string, DocFacets>();
+  for (let after = -1; ; ) {
+    const rows = await db
+      .selectFrom('partnerships')
+      .select(['id', 'position', 'section', 'legal_framework', 'date_text', 'signed_date', 'history', 'domains_text', 'notes', 'human_resources', 'other_partnerships'])
+      .where('directory_id', '=', directoryId)
+      .where('position', '>', after)
+      .orderBy('position')
+      .limit(READ_CHUNK)
+      .execute();
+    for (const p of rows) {
+      const sides = (partiesOf.get(p.id) ?? []).map((s) => ({ ...s.collectivity, country: s.country }));
+      const title = sides.length > 0 ? sides.map(nameOf).join(' – ') : p.id;
+      partnershipTitle.set(p.id, title);
+      const facets: DocFacets = {
+        decade: [decadeId(p.signed_date)],
+        frenchKind: kindIds(sides, true),
+        partnerKind: kindIds(sides, false),
+        region: regionIds(sides),
+      };
+      partnershipFacets.set(p.id, facets);
+      const domainCodes = domainsOf.get(p.id) ?? [];
+      addDoc({
+        type: 'partnership',
+        recordId: p.id,
+        partnershipId: null,
+        title,
+        subtitle: join([p.legal_framework, p.date_text], ' · ') || TYPE_LABELS.partnership,
+        date: p.signed_date,
+        sortDate: p.signed_date,
+        pad: null,
+        body: join([sides.map((s) => s.name).join(' ; '), p.domains_text, p.history, ...jsonList(p.notes), ...jsonList(p.human_resources)], ' — '),
+        extra: join([p.section, ...domainCodes.map((code) => domainLabel.get(code)), ...sides.map((s) => s.region), ...jsonList(p.other_partnerships)], ' '),
+        facets: { ...facets, type: [values.type.id('partnership', TYPE_LABELS.partnership)], domain: domainIds(domainCodes) },
+      });
+    }
+    progress(rows.length);
+    await flushDocs();
+    if (rows.length < READ_CHUNK) break;
+    after = rows[rows.length - 1]!.position;
+  }
+
+  // projects, by id
+  for (let after = ''; ; ) {
+    const rows = await db
+      .selectFrom('projects')
+      .select([
+        'id',
+        'partnership_id',
+        'title',
+        'status',
+        'themes',
+        'period_text',
+        'start_date',
+        'pad_cofinanced',
+        'objectives',
+        'description',
+        'funding_text',
+        'expected_results',
+        'obtained_results',
+        'beneficiaries',
+        'observations',
+      ])
+      .where('directory_id', '=', directoryId)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(READ_CHUNK)
+      .execute();
+    if (rows.length === 0) break;
+    const first = rows[0]!.id;
+    const last = rows[rows.length - 1]!.id;
+    const projectDomains = await db
+      .selectFrom('project_domains')
+      .select(['project_id', 'domain_code'])
+      .where('directory_id', '=', directoryId)
+      .where('project_id', '>=', first)
+      .where('project_id', '<=', last)
+      .orderBy('project_id')
+      .orderBy('position')
+      .execute();
+    const funding = await db
+      .selectFrom('funding_lines')
+      .select(['project_id', 'funder', 'funder_collectivity_id'])
+      .where('directory_id', '=', directoryId)
+      .where('project_id', '>=', first)
+      .where('project_id', '<=', last)
+      .orderBy('project_id')
+      .orderBy('position')
+      .execute();
+    const partners = await db
+      .selectFrom('project_partners')
+      .select(['project_id', 'name'])
+      .where('directory_id', '=', directoryId)
+      .where('project_id', '>=', first)
+      .where('project_id', '<=', last)
+      .orderBy('project_id')
+      .orderBy('position')
+      .execute();
+    const group = <R extends { project_id: string }>(list: R[]) => {
+      const map = new Map<string, R[]>();
+      for (const row of list) {
+        const entry = map.get(row.project_id);
+        if (entry === undefined) map.set(row.project_id, [row]);
+        else entry.push(row);
+      }
+      return map;
+    };
+    const domainsByProject = group(projectDomains);
+    const fundingByProject = group(funding);
+    const partnersByProject = group(partners);
+    for (const p of rows) {
+      const lines = fundingByProject.get(p.id) ?? [];
+      const codesOfProject = (domainsByProject.get(p.id) ?? []).map((d) => d.domain_code);
+      const status = STATUS_LABELS[p.status] === undefined ? 'other' : p.status;
+      const parentTitle = partnershipTitle.get(p.partnership_id) ?? p.partnership_id;
+      const pad = p.pad_cofinanced === 1 ? 'yes' : 'no';
+      addDoc({
+        type: 'project',
+        recordId: p.id,
+        partnershipId: p.partnership_id,
+        title: p.title,
+        subtitle: `${parentTitle} · ${STATUS_LABELS[status]}`,
+        date: p.start_date,
+        sortDate: p.start_date ?? signedDate.get(p.partnership_id) ?? null,
+        pad: p.pad_cofinanced,
+        body: join(
+          [
+            p.description,
+            ...jsonList(p.objectives),
+            ...jsonList(p.expected_results),
+            ...jsonList(p.obtained_results),
+            ...jsonList(p.beneficiaries),
+            p.observations,
+            p.period_text,
+            p.funding_text,
+          ],
+          ' — ',
+        ),
+        extra: join(
+          [
+            ...jsonList(p.themes),
+            ...codesOfProject.map((code) => domainLabel.get(code)),
+            ...(partnersByProject.get(p.id) ?? []).map((r) => r.name),
+            ...lines.map((l) => l.funder),
+          ],
+          ' ',
+        ),
+        facets: {
+          ...partnershipFacets.get(p.partnership_id),
+          type: [values.type.id('project', TYPE_LABELS.project)],
+          status: [values.status.id(status, STATUS_LABELS[status]!)],
+          pad: [values.pad.id(pad, PAD_LABELS[pad]!)],
+          domain: domainIds(codesOfProject),
+          funder: funderIds(lines),
+        },
+      });
+    }
+    progress(rows.length);
+    await flushDocs();
+    after = last;
+  }
+
+  // ---- name ranks
+  const nameRank = new Uint32Array(size);
+  {
+    let rank = 0;
+    const rows = await db.selectFrom('search_docs').select('doc').where('directory_id', '=', directoryId).orderBy('sort_name').orderBy('doc').execute();
+    for (const row of rows) nameRank[row.doc] = rank++;
+  }
+
+  // ---- postings
+  const termRows: Record<string, unknown>[] = [];
+  const flushTerms = async (table: 'search_terms' | 'search_prefixes', force: boolean) => {
+    if (termRows.length >= 200 || (force && termRows.length > 0)) {
+      await db.insertInto(table).values(termRows.splice(0) as never).execute();
+    }
+  };
+  for (const [term, entry] of terms) {
+    const all = encodePostings(entry.docs.view(), size);
+    const title = entry.title === undefined ? undefined : encodePostings(entry.title.view(), size);
+    termRows.push({
+      directory_id: directoryId,
+      term,
+      df: entry.docs.length,
+      surface: entry.surface,
+      kind: all.kind,
+      postings: all.blob,
+      title_kind: title?.kind ?? null,
+      title_postings: title?.blob ?? null,
+    });
+    await flushTerms('search_terms', false);
+  }
+  await flushTerms('search_terms', true);
+
+  // prefixes of 2 and 3 letters: the union of their terms' postings
+  const byPrefix = new Map<string, string[]>();
+  for (const term of terms.keys()) {
+    for (const length of PREFIX_LENGTHS) {
+      if (term.length < length) continue;
+      const prefix = term.slice(0, length);
+      const list = byPrefix.get(prefix);
+      if (list === undefined) byPrefix.set(prefix, [term]);
+      else list.push(term);
+    }
+  }
+  for (const [prefix, list] of byPrefix) {
+    const all = emptySet(size);
+    const title = emptySet(size);
+    let anyTitle = false;
+    for (const term of list) {
+      const entry = terms.get(term)!;
+      const p = encodePostings(entry.docs.view(), size);
+      addPostings(all, p.kind, p.blob);
+      if (entry.title !== undefined) {
+        const t = encodePostings(entry.title.view(), size);
+        addPostings(title, t.kind, t.blob);
+        anyTitle = true;
+      }
+    }
+    const a = encodeSet(all, size);
+    const t = anyTitle ? encodeSet(title, size) : undefined;
+    termRows.push({
+      directory_id: directoryId,
+      prefix,
+      kind: a.kind,
+      postings: Buffer.from(a.blob),
+      title_kind: t?.kind ?? null,
+      title_postings: t === undefined ? null : Buffer.from(t.blob),
+    });
+    await flushTerms('search_prefixes', false);
+  }
+  await flushTerms('search_prefixes', true);
+
+  // ---- facet codes and sort keys
+  const groups = FACET_GROUPS.map((facets, g) => ({ facets: [...facets], profiles: profiles[g]!.list, wide: profiles[g]!.list.length > 0xffff }));
+  const dictionary: IndexDictionary = {
+    version: 1,
+    size,
+    facets: Object.fromEntries(Object.entries(values).map(([facet, v]) => [facet, v.entries])) as Record<FacetName, FacetEntry[]>,
+    groups,
+    counts: { collectivities: collectivities.length, partnerships: partnershipCount, projects: projectCount, terms: terms.size, prefixes: byPrefix.size },
+  };
+  const meta: { key: string; value: Uint8Array | string }[] = [{ key: 'dict', value: JSON.stringify(dictionary) }];
+  groups.forEach((group, g) => {
+    const array = group.wide ? Uint32Array.from(codes[g]!) : Uint16Array.from(codes[g]!);
+    meta.push({ key: `codes${g}`, value: Buffer.from(array.buffer) });
+  });
+  meta.push({ key: 'date', value: Buffer.from(Int32Array.from(dates).buffer) });
+  meta.push({ key: 'name', value: Buffer.from(nameRank.buffer) });
+  for (const row of meta) await db.insertInto('search_meta').values({ directory_id: directoryId, ...row }).execute();
+}

@@ -1,0 +1,631 @@
+/**
+ * The search itself, synchronous, on one read-only better-sqlite3 connection (a worker thread's,
+ * see pool.ts). Per directory it loads the compact facet codes and sort keys once; a query then
+ * costs a few posting-list reads (bitsets), one pass over the matching documents per group of
+ * facets, and a top-N selection. Only the page's documents are read back from SQLite.
+ */
+import type Sqlite from 'better-sqlite3';
+import type { FacetEntry, IndexDictionary } from './build.js';
+import { addPostings, andInto, cardinality, emptySet, fullSet, has, type Bitset } from './bitset.js';
+import { sanitizeQuery, searchParamsOf } from './params.js';
+import { editDistance, excerptHtml, queryTerms, stem, type QueryTerms } from './text.js';
+import { FACET_NAMES, MAX_WINDOW, type FacetName, type FacetValue, type HitType, type SearchHit, type SearchQuery, type SearchResult } from './types.js';
+
+interface Group {
+  facets: FacetName[];
+  /** profiles[code][i] = value indexes of facets[i] */
+  profiles: number[][][];
+  codes: Uint16Array | Uint32Array;
+  /** counts over all documents */
+  all: Uint32Array;
+}
+
+interface LoadedIndex {
+  directoryId: string;
+  size: number;
+  facets: Record<FacetName, FacetEntry[]>;
+  valueIndex: Record<FacetName, Map<string, number>>;
+  groups: Group[];
+  groupOf: Record<FacetName, number>;
+  date: Int32Array;
+  name: Uint32Array;
+  /** type index (0 partnership, 1 project, 2 collectivity) of each profile of group 0 */
+  typeOfProfile: Int32Array;
+}
+
+interface TermSet {
+  docs: Bitset;
+  title: Bitset | undefined;
+  df: number;
+}
+
+export interface EngineOptions {
+  /** keep recent posting bitsets and filter sets in memory (default true) */
+  cache?: boolean;
+}
+
+const TYPE_PRIOR = [0.2, 0, 0.3]; // partnership, project, collectivity: a name matching a record's own name first
+const CACHE_ENTRIES = 48;
+
+class Lru<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly limit: number) {}
+  get(key: string): V | undefined {
+    const value = this.map.get(key);
+    if (value !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, value);
+    }
+    return value;
+  }
+  set(key: string, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.limit) this.map.delete(this.map.keys().next().value as string);
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+export class SearchEngine {
+  private readonly indexes = new Map<string, LoadedIndex | null>();
+  private readonly sets: Lru<TermSet>;
+  private readonly filters: Lru<Bitset>;
+  private readonly statements;
+  private readonly caching: boolean;
+
+  constructor(
+    private readonly db: Sqlite.Database,
+    options: EngineOptions = {},
+  ) {
+    this.caching = options.cache ?? true;
+    this.sets = new Lru(this.caching ? CACHE_ENTRIES : 0);
+    this.filters = new Lru(this.caching ? CACHE_ENTRIES : 0);
+    const prepare = (text: string) => {
+      try {
+        return db.prepare(text);
+      } catch {
+        return undefined; // no index tables yet
+      }
+    };
+    this.statements = {
+      firstDirectory: prepare(`SELECT directory_id FROM search_meta WHERE key = 'dict' ORDER BY directory_id LIMIT 1`),
+      meta: prepare(`SELECT key, value FROM search_meta WHERE directory_id = ?`),
+      term: prepare(`SELECT df, kind, postings, title_kind, title_postings FROM search_terms WHERE directory_id = ? AND term = ?`),
+      prefix: prepare(`SELECT kind, postings, title_kind, title_postings FROM search_prefixes WHERE directory_id = ? AND prefix = ?`),
+      range: prepare(
+        `SELECT term, df, kind, postings, title_kind, title_postings FROM search_terms WHERE directory_id = ? AND term >= ? AND term < ? ORDER BY df DESC LIMIT 3000`,
+      ),
+      candidates: prepare(
+        `SELECT term, df, surface FROM search_terms WHERE directory_id = ? AND term >= ? AND term < ? AND length(term) BETWEEN ? AND ?`,
+      ),
+      docs: prepare(
+        `SELECT doc, type, record_id, partnership_id, title, subtitle, date, pad, body FROM search_docs WHERE directory_id = ? AND doc IN (SELECT value FROM json_each(?))`,
+      ),
+    };
+  }
+
+  /** Forgets loaded indexes (after a rebuild). */
+  reset(): void {
+    this.indexes.clear();
+    this.sets.clear();
+    this.filters.clear();
+  }
+
+  search(input: SearchQuery, directoryId?: string): SearchResult {
+    const started = performance.now();
+    const { query, notices } = sanitizeQuery(input);
+    const index = this.index(directoryId);
+    if (index === null) {
+      notices.push("L'index de recherche n'est pas encore construit : aucun résultat.");
+      return { query, total: 0, pages: 0, hits: [], facets: emptyFacets(), suggestions: [], notices, tookMs: performance.now() - started };
+    }
+    const selection = this.selection(index, query, notices);
+    const terms = queryTerms(query.q);
+    const match = this.matchSet(index, terms);
+    const filterSets = new Map<FacetName, Bitset>();
+    for (const [facet, ids] of selection) filterSets.set(facet, this.filterSet(index, facet, ids));
+
+    const results = this.combine(index, match?.docs, [...filterSets.values()]);
+    const total = results === undefined ? index.size : cardinality(results);
+    const facets = this.countFacets(index, match?.docs, filterSets, selection, results);
+
+    const window = Math.min(total, MAX_WINDOW);
+    const pages = Math.ceil(window / query.perPage);
+    if (query.page > Math.max(1, pages)) {
+      if (total > MAX_WINDOW && query.page * query.perPage > MAX_WINDOW) {
+        notices.push(`Seuls les ${MAX_WINDOW.toLocaleString('fr-FR')} premiers résultats peuvent être parcourus : dernière page affichée.`);
+      } else if (total > 0) notices.push(`Il n'y a que ${pages} page${pages > 1 ? 's' : ''} de résultats : dernière page affichée.`);
+      query.page = Math.max(1, pages);
+    }
+    const ranked = this.top(index, results, query, match, Math.min(query.page * query.perPage, window));
+    const pageDocs = ranked.slice((query.page - 1) * query.perPage, query.page * query.perPage);
+    const hits = this.hits(index, pageDocs, terms);
+    const suggestions = total === 0 ? this.suggest(index, query, terms) : [];
+    return { query, total, pages, hits, facets, suggestions, notices, tookMs: performance.now() - started };
+  }
+
+  /** How many documents a query matches (no facets, no hits). */
+  count(input: SearchQuery, directoryId?: string): number {
+    const { query } = sanitizeQuery(input);
+    const index = this.index(directoryId);
+    if (index === null) return 0;
+    const selection = this.selection(index, query, []);
+    const match = this.matchSet(index, queryTerms(query.q));
+    const sets = [...selection].map(([facet, ids]) => this.filterSet(index, facet, ids));
+    const results = this.combine(index, match?.docs, sets);
+    return results === undefined ? index.size : cardinality(results);
+  }
+
+  // ---------------------------------------------------------------- loading
+
+  private index(directoryId?: string): LoadedIndex | null {
+    const id = directoryId ?? (this.statements.firstDirectory?.pluck().get() as string | undefined);
+    if (id === undefined) return null;
+    let index = this.indexes.get(id);
+    if (index === undefined) {
+      index = this.load(id);
+      this.indexes.set(id, index);
+    }
+    return index;
+  }
+
+  private load(directoryId: string): LoadedIndex | null {
+    const rows = (this.statements.meta?.all(directoryId) ?? []) as { key: string; value: Buffer | string }[];
+    const meta = new Map(rows.map((row) => [row.key, row.value]));
+    const text = meta.get('dict');
+    if (text === undefined) return null;
+    const dict = JSON.parse(typeof text === 'string' ? text : text.toString('utf8')) as IndexDictionary;
+    const size = dict.size;
+    const blob = (key: string) => {
+      const value = meta.get(key);
+      return value instanceof Uint8Array ? value : Buffer.alloc(0);
+    };
+    const groupOf = {} as Record<FacetName, number>;
+    const groups: Group[] = dict.groups.map((group, g) => {
+      for (const facet of group.facets) groupOf[facet] = g;
+      const bytes = blob(`codes${g}`);
+      const copy = new Uint8Array(bytes); // aligned copy
+      const codes = group.wide ? new Uint32Array(copy.buffer) : new Uint16Array(copy.buffer);
+      const all = new Uint32Array(group.profiles.length);
+      for (let d = 0; d < size; d += 1) all[codes[d]!]! += 1;
+      return { facets: group.facets, profiles: group.profiles, codes, all };
+    });
+    const valueIndex = {} as Record<FacetName, Map<string, number>>;
+    for (const facet of FACET_NAMES) valueIndex[facet] = new Map((dict.facets[facet] ?? []).map((entry, i) => [entry.value, i]));
+    const typeFacet = groups[0]!.facets.indexOf('type');
+    const typeOfProfile = Int32Array.from(groups[0]!.profiles, (profile) => profile[typeFacet]?.[0] ?? 1);
+    return {
+      directoryId,
+      size,
+      facets: dict.facets,
+      valueIndex,
+      groups,
+      groupOf,
+      date: new Int32Array(new Uint8Array(blob('date')).buffer),
+      name: new Uint32Array(new Uint8Array(blob('name')).buffer),
+      typeOfProfile,
+    };
+  }
+
+  // ---------------------------------------------------------------- matching
+
+  /** The selected values the directory knows, by facet; unknown ones are dropped with a notice. */
+  private selection(index: LoadedIndex, query: SearchQuery, notices: string[]): Map<FacetName, number[]> {
+    const selection = new Map<FacetName, number[]>();
+    const unknown: string[] = [];
+    for (const facet of FACET_NAMES) {
+      const asked = query.filters[facet];
+      if (asked === undefined) continue;
+      const known: string[] = [];
+      const ids: number[] = [];
+      for (const value of asked) {
+        const id = index.valueIndex[facet].get(value);
+        if (id === undefined) unknown.push(`${facet}=${value.slice(0, 40)}`);
+        else {
+          known.push(value);
+          ids.push(id);
+        }
+      }
+      if (known.length > 0) {
+        query.filters[facet] = known;
+        selection.set(facet, ids);
+      } else delete query.filters[facet];
+    }
+    if (unknown.length > 0) notices.push(`Valeur${unknown.length > 1 ? 's' : ''} de filtre inconnue${unknown.length > 1 ? 's' : ''} ignorée${unknown.length > 1 ? 's' : ''} : ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? '…' : ''}.`);
+    return selection;
+  }
+
+  /** Documents matching every term (undefined: no terms, every document), with what ranking needs. */
+  private matchSet(index: LoadedIndex, terms: QueryTerms): { docs: Bitset; parts: TermSet[] } | undefined {
+    if (terms.exact.length === 0 && terms.prefixes.length === 0) return undefined;
+    const parts: TermSet[] = [];
+    for (const term of terms.exact) parts.push(this.termSet(index, term));
+    if (terms.prefixes.length > 0) parts.push(this.prefixSet(index, terms.prefixes));
+    parts.sort((a, b) => a.df - b.df);
+    const docs = new Uint32Array(parts[0]!.docs);
+    for (let i = 1; i < parts.length; i += 1) andInto(docs, parts[i]!.docs);
+    return { docs, parts };
+  }
+
+  private termSet(index: LoadedIndex, term: string): TermSet {
+    const key = `${index.directoryId}\u0000t\u0000${term}`;
+    const cached = this.sets.get(key);
+    if (cached !== undefined) return cached;
+    const row = this.statements.term?.get(index.directoryId, term) as PostingRow | undefined;
+    const set = row === undefined ? { docs: emptySet(index.size), title: undefined, df: 0 } : toTermSet(index.size, [row]);
+    this.sets.set(key, set);
+    return set;
+  }
+
+  private prefixSet(index: LoadedIndex, prefixes: readonly string[]): TermSet {
+    const key = `${index.directoryId}\u0000p\u0000${prefixes.join('\u0000')}`;
+    const cached = this.sets.get(key);
+    if (cached !== undefined) return cached;
+    const rows: PostingRow[] = [];
+    for (const prefix of prefixes) {
+      if (prefix.length <= 3) {
+        const row = (prefix.length >= 2 ? this.statements.prefix?.get(index.directoryId, prefix) : undefined) as PostingRow | undefined;
+        if (row !== undefined) rows.push(row);
+        // a whole short word is a term too ("fes", "eau")
+        const exact = this.statements.term?.get(index.directoryId, prefix) as PostingRow | undefined;
+        if (exact !== undefined) rows.push(exact);
+      } else {
+        rows.push(...((this.statements.range?.all(index.directoryId, prefix, `${prefix}\uffff`) ?? []) as PostingRow[]));
+      }
+    }
+    const set = toTermSet(index.size, rows);
+    this.sets.set(key, set);
+    return set;
+  }
+
+  private filterSet(index: LoadedIndex, facet: FacetName, ids: readonly number[]): Bitset {
+    const key = `${index.directoryId}\u0000${facet}\u0000${[...ids].sort((a, b) => a - b).join(',')}`;
+    const cached = this.filters.get(key);
+    if (cached !== undefined) return cached;
+    const group = index.groups[index.groupOf[facet]]!;
+    const position = group.facets.indexOf(facet);
+    const wanted = new Set(ids);
+    const matches = Uint8Array.from(group.profiles, (profile) => (profile[position]!.some((id) => wanted.has(id)) ? 1 : 0));
+    const set = emptySet(index.size);
+    const codes = group.codes;
+    for (let d = 0; d < index.size; d += 1) if (matches[codes[d]!] === 1) set[d >>> 5]! |= 1 << (d & 31);
+    this.filters.set(key, set);
+    return set;
+  }
+
+  /** match ∧ every set; undefined when there is nothing to intersect (every document). */
+  private combine(index: LoadedIndex, match: Bitset | undefined, sets: readonly Bitset[]): Bitset | undefined {
+    const all = [...(match === undefined ? [] : [match]), ...sets];
+    if (all.length === 0) return undefined;
+    const result = new Uint32Array(all[0]!);
+    for (let i = 1; i < all.length; i += 1) andInto(result, all[i]!);
+    void index;
+    return result;
+  }
+
+  // ---------------------------------------------------------------- facets
+
+  /**
+   * Disjunctive counts: facets without a selection are counted on the results; a facet with a
+   * selection on the results of the query and the OTHER facets' filters.
+   */
+  private countFacets(
+    index: LoadedIndex,
+    match: Bitset | undefined,
+    filterSets: Map<FacetName, Bitset>,
+    selection: Map<FacetName, number[]>,
+    results: Bitset | undefined,
+  ): Record<FacetName, FacetValue[]> {
+    const counts = {} as Record<FacetName, Float64Array>;
+    const plainGroups = new Set<number>();
+    for (const facet of FACET_NAMES) if (!selection.has(facet)) plainGroups.add(index.groupOf[facet]);
+    const histograms = this.histograms(index, results, [...plainGroups]);
+    for (const facet of FACET_NAMES) {
+      if (selection.has(facet)) continue;
+      const g = index.groupOf[facet];
+      counts[facet] = expand(index, g, facet, histograms.get(g)!);
+    }
+    for (const facet of selection.keys()) {
+      const others = [...filterSets].filter(([f]) => f !== facet).map(([, set]) => set);
+      const base = this.combine(index, match, others);
+      const g = index.groupOf[facet];
+      counts[facet] = expand(index, g, facet, this.histograms(index, base, [g]).get(g)!);
+    }
+    const out = {} as Record<FacetName, FacetValue[]>;
+    for (const facet of FACET_NAMES) {
+      const selected = new Set(selection.get(facet) ?? []);
+      const list: (FacetValue & { order: number })[] = [];
+      index.facets[facet].forEach((entry, i) => {
+        const count = counts[facet][i] ?? 0;
+        if (count === 0 && !selected.has(i)) return;
+        const value: FacetValue & { order: number } = { value: entry.value, label: entry.label, count, selected: selected.has(i), order: i };
+        if (entry.parent !== undefined) value.parent = entry.parent;
+        list.push(value);
+      });
+      if (facet === 'frenchKind' || facet === 'partnerKind' || facet === 'region' || facet === 'funder') {
+        list.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
+      }
+      out[facet] = list.map(({ order: _order, ...value }) => value);
+    }
+    return out;
+  }
+
+  /** Code counts of the groups over a set; a set larger than half is counted by its complement. */
+  private histograms(index: LoadedIndex, set: Bitset | undefined, groups: readonly number[]): Map<number, Uint32Array> {
+    const out = new Map<number, Uint32Array>();
+    if (groups.length === 0) return out;
+    if (set === undefined) {
+      for (const g of groups) out.set(g, index.groups[g]!.all);
+      return out;
+    }
+    const complement = cardinality(set) * 2 > index.size;
+    const columns = groups.map((g) => index.groups[g]!.codes);
+    const hist = groups.map((g) => new Uint32Array(index.groups[g]!.profiles.length));
+    const n = set.length;
+    const full = complement ? fullSet(index.size) : undefined;
+    const k = columns.length;
+    for (let i = 0; i < n; i += 1) {
+      let w = complement ? ~set[i]! & full![i]! : set[i]!;
+      while (w !== 0) {
+        const low = w & -w;
+        const doc = (i << 5) + 31 - Math.clz32(low);
+        w ^= low;
+        for (let c = 0; c < k; c += 1) hist[c]![columns[c]![doc]!]! += 1;
+      }
+    }
+    groups.forEach((g, c) => {
+      const h = hist[c]!;
+      if (complement) {
+        const all = index.groups[g]!.all;
+        for (let code = 0; code < h.length; code += 1) h[code] = all[code]! - h[code]!;
+      }
+      out.set(g, h);
+    });
+    return out;
+  }
+
+  // ---------------------------------------------------------------- ranking
+
+  /** The first `limit` documents of the results in the query's order. */
+  private top(index: LoadedIndex, results: Bitset | undefined, query: SearchQuery, match: { parts: TermSet[] } | undefined, limit: number): number[] {
+    if (limit <= 0) return [];
+    const set = results ?? fullSet(index.size);
+    const heap = new TopN(limit);
+    const typeCodes = index.groups[0]!.codes;
+    if (query.sort === 'date') {
+      const date = index.date;
+      forEachDoc(set, (doc) => heap.offer(date[doc]!, doc));
+    } else if (query.sort === 'name') {
+      const name = index.name;
+      forEachDoc(set, (doc) => heap.offer(-name[doc]!, doc));
+    } else {
+      const weighted = (match?.parts ?? []).filter((p) => p.title !== undefined).map((p) => ({ title: p.title!, weight: Math.log(1 + index.size / Math.max(1, p.df)) }));
+      const typeOf = index.typeOfProfile;
+      forEachDoc(set, (doc) => {
+        let score = TYPE_PRIOR[typeOf[typeCodes[doc]!]!] ?? 0;
+        for (const part of weighted) if (has(part.title, doc)) score += part.weight;
+        heap.offer(score, doc);
+      });
+    }
+    return heap.sorted();
+  }
+
+  // ---------------------------------------------------------------- hits
+
+  private hits(index: LoadedIndex, docs: readonly number[], terms: QueryTerms): SearchHit[] {
+    if (docs.length === 0) return [];
+    const rows = (this.statements.docs?.all(index.directoryId, JSON.stringify(docs)) ?? []) as DocRow[];
+    const byDoc = new Map(rows.map((row) => [row.doc, row]));
+    const hits: SearchHit[] = [];
+    for (const doc of docs) {
+      const row = byDoc.get(doc);
+      if (row === undefined) continue;
+      const hit: SearchHit = {
+        type: row.type as HitType,
+        id: row.record_id,
+        title: row.title,
+        subtitle: row.subtitle,
+        excerptHtml: excerptHtml(row.body, terms),
+      };
+      if (row.date !== null) hit.date = row.date;
+      if (row.type === 'project') hit.padCofinanced = row.pad === 1;
+      if (row.partnership_id !== null) hit.partnershipId = row.partnership_id;
+      hits.push(hit);
+    }
+    return hits;
+  }
+
+  // ---------------------------------------------------------------- suggestions
+
+  /** Queries that do find something: the misspelt words corrected, then one filter or one word fewer. */
+  private suggest(index: LoadedIndex, query: SearchQuery, terms: QueryTerms): string[] {
+    const candidates: SearchQuery[] = [];
+    const base: SearchQuery = { ...query, page: 1, filters: { ...query.filters } };
+    // spelling: each word the index does not know, replaced by its nearest known word
+    let corrected = query.q;
+    let changed = false;
+    for (const word of terms.words) {
+      const term = stem(word);
+      if (this.termSet(index, term).df > 0) continue;
+      const near = this.nearest(index, word);
+      if (near === undefined) continue;
+      const pattern = new RegExp(`[\\p{L}\\p{N}\\p{M}]+`, 'gu');
+      corrected = corrected.replace(pattern, (original) => (fold2(original) === word ? near : original));
+      changed = true;
+    }
+    if (changed) candidates.push({ ...base, q: corrected });
+    if (changed && Object.keys(query.filters).length > 0) candidates.push({ ...base, q: corrected, filters: {} });
+    for (const facet of Object.keys(query.filters) as FacetName[]) {
+      const filters = { ...query.filters };
+      delete filters[facet];
+      candidates.push({ ...base, filters });
+    }
+    if (terms.words.length > 1) {
+      for (const word of terms.words) {
+        const q = query.q.replace(/[\p{L}\p{N}\p{M}]+/gu, (original) => (fold2(original) === word ? ' ' : original)).replace(/\s+/g, ' ').trim();
+        if (q !== '') candidates.push({ ...base, q });
+      }
+    }
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const candidate of candidates) {
+      const text = searchParamsOf(candidate).toString();
+      if (seen.has(text) || out.length >= 5) continue;
+      seen.add(text);
+      if (this.count(candidate, index.directoryId) > 0) out.push(text);
+    }
+    return out;
+  }
+
+  /** The known word nearest to a misspelt one (same first letter, by edit distance then frequency). */
+  private nearest(index: LoadedIndex, word: string): string | undefined {
+    if (word.length < 3 || this.statements.candidates === undefined) return undefined;
+    const max = word.length <= 4 ? 1 : word.length <= 8 ? 2 : 3;
+    const first = word.charAt(0);
+    const next = String.fromCharCode(first.charCodeAt(0) + 1);
+    const rows = this.statements.candidates.all(index.directoryId, first, next, Math.max(1, word.length - max - 1), word.length + max) as {
+      term: string;
+      df: number;
+      surface: string;
+    }[];
+    // nearer first, but a frequent word beats a rare one a letter nearer ("enviromnent" → "environnement")
+    let best: { surface: string; score: number } | undefined;
+    const target = stem(word);
+    for (const row of rows) {
+      const distance = Math.min(editDistance(target, row.term, max), editDistance(word, row.surface, max));
+      if (distance > max) continue;
+      const score = Math.log(1 + row.df) - 1.5 * distance;
+      if (best === undefined || score > best.score) best = { surface: row.surface, score };
+    }
+    return best?.surface;
+  }
+}
+
+// ------------------------------------------------------------------ helpers
+
+interface PostingRow {
+  df?: number;
+  kind: number;
+  postings: Buffer;
+  title_kind: number | null;
+  title_postings: Buffer | null;
+}
+
+interface DocRow {
+  doc: number;
+  type: string;
+  record_id: string;
+  partnership_id: string | null;
+  title: string;
+  subtitle: string;
+  date: string | null;
+  pad: number | null;
+  body: string;
+}
+
+function toTermSet(size: number, rows: readonly PostingRow[]): TermSet {
+  const docs = emptySet(size);
+  let title: Bitset | undefined;
+  for (const row of rows) {
+    addPostings(docs, row.kind, row.postings);
+    if (row.title_postings !== null && row.title_kind !== null) addPostings((title ??= emptySet(size)), row.title_kind, row.title_postings);
+  }
+  return { docs, title, df: rows.length === 1 && rows[0]!.df !== undefined ? rows[0]!.df : cardinality(docs) };
+}
+
+function forEachDoc(set: Bitset, visit: (doc: number) => void): void {
+  for (let i = 0; i < set.length; i += 1) {
+    let w = set[i]!;
+    while (w !== 0) {
+      const low = w & -w;
+      visit((i << 5) + 31 - Math.clz32(low));
+      w ^= low;
+    }
+  }
+}
+
+function expand(index: LoadedIndex, g: number, facet: FacetName, histogram: Uint32Array): Float64Array {
+  const group = index.groups[g]!;
+  const position = group.facets.indexOf(facet);
+  const counts = new Float64Array(index.facets[facet].length);
+  for (let code = 0; code < histogram.length; code += 1) {
+    const n = histogram[code]!;
+    if (n === 0) continue;
+    for (const id of group.profiles[code]![position]!) counts[id]! += n;
+  }
+  return counts;
+}
+
+function emptyFacets(): Record<FacetName, FacetValue[]> {
+  return Object.fromEntries(FACET_NAMES.map((facet) => [facet, []])) as unknown as Record<FacetName, FacetValue[]>;
+}
+
+function fold2(word: string): string {
+  return queryTerms(word).words[0] ?? '';
+}
+
+/** The best `limit` (score, doc) pairs: higher score first, then lower doc. */
+class TopN {
+  private readonly scores: Float64Array;
+  private readonly docs: Int32Array;
+  private n = 0;
+
+  constructor(private readonly limit: number) {
+    this.scores = new Float64Array(limit);
+    this.docs = new Int32Array(limit);
+  }
+
+  /** worse(a, b): a ranks after b */
+  private worse(i: number, j: number): boolean {
+    const a = this.scores[i]!;
+    const b = this.scores[j]!;
+    return a < b || (a === b && this.docs[i]! > this.docs[j]!);
+  }
+
+  offer(score: number, doc: number): void {
+    if (this.n < this.limit) {
+      let i = this.n++;
+      this.scores[i] = score;
+      this.docs[i] = doc;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!this.worse(i, parent)) break;
+        this.swap(i, parent);
+        i = parent;
+      }
+      return;
+    }
+    // the root is the worst kept; docs come in increasing order, so a tie never replaces it
+    if (score <= this.scores[0]!) return;
+    this.scores[0] = score;
+    this.docs[0] = doc;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < this.n && this.worse(l, worst)) worst = l;
+      if (r < this.n && this.worse(r, worst)) worst = r;
+      if (worst === i) break;
+      this.swap(i, worst);
+      i = worst;
+    }
+  }
+
+  private swap(i: number, j: number): void {
+    const s = this.scores[i]!;
+    this.scores[i] = this.scores[j]!;
+    this.scores[j] = s;
+    const d = this.docs[i]!;
+    this.docs[i] = this.docs[j]!;
+    this.docs[j] = d;
+  }
+
+  sorted(): number[] {
+    const order = Array.from({ length: this.n }, (_, i) => i);
+    order.sort((i, j) => this.scores[j]! - this.scores[i]! || this.docs[i]! - this.docs[j]!);
+    return order.map((i) => this.docs[i]!);
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * `openSearcher`: searches run in a pool of worker threads, each with its own read-only SQLite
+ * connection, so that a heavy search never blocks the thread serving the other pages
+ * (better-sqlite3 is synchronous). Queries wait in one queue and go to the first idle worker.
+ *
+ * The worker is the compiled `worker.js` next to this module in production; when this module
+ * runs from its TypeScript source (tsx, Vitest), `worker.ts` is started with tsx's loader.
+ */
+import Sqlite from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { RepertoireError } from '../errors.js';
+import { SearchEngine, type EngineOptions } from './engine.js';
+import { sanitizeQuery } from './params.js';
+import type { SearchQuery, SearchResult, Searcher, SearcherOptions } from './types.js';
+
+interface Task {
+  id: number;
+  query: SearchQuery;
+  directoryId: string | undefined;
+  resolve(result: SearchResult): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  task: Task | undefined;
+}
+
+type Reply = { id: number; result: SearchResult } | { id: number; error: string };
+
+const DEFAULT_WORKERS = 2;
+
+export async function openSearcher(options: SearcherOptions & EngineOptions): Promise<Searcher> {
+  const count = Math.max(0, Math.min(16, Math.trunc(options.workers ?? DEFAULT_WORKERS)));
+  if (count === 0) return localSearcher(options);
+  return WorkerPool.start(options.databasePath, count, options.cache);
+}
+
+/** Searches on the calling thread: for tests, scripts and the bench's plain loop. */
+export function localSearcher(options: { databasePath: string } & EngineOptions): Searcher {
+  const db = openReadOnly(options.databasePath);
+  const engine = new SearchEngine(db, options);
+  return {
+    search: async (query, directoryId) => engine.search(query, directoryId),
+    close: async () => {
+      db.close();
+    },
+  };
+}
+
+function openReadOnly(path: string): Sqlite.Database {
+  try {
+    const db = new Sqlite(path, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (error) {
+    throw new RepertoireError('store', `cannot open the SQLite store ${path} for searching: ${(error as Error).message}`, 500, { cause: error });
+  }
+}
+
+/**
+ * The compiled worker next to this module; from sources, a small bootstrap that registers tsx's
+ * loader in the worker before importing `worker.ts` (on Node 20, `execArgv: ['--import', 'tsx']`
+ * does not reach a worker's own entry module: it fails with "Unknown file extension .ts").
+ */
+function workerSpec(): { entry: URL | string; eval: boolean } {
+  if (!import.meta.url.endsWith('.ts')) return { entry: new URL('./worker.js', import.meta.url), eval: false };
+  const source = new URL('./worker.ts', import.meta.url).href;
+  const code = `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
+  return { entry: code, eval: true };
+}
+
+function tsxApi(): string {
+  const resolve = (import.meta as { resolve?: (specifier: string) => string }).resolve;
+  if (typeof resolve === 'function') {
+    try {
+      return resolve('tsx/esm/api');
+    } catch {
+      // fall through
+    }
+  }
+  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
+  return new URL('./dist/esm/api/index.mjs', pathToFileURL(manifest)).href;
+}
+
+class WorkerPool implements Searcher {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Task[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  private constructor(
+    private readonly databasePath: string,
+    private readonly cache: boolean | undefined,
+  ) {}
+
+  static async start(databasePath: string, count: number, cache: boolean | undefined): Promise<WorkerPool> {
+    openReadOnly(databasePath).close(); // fail here, with a clear message, if the store cannot be read
+    const pool = new WorkerPool(databasePath, cache);
+    try {
+      await Promise.all(Array.from({ length: count }, () => pool.spawn()));
+    } catch (error) {
+      await pool.close();
+      throw error;
+    }
+    return pool;
+  }
+
+  private spawn(): Promise<void> {
+    const spec = workerSpec();
+    const worker = new Worker(spec.entry, { eval: spec.eval, workerData: { databasePath: this.databasePath, cache: this.cache } });
+    const slot: Slot = { worker, task: undefined };
+    this.slots.push(slot);
+    return new Promise((resolve, reject) => {
+      let ready = false;
+      worker.on('message', (message: { ready: boolean; error?: string } | Reply) => {
+        if ('ready' in message) {
+          if (message.ready) {
+            ready = true;
+            resolve();
+            this.dispatch();
+          } else reject(new RepertoireError('store', `search worker failed to start: ${message.error ?? 'unknown error'}`, 500));
+          return;
+        }
+        const task = slot.task;
+        slot.task = undefined;
+        if (task !== undefined && task.id === message.id) {
+          if ('error' in message) task.reject(new RepertoireError('store', `search failed: ${message.error}`, 500));
+          else task.resolve(message.result);
+        }
+        this.dispatch();
+      });
+      const fail = (error: Error) => {
+        const index = this.slots.indexOf(slot);
+        if (index >= 0) this.slots.splice(index, 1);
+        slot.task?.reject(new RepertoireError('store', `search worker stopped: ${error.message}`, 500, { cause: error }));
+        slot.task = undefined;
+        if (!ready) reject(error);
+        else if (!this.closed) {
+          // replace it, and carry on with the queue
+          this.spawn().catch((spawnError: Error) => {
+            for (const task of this.queue.splice(0)) task.reject(spawnError);
+          });
+        }
+      };
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (!this.closed && this.slots.includes(slot)) fail(new Error(`exited with code ${code}`));
+      });
+    });
+  }
+
+  search(query: SearchQuery, directoryId?: string): Promise<SearchResult> {
+    if (this.closed) return Promise.reject(new RepertoireError('store', 'the searcher is closed', 500));
+    // cleaned here: what is posted to a worker must be plain data
+    const clean = sanitizeQuery(query);
+    return new Promise<SearchResult>((resolve, reject) => {
+      this.queue.push({
+        id: this.nextId++,
+        query: clean.query,
+        directoryId: typeof directoryId === 'string' ? directoryId : undefined,
+        resolve: (result) => {
+          result.notices = [...clean.notices.filter((n) => !result.notices.includes(n)), ...result.notices];
+          resolve(result);
+        },
+        reject,
+      });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (slot.task !== undefined) continue;
+      const task = this.queue.shift()!;
+      slot.task = task;
+      slot.worker.postMessage({ id: task.id, query: task.query, directoryId: task.directoryId });
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const error = new RepertoireError('store', 'the searcher was closed', 500);
+    for (const task of this.queue.splice(0)) task.reject(error);
+    for (const slot of this.slots) slot.task?.reject(error);
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+    this.slots.length = 0;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The search index's own tables. They are derived data (rebuilt from the store by
+ * `rebuildSearchIndex`), so they are created here rather than by the store's migrations.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../store/tables.js';
+
+export interface SearchDocTable {
+  directory_id: string;
+  /** the document's number in the index: bit `doc` of every posting bitset */
+  doc: number;
+  type: string;
+  record_id: string;
+  partnership_id: string | null;
+  title: string;
+  subtitle: string;
+  date: string | null;
+  pad: number | null;
+  /** the original text excerpts are cut from */
+  body: string;
+  /** the title folded, for sorting by name */
+  sort_name: string;
+}
+
+export interface SearchTermTable {
+  directory_id: string;
+  /** a stem (see text.ts) */
+  term: string;
+  /** documents holding it */
+  df: number;
+  /** a spelling of it as found in the text (folded), for suggestions */
+  surface: string;
+  kind: number;
+  postings: Uint8Array;
+  title_kind: number | null;
+  title_postings: Uint8Array | null;
+}
+
+export interface SearchPrefixTable {
+  directory_id: string;
+  prefix: string;
+  kind: number;
+  postings: Uint8Array;
+  title_kind: number | null;
+  title_postings: Uint8Array | null;
+}
+
+export interface SearchMetaTable {
+  directory_id: string;
+  key: string;
+  value: Uint8Array | string;
+}
+
+// a type alias, not an interface: Kysely's withTables wants an indexable type
+export type SearchTables = {
+  search_docs: SearchDocTable;
+  search_terms: SearchTermTable;
+  search_prefixes: SearchPrefixTable;
+  search_meta: SearchMetaTable;
+};
+
+export type SearchDb = Kysely<Database & SearchTables>;
+
+export async function ensureSearchTables(db: Kysely<Database>): Promise<void> {
+  const statements = [
+    sql`CREATE TABLE IF NOT EXISTS search_docs (
+      directory_id TEXT NOT NULL, doc INTEGER NOT NULL, type TEXT NOT NULL, record_id TEXT NOT NULL,
+      partnership_id TEXT, title TEXT NOT NULL, subtitle TEXT NOT NULL, date TEXT, pad INTEGER,
+      body TEXT NOT NULL, sort_name TEXT NOT NULL, PRIMARY KEY (directory_id, doc))`,
+    sql`CREATE TABLE IF NOT EXISTS search_terms (
+      directory_id TEXT NOT NULL, term TEXT NOT NULL, df INTEGER NOT NULL, surface TEXT NOT NULL,
+      kind INTEGER NOT NULL, postings BLOB NOT NULL, title_kind INTEGER, title_postings BLOB,
+      PRIMARY KEY (directory_id, term))`,
+    sql`CREATE TABLE IF NOT EXISTS search_prefixes (
+      directory_id TEXT NOT NULL, prefix TEXT NOT NULL, kind INTEGER NOT NULL, postings BLOB NOT NULL,
+      title_kind INTEGER, title_postings BLOB, PRIMARY KEY (directory_id, prefix))`,
+    sql`CREATE TABLE IF NOT EXISTS search_meta (
+      directory_id TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, PRIMARY KEY (directory_id, key))`,
+  ];
+  for (const statement of statements) await statement.execute(db);
+}

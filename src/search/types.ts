@@ -1,0 +1,84 @@
+/**
+ * The search API the web site codes against: a query that lives entirely in the URL, and a
+ * result page with hits, disjunctive facet counts, suggestions and notices.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/tables.js';
+
+export const FACET_NAMES = ['type', 'domain', 'frenchKind', 'partnerKind', 'region', 'pad', 'status', 'decade', 'funder'] as const;
+export type FacetName = (typeof FACET_NAMES)[number];
+export type HitType = 'partnership' | 'project' | 'collectivity';
+export type SortOrder = 'relevance' | 'date' | 'name';
+
+export interface SearchQuery {
+  /** free user text, may be empty (= browse everything) */
+  q: string;
+  /** several values per facet: OR inside a facet, AND across facets */
+  filters: Partial<Record<FacetName, string[]>>;
+  sort: SortOrder;
+  /** 1-based */
+  page: number;
+  /** 1..100, default 20 */
+  perPage: number;
+}
+
+export interface SearchHit {
+  type: HitType;
+  id: string;
+  /** plain text: the page escapes it */
+  title: string;
+  /** plain text: the page escapes it */
+  subtitle: string;
+  /** HTML: escaped text with `<mark>…</mark>` around matched words */
+  excerptHtml: string;
+  date?: string;
+  padCofinanced?: boolean;
+  /** for a project, its partnership */
+  partnershipId?: string;
+}
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+  selected: boolean;
+  /** domains: the parent domain's code */
+  parent?: string;
+}
+
+export interface SearchResult {
+  /** the query as searched: clamped, and without filter values the directory does not know */
+  query: SearchQuery;
+  total: number;
+  pages: number;
+  hits: SearchHit[];
+  facets: Record<FacetName, FacetValue[]>;
+  /** when nothing matched: other queries that do match, best first, as URL search strings (`q=…&domain=…`) */
+  suggestions: string[];
+  /** messages for the reader (French): what was clamped, truncated or ignored */
+  notices: string[];
+  tookMs: number;
+}
+
+export interface Searcher {
+  search(query: SearchQuery, directoryId?: string): Promise<SearchResult>;
+  close(): Promise<void>;
+}
+
+export interface SearcherOptions {
+  databasePath: string;
+  /** worker threads running searches (default 2); 0 runs them on the calling thread */
+  workers?: number;
+}
+
+export type RebuildSearchIndex = (
+  db: Kysely<Database>,
+  directoryId: string,
+  onProgress?: (done: number, total: number) => void,
+) => Promise<void>;
+
+export const DEFAULT_PER_PAGE = 20;
+export const MAX_PER_PAGE = 100;
+export const MAX_QUERY_LENGTH = 500;
+/** Results beyond this rank are not browsable (deep pages cost a top-N of that size). */
+export const MAX_WINDOW = 10_000;

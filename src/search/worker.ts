@@ -1,0 +1,37 @@
+/** A search worker thread: its own read-only connection and engine; answers one query at a time. */
+import { parentPort, workerData } from 'node:worker_threads';
+import Sqlite from 'better-sqlite3';
+import { SearchEngine } from './engine.js';
+import type { SearchQuery } from './types.js';
+
+interface Data {
+  databasePath: string;
+  cache?: boolean;
+}
+
+interface Request {
+  id: number;
+  query: SearchQuery;
+  directoryId?: string;
+  reset?: boolean;
+}
+
+const { databasePath, cache } = workerData as Data;
+const port = parentPort!;
+
+try {
+  const db = new Sqlite(databasePath, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  const engine = new SearchEngine(db, cache === undefined ? {} : { cache });
+  port.on('message', (request: Request) => {
+    try {
+      if (request.reset) engine.reset();
+      port.postMessage({ id: request.id, result: engine.search(request.query, request.directoryId) });
+    } catch (error) {
+      port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) });
+    }
+  });
+  port.postMessage({ ready: true });
+} catch (error) {
+  port.postMessage({ ready: false, error: error instanceof Error ? error.message : String(error) });
+}
