@@ -11,7 +11,7 @@
  * A reviewed table, like `regions.ts`: the names are the official ones; the seats are the
  * préfectures (FR) and the régions' chefs-lieux (MA) as of 2008.
  */
-import { REGIONS_FR, REGIONS_MA } from './regions.js';
+import type { REGIONS_FR, REGIONS_MA } from './regions.js';
 
 export type RegionFr = (typeof REGIONS_FR)[number];
 export type RegionMa = (typeof REGIONS_MA)[number];
