@@ -138,7 +138,8 @@ export const fr = {
   'project.themes': 'Thèmes',
   'project.domains': 'Domaines',
   'project.period': 'Période',
-  'project.duration': 'Durée : {months} mois',
+  'project.duration': 'Durée',
+  'project.months': '{months} mois',
   'project.objectives': 'Objectifs',
   'project.description': 'Description',
   'project.partners': 'Partenaires',
@@ -146,7 +147,7 @@ export const fr = {
   'project.partner.role': 'Rôle',
   'project.partner.contact': 'Coordonnées',
   'project.funding': 'Financement',
-  'project.totalCost': 'Coût total : {amount}',
+  'project.totalCost': 'Coût total',
   'project.funder': 'Financeur',
   'project.amount': 'Montant',
   'project.share': 'Part',
@@ -265,11 +266,12 @@ export const fr = {
   'error.notFound.title': 'Page introuvable',
   'error.notFound.text': "Cette adresse ne correspond à aucune page du répertoire.",
   'error.badRequest.title': 'Requête incorrecte',
+  'error.badRequest.text': "L'adresse demandée n'est pas valide.",
+  'error.unavailable.text': "Ce service n'est pas disponible pour le moment. Les autres pages du répertoire restent consultables.",
   'error.unavailable.title': 'Service indisponible',
   'error.server.title': 'Erreur du serveur',
   'error.server.text': "Une erreur inattendue s'est produite. Elle a été consignée.",
   'error.back': "Revenir à l'accueil",
-  'error.searchUnavailable': "La recherche n'est pas disponible pour le moment.",
 } as const;
 
 export type MessageKey = keyof typeof fr;

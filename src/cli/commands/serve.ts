@@ -1,0 +1,73 @@
+import { once } from 'node:events';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../config.js';
+import { openSearcher, rebuildSearchIndex, type Searcher } from '../../search/index.js';
+import { openStore } from '../../store/db.js';
+import { listDirectoryIds } from '../../store/records/directory.js';
+import { buildApp } from '../../web/app.js';
+import { chooseDirectoryId } from '../../web/data/directory.js';
+import { searchIndexKeeper } from '../../web/search-index.js';
+import type { Command } from '../context.js';
+import { importFile } from '../import-file.js';
+import { formatChanges } from '../report-text.js';
+import { BUNDLED_DIRECTORY } from './setup.js';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'serve [--directory ID]          serve the public site (PORT, HOST); imports the bundled directory into an empty store',
+  help: `Usage: repertoire serve [--directory ID]
+
+Serves the public site: every page in HTML and as JSON (the same URL with .json), the search,
+and /openapi.json. On first start, an empty store gets the bundled 2008 directory; the search
+index is rebuilt at start and again whenever an import changes the store. Stops on Ctrl-C
+(SIGINT) or SIGTERM.
+
+Options:
+  --directory ID   which directory to show, when the store holds several (default: the last imported)
+  -h, --help       show this help
+
+Environment:
+  PORT             the port to listen on (default 3000; 0 picks a free one)
+  HOST             the address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+  DATABASE_URL     the store (default data/repertoire.db)
+`,
+  options: { directory: { type: 'string' } },
+  positionals: 0,
+  async run(values, _positionals, context) {
+    const config = loadConfig(context.env);
+    const store = await openStore(config);
+    let searcher: Searcher | undefined;
+    let app: FastifyInstance | undefined;
+    try {
+      if ((await listDirectoryIds(store.db)).length === 0) {
+        context.stderr.write('The store is empty: importing the bundled 2008 directory.\n');
+        const { changes } = await importFile(store.db, BUNDLED_DIRECTORY, context.stderr);
+        context.stderr.write(`${formatChanges(changes)}\n`);
+      }
+      const directoryId = await chooseDirectoryId(store.db, values.directory as string | undefined);
+      // The searcher reads the SQLite file from its worker threads; a store in memory or on
+      // PostgreSQL is served without search (the search page then answers 503).
+      const file = config.database.kind === 'sqlite' && config.database.path !== ':memory:' ? config.database.path : undefined;
+      const keeper = file === undefined ? undefined : searchIndexKeeper(store.db, directoryId, rebuildSearchIndex);
+      if (keeper !== undefined && file !== undefined) {
+        await keeper.ensureFresh();
+        searcher = await openSearcher({ databasePath: file });
+      } else {
+        context.stderr.write('Search is off: it needs a SQLite store in a file.\n');
+      }
+      app = await buildApp({ config, store, searcher, directoryId, logger: { level: 'warn' }, refreshSearchIndex: keeper?.ensureFresh });
+      await app.listen({ port: config.server.port, host: config.server.host });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : config.server.port;
+      const host = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.server.host) ? 'localhost' : config.server.host;
+      context.stdout.write(`Répertoire is serving the site at http://${host.includes(':') ? `[${host}]` : host}:${port}/ (Ctrl-C to stop)\n`);
+      await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
+      context.stderr.write('Stopping.\n');
+      return 0;
+    } finally {
+      await app?.close();
+      await searcher?.close();
+      await store.close();
+    }
+  },
+};

@@ -1,0 +1,172 @@
+/**
+ * The public site: a Fastify app serving every page as HTML and as its JSON twin, the assets,
+ * /openapi.json, one error handler and one not-found handler. Dependencies come in: the store,
+ * the searcher (optional: without it /recherche answers 503), the directory to show.
+ */
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import type { Config } from '../config.js';
+import { RepertoireError } from '../errors.js';
+import type { Searcher } from '../search/types.js';
+import type { Store } from '../store/db.js';
+import { DirectoryCache, type Directory } from './data/directory.js';
+import { errorView, type ErrorView } from './errors.js';
+import { html } from './html.js';
+import { DEFAULT_LOCALE, t, type Locale } from './i18n/index.js';
+import { layout, type Colophon } from './layout.js';
+import { openApiDocument } from './openapi.js';
+import type { AnyPage, PageInput, QueryParams, RenderContext } from './page.js';
+import { PAGES } from './pages/index.js';
+import { paths } from './paths.js';
+
+/** The site's assets, found from src/web and dist/web alike (they are not compiled). */
+export const ASSETS_DIR = fileURLToPath(new URL('../../src/web/assets/', import.meta.url));
+
+export interface AppOptions {
+  readonly store: Pick<Store, 'db'>;
+  readonly searcher?: Searcher;
+  readonly config?: Config;
+  /** the directory to show; by default the one last imported */
+  readonly directoryId?: string;
+  readonly logger?: FastifyServerOptions['logger'];
+  readonly locale?: Locale;
+  /** brings the search index up to date with the store; called before each search */
+  readonly refreshSearchIndex?: () => Promise<void>;
+}
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },
+    return503OnClosing: true,
+  });
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const cache = new DirectoryCache(options.store.db, options.directoryId);
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    return payload;
+  });
+
+  await app.register(fastifyStatic, { root: ASSETS_DIR, prefix: '/assets/', index: false, list: false, maxAge: '1h' });
+
+  const colophonOf = async (): Promise<Colophon | undefined> => {
+    const dir = await cache.get().catch(() => undefined);
+    if (dir === undefined) return undefined;
+    return { title: dir.record.title, publishers: (dir.record.publishers ?? []).join(', '), edition: dir.record.edition ?? '' };
+  };
+
+  const renderContext = (request: FastifyRequest): RenderContext => {
+    const q = (request.query as QueryParams | undefined)?.q;
+    const searchText = (Array.isArray(q) ? q[0] : q) ?? '';
+    return { locale, t: (key, params) => t(locale, key, params), url: request.url, searchText: searchText.slice(0, 500) };
+  };
+
+  const send = async (request: FastifyRequest, reply: FastifyReply, page: AnyPage, params: Record<string, string>, json: boolean) => {
+    const input: PageInput = {
+      params,
+      query: (request.query ?? {}) as QueryParams,
+      directory: (): Promise<Directory> => cache.get(),
+      db: options.store.db,
+      searcher: options.searcher,
+      beforeSearch: options.refreshSearchIndex,
+    };
+    const view: unknown = await page.load(input);
+    reply.header('vary', 'Accept');
+    if (json) return reply.type('application/json; charset=utf-8').send(JSON.stringify(view));
+    const context = renderContext(request);
+    const rendered = page.render(view, context);
+    return reply.type('text/html; charset=utf-8').send(layout(rendered, context, await colophonOf()).value);
+  };
+
+  for (const page of PAGES) {
+    const last = page.path.split('/').pop() ?? '';
+    if (last.startsWith(':')) {
+      // one route: the last parameter may end with .json (ids never hold a dot)
+      const name = last.slice(1);
+      app.get(page.path, async (request, reply) => {
+        const params = { ...(request.params as Record<string, string>) };
+        const value = params[name] ?? '';
+        const json = value.endsWith('.json') || prefersJson(request);
+        params[name] = value.endsWith('.json') ? value.slice(0, -'.json'.length) : value;
+        return send(request, reply, page, params, json);
+      });
+    } else {
+      const twin = page.path === '/' ? '/index.json' : `${page.path}.json`;
+      app.get(page.path, async (request, reply) => send(request, reply, page, {}, prefersJson(request)));
+      app.get(twin, async (request, reply) => send(request, reply, page, {}, true));
+    }
+  }
+
+  app.get(paths.openapi(), async (_request, reply) => reply.type('application/json; charset=utf-8').send(JSON.stringify(openApiDocument(PAGES))));
+
+  const sendError = async (request: FastifyRequest, reply: FastifyReply, view: ErrorView) => {
+    reply.status(view.error.status);
+    if (isJsonUrl(request.url) || prefersJson(request)) return reply.type('application/json; charset=utf-8').send(JSON.stringify(view));
+    const context = renderContext(request);
+    const { status } = view.error;
+    const title =
+      status === 404
+        ? context.t('error.notFound.title')
+        : status === 503
+          ? context.t('error.unavailable.title')
+          : status >= 500
+            ? context.t('error.server.title')
+            : context.t('error.badRequest.title');
+    const text =
+      status === 404
+        ? context.t('error.notFound.text')
+        : status === 503
+          ? context.t('error.unavailable.text')
+          : status >= 500
+            ? context.t('error.server.text')
+            : context.t('error.badRequest.text');
+    const body = html`<section class="error"><h1>${title}</h1><p>${text}</p><p><a href="${paths.home()}">${context.t('error.back')}</a></p></section>`;
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(layout({ title, breadcrumbs: [{ href: request.url, label: title }], body }, context, await colophonOf(), { twin: false }).value);
+  };
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const view = errorView(error);
+    if (view.error.status >= 500 && view.error.status !== 503) request.log.error({ err: error }, 'request failed');
+    return sendError(request, reply, view);
+  });
+
+  app.setNotFoundHandler(async (request, reply) =>
+    sendError(request, reply, errorView(new RepertoireError('not-found', `no page at ${request.url.split('?')[0]?.slice(0, 200) ?? ''}`, 404))),
+  );
+
+  return app;
+}
+
+function isJsonUrl(url: string): boolean {
+  return (url.split('?')[0] ?? '').endsWith('.json');
+}
+
+/** Accept asks for JSON rather than HTML (browsers send text/html first). */
+export function prefersJson(request: FastifyRequest): boolean {
+  const accept = request.headers.accept;
+  if (typeof accept !== 'string') return false;
+  const ranges = accept
+    .split(',')
+    .map((part) => {
+      const [type = '', ...rest] = part.trim().split(';');
+      const q = rest.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { type: type.trim().toLowerCase(), q: q === undefined ? 1 : Number(q.slice(2)) || 0 };
+    })
+    .filter((range) => range.q > 0);
+  const weight = (type: string) => Math.max(0, ...ranges.filter((r) => r.type === type).map((r) => r.q));
+  const json = weight('application/json');
+  return json > 0 && json > weight('text/html');
+}

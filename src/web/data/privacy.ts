@@ -1,0 +1,116 @@
+/**
+ * Who may see what. Contacts who are named people (kind `elected` or `staff`, and any contact
+ * that is not an organisation) are shown with their name, role and collectivity, never with
+ * their phones, faxes, e-mails or address: those are for signed-in members (accounts come
+ * later, so for now nobody). Institutional coordinates (a collectivity's own, an organisation's)
+ * are public.
+ *
+ * Applied once, when the directory is read for the site (`directory.ts`), so that every page and
+ * its JSON twin are built from data that no longer holds the private coordinates. The same
+ * numbers and addresses are also cut out of free text (notes, descriptions…) and out of a
+ * collectivity's coordinates where the book printed a person's line there.
+ */
+import type { Collectivity, Contact, Partnership, Project } from '../../model/schema.js';
+
+/** What replaces a private coordinate cut out of free text. */
+export const REDACTED = '[…]';
+
+export interface PublicContact {
+  name: string;
+  role?: string;
+  kind?: Contact['kind'];
+  collectivityId?: string;
+  organization?: string;
+  phones?: string[];
+  faxes?: string[];
+  emails?: string[];
+  address?: string;
+  /** true when the contact is a named person whose coordinates are withheld */
+  restricted: boolean;
+}
+
+export function isNamedPerson(contact: Contact): boolean {
+  if (contact.kind === 'elected' || contact.kind === 'staff') return true;
+  // kind `other` (or none): public only when it stands for an organisation
+  return contact.organization === undefined || contact.organization.trim() === '';
+}
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+const PHONE = /\+?\s?\(?\d[\d\s().\-/]{6,}\d/g;
+
+/** The last eight digits: enough to tell phones apart whatever the prefix (+212, 00 212, 0…). */
+function phoneKey(text: string): string | undefined {
+  const digits = text.replace(/\D/g, '');
+  return digits.length >= 8 ? digits.slice(-8) : undefined;
+}
+
+export class Redactor {
+  private readonly emails = new Set<string>();
+  private readonly phones = new Set<string>();
+
+  constructor(partnerships: readonly Pick<Partnership, 'contacts'>[]) {
+    for (const contact of partnerships.flatMap((p) => p.contacts ?? [])) {
+      if (!isNamedPerson(contact)) continue;
+      for (const email of contact.emails ?? []) this.emails.add(email.trim().toLowerCase().replace(/\.$/, ''));
+      for (const phone of [...(contact.phones ?? []), ...(contact.faxes ?? [])]) {
+        const key = phoneKey(phone);
+        if (key !== undefined) this.phones.add(key);
+      }
+    }
+  }
+
+  isPrivateEmail(email: string): boolean {
+    return this.emails.has(email.trim().toLowerCase().replace(/\.$/, ''));
+  }
+
+  isPrivatePhone(phone: string): boolean {
+    const key = phoneKey(phone);
+    return key !== undefined && this.phones.has(key);
+  }
+
+  /** The text with every private e-mail and phone number replaced by REDACTED. */
+  text(value: string): string {
+    return value
+      .replace(EMAIL, (email) => (this.isPrivateEmail(email) ? REDACTED : email))
+      .replace(PHONE, (phone) => (this.isPrivatePhone(phone) ? REDACTED : phone));
+  }
+
+  /** Every string of a plain value (record, list) passed through `text`. */
+  deep<T>(value: T): T {
+    if (typeof value === 'string') return this.text(value) as T;
+    if (Array.isArray(value)) return value.map((item) => this.deep(item)) as T;
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.deep(item)])) as T;
+    }
+    return value;
+  }
+
+  contact(contact: Contact): PublicContact {
+    if (isNamedPerson(contact)) {
+      const { name, role, kind, collectivityId, organization } = contact;
+      return dropUndefined({ name, role, kind, collectivityId, organization, restricted: true });
+    }
+    return { ...this.deep(contact), restricted: false };
+  }
+
+  collectivity(collectivity: Collectivity): Collectivity {
+    const keep = (values: string[] | undefined, isPrivate: (v: string) => boolean) => {
+      const kept = values?.filter((v) => !isPrivate(v));
+      return kept === undefined || kept.length === 0 ? undefined : kept;
+    };
+    return dropUndefined({
+      ...this.deep(collectivity),
+      phones: keep(collectivity.phones, (v) => this.isPrivatePhone(v)),
+      faxes: keep(collectivity.faxes, (v) => this.isPrivatePhone(v)),
+      emails: keep(collectivity.emails, (v) => this.isPrivateEmail(v)),
+    });
+  }
+
+  project(project: Project): Project {
+    return this.deep(project);
+  }
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

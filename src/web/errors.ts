@@ -1,0 +1,41 @@
+/**
+ * The one error handler's mapping: any failure → HTTP status and a stable code. RepertoireError
+ * carries its code (and maybe its status); Fastify's own client errors (bad URL, body…) keep
+ * their 4xx; anything else is a 500 whose details go to the log, not to the reader.
+ */
+import { z } from 'zod';
+import { isRepertoireError } from '../errors.js';
+
+export const ErrorView = z.object({
+  error: z.object({
+    status: z.number().int(),
+    code: z.string(),
+    message: z.string(),
+  }),
+});
+export type ErrorView = z.infer<typeof ErrorView>;
+
+/** Statuses by code, for errors that carry none; codes not listed are server errors. */
+const STATUS: Readonly<Record<string, number>> = {
+  config: 500,
+  usage: 400,
+  parse: 400,
+  schema: 400,
+  reference: 400,
+  'not-found': 404,
+  store: 500,
+  'not-supported': 503,
+};
+
+export function errorView(error: unknown): ErrorView {
+  if (isRepertoireError(error)) {
+    const status = error.status ?? STATUS[error.code] ?? 500;
+    return { error: { status, code: error.code, message: status >= 500 ? 'internal error' : error.message } };
+  }
+  const statusCode = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    const code = statusCode === 404 ? 'not-found' : 'usage';
+    return { error: { status: statusCode, code, message: (error as Error).message } };
+  }
+  return { error: { status: 500, code: 'internal', message: 'internal error' } };
+}

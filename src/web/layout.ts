@@ -1,0 +1,72 @@
+/** The one layout: header with the search box and the navigation, breadcrumbs, main, footer. */
+import { html, type SafeHtml } from './html.js';
+import { direction, type Locale } from './i18n/index.js';
+import type { RenderContext, RenderedPage } from './page.js';
+import type { Link } from './pages/common.js';
+import { jsonTwin, paths } from './paths.js';
+
+export interface Colophon {
+  title: string;
+  publishers: string;
+  edition: string;
+}
+
+export function layout(page: RenderedPage, context: RenderContext, colophon?: Colophon, options: { twin?: boolean } = {}): SafeHtml {
+  const { t, locale } = context;
+  const crumbs: Link[] = [{ href: paths.home(), label: t('nav.home') }, ...page.breadcrumbs];
+  const nav: Link[] = [
+    { href: paths.partnerships(), label: t('nav.partnerships') },
+    { href: paths.collectivities(), label: t('nav.collectivities') },
+    { href: paths.projects(), label: t('nav.projects') },
+    { href: paths.domains(), label: t('nav.domains') },
+    { href: paths.synthesis(), label: t('nav.synthesis') },
+    { href: paths.brief(), label: t('nav.brief') },
+    { href: paths.report(), label: t('nav.report') },
+  ];
+  const twin = options.twin !== false ? jsonTwin(context.url) : undefined;
+  return html`<!doctype html>
+<html lang="${locale}" dir="${direction(locale as Locale)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${page.title} — ${t('site.name')}</title>
+<link rel="stylesheet" href="${paths.asset('site.css')}">
+${twin && html`<link rel="alternate" type="application/json" href="${twin}">`}
+<script src="${paths.asset('site.js')}" defer></script>
+</head>
+<body>
+<a class="skip" href="#main">${t('site.skip')}</a>
+<header class="site-header">
+<div class="wrap header-row">
+<p class="brand"><a href="${paths.home()}">${t('site.name')}</a> <span class="tagline">${t('site.tagline')}</span></p>
+<form class="site-search" role="search" action="${paths.search()}" method="get">
+<label for="site-q" class="visually-hidden">${t('search.label')}</label>
+<input id="site-q" name="q" type="search" value="${context.searchText}" placeholder="${t('search.placeholder')}" maxlength="500">
+<button type="submit">${t('search.submit')}</button>
+</form>
+</div>
+<nav class="site-nav wrap" aria-label="${t('nav.label')}"><ul>${nav.map(
+    (link) => html`<li><a href="${link.href}"${isCurrent(link.href, context.url) ? html` aria-current="page"` : ''}>${link.label}</a></li>`,
+  )}</ul></nav>
+</header>
+${crumbs.length > 1 ? html`<nav class="breadcrumbs wrap" aria-label="${t('breadcrumbs.label')}"><ol>${crumbs.map((crumb, i) =>
+      i === crumbs.length - 1 ? html`<li><span aria-current="page">${crumb.label}</span></li>` : html`<li><a href="${crumb.href}">${crumb.label}</a></li>`,
+    )}</ol></nav>` : ''}
+<main id="main" class="wrap">
+${page.body}
+</main>
+<footer class="site-footer">
+<div class="wrap">
+${colophon && html`<p>${t('site.footer', { ...colophon })}</p>`}
+<p>${twin && html`<a href="${twin}">${t('site.footer.json')}</a> · `}<a href="${paths.openapi()}">${t('site.footer.api')}</a></p>
+</div>
+</footer>
+</body>
+</html>
+`;
+}
+
+function isCurrent(href: string, url: string): boolean {
+  const path = url.split('?')[0] ?? '';
+  return path === href || path.startsWith(`${href}/`);
+}

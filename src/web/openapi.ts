@@ -1,0 +1,58 @@
+/**
+ * /openapi.json: every JSON twin, with its response schema generated from the page's own Zod
+ * view-model schema (`z.toJSONSchema`), so the description cannot drift from what is served.
+ */
+import { z } from 'zod';
+import { ErrorView } from './errors.js';
+import type { AnyPage } from './page.js';
+
+type JsonSchema = Record<string, unknown>;
+
+function schemaOf(schema: z.ZodType): JsonSchema {
+  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any', reused: 'inline' }) as JsonSchema;
+  delete json.$schema;
+  return json;
+}
+
+/** `/partenariats/:id` → `/partenariats/{id}.json`; `/` → `/index.json` */
+export function twinPath(path: string): string {
+  if (path === '/') return '/index.json';
+  return `${path.replace(/:(\w+)/g, '{$1}')}.json`;
+}
+
+export function openApiDocument(pages: readonly AnyPage[]): JsonSchema {
+  const schemas: Record<string, JsonSchema> = { ErrorView: schemaOf(ErrorView) };
+  const errorResponse = (description: string) => ({
+    description,
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorView' } } },
+  });
+  const pathItems: Record<string, JsonSchema> = {};
+  for (const page of pages) {
+    schemas[page.name] = schemaOf(page.schema);
+    pathItems[twinPath(page.path)] = {
+      get: {
+        operationId: page.name.replace(/View$/, '').replace(/^./, (c) => c.toLowerCase()),
+        summary: page.summary,
+        description: `The view model of the HTML page ${page.path}: the same URL with .json, or with Accept: application/json.`,
+        parameters: (page.parameters ?? []).map((p) => ({ name: p.name, in: p.in, required: p.in === 'path' ? true : (p.required ?? false), description: p.description, schema: p.schema })),
+        responses: {
+          '200': { description: page.name, content: { 'application/json': { schema: { $ref: `#/components/schemas/${page.name}` } } } },
+          '400': errorResponse('bad request'),
+          '404': errorResponse('no such record or page'),
+          '503': errorResponse('the service (search) is not available'),
+        },
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Répertoire',
+      version: '1',
+      description:
+        'The census of Franco-Moroccan decentralised-cooperation partnerships. Every page of the site has a JSON twin: its view model. Contacts who are named people come without their coordinates.',
+    },
+    paths: pathItems,
+    components: { schemas },
+  };
+}

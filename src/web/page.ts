@@ -1,0 +1,85 @@
+/**
+ * A page of the site, after Datasette: its data first, as a plain view model checked by a Zod
+ * schema (`data.ts`), then its HTML, a pure function of that view model (`render.ts`). The app
+ * serves the view model itself as the page's JSON twin (`…/page.json`, or `Accept:
+ * application/json`) and describes it in /openapi.json from the same schema.
+ *
+ * To add a page: write `pages/<name>/data.ts` (schema + load) and `pages/<name>/render.ts`,
+ * bind them with `definePage` in `pages/<name>/index.ts`, and list it in `pages/index.ts`.
+ */
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Searcher } from '../search/types.js';
+import type { Database } from '../store/tables.js';
+import type { Directory } from './data/directory.js';
+import type { SafeHtml } from './html.js';
+import type { Locale, MessageKey, Params } from './i18n/index.js';
+import type { Link } from './pages/common.js';
+
+export type QueryParams = Record<string, string | string[] | undefined>;
+
+/** What a page's data function gets: the request's parameters and the app's dependencies. */
+export interface PageInput {
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: QueryParams;
+  /** the directory snapshot (read from the store when it changed) */
+  directory(): Promise<Directory>;
+  readonly db: Kysely<Database>;
+  readonly searcher?: Searcher;
+  /** brings the search index up to date with the store, before a search */
+  readonly beforeSearch?: () => Promise<void>;
+}
+
+/** What a page's render function gets besides its view model. */
+export interface RenderContext {
+  readonly locale: Locale;
+  t(key: MessageKey, params?: Params): string;
+  /** the URL of this page (path and query), as asked */
+  readonly url: string;
+  /** the text to show in the header's search box */
+  readonly searchText: string;
+}
+
+export interface RenderedPage {
+  /** the document title (the site's name is added) */
+  readonly title: string;
+  /** the way back from this page: home is added in front */
+  readonly breadcrumbs: readonly Link[];
+  readonly body: SafeHtml;
+}
+
+export interface ParameterDoc {
+  readonly name: string;
+  readonly in: 'path' | 'query';
+  readonly description: string;
+  readonly schema: Record<string, unknown>;
+  readonly required?: boolean;
+}
+
+export interface PageDefinition<VM> {
+  /** the view model's name: the OpenAPI component, e.g. `PartnershipView` */
+  readonly name: string;
+  /** the HTML route; the JSON twin is the same with `.json` */
+  readonly path: string;
+  /** one line for the OpenAPI document */
+  readonly summary: string;
+  readonly schema: z.ZodType<VM>;
+  readonly parameters?: readonly ParameterDoc[];
+  load(input: PageInput): Promise<VM>;
+  render(view: VM, context: RenderContext): RenderedPage;
+}
+
+// The registry holds pages of different view models; each was type-checked where it was defined.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyPage = PageDefinition<any>;
+
+export function definePage<VM>(page: PageDefinition<VM>): PageDefinition<VM> {
+  return page;
+}
+
+export const PAGE_PARAMETER: ParameterDoc = {
+  name: 'page',
+  in: 'query',
+  description: '1-based page number; a page past the end shows the last one',
+  schema: { type: 'string' },
+};

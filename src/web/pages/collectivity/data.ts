@@ -1,0 +1,149 @@
+/** The collectivity page's view model: identity, partnerships, work by domain, coordination. */
+import { z } from 'zod';
+import { RepertoireError } from '../../../errors.js';
+import { Executive, Location } from '../../../model/schema.js';
+import { sameRegion, samePartners, counterpartsIn, domainsOfPartnership } from '../../data/coordination.js';
+import type { Directory } from '../../data/directory.js';
+import {
+  CollectivityRef,
+  DomainRef,
+  PartnershipRef,
+  ProjectRef,
+  collectivityRef,
+  domainRef,
+  partnershipRef,
+  projectRef,
+  strip,
+} from '../common.js';
+
+export const CollectivityView = z.object({
+  collectivity: z.object({
+    id: z.string(),
+    name: z.string(),
+    shortName: z.string().optional(),
+    kind: z.string(),
+    country: z.string(),
+    region: z.string().optional(),
+    population: z.number().optional(),
+    populationYear: z.number().optional(),
+    executive: Executive.optional(),
+    aliases: z.array(z.string()),
+    /** the institution's own coordinates (public) */
+    address: z.string().optional(),
+    phones: z.array(z.string()),
+    faxes: z.array(z.string()),
+    emails: z.array(z.string()),
+    websites: z.array(z.string()),
+    location: Location.optional(),
+  }),
+  partnerships: z.array(
+    z.object({
+      partnership: PartnershipRef,
+      counterparts: z.array(CollectivityRef),
+      legalFramework: z.string().optional(),
+      dateText: z.string().optional(),
+      projectCount: z.number().int(),
+    }),
+  ),
+  /** partnerships and projects grouped by domain, in the taxonomy's order; `domain` absent: none given */
+  byDomain: z.array(
+    z.object({
+      domain: DomainRef.optional(),
+      partnerships: z.array(PartnershipRef),
+      projects: z.array(ProjectRef),
+    }),
+  ),
+  coordination: z.object({
+    /** the collectivities on the other side of its partnerships */
+    partners: z.array(CollectivityRef),
+    /** for each partner: the others of this side working with it */
+    samePartners: z.array(
+      z.object({
+        partner: CollectivityRef,
+        others: z.array(z.object({ collectivity: CollectivityRef, partnerships: z.array(PartnershipRef) })),
+      }),
+    ),
+    region: z.string().optional(),
+    /** for each of its domains: the others of the same region working on it */
+    sameRegion: z.array(
+      z.object({
+        domain: DomainRef,
+        others: z.array(z.object({ partnership: PartnershipRef, collectivities: z.array(CollectivityRef) })),
+      }),
+    ),
+  }),
+});
+export type CollectivityView = z.infer<typeof CollectivityView>;
+
+export function collectivityView(dir: Directory, id: string): CollectivityView {
+  const c = dir.collectivity.get(id);
+  if (c === undefined) throw new RepertoireError('not-found', `no collectivity "${id}"`, 404);
+  const own = dir.partnershipsOf.get(id) ?? [];
+
+  const byDomain: CollectivityView['byDomain'] = [];
+  const codes = new Set(own.flatMap((p) => [...domainsOfPartnership(dir, p)]));
+  for (const domain of dir.domains) {
+    if (!codes.has(domain.code)) continue;
+    byDomain.push({
+      domain: domainRef(dir, domain.code),
+      partnerships: own.filter((p) => (p.domains ?? []).includes(domain.code)).map((p) => partnershipRef(dir, p)),
+      projects: own.flatMap((p) => dir.projectsOf.get(p.id) ?? []).filter((q) => (q.domains ?? []).includes(domain.code)).map(projectRef),
+    });
+  }
+  const withoutDomain = {
+    partnerships: own.filter((p) => (p.domains ?? []).length === 0).map((p) => partnershipRef(dir, p)),
+    projects: own.flatMap((p) => dir.projectsOf.get(p.id) ?? []).filter((q) => (q.domains ?? []).length === 0).map(projectRef),
+  };
+  if (withoutDomain.partnerships.length > 0 || withoutDomain.projects.length > 0) byDomain.push(withoutDomain);
+
+  const { partnerIds, samePartners: same } = samePartners(dir, c);
+  const view = {
+    collectivity: strip({
+      id: c.id,
+      name: c.name,
+      shortName: c.shortName,
+      kind: c.kind,
+      country: c.country,
+      region: c.region,
+      population: c.population,
+      populationYear: c.populationYear,
+      executive: c.executive,
+      aliases: c.aliases ?? [],
+      address: c.address,
+      phones: c.phones ?? [],
+      faxes: c.faxes ?? [],
+      emails: c.emails ?? [],
+      websites: c.websites ?? [],
+      location: c.location,
+    }),
+    partnerships: own.map((p) =>
+      strip({
+        partnership: partnershipRef(dir, p),
+        counterparts: counterpartsIn(p, c).map((other) => collectivityRef(dir, other)),
+        legalFramework: p.legalFramework,
+        dateText: p.dateText,
+        projectCount: (dir.projectsOf.get(p.id) ?? []).length,
+      }),
+    ),
+    byDomain,
+    coordination: strip({
+      partners: partnerIds.map((other) => collectivityRef(dir, other)),
+      samePartners: same.map((entry) => ({
+        partner: collectivityRef(dir, entry.partnerId),
+        others: entry.others.map((o) => ({
+          collectivity: collectivityRef(dir, o.collectivityId),
+          partnerships: o.partnershipIds.map((pid) => partnershipRef(dir, dir.partnership.get(pid)!)),
+        })),
+      })),
+      region: c.region,
+      sameRegion: sameRegion(dir, c).map((entry) => ({
+        domain: domainRef(dir, entry.code),
+        others: entry.others.map((o) => ({
+          partnership: partnershipRef(dir, dir.partnership.get(o.partnershipId)!),
+          collectivities: o.collectivityIds.map((cid) => collectivityRef(dir, cid)),
+        })),
+      })),
+    }),
+  };
+  return CollectivityView.parse(view);
+}

@@ -1,0 +1,94 @@
+/** The collectivity page's HTML. */
+import { html, join } from '../../html.js';
+import { formatNumber, label, tn } from '../../i18n/index.js';
+import type { RenderContext, RenderedPage } from '../../page.js';
+import { paths, withQuery } from '../../paths.js';
+import { collectivityLink, collectivityLinks, domainLabel, facts, partnershipLink, projectItem, section, urlLink } from '../../render/parts.js';
+import type { CollectivityView } from './data.js';
+
+export function renderCollectivity(v: CollectivityView, c: RenderContext): RenderedPage {
+  const { t } = c;
+  const k = v.collectivity;
+  const identity = facts([
+    [t('collectivity.kind'), html`<a href="${withQuery(paths.collectivities(), { country: k.country, kind: k.kind })}">${label(c.locale, 'kind', k.kind)}</a>`],
+    [t('collectivity.country'), label(c.locale, 'country', k.country)],
+    [t('collectivity.region'), k.region],
+    [
+      t('collectivity.population'),
+      k.population === undefined
+        ? undefined
+        : t(k.populationYear === undefined ? 'common.inhabitants' : 'common.inhabitants.year', { population: k.population, year: String(k.populationYear ?? '') }),
+    ],
+    [t('collectivity.executive'), k.executive && [k.executive.name, k.executive.title].filter(Boolean).join(', ')],
+    [t('collectivity.aliases'), k.aliases.length === 0 ? undefined : k.aliases.join(' ; ')],
+  ]);
+  const coordinates = facts([
+    [t('collectivity.address'), k.address],
+    [t('collectivity.phones'), k.phones.length === 0 ? undefined : k.phones.join(' ; ')],
+    [t('collectivity.faxes'), k.faxes.length === 0 ? undefined : k.faxes.join(' ; ')],
+    [t('collectivity.emails'), k.emails.length === 0 ? undefined : join(k.emails.map((e) => html`<a href="mailto:${e}">${e}</a>`), ' ; ')],
+    [t('collectivity.websites'), k.websites.length === 0 ? undefined : join(k.websites.map(urlLink), ' ; ')],
+    [t('collectivity.location'), k.location && `${formatNumber(c.locale, k.location.lat)}, ${formatNumber(c.locale, k.location.lon)}`],
+  ]);
+  const partnerships = html`<ul class="partnerships">${v.partnerships.map(
+    (p) => html`<li>${partnershipLink(p.partnership)}<span class="muted"> — ${join(
+      [p.legalFramework, p.dateText, tn(c.locale, 'common.projects', p.projectCount)].filter((x): x is string => x !== undefined),
+      ', ',
+    )}</span></li>`,
+  )}</ul>`;
+  const byDomain = join(
+    v.byDomain.map(
+      (group) => html`<section class="domain-group"><h3>${group.domain ? html`<a href="${group.domain.href}">${domainLabel(group.domain)}</a>` : t('collectivity.noDomain')}</h3>${
+        group.partnerships.length === 0 ? '' : html`<ul class="partnerships">${group.partnerships.map((p) => html`<li>${partnershipLink(p)}</li>`)}</ul>`
+      }${group.projects.length === 0 ? '' : html`<ul class="projects">${group.projects.map((p) => projectItem(p, c))}</ul>`}</section>`,
+    ),
+  );
+
+  const name = k.shortName ?? k.name;
+  const co = v.coordination;
+  const samePartners = join(
+    co.samePartners.map(
+      (entry) => html`<section class="same-partner"><h3>${t(k.country === 'FR' ? 'collectivity.samePartner.FR' : 'collectivity.samePartner.MA', {
+        name: entry.partner.shortName ?? entry.partner.name,
+      })}</h3>${
+        entry.others.length === 0
+          ? html`<p class="muted">${t('collectivity.samePartner.none')}</p>`
+          : html`<ul>${entry.others.map((o) => html`<li>${collectivityLink(o.collectivity)} <span class="muted">(${join(o.partnerships.map(partnershipLink), ', ')})</span></li>`)}</ul>`
+      }</section>`,
+    ),
+  );
+  const sameRegion =
+    co.region === undefined
+      ? html`<p class="muted">${t('collectivity.sameRegion.unknown')}</p>`
+      : join(
+          co.sameRegion.map(
+            (entry) => html`<section class="same-region"><h3>${t('collectivity.sameRegion', { domain: entry.domain.label, region: co.region ?? '' })}</h3>${
+              entry.others.length === 0
+                ? html`<p class="muted">${t('collectivity.sameRegion.none')}</p>`
+                : html`<ul>${entry.others.map((o) => html`<li>${collectivityLinks(o.collectivities)} : ${partnershipLink(o.partnership)}</li>`)}</ul>`
+            }</section>`,
+          ),
+        );
+  const coordination = html`<p>${t('collectivity.coordination.intro')}</p>
+<section class="partners"><h3>${t('collectivity.partnersOf', { name })}</h3><ul>${co.partners.map((p) => html`<li>${collectivityLink(p)}</li>`)}</ul></section>
+${samePartners}
+${sameRegion}`;
+
+  const body = html`<article class="collectivity">
+<header class="page-header"><p class="kicker">${label(c.locale, 'kind', k.kind)} · ${label(c.locale, 'country', k.country)}</p><h1>${k.name}</h1></header>
+${section(t('collectivity.identity'), identity)}
+${section(t('collectivity.coordinates'), coordinates)}
+${section(`${t('collectivity.partnerships')} (${v.partnerships.length})`, partnerships, 'partenariats')}
+${section(t('collectivity.byDomain'), byDomain, 'domaines')}
+${section(t('collectivity.coordination'), coordination, 'coordination')}
+</article>`;
+  return {
+    title: k.name,
+    breadcrumbs: [
+      { href: paths.collectivities(), label: t('nav.collectivities') },
+      { href: withQuery(paths.collectivities(), { country: k.country }), label: label(c.locale, 'country', k.country) },
+      { href: paths.collectivity(k.id), label: k.name },
+    ],
+    body,
+  };
+}

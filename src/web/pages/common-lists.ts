@@ -1,0 +1,21 @@
+/** Filter choices of the list pages: each value with its count, its link and whether it is chosen. */
+import { z } from 'zod';
+
+export const FilterOption = z.object({ value: z.string(), count: z.number().int(), href: z.string(), selected: z.boolean() });
+export type FilterOption = z.infer<typeof FilterOption>;
+
+export function filterOptions<T>(
+  items: readonly T[],
+  valueOf: (item: T) => string | undefined,
+  selected: string | undefined,
+  hrefOf: (value: string | undefined) => string,
+  order?: readonly string[],
+): FilterOption[] {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    const value = valueOf(item);
+    if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  const values = [...counts.keys()].sort((a, b) => (order ? order.indexOf(a) - order.indexOf(b) : a.localeCompare(b, 'fr')));
+  return values.map((value) => ({ value, count: counts.get(value) ?? 0, href: hrefOf(value === selected ? undefined : value), selected: value === selected }));
+}

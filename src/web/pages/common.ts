@@ -1,0 +1,165 @@
+/**
+ * View-model pieces several pages share, as Zod schemas (the OpenAPI document is generated from
+ * them), and the functions that build them from the directory snapshot.
+ */
+import { z } from 'zod';
+import { Money, Source } from '../../model/schema.js';
+import type { Directory, PlacedProject, PublicPartnership } from '../data/directory.js';
+import { paths, withQuery } from '../paths.js';
+
+export { Money, Source };
+
+export const Link = z.object({ href: z.string(), label: z.string() });
+export type Link = z.infer<typeof Link>;
+
+export const CollectivityRef = z.object({
+  id: z.string(),
+  name: z.string(),
+  shortName: z.string().optional(),
+  country: z.string(),
+  kind: z.string(),
+  region: z.string().optional(),
+  href: z.string(),
+});
+export type CollectivityRef = z.infer<typeof CollectivityRef>;
+
+export const PartnershipRef = z.object({
+  id: z.string(),
+  /** "French side / Moroccan side", as the book's synthesis prints it */
+  title: z.string(),
+  tier: z.enum(['full', 'brief']),
+  href: z.string(),
+});
+export type PartnershipRef = z.infer<typeof PartnershipRef>;
+
+export const DomainRef = z.object({
+  code: z.string(),
+  label: z.string(),
+  parentLabel: z.string().optional(),
+  href: z.string(),
+});
+export type DomainRef = z.infer<typeof DomainRef>;
+
+export const ProjectRef = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(['ongoing', 'completed', 'planned', 'other']),
+  padCofinanced: z.boolean(),
+  period: z.string().optional(),
+  href: z.string(),
+});
+export type ProjectRef = z.infer<typeof ProjectRef>;
+
+export const PaginationView = z.object({
+  page: z.number().int(),
+  pages: z.number().int(),
+  total: z.number().int(),
+  perPage: z.number().int(),
+  /** the page asked for, when it did not exist and another is shown */
+  asked: z.string().optional(),
+  links: z.array(z.object({ page: z.number().int(), href: z.string(), current: z.boolean() })),
+  previous: z.string().optional(),
+  next: z.string().optional(),
+});
+export type PaginationView = z.infer<typeof PaginationView>;
+
+export function collectivityRef(dir: Directory, id: string): CollectivityRef {
+  const c = dir.collectivity.get(id);
+  if (c === undefined) return { id, name: id, country: '', kind: '', href: paths.collectivity(id) };
+  return strip({ id, name: c.name, shortName: c.shortName, country: c.country, kind: c.kind, region: c.region, href: paths.collectivity(id) });
+}
+
+export function sides(dir: Directory, partnership: Pick<PublicPartnership, 'parties'>): { french: CollectivityRef[]; moroccan: CollectivityRef[] } {
+  const refs = partnership.parties.map((party) => ({ party, ref: collectivityRef(dir, party.collectivityId) }));
+  return {
+    french: refs.filter(({ party }) => party.country === 'FR').map(({ ref }) => ref),
+    moroccan: refs.filter(({ party }) => party.country !== 'FR').map(({ ref }) => ref),
+  };
+}
+
+export function partnershipTitle(dir: Directory, partnership: Pick<PublicPartnership, 'parties'>): string {
+  const { french, moroccan } = sides(dir, partnership);
+  return `${french.map((c) => c.name).join(' – ')} / ${moroccan.map((c) => c.name).join(', ')}`;
+}
+
+export function partnershipRef(dir: Directory, partnership: PublicPartnership): PartnershipRef {
+  return { id: partnership.id, title: partnershipTitle(dir, partnership), tier: partnership.tier, href: paths.partnership(partnership.id) };
+}
+
+export function domainRef(dir: Directory, code: string): DomainRef {
+  const domain = dir.domain.get(code);
+  const parent = domain?.parent === undefined ? undefined : dir.domain.get(domain.parent);
+  return strip({ code, label: domain?.label ?? code, parentLabel: parent?.label, href: paths.domain(code) });
+}
+
+export function projectPeriod(project: PlacedProject): string | undefined {
+  if (project.periodText !== undefined) return project.periodText;
+  if (project.startDate !== undefined && project.endDate !== undefined) return `${project.startDate} – ${project.endDate}`;
+  return project.startDate ?? project.endDate;
+}
+
+export function projectRef(project: PlacedProject): ProjectRef {
+  return strip({
+    id: project.id,
+    title: project.title,
+    status: project.status,
+    padCofinanced: project.padCofinanced === true,
+    period: projectPeriod(project),
+    href: paths.project(project.id),
+  });
+}
+
+/** A 1-based page number from the query string; anything else is page 1 (and said so). */
+export function readPage(raw: string | string[] | undefined): { page: number; asked?: string } {
+  const text = Array.isArray(raw) ? raw[0] : raw;
+  if (text === undefined || text === '') return { page: 1 };
+  const n = /^\s*\d{1,9}\s*$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isInteger(n) || n < 1) return { page: 1, asked: text.slice(0, 40) };
+  return { page: n };
+}
+
+/** One page of a list, and the links to the others; a page past the end shows the last one. */
+export function paginate<T>(
+  items: readonly T[],
+  raw: string | string[] | undefined,
+  perPage: number,
+  hrefOf: (page: number) => string,
+): { items: T[]; pagination: PaginationView } {
+  const total = items.length;
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  const read = readPage(raw);
+  let { page } = read;
+  let asked = read.asked;
+  if (page > pages) {
+    asked = String(page);
+    page = pages;
+  }
+  const shown = new Set([1, pages, page - 2, page - 1, page, page + 1, page + 2].filter((n) => n >= 1 && n <= pages));
+  return {
+    items: items.slice((page - 1) * perPage, page * perPage),
+    pagination: strip({
+      page,
+      pages,
+      total,
+      perPage,
+      asked,
+      links: [...shown].sort((a, b) => a - b).map((n) => ({ page: n, href: hrefOf(n), current: n === page })),
+      previous: page > 1 ? hrefOf(page - 1) : undefined,
+      next: page < pages ? hrefOf(page + 1) : undefined,
+    }),
+  };
+}
+
+/** href of page n of a list with filters: page 1 has no `page` parameter. */
+export function listHref(path: string, filters: Record<string, string | undefined>) {
+  return (page: number) => withQuery(path, { ...filters, page: page === 1 ? undefined : page });
+}
+
+/** The object without its undefined fields, so that the JSON twin and the schema agree. */
+export function strip<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+export function first(raw: string | string[] | undefined): string | undefined {
+  return Array.isArray(raw) ? raw[0] : raw;
+}

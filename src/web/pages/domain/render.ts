@@ -1,0 +1,53 @@
+/** The domain page's HTML, and the domains list's. */
+import { html } from '../../html.js';
+import { tn } from '../../i18n/index.js';
+import type { RenderContext, RenderedPage } from '../../page.js';
+import { paths } from '../../paths.js';
+import { pagination, partnershipLink, projectItem, section } from '../../render/parts.js';
+import type { DomainsView, DomainView } from './data.js';
+
+function countsText(d: { partnershipCount: number; projectCount: number }, c: RenderContext): string {
+  return `${tn(c.locale, 'common.partnerships', d.partnershipCount)}, ${tn(c.locale, 'common.projects', d.projectCount)}`;
+}
+
+export function renderDomain(v: DomainView, c: RenderContext): RenderedPage {
+  const { t } = c;
+  const body = html`<article class="domain">
+<header class="page-header">${v.parent ? html`<p class="kicker"><a href="${v.parent.href}">${v.parent.label}</a></p>` : ''}<h1>${v.domain.label}</h1></header>
+${v.parent ? html`<p>${t('domain.parent')} : <a href="${v.parent.href}">${v.parent.label}</a></p>` : ''}
+${section(
+  t('domain.children'),
+  v.children.length === 0
+    ? undefined
+    : html`<ul>${v.children.map((child) => html`<li><a href="${child.href}">${child.label}</a> <span class="muted">(${countsText(child, c)})</span></li>`)}</ul>`,
+)}
+${section(
+  `${t('domain.partnerships')} (${v.partnerships.length})`,
+  v.partnerships.length === 0 ? html`<p>${t('common.empty')}</p>` : html`<ul>${v.partnerships.map((p) => html`<li>${partnershipLink(p)}</li>`)}</ul>`,
+)}
+${section(
+  `${t('domain.projects')} (${v.projects.length})`,
+  v.projects.length === 0
+    ? html`<p>${t('common.empty')}</p>`
+    : html`<ul class="projects">${v.projects.map((p) => html`${projectItem(p, c)}`)}</ul>`,
+)}
+</article>`;
+  const crumbs = [{ href: paths.domains(), label: t('nav.domains') }];
+  if (v.parent) crumbs.push({ href: v.parent.href, label: v.parent.label });
+  crumbs.push({ href: v.domain.href, label: v.domain.label });
+  return { title: v.domain.label, breadcrumbs: crumbs, body };
+}
+
+export function renderDomains(v: DomainsView, c: RenderContext): RenderedPage {
+  const { t } = c;
+  const body = html`<h1>${t('domains.title')}</h1><p>${t('domains.intro')}</p>
+<ul class="tree">${v.domains.map(
+    (d) => html`<li><a href="${d.href}">${d.label}</a> <span class="muted">(${countsText(d, c)})</span>${
+      d.children.length === 0
+        ? ''
+        : html`<ul>${d.children.map((child) => html`<li><a href="${child.href}">${child.label}</a> <span class="muted">(${countsText(child, c)})</span></li>`)}</ul>`
+    }</li>`,
+  )}</ul>
+${pagination(v.pagination, c)}`;
+  return { title: t('domains.title'), breadcrumbs: [{ href: paths.domains(), label: t('domains.title') }], body };
+}

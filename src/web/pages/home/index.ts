@@ -1,0 +1,12 @@
+import { definePage } from '../../page.js';
+import { HomeView, homeView } from './data.js';
+import { renderHome } from './render.js';
+
+export const homePage = definePage({
+  name: 'HomeView',
+  path: '/',
+  summary: 'Key figures and entry points: by domain, by Moroccan and French collectivity, by kind of collectivity',
+  schema: HomeView,
+  load: async ({ directory }) => homeView(await directory()),
+  render: renderHome,
+});

@@ -1,0 +1,81 @@
+/** The home page's HTML. */
+import { html } from '../../html.js';
+import { label, tn } from '../../i18n/index.js';
+import type { RenderContext, RenderedPage } from '../../page.js';
+import { paths, withQuery } from '../../paths.js';
+import type { HomeView } from './data.js';
+
+export function renderHome(v: HomeView, c: RenderContext): RenderedPage {
+  const { t, locale } = c;
+  const f = v.figures;
+  const figure = (value: number, caption: string, href: string, details: ReturnType<typeof html>) =>
+    html`<li class="figure"><a href="${href}"><span class="value">${value}</span> <span class="caption">${caption}</span></a>${details}</li>`;
+  const sub = (items: [string, number, string][]) =>
+    html`<ul class="figure-details">${items.map(([text, n, href]) => html`<li><a href="${href}">${text} : ${n}</a></li>`)}</ul>`;
+  const figures = html`<ul class="figures">
+${figure(
+  f.partnerships.total,
+  t('home.figures.partnerships'),
+  paths.partnerships(),
+  sub([
+    [label(locale, 'tier', 'full'), f.partnerships.full, withQuery(paths.partnerships(), { tier: 'full' })],
+    [label(locale, 'tier', 'brief'), f.partnerships.brief, paths.brief()],
+  ]),
+)}
+${figure(
+  f.collectivities.total,
+  t('home.figures.collectivities'),
+  paths.collectivities(),
+  sub([
+    [label(locale, 'country', 'FR'), f.collectivities.FR, withQuery(paths.collectivities(), { country: 'FR' })],
+    [label(locale, 'country', 'MA'), f.collectivities.MA, withQuery(paths.collectivities(), { country: 'MA' })],
+  ]),
+)}
+${figure(
+  f.projects.total,
+  t('home.figures.projects'),
+  paths.projects(),
+  sub(
+    (['ongoing', 'completed', 'planned', 'other'] as const)
+      .filter((s) => f.projects[s] > 0)
+      .map((s) => [label(locale, 'status', s), f.projects[s], withQuery(paths.projects(), { status: s })] as [string, number, string]),
+  ),
+)}
+${figure(f.padProjects, t('home.figures.pad'), withQuery(paths.projects(), { pad: 'oui' }), html``)}
+</ul>`;
+  const counts = (d: { partnershipCount: number; projectCount: number }) =>
+    `${tn(locale, 'common.partnerships', d.partnershipCount)}, ${tn(locale, 'common.projects', d.projectCount)}`;
+  const domains = html`<ul class="tree columns">${v.domains.map(
+    (d) => html`<li><a href="${d.href}">${d.label}</a> <span class="muted">(${counts(d)})</span>${
+      d.children.length === 0
+        ? ''
+        : html`<ul>${d.children.map((child) => html`<li><a href="${child.href}">${child.label}</a> <span class="muted">(${child.partnershipCount})</span></li>`)}</ul>`
+    }</li>`,
+  )}</ul>`;
+  const side = (items: HomeView['french']) =>
+    html`<ul class="columns compact">${items.map(
+      (item) => html`<li><a href="${item.collectivity.href}">${item.collectivity.shortName ?? item.collectivity.name}</a> <span class="muted">(${item.partnershipCount})</span></li>`,
+    )}</ul>`;
+  const kinds = html`<ul class="columns compact">${v.kinds.map(
+    (k) => html`<li><a href="${k.href}">${label(locale, 'kind', k.kind)} (${label(locale, 'country', k.country)})</a> <span class="muted">(${k.count})</span></li>`,
+  )}</ul>`;
+  const body = html`<h1>${t('home.heading')}</h1>
+<p class="lead">${t('home.intro', {
+    partnerships: tn(locale, 'common.partnerships', f.partnerships.total),
+    projects: tn(locale, 'common.projects', f.projects.total),
+    title: v.directory.title,
+    edition: v.directory.edition ?? '',
+  })}</p>
+<section aria-labelledby="figures"><h2 id="figures">${t('home.figures')}</h2>${figures}</section>
+<section aria-labelledby="by-domain"><h2 id="by-domain">${t('home.byDomain')}</h2>${domains}</section>
+<section aria-labelledby="by-ma"><h2 id="by-ma">${t('home.byMoroccan')}</h2>${side(v.moroccan)}</section>
+<section aria-labelledby="by-fr"><h2 id="by-fr">${t('home.byFrench')}</h2>${side(v.french)}</section>
+<section aria-labelledby="by-kind"><h2 id="by-kind">${t('home.byKind')}</h2>${kinds}</section>
+<section aria-labelledby="more"><h2 id="more">${t('home.more')}</h2><ul>
+<li><a href="${paths.synthesis()}">${t('home.more.synthesis')}</a></li>
+<li><a href="${paths.brief()}">${t('home.more.brief')}</a></li>
+<li><a href="${paths.report()}">${t('home.more.report')}</a></li>
+<li><a href="${paths.openapi()}">${t('home.more.api')}</a></li>
+</ul></section>`;
+  return { title: t('home.title'), breadcrumbs: [], body };
+}

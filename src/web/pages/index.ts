@@ -1,0 +1,29 @@
+/** Every page of the site, in the order of the OpenAPI document. */
+import type { AnyPage } from '../page.js';
+import { collectivitiesPage } from './collectivities/index.js';
+import { collectivityPage } from './collectivity/index.js';
+import { domainPage, domainsPage } from './domain/index.js';
+import { homePage } from './home/index.js';
+import { partnershipPage } from './partnership/index.js';
+import { briefPage, partnershipsPage } from './partnerships/index.js';
+import { projectPage } from './project/index.js';
+import { projectsPage } from './projects/index.js';
+import { reportPage } from './report/index.js';
+import { searchPage } from './search/index.js';
+import { synthesisPage } from './synthesis/index.js';
+
+export const PAGES: readonly AnyPage[] = [
+  homePage,
+  searchPage,
+  partnershipsPage,
+  partnershipPage,
+  projectsPage,
+  projectPage,
+  collectivitiesPage,
+  collectivityPage,
+  domainsPage,
+  domainPage,
+  synthesisPage,
+  briefPage,
+  reportPage,
+];

@@ -1,0 +1,108 @@
+/** The partnership page's HTML. */
+import { html, join } from '../../html.js';
+import { label, tn } from '../../i18n/index.js';
+import type { RenderContext, RenderedPage } from '../../page.js';
+import { paths } from '../../paths.js';
+import {
+  bulletList,
+  collectivityLink,
+  domainList,
+  facts,
+  money,
+  paragraphs,
+  partialDate,
+  partnershipLink,
+  projectList,
+  section,
+  sourceLine,
+} from '../../render/parts.js';
+import type { PartnershipView } from './data.js';
+
+export function renderPartnership(v: PartnershipView, c: RenderContext): RenderedPage {
+  const { t } = c;
+  const tierCrumb = v.tier === 'brief' ? { href: paths.brief(), label: t('nav.brief') } : { href: paths.partnerships(), label: t('nav.partnerships') };
+  const parties = html`<ul class="parties">${v.parties.map(
+    (party) => html`<li class="party country-${party.country}">
+<p class="party-name">${collectivityLink(party.collectivity)} <span class="muted">${label(c.locale, 'country', party.country)} · ${label(c.locale, 'kind', party.collectivity.kind)}</span></p>
+${facts([
+  [t('partnership.executive'), party.executive && [party.executive.name, party.executive.title].filter(Boolean).join(', ')],
+  [
+    t('collectivity.population'),
+    party.population === undefined
+      ? undefined
+      : t(party.populationYear === undefined ? 'common.inhabitants' : 'common.inhabitants.year', {
+          population: party.population,
+          year: String(party.populationYear ?? ''),
+        }),
+  ],
+])}
+</li>`,
+  )}</ul>`;
+
+  const framework = facts([
+    [t('partnership.section'), v.section],
+    [t('partnership.framework'), v.legalFramework ?? (v.frameworkKind && label(c.locale, 'framework', v.frameworkKind))],
+    [t('partnership.date'), v.dateText ?? (v.signedDate && partialDate(v.signedDate, c))],
+  ]);
+
+  const budgets =
+    v.budgets.length === 0
+      ? undefined
+      : html`<table><thead><tr><th scope="col">${t('partnership.budget.who')}</th><th scope="col">${t('partnership.budget.period')}</th><th scope="col" class="num">${t(
+          'partnership.budget.amount',
+        )}</th><th scope="col">${t('partnership.budget.text')}</th></tr></thead><tbody>${v.budgets.map(
+          (b) =>
+            html`<tr><td>${b.collectivity ? collectivityLink(b.collectivity) : t('common.none')}</td><td>${b.period ?? ''}</td><td class="num">${money(
+              b.amount,
+              c,
+            )}</td><td>${b.text ?? ''}</td></tr>`,
+        )}</tbody></table>`;
+
+  const contacts =
+    v.contacts.length === 0
+      ? undefined
+      : html`${v.contactsRestricted ? html`<p class="notice">${t('partnership.contacts.restricted')}</p>` : ''}<ul class="contacts">${v.contacts.map(
+          (contact) => html`<li><p><strong>${contact.name}</strong>${contact.role ? html`, ${contact.role}` : ''}${
+            contact.collectivity ? html` — ${collectivityLink(contact.collectivity)}` : ''
+          }</p>${contact.organization ? html`<p>${t('partnership.contact.organization', { organization: contact.organization })}</p>` : ''}${
+            contact.restricted
+              ? ''
+              : facts([
+                  [t('collectivity.address'), contact.address],
+                  [t('collectivity.phones'), contact.phones?.join(' ; ')],
+                  [t('collectivity.faxes'), contact.faxes?.join(' ; ')],
+                  [t('collectivity.emails'), contact.emails && join(contact.emails.map((e) => html`<a href="mailto:${e}">${e}</a>`), ' ; ')],
+                ])
+          }</li>`,
+        )}</ul>`;
+
+  const neighbours = html`<ul class="neighbours">${v.neighbours.map(
+    (n) => html`<li>${collectivityLink(n.collectivity)} : ${
+      n.partnerships.length === 0
+        ? t('partnership.neighbours.none')
+        : html`<ul>${n.partnerships.map((p) => html`<li>${partnershipLink(p)}</li>`)}</ul>`
+    }</li>`,
+  )}</ul>`;
+
+  const body = html`<article class="partnership">
+<header class="page-header"><p class="kicker">${label(c.locale, 'tier', v.tier)}</p><h1>${v.title}</h1></header>
+${section(t('partnership.parties'), parties, 'parties')}
+${framework}
+${section(t('partnership.history'), v.history === undefined ? undefined : paragraphs(v.history))}
+${section(
+  t('partnership.domains'),
+  v.domains.length === 0 && v.domainsText === undefined
+    ? undefined
+    : html`${domainList(v.domains)}${v.domainsText ? html`<p class="muted">${t('partnership.domainsText', { text: v.domainsText })}</p>` : ''}`,
+)}
+${v.tier === 'full' ? section(`${t('partnership.projects')} (${tn(c.locale, 'common.projects', v.projects.length)})`, v.projects.length === 0 ? html`<p>${t('partnership.noProjects')}</p>` : projectList(v.projects, c), 'projets') : ''}
+${section(t('partnership.budgets'), budgets)}
+${section(t('partnership.humanResources'), bulletList(v.humanResources))}
+${section(t('partnership.otherPartnerships'), bulletList(v.otherPartnerships))}
+${section(t('partnership.contacts'), contacts, 'contacts')}
+${section(t('partnership.notes'), bulletList(v.notes))}
+${section(t('partnership.neighbours'), neighbours, 'voisins')}
+${sourceLine(v.source, c)}
+</article>`;
+  return { title: v.title, breadcrumbs: [tierCrumb, { href: paths.partnership(v.id), label: v.title }], body };
+}

@@ -1,0 +1,92 @@
+/** The project page's HTML. */
+import { html } from '../../html.js';
+import { formatPercent, label } from '../../i18n/index.js';
+import type { RenderContext, RenderedPage } from '../../page.js';
+import { paths } from '../../paths.js';
+import {
+  bulletList,
+  collectivityLink,
+  domainList,
+  facts,
+  money,
+  padBadge,
+  paragraphs,
+  partialDate,
+  partnershipLink,
+  section,
+  sourceLine,
+  statusBadge,
+} from '../../render/parts.js';
+import type { ProjectView } from './data.js';
+
+export function renderProject(v: ProjectView, c: RenderContext): RenderedPage {
+  const { t } = c;
+  const period = [v.periodText, !v.periodText && v.startDate ? partialDate(v.startDate, c) : undefined, !v.periodText && v.endDate ? partialDate(v.endDate, c) : undefined]
+    .filter(Boolean)
+    .join(' – ');
+  const partners =
+    v.partners.length === 0
+      ? undefined
+      : html`<table><thead><tr><th scope="col">${t('project.partner.name')}</th><th scope="col">${t('project.partner.role')}</th><th scope="col">${t(
+          'project.partner.contact',
+        )}</th></tr></thead><tbody>${v.partners.map(
+          (p) =>
+            html`<tr><td>${p.collectivity ? collectivityLink({ ...p.collectivity, name: p.name }) : p.name}${
+              p.country ? html` <span class="muted">(${label(c.locale, 'country', p.country)})</span>` : ''
+            }</td><td>${p.role ? label(c.locale, 'role', p.role) : ''}</td><td>${p.contact ?? ''}</td></tr>`,
+        )}</tbody></table>`;
+  const funding =
+    v.totalCost === undefined && v.funding.length === 0 && v.fundingText === undefined
+      ? undefined
+      : html`${v.totalCost ? html`<p class="total">${t('project.totalCost')} : ${money(v.totalCost, c)}</p>` : ''}${
+          v.funding.length === 0
+            ? ''
+            : html`<table class="funding"><thead><tr><th scope="col">${t('project.funder')}</th><th scope="col" class="num">${t(
+                'project.amount',
+              )}</th><th scope="col" class="num">${t('project.share')}</th><th scope="col">${t('project.contribution')}</th><th scope="col">${t(
+                'project.asPrinted',
+              )}</th></tr></thead><tbody>${v.funding.map(
+                (f) =>
+                  html`<tr><td>${f.collectivity ? collectivityLink({ ...f.collectivity, name: f.funder }) : f.funder}</td><td class="num">${
+                    f.amount ? money(f.amount, c) : ''
+                  }</td><td class="num">${f.share === undefined ? '' : formatPercent(c.locale, f.share)}</td><td>${
+                    f.contribution ? label(c.locale, 'contribution', f.contribution) : ''
+                  }</td><td>${f.text ?? ''}</td></tr>`,
+              )}</tbody></table>`
+        }${v.fundingText ? html`<p>${t('project.fundingText', { text: v.fundingText })}</p>` : ''}`;
+
+  const body = html`<article class="project">
+<header class="page-header"><p class="kicker">${partnershipLink(v.partnership)}</p><h1>${v.title}</h1>
+<p>${statusBadge(v.status, c)}${v.padCofinanced ? html` ${padBadge(c)}` : ''}</p></header>
+${facts([
+  [t('project.status'), label(c.locale, 'status', v.status)],
+  [t('project.themes'), v.themes.length === 0 ? undefined : v.themes.join(' ; ')],
+  [t('project.period'), period === '' ? undefined : period],
+  [t('project.duration'), v.durationMonths === undefined ? undefined : t('project.months', { months: v.durationMonths })],
+  [t('project.partnership'), partnershipLink(v.partnership)],
+])}
+${section(t('project.domains'), v.domains.length === 0 ? undefined : domainList(v.domains))}
+${section(t('project.objectives'), bulletList(v.objectives))}
+${section(t('project.description'), v.description === undefined ? undefined : paragraphs(v.description))}
+${section(t('project.partners'), partners)}
+${section(t('project.funding'), funding)}
+${section(t('project.expectedResults'), bulletList(v.expectedResults))}
+${section(t('project.obtainedResults'), bulletList(v.obtainedResults))}
+${section(t('project.beneficiaries'), bulletList(v.beneficiaries))}
+${section(t('project.observations'), v.observations === undefined ? undefined : paragraphs(v.observations))}
+${section(
+  t('partnership.projects'),
+  v.siblings.length === 0 ? undefined : html`<ul>${v.siblings.map((s) => html`<li><a href="${s.href}">${s.title}</a></li>`)}</ul>`,
+)}
+${sourceLine(v.source, c)}
+</article>`;
+  return {
+    title: v.title,
+    breadcrumbs: [
+      { href: paths.partnerships(), label: t('nav.partnerships') },
+      { href: v.partnership.href, label: v.partnership.title },
+      { href: paths.project(v.id), label: v.title },
+    ],
+    body,
+  };
+}

@@ -1,0 +1,12 @@
+import { definePage } from '../../page.js';
+import { ReportView, reportView } from './data.js';
+import { renderReport } from './render.js';
+
+export const reportPage = definePage({
+  name: 'ReportView',
+  path: '/rapport',
+  summary: 'The report of the latest import: counts, changes, unplaced lines, inconsistencies and warnings with their line numbers',
+  schema: ReportView,
+  load: async ({ db, directory }) => reportView(db, (await directory().catch(() => undefined))?.redactor),
+  render: renderReport,
+});

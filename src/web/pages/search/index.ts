@@ -1,0 +1,27 @@
+import { definePage } from '../../page.js';
+import { SearchView, searchView } from './data.js';
+import { renderSearch } from './render.js';
+
+export const searchPage = definePage({
+  name: 'SearchView',
+  path: '/recherche',
+  summary: 'Full-text search with facets: hits with highlighted excerpts, facet counts, suggestions when nothing matches',
+  schema: SearchView,
+  parameters: [
+    { name: 'q', in: 'query', description: 'the text searched (cut at 500 characters)', schema: { type: 'string' } },
+    { name: 'sort', in: 'query', description: 'relevance (default), date or name', schema: { type: 'string' } },
+    { name: 'page', in: 'query', description: '1-based page number', schema: { type: 'string' } },
+    { name: 'perPage', in: 'query', description: 'results a page, 1 to 100 (default 20)', schema: { type: 'string' } },
+    ...['type', 'domain', 'frenchKind', 'partnerKind', 'region', 'pad', 'status', 'decade', 'funder'].map((name) => ({
+      name,
+      in: 'query' as const,
+      description: `facet filter (repeatable: several values are OR-ed)`,
+      schema: { type: 'array', items: { type: 'string' } },
+    })),
+  ],
+  load: async ({ searcher, query, directory, beforeSearch }) => {
+    const dir = await directory();
+    return searchView(searcher, query, { directoryId: dir.id, redactor: dir.redactor, beforeSearch });
+  },
+  render: renderSearch,
+});

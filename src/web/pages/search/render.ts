@@ -1,0 +1,74 @@
+/** The search page's HTML: the form, the active filters, the facets as checkbox links, hits, pages. */
+import { html, raw } from '../../html.js';
+import { label, tn, type MessageKey } from '../../i18n/index.js';
+import type { RenderContext, RenderedPage } from '../../page.js';
+import { paths } from '../../paths.js';
+import { padBadge, pagination } from '../../render/parts.js';
+import type { SearchView } from './data.js';
+
+export function renderSearch(v: SearchView, c: RenderContext): RenderedPage {
+  const { t } = c;
+  const title = v.query.q.trim() === '' ? t('searchPage.title') : t('searchPage.titleWith', { q: v.query.q });
+  const hidden = Object.entries(v.query.filters).flatMap(([facet, values]) => values.map((value) => html`<input type="hidden" name="${facet}" value="${value}">`));
+
+  const form = html`<form class="search-form" role="search" method="get" action="${paths.search()}">
+<label for="search-q">${t('search.label')}</label>
+<input id="search-q" name="q" type="search" value="${v.query.q}" maxlength="500">
+${hidden}${v.query.sort === 'relevance' ? '' : html`<input type="hidden" name="sort" value="${v.query.sort}">`}
+<button type="submit">${t('search.submit')}</button>
+</form>`;
+
+  const sortForm = html`<form class="sort-form" method="get" action="${paths.search()}" data-autosubmit>
+${v.query.q === '' ? '' : html`<input type="hidden" name="q" value="${v.query.q}">`}${hidden}
+<label for="sort">${t('searchPage.sort')}</label>
+<select id="sort" name="sort">${v.sorts.map(
+    (s) => html`<option value="${s.value}"${s.current ? html` selected` : ''}>${t(`searchPage.sort.${s.value}` as MessageKey)}</option>`,
+  )}</select>
+<button type="submit">${t('searchPage.facet.apply')}</button>
+</form>`;
+
+  const selected =
+    v.selected.length === 0
+      ? ''
+      : html`<div class="selected"><h2 class="visually-hidden">${t('searchPage.selected')}</h2><ul class="chips">${v.selected.map(
+          (s) => html`<li><a href="${s.removeHref}" aria-label="${t('searchPage.facet.remove', { label: s.label })}">${s.label} <span aria-hidden="true">×</span></a></li>`,
+        )}<li><a href="${v.clearHref}">${t('searchPage.clear')}</a></li></ul></div>`;
+
+  const facets = html`<aside class="facets" aria-labelledby="facets-title"><h2 id="facets-title">${t('searchPage.facets')}</h2>${v.facets.map(
+    (facet) => html`<section class="facet"><h3>${label(c.locale, 'facet', facet.name)}</h3><ul>${facet.values.map(
+      (value) => html`<li${value.parent ? html` class="child"` : ''}><a href="${value.href}" role="checkbox" aria-checked="${value.selected ? 'true' : 'false'}" class="facet-value${
+        value.selected ? ' selected' : ''
+      }"><span class="box" aria-hidden="true"></span>${value.label} <span class="count">${value.count}</span></a></li>`,
+    )}</ul></section>`,
+  )}</aside>`;
+
+  const hits =
+    v.hits.length === 0
+      ? html`<div class="no-results"><p>${t('searchPage.none')}</p>${
+          v.suggestions.length === 0
+            ? ''
+            : html`<p>${t('searchPage.suggestions')}</p><ul>${v.suggestions.map((s) => html`<li><a href="${s.href}">${s.text}</a></li>`)}</ul>`
+        }</div>`
+      : html`<ol class="hits">${v.hits.map(
+          (hit) => html`<li class="hit hit-${hit.type}"><p class="kicker">${t(`searchPage.type.${hit.type}` as MessageKey)}${hit.date ? html` · ${hit.date}` : ''}${
+            hit.padCofinanced ? html` ${padBadge(c)}` : ''
+          }</p><h3><a href="${hit.href}">${hit.title}</a></h3><p class="subtitle">${
+            hit.partnershipHref ? html`<a href="${hit.partnershipHref}">${hit.subtitle}</a>` : hit.subtitle
+          }</p><p class="excerpt">${raw(hit.excerptHtml)}</p></li>`,
+        )}</ol>`;
+
+  const body = html`<h1>${title}</h1>
+${form}
+${v.notices.length === 0 ? '' : html`<ul class="notices" role="status">${v.notices.map((n) => html`<li>${n}</li>`)}</ul>`}
+<div class="search-layout">
+${facets}
+<div class="results">
+<p class="summary">${tn(c.locale, 'searchPage.results', v.total)} <span class="muted">${t('searchPage.took', { ms: v.tookMs })}</span></p>
+${selected}
+${sortForm}
+${hits}
+${pagination(v.pagination, c)}
+</div>
+</div>`;
+  return { title, breadcrumbs: [{ href: paths.search(), label: t('searchPage.title') }], body };
+}

@@ -1,0 +1,116 @@
+/** Small render pieces the pages share: links, badges, lists, money, sources, pagination. */
+import type { Money, Source } from '../../model/schema.js';
+import { html, join, safeUrl, type SafeHtml } from '../html.js';
+import { formatMoney, formatPartialDate, label, tn } from '../i18n/index.js';
+import type { RenderContext } from '../page.js';
+import type { CollectivityRef, DomainRef, PaginationView, PartnershipRef, ProjectRef } from '../pages/common.js';
+
+export function collectivityLink(ref: CollectivityRef): SafeHtml {
+  return html`<a href="${ref.href}">${ref.name}</a>`;
+}
+
+export function collectivityLinks(refs: readonly CollectivityRef[], separator = ', '): SafeHtml {
+  return join(refs.map(collectivityLink), separator);
+}
+
+export function partnershipLink(ref: PartnershipRef): SafeHtml {
+  return html`<a href="${ref.href}">${ref.title}</a>`;
+}
+
+export function domainLabel(ref: DomainRef): string {
+  return ref.parentLabel === undefined ? ref.label : `${ref.parentLabel} › ${ref.label}`;
+}
+
+export function domainLink(ref: DomainRef): SafeHtml {
+  return html`<a href="${ref.href}">${domainLabel(ref)}</a>`;
+}
+
+export function domainList(refs: readonly DomainRef[]): SafeHtml {
+  return html`<ul class="tags">${refs.map((ref) => html`<li>${domainLink(ref)}</li>`)}</ul>`;
+}
+
+export function statusBadge(status: string, c: RenderContext): SafeHtml {
+  return html`<span class="badge status-${status}">${label(c.locale, 'status', status)}</span>`;
+}
+
+export function padBadge(c: RenderContext): SafeHtml {
+  return html`<abbr class="badge pad" title="${c.t('common.pad.title')}">${c.t('common.pad')}</abbr>`;
+}
+
+export function projectItem(ref: ProjectRef, c: RenderContext): SafeHtml {
+  return html`<li><a href="${ref.href}">${ref.title}</a> ${statusBadge(ref.status, c)}${ref.padCofinanced ? html` ${padBadge(c)}` : ''}${
+    ref.period === undefined ? '' : html` <span class="muted">${ref.period}</span>`
+  }</li>`;
+}
+
+export function projectList(refs: readonly ProjectRef[], c: RenderContext): SafeHtml {
+  return html`<ul class="projects">${refs.map((ref) => projectItem(ref, c))}</ul>`;
+}
+
+export function money(value: Money, c: RenderContext): SafeHtml {
+  const text = formatMoney(c.locale, value);
+  return value.approximate ? html`<span class="approximate" title="${c.t('common.approximate')}">${text}</span>` : html`${text}`;
+}
+
+export function partialDate(date: string, c: RenderContext): string {
+  return formatPartialDate(c.locale, date);
+}
+
+export function sourceLine(source: Source | undefined, c: RenderContext): SafeHtml {
+  if (source === undefined) return html``;
+  const parts: string[] = [];
+  if (source.lines !== undefined) parts.push(c.t('common.source.text', { document: source.document, first: String(source.lines[0]), last: String(source.lines[1]) }));
+  else parts.push(source.document);
+  if (source.page !== undefined) parts.push(c.t('common.source.page', { page: String(source.page) }));
+  return html`<p class="source"><span class="label">${c.t('common.source')} :</span> ${parts.join(', ')}</p>`;
+}
+
+export function paragraphs(text: string): SafeHtml {
+  return join(
+    text
+      .split(/\n+/)
+      .filter((line) => line.trim() !== '')
+      .map((line) => html`<p>${line}</p>`),
+  );
+}
+
+export function bulletList(items: readonly string[] | undefined): SafeHtml {
+  if (items === undefined || items.length === 0) return html``;
+  return items.length === 1 ? paragraphs(items[0]!) : html`<ul>${items.map((item) => html`<li>${item}</li>`)}</ul>`;
+}
+
+/** A section with a heading, left out when it has nothing to say. */
+export function section(title: string, body: SafeHtml | undefined | false, id?: string): SafeHtml {
+  if (body === undefined || body === false || body.value.trim() === '') return html``;
+  return html`<section${id === undefined ? '' : html` id="${id}"`}><h2>${title}</h2>${body}</section>`;
+}
+
+/** A definition list of the rows that have a value. */
+export function facts(rows: readonly [string, SafeHtml | string | undefined][]): SafeHtml {
+  const shown = rows.filter((row): row is [string, SafeHtml | string] => row[1] !== undefined && String(row[1]) !== '');
+  if (shown.length === 0) return html``;
+  return html`<dl class="facts">${shown.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}</dl>`;
+}
+
+export function urlLink(url: string): SafeHtml {
+  const href = safeUrl(url);
+  return href === undefined ? html`${url}` : html`<a href="${href}" rel="nofollow noopener">${url}</a>`;
+}
+
+export function pagination(view: PaginationView, c: RenderContext): SafeHtml {
+  const notice =
+    view.asked === undefined ? html`` : html`<p class="notice" role="status">${c.t('common.page.clamped', { asked: view.asked, page: String(view.page) })}</p>`;
+  if (view.pages <= 1) return notice;
+  return html`${notice}<nav class="pagination" aria-label="${c.t('common.pagination')}"><p>${c.t('common.page.of', {
+    page: String(view.page),
+    pages: String(view.pages),
+  })}</p><ul>${view.previous === undefined ? '' : html`<li><a href="${view.previous}" rel="prev">${c.t('common.previous')}</a></li>`}${view.links.map((link) =>
+    link.current
+      ? html`<li><span aria-current="page">${link.page}</span></li>`
+      : html`<li><a href="${link.href}" aria-label="${c.t('common.page', { page: String(link.page) })}">${link.page}</a></li>`,
+  )}${view.next === undefined ? '' : html`<li><a href="${view.next}" rel="next">${c.t('common.next')}</a></li>`}</ul></nav>`;
+}
+
+export function count(c: RenderContext, base: 'common.projects' | 'common.partnerships' | 'common.collectivities', n: number): string {
+  return tn(c.locale, base, n);
+}
