@@ -21,7 +21,7 @@ describe('openStore', () => {
     await first.close();
     const again = await openStore(loadConfig({ DATABASE_URL: first.path }));
     const migrations = await again.db.selectFrom('kysely_migration' as never).selectAll().execute();
-    expect(migrations).toHaveLength(1);
+    expect(migrations).toHaveLength(2); // 0001_initial, 0002_census
     await again.close();
   });
 
@@ -38,7 +38,7 @@ describe.each(ENGINES)('openStore on %s', (engine) => {
     const { db, url } = await openEngineStore(engine);
     expect(Object.values(await countRows(db)).every((n) => n === 0)).toBe(true);
     const again = await openStore(loadConfig({ DATABASE_URL: url }));
-    expect(await again.db.selectFrom('kysely_migration' as never).selectAll().execute()).toHaveLength(1);
+    expect(await again.db.selectFrom('kysely_migration' as never).selectAll().execute()).toHaveLength(2);
     await again.close();
   });
 });

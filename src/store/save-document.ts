@@ -23,12 +23,18 @@ import { projectKind } from './records/project.js';
 import { deleteRecords, insertRecords, updateRecords } from './records/writer.js';
 import { forgetSources, replaceSources } from './sources.js';
 import type { Database } from './tables.js';
+import { recordDocumentVersions, type VersionOrigin } from './versions.js';
 
 export interface SaveOptions {
   /** Provenance of the records; when absent, the stored provenance is kept. */
   sources?: readonly SourceRef[];
   /** The import's report, logged with the changes it made. */
   report?: ImportReport;
+  /**
+   * Where the change comes from: when given, every record created, changed or removed gets a new
+   * version (`versions.ts`) in the same transaction; when absent, no history is written.
+   */
+  origin?: VersionOrigin;
 }
 
 export async function saveDocument(db: Kysely<Database>, input: RepertoireDocument, options: SaveOptions = {}): Promise<SaveCounts> {
@@ -42,6 +48,7 @@ export async function saveDocument(db: Kysely<Database>, input: RepertoireDocume
       const counts = await writeChanges(trx, directoryId, before, doc);
       if (sources !== undefined) await replaceSources(trx, directoryId, sources);
       if (report !== undefined) await addImportReport(trx, directoryId, report, counts);
+      if (options.origin !== undefined) await recordDocumentVersions(trx, directoryId, before, doc, options.origin);
       return counts;
     });
   } catch (error) {

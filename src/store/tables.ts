@@ -198,7 +198,180 @@ export interface ImportReportTable {
   removed: number;
 }
 
-export interface Database {
+// ─── Census: accounts, sessions, audit, history, campaigns, proposals, privacy (migration 0002) ───
+// Timestamps are ISO 8601 text in UTC (`Date.toISOString()`), so they sort as text on both engines.
+
+export interface UserTable {
+  id: string;
+  /** lower-cased */
+  email: string;
+  name: string;
+  /** 'admin' | 'editor' | 'contributor' */
+  role: string;
+  /** a contributor's collectivity: (directory_id, collectivity_id); no foreign key, so that imports stay free */
+  directory_id: string | null;
+  collectivity_id: string | null;
+  /** argon2id (PHC string); null until the invitation is accepted */
+  password_hash: string | null;
+  created_at: string;
+  created_by: string | null;
+  disabled_at: string | null;
+  /** sign-in refused until then, after repeated failures */
+  locked_until: string | null;
+  last_sign_in_at: string | null;
+}
+
+export interface InvitationTable {
+  /** SHA-256 (hex) of the token in the link; the token itself is never stored */
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  created_by: string | null;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface SessionTable {
+  /** SHA-256 (hex) of the cookie's token */
+  id: string;
+  user_id: string;
+  /** the synchroniser token the session's forms carry */
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  client_address: string | null;
+  user_agent: string | null;
+}
+
+export interface SignInAttemptTable {
+  id: string;
+  /** lower-cased, as typed (the account may not exist) */
+  email: string;
+  client_address: string | null;
+  attempted_at: string;
+  succeeded: Flag;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  occurred_at: string;
+  /** the user who acted; null for the system or an anonymous client */
+  actor_id: string | null;
+  action: string;
+  directory_id: string | null;
+  subject_type: string | null;
+  subject_id: string | null;
+  client_address: string | null;
+  details: Json | null;
+}
+
+export interface RecordVersionTable {
+  directory_id: string;
+  /** 'domain' | 'collectivity' | 'partnership' | 'project' */
+  record_type: string;
+  record_id: string;
+  version: number;
+  /** a project's partnership */
+  parent_id: string | null;
+  /** the whole record as JSON (a partnership without its projects); null: removed */
+  data: Json | null;
+  /** 'import' | 'edit' | 'campaign' | 'revert' | 'copy' */
+  origin_kind: string;
+  /** the document imported, the campaign, the proposal, the version reverted to… */
+  origin_ref: string | null;
+  user_id: string | null;
+  created_at: string;
+}
+
+export interface CampaignTable {
+  id: string;
+  directory_id: string;
+  title: string;
+  /** 'open' | 'closed' */
+  status: string;
+  opened_at: string;
+  opened_by: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+}
+
+export interface CampaignResponseTable {
+  campaign_id: string;
+  collectivity_id: string;
+  /** 'draft' | 'submitted' */
+  status: string;
+  updated_at: string;
+  submitted_at: string | null;
+  submitted_by: string | null;
+}
+
+export interface ProposalTable {
+  id: string;
+  directory_id: string;
+  campaign_id: string | null;
+  /** an import's review batch: the document's name and the import's time */
+  batch: string | null;
+  /** 'campaign' | 'import' | 'edit' */
+  origin_kind: string;
+  /** the contributor's collectivity (campaign proposals) */
+  collectivity_id: string | null;
+  record_type: string;
+  record_id: string;
+  parent_id: string | null;
+  /** 'create' | 'update' | 'remove' */
+  action: string;
+  data: Json | null;
+  base_version: number;
+  base_data: Json | null;
+  /** 'draft' | 'submitted' | 'approved' | 'rejected' | 'withdrawn' */
+  status: string;
+  author_id: string | null;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  review_comment: string | null;
+  applied_version: number | null;
+}
+
+export interface ConsentTable {
+  directory_id: string;
+  /** normalised name + collectivity: survives re-imports (see census/privacy.ts) */
+  person_key: string;
+  name: string;
+  collectivity_id: string | null;
+  /** 1: the person agreed to the publication of their phones and e-mails */
+  publish: Flag;
+  recorded_at: string;
+  recorded_by: string | null;
+  note: string | null;
+}
+
+/** People erased: only a SHA-256 of their key, so that a re-import does not bring them back. */
+export interface ErasureTable {
+  directory_id: string;
+  key_hash: string;
+  erased_at: string;
+  erased_by: string | null;
+}
+
+export interface CensusDatabase {
+  users: UserTable;
+  invitations: InvitationTable;
+  sessions: SessionTable;
+  sign_in_attempts: SignInAttemptTable;
+  audit_events: AuditEventTable;
+  record_versions: RecordVersionTable;
+  campaigns: CampaignTable;
+  campaign_responses: CampaignResponseTable;
+  proposals: ProposalTable;
+  consents: ConsentTable;
+  erasures: ErasureTable;
+}
+
+export interface Database extends CensusDatabase {
   directories: DirectoryTable;
   domains: DomainTable;
   collectivities: CollectivityTable;

@@ -6,7 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import { RepertoireError } from '../errors.js';
 import type { Store } from './db.js';
-import { TABLE_ORDER, type TableName } from './records/kind.js';
+import { IDENTITY_TABLES, TABLE_ORDER, type TableName } from './records/kind.js';
 import type { Database } from './tables.js';
 
 export interface TableBatch {
@@ -68,7 +68,9 @@ export async function writeTables(target: Store, batches: AsyncIterable<TableBat
     }
     // Rows came with their ids: move PostgreSQL's identity sequence past them.
     if (target.engine === 'postgres') {
-      await sql`SELECT setval(pg_get_serial_sequence('import_reports', 'id'), COALESCE((SELECT max(id) FROM import_reports), 0) + 1, false)`.execute(trx);
+      for (const table of IDENTITY_TABLES) {
+        await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), COALESCE((SELECT max(id) FROM ${sql.table(table)}), 0) + 1, false)`.execute(trx);
+      }
     }
   });
   return counts;

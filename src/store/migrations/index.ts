@@ -7,10 +7,12 @@ import { RepertoireError } from '../../errors.js';
 import type { StoreDialect } from '../dialect.js';
 import type { Database } from '../tables.js';
 import { initialMigration } from './0001_initial.js';
+import { censusMigration } from './0002_census.js';
 
 function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001_initial': initialMigration(dialect),
+    '0002_census': censusMigration(dialect),
   };
 }
 

@@ -43,4 +43,19 @@ export const TABLE_ORDER: readonly TableName[] = [
   'funding_lines',
   'sources',
   'import_reports',
+  // the census (migration 0002)
+  'users',
+  'invitations',
+  'sessions',
+  'sign_in_attempts',
+  'audit_events',
+  'record_versions',
+  'campaigns',
+  'campaign_responses',
+  'proposals',
+  'consents',
+  'erasures',
 ];
+
+/** Tables whose `id` is auto-numbered: a copy or a restore moves PostgreSQL's sequence past the ids it wrote. */
+export const IDENTITY_TABLES: readonly TableName[] = ['import_reports', 'audit_events'];

@@ -1,0 +1,499 @@
+/**
+ * Accounts: creating users and inviting them, accepting an invitation, signing in and out,
+ * sessions and their CSRF tokens, the sign-in rate limit and lockout. Everything lives in the
+ * database, so that several instances of the site share it.
+ *
+ * A web handler calls one method per form and passes the client's address:
+ *
+ *   const { cookie, session } = await accounts.signIn(form, { address: req.ip, userAgent });
+ *   reply.setCookie(cookie.name, cookie.value, cookie.options);
+ *
+ *   const session = await accounts.authenticate(req.cookies[SESSION_COOKIE_NAME]);  // every request
+ *   accounts.verifyCsrf(session, form._csrf);                                       // every POST
+ */
+import { z } from 'zod';
+import type { Kysely } from 'kysely';
+import { RepertoireError } from '../errors.js';
+import { soleDirectoryId } from '../store/load-document.js';
+import type { Database } from '../store/tables.js';
+import { recordAudit, type NewAuditEvent } from './audit.js';
+import { addMs, hourMinute, systemClock, DEFAULT_TIME_ZONE, type Clock } from './clock.js';
+import { invitationMessage, NO_MAIL, type MailTransport } from './mail.js';
+import { hashPassword, Password, verifyNothing, verifyPassword } from './passwords.js';
+import { CLI_ACTOR, ROLES, forbidden, isAdmin, requireAdmin, type Actor } from './roles.js';
+import { digest, newId, newToken, safeEqual } from './tokens.js';
+import { actorFrom, findUserByEmail, findUserById, userFrom, type User, type UserRow } from './users.js';
+import { Email, fieldError, parseInput, Required } from './validation.js';
+
+/** The session cookie. The web layer sets it with exactly these attributes (and `expires` from the session). */
+export const SESSION_COOKIE_NAME = 'repertoire_session';
+export const SESSION_COOKIE_OPTIONS = Object.freeze({ secure: true, httpOnly: true, sameSite: 'lax', path: '/' } as const);
+
+/** The sign-in form's own CSRF token (before any session): a double-submit cookie, same attributes. */
+export const SIGN_IN_CSRF_COOKIE_NAME = 'repertoire_signin_csrf';
+
+export interface SecurityPolicy {
+  /** a session ends this long after sign-in, whatever happens */
+  sessionTtlMs: number;
+  /** …or after this long without a request */
+  sessionIdleMs: number;
+  invitationTtlMs: number;
+  /** failures of one account within the window that lock it */
+  maxFailuresPerAccount: number;
+  /** failures from one client address within the window that throttle it */
+  maxFailuresPerAddress: number;
+  failureWindowMs: number;
+  lockMs: number;
+}
+
+const MINUTE = 60_000;
+export const DEFAULT_POLICY: SecurityPolicy = Object.freeze({
+  sessionTtlMs: 12 * 60 * MINUTE,
+  sessionIdleMs: 2 * 60 * MINUTE,
+  invitationTtlMs: 7 * 24 * 60 * MINUTE,
+  maxFailuresPerAccount: 5,
+  maxFailuresPerAddress: 20,
+  failureWindowMs: 15 * MINUTE,
+  lockMs: 15 * MINUTE,
+});
+
+export interface AccountDeps {
+  db: Kysely<Database>;
+  /** the site's address, for invitation links: https://repertoire.example.org */
+  baseUrl: string;
+  mail?: MailTransport;
+  now?: Clock;
+  policy?: Partial<SecurityPolicy>;
+  /** how lock times are shown (default Europe/Paris) */
+  timeZone?: string;
+}
+
+/** Where a request comes from: recorded with sign-ins and used by the per-address limit. */
+export interface ClientInfo {
+  address?: string;
+  userAgent?: string;
+}
+
+/** A signed-in request's session: who, and the token its forms must carry. */
+export interface Session {
+  /** the SHA-256 of the cookie's token: the session's id in the store */
+  id: string;
+  actor: Actor;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface SessionCookie {
+  name: string;
+  value: string;
+  options: typeof SESSION_COOKIE_OPTIONS & { expires: Date };
+}
+
+export interface SignInResult {
+  session: Session;
+  /** the cookie to set: its value is the only copy of the token */
+  cookie: SessionCookie;
+  user: User;
+}
+
+/** Account locked after repeated failures: says until when. */
+export class AccountLockedError extends RepertoireError {
+  constructor(
+    readonly lockedUntil: Date,
+    timeZone: string,
+  ) {
+    super('rate-limited', `Compte verrouillé jusqu'à ${hourMinute(lockedUntil, timeZone)} après plusieurs échecs de connexion.`, 429);
+  }
+}
+
+/** Too many failures from one client address. */
+export class ClientThrottledError extends RepertoireError {
+  constructor(
+    readonly retryAt: Date,
+    timeZone: string,
+  ) {
+    super('rate-limited', `Trop de tentatives de connexion depuis votre adresse : réessayez après ${hourMinute(retryAt, timeZone)}.`, 429);
+  }
+}
+
+export const NewUserInput = z.object({
+  email: Email,
+  name: Required('Nom', 200),
+  role: z.enum(ROLES, { error: 'Rôle inconnu : administrateur (admin), éditeur (editor) ou contributeur (contributor).' }),
+  collectivityId: z.string().trim().min(1).optional(),
+  directoryId: z.string().trim().min(1).optional(),
+});
+export type NewUserInput = z.input<typeof NewUserInput>;
+
+export const SignInInput = z.object({
+  email: Email,
+  password: z.string({ error: 'Indiquez votre mot de passe.' }).min(1, { error: 'Indiquez votre mot de passe.' }).max(1024),
+});
+export type SignInInput = z.input<typeof SignInInput>;
+
+export const AcceptInvitationInput = z
+  .object({ token: z.string().min(1, { error: 'Lien incomplet.' }), password: Password, confirmation: z.string().optional() })
+  .refine((input) => input.confirmation === undefined || input.confirmation === input.password, {
+    path: ['confirmation'],
+    error: 'Les deux mots de passe diffèrent.',
+  });
+export type AcceptInvitationInput = z.input<typeof AcceptInvitationInput>;
+
+export interface Invitation {
+  user: User;
+  /** the link to send: its token is stored only as a digest */
+  link: string;
+  expiresAt: string;
+}
+
+export type AccountService = ReturnType<typeof createAccountService>;
+
+export function createAccountService(deps: AccountDeps) {
+  const { db } = deps;
+  const now = deps.now ?? systemClock;
+  const policy: SecurityPolicy = { ...DEFAULT_POLICY, ...deps.policy };
+  const mail = deps.mail ?? NO_MAIL;
+  const timeZone = deps.timeZone ?? DEFAULT_TIME_ZONE;
+  const audit = (event: NewAuditEvent, trx: Kysely<Database> = db) => recordAudit(trx, event, now());
+
+  async function invite(trx: Kysely<Database>, row: UserRow, actor: Actor): Promise<Invitation> {
+    const token = newToken();
+    const at = now();
+    const expiresAt = addMs(at, policy.invitationTtlMs);
+    // A new link replaces the unused ones.
+    await trx.deleteFrom('invitations').where('user_id', '=', row.id).where('used_at', 'is', null).execute();
+    await trx
+      .insertInto('invitations')
+      .values({ token_hash: digest(token), user_id: row.id, created_at: at.toISOString(), created_by: actor.id, expires_at: expiresAt.toISOString(), used_at: null })
+      .execute();
+    await audit({ action: 'user.invite', actorId: actor.id, subjectType: 'user', subjectId: row.id }, trx);
+    const link = `${deps.baseUrl.replace(/\/+$/, '')}/invitation/${token}`;
+    return { user: userFrom(row, at), link, expiresAt: expiresAt.toISOString() };
+  }
+
+  async function newSession(trx: Kysely<Database>, row: UserRow, client: ClientInfo): Promise<{ session: Session; cookie: SessionCookie }> {
+    const token = newToken();
+    const at = now();
+    const expires = addMs(at, policy.sessionTtlMs);
+    const id = digest(token);
+    const csrfToken = newToken();
+    await trx
+      .insertInto('sessions')
+      .values({
+        id,
+        user_id: row.id,
+        csrf_token: csrfToken,
+        created_at: at.toISOString(),
+        expires_at: expires.toISOString(),
+        last_seen_at: at.toISOString(),
+        client_address: client.address ?? null,
+        user_agent: client.userAgent?.slice(0, 500) ?? null,
+      })
+      .execute();
+    return {
+      session: { id, actor: actorFrom(row), csrfToken, createdAt: at.toISOString(), expiresAt: expires.toISOString() },
+      cookie: { name: SESSION_COOKIE_NAME, value: token, options: { ...SESSION_COOKIE_OPTIONS, expires } },
+    };
+  }
+
+  /** Failures since `from` for this e-mail (or this address). */
+  async function failures(column: 'email' | 'client_address', value: string, from: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('sign_in_attempts')
+      .select('attempted_at')
+      .where(column, '=', value)
+      .where('succeeded', '=', 0)
+      .where('attempted_at', '>', from)
+      .orderBy('attempted_at')
+      .execute();
+    return rows.map((row) => row.attempted_at);
+  }
+
+  async function lastSuccess(email: string): Promise<string | undefined> {
+    const row = await db
+      .selectFrom('sign_in_attempts')
+      .select((eb) => eb.fn.max('attempted_at').as('at'))
+      .where('email', '=', email)
+      .where('succeeded', '=', 1)
+      .executeTakeFirst();
+    return row?.at ?? undefined;
+  }
+
+  /** Failures that count against the account: in the window, and since its last successful sign-in. */
+  async function accountFailures(email: string, at: Date): Promise<string[]> {
+    const windowStart = addMs(at, -policy.failureWindowMs).toISOString();
+    const success = await lastSuccess(email);
+    return failures('email', email, success !== undefined && success > windowStart ? success : windowStart);
+  }
+
+  async function recordAttempt(email: string, client: ClientInfo, succeeded: boolean) {
+    await db
+      .insertInto('sign_in_attempts')
+      .values({ id: newId(), email, client_address: client.address ?? null, attempted_at: now().toISOString(), succeeded: succeeded ? 1 : 0 })
+      .execute();
+  }
+
+  /** The invitation of a link's token, if it can still be used. */
+  async function validInvitation(token: string): Promise<{ row: UserRow; tokenHash: string }> {
+    const tokenHash = digest(token);
+    const invitation = await db.selectFrom('invitations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    const row = invitation && (await findUserById(db, invitation.user_id));
+    if (invitation === undefined || row === undefined || invitation.used_at !== null || invitation.expires_at <= now().toISOString() || row.disabled_at !== null) {
+      throw new RepertoireError('not-found', 'Ce lien d’invitation est inconnu, a déjà servi ou a expiré : demandez-en un nouveau.', 404);
+    }
+    return { row, tokenHash };
+  }
+
+  return {
+    policy,
+
+    /**
+     * Creates an account and its invitation link (also sent through the mail transport). An
+     * administrator (or the CLI) only. A contributor needs a collectivity of the directory.
+     */
+    async createUser(input: NewUserInput, actor: Actor = CLI_ACTOR): Promise<Invitation> {
+      requireAdmin(actor);
+      const fields = parseInput(NewUserInput, input);
+      let directoryId: string | null = null;
+      let collectivityId: string | null = null;
+      if (fields.role === 'contributor') {
+        if (fields.collectivityId === undefined) throw fieldError('collectivityId', 'Un contributeur représente une collectivité : indiquez-la.', input);
+        directoryId = fields.directoryId ?? (await soleDirectoryId(db));
+        const found = await db
+          .selectFrom('collectivities')
+          .select('id')
+          .where('directory_id', '=', directoryId)
+          .where('id', '=', fields.collectivityId)
+          .executeTakeFirst();
+        if (found === undefined) throw fieldError('collectivityId', `Collectivité inconnue : « ${fields.collectivityId} ».`, input);
+        collectivityId = fields.collectivityId;
+      } else if (fields.collectivityId !== undefined) {
+        throw fieldError('collectivityId', 'Seul un contributeur est rattaché à une collectivité.', input);
+      }
+      if ((await findUserByEmail(db, fields.email)) !== undefined) throw fieldError('email', 'Un compte existe déjà avec cette adresse.', input);
+
+      const row: UserRow = {
+        id: newId(),
+        email: fields.email,
+        name: fields.name,
+        role: fields.role,
+        directory_id: directoryId,
+        collectivity_id: collectivityId,
+        password_hash: null,
+        created_at: now().toISOString(),
+        created_by: actor.id,
+        disabled_at: null,
+        locked_until: null,
+        last_sign_in_at: null,
+      };
+      const invitation = await db.transaction().execute(async (trx) => {
+        await trx.insertInto('users').values(row).execute();
+        await audit({ action: 'user.create', actorId: actor.id, subjectType: 'user', subjectId: row.id, details: { role: row.role, collectivityId } }, trx);
+        return invite(trx, row, actor);
+      });
+      await mail.send(invitationMessage(row.email, row.name, invitation.link, new Date(invitation.expiresAt)));
+      return invitation;
+    },
+
+    /** A new invitation link for an existing account (the previous unused links stop working). */
+    async inviteAgain(email: string, actor: Actor = CLI_ACTOR): Promise<Invitation> {
+      requireAdmin(actor);
+      const address = parseInput(z.object({ email: Email }), { email }).email;
+      const row = await findUserByEmail(db, address);
+      if (row === undefined) throw new RepertoireError('not-found', `Aucun compte pour ${address}.`, 404);
+      if (row.disabled_at !== null) throw fieldError('email', 'Ce compte est désactivé : réactivez-le avant de l’inviter.');
+      const invitation = await db.transaction().execute((trx) => invite(trx, row, actor));
+      await mail.send(invitationMessage(row.email, row.name, invitation.link, new Date(invitation.expiresAt)));
+      return invitation;
+    },
+
+    /** Whom an invitation link is for (the page greets them), or not-found when it is unknown, used or expired. */
+    async invitationFor(token: string): Promise<User> {
+      const { row } = await validInvitation(token);
+      return userFrom(row, now());
+    },
+
+    /** Sets the password of an invited account (or resets it through a new link) and uses up the link. */
+    async acceptInvitation(input: AcceptInvitationInput, client: ClientInfo = {}): Promise<User> {
+      const fields = parseInput(AcceptInvitationInput, input);
+      const { row, tokenHash } = await validInvitation(fields.token);
+      const passwordHash = await hashPassword(fields.password);
+      await db.transaction().execute(async (trx) => {
+        const used = await trx
+          .updateTable('invitations')
+          .set({ used_at: now().toISOString() })
+          .where('token_hash', '=', tokenHash)
+          .where('used_at', 'is', null)
+          .executeTakeFirst();
+        if (Number(used.numUpdatedRows) !== 1) throw new RepertoireError('not-found', 'Ce lien d’invitation a déjà servi.', 404);
+        await trx.updateTable('users').set({ password_hash: passwordHash, locked_until: null }).where('id', '=', row.id).execute();
+        // A new password ends every session opened with the old one.
+        await trx.deleteFrom('sessions').where('user_id', '=', row.id).execute();
+        await audit({ action: 'invitation.accept', actorId: row.id, subjectType: 'user', subjectId: row.id, clientAddress: client.address }, trx);
+      });
+      return userFrom({ ...row, password_hash: passwordHash }, now());
+    },
+
+    async listUsers(actor: Actor = CLI_ACTOR): Promise<User[]> {
+      requireAdmin(actor);
+      const rows = await db.selectFrom('users').selectAll().orderBy('email').execute();
+      return rows.map((row) => userFrom(row, now()));
+    },
+
+    /** Disables an account: it can no longer sign in, and its sessions end now. */
+    async disableUser(email: string, actor: Actor = CLI_ACTOR): Promise<User> {
+      return setDisabled(email, actor, true);
+    },
+
+    async enableUser(email: string, actor: Actor = CLI_ACTOR): Promise<User> {
+      return setDisabled(email, actor, false);
+    },
+
+    /**
+     * Signs in: checks the per-address limit and the account's lock, then the password. A new
+     * session (new token, new CSRF token) every time; `previousToken`, the cookie the browser
+     * sent, if any, is ended (rotation). Throws 'unauthenticated' (wrong address or password,
+     * never saying which), AccountLockedError or ClientThrottledError.
+     */
+    async signIn(input: SignInInput, client: ClientInfo = {}, previousToken?: string): Promise<SignInResult> {
+      const { email, password } = parseInput(SignInInput, input);
+      const at = now();
+      const windowStart = addMs(at, -policy.failureWindowMs).toISOString();
+
+      if (client.address !== undefined) {
+        const fromAddress = await failures('client_address', client.address, windowStart);
+        if (fromAddress.length >= policy.maxFailuresPerAddress) {
+          await audit({ action: 'sign-in.throttled', clientAddress: client.address, details: { email } });
+          const oldest = fromAddress[fromAddress.length - policy.maxFailuresPerAddress]!;
+          throw new ClientThrottledError(addMs(new Date(oldest), policy.failureWindowMs), timeZone);
+        }
+      }
+
+      const row = await findUserByEmail(db, email);
+      const lockedUntil = row?.locked_until ?? undefined;
+      if (lockedUntil !== undefined && lockedUntil > at.toISOString()) {
+        await audit({ action: 'sign-in.refused-locked', subjectType: 'user', subjectId: row!.id, clientAddress: client.address, details: { email } });
+        throw new AccountLockedError(new Date(lockedUntil), timeZone);
+      }
+      if (row === undefined) {
+        // No such account: answer as for a real one (same time, same messages, same lock), so
+        // that addresses cannot be probed.
+        const previous = await accountFailures(email, at);
+        if (previous.length >= policy.maxFailuresPerAccount) {
+          const lockStart = previous[policy.maxFailuresPerAccount - 1]!;
+          const until = addMs(new Date(lockStart), policy.lockMs);
+          if (until > at) throw new AccountLockedError(until, timeZone);
+        }
+      }
+
+      const ok = row !== undefined && row.disabled_at === null && row.password_hash !== null ? await verifyPassword(row.password_hash, password) : await verifyNothing(password);
+      if (!ok) {
+        await recordAttempt(email, client, false);
+        const reason = row === undefined ? 'unknown-account' : row.disabled_at !== null ? 'disabled' : row.password_hash === null ? 'no-password' : 'wrong-password';
+        await audit({ action: 'sign-in.failure', subjectType: row && 'user', subjectId: row?.id, clientAddress: client.address, details: { email, reason } });
+        const count = (await accountFailures(email, at)).length;
+        if (count >= policy.maxFailuresPerAccount) {
+          const until = addMs(at, policy.lockMs);
+          if (row !== undefined) {
+            await db.updateTable('users').set({ locked_until: until.toISOString() }).where('id', '=', row.id).execute();
+            await audit({ action: 'account.locked', subjectType: 'user', subjectId: row.id, clientAddress: client.address, details: { failures: count, until: until.toISOString() } });
+          }
+          throw new AccountLockedError(until, timeZone);
+        }
+        throw new RepertoireError('unauthenticated', 'Adresse e-mail ou mot de passe incorrect.', 401);
+      }
+
+      const user = row!;
+      return db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('sign_in_attempts')
+          .values({ id: newId(), email, client_address: client.address ?? null, attempted_at: at.toISOString(), succeeded: 1 })
+          .execute();
+        if (previousToken) await trx.deleteFrom('sessions').where('id', '=', digest(previousToken)).execute();
+        await trx.updateTable('users').set({ last_sign_in_at: at.toISOString(), locked_until: null }).where('id', '=', user.id).execute();
+        const { session, cookie } = await newSession(trx, user, client);
+        await audit({ action: 'sign-in.success', actorId: user.id, subjectType: 'user', subjectId: user.id, clientAddress: client.address }, trx);
+        return { session, cookie, user: userFrom({ ...user, last_sign_in_at: at.toISOString(), locked_until: null }, at) };
+      });
+    },
+
+    /**
+     * The session a cookie's token opens, or undefined (no cookie, unknown, expired, idle too
+     * long, account disabled). Call it on every request; pass the result's `actor` to the services.
+     */
+    async authenticate(token: string | undefined): Promise<Session | undefined> {
+      if (!token) return undefined;
+      const id = digest(token);
+      const found = await db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .selectAll('users')
+        .select(['sessions.csrf_token', 'sessions.created_at as session_created_at', 'sessions.expires_at', 'sessions.last_seen_at'])
+        .where('sessions.id', '=', id)
+        .executeTakeFirst();
+      if (found === undefined) return undefined;
+      const at = now();
+      const idleSince = addMs(at, -policy.sessionIdleMs).toISOString();
+      if (found.expires_at <= at.toISOString() || found.last_seen_at <= idleSince || found.disabled_at !== null) {
+        await db.deleteFrom('sessions').where('id', '=', id).execute();
+        return undefined;
+      }
+      // Idle time is counted by the minute: no write on every request.
+      if (addMs(new Date(found.last_seen_at), MINUTE) <= at) {
+        await db.updateTable('sessions').set({ last_seen_at: at.toISOString() }).where('id', '=', id).execute();
+      }
+      return { id, actor: actorFrom(found), csrfToken: found.csrf_token, createdAt: found.session_created_at, expiresAt: found.expires_at };
+    },
+
+    /** Ends the session of this cookie's token (nothing happens for an unknown one). */
+    async signOut(token: string | undefined, client: ClientInfo = {}): Promise<void> {
+      if (!token) return;
+      const id = digest(token);
+      const session = await db.selectFrom('sessions').select('user_id').where('id', '=', id).executeTakeFirst();
+      if (session === undefined) return;
+      await db.deleteFrom('sessions').where('id', '=', id).execute();
+      await audit({ action: 'sign-out', actorId: session.user_id, subjectType: 'user', subjectId: session.user_id, clientAddress: client.address });
+    },
+
+    /** Ends every session of a user: the user themself, or an administrator. */
+    async signOutEverywhere(userId: string, actor: Actor): Promise<number> {
+      if (actor.id !== userId && !isAdmin(actor)) throw forbidden();
+      const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+      await audit({ action: 'sign-out.everywhere', actorId: actor.id, subjectType: 'user', subjectId: userId });
+      return Number(result.numDeletedRows);
+    },
+
+    /** Throws 'forbidden' unless `submitted` is the session's CSRF token. Call on every POST. */
+    verifyCsrf(session: Pick<Session, 'csrfToken'> | undefined, submitted: unknown): void {
+      verifyCsrfToken(session?.csrfToken, submitted);
+    },
+  };
+
+  async function setDisabled(email: string, actor: Actor, disabled: boolean): Promise<User> {
+    requireAdmin(actor);
+    const address = parseInput(z.object({ email: Email }), { email }).email;
+    const row = await findUserByEmail(db, address);
+    if (row === undefined) throw new RepertoireError('not-found', `Aucun compte pour ${address}.`, 404);
+    if (disabled && row.id === actor.id) throw forbidden('Vous ne pouvez pas désactiver votre propre compte.');
+    const disabledAt = disabled ? (row.disabled_at ?? now().toISOString()) : null;
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ disabled_at: disabledAt }).where('id', '=', row.id).execute();
+      if (disabled) await trx.deleteFrom('sessions').where('user_id', '=', row.id).execute();
+      await audit({ action: disabled ? 'user.disable' : 'user.enable', actorId: actor.id, subjectType: 'user', subjectId: row.id }, trx);
+    });
+    return userFrom({ ...row, disabled_at: disabledAt }, now());
+  }
+}
+
+/** Constant-time check of a submitted CSRF token against the expected one; throws 'forbidden'. */
+export function verifyCsrfToken(expected: string | undefined, submitted: unknown): void {
+  if (expected === undefined || typeof submitted !== 'string' || submitted.length === 0 || !safeEqual(expected, submitted)) {
+    throw new RepertoireError('forbidden', 'Le formulaire a expiré ou ne vient pas de ce site : rechargez la page et recommencez.', 403);
+  }
+}
+
+/** A token for the sign-in form (no session yet): set it as SIGN_IN_CSRF_COOKIE_NAME and in a hidden field. */
+export function newSignInCsrfToken(): string {
+  return newToken();
+}
