@@ -1,0 +1,142 @@
+/**
+ * What a map shows, from the census: one point per collectivity that is a party to a partnership
+ * (of the selection), weighted by its number of partnerships, and one link per French–Moroccan
+ * pair of partners, weighted by their number of partnerships together.
+ *
+ * Positions: the collectivity's stored `location` when it has one, else the gazetteer's
+ * (`locate`). Collectivities neither knows are returned in `unlocated`, for the page to list.
+ *
+ * Two sources, the same result: `mapDataFromDocument` over a document's plain records, and
+ * `loadMapData` over the store (aggregates in SQL, so it stays small on a large census).
+ */
+import type { Kysely } from 'kysely';
+import { locate } from '../geo/gazetteer.js';
+import type { Collectivity, RepertoireDocument } from '../model/schema.js';
+import { decodeJson } from '../store/codec.js';
+import type { Database } from '../store/tables.js';
+import type { MapLink, MapPoint } from './render.js';
+
+export interface MapDataOptions {
+  /** only these partnerships (the current search results); all when absent */
+  partnershipIds?: Iterable<string>;
+  /** the page of a collectivity */
+  href: (collectivityId: string) => string;
+  /** the label of a point (default: the collectivity's short name, else its name) */
+  label?: (c: Pick<Collectivity, 'id' | 'name' | 'shortName' | 'kind' | 'country'>) => string;
+}
+
+export interface MapData {
+  points: MapPoint[];
+  links: MapLink[];
+  unlocated: { id: string; name: string }[];
+}
+
+type Place = Pick<Collectivity, 'id' | 'name' | 'shortName' | 'country' | 'kind' | 'region' | 'aliases' | 'location'>;
+
+/** From a document's records. */
+export function mapDataFromDocument(doc: Pick<RepertoireDocument, 'collectivities' | 'partnerships'>, options: MapDataOptions): MapData {
+  const only = options.partnershipIds === undefined ? undefined : new Set(options.partnershipIds);
+  const weights = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  for (const p of doc.partnerships) {
+    if (only && !only.has(p.id)) continue;
+    const ids = [...new Set(p.parties.map((x) => x.collectivityId))];
+    for (const id of ids) weights.set(id, (weights.get(id) ?? 0) + 1);
+    const fr = p.parties.filter((x) => x.country === 'FR').map((x) => x.collectivityId);
+    const ma = p.parties.filter((x) => x.country !== 'FR').map((x) => x.collectivityId);
+    for (const key of new Set(fr.flatMap((a) => ma.map((b) => `${a}\u0000${b}`)))) pairs.set(key, (pairs.get(key) ?? 0) + 1);
+  }
+  const byId = new Map(doc.collectivities.map((c) => [c.id, c]));
+  return assemble(weights, pairs, (id) => byId.get(id), options);
+}
+
+/** From the store: counts in SQL, by chunks of the selection when there is one. */
+export async function loadMapData(db: Kysely<Database>, options: MapDataOptions & { directoryId?: string }): Promise<MapData> {
+  const weights = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  for (const chunk of chunks(options.partnershipIds)) {
+    let parties = db
+      .selectFrom('partnership_parties')
+      .select(['collectivity_id', (eb) => eb.fn.count<number | string>('partnership_id').distinct().as('n')])
+      .groupBy('collectivity_id');
+    if (options.directoryId !== undefined) parties = parties.where('directory_id', '=', options.directoryId);
+    if (chunk) parties = parties.where('partnership_id', 'in', chunk);
+    for (const row of await parties.execute()) weights.set(row.collectivity_id, (weights.get(row.collectivity_id) ?? 0) + Number(row.n));
+
+    let links = db
+      .selectFrom('partnership_parties as a')
+      .innerJoin('partnership_parties as b', (j) => j.onRef('a.directory_id', '=', 'b.directory_id').onRef('a.partnership_id', '=', 'b.partnership_id'))
+      .where('a.country', '=', 'FR')
+      .where('b.country', '<>', 'FR')
+      .select(['a.collectivity_id as fr', 'b.collectivity_id as ma', (eb) => eb.fn.count<number | string>('a.partnership_id').distinct().as('n')])
+      .groupBy(['a.collectivity_id', 'b.collectivity_id']);
+    if (options.directoryId !== undefined) links = links.where('a.directory_id', '=', options.directoryId);
+    if (chunk) links = links.where('a.partnership_id', 'in', chunk);
+    for (const row of await links.execute()) {
+      const key = `${row.fr}\u0000${row.ma}`;
+      pairs.set(key, (pairs.get(key) ?? 0) + Number(row.n));
+    }
+  }
+  let query = db
+    .selectFrom('collectivities')
+    .select(['id', 'name', 'short_name', 'country', 'kind', 'region', 'aliases', 'lat', 'lon']);
+  if (options.directoryId !== undefined) query = query.where('directory_id', '=', options.directoryId);
+  const places = new Map<string, Place>();
+  for (const r of await query.execute()) {
+    if (!weights.has(r.id)) continue;
+    const aliases = decodeJson<string[]>(r.aliases);
+    places.set(r.id, {
+      id: r.id,
+      name: r.name,
+      country: r.country,
+      kind: r.kind,
+      ...(r.short_name !== null ? { shortName: r.short_name } : {}),
+      ...(r.region !== null ? { region: r.region } : {}),
+      ...(aliases ? { aliases } : {}),
+      ...(r.lat !== null && r.lon !== null ? { location: { lat: r.lat, lon: r.lon } } : {}),
+    });
+  }
+  return assemble(weights, pairs, (id) => places.get(id), options);
+}
+
+function assemble(weights: Map<string, number>, pairs: Map<string, number>, place: (id: string) => Place | undefined, options: MapDataOptions): MapData {
+  const points: MapPoint[] = [];
+  const unlocated: MapData['unlocated'] = [];
+  for (const id of [...weights.keys()].sort()) {
+    const c = place(id);
+    if (!c) continue;
+    const at = c.location ?? locate(c);
+    if (!at) {
+      unlocated.push({ id, name: c.name });
+      continue;
+    }
+    points.push({
+      id,
+      label: options.label ? options.label(c) : (c.shortName ?? c.name),
+      href: options.href(id),
+      lat: at.lat,
+      lon: at.lon,
+      weight: weights.get(id)!,
+      country: c.country,
+    });
+  }
+  const located = new Set(points.map((p) => p.id));
+  const links: MapLink[] = [...pairs]
+    .map(([key, weight]) => {
+      const [from, to] = key.split('\u0000') as [string, string];
+      return { from, to, weight };
+    })
+    .filter((l) => located.has(l.from) && located.has(l.to))
+    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
+  return { points, links, unlocated };
+}
+
+/** The selection in chunks small enough for one SQL statement's parameters; [undefined] for no selection. */
+export function chunks(ids: Iterable<string> | undefined, size = 5000): (string[] | undefined)[] {
+  if (ids === undefined) return [undefined];
+  const all = [...new Set(ids)].sort();
+  if (all.length === 0) return [];
+  const out: string[][] = [];
+  for (let i = 0; i < all.length; i += size) out.push(all.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,392 @@
+/**
+ * Maps of France, of Morocco or of both, drawn on the server as SVG with d3-geo.
+ *
+ * - Projections: conformal conics (the family of France's own Lambert-93): France with standard
+ *   parallels 44° and 49° on the 3° E meridian; Morocco with 27° and 34° on 7° W; both countries
+ *   in ONE map with 30° and 46° on 3° W, so that a line from a French city to its Moroccan
+ *   partner is a line on one plane.
+ * - Boundaries: see `geodata.ts` (Natural Earth 1:50m, country outlines only; the Western
+ *   Sahara hatched, its line with Morocco dashed). Neighbouring countries are drawn in grey.
+ * - Points: one per collectivity, an `<a href>` (focusable, with a `<title>`), its AREA
+ *   proportional to its weight (number of partnerships: radius on a square-root scale). Points
+ *   that fall on the same spot (a city and its région's capital) are spread on a small ring.
+ * - Sizes are relative to the width (`viewBox`), so the map reads the same at 360 px and 900 px.
+ * - Output is deterministic: same input, same bytes. The base map's paths are computed once per
+ *   country and width, then reused.
+ *
+ * The SVG's root is a `role="group"` labelled by its `<title>` and described by its `<desc>`:
+ * ARIA's `img` role makes its children presentational, which would hide the points' links from
+ * assistive technology (and fails axe's nested-interactive rule). The same data comes back as
+ * `table`, for the page to print beside the map.
+ */
+import { geoConicConformal, geoPath, type GeoProjection } from 'd3-geo';
+import type { Feature } from 'geojson';
+import { collection, geoData, overlaps, type Box } from './geodata.js';
+import { escapeXml, formatNumber, num, safeId, stableId } from './svg.js';
+
+export type MapCountry = 'FR' | 'MA' | 'both';
+
+export interface MapPoint {
+  id: string;
+  label: string;
+  href: string;
+  lat: number;
+  lon: number;
+  /** number of partnerships: the point's area is proportional to it */
+  weight: number;
+  /** 'FR' | 'MA' */
+  country: string;
+}
+
+export interface MapLink {
+  from: string;
+  to: string;
+  weight: number;
+}
+
+export interface MapInput {
+  country: MapCountry;
+  points: readonly MapPoint[];
+  /** drawn on the map of both countries, between points of different countries */
+  links?: readonly MapLink[];
+  title: string;
+  description: string;
+  /** width in SVG units (default 600); the height follows from the projection */
+  width?: number;
+  /** the SVG element's id (default: derived from the country and title); needed twice on one page */
+  id?: string;
+  /** the text after a point's label in its tooltip (default: "3 partenariats") */
+  weightText?: (weight: number) => string;
+  /** the legend's heading (default "Partenariats") */
+  legendTitle?: string;
+  /** appended to the description when the Western Sahara is on the map */
+  westernSaharaNote?: string;
+}
+
+export interface MapTableRow {
+  id: string;
+  label: string;
+  href: string;
+  country: string;
+  weight: number;
+  lat: number;
+  lon: number;
+  /** where the point is drawn, in the SVG's coordinates (viewBox units, y downwards) */
+  x: number;
+  y: number;
+  r: number;
+}
+
+export interface RenderedMap {
+  svg: string;
+  /** the drawn points, heaviest first */
+  table: MapTableRow[];
+  width: number;
+  height: number;
+  /** points not drawn: another country's, or no usable position */
+  omitted: { id: string; reason: 'other-country' | 'no-position' | 'outside' }[];
+}
+
+export const DEFAULT_WIDTH = 600;
+export const WESTERN_SAHARA_NOTE =
+  'Le Sahara occidental, territoire au statut disputé, est hachuré ; sa limite avec le Maroc est en tirets (tracé de Natural Earth).';
+
+const COLORS = {
+  sea: '#e8f1f7',
+  land: '#e2e2de',
+  landStroke: '#b4b4ae',
+  primary: '#f7f3ea',
+  primaryStroke: '#5d5d58',
+  sahara: '#efeadf',
+  FR: '#1d5fa6',
+  MA: '#b8322a',
+  link: '#4a4a4a',
+  text: '#3c3c3a',
+};
+
+interface Frame {
+  /** geographic extent of the map, for choosing context countries */
+  extent: Box;
+  projection: () => GeoProjection;
+  primary: ('FR' | 'MA')[];
+  /** the bottom corner the legend goes in (the emptier one) */
+  legend: 'left' | 'right';
+  labels: { text: string; lat: number; lon: number; italic?: boolean }[];
+}
+
+const FRAMES: Record<MapCountry, Frame> = {
+  FR: {
+    extent: [[-9, 39], [14, 53.5]],
+    projection: () => geoConicConformal().parallels([44, 49]).rotate([-3, 0]),
+    primary: ['FR'],
+    legend: 'left',
+    labels: [],
+  },
+  MA: {
+    extent: [[-19, 19.5], [2, 37.5]],
+    projection: () => geoConicConformal().parallels([27, 34]).rotate([7, 0]),
+    primary: ['MA'],
+    legend: 'right',
+    labels: [{ text: 'Sahara occidental', lat: 24.6, lon: -13.2, italic: true }],
+  },
+  both: {
+    extent: [[-19, 19.5], [14, 53.5]],
+    projection: () => geoConicConformal().parallels([30, 46]).rotate([3, 0]),
+    primary: ['FR', 'MA'],
+    legend: 'right',
+    labels: [
+      { text: 'France', lat: 48.2, lon: -7.2 },
+      { text: 'Maroc', lat: 32.6, lon: -12.4 },
+      { text: 'Sahara occidental', lat: 24.6, lon: -13.2, italic: true },
+    ],
+  },
+};
+
+interface BaseMap {
+  width: number;
+  height: number;
+  projection: GeoProjection;
+  context: string;
+  france?: string;
+  morocco?: string;
+  sahara?: string;
+  saharaArea?: string;
+  saharaLimit?: string;
+}
+
+const baseMaps = new Map<string, BaseMap>();
+
+/** The projected base map of a country at a width: computed once, then reused. */
+function baseMap(country: MapCountry, width: number): BaseMap {
+  const key = `${country}:${width}`;
+  const hit = baseMaps.get(key);
+  if (hit) return hit;
+  const frame = FRAMES[country];
+  const geo = geoData();
+  const u = width / DEFAULT_WIDTH;
+  const pad = 10 * u;
+  const fitted: Feature[] = [];
+  if (frame.primary.includes('FR')) fitted.push(geo.france);
+  if (frame.primary.includes('MA')) fitted.push(geo.morocco, geo.westernSahara);
+  const projection = frame.projection().fitWidth(width - 2 * pad, collection(fitted));
+  const [[x0, y0], [, y1]] = geoPath(projection).bounds(collection(fitted));
+  const [tx, ty] = projection.translate();
+  projection.translate([tx + pad - x0, ty + pad - y0]);
+  const height = Math.ceil(y1 - y0 + 2 * pad);
+  projection.clipExtent([
+    [0, 0],
+    [width, height],
+  ]);
+  const path = geoPath(projection).digits(1);
+  const d = (f: Parameters<typeof path>[0]) => path(f) ?? '';
+  const context = geo.others
+    .filter((o) => overlaps(o.box, frame.extent))
+    .map((o) => d(o.feature))
+    .join('');
+  const base: BaseMap = {
+    width,
+    height,
+    projection,
+    context,
+    ...(frame.primary.includes('FR') ? { france: d(geo.france) } : {}),
+    ...(frame.primary.includes('MA')
+      ? { morocco: d(geo.morocco), sahara: d(geo.westernSahara), saharaArea: d(geo.saharaArea), saharaLimit: d(geo.saharaLimit) }
+      : {}),
+  };
+  baseMaps.set(key, base);
+  return base;
+}
+
+export function renderMap(input: MapInput): RenderedMap {
+  const width = Math.max(200, Math.round(input.width ?? DEFAULT_WIDTH));
+  const frame = FRAMES[input.country];
+  const base = baseMap(input.country, width);
+  const { height, projection } = base;
+  const u = width / DEFAULT_WIDTH;
+  const id = safeId(input.id ?? stableId('map', `${input.country}\u0000${input.title}`));
+  const weightText = input.weightText ?? ((w: number) => `${formatNumber(w)} partenariat${w > 1 ? 's' : ''}`);
+
+  // points: keep the map's countries' points with a usable position
+  const omitted: RenderedMap['omitted'] = [];
+  const placed: MapTableRow[] = [];
+  for (const p of input.points) {
+    if (!frame.primary.includes(p.country as 'FR' | 'MA')) {
+      omitted.push({ id: p.id, reason: 'other-country' });
+      continue;
+    }
+    const xy = Number.isFinite(p.lat) && Number.isFinite(p.lon) ? projection([p.lon, p.lat]) : null;
+    if (!xy || !Number.isFinite(xy[0]) || !Number.isFinite(xy[1])) {
+      omitted.push({ id: p.id, reason: 'no-position' });
+      continue;
+    }
+    if (xy[0] < 0 || xy[0] > width || xy[1] < 0 || xy[1] > height) {
+      omitted.push({ id: p.id, reason: 'outside' });
+      continue;
+    }
+    placed.push({ id: p.id, label: p.label, href: p.href, country: p.country, weight: Math.max(0, p.weight), lat: p.lat, lon: p.lon, x: xy[0], y: xy[1], r: 0 });
+  }
+  const maxWeight = Math.max(1, ...placed.map((p) => p.weight));
+  const rMax = 13 * u;
+  const rMin = 2.5 * u;
+  const radius = (w: number) => Math.max(rMin, rMax * Math.sqrt(w / maxWeight));
+  for (const p of placed) p.r = radius(p.weight);
+  spreadCoincident(placed, u);
+  for (const p of placed) {
+    p.x = Number(num(p.x));
+    p.y = Number(num(p.y));
+    p.r = Number(num(p.r, 2));
+  }
+  placed.sort((a, b) => b.weight - a.weight || compareText(a.label, b.label) || compareText(a.id, b.id));
+
+  // links: between points of different countries, on the map of both
+  const byId = new Map(placed.map((p) => [p.id, p]));
+  const links =
+    input.country === 'both'
+      ? (input.links ?? [])
+          .map((l) => ({ l, a: byId.get(l.from), b: byId.get(l.to) }))
+          .filter((x): x is { l: MapLink; a: MapTableRow; b: MapTableRow } => x.a !== undefined && x.b !== undefined && x.a.country !== x.b.country && x.l.weight > 0)
+          .sort((x, y) => y.l.weight - x.l.weight || compareText(x.l.from, y.l.from) || compareText(x.l.to, y.l.to))
+      : [];
+  const maxLink = Math.max(1, ...links.map((x) => x.l.weight));
+
+  const out: string[] = [];
+  const description = input.description + (base.sahara !== undefined ? ` ${input.westernSaharaNote ?? WESTERN_SAHARA_NOTE}` : '');
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="repertoire-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="group" aria-labelledby="${id}-title" aria-describedby="${id}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">`,
+    `<title id="${id}-title">${escapeXml(input.title)}</title>`,
+    `<desc id="${id}-desc">${escapeXml(description)}</desc>`,
+    `<style>#${id}{max-width:100%;height:auto}#${id} a{cursor:pointer}#${id} a:focus{outline:none}#${id} a:focus circle,#${id} a:hover circle{stroke:#111;stroke-width:${num(2.5 * u, 2)}px;fill-opacity:1}#${id} a:focus-visible circle{stroke:#111;stroke-width:${num(3 * u, 2)}px}</style>`,
+    `<defs><pattern id="${id}-hatch" patternUnits="userSpaceOnUse" width="${num(6 * u, 2)}" height="${num(6 * u, 2)}" patternTransform="rotate(45)"><rect width="${num(6 * u, 2)}" height="${num(6 * u, 2)}" fill="${COLORS.sahara}"/><line x1="0" y1="0" x2="0" y2="${num(6 * u, 2)}" stroke="#c9bfa9" stroke-width="${num(1.4 * u, 2)}"/></pattern></defs>`,
+    `<g aria-hidden="true">`,
+    `<rect width="${width}" height="${height}" fill="${COLORS.sea}"/>`,
+    `<path d="${base.context}" fill="${COLORS.land}" stroke="${COLORS.landStroke}" stroke-width="${num(0.6 * u, 2)}" stroke-linejoin="round"/>`,
+  );
+  const primaryStyle = `stroke="${COLORS.primaryStroke}" stroke-width="${num(0.9 * u, 2)}" stroke-linejoin="round"`;
+  if (base.france !== undefined) out.push(`<path d="${base.france}" fill="${COLORS.primary}" ${primaryStyle}/>`);
+  if (base.morocco !== undefined) {
+    out.push(
+      `<clipPath id="${id}-sahara"><path d="${base.saharaArea}"/></clipPath>`,
+      `<path d="${base.morocco}" fill="${COLORS.primary}"/>`,
+      `<path d="${base.morocco}" fill="url(#${id}-hatch)" clip-path="url(#${id}-sahara)"/>`,
+      `<path d="${base.sahara}" fill="url(#${id}-hatch)"/>`,
+      `<path d="${base.morocco}" fill="none" ${primaryStyle}/>`,
+      `<path d="${base.saharaLimit}" fill="none" stroke="${COLORS.primaryStroke}" stroke-width="${num(1.1 * u, 2)}" stroke-dasharray="${num(4 * u, 2)} ${num(3 * u, 2)}"/>`,
+    );
+  }
+  for (const label of frame.labels) {
+    const xy = projection([label.lon, label.lat]);
+    if (!xy) continue;
+    out.push(
+      `<text x="${num(xy[0])}" y="${num(xy[1])}" text-anchor="middle" font-size="${num(12 * u, 2)}" fill="${COLORS.text}"${label.italic ? ' font-style="italic"' : ' font-weight="600"'}>${escapeXml(label.text)}</text>`,
+    );
+  }
+  out.push('</g>');
+
+  if (links.length > 0) {
+    out.push(`<g aria-hidden="true" fill="none" stroke="${COLORS.link}" stroke-opacity="0.3" stroke-linecap="round">`);
+    for (const { l, a, b } of links) {
+      const [from, to] = a.country === 'FR' ? [a, b] : [b, a];
+      const mx = (from.x + to.x) / 2;
+      const my = (from.y + to.y) / 2;
+      const dx = to.x - from.x;
+      const dy = to.y - from.y;
+      // a gentle curve, always bowing the same way, so that lines between nearby pairs stay apart
+      const cx = mx + dy * 0.12;
+      const cy = my - dx * 0.12;
+      const w = 0.5 * u + 2.5 * u * Math.sqrt(l.weight / maxLink);
+      out.push(`<path d="M${num(from.x)} ${num(from.y)}Q${num(cx)} ${num(cy)} ${num(to.x)} ${num(to.y)}" stroke-width="${num(w, 2)}"/>`);
+    }
+    out.push('</g>');
+  }
+
+  out.push(`<g stroke="#fff" stroke-width="${num(0.8 * u, 2)}" fill-opacity="0.85">`);
+  for (const p of placed) {
+    const text = `${p.label} — ${weightText(p.weight)}`;
+    out.push(
+      `<a href="${escapeXml(p.href)}" tabindex="0"><title>${escapeXml(text)}</title><circle cx="${p.x}" cy="${p.y}" r="${p.r}" fill="${p.country === 'MA' ? COLORS.MA : COLORS.FR}"/></a>`,
+    );
+  }
+  out.push('</g>');
+
+  out.push(legend(input, placed, maxWeight, radius, u, width, height, frame.legend));
+  out.push('</svg>');
+  return { svg: out.join(''), table: placed, width, height, omitted };
+}
+
+/** In a bottom corner: what a circle's size means, and, on the map of both, the two colours. */
+function legend(
+  input: MapInput,
+  placed: readonly MapTableRow[],
+  maxWeight: number,
+  radius: (w: number) => number,
+  u: number,
+  width: number,
+  height: number,
+  corner: 'left' | 'right',
+): string {
+  if (placed.length === 0) return '';
+  const sizes = maxWeight > 1 ? [maxWeight, 1] : [1];
+  const fs = 11 * u;
+  const rBig = radius(sizes[0]!);
+  const lineH = Math.max(2 * rBig + 4 * u, fs * 1.6);
+  const rows = sizes.length + (input.country === 'both' ? 2 : 0);
+  const boxW = 150 * u;
+  const boxH = fs * 1.8 + rows * Math.max(fs * 1.6, 2 * radius(1) + 6 * u) + (lineH - fs * 1.6);
+  const x0 = corner === 'left' ? 6 * u : width - boxW - 6 * u;
+  const y0 = height - boxH - 6 * u;
+  const out: string[] = [`<g aria-hidden="true" font-size="${num(fs, 2)}" fill="${COLORS.text}">`];
+  out.push(`<rect x="${num(x0)}" y="${num(y0)}" width="${num(boxW)}" height="${num(boxH)}" rx="${num(3 * u)}" fill="#fff" fill-opacity="0.85" stroke="${COLORS.landStroke}" stroke-width="${num(0.5 * u, 2)}"/>`);
+  let y = y0 + fs * 1.4;
+  out.push(`<text x="${num(x0 + 6 * u)}" y="${num(y)}" font-weight="600">${escapeXml(input.legendTitle ?? 'Partenariats')}</text>`);
+  y += fs * 0.6;
+  const cx = x0 + 6 * u + rBig;
+  for (const w of sizes) {
+    const r = radius(w);
+    const h = w === sizes[0] ? lineH : Math.max(fs * 1.6, 2 * r + 6 * u);
+    const cy = y + h / 2;
+    out.push(`<circle cx="${num(cx)}" cy="${num(cy)}" r="${num(r, 2)}" fill="#888" fill-opacity="0.5" stroke="#fff"/>`);
+    out.push(`<text x="${num(cx + rBig + 6 * u)}" y="${num(cy + fs * 0.35)}">${escapeXml(formatNumber(w))}</text>`);
+    y += h;
+  }
+  if (input.country === 'both') {
+    for (const [country, text] of [
+      ['FR', 'France'],
+      ['MA', 'Maroc'],
+    ] as const) {
+      const h = Math.max(fs * 1.6, 2 * radius(1) + 6 * u);
+      const cy = y + h / 2;
+      out.push(`<circle cx="${num(cx)}" cy="${num(cy)}" r="${num(5 * u, 2)}" fill="${COLORS[country]}"/>`);
+      out.push(`<text x="${num(cx + rBig + 6 * u)}" y="${num(cy + fs * 0.35)}">${text}</text>`);
+      y += h;
+    }
+  }
+  out.push('</g>');
+  return out.join('');
+}
+
+/** Points on (nearly) the same spot are spread on a small ring around it, in id order. */
+function spreadCoincident(points: MapTableRow[], u: number): void {
+  const cell = 1.5 * u;
+  const groups = new Map<string, MapTableRow[]>();
+  for (const p of [...points].sort((a, b) => compareText(a.id, b.id))) {
+    const key = `${Math.round(p.x / cell)}:${Math.round(p.y / cell)}`;
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const cx = group[0]!.x;
+    const cy = group[0]!.y;
+    const ring = Math.max(...group.map((q) => q.r)) * 0.75 + 1.5 * u;
+    group.forEach((q, k) => {
+      const angle = -Math.PI / 2 + (2 * Math.PI * k) / group.length;
+      q.x = cx + ring * Math.cos(angle);
+      q.y = cy + ring * Math.sin(angle);
+    });
+  }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
