@@ -45,9 +45,13 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  // Errors the router raises before any route runs (a malformed or too long URL) go through the
+  // same error page; the function is filled in once the page machinery below exists.
+  let frameworkError: (error: Error, request: FastifyRequest, reply: FastifyReply) => unknown = () => undefined;
   const app = Fastify({
     logger: options.logger ?? false,
-    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },
+    frameworkErrors: (error, request, reply) => frameworkError(error, request, reply),
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 2000 },
     return503OnClosing: true,
   });
   const locale = options.locale ?? DEFAULT_LOCALE;
@@ -136,6 +140,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       .type('text/html; charset=utf-8')
       .send(layout({ title, breadcrumbs: [{ href: request.url, label: title }], body }, context, await colophonOf(), { twin: false }).value);
   };
+
+  frameworkError = (error, request, reply) => sendError(request, reply, errorView(error));
 
   app.setErrorHandler(async (error, request, reply) => {
     const view = errorView(error);

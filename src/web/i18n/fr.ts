@@ -207,7 +207,7 @@ export const fr = {
   'synthesis.intro':
     'La synthèse imprimée à la fin du répertoire, régénérée à partir des données. Les endroits où l’imprimé et les données divergent sont signalés.',
   'synthesis.disagreement': 'Divergence avec l’imprimé (ligne {line}) : {message}',
-  'synthesis.printedAt': 'rubrique imprimée ligne {line}',
+  'synthesis.printedAt': 'Rubrique imprimée à la ligne {line} du répertoire.',
   'synthesis.empty': 'Aucun partenariat.',
   'synthesis.unplaced': 'Divergences non rattachées à une rubrique',
 

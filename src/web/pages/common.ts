@@ -113,7 +113,7 @@ export function projectRef(project: PlacedProject): ProjectRef {
 export function readPage(raw: string | string[] | undefined): { page: number; asked?: string } {
   const text = Array.isArray(raw) ? raw[0] : raw;
   if (text === undefined || text === '') return { page: 1 };
-  const n = /^\s*\d{1,9}\s*$/.test(text) ? Number(text) : Number.NaN;
+  const n = /^\s*\d{1,15}\s*$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isInteger(n) || n < 1) return { page: 1, asked: text.slice(0, 40) };
   return { page: n };
 }

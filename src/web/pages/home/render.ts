@@ -52,10 +52,13 @@ ${figure(f.padProjects, t('home.figures.pad'), withQuery(paths.projects(), { pad
         : html`<ul>${d.children.map((child) => html`<li><a href="${child.href}">${child.label}</a> <span class="muted">(${child.partnershipCount})</span></li>`)}</ul>`
     }</li>`,
   )}</ul>`;
-  const side = (items: HomeView['french']) =>
-    html`<ul class="columns compact">${items.map(
-      (item) => html`<li><a href="${item.collectivity.href}">${item.collectivity.shortName ?? item.collectivity.name}</a> <span class="muted">(${item.partnershipCount})</span></li>`,
+  // the short name ("Agadir"), unless two collectivities share it (the commune and the préfecture)
+  const side = (items: HomeView['french']) => {
+    const short = items.map((item) => item.collectivity.shortName ?? item.collectivity.name);
+    return html`<ul class="columns compact">${items.map(
+      (item, i) => html`<li><a href="${item.collectivity.href}">${short.filter((s) => s === short[i]).length > 1 ? item.collectivity.name : short[i]}</a> <span class="muted">(${item.partnershipCount})</span></li>`,
     )}</ul>`;
+  };
   const kinds = html`<ul class="columns compact">${v.kinds.map(
     (k) => html`<li><a href="${k.href}">${label(locale, 'kind', k.kind)} (${label(locale, 'country', k.country)})</a> <span class="muted">(${k.count})</span></li>`,
   )}</ul>`;

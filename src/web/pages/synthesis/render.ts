@@ -27,14 +27,14 @@ function pairs(s: Section, c: RenderContext): SafeHtml {
 
 export function renderSynthesis(v: SynthesisView, c: RenderContext): RenderedPage {
   const { t } = c;
-  const printed = (line: number | undefined) => (line === undefined ? '' : html` <span class="muted printed">(${t('synthesis.printedAt', { line: String(line) })})</span>`);
+  const printed = (line: number | undefined) => (line === undefined ? '' : html`<p class="muted printed">${t('synthesis.printedAt', { line: String(line) })}</p>`);
   const body = html`<h1>${t('synthesis.title')}</h1>
 <p>${t('synthesis.intro')}</p>
 ${v.domains.map(
-  (d) => html`<section class="synthesis-domain" id="${d.domain.code}"><h2><a href="${d.domain.href}">${d.domain.label}</a>${printed(d.printedLine)}</h2>
+  (d) => html`<section class="synthesis-domain" id="${d.domain.code}"><h2><a href="${d.domain.href}">${d.domain.label}</a></h2>${printed(d.printedLine)}
 ${pairs(d, c)}
 ${d.children.map(
-  (child) => html`<section class="synthesis-subdomain" id="${child.domain.code}"><h3>➤ <a href="${child.domain.href}">${child.domain.label}</a>${printed(child.printedLine)}</h3>
+  (child) => html`<section class="synthesis-subdomain" id="${child.domain.code}"><h3><span aria-hidden="true">➤ </span><a href="${child.domain.href}">${child.domain.label}</a></h3>${printed(child.printedLine)}
 ${child.partnerships.length === 0 && child.disagreements.length === 0 ? html`<p class="muted">${t('synthesis.empty')}</p>` : pairs(child, c)}</section>`,
 )}
 </section>`,

@@ -1,0 +1,75 @@
+/**
+ * /openapi.json describes every JSON endpoint; each endpoint's JSON twin, fetched over real HTTP,
+ * validates with Ajv against the response schema the document gives for it.
+ */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGES } from './pages/index.js';
+import { openTestSite, type TestSite } from './testing.js';
+
+let site: TestSite;
+let base: string;
+let document: { openapi: string; paths: Record<string, { get: { responses: Record<string, { content: { 'application/json': { schema: { $ref: string } } } }> } }>; components: { schemas: Record<string, object> } };
+
+beforeAll(async () => {
+  site = await openTestSite();
+  base = await site.app.listen({ port: 0, host: '127.0.0.1' });
+  document = (await (await fetch(`${base}/openapi.json`)).json()) as typeof document;
+}, 60_000);
+
+afterAll(async () => site?.dispose());
+
+/** Concrete URLs for each documented path: path parameters filled with real ids, a few query strings. */
+const EXAMPLES: Record<string, string[]> = {
+  '/index.json': ['/index.json'],
+  '/recherche.json': ['/recherche.json', '/recherche.json?q=eau', '/recherche.json?q=eau&domain=culture&sort=date&page=2', '/recherche.json?q=zzzzqqq', '/recherche.json?page=-1&perPage=1000'],
+  '/partenariats.json': ['/partenariats.json', '/partenariats.json?page=3&tier=full'],
+  '/partenariats/{id}.json': ['/partenariats/tours-marrakech.json', '/partenariats/woippy-sale.json', '/partenariats/bourgogne-marrakech-meknes.json'],
+  '/projets.json': ['/projets.json', '/projets.json?status=planned&pad=oui'],
+  '/projets/{id}.json': ['/projets/tours-marrakech-ingenierie-formation.json'],
+  '/collectivites.json': ['/collectivites.json', '/collectivites.json?country=FR&kind=region'],
+  '/collectivites/{id}.json': ['/collectivites/ma-commune-marrakech.json', '/collectivites/fr-commune-tours.json', '/collectivites/ma-region-souss-massa-draa.json'],
+  '/domaines.json': ['/domaines.json'],
+  '/domaines/{code}.json': ['/domaines/environnement.json', '/domaines/culture-lecture.json', '/domaines/sport.json'],
+  '/synthese.json': ['/synthese.json'],
+  '/autres-partenariats.json': ['/autres-partenariats.json'],
+  '/rapport.json': ['/rapport.json'],
+};
+
+describe('the OpenAPI document', () => {
+  it('is OpenAPI 3.1 and lists every page, with its view model', () => {
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths).sort()).toEqual(Object.keys(EXAMPLES).sort());
+    for (const page of PAGES) expect(document.components.schemas[page.name], page.name).toBeDefined();
+    expect(document.components.schemas.ErrorView).toBeDefined();
+  });
+
+  it("every endpoint's JSON twin validates against its response schema", async () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    for (const [name, schema] of Object.entries(document.components.schemas)) ajv.addSchema(schema, `#/components/schemas/${name}`);
+    let checked = 0;
+    for (const [path, urls] of Object.entries(EXAMPLES)) {
+      const ref = document.paths[path]!.get.responses['200']!.content['application/json'].schema.$ref;
+      const validate = ajv.getSchema(ref)!;
+      for (const url of urls) {
+        const response = await fetch(`${base}${url}`);
+        expect(response.status, url).toBe(200);
+        const body: unknown = await response.json();
+        const valid = validate(body);
+        expect(valid, `${url}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('errors validate against ErrorView', async () => {
+    const ajv = new Ajv2020({ strict: false });
+    const validate = ajv.compile(document.components.schemas.ErrorView!);
+    for (const url of ['/partenariats/nope.json', '/nope.json']) {
+      const response = await fetch(`${base}${url}`);
+      expect(response.status).toBe(404);
+      expect(validate(await response.json())).toBe(true);
+    }
+  });
+});

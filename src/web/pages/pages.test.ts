@@ -1,0 +1,225 @@
+/** Every page over real HTTP (inject), on the 2008 directory: its HTML, its JSON twin, its 404s. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECURITY_HEADERS } from '../app.js';
+import type { Directory } from '../data/directory.js';
+import { openTestSite, type TestSite } from '../testing.js';
+import { collectivitiesView } from './collectivities/data.js';
+import { collectivityView } from './collectivity/data.js';
+import { domainView, domainsView } from './domain/data.js';
+import { homeView } from './home/data.js';
+import { partnershipView } from './partnership/data.js';
+import { briefView, partnershipsView } from './partnerships/data.js';
+import { projectView } from './project/data.js';
+import { projectsView } from './projects/data.js';
+import { reportView } from './report/data.js';
+import { synthesisView } from './synthesis/data.js';
+
+let site: TestSite;
+let dir: Directory;
+
+beforeAll(async () => {
+  site = await openTestSite({ search: false });
+  dir = await site.directory();
+}, 60_000);
+
+afterAll(async () => site?.dispose());
+
+async function get(url: string, headers: Record<string, string> = {}) {
+  return site.app.inject({ method: 'GET', url, headers });
+}
+
+function headings(body: string, level: number): string[] {
+  return [...body.matchAll(new RegExp(`<h${level}[^>]*>([\\s\\S]*?)</h${level}>`, 'g'))].map((m) =>
+    m[1]!
+      .replace(/<[^>]+>/g, '')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&')
+      .trim(),
+  );
+}
+
+const PROJECT = 'tours-marrakech-ingenierie-formation';
+
+describe('pages and their JSON twins', () => {
+  const cases: [string, string, string[], (d: Directory) => unknown | Promise<unknown>][] = [
+    ['/', 'Répertoire des partenariats franco-marocains', ['Chiffres clés', "Par domaine d'intervention", 'Par collectivité marocaine', 'Par collectivité française', 'Par type de collectivité'], (d) => homeView(d)],
+    ['/partenariats', 'Partenariats', [], (d) => partnershipsView(d, {})],
+    ['/partenariats?page=2', 'Partenariats', [], (d) => partnershipsView(d, { page: '2' })],
+    ['/partenariats/tours-marrakech', 'Ville de Tours / Commune urbaine de Marrakech', ['Les parties', 'Projets (7 projets)', 'Budgets', 'Contacts', 'Autres partenariats de chaque partie'], (d) => partnershipView(d, 'tours-marrakech')],
+    ['/projets', 'Projets', [], (d) => projectsView(d, {})],
+    ['/projets?status=ongoing&pad=oui', 'Projets', [], (d) => projectsView(d, { status: 'ongoing', pad: 'oui' })],
+    [`/projets/${PROJECT}`, 'Ingénierie, formation', ['Financement', 'Bénéficiaires', 'Observations'], (d) => projectView(d, PROJECT)],
+    ['/collectivites', 'Collectivités', [], (d) => collectivitiesView(d, {})],
+    ['/collectivites?country=MA&kind=region-ma', 'Collectivités', [], (d) => collectivitiesView(d, { country: 'MA', kind: 'region-ma' })],
+    ['/collectivites/ma-commune-marrakech', 'Commune urbaine de Marrakech', ['Identité', "Coordonnées de l'institution", 'Ses partenariats (5)', 'Partenariats et projets par domaine', 'Coordination'], (d) => collectivityView(d, 'ma-commune-marrakech')],
+    ['/domaines', "Domaines d'intervention", [], (d) => domainsView(d, {})],
+    ['/domaines/environnement', 'Environnement', ['Sous-domaines', 'Partenariats dans ce domaine (8)'], (d) => domainView(d, 'environnement')],
+    ['/synthese', "Synthèse des coopérations par domaines d'intervention", ['Développement urbain', 'Patrimoine', 'Sport'], (d) => synthesisView(site.store.db, d)],
+    ['/autres-partenariats', 'Autres partenariats répertoriés', [], (d) => briefView(d)],
+    ['/rapport', "Rapport d'import", ['Comptes', 'Lignes non placées (0)', 'Incohérences (13)'], (d) => reportView(site.store.db, d.redactor)],
+  ];
+
+  it.each(cases)('%s: HTML with its headings', async (url, h1, h2s) => {
+    const response = await get(url);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/html; charset=utf-8/);
+    expect(response.body).toMatch(/^<!doctype html>\n<html lang="fr" dir="ltr">/);
+    expect(headings(response.body, 1)).toEqual([h1]);
+    const h2 = [...headings(response.body, 2), ...headings(response.body, 3)];
+    for (const heading of h2s) expect(h2).toContain(heading);
+    // every page has the search box and the way home
+    expect(response.body).toContain('<form class="site-search" role="search" action="/recherche" method="get">');
+    expect(response.body).toContain('<a href="/">');
+  });
+
+  it.each(cases)('%s: the JSON twin is exactly the view model', async (url, _h1, _h2s, view) => {
+    const [path, query] = url.split('?') as [string, string | undefined];
+    const twin = `${path === '/' ? '/index' : path}.json${query ? `?${query}` : ''}`;
+    const expected = JSON.parse(JSON.stringify(await view(dir))) as unknown;
+    const json = await get(twin);
+    expect(json.statusCode).toBe(200);
+    expect(json.headers['content-type']).toMatch(/^application\/json/);
+    expect(json.json()).toEqual(expected);
+    // and the same URL with Accept: application/json
+    const negotiated = await get(url, { accept: 'application/json' });
+    expect(negotiated.json()).toEqual(expected);
+  });
+});
+
+describe('the HTML', () => {
+  it('home: key figures and entry points', async () => {
+    const body = (await get('/')).body;
+    expect(body).toContain('<span class="value">50</span> <span class="caption">Partenariats</span>');
+    expect(body).toContain('<span class="value">199</span>');
+    expect(body).toContain('<span class="value">12</span> <span class="caption">Projets cofinancés par le PAD</span>');
+    expect(body).toContain('href="/domaines/developpement-urbain"');
+    expect(body).toContain('href="/collectivites/ma-commune-marrakech"');
+    expect(body).toContain('href="/collectivites?country=MA&amp;kind=region-ma"');
+    expect(body).toContain('href="/synthese"');
+    expect(body).toContain('href="/rapport"');
+  });
+
+  it('project: amounts in French, approximate ones marked ≈, link to its partnership and source', async () => {
+    const body = (await get(`/projets/${PROJECT}`)).body;
+    expect(body).toMatch(/5\u202f133\s€/);
+    expect(body).toContain('href="/partenariats/tours-marrakech"');
+    expect(body).toMatch(/repertoire-franco-marocain-2008\.txt, lignes 3987 à 4009/);
+    const approximate = dir.projects.find((p) => p.totalCost?.approximate === true);
+    expect(approximate).toBeDefined();
+    expect((await get(`/projets/${approximate!.id}`)).body).toMatch(/≈ [\d\u202f ,]+/);
+  });
+
+  it('partnership: parties, framework, domains as links, source with page', async () => {
+    const body = (await get('/partenariats/tours-marrakech')).body;
+    expect(body).toContain('href="/collectivites/fr-commune-tours"');
+    expect(body).toContain('Accord de coopération');
+    expect(body).toContain('href="/domaines/developpement-urbain-amenagement"');
+    expect(body).toContain('lignes 3940 à 4237, page 76');
+    expect(body).toContain('href="/partenariats/marseille-marrakech"'); // a neighbour through Marrakech
+  });
+
+  it('synthesis: disagreements between print and data next to the pair they concern', async () => {
+    const view = await synthesisView(site.store.db, dir);
+    const social = view.domains.find((d) => d.domain.code === 'developpement-social')!;
+    const health = social.children.find((c) => c.domain.code === 'developpement-social-sante')!;
+    const caudebec = health.partnerships.find((p) => p.partnership.id === 'caudebec-les-elbeuf-souk-el-khemis')!;
+    expect(caudebec.disagreements.map((d) => d.line)).toEqual([8134]);
+    const youth = view.domains.find((d) => d.domain.code === 'education-et-jeunesse')!.children[0]!;
+    expect(youth.partnerships.find((p) => p.partnership.id === 'vienne-tiflet')!.disagreements[0]!.message).toMatch(/Tifle/);
+    expect(view.unplaced).toEqual([]);
+    const body = (await get('/synthese')).body;
+    expect(body).toContain('Divergence avec l’imprimé (ligne 8134)');
+  });
+
+  it('report: issues with their line numbers', async () => {
+    const body = (await get('/rapport')).body;
+    expect(body).toContain('ligne 8022');
+    expect(body).toContain('<code>synthesis-pair-without-partner</code>');
+  });
+});
+
+describe('bad input never gives a 500', () => {
+  it.each([
+    '/partenariats?page=-1',
+    '/partenariats?page=1000000000',
+    '/partenariats?page=abc',
+    '/projets?status=%3Cscript%3E&pad=1',
+    '/collectivites?country=ZZ&kind=%00',
+    `/collectivites?kind=${'x'.repeat(10_000)}`.slice(0, 10_030),
+    '/domaines?page=%E0%A4%A',
+    '/partenariats?page[]=1&page[]=2',
+  ])('%#: %s', async (url) => {
+    const response = await get(url);
+    expect(response.statusCode).toBe(200);
+    expect((await get(url, { accept: 'application/json' })).statusCode).toBe(200);
+  });
+
+  it('a page past the end shows the last one, and says so', async () => {
+    const response = await get('/partenariats?page=1000000000');
+    expect(response.body).toContain("La page 1000000000 n&#39;existe pas : voici la page 3.");
+    expect((await get('/partenariats.json?page=1000000000')).json()).toMatchObject({ pagination: { page: 3, asked: '1000000000' } });
+  });
+});
+
+describe('404', () => {
+  it.each(['/partenariats/nope', '/projets/nope', '/collectivites/nope', '/domaines/nope', '/nope', '/partenariats/a/b', `/projets/${'x'.repeat(600)}`])(
+    'an HTML page and a JSON error (%#)',
+    async (url) => {
+      const html = await get(url);
+      expect(html.statusCode).toBe(404);
+      expect(html.headers['content-type']).toMatch(/^text\/html/);
+      expect(headings(html.body, 1)).toEqual(['Page introuvable']);
+      expect(html.body).toContain('<a href="/">Revenir à l&#39;accueil</a>');
+      const json = await get(url, { accept: 'application/json' });
+      expect(json.statusCode).toBe(404);
+      expect(json.json()).toMatchObject({ error: { status: 404, code: 'not-found' } });
+    },
+  );
+
+  it('a path segment too long for the router is a 414, still a readable page', async () => {
+    const response = await get(`/projets/${'x'.repeat(5000)}`);
+    expect(response.statusCode).toBe(414);
+    expect(headings(response.body, 1)).toEqual(['Requête incorrecte']);
+  });
+
+  it('a malformed URL is a 400, still a readable page', async () => {
+    const response = await get('/projets/%E0%A4%A');
+    expect(response.statusCode).toBe(400);
+    expect(headings(response.body, 1)).toEqual(['Requête incorrecte']);
+  });
+
+  it('the .json twin of an unknown record is a JSON 404', async () => {
+    const json = await get('/partenariats/nope.json');
+    expect(json.statusCode).toBe(404);
+    expect(json.json()).toEqual({ error: { status: 404, code: 'not-found', message: 'no partnership "nope"' } });
+  });
+
+  it('without a searcher, the search page says it is unavailable (503), the rest works', async () => {
+    const response = await get('/recherche?q=eau');
+    expect(response.statusCode).toBe(503);
+    expect(headings(response.body, 1)).toEqual(['Service indisponible']);
+    expect((await get('/recherche.json?q=eau')).json()).toMatchObject({ error: { status: 503, code: 'not-supported' } });
+  });
+});
+
+describe('headers', () => {
+  it('every answer carries the security headers, HTML, JSON, assets and errors alike', async () => {
+    for (const url of ['/', '/index.json', '/assets/site.css', '/assets/site.js', '/nope', '/openapi.json']) {
+      const response = await get(url);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(response.headers[name], `${url} ${name}`).toBe(value);
+    }
+  });
+
+  it('the CSP forbids inline scripts, and no page has any', async () => {
+    expect(SECURITY_HEADERS['content-security-policy']).toMatch(/script-src 'self';/);
+    const body = (await get('/partenariats/tours-marrakech')).body;
+    expect(body.match(/<script[^>]*>/g)).toEqual(['<script src="/assets/site.js" defer>']);
+    expect(body).not.toMatch(/ on[a-z]+="/);
+    expect(body).not.toMatch(/ style="/);
+  });
+
+  it('serves the stylesheet and the script', async () => {
+    expect((await get('/assets/site.css')).headers['content-type']).toMatch(/text\/css/);
+    expect((await get('/assets/site.js')).headers['content-type']).toMatch(/javascript/);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * For the site's tests: a real SQLite store in a temporary folder with the bundled 2008
+ * directory imported (as `setup` and `serve` do), its search index, the real searcher, and the
+ * app. Build it once per test file (beforeAll) and dispose of it after.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { importFile } from '../cli/import-file.js';
+import { BUNDLED_DIRECTORY } from '../cli/commands/setup.js';
+import { loadConfig } from '../config.js';
+import type { RepertoireDocument } from '../model/schema.js';
+import { openSearcher, rebuildSearchIndex } from '../search/index.js';
+import type { Searcher } from '../search/types.js';
+import { openStore, type Store } from '../store/db.js';
+import { saveDocument } from '../store/save-document.js';
+import { buildApp } from './app.js';
+import { readSiteDirectory, type Directory } from './data/directory.js';
+import { searchIndexKeeper } from './search-index.js';
+
+export const DIRECTORY_ID = 'repertoire-franco-marocain-2008';
+
+export interface TestSite {
+  store: Store;
+  path: string;
+  app: FastifyInstance;
+  searcher?: Searcher;
+  /** the snapshot the pages are built from */
+  directory(): Promise<Directory>;
+  dispose(): Promise<void>;
+}
+
+const quiet = { write: () => true };
+
+/** The site over a store holding the 2008 directory (or `document`), with search unless told otherwise. */
+export async function openTestSite(options: { search?: boolean; document?: RepertoireDocument } = {}): Promise<TestSite> {
+  const folder = mkdtempSync(join(tmpdir(), 'repertoire-web-'));
+  const path = join(folder, 'store.db');
+  const store = await openStore(loadConfig({ DATABASE_URL: path }));
+  if (options.document === undefined) await importFile(store.db, BUNDLED_DIRECTORY, quiet);
+  else await saveDocument(store.db, options.document);
+  const directoryId = (await readSiteDirectory(store.db)).id;
+  let searcher: Searcher | undefined;
+  let refreshSearchIndex: (() => Promise<void>) | undefined;
+  if (options.search !== false) {
+    const keeper = searchIndexKeeper(store.db, directoryId, rebuildSearchIndex);
+    await keeper.ensureFresh();
+    searcher = await openSearcher({ databasePath: path, workers: 0 });
+    refreshSearchIndex = keeper.ensureFresh;
+  }
+  const app = await buildApp({ store, searcher, refreshSearchIndex });
+  return {
+    store,
+    path,
+    app,
+    searcher,
+    directory: () => readSiteDirectory(store.db),
+    async dispose() {
+      await app.close();
+      await searcher?.close();
+      await store.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Internal links of an HTML page (href="/…"), entities decoded. */
+export function internalLinks(body: string): string[] {
+  return [...body.matchAll(/href="(\/[^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"'));
+}
