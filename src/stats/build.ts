@@ -1,0 +1,202 @@
+/** From aggregates to the view model: labels, orders, euros, the editorials' claims checked. */
+import type { Aggregates, MoneyRow } from './aggregates.js';
+import { FunderNames } from './funders.js';
+import {
+  COUNTRY_LABELS,
+  CensusStats,
+  STATUS_LABELS,
+  STATUS_ORDER,
+  decadeLabel,
+  kindLabel,
+  type CountRow,
+  type DomainRow,
+  type FunderRow,
+  type PadRow,
+} from './model.js';
+import { cents, toEur, totalOf, type ReferenceRates } from './money.js';
+
+export const DECADES_CLAIM =
+  'Conclus pour les premiers dans les années 1980, les partenariats de coopération décentralisée franco-marocains se sont multipliés dans les années 1990 et 2000 (éditorial).';
+
+export const BUDGETS_NOTE =
+  "Budgets tels que les fiches les donnent : souvent annuels, parfois pour l'ensemble des relations internationales d'une collectivité ; leur somme est un ordre de grandeur, pas un total de la coopération.";
+
+export interface BuildOptions {
+  rates: ReferenceRates;
+  /** the most PAD rows to list (default 1000) */
+  padLimit?: number;
+}
+
+export function buildStats(agg: Aggregates, options: BuildOptions): CensusStats {
+  const { rates } = options;
+  const funders = new FunderNames(agg.collectivities);
+  const domainLabel = new Map(agg.domains.map((d) => [d.code, d]));
+
+  const decades = [...agg.byDecade].sort(([a], [b]) => (a === 'unknown' ? 1 : b === 'unknown' ? -1 : a < b ? -1 : 1));
+  const decadeRows: CountRow[] = decades.map(([key, count]) => ({ key, label: decadeLabel(key), count }));
+
+  const sides = new Map<string, CountRow[]>();
+  for (const [key, count] of agg.byKind) {
+    const [country, kind] = key.split('\u0000') as [string, string];
+    const rows = sides.get(country) ?? [];
+    rows.push({ key: kind, label: kindLabel(kind), count });
+    sides.set(country, rows);
+  }
+
+  const stats: CensusStats = {
+    scope: { directoryId: agg.directoryId, filtered: agg.filtered, partnerships: agg.partnerships, projects: agg.projects },
+    rate: { base: 'EUR', perEur: { ...rates.perEur }, year: rates.year, source: rates.source },
+    partnershipsByDecade: { rows: decadeRows, claim: decadesClaim(agg.byDecade) },
+    partnershipsByKind: [...sides]
+      .sort(([a], [b]) => countryOrder(a) - countryOrder(b) || (a < b ? -1 : 1))
+      .map(([country, rows]) => ({ country, label: COUNTRY_LABELS[country] ?? country, rows: rows.sort(byCountThenLabel) })),
+    partnershipsByDomain: domainRows(agg.partnershipDomains, agg.partnershipFamilies, agg.domains, domainLabel),
+    projectsByStatus: [...agg.byStatus]
+      .sort(([a], [b]) => statusOrder(a) - statusOrder(b) || (a < b ? -1 : 1))
+      .map(([key, count]) => ({ key, label: STATUS_LABELS[key] ?? key, count })),
+    projectsByDomain: domainRows(agg.projectDomains, agg.projectFamilies, agg.domains, domainLabel),
+    budgets: {
+      total: totalOf(agg.budgets, rates),
+      bySide: [...new Set(agg.budgets.map((b) => b.country))]
+        .sort((a, b) => countryOrder(a) - countryOrder(b) || (a < b ? -1 : 1))
+        .map((country) => ({ country, label: COUNTRY_LABELS[country] ?? country, total: totalOf(agg.budgets.filter((b) => b.country === country), rates) })),
+      note: BUDGETS_NOTE,
+    },
+    projectCosts: { total: totalOf(agg.projectCosts, rates), withCost: agg.projectsWithCost, withoutCost: agg.projects - agg.projectsWithCost },
+    funders: funderRows(agg.funding, funders, rates),
+    pad: padSection(agg, funders, options),
+  };
+  return CensusStats.parse(stats);
+}
+
+function decadesClaim(byDecade: Map<string, number>): CensusStats['partnershipsByDecade']['claim'] {
+  const n = (d: string) => byDecade.get(d) ?? 0;
+  const dated = [...byDecade].filter(([d, c]) => d !== 'unknown' && c > 0).map(([d]) => d).sort();
+  const firstDecade = dated[0] ?? null;
+  const agrees = firstDecade === '1980' && n('1990') > n('1980') && n('2000') > n('1990');
+  const fmt = (d: string) => `${n(d)} dans les ${decadeLabel(d).toLowerCase()}`;
+  const counts = ['1980', '1990', '2000'].map(fmt).join(', ');
+  const undated = n('unknown') > 0 ? ` ; ${n('unknown')} sans date de signature` : '';
+  const verdict = agrees
+    ? `Les données concordent : ${counts}${undated}.`
+    : firstDecade === null
+      ? `Aucune date de signature dans ces partenariats${undated}.`
+      : `Les données ne suivent pas ce récit : premier partenariat daté des ${decadeLabel(firstDecade).toLowerCase()} ; ${counts}${undated}.`;
+  return { text: DECADES_CLAIM, firstDecade, agrees, verdict };
+}
+
+function domainRows(
+  exact: Map<string, number>,
+  families: Map<string, number>,
+  domains: Aggregates['domains'],
+  byCode: Map<string, Aggregates['domains'][number]>,
+): DomainRow[] {
+  const rows: DomainRow[] = [];
+  const known = new Set(domains.map((d) => d.code));
+  // the taxonomy's order: each domain, then its sub-domains
+  for (const d of domains.filter((x) => x.parent === null)) {
+    const count = families.get(d.code) ?? 0;
+    if (count > 0) rows.push({ code: d.code, label: d.label, parent: null, count });
+    for (const s of domains.filter((x) => x.parent === d.code)) {
+      const c = exact.get(s.code) ?? 0;
+      if (c > 0) rows.push({ code: s.code, label: s.label, parent: d.code, count: c });
+    }
+  }
+  for (const [code, count] of [...exact].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (!known.has(code) && count > 0) rows.push({ code, label: byCode.get(code)?.label ?? code, parent: null, count });
+  }
+  return rows;
+}
+
+function funderRows(funding: Aggregates['funding'], names: FunderNames, rates: ReferenceRates): FunderRow[] {
+  const groups = new Map<string, { funder: string; collectivityId: string | null; lines: number; withAmount: number; money: MoneyRow[] }>();
+  for (const f of funding) {
+    const g = names.group(f.funder, f.collectivityId);
+    const row = groups.get(g.key) ?? { funder: g.label, collectivityId: g.collectivityId, lines: 0, withAmount: 0, money: [] };
+    row.lines += f.count;
+    if (f.currency !== null) {
+      row.withAmount += f.count;
+      row.money.push({ currency: f.currency, approximate: f.approximate, amount: f.amount, count: f.count });
+    }
+    groups.set(g.key, row);
+  }
+  return [...groups]
+    .map(([key, g]) => ({ key, funder: g.funder, collectivityId: g.collectivityId, lines: g.lines, linesWithAmount: g.withAmount, total: totalOf(g.money, rates) }))
+    .sort((a, b) => b.total.eur - a.total.eur || b.lines - a.lines || (a.funder < b.funder ? -1 : a.funder > b.funder ? 1 : 0));
+}
+
+function padSection(agg: Aggregates, names: FunderNames, options: BuildOptions): CensusStats['pad'] {
+  const { rates } = options;
+  const limit = options.padLimit ?? 1000;
+  const isPad = (funder: string, collectivityId: string | null) => names.group(funder, collectivityId).key === 'p:PAD';
+  const amount = (a: { amount: number; currency: string; approximate: boolean }) => {
+    const eur = toEur(a.amount, a.currency, rates);
+    return { amount: a.amount, currency: a.currency, approximate: a.approximate, eur: eur === undefined ? null : cents(eur) };
+  };
+  const rows: PadRow[] = agg.pad.rows.slice(0, limit).map((p) => {
+    const padMoney = new Map<string, { amount: number; currency: string; approximate: boolean }>();
+    for (const f of p.funding) {
+      if (f.amount === null || f.currency === null || !isPad(f.funder, f.collectivityId)) continue;
+      const m = padMoney.get(f.currency) ?? { amount: 0, currency: f.currency, approximate: false };
+      m.amount += f.amount;
+      m.approximate ||= f.approximate;
+      padMoney.set(f.currency, m);
+    }
+    const padAmounts = [...padMoney.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1)).map(amount);
+    const padEur = padAmounts.length > 0 && padAmounts.every((a) => a.eur !== null) ? cents(padAmounts.reduce((s, a) => s + a.eur!, 0)) : null;
+    const party = (role: string) => p.partners.filter((x) => x.role === role).map((x) => ({ name: x.name, collectivityId: x.collectivityId }));
+    return {
+      projectId: p.projectId,
+      partnershipId: p.partnershipId,
+      title: p.title,
+      status: p.status,
+      maitreOuvrage: party('maitre-ouvrage'),
+      assistant: party('assistant-maitre-ouvrage'),
+      totalCost: p.totalCost ? amount(p.totalCost) : null,
+      padAmounts,
+      padEur,
+    };
+  });
+  const padFunding = agg.pad.funding.filter((f) => f.currency !== null && isPad(f.funder, f.collectivityId));
+  const statements = agg.reportIssues
+    .filter((i) => i.kind === 'pad-count-differs')
+    .map((i) => {
+      const stated = /states (\d+)/.exec(i.message);
+      return { line: i.line ?? null, stated: stated ? Number(stated[1]) : null, message: i.message };
+    });
+  return {
+    count: agg.pad.count,
+    rows,
+    truncated: agg.pad.rows.length > limit || agg.pad.count > rows.length,
+    totalCost: totalOf(agg.pad.costs, rates),
+    padTotal: totalOf(
+      padFunding.map((f) => ({ currency: f.currency!, approximate: f.approximate, amount: f.amount, count: f.count })),
+      rates,
+    ),
+    statements,
+    comparison: padComparison(agg.pad.count, agg.filtered, statements),
+  };
+}
+
+function padComparison(count: number, filtered: boolean, statements: { line: number | null; stated: number | null }[]): string {
+  const projects = `${count} projet${count > 1 ? 's' : ''} cofinancé${count > 1 ? 's' : ''} par le PAD`;
+  if (filtered) return `${projects} dans cette sélection ; les éditoriaux comptent ceux de tout l'annuaire.`;
+  if (statements.length === 0) return `${projects} dans les fiches ; le rapport d'import ne signale aucun écart avec les éditoriaux.`;
+  const differing = statements
+    .map((s) => `${s.stated ?? '?'}${s.line !== null ? ` (ligne ${s.line})` : ''}`)
+    .join(', ');
+  return `${projects} dans les fiches ; un éditorial en annonce ${differing} : le rapport d'import signale l'écart (pad-count-differs).`;
+}
+
+function byCountThenLabel(a: CountRow, b: CountRow): number {
+  return b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+}
+
+function countryOrder(country: string): number {
+  return country === 'FR' ? 0 : country === 'MA' ? 1 : country === '' ? 3 : 2;
+}
+
+function statusOrder(status: string): number {
+  const i = STATUS_ORDER.indexOf(status);
+  return i < 0 ? STATUS_ORDER.length : i;
+}

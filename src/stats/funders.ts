@@ -1,0 +1,98 @@
+/**
+ * Funders' names as the book prints them, grouped: "Cofinancement PAD", "PAD Maroc",
+ * "Cofinancement du PAD Maroc (demande en cours)" → PAD; "Cofinancement MAE en 2006" → MAE;
+ * a funder that is a collectivity of the census → that collectivity (by id, whatever the
+ * spelling: "Région Midi Pyrénées", "Aquitaine", "Cofinancement PACA"); otherwise the name
+ * without "Cofinancement"/"Financement"/"Subvention", its parentheses and its year.
+ *
+ * The groups agree with the search facet's (`src/search/facets.ts`): same acronyms, collectivities
+ * by their name.
+ */
+import { regionOf } from '../geo/regions.js';
+
+export interface FunderGroup {
+  /** a stable key: `c:<collectivity id>`, `p:<programme>` or `n:<folded name>` */
+  key: string;
+  label: string;
+  collectivityId: string | null;
+}
+
+/** The big programmes and institutions, by acronym. */
+const PROGRAMMES: readonly [RegExp, string][] = [
+  [/\bpad\b/, 'PAD'],
+  [/\bmae\b|ministere des affaires etrangeres|affaires etrangeres/, 'MAE'],
+  [/\bafd\b|agence francaise de developpement/, 'AFD'],
+  [/union europeenne|commission europeenne|\bue\b|\bfeder\b/, 'Union européenne'],
+  [/\bindh\b/, 'INDH'],
+  [/caisse des depots/, 'Caisse des Dépôts'],
+];
+
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export interface FunderCollectivity {
+  id: string;
+  name: string;
+  shortName?: string | null | undefined;
+  country: string;
+  kind: string;
+}
+
+/** Groups funders; built once per statistics run with the census's collectivities. */
+export class FunderNames {
+  private readonly byKey = new Map<string, FunderCollectivity>();
+  private readonly names = new Map<string, string>();
+  private readonly memo = new Map<string, FunderGroup>();
+
+  constructor(collectivities: Iterable<FunderCollectivity>) {
+    for (const c of collectivities) {
+      this.names.set(c.id, c.name);
+      // how a collectivity may be named as a funder: its short name, its name; a région by its région's names
+      const keys = [c.shortName, c.name].filter((x): x is string => !!x).map(fold);
+      if (c.kind === 'region' || c.kind === 'region-ma') {
+        const region = regionOf(c.country, c.shortName ?? c.name);
+        if (region) keys.push(fold(region), `region ${fold(region)}`, `conseil regional ${fold(region)}`);
+        for (const k of [...keys]) keys.push(`region ${k}`, `conseil regional ${k}`, `conseil regional de ${k}`);
+      }
+      if (c.kind === 'commune' || c.kind === 'commune-urbaine') for (const k of [...keys]) keys.push(`ville de ${k}`, `mairie de ${k}`, `ville ${k}`);
+      for (const k of keys) if (!this.byKey.has(k)) this.byKey.set(k, c);
+    }
+    // the book's abbreviation
+    const paca = this.byKey.get(fold("provence alpes cote d azur")) ?? [...this.byKey.values()].find((c) => regionOf(c.country, c.shortName ?? c.name) === "Provence-Alpes-Côte d'Azur" && c.kind === 'region');
+    if (paca && !this.byKey.has('paca')) this.byKey.set('paca', paca);
+  }
+
+  group(funder: string, collectivityId?: string | null): FunderGroup {
+    const memoKey = `${collectivityId ?? ''}\u0000${funder}`;
+    const hit = this.memo.get(memoKey);
+    if (hit) return hit;
+    const result = this.compute(funder, collectivityId);
+    this.memo.set(memoKey, result);
+    return result;
+  }
+
+  private compute(funder: string, collectivityId?: string | null): FunderGroup {
+    if (collectivityId) return { key: `c:${collectivityId}`, label: this.names.get(collectivityId) ?? funder, collectivityId };
+    const key = ` ${fold(funder)} `;
+    for (const [pattern, name] of PROGRAMMES) if (pattern.test(key)) return { key: `p:${name}`, label: name, collectivityId: null };
+    const bare = funder
+      .replace(/^\s*(co-?)?financements?\s+|^\s*subventions?\s+/i, '')
+      .replace(/^(du|de la|de l'|de l’|des|de|d'|d’)\s*/i, '')
+      .replace(/\s*\([^)]*\)\s*/g, ' ')
+      .replace(/\s+en\s+\d{4}\s*$/i, '')
+      .replace(/^conseil r[ée]gional\s+(de la |de l'|de l’|du |de |d'|d’)?/i, 'Région ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const c = this.byKey.get(fold(bare));
+    if (c) return { key: `c:${c.id}`, label: c.name, collectivityId: c.id };
+    // "Subvention de la commune à l'APRE", "opérateur": a phrase rather than a name, kept as printed
+    const label = /^[\p{Lu}\d]/u.test(bare) ? bare : funder.trim();
+    return { key: `n:${fold(label)}`, label, collectivityId: null };
+  }
+}

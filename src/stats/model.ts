@@ -1,0 +1,138 @@
+/**
+ * The statistics of the census as plain data: Zod-validated view models, so that each page has
+ * a `.json` twin and each table a CSV (`csv.ts`). Labels are French (the site's language); keys
+ * are stable codes.
+ */
+import { z } from 'zod';
+
+export const CountRow = z.object({ key: z.string(), label: z.string(), count: z.number().int().min(0) });
+
+export const DomainRow = z.object({
+  code: z.string(),
+  label: z.string(),
+  /** the parent domain's code, for a sub-domain */
+  parent: z.string().nullable(),
+  /** records with this domain; for a domain, with it or any of its sub-domains (each record once) */
+  count: z.number().int().min(0),
+});
+
+export const MoneyTotal = z.object({
+  eur: z.number(),
+  approximateEur: z.number(),
+  convertedEur: z.number(),
+  count: z.number().int(),
+  approximateCount: z.number().int(),
+  byCurrency: z.array(z.object({ currency: z.string(), amount: z.number(), count: z.number().int(), eur: z.number().nullable() })),
+});
+
+export const Rate = z.object({
+  base: z.literal('EUR'),
+  perEur: z.record(z.string(), z.number()),
+  year: z.number().int(),
+  source: z.string(),
+});
+
+export const FunderRow = z.object({
+  key: z.string(),
+  funder: z.string(),
+  collectivityId: z.string().nullable(),
+  /** funding lines that name this funder */
+  lines: z.number().int(),
+  /** of which with an amount */
+  linesWithAmount: z.number().int(),
+  total: MoneyTotal,
+});
+
+export const PartyRef = z.object({ name: z.string(), collectivityId: z.string().nullable() });
+export const Amount = z.object({ amount: z.number(), currency: z.string(), approximate: z.boolean(), eur: z.number().nullable() });
+
+export const PadRow = z.object({
+  projectId: z.string(),
+  partnershipId: z.string(),
+  title: z.string(),
+  status: z.string(),
+  /** the Moroccan maître d'ouvrage and the French assistant, as the project's partners name them */
+  maitreOuvrage: z.array(PartyRef),
+  assistant: z.array(PartyRef),
+  totalCost: Amount.nullable(),
+  /** what the PAD's funding lines give, by currency */
+  padAmounts: z.array(Amount),
+  padEur: z.number().nullable(),
+});
+
+export const Statement = z.object({ line: z.number().int().nullable(), stated: z.number().int().nullable(), message: z.string() });
+
+export const CensusStats = z.object({
+  scope: z.object({
+    directoryId: z.string().nullable(),
+    /** true when the statistics are of a selection (search results), not the whole census */
+    filtered: z.boolean(),
+    partnerships: z.number().int(),
+    projects: z.number().int(),
+  }),
+  rate: Rate,
+  partnershipsByDecade: z.object({
+    rows: z.array(CountRow),
+    /** the editorials' claim, and whether the numbers bear it out */
+    claim: z.object({ text: z.string(), firstDecade: z.string().nullable(), agrees: z.boolean(), verdict: z.string() }),
+  }),
+  /** each side's collectivities by kind: partnerships with at least one party of that kind on that side */
+  partnershipsByKind: z.array(z.object({ country: z.string(), label: z.string(), rows: z.array(CountRow) })),
+  partnershipsByDomain: z.array(DomainRow),
+  projectsByStatus: z.array(CountRow),
+  projectsByDomain: z.array(DomainRow),
+  budgets: z.object({
+    total: MoneyTotal,
+    /** by the country of the collectivity the budget is of ('' when the entry does not say) */
+    bySide: z.array(z.object({ country: z.string(), label: z.string(), total: MoneyTotal })),
+    note: z.string(),
+  }),
+  projectCosts: z.object({ total: MoneyTotal, withCost: z.number().int(), withoutCost: z.number().int() }),
+  funders: z.array(FunderRow),
+  pad: z.object({
+    count: z.number().int(),
+    rows: z.array(PadRow),
+    /** rows were cut to the limit asked for; `count` and the totals are of all */
+    truncated: z.boolean(),
+    totalCost: MoneyTotal,
+    padTotal: MoneyTotal,
+    /** what the import report says the editorials state, where it differs from the entries */
+    statements: z.array(Statement),
+    comparison: z.string(),
+  }),
+});
+
+export type CountRow = z.infer<typeof CountRow>;
+export type DomainRow = z.infer<typeof DomainRow>;
+export type FunderRow = z.infer<typeof FunderRow>;
+export type PadRow = z.infer<typeof PadRow>;
+export type CensusStats = z.infer<typeof CensusStats>;
+
+export const STATUS_LABELS: Readonly<Record<string, string>> = { ongoing: 'En cours', completed: 'Réalisé', planned: 'Intention', other: 'Autre' };
+export const STATUS_ORDER = ['ongoing', 'completed', 'planned', 'other'];
+
+export const KIND_LABELS: Readonly<Record<string, string>> = {
+  commune: 'Commune',
+  'communaute-urbaine': 'Communauté urbaine',
+  'communaute-agglomeration': "Communauté d'agglomération",
+  'communaute-communes': 'Communauté de communes',
+  departement: 'Département (conseil général)',
+  region: 'Région (conseil régional)',
+  'commune-urbaine': 'Commune urbaine',
+  'commune-rurale': 'Commune rurale',
+  province: 'Province',
+  prefecture: 'Préfecture',
+  cercle: 'Cercle',
+  'region-ma': 'Région',
+  other: 'Autre',
+};
+
+export const COUNTRY_LABELS: Readonly<Record<string, string>> = { FR: 'France', MA: 'Maroc', '': 'Non précisé' };
+
+export function kindLabel(kind: string): string {
+  return KIND_LABELS[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1).replace(/-/g, ' ');
+}
+
+export function decadeLabel(decade: string): string {
+  return decade === 'unknown' ? 'Date inconnue' : `Années ${decade}`;
+}
