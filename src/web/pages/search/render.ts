@@ -63,7 +63,7 @@ ${v.notices.length === 0 ? '' : html`<ul class="notices" role="status">${v.notic
 <div class="search-layout">
 ${facets}
 <div class="results">
-<p class="summary">${tn(c.locale, 'searchPage.results', v.total)} <span class="muted">${t('searchPage.took', { ms: v.tookMs })}</span></p>
+<p class="summary">${tn(c.locale, 'searchPage.results', v.total)} <span class="muted">${t('searchPage.took', { ms: Math.round(v.tookMs) })}</span></p>
 ${selected}
 ${sortForm}
 ${hits}
