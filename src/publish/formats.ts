@@ -5,6 +5,7 @@
 import type { Writable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/tables.js';
+import { writeBookHtml, writeBookPdf } from './book/index.js';
 import { writeCsv } from './csv.js';
 import { writeIati } from './iati.js';
 import { writeJson } from './json-stream.js';
@@ -30,4 +31,6 @@ export const PUBLISHERS: Readonly<Record<string, Publisher>> = {
   csv: { mediaType: 'application/zip', extension: 'zip', binary: true, columns: true, selection: true, write: writeCsv },
   xlsx: { mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx', binary: true, columns: true, selection: true, write: writeXlsx },
   iati: { mediaType: 'application/xml', extension: 'xml', binary: false, columns: false, selection: true, write: writeIati },
+  html: { mediaType: 'text/html', extension: 'html', binary: false, columns: false, selection: false, write: writeBookHtml },
+  pdf: { mediaType: 'application/pdf', extension: 'pdf', binary: true, columns: false, selection: false, write: writeBookPdf },
 };

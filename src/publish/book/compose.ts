@@ -1,0 +1,656 @@
+/**
+ * The directory as a book: the store's document laid out as the 2008 printed directory is —
+ * cover, Sommaire, the four sections of entries, "Autres partenariats répertoriés", the Synthèse
+ * by domains — as a list of lines. Each line is one printed line of the book (html.ts prints each
+ * as one element), so the book's text is these lines, and it is written in the conventions the
+ * directory reader (`src/import/directory/`) understands: reading the book back gives the store's
+ * records again (see roundtrip.test.ts for what cannot come back, and why).
+ *
+ * The layout, entry by entry (the reader's rules in brackets):
+ *   Ville d'Aix-en-Provence                       French parties, joined by " - "   [entries.ts]
+ *   Commune urbaine d'Oujda                       Moroccan parties, joined by " - "
+ *   M. Name, Title (150 000 habitants)            one line per party (or per side when shared)
+ *   Cadre juridique : … / Date : … / notes / Historique : … / Domaines d'activités : …  [head.ts]
+ *   PROJETS EN COURS / THEME / Title (period) - Cofinancement PAD / parts   [projects.ts]
+ *   INFORMATIONS RELATIVES AU PARTENARIAT / Budget attribué… / Ressources humaines… /
+ *   Autres partenariats                                                     [info.ts, budgets.ts]
+ *   CONTACTS / one label line per person naming their collectivity / institution blocks  [contacts/]
+ */
+import { readProjectMoney } from '../../import/directory/funding.js';
+import { readCollectivityNames } from '../../import/directory/names.js';
+import { isNonProjectHeading, statusHeading } from '../../import/directory/project-labels.js';
+import { key } from '../../import/directory/text.js';
+import type { PartyRef, SourceLine } from '../../import/directory/types.js';
+import type { Collectivity, Contact, Domain, Funding, Partnership, Project, ProjectPartner, RepertoireDocument } from '../../model/schema.js';
+
+/** What a line is, for the layout (html.ts); the text is the same whatever the kind. */
+export type LineKind =
+  | 'cover-title'
+  | 'cover-edition'
+  | 'cover-publishers'
+  | 'toc-title'
+  | 'toc-section'
+  | 'toc-entry'
+  | 'maps'
+  | 'section-title'
+  | 'entry-french'
+  | 'entry-partner'
+  | 'entry-unit'
+  | 'executive'
+  | 'field'
+  | 'note'
+  | 'status'
+  | 'theme'
+  | 'subtheme'
+  | 'project-title'
+  | 'part-label'
+  | 'item'
+  | 'para'
+  | 'total'
+  | 'funding'
+  | 'info-title'
+  | 'info-label'
+  | 'contacts-title'
+  | 'contact-label'
+  | 'contact-line'
+  | 'institution-name'
+  | 'brief-pair'
+  | 'brief-line'
+  | 'synthesis-title'
+  | 'synthesis-domain'
+  | 'synthesis-subdomain'
+  | 'synthesis-pair';
+
+export interface BookLine {
+  readonly kind: LineKind;
+  readonly text: string;
+}
+
+/** A part of the book that starts on a new page and names its pages in the running header. */
+export interface BookPart {
+  readonly id: string;
+  /** the running header of its pages */
+  readonly header: string;
+  readonly kind: 'front' | 'toc' | 'maps' | 'section' | 'brief' | 'synthesis';
+  readonly blocks: BookBlock[];
+}
+
+/** A group of lines kept together where it can be: an entry's heading, a project, a contact. */
+export interface BookBlock {
+  readonly kind: 'heading' | 'entry-head' | 'projects' | 'project' | 'info' | 'contacts' | 'contact' | 'plain' | 'synthesis-domain';
+  readonly lines: BookLine[];
+  /** the entry this block opens: its heading is looked for in the printed pages */
+  readonly entry?: EntryRef;
+}
+
+export interface EntryRef {
+  readonly partnershipId: string;
+  /** the two heading lines as printed */
+  readonly french: string;
+  readonly partner: string;
+}
+
+export interface Book {
+  readonly title: string;
+  readonly parts: BookPart[];
+  /** the Sommaire's lines whose page is to be filled in, by entry (partnership id) or part id */
+  readonly entries: EntryRef[];
+}
+
+/** Sections of the printed directory, in order, with their Sommaire numbers. */
+const SECTIONS: readonly { name: string; numeral: string }[] = [
+  { name: 'Villes', numeral: 'I' },
+  { name: 'Communautés urbaines', numeral: 'II' },
+  { name: 'Conseils généraux', numeral: 'III' },
+  { name: 'Conseils régionaux', numeral: 'IV' },
+];
+
+export const BRIEF_TITLE = 'Autres partenariats répertoriés';
+export const SYNTHESIS_TITLE = 'Synthèse des coopérations par domaines d’intervention';
+export const MAPS_TITLE = 'Cartes du Maroc et de la France';
+
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** "2008-07" → "Juillet 2008". */
+export function editionText(edition: string | undefined): string | undefined {
+  const m = edition ? /^(\d{4})(?:-(\d{2}))?/.exec(edition) : null;
+  if (!m) return edition;
+  if (!m[2]) return m[1];
+  const month = MONTHS[Number(m[2]) - 1]!;
+  return `${month.charAt(0).toUpperCase()}${month.slice(1)} ${m[1]}`;
+}
+
+/** 150000 → "150 000". */
+function grouped(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
+/**
+ * The honorific is not kept in the records (only gender would tell it); the book prints "Mme"
+ * where the title is feminine, "M." otherwise. The reader needs one to see an executive line.
+ */
+export function honorific(title: string | undefined): string {
+  return title && /\b(présidente|directrice|conseillère|adjointe|députée|sénatrice|chargée|maire adjointe|déléguée|responsable administrative|secrétaire générale|élue)\b/i.test(title) ? 'Mme' : 'M.';
+}
+
+interface Context {
+  readonly doc: RepertoireDocument;
+  readonly collectivities: ReadonlyMap<string, Collectivity>;
+}
+
+function collectivityName(ctx: Context, id: string): string {
+  return ctx.collectivities.get(id)?.name ?? id;
+}
+
+/** The entry's two heading lines: its French parties, its Moroccan parties. */
+export function headingOf(ctx: Context, p: Partnership): { french: string; partner: string } {
+  const side = (french: boolean) => p.parties.filter((party) => (party.country === 'FR') === french).map((party) => collectivityName(ctx, party.collectivityId));
+  return { french: side(true).join(' - '), partner: side(false).join(' - ') };
+}
+
+/**
+ * The spellings of collectivities in the Sommaire and the Synthèse. Entry headings print each
+ * collectivity's name; the other spellings the book used (its aliases) are printed, in order, at
+ * its first mentions in the Sommaire and the Synthèse, as the 2008 book did. Where a spelling of
+ * another kind was the book's most frequent ("Commune rurale de Souk El Khémis" against the
+ * entries' "Commune urbaine"), it is used at the later mentions too, so that it stays the most
+ * frequent.
+ */
+function aliasSpeller(ctx: Context): (id: string) => string {
+  const pending = new Map<string, string[]>();
+  return (id) => {
+    const c = ctx.collectivities.get(id);
+    if (!c) return id;
+    if (!pending.has(id)) pending.set(id, [...(c.aliases ?? [])]);
+    const next = pending.get(id)!.shift();
+    if (next !== undefined) return next;
+    const kindOf = (name: string) => readCollectivityNames(name, c.country)[0]?.kind;
+    if (kindOf(c.name) === c.kind) return c.name;
+    return (c.aliases ?? []).find((alias) => kindOf(alias) === c.kind) ?? c.name;
+  };
+}
+
+/** "French/Moroccan" as the Sommaire and the Synthèse print a partnership. */
+function pairOf(p: Partnership, spell: (id: string) => string): string {
+  const side = (french: boolean) => p.parties.filter((party) => (party.country === 'FR') === french).map((party) => spell(party.collectivityId));
+  return `${side(true).join(' - ')}/${side(false).join(' - ')}`;
+}
+
+/** The line printed for a label and its value: "Cadre juridique : Convention cadre…." */
+function field(label: string, value: string): BookLine {
+  return { kind: 'field', text: `${label} : ${value}` };
+}
+
+function executiveLines(ctx: Context, p: Partnership): BookLine[] {
+  const lines: BookLine[] = [];
+  const sides = [...new Set(p.parties.map((party) => party.country))];
+  for (const country of sides) {
+    const parties = p.parties.filter((party) => party.country === country);
+    const executives = parties.map((party) => party.executive ?? ctx.collectivities.get(party.collectivityId)?.executive);
+    const same = executives.every((e) => e && e.name === executives[0]?.name && e.title === executives[0]?.title);
+    // Parties of one side led by one person (Lyon): one line, with the population printed once.
+    const groups = same && parties.length > 1 ? [parties] : parties.map((party) => [party]);
+    for (const group of groups) {
+      const executive = group[0]!.executive ?? ctx.collectivities.get(group[0]!.collectivityId)?.executive;
+      if (!executive) continue;
+      const population = group.map((party) => ctx.collectivities.get(party.collectivityId)?.population).find((n) => n !== undefined);
+      const title = executive.title ? `, ${executive.title}` : ',';
+      lines.push({ kind: 'executive', text: `${honorific(executive.title)} ${executive.name}${title}${population !== undefined ? ` (${grouped(population)} habitants)` : ''}` });
+    }
+  }
+  return lines;
+}
+
+/**
+ * Where a note was printed, so that it is printed there again and read back in its place:
+ * the entry's head, after its projects under a heading ("PROJETS REALISES EN DEHORS DU
+ * PARTENARIAT", "CHIFFRES-CLES"), in its information part under a heading ("Comité de
+ * pilotage", "Mise en œuvre"), or among its budgets (a budget line without an amount).
+ */
+type NotePlace = { place: 'head' } | { place: 'projects' | 'info'; heading: string; text: string } | { place: 'budget'; text: string };
+
+const BUDGET_NOTE = 'Budget attribué au partenariat : ';
+const INFO_HEADING = /^(comite|pilotage|mise en oeuvre|structure mandatee|volet |observations?$)/;
+
+export function notePlace(note: string): NotePlace {
+  if (note.startsWith(BUDGET_NOTE)) return { place: 'budget', text: note.slice(BUDGET_NOTE.length) };
+  const at = note.indexOf(' : ');
+  if (at > 0) {
+    const heading = note.slice(0, at);
+    const text = note.slice(at + 3);
+    if (statusHeading(heading)?.outside || isNonProjectHeading(heading)) return { place: 'projects', heading, text };
+    if (INFO_HEADING.test(key(heading)) && !/[.:;]$/.test(heading)) return { place: 'info', heading, text };
+  }
+  return { place: 'head' };
+}
+
+/** Lines for notes of one place: each heading printed once over its run of notes. */
+function placedNotes(p: Partnership, place: 'projects' | 'info'): BookLine[] {
+  const lines: BookLine[] = [];
+  let heading: string | undefined;
+  for (const note of p.notes ?? []) {
+    const where = notePlace(note);
+    if (where.place !== place) continue;
+    if (where.heading !== heading) lines.push({ kind: place === 'info' ? 'info-label' : 'status', text: where.heading });
+    heading = where.heading;
+    lines.push({ kind: 'para', text: where.text });
+  }
+  return lines;
+}
+
+function isBodyContact(c: Contact): boolean {
+  return c.kind === 'other' && !!c.role && /structure mandat|mise en (oe|œ)uvre/i.test(c.role) && c.collectivityId === undefined;
+}
+
+function headLines(ctx: Context, p: Partnership): BookLine[] {
+  const lines: BookLine[] = [];
+  if (p.legalFramework) lines.push(field('Cadre juridique', `${p.legalFramework}.`));
+  if (p.dateText) lines.push(field('Date', `${p.dateText}.`));
+  for (const note of p.notes ?? []) {
+    if (notePlace(note).place !== 'head') continue;
+    for (const text of note.split('\n')) lines.push({ kind: 'note', text });
+  }
+  if (p.history) {
+    const [first, ...rest] = p.history.split('\n');
+    lines.push(field('Historique', first!));
+    for (const text of rest) lines.push({ kind: 'para', text });
+  }
+  if (p.domainsText) {
+    const [first, ...rest] = p.domainsText.split('\n');
+    lines.push(field('Domaines d’activités', first!));
+    for (const text of rest) lines.push({ kind: 'para', text });
+  }
+  void ctx;
+  return lines;
+}
+
+const STATUS_HEADINGS: Readonly<Record<Project['status'], string | undefined>> = {
+  ongoing: 'PROJETS EN COURS',
+  completed: 'PROJETS RÉALISÉS',
+  planned: 'INTENTIONS DE PROJETS',
+  other: undefined,
+};
+
+const ROLE_LABELS: Partial<Record<NonNullable<ProjectPartner['role']>, string>> = {
+  'maitre-ouvrage': 'Maître d’ouvrage',
+  'assistant-maitre-ouvrage': 'Assistant à la maîtrise d’ouvrage',
+  operator: 'Opérateur',
+};
+
+function items(label: string, values: readonly string[] | undefined): BookLine[] {
+  if (!values?.length) return [];
+  return [{ kind: 'part-label', text: label }, ...values.map((text): BookLine => ({ kind: 'item', text: `- ${text}` }))];
+}
+
+function moneyText(f: Funding): string {
+  return f.text ?? [f.funder, f.amount?.text].filter(Boolean).join(' : ');
+}
+
+/** A project named after its theme ("SANTÉ" under "SANTÉ"): the book prints only its period under the theme. */
+function namedByTheme(p: Project): boolean {
+  return p.themes?.[0] !== undefined && (p.title === p.themes[0] || `${p.title} (${p.periodText})` === p.themes[0]);
+}
+
+function projectLines(p: Project, ctx: Context, parties: readonly PartyRef[]): BookLine[] {
+  const lines: BookLine[] = [];
+  if (namedByTheme(p)) {
+    // The reader opens such a project at "(period)" right under the theme, or at its first part.
+    if (p.periodText && p.title === p.themes![0]) lines.push({ kind: 'project-title', text: `(${p.periodText})` });
+    if (p.padCofinanced) lines.push({ kind: 'para', text: '- Cofinancement PAD' });
+  } else {
+    lines.push({ kind: 'project-title', text: `${p.title}${p.periodText ? ` (${p.periodText})` : ''}${p.padCofinanced ? ' - Cofinancement PAD' : ''}` });
+  }
+  if (p.objectives?.length) lines.push(...items('→ Objectifs :', p.objectives));
+  lines.push({ kind: 'part-label', text: 'Description du projet' });
+  for (const text of p.description?.split('\n') ?? []) lines.push({ kind: 'para', text });
+
+  const partners = p.partners ?? [];
+  if (partners.length) {
+    lines.push({ kind: 'part-label', text: 'Partenaires' });
+    // A country label holds for the partners after it; a collectivity's own country needs none.
+    let country: string | undefined;
+    for (const partner of partners) {
+      const role = partner.role ? ROLE_LABELS[partner.role] : undefined;
+      if (role) {
+        lines.push({ kind: 'para', text: `${role} : ${partner.name}.` });
+        continue;
+      }
+      const own = partner.collectivityId ? ctx.collectivities.get(partner.collectivityId)?.country : undefined;
+      const needsLabel = partner.country !== undefined && (own !== partner.country || (country !== undefined && country !== partner.country));
+      if (needsLabel && partner.country !== country) {
+        country = partner.country;
+        lines.push({ kind: 'para', text: partner.country === 'MA' ? 'Partenaires au Maroc :' : partner.country === 'FR' ? 'Partenaires en France :' : `Partenaires (${partner.country}) :` });
+      }
+      lines.push({ kind: 'para', text: partnerLine(partner) });
+    }
+  }
+
+  lines.push(...moneyLines(p, parties));
+  lines.push(...items('Résultats attendus', p.expectedResults));
+  lines.push(...items('Résultats obtenus', p.obtainedResults));
+  lines.push(...items('Bénéficiaires', p.beneficiaries));
+  if (p.observations) {
+    lines.push({ kind: 'part-label', text: 'Observations' });
+    for (const text of p.observations.split('\n')) lines.push({ kind: 'para', text });
+  }
+  return lines;
+}
+
+/** "Vitalis, Régie des Transports … (9 avenue …)": a name with commas keeps its contact in parentheses. */
+function partnerLine(partner: ProjectPartner): string {
+  // "… d'Angély (17)": a name ending in a parenthesis with a figure would lose it to the contact.
+  const name = /\([^)]*\d[^)]*\)$/.test(partner.name) ? `${partner.name},` : partner.name;
+  if (!partner.contact) return name;
+  if (/\d/.test(partner.contact) && !/[()]/.test(partner.contact) && !/[()]/.test(partner.name)) return `${partner.name} (${partner.contact})`;
+  return `${name} → Contact : ${partner.contact}`;
+}
+
+/**
+ * The money of a project: "Budget" with its total cost and the lines that are not funding,
+ * then "Financement" with one line per funder. A funder the book printed in a list ("Conseil
+ * général, Comité des Échanges, …", "Saint-Denis 7 000€ & Aigle Azur") is printed in such a
+ * list again: each funding line is checked with the reader's money rules (funding.ts), and
+ * joined to the line before it when alone it would not read back as the same funder.
+ */
+function moneyLines(p: Project, parties: readonly PartyRef[]): BookLine[] {
+  const funding = p.funding ?? [];
+  const notFunding = p.fundingText?.split('\n') ?? [];
+  if (!p.totalCost && funding.length === 0 && notFunding.length === 0) return [];
+  const lines: BookLine[] = [];
+  const budget: string[] = [];
+  if (p.totalCost) {
+    budget.push(`Coût total du projet${p.totalCost.approximate ? ' (estimation)' : ''} : ${p.totalCost.text ?? `${grouped(p.totalCost.amount)} ${p.totalCost.currency}`}.`);
+    budget.push(...notFunding);
+    lines.push({ kind: 'part-label', text: 'Budget' }, { kind: 'total', text: budget[0]! }, ...notFunding.map((text): BookLine => ({ kind: 'para', text })));
+  }
+  const printed = fundingLines(funding, budget, parties);
+  if (printed.length || (!p.totalCost && notFunding.length)) {
+    lines.push({ kind: 'part-label', text: 'Financement' });
+    lines.push(...printed.map((text): BookLine => ({ kind: 'funding', text })));
+    if (!p.totalCost) lines.push(...notFunding.map((text): BookLine => ({ kind: 'para', text })));
+  }
+  return lines;
+}
+
+const ROLE_START = /^(?:op[ée]rateurs?|ma[iî]tres?\s+d['’]\s*ouvrage|assistante?s?\s)/i;
+
+const asLines = (texts: readonly string[]): SourceLine[] => texts.map((text, i) => ({ n: i + 1, text }));
+
+function fundingLines(funding: readonly Funding[], budget: readonly string[], parties: readonly PartyRef[]): string[] {
+  const lines: string[] = [];
+  const reads = (candidate: string[], count: number) =>
+    JSON.stringify(readProjectMoney(asLines(candidate), asLines(budget), parties).funding) === JSON.stringify(funding.slice(0, count));
+  let previous: string | undefined;
+  funding.forEach((f, i) => {
+    const text = moneyText(f);
+    // Shares listed in one sentence ("… : 40% Romans, 10% Taroudannt") are one line for several funders.
+    if (text === previous && reads(lines, i + 1)) return;
+    previous = text;
+    const variants = [text, text.replace(/, (?=\d)/g, ' ; ')];
+    const candidates: string[][] = [];
+    for (const variant of variants) {
+      candidates.push([...lines, variant]);
+      if (lines.length) for (const glue of [', ', ' & ', ' - ']) candidates.push([...lines.slice(0, -1), `${lines.at(-1)}${glue}${variant}`]);
+    }
+    // A line of its own starting "opérateur :" would also be read as a partner with that role.
+    const chosen = candidates.find((c) => !ROLE_START.test(c.at(-1)!) && reads(c, i + 1)) ?? [...lines, text];
+    lines.splice(0, lines.length, ...chosen);
+  });
+  return lines;
+}
+
+function projectBlocks(projects: readonly Project[], ctx: Context, parties: readonly PartyRef[]): BookBlock[] {
+  const blocks: BookBlock[] = [];
+  let status: Project['status'] | undefined;
+  let themes = '';
+  for (const project of projects) {
+    const heading = STATUS_HEADINGS[project.status];
+    const projectThemes = JSON.stringify(project.themes ?? []);
+    const lines: BookLine[] = [];
+    // A status heading sets the status and clears the themes: printed again where the themes stop.
+    if (heading && (project.status !== status || (themes !== '[]' && projectThemes === '[]'))) {
+      lines.push({ kind: 'status', text: heading });
+      themes = '[]';
+    }
+    status = project.status;
+    if (projectThemes !== themes || namedByTheme(project)) {
+      const [theme, sub] = project.themes ?? [];
+      if (theme) lines.push({ kind: 'theme', text: theme });
+      if (sub) lines.push({ kind: 'subtheme', text: sub });
+      themes = projectThemes;
+    }
+    blocks.push({ kind: 'project', lines: [...lines, ...projectLines(project, ctx, parties)] });
+  }
+  return blocks;
+}
+
+function infoLines(ctx: Context, p: Partnership): BookLine[] {
+  const lines: BookLine[] = [];
+  // Budget lines without an amount are notes; printed among the budgets, they are read as such again.
+  const budgetNotes = (p.notes ?? []).flatMap((note) => {
+    const where = notePlace(note);
+    return where.place === 'budget' ? [where.text] : [];
+  });
+  if (p.budgets?.length || budgetNotes.length) {
+    lines.push({ kind: 'info-label', text: 'Budget attribué au partenariat' });
+    for (const b of p.budgets ?? []) lines.push({ kind: 'funding', text: b.text ?? `${b.collectivityId ? `${ctx.collectivities.get(b.collectivityId)?.shortName ?? ''} : ` : ''}${b.amount.text ?? grouped(b.amount.amount)}` });
+    for (const text of budgetNotes) lines.push({ kind: 'para', text });
+  }
+  if (p.humanResources?.length) {
+    lines.push({ kind: 'info-label', text: 'Ressources humaines pour la coopération décentralisée' });
+    for (const text of p.humanResources) lines.push({ kind: 'para', text });
+  }
+  if (p.otherPartnerships?.length) {
+    lines.push({ kind: 'info-label', text: 'Autres partenariats' });
+    for (const text of p.otherPartnerships) lines.push({ kind: 'para', text });
+  }
+  // Steering committees, implementing bodies (whose lines are also read as their contact): under their headings.
+  lines.push(...placedNotes(p, 'info'));
+  return lines.length ? [{ kind: 'info-title', text: 'INFORMATIONS RELATIVES AU PARTENARIAT' }, ...lines] : [];
+}
+
+const STAFF_LABEL = 'Agent en charge du dossier';
+const ELECTED_LABEL = 'Élu en charge du dossier';
+
+function contactBlocks(ctx: Context, p: Partnership): BookBlock[] {
+  const blocks: BookBlock[] = [];
+  for (const c of p.contacts ?? []) {
+    if (isBodyContact(c)) continue;
+    const party = c.collectivityId ? ctx.collectivities.get(c.collectivityId) : undefined;
+    const where = party ? ` (${party.name})` : '';
+    const label = c.kind === 'staff' ? STAFF_LABEL : c.kind === 'elected' || c.kind === 'other' ? ELECTED_LABEL : undefined;
+    const lines: BookLine[] = [];
+    if (label) lines.push({ kind: 'contact-label', text: `${label}${where} : ${personName(c)}` });
+    else lines.push({ kind: 'contact-label', text: `Contact${party ? ` à ${party.shortName ?? party.name}` : ''} : ${personName(c)}` });
+    if (c.role) lines.push({ kind: 'contact-line', text: c.role });
+    if (c.organization && c.organization !== associationIn(c.role)) lines.push({ kind: 'contact-line', text: c.organization });
+    if (c.address) lines.push({ kind: 'contact-line', text: c.address });
+    for (const phone of c.phones ?? []) lines.push({ kind: 'contact-line', text: `Tél : ${phone}` });
+    for (const fax of c.faxes ?? []) lines.push({ kind: 'contact-line', text: `Fax : ${fax}` });
+    for (const email of c.emails ?? []) lines.push({ kind: 'contact-line', text: email });
+    blocks.push({ kind: 'contact', lines });
+  }
+  for (const party of p.parties) {
+    const lines = institutionLines(ctx, party.collectivityId);
+    if (lines.length) blocks.push({ kind: 'contact', lines });
+  }
+  return blocks;
+}
+
+/** A collectivity's own coordinates: its name, then its address, phones, faxes, e-mails, websites. */
+function institutionLines(ctx: Context, id: string): BookLine[] {
+  const c = ctx.collectivities.get(id);
+  if (!c || !(c.address || c.phones?.length || c.faxes?.length || c.emails?.length || c.websites?.length)) return [];
+  const lines: BookLine[] = [{ kind: 'institution-name', text: c.name }];
+  for (const part of c.address?.split(', ') ?? []) lines.push({ kind: 'contact-line', text: part });
+  for (const phone of c.phones ?? []) lines.push({ kind: 'contact-line', text: `Tél : ${phone}` });
+  for (const fax of c.faxes ?? []) lines.push({ kind: 'contact-line', text: `Fax : ${fax}` });
+  for (const email of c.emails ?? []) lines.push({ kind: 'contact-line', text: email });
+  for (const site of c.websites ?? []) lines.push({ kind: 'contact-line', text: site });
+  return lines;
+}
+
+/** A name the contacts reader sees as a person: with an honorific unless it reads as "First LAST". */
+function personName(c: Contact): string {
+  return `${honorific(c.role)} ${c.name}`;
+}
+
+/** "Président de l'association Amal Dadès" → "Association Amal Dadès" (what the reader derives itself). */
+function associationIn(role: string | undefined): string | undefined {
+  const m = role ? /\b(association\b.*)$/iu.exec(role) : null;
+  if (!m) return undefined;
+  const name = m[1]!.replace(/[\s,;.]+$/, '');
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** The parties as the reader knows them while reading the entry (types.ts PartyRef). */
+function partyRefs(ctx: Context, p: Partnership): PartyRef[] {
+  return p.parties.map((party) => {
+    const c = ctx.collectivities.get(party.collectivityId);
+    const name = c?.name ?? party.collectivityId;
+    const executive = party.executive ?? c?.executive;
+    return { collectivityId: party.collectivityId, country: party.country, name, shortName: c?.shortName ?? name, ...(executive ? { executiveName: executive.name } : {}), aliases: [name] };
+  });
+}
+
+function entryBlocks(ctx: Context, p: Partnership): BookBlock[] {
+  const { french, partner } = headingOf(ctx, p);
+  const executives = executiveLines(ctx, p);
+  const head: BookLine[] = [
+    { kind: 'entry-french', text: french },
+    { kind: 'entry-partner', text: partner },
+  ];
+  // Without an executive line, the reader knows an entry by "Partenariat avec …" (as Marseille's).
+  if (executives.length === 0) head.push({ kind: 'entry-unit', text: `Partenariat avec ${partner}` });
+  head.push(...executives);
+  const blocks: BookBlock[] = [{ kind: 'entry-head', lines: head, entry: { partnershipId: p.id, french, partner } }];
+  const fields = headLines(ctx, p);
+  if (fields.length) blocks.push({ kind: 'plain', lines: fields });
+  blocks.push(...projectBlocks(p.projects ?? [], ctx, partyRefs(ctx, p)));
+  const outside = placedNotes(p, 'projects');
+  if (outside.length) blocks.push({ kind: 'plain', lines: outside });
+  const info = infoLines(ctx, p);
+  if (info.length) blocks.push({ kind: 'info', lines: info });
+  const contacts = contactBlocks(ctx, p);
+  if (contacts.length) blocks.push({ kind: 'contacts', lines: [{ kind: 'contacts-title', text: 'CONTACTS' }] }, ...contacts);
+  return blocks;
+}
+
+function briefBlocks(ctx: Context, p: Partnership): BookBlock[] {
+  const { french, partner } = headingOf(ctx, p);
+  const lines: BookLine[] = [{ kind: 'brief-pair', text: `${french} / ${partner}` }];
+  const framework = [p.legalFramework, p.dateText].filter(Boolean).join(', ');
+  if (framework) lines.push({ kind: 'brief-line', text: `→ ${framework}` });
+  for (const note of p.notes ?? []) lines.push({ kind: 'brief-line', text: note });
+  for (const c of p.contacts ?? []) {
+    const party = c.collectivityId ? ctx.collectivities.get(c.collectivityId) : undefined;
+    const country = party?.country === 'MA' ? 'au Maroc' : 'en France';
+    lines.push({ kind: 'brief-line', text: `→ Contact ${country} : ${honorific(c.role)} ${c.name}${c.role ? `, ${c.role}` : ''}` });
+    for (const phone of c.phones ?? []) lines.push({ kind: 'contact-line', text: `Tél : ${phone}` });
+    for (const fax of c.faxes ?? []) lines.push({ kind: 'contact-line', text: `Fax : ${fax}` });
+    for (const email of c.emails ?? []) lines.push({ kind: 'contact-line', text: email });
+    if (c.address) lines.push({ kind: 'contact-line', text: c.address });
+  }
+  // The collectivities' coordinates belong to the contact block: printed after its first contact.
+  if (p.contacts?.length) for (const party of p.parties) lines.push(...institutionLines(ctx, party.collectivityId));
+  return [{ kind: 'plain', lines, entry: { partnershipId: p.id, french, partner } }];
+}
+
+/** The Synthèse: each domain with the "French/Moroccan" pairs of the partnerships working in it. */
+function synthesisBlocks(ctx: Context, spell: (id: string) => string): BookBlock[] {
+  const blocks: BookBlock[] = [];
+  const byDomain = new Map<string, Partnership[]>();
+  for (const p of ctx.doc.partnerships) for (const code of p.domains ?? []) byDomain.set(code, [...(byDomain.get(code) ?? []), p]);
+  const pairs = (code: string): BookLine[] =>
+    (byDomain.get(code) ?? []).map((p): BookLine => ({ kind: 'synthesis-pair', text: pairOf(p, spell) }));
+  const top = ctx.doc.domains.filter((d) => d.parent === undefined);
+  for (const domain of top) {
+    const children = ctx.doc.domains.filter((d: Domain) => d.parent === domain.code);
+    blocks.push({ kind: 'synthesis-domain', lines: [{ kind: 'synthesis-domain', text: domain.label }, ...pairs(domain.code)] });
+    for (const child of children) blocks.push({ kind: 'synthesis-domain', lines: [{ kind: 'synthesis-subdomain', text: `➤ ${child.label}` }, ...pairs(child.code)] });
+  }
+  return blocks;
+}
+
+export interface ComposeOptions {
+  /** page numbers of the Sommaire, by partnership id or part id; absent: "p.…" placeholders */
+  readonly pages?: ReadonlyMap<string, number>;
+}
+
+/** The book of a document. `pages` fills the Sommaire (pdf.ts finds them by printing once). */
+export function composeBook(doc: RepertoireDocument, options: ComposeOptions = {}): Book {
+  const ctx: Context = { doc, collectivities: new Map(doc.collectivities.map((c) => [c.id, c])) };
+  const page = (id: string) => {
+    const n = options.pages?.get(id);
+    // Before the first print, three digits: about the width the numbers will have.
+    return n === undefined ? 'p.000' : `p.${n}`;
+  };
+  const title = doc.directory.title;
+  const entries: EntryRef[] = [];
+  const spell = aliasSpeller(ctx);
+
+  const cover: BookLine[] = [{ kind: 'cover-title', text: title }];
+  const edition = editionText(doc.directory.edition);
+  if (edition) cover.push({ kind: 'cover-edition', text: edition });
+  for (const publisher of doc.directory.publishers ?? []) cover.push({ kind: 'cover-publishers', text: publisher });
+
+  const toc: BookLine[] = [{ kind: 'toc-title', text: 'Sommaire' }, { kind: 'toc-entry', text: `${MAPS_TITLE} ${page('maps')}` }];
+  const sectionParts: BookPart[] = [];
+  const known = new Set(SECTIONS.map((s) => s.name));
+  const sectionNames = [...SECTIONS.map((s) => s.name), ...new Set(doc.partnerships.filter((p) => p.tier === 'full' && !known.has(p.section ?? '')).map((p) => p.section ?? 'Villes'))];
+  let numeral = 0;
+  for (const name of sectionNames) {
+    const partnerships = doc.partnerships.filter((p) => p.tier === 'full' && (p.section ?? 'Villes') === name);
+    if (partnerships.length === 0) continue;
+    numeral += 1;
+    toc.push({ kind: 'toc-section', text: `${roman(numeral)}. ${name}` });
+    const blocks: BookBlock[] = [{ kind: 'heading', lines: [{ kind: 'section-title', text: name }] }];
+    for (const p of partnerships) {
+      const entry = entryBlocks(ctx, p);
+      entries.push(entry[0]!.entry!);
+      toc.push({ kind: 'toc-entry', text: `${pairOf(p, spell)} ${page(p.id)}` });
+      blocks.push(...entry);
+    }
+    sectionParts.push({ id: `section-${sectionParts.length + 1}`, header: name, kind: 'section', blocks });
+  }
+  const brief = doc.partnerships.filter((p) => p.tier === 'brief');
+  toc.push({ kind: 'toc-section', text: `${roman(numeral + 1)}. Documents complémentaires` });
+  if (brief.length) toc.push({ kind: 'toc-entry', text: `${BRIEF_TITLE} ${page('brief')}` });
+  toc.push({ kind: 'toc-entry', text: `${SYNTHESIS_TITLE} ${page('synthesis')}` });
+
+  const parts: BookPart[] = [
+    { id: 'cover', header: '', kind: 'front', blocks: [{ kind: 'plain', lines: cover }] },
+    { id: 'toc', header: 'Sommaire', kind: 'toc', blocks: [{ kind: 'plain', lines: toc }] },
+    {
+      id: 'maps',
+      header: 'Cartes',
+      kind: 'maps',
+      blocks: [{ kind: 'plain', lines: [{ kind: 'maps', text: MAPS_TITLE }, { kind: 'para', text: 'Emplacement réservé : les cartes des deux pays paraîtront dans une prochaine version.' }] }],
+    },
+    ...sectionParts,
+  ];
+  if (brief.length) {
+    parts.push({
+      id: 'brief',
+      header: BRIEF_TITLE,
+      kind: 'brief',
+      blocks: [{ kind: 'heading', lines: [{ kind: 'section-title', text: BRIEF_TITLE.toUpperCase() }] }, ...brief.flatMap((p) => briefBlocks(ctx, p))],
+    });
+  }
+  parts.push({
+    id: 'synthesis',
+    header: 'Synthèse par domaines',
+    kind: 'synthesis',
+    blocks: [{ kind: 'heading', lines: [{ kind: 'synthesis-title', text: SYNTHESIS_TITLE.toUpperCase() }] }, ...synthesisBlocks(ctx, spell)],
+  });
+  return { title, parts, entries };
+}
+
+function roman(n: number): string {
+  return ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'][n - 1] ?? String(n);
+}
+
+/** The book's text: its lines, one a line — what is printed, in print order. */
+export function bookText(book: Book): string {
+  return `${book.parts.flatMap((part) => part.blocks.flatMap((block) => block.lines.map((line) => line.text))).join('\n')}\n`;
+}

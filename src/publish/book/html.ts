@@ -1,0 +1,172 @@
+/**
+ * The book (compose.ts) as one HTML page laid out for print: A4, each part on a new page with
+ * its name as running header (CSS named pages and `@page` margin boxes, which Chromium prints),
+ * entry headings kept with what follows them, small blocks (contacts, funding tables, executive
+ * lines) kept whole. Every line of the book is one element holding exactly its text, so that
+ * `htmlToText` gives the book's text back (funding lines are table rows: funder | amount).
+ */
+import type { Book, BookBlock, BookLine, BookPart } from './compose.js';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** A CSS string literal. */
+function cssString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
+}
+
+const TAGS: Partial<Record<BookLine['kind'], string>> = {
+  'cover-title': 'h1',
+  'section-title': 'h1',
+  'synthesis-title': 'h1',
+  'toc-title': 'h1',
+  maps: 'h1',
+  'entry-french': 'h2',
+  'entry-partner': 'h2',
+  status: 'h3',
+  theme: 'h4',
+  'project-title': 'h5',
+  'info-title': 'h3',
+  'contacts-title': 'h3',
+  'synthesis-domain': 'h2',
+  'synthesis-subdomain': 'h3',
+};
+
+function lineHtml(line: BookLine): string {
+  const tag = TAGS[line.kind] ?? 'p';
+  return `<${tag} class="l-${line.kind}">${escapeHtml(line.text)}</${tag}>`;
+}
+
+/** "Funder : amount (…)" as a table row, the two cells read back as one line. */
+function fundingRow(text: string): string {
+  const at = text.indexOf(' : ');
+  if (at < 0) return `<tr><td colspan="2">${escapeHtml(text)}</td></tr>`;
+  return `<tr><td>${escapeHtml(text.slice(0, at))}</td><td>${escapeHtml(text.slice(at + 1))}</td></tr>`;
+}
+
+function linesHtml(lines: readonly BookLine[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    const line = lines[i]!;
+    if (line.kind === 'funding' || line.kind === 'total') {
+      const rows: string[] = [];
+      while (i < lines.length && (lines[i]!.kind === 'funding' || lines[i]!.kind === 'total')) rows.push(fundingRow(lines[i++]!.text));
+      out.push(`<table class="funding">${rows.join('')}</table>`);
+      continue;
+    }
+    if (line.kind === 'toc-entry') {
+      const m = /^(.*) (p\.\d+)$/.exec(line.text);
+      out.push(m ? `<p class="l-toc-entry"><span class="toc-name">${escapeHtml(m[1]!)}</span> <span class="toc-page">${escapeHtml(m[2]!)}</span></p>` : lineHtml(line));
+      i += 1;
+      continue;
+    }
+    out.push(lineHtml(line));
+    i += 1;
+  }
+  return out.join('\n');
+}
+
+function blockHtml(block: BookBlock): string {
+  const id = block.entry ? ` id="entry-${escapeHtml(block.entry.partnershipId)}"` : '';
+  if (block.kind === 'project') {
+    // The project's title, its first label and status/theme headings stay together.
+    const title = block.lines.findIndex((l) => l.kind === 'project-title');
+    const head = block.lines.slice(0, title + 2);
+    const rest = block.lines.slice(title + 2);
+    return `<div class="b-project"><div class="b-project-head">${linesHtml(head)}</div>${linesHtml(rest)}</div>`;
+  }
+  return `<div class="b-${block.kind}"${id}>${linesHtml(block.lines)}</div>`;
+}
+
+function partHtml(part: BookPart, index: number): string {
+  return `<section class="part part-${part.kind}" data-part="${escapeHtml(part.id)}" style="page: part${index}">\n${part.blocks.map(blockHtml).join('\n')}\n</section>`;
+}
+
+const CSS = `
+@page { size: A4; margin: 22mm 18mm 20mm 18mm; }
+html { font-family: "DejaVu Serif", "Liberation Serif", serif; font-size: 9.5pt; line-height: 1.35; color: #111; }
+body { margin: 0; }
+p, h1, h2, h3, h4, h5, td { margin: 0; hyphens: manual; }
+.part { break-before: page; }
+.part:first-child { break-before: auto; }
+.part-front { text-align: center; padding-top: 70mm; }
+.l-cover-title { font-size: 24pt; line-height: 1.25; margin: 0 10mm 12mm; }
+.l-cover-edition { font-size: 14pt; margin-bottom: 40mm; }
+.l-cover-publishers { font-size: 11pt; }
+.l-toc-title, .l-section-title, .l-synthesis-title, .l-maps { font-size: 18pt; margin: 0 0 8mm; break-after: avoid; }
+.l-toc-section { font-weight: bold; margin-top: 4mm; break-after: avoid; }
+.l-toc-entry { position: relative; padding-right: 14mm; }
+/* The page number stands at the end of the entry's last line, where a wrapped name ends. */
+.l-toc-entry .toc-page { position: absolute; right: 0; bottom: 0; white-space: nowrap; }
+.part-maps p { margin-top: 6mm; padding: 40mm 10mm; border: 1px dashed #888; text-align: center; color: #555; }
+.b-entry-head { break-inside: avoid; break-after: avoid; margin: 10mm 0 3mm; padding-top: 2mm; border-top: 2px solid #1b4f72; }
+.b-entry-head:first-of-type { margin-top: 0; }
+.l-entry-french, .l-entry-partner { font-size: 13pt; color: #1b4f72; }
+.l-entry-unit { font-style: italic; }
+.l-executive { font-style: italic; margin-top: 1mm; }
+.b-plain { margin: 2mm 0; }
+.l-field, .l-note { margin: 1mm 0; }
+.l-status, .l-info-title, .l-contacts-title { font-size: 11pt; margin: 5mm 0 2mm; break-after: avoid; letter-spacing: 0.03em; color: #1b4f72; }
+.l-theme { font-size: 10pt; margin: 3mm 0 1mm; break-after: avoid; }
+.l-subtheme { font-style: italic; break-after: avoid; }
+.b-project { margin: 2mm 0 4mm; }
+.b-project-head { break-inside: avoid; break-after: avoid; }
+.l-project-title { font-size: 10pt; margin: 2mm 0 1mm; }
+.l-part-label, .l-info-label { font-weight: bold; margin: 1.5mm 0 0.5mm; break-after: avoid; }
+.l-item { padding-left: 4mm; }
+table.funding { border-collapse: collapse; margin: 1mm 0 2mm; break-inside: avoid; width: 100%; }
+table.funding td { border-bottom: 0.5px solid #bbb; padding: 0.6mm 1.5mm; vertical-align: top; }
+table.funding td:first-child { width: 45%; }
+.b-contacts { break-after: avoid; }
+.b-contact { break-inside: avoid; margin: 2mm 0; }
+.l-contact-label, .l-institution-name { font-weight: bold; }
+.l-brief-pair { font-weight: bold; margin-top: 5mm; break-after: avoid; }
+.b-plain:has(.l-brief-pair) { break-inside: avoid; }
+.l-synthesis-domain { font-size: 12pt; margin: 5mm 0 1mm; break-after: avoid; color: #1b4f72; }
+.l-synthesis-subdomain { font-size: 10pt; margin: 2mm 0 1mm 3mm; break-after: avoid; }
+.l-synthesis-pair { padding-left: 8mm; }
+.b-synthesis-domain { break-inside: auto; }
+`;
+
+/** Running headers: each part is a named page whose top margin box prints its name. */
+function pageCss(book: Book): string {
+  return book.parts
+    .map((part, i) => `@page part${i} { @top-right { content: ${cssString(part.header)}; font: italic 8pt "DejaVu Serif", serif; color: #444; } }`)
+    .join('\n');
+}
+
+export function renderBookHtml(book: Book): string {
+  return `<!DOCTYPE html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(book.title)}</title>
+<style>${CSS}
+${pageCss(book)}
+</style>
+</head>
+<body>
+${book.parts.map(partHtml).join('\n')}
+</body>
+</html>
+`;
+}
+
+/**
+ * The text of the book's HTML: one line per element, table cells of a row joined by a blank —
+ * the text html.ts printed, which is the book's text (compose.ts `bookText`).
+ */
+export function htmlToText(html: string): string {
+  const body = html.replace(/^[\s\S]*?<body[^>]*>/i, '').replace(/<\/body>[\s\S]*$/i, '');
+  const text = body
+    .replace(/<\/td>\s*<td[^>]*>/gi, ' ')
+    .replace(/<\/(p|h[1-6]|tr|li)>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
+  return `${text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('\n')}\n`;
+}

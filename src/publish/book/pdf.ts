@@ -1,0 +1,166 @@
+/**
+ * Printing the book: A4 PDF through headless Chromium (playwright-core driving the system's
+ * /usr/bin/chromium). The book title runs in the page header (header template), the part's name
+ * at the top right (CSS named pages, html.ts), the page number and count in the footer.
+ *
+ * The Sommaire's page numbers are found by printing: print, extract the text of each page with
+ * `pdftotext -layout` (pages end with form feeds), find on which page each entry's heading and
+ * each part's title stand, write those numbers into the Sommaire and print again — until the
+ * numbers found are the numbers printed (two passes as a rule: the numbers' width hardly moves
+ * anything).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser } from 'playwright-core';
+import { RepertoireError } from '../../errors.js';
+import type { RepertoireDocument } from '../../model/schema.js';
+import { BRIEF_TITLE, composeBook, MAPS_TITLE, SYNTHESIS_TITLE, type Book } from './compose.js';
+import { escapeHtml, renderBookHtml } from './html.js';
+
+const run = promisify(execFile);
+
+export const CHROMIUM = '/usr/bin/chromium';
+/** Flags for a sandboxed machine with no network: no sandbox (root), no GPU, no background traffic. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+const MAX_PASSES = 5;
+
+export interface PrintedBook {
+  readonly book: Book;
+  readonly html: string;
+  readonly pdf: Buffer;
+  /** the page of each entry (by partnership id) and part ("maps", "brief", "synthesis") */
+  readonly pages: ReadonlyMap<string, number>;
+  readonly pageCount: number;
+  readonly passes: number;
+}
+
+export interface PrintOptions {
+  /** a browser to reuse; by default one is launched and closed */
+  readonly browser?: Browser;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  try {
+    return await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  } catch (error) {
+    throw new RepertoireError('not-supported', `cannot start Chromium (${CHROMIUM}): ${(error as Error).message.split('\n')[0]} — run scripts/install-system-deps.sh`, 500, { cause: error });
+  }
+}
+
+/** The text of each page of a PDF, by pdftotext -layout. */
+export async function pdfPages(pdf: Buffer): Promise<string[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'repertoire-pdf-'));
+  try {
+    const file = join(dir, 'book.pdf');
+    await writeFile(file, pdf);
+    const { stdout } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { maxBuffer: 256 * 1024 * 1024 });
+    const pages = stdout.split('\f');
+    if (pages.at(-1)?.trim() === '') pages.pop();
+    return pages;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new RepertoireError('not-supported', 'pdftotext is missing (poppler-utils): run scripts/install-system-deps.sh', 500, { cause: error });
+    throw error;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Blanks folded, so that a heading wrapped or spaced out by the layout is still found. */
+export function flat(text: string): string {
+  return ` ${text.replace(/\s+/g, ' ').trim()} `;
+}
+
+/**
+ * Where each entry and part starts: searched in book order, each from the page where the one
+ * before it was found, so that the Sommaire's and the Synthèse's mentions are never taken for
+ * headings (they print "French/Moroccan", the headings print the two names on two lines).
+ */
+export function locate(book: Book, pages: readonly string[]): Map<string, number> {
+  const flats = pages.map(flat);
+  const found = new Map<string, number>();
+  let at = 1; // after the cover
+  const find = (needle: string): number | undefined => {
+    for (let i = at; i < flats.length; i++) if (flats[i]!.includes(needle)) return i;
+    return undefined;
+  };
+  const place = (id: string, needle: string) => {
+    const i = find(needle);
+    if (i === undefined) return;
+    found.set(id, i + 1);
+    at = i;
+  };
+  place('maps', flat(MAPS_TITLE) + 'Emplacement');
+  for (const part of book.parts) {
+    if (part.kind === 'section') {
+      for (const block of part.blocks) if (block.entry) place(block.entry.partnershipId, flat(`${block.entry.french}\n${block.entry.partner}`));
+    } else if (part.kind === 'brief') {
+      place('brief', flat(BRIEF_TITLE.toUpperCase()));
+      for (const block of part.blocks) if (block.entry) place(block.entry.partnershipId, flat(`${block.entry.french} / ${block.entry.partner}`));
+    } else if (part.kind === 'synthesis') {
+      place('synthesis', flat(SYNTHESIS_TITLE.toUpperCase()));
+    }
+  }
+  return found;
+}
+
+function samePages(a: ReadonlyMap<string, number> | undefined, b: ReadonlyMap<string, number>): boolean {
+  if (!a || a.size !== b.size) return false;
+  for (const [id, n] of b) if (a.get(id) !== n) return false;
+  return true;
+}
+
+const HEADER = (title: string) =>
+  `<div style="width:100%;margin:0 18mm;font:italic 7pt 'DejaVu Serif',serif;color:#555;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:58%">${escapeHtml(title)}</div>`;
+const FOOTER =
+  '<div style="width:100%;text-align:center;font:8pt \'DejaVu Serif\',serif;color:#333"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';
+
+/** Prints the book of `doc`, with a Sommaire whose page numbers are those of the print. */
+export async function printBook(doc: RepertoireDocument, options: PrintOptions = {}): Promise<PrintedBook> {
+  const browser = options.browser ?? (await launchBrowser());
+  try {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      let pages: ReadonlyMap<string, number> | undefined;
+      for (let pass = 1; pass <= MAX_PASSES; pass++) {
+        options.onProgress?.(pass - 1, pass + 1);
+        const book = composeBook(doc, pages ? { pages } : {});
+        const html = renderBookHtml(book);
+        await page.setContent(html, { waitUntil: 'load' });
+        const pdf = await page.pdf({
+          format: 'A4',
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: HEADER(book.title),
+          footerTemplate: FOOTER,
+          margin: { top: '22mm', bottom: '20mm', left: '18mm', right: '18mm' },
+        });
+        const texts = await pdfPages(pdf);
+        const found = locate(book, texts);
+        if (samePages(pages, found) || pass === MAX_PASSES) {
+          options.onProgress?.(pass + 1, pass + 1);
+          return { book, html, pdf, pages: found, pageCount: texts.length, passes: pass };
+        }
+        pages = found;
+      }
+      throw new Error('unreachable');
+    } finally {
+      await context.close();
+    }
+  } finally {
+    if (!options.browser) await browser.close();
+  }
+}
