@@ -14,11 +14,12 @@ import { reportCommand } from './commands/report.js';
 import { serveCommand } from './commands/serve.js';
 import { restoreCommand } from './commands/restore.js';
 import { setupCommand } from './commands/setup.js';
+import { synthCommand } from './commands/synth.js';
 import type { CliContext, Command } from './context.js';
 
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
 
-const COMMANDS: readonly Command[] = [setupCommand, importCommand, exportCommand, reportCommand, migrateCommand, copyCommand, backupCommand, restoreCommand, serveCommand];
+const COMMANDS: readonly Command[] = [setupCommand, importCommand, exportCommand, reportCommand, migrateCommand, copyCommand, backupCommand, restoreCommand, serveCommand, synthCommand];
 
 const HELP = `repertoire — the census of Franco-Moroccan decentralised-cooperation partnerships
 

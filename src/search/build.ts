@@ -10,7 +10,7 @@ import type { Database } from '../store/tables.js';
 import { DocList, addPostings, emptySet, encodePostings, encodeSet } from './bitset.js';
 import { HIT_TYPES, PAD_LABELS, STATUS_LABELS, TOP_FUNDERS, TYPE_LABELS, decadeLabel, decadeOf, funderName, kindLabel, valueSlug } from './facets.js';
 import { ensureSearchTables, type SearchDb, type SearchTables } from './tables.js';
-import { fold, stem, tokenize } from './text.js';
+import { fold, forEachTerm, tokenize } from './text.js';
 import type { FacetName } from './types.js';
 
 /** Facets counted together: one code per document and group stands for its values in every facet of the group. */
@@ -255,16 +255,15 @@ async function build(db: SearchDb, directoryId: string, onProgress?: (done: numb
   };
 
   const indexText = (doc: number, text: string, title: boolean) => {
-    for (const token of tokenize(text)) {
-      const term = stem(token.folded);
+    forEachTerm(text, (term, written) => {
       let entry = terms.get(term);
       if (entry === undefined) {
-        entry = { docs: new DocList(), title: undefined, surface: token.folded };
+        entry = { docs: new DocList(), title: undefined, surface: tokenize(written)[0]?.folded ?? term };
         terms.set(term, entry);
       }
       entry.docs.push(doc);
       if (title) (entry.title ??= new DocList()).push(doc);
-    }
+    });
   };
 
   const addDoc = (doc: {

@@ -1,0 +1,76 @@
+import { loadConfig } from '../../config.js';
+import { RepertoireError } from '../../errors.js';
+import { rebuildSearchIndex } from '../../search/build.js';
+import { openStore } from '../../store/db.js';
+import { DEFAULT_PROJECTS_PER_PARTNERSHIP, DEFAULT_SEED } from '../../synth/generate.js';
+import { writeSynthetic } from '../../synth/write.js';
+import type { Command, OptionValues } from '../context.js';
+import { createProgress } from '../progress.js';
+
+function integer(values: OptionValues, name: string, min: number, max: number, fallback?: number): number {
+  const raw = values[name];
+  if (raw === undefined) {
+    if (fallback === undefined) throw new RepertoireError('usage', `synth: --${name} is required`);
+    return fallback;
+  }
+  const n = Number(raw);
+  if (typeof raw !== 'string' || !Number.isInteger(n) || n < min || n > max) {
+    throw new RepertoireError('usage', `synth: --${name} must be an integer from ${min} to ${max}, got "${String(raw)}"`);
+  }
+  return n;
+}
+
+export const synthCommand: Command = {
+  name: 'synth',
+  summary: 'synth --partnerships N [--seed S]  write a synthetic directory of N partnerships into the store, and index it',
+  help: `Usage: repertoire synth --partnerships N [--seed S] [--projects-per-partnership M]
+
+Writes a realistic synthetic directory (real French and Moroccan place names, partnerships signed
+1980–2008, projects, PAD flags, funding lines in EUR and MAD) into the store named by DATABASE_URL,
+then builds its search index. The same seed gives the same directory. A directory written before
+with the same N and seed is replaced; other directories are left alone. SQLite stores only.
+
+Options:
+  --partnerships N               how many partnerships (1 to 10 000 000)
+  --seed S                       the random seed (default ${DEFAULT_SEED})
+  --projects-per-partnership M   mean projects per partnership (default ${DEFAULT_PROJECTS_PER_PARTNERSHIP}: 100 000 partnerships give about 1 000 000 projects)
+  -h, --help                     show this help
+`,
+  options: { partnerships: { type: 'string' }, seed: { type: 'string' }, 'projects-per-partnership': { type: 'string' } },
+  positionals: 0,
+  async run(values, _positionals, context) {
+    const partnerships = integer(values, 'partnerships', 1, 10_000_000);
+    const seed = integer(values, 'seed', 0, 2 ** 31 - 1, DEFAULT_SEED);
+    const projectsPerPartnership = integer(values, 'projects-per-partnership', 0, 1000, DEFAULT_PROJECTS_PER_PARTNERSHIP);
+    const config = loadConfig(context.env);
+    if (config.database.kind !== 'sqlite' || config.database.path === ':memory:') {
+      throw new RepertoireError('not-supported', 'synth writes into a SQLite file: set DATABASE_URL to a file path');
+    }
+    // create the store, or bring its schema up to date, before writing into it directly
+    await (await openStore(config)).close();
+
+    const generating = createProgress(context.stderr, 'generating partnerships');
+    let written;
+    try {
+      written = writeSynthetic(config.database.path, { partnerships, seed, projectsPerPartnership }, generating.update);
+    } finally {
+      generating.finish();
+    }
+    const counts = Object.entries(written.counts)
+      .map(([table, n]) => `  ${table.padEnd(22)}${String(n).padStart(10)}`)
+      .join('\n');
+    context.stdout.write(`Directory ${written.directoryId} written in ${(written.ms / 1000).toFixed(1)} s:\n${counts}\n`);
+
+    const store = await openStore(config);
+    const indexing = createProgress(context.stderr, 'indexing documents');
+    const started = performance.now();
+    try {
+      await rebuildSearchIndex(store.db, written.directoryId, indexing.update);
+    } finally {
+      indexing.finish();
+      await store.close();
+    }
+    context.stdout.write(`Search index built in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
+    return 0;
+  },
+};

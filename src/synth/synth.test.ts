@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import Sqlite from 'better-sqlite3';
+import { validateDocument } from '../model/validate.js';
+import { rebuildSearchIndex } from '../search/build.js';
+import { parseSearchParams } from '../search/params.js';
+import { openSearcher } from '../search/pool.js';
+import { loadDocument } from '../store/load-document.js';
+import { openTempStore } from '../test-support/temp-store.js';
+import { synthesize, type SynthOptions } from './generate.js';
+import { writeSynthetic } from './write.js';
+
+function digest(options: SynthOptions): { hash: string; counts: Record<string, number> } {
+  const hash = createHash('sha256');
+  const { counts } = synthesize(options, (table, row) => hash.update(`${table}${JSON.stringify(row)}\n`));
+  return { hash: hash.digest('hex'), counts };
+}
+
+describe('synthetic directories', () => {
+  it('are the same for the same seed, and differ for another', () => {
+    const a = digest({ partnerships: 200, seed: 3 });
+    expect(digest({ partnerships: 200, seed: 3 })).toEqual(a);
+    expect(digest({ partnerships: 200, seed: 4 }).hash).not.toBe(a.hash);
+    expect(a.counts.partnerships).toBe(200);
+    // about ten projects a partnership by default
+    expect(a.counts.projects).toBeGreaterThan(1600);
+    expect(a.counts.projects).toBeLessThan(2400);
+    expect(digest({ partnerships: 50, projectsPerPartnership: 2 }).counts.projects).toBeLessThan(200);
+  });
+
+  it('load into a store as a valid directory, and can be searched', async () => {
+    const store = await openTempStore();
+    const written = writeSynthetic(store.path, { partnerships: 200, seed: 5 });
+    // the store's own reader gives back a document that passes the interchange format's checks
+    const doc = validateDocument(await loadDocument(store.db, written.directoryId));
+    expect(doc.partnerships).toHaveLength(200);
+    const projects = doc.partnerships.flatMap((p) => p.projects ?? []);
+    expect(projects.length).toBe(written.counts.projects);
+    const pad = projects.filter((p) => p.padCofinanced).length / projects.length;
+    expect(pad).toBeGreaterThan(0.02);
+    expect(pad).toBeLessThan(0.09);
+    const years = doc.partnerships.map((p) => Number(p.signedDate?.slice(0, 4))).filter((y) => !Number.isNaN(y));
+    expect(Math.min(...years)).toBeGreaterThanOrEqual(1980);
+    expect(Math.max(...years)).toBeLessThanOrEqual(2008);
+    expect(new Set(doc.collectivities.map((c) => c.kind))).toEqual(
+      new Set(['commune', 'communaute-urbaine', 'departement', 'region', 'commune-urbaine', 'commune-rurale', 'province', 'prefecture', 'region-ma']),
+    );
+    const check = new Sqlite(store.path, { readonly: true });
+    expect(check.pragma('foreign_key_check')).toEqual([]);
+    check.close();
+
+    await rebuildSearchIndex(store.db, written.directoryId);
+    const searcher = await openSearcher({ databasePath: store.path, workers: 0 });
+    try {
+      const eau = await searcher.search(parseSearchParams({ q: 'eau' }).query, written.directoryId);
+      expect(eau.total).toBeGreaterThan(0);
+      expect(eau.hits[0]!.excerptHtml + eau.hits[0]!.title).toMatch(/eau/i);
+      const all = await searcher.search(parseSearchParams({}).query, written.directoryId);
+      expect(all.total).toBe(200 + written.counts.projects! + written.counts.collectivities!);
+      expect(all.facets.funder.map((v) => v.label)).toContain('PAD');
+      expect(all.facets.region.length).toBeGreaterThan(10);
+      const pads = await searcher.search(parseSearchParams({ pad: 'yes' }).query, written.directoryId);
+      expect(pads.total).toBe(projects.filter((p) => p.padCofinanced).length);
+    } finally {
+      await searcher.close();
+    }
+    // written again: replaced, not doubled
+    const again = writeSynthetic(store.path, { partnerships: 200, seed: 5 });
+    expect(again.counts).toEqual(written.counts);
+    expect((await loadDocument(store.db, written.directoryId)).partnerships).toHaveLength(200);
+  });
+});
+
+describe('repertoire synth', () => {
+  const context = (env: Record<string, string>) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    return { out, err, ctx: { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, env } };
+  };
+
+  it('writes and indexes a directory into the store of DATABASE_URL', async () => {
+    const { run } = await import('../cli/run.js');
+    const store = await openTempStore();
+    const { out, err, ctx } = context({ DATABASE_URL: store.path });
+    expect(await run(['synth', '--partnerships', '30', '--seed', '2'], ctx)).toBe(0);
+    expect(out.join('')).toMatch(/Directory synthetique-30-s2 written/);
+    expect(out.join('')).toMatch(/Search index built/);
+    expect(err.join('')).toMatch(/generating partnerships: 30\/30/);
+    const searcher = await openSearcher({ databasePath: store.path, workers: 0 });
+    expect((await searcher.search(parseSearchParams({}).query, 'synthetique-30-s2')).total).toBeGreaterThan(30);
+    await searcher.close();
+  });
+
+  it('refuses bad options', async () => {
+    const { run } = await import('../cli/run.js');
+    const { err, ctx } = context({ DATABASE_URL: ':memory:' });
+    expect(await run(['synth'], ctx)).toBe(2);
+    expect(await run(['synth', '--partnerships', '-3'], ctx)).toBe(2);
+    expect(err.join('')).toMatch(/--partnerships/);
+  });
+});
