@@ -109,6 +109,7 @@ export const fr = {
   'home.more.api': 'Les données en JSON (API décrite en OpenAPI)',
 
   'partnerships.title': 'Partenariats',
+  'partnerships.filter.tier': 'Fiche',
   'partnerships.intro': '{count} partenariats répertoriés, dans l’ordre du répertoire.',
   'partnership.parties': 'Les parties',
   'partnership.executive': 'Exécutif',

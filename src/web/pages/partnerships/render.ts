@@ -36,7 +36,7 @@ export function renderPartnerships(v: PartnershipsView, c: RenderContext): Rende
   const { t } = c;
   const body = html`<h1>${t('partnerships.title')}</h1>
 <p>${t('partnerships.intro', { count: v.pagination.total })}</p>
-${filterBar(t('partnership.section'), v.tiers, paths.partnerships(), (value) => label(c.locale, 'tier', value), c)}
+${filterBar(t('partnerships.filter.tier'), v.tiers, paths.partnerships(), (value) => label(c.locale, 'tier', value), c)}
 <ul class="cards">${v.items.map((p) => row(p, c))}</ul>
 ${pagination(v.pagination, c)}`;
   return { title: t('partnerships.title'), breadcrumbs: [{ href: paths.partnerships(), label: t('partnerships.title') }], body };
