@@ -1,0 +1,208 @@
+/**
+ * Bar charts drawn on the server as SVG: horizontal (long labels: domains, funders, kinds) or
+ * vertical (short ordered labels: decades, statuses). Each has an axis with ticks, a label and a
+ * value per bar, `role="img"` with a `<title>` and `<desc>` (the desc lists every value, so the
+ * chart's text alternative is complete), and returns the same numbers as `table`.
+ *
+ * Sizes are relative to the width (`viewBox`): the default width, 400, keeps the text at about
+ * 12 px on a 360 px screen. Text is escaped; output is deterministic.
+ */
+import { escapeXml, formatNumber, num, safeId, stableId } from '../maps/svg.js';
+import type { CountRow, DomainRow } from './model.js';
+
+export interface Bar {
+  key: string;
+  label: string;
+  value: number;
+}
+
+export interface BarChartInput {
+  title: string;
+  /** what the chart shows; the values are appended to it in the `<desc>` */
+  description: string;
+  bars: readonly Bar[];
+  orientation: 'horizontal' | 'vertical';
+  /** what the values count, for the axis ("Partenariats") */
+  valueLabel?: string;
+  /** default: French integers (12 345) */
+  format?: (value: number) => string;
+  /** the axis' ticks (default: `format`, or compact French — "1,5 M" — from 10 000 up) */
+  tickFormat?: (value: number) => string;
+  width?: number;
+  id?: string;
+  color?: string;
+}
+
+export interface ChartTableRow {
+  key: string;
+  label: string;
+  value: number;
+  formatted: string;
+}
+
+export interface RenderedChart {
+  svg: string;
+  table: ChartTableRow[];
+  width: number;
+  height: number;
+}
+
+export const DEFAULT_CHART_WIDTH = 400;
+const COMPACT = new Intl.NumberFormat('fr-FR', { notation: 'compact', maximumFractionDigits: 1 });
+/** average glyph width, in ems, for estimating text widths */
+const EM = 0.62;
+
+/** Every k-th tick, so that their labels do not overlap over `length` units. */
+function thin(ticks: number[], length: number, labelWidth: number): number[] {
+  if (ticks.length < 3) return ticks;
+  const room = length / (ticks.length - 1);
+  const k = Math.ceil(labelWidth / Math.max(room, 1e-9));
+  return k <= 1 ? ticks : ticks.filter((_, i) => i % k === 0);
+}
+const TEXT = '#333';
+const GRID = '#d9d9d9';
+
+export function barChart(input: BarChartInput): RenderedChart {
+  const width = Math.max(240, Math.round(input.width ?? DEFAULT_CHART_WIDTH));
+  const u = width / DEFAULT_CHART_WIDTH;
+  const format = input.format ?? formatNumber;
+  const id = safeId(input.id ?? stableId('chart', `${input.orientation}\u0000${input.title}`));
+  const bars = input.bars.map((b) => ({ ...b, value: Number.isFinite(b.value) ? Math.max(0, b.value) : 0 }));
+  const table = bars.map((b) => ({ key: b.key, label: b.label, value: b.value, formatted: format(b.value) }));
+  const { ticks: allTicks, max } = niceTicks(Math.max(0, ...bars.map((b) => b.value)));
+  const tickFormat = input.tickFormat ?? (max >= 10_000 ? (v: number) => COMPACT.format(v) : format);
+  const fs = 13 * u;
+  const color = input.color ?? '#1d5fa6';
+  const values = table.map((r) => `${r.label} : ${r.formatted}`).join(' ; ');
+  const desc = `${input.description}${values ? ` ${values}.` : ''}`;
+  const body = input.orientation === 'horizontal' ? horizontal() : vertical();
+  const height = Math.ceil(body.height);
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="repertoire-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="${num(fs, 2)}">` +
+    `<title id="${id}-title">${escapeXml(input.title)}</title>` +
+    `<desc id="${id}-desc">${escapeXml(desc)}</desc>` +
+    `<style>#${id}{max-width:100%;height:auto}</style>` +
+    body.svg +
+    '</svg>';
+  return { svg, table, width, height };
+
+  function horizontal(): { svg: string; height: number } {
+    const barH = 18 * u;
+    const gap = 7 * u;
+    const top = 6 * u;
+    const longest = Math.max(0, ...bars.map((b) => b.label.length));
+    const labelW = Math.min(width * 0.45, Math.max(40 * u, longest * fs * EM + 10 * u));
+    const valueW = Math.max(...table.map((r) => r.formatted.length), 1) * fs * EM + 8 * u;
+    const x0 = labelW;
+    const plotW = Math.max(20 * u, width - labelW - valueW - 4 * u);
+    const plotH = bars.length * (barH + gap);
+    const axisY = top + plotH;
+    const x = (v: number) => x0 + (max > 0 ? (v / max) * plotW : 0);
+    const maxChars = Math.max(4, Math.floor((labelW - 10 * u) / (fs * EM)));
+    const tickLabelW = Math.max(...allTicks.map((t) => tickFormat(t).length)) * fs * 0.85 * EM + 6 * u;
+    const ticks = thin(allTicks, plotW, tickLabelW);
+    const out: string[] = [];
+    for (const t of ticks) {
+      out.push(`<line x1="${num(x(t))}" y1="${num(top)}" x2="${num(x(t))}" y2="${num(axisY)}" stroke="${GRID}" stroke-width="${num(u, 2)}"/>`);
+      out.push(`<text x="${num(x(t))}" y="${num(axisY + fs * 1.2)}" text-anchor="middle" fill="${TEXT}" font-size="${num(fs * 0.85, 2)}">${escapeXml(tickFormat(t))}</text>`);
+    }
+    out.push(`<line x1="${num(x0)}" y1="${num(top)}" x2="${num(x0)}" y2="${num(axisY)}" stroke="${TEXT}" stroke-width="${num(u, 2)}"/>`);
+    bars.forEach((b, i) => {
+      const y = top + i * (barH + gap) + gap / 2;
+      const label = b.label.length > maxChars ? `${b.label.slice(0, maxChars - 1).trimEnd()}…` : b.label;
+      const w = x(b.value) - x0;
+      out.push(
+        `<g><title>${escapeXml(`${b.label} : ${table[i]!.formatted}`)}</title>` +
+          `<text x="${num(x0 - 6 * u)}" y="${num(y + barH / 2 + fs * 0.35)}" text-anchor="end" fill="${TEXT}">${escapeXml(label)}</text>` +
+          `<rect x="${num(x0)}" y="${num(y)}" width="${num(Math.max(w, 0))}" height="${num(barH)}" fill="${color}"/>` +
+          `<text x="${num(x0 + w + 4 * u)}" y="${num(y + barH / 2 + fs * 0.35)}" fill="${TEXT}" font-weight="600">${escapeXml(table[i]!.formatted)}</text></g>`,
+      );
+    });
+    let height = axisY + fs * 1.6;
+    if (input.valueLabel) {
+      out.push(`<text x="${num(x0 + plotW / 2)}" y="${num(height + fs * 0.6)}" text-anchor="middle" fill="${TEXT}" font-size="${num(fs * 0.9, 2)}">${escapeXml(input.valueLabel)}</text>`);
+      height += fs * 1.4;
+    }
+    return { svg: out.join(''), height: height + 4 * u };
+  }
+
+  function vertical(): { svg: string; height: number } {
+    const tickW = Math.max(...allTicks.map((t) => tickFormat(t).length), 1) * fs * 0.85 * EM + 8 * u;
+    const left = tickW + (input.valueLabel ? fs * 1.4 : 0);
+    const right = 6 * u;
+    const top = fs * 1.6;
+    const plotH = 180 * u;
+    const slot = (width - left - right) / Math.max(1, bars.length);
+    const barW = slot * 0.62;
+    const y = (v: number) => top + plotH - (max > 0 ? (v / max) * plotH : 0);
+    const maxChars = Math.max(3, Math.floor(slot / (fs * EM)));
+    const ticks = thin(allTicks, plotH, fs * 1.4);
+    const out: string[] = [];
+    for (const t of ticks) {
+      out.push(`<line x1="${num(left)}" y1="${num(y(t))}" x2="${num(width - right)}" y2="${num(y(t))}" stroke="${GRID}" stroke-width="${num(u, 2)}"/>`);
+      out.push(`<text x="${num(left - 4 * u)}" y="${num(y(t) + fs * 0.3)}" text-anchor="end" fill="${TEXT}" font-size="${num(fs * 0.85, 2)}">${escapeXml(tickFormat(t))}</text>`);
+    }
+    out.push(`<line x1="${num(left)}" y1="${num(top + plotH)}" x2="${num(width - right)}" y2="${num(top + plotH)}" stroke="${TEXT}" stroke-width="${num(u, 2)}"/>`);
+    // long labels wrap on two lines under their bar
+    let lines = 1;
+    bars.forEach((b, i) => {
+      const cx = left + slot * (i + 0.5);
+      const words = wrap(b.label, maxChars);
+      lines = Math.max(lines, words.length);
+      out.push(
+        `<g><title>${escapeXml(`${b.label} : ${table[i]!.formatted}`)}</title>` +
+          `<rect x="${num(cx - barW / 2)}" y="${num(y(b.value))}" width="${num(barW)}" height="${num(top + plotH - y(b.value))}" fill="${color}"/>` +
+          `<text x="${num(cx)}" y="${num(y(b.value) - 4 * u)}" text-anchor="middle" fill="${TEXT}" font-weight="600">${escapeXml(table[i]!.formatted)}</text>` +
+          words
+            .map((w, k) => `<text x="${num(cx)}" y="${num(top + plotH + fs * (1.2 + 1.1 * k))}" text-anchor="middle" fill="${TEXT}">${escapeXml(w)}</text>`)
+            .join('') +
+          '</g>',
+      );
+    });
+    if (input.valueLabel) {
+      const cy = top + plotH / 2;
+      out.push(`<text x="${num(fs)}" y="${num(cy)}" text-anchor="middle" transform="rotate(-90 ${num(fs)} ${num(cy)})" fill="${TEXT}" font-size="${num(fs * 0.9, 2)}">${escapeXml(input.valueLabel)}</text>`);
+    }
+    return { svg: out.join(''), height: top + plotH + fs * (1.2 + 1.1 * lines) + 4 * u };
+  }
+}
+
+/** Up to two lines of at most `chars` characters, the rest cut with an ellipsis. */
+function wrap(text: string, chars: number): string[] {
+  if (text.length <= chars) return [text];
+  const words = text.split(/\s+/);
+  const lines: string[] = [''];
+  for (const w of words) {
+    const line = lines[lines.length - 1]!;
+    if (line === '') lines[lines.length - 1] = w;
+    else if (`${line} ${w}`.length <= chars) lines[lines.length - 1] = `${line} ${w}`;
+    else lines.push(w);
+  }
+  const cut = (s: string) => (s.length > chars ? `${s.slice(0, chars - 1)}…` : s);
+  return lines.length <= 2 ? lines.map(cut) : [cut(lines[0]!), cut(`${lines[1]} …`)];
+}
+
+/** 0 and round steps up to a round maximum at or above the largest value (about five ticks). */
+export function niceTicks(maxValue: number): { ticks: number[]; max: number } {
+  if (maxValue <= 0) return { ticks: [0], max: 0 };
+  const raw = maxValue / 5;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const multiples = power >= 10 ? [1, 2, 2.5, 5, 10] : [1, 2, 5, 10];
+  const step = multiples.map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  // counts get whole steps
+  const whole = Number.isInteger(maxValue) ? Math.max(1, step) : step;
+  const max = Math.ceil(maxValue / whole) * whole;
+  const ticks: number[] = [];
+  for (let t = 0; t <= max + whole / 1e6; t += whole) ticks.push(Math.round(t * 1e6) / 1e6);
+  return { ticks, max };
+}
+
+/** Count rows as bars. */
+export function countBars(rows: readonly CountRow[]): Bar[] {
+  return rows.map((r) => ({ key: r.key, label: r.label, value: r.count }));
+}
+
+/** Domain rows as bars: the domains only, or one domain's sub-domains. */
+export function domainBars(rows: readonly DomainRow[], parent: string | null = null): Bar[] {
+  return rows.filter((r) => r.parent === parent).map((r) => ({ key: r.code, label: r.label, value: r.count }));
+}

@@ -1,0 +1,298 @@
+/**
+ * The statistics over the store: every count and sum is a GROUP BY in SQL (plain Kysely, the same
+ * on SQLite and PostgreSQL), so what crosses to JavaScript is one row per group, whatever the
+ * census's size. A selection (search results: partnership ids) is applied in chunks of 5000 ids;
+ * every aggregate here is additive over disjoint sets of partnerships, so the chunks' rows add up.
+ * Only the PAD table lists records, up to `padLimit`.
+ */
+import { sql, type Kysely } from 'kysely';
+import { chunks } from '../maps/data.js';
+import { ImportReport, type ImportIssue } from '../model/report.js';
+import { decodeJson } from '../store/codec.js';
+import type { Database } from '../store/tables.js';
+import { add, type Aggregates, type MoneyRow, type PadProject } from './aggregates.js';
+import { buildStats } from './build.js';
+import type { StatsOptions } from './compute.js';
+import type { CensusStats } from './model.js';
+import { RATES_2008 } from './money.js';
+
+export interface StoreStatsOptions extends StatsOptions {
+  /** the directory (edition); every directory in the store when absent */
+  directoryId?: string;
+}
+
+type Db = Kysely<Database>;
+const n = (value: number | string | null | undefined) => Number(value ?? 0);
+const flag = (value: number | boolean | null) => value === true || value === 1;
+
+export async function loadStats(db: Db, options: StoreStatsOptions = {}): Promise<CensusStats> {
+  const dir = options.directoryId;
+  const agg: Aggregates = {
+    directoryId: dir ?? null,
+    filtered: options.partnershipIds !== undefined,
+    partnerships: 0,
+    byDecade: new Map(),
+    byKind: new Map(),
+    partnershipDomains: new Map(),
+    partnershipFamilies: new Map(),
+    projects: 0,
+    byStatus: new Map(),
+    projectDomains: new Map(),
+    projectFamilies: new Map(),
+    budgets: [],
+    projectCosts: [],
+    projectsWithCost: 0,
+    funding: [],
+    pad: { count: 0, costs: [], funding: [], rows: [] },
+    domains: [],
+    collectivities: [],
+    reportIssues: [],
+  };
+  const budgets = new Sums<{ country: string }>();
+  const costs = new Sums();
+  const padCosts = new Sums();
+  const funding = new FundingSums();
+  const padFunding = new FundingSums();
+  const padLimit = options.padLimit ?? 1000;
+  const padIds: string[] = [];
+
+  for (const chunk of chunks(options.partnershipIds)) {
+    const scoped = <Q extends Scopable>(q: Q, dirColumn: string, idColumn: string): Q => scope(q, dir, dirColumn, chunk, idColumn);
+
+    // partnerships by decade of signature
+    const decade = sql<string | null>`substr(signed_date, 1, 3)`;
+    for (const r of await scoped(db.selectFrom('partnerships').select([decade.as('d'), (eb) => eb.fn.countAll<number | string>().as('n')]), 'directory_id', 'id')
+      .groupBy(decade)
+      .execute()) {
+      add(agg.byDecade, r.d && /^\d{3}$/.test(r.d) ? `${r.d}0` : 'unknown', n(r.n));
+      agg.partnerships += n(r.n);
+    }
+
+    // by kind of collectivity on each side
+    const kinds = db
+      .selectFrom('partnership_parties as pp')
+      .innerJoin('collectivities as c', (j) => j.onRef('c.directory_id', '=', 'pp.directory_id').onRef('c.id', '=', 'pp.collectivity_id'))
+      .select(['pp.country', 'c.kind', (eb) => eb.fn.count<number | string>('pp.partnership_id').distinct().as('n')])
+      .groupBy(['pp.country', 'c.kind']);
+    for (const r of await scoped(kinds, 'pp.directory_id', 'pp.partnership_id').execute()) add(agg.byKind, `${r.country}\u0000${r.kind}`, n(r.n));
+
+    // partnerships by domain, and by domain family (a domain with its sub-domains, each partnership once)
+    const pDomains = db.selectFrom('partnership_domains').select(['domain_code', (eb) => eb.fn.count<number | string>('partnership_id').distinct().as('n')]).groupBy('domain_code');
+    for (const r of await scoped(pDomains, 'directory_id', 'partnership_id').execute()) add(agg.partnershipDomains, r.domain_code, n(r.n));
+    const family = sql<string>`coalesce(d.parent, d.code)`;
+    const pFamilies = db
+      .selectFrom('partnership_domains as x')
+      .innerJoin('domains as d', (j) => j.onRef('d.directory_id', '=', 'x.directory_id').onRef('d.code', '=', 'x.domain_code'))
+      .select([family.as('top'), (eb) => eb.fn.count<number | string>('x.partnership_id').distinct().as('n')])
+      .groupBy(family);
+    for (const r of await scoped(pFamilies, 'x.directory_id', 'x.partnership_id').execute()) add(agg.partnershipFamilies, r.top, n(r.n));
+
+    // budgets, by the country of the collectivity they are of
+    const budgetRows = db
+      .selectFrom('partnership_budgets as b')
+      .leftJoin('collectivities as c', (j) => j.onRef('c.directory_id', '=', 'b.directory_id').onRef('c.id', '=', 'b.collectivity_id'))
+      .where('b.amount', 'is not', null)
+      .select(['c.country', 'b.currency', 'b.approximate', (eb) => eb.fn.sum<number | string>('b.amount').as('amount'), (eb) => eb.fn.countAll<number | string>().as('n')])
+      .groupBy(['c.country', 'b.currency', 'b.approximate']);
+    for (const r of await scoped(budgetRows, 'b.directory_id', 'b.partnership_id').execute()) {
+      budgets.add(r.currency ?? '', flag(r.approximate), n(r.amount), n(r.n), { country: r.country ?? '' });
+    }
+
+    // projects: one pass gives statuses, costs and the PAD's count and costs
+    const projects = db
+      .selectFrom('projects')
+      .select([
+        'status',
+        'pad_cofinanced',
+        'total_cost_currency',
+        'total_cost_approximate',
+        (eb) => eb.fn.countAll<number | string>().as('n'),
+        (eb) => eb.fn.count<number | string>('total_cost_amount').as('costs'),
+        (eb) => eb.fn.sum<number | string | null>('total_cost_amount').as('amount'),
+      ])
+      .groupBy(['status', 'pad_cofinanced', 'total_cost_currency', 'total_cost_approximate']);
+    for (const r of await scoped(projects, 'directory_id', 'partnership_id').execute()) {
+      const count = n(r.n);
+      agg.projects += count;
+      add(agg.byStatus, r.status, count);
+      const pad = flag(r.pad_cofinanced);
+      if (pad) agg.pad.count += count;
+      if (r.total_cost_currency !== null && n(r.costs) > 0) {
+        agg.projectsWithCost += n(r.costs);
+        costs.add(r.total_cost_currency, flag(r.total_cost_approximate), n(r.amount), n(r.costs));
+        if (pad) padCosts.add(r.total_cost_currency, flag(r.total_cost_approximate), n(r.amount), n(r.costs));
+      }
+    }
+
+    // projects by domain and domain family
+    const prDomains = db
+      .selectFrom('project_domains as x')
+      .innerJoin('projects as p', (j) => j.onRef('p.directory_id', '=', 'x.directory_id').onRef('p.id', '=', 'x.project_id'))
+      .select(['x.domain_code', (eb) => eb.fn.count<number | string>('x.project_id').distinct().as('n')])
+      .groupBy('x.domain_code');
+    for (const r of await scoped(prDomains, 'x.directory_id', 'p.partnership_id').execute()) add(agg.projectDomains, r.domain_code, n(r.n));
+    const prFamilies = db
+      .selectFrom('project_domains as x')
+      .innerJoin('projects as p', (j) => j.onRef('p.directory_id', '=', 'x.directory_id').onRef('p.id', '=', 'x.project_id'))
+      .innerJoin('domains as d', (j) => j.onRef('d.directory_id', '=', 'x.directory_id').onRef('d.code', '=', 'x.domain_code'))
+      .select([family.as('top'), (eb) => eb.fn.count<number | string>('x.project_id').distinct().as('n')])
+      .groupBy(family);
+    for (const r of await scoped(prFamilies, 'x.directory_id', 'p.partnership_id').execute()) add(agg.projectFamilies, r.top, n(r.n));
+
+    // funding lines by funder as printed (grouped into funders in JavaScript: few distinct names)
+    const lines = db
+      .selectFrom('funding_lines as f')
+      .innerJoin('projects as p', (j) => j.onRef('p.directory_id', '=', 'f.directory_id').onRef('p.id', '=', 'f.project_id'))
+      .select([
+        'f.funder',
+        'f.funder_collectivity_id',
+        'f.currency',
+        'f.approximate',
+        'p.pad_cofinanced',
+        (eb) => eb.fn.countAll<number | string>().as('n'),
+        (eb) => eb.fn.sum<number | string | null>('f.amount').as('amount'),
+      ])
+      .groupBy(['f.funder', 'f.funder_collectivity_id', 'f.currency', 'f.approximate', 'p.pad_cofinanced']);
+    for (const r of await scoped(lines, 'f.directory_id', 'p.partnership_id').execute()) {
+      const row = { funder: r.funder, collectivityId: r.funder_collectivity_id, currency: r.currency, approximate: flag(r.approximate), amount: n(r.amount), count: n(r.n) };
+      funding.add(row);
+      if (flag(r.pad_cofinanced)) padFunding.add(row);
+    }
+
+    // the PAD projects' ids, in the directory's order, for the table
+    if (padIds.length < padLimit) {
+      const pads = db
+        .selectFrom('projects as p')
+        .innerJoin('partnerships as s', (j) => j.onRef('s.directory_id', '=', 'p.directory_id').onRef('s.id', '=', 'p.partnership_id'))
+        .where('p.pad_cofinanced', '=', 1)
+        .select(['p.id'])
+        .orderBy('s.position')
+        .orderBy('p.position')
+        .limit(padLimit - padIds.length);
+      for (const r of await scoped(pads, 'p.directory_id', 'p.partnership_id').execute()) padIds.push(r.id);
+    }
+  }
+
+  agg.budgets = budgets.rows();
+  agg.projectCosts = costs.rows();
+  agg.pad.costs = padCosts.rows();
+  agg.funding = funding.rows();
+  agg.pad.funding = padFunding.rows();
+  agg.pad.rows = await padProjects(db, dir, padIds);
+
+  let domains = db.selectFrom('domains').select(['code', 'label', 'parent']).orderBy('directory_id').orderBy('position');
+  if (dir !== undefined) domains = domains.where('directory_id', '=', dir);
+  const seen = new Set<string>();
+  for (const d of await domains.execute()) {
+    if (seen.has(d.code)) continue;
+    seen.add(d.code);
+    agg.domains.push({ code: d.code, label: d.label, parent: d.parent });
+  }
+
+  let collectivities = db.selectFrom('collectivities').select(['id', 'name', 'short_name', 'country', 'kind']).orderBy('directory_id').orderBy('position');
+  if (dir !== undefined) collectivities = collectivities.where('directory_id', '=', dir);
+  agg.collectivities = (await collectivities.execute()).map((c) => ({ id: c.id, name: c.name, shortName: c.short_name, country: c.country, kind: c.kind }));
+  agg.reportIssues = await latestReportIssues(db, dir);
+
+  return buildStats(agg, { rates: options.rates ?? RATES_2008, padLimit });
+}
+
+/** The PAD projects of the table: their partners and funding lines (a few queries, at most `padLimit` projects). */
+async function padProjects(db: Db, dir: string | undefined, ids: string[]): Promise<PadProject[]> {
+  const out: PadProject[] = [];
+  for (const chunk of chunks(ids)) {
+    if (!chunk) continue;
+    let projects = db
+      .selectFrom('projects')
+      .select(['directory_id', 'id', 'partnership_id', 'title', 'status', 'total_cost_amount', 'total_cost_currency', 'total_cost_approximate'])
+      .where('id', 'in', chunk);
+    if (dir !== undefined) projects = projects.where('directory_id', '=', dir);
+    let partners = db.selectFrom('project_partners').select(['project_id', 'name', 'role', 'collectivity_id']).where('project_id', 'in', chunk).orderBy('project_id').orderBy('position');
+    if (dir !== undefined) partners = partners.where('directory_id', '=', dir);
+    let lines = db
+      .selectFrom('funding_lines')
+      .select(['project_id', 'funder', 'funder_collectivity_id', 'amount', 'currency', 'approximate'])
+      .where('project_id', 'in', chunk)
+      .orderBy('project_id')
+      .orderBy('position');
+    if (dir !== undefined) lines = lines.where('directory_id', '=', dir);
+    const [ps, pp, fl] = await Promise.all([projects.execute(), partners.execute(), lines.execute()]);
+    const byProject = new Map<string, PadProject>();
+    for (const p of ps) {
+      byProject.set(p.id, {
+        projectId: p.id,
+        partnershipId: p.partnership_id,
+        title: p.title,
+        status: p.status,
+        partners: [],
+        totalCost:
+          p.total_cost_amount !== null && p.total_cost_currency !== null
+            ? { amount: p.total_cost_amount, currency: p.total_cost_currency, approximate: flag(p.total_cost_approximate) }
+            : null,
+        funding: [],
+      });
+    }
+    for (const x of pp) byProject.get(x.project_id)?.partners.push({ name: x.name, role: x.role, collectivityId: x.collectivity_id });
+    for (const f of fl) {
+      byProject.get(f.project_id)?.funding.push({ funder: f.funder, collectivityId: f.funder_collectivity_id, amount: f.amount, currency: f.currency, approximate: flag(f.approximate) });
+    }
+    out.push(...byProject.values());
+  }
+  const order = new Map(ids.map((id, i) => [id, i]));
+  return out.sort((a, b) => order.get(a.projectId)! - order.get(b.projectId)!);
+}
+
+async function latestReportIssues(db: Db, dir: string | undefined): Promise<ImportIssue[]> {
+  let query = db.selectFrom('import_reports').select(['report']).orderBy('id', 'desc').limit(1);
+  if (dir !== undefined) query = query.where('directory_id', '=', dir);
+  const row = await query.executeTakeFirst();
+  if (!row) return [];
+  const report = ImportReport.safeParse(decodeJson(row.report));
+  return report.success ? report.data.inconsistencies : [];
+}
+
+/** A query that can be narrowed with `where(column, op, value)` (any select query builder). */
+interface Scopable {
+  where(column: never, op: never, value: never): unknown;
+}
+
+/** The query narrowed to the directory and to a chunk of the selection. */
+function scope<Q extends Scopable>(q: Q, dir: string | undefined, dirColumn: string, chunk: string[] | undefined, idColumn: string): Q {
+  const where = (query: Q, column: string, op: string, value: unknown) => (query.where as unknown as (c: string, o: string, v: unknown) => Q).call(query, column, op, value);
+  let out = q;
+  if (dir !== undefined) out = where(out, dirColumn, '=', dir);
+  if (chunk !== undefined) out = where(out, idColumn, 'in', chunk);
+  return out;
+}
+
+class Sums<X extends Record<string, string> = Record<never, string>> {
+  private readonly groups = new Map<string, MoneyRow & X>();
+
+  add(currency: string, approximate: boolean, amount: number, count: number, extra?: X): void {
+    const key = `${currency}\u0000${approximate}\u0000${JSON.stringify(extra ?? {})}`;
+    const row = this.groups.get(key) ?? ({ currency, approximate, amount: 0, count: 0, ...(extra ?? {}) } as MoneyRow & X);
+    row.amount += amount;
+    row.count += count;
+    this.groups.set(key, row);
+  }
+
+  rows(): (MoneyRow & X)[] {
+    return [...this.groups.values()];
+  }
+}
+
+class FundingSums {
+  private readonly groups = new Map<string, Aggregates['funding'][number]>();
+
+  add(r: Aggregates['funding'][number]): void {
+    const key = `${r.funder}\u0000${r.collectivityId ?? ''}\u0000${r.currency ?? ''}\u0000${r.approximate}`;
+    const row = this.groups.get(key) ?? { ...r, amount: 0, count: 0 };
+    row.amount += r.amount;
+    row.count += r.count;
+    this.groups.set(key, row);
+  }
+
+  rows(): Aggregates['funding'] {
+    return [...this.groups.values()];
+  }
+}

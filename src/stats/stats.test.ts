@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { assertWellFormedXml } from '../maps/testing.js';
+import { exportJson } from '../publish/json.js';
+import { RepertoireDocument } from '../model/schema.js';
+import { ENGINES, openEngineStore } from '../test-support/engines.js';
+import { barChart, countBars, domainBars, niceTicks } from './charts.js';
+import { computeStats } from './compute.js';
+import { STATS_TABLES, statsCsv, toCsv } from './csv.js';
+import { FunderNames } from './funders.js';
+import { CensusStats } from './model.js';
+import { RATES_2008, totalOf } from './money.js';
+import { loadStats } from './queries.js';
+import { DIRECTORY_2008_ID, read2008, save2008 } from './testing.js';
+
+const read = read2008();
+const doc = read.document;
+const stats = computeStats(doc, { reportIssues: read.report.inconsistencies });
+const projects = doc.partnerships.flatMap((p) => (p.projects ?? []).map((x) => ({ ...x, partnershipId: p.id })));
+const tally = <T>(items: T[]) => items.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<T, number>());
+
+describe('statistics of the 2008 directory (records)', () => {
+  it('counts partnerships by decade, and checks the editorial: first in the 1980s, more in the 1990s and 2000s', () => {
+    const decades = tally(doc.partnerships.map((p) => (p.signedDate ? `${p.signedDate.slice(0, 3)}0` : 'unknown')));
+    expect(Object.fromEntries(stats.partnershipsByDecade.rows.map((r) => [r.key, r.count]))).toEqual(Object.fromEntries(decades));
+    expect(stats.partnershipsByDecade.rows.map((r) => r.key)).toEqual(['1980', '1990', '2000', 'unknown']);
+    expect(stats.partnershipsByDecade.claim).toMatchObject({ firstDecade: '1980', agrees: true });
+    expect(stats.partnershipsByDecade.claim.verdict).toMatch(/^Les données concordent : 3 dans les années 1980, 11 dans les années 1990, 31 dans les années 2000 ; 5 sans date/);
+  });
+
+  it('counts partnerships by kind of collectivity on each side', () => {
+    const kind = new Map(doc.collectivities.map((c) => [c.id, c.kind]));
+    for (const side of stats.partnershipsByKind) {
+      for (const row of side.rows) {
+        const expected = doc.partnerships.filter((p) => p.parties.some((x) => x.country === side.country && kind.get(x.collectivityId) === row.key)).length;
+        expect(row.count, `${side.country} ${row.key}`).toBe(expected);
+      }
+    }
+    expect(stats.partnershipsByKind.map((s) => s.country)).toEqual(['FR', 'MA']);
+    expect(stats.partnershipsByKind[0]!.rows[0]).toEqual({ key: 'commune', label: 'Commune', count: 35 });
+  });
+
+  it('counts partnerships and projects by domain, a domain counting its sub-domains once per record', () => {
+    const parent = new Map(doc.domains.map((d) => [d.code, d.parent ?? d.code]));
+    for (const row of stats.partnershipsByDomain) {
+      const expected = doc.partnerships.filter((p) => (p.domains ?? []).some((c) => (row.parent === null ? parent.get(c) === row.code : c === row.code))).length;
+      expect(row.count, row.code).toBe(expected);
+    }
+    for (const row of stats.projectsByDomain) {
+      const expected = projects.filter((p) => (p.domains ?? []).some((c) => (row.parent === null ? parent.get(c) === row.code : c === row.code))).length;
+      expect(row.count, row.code).toBe(expected);
+    }
+    expect(stats.partnershipsByDomain.find((r) => r.code === 'education-et-jeunesse')!.count).toBe(22);
+  });
+
+  it('counts projects by status', () => {
+    expect(stats.scope).toEqual({ directoryId: DIRECTORY_2008_ID, filtered: false, partnerships: 50, projects: 199 });
+    expect(stats.projectsByStatus).toEqual([
+      { key: 'ongoing', label: 'En cours', count: 103 },
+      { key: 'completed', label: 'Réalisé', count: 83 },
+      { key: 'planned', label: 'Intention', count: 13 },
+    ]);
+  });
+
+  it('adds up money in euros at the stated 2008 rate, approximate amounts marked', () => {
+    expect(stats.rate.perEur.MAD).toBe(11.4);
+    expect(stats.rate.source).toMatch(/2008/);
+    const costs = projects.flatMap((p) => (p.totalCost ? [p.totalCost] : []));
+    const eur = costs.reduce((s, m) => s + (m.currency === 'EUR' ? m.amount : m.amount / 11.4), 0);
+    expect(stats.projectCosts.total.eur).toBeCloseTo(eur, 2);
+    expect(stats.projectCosts.total.count).toBe(costs.length);
+    expect(stats.projectCosts.withCost + stats.projectCosts.withoutCost).toBe(199);
+    const approx = costs.filter((m) => m.approximate).reduce((s, m) => s + (m.currency === 'EUR' ? m.amount : m.amount / 11.4), 0);
+    expect(stats.projectCosts.total.approximateEur).toBeCloseTo(approx, 2);
+    const budgets = doc.partnerships.flatMap((p) => p.budgets ?? []);
+    expect(stats.budgets.total.count).toBe(budgets.length);
+    expect(stats.budgets.total.byCurrency.find((c) => c.currency === 'MAD')!.amount).toBe(budgets.filter((b) => b.amount.currency === 'MAD').reduce((s, b) => s + b.amount.amount, 0));
+    expect(stats.budgets.bySide.reduce((s, x) => s + x.total.count, 0)).toBe(budgets.length);
+  });
+
+  it('groups funders: every PAD spelling under PAD, collectivities by their record', () => {
+    const pad = stats.funders.find((f) => f.key === 'p:PAD')!;
+    const padLines = projects.flatMap((p) => p.funding ?? []).filter((f) => /\bPAD\b/.test(f.funder));
+    expect(pad.lines).toBe(padLines.length);
+    expect(pad.funder).toBe('PAD');
+    expect(stats.funders[0]!.key).toBe('p:PAD'); // the largest
+    const mae = stats.funders.find((f) => f.key === 'p:MAE')!;
+    expect(mae.lines).toBe(projects.flatMap((p) => p.funding ?? []).filter((f) => /\bMAE\b/.test(f.funder)).length);
+    const midi = stats.funders.find((f) => f.collectivityId === 'fr-region-midi-pyrenees')!;
+    expect(midi.lines).toBe(6); // "Région Midi-Pyrénées" and "Région Midi Pyrénées"
+    const names = new FunderNames(doc.collectivities);
+    expect(names.group('Cofinancement PAD').key).toBe('p:PAD');
+    expect(names.group('PAD Maroc').key).toBe('p:PAD');
+    expect(names.group('Cofinancement du PAD Maroc (demande en cours)').key).toBe('p:PAD');
+    expect(names.group('Cofinancement MAE en 2006').key).toBe('p:MAE');
+    expect(names.group('Cofinancement PACA').collectivityId).toBe('fr-region-provence-alpes-cote-d-azur');
+    expect(names.group('Aquitaine').collectivityId).toBe('fr-region-aquitaine');
+    expect(names.group('Conseil Régional Poitou-Charentes').label).toBe(names.group('Région Poitou-Charentes').label);
+    expect(names.group('don de livres').label).toBe('don de livres');
+  });
+
+  it('lists the PAD projects with their maître d’ouvrage and French assistant, and compares with the editorials', () => {
+    const pad = projects.filter((p) => p.padCofinanced);
+    expect(stats.pad.count).toBe(pad.length);
+    expect(stats.pad.count).toBe(12);
+    expect(stats.pad.rows.map((r) => r.projectId)).toEqual(pad.map((p) => p.id));
+    for (const row of stats.pad.rows) {
+      expect(row.maitreOuvrage.length, row.projectId).toBeGreaterThan(0);
+      expect(row.assistant.length, row.projectId).toBeGreaterThan(0);
+    }
+    const oujda = stats.pad.rows.find((r) => r.maitreOuvrage.some((x) => x.collectivityId === 'ma-commune-oujda'))!;
+    expect(oujda.totalCost).toMatchObject({ amount: 2032800, currency: 'MAD' });
+    expect(oujda.totalCost!.eur).toBeCloseTo(2032800 / 11.4, 2);
+    expect(oujda.padAmounts).toEqual([{ amount: 994690, currency: 'MAD', approximate: false, eur: expect.closeTo(994690 / 11.4, 2) }]);
+    expect(stats.pad.statements).toEqual([{ line: 130, stated: 11, message: expect.stringContaining('11') }]);
+    expect(stats.pad.comparison).toMatch(/^12 projets cofinancés par le PAD dans les fiches ; un éditorial en annonce 11 \(ligne 130\)/);
+    expect(computeStats(doc, { padLimit: 3 }).pad).toMatchObject({ count: 12, truncated: true });
+  });
+
+  it('computes the statistics of a selection with the same code', () => {
+    const ids = ['tours-marrakech', 'lyon-rabat'].filter((id) => doc.partnerships.some((p) => p.id === id));
+    expect(ids.length).toBe(2);
+    const some = computeStats(doc, { partnershipIds: ids });
+    expect(some.scope).toMatchObject({ filtered: true, partnerships: 2 });
+    expect(some.scope.projects).toBe(projects.filter((p) => ids.includes(p.partnershipId)).length);
+    expect(some.pad.comparison).toMatch(/dans cette sélection/);
+    expect(computeStats(doc, { partnershipIds: [] }).scope).toMatchObject({ partnerships: 0, projects: 0 });
+  });
+
+  it('is a valid view model, with a CSV per table', () => {
+    expect(CensusStats.parse(JSON.parse(JSON.stringify(stats)))).toEqual(stats);
+    for (const table of STATS_TABLES) {
+      const csv = statsCsv(stats, table);
+      expect(csv.endsWith('\r\n'), table).toBe(true);
+      expect(csv.split('\r\n').length, table).toBeGreaterThan(2);
+    }
+    expect(statsCsv(stats, 'partenariats-par-decennie')).toBe('code,libellé,nombre\r\n1980,Années 1980,3\r\n1990,Années 1990,11\r\n2000,Années 2000,31\r\nunknown,Date inconnue,5\r\n');
+    expect(statsCsv(stats, 'projets-pad').split('\r\n')).toHaveLength(14);
+    expect(toCsv(['a', 'b'], [['x,"y"', '=1+1'], [null, 2.5]])).toBe('a,b\r\n"x,""y""",\'=1+1\r\n,2.5\r\n');
+  });
+
+  it('converts at the rate it is given', () => {
+    const t = totalOf([{ currency: 'MAD', approximate: true, amount: 1140, count: 1 }, { currency: 'XOF', approximate: false, amount: 5, count: 1 }], RATES_2008);
+    expect(t).toMatchObject({ eur: 100, approximateEur: 100, convertedEur: 100, count: 2, approximateCount: 1 });
+    expect(t.byCurrency).toEqual([
+      { currency: 'MAD', amount: 1140, count: 1, eur: 100 },
+      { currency: 'XOF', amount: 5, count: 1, eur: null },
+    ]);
+    const other = computeStats(doc, { rates: { perEur: { EUR: 1, MAD: 10 }, year: 2008, source: 'test' } });
+    expect(other.rate.perEur.MAD).toBe(10);
+    expect(other.projectCosts.total.convertedEur).toBeGreaterThan(stats.projectCosts.total.convertedEur);
+  });
+});
+
+describe.each(ENGINES)('statistics from the store (%s)', (engine) => {
+  it('equal those of the records, for the census and for a selection', async () => {
+    const store = await openEngineStore(engine);
+    await save2008(store.db);
+    const fromStore = await loadStats(store.db, { directoryId: DIRECTORY_2008_ID });
+    expect(fromStore).toEqual(stats);
+    // the records as exported from the store, counted independently of the reader's document
+    const exported = RepertoireDocument.parse(JSON.parse(await exportJson(store.db)));
+    expect(computeStats(exported, { reportIssues: read.report.inconsistencies })).toEqual(fromStore);
+    const ids = doc.partnerships.filter((_, i) => i % 3 === 0).map((p) => p.id);
+    expect(await loadStats(store.db, { directoryId: DIRECTORY_2008_ID, partnershipIds: ids })).toEqual(
+      computeStats(doc, { partnershipIds: ids, reportIssues: read.report.inconsistencies }),
+    );
+    expect((await loadStats(store.db, { partnershipIds: [] })).scope).toMatchObject({ partnerships: 0, projects: 0, filtered: true });
+  });
+});
+
+describe('charts', () => {
+  it('draws vertical and horizontal bar charts, well-formed, with their text alternative and table', () => {
+    const v = barChart({ title: 'Par décennie', description: 'Partenariats signés.', bars: countBars(stats.partnershipsByDecade.rows), orientation: 'vertical', valueLabel: 'Partenariats' });
+    assertWellFormedXml(v.svg);
+    expect(v.svg).toMatch(/role="img" aria-labelledby="([\w-]+)-title \1-desc"/);
+    expect(v.svg).toContain('Années 1980 : 3 ; Années 1990 : 11 ; Années 2000 : 31 ; Date inconnue : 5.</desc>');
+    expect(v.table).toEqual([
+      { key: '1980', label: 'Années 1980', value: 3, formatted: '3' },
+      { key: '1990', label: 'Années 1990', value: 11, formatted: '11' },
+      { key: '2000', label: 'Années 2000', value: 31, formatted: '31' },
+      { key: 'unknown', label: 'Date inconnue', value: 5, formatted: '5' },
+    ]);
+    expect(v.svg.match(/<rect /g)).toHaveLength(4);
+    const h = barChart({ title: 'Par domaine', description: 'd', bars: domainBars(stats.partnershipsByDomain), orientation: 'horizontal', width: 360 });
+    assertWellFormedXml(h.svg);
+    expect(h.svg).toContain('viewBox="0 0 360 ');
+    expect(h.table.map((r) => r.key)).toEqual(stats.partnershipsByDomain.filter((r) => r.parent === null).map((r) => r.code));
+    expect(barChart({ title: 't', description: 'd', bars: [], orientation: 'horizontal' }).svg).toContain('</svg>');
+  });
+
+  it('escapes its text, and is deterministic', () => {
+    const evil = '<b>"Tom & Jerry"</b>';
+    const input = { title: evil, description: evil, bars: [{ key: 'k', label: evil, value: 2 }], orientation: 'horizontal' as const, valueLabel: evil };
+    const c = barChart(input);
+    assertWellFormedXml(c.svg);
+    expect(c.svg).not.toContain('<b>');
+    expect(c.svg).toContain('&lt;b&gt;&quot;Tom &amp; Jerry&quot;&lt;/b&gt;');
+    expect(barChart(input).svg).toBe(c.svg);
+  });
+
+  it('chooses round ticks', () => {
+    expect(niceTicks(31).ticks).toEqual([0, 10, 20, 30, 40]);
+    expect(niceTicks(3).ticks).toEqual([0, 1, 2, 3]);
+    expect(niceTicks(1_507_917).ticks).toEqual([0, 500_000, 1_000_000, 1_500_000, 2_000_000]);
+    expect(niceTicks(0)).toEqual({ ticks: [0], max: 0 });
+  });
+});
