@@ -25,9 +25,7 @@ async function tempDatabase(engine: Engine, onFinished: typeof onTestFinished): 
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: async () => {
-      await withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-    },
+    drop: () => dropDatabase(admin, name),
   };
 }
 
@@ -47,6 +45,25 @@ export async function openEngineStore(engine: Engine): Promise<Store & { url: st
     await drop();
   });
   return { ...store, url };
+}
+
+/**
+ * Drops a test database once its last connection has gone. Forcing the drop at once would kill
+ * connections still closing, and pg reports that as an unhandled error in the test run.
+ */
+async function dropDatabase(admin: string, name: string): Promise<void> {
+  await withClient(admin, async (c) => {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${name}`);
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006') throw error; // object in use: wait
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
 }
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
