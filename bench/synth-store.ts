@@ -1,0 +1,63 @@
+/** The bench's synthetic store: generated once per (N, seed) under $TMPDIR and reused. */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { loadConfig } from '../src/config.js';
+import { rebuildSearchIndex } from '../src/search/build.js';
+import { openStore } from '../src/store/db.js';
+import { synthDirectoryId } from '../src/synth/generate.js';
+import { writeSynthetic } from '../src/synth/write.js';
+
+export interface BenchStore {
+  path: string;
+  directoryId: string;
+  counts: Record<string, number>;
+  generateMs: number;
+  indexMs: number;
+  ftsMs: number;
+  reused: boolean;
+}
+
+export async function benchStore(partnerships: number, seed: number): Promise<BenchStore> {
+  const path = join(tmpdir(), `repertoire-search-bench-${partnerships}-s${seed}.db`);
+  const marker = `${path}.json`;
+  const directoryId = synthDirectoryId({ partnerships, seed });
+  if (existsSync(marker) && existsSync(path)) {
+    return { ...(JSON.parse(readFileSync(marker, 'utf8')) as Omit<BenchStore, 'reused'>), reused: true };
+  }
+  for (const file of [path, `${path}-wal`, `${path}-shm`, marker]) rmSync(file, { force: true });
+  await (await openStore(loadConfig({ DATABASE_URL: path }))).close();
+  let last = 0;
+  const written = writeSynthetic(path, { partnerships, seed }, (done, total) => {
+    if (done - last >= total / 10 || done === total) {
+      last = done;
+      console.log(`  generating: ${done}/${total} partnerships`);
+    }
+  });
+  const store = await openStore(loadConfig({ DATABASE_URL: path }));
+  let started = performance.now();
+  let shown = 0;
+  await rebuildSearchIndex(store.db, directoryId, (done, total) => {
+    if (done - shown >= total / 10 || done === total) {
+      shown = done;
+      console.log(`  indexing: ${done}/${total} documents`);
+    }
+  });
+  const indexMs = performance.now() - started;
+  await store.close();
+
+  // the baseline: a plain FTS5 table over the same documents' original text, ranked by bm25
+  started = performance.now();
+  const db = new Sqlite(path);
+  db.exec(`DROP TABLE IF EXISTS bench_fts; CREATE VIRTUAL TABLE bench_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')`);
+  db.prepare(`INSERT INTO bench_fts (rowid, title, body) SELECT doc, title, subtitle || ' ' || body FROM search_docs WHERE directory_id = ?`).run(directoryId);
+  db.exec(`INSERT INTO bench_fts (bench_fts) VALUES ('optimize')`);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  const ftsMs = performance.now() - started;
+
+  const result = { path, directoryId, counts: written.counts, generateMs: written.ms, indexMs, ftsMs };
+  writeFileSync(marker, JSON.stringify(result));
+  return { ...result, reused: false };
+}
