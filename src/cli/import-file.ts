@@ -6,7 +6,7 @@ import { RepertoireError } from '../errors.js';
 import { readDocumentText } from '../import/read-document.js';
 import type { ImportReport } from '../model/report.js';
 import type { SaveCounts } from '../store/changes.js';
-import { saveDocument } from '../store/save-document.js';
+import { importDocument } from '../census/import.js';
 import type { Database } from '../store/tables.js';
 import type { Output } from './context.js';
 import { createProgress } from './progress.js';
@@ -26,8 +26,12 @@ export async function importFile(db: Kysely<Database>, path: string, progressStr
   } finally {
     progress.finish();
   }
-  const changes = await saveDocument(db, read.document, { sources: read.sources, report: read.report });
-  return { report: read.report, changes };
+  // Records edited since the last import keep their edits; the import's changes to them become proposals.
+  const saved = await importDocument(db, read.document, { documentName: name, sources: read.sources, report: read.report });
+  if (saved.proposals > 0) {
+    progressStream.write(`${saved.proposals} change(s) to edited records left for the editors' review (batch "${saved.batch}")\n`);
+  }
+  return { report: read.report, changes: saved.changes };
 }
 
 async function readText(path: string): Promise<string> {
