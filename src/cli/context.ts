@@ -19,7 +19,7 @@ export interface Command {
   /** the command's own help */
   readonly help: string;
   readonly options: Record<string, { type: 'string' | 'boolean'; short?: string }>;
-  /** how many positional arguments it takes */
-  readonly positionals: number;
+  /** how many positional arguments it takes: exactly, or [at least, at most] */
+  readonly positionals: number | readonly [number, number];
   run(values: OptionValues, positionals: string[], context: CliContext): Promise<number>;
 }

@@ -14,12 +14,13 @@ import { reportCommand } from './commands/report.js';
 import { serveCommand } from './commands/serve.js';
 import { restoreCommand } from './commands/restore.js';
 import { setupCommand } from './commands/setup.js';
+import { userCommand } from './commands/user.js';
 import { synthCommand } from './commands/synth.js';
 import type { CliContext, Command } from './context.js';
 
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
 
-const COMMANDS: readonly Command[] = [setupCommand, importCommand, exportCommand, reportCommand, migrateCommand, copyCommand, backupCommand, restoreCommand, serveCommand, synthCommand];
+const COMMANDS: readonly Command[] = [setupCommand, importCommand, exportCommand, reportCommand, migrateCommand, copyCommand, backupCommand, restoreCommand, userCommand, serveCommand, synthCommand];
 
 const HELP = `repertoire — the census of Franco-Moroccan decentralised-cooperation partnerships
 
@@ -65,8 +66,9 @@ async function dispatch(argv: readonly string[], context: CliContext): Promise<n
     context.stdout.write(command.help);
     return EXIT.ok;
   }
-  if (positionals.length !== command.positionals) {
-    const expected = command.positionals === 0 ? 'no arguments' : `${command.positionals} argument(s)`;
+  const [least, most] = typeof command.positionals === 'number' ? [command.positionals, command.positionals] : command.positionals;
+  if (positionals.length < least || positionals.length > most) {
+    const expected = most === 0 ? 'no arguments' : least === most ? `${least} argument(s)` : `${least} to ${most} arguments`;
     throw new RepertoireError('usage', `${command.name} takes ${expected}, got ${positionals.length}`);
   }
   return command.run(values, positionals, context);
