@@ -132,8 +132,8 @@ export function diffRecords(before: unknown, after: unknown, prefix = ''): Field
     const was = a[key];
     const is = b[key];
     if (same(was, is)) continue;
-    if (was === undefined) changes.push({ field, label: fieldLabel(field), kind: 'added', after: is, ...listOf(key, [], is) });
-    else if (is === undefined) changes.push({ field, label: fieldLabel(field), kind: 'removed', before: was, ...listOf(key, was, []) });
+    if (was === undefined) changes.push({ field, label: fieldLabel(field), kind: 'added', after: is, ...(Array.isArray(is) ? listOf(key, [], is) : {}) });
+    else if (is === undefined) changes.push({ field, label: fieldLabel(field), kind: 'removed', before: was, ...(Array.isArray(was) ? listOf(key, was, []) : {}) });
     else if (isObject(was) && isObject(is) && key !== 'location' && key !== 'source' && !isMoney(was)) changes.push(...diffRecords(was, is, field));
     else changes.push({ field, label: fieldLabel(field), kind: 'changed', before: was, after: is, ...listOf(key, was, is) });
   }
