@@ -70,7 +70,7 @@ describe.each(ENGINES)('the census on %s', (engine) => {
 
     const partnership = entries.partnerships[0]!.current as PartnershipEntry;
     const broken = { ...partnership, parties: [partnership.parties[0]!, { collectivityId: OUJDA, country: 'MA' }], domains: ['nulle-part'] };
-    await expect(census.history.edit(await editorOf(), { recordType: 'partnership', recordId: AIX_OUJDA, baseVersion: 1, data: broken })).rejects.toMatchObject({
+    await expect(census.history.edit(editor, { recordType: 'partnership', recordId: AIX_OUJDA, baseVersion: 1, data: broken })).rejects.toMatchObject({
       fieldErrors: { 'domains[0]': 'domaine inconnu « nulle-part »' },
     });
   });
