@@ -609,7 +609,11 @@ async function build(db: SearchDb, directoryId: string, onProgress?: (done: numb
     groups,
     counts: { collectivities: collectivities.length, partnerships: partnershipCount, projects: projectCount, terms: terms.size, prefixes: byPrefix.size },
   };
-  const meta: { key: string; value: Uint8Array | string }[] = [{ key: 'dict', value: JSON.stringify(dictionary) }];
+  const meta: { key: string; value: Uint8Array | string }[] = [
+    { key: 'dict', value: JSON.stringify(dictionary) },
+    // searchers compare it on every search, and reload the index when it changed
+    { key: 'stamp', value: `${new Date().toISOString()} ${Math.random().toString(36).slice(2)}` },
+  ];
   groups.forEach((group, g) => {
     const array = group.wide ? Uint32Array.from(codes[g]!) : Uint16Array.from(codes[g]!);
     meta.push({ key: `codes${g}`, value: Buffer.from(array.buffer) });

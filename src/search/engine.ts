@@ -6,7 +6,7 @@
  */
 import type Sqlite from 'better-sqlite3';
 import type { FacetEntry, IndexDictionary } from './build.js';
-import { addPostings, andInto, cardinality, emptySet, fullSet, has, type Bitset } from './bitset.js';
+import { addPostings, andInto, cardinality, emptySet, fullSet, type Bitset } from './bitset.js';
 import { sanitizeQuery, searchParamsOf } from './params.js';
 import { editDistance, excerptHtml, queryTerms, stem, type QueryTerms } from './text.js';
 import { FACET_NAMES, MAX_WINDOW, type FacetName, type FacetValue, type HitType, type SearchHit, type SearchQuery, type SearchResult } from './types.js';
@@ -29,8 +29,10 @@ interface LoadedIndex {
   groupOf: Record<FacetName, number>;
   date: Int32Array;
   name: Uint32Array;
-  /** type index (0 partnership, 1 project, 2 collectivity) of each profile of group 0 */
-  typeOfProfile: Int32Array;
+  /** every document */
+  all: Bitset;
+  /** the build it was loaded from */
+  stamp: string | undefined;
 }
 
 interface TermSet {
@@ -44,7 +46,6 @@ export interface EngineOptions {
   cache?: boolean;
 }
 
-const TYPE_PRIOR = [0.2, 0, 0.3]; // partnership, project, collectivity: a name matching a record's own name first
 const CACHE_ENTRIES = 48;
 
 class Lru<V> {
@@ -68,11 +69,23 @@ class Lru<V> {
   }
 }
 
+/** The engine's statements; prepared when first needed (the index tables may not exist yet). */
+const SQL = {
+  firstDirectory: `SELECT directory_id FROM search_meta WHERE key = 'dict' ORDER BY directory_id LIMIT 1`,
+  meta: `SELECT key, value FROM search_meta WHERE directory_id = ?`,
+  stamp: `SELECT value FROM search_meta WHERE directory_id = ? AND key = 'stamp'`,
+  term: `SELECT df, kind, postings, title_kind, title_postings FROM search_terms WHERE directory_id = ? AND term = ?`,
+  prefix: `SELECT kind, postings, title_kind, title_postings FROM search_prefixes WHERE directory_id = ? AND prefix = ?`,
+  range: `SELECT term, df, kind, postings, title_kind, title_postings FROM search_terms WHERE directory_id = ? AND term >= ? AND term < ? ORDER BY df DESC LIMIT 3000`,
+  candidates: `SELECT term, df, surface FROM search_terms WHERE directory_id = ? AND term >= ? AND term < ? AND length(term) BETWEEN ? AND ?`,
+  docs: `SELECT doc, type, record_id, partnership_id, title, subtitle, date, pad, body FROM search_docs WHERE directory_id = ? AND doc IN (SELECT value FROM json_each(?))`,
+} as const;
+
 export class SearchEngine {
   private readonly indexes = new Map<string, LoadedIndex | null>();
   private readonly sets: Lru<TermSet>;
   private readonly filters: Lru<Bitset>;
-  private readonly statements;
+  private readonly prepared = new Map<keyof typeof SQL, Sqlite.Statement>();
   private readonly caching: boolean;
 
   constructor(
@@ -82,28 +95,6 @@ export class SearchEngine {
     this.caching = options.cache ?? true;
     this.sets = new Lru(this.caching ? CACHE_ENTRIES : 0);
     this.filters = new Lru(this.caching ? CACHE_ENTRIES : 0);
-    const prepare = (text: string) => {
-      try {
-        return db.prepare(text);
-      } catch {
-        return undefined; // no index tables yet
-      }
-    };
-    this.statements = {
-      firstDirectory: prepare(`SELECT directory_id FROM search_meta WHERE key = 'dict' ORDER BY directory_id LIMIT 1`),
-      meta: prepare(`SELECT key, value FROM search_meta WHERE directory_id = ?`),
-      term: prepare(`SELECT df, kind, postings, title_kind, title_postings FROM search_terms WHERE directory_id = ? AND term = ?`),
-      prefix: prepare(`SELECT kind, postings, title_kind, title_postings FROM search_prefixes WHERE directory_id = ? AND prefix = ?`),
-      range: prepare(
-        `SELECT term, df, kind, postings, title_kind, title_postings FROM search_terms WHERE directory_id = ? AND term >= ? AND term < ? ORDER BY df DESC LIMIT 3000`,
-      ),
-      candidates: prepare(
-        `SELECT term, df, surface FROM search_terms WHERE directory_id = ? AND term >= ? AND term < ? AND length(term) BETWEEN ? AND ?`,
-      ),
-      docs: prepare(
-        `SELECT doc, type, record_id, partnership_id, title, subtitle, date, pad, body FROM search_docs WHERE directory_id = ? AND doc IN (SELECT value FROM json_each(?))`,
-      ),
-    };
   }
 
   /** Forgets loaded indexes (after a rebuild). */
@@ -113,7 +104,26 @@ export class SearchEngine {
     this.filters.clear();
   }
 
+  /** A statement, or undefined while the index tables do not exist. */
+  private statement(name: keyof typeof SQL): Sqlite.Statement | undefined {
+    let statement = this.prepared.get(name);
+    if (statement === undefined) {
+      try {
+        statement = this.db.prepare(SQL[name]);
+      } catch {
+        return undefined;
+      }
+      this.prepared.set(name, statement);
+    }
+    return statement;
+  }
+
   search(input: SearchQuery, directoryId?: string): SearchResult {
+    // one read transaction: one snapshot of the index, even while a rebuild commits
+    return this.db.transaction(() => this.searchNow(input, directoryId))();
+  }
+
+  private searchNow(input: SearchQuery, directoryId?: string): SearchResult {
     const started = performance.now();
     const { query, notices } = sanitizeQuery(input);
     const index = this.index(directoryId);
@@ -147,7 +157,7 @@ export class SearchEngine {
   }
 
   /** How many documents a query matches (no facets, no hits). */
-  count(input: SearchQuery, directoryId?: string): number {
+  private count(input: SearchQuery, directoryId?: string): number {
     const { query } = sanitizeQuery(input);
     const index = this.index(directoryId);
     if (index === null) return 0;
@@ -161,10 +171,16 @@ export class SearchEngine {
   // ---------------------------------------------------------------- loading
 
   private index(directoryId?: string): LoadedIndex | null {
-    const id = directoryId ?? (this.statements.firstDirectory?.pluck().get() as string | undefined);
+    const id = typeof directoryId === 'string' ? directoryId : (this.statement('firstDirectory')?.pluck().get() as string | undefined);
     if (id === undefined) return null;
+    const stamp = this.statement('stamp')?.pluck().get(id) as string | Buffer | undefined;
+    const current = stamp === undefined ? undefined : String(stamp);
     let index = this.indexes.get(id);
-    if (index === undefined) {
+    if (index === undefined || (index !== null && index.stamp !== current) || (index === null && current !== undefined)) {
+      if (index !== undefined) {
+        this.sets.clear();
+        this.filters.clear();
+      }
       index = this.load(id);
       this.indexes.set(id, index);
     }
@@ -172,7 +188,7 @@ export class SearchEngine {
   }
 
   private load(directoryId: string): LoadedIndex | null {
-    const rows = (this.statements.meta?.all(directoryId) ?? []) as { key: string; value: Buffer | string }[];
+    const rows = (this.statement('meta')?.all(directoryId) ?? []) as { key: string; value: Buffer | string }[];
     const meta = new Map(rows.map((row) => [row.key, row.value]));
     const text = meta.get('dict');
     if (text === undefined) return null;
@@ -194,8 +210,6 @@ export class SearchEngine {
     });
     const valueIndex = {} as Record<FacetName, Map<string, number>>;
     for (const facet of FACET_NAMES) valueIndex[facet] = new Map((dict.facets[facet] ?? []).map((entry, i) => [entry.value, i]));
-    const typeFacet = groups[0]!.facets.indexOf('type');
-    const typeOfProfile = Int32Array.from(groups[0]!.profiles, (profile) => profile[typeFacet]?.[0] ?? 1);
     return {
       directoryId,
       size,
@@ -205,7 +219,8 @@ export class SearchEngine {
       groupOf,
       date: new Int32Array(new Uint8Array(blob('date')).buffer),
       name: new Uint32Array(new Uint8Array(blob('name')).buffer),
-      typeOfProfile,
+      all: fullSet(size),
+      stamp: meta.has('stamp') ? String(meta.get('stamp')) : undefined,
     };
   }
 
@@ -253,7 +268,7 @@ export class SearchEngine {
     const key = `${index.directoryId}\u0000t\u0000${term}`;
     const cached = this.sets.get(key);
     if (cached !== undefined) return cached;
-    const row = this.statements.term?.get(index.directoryId, term) as PostingRow | undefined;
+    const row = this.statement('term')?.get(index.directoryId, term) as PostingRow | undefined;
     const set = row === undefined ? { docs: emptySet(index.size), title: undefined, df: 0 } : toTermSet(index.size, [row]);
     this.sets.set(key, set);
     return set;
@@ -266,13 +281,13 @@ export class SearchEngine {
     const rows: PostingRow[] = [];
     for (const prefix of prefixes) {
       if (prefix.length <= 3) {
-        const row = (prefix.length >= 2 ? this.statements.prefix?.get(index.directoryId, prefix) : undefined) as PostingRow | undefined;
+        const row = (prefix.length >= 2 ? this.statement('prefix')?.get(index.directoryId, prefix) : undefined) as PostingRow | undefined;
         if (row !== undefined) rows.push(row);
         // a whole short word is a term too ("fes", "eau")
-        const exact = this.statements.term?.get(index.directoryId, prefix) as PostingRow | undefined;
+        const exact = this.statement('term')?.get(index.directoryId, prefix) as PostingRow | undefined;
         if (exact !== undefined) rows.push(exact);
       } else {
-        rows.push(...((this.statements.range?.all(index.directoryId, prefix, `${prefix}\uffff`) ?? []) as PostingRow[]));
+        rows.push(...((this.statement('range')?.all(index.directoryId, prefix, `${prefix}\uffff`) ?? []) as PostingRow[]));
       }
     }
     const set = toTermSet(index.size, rows);
@@ -364,10 +379,10 @@ export class SearchEngine {
     const columns = groups.map((g) => index.groups[g]!.codes);
     const hist = groups.map((g) => new Uint32Array(index.groups[g]!.profiles.length));
     const n = set.length;
-    const full = complement ? fullSet(index.size) : undefined;
+    const full = index.all;
     const k = columns.length;
     for (let i = 0; i < n; i += 1) {
-      let w = complement ? ~set[i]! & full![i]! : set[i]!;
+      let w = complement ? ~set[i]! & full[i]! : set[i]!;
       while (w !== 0) {
         const low = w & -w;
         const doc = (i << 5) + 31 - Math.clz32(low);
@@ -391,23 +406,19 @@ export class SearchEngine {
   /** The first `limit` documents of the results in the query's order. */
   private top(index: LoadedIndex, results: Bitset | undefined, query: SearchQuery, match: { parts: TermSet[] } | undefined, limit: number): number[] {
     if (limit <= 0) return [];
-    const set = results ?? fullSet(index.size);
+    const set = results ?? index.all;
+    if (query.sort === 'relevance') return byRelevance(set, match?.parts ?? [], index.size, limit);
     const heap = new TopN(limit);
-    const typeCodes = index.groups[0]!.codes;
-    if (query.sort === 'date') {
-      const date = index.date;
-      forEachDoc(set, (doc) => heap.offer(date[doc]!, doc));
-    } else if (query.sort === 'name') {
-      const name = index.name;
-      forEachDoc(set, (doc) => heap.offer(-name[doc]!, doc));
-    } else {
-      const weighted = (match?.parts ?? []).filter((p) => p.title !== undefined).map((p) => ({ title: p.title!, weight: Math.log(1 + index.size / Math.max(1, p.df)) }));
-      const typeOf = index.typeOfProfile;
-      forEachDoc(set, (doc) => {
-        let score = TYPE_PRIOR[typeOf[typeCodes[doc]!]!] ?? 0;
-        for (const part of weighted) if (has(part.title, doc)) score += part.weight;
-        heap.offer(score, doc);
-      });
+    const key = query.sort === 'date' ? index.date : index.name;
+    const sign = query.sort === 'date' ? 1 : -1;
+    for (let i = 0; i < set.length; i += 1) {
+      let w = set[i]!;
+      while (w !== 0) {
+        const low = w & -w;
+        const doc = (i << 5) + 31 - Math.clz32(low);
+        w ^= low;
+        heap.offer(sign * key[doc]!, doc);
+      }
     }
     return heap.sorted();
   }
@@ -416,7 +427,7 @@ export class SearchEngine {
 
   private hits(index: LoadedIndex, docs: readonly number[], terms: QueryTerms): SearchHit[] {
     if (docs.length === 0) return [];
-    const rows = (this.statements.docs?.all(index.directoryId, JSON.stringify(docs)) ?? []) as DocRow[];
+    const rows = (this.statement('docs')?.all(index.directoryId, JSON.stringify(docs)) ?? []) as DocRow[];
     const byDoc = new Map(rows.map((row) => [row.doc, row]));
     const hits: SearchHit[] = [];
     for (const doc of docs) {
@@ -481,11 +492,11 @@ export class SearchEngine {
 
   /** The known word nearest to a misspelt one (same first letter, by edit distance then frequency). */
   private nearest(index: LoadedIndex, word: string): string | undefined {
-    if (word.length < 3 || this.statements.candidates === undefined) return undefined;
+    if (word.length < 3 || this.statement('candidates') === undefined) return undefined;
     const max = word.length <= 4 ? 1 : word.length <= 8 ? 2 : 3;
     const first = word.charAt(0);
     const next = String.fromCharCode(first.charCodeAt(0) + 1);
-    const rows = this.statements.candidates.all(index.directoryId, first, next, Math.max(1, word.length - max - 1), word.length + max) as {
+    const rows = this.statement('candidates')!.all(index.directoryId, first, next, Math.max(1, word.length - max - 1), word.length + max) as {
       term: string;
       df: number;
       surface: string;
@@ -535,15 +546,39 @@ function toTermSet(size: number, rows: readonly PostingRow[]): TermSet {
   return { docs, title, df: rows.length === 1 && rows[0]!.df !== undefined ? rows[0]!.df : cardinality(docs) };
 }
 
-function forEachDoc(set: Bitset, visit: (doc: number) => void): void {
-  for (let i = 0; i < set.length; i += 1) {
-    let w = set[i]!;
-    while (w !== 0) {
-      const low = w & -w;
-      visit((i << 5) + 31 - Math.clz32(low));
-      w ^= low;
+/** Title parts taken into account for ranking (2^n patterns are scanned). */
+const MAX_RANKED_PARTS = 6;
+
+/**
+ * Relevance: the idf-weighted sum of the query's parts found in the title, then the document's
+ * number — documents are numbered collectivities, partnerships, projects, so a record named by
+ * the query comes before the projects that mention it. The score only depends on which parts
+ * are in the title (a "pattern"), so the results are scanned pattern by pattern, best first, in
+ * document order, word by word on the bitsets, until the page is full.
+ */
+function byRelevance(set: Bitset, parts: readonly TermSet[], size: number, limit: number): number[] {
+  const titled = parts
+    .filter((p) => p.title !== undefined)
+    .slice(0, MAX_RANKED_PARTS)
+    .map((p) => ({ title: p.title!, weight: Math.log(1 + size / Math.max(1, p.df)) }));
+  const patterns = Array.from({ length: 1 << titled.length }, (_, mask) => ({
+    mask,
+    score: titled.reduce((sum, part, j) => (mask & (1 << j) ? sum + part.weight : sum), 0),
+  })).sort((a, b) => b.score - a.score || a.mask - b.mask);
+  const out: number[] = [];
+  for (const { mask } of patterns) {
+    for (let i = 0; i < set.length; i += 1) {
+      let w = set[i]!;
+      for (let j = 0; j < titled.length && w !== 0; j += 1) w &= mask & (1 << j) ? titled[j]!.title[i]! : ~titled[j]!.title[i]!;
+      while (w !== 0) {
+        const low = w & -w;
+        out.push((i << 5) + 31 - Math.clz32(low));
+        if (out.length === limit) return out;
+        w ^= low;
+      }
     }
   }
+  return out;
 }
 
 function expand(index: LoadedIndex, g: number, facet: FacetName, histogram: Uint32Array): Float64Array {

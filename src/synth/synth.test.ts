@@ -99,3 +99,27 @@ describe('repertoire synth', () => {
     expect(err.join('')).toMatch(/--partnerships/);
   });
 });
+
+describe('a searcher opened before the index', () => {
+  it('says there is no index, then serves each new build', async () => {
+    const store = await openTempStore();
+    const searcher = await openSearcher({ databasePath: store.path, workers: 1 });
+    try {
+      const before = await searcher.search(parseSearchParams({ q: 'eau' }).query);
+      expect(before.total).toBe(0);
+      expect(before.notices.join()).toMatch(/index/);
+      const first = writeSynthetic(store.path, { partnerships: 20, seed: 1 });
+      await rebuildSearchIndex(store.db, first.directoryId);
+      const all = await searcher.search(parseSearchParams({}).query, first.directoryId);
+      expect(all.total).toBe(20 + first.counts.projects! + first.counts.collectivities!);
+      // the same directory id, other content: a rebuild is picked up by the running searcher
+      await store.db.deleteFrom('projects').where('directory_id', '=', first.directoryId).execute();
+      await rebuildSearchIndex(store.db, first.directoryId);
+      const after = await searcher.search(parseSearchParams({}).query, first.directoryId);
+      expect(after.total).toBe(20 + first.counts.collectivities!);
+      expect(after.facets.type.map((v) => v.value)).toEqual(['partnership', 'collectivity']);
+    } finally {
+      await searcher.close();
+    }
+  });
+});
