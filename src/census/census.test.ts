@@ -64,7 +64,7 @@ describe.each(ENGINES)('the census on %s', (engine) => {
     const typed = { ...(entries.collectivity.current as Collectivity), population: -3, country: 'Maroc', websites: ['ok', 7] };
     const attempt = census.campaigns.saveDraft(oujda, { campaignId: campaign.id, recordType: 'collectivity', recordId: OUJDA, data: typed, baseVersion: 1 });
     await expect(attempt).rejects.toMatchObject({ code: 'validation', status: 422, input: typed });
-    const error = await attempt.catch((e: unknown) => e as { fieldErrors: Record<string, string> });
+    const error = (await attempt.catch((e: unknown) => e)) as { fieldErrors: Record<string, string> };
     expect(Object.keys(error.fieldErrors).sort()).toEqual(['country', 'population', 'websites[1]']);
     expect(error.fieldErrors.population).toMatch(/Trop petit/);
 
