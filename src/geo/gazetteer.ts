@@ -104,6 +104,8 @@ export class Gazetteer {
   private readonly aliases = new Map<string, string>();
   private readonly homonyms = new Map<string, { admin1?: string | undefined; admin2?: string | undefined }>();
   private readonly overrides = new Map<string, OverrideFile['places'][number]>();
+  /** answers already given: a large census asks about the same collectivities page after page */
+  private readonly answers = new Map<string, Located | undefined>();
 
   constructor(data: GazetteerData) {
     for (const place of data.places) {
@@ -134,6 +136,15 @@ export class Gazetteer {
 
   /** Where a collectivity is; undefined when neither the gazetteer nor the overrides know it. */
   locate(c: Locatable): Located | undefined {
+    const key = JSON.stringify([c.country, c.kind, c.shortName, c.name, c.aliases, c.region]);
+    if (this.answers.has(key)) return this.answers.get(key);
+    const answer = this.find(c);
+    if (this.answers.size >= 100_000) this.answers.clear();
+    this.answers.set(key, answer);
+    return answer;
+  }
+
+  private find(c: Locatable): Located | undefined {
     const names = candidateNames(c);
     const region = c.region ?? names.map((n) => regionOf(c.country, n)).find((r) => r !== undefined);
 

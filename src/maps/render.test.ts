@@ -135,6 +135,13 @@ describe('renderMap', () => {
     expect(map.table[0]!.label).toBe(evil); // the table holds plain text: the page escapes it
   });
 
+  it('draws at most the heaviest links asked for, and says so', () => {
+    const map = renderMap({ ...input('both'), maxLinks: 5 });
+    expect(map.links).toEqual({ drawn: 5, total: data.links.length });
+    expect(map.svg.match(/<path d="M[\d.]+ [\d.]+Q/g)).toHaveLength(5);
+    expect(map.svg).toContain(`Seuls les 5 liens les plus forts sur ${data.links.length} sont tracés.`);
+  });
+
   it('is deterministic, and an id given is used', () => {
     expect(renderMap(input('both')).svg).toBe(renderMap(input('both')).svg);
     const a = renderMap({ ...input('FR'), id: 'carte 1' });

@@ -59,6 +59,8 @@ export interface MapInput {
   weightText?: (weight: number) => string;
   /** the legend's heading (default "Partenariats") */
   legendTitle?: string;
+  /** the most links drawn, heaviest first (default 400): beyond, lines only blacken the sea */
+  maxLinks?: number;
   /** appended to the description when the Western Sahara is on the map */
   westernSaharaNote?: string;
 }
@@ -79,6 +81,8 @@ export interface MapTableRow {
 
 export interface RenderedMap {
   svg: string;
+  /** links drawn / links given that could be drawn (both ends on the map, different countries) */
+  links: { drawn: number; total: number };
   /** the drawn points, heaviest first */
   table: MapTableRow[];
   width: number;
@@ -247,10 +251,12 @@ export function renderMap(input: MapInput): RenderedMap {
           .filter((x): x is { l: MapLink; a: MapTableRow; b: MapTableRow } => x.a !== undefined && x.b !== undefined && x.a.country !== x.b.country && x.l.weight > 0)
           .sort((x, y) => y.l.weight - x.l.weight || compareText(x.l.from, y.l.from) || compareText(x.l.to, y.l.to))
       : [];
-  const maxLink = Math.max(1, ...links.map((x) => x.l.weight));
+  const linksDrawn = links.slice(0, Math.max(0, input.maxLinks ?? 400));
+  const maxLink = links.length > 0 ? links[0]!.l.weight : 1;
 
   const out: string[] = [];
-  const description = input.description + (base.sahara !== undefined ? ` ${input.westernSaharaNote ?? WESTERN_SAHARA_NOTE}` : '');
+  const cut = linksDrawn.length < links.length ? ` Seuls les ${formatNumber(linksDrawn.length)} liens les plus forts sur ${formatNumber(links.length)} sont tracés.` : '';
+  const description = input.description + cut + (base.sahara !== undefined ? ` ${input.westernSaharaNote ?? WESTERN_SAHARA_NOTE}` : '');
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="repertoire-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="group" aria-labelledby="${id}-title" aria-describedby="${id}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">`,
     `<title id="${id}-title">${escapeXml(input.title)}</title>`,
@@ -282,9 +288,9 @@ export function renderMap(input: MapInput): RenderedMap {
   }
   out.push('</g>');
 
-  if (links.length > 0) {
+  if (linksDrawn.length > 0) {
     out.push(`<g aria-hidden="true" fill="none" stroke="${COLORS.link}" stroke-opacity="0.3" stroke-linecap="round">`);
-    for (const { l, a, b } of links) {
+    for (const { l, a, b } of linksDrawn) {
       const [from, to] = a.country === 'FR' ? [a, b] : [b, a];
       const mx = (from.x + to.x) / 2;
       const my = (from.y + to.y) / 2;
@@ -310,7 +316,7 @@ export function renderMap(input: MapInput): RenderedMap {
 
   out.push(legend(input, placed, maxWeight, radius, u, width, height, frame.legend));
   out.push('</svg>');
-  return { svg: out.join(''), table: placed, width, height, omitted };
+  return { svg: out.join(''), table: placed, links: { drawn: linksDrawn.length, total: links.length }, width, height, omitted };
 }
 
 /** In a bottom corner: what a circle's size means, and, on the map of both, the two colours. */
