@@ -132,7 +132,7 @@ export function chooseColumns(choice: ColumnChoice | undefined): Table[] {
 }
 
 /** Partnerships per batch: small enough for `in` lists, large enough for few queries. */
-const BATCH = 200;
+const BATCH = 50;
 /** Ids per `in` list. */
 const IN_LIST = 500;
 

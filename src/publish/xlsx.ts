@@ -6,7 +6,6 @@
  * holding a date would claim a day that "2007-07" does not give); booleans are booleans; lists
  * are text joined with " | ".
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
@@ -16,8 +15,41 @@ import { chooseColumns, countRows, progressCounter, resolveScope, tableRows, typ
 
 /** Excel refuses cells longer than this. */
 const CELL_LIMIT = 32_767;
-/** Rows written between two turns of the event loop, so that the zip can drain what was written. */
-const ROWS_PER_TURN = 2_000;
+/** Rows written between two checks that the zip keeps up. */
+const ROWS_PER_CHECK = 200;
+/** 64 KB pieces of a sheet's XML the zip may hold unprocessed before rows wait. */
+const PIECES_IN_FLIGHT = 4;
+
+interface SheetStream {
+  _pipe?: (chunk: unknown) => Promise<void>;
+}
+
+/**
+ * Backpressure for exceljs' streaming writer. It hands each 64 KB piece of a sheet's XML to the
+ * zip without waiting for it to be taken, so a writer faster than the compressor piles pieces up
+ * in memory (hundreds of MB for a million rows). Its internal `_pipe` returns when the zip has
+ * taken a piece: counting those in flight lets the rows wait. (exceljs 4.4 internals: where they
+ * differ, there is no throttling, only more memory.)
+ */
+function throttle(stream: SheetStream): () => Promise<void> {
+  const original = stream._pipe?.bind(stream);
+  if (typeof original !== 'function') return async () => {};
+  let inFlight = 0;
+  let wake: (() => void) | undefined;
+  stream._pipe = async (chunk) => {
+    inFlight += 1;
+    try {
+      await original(chunk);
+    } finally {
+      inFlight -= 1;
+      wake?.();
+    }
+  };
+  return async () => {
+    while (inFlight > PIECES_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
+    wake = undefined;
+  };
+}
 
 const CURRENCY_FORMATS: Readonly<Record<string, string>> = {
   EUR: '#,##0.00 [$€-40C]',
@@ -51,6 +83,7 @@ export async function writeXlsx(db: Kysely<Database>, out: Writable, options: Ex
     sheet.columns = table.columns.map((c) => ({ header: c.name, key: c.name, width: WIDTHS[c.kind] ?? (c.name === 'id' ? 30 : 24) }));
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
+    const keepUp = throttle((sheet as unknown as { stream: SheetStream }).stream);
     let n = 0;
     for await (const row of tableRows(scope, table.name) as AsyncIterable<Row>) {
       const added = sheet.addRow(table.columns.map((c) => cellValue(row[c.name] ?? null)));
@@ -60,7 +93,7 @@ export async function writeXlsx(db: Kysely<Database>, out: Writable, options: Ex
       added.commit();
       n += 1;
       progress.tick();
-      if (n % ROWS_PER_TURN === 0) await nextTurn();
+      if (n % ROWS_PER_CHECK === 0) await keepUp();
     }
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: n + 1, column: table.columns.length } };
     sheet.commit();
