@@ -59,6 +59,8 @@ export interface MapInput {
   weightText?: (weight: number) => string;
   /** the legend's heading (default "Partenariats") */
   legendTitle?: string;
+  /** the sources' credit, printed small in a bottom corner (default: Natural Earth and GeoNames, as their licences ask); '' for none */
+  credit?: string;
   /** the most links drawn, heaviest first (default 400): beyond, lines only blacken the sea */
   maxLinks?: number;
   /** appended to the description when the Western Sahara is on the map */
@@ -92,6 +94,7 @@ export interface RenderedMap {
 }
 
 export const DEFAULT_WIDTH = 600;
+export const DEFAULT_CREDIT = 'Fond : Natural Earth · positions : GeoNames (CC BY 4.0)';
 export const WESTERN_SAHARA_NOTE =
   'Le Sahara occidental, territoire au statut disputé, est hachuré ; sa limite avec le Maroc est en tirets (tracé de Natural Earth).';
 
@@ -315,6 +318,13 @@ export function renderMap(input: MapInput): RenderedMap {
   out.push('</g>');
 
   out.push(legend(input, placed, maxWeight, radius, u, width, height, frame.legend));
+  const credit = input.credit ?? DEFAULT_CREDIT;
+  if (credit !== '') {
+    const left = frame.legend === 'right';
+    out.push(
+      `<text x="${num(left ? 4 * u : width - 4 * u)}" y="${num(height - 4 * u)}" text-anchor="${left ? 'start' : 'end'}" font-size="${num(8 * u, 2)}" fill="#666">${escapeXml(credit)}</text>`,
+    );
+  }
   out.push('</svg>');
   return { svg: out.join(''), table: placed, links: { drawn: linksDrawn.length, total: links.length }, width, height, omitted };
 }
