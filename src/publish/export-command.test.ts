@@ -1,0 +1,89 @@
+/**
+ * `repertoire export` with the publishers, in-process (the same dispatcher as the real command),
+ * on a store holding the 2008 directory.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXIT, run } from '../cli/run.js';
+import { loadConfig } from '../config.js';
+import { openStore } from '../store/db.js';
+import { tempDir } from '../test-support/temp-store.js';
+import { importBundled } from './testing/tools.js';
+
+async function repertoire(argv: string[], env: Record<string, string>, isTTY = false) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, {
+    stdout: { write: (text: string) => (stdout += text), isTTY },
+    stderr: { write: (text: string) => (stderr += text), isTTY },
+    env,
+  });
+  return { code, stdout, stderr };
+}
+
+async function bundledStore() {
+  const dir = tempDir();
+  const env = { DATABASE_URL: join(dir, 'store.db') };
+  const store = await openStore(loadConfig(env));
+  try {
+    await importBundled(store.db);
+  } finally {
+    await store.close();
+  }
+  return { dir, env };
+}
+
+describe('repertoire export', () => {
+  it('writes CSV with chosen columns and ids, counting rows in the log', async () => {
+    const { dir, env } = await bundledStore();
+    const ids = join(dir, 'ids.txt');
+    writeFileSync(ids, 'aix-en-provence-oujda\najaccio-marrakech\n');
+    const out = join(dir, 'out', 'export.zip');
+    const result = await repertoire(['export', '--format', 'csv', '--out', out, '--partnerships', `@${ids}`, '--columns', 'projects:id,title;funding:project_id,amount,currency'], env);
+    expect(result.code).toBe(EXIT.ok);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    // Not a terminal: a line per tenth, ending at 100 %.
+    expect(result.stderr).toMatch(/^export csv: 0\/\d+ \(0%\)\n/);
+    expect(result.stderr).toMatch(/export csv: (\d+)\/\1 \(100%\)\nWrote .*export\.zip\n$/);
+  });
+
+  it('draws a bar on a terminal', async () => {
+    const { dir, env } = await bundledStore();
+    const result = await repertoire(['export', '--format', 'iati', '--out', join(dir, 'a.xml')], env, true);
+    expect(result.code).toBe(EXIT.ok);
+    expect(result.stderr).toContain('\rexport iati [');
+    expect(result.stderr).toContain('] 100% (199/199)\n');
+  });
+
+  it('writes IATI XML to standard output', async () => {
+    const { env } = await bundledStore();
+    const result = await repertoire(['export', '--format', 'iati', '--projects', 'aix-en-provence-oujda-assistance-a-maitrise-d-ouvrage-pour-l-elaboration'], env);
+    expect(result.code).toBe(EXIT.ok);
+    expect(result.stdout.match(/<iati-activity /g)).toHaveLength(1);
+  });
+
+  it.each([
+    [['export', '--format', 'xlsx'], 'writes a binary file: give --out FILE'],
+    [['export', '--format', 'json', '--columns', 'projects:id'], '--columns applies to csv and xlsx, not to json'],
+    [['export', '--format', 'pdf', '--out', 'x.pdf', '--projects', 'a'], '--partnerships and --projects do not apply to pdf'],
+    [['export', '--format', 'csv', '--out', 'x.zip', '--columns', 'projects'], '--columns: "projects" is not TABLE:COLUMN,COLUMN'],
+  ])('refuses %j', async (argv, message) => {
+    const result = await repertoire(argv, { DATABASE_URL: join(tempDir(), 'store.db') }, true);
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.stderr).toContain(message);
+  });
+
+  it('names an unknown column or id, and leaves no file behind', async () => {
+    const { dir, env } = await bundledStore();
+    const out = join(dir, 'bad.xlsx');
+    const columns = await repertoire(['export', '--format', 'xlsx', '--out', out, '--columns', 'projects:id,budget'], env);
+    expect(columns.code).toBe(EXIT.usage);
+    expect(columns.stderr).toContain('table projects has no column "budget"');
+    const ids = await repertoire(['export', '--format', 'xlsx', '--out', out, '--projects', 'no-such-project'], env);
+    expect(ids.code).toBe(EXIT.badInput);
+    expect(ids.stderr).toContain('has no record "no-such-project"');
+    expect(() => readFileSync(out)).toThrow();
+    expect(() => readFileSync(`${out}.part`)).toThrow();
+  });
+});
