@@ -9,8 +9,9 @@
  * Figures only: nothing here asserts a speed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { loadConfig } from '../src/config.js';
 import { SearchEngine } from '../src/search/engine.js';
@@ -82,21 +83,24 @@ export async function run(): Promise<void> {
       `generation ${(store.generateMs / 1000).toFixed(1)} s, search index ${(store.indexMs / 1000).toFixed(1)} s, baseline FTS5 table ${(store.ftsMs / 1000).toFixed(1)} s` +
       (store.reused ? ` (cached store, reused in ${((performance.now() - started) / 1000).toFixed(1)} s)` : ''),
   );
-  console.log(`machine: load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} cores (other work running skews every figure)`);
+  console.log(`machine: load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores (other work running skews every figure)`);
   const mix = queries(MIX);
   const rounds = 5;
 
   // ---- in-process: the engine alone
   const db = new Sqlite(store.path, { readonly: true });
+  let cpu: number[] = [];
   const run = (engine: SearchEngine, list: SearchQuery[], times: number) => {
     const samples: number[] = [];
-    const tooks: number[] = [];
+    cpu = [];
     for (let r = 0; r < times; r += 1) {
       for (const query of list) {
+        const c = process.cpuUsage();
         const t = performance.now();
-        const result = engine.search(query, store.directoryId);
+        engine.search(query, store.directoryId);
         samples.push(performance.now() - t);
-        tooks.push(result.tookMs);
+        const used = process.cpuUsage(c);
+        cpu.push((used.user + used.system) / 1000);
       }
       sampleRss();
     }
@@ -110,6 +114,7 @@ export async function run(): Promise<void> {
   line('mix, first pass (caches off)', first);
   const uncached = run(cold, mix, rounds);
   line('mix, in-process, caches off', uncached);
+  line('  the same, CPU time (what a loaded machine cannot inflate)', cpu);
   const warm = new SearchEngine(db, { cache: true });
   run(warm, mix, 1);
   line('mix, in-process, caches on', run(warm, mix, rounds));
@@ -257,7 +262,10 @@ function productionRss(path: string, directoryId: string): void {
     await searcher.close();
     await store.close();
     console.log(JSON.stringify({ peak }));`;
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  const file = join(mkdtempSync(join(tmpdir(), 'repertoire-rss-')), 'rss.mjs');
+  writeFileSync(file, script);
+  const child = spawnSync(process.execPath, [file], { encoding: 'utf8' });
+  rmSync(dirname(file), { recursive: true, force: true });
   const peak = /"peak":(\d+)/.exec(child.stdout)?.[1];
   if (peak === undefined) console.log(`RSS in production: failed (${child.stderr.trim().split('\n').slice(-3).join(' / ')})`);
   else console.log(`RSS in production (node dist/, store open, searcher with 2 workers, mix run): peak ${(Number(peak) / 1024 / 1024).toFixed(0)} MB`);

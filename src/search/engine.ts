@@ -6,7 +6,7 @@
  */
 import type Sqlite from 'better-sqlite3';
 import type { FacetEntry, IndexDictionary } from './build.js';
-import { addPostings, andInto, cardinality, emptySet, fullSet, type Bitset } from './bitset.js';
+import { addPostings, andInto, cardinality, emptySet, fullSet, orInto, words, type Bitset } from './bitset.js';
 import { sanitizeQuery, searchParamsOf } from './params.js';
 import { editDistance, excerptHtml, queryTerms, stem, type QueryTerms } from './text.js';
 import { FACET_NAMES, MAX_WINDOW, type FacetName, type FacetValue, type HitType, type SearchHit, type SearchQuery, type SearchResult } from './types.js';
@@ -20,7 +20,8 @@ interface Group {
   all: Uint32Array;
 }
 
-interface LoadedIndex {
+/** A directory's index as loaded: plain data over shared memory, so a worker can pass it to the others. */
+export interface LoadedIndex {
   directoryId: string;
   size: number;
   facets: Record<FacetName, FacetEntry[]>;
@@ -33,6 +34,8 @@ interface LoadedIndex {
   all: Bitset;
   /** the build it was loaded from */
   stamp: string | undefined;
+  /** valueSets[facet][value] = the documents with that value: filters are ORs of these */
+  valueSets: Record<FacetName, Bitset[]>;
 }
 
 interface TermSet {
@@ -44,6 +47,8 @@ interface TermSet {
 export interface EngineOptions {
   /** keep recent posting bitsets and filter sets in memory (default true) */
   cache?: boolean;
+  /** called when an index was loaded from the store (a worker shares it with the others) */
+  onLoad?: (index: LoadedIndex) => void;
 }
 
 const CACHE_ENTRIES = 48;
@@ -87,14 +92,26 @@ export class SearchEngine {
   private readonly filters: Lru<Bitset>;
   private readonly prepared = new Map<keyof typeof SQL, Sqlite.Statement>();
   private readonly caching: boolean;
+  private readonly onLoad: ((index: LoadedIndex) => void) | undefined;
 
   constructor(
     private readonly db: Sqlite.Database,
     options: EngineOptions = {},
   ) {
     this.caching = options.cache ?? true;
+    this.onLoad = options.onLoad;
     this.sets = new Lru(this.caching ? CACHE_ENTRIES : 0);
     this.filters = new Lru(this.caching ? CACHE_ENTRIES : 0);
+  }
+
+  /** Takes an index another engine loaded (kept only while the store holds that build). */
+  install(index: LoadedIndex): void {
+    const current = this.indexes.get(index.directoryId);
+    this.indexes.set(index.directoryId, index); // the shared copy replaces one loaded here: ours goes to the collector
+    if (current?.stamp !== index.stamp) {
+      this.sets.clear();
+      this.filters.clear();
+    }
   }
 
   /** Forgets loaded indexes (after a rebuild). */
@@ -183,6 +200,7 @@ export class SearchEngine {
       }
       index = this.load(id);
       this.indexes.set(id, index);
+      if (index !== null) this.onLoad?.(index);
     }
     return index;
   }
@@ -202,7 +220,7 @@ export class SearchEngine {
     const groups: Group[] = dict.groups.map((group, g) => {
       for (const facet of group.facets) groupOf[facet] = g;
       const bytes = blob(`codes${g}`);
-      const copy = new Uint8Array(bytes); // aligned copy
+      const copy = sharedBytes(bytes); // aligned, and shareable between workers
       const codes = group.wide ? new Uint32Array(copy.buffer) : new Uint16Array(copy.buffer);
       const all = new Uint32Array(group.profiles.length);
       for (let d = 0; d < size; d += 1) all[codes[d]!]! += 1;
@@ -217,10 +235,11 @@ export class SearchEngine {
       valueIndex,
       groups,
       groupOf,
-      date: new Int32Array(new Uint8Array(blob('date')).buffer),
-      name: new Uint32Array(new Uint8Array(blob('name')).buffer),
+      date: new Int32Array(sharedBytes(blob('date')).buffer),
+      name: new Uint32Array(sharedBytes(blob('name')).buffer),
       all: fullSet(size),
       stamp: meta.has('stamp') ? String(meta.get('stamp')) : undefined,
+      valueSets: valueSets(size, groups, dict.facets),
     };
   }
 
@@ -299,13 +318,11 @@ export class SearchEngine {
     const key = `${index.directoryId}\u0000${facet}\u0000${[...ids].sort((a, b) => a - b).join(',')}`;
     const cached = this.filters.get(key);
     if (cached !== undefined) return cached;
-    const group = index.groups[index.groupOf[facet]]!;
-    const position = group.facets.indexOf(facet);
-    const wanted = new Set(ids);
-    const matches = Uint8Array.from(group.profiles, (profile) => (profile[position]!.some((id) => wanted.has(id)) ? 1 : 0));
     const set = emptySet(index.size);
-    const codes = group.codes;
-    for (let d = 0; d < index.size; d += 1) if (matches[codes[d]!] === 1) set[d >>> 5]! |= 1 << (d & 31);
+    for (const id of ids) {
+      const values = index.valueSets[facet][id];
+      if (values !== undefined) orInto(set, values);
+    }
     this.filters.set(key, set);
     return set;
   }
@@ -376,6 +393,11 @@ export class SearchEngine {
       return out;
     }
     const complement = cardinality(set) * 2 > index.size;
+    if (groups.length === 1) {
+      const g = groups[0]!;
+      out.set(g, histogram(index.groups[g]!, set, index.all, complement));
+      return out;
+    }
     const columns = groups.map((g) => index.groups[g]!.codes);
     const hist = groups.map((g) => new Uint32Array(index.groups[g]!.profiles.length));
     const n = set.length;
@@ -546,6 +568,31 @@ function toTermSet(size: number, rows: readonly PostingRow[]): TermSet {
   return { docs, title, df: rows.length === 1 && rows[0]!.df !== undefined ? rows[0]!.df : cardinality(docs) };
 }
 
+/** A copy of bytes in shared memory: the loaded index can be handed to other workers without copying. */
+function sharedBytes(bytes: Uint8Array): Uint8Array {
+  const copy = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
+  copy.set(bytes);
+  return copy;
+}
+
+/** Each facet value's documents, from the per-document profile codes: one pass per group. */
+function valueSets(size: number, groups: readonly Group[], facets: Record<FacetName, FacetEntry[]>): Record<FacetName, Bitset[]> {
+  const out = {} as Record<FacetName, Bitset[]>;
+  for (const group of groups) {
+    const sets = group.facets.map((facet) => (out[facet] = facets[facet].map(() => new Uint32Array(new SharedArrayBuffer(words(size) * 4)))));
+    // per profile, the sets it belongs to
+    const targets = group.profiles.map((profile) => profile.flatMap((ids, i) => ids.map((id) => sets[i]![id]!)));
+    const codes = group.codes;
+    for (let d = 0; d < size; d += 1) {
+      const list = targets[codes[d]!]!;
+      const word = d >>> 5;
+      const bit = 1 << (d & 31);
+      for (let t = 0; t < list.length; t += 1) list[t]![word]! |= bit;
+    }
+  }
+  return out;
+}
+
 /** Title parts taken into account for ranking (2^n patterns are scanned). */
 const MAX_RANKED_PARTS = 6;
 
@@ -579,6 +626,22 @@ function byRelevance(set: Bitset, parts: readonly TermSet[], size: number, limit
     }
   }
   return out;
+}
+
+/** Code counts of one group over a set (or over everything but the set, subtracted from the totals). */
+function histogram(group: Group, set: Bitset, all: Bitset, complement: boolean): Uint32Array {
+  const hist = new Uint32Array(group.profiles.length);
+  const codes = group.codes;
+  for (let i = 0; i < set.length; i += 1) {
+    let w = complement ? ~set[i]! & all[i]! : set[i]!;
+    while (w !== 0) {
+      const low = w & -w;
+      hist[codes[(i << 5) + 31 - Math.clz32(low)]!]! += 1;
+      w ^= low;
+    }
+  }
+  if (complement) for (let code = 0; code < hist.length; code += 1) hist[code] = group.all[code]! - hist[code]!;
+  return hist;
 }
 
 function expand(index: LoadedIndex, g: number, facet: FacetName, histogram: Uint32Array): Float64Array {

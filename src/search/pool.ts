@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { RepertoireError } from '../errors.js';
-import { SearchEngine, type EngineOptions } from './engine.js';
+import { SearchEngine, type EngineOptions, type LoadedIndex } from './engine.js';
 import { sanitizeQuery } from './params.js';
 import type { SearchQuery, SearchResult, Searcher, SearcherOptions } from './types.js';
 
@@ -28,7 +28,7 @@ interface Slot {
   task: Task | undefined;
 }
 
-type Reply = { id: number; result: SearchResult } | { id: number; error: string };
+type Reply = { id: number; result: SearchResult } | { id: number; error: string } | { loaded: LoadedIndex };
 
 const DEFAULT_WORKERS = 2;
 
@@ -90,6 +90,8 @@ class WorkerPool implements Searcher {
   private readonly queue: Task[] = [];
   private nextId = 1;
   private closed = false;
+  /** the latest index each directory was loaded as, in shared memory, for every worker */
+  private readonly loaded = new Map<string, LoadedIndex>();
 
   private constructor(
     private readonly databasePath: string,
@@ -119,9 +121,20 @@ class WorkerPool implements Searcher {
         if ('ready' in message) {
           if (message.ready) {
             ready = true;
+            for (const index of this.loaded.values()) worker.postMessage({ install: index });
             resolve();
             this.dispatch();
           } else reject(new RepertoireError('store', `search worker failed to start: ${message.error ?? 'unknown error'}`, 500));
+          return;
+        }
+        if ('loaded' in message) {
+          const known = this.loaded.get(message.loaded.directoryId);
+          if (known !== undefined && known.stamp === message.loaded.stamp) {
+            worker.postMessage({ install: known }); // two workers loaded the same build at once: keep one copy
+          } else {
+            this.loaded.set(message.loaded.directoryId, message.loaded);
+            for (const other of this.slots) if (other !== slot) other.worker.postMessage({ install: message.loaded });
+          }
           return;
         }
         const task = slot.task;

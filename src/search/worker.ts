@@ -1,7 +1,7 @@
 /** A search worker thread: its own read-only connection and engine; answers one query at a time. */
 import { parentPort, workerData } from 'node:worker_threads';
 import Sqlite from 'better-sqlite3';
-import { SearchEngine } from './engine.js';
+import { SearchEngine, type LoadedIndex } from './engine.js';
 import type { SearchQuery } from './types.js';
 
 interface Data {
@@ -9,12 +9,7 @@ interface Data {
   cache?: boolean;
 }
 
-interface Request {
-  id: number;
-  query: SearchQuery;
-  directoryId?: string;
-  reset?: boolean;
-}
+type Request = { id: number; query: SearchQuery; directoryId?: string } | { install: LoadedIndex };
 
 const { databasePath, cache } = workerData as Data;
 const port = parentPort!;
@@ -22,10 +17,14 @@ const port = parentPort!;
 try {
   const db = new Sqlite(databasePath, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
-  const engine = new SearchEngine(db, cache === undefined ? {} : { cache });
+  // an index this worker loads is handed to the pool, which gives it to the other workers: shared memory, loaded once
+  const engine = new SearchEngine(db, { ...(cache === undefined ? {} : { cache }), onLoad: (index) => port.postMessage({ loaded: index }) });
   port.on('message', (request: Request) => {
+    if ('install' in request) {
+      engine.install(request.install);
+      return;
+    }
     try {
-      if (request.reset) engine.reset();
       port.postMessage({ id: request.id, result: engine.search(request.query, request.directoryId) });
     } catch (error) {
       port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) });
