@@ -6,6 +6,7 @@
 import type { Collectivity } from '../../model/schema.js';
 import type { SourceRef } from '../../model/provenance.js';
 import type { CollectivityEntry, Sighting } from './registry.js';
+import { locate } from '../../geo/gazetteer.js';
 import { regionOf } from '../../geo/regions.js';
 import type { InstitutionDetails, ReaderNote } from './types.js';
 
@@ -40,6 +41,8 @@ export function buildCollectivity(entry: CollectivityEntry, details: readonly In
   const address = details.find((d) => d.address)?.address;
   const region = regionOf(entry.country, entry.place);
   if (!region) notes.push({ kind: 'unknown-region', message: `${entry.names[0]}: no region is known for “${entry.place}” (src/geo/regions.ts)`, line: [...entry.lines][0] });
+  const located = locate({ country: entry.country, kind, shortName: entry.place, name: entry.names[0]!, aliases: entry.names.slice(1), region });
+  if (!located) notes.push({ kind: 'unlocated', message: `${entry.names[0]}: not found in the gazetteer (add it to data/geo/overrides.json)`, line: [...entry.lines][0] });
   const field = (name: string, values: string[]) => (values.length ? { [name]: values } : {});
   return {
     id: entry.id,
@@ -54,6 +57,7 @@ export function buildCollectivity(entry: CollectivityEntry, details: readonly In
     ...field('faxes', union(details.map((d) => d.faxes))),
     ...field('emails', union(details.map((d) => d.emails))),
     ...field('websites', union(details.map((d) => d.websites))),
+    ...(located ? { location: { lat: located.lat, lon: located.lon } } : {}),
     ...(region ? { region } : {}),
     ...field('aliases', entry.names.slice(1)),
   };

@@ -96,6 +96,10 @@ describe('the 2008 directory', () => {
     expect(collectivity('ma-prefecture-agadir')).toBeDefined();
     expect(doc.collectivities.filter((c) => !c.region).map((c) => c.id)).toEqual([]);
     expect(collectivity('ma-commune-agadir').region).toBe('Souss-Massa-Drâa');
+    // Every collectivity is located, and the map's geometry holds: Oujda east of Fès, Agadir south of Marrakech.
+    expect(doc.collectivities.filter((c) => !c.location).map((c) => c.id)).toEqual([]);
+    expect(collectivity('ma-commune-oujda').location!.lon).toBeGreaterThan(collectivity('ma-commune-fes').location!.lon);
+    expect(collectivity('ma-commune-agadir').location!.lat).toBeLessThan(collectivity('ma-commune-marrakech').location!.lat);
     const ids = doc.collectivities.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -121,6 +125,7 @@ describe('the 2008 directory', () => {
     expect(messages).toMatch(/pad-count-differs: an editorial states 11 .* 12/);
     expect(messages).toMatch(/funding-does-not-add-up: .*2032890 MAD.*2032800 MAD/);
     expect(messages).toMatch(/population-differs: Commune urbaine de Meknès/);
+    expect(result.report.warnings.filter((w) => w.kind === 'unlocated' || w.kind === 'unknown-region')).toEqual([]);
   });
 
   it('reads the contacts on the right side, and the collectivities’ coordinates', () => {
