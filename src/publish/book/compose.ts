@@ -64,6 +64,8 @@ export type LineKind =
 export interface BookLine {
   readonly kind: LineKind;
   readonly text: string;
+  /** a Sommaire line: the entry (partnership id) or part whose page it gives */
+  readonly pageOf?: string;
 }
 
 /** A part of the book that starts on a new page and names its pages in the running header. */
@@ -580,11 +582,7 @@ export interface ComposeOptions {
 /** The book of a document. `pages` fills the Sommaire (pdf.ts finds them by printing once). */
 export function composeBook(doc: RepertoireDocument, options: ComposeOptions = {}): Book {
   const ctx: Context = { doc, collectivities: new Map(doc.collectivities.map((c) => [c.id, c])) };
-  const page = (id: string) => {
-    const n = options.pages?.get(id);
-    // Before the first print, three digits: about the width the numbers will have.
-    return n === undefined ? 'p.000' : `p.${n}`;
-  };
+  const page = (id: string) => pageLabel(options.pages?.get(id));
   const title = doc.directory.title;
   const entries: EntryRef[] = [];
   const spell = aliasSpeller(ctx);
@@ -594,7 +592,7 @@ export function composeBook(doc: RepertoireDocument, options: ComposeOptions = {
   if (edition) cover.push({ kind: 'cover-edition', text: edition });
   for (const publisher of doc.directory.publishers ?? []) cover.push({ kind: 'cover-publishers', text: publisher });
 
-  const toc: BookLine[] = [{ kind: 'toc-title', text: 'Sommaire' }, { kind: 'toc-entry', text: `${MAPS_TITLE} ${page('maps')}` }];
+  const toc: BookLine[] = [{ kind: 'toc-title', text: 'Sommaire' }, { kind: 'toc-entry', text: `${MAPS_TITLE} ${page('maps')}`, pageOf: 'maps' }];
   const sectionParts: BookPart[] = [];
   const known = new Set(SECTIONS.map((s) => s.name));
   const sectionNames = [...SECTIONS.map((s) => s.name), ...new Set(doc.partnerships.filter((p) => p.tier === 'full' && !known.has(p.section ?? '')).map((p) => p.section ?? 'Villes'))];
@@ -608,15 +606,15 @@ export function composeBook(doc: RepertoireDocument, options: ComposeOptions = {
     for (const p of partnerships) {
       const entry = entryBlocks(ctx, p);
       entries.push(entry[0]!.entry!);
-      toc.push({ kind: 'toc-entry', text: `${pairOf(p, spell)} ${page(p.id)}` });
+      toc.push({ kind: 'toc-entry', text: `${pairOf(p, spell)} ${page(p.id)}`, pageOf: p.id });
       blocks.push(...entry);
     }
     sectionParts.push({ id: `section-${sectionParts.length + 1}`, header: name, kind: 'section', blocks });
   }
   const brief = doc.partnerships.filter((p) => p.tier === 'brief');
   toc.push({ kind: 'toc-section', text: `${roman(numeral + 1)}. Documents complémentaires` });
-  if (brief.length) toc.push({ kind: 'toc-entry', text: `${BRIEF_TITLE} ${page('brief')}` });
-  toc.push({ kind: 'toc-entry', text: `${SYNTHESIS_TITLE} ${page('synthesis')}` });
+  if (brief.length) toc.push({ kind: 'toc-entry', text: `${BRIEF_TITLE} ${page('brief')}`, pageOf: 'brief' });
+  toc.push({ kind: 'toc-entry', text: `${SYNTHESIS_TITLE} ${page('synthesis')}`, pageOf: 'synthesis' });
 
   const parts: BookPart[] = [
     { id: 'cover', header: '', kind: 'front', blocks: [{ kind: 'plain', lines: cover }] },
@@ -644,6 +642,17 @@ export function composeBook(doc: RepertoireDocument, options: ComposeOptions = {
     blocks: [{ kind: 'heading', lines: [{ kind: 'synthesis-title', text: SYNTHESIS_TITLE.toUpperCase() }] }, ...synthesisBlocks(ctx, spell)],
   });
   return { title, parts, entries };
+}
+
+/** "p.N" of a Sommaire line; before the first print, three digits (about the width they will have). */
+export function pageLabel(n: number | undefined): string {
+  return n === undefined ? 'p.000' : `p.${n}`;
+}
+
+/** The same book with the Sommaire giving `pages` (what composeBook with those pages gives). */
+export function withPages(book: Book, pages: ReadonlyMap<string, number>): Book {
+  const line = (l: BookLine): BookLine => (l.pageOf === undefined ? l : { ...l, text: l.text.replace(/p\.\d+$/, pageLabel(pages.get(l.pageOf))) });
+  return { ...book, parts: book.parts.map((part) => ({ ...part, blocks: part.blocks.map((block) => ({ ...block, lines: block.lines.map(line) })) })) };
 }
 
 function roman(n: number): string {

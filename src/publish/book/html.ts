@@ -57,7 +57,8 @@ function linesHtml(lines: readonly BookLine[]): string {
     }
     if (line.kind === 'toc-entry') {
       const m = /^(.*) (p\.\d+)$/.exec(line.text);
-      out.push(m ? `<p class="l-toc-entry"><span class="toc-name">${escapeHtml(m[1]!)}</span> <span class="toc-page">${escapeHtml(m[2]!)}</span></p>` : lineHtml(line));
+      const of = line.pageOf === undefined ? '' : ` data-page-of="${escapeHtml(line.pageOf)}"`;
+      out.push(m ? `<p class="l-toc-entry"><span class="toc-name">${escapeHtml(m[1]!)}</span> <span class="toc-page"${of}>${escapeHtml(m[2]!)}</span></p>` : lineHtml(line));
       i += 1;
       continue;
     }

@@ -14,10 +14,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { RepertoireError } from '../../errors.js';
 import type { RepertoireDocument } from '../../model/schema.js';
-import { BRIEF_TITLE, composeBook, MAPS_TITLE, SYNTHESIS_TITLE, type Book } from './compose.js';
+import { BRIEF_TITLE, composeBook, MAPS_TITLE, SYNTHESIS_TITLE, withPages, type Book } from './compose.js';
 import { escapeHtml, renderBookHtml } from './html.js';
 
 const run = promisify(execFile);
@@ -127,32 +127,50 @@ const HEADER = (title: string) =>
 const FOOTER =
   '<div style="width:100%;text-align:center;font:8pt \'DejaVu Serif\',serif;color:#333"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';
 
-/** Prints the book of `doc`, with a Sommaire whose page numbers are those of the print. */
+/** The Sommaire's numbers, set in the page already loaded (the rest of the book is unchanged). */
+async function setSommaire(page: Page, pages: ReadonlyMap<string, number>): Promise<void> {
+  // A script for the page (the project's TypeScript has no DOM types); the ids go in as JSON.
+  await page.evaluate(`(() => {
+    const numbers = new Map(${JSON.stringify([...pages])});
+    for (const span of document.querySelectorAll('[data-page-of]')) {
+      const n = numbers.get(span.dataset.pageOf);
+      span.textContent = n === undefined ? 'p.000' : 'p.' + n;
+    }
+  })()`);
+}
+
+/**
+ * Prints the book of `doc`, with a Sommaire whose page numbers are those of the print. The book
+ * is composed while Chromium starts; later passes change only the Sommaire's numbers in the page
+ * already loaded (the HTML returned is the book composed with those numbers: the same page).
+ */
 export async function printBook(doc: RepertoireDocument, options: PrintOptions = {}): Promise<PrintedBook> {
-  const browser = options.browser ?? (await launchBrowser());
+  const starting = options.browser ? Promise.resolve(options.browser) : launchBrowser();
+  starting.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+  const draft = composeBook(doc);
+  const browser = await starting;
   try {
     const context = await browser.newContext();
     try {
       const page = await context.newPage();
+      await page.setContent(renderBookHtml(draft), { waitUntil: 'load' });
       let pages: ReadonlyMap<string, number> | undefined;
       for (let pass = 1; pass <= MAX_PASSES; pass++) {
         options.onProgress?.(pass - 1, pass + 1);
-        const book = composeBook(doc, pages ? { pages } : {});
-        const html = renderBookHtml(book);
-        await page.setContent(html, { waitUntil: 'load' });
+        if (pages) await setSommaire(page, pages);
         const pdf = await page.pdf({
           format: 'A4',
-          printBackground: true,
           displayHeaderFooter: true,
-          headerTemplate: HEADER(book.title),
+          headerTemplate: HEADER(draft.title),
           footerTemplate: FOOTER,
           margin: { top: '22mm', bottom: '20mm', left: '18mm', right: '18mm' },
         });
         const texts = await pdfPages(pdf);
-        const found = locate(book, texts);
+        const found = locate(draft, texts);
         if (samePages(pages, found) || pass === MAX_PASSES) {
           options.onProgress?.(pass + 1, pass + 1);
-          return { book, html, pdf, pages: found, pageCount: texts.length, passes: pass };
+          const book = withPages(draft, found);
+          return { book, html: renderBookHtml(book), pdf, pages: found, pageCount: texts.length, passes: pass };
         }
         pages = found;
       }
