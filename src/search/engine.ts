@@ -13,8 +13,10 @@ import { FACET_NAMES, MAX_WINDOW, type FacetName, type FacetValue, type HitType,
 
 interface Group {
   facets: FacetName[];
-  /** profiles[code][i] = value indexes of facets[i] */
-  profiles: number[][][];
+  /** how many profiles (distinct codes) */
+  count: number;
+  /** per facet of the group, the value indexes of each profile: values[offsets[code] .. offsets[code + 1]] */
+  members: { offsets: Uint32Array; values: Uint16Array }[];
   codes: Uint16Array | Uint32Array;
   /** counts over all documents */
   all: Uint32Array;
@@ -206,8 +208,8 @@ export class SearchEngine {
   }
 
   private load(directoryId: string): LoadedIndex | null {
-    const rows = (this.statement('meta')?.all(directoryId) ?? []) as { key: string; value: Buffer | string }[];
-    const meta = new Map(rows.map((row) => [row.key, row.value]));
+    const meta = new Map<string, Buffer | string>();
+    for (const row of (this.statement('meta')?.iterate(directoryId) ?? []) as Iterable<{ key: string; value: Buffer | string }>) meta.set(row.key, row.value);
     const text = meta.get('dict');
     if (text === undefined) return null;
     const dict = JSON.parse(typeof text === 'string' ? text : text.toString('utf8')) as IndexDictionary;
@@ -224,7 +226,15 @@ export class SearchEngine {
       const codes = group.wide ? new Uint32Array(copy.buffer) : new Uint16Array(copy.buffer);
       const all = new Uint32Array(group.profiles.length);
       for (let d = 0; d < size; d += 1) all[codes[d]!]! += 1;
-      return { facets: group.facets, profiles: group.profiles, codes, all };
+      const members = group.facets.map((_, position) => {
+        const offsets = new Uint32Array(new SharedArrayBuffer((group.profiles.length + 1) * 4));
+        for (let code = 0; code < group.profiles.length; code += 1) offsets[code + 1] = offsets[code]! + group.profiles[code]![position]!.length;
+        const values = new Uint16Array(new SharedArrayBuffer(Math.max(2, offsets[group.profiles.length]! * 2)));
+        let at = 0;
+        for (const profile of group.profiles) for (const id of profile[position]!) values[at++] = id;
+        return { offsets, values };
+      });
+      return { facets: group.facets, count: group.profiles.length, members, codes, all };
     });
     const valueIndex = {} as Record<FacetName, Map<string, number>>;
     for (const facet of FACET_NAMES) valueIndex[facet] = new Map((dict.facets[facet] ?? []).map((entry, i) => [entry.value, i]));
@@ -399,7 +409,7 @@ export class SearchEngine {
       return out;
     }
     const columns = groups.map((g) => index.groups[g]!.codes);
-    const hist = groups.map((g) => new Uint32Array(index.groups[g]!.profiles.length));
+    const hist = groups.map((g) => new Uint32Array(index.groups[g]!.count));
     const n = set.length;
     const full = index.all;
     const k = columns.length;
@@ -581,7 +591,9 @@ function valueSets(size: number, groups: readonly Group[], facets: Record<FacetN
   for (const group of groups) {
     const sets = group.facets.map((facet) => (out[facet] = facets[facet].map(() => new Uint32Array(new SharedArrayBuffer(words(size) * 4)))));
     // per profile, the sets it belongs to
-    const targets = group.profiles.map((profile) => profile.flatMap((ids, i) => ids.map((id) => sets[i]![id]!)));
+    const targets = Array.from({ length: group.count }, (_, code) =>
+      group.members.flatMap(({ offsets, values }, i) => Array.from(values.subarray(offsets[code]!, offsets[code + 1]!), (id) => sets[i]![id]!)),
+    );
     const codes = group.codes;
     for (let d = 0; d < size; d += 1) {
       const list = targets[codes[d]!]!;
@@ -630,7 +642,7 @@ function byRelevance(set: Bitset, parts: readonly TermSet[], size: number, limit
 
 /** Code counts of one group over a set (or over everything but the set, subtracted from the totals). */
 function histogram(group: Group, set: Bitset, all: Bitset, complement: boolean): Uint32Array {
-  const hist = new Uint32Array(group.profiles.length);
+  const hist = new Uint32Array(group.count);
   const codes = group.codes;
   for (let i = 0; i < set.length; i += 1) {
     let w = complement ? ~set[i]! & all[i]! : set[i]!;
@@ -651,7 +663,8 @@ function expand(index: LoadedIndex, g: number, facet: FacetName, histogram: Uint
   for (let code = 0; code < histogram.length; code += 1) {
     const n = histogram[code]!;
     if (n === 0) continue;
-    for (const id of group.profiles[code]![position]!) counts[id]! += n;
+    const { offsets, values } = group.members[position]!;
+    for (let k = offsets[code]!; k < offsets[code + 1]!; k += 1) counts[values[k]!]! += n;
   }
   return counts;
 }

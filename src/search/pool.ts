@@ -31,6 +31,7 @@ interface Slot {
 type Reply = { id: number; result: SearchResult } | { id: number; error: string } | { loaded: LoadedIndex };
 
 const DEFAULT_WORKERS = 2;
+const YOUNG_GENERATION_MB = 4;
 
 export async function openSearcher(options: SearcherOptions & EngineOptions): Promise<Searcher> {
   const count = Math.max(0, Math.min(16, Math.trunc(options.workers ?? DEFAULT_WORKERS)));
@@ -107,12 +108,19 @@ class WorkerPool implements Searcher {
       await pool.close();
       throw error;
     }
+    // load the default directory's index now (in one worker, shared with the others), not on the first visitor's search
+    pool.search({ q: '', filters: {}, sort: 'relevance', page: 1, perPage: 1 }).catch(() => undefined);
     return pool;
   }
 
   private spawn(): Promise<void> {
     const spec = workerSpec();
-    const worker = new Worker(spec.entry, { eval: spec.eval, workerData: { databasePath: this.databasePath, cache: this.cache } });
+    const worker = new Worker(spec.entry, {
+      eval: spec.eval,
+      workerData: { databasePath: this.databasePath, cache: this.cache },
+      // a search makes short-lived bitsets of 140 KB: a small young generation collects them soon
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
     const slot: Slot = { worker, task: undefined };
     this.slots.push(slot);
     return new Promise((resolve, reject) => {
