@@ -26,7 +26,7 @@ type Write = Publisher['write'];
 
 export const PUBLISHERS: Readonly<Record<string, Publisher>> = {
   json: {
-    mediaType: 'application/json', extension: 'json', binary: false, columns: false, selection: false,
+    mediaType: 'application/json', extension: 'json', binary: false, columns: false, selection: true,
     write: async (...args: Parameters<Write>) => (await import('./json-stream.js')).writeJson(...args),
   },
   csv: {

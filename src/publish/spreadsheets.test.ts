@@ -5,7 +5,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { openTempStore, tempDir } from '../test-support/temp-store.js';
+import { readJsonDocument } from '../import/json.js';
 import { csvCell, writeCsv } from './csv.js';
+import { writeJson } from './json-stream.js';
 import { importBundled, libreOfficeConvert } from './testing/tools.js';
 import { TABLES } from './tables.js';
 import { currencyFormat, writeXlsx } from './xlsx.js';
@@ -139,4 +141,20 @@ describe('XLSX export', () => {
     expect(csv.split('\n')[0]).toBe('project_id,position,funder,funder_collectivity_id,amount,currency,approximate,share,contribution,amount_text,text');
     expect(csv).toContain(',Aix-en-Provence,fr-commune-aix-en-provence,816560,MAD,,,mixed,816.560 Dhs,Aix-en-Provence : 816.560 Dhs (Contributions financière et valorisée).');
   }, 120_000);
+});
+
+describe('JSON export of a selection', () => {
+  it('keeps the selected records and the collectivities they name, as a valid document', async () => {
+    const { db } = await openTempStore();
+    await importBundled(db);
+    const path = join(tempDir(), 'selection.json');
+    const project = 'aix-en-provence-oujda-assistance-a-maitrise-d-ouvrage-pour-l-elaboration';
+    await exportTo((out) => writeJson(db, out, { selection: { projects: [project], partnerships: ['lyon-rabat'] } }), path);
+    const doc = readJsonDocument(readFileSync(path, 'utf8'), 'selection.json').document;
+    expect(doc.partnerships.map((p) => p.id)).toEqual(['aix-en-provence-oujda', 'lyon-rabat']);
+    expect(doc.partnerships[0]!.projects!.map((p) => p.id)).toEqual([project]);
+    // Projects were selected: exactly those; a partnership selected besides comes without its own.
+    expect(doc.partnerships[1]!.projects).toBeUndefined();
+    expect(doc.collectivities.map((c) => c.id)).toEqual(['fr-commune-aix-en-provence', 'ma-commune-oujda', 'ma-commune-rabat', 'fr-commune-lyon', 'fr-communaute-urbaine-lyon']);
+  });
 });

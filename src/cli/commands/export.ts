@@ -37,8 +37,9 @@ Options:
   --out FILE             write to FILE (default: standard output; binary formats not to a terminal)
   --directory ID         which directory, when the store holds several
   --columns CHOICE       csv, xlsx: the columns to write, e.g. "projects:id,title,total_cost,currency;funding:project_id,funder,amount,currency"
-  --partnerships IDS     only these partnerships (and their projects); comma-separated, or @FILE with one id a line
-  --projects IDS         only these projects (and their partnerships); comma-separated, or @FILE
+  --partnerships IDS     csv, xlsx, json, iati: only these partnerships (and their projects);
+                         comma-separated, or @FILE with one id a line
+  --projects IDS         csv, xlsx, json, iati: only these projects (and their partnerships); as above
   -h, --help             show this help
 
 Progress goes to standard error: a bar on a terminal, a line per tenth in logs.
