@@ -30,6 +30,7 @@ export function layout(page: RenderedPage, context: RenderContext, colophon?: Co
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title} — ${t('site.name')}</title>
+<link rel="icon" href="${paths.asset('favicon.svg')}" type="image/svg+xml">
 <link rel="stylesheet" href="${paths.asset('site.css')}">
 ${twin && html`<link rel="alternate" type="application/json" href="${twin}">`}
 <script src="${paths.asset('site.js')}" defer></script>
@@ -39,7 +40,7 @@ ${twin && html`<link rel="alternate" type="application/json" href="${twin}">`}
 <header class="site-header">
 <div class="wrap header-row">
 <p class="brand"><a href="${paths.home()}">${t('site.name')}</a> <span class="tagline">${t('site.tagline')}</span></p>
-<form class="site-search" role="search" action="${paths.search()}" method="get">
+<form class="site-search" role="search" aria-label="${t('search.site')}" action="${paths.search()}" method="get">
 <label for="site-q" class="visually-hidden">${t('search.label')}</label>
 <input id="site-q" name="q" type="search" value="${context.searchText}" placeholder="${t('search.placeholder')}" maxlength="500">
 <button type="submit">${t('search.submit')}</button>

@@ -68,7 +68,7 @@ describe('pages and their JSON twins', () => {
     const h2 = [...headings(response.body, 2), ...headings(response.body, 3)];
     for (const heading of h2s) expect(h2).toContain(heading);
     // every page has the search box and the way home
-    expect(response.body).toContain('<form class="site-search" role="search" action="/recherche" method="get">');
+    expect(response.body).toContain('<form class="site-search" role="search" aria-label="Recherche dans le répertoire" action="/recherche" method="get">');
     expect(response.body).toContain('<a href="/">');
   });
 

@@ -9,6 +9,23 @@ export function collectivityLink(ref: CollectivityRef): SafeHtml {
   return html`<a href="${ref.href}">${ref.name}</a>`;
 }
 
+/**
+ * The short names of a list of collectivities, for lists where the context already says which
+ * country they are in. Where two share a short name, the kind tells them apart — « Agadir
+ * (commune urbaine) », « Agadir (préfecture) » — and where the kind is shared too, the full name.
+ */
+export function distinctNames(refs: readonly CollectivityRef[], c: RenderContext): string[] {
+  const short = refs.map((ref) => ref.shortName ?? ref.name);
+  const kinded = refs.map((ref, i) => `${short[i]} (${label(c.locale, 'kind', ref.kind).toLocaleLowerCase(c.locale)})`);
+  const tally = (names: readonly string[]) => names.reduce((m, name) => m.set(name, (m.get(name) ?? 0) + 1), new Map<string, number>());
+  const shortCount = tally(short);
+  const kindedCount = tally(kinded);
+  return refs.map((ref, i) => {
+    if (shortCount.get(short[i]!) === 1) return short[i]!;
+    return kindedCount.get(kinded[i]!) === 1 ? kinded[i]! : ref.name;
+  });
+}
+
 export function collectivityLinks(refs: readonly CollectivityRef[], separator = ', '): SafeHtml {
   return join(refs.map(collectivityLink), separator);
 }
@@ -82,7 +99,9 @@ export function bulletList(items: readonly string[] | undefined): SafeHtml {
 /** A section with a heading, left out when it has nothing to say. */
 export function section(title: string, body: SafeHtml | undefined | false, id?: string): SafeHtml {
   if (body === undefined || body === false || body.value.trim() === '') return html``;
-  return html`<section${id === undefined ? '' : html` id="${id}"`}><h2>${title}</h2>${body}</section>`;
+  // with an id, the section is a region named by its heading (a landmark to jump to)
+  if (id === undefined) return html`<section><h2>${title}</h2>${body}</section>`;
+  return html`<section id="${id}" aria-labelledby="${id}-titre"><h2 id="${id}-titre">${title}</h2>${body}</section>`;
 }
 
 /** A definition list of the rows that have a value. */
@@ -90,6 +109,15 @@ export function facts(rows: readonly [string, SafeHtml | string | undefined][]):
   const shown = rows.filter((row): row is [string, SafeHtml | string] => row[1] !== undefined && String(row[1]) !== '');
   if (shown.length === 0) return html``;
   return html`<dl class="facts">${shown.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}</dl>`;
+}
+
+/**
+ * A table in a container of its own that scrolls sideways when the table is wider than the screen,
+ * so that the page itself never does. The container is a named region reachable by the keyboard
+ * (Tab, then the arrows scroll it).
+ */
+export function scrollTable(name: string, table: SafeHtml): SafeHtml {
+  return html`<div class="table-scroll" role="region" tabindex="0" aria-label="${name}">${table}</div>`;
 }
 
 export function urlLink(url: string): SafeHtml {

@@ -3,6 +3,7 @@ import { html } from '../../html.js';
 import { label, tn } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths, withQuery } from '../../paths.js';
+import { distinctNames } from '../../render/parts.js';
 import type { HomeView } from './data.js';
 
 export function renderHome(v: HomeView, c: RenderContext): RenderedPage {
@@ -52,11 +53,14 @@ ${figure(f.padProjects, t('home.figures.pad'), withQuery(paths.projects(), { pad
         : html`<ul>${d.children.map((child) => html`<li><a href="${child.href}">${child.label}</a> <span class="muted">(${child.partnershipCount})</span></li>`)}</ul>`
     }</li>`,
   )}</ul>`;
-  // the short name ("Agadir"), unless two collectivities share it (the commune and the préfecture)
+  // the short name ("Agadir"), with the kind when two share it ("Agadir (préfecture)")
   const side = (items: HomeView['french']) => {
-    const short = items.map((item) => item.collectivity.shortName ?? item.collectivity.name);
+    const names = distinctNames(
+      items.map((item) => item.collectivity),
+      c,
+    );
     return html`<ul class="columns compact">${items.map(
-      (item, i) => html`<li><a href="${item.collectivity.href}">${short.filter((s) => s === short[i]).length > 1 ? item.collectivity.name : short[i]}</a> <span class="muted">(${item.partnershipCount})</span></li>`,
+      (item, i) => html`<li><a href="${item.collectivity.href}">${names[i]}</a> <span class="muted">(${item.partnershipCount})</span></li>`,
     )}</ul>`;
   };
   const kinds = html`<ul class="columns compact">${v.kinds.map(

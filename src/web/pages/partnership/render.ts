@@ -13,6 +13,7 @@ import {
   partialDate,
   partnershipLink,
   projectList,
+  scrollTable,
   section,
   sourceLine,
 } from '../../render/parts.js';
@@ -48,7 +49,7 @@ ${facts([
   const budgets =
     v.budgets.length === 0
       ? undefined
-      : html`<table><thead><tr><th scope="col">${t('partnership.budget.who')}</th><th scope="col">${t('partnership.budget.period')}</th><th scope="col" class="num">${t(
+      : scrollTable(t('partnership.budgets'), html`<table><thead><tr><th scope="col">${t('partnership.budget.who')}</th><th scope="col">${t('partnership.budget.period')}</th><th scope="col" class="num">${t(
           'partnership.budget.amount',
         )}</th><th scope="col">${t('partnership.budget.text')}</th></tr></thead><tbody>${v.budgets.map(
           (b) =>
@@ -56,7 +57,7 @@ ${facts([
               b.amount,
               c,
             )}</td><td>${b.text ?? ''}</td></tr>`,
-        )}</tbody></table>`;
+        )}</tbody></table>`);
 
   const contacts =
     v.contacts.length === 0

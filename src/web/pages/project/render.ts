@@ -13,6 +13,7 @@ import {
   paragraphs,
   partialDate,
   partnershipLink,
+  scrollTable,
   section,
   sourceLine,
   statusBadge,
@@ -27,21 +28,21 @@ export function renderProject(v: ProjectView, c: RenderContext): RenderedPage {
   const partners =
     v.partners.length === 0
       ? undefined
-      : html`<table><thead><tr><th scope="col">${t('project.partner.name')}</th><th scope="col">${t('project.partner.role')}</th><th scope="col">${t(
+      : scrollTable(t('project.partners'), html`<table><thead><tr><th scope="col">${t('project.partner.name')}</th><th scope="col">${t('project.partner.role')}</th><th scope="col">${t(
           'project.partner.contact',
         )}</th></tr></thead><tbody>${v.partners.map(
           (p) =>
             html`<tr><td>${p.collectivity ? collectivityLink({ ...p.collectivity, name: p.name }) : p.name}${
               p.country ? html` <span class="muted">(${label(c.locale, 'country', p.country)})</span>` : ''
             }</td><td>${p.role ? label(c.locale, 'role', p.role) : ''}</td><td>${p.contact ?? ''}</td></tr>`,
-        )}</tbody></table>`;
+        )}</tbody></table>`);
   const funding =
     v.totalCost === undefined && v.funding.length === 0 && v.fundingText === undefined
       ? undefined
       : html`${v.totalCost ? html`<p class="total">${t('project.totalCost')} : ${money(v.totalCost, c)}</p>` : ''}${
           v.funding.length === 0
             ? ''
-            : html`<table class="funding"><thead><tr><th scope="col">${t('project.funder')}</th><th scope="col" class="num">${t(
+            : scrollTable(t('project.funding'), html`<table class="funding"><thead><tr><th scope="col">${t('project.funder')}</th><th scope="col" class="num">${t(
                 'project.amount',
               )}</th><th scope="col" class="num">${t('project.share')}</th><th scope="col">${t('project.contribution')}</th><th scope="col">${t(
                 'project.asPrinted',
@@ -52,7 +53,7 @@ export function renderProject(v: ProjectView, c: RenderContext): RenderedPage {
                   }</td><td class="num">${f.share === undefined ? '' : formatPercent(c.locale, f.share)}</td><td>${
                     f.contribution ? label(c.locale, 'contribution', f.contribution) : ''
                   }</td><td>${f.text ?? ''}</td></tr>`,
-              )}</tbody></table>`
+              )}</tbody></table>`)
         }${v.fundingText ? html`<p>${t('project.fundingText', { text: v.fundingText })}</p>` : ''}`;
 
   const body = html`<article class="project">

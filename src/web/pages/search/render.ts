@@ -11,7 +11,7 @@ export function renderSearch(v: SearchView, c: RenderContext): RenderedPage {
   const title = v.query.q.trim() === '' ? t('searchPage.title') : t('searchPage.titleWith', { q: v.query.q });
   const hidden = Object.entries(v.query.filters).flatMap(([facet, values]) => values.map((value) => html`<input type="hidden" name="${facet}" value="${value}">`));
 
-  const form = html`<form class="search-form" role="search" method="get" action="${paths.search()}">
+  const form = html`<form class="search-form" role="search" aria-label="${t('searchPage.form')}" method="get" action="${paths.search()}">
 <label for="search-q">${t('search.label')}</label>
 <input id="search-q" name="q" type="search" value="${v.query.q}" maxlength="500">
 ${hidden}${v.query.sort === 'relevance' ? '' : html`<input type="hidden" name="sort" value="${v.query.sort}">`}
@@ -57,18 +57,23 @@ ${v.query.q === '' ? '' : html`<input type="hidden" name="q" value="${v.query.q}
           }</p><p class="excerpt">${raw(hit.excerptHtml)}</p></li>`,
         )}</ol>`;
 
+  // The results come first in the document (and in the keyboard's order); the facets follow, and a
+  // link at the top of the results leads to them. On wide screens the grid shows the facets on the left.
   const body = html`<h1>${title}</h1>
 ${form}
 ${v.notices.length === 0 ? '' : html`<ul class="notices" role="status">${v.notices.map((n) => html`<li>${n}</li>`)}</ul>`}
 <div class="search-layout">
-${facets}
-<div class="results">
-<p class="summary">${tn(c.locale, 'searchPage.results', v.total)} <span class="muted">${t('searchPage.took', { ms: Math.round(v.tookMs) })}</span></p>
+<section class="results" aria-labelledby="results-title">
+<h2 id="results-title" class="visually-hidden">${t('searchPage.resultsHeading')}</h2>
+<p class="summary">${tn(c.locale, 'searchPage.results', v.total)} <span class="muted">${t('searchPage.took', { ms: Math.round(v.tookMs) })}</span>${
+    v.facets.length === 0 ? '' : html` <a class="to-facets" href="#facets-title">${t('searchPage.toFacets')}</a>`
+  }</p>
 ${selected}
 ${sortForm}
 ${hits}
 ${pagination(v.pagination, c)}
-</div>
+</section>
+${v.facets.length === 0 ? '' : facets}
 </div>`;
   return { title, breadcrumbs: [{ href: paths.search(), label: t('searchPage.title') }], body };
 }
