@@ -53,7 +53,7 @@ export interface EngineOptions {
   onLoad?: (index: LoadedIndex) => void;
 }
 
-const CACHE_ENTRIES = 48;
+const CACHE_ENTRIES = 16;
 
 class Lru<V> {
   private readonly map = new Map<string, V>();

@@ -108,8 +108,9 @@ class WorkerPool implements Searcher {
       await pool.close();
       throw error;
     }
-    // load the default directory's index now (in one worker, shared with the others), not on the first visitor's search
-    pool.search({ q: '', filters: {}, sort: 'relevance', page: 1, perPage: 1 }).catch(() => undefined);
+    // load the default directory's index now, in one worker, which shares it with the others before any
+    // search reaches them (two workers loading at once would hold two copies until their next full GC)
+    await pool.search({ q: '', filters: {}, sort: 'relevance', page: 1, perPage: 1 }).catch(() => undefined);
     return pool;
   }
 
