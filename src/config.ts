@@ -19,10 +19,19 @@ export interface ServerAddress {
   readonly host: string;
 }
 
+/** What the members' pages need: the site's public address, and how to set the session cookie. */
+export interface SiteOptions {
+  /** the site's public address, for invitation links (default: the address of the request) */
+  readonly baseUrl?: string;
+  /** mark session cookies Secure on every request, also those that reached the app over plain HTTP (behind a TLS proxy) */
+  readonly secureCookies: boolean;
+}
+
 export interface Config {
   readonly database: DatabaseLocation;
   /** where `repertoire serve` listens */
   readonly server: ServerAddress;
+  readonly site?: SiteOptions;
 }
 
 // A scheme is two letters or more, so a Windows drive ("C:\…") still reads as a path.
@@ -72,10 +81,25 @@ const Host = z
   .min(1, 'must not be empty')
   .regex(/^[A-Za-z0-9.:_-]+$/, 'must be a host name or an IP address, such as 127.0.0.1 or 0.0.0.0');
 
+const BaseUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), 'must be an http(s) URL, such as https://repertoire.example.org')
+  .optional();
+
+const Flag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(1|0|true|false|yes|no|on|off)?$/, 'must be 1 or 0 (true or false)')
+  .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
+
 const Env = z.object({
   DATABASE_URL: DatabaseUrl.prefault(DEFAULT_DATABASE_URL),
   PORT: Port.prefault(String(DEFAULT_PORT)),
   HOST: Host.prefault(DEFAULT_HOST),
+  BASE_URL: BaseUrl,
+  SECURE_COOKIES: Flag.prefault(''),
 });
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -87,5 +111,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return Object.freeze({
     database: Object.freeze(parsed.data.DATABASE_URL),
     server: Object.freeze({ port: parsed.data.PORT, host: parsed.data.HOST }),
+    site: Object.freeze({
+      ...(parsed.data.BASE_URL ? { baseUrl: parsed.data.BASE_URL } : {}),
+      secureCookies: parsed.data.SECURE_COOKIES,
+    }),
   });
 }

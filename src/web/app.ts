@@ -8,6 +8,9 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Config } from '../config.js';
 import { RepertoireError } from '../errors.js';
+import type { AccountService } from '../accounts/service.js';
+import type { Census } from '../census/index.js';
+import { recordOfPage, registerMembers } from './auth/members.js';
 import type { Searcher } from '../search/types.js';
 import type { Store } from '../store/db.js';
 import { DirectoryCache, type Directory } from './data/directory.js';
@@ -33,6 +36,9 @@ export interface AppOptions {
   readonly locale?: Locale;
   /** brings the search index up to date with the store; called before each search */
   readonly refreshSearchIndex?: () => Promise<void>;
+  /** the members' services (default: built on the store); tests pass theirs */
+  readonly accounts?: AccountService;
+  readonly census?: Census;
 }
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -76,11 +82,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return { locale, t: (key, params) => t(locale, key, params), url: request.url, searchText: searchText.slice(0, 500) };
   };
 
+  // Accounts, sessions, CSRF on every POST, and the members' pages (sign-in, census, review, history, administration).
+  const members = await registerMembers(app, {
+    db: options.store.db,
+    ...(options.config ? { config: options.config } : {}),
+    ...(options.accounts ? { accounts: options.accounts } : {}),
+    ...(options.census ? { census: options.census } : {}),
+    locale,
+    directory: (audience) => cache.get(audience),
+    baseContext: renderContext,
+    layout: async (page, context) => layout(page, context, await colophonOf(), { twin: false }).value,
+  });
+
   const send = async (request: FastifyRequest, reply: FastifyReply, page: AnyPage, params: Record<string, string>, json: boolean) => {
+    // Signed-in members' HTML shows named people's coordinates; the JSON twins never do.
+    const audience = json ? 'public' : members.audience(request);
     const input: PageInput = {
       params,
       query: (request.query ?? {}) as QueryParams,
-      directory: (): Promise<Directory> => cache.get(),
+      directory: (): Promise<Directory> => cache.get(audience),
       db: options.store.db,
       searcher: options.searcher,
       beforeSearch: options.refreshSearchIndex,
@@ -88,7 +108,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const view: unknown = await page.load(input);
     reply.header('vary', 'Accept');
     if (json) return reply.type('application/json; charset=utf-8').send(JSON.stringify(view));
-    const context = renderContext(request);
+    if (audience === 'members') reply.header('cache-control', 'private, no-store');
+    const context = await members.context(request, recordOfPage(page.path, params));
     const rendered = page.render(view, context);
     return reply.type('text/html; charset=utf-8').send(layout(rendered, context, await colophonOf()).value);
   };
@@ -117,7 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const sendError = async (request: FastifyRequest, reply: FastifyReply, view: ErrorView) => {
     reply.status(view.error.status);
     if (isJsonUrl(request.url) || prefersJson(request)) return reply.type('application/json; charset=utf-8').send(JSON.stringify(view));
-    const context = renderContext(request);
+    const context = await members.context(request);
     const { status } = view.error;
     const title =
       status === 404

@@ -1,4 +1,5 @@
 /** The one layout: header with the search box and the navigation, breadcrumbs, main, footer. */
+import { accountBar, memberStylesheet, recordTools } from './auth/header.js';
 import { html, type SafeHtml } from './html.js';
 import { direction, type Locale } from './i18n/index.js';
 import type { RenderContext, RenderedPage } from './page.js';
@@ -32,6 +33,7 @@ export function layout(page: RenderedPage, context: RenderContext, colophon?: Co
 <title>${page.title} — ${t('site.name')}</title>
 <link rel="icon" href="${paths.asset('favicon.svg')}" type="image/svg+xml">
 <link rel="stylesheet" href="${paths.asset('site.css')}">
+${memberStylesheet(page, context)}
 ${twin && html`<link rel="alternate" type="application/json" href="${twin}">`}
 <script src="${paths.asset('site.js')}" defer></script>
 </head>
@@ -49,11 +51,13 @@ ${twin && html`<link rel="alternate" type="application/json" href="${twin}">`}
 <nav class="site-nav wrap" aria-label="${t('nav.label')}"><ul>${nav.map(
     (link) => html`<li><a href="${link.href}"${isCurrent(link.href, context.url) ? html` aria-current="page"` : ''}>${link.label}</a></li>`,
   )}</ul></nav>
+${accountBar(context)}
 </header>
 ${crumbs.length > 1 ? html`<nav class="breadcrumbs wrap" aria-label="${t('breadcrumbs.label')}"><ol>${crumbs.map((crumb, i) =>
       i === crumbs.length - 1 ? html`<li><span aria-current="page">${crumb.label}</span></li>` : html`<li><a href="${crumb.href}">${crumb.label}</a></li>`,
     )}</ol></nav>` : ''}
 <main id="main" class="wrap">
+${recordTools(context)}
 ${page.body}
 </main>
 <footer class="site-footer">

@@ -10,6 +10,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Searcher } from '../search/types.js';
+import type { MemberView, RecordRef } from './auth/view.js';
 import type { Database } from '../store/tables.js';
 import type { Directory } from './data/directory.js';
 import type { SafeHtml } from './html.js';
@@ -38,6 +39,10 @@ export interface RenderContext {
   readonly url: string;
   /** the text to show in the header's search box */
   readonly searchText: string;
+  /** the signed-in member, if any: the header shows them and their pages */
+  readonly member?: MemberView;
+  /** the record the page shows: the members' tools link to its history */
+  readonly record?: RecordRef;
 }
 
 export interface RenderedPage {
@@ -46,6 +51,8 @@ export interface RenderedPage {
   /** the way back from this page: home is added in front */
   readonly breadcrumbs: readonly Link[];
   readonly body: SafeHtml;
+  /** a members' page (forms, review): the layout adds their stylesheet */
+  readonly members?: boolean;
 }
 
 export interface ParameterDoc {

@@ -1,8 +1,13 @@
 /**
  * The site's read model: the stored directory, read once with the store's own loaders, made
  * public (privacy.ts) and indexed for the pages. It is kept in memory and read again when the
- * store changes: every import logs a report, so the newest report id (with the list of
- * directories) is the version stamp, checked with one small query per request.
+ * store changes: every import logs a report, and every other change to the records (an editor's
+ * edit or revert, an approved proposal, a consent, an erasure) logs an audit event in the same
+ * transaction, so the newest report id, the newest such event and the list of directories make
+ * the version stamp, checked with two small queries per request.
+ *
+ * Two audiences: the public (named people's coordinates cut out, unless they consented to their
+ * publication) and signed-in members (everything). Each snapshot is read when first asked for.
  *
  * Pages take a `Directory` snapshot and compute their view models from it; queries the store has
  * no loader for live beside this file and take `db` as first argument.
@@ -14,13 +19,20 @@ import { readDocument } from '../../store/load-document.js';
 import { listDirectoryIds } from '../../store/records/directory.js';
 import { listSources } from '../../store/sources.js';
 import type { Database } from '../../store/tables.js';
-import { Redactor, type PublicContact } from './privacy.js';
+import { Redactor, type Audience, type PublicContact } from './privacy.js';
+
+export type { Audience };
+
+/** The audit actions that change what the pages show (see src/accounts/audit.ts). */
+export const RECORD_CHANGE_ACTIONS = ['record.edit', 'record.revert', 'proposal.approve', 'consent.set', 'person.erase'] as const;
 
 export type PublicPartnership = Omit<Partnership, 'projects' | 'contacts'> & { contacts?: PublicContact[] };
 export type PlacedProject = Project & { partnershipId: string };
 
 export interface Directory {
   readonly stamp: string;
+  /** who it was made for: the public, or signed-in members (named people's coordinates kept) */
+  readonly audience: Audience;
   readonly id: string;
   readonly record: DirectoryRecord;
   readonly domains: readonly Domain[];
@@ -41,16 +53,31 @@ export interface Directory {
   readonly redactor: Redactor;
 }
 
-/** The newest report id and the directories: changes whenever an import writes. */
+/** The newest report id, the newest change to the records and the directories: changes whenever an import, an edit or an approval writes. */
 export async function readStamp(db: Kysely<Database>): Promise<string> {
-  const [row, ids] = await Promise.all([
+  const [row, change, ids] = await Promise.all([
     db
       .selectFrom('import_reports')
       .select((eb) => eb.fn.max('id').as('latest'))
       .executeTakeFirst(),
+    // Walks the audit log back from its end to the newest record change: sign-ins and drafts
+    // since then are the only rows read.
+    db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('action', 'in', [...RECORD_CHANGE_ACTIONS])
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
     listDirectoryIds(db),
   ]);
-  return `${String(row?.latest ?? 0)}|${ids.join(',')}`;
+  return `${String(row?.latest ?? 0)}|${String(change?.id ?? 0)}|${ids.join(',')}`;
+}
+
+/** The people who consented to the publication of their coordinates, by person key. */
+export async function readConsents(db: Kysely<Database>, directoryId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('consents').select('person_key').where('directory_id', '=', directoryId).where('publish', '=', 1).execute();
+  return new Set(rows.map((row) => row.person_key));
 }
 
 /** The directory the site shows: the one given, else the one last imported, else the only one. */
@@ -63,13 +90,14 @@ export async function chooseDirectoryId(db: Kysely<Database>, preferred?: string
   throw new RepertoireError('not-found', 'the store holds no directory yet: run `repertoire setup` or `repertoire import FILE`', 404);
 }
 
-export async function readSiteDirectory(db: Kysely<Database>, preferredId?: string): Promise<Directory> {
+export async function readSiteDirectory(db: Kysely<Database>, preferredId?: string, audience: Audience = 'public'): Promise<Directory> {
   const stamp = await readStamp(db);
   const id = await chooseDirectoryId(db, preferredId);
   const doc = await readDocument(db, id);
   if (doc === undefined) throw new RepertoireError('not-found', `the store holds no directory "${id}"`, 404);
   const sources = await listSources(db, id);
-  const redact = new Redactor(doc.partnerships);
+  const consents = audience === 'public' ? await readConsents(db, id) : new Set<string>();
+  const redact = new Redactor(doc.partnerships, { audience, consents });
 
   const collectivities = doc.collectivities.map((c) => redact.collectivity(c));
   const partnerships: PublicPartnership[] = [];
@@ -99,6 +127,7 @@ export async function readSiteDirectory(db: Kysely<Database>, preferredId?: stri
 
   return {
     stamp,
+    audience,
     id,
     record: doc.directory,
     domains: doc.domains,
@@ -123,27 +152,27 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   else list.push(value);
 }
 
-/** The snapshot, read again only when the store's stamp changed; concurrent readers share one load. */
+/** The snapshots, read again only when the store's stamp changed; concurrent readers share one load. */
 export class DirectoryCache {
-  private current: Promise<Directory> | undefined;
+  private readonly current = new Map<Audience, Promise<Directory>>();
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly preferredId?: string,
   ) {}
 
-  async get(): Promise<Directory> {
+  async get(audience: Audience = 'public'): Promise<Directory> {
     const stamp = await readStamp(this.db);
-    const cached = this.current;
+    const cached = this.current.get(audience);
     if (cached !== undefined) {
       const directory = await cached.catch(() => undefined);
       if (directory !== undefined && directory.stamp === stamp) return directory;
-      if (this.current !== cached) return this.get();
+      if (this.current.get(audience) !== cached) return this.get(audience);
     }
-    const loading = readSiteDirectory(this.db, this.preferredId);
-    this.current = loading;
+    const loading = readSiteDirectory(this.db, this.preferredId, audience);
+    this.current.set(audience, loading);
     loading.catch(() => {
-      if (this.current === loading) this.current = undefined;
+      if (this.current.get(audience) === loading) this.current.delete(audience);
     });
     return loading;
   }

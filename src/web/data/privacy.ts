@@ -1,16 +1,27 @@
 /**
  * Who may see what. Contacts who are named people (kind `elected` or `staff`, and any contact
- * that is not an organisation) are shown with their name, role and collectivity, never with
- * their phones, faxes, e-mails or address: those are for signed-in members (accounts come
- * later, so for now nobody). Institutional coordinates (a collectivity's own, an organisation's)
- * are public.
+ * that is not an organisation) are shown to the public with their name, role and collectivity,
+ * never with their phones, faxes, e-mails or address: those are for signed-in members, unless
+ * the person consented to their publication (the census's consents; the decision is the census
+ * service's `redactContacts`). Institutional coordinates (a collectivity's own, an
+ * organisation's) are public.
  *
  * Applied once, when the directory is read for the site (`directory.ts`), so that every page and
  * its JSON twin are built from data that no longer holds the private coordinates. The same
  * numbers and addresses are also cut out of free text (notes, descriptions…) and out of a
  * collectivity's coordinates where the book printed a person's line there.
  */
+import { personKey, redactContacts } from '../../census/privacy.js';
 import type { Collectivity, Contact, Partnership, Project } from '../../model/schema.js';
+
+/** For whom a snapshot is made: anyone, or signed-in members (who see every coordinate). */
+export type Audience = 'public' | 'members';
+
+export interface RedactorOptions {
+  audience?: Audience;
+  /** person keys (census `personKey`) of the people who consented to the publication of their coordinates */
+  consents?: ReadonlySet<string>;
+}
 
 /** What replaces a private coordinate cut out of free text. */
 export const REDACTED = '[…]';
@@ -47,10 +58,14 @@ function phoneKey(text: string): string | undefined {
 export class Redactor {
   private readonly emails = new Set<string>();
   private readonly phones = new Set<string>();
+  private readonly viewer: { actor?: unknown } | undefined;
+  private readonly consents: ReadonlySet<string>;
 
-  constructor(partnerships: readonly Pick<Partnership, 'contacts'>[]) {
+  constructor(partnerships: readonly Pick<Partnership, 'contacts'>[], options: RedactorOptions = {}) {
+    this.viewer = options.audience === 'members' ? { actor: 'member' } : undefined;
+    this.consents = options.consents ?? new Set();
     for (const contact of partnerships.flatMap((p) => p.contacts ?? [])) {
-      if (!isNamedPerson(contact)) continue;
+      if (!this.isHidden(contact)) continue;
       for (const email of contact.emails ?? []) this.emails.add(email.trim().toLowerCase().replace(/\.$/, ''));
       for (const phone of [...(contact.phones ?? []), ...(contact.faxes ?? [])]) {
         const key = phoneKey(phone);
@@ -85,12 +100,20 @@ export class Redactor {
     return value;
   }
 
+  /** Whether this viewer must not see the contact's coordinates (a named person, not published). */
+  private isHidden(contact: Contact): boolean {
+    if (!isNamedPerson(contact)) return false;
+    if (this.viewer !== undefined) return false;
+    return !this.consents.has(personKey(contact));
+  }
+
   contact(contact: Contact): PublicContact {
-    if (isNamedPerson(contact)) {
+    if (this.isHidden(contact)) {
       const { name, role, kind, collectivityId, organization } = contact;
       return dropUndefined({ name, role, kind, collectivityId, organization, restricted: true });
     }
-    return { ...this.deep(contact), restricted: false };
+    const [shown] = redactContacts([contact], this.viewer, this.consents);
+    return { ...this.deep(shown ?? contact), restricted: false };
   }
 
   collectivity(collectivity: Collectivity): Collectivity {

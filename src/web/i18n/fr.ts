@@ -3,7 +3,10 @@
  * parameter. A key ending in `.one` / `.other` is a plural pair, chosen by `tn()` with the
  * locale's plural rules. Another locale (ar.ts, en.ts) is a `Catalogue` with the same keys.
  */
+import { membersFr } from '../auth/messages.js';
+
 export const fr = {
+  ...membersFr,
   'site.name': 'Répertoire',
   'site.tagline': 'Partenariats de coopération décentralisée franco-marocains',
   'site.skip': 'Aller au contenu',

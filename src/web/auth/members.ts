@@ -1,0 +1,242 @@
+/**
+ * The members' side of the site: accounts, sessions, CSRF, and the census pages on top of the
+ * public one. `registerMembers(app, …)` adds
+ *
+ *   - the cookie and form-body parsers;
+ *   - an onRequest hook that opens the session of the request's cookie (`request.member`);
+ *   - a preHandler hook that checks the CSRF token of EVERY POST before its route runs: the
+ *     session's token in a hidden `_csrf` field, or, for the forms shown before any session
+ *     (sign-in, invitation: routes with `config: { csrf: 'sign-in' }`), a double-submit cookie.
+ *     A POST without it, or with a wrong one, is answered 403 and nothing runs;
+ *   - the routes of `auth/routes.ts`, `admin/routes.ts` and `census/routes.ts`.
+ *
+ * Session cookies carry the account service's attributes (HttpOnly, SameSite=Lax, Path=/), and
+ * `Secure` when the request came over HTTPS or when SECURE_COOKIES=1 says so (behind a proxy
+ * that terminates TLS): plain-HTTP localhost keeps working.
+ */
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import {
+  createAccountService,
+  SESSION_COOKIE_NAME,
+  SESSION_COOKIE_OPTIONS,
+  SIGN_IN_CSRF_COOKIE_NAME,
+  verifyCsrfToken,
+  type AccountService,
+  type Session,
+} from '../../accounts/service.js';
+import { isEditor, requireSignedIn, type Actor } from '../../accounts/roles.js';
+import { createCensus, type Census } from '../../census/index.js';
+import type { Config } from '../../config.js';
+import { isRepertoireError, RepertoireError } from '../../errors.js';
+import type { Database } from '../../store/tables.js';
+import type { Audience, Directory } from '../data/directory.js';
+import { html } from '../html.js';
+import { t as translate, type Locale } from '../i18n/index.js';
+import type { RenderContext, RenderedPage } from '../page.js';
+import { paths } from '../paths.js';
+import { memberPaths } from './paths.js';
+import type { MemberView, RecordRef } from './view.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** the session of the request's cookie, when it is valid */
+    member?: Session;
+  }
+  interface FastifyContextConfig {
+    /** which CSRF token a POST route takes: the session's (default) or the sign-in form's cookie */
+    csrf?: 'session' | 'sign-in';
+  }
+}
+
+export interface MembersOptions {
+  db: Kysely<Database>;
+  config?: Config;
+  locale: Locale;
+  /** the directory snapshot for an audience */
+  directory(audience: Audience): Promise<Directory>;
+  /** the page in the site's layout, as HTML */
+  layout(page: RenderedPage, context: RenderContext): Promise<string>;
+  /** the site's render context of a request (locale, url, search box) */
+  baseContext(request: FastifyRequest): RenderContext;
+  /** defaults to `createAccountService({ db, baseUrl })`: tests pass theirs (a clock, a mail box) */
+  accounts?: AccountService;
+  census?: Census;
+}
+
+/** What the route modules share. */
+export interface Members {
+  readonly db: Kysely<Database>;
+  readonly accounts: AccountService;
+  readonly census: Census;
+  readonly locale: Locale;
+  directory(audience?: Audience): Promise<Directory>;
+  /** the render context with the member (and the record a public page shows) */
+  context(request: FastifyRequest, record?: RecordRef): Promise<RenderContext>;
+  /** sends a page in the layout */
+  send(request: FastifyRequest, reply: FastifyReply, page: RenderedPage, status?: number): Promise<FastifyReply>;
+  /** the signed-in actor, or a 401 (the error handler sends them to the sign-in page) */
+  actor(request: FastifyRequest): Actor;
+  /** the session cookie's attributes for this request (Secure over HTTPS or when configured) */
+  secure(request: FastifyRequest): boolean;
+  /** the site's address, for invitation links */
+  baseUrl(request: FastifyRequest): string;
+  /** which snapshot a request's HTML pages are built from */
+  audience(request: FastifyRequest): Audience;
+  /** a page that refuses (403), says why, and offers the way back */
+  refuse(request: FastifyRequest, reply: FastifyReply, error: unknown): Promise<FastifyReply>;
+}
+
+/** Public record pages and the record they show. */
+const RECORD_PAGES: Readonly<Record<string, RecordRef['type']>> = {
+  '/partenariats/:id': 'partnership',
+  '/projets/:id': 'project',
+  '/collectivites/:id': 'collectivity',
+};
+
+export function recordOfPage(path: string, params: Readonly<Record<string, string>>): RecordRef | undefined {
+  const type = RECORD_PAGES[path];
+  const id = params.id;
+  return type === undefined || id === undefined || id === '' ? undefined : { type, id };
+}
+
+export async function registerMembers(app: FastifyInstance, options: MembersOptions): Promise<Members> {
+  const { db, locale } = options;
+  const site = options.config?.site;
+  const fixedBaseUrl = site?.baseUrl;
+  const accounts = options.accounts ?? createAccountService({ db, baseUrl: fixedBaseUrl ?? `http://localhost:${options.config?.server.port ?? 3000}` });
+  const census = options.census ?? createCensus({ db });
+  const t: RenderContext['t'] = (key, params) => translate(locale, key, params);
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 1_048_576 });
+
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/assets/')) return;
+    const token = request.cookies[SESSION_COOKIE_NAME];
+    if (token) request.member = await accounts.authenticate(token);
+  });
+
+  const memberView = async (session: Session): Promise<MemberView> => {
+    const { actor } = session;
+    let mayRead: MemberView['mayRead'] = () => true;
+    if (!isEditor(actor)) {
+      const own = actor.collectivityId;
+      const dir = own === undefined ? undefined : await options.directory('members').catch(() => undefined);
+      const isParty = (partnershipId: string | undefined) =>
+        partnershipId !== undefined && (dir?.partnership.get(partnershipId)?.parties.some((party) => party.collectivityId === own) ?? false);
+      mayRead = (record) => {
+        if (own === undefined || dir === undefined) return false;
+        if (record.type === 'collectivity') return record.id === own;
+        if (record.type === 'partnership') return isParty(record.id);
+        return isParty(dir.project.get(record.id)?.partnershipId);
+      };
+    }
+    return { name: actor.name, email: actor.email, role: actor.role, csrfToken: session.csrfToken, mayRead };
+  };
+
+  const members: Members = {
+    db,
+    accounts,
+    census,
+    locale,
+    directory: (audience = 'members') => options.directory(audience),
+    async context(request, record) {
+      const base = options.baseContext(request);
+      if (request.member === undefined) return base;
+      const member = await memberView(request.member);
+      return record === undefined ? { ...base, member } : { ...base, member, record };
+    },
+    async send(request, reply, page, status = 200) {
+      const context = await members.context(request);
+      const body = await options.layout({ ...page, members: true }, context);
+      return reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
+    },
+    actor(request) {
+      return requireSignedIn(request.member?.actor);
+    },
+    secure(request) {
+      return site?.secureCookies === true || request.protocol === 'https';
+    },
+    baseUrl(request) {
+      return fixedBaseUrl ?? `${request.protocol}://${request.host}`;
+    },
+    audience(request) {
+      return request.member === undefined ? 'public' : 'members';
+    },
+    async refuse(request, reply, error) {
+      const message = isRepertoireError(error) ? error.message : t('auth.forbidden.title');
+      const body = html`<section class="error"><h1>${t('auth.forbidden.title')}</h1><p>${message}</p><p><a href="${paths.home()}">${t('auth.forbidden.back')}</a></p></section>`;
+      return members.send(request, reply, { title: t('auth.forbidden.title'), breadcrumbs: [], body }, 403);
+    },
+  };
+
+  // Every POST carries a CSRF token, checked before its route runs.
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.method !== 'POST') return;
+    const submitted = (request.body as Record<string, unknown> | undefined)?._csrf;
+    try {
+      if (request.routeOptions.config?.csrf === 'sign-in') verifyCsrfToken(request.cookies[SIGN_IN_CSRF_COOKIE_NAME], submitted);
+      else accounts.verifyCsrf(request.member, submitted);
+    } catch (error) {
+      return members.refuse(request, reply, error);
+    }
+  });
+
+  const { registerAuthRoutes } = await import('./routes.js');
+  const { registerAdminRoutes } = await import('../admin/routes.js');
+  const { registerCensusRoutes } = await import('../census/routes.js');
+  registerAuthRoutes(app, members);
+  registerAdminRoutes(app, members);
+  registerCensusRoutes(app, members);
+  return members;
+}
+
+/** The session cookie's attributes: the account service's, Secure as the request allows. */
+export function sessionCookieOptions(secure: boolean, expires?: Date) {
+  return { ...SESSION_COOKIE_OPTIONS, secure, ...(expires ? { expires } : {}) };
+}
+
+/**
+ * Runs a member's route: a missing session sends a GET to the sign-in page (and back after),
+ * a refusal (403) gets the refusal page; other errors go to the site's error handler.
+ */
+export function guarded(members: Members, handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    try {
+      return await handler(request, reply);
+    } catch (error) {
+      if (isRepertoireError(error, 'unauthenticated')) {
+        if (request.method === 'GET') return reply.redirect(memberPaths.signIn(request.url), 303);
+        return members.refuse(request, reply, error);
+      }
+      if (isRepertoireError(error, 'forbidden')) return members.refuse(request, reply, error);
+      throw error;
+    }
+  };
+}
+
+/** A string field of a form body. */
+export function field(request: FastifyRequest, name: string): string | undefined {
+  const value = (request.body as Record<string, unknown> | undefined)?.[name];
+  const text = Array.isArray(value) ? value[value.length - 1] : value;
+  return typeof text === 'string' ? text : undefined;
+}
+
+/** A query parameter. */
+export function queryParam(request: FastifyRequest, name: string): string | undefined {
+  const value = (request.query as Record<string, unknown> | undefined)?.[name];
+  const text = Array.isArray(value) ? value[0] : value;
+  return typeof text === 'string' && text !== '' ? text : undefined;
+}
+
+export function notFound(message: string): RepertoireError {
+  return new RepertoireError('not-found', message, 404);
+}
+
+/** The hidden CSRF field of a member's form. */
+export function csrfField(token: string) {
+  return html`<input type="hidden" name="_csrf" value="${token}">`;
+}

@@ -1,0 +1,132 @@
+/**
+ * The census pages' shared pieces: record values as HTML, the field-by-field difference tables
+ * (review, history, conflict), and the record form page every edit goes through.
+ */
+import { fieldLabel, type FieldChange } from '../../census/diff.js';
+import type { RecordData, RecordType } from '../../census/records.js';
+import type { Directory } from '../data/directory.js';
+import { html, type SafeHtml } from '../html.js';
+import { formatMoney, label as labelOf, type MessageKey } from '../i18n/index.js';
+import type { Link } from '../pages/common.js';
+import { partnershipTitle } from '../pages/common.js';
+import type { RenderContext, RenderedPage } from '../page.js';
+import { paths } from '../paths.js';
+import { csrfField } from '../auth/members.js';
+import { errorSummary, renderFields, type FieldSpec, type FieldsOptions, type FormValues } from './forms.js';
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const ENUM_PREFIXES: Record<string, string> = { status: 'status', tier: 'tier', frameworkKind: 'framework', kind: 'contactKind', country: 'country' };
+
+/** A value of a record, readable: lists as lists, objects as field: value, money as money. */
+export function valueHtml(value: unknown, c: RenderContext, key = ''): SafeHtml {
+  if (value === undefined || value === null || value === '') return html`<span class="muted">${c.t('common.none')}</span>`;
+  if (typeof value === 'boolean') return html`${value ? c.t('common.yes') : c.t('common.no')}`;
+  if (typeof value === 'string' || typeof value === 'number') {
+    const prefix = ENUM_PREFIXES[key];
+    return html`${prefix && typeof value === 'string' ? labelOf(c.locale, prefix, value) : String(value)}`;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return html`<span class="muted">${c.t('common.none')}</span>`;
+    return html`<ul class="values">${value.map((item) => html`<li>${valueHtml(item, c, key)}</li>`)}</ul>`;
+  }
+  if (isObject(value)) {
+    if (typeof value.amount === 'number' && typeof value.currency === 'string') {
+      const money = { amount: value.amount, currency: value.currency, ...(value.approximate === true ? { approximate: true } : {}) };
+      return html`${formatMoney(c.locale, money)}${typeof value.text === 'string' ? html` <span class="muted">(${value.text})</span>` : ''}`;
+    }
+    return html`<dl class="value-fields">${Object.entries(value).map(([k, v]) => html`<div><dt>${fieldLabel(k)}</dt><dd>${valueHtml(v, c, k)}</dd></div>`)}</dl>`;
+  }
+  return html`${String(value)}`;
+}
+
+/** The changes of a diff as a table: field, before, after (a list's added, removed and changed items). */
+export function changesTable(changes: readonly FieldChange[], c: RenderContext, headings: { before: string; after: string }, caption?: string): SafeHtml {
+  const { t } = c;
+  if (changes.length === 0) return html`<p>${t('review.noChanges')}</p>`;
+  const key = (field: string) => field.split('.').pop() ?? field;
+  return html`<table class="diff">${caption ? html`<caption>${caption}</caption>` : ''}<thead><tr><th scope="col">${t('review.field')}</th><th scope="col">${headings.before}</th><th scope="col">${headings.after}</th></tr></thead><tbody>${changes.map(
+    (change) => html`<tr class="change-${change.kind}"><th scope="row">${capitalise(change.label)} <span class="badge">${t(`review.kind.${change.kind}` as MessageKey)}</span></th>${
+      change.list && change.kind === 'changed'
+        ? html`<td colspan="2">${listChanges(change, c)}</td>`
+        : html`<td class="before">${change.kind === 'added' ? '' : valueHtml(change.before, c, key(change.field))}</td><td class="after">${change.kind === 'removed' ? '' : valueHtml(change.after, c, key(change.field))}</td>`
+    }</tr>`,
+  )}</tbody></table>`;
+}
+
+function listChanges(change: FieldChange, c: RenderContext): SafeHtml {
+  const { t } = c;
+  const list = change.list!;
+  const key = change.field.split('.').pop() ?? change.field;
+  return html`<ul class="list-changes">
+${list.added.map((item) => html`<li class="added"><strong>${t('review.list.added')} :</strong> ${valueHtml(item, c, key)}</li>`)}
+${list.removed.map((item) => html`<li class="removed"><strong>${t('review.list.removed')} :</strong> ${valueHtml(item, c, key)}</li>`)}
+${list.changed.map(
+  (item) => html`<li class="changed"><strong>${t('review.list.changed')} (${item.key}) :</strong><ul>${item.fields.map(
+    (f) => html`<li>${capitalise(f.label)} : <del>${valueHtml(f.before, c, f.field)}</del> → <ins>${valueHtml(f.after, c, f.field)}</ins></li>`,
+  )}</ul></li>`,
+)}
+${list.reordered ? html`<li>${t('review.list.reordered')}</li>` : ''}
+</ul>`;
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('fr') + text.slice(1);
+}
+
+/** A record's name for titles and lists: a collectivity's name, a partnership's sides, a project's title. */
+export function recordLabel(dir: Directory | undefined, recordType: RecordType | string, recordId: string, data?: RecordData | undefined): string {
+  const d = (data ?? {}) as Record<string, unknown>;
+  if (recordType === 'collectivity') return String(d.name ?? dir?.collectivity.get(recordId)?.name ?? recordId);
+  if (recordType === 'project') return String(d.title ?? dir?.project.get(recordId)?.title ?? recordId);
+  if (recordType === 'partnership') {
+    const parties = Array.isArray(d.parties) ? (d.parties as { collectivityId: string }[]) : dir?.partnership.get(recordId)?.parties;
+    if (parties && dir) return partnershipTitle(dir, { parties: parties as { collectivityId: string; country: string }[] });
+    return recordId;
+  }
+  return String(d.label ?? recordId);
+}
+
+/** The public page of a record. */
+export function publicPath(recordType: RecordType | string, recordId: string): string | undefined {
+  if (recordType === 'collectivity') return paths.collectivity(recordId);
+  if (recordType === 'partnership') return paths.partnership(recordId);
+  if (recordType === 'project') return paths.project(recordId);
+  return undefined;
+}
+
+export interface RecordFormOptions {
+  title: string;
+  breadcrumbs: Link[];
+  action: string;
+  csrf: string;
+  specs: readonly FieldSpec[];
+  values: FormValues;
+  errors: Record<string, string>;
+  /** hidden fields: the base version, the draft, the collectivity… */
+  hidden: Record<string, string | undefined>;
+  submit: string;
+  intro?: SafeHtml;
+  cancel?: Link;
+  fields?: FieldsOptions;
+}
+
+/** A record's form page: error summary, the generated fields, the hidden version. */
+export function recordFormPage(o: RecordFormOptions, c: RenderContext): RenderedPage {
+  const body = html`<section class="member-page record-form">
+<h1>${o.title}</h1>
+${errorSummary(o.errors, c)}
+${o.intro ?? ''}
+${recordForm(o, c)}
+</section>`;
+  return { title: o.title, breadcrumbs: o.breadcrumbs, body };
+}
+
+export function recordForm(o: Omit<RecordFormOptions, 'title' | 'breadcrumbs'>, c: RenderContext): SafeHtml {
+  return html`<form method="post" action="${o.action}" class="member-form" novalidate>
+${csrfField(o.csrf)}
+${Object.entries(o.hidden).map(([name, value]) => (value === undefined ? '' : html`<input type="hidden" name="${name}" value="${value}">`))}
+${renderFields(o.specs, o.values, o.errors, c, o.fields)}
+<p class="form-actions"><button type="submit">${o.submit}</button>${o.cancel ? html` <a href="${o.cancel.href}">${o.cancel.label}</a>` : ''}</p>
+</form>`;
+}
