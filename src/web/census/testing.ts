@@ -48,8 +48,8 @@ export interface Browser {
   get(url: string): Promise<LightMyRequestResponse>;
   /** posts `fields`, adding the `_csrf` of the session (or of the page `csrfFrom`, when given) */
   post(url: string, fields: Record<string, string | string[]>, options?: { csrf?: string | null; csrfFrom?: string }): Promise<LightMyRequestResponse>;
-  /** the CSRF token found in a page's forms */
-  csrfOf(url: string): Promise<string>;
+  /** the CSRF token of a page's form (the one posting to `action`, when given; else the first) */
+  csrfOf(url: string, action?: string): Promise<string>;
 }
 
 export function browser(app: FastifyInstance): Browser {
@@ -67,15 +67,18 @@ export function browser(app: FastifyInstance): Browser {
     async get(url) {
       return remember(await app.inject({ method: 'GET', url, headers: { cookie: header(), accept: 'text/html' } }));
     },
-    async csrfOf(url) {
+    async csrfOf(url, action) {
       const page = await self.get(url);
+      const forms = [...page.body.matchAll(/<form[^>]*action="([^"]*)"[^>]*>[\s\S]*?name="_csrf" value="([^"]+)"/g)];
+      const own = forms.find((form) => action !== undefined && form[1]!.replace(/&amp;/g, '&') === action);
+      if (own !== undefined) return own[2]!;
       const match = /name="_csrf" value="([^"]+)"/.exec(page.body);
       if (match === null) throw new Error(`no CSRF token on ${url} (${page.statusCode})`);
       return match[1]!;
     },
     async post(url, fields, options = {}) {
       const params = new URLSearchParams();
-      const csrf = options.csrf === undefined ? await self.csrfOf(options.csrfFrom ?? '/compte') : options.csrf;
+      const csrf = options.csrf === undefined ? await self.csrfOf(options.csrfFrom ?? '/compte', url.split('?')[0]) : options.csrf;
       if (csrf !== null) params.append('_csrf', csrf);
       for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) params.append(name, v);
       return remember(
