@@ -29,7 +29,7 @@ Options:
                      (proposes changes for one collectivity: give --collectivity)
   --collectivity ID  a contributor's collectivity, by id (as in the JSON export)
   --directory ID     the directory of that collectivity, when the store holds several
-  --base-url URL     the site's address for the links (default http://HOST:PORT from the environment)
+  --base-url URL     the site's address for the links (default BASE_URL, else http://HOST:PORT)
   --mail             also write the invitation e-mail to standard error
   -h, --help         show this help
 `,
@@ -88,6 +88,7 @@ function baseUrl(values: OptionValues, config: Config): string {
     if (!URL.canParse(given)) throw new RepertoireError('usage', `user: --base-url is not a URL: ${given}`);
     return given;
   }
+  if (config.site?.baseUrl !== undefined) return config.site.baseUrl;
   const host = config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host;
   return `http://${host}:${config.server.port}`;
 }
