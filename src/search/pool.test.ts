@@ -37,6 +37,16 @@ describe('the worker pool', () => {
     expect(results.every((r) => r.total > 0)).toBe(true);
   });
 
+  it('takes any query object: only plain data reaches the workers', async () => {
+    const weird = { q: { toString: () => 'eau' }, filters: { domain: [() => 1, 'culture'], pad: Symbol('x') }, sort: 'name', page: 2n, perPage: '7' } as unknown as Parameters<Searcher['search']>[0];
+    const result = await pool.search(weird, 42 as unknown as string);
+    expect(result.query.filters).toEqual({ domain: ['culture'] });
+    expect(result.query.sort).toBe('name');
+    const hostile = await pool.search(parseSearchParams({ q: '"NEAR(*)" AND -: '.repeat(600), page: '-5', perPage: '1e6' }).query);
+    expect(hostile.query.perPage).toBe(100);
+    expect(hostile.query.q.length).toBeLessThanOrEqual(500);
+  });
+
   it('refuses a store it cannot open, and searches after close', async () => {
     await expect(openSearcher({ databasePath: `${store.path}.missing` })).rejects.toThrow(/cannot open/);
     const other = await openSearcher({ databasePath: store.path, workers: 1 });

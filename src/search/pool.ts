@@ -33,14 +33,14 @@ type Reply = { id: number; result: SearchResult } | { id: number; error: string 
 const DEFAULT_WORKERS = 2;
 const YOUNG_GENERATION_MB = 4;
 
-export async function openSearcher(options: SearcherOptions & EngineOptions): Promise<Searcher> {
+export async function openSearcher(options: SearcherOptions & Pick<EngineOptions, 'cache'>): Promise<Searcher> {
   const count = Math.max(0, Math.min(16, Math.trunc(options.workers ?? DEFAULT_WORKERS)));
   if (count === 0) return localSearcher(options);
   return WorkerPool.start(options.databasePath, count, options.cache);
 }
 
 /** Searches on the calling thread: for tests, scripts and the bench's plain loop. */
-export function localSearcher(options: { databasePath: string } & EngineOptions): Searcher {
+export function localSearcher(options: { databasePath: string } & Pick<EngineOptions, 'cache'>): Searcher {
   const db = openReadOnly(options.databasePath);
   const engine = new SearchEngine(db, options);
   return {

@@ -13,7 +13,35 @@ export interface Token {
   readonly folded: string;
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/** Letters, digits and combining marks: ASCII and Latin-1/Latin Extended by code, the rest by Unicode property. */
+function wordUnitsAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (c >= 0xc0 && c <= 0x24f) return c === 0xd7 || c === 0xf7 ? 0 : 1;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+  return WORD_CHAR.test(text.charAt(i)) ? 1 : 0;
+}
+
+/** Calls `visit` with the [start, end) of every run of word characters. */
+function scanWords(text: string, visit: (start: number, end: number) => void): void {
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    let units = wordUnitsAt(text, i);
+    if (units === 0) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    while (units > 0) {
+      i += units;
+      units = i < n ? wordUnitsAt(text, i) : 0;
+    }
+    visit(start, i);
+  }
+}
 const MAX_TOKEN = 40;
 /** French elisions: "l'eau" indexes "eau"; the lone letters go. */
 const MIN_TOKEN = 2;
@@ -42,16 +70,21 @@ export function fold(word: string): string {
 /** Words of a text with their places; letters and digits only, at most 40 characters long. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const raw = match[0];
-    if (raw.length > MAX_TOKEN * 2) continue;
-    let folded = fold(raw);
-    if (!/^[a-z0-9]*$/.test(folded)) folded = folded.replace(/[^\p{L}\p{N}]+/gu, '');
-    if (folded.length < MIN_TOKEN && !/^\d$/.test(folded)) continue;
-    if (folded.length > MAX_TOKEN) continue;
-    tokens.push({ start: match.index, end: match.index + raw.length, folded });
-  }
+  scanWords(text, (start, end) => {
+    const folded = foldWord(text.slice(start, end));
+    if (folded !== '') tokens.push({ start, end, folded });
+  });
   return tokens;
+}
+
+/** A written word folded, or '' when it is no index word (a lone letter, too long). */
+function foldWord(raw: string): string {
+  if (raw.length > MAX_TOKEN * 2) return '';
+  let folded = fold(raw);
+  if (!/^[a-z0-9]*$/.test(folded)) folded = folded.replace(/[^\p{L}\p{N}]+/gu, '');
+  if (folded.length < MIN_TOKEN && !/^\d$/.test(folded)) return '';
+  if (folded.length > MAX_TOKEN) return '';
+  return folded;
 }
 
 /** Plurals whose singular no suffix rule finds. */
@@ -105,18 +138,17 @@ const termCache = new Map<string, string>();
 
 /** The index terms of a text, fast: what `tokenize` then `stem` give, memoised by written word. */
 export function forEachTerm(text: string, visit: (term: string, written: string) => void): void {
-  const word = new RegExp(WORD.source, 'gu');
-  for (let match = word.exec(text); match !== null; match = word.exec(text)) {
-    const raw = match[0];
+  scanWords(text, (start, end) => {
+    const raw = text.slice(start, end);
     let term = termCache.get(raw);
     if (term === undefined) {
-      const [token] = tokenize(raw);
-      term = token === undefined || token.end - token.start !== raw.length ? '' : stem(token.folded);
+      const folded = foldWord(raw);
+      term = folded === '' ? '' : stem(folded);
       if (termCache.size > 200_000) termCache.clear();
       termCache.set(raw, term);
     }
     if (term !== '') visit(term, raw);
-  }
+  });
 }
 
 /** What a query asks for: each term must match; the last one also matches as a prefix while typed. */
