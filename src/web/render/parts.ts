@@ -120,6 +120,33 @@ export function scrollTable(name: string, table: SafeHtml): SafeHtml {
   return html`<div class="table-scroll" role="region" tabindex="0" aria-label="${name}">${table}</div>`;
 }
 
+export interface Column {
+  readonly label: string;
+  /** figures: aligned to the end */
+  readonly num?: boolean;
+}
+
+/**
+ * A data table that stays readable at any width: in its own scrolling region on wide screens, and
+ * on narrow ones (site.css, ≤ 40rem) one block per row, each cell preceded by its column's name.
+ * Explicit ARIA roles keep it a table for assistive technologies whatever the CSS display.
+ */
+export function dataTable(name: string, columns: readonly Column[], rows: readonly (readonly (SafeHtml | string)[])[], className?: string): SafeHtml {
+  const numeric = (i: number) => columns[i]?.num === true;
+  return scrollTable(
+    name,
+    html`<table class="stack${className ? ` ${className}` : ''}" role="table"><thead role="rowgroup"><tr role="row">${columns.map(
+      (column) => html`<th scope="col" role="columnheader"${column.num ? html` class="num"` : ''}>${column.label}</th>`,
+    )}</tr></thead><tbody role="rowgroup">${rows.map(
+      (cells) =>
+        html`<tr role="row">${cells.map((cell, i) => {
+          const empty = String(cell).trim() === '';
+          return html`<td role="cell" data-label="${columns[i]?.label ?? ''}"${numeric(i) || empty ? html` class="${[numeric(i) ? 'num' : '', empty ? 'empty' : ''].filter(Boolean).join(' ')}"` : ''}>${cell}</td>`;
+        })}</tr>`,
+    )}</tbody></table>`,
+  );
+}
+
 export function urlLink(url: string): SafeHtml {
   const href = safeUrl(url);
   return href === undefined ? html`${url}` : html`<a href="${href}" rel="nofollow noopener">${url}</a>`;

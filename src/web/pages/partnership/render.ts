@@ -6,6 +6,7 @@ import { paths } from '../../paths.js';
 import {
   bulletList,
   collectivityLink,
+  dataTable,
   domainList,
   facts,
   money,
@@ -13,7 +14,6 @@ import {
   partialDate,
   partnershipLink,
   projectList,
-  scrollTable,
   section,
   sourceLine,
 } from '../../render/parts.js';
@@ -49,15 +49,16 @@ ${facts([
   const budgets =
     v.budgets.length === 0
       ? undefined
-      : scrollTable(t('partnership.budgets'), html`<table><thead><tr><th scope="col">${t('partnership.budget.who')}</th><th scope="col">${t('partnership.budget.period')}</th><th scope="col" class="num">${t(
-          'partnership.budget.amount',
-        )}</th><th scope="col">${t('partnership.budget.text')}</th></tr></thead><tbody>${v.budgets.map(
-          (b) =>
-            html`<tr><td>${b.collectivity ? collectivityLink(b.collectivity) : t('common.none')}</td><td>${b.period ?? ''}</td><td class="num">${money(
-              b.amount,
-              c,
-            )}</td><td>${b.text ?? ''}</td></tr>`,
-        )}</tbody></table>`);
+      : dataTable(
+          t('partnership.budgets'),
+          [
+            { label: t('partnership.budget.who') },
+            { label: t('partnership.budget.period') },
+            { label: t('partnership.budget.amount'), num: true },
+            { label: t('partnership.budget.text') },
+          ],
+          v.budgets.map((b) => [b.collectivity ? collectivityLink(b.collectivity) : t('common.none'), b.period ?? '', money(b.amount, c), b.text ?? '']),
+        );
 
   const contacts =
     v.contacts.length === 0

@@ -6,6 +6,7 @@ import { paths } from '../../paths.js';
 import {
   bulletList,
   collectivityLink,
+  dataTable,
   domainList,
   facts,
   money,
@@ -13,7 +14,6 @@ import {
   paragraphs,
   partialDate,
   partnershipLink,
-  scrollTable,
   section,
   sourceLine,
   statusBadge,
@@ -28,32 +28,41 @@ export function renderProject(v: ProjectView, c: RenderContext): RenderedPage {
   const partners =
     v.partners.length === 0
       ? undefined
-      : scrollTable(t('project.partners'), html`<table><thead><tr><th scope="col">${t('project.partner.name')}</th><th scope="col">${t('project.partner.role')}</th><th scope="col">${t(
-          'project.partner.contact',
-        )}</th></tr></thead><tbody>${v.partners.map(
-          (p) =>
-            html`<tr><td>${p.collectivity ? collectivityLink({ ...p.collectivity, name: p.name }) : p.name}${
+      : dataTable(
+          t('project.partners'),
+          [{ label: t('project.partner.name') }, { label: t('project.partner.role') }, { label: t('project.partner.contact') }],
+          v.partners.map((p) => [
+            html`${p.collectivity ? collectivityLink({ ...p.collectivity, name: p.name }) : p.name}${
               p.country ? html` <span class="muted">(${label(c.locale, 'country', p.country)})</span>` : ''
-            }</td><td>${p.role ? label(c.locale, 'role', p.role) : ''}</td><td>${p.contact ?? ''}</td></tr>`,
-        )}</tbody></table>`);
+            }`,
+            p.role ? label(c.locale, 'role', p.role) : '',
+            p.contact ?? '',
+          ]),
+        );
   const funding =
     v.totalCost === undefined && v.funding.length === 0 && v.fundingText === undefined
       ? undefined
       : html`${v.totalCost ? html`<p class="total">${t('project.totalCost')} : ${money(v.totalCost, c)}</p>` : ''}${
           v.funding.length === 0
             ? ''
-            : scrollTable(t('project.funding'), html`<table class="funding"><thead><tr><th scope="col">${t('project.funder')}</th><th scope="col" class="num">${t(
-                'project.amount',
-              )}</th><th scope="col" class="num">${t('project.share')}</th><th scope="col">${t('project.contribution')}</th><th scope="col">${t(
-                'project.asPrinted',
-              )}</th></tr></thead><tbody>${v.funding.map(
-                (f) =>
-                  html`<tr><td>${f.collectivity ? collectivityLink({ ...f.collectivity, name: f.funder }) : f.funder}</td><td class="num">${
-                    f.amount ? money(f.amount, c) : ''
-                  }</td><td class="num">${f.share === undefined ? '' : formatPercent(c.locale, f.share)}</td><td>${
-                    f.contribution ? label(c.locale, 'contribution', f.contribution) : ''
-                  }</td><td>${f.text ?? ''}</td></tr>`,
-              )}</tbody></table>`)
+            : dataTable(
+                t('project.funding'),
+                [
+                  { label: t('project.funder') },
+                  { label: t('project.amount'), num: true },
+                  { label: t('project.share'), num: true },
+                  { label: t('project.contribution') },
+                  { label: t('project.asPrinted') },
+                ],
+                v.funding.map((f) => [
+                  f.collectivity ? collectivityLink({ ...f.collectivity, name: f.funder }) : f.funder,
+                  f.amount ? money(f.amount, c) : '',
+                  f.share === undefined ? '' : formatPercent(c.locale, f.share),
+                  f.contribution ? label(c.locale, 'contribution', f.contribution) : '',
+                  f.text ?? '',
+                ]),
+                'funding',
+              )
         }${v.fundingText ? html`<p>${t('project.fundingText', { text: v.fundingText })}</p>` : ''}`;
 
   const body = html`<article class="project">
