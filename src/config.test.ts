@@ -59,3 +59,16 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config.server)).toBe(true);
   });
 });
+
+describe('site options', () => {
+  it('reads SITE_URL and SECURE_COOKIES', () => {
+    expect(loadConfig({}).site).toEqual({ secureCookies: false });
+    expect(loadConfig({ SITE_URL: 'https://repertoire.example.org', SECURE_COOKIES: '1' }).site).toEqual({ baseUrl: 'https://repertoire.example.org', secureCookies: true });
+    expect(loadConfig({ SECURE_COOKIES: 'false' }).site?.secureCookies).toBe(false);
+  });
+
+  it('refuses a SITE_URL that is not an http(s) URL, and a SECURE_COOKIES that is not a flag', () => {
+    expect(() => loadConfig({ SITE_URL: 'repertoire.example.org' })).toThrow(/SITE_URL/);
+    expect(() => loadConfig({ SECURE_COOKIES: 'peut-être' })).toThrow(/SECURE_COOKIES/);
+  });
+});

@@ -98,7 +98,7 @@ const Env = z.object({
   DATABASE_URL: DatabaseUrl.prefault(DEFAULT_DATABASE_URL),
   PORT: Port.prefault(String(DEFAULT_PORT)),
   HOST: Host.prefault(DEFAULT_HOST),
-  BASE_URL: BaseUrl,
+  SITE_URL: BaseUrl,
   SECURE_COOKIES: Flag.prefault(''),
 });
 
@@ -112,7 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: Object.freeze(parsed.data.DATABASE_URL),
     server: Object.freeze({ port: parsed.data.PORT, host: parsed.data.HOST }),
     site: Object.freeze({
-      ...(parsed.data.BASE_URL ? { baseUrl: parsed.data.BASE_URL } : {}),
+      ...(parsed.data.SITE_URL ? { baseUrl: parsed.data.SITE_URL } : {}),
       secureCookies: parsed.data.SECURE_COOKIES,
     }),
   });

@@ -30,7 +30,7 @@ Environment:
   PORT             the port to listen on (default 3000; 0 picks a free one)
   HOST             the address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
   DATABASE_URL     the store (default data/repertoire.db)
-  BASE_URL         the site's public address, for invitation links (default: each request's)
+  SITE_URL         the site's public address, for invitation links (default: each request's)
   SECURE_COOKIES   1: session cookies always Secure (behind a proxy that terminates TLS);
                    default: Secure only over HTTPS, so that http://localhost works
 `,

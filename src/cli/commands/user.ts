@@ -29,7 +29,7 @@ Options:
                      (proposes changes for one collectivity: give --collectivity)
   --collectivity ID  a contributor's collectivity, by id (as in the JSON export)
   --directory ID     the directory of that collectivity, when the store holds several
-  --base-url URL     the site's address for the links (default BASE_URL, else http://HOST:PORT)
+  --base-url URL     the site's address for the links (default SITE_URL, else http://HOST:PORT)
   --mail             also write the invitation e-mail to standard error
   -h, --help         show this help
 `,
