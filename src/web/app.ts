@@ -21,6 +21,7 @@ import { layout, type Colophon } from './layout.js';
 import { openApiDocument } from './openapi.js';
 import type { AnyPage, PageInput, QueryParams, RenderContext } from './page.js';
 import { PAGES } from './pages/index.js';
+import { registerStatisticsCsv } from './pages/statistics/csv.js';
 import { paths } from './paths.js';
 
 /** The site's assets, found from src/web and dist/web alike (they are not compiled). */
@@ -132,6 +133,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       app.get(twin, async (request, reply) => send(request, reply, page, {}, true));
     }
   }
+
+  // each table of the statistics page as CSV, for the public (no named person's coordinates in them)
+  registerStatisticsCsv(app, (request) => ({
+    params: {},
+    query: (request.query ?? {}) as QueryParams,
+    directory: () => cache.get('public'),
+    db: options.store.db,
+    searcher: options.searcher,
+    beforeSearch: options.refreshSearchIndex,
+  }));
 
   app.get(paths.openapi(), async (_request, reply) => reply.type('application/json; charset=utf-8').send(JSON.stringify(openApiDocument(PAGES))));
 

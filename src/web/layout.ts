@@ -23,6 +23,8 @@ export function layout(page: RenderedPage, context: RenderContext, colophon?: Co
     { href: paths.synthesis(), label: t('nav.synthesis') },
     { href: paths.brief(), label: t('nav.brief') },
     { href: paths.report(), label: t('nav.report') },
+    { href: paths.statistics(), label: t('nav.statistics') },
+    { href: paths.pad(), label: t('nav.pad') },
   ];
   const twin = options.twin !== false ? jsonTwin(context.url) : undefined;
   return html`<!doctype html>

@@ -34,6 +34,8 @@ const EXAMPLES: Record<string, string[]> = {
   '/synthese.json': ['/synthese.json'],
   '/autres-partenariats.json': ['/autres-partenariats.json'],
   '/rapport.json': ['/rapport.json'],
+  '/statistiques.json': ['/statistiques.json', '/statistiques.json?q=eau', '/statistiques.json?q=zzzzqqq'],
+  '/pad.json': ['/pad.json'],
 };
 
 describe('the OpenAPI document', () => {

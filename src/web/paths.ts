@@ -15,6 +15,8 @@ export const paths = {
   synthesis: () => '/synthese',
   brief: () => '/autres-partenariats',
   report: () => '/rapport',
+  statistics: (query = '') => (query === '' ? '/statistiques' : `/statistiques?${query}`),
+  pad: () => '/pad',
   openapi: () => '/openapi.json',
   asset: (name: string) => `/assets/${name}`,
 };

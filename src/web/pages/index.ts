@@ -9,7 +9,9 @@ import { briefPage, partnershipsPage } from './partnerships/index.js';
 import { projectPage } from './project/index.js';
 import { projectsPage } from './projects/index.js';
 import { reportPage } from './report/index.js';
+import { padPage } from './pad/index.js';
 import { searchPage } from './search/index.js';
+import { statisticsPage } from './statistics/index.js';
 import { synthesisPage } from './synthesis/index.js';
 
 export const PAGES: readonly AnyPage[] = [
@@ -26,4 +28,6 @@ export const PAGES: readonly AnyPage[] = [
   synthesisPage,
   briefPage,
   reportPage,
+  statisticsPage,
+  padPage,
 ];

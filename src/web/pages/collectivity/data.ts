@@ -1,5 +1,6 @@
 /** The collectivity page's view model: identity, partnerships, work by domain, coordination. */
 import { z } from 'zod';
+import { MapView, mapViewOf } from '../../maps/map.js';
 import { RepertoireError } from '../../../errors.js';
 import { Executive, Location } from '../../../model/schema.js';
 import { sameRegion, samePartners, counterpartsIn, domainsOfPartnership } from '../../data/coordination.js';
@@ -72,6 +73,8 @@ export const CollectivityView = z.object({
       }),
     ),
   }),
+  /** the map of its partnerships: it, its partners and the lines between them */
+  map: MapView,
 });
 export type CollectivityView = z.infer<typeof CollectivityView>;
 
@@ -144,6 +147,7 @@ export function collectivityView(dir: Directory, id: string): CollectivityView {
         })),
       })),
     }),
+    map: mapViewOf(dir, { partnershipIds: own.map((p) => p.id), current: c.id }),
   };
   return CollectivityView.parse(view);
 }

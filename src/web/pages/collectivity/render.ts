@@ -4,6 +4,7 @@ import { formatNumber, label, tn } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths, withQuery } from '../../paths.js';
 import { collectivityLink, collectivityLinks, domainLabel, facts, partnershipLink, projectItem, section, urlLink } from '../../render/parts.js';
+import { mapSection } from '../../maps/map.js';
 import type { CollectivityView } from './data.js';
 
 export function renderCollectivity(v: CollectivityView, c: RenderContext): RenderedPage {
@@ -79,6 +80,7 @@ ${sameRegion}`;
 ${section(t('collectivity.identity'), identity)}
 ${section(t('collectivity.coordinates'), coordinates)}
 ${section(`${t('collectivity.partnerships')} (${v.partnerships.length})`, partnerships, 'partenariats')}
+${v.map.points.length > 0 || v.map.unlocated.length > 0 ? section(t('collectivity.map'), mapSection(v.map, c, { id: 'carte-collectivite', title: t('collectivity.map.title', { name: k.shortName ?? k.name }), description: t('collectivity.map.description', { name: k.shortName ?? k.name }) }), 'carte') : ''}
 ${section(t('collectivity.byDomain'), byDomain, 'domaines')}
 ${section(t('collectivity.coordination'), coordination, 'coordination')}
 </article>`;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Directory } from '../../data/directory.js';
 import { partnershipsIn, projectsIn } from '../../data/domains.js';
+import { MapView, mapViewOf } from '../../maps/map.js';
 import { paths, withQuery } from '../../paths.js';
 import { CollectivityRef, DomainRef, collectivityRef, domainRef, strip } from '../common.js';
 
@@ -26,6 +27,8 @@ export const HomeView = z.object({
   moroccan: z.array(CountedCollectivity),
   french: z.array(CountedCollectivity),
   kinds: z.array(z.object({ country: z.string(), kind: z.string(), count: z.number().int(), href: z.string() })),
+  /** every partnership on the map of both countries */
+  map: MapView,
 });
 export type HomeView = z.infer<typeof HomeView>;
 
@@ -74,5 +77,6 @@ export function homeView(dir: Directory): HomeView {
     kinds: [...kinds.values()]
       .sort((a, b) => a.country.localeCompare(b.country) || b.count - a.count || a.kind.localeCompare(b.kind))
       .map((k) => ({ ...k, href: withQuery(paths.collectivities(), { country: k.country, kind: k.kind }) })),
+    map: mapViewOf(dir),
   });
 }

@@ -3,6 +3,7 @@ import { html } from '../../html.js';
 import { label, tn } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths, withQuery } from '../../paths.js';
+import { mapSection } from '../../maps/map.js';
 import { distinctNames } from '../../render/parts.js';
 import type { HomeView } from './data.js';
 
@@ -74,11 +75,14 @@ ${figure(f.padProjects, t('home.figures.pad'), withQuery(paths.projects(), { pad
     edition: v.directory.edition ?? '',
   })}</p>
 <section aria-labelledby="figures"><h2 id="figures">${t('home.figures')}</h2>${figures}</section>
+<section aria-labelledby="carte"><h2 id="carte">${t('home.map')}</h2>${mapSection(v.map, c, { id: 'carte-partenariats', title: t('home.map.title'), description: t('home.map.description') })}</section>
 <section aria-labelledby="by-domain"><h2 id="by-domain">${t('home.byDomain')}</h2>${domains}</section>
 <section aria-labelledby="by-ma"><h2 id="by-ma">${t('home.byMoroccan')}</h2>${side(v.moroccan)}</section>
 <section aria-labelledby="by-fr"><h2 id="by-fr">${t('home.byFrench')}</h2>${side(v.french)}</section>
 <section aria-labelledby="by-kind"><h2 id="by-kind">${t('home.byKind')}</h2>${kinds}</section>
 <section aria-labelledby="more"><h2 id="more">${t('home.more')}</h2><ul>
+<li><a href="${paths.statistics()}">${t('home.more.statistics')}</a></li>
+<li><a href="${paths.pad()}">${t('home.more.pad')}</a></li>
 <li><a href="${paths.synthesis()}">${t('home.more.synthesis')}</a></li>
 <li><a href="${paths.brief()}">${t('home.more.brief')}</a></li>
 <li><a href="${paths.report()}">${t('home.more.report')}</a></li>

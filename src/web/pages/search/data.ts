@@ -8,6 +8,7 @@ import { RepertoireError } from '../../../errors.js';
 import { parseSearchParams, searchParamsOf } from '../../../search/params.js';
 import { FACET_NAMES, type FacetName, type SearchQuery, type Searcher } from '../../../search/types.js';
 import type { Redactor } from '../../data/privacy.js';
+import { MapView } from '../../maps/map.js';
 import { paths } from '../../paths.js';
 import { PaginationView, strip } from '../common.js';
 
@@ -35,6 +36,8 @@ export const SearchView = z.object({
       padCofinanced: z.boolean().optional(),
       href: z.string(),
       partnershipHref: z.string().optional(),
+      /** the partnership of a partnership or project hit */
+      partnershipId: z.string().optional(),
     }),
   ),
   facets: z.array(
@@ -59,6 +62,8 @@ export const SearchView = z.object({
   pagination: PaginationView,
   suggestions: z.array(z.object({ text: z.string(), href: z.string() })),
   notices: z.array(z.string()),
+  /** the map of this page's results: the partnerships of its partnership and project hits */
+  map: MapView.optional(),
 });
 export type SearchView = z.infer<typeof SearchView>;
 
@@ -113,6 +118,7 @@ export async function searchView(
         padCofinanced: hit.padCofinanced,
         href: hitHref(hit.type, hit.id),
         partnershipHref: hit.partnershipId === undefined || hit.type === 'partnership' ? undefined : paths.partnership(hit.partnershipId),
+        partnershipId: hit.type === 'partnership' ? hit.id : hit.partnershipId,
       }),
     ),
     facets: FACET_NAMES.map((name) => ({

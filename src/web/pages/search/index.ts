@@ -1,3 +1,4 @@
+import { loadMapView } from '../../maps/map.js';
 import { definePage } from '../../page.js';
 import { SearchView, searchView } from './data.js';
 import { renderSearch } from './render.js';
@@ -19,9 +20,12 @@ export const searchPage = definePage({
       schema: { type: 'array', items: { type: 'string' } },
     })),
   ],
-  load: async ({ searcher, query, directory, beforeSearch }) => {
+  load: async ({ searcher, query, directory, beforeSearch, db }) => {
     const dir = await directory();
-    return searchView(searcher, query, { directoryId: dir.id, redactor: dir.redactor, beforeSearch });
+    const view = await searchView(searcher, query, { directoryId: dir.id, redactor: dir.redactor, beforeSearch });
+    // the map of this page's results: the partnerships its hits belong to
+    const ids = [...new Set(view.hits.flatMap((hit) => (hit.partnershipId !== undefined ? [hit.partnershipId] : [])))];
+    return ids.length === 0 ? view : { ...view, map: await loadMapView(db, dir.id, ids) };
   },
   render: renderSearch,
 });

@@ -4,6 +4,7 @@ import { label, tn, type MessageKey } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
 import { padBadge, pagination } from '../../render/parts.js';
+import { mapSection } from '../../maps/map.js';
 import type { SearchView } from './data.js';
 
 export function renderSearch(v: SearchView, c: RenderContext): RenderedPage {
@@ -74,6 +75,16 @@ ${hits}
 ${pagination(v.pagination, c)}
 </section>
 ${v.facets.length === 0 ? '' : facets}
-</div>`;
+</div>
+${v.total > 0 ? html`<p class="to-statistics"><a href="${paths.statistics(statisticsQuery(v))}">${t('search.statistics')}</a></p>` : ''}
+${v.map === undefined ? '' : html`<section class="results-map" aria-labelledby="results-map-title"><h2 id="results-map-title">${t('search.map')}</h2>${mapSection(v.map, c, { id: 'carte-resultats', title: t('search.map.title'), description: t('search.map.description') })}</section>`}`;
   return { title, breadcrumbs: [{ href: paths.search(), label: t('searchPage.title') }], body };
+}
+
+/** The search's text and filters, for the statistics of its results. */
+function statisticsQuery(v: SearchView): string {
+  const params = new URLSearchParams();
+  if (v.query.q.trim() !== '') params.append('q', v.query.q);
+  for (const [facet, values] of Object.entries(v.query.filters)) for (const value of values) params.append(facet, value);
+  return params.toString();
 }

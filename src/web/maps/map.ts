@@ -1,0 +1,108 @@
+/**
+ * The site's maps: a view-model part (`MapView`: points, links, unlocated collectivities) that a
+ * page's data function fills from the directory snapshot or the store, and `mapSection`, which
+ * draws it with `renderMap` and follows it with its data as a table and the unlocated list.
+ *
+ * The SVG's inline `<style>` is taken out: the site's CSP allows no inline styles, and site.css
+ * carries the same rules for every `.repertoire-map` and `.repertoire-chart`.
+ */
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { loadMapData, mapDataFromDocument, type MapData } from '../../maps/data.js';
+import { renderMap, type MapCountry } from '../../maps/render.js';
+import type { Database } from '../../store/tables.js';
+import type { Directory } from '../data/directory.js';
+import { html, raw, type SafeHtml } from '../html.js';
+import type { RenderContext } from '../page.js';
+import { paths } from '../paths.js';
+import { scrollTable } from '../render/parts.js';
+
+export const MapPointView = z.object({
+  id: z.string(),
+  label: z.string(),
+  href: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  /** partnerships (of the map's selection) the collectivity is party to */
+  weight: z.number().int(),
+  country: z.string(),
+  /** the page's own collectivity */
+  current: z.boolean().optional(),
+});
+
+export const MapView = z.object({
+  points: z.array(MapPointView),
+  links: z.array(z.object({ from: z.string(), to: z.string(), weight: z.number().int() })),
+  /** collectivities of the selection that neither the store nor the gazetteer can place */
+  unlocated: z.array(z.object({ id: z.string(), name: z.string(), href: z.string() })),
+});
+export type MapView = z.infer<typeof MapView>;
+
+function toView(data: MapData, current?: string): MapView {
+  return {
+    points: data.points.map((p) => ({ ...p, ...(p.id === current ? { current: true } : {}) })),
+    links: data.links,
+    unlocated: data.unlocated.map((u) => ({ ...u, href: paths.collectivity(u.id) })),
+  };
+}
+
+/** From the directory snapshot: all partnerships, or a selection (a collectivity's). */
+export function mapViewOf(dir: Directory, options: { partnershipIds?: Iterable<string>; current?: string } = {}): MapView {
+  // the map needs each partnership's id and parties only
+  const doc = { collectivities: dir.collectivities, partnerships: dir.partnerships } as unknown as Parameters<typeof mapDataFromDocument>[0];
+  const data = mapDataFromDocument(doc, { href: paths.collectivity, ...(options.partnershipIds !== undefined ? { partnershipIds: options.partnershipIds } : {}) });
+  return toView(data, options.current);
+}
+
+/** From the store (counts in SQL): a selection of partnerships, such as the search results. */
+export async function loadMapView(db: Kysely<Database>, directoryId: string, partnershipIds: Iterable<string>): Promise<MapView> {
+  return toView(await loadMapData(db, { directoryId, partnershipIds, href: paths.collectivity }));
+}
+
+/** The SVG without its inline `<style>` (site.css has the same rules). */
+export function withoutInlineStyle(svg: string): string {
+  return svg.replace(/<style>[^<]*<\/style>/g, '');
+}
+
+export interface MapSectionOptions {
+  /** the SVG's id, unique on the page */
+  id: string;
+  title: string;
+  description: string;
+  country?: MapCountry;
+}
+
+const nf = new Intl.NumberFormat('fr-FR');
+
+/** The map, then its data as a table, then the collectivities it could not place. */
+export function mapSection(view: MapView, c: RenderContext, options: MapSectionOptions): SafeHtml {
+  const { t } = c;
+  if (view.points.length === 0 && view.unlocated.length === 0) return html`<p class="muted">${t('map.empty')}</p>`;
+  const rendered = renderMap({
+    country: options.country ?? 'both',
+    points: view.points,
+    links: view.links,
+    title: options.title,
+    description: options.description,
+    id: options.id,
+  });
+  const current = new Set(view.points.filter((p) => p.current === true).map((p) => p.id));
+  const country = (code: string) => (code === 'FR' ? t('country.FR') : code === 'MA' ? t('country.MA') : code);
+  const rows = rendered.table.map(
+    (r) =>
+      html`<tr${current.has(r.id) ? html` class="current"` : ''}><th scope="row"><a href="${r.href}">${r.label}</a>${current.has(r.id) ? html` <span class="muted">(${t('map.current')})</span>` : ''}</th><td>${country(r.country)}</td><td class="num">${nf.format(r.weight)}</td></tr>`,
+  );
+  const table = scrollTable(
+    t('map.table', { title: options.title }),
+    html`<table class="map-table"><caption>${t('map.table', { title: options.title })}</caption><thead><tr><th scope="col">${t('map.col.collectivity')}</th><th scope="col">${t('map.col.country')}</th><th scope="col" class="num">${t('map.col.partnerships')}</th></tr></thead><tbody>${rows}</tbody></table>`,
+  );
+  const links = rendered.links.total > 0 ? html`<p class="muted">${t('map.links', { drawn: rendered.links.drawn, total: rendered.links.total })}</p>` : '';
+  const unlocated =
+    view.unlocated.length === 0
+      ? ''
+      : html`<p>${t('map.unlocated', { count: view.unlocated.length })}</p><ul class="columns compact map-unlocated">${view.unlocated.map((u) => html`<li><a href="${u.href}">${u.name}</a></li>`)}</ul>`;
+  return html`<figure class="map">${raw(withoutInlineStyle(rendered.svg))}<figcaption class="muted">${t('map.caption')}</figcaption></figure>
+${links}
+<details class="map-data"><summary>${t('map.data')}</summary>${table}</details>
+${unlocated}`;
+}

@@ -1,0 +1,68 @@
+/** Pieces shared by the statistics and PAD pages: charts with their tables, money, CSV links. */
+import { barChart, type Bar } from '../../../stats/charts.js';
+import type { StatsTable } from '../../../stats/csv.js';
+import type { CensusStats } from '../../../stats/model.js';
+import { html, raw, type SafeHtml } from '../../html.js';
+import type { RenderContext } from '../../page.js';
+import { withoutInlineStyle } from '../../maps/map.js';
+import { scrollTable } from '../../render/parts.js';
+import { STATISTICS_PATH } from './data.js';
+
+const nf = new Intl.NumberFormat('fr-FR');
+const eurFormat = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+
+export function formatCount(n: number): string {
+  return nf.format(n);
+}
+
+export function formatEur(n: number): string {
+  return eurFormat.format(n);
+}
+
+/** An amount in its currency ("150 000 MAD"), marked "≈" when approximate. */
+export function formatAmount(amount: number, currency: string, approximate = false): string {
+  return `${approximate ? '≈ ' : ''}${nf.format(amount)} ${currency}`;
+}
+
+/** The CSV of a table, for the same selection as the page (the URL's query kept). */
+export function csvHref(table: StatsTable, url: string): string {
+  const query = url.includes('?') ? url.slice(url.indexOf('?')) : '';
+  return `${STATISTICS_PATH}/${table}.csv${query}`;
+}
+
+export function csvLink(table: StatsTable, c: RenderContext): SafeHtml {
+  return html`<p class="csv"><a href="${csvHref(table, c.url)}" download>${c.t('stats.csv')}</a> <span class="muted">(${table}.csv)</span></p>`;
+}
+
+/** A bar chart (SVG) beside the table of its numbers. */
+export function chartWithTable(
+  c: RenderContext,
+  options: { id: string; title: string; description: string; bars: readonly Bar[]; orientation: 'horizontal' | 'vertical'; valueLabel: string; labelHeader?: string },
+): SafeHtml {
+  if (options.bars.length === 0) return html`<p class="muted">${c.t('map.empty')}</p>`;
+  const chart = barChart({ title: options.title, description: options.description, bars: options.bars, orientation: options.orientation, valueLabel: options.valueLabel, id: options.id });
+  const table = scrollTable(
+    options.title,
+    html`<table class="stats-table"><caption class="visually-hidden">${options.title}</caption><thead><tr><th scope="col">${options.labelHeader ?? c.t('stats.col.label')}</th><th scope="col" class="num">${options.valueLabel}</th></tr></thead><tbody>${chart.table.map(
+      (r) => html`<tr><th scope="row">${r.label}</th><td class="num">${r.formatted}</td></tr>`,
+    )}</tbody></table>`,
+  );
+  return html`<div class="stats-block"><figure class="chart">${raw(withoutInlineStyle(chart.svg))}</figure>${table}</div>`;
+}
+
+/** "1 EUR = 11,4 MAD", for every currency but the euro. */
+export function ratesText(rate: CensusStats['rate']): string {
+  return Object.entries(rate.perEur)
+    .filter(([currency]) => currency !== rate.base)
+    .map(([currency, value]) => `1 ${rate.base} = ${nf.format(value)} ${currency}`)
+    .join(' ; ');
+}
+
+export function rateNote(rate: CensusStats['rate'], c: RenderContext): SafeHtml {
+  return html`<p class="rate">${c.t('stats.money.rate', { year: String(rate.year), rates: ratesText(rate), source: rate.source })}</p>`;
+}
+
+/** A total in euros, with the share that is approximate. */
+export function eurTotal(total: CensusStats['budgets']['total']): string {
+  return total.approximateEur > 0 ? `${formatEur(total.eur)} (dont ≈ ${formatEur(total.approximateEur)})` : formatEur(total.eur);
+}

@@ -1,0 +1,129 @@
+/** The statistics page's HTML: each chart as SVG beside its table, a CSV per table. */
+import { countBars, domainBars } from '../../../stats/charts.js';
+import type { CensusStats } from '../../../stats/model.js';
+import { html, type SafeHtml } from '../../html.js';
+import { tn } from '../../i18n/index.js';
+import type { RenderContext, RenderedPage } from '../../page.js';
+import { paths } from '../../paths.js';
+import { scrollTable } from '../../render/parts.js';
+import { STATISTICS_PATH } from './data.js';
+import { PAD_PATH } from '../pad/data.js';
+import { chartWithTable, csvLink, eurTotal, formatAmount, formatCount, formatEur, rateNote } from './parts.js';
+
+function moneyRows(what: string, side: string, total: CensusStats['budgets']['total'], c: RenderContext): SafeHtml {
+  const currencies = total.byCurrency.map((m) => formatAmount(m.amount, m.currency)).join(' + ') || '—';
+  return html`<tr><th scope="row">${what}</th><td>${side}</td><td class="num">${formatCount(total.count)}${total.approximateCount > 0 ? html` <span class="muted">(${c.t('stats.money.approxEur').toLowerCase()} : ${formatCount(total.approximateCount)})</span>` : ''}</td><td class="num">${currencies}</td><td class="num">${formatEur(total.eur)}</td><td class="num">${total.approximateEur > 0 ? `≈ ${formatEur(total.approximateEur)}` : '—'}</td></tr>`;
+}
+
+export function renderStatistics(v: CensusStats, c: RenderContext): RenderedPage {
+  const { t, locale } = c;
+  const query = c.url.includes('?') ? c.url.slice(c.url.indexOf('?') + 1) : '';
+  const filtered = v.scope.filtered;
+  const heading = filtered ? t('stats.heading.filtered') : t('stats.heading');
+  const scope = filtered
+    ? html`<p class="notice">${t('stats.filtered', { search: describeSearch(query) })} <a href="${paths.search(query)}">${t('stats.filtered.back')}</a> · <a href="${STATISTICS_PATH}">${t('stats.filtered.all')}</a></p>`
+    : '';
+  const claim = v.partnershipsByDecade.claim;
+  const partnershipsLabel = t('map.col.partnerships');
+  const projectsLabel = t('home.figures.projects');
+
+  const decades = html`<section aria-labelledby="decennies"><h2 id="decennies">${t('stats.decades')}</h2>
+${chartWithTable(c, { id: 'chart-decades', title: t('stats.decades'), description: t('stats.decades.desc'), bars: countBars(v.partnershipsByDecade.rows), orientation: 'vertical', valueLabel: partnershipsLabel, labelHeader: 'Décennie' })}
+<div class="claim"><h3>${t('stats.claim')}</h3><blockquote><p>${claim.text}</p></blockquote><p><strong>${claim.agrees ? t('stats.claim.agrees') : t('stats.claim.disagrees')}</strong> ${claim.verdict}</p></div>
+${csvLink('partenariats-par-decennie', c)}</section>`;
+
+  const kinds = html`<section aria-labelledby="types"><h2 id="types">${t('stats.kinds')}</h2>
+${v.partnershipsByKind.map(
+  (side) => html`<h3>${side.label}</h3>${chartWithTable(c, {
+    id: `chart-kinds-${side.country || 'x'}`,
+    title: t('stats.kinds.side', { side: side.label }),
+    description: t('stats.kinds.desc'),
+    bars: countBars(side.rows),
+    orientation: 'horizontal',
+    valueLabel: partnershipsLabel,
+    labelHeader: 'Type',
+  })}`,
+)}
+${csvLink('partenariats-par-type-de-collectivite', c)}</section>`;
+
+  const domainSection = (id: string, title: string, description: string, rows: CensusStats['partnershipsByDomain'], valueLabel: string, table: 'partenariats-par-domaine' | 'projets-par-domaine') => {
+    const tops = rows.filter((r) => r.parent === null);
+    const sub = scrollTable(
+      `${title} — ${t('stats.subdomains')}`,
+      html`<table class="stats-table"><caption>${title} — ${t('stats.subdomains')}</caption><thead><tr><th scope="col">${t('stats.col.domain')}</th><th scope="col">${t('stats.subdomains')}</th><th scope="col" class="num">${valueLabel}</th></tr></thead><tbody>${rows.map(
+        (r) =>
+          r.parent === null
+            ? html`<tr><th scope="row"><a href="${paths.domain(r.code)}">${r.label}</a></th><td></td><td class="num">${formatCount(r.count)}</td></tr>`
+            : html`<tr><td></td><th scope="row"><a href="${paths.domain(r.code)}">${r.label}</a></th><td class="num">${formatCount(r.count)}</td></tr>`,
+      )}</tbody></table>`,
+    );
+    return html`<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2>
+${chartWithTable(c, { id: `chart-${id}`, title, description, bars: domainBars(tops), orientation: 'horizontal', valueLabel, labelHeader: t('stats.col.domain') })}
+<details><summary>${t('stats.subdomains')}</summary>${sub}</details>
+${csvLink(table, c)}</section>`;
+  };
+
+  const status = html`<section aria-labelledby="etats"><h2 id="etats">${t('stats.status')}</h2>
+${chartWithTable(c, { id: 'chart-status', title: t('stats.status'), description: t('stats.status.desc'), bars: countBars(v.projectsByStatus), orientation: 'vertical', valueLabel: projectsLabel, labelHeader: t('pad.status') })}
+${csvLink('projets-par-etat', c)}</section>`;
+
+  const all = t('stats.money.all');
+  const money = html`<section aria-labelledby="montants"><h2 id="montants">${t('stats.money')}</h2>
+${rateNote(v.rate, c)}
+<p>${t('stats.money.approx')}</p>
+${scrollTable(
+  t('stats.money'),
+  html`<table class="stats-table money"><caption class="visually-hidden">${t('stats.money')}</caption><thead><tr><th scope="col">${t('stats.money.what')}</th><th scope="col">${t('stats.money.side')}</th><th scope="col" class="num">${t('stats.money.count')}</th><th scope="col" class="num">${t('stats.money.currency')}</th><th scope="col" class="num">${t('stats.money.eur')}</th><th scope="col" class="num">${t('stats.money.approxEur')}</th></tr></thead><tbody>
+${moneyRows(t('stats.money.budgets'), all, v.budgets.total, c)}
+${v.budgets.bySide.map((s) => moneyRows(t('stats.money.budgets'), s.label, s.total, c))}
+${moneyRows(t('stats.money.costs'), all, v.projectCosts.total, c)}
+${moneyRows(t('stats.money.padCosts'), all, v.pad.totalCost, c)}
+${moneyRows(t('stats.money.padTotal'), all, v.pad.padTotal, c)}
+</tbody></table>`,
+)}
+<p class="muted">${v.budgets.note}</p>
+<p>${t('stats.money.withCost', { with: formatCount(v.projectCosts.withCost), without: formatCount(v.projectCosts.withoutCost) })}</p>
+${csvLink('montants', c)}</section>`;
+
+  const topFunders = v.funders.filter((f) => f.total.eur > 0).slice(0, 15);
+  const funders = html`<section aria-labelledby="financeurs"><h2 id="financeurs">${t('stats.funders')}</h2>
+${rateNote(v.rate, c)}
+${topFunders.length > 0 ? chartWithTable(c, { id: 'chart-funders', title: t('stats.funders'), description: t('stats.funders.desc'), bars: topFunders.map((f) => ({ key: f.key, label: f.funder, value: Math.round(f.total.eur) })), orientation: 'horizontal', valueLabel: t('stats.money.eur'), labelHeader: t('stats.funders.funder') }) : ''}
+${scrollTable(
+  t('stats.funders'),
+  html`<table class="stats-table"><caption>${t('stats.funders')}</caption><thead><tr><th scope="col">${t('stats.funders.funder')}</th><th scope="col" class="num">${t('stats.funders.lines')}</th><th scope="col" class="num">${t('stats.funders.withAmount')}</th><th scope="col" class="num">${t('stats.money.currency')}</th><th scope="col" class="num">${t('stats.money.eur')}</th></tr></thead><tbody>${v.funders.map(
+    (f) =>
+      html`<tr><th scope="row">${f.collectivityId !== null ? html`<a href="${paths.collectivity(f.collectivityId)}">${f.funder}</a>` : f.funder}</th><td class="num">${formatCount(f.lines)}</td><td class="num">${formatCount(f.linesWithAmount)}</td><td class="num">${f.total.byCurrency.map((m) => formatAmount(m.amount, m.currency)).join(' + ') || '—'}</td><td class="num">${f.total.count > 0 ? eurTotal(f.total) : '—'}</td></tr>`,
+  )}</tbody></table>`,
+)}
+${csvLink('financeurs', c)}</section>`;
+
+  const pad = html`<section aria-labelledby="pad"><h2 id="pad">${t('stats.pad')}</h2>
+<p>${t('pad.intro', { count: formatCount(v.pad.count) })} ${v.pad.comparison}</p>
+<p><a href="${PAD_PATH}">${t('stats.pad.link')}</a></p>
+${csvLink('projets-pad', c)}</section>`;
+
+  const body = html`<h1>${heading}</h1>
+<p class="lead">${t('stats.intro', { partnerships: tn(locale, 'common.partnerships', v.scope.partnerships), projects: tn(locale, 'common.projects', v.scope.projects) })}</p>
+${scope}
+${decades}
+${kinds}
+${domainSection('domaines-partenariats', t('stats.pdomains'), t('stats.pdomains.desc'), v.partnershipsByDomain, partnershipsLabel, 'partenariats-par-domaine')}
+${status}
+${domainSection('domaines-projets', t('stats.jdomains'), t('stats.jdomains.desc'), v.projectsByDomain, projectsLabel, 'projets-par-domaine')}
+${money}
+${funders}
+${pad}`;
+  return { title: heading, breadcrumbs: [{ href: STATISTICS_PATH, label: t('stats.title') }], body };
+}
+
+/** "eau ; domain : 3.1" — the search as the reader typed and chose it. */
+function describeSearch(query: string): string {
+  const params = new URLSearchParams(query);
+  const parts: string[] = [];
+  for (const [name, value] of params) {
+    if (value.trim() === '' || name === 'page' || name === 'perPage' || name === 'sort') continue;
+    parts.push(name === 'q' ? `« ${value} »` : `${name} : ${value}`);
+  }
+  return parts.join(' ; ');
+}

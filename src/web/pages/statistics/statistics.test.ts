@@ -1,0 +1,154 @@
+/** The statistics and PAD pages, their JSON twins and CSVs, and the maps of home, a collectivity and the search, on the 2008 store. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STATS_TABLES, statsCsv } from '../../../stats/csv.js';
+import { CensusStats } from '../../../stats/model.js';
+import { loadStats } from '../../../stats/queries.js';
+import { openTestSite, type TestSite } from '../../testing.js';
+import { PadView } from '../pad/data.js';
+
+let site: TestSite;
+
+beforeAll(async () => {
+  site = await openTestSite();
+}, 120_000);
+
+afterAll(async () => site?.dispose());
+
+const get = (url: string) => site.app.inject({ method: 'GET', url });
+
+/** RFC 4180 rows (quoted fields, doubled quotes, CRLF). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+describe('/statistiques', () => {
+  it('serves the census statistics, its JSON twin the CensusStats view model', async () => {
+    const page = await get('/statistiques');
+    expect(page.statusCode).toBe(200);
+    const twin = await get('/statistiques.json');
+    expect(twin.statusCode).toBe(200);
+    const stats = CensusStats.parse(twin.json());
+    const dir = await site.directory();
+    expect(stats).toEqual(await loadStats(site.store.db, { directoryId: dir.id }));
+    expect(stats.scope.filtered).toBe(false);
+    expect(stats.scope.partnerships).toBe(dir.partnerships.length);
+    // every chart is an SVG with its table, the claim's verdict and the rate are shown
+    const body = page.body;
+    expect(body).toContain('class="repertoire-chart"');
+    expect(body).not.toContain('<style>');
+    expect(body).toContain('Années 1990');
+    expect(body).toContain(stats.partnershipsByDecade.claim.verdict.replace(/'/g, '&#39;'));
+    expect(body).toContain('1 EUR = 11,4 MAD');
+    for (const table of STATS_TABLES) expect(body).toContain(`href="/statistiques/${table}.csv"`);
+  });
+
+  it('offers each table as CSV, parseable and equal to the table', async () => {
+    const stats = CensusStats.parse((await get('/statistiques.json')).json());
+    for (const table of STATS_TABLES) {
+      const res = await get(`/statistiques/${table}.csv`);
+      expect(res.statusCode, table).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/csv/);
+      expect(res.body).toBe(statsCsv(stats, table));
+      const rows = parseCsv(res.body);
+      expect(rows.length).toBeGreaterThan(1);
+      const width = rows[0]!.length;
+      for (const row of rows) expect(row.length, `${table}: ${row.join('|')}`).toBe(width);
+    }
+    const decades = parseCsv((await get('/statistiques/partenariats-par-decennie.csv')).body).slice(1);
+    expect(decades.map((r) => [r[0], Number(r[2])])).toEqual(stats.partnershipsByDecade.rows.map((r) => [r.key, r.count]));
+    const statuses = parseCsv((await get('/statistiques/projets-par-etat.csv')).body).slice(1);
+    expect(statuses.map((r) => [r[0], Number(r[2])])).toEqual(stats.projectsByStatus.map((r) => [r.key, r.count]));
+    expect((await get('/statistiques/nope.csv')).statusCode).toBe(404);
+  });
+
+  it('applies the search: the statistics of the results, the CSV too', async () => {
+    const all = CensusStats.parse((await get('/statistiques.json')).json());
+    const res = await get('/statistiques.json?q=eau');
+    expect(res.statusCode).toBe(200);
+    const some = CensusStats.parse(res.json());
+    expect(some.scope.filtered).toBe(true);
+    expect(some.scope.partnerships).toBeGreaterThan(0);
+    expect(some.scope.partnerships).toBeLessThan(all.scope.partnerships);
+    const csv = await get('/statistiques/projets-par-etat.csv?q=eau');
+    expect(csv.body).toBe(statsCsv(some, 'projets-par-etat'));
+    const html = await get('/statistiques?q=eau');
+    expect(html.body).toContain('Statistiques des résultats de la recherche');
+    expect(html.body).toContain('href="/statistiques/projets-par-etat.csv?q=eau"');
+    // the search page links to them
+    const search = await get('/recherche?q=eau');
+    expect(search.body).toContain('href="/statistiques?q=eau"');
+  });
+});
+
+describe('/pad', () => {
+  it('lists the PAD projects with both parties and amounts in euros, against the editorials', async () => {
+    const page = await get('/pad');
+    expect(page.statusCode).toBe(200);
+    const view = PadView.parse((await get('/pad.json')).json());
+    const dir = await site.directory();
+    expect(view.pad.count).toBe(dir.projects.filter((p) => p.padCofinanced === true).length);
+    expect(view.pad.rows.length).toBe(view.pad.count);
+    expect(view.pad.comparison).toMatch(/12|11/);
+    for (const row of view.pad.rows) expect(page.body).toContain(`href="/projets/${row.projectId}"`);
+    expect(view.pad.rows.some((r) => r.maitreOuvrage.length > 0 && r.assistant.length > 0)).toBe(true);
+    expect(page.body).toContain('1 EUR = 11,4 MAD');
+  });
+});
+
+describe('maps', () => {
+  it('the home page draws every partnership, then the data as a table', async () => {
+    const page = await get('/');
+    expect(page.body).toContain('class="repertoire-map"');
+    expect(page.body).not.toContain('<style>');
+    expect(page.body).toContain('class="map-table"');
+    const view = (await get('/index.json')).json() as { map: { points: { id: string; weight: number }[]; links: unknown[] } };
+    expect(view.map.points.length).toBeGreaterThan(50);
+    expect(view.map.links.length).toBeGreaterThan(50);
+    expect(page.body).toContain('href="/statistiques"');
+    expect(page.body).toContain('href="/pad"');
+  });
+
+  it('a collectivity page maps it and its partners', async () => {
+    const dir = await site.directory();
+    const c = dir.collectivities.find((x) => (dir.partnershipsOf.get(x.id)?.length ?? 0) >= 2 && x.country === 'FR')!;
+    const view = (await get(`/collectivites/${c.id}.json`)).json() as { map: { points: { id: string; current?: boolean }[]; unlocated: { id: string }[] } };
+    const shown = new Set([...view.map.points.map((p) => p.id), ...view.map.unlocated.map((u) => u.id)]);
+    expect(view.map.points.find((p) => p.id === c.id)?.current).toBe(true);
+    const parties = new Set((dir.partnershipsOf.get(c.id) ?? []).flatMap((p) => p.parties.map((x) => x.collectivityId)));
+    expect(shown).toEqual(parties);
+    const page = await get(`/collectivites/${c.id}`);
+    expect(page.body).toContain('id="carte-collectivite"');
+  });
+
+  it('the search page maps its results', async () => {
+    const view = (await get('/recherche.json?q=eau')).json() as { map?: { points: unknown[] } };
+    expect(view.map?.points.length).toBeGreaterThan(0);
+    const page = await get('/recherche?q=eau');
+    expect(page.body).toContain('id="carte-resultats"');
+  });
+});
