@@ -13,6 +13,7 @@ import { renderMap, type MapCountry } from '../../maps/render.js';
 import type { Database } from '../../store/tables.js';
 import type { Directory } from '../data/directory.js';
 import { html, raw, type SafeHtml } from '../html.js';
+import { label } from '../i18n/index.js';
 import type { RenderContext } from '../page.js';
 import { paths } from '../paths.js';
 import { scrollTable } from '../render/parts.js';
@@ -38,9 +39,24 @@ export const MapView = z.object({
 });
 export type MapView = z.infer<typeof MapView>;
 
-function toView(data: MapData, current?: string): MapView {
+/** Labels that two points share get the kind ("Agadir (préfecture)"), else the full name. */
+function distinctLabels(data: MapData, dir: Directory): MapData['points'] {
+  const kinded = data.points.map((p) => {
+    const kind = dir.collectivity.get(p.id)?.kind;
+    return kind === undefined ? p.label : `${p.label} (${label('fr', 'kind', kind).toLocaleLowerCase('fr')})`;
+  });
+  const tally = (names: readonly string[]) => names.reduce((m, name) => m.set(name, (m.get(name) ?? 0) + 1), new Map<string, number>());
+  const plain = tally(data.points.map((p) => p.label));
+  const withKind = tally(kinded);
+  return data.points.map((p, i) => {
+    if (plain.get(p.label) === 1) return p;
+    return { ...p, label: withKind.get(kinded[i]!) === 1 ? kinded[i]! : (dir.collectivity.get(p.id)?.name ?? p.label) };
+  });
+}
+
+function toView(data: MapData, dir: Directory, current?: string): MapView {
   return {
-    points: data.points.map((p) => ({ ...p, ...(p.id === current ? { current: true } : {}) })),
+    points: distinctLabels(data, dir).map((p) => ({ ...p, ...(p.id === current ? { current: true } : {}) })),
     links: data.links,
     unlocated: data.unlocated.map((u) => ({ ...u, href: paths.collectivity(u.id) })),
   };
@@ -51,12 +67,12 @@ export function mapViewOf(dir: Directory, options: { partnershipIds?: Iterable<s
   // the map needs each partnership's id and parties only
   const doc = { collectivities: dir.collectivities, partnerships: dir.partnerships } as unknown as Parameters<typeof mapDataFromDocument>[0];
   const data = mapDataFromDocument(doc, { href: paths.collectivity, ...(options.partnershipIds !== undefined ? { partnershipIds: options.partnershipIds } : {}) });
-  return toView(data, options.current);
+  return toView(data, dir, options.current);
 }
 
 /** From the store (counts in SQL): a selection of partnerships, such as the search results. */
-export async function loadMapView(db: Kysely<Database>, directoryId: string, partnershipIds: Iterable<string>): Promise<MapView> {
-  return toView(await loadMapData(db, { directoryId, partnershipIds, href: paths.collectivity }));
+export async function loadMapView(db: Kysely<Database>, dir: Directory, partnershipIds: Iterable<string>): Promise<MapView> {
+  return toView(await loadMapData(db, { directoryId: dir.id, partnershipIds, href: paths.collectivity }), dir);
 }
 
 /** The SVG without its inline `<style>` (site.css has the same rules). */

@@ -25,7 +25,7 @@ export const searchPage = definePage({
     const view = await searchView(searcher, query, { directoryId: dir.id, redactor: dir.redactor, beforeSearch });
     // the map of this page's results: the partnerships its hits belong to
     const ids = [...new Set(view.hits.flatMap((hit) => (hit.partnershipId !== undefined ? [hit.partnershipId] : [])))];
-    return ids.length === 0 ? view : { ...view, map: await loadMapView(db, dir.id, ids) };
+    return ids.length === 0 ? view : { ...view, map: await loadMapView(db, dir, ids) };
   },
   render: renderSearch,
 });
