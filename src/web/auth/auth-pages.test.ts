@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../../config.js';
-import { SESSION_COOKIE_NAME } from '../../accounts/service.js';
+import { createAccountService, SESSION_COOKIE_NAME } from '../../accounts/service.js';
 import { browser, openMembersSite, PASSWORD, PEOPLE, text, type MembersSite } from '../census/testing.js';
 
 let site: MembersSite;
@@ -91,6 +91,31 @@ describe('sign-in', () => {
     const wrong = await site.anonymous().post('/connexion', { email: PEOPLE.admin.email, password: 'mauvais mot de passe' }, { csrfFrom: '/connexion' });
     expect(wrong.statusCode).toBe(401);
     expect(text(wrong.body)).toContain('Adresse e-mail ou mot de passe incorrect.');
+  });
+
+  it('reports a throttled client address in French', async () => {
+    const accounts = createAccountService({ db: site.store.db, baseUrl: 'http://localhost', policy: { maxFailuresPerAddress: 3 } });
+    const app = await buildApp({ store: site.store, accounts });
+    try {
+      const form = await app.inject({ method: 'GET', url: '/connexion', remoteAddress: '10.9.8.7' });
+      const cookie = form.cookies.find((c) => c.name === 'repertoire_signin_csrf')!;
+      const token = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+      const attempt = (email: string) =>
+        app.inject({
+          method: 'POST',
+          url: '/connexion',
+          remoteAddress: '10.9.8.7',
+          headers: { cookie: `${cookie.name}=${cookie.value}`, 'content-type': 'application/x-www-form-urlencoded' },
+          payload: new URLSearchParams({ _csrf: token, email, password: 'mauvais mot de passe' }).toString(),
+        });
+      for (const n of [1, 2, 3]) expect((await attempt(`inconnu${n}@nulle-part.ma`)).statusCode).toBe(401);
+      const throttled = await attempt(PEOPLE.editor.email);
+      expect(throttled.statusCode).toBe(429);
+      expect(text(throttled.body)).toMatch(/Trop de tentatives de connexion depuis votre adresse : réessayez après \d\d:\d\d/);
+      expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      await app.close();
+    }
   });
 
   it('sends a signed-out visitor of a members’ page to the sign-in form, and back after', async () => {

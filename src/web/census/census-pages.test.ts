@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGADIR_PARTNERSHIP, AGADIR_PROJECT, AIX_OUJDA, AIX_OUJDA_PROJECT, OUJDA, openMembersSite, text, type Browser, type MembersSite } from './testing.js';
 import { formValues, recordFields } from './forms.js';
+import { recordAudit } from '../../accounts/audit.js';
+import { readStamp } from '../data/directory.js';
 
 let site: MembersSite;
 let editor: Browser;
@@ -230,5 +232,53 @@ describe('conflicts and history', () => {
     expect((await oujda.get(`/partenariats/${AGADIR_PARTNERSHIP}`)).body).not.toContain('/historique/');
     expect((await editor.get(`/projets/${AGADIR_PROJECT}`)).body).toContain(`href="/modifier/projet/${AGADIR_PROJECT}"`);
     expect((await site.anonymous().get(`/partenariats/${AIX_OUJDA}`)).body).not.toContain('/historique/');
+  });
+});
+
+describe('approving a proposal on a record changed since', () => {
+  it('shows the conflict page, and the editor re-applies on the current version', async () => {
+    const project = 'aix-en-provence-oujda-eau-et-assainissement';
+    const fields = await projectForm(oujda, project, { title: 'Eau et assainissement (2026)' });
+    expect((await oujda.post(`/recensement/${campaignId}/fiche/projet/${project}`, fields)).statusCode).toBe(303);
+    expect((await oujda.post(`/recensement/${campaignId}/envoyer`, {})).statusCode).toBe(303);
+    // meanwhile an editor changes the record directly
+    const edit = await editor.get(`/modifier/projet/${project}`);
+    const version = /name="baseVersion" value="(\d+)"/.exec(edit.body)![1]!;
+    const { partnershipId: _p, ...record } = (await site.directory()).project.get(project)!;
+    const direct = await editor.post(`/modifier/projet/${project}`, { ...formValues(recordFields('project'), record), baseVersion: version, observations: 'Station d’épuration livrée.' });
+    expect(direct.statusCode).toBe(303);
+
+    const queue = await editor.get('/relecture');
+    expect(text(queue.body)).toContain('fiche modifiée depuis');
+    const link = /href="(\/relecture\/[^"]+)">projet : Eau et assainissement \(2026\)/.exec(queue.body)![1]!;
+    const review = text((await editor.get(link)).body);
+    expect(review).toContain('La fiche a changé depuis que cette proposition a été faite.');
+    expect(review).toContain('Station d’épuration livrée.');
+    const conflict = await editor.post(`${link}/accepter`, {});
+    expect(conflict.statusCode).toBe(409);
+    expect(text(conflict.body)).toContain('Conflit de modification');
+    const current = /name="baseVersion" value="(\d+)"/.exec(conflict.body)![1]!;
+    expect(Number(current)).toBe(Number(version) + 1);
+    const values = Object.fromEntries([...conflict.body.matchAll(/<input id="f-[^"]*" name="([^"]+)" type="text"[^>]*value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&#39;/g, "'").replace(/&amp;/g, '&')]));
+    expect(values.title).toBe('Eau et assainissement (2026)');
+    const reapplied = await editor.post(`${link}/modifier`, { ...values, status: 'completed', observations: 'Station d’épuration livrée.', baseVersion: current });
+    expect(reapplied.statusCode, reapplied.body.slice(0, 400)).toBe(303);
+    const page = text((await site.anonymous().get(`/projets/${project}`)).body);
+    expect(page).toContain('Eau et assainissement (2026)');
+    expect(page).toContain('Station d’épuration livrée.');
+  });
+});
+
+describe('the public snapshot', () => {
+  it('is read again after a change to the records, not after a sign-in', async () => {
+    const db = site.store.db;
+    const before = await readStamp(db);
+    await recordAudit(db, { action: 'sign-in.success' });
+    expect(await readStamp(db)).toBe(before);
+    await recordAudit(db, { action: 'proposal.approve' });
+    const after = await readStamp(db);
+    expect(after).not.toBe(before);
+    for (let i = 0; i < 1100; i += 1) await recordAudit(db, { action: 'sign-in.failure' });
+    expect(await readStamp(db)).toBe(after);
   });
 });

@@ -4,7 +4,7 @@
  * store changes: every import logs a report, and every other change to the records (an editor's
  * edit or revert, an approved proposal, a consent, an erasure) logs an audit event in the same
  * transaction, so the newest report id, the newest such event and the list of directories make
- * the version stamp, checked with two small queries per request.
+ * the version stamp, checked with a few indexed reads per request.
  *
  * Two audiences: the public (named people's coordinates cut out, unless they consented to their
  * publication) and signed-in members (everything). Each snapshot is read when first asked for.
@@ -60,18 +60,45 @@ export async function readStamp(db: Kysely<Database>): Promise<string> {
       .selectFrom('import_reports')
       .select((eb) => eb.fn.max('id').as('latest'))
       .executeTakeFirst(),
-    // Walks the audit log back from its end to the newest record change: sign-ins and drafts
-    // since then are the only rows read.
+    latestRecordChange(db),
+    listDirectoryIds(db),
+  ]);
+  return `${String(row?.latest ?? 0)}|${change}|${ids.join(',')}`;
+}
+
+/** Per store: the newest record change found among the audit events up to `upTo`. */
+const seenAudit = new WeakMap<Kysely<Database>, { upTo: number; change: number }>();
+
+/** How many of the newest audit events are searched on every request (a transaction may commit a lower id late). */
+const RECENT_EVENTS = 1000;
+
+/**
+ * The id of the newest audit event that changed the records. The log only grows: the newest
+ * events are searched on every request (an indexed range), the older ones once per process (and
+ * again if the log shrank: a restore).
+ */
+async function latestRecordChange(db: Kysely<Database>): Promise<number> {
+  const top = Number((await db.selectFrom('audit_events').select((eb) => eb.fn.max('id').as('top')).executeTakeFirst())?.top ?? 0);
+  const windowStart = Math.max(0, top - RECENT_EVENTS);
+  const newest = (from: number, to: number) =>
     db
       .selectFrom('audit_events')
       .select('id')
+      .where('id', '>', from)
+      .where('id', '<=', to)
       .where('action', 'in', [...RECORD_CHANGE_ACTIONS])
       .orderBy('id', 'desc')
       .limit(1)
-      .executeTakeFirst(),
-    listDirectoryIds(db),
-  ]);
-  return `${String(row?.latest ?? 0)}|${String(change?.id ?? 0)}|${ids.join(',')}`;
+      .executeTakeFirst()
+      .then((row) => Number(row?.id ?? 0));
+  const recent = await newest(windowStart, top);
+  let seen = seenAudit.get(db);
+  if (seen === undefined || seen.upTo > top) {
+    seen = { upTo: windowStart, change: await newest(0, windowStart) };
+  }
+  if (seen.upTo < windowStart) seen = { upTo: windowStart, change: Math.max(seen.change, await newest(seen.upTo, windowStart)) };
+  seenAudit.set(db, seen);
+  return Math.max(recent, seen.change);
 }
 
 /** The people who consented to the publication of their coordinates, by person key. */
