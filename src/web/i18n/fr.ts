@@ -387,7 +387,8 @@ export const fr = {
   'pad.totalCost': 'Coût total',
   'pad.padAmount': 'Apport du PAD',
   'pad.eur': 'En euros',
-  'pad.totals': 'Coût total de ces projets : {cost} ; apports du PAD : {pad}.',
+  'pad.totals': 'Coût total des {costCount} projets qui en donnent un : {cost} ; apports du PAD, sur {padCount} lignes de financement chiffrées : {pad}.',
+  'pad.statement': "Ligne {line} du répertoire : un éditorial annonce {stated} projets cofinancés par le PAD ; les fiches en comptent {count}.",
   'pad.truncated': 'La liste est coupée ; les totaux sont ceux de tous les projets.',
   'pad.line': 'ligne {line}',
 } as const;

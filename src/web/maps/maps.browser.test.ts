@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, describeViolations, openBrowserSite, PHONE, screenshotPath, skipReason, tabTo, TIMEOUTS, type BrowserSite } from '../browser/harness.js';
+import { axeViolations, describeViolations, horizontalOverflow, openBrowserSite, PHONE, screenshotPath, skipReason, tabTo, TIMEOUTS, type BrowserSite } from '../browser/harness.js';
 
 let s: BrowserSite;
 
@@ -148,6 +148,9 @@ describe.skipIf(skipReason !== undefined)(`maps and statistics in Chromium${skip
           const violations = await axeViolations(page);
           const failing = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
           found.push(...describeViolations(failing).map((line) => `${url} (${viewport ? 'phone' : 'desktop'}): ${line}`));
+          // at 360 px the page never scrolls sideways: maps and charts scale down, tables scroll in their region
+          const overflow = await horizontalOverflow(page);
+          if (overflow > 0) found.push(`${url} (${viewport ? 'phone' : 'desktop'}): scrolls sideways by ${overflow} px`);
           if (url === '/statistiques' || url === '/pad') {
             const name = `${url.slice(1)}-${viewport ? 'phone' : 'desktop'}`;
             await page.screenshot({ path: screenshotPath(name), fullPage: true });

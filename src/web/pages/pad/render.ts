@@ -27,14 +27,20 @@ export function renderPad(v: PadView, c: RenderContext): RenderedPage {
 <p class="lead">${t('pad.intro', { count: formatCount(v.pad.count) })}</p>
 <section aria-labelledby="editoriaux"><h2 id="editoriaux">${t('pad.comparison')}</h2>
 <p>${v.pad.comparison}</p>
-${statements.length > 0 ? html`<ul>${statements.map((s) => html`<li>${s.message}${s.line !== null ? html` <span class="muted">(${t('pad.line', { line: String(s.line) })})</span>` : ''}</li>`)}</ul>` : ''}
+${statements.length > 0
+  ? html`<ul>${statements.map((s) =>
+      s.stated !== null && s.line !== null
+        ? html`<li>${t('pad.statement', { line: String(s.line), stated: formatCount(s.stated), count: formatCount(v.pad.count) })}</li>`
+        : html`<li>${s.message}${s.line !== null ? html` <span class="muted">(${t('pad.line', { line: String(s.line) })})</span>` : ''}</li>`,
+    )}</ul>`
+  : ''}
 </section>
 <section aria-labelledby="projets-pad"><h2 id="projets-pad">${t('stats.pad')}</h2>
 ${rateNote(v.rate, c)}
 <p>${t('stats.money.approx')}</p>
 ${table}
 ${v.pad.truncated ? html`<p class="notice">${t('pad.truncated')}</p>` : ''}
-<p>${t('pad.totals', { cost: eurTotal(v.pad.totalCost), pad: eurTotal(v.pad.padTotal) })}</p>
+<p>${t('pad.totals', { cost: eurTotal(v.pad.totalCost), costCount: formatCount(v.pad.totalCost.count), pad: eurTotal(v.pad.padTotal), padCount: formatCount(v.pad.padTotal.count) })}</p>
 ${csvLink('projets-pad', c)}
 </section>`;
   return { title: t('pad.title'), breadcrumbs: [{ href: PAD_PATH, label: t('pad.title') }], body };
