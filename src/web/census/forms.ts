@@ -422,11 +422,13 @@ export function errorSummary(errors: Record<string, string>, c: RenderContext, l
 
 /** "contacts[1].name" → "Contacts 2, nom". */
 export function pathLabel(path: string): string {
-  return path
+  return capitalise(
+    path
     .split('.')
     .map((part) => {
       const match = /^(.*)\[(\d+)\]$/.exec(part);
       return match ? `${capitalise(fieldLabel(match[1]!))} ${Number(match[2]) + 1}` : fieldLabel(part);
     })
-    .join(', ');
+    .join(', '),
+  );
 }

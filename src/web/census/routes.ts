@@ -246,7 +246,7 @@ ${state.error ? html`<p class="field-error" id="f-title-error"><span class="visu
           : t(entries.answer === 'draft' ? 'census.entries.answer.draft' : 'census.entries.answer.none');
 
       const updateLink = (entry: Entry, label: string) =>
-        open ? html`<a href="${memberPaths.campaignRecord(campaign.id, entry.recordType, entry.recordId, onBehalf)}">${t('census.entries.update', { label })}</a>` : '';
+        open ? html`<a href="${memberPaths.campaignRecord(campaign.id, entry.recordType, entry.recordId, onBehalf)}">${t('census.entries.update.short')}<span class="visually-hidden"> ${label}</span></a>` : '';
 
       const projectRows = (projects: Entry[]) =>
         projects.length === 0
@@ -267,7 +267,7 @@ ${state.error ? html`<p class="field-error" id="f-title-error"><span class="visu
                       entry.version,
                     )}"><label for="${dateId}">${t('census.form.closeEnd')}</label> <input id="${dateId}" name="endDate" type="text" size="8" inputmode="numeric" aria-describedby="${dateId}-hint"><span class="visually-hidden" id="${dateId}-hint">${t(
                       'form.date.hint',
-                    )}</span> <button type="submit" class="small">${t('census.entries.closeProject', { label: title })}</button></form>`
+                    )}</span> <button type="submit" class="small">${t('census.entries.closeProject.short')}<span class="visually-hidden"> ${title}</span></button></form>`
                   : ''
               }</td></tr>`;
             })}</tbody></table>`;
@@ -299,10 +299,7 @@ ${entries.created.length > 0
         p.comment ? html` <span class="comment">${t('census.rejected.comment', { comment: p.comment })}</span>` : ''
       }${
         p.status === 'draft' && open
-          ? html` <form method="post" action="${memberPaths.campaignWithdraw(campaign.id)}" class="inline-form">${csrfField(csrf)}${hiddenCollectivity}<input type="hidden" name="proposalId" value="${p.id}"><button type="submit" class="small">${t(
-              'census.entries.withdraw',
-              { label },
-            )}</button></form>`
+          ? html` <form method="post" action="${memberPaths.campaignWithdraw(campaign.id)}" class="inline-form">${csrfField(csrf)}${hiddenCollectivity}<input type="hidden" name="proposalId" value="${p.id}"><button type="submit" class="small">${t('census.entries.withdraw.short')}<span class="visually-hidden"> ${label}</span></button></form>`
           : ''
       }</li>`;
     })}</ul>`
