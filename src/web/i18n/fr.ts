@@ -315,6 +315,7 @@ export const fr = {
   'map.unlocated': 'Collectivités non placées sur la carte (position inconnue) : {count}.',
   'map.caption': 'Chaque point est un lien vers la collectivité ; son aire est proportionnelle à son nombre de partenariats. Survolez un point ou atteignez-le au clavier pour lire son nom.',
   'map.data': 'Les données de la carte en tableau',
+  'map.csv': 'Télécharger les données de la carte (CSV : collectivité, pays, partenariats, latitude, longitude)',
   'home.map': 'Carte des partenariats',
   'home.map.title': 'Les partenariats franco-marocains sur la carte',
   'home.map.description': 'Carte de la France et du Maroc : un point par collectivité partenaire, d’aire proportionnelle à son nombre de partenariats ; une ligne relie chaque collectivité française à ses partenaires marocaines.',

@@ -86,6 +86,8 @@ export interface MapSectionOptions {
   title: string;
   description: string;
   country?: MapCountry;
+  /** where the map's data is offered as CSV */
+  csvHref?: string;
 }
 
 const nf = new Intl.NumberFormat('fr-FR');
@@ -120,5 +122,6 @@ export function mapSection(view: MapView, c: RenderContext, options: MapSectionO
   return html`<figure class="map">${raw(withoutInlineStyle(rendered.svg))}<figcaption class="muted">${t('map.caption')}</figcaption></figure>
 ${links}
 <details class="map-data"><summary>${t('map.data')}</summary>${table}</details>
+${options.csvHref !== undefined ? html`<p class="csv"><a href="${options.csvHref}" download>${t('map.csv')}</a></p>` : ''}
 ${unlocated}`;
 }

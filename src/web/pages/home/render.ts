@@ -75,7 +75,7 @@ ${figure(f.padProjects, t('home.figures.pad'), withQuery(paths.projects(), { pad
     edition: v.directory.edition ?? '',
   })}</p>
 <section aria-labelledby="figures"><h2 id="figures">${t('home.figures')}</h2>${figures}</section>
-<section aria-labelledby="carte"><h2 id="carte">${t('home.map')}</h2>${mapSection(v.map, c, { id: 'carte-partenariats', title: t('home.map.title'), description: t('home.map.description') })}</section>
+<section aria-labelledby="carte"><h2 id="carte">${t('home.map')}</h2>${mapSection(v.map, c, { id: 'carte-partenariats', title: t('home.map.title'), description: t('home.map.description'), csvHref: `${paths.statistics()}/carte.csv` })}</section>
 <section aria-labelledby="by-domain"><h2 id="by-domain">${t('home.byDomain')}</h2>${domains}</section>
 <section aria-labelledby="by-ma"><h2 id="by-ma">${t('home.byMoroccan')}</h2>${side(v.moroccan)}</section>
 <section aria-labelledby="by-fr"><h2 id="by-fr">${t('home.byFrench')}</h2>${side(v.french)}</section>

@@ -84,6 +84,15 @@ describe('/statistiques', () => {
     const statuses = parseCsv((await get('/statistiques/projets-par-etat.csv')).body).slice(1);
     expect(statuses.map((r) => [r[0], Number(r[2])])).toEqual(stats.projectsByStatus.map((r) => [r.key, r.count]));
     expect((await get('/statistiques/nope.csv')).statusCode).toBe(404);
+    // the map's table too, for the whole census or a search's results
+    const home = (await get('/index.json')).json() as { map: { points: { id: string; weight: number }[] } };
+    const map = parseCsv((await get('/statistiques/carte.csv')).body);
+    expect(map[0]).toEqual(['id', 'collectivité', 'pays', 'partenariats', 'latitude', 'longitude', 'x', 'y']);
+    const weights = new Map(map.slice(1).map((r) => [r[0], Number(r[3])]));
+    expect(weights).toEqual(new Map(home.map.points.map((p) => [p.id, p.weight])));
+    const some = parseCsv((await get('/statistiques/carte.csv?q=eau')).body);
+    expect(some.length).toBeGreaterThan(2);
+    expect(some.length).toBeLessThan(map.length);
   });
 
   it('applies the search: the statistics of the results, the CSV too', async () => {
@@ -131,6 +140,7 @@ describe('maps', () => {
     expect(view.map.links.length).toBeGreaterThan(50);
     expect(page.body).toContain('href="/statistiques"');
     expect(page.body).toContain('href="/pad"');
+    expect(page.body).toContain('href="/statistiques/carte.csv"');
   });
 
   it('a collectivity page maps it and its partners', async () => {
