@@ -131,6 +131,8 @@ describe.skipIf(skipReason !== undefined)(`maps and statistics in Chromium${skip
       await page.getByRole('link', { name: 'Statistiques de ces résultats' }).click();
       await page.waitForURL(/\/statistiques\?q=eau/);
       expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Statistiques des résultats de la recherche');
+      // the charts' inline styles are gone too: the CSP refused nothing on any of these pages
+      expect(s.errors.filter((e) => /Content Security Policy|Refused/i.test(e))).toEqual([]);
     },
     TIMEOUTS.test,
   );

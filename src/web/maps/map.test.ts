@@ -1,0 +1,46 @@
+/** The map section: the SVG without inline style, its table, the unlocated list, text from data escaped. */
+import { describe, expect, it } from 'vitest';
+import { assertWellFormedXml } from '../../maps/testing.js';
+import { t } from '../i18n/index.js';
+import type { RenderContext } from '../page.js';
+import { mapSection, withoutInlineStyle, type MapView } from './map.js';
+
+const c: RenderContext = { locale: 'fr', t: (key, params) => t('fr', key, params), url: '/', searchText: '' };
+
+const view: MapView = {
+  points: [
+    { id: 'fr-commune-tours', label: 'Tours <b>&', href: '/collectivites/fr-commune-tours', lat: 47.39, lon: 0.69, weight: 3, country: 'FR', current: true },
+    { id: 'ma-commune-marrakech', label: 'Marrakech', href: '/collectivites/ma-commune-marrakech', lat: 31.63, lon: -8, weight: 2, country: 'MA' },
+  ],
+  links: [{ from: 'fr-commune-tours', to: 'ma-commune-marrakech', weight: 2 }],
+  unlocated: [{ id: 'ma-commune-x', name: 'Ville <script>alert(1)</script>', href: '/collectivites/ma-commune-x' }],
+};
+
+describe('mapSection', () => {
+  const out = mapSection(view, c, { id: 'carte-test', title: 'Essai', description: 'Une carte', csvHref: '/statistiques/carte.csv' }).value;
+
+  it('draws the SVG without its inline style, well-formed, every point a link', () => {
+    const svg = out.slice(out.indexOf('<svg'), out.indexOf('</svg>') + 6);
+    expect(svg).not.toContain('<style');
+    assertWellFormedXml(svg);
+    expect(svg).toContain('<a href="/collectivites/fr-commune-tours" tabindex="0"><title>Tours &lt;b&gt;&amp; — 3 partenariats</title>');
+    expect(svg).toContain('<title>Marrakech — 2 partenariats</title>');
+  });
+
+  it('follows it with its data as a table, the current collectivity marked, and the unlocated escaped', () => {
+    expect(out).toContain('class="map-table"');
+    expect(out).toContain('<tr class="current"><th scope="row"><a href="/collectivites/fr-commune-tours">Tours &lt;b&gt;&amp;</a>');
+    expect(out).toContain('Collectivités non placées sur la carte (position inconnue) : 1.');
+    expect(out).toContain('Ville &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(out).not.toContain('<script>');
+    expect(out).toContain('href="/statistiques/carte.csv"');
+  });
+
+  it('says so when there is nothing to place', () => {
+    expect(mapSection({ points: [], links: [], unlocated: [] }, c, { id: 'x', title: 'x', description: 'x' }).value).toContain('Aucune collectivité');
+  });
+
+  it('withoutInlineStyle removes every style element and nothing else', () => {
+    expect(withoutInlineStyle('<svg><style>#a{x:1}</style><g/><style>b{}</style></svg>')).toBe('<svg><g/></svg>');
+  });
+});
