@@ -60,7 +60,8 @@ function survives(text: string, label: string): void {
   } catch (e) {
     if (!(e instanceof DirectoryFormatError)) throw new Error(`${label}: ${(e as Error).stack}`);
   }
-  expect(performance.now() - started, `${label} took too long`).toBeLessThan(3000);
+  // A hang (catastrophic backtracking, an endless rule) takes minutes; a loaded machine, a few seconds.
+  expect(performance.now() - started, `${label} took too long`).toBeLessThan(10_000);
 }
 
 describe('the reader under mutation', () => {
@@ -70,12 +71,12 @@ describe('the reader under mutation', () => {
     const rnd = random(2008);
     for (let seed = 0; seed < 2000; seed++) {
       const start = 148 + pick(all.length - 700, rnd);
-      const window = ['Villes', ...all.slice(start, start + 100 + pick(500, rnd))];
+      const window = ['Villes', ...all.slice(start, start + 100 + pick(300, rnd))];
       survives(mutate(window, seed), `window ${start}, seed ${seed}`);
     }
-  });
+  }, 300_000);
 
   it('survives 40 mutations of the whole directory', () => {
     for (let seed = 0; seed < 40; seed++) survives(mutate(all, 10_000 + seed), `whole document, seed ${10_000 + seed}`);
-  });
+  }, 300_000);
 });
