@@ -74,7 +74,7 @@ export async function writeCsv(db: Kysely<Database>, out: Writable, options: Exp
   const tables = chooseColumns(options.columns);
   const scope = await resolveScope(db, options);
   const totals = await countRows(scope, tables);
-  const progress = progressCounter(Object.values(totals).reduce((a, b) => a + b, 0), options.onProgress);
+  const progress = progressCounter(Object.values(totals).reduce((a, b) => a + b, 0), options.onProgress, options.rssCeilingMB);
   const counts: ExportCounts = {};
   const zip = new yazl.ZipFile();
   const failures: unknown[] = [];

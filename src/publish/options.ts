@@ -29,6 +29,11 @@ export interface ExportOptions {
   readonly columns?: ColumnChoice;
   /** rows (or records) written so far, of the total announced */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * CSV and XLSX: collect garbage whenever the process's RSS passes this many MB (memory.ts).
+   * For a command that exports and exits; a long-running server should rather size its heap.
+   */
+  readonly rssCeilingMB?: number;
 }
 
 /** What a writer wrote: rows per table (activities for IATI, pages for the book). */

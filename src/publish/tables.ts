@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import { RepertoireError } from '../errors.js';
 import { soleDirectoryId } from '../store/load-document.js';
 import type { Database } from '../store/tables.js';
+import { memoryCeiling } from './memory.js';
 import type { ColumnChoice, ExportOptions, Selection } from './options.js';
 
 type Db = Kysely<Database>;
@@ -435,13 +436,15 @@ async function countParties(scope: Scope): Promise<number> {
   return ids.size;
 }
 
-/** Calls `onProgress` at most every `every` rows, and at the end. */
-export function progressCounter(total: number, onProgress: ExportOptions['onProgress'], every = Math.max(1, Math.floor(total / 200))) {
+/** Calls `onProgress` at most every `every` rows, and at the end; keeps to the memory ceiling. */
+export function progressCounter(total: number, onProgress: ExportOptions['onProgress'], rssCeilingMB?: number, every = Math.max(1, Math.floor(total / 200))) {
   let done = 0;
+  const keepLow = memoryCeiling(rssCeilingMB);
   onProgress?.(0, total);
   return {
     tick() {
       done += 1;
+      keepLow();
       if (done % every === 0) onProgress?.(done, total);
     },
     end() {

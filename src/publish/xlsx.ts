@@ -73,7 +73,7 @@ export async function writeXlsx(db: Kysely<Database>, out: Writable, options: Ex
   const tables = chooseColumns(options.columns);
   const scope = await resolveScope(db, options);
   const totals = await countRows(scope, tables);
-  const progress = progressCounter(Object.values(totals).reduce((a, b) => a + b, 0), options.onProgress);
+  const progress = progressCounter(Object.values(totals).reduce((a, b) => a + b, 0), options.onProgress, options.rssCeilingMB);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Répertoire';
   workbook.created = new Date('2000-01-01T00:00:00Z');

@@ -11,6 +11,8 @@ import { createProgress } from '../progress.js';
 import { withStore } from '../with-store.js';
 
 const FORMATS = Object.keys(PUBLISHERS);
+/** Where a CSV or XLSX export starts collecting its garbage (src/publish/memory.ts). */
+const RSS_CEILING_MB = 200;
 
 export const exportCommand: Command = {
   name: 'export',
@@ -73,6 +75,8 @@ Progress goes to standard error: a bar on a terminal, a line per tenth in logs.
       ...(values.columns !== undefined ? { columns: parseColumnChoice(values.columns as string) } : {}),
       ...(selection ? { selection } : {}),
       onProgress: (done, total) => progress.update(done, total),
+      // The command exports and exits: keep it well under 300 MB whatever the store's size.
+      rssCeilingMB: RSS_CEILING_MB,
     };
     try {
       await withStore(context, ({ db }) => (out === undefined ? publisher.write(db, toWritable(context.stdout, publisher.binary), options) : writeFileAtomically(out, publisher, db, options)));
