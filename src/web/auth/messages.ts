@@ -148,6 +148,8 @@ export const membersFr = {
   'census.entries.update.short': 'Mettre à jour',
   'census.entries.closeProject.short': 'Clore le projet',
   'census.entries.withdraw.short': 'Retirer le brouillon',
+  'census.entries.editDraft.short': 'Modifier le brouillon',
+  'census.form.draft.title': 'Brouillon : {label}',
   'census.entries.addProject': 'Ajouter un projet à {label}',
   'census.entries.newPartnership': 'Déclarer un nouveau partenariat',
   'census.entries.created': 'Nouvelles fiches proposées',

@@ -33,6 +33,8 @@ export const memberPaths = {
     const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined)).toString();
     return `/recensement/${e(id)}/nouveau/${type}${params === '' ? '' : `?${params}`}`;
   },
+  campaignDraft: (id: string, proposalId: string, collectivityId?: string) =>
+    `/recensement/${e(id)}/proposition/${e(proposalId)}${collectivityId === undefined ? '' : `?collectivite=${e(collectivityId)}`}`,
   campaignCloseProject: (id: string) => `/recensement/${e(id)}/clore-projet`,
   campaignWithdraw: (id: string) => `/recensement/${e(id)}/retirer`,
   campaignSubmit: (id: string) => `/recensement/${e(id)}/envoyer`,

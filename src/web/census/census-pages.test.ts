@@ -163,9 +163,16 @@ describe('campaign pages', () => {
       endDate: '2026',
     });
     expect(closed.statusCode).toBe(303);
-    const body = text((await oujda.get(`/recensement/${campaignId}`)).body);
+    const entries = await oujda.get(`/recensement/${campaignId}`);
+    const body = text(entries.body);
     expect(body).toContain('Mobilité douce');
     expect(body).toContain('Nouvelles fiches proposées');
+    const draft = /href="(\/recensement\/[^"]+\/proposition\/[^"]+)">Modifier le brouillon<span class="visually-hidden"> Mobilité douce/.exec(entries.body)![1]!;
+    const form = await oujda.get(draft);
+    expect(form.body).toContain('value="Mobilité douce"');
+    const edited = await oujda.post(draft, { title: 'Mobilité douce et vélo', status: 'planned' });
+    expect(edited.statusCode).toBe(303);
+    expect(text((await oujda.get(`/recensement/${campaignId}`)).body)).toContain('Mobilité douce et vélo');
   });
 
   it('shows editors the dashboard: who answered, who never signed in', async () => {

@@ -299,6 +299,10 @@ ${entries.created.length > 0
         p.comment ? html` <span class="comment">${t('census.rejected.comment', { comment: p.comment })}</span>` : ''
       }${
         p.status === 'draft' && open
+          ? html` <a href="${memberPaths.campaignDraft(campaign.id, p.id, onBehalf)}">${t('census.entries.editDraft.short')}<span class="visually-hidden"> ${label}</span></a>`
+          : ''
+      }${
+        p.status === 'draft' && open
           ? html` <form method="post" action="${memberPaths.campaignWithdraw(campaign.id)}" class="inline-form">${csrfField(csrf)}${hiddenCollectivity}<input type="hidden" name="proposalId" value="${p.id}"><button type="submit" class="small">${t('census.entries.withdraw.short')}<span class="visually-hidden"> ${label}</span></button></form>`
           : ''
       }</li>`;
@@ -518,6 +522,76 @@ ${proposalsTable(proposals, dir, c)}
       }),
     );
   }
+
+  // a draft of a new record, edited again
+  const draftPage = async (request: FastifyRequest, reply: FastifyReply, state: CampaignFormState, status = 200) => {
+    const actor = members.actor(request);
+    const { campaign: campaignId, proposal: proposalId } = request.params as Params;
+    const entries = await entriesOf(actor, campaignId!, collectivityAsked(request, actor));
+    const proposal = entries.created.find((p) => p.id === proposalId && p.status === 'draft');
+    if (proposal === undefined) throw notFound('Brouillon introuvable.');
+    const c = await members.context(request);
+    const { t } = c;
+    const dir = await members.directory();
+    const onBehalf = isEditor(actor) ? entries.collectivityId : undefined;
+    const back = { href: memberPaths.campaign(campaignId!, onBehalf), label: entries.campaign.title };
+    const specs = recordFields(proposal.recordType);
+    const title = t('census.form.draft.title', { label: recordLabel(dir, proposal.recordType, proposal.recordId, proposal.data) });
+    const page = recordFormPage(
+      {
+        title,
+        breadcrumbs: [censusCrumb(c), back, { href: request.url, label: title }],
+        action: memberPaths.campaignDraft(campaignId!, proposal.id),
+        csrf: csrfOf(request),
+        specs,
+        values: state.values ?? formValues(specs, proposal.data),
+        errors: state.errors ?? {},
+        hidden: { collectivityId: onBehalf },
+        submit: t('census.form.save'),
+        cancel: { href: back.href, label: t('census.form.cancel') },
+        fields: { collectivities: collectivityNames(dir), minItems: proposal.recordType === 'partnership' ? { parties: 2 } : {} },
+      },
+      c,
+    );
+    return members.send(request, reply, page, status);
+  };
+
+  app.get(
+    '/recensement/:campaign/proposition/:proposal',
+    guarded(members, async (request, reply) => draftPage(request, reply, {})),
+  );
+
+  app.post(
+    '/recensement/:campaign/proposition/:proposal',
+    guarded(members, async (request, reply) => {
+      const actor = members.actor(request);
+      const { campaign: campaignId, proposal: proposalId } = request.params as Params;
+      const collectivityId = collectivityAsked(request, actor);
+      const entries = await entriesOf(actor, campaignId!, collectivityId);
+      const proposal = entries.created.find((p) => p.id === proposalId && p.status === 'draft');
+      if (proposal === undefined) throw notFound('Brouillon introuvable.');
+      const specs = recordFields(proposal.recordType);
+      const values = bodyValues(request.body);
+      delete values.collectivityId;
+      const parsed = parseForm(specs, values);
+      try {
+        await census.campaigns.saveDraft(actor, {
+          campaignId: campaignId!,
+          proposalId: proposal.id,
+          recordType: proposal.recordType,
+          action: 'create',
+          data: parsed.data,
+          ...(proposal.parentId ? { parentId: proposal.parentId } : {}),
+          ...(collectivityId ? { collectivityId } : {}),
+        });
+        return reply.redirect(`${memberPaths.campaign(campaignId!, collectivityId)}${collectivityId ? '&' : '?'}fait=brouillon`, 303);
+      } catch (error) {
+        const c = await members.context(request);
+        if (error instanceof ValidationError) return draftPage(request, reply, { values, errors: formErrors(specs, error.fieldErrors, parsed, c) }, 422);
+        throw error;
+      }
+    }),
+  );
 
   app.post(
     '/recensement/:campaign/clore-projet',
