@@ -113,7 +113,9 @@ export async function rebuildSearchIndex(
   const directory = await db.selectFrom('directories').select('id').where('id', '=', directoryId).executeTakeFirst();
   if (directory === undefined) throw new RepertoireError('not-found', `no directory "${directoryId}" in the store: nothing to index`, 404);
   await ensureSearchTables(db);
-  await db.transaction().execute((trx) => build(trx.withTables<SearchTables>(), directoryId, onProgress));
+  // inside the caller's transaction (say, right after saving a document), or in one of its own
+  if (db.isTransaction) await build(db.withTables<SearchTables>(), directoryId, onProgress);
+  else await db.transaction().execute((trx) => build(trx.withTables<SearchTables>(), directoryId, onProgress));
 }
 
 async function build(db: SearchDb, directoryId: string, onProgress?: (done: number, total: number) => void): Promise<void> {

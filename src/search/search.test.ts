@@ -255,3 +255,11 @@ describe('text from the data', () => {
     }
   });
 });
+
+describe('rebuilding', () => {
+  it('runs inside a caller\'s transaction too, and refuses an unknown directory', async () => {
+    await store.db.transaction().execute((trx) => rebuildSearchIndex(trx, store.directoryId));
+    expect((await search({ q: 'fes' })).total).toBeGreaterThan(0);
+    await expect(rebuildSearchIndex(store.db, 'no-such-directory')).rejects.toThrow(/no directory/);
+  });
+});
