@@ -110,11 +110,19 @@ async function readIds(value: string): Promise<string[]> {
 async function writeFileAtomically(path: string, publisher: Publisher, db: Parameters<Publisher['write']>[0], options: ExportOptions) {
   await mkdir(dirname(path), { recursive: true });
   const partial = `${path}.part`;
+  const stream = createWriteStream(partial);
   try {
-    const counts = await publisher.write(db, createWriteStream(partial), options);
+    const counts = await publisher.write(db, stream, options);
     await rename(partial, path);
     return counts;
   } catch (error) {
+    // The file may still be opening when the writer fails (a bad id is found at once): close
+    // the stream first, or it would create the part file after we removed it.
+    await new Promise<void>((resolve) => {
+      if (stream.closed) return resolve();
+      stream.once('close', () => resolve());
+      stream.destroy();
+    });
     await rm(partial, { force: true });
     throw error;
   }
