@@ -18,7 +18,8 @@ export interface ProjectMoney {
 }
 
 const TOTAL = /^(?:le\s+)?(?:co[uû]t\s+total|budget|montant)\b/i;
-const FUNDER_WORD = /^(co-?financements?|r[ée]gion|conseil|ville|minist[èe]re|mae|afd|pad|union|commission|ambassade|[ée]tat|agence|fondation|association|comit[ée]|mairie|caisse|programme|rotary|cg|cr|collectivit[ée]|indh|communaut[ée])\b/i;
+// `\b` knows only ASCII letters: "Comité" must end the word by a lookahead on any letter.
+const FUNDER_WORD = /^(co-?financements?|r[ée]gion|conseil|ville|minist[èe]re|mae|afd|pad|union|commission|ambassade|[ée]tat|agence|fondation|association|comit[ée]|mairie|caisse|programme|rotary|cg|cr|collectivit[ée]|indh|communaut[ée])(?!\p{L})/iu;
 const FUNDER_STRIP = /^(financement|participation)\s+(?=\p{Lu})/u;
 
 /** Splits a line into sentences, outside parentheses. */

@@ -52,7 +52,9 @@ export function uniqueId(base: string, used: Set<string>): string {
 
 export function buildProject(draft: ProjectDraft, partnershipId: string, used: Set<string>, parties: readonly PartyRef[], document: string, notes: ReaderNote[]): Project {
   const section = (s: ProjectSection) => draft.sections.get(s);
-  const others = [...draft.sections].filter(([s]) => s !== 'partners').flatMap(([, lines]) => lines);
+  // Roles may be printed in the description ("Maître d'ouvrage : …"), never in the money parts
+  // ("opérateur : 161 502€" is a funding line, not a partner).
+  const others = [...draft.sections].filter(([s]) => s !== 'partners' && s !== 'funding' && s !== 'budget').flatMap(([, lines]) => lines);
   const money = readProjectMoney(section('funding') ?? [], section('budget') ?? [], parties);
   const pad = isPad(draft, money);
   let partners = readPartners(section('partners') ?? [], others, parties);
