@@ -108,31 +108,8 @@ export type FunderRow = z.infer<typeof FunderRow>;
 export type PadRow = z.infer<typeof PadRow>;
 export type CensusStats = z.infer<typeof CensusStats>;
 
-export const STATUS_LABELS: Readonly<Record<string, string>> = { ongoing: 'En cours', completed: 'Réalisé', planned: 'Intention', other: 'Autre' };
+// The labels of statuses and kinds are the search facets' own: one catalogue for both.
+export { KIND_LABELS, STATUS_LABELS, decadeLabel, kindLabel } from '../search/facets.js';
 export const STATUS_ORDER = ['ongoing', 'completed', 'planned', 'other'];
-
-export const KIND_LABELS: Readonly<Record<string, string>> = {
-  commune: 'Commune',
-  'communaute-urbaine': 'Communauté urbaine',
-  'communaute-agglomeration': "Communauté d'agglomération",
-  'communaute-communes': 'Communauté de communes',
-  departement: 'Département (conseil général)',
-  region: 'Région (conseil régional)',
-  'commune-urbaine': 'Commune urbaine',
-  'commune-rurale': 'Commune rurale',
-  province: 'Province',
-  prefecture: 'Préfecture',
-  cercle: 'Cercle',
-  'region-ma': 'Région',
-  other: 'Autre',
-};
-
 export const COUNTRY_LABELS: Readonly<Record<string, string>> = { FR: 'France', MA: 'Maroc', '': 'Non précisé' };
 
-export function kindLabel(kind: string): string {
-  return KIND_LABELS[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1).replace(/-/g, ' ');
-}
-
-export function decadeLabel(decade: string): string {
-  return decade === 'unknown' ? 'Date inconnue' : `Années ${decade}`;
-}
