@@ -105,20 +105,41 @@ function jsonList(value: string | null): string[] {
 
 const uniq = (values: number[]) => [...new Set(values)].sort((a, b) => a - b);
 
+/** A document as indexed, for an engine that keeps its own per-document rows (PostgreSQL's). */
+export interface IndexedDocument {
+  doc: number;
+  title: string;
+  /** the rest of the indexed text: subtitle, body and the words indexed beside it */
+  text: string;
+  /** its profile code in each of FACET_GROUPS */
+  codes: number[];
+  /** the date sort key (yyyymmdd, 0 when unknown) */
+  dateKey: number;
+  /** the folded title the name order sorts on */
+  sortName: string;
+}
+
+/** Called for every document, and after each batch of documents was written. */
+export interface IndexHooks {
+  document(doc: IndexedDocument): void;
+  flush(): Promise<void>;
+}
+
 export async function rebuildSearchIndex(
   db: Kysely<Database>,
   directoryId: string,
   onProgress?: (done: number, total: number) => void,
+  hooks?: IndexHooks,
 ): Promise<void> {
   const directory = await db.selectFrom('directories').select('id').where('id', '=', directoryId).executeTakeFirst();
   if (directory === undefined) throw new RepertoireError('not-found', `no directory "${directoryId}" in the store: nothing to index`, 404);
   await ensureSearchTables(db);
   // inside the caller's transaction (say, right after saving a document), or in one of its own
-  if (db.isTransaction) await build(db.withTables<SearchTables>(), directoryId, onProgress);
-  else await db.transaction().execute((trx) => build(trx.withTables<SearchTables>(), directoryId, onProgress));
+  if (db.isTransaction) await build(db.withTables<SearchTables>(), directoryId, onProgress, hooks);
+  else await db.transaction().execute((trx) => build(trx.withTables<SearchTables>(), directoryId, onProgress, hooks));
 }
 
-async function build(db: SearchDb, directoryId: string, onProgress?: (done: number, total: number) => void): Promise<void> {
+async function build(db: SearchDb, directoryId: string, onProgress?: (done: number, total: number) => void, hooks?: IndexHooks): Promise<void> {
   for (const table of ['search_docs', 'search_terms', 'search_prefixes', 'search_meta'] as const) {
     await db.deleteFrom(table).where('directory_id', '=', directoryId).execute();
   }
@@ -254,6 +275,7 @@ async function build(db: SearchDb, directoryId: string, onProgress?: (done: numb
       await db.insertInto('search_docs').values(docRows.slice(i, i + WRITE_CHUNK) as never).execute();
     }
     docRows = [];
+    await hooks?.flush();
   };
 
   const indexText = (doc: number, text: string, title: boolean) => {
@@ -288,6 +310,14 @@ async function build(db: SearchDb, directoryId: string, onProgress?: (done: numb
       codes[g]!.push(profiles[g]!.code(group.map((facet) => doc.facets[facet] ?? [])));
     });
     dates.push(dateKey(doc.sortDate));
+    hooks?.document({
+      doc: n,
+      title: doc.title,
+      text: `${doc.subtitle} ${doc.body} ${doc.extra}`,
+      codes: codes.map((list) => list[n]!),
+      dateKey: dates[n]!,
+      sortName: sortName(doc.title),
+    });
     docRows.push({
       directory_id: directoryId,
       doc: n,
@@ -612,9 +642,10 @@ async function build(db: SearchDb, directoryId: string, onProgress?: (done: numb
     counts: { collectivities: collectivities.length, partnerships: partnershipCount, projects: projectCount, terms: terms.size, prefixes: byPrefix.size },
   };
   const meta: { key: string; value: Uint8Array | string }[] = [
-    { key: 'dict', value: JSON.stringify(dictionary) },
+    // bytes on either engine (a BLOB column in SQLite, bytea in PostgreSQL)
+    { key: 'dict', value: Buffer.from(JSON.stringify(dictionary)) },
     // searchers compare it on every search, and reload the index when it changed
-    { key: 'stamp', value: `${new Date().toISOString()} ${Math.random().toString(36).slice(2)}` },
+    { key: 'stamp', value: Buffer.from(`${new Date().toISOString()} ${Math.random().toString(36).slice(2)}`) },
   ];
   groups.forEach((group, g) => {
     const array = group.wide ? Uint32Array.from(codes[g]!) : Uint16Array.from(codes[g]!);

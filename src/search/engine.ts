@@ -8,7 +8,8 @@ import type Sqlite from 'better-sqlite3';
 import type { FacetEntry, IndexDictionary } from './build.js';
 import { addPostings, andInto, cardinality, emptySet, fullSet, orInto, words, type Bitset } from './bitset.js';
 import { sanitizeQuery, searchParamsOf } from './params.js';
-import { editDistance, excerptHtml, queryTerms, stem, type QueryTerms } from './text.js';
+import { MAX_SUGGESTIONS, clampPage, emptyFacets, facetLists, nearestWord, neighbourhood, selectValues, suggestionCandidates, valueIndexOf } from './results.js';
+import { excerptHtml, queryTerms, stem, type QueryTerms } from './text.js';
 import { FACET_NAMES, MAX_WINDOW, type FacetName, type FacetValue, type HitType, type SearchHit, type SearchQuery, type SearchResult } from './types.js';
 
 interface Group {
@@ -161,13 +162,7 @@ export class SearchEngine {
     const facets = this.countFacets(index, match?.docs, filterSets, selection, results);
 
     const window = Math.min(total, MAX_WINDOW);
-    const pages = Math.ceil(window / query.perPage);
-    if (query.page > Math.max(1, pages)) {
-      if (total > MAX_WINDOW && query.page * query.perPage > MAX_WINDOW) {
-        notices.push(`Seuls les ${MAX_WINDOW.toLocaleString('fr-FR')} premiers résultats peuvent être parcourus : dernière page affichée.`);
-      } else if (total > 0) notices.push(`Il n'y a que ${pages} page${pages > 1 ? 's' : ''} de résultats : dernière page affichée.`);
-      query.page = Math.max(1, pages);
-    }
+    const pages = clampPage(query, total, notices);
     const ranked = this.top(index, results, query, match, Math.min(query.page * query.perPage, window));
     const pageDocs = ranked.slice((query.page - 1) * query.perPage, query.page * query.perPage);
     const hits = this.hits(index, pageDocs, terms);
@@ -236,8 +231,7 @@ export class SearchEngine {
       });
       return { facets: group.facets, count: group.profiles.length, members, codes, all };
     });
-    const valueIndex = {} as Record<FacetName, Map<string, number>>;
-    for (const facet of FACET_NAMES) valueIndex[facet] = new Map((dict.facets[facet] ?? []).map((entry, i) => [entry.value, i]));
+    const valueIndex = valueIndexOf(dict.facets);
     return {
       directoryId,
       size,
@@ -257,28 +251,7 @@ export class SearchEngine {
 
   /** The selected values the directory knows, by facet; unknown ones are dropped with a notice. */
   private selection(index: LoadedIndex, query: SearchQuery, notices: string[]): Map<FacetName, number[]> {
-    const selection = new Map<FacetName, number[]>();
-    const unknown: string[] = [];
-    for (const facet of FACET_NAMES) {
-      const asked = query.filters[facet];
-      if (asked === undefined) continue;
-      const known: string[] = [];
-      const ids: number[] = [];
-      for (const value of asked) {
-        const id = index.valueIndex[facet].get(value);
-        if (id === undefined) unknown.push(`${facet}=${value.slice(0, 40)}`);
-        else {
-          known.push(value);
-          ids.push(id);
-        }
-      }
-      if (known.length > 0) {
-        query.filters[facet] = known;
-        selection.set(facet, ids);
-      } else delete query.filters[facet];
-    }
-    if (unknown.length > 0) notices.push(`Valeur${unknown.length > 1 ? 's' : ''} de filtre inconnue${unknown.length > 1 ? 's' : ''} ignorée${unknown.length > 1 ? 's' : ''} : ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? '…' : ''}.`);
-    return selection;
+    return selectValues(index.valueIndex, query, notices);
   }
 
   /** Documents matching every term (undefined: no terms, every document), with what ranking needs. */
@@ -375,23 +348,7 @@ export class SearchEngine {
       const g = index.groupOf[facet];
       counts[facet] = expand(index, g, facet, this.histograms(index, base, [g]).get(g)!);
     }
-    const out = {} as Record<FacetName, FacetValue[]>;
-    for (const facet of FACET_NAMES) {
-      const selected = new Set(selection.get(facet) ?? []);
-      const list: (FacetValue & { order: number })[] = [];
-      index.facets[facet].forEach((entry, i) => {
-        const count = counts[facet][i] ?? 0;
-        if (count === 0 && !selected.has(i)) return;
-        const value: FacetValue & { order: number } = { value: entry.value, label: entry.label, count, selected: selected.has(i), order: i };
-        if (entry.parent !== undefined) value.parent = entry.parent;
-        list.push(value);
-      });
-      if (facet === 'frenchKind' || facet === 'partnerKind' || facet === 'region' || facet === 'funder') {
-        list.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
-      }
-      out[facet] = list.map(({ order: _order, ...value }) => value);
-    }
-    return out;
+    return facetLists(index.facets, counts, selection);
   }
 
   /** Code counts of the groups over a set; a set larger than half is counted by its complement. */
@@ -484,65 +441,31 @@ export class SearchEngine {
 
   /** Queries that do find something: the misspelt words corrected, then one filter or one word fewer. */
   private suggest(index: LoadedIndex, query: SearchQuery, terms: QueryTerms): string[] {
-    const candidates: SearchQuery[] = [];
-    const base: SearchQuery = { ...query, page: 1, filters: { ...query.filters } };
     // spelling: each word the index does not know, replaced by its nearest known word
-    let corrected = query.q;
-    let changed = false;
+    const corrections = new Map<string, string>();
     for (const word of terms.words) {
-      const term = stem(word);
-      if (this.termSet(index, term).df > 0) continue;
+      if (this.termSet(index, stem(word)).df > 0) continue;
       const near = this.nearest(index, word);
-      if (near === undefined) continue;
-      const pattern = new RegExp(`[\\p{L}\\p{N}\\p{M}]+`, 'gu');
-      corrected = corrected.replace(pattern, (original) => (fold2(original) === word ? near : original));
-      changed = true;
+      if (near !== undefined) corrections.set(word, near);
     }
-    if (changed) candidates.push({ ...base, q: corrected });
-    if (changed && Object.keys(query.filters).length > 0) candidates.push({ ...base, q: corrected, filters: {} });
-    for (const facet of Object.keys(query.filters) as FacetName[]) {
-      const filters = { ...query.filters };
-      delete filters[facet];
-      candidates.push({ ...base, filters });
-    }
-    if (terms.words.length > 1) {
-      for (const word of terms.words) {
-        const q = query.q.replace(/[\p{L}\p{N}\p{M}]+/gu, (original) => (fold2(original) === word ? ' ' : original)).replace(/\s+/g, ' ').trim();
-        if (q !== '') candidates.push({ ...base, q });
-      }
-    }
-    const seen = new Set<string>();
     const out: string[] = [];
-    for (const candidate of candidates) {
-      const text = searchParamsOf(candidate).toString();
-      if (seen.has(text) || out.length >= 5) continue;
-      seen.add(text);
-      if (this.count(candidate, index.directoryId) > 0) out.push(text);
+    for (const candidate of suggestionCandidates(query, terms, corrections)) {
+      if (out.length >= MAX_SUGGESTIONS) break;
+      if (this.count(candidate, index.directoryId) > 0) out.push(searchParamsOf(candidate).toString());
     }
     return out;
   }
 
   /** The known word nearest to a misspelt one (same first letter, by edit distance then frequency). */
   private nearest(index: LoadedIndex, word: string): string | undefined {
-    if (word.length < 3 || this.statement('candidates') === undefined) return undefined;
-    const max = word.length <= 4 ? 1 : word.length <= 8 ? 2 : 3;
-    const first = word.charAt(0);
-    const next = String.fromCharCode(first.charCodeAt(0) + 1);
-    const rows = this.statement('candidates')!.all(index.directoryId, first, next, Math.max(1, word.length - max - 1), word.length + max) as {
+    const around = neighbourhood(word);
+    if (around === undefined || this.statement('candidates') === undefined) return undefined;
+    const rows = this.statement('candidates')!.all(index.directoryId, around.first, around.next, around.minLength, around.maxLength) as {
       term: string;
       df: number;
       surface: string;
     }[];
-    // nearer first, but a frequent word beats a rare one a letter nearer ("enviromnent" → "environnement")
-    let best: { surface: string; score: number } | undefined;
-    const target = stem(word);
-    for (const row of rows) {
-      const distance = Math.min(editDistance(target, row.term, max), editDistance(word, row.surface, max));
-      if (distance > max) continue;
-      const score = Math.log(1 + row.df) - 1.5 * distance;
-      if (best === undefined || score > best.score) best = { surface: row.surface, score };
-    }
-    return best?.surface;
+    return nearestWord(word, around.max, rows);
   }
 }
 
@@ -667,14 +590,6 @@ function expand(index: LoadedIndex, g: number, facet: FacetName, histogram: Uint
     for (let k = offsets[code]!; k < offsets[code + 1]!; k += 1) counts[values[k]!]! += n;
   }
   return counts;
-}
-
-function emptyFacets(): Record<FacetName, FacetValue[]> {
-  return Object.fromEntries(FACET_NAMES.map((facet) => [facet, []])) as unknown as Record<FacetName, FacetValue[]>;
-}
-
-function fold2(word: string): string {
-  return queryTerms(word).words[0] ?? '';
 }
 
 /** The best `limit` (score, doc) pairs: higher score first, then lower doc. */

@@ -2,7 +2,7 @@
  * The search index's own tables. They are derived data (rebuilt from the store by
  * `rebuildSearchIndex`), so they are created here rather than by the store's migrations.
  */
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../store/tables.js';
 
 export interface SearchDocTable {
@@ -61,7 +61,13 @@ export type SearchTables = {
 
 export type SearchDb = Kysely<Database & SearchTables>;
 
+/** Whether the store is PostgreSQL (the index's bytes are `bytea` there, `BLOB` in SQLite). */
+export function onPostgres(db: Kysely<Database>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
 export async function ensureSearchTables(db: Kysely<Database>): Promise<void> {
+  const BLOB = sql.raw(onPostgres(db) ? 'BYTEA' : 'BLOB');
   const statements = [
     sql`CREATE TABLE IF NOT EXISTS search_docs (
       directory_id TEXT NOT NULL, doc INTEGER NOT NULL, type TEXT NOT NULL, record_id TEXT NOT NULL,
@@ -69,13 +75,39 @@ export async function ensureSearchTables(db: Kysely<Database>): Promise<void> {
       body TEXT NOT NULL, sort_name TEXT NOT NULL, PRIMARY KEY (directory_id, doc))`,
     sql`CREATE TABLE IF NOT EXISTS search_terms (
       directory_id TEXT NOT NULL, term TEXT NOT NULL, df INTEGER NOT NULL, surface TEXT NOT NULL,
-      kind INTEGER NOT NULL, postings BLOB NOT NULL, title_kind INTEGER, title_postings BLOB,
+      kind INTEGER NOT NULL, postings ${BLOB} NOT NULL, title_kind INTEGER, title_postings ${BLOB},
       PRIMARY KEY (directory_id, term))`,
     sql`CREATE TABLE IF NOT EXISTS search_prefixes (
-      directory_id TEXT NOT NULL, prefix TEXT NOT NULL, kind INTEGER NOT NULL, postings BLOB NOT NULL,
-      title_kind INTEGER, title_postings BLOB, PRIMARY KEY (directory_id, prefix))`,
+      directory_id TEXT NOT NULL, prefix TEXT NOT NULL, kind INTEGER NOT NULL, postings ${BLOB} NOT NULL,
+      title_kind INTEGER, title_postings ${BLOB}, PRIMARY KEY (directory_id, prefix))`,
     sql`CREATE TABLE IF NOT EXISTS search_meta (
-      directory_id TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, PRIMARY KEY (directory_id, key))`,
+      directory_id TEXT NOT NULL, key TEXT NOT NULL, value ${BLOB} NOT NULL, PRIMARY KEY (directory_id, key))`,
   ];
   for (const statement of statements) await statement.execute(db);
+}
+
+/** `search_meta` key of the store stamp (see web/data/directory.ts `readStamp`) the index was built from. */
+const SOURCE_STAMP = 'source_stamp';
+
+/** Records which state of the store the directory's index was built from. */
+export async function writeSourceStamp(db: Kysely<Database>, directoryId: string, stamp: string): Promise<void> {
+  const search = db.withTables<SearchTables>();
+  await search.deleteFrom('search_meta').where('directory_id', '=', directoryId).where('key', '=', SOURCE_STAMP).execute();
+  await search.insertInto('search_meta').values({ directory_id: directoryId, key: SOURCE_STAMP, value: Buffer.from(stamp) }).execute();
+}
+
+/** The store stamp the directory's index was built from; undefined when unknown (no index yet, or built by an older version). */
+export async function readSourceStamp(db: Kysely<Database>, directoryId: string): Promise<string | undefined> {
+  try {
+    const row = await db
+      .withTables<SearchTables>()
+      .selectFrom('search_meta')
+      .select('value')
+      .where('directory_id', '=', directoryId)
+      .where('key', '=', SOURCE_STAMP)
+      .executeTakeFirst();
+    return row === undefined ? undefined : Buffer.from(row.value).toString('utf8');
+  } catch {
+    return undefined; // the index tables do not exist yet
+  }
 }
