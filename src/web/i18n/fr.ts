@@ -392,6 +392,23 @@ export const fr = {
   'pad.statement': "Ligne {line} du répertoire : un éditorial annonce {stated} projets cofinancés par le PAD ; les fiches en comptent {count}.",
   'pad.truncated': 'La liste est coupée ; les totaux sont ceux de tous les projets.',
   'pad.line': 'ligne {line}',
+  // exports from the site (src/web/export/)
+  'export.heading': 'Exporter les données',
+  'export.format': 'Format',
+  'export.format.csv': 'CSV : un fichier par table, dans un zip',
+  'export.format.xlsx': 'Classeur XLSX : une feuille par table',
+  'export.format.json': 'JSON : le format d’échange',
+  'export.format.iati': 'IATI 2.03 : une activité par projet (XML)',
+  'export.columns': 'Colonnes (CSV et XLSX)',
+  'export.columns.hint': 'Décochez les colonnes à laisser de côté ; une table dont aucune colonne n’est cochée n’est pas exportée.',
+  'export.privacy': 'Les coordonnées des personnes nommées n’y figurent pas, sauf si elles ont consenti à leur publication.',
+  'export.results': 'Exporter ces résultats',
+  'export.all': 'Exporter tout le répertoire',
+  'export.error.title': 'Export impossible',
+  'export.error.parameter': 'Le paramètre « {name} » est refusé : {reason}',
+  'export.tooMany.title': 'Trop de résultats à exporter',
+  'export.tooMany.text': 'Cette recherche donne {total} résultats ; l’export d’une recherche s’arrête à {limit} résultats. Affinez la recherche, ou exportez tout le répertoire.',
+  'export.back': 'Revenir à la recherche',
 } as const;
 
 export type MessageKey = keyof typeof fr;
