@@ -187,7 +187,9 @@ export async function writeIati(db: Kysely<Database>, out: Writable, options: Ia
     const batch = await loadBatch(db, directoryId, ids, scope.projectIds);
     for (const project of batch.projects) {
       const partnership = batch.partnerships.get(project.partnership_id)!;
-      buffer += activity(project, partnership, batch, { reporting, vocabularyUri, generated, editionDay, labels, parents });
+      const xml = activity(project, partnership, batch, { reporting, vocabularyUri, generated, editionDay, labels, parents });
+      // a public export: named people's phones and e-mails cut out of the narratives (privacy.ts)
+      buffer += options.redactor ? options.redactor.text(xml) : xml;
       done += 1;
       if (done % 100 === 0) options.onProgress?.(done, total);
       if (buffer.length > 64 * 1024) await flush();

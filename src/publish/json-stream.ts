@@ -10,6 +10,7 @@ import { loadDocument } from '../store/load-document.js';
 import type { Database } from '../store/tables.js';
 import { exportJson, formatDocument } from './json.js';
 import type { ExportCounts, ExportOptions } from './options.js';
+import { redactDocument } from './privacy.js';
 import { resolveScope } from './tables.js';
 
 /**
@@ -28,7 +29,7 @@ export async function selectedDocument(db: Kysely<Database>, options: ExportOpti
       const { projects: _all, ...rest } = p;
       return projects?.length ? { ...rest, projects } : rest;
     });
-  const named = new Set<string>();
+  const named = new Set<string>(scope.collectivityIds ?? []);
   const add = (id: string | undefined) => id !== undefined && named.add(id);
   for (const p of partnerships) {
     p.parties.forEach((party) => add(party.collectivityId));
@@ -44,7 +45,9 @@ export async function selectedDocument(db: Kysely<Database>, options: ExportOpti
 
 /** One document, written at once: no progress to show. */
 export async function writeJson(db: Kysely<Database>, out: Writable, options: ExportOptions = {}): Promise<ExportCounts> {
-  const text = options.selection ? formatDocument(await selectedDocument(db, options)) : await exportJson(db, options.directoryId);
+  let text: string;
+  if (options.redactor) text = formatDocument(redactDocument(await selectedDocument(db, options), options.redactor));
+  else text = options.selection ? formatDocument(await selectedDocument(db, options)) : await exportJson(db, options.directoryId);
   await pipeline(Readable.from([Buffer.from(text, 'utf8')]), out);
   return { bytes: Buffer.byteLength(text) };
 }

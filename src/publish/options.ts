@@ -4,21 +4,28 @@
  * columns, and a progress callback for long work.
  */
 import { RepertoireError } from '../errors.js';
+import type { ExportRedactor } from './privacy.js';
 
 /**
  * Ids of the records to export; absent: the whole directory.
  * - `projects` given: exactly those projects; their partnerships come along (a project row
  *   names its partnership), together with the `partnerships` given.
  * - only `partnerships` given: those partnerships and all their projects.
+ * - `collectivities` given: those collectivities too (a search's collectivity hits), besides the
+ *   exported partnerships' parties; alone, they export no partnership.
  * Collectivities are those that are parties of the exported partnerships; domains are always the
  * whole taxonomy (it is small, and the codes in other tables refer to it).
  */
 export interface Selection {
   readonly partnerships?: readonly string[];
   readonly projects?: readonly string[];
+  readonly collectivities?: readonly string[];
 }
 
-/** Columns to write, by table name; a table not named keeps all its columns, in their order. */
+/**
+ * Columns to write, by table name; a table not named keeps all its columns, in their order; a
+ * table given no column is not written at all.
+ */
 export type ColumnChoice = Readonly<Record<string, readonly string[]>>;
 
 export interface ExportOptions {
@@ -34,6 +41,11 @@ export interface ExportOptions {
    * For a command that exports and exits; a long-running server should rather size its heap.
    */
   readonly rssCeilingMB?: number;
+  /**
+   * A public export (the site's): named people's coordinates cut out as on the public pages
+   * (privacy.ts). Absent: everything is written (the editors' CLI).
+   */
+  readonly redactor?: ExportRedactor;
 }
 
 /** What a writer wrote: rows per table (activities for IATI, pages for the book). */

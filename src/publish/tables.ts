@@ -13,6 +13,7 @@ import { soleDirectoryId } from '../store/load-document.js';
 import type { Database } from '../store/tables.js';
 import { memoryCeiling } from './memory.js';
 import type { ColumnChoice, ExportOptions, Selection } from './options.js';
+import { redactRow } from './privacy.js';
 
 type Db = Kysely<Database>;
 
@@ -114,7 +115,10 @@ export const TABLES: readonly Table[] = [
   { name: 'domains', columns: [col('code'), col('label'), col('parent'), col('position', 'integer')] },
 ];
 
-/** The tables with only the chosen columns, in the order chosen; unknown names are a usage error. */
+/**
+ * The tables with only the chosen columns, in the order chosen (a table chosen with no column is
+ * left out); unknown names are a usage error.
+ */
 export function chooseColumns(choice: ColumnChoice | undefined): Table[] {
   const known = new Set<string>(TABLES.map((t) => t.name));
   for (const name of Object.keys(choice ?? {})) {
@@ -129,7 +133,7 @@ export function chooseColumns(choice: ColumnChoice | undefined): Table[] {
       return column;
     });
     return { name: table.name, columns };
-  });
+  }).filter((table) => table.columns.length > 0);
 }
 
 /** Partnerships per batch: small enough for `in` lists, large enough for few queries. */
@@ -167,16 +171,22 @@ export interface Scope {
   readonly directoryId: string;
   readonly partnershipIds: readonly string[];
   readonly projectIds?: ReadonlySet<string>;
+  /** collectivities selected for themselves, besides the partnerships' parties */
+  readonly collectivityIds?: ReadonlySet<string>;
   readonly whole: boolean;
+  readonly redactor?: ExportOptions['redactor'];
 }
 
-export async function resolveScope(db: Db, options: Pick<ExportOptions, 'directoryId' | 'selection'>): Promise<Scope> {
+export async function resolveScope(db: Db, options: Pick<ExportOptions, 'directoryId' | 'selection' | 'redactor'>): Promise<Scope> {
   const directoryId = options.directoryId ?? (await soleDirectoryId(db));
   const directory = await db.selectFrom('directories').select('id').where('id', '=', directoryId).executeTakeFirst();
   if (!directory) throw new RepertoireError('not-found', `the store holds no directory "${directoryId}"`, 404);
   const all = (await db.selectFrom('partnerships').select('id').where('directory_id', '=', directoryId).orderBy('position').execute()).map((r) => r.id);
   const selection: Selection = options.selection ?? {};
-  if (selection.partnerships === undefined && selection.projects === undefined) return { db, directoryId, partnershipIds: all, whole: true };
+  const redactor = options.redactor ? { redactor: options.redactor } : {};
+  if (selection.partnerships === undefined && selection.projects === undefined && selection.collectivities === undefined) {
+    return { db, directoryId, partnershipIds: all, whole: true, ...redactor };
+  }
 
   const wanted = new Set(selection.partnerships ?? []);
   const known = new Set(all);
@@ -194,10 +204,27 @@ export async function resolveScope(db: Db, options: Pick<ExportOptions, 'directo
     }
     missing.push(...[...projectIds].filter((id) => !found.has(id)));
   }
+  let collectivityIds: Set<string> | undefined;
+  if (selection.collectivities !== undefined) {
+    collectivityIds = new Set(selection.collectivities);
+    const found = new Set<string>();
+    for (const ids of slices([...collectivityIds], IN_LIST)) {
+      for (const row of await db.selectFrom('collectivities').select('id').where('directory_id', '=', directoryId).where('id', 'in', ids).execute()) found.add(row.id);
+    }
+    missing.push(...[...collectivityIds].filter((id) => !found.has(id)));
+  }
   if (missing.length) {
     throw new RepertoireError('not-found', `the directory "${directoryId}" has no record ${missing.slice(0, 5).map((id) => `"${id}"`).join(', ')}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ''}`, 404);
   }
-  return { db, directoryId, partnershipIds: all.filter((id) => wanted.has(id)), ...(projectIds ? { projectIds } : {}), whole: false };
+  return {
+    db,
+    directoryId,
+    partnershipIds: all.filter((id) => wanted.has(id)),
+    ...(projectIds ? { projectIds } : {}),
+    ...(collectivityIds ? { collectivityIds } : {}),
+    whole: false,
+    ...redactor,
+  };
 }
 
 /** Projects of a batch of partnerships, in directory order, kept by the scope. */
@@ -238,8 +265,17 @@ function inParentOrder<R extends { position: number }>(rows: R[], parents: reado
 
 type Partial = Record<string, Cell>;
 
-/** Every row of one table, in directory order. */
+/** Every row of one table, in directory order (as the public may see it, when the scope has a redactor). */
 export async function* tableRows(scope: Scope, table: TableName): AsyncGenerator<Row> {
+  const { redactor } = scope;
+  if (redactor === undefined) {
+    yield* storedRows(scope, table);
+    return;
+  }
+  for await (const row of storedRows(scope, table)) yield redactRow(table, row, redactor);
+}
+
+async function* storedRows(scope: Scope, table: TableName): AsyncGenerator<Row> {
   const { db, directoryId } = scope;
   const batches = slices(scope.partnershipIds, BATCH);
   switch (table) {
@@ -252,7 +288,7 @@ export async function* tableRows(scope: Scope, table: TableName): AsyncGenerator
       const ordered = (await db.selectFrom('collectivities').select('id').where('directory_id', '=', directoryId).orderBy('position').execute()).map((r) => r.id);
       let keep: Set<string> | undefined;
       if (!scope.whole) {
-        keep = new Set();
+        keep = new Set(scope.collectivityIds ?? []);
         for (const ids of batches) {
           const parties = await db.selectFrom('partnership_parties').select('collectivity_id').where('directory_id', '=', directoryId).where('partnership_id', 'in', ids).execute();
           for (const p of parties) keep.add(p.collectivity_id);
@@ -428,7 +464,7 @@ export async function countRows(scope: Scope, tables: readonly Table[]): Promise
 }
 
 async function countParties(scope: Scope): Promise<number> {
-  const ids = new Set<string>();
+  const ids = new Set<string>(scope.collectivityIds ?? []);
   for (const batch of slices(scope.partnershipIds, BATCH)) {
     const rows = await scope.db.selectFrom('partnership_parties').select('collectivity_id').where('directory_id', '=', scope.directoryId).where('partnership_id', 'in', batch).execute();
     for (const row of rows) ids.add(row.collectivity_id);

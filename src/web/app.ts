@@ -15,6 +15,7 @@ import type { Searcher } from '../search/types.js';
 import type { Store } from '../store/db.js';
 import { DirectoryCache, type Directory } from './data/directory.js';
 import { errorView, type ErrorView } from './errors.js';
+import { registerExports } from './export/index.js';
 import { html } from './html.js';
 import { DEFAULT_LOCALE, t, type Locale } from './i18n/index.js';
 import { layout, type Colophon } from './layout.js';
@@ -143,6 +144,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     searcher: options.searcher,
     beforeSearch: options.refreshSearchIndex,
   }));
+
+  registerExports(app, { db: options.store.db, searcher: options.searcher, beforeSearch: options.refreshSearchIndex, directory: () => cache.get('public'), page: async (request, page) => layout(page, await members.context(request), await colophonOf(), { twin: false }).value });
 
   app.get(paths.openapi(), async (_request, reply) => reply.type('application/json; charset=utf-8').send(JSON.stringify(openApiDocument(PAGES))));
 

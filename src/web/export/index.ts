@@ -1,0 +1,108 @@
+/**
+ * GET /export (params.ts): the directory, or exactly a search's results (selection.ts), as CSV
+ * (zip), XLSX, JSON or IATI, streamed as an attachment. Always the public's view: named
+ * people's coordinates are cut out unless they consented (the public snapshot's Redactor, as on
+ * the pages and their JSON twins; src/publish/privacy.ts). Refused parameters give a 400 page
+ * naming the parameter; a search with more results than a search's export holds gives a 422
+ * page that offers the whole directory's export.
+ */
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { RepertoireError } from '../../errors.js';
+import type { ExportOptions } from '../../publish/options.js';
+import { chooseColumns } from '../../publish/tables.js';
+import { searchParamsOf } from '../../search/params.js';
+import type { Searcher } from '../../search/types.js';
+import type { Database } from '../../store/tables.js';
+import type { Directory } from '../data/directory.js';
+import { html } from '../html.js';
+import { DEFAULT_LOCALE, formatNumber, t as translate, type MessageKey } from '../i18n/index.js';
+import type { QueryParams, RenderedPage } from '../page.js';
+import { paths } from '../paths.js';
+import { EXPORT_PATH, ExportParamError, parseExportParams, type ExportRequest } from './params.js';
+import { EXPORT_LIMIT, selectionOf, TooManyResults } from './selection.js';
+
+export { EXPORT_PATH } from './params.js';
+
+export interface ExportDeps {
+  readonly db: Kysely<Database>;
+  readonly searcher?: Searcher;
+  /** brings the search index up to date, before a search */
+  readonly beforeSearch?: () => Promise<void>;
+  /** the public snapshot: its id is the directory exported, its redactor applies */
+  directory(): Promise<Directory>;
+  /** a page in the site's layout, for this request */
+  page(request: FastifyRequest, page: RenderedPage): Promise<string>;
+}
+
+const t = (key: MessageKey, params?: Record<string, string | number>) => translate(DEFAULT_LOCALE, key, params);
+
+/** `repertoire-2008-recherche.zip`: the directory, whether it is a search's, the format's extension. */
+export function exportFileName(directoryId: string, request: ExportRequest): string {
+  return `${directoryId}${request.search ? '-recherche' : ''}.${request.publisher.extension}`;
+}
+
+export function registerExports(app: FastifyInstance, deps: ExportDeps): void {
+  const sendPage = async (request: FastifyRequest, reply: FastifyReply, status: number, page: RenderedPage) =>
+    reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(await deps.page(request, page));
+
+  app.get(EXPORT_PATH, async (request, reply) => {
+    const query = (request.query ?? {}) as QueryParams;
+    let wanted: ExportRequest;
+    try {
+      wanted = parseExportParams(query);
+      chooseColumns(wanted.columns);
+    } catch (error) {
+      if (!(error instanceof RepertoireError)) throw error;
+      // chooseColumns' refusals are about `columns` (parseExportParams checks the same names first)
+      const parameter = error instanceof ExportParamError ? error.parameter : 'columns';
+      const reason = error instanceof ExportParamError ? error.reason : error.message;
+      const title = t('export.error.title');
+      return sendPage(request, reply, 400, {
+        title,
+        breadcrumbs: [{ href: paths.search(), label: t('searchPage.title') }, { href: request.url, label: title }],
+        body: html`<section class="error"><h1>${title}</h1><p>${t('export.error.parameter', { name: parameter, reason })}</p><p><a href="${paths.search()}">${t('export.back')}</a></p></section>`,
+      });
+    }
+
+    const dir = await deps.directory();
+    let selection: ExportOptions['selection'];
+    if (wanted.search !== undefined) {
+      if (deps.searcher === undefined) throw new RepertoireError('not-supported', 'search is not available', 503);
+      await deps.beforeSearch?.();
+      try {
+        selection = (await selectionOf(deps.searcher, wanted.search, dir.id)).selection;
+      } catch (error) {
+        if (!(error instanceof TooManyResults)) throw error;
+        const title = t('export.tooMany.title');
+        const searchHref = paths.search(searchParamsOf({ ...wanted.search, page: 1 }).toString());
+        const allHref = `${EXPORT_PATH}?${new URLSearchParams({ format: wanted.format, scope: 'all' }).toString()}`;
+        return sendPage(request, reply, 422, {
+          title,
+          breadcrumbs: [{ href: searchHref, label: t('searchPage.title') }, { href: request.url, label: title }],
+          body: html`<section class="error"><h1>${title}</h1><p>${t('export.tooMany.text', { total: formatNumber(DEFAULT_LOCALE, error.total), limit: formatNumber(DEFAULT_LOCALE, EXPORT_LIMIT) })}</p>
+<p><a href="${allHref}">${t('export.all')}</a></p><p><a href="${searchHref}">${t('export.back')}</a></p></section>`,
+        });
+      }
+    }
+
+    const out = new PassThrough();
+    const options: ExportOptions = {
+      directoryId: dir.id,
+      redactor: dir.redactor,
+      ...(selection ? { selection } : {}),
+      ...(wanted.columns ? { columns: wanted.columns } : {}),
+    };
+    wanted.publisher.write(deps.db, out, options).catch((error: unknown) => {
+      request.log.error({ err: error }, 'export failed');
+      out.destroy(error instanceof Error ? error : new Error(String(error)));
+    });
+    const type = wanted.publisher.binary ? wanted.publisher.mediaType : `${wanted.publisher.mediaType}; charset=utf-8`;
+    return reply
+      .type(type)
+      .header('content-disposition', `attachment; filename="${exportFileName(dir.id, wanted)}"`)
+      .header('cache-control', 'no-store')
+      .send(out);
+  });
+}
