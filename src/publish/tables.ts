@@ -124,7 +124,7 @@ export function chooseColumns(choice: ColumnChoice | undefined): Table[] {
   for (const name of Object.keys(choice ?? {})) {
     if (!known.has(name)) throw new RepertoireError('usage', `--columns: no table "${name}" (tables: ${[...known].join(', ')})`, 400);
   }
-  return TABLES.map((table) => {
+  const chosen = TABLES.map((table) => {
     const wanted = choice?.[table.name];
     if (wanted === undefined) return table;
     const columns = wanted.map((name) => {
@@ -134,6 +134,8 @@ export function chooseColumns(choice: ColumnChoice | undefined): Table[] {
     });
     return { name: table.name, columns };
   }).filter((table) => table.columns.length > 0);
+  if (chosen.length === 0) throw new RepertoireError('usage', '--columns: no column chosen', 400);
+  return chosen;
 }
 
 /** Partnerships per batch: small enough for `in` lists, large enough for few queries. */
