@@ -8,9 +8,9 @@ import type Sqlite from 'better-sqlite3';
 import type { FacetEntry, IndexDictionary } from './build.js';
 import { addPostings, andInto, cardinality, emptySet, fullSet, orInto, words, type Bitset } from './bitset.js';
 import { sanitizeQuery, searchParamsOf } from './params.js';
-import { MAX_SUGGESTIONS, clampPage, emptyFacets, facetLists, nearestWord, neighbourhood, selectValues, suggestionCandidates, valueIndexOf } from './results.js';
-import { excerptHtml, queryTerms, stem, type QueryTerms } from './text.js';
-import { FACET_NAMES, MAX_WINDOW, type FacetName, type FacetValue, type HitType, type SearchHit, type SearchQuery, type SearchResult } from './types.js';
+import { MAX_SUGGESTIONS, clampPage, hitsInOrder, type DocRow, emptyFacets, facetLists, nearestWord, neighbourhood, selectValues, suggestionCandidates, valueIndexOf } from './results.js';
+import { queryTerms, stem, type QueryTerms } from './text.js';
+import { FACET_NAMES, MAX_WINDOW, type FacetName, type FacetValue, type SearchHit, type SearchQuery, type SearchResult } from './types.js';
 
 interface Group {
   facets: FacetName[];
@@ -416,26 +416,9 @@ export class SearchEngine {
 
   private hits(index: LoadedIndex, docs: readonly number[], terms: QueryTerms): SearchHit[] {
     if (docs.length === 0) return [];
-    const rows = (this.statement('docs')?.all(index.directoryId, JSON.stringify(docs)) ?? []) as DocRow[];
-    const byDoc = new Map(rows.map((row) => [row.doc, row]));
-    const hits: SearchHit[] = [];
-    for (const doc of docs) {
-      const row = byDoc.get(doc);
-      if (row === undefined) continue;
-      const hit: SearchHit = {
-        type: row.type as HitType,
-        id: row.record_id,
-        title: row.title,
-        subtitle: row.subtitle,
-        excerptHtml: excerptHtml(row.body, terms),
-      };
-      if (row.date !== null) hit.date = row.date;
-      if (row.type === 'project') hit.padCofinanced = row.pad === 1;
-      if (row.partnership_id !== null) hit.partnershipId = row.partnership_id;
-      hits.push(hit);
-    }
-    return hits;
+    return hitsInOrder(docs, (this.statement('docs')?.all(index.directoryId, JSON.stringify(docs)) ?? []) as DocRow[], terms);
   }
+
 
   // ---------------------------------------------------------------- suggestions
 
@@ -479,17 +462,6 @@ interface PostingRow {
   title_postings: Buffer | null;
 }
 
-interface DocRow {
-  doc: number;
-  type: string;
-  record_id: string;
-  partnership_id: string | null;
-  title: string;
-  subtitle: string;
-  date: string | null;
-  pad: number | null;
-  body: string;
-}
 
 function toTermSet(size: number, rows: readonly PostingRow[]): TermSet {
   const docs = emptySet(size);

@@ -5,8 +5,8 @@
  */
 import type { FacetEntry } from './build.js';
 import { searchParamsOf } from './params.js';
-import { editDistance, queryTerms, stem, type QueryTerms } from './text.js';
-import { FACET_NAMES, MAX_WINDOW, type FacetName, type FacetValue, type SearchQuery } from './types.js';
+import { editDistance, excerptHtml, queryTerms, stem, type QueryTerms } from './text.js';
+import { FACET_NAMES, MAX_WINDOW, type FacetName, type FacetValue, type HitType, type SearchHit, type SearchQuery } from './types.js';
 
 /** The selected values the index knows, by facet (their indexes); unknown ones are dropped from the query, with a notice. */
 export function selectValues(valueIndex: Record<FacetName, Map<string, number>>, query: SearchQuery, notices: string[]): Map<FacetName, number[]> {
@@ -143,4 +143,33 @@ export function nearestWord(word: string, max: number, rows: readonly { term: st
     if (best === undefined || score > best.score) best = { surface: row.surface, score };
   }
   return best?.surface;
+}
+
+/** A `search_docs` row as the hits are made from it. */
+export interface DocRow {
+  doc: number;
+  type: string;
+  record_id: string;
+  partnership_id: string | null;
+  title: string;
+  subtitle: string;
+  date: string | null;
+  pad: number | null;
+  body: string;
+}
+
+/** The hits of `docs`, in that order, from their rows (in any order); excerpts highlight the query's terms. */
+export function hitsInOrder(docs: readonly number[], rows: readonly DocRow[], terms: QueryTerms): SearchHit[] {
+  const byDoc = new Map(rows.map((row) => [Number(row.doc), row]));
+  const hits: SearchHit[] = [];
+  for (const doc of docs) {
+    const row = byDoc.get(doc);
+    if (row === undefined) continue;
+    const hit: SearchHit = { type: row.type as HitType, id: row.record_id, title: row.title, subtitle: row.subtitle, excerptHtml: excerptHtml(row.body, terms) };
+    if (row.date !== null) hit.date = row.date;
+    if (row.type === 'project') hit.padCofinanced = Number(row.pad) === 1;
+    if (row.partnership_id !== null) hit.partnershipId = row.partnership_id;
+    hits.push(hit);
+  }
+  return hits;
 }

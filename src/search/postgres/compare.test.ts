@@ -1,0 +1,97 @@
+/**
+ * PostgreSQL's search against SQLite's on the 2008 directory: the same directory imported into
+ * a real SQLite file and a real PostgreSQL database, each indexed by its own engine; every query
+ * of the list must give the same total, the same hits in the same order, the same facet counts,
+ * notices and suggestions.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.js';
+import { readDirectory } from '../../import/directory/index.js';
+import { openStore, type Store } from '../../store/db.js';
+import { saveDocument } from '../../store/save-document.js';
+import { ENGINES, tempDatabaseUrl } from '../../test-support/engines.js';
+import { parseSearchParams } from '../params.js';
+import { localSearcher } from '../pool.js';
+import { DIRECTORY_2008, DIRECTORY_2008_ID, indexed2008Store, type IndexedStore } from '../testing.js';
+import type { SearchResult, Searcher } from '../types.js';
+import { rebuildPostgresSearchIndex } from './build.js';
+import { openPostgresSearcher } from './searcher.js';
+
+const QUERIES: Record<string, string | string[]>[] = [
+  {},
+  { q: 'de' },
+  { q: 'eau' },
+  { q: 'eaux potables' },
+  { q: 'développement' },
+  { q: 'dév' },
+  { q: 'dé' },
+  { q: 'fes' },
+  { q: 'FÈS' },
+  { q: 'coeur' },
+  { q: 'œuvre' },
+  { q: 'échanges culturels' },
+  { q: 'Aix-en-Provence' },
+  { q: "l'eau" },
+  { q: 'formation des jeunes' },
+  { q: 'marrakech culture' },
+  { q: 'coopération décentralisée' },
+  { q: 'tourisme ru' },
+  { q: '"NEAR" (eau* -:' },
+  { q: 'zzqx' },
+  { q: 'assainisement' },
+  { q: 'de', type: 'project', status: 'ongoing' },
+  { q: 'eau', sort: 'date' },
+  { q: 'eau', sort: 'name' },
+  { sort: 'date', perPage: '100' },
+  { type: 'partnership', sort: 'name', page: '2' },
+  { domain: 'culture' },
+  { pad: 'yes', sort: 'date' },
+  { q: 'projet', frenchKind: 'commune', decade: '2000' },
+  { q: 'formation', domain: ['culture', 'education'], type: ['project', 'partnership'] },
+  { q: 'eau', page: '500' },
+  { funder: 'pad', sort: 'name' },
+  { q: 'jeunes', region: 'oriental' },
+  { domain: 'no-such-domain', q: 'eau' },
+];
+
+const comparable = (result: SearchResult) => ({ ...result, tookMs: 0 });
+
+describe.skipIf(!ENGINES.includes('postgres'))('search on PostgreSQL', () => {
+  let sqlite: IndexedStore;
+  let postgres: Store;
+  let onSqlite: Searcher;
+  let onPostgres: Searcher;
+
+  beforeAll(async () => {
+    sqlite = await indexed2008Store();
+    onSqlite = localSearcher({ databasePath: sqlite.path });
+    postgres = await openStore(loadConfig({ DATABASE_URL: await tempDatabaseUrl('postgres', (drop) => afterAll(drop)) }));
+    const read = readDirectory(readFileSync(DIRECTORY_2008, 'utf8'), { document: 'repertoire-franco-marocain-2008.txt' });
+    await saveDocument(postgres.db, read.document, { sources: read.sources, report: read.report });
+    await rebuildPostgresSearchIndex(postgres.db, DIRECTORY_2008_ID);
+    onPostgres = openPostgresSearcher(postgres.db);
+  }, 120_000);
+
+  afterAll(async () => {
+    await onSqlite?.close();
+    await onPostgres?.close();
+    await postgres?.close();
+    await sqlite?.dispose();
+  });
+
+  it.each(QUERIES.map((params) => [JSON.stringify(params), params] as const))('%s gives the same answer on both engines', async (_, params) => {
+    const query = parseSearchParams(params).query;
+    const [expected, actual] = await Promise.all([onSqlite.search(query, DIRECTORY_2008_ID), onPostgres.search(query, DIRECTORY_2008_ID)]);
+    expect(comparable(actual)).toEqual(comparable(expected));
+  });
+
+  it('finds what the words say, whatever their accents, case and number', async () => {
+    const search = (q: string) => onPostgres.search(parseSearchParams({ q }).query);
+    const fes = await search('fes');
+    expect(fes.total).toBeGreaterThan(0);
+    expect(fes.hits.map((h) => h.excerptHtml).join(' ')).toContain('<mark>Fès</mark>');
+    expect((await search('dév')).total).toBeGreaterThan((await search('développement')).total);
+    expect((await search('eaux ')).total).toBe((await search('eau ')).total);
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * The WHERE of a search on `search_pg_docs`: the query's words as a tsquery, the facets'
+ * selections as profile codes. User text never reaches SQL: the words are our normaliser's
+ * stems (../text.ts), each passed as a parameter, quoted by `quote_literal` into a tsquery
+ * lexeme; the codes are integers.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { QueryTerms } from '../text.js';
+import type { FacetName } from '../types.js';
+import { profileCodes, type PgIndex } from './loaded.js';
+import { CODE_COLUMNS, TS_CONFIG } from './schema.js';
+
+type Condition = RawBuilder<unknown>;
+
+const CONFIG = sql.raw(`'${TS_CONFIG}'::regconfig`);
+
+/** The tsquery of one stem. */
+export function termQuery(term: string): Condition {
+  return sql`to_tsquery(${CONFIG}, quote_literal(${term}::text))`;
+}
+
+/** The tsquery of index terms starting with any of the prefixes. */
+export function prefixQuery(prefixes: readonly string[]): Condition {
+  return sql`(${sql.join(
+    prefixes.map((prefix) => sql`to_tsquery(${CONFIG}, quote_literal(${prefix}::text) || ':*')`),
+    sql` || `,
+  )})`;
+}
+
+/** The query's parts, each a tsquery: every exact stem, then the typed last word's prefixes. */
+export function queryParts(terms: QueryTerms): Condition[] {
+  const parts = terms.exact.map(termQuery);
+  if (terms.prefixes.length > 0) parts.push(prefixQuery(terms.prefixes));
+  return parts;
+}
+
+/** The documents matching every part; undefined when the query has no words. */
+export function matchCondition(parts: readonly Condition[]): Condition | undefined {
+  if (parts.length === 0) return undefined;
+  return sql`tsv @@ (${sql.join([...parts], sql` && `)})`;
+}
+
+/** The documents with any of the selected values of a facet. */
+export function facetCondition(index: PgIndex, facet: FacetName, ids: readonly number[]): Condition {
+  const codes = profileCodes(index, facet, ids);
+  if (codes.length === 0) return sql`FALSE`;
+  return sql`${sql.ref(CODE_COLUMNS[index.groupOf[facet]]!)} = ANY(${codes}::int[])`;
+}
+
+/** directory ∧ every condition given. */
+export function where(index: PgIndex, conditions: readonly (Condition | undefined)[]): Condition {
+  const all = [sql`directory_id = ${index.directoryId}`, ...conditions.filter((c): c is Condition => c !== undefined)];
+  return sql.join(all, sql` AND `);
+}

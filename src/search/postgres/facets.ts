@@ -1,0 +1,66 @@
+/**
+ * Disjunctive facet counts in SQL: documents are counted by profile code, one GROUP BY
+ * GROUPING SETS pass for all the groups of facets without a selection, and one per selected
+ * facet on the query and the OTHER facets' filters; profiles are then spread over their values
+ * (see docs/decisions/0003-search.md, "Facets as per-document profile codes").
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../../store/tables.js';
+import { facetLists } from '../results.js';
+import { FACET_NAMES, type FacetName, type FacetValue } from '../types.js';
+import { where } from './conditions.js';
+import { valueCounts, type PgIndex } from './loaded.js';
+import { CODE_COLUMNS } from './schema.js';
+
+type Condition = RawBuilder<unknown>;
+/** per group, documents by profile code */
+type GroupCounts = Map<number, Map<number, number>>;
+
+/** Documents by profile code of each group, over the documents matching the conditions. */
+async function groupCounts(db: Kysely<Database>, index: PgIndex, conditions: readonly (Condition | undefined)[], groups: readonly number[]): Promise<GroupCounts> {
+  const columns = groups.map((g) => CODE_COLUMNS[g]!);
+  const sets = sql.join(columns.map((column) => sql`(${sql.ref(column)})`));
+  const { rows } = await sql<Record<string, number | null>>`SELECT ${sql.join(columns.map((c) => sql.ref(c)))}, count(*)::int AS n
+    FROM search_pg_docs WHERE ${where(index, conditions)} GROUP BY GROUPING SETS (${sets})`.execute(db);
+  const out: GroupCounts = new Map(groups.map((g) => [g, new Map()]));
+  for (const row of rows) {
+    groups.forEach((g, i) => {
+      const code = row[columns[i]!];
+      if (code !== null && code !== undefined) out.get(g)!.set(code, Number(row.n));
+    });
+  }
+  return out;
+}
+
+export interface CountedFacets {
+  total: number;
+  facets: Record<FacetName, FacetValue[]>;
+}
+
+/** The results' total and every facet's counts; `filters` are the selected facets' conditions. */
+export async function countFacets(
+  db: Kysely<Database>,
+  index: PgIndex,
+  match: Condition | undefined,
+  filters: ReadonlyMap<FacetName, Condition>,
+  selection: Map<FacetName, number[]>,
+): Promise<CountedFacets> {
+  // group 0 holds the type: every document has one code there, so its counts sum to the total
+  const plain = [...new Set([0, ...FACET_NAMES.filter((f) => !filters.has(f)).map((f) => index.groupOf[f])])];
+  const selected = [...filters.keys()];
+  const [results, ...others] = await Promise.all([
+    groupCounts(db, index, [match, ...filters.values()], plain),
+    ...selected.map((facet) =>
+      groupCounts(db, index, [match, ...[...filters].filter(([f]) => f !== facet).map(([, c]) => c)], [index.groupOf[facet]]),
+    ),
+  ]);
+  let total = 0;
+  for (const n of results!.get(0)!.values()) total += n;
+  const counts = {} as Record<FacetName, Float64Array>;
+  for (const facet of FACET_NAMES) {
+    const at = selected.indexOf(facet);
+    const byGroup = at === -1 ? results! : others[at]!;
+    counts[facet] = valueCounts(index, facet, byGroup.get(index.groupOf[facet])!);
+  }
+  return { total, facets: facetLists(index.facets, counts, selection) };
+}

@@ -1,0 +1,79 @@
+/**
+ * The page of results in the query's order, in SQL: by date or name on the precomputed keys,
+ * or by relevance as the SQLite engine ranks (../engine.ts, `byRelevance`): the idf-weighted sum
+ * of the query's parts found in the title, equal scores in the order of their patterns, then
+ * the document number. A document's pattern (which parts its title has) is a bit mask computed
+ * by `title_tsv @@ part`; the patterns' ranks are computed here and passed as one array.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../../store/tables.js';
+import type { QueryTerms } from '../text.js';
+import type { SortOrder } from '../types.js';
+import { prefixQuery, termQuery, where } from './conditions.js';
+import type { PgIndex } from './loaded.js';
+
+type Condition = RawBuilder<unknown>;
+
+/** Title parts taken into account for ranking, as in the SQLite engine. */
+const MAX_RANKED_PARTS = 6;
+
+interface Part {
+  query: Condition;
+  df: number;
+  titled: boolean;
+}
+
+/** The query's parts with their document frequencies: the stems' from `search_terms`, the prefix's counted. */
+async function parts(db: Kysely<Database>, index: PgIndex, terms: QueryTerms): Promise<Part[]> {
+  const { rows } = await sql<{ term: string; df: number; title_kind: number | null }>`SELECT term, df, title_kind FROM search_terms
+    WHERE directory_id = ${index.directoryId} AND term = ANY(${terms.exact}::text[])`.execute(db);
+  const byTerm = new Map(rows.map((row) => [row.term, row]));
+  const out: Part[] = terms.exact.map((term) => ({ query: termQuery(term), df: Number(byTerm.get(term)?.df ?? 0), titled: (byTerm.get(term)?.title_kind ?? null) !== null }));
+  if (terms.prefixes.length > 0) {
+    const query = prefixQuery(terms.prefixes);
+    // its weight only matters beside other parts
+    const df = out.length === 0 ? 1 : await countMatching(db, index, sql`tsv @@ ${query}`);
+    out.push({ query, df, titled: true });
+  }
+  return out.sort((a, b) => a.df - b.df);
+}
+
+async function countMatching(db: Kysely<Database>, index: PgIndex, condition: Condition): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM search_pg_docs WHERE ${where(index, [condition])}`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** ORDER BY for relevance: the rank of the document's title pattern, then its number. */
+async function relevance(db: Kysely<Database>, index: PgIndex, terms: QueryTerms): Promise<Condition> {
+  const titled = (await parts(db, index, terms)).filter((p) => p.titled).slice(0, MAX_RANKED_PARTS);
+  if (titled.length === 0) return sql`doc`;
+  const weights = titled.map((p) => Math.log(1 + index.size / Math.max(1, p.df)));
+  const patterns = Array.from({ length: 1 << titled.length }, (_, mask) => ({
+    mask,
+    score: weights.reduce((sum, weight, j) => (mask & (1 << j) ? sum + weight : sum), 0),
+  })).sort((a, b) => b.score - a.score || a.mask - b.mask);
+  const rank: number[] = new Array<number>(patterns.length);
+  patterns.forEach((pattern, position) => (rank[pattern.mask] = position));
+  const mask = sql.join(
+    titled.map((part, j) => sql`CASE WHEN title_tsv @@ ${part.query} THEN ${1 << j}::int ELSE 0 END`),
+    sql` + `,
+  );
+  return sql`(${rank}::int[])[${mask} + 1], doc`;
+}
+
+/** The documents of one page of the results, in order. */
+export async function pageDocs(
+  db: Kysely<Database>,
+  index: PgIndex,
+  conditions: readonly (Condition | undefined)[],
+  sort: SortOrder,
+  terms: QueryTerms,
+  offset: number,
+  limit: number,
+): Promise<number[]> {
+  if (limit <= 0) return [];
+  const order = sort === 'date' ? sql`date_key DESC, doc` : sort === 'name' ? sql`sort_name, doc` : await relevance(db, index, terms);
+  const { rows } = await sql<{ doc: number }>`SELECT doc FROM search_pg_docs WHERE ${where(index, conditions)}
+    ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`.execute(db);
+  return rows.map((row) => Number(row.doc));
+}
