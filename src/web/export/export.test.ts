@@ -5,7 +5,6 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
 import { createAccountService } from '../../accounts/service.js';
 import { MemoryMailTransport } from '../../accounts/mail.js';
 import { CLI_ACTOR } from '../../accounts/roles.js';
@@ -17,6 +16,7 @@ import { MAX_PER_PAGE, type SearchQuery } from '../../search/types.js';
 import { loadDocument } from '../../store/load-document.js';
 import { isNamedPerson } from '../data/privacy.js';
 import { openTestSite, type TestSite } from '../testing.js';
+import { unzipBuffer } from './testing.js';
 
 let site: TestSite;
 let base: string;
@@ -29,30 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await site?.dispose();
 });
-
-/** The zip's entries, by name, as text. */
-export function unzipBuffer(buffer: Buffer): Promise<Map<string, string>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, zip) => {
-      if (error) return reject(error);
-      const files = new Map<string, string>();
-      zip.on('error', reject);
-      zip.on('end', () => resolve(files));
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError) return reject(streamError);
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => {
-            files.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.readEntry();
-    });
-  });
-}
 
 /** A CSV file of the export (no quoted line breaks in the first column): its rows as records. */
 function csvRows(text: string): Record<string, string>[] {
