@@ -22,7 +22,7 @@ import type { SearchQuery } from '../src/search/types.js';
 import { openStore } from '../src/store/db.js';
 import { benchStore } from './synth-store.js';
 
-const MIX: Record<string, string | string[]>[] = [
+export const MIX: Record<string, string | string[]>[] = [
   { q: 'de' },
   { q: 'développement' },
   { q: 'projet' },

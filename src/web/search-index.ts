@@ -1,34 +1,49 @@
 /**
- * Keeps the search index in step with the store. The search API has no way to ask how fresh an
- * index is, so the keeper remembers the store's version stamp (see data/directory.ts) at its
- * last rebuild: the first call rebuilds (the index may be missing or stale), later calls rebuild
- * only when an import changed the store since. Rebuilds never overlap.
+ * Keeps the search index in step with the store. The index records the store's version stamp
+ * (see data/directory.ts) it was built from (`search_meta`, see search/tables.ts), so a start
+ * over a current index does not rebuild it (minutes at a million projects); later calls rebuild
+ * only when an import or an edit changed the store since. Rebuilds never overlap in a process.
  */
 import type { Kysely } from 'kysely';
+import { readSourceStamp, writeSourceStamp } from '../search/tables.js';
 import type { RebuildSearchIndex } from '../search/types.js';
 import type { Database } from '../store/tables.js';
 import { readStamp } from './data/directory.js';
 
 export interface SearchIndexKeeper {
   ensureFresh(): Promise<void>;
+  /** how many times this keeper rebuilt the index */
+  readonly rebuilds: number;
 }
 
 export function searchIndexKeeper(db: Kysely<Database>, directoryId: string, rebuild: RebuildSearchIndex): SearchIndexKeeper {
   let builtStamp: string | undefined;
   let running: Promise<void> | undefined;
+  let rebuilds = 0;
   const ensureFresh = async (): Promise<void> => {
     while (running !== undefined) await running.catch(() => undefined);
     const stamp = await readStamp(db);
     if (stamp === builtStamp) return;
     if (running !== undefined) return ensureFresh();
-    running = rebuild(db, directoryId).then(() => {
+    running = (async () => {
+      // another process (or an earlier start) may have built the index from this very state
+      if ((await readSourceStamp(db, directoryId)) !== stamp) {
+        rebuilds += 1;
+        await rebuild(db, directoryId);
+        await writeSourceStamp(db, directoryId, stamp);
+      }
       builtStamp = stamp;
-    });
+    })();
     try {
       await running;
     } finally {
       running = undefined;
     }
   };
-  return { ensureFresh };
+  return {
+    ensureFresh,
+    get rebuilds() {
+      return rebuilds;
+    },
+  };
 }

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../config.js';
 import { openSearcher, rebuildSearchIndex, type Searcher } from '../../search/index.js';
+import { openPostgresSearcher, rebuildPostgresSearchIndex } from '../../search/postgres/index.js';
 import { openStore } from '../../store/db.js';
 import { listDirectoryIds } from '../../store/records/directory.js';
 import { buildApp } from '../../web/app.js';
@@ -19,7 +20,8 @@ export const serveCommand: Command = {
 
 Serves the public site: every page in HTML and as JSON (the same URL with .json), the search,
 and /openapi.json. On first start, an empty store gets the bundled 2008 directory; the search
-index is rebuilt at start and again whenever an import changes the store. Stops on Ctrl-C
+index is rebuilt at start when the store changed since it was built, and again whenever an
+import or an edit changes the store (on SQLite in a file and on PostgreSQL). Stops on Ctrl-C
 (SIGINT) or SIGTERM.
 
 Options:
@@ -48,15 +50,17 @@ Environment:
         context.stderr.write(`${formatChanges(changes)}\n`);
       }
       const directoryId = await chooseDirectoryId(store.db, values.directory as string | undefined);
-      // The searcher reads the SQLite file from its worker threads; a store in memory or on
-      // PostgreSQL is served without search (the search page then answers 503).
+      // SQLite: the searcher's worker threads read the file; PostgreSQL: it runs SQL on the store's
+      // pool. A store in memory is served without search (the search page then answers 503).
       const file = config.database.kind === 'sqlite' && config.database.path !== ':memory:' ? config.database.path : undefined;
-      const keeper = file === undefined ? undefined : searchIndexKeeper(store.db, directoryId, rebuildSearchIndex);
-      if (keeper !== undefined && file !== undefined) {
+      const onPostgres = store.engine === 'postgres';
+      const rebuild = onPostgres ? rebuildPostgresSearchIndex : rebuildSearchIndex;
+      const keeper = file !== undefined || onPostgres ? searchIndexKeeper(store.db, directoryId, rebuild) : undefined;
+      if (keeper !== undefined) {
         await keeper.ensureFresh();
-        searcher = await openSearcher({ databasePath: file });
+        searcher = onPostgres ? openPostgresSearcher(store.db) : await openSearcher({ databasePath: file! });
       } else {
-        context.stderr.write('Search is off: it needs a SQLite store in a file.\n');
+        context.stderr.write('Search is off: it needs a SQLite store in a file, or PostgreSQL.\n');
       }
       app = await buildApp({ config, store, searcher, directoryId, logger: { level: 'warn' }, refreshSearchIndex: keeper?.ensureFresh });
       await app.listen({ port: config.server.port, host: config.server.host });

@@ -38,8 +38,10 @@ export async function rebuildPostgresSearchIndex(
   directoryId: string,
   onProgress?: (done: number, total: number) => void,
 ): Promise<void> {
-  await ensurePostgresSearch(db);
   const build = async (trx: Kysely<Database>) => {
+    // instances starting together on one database build one after the other
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`repertoire-search:${directoryId}`}))`.execute(trx);
+    await ensurePostgresSearch(trx);
     await sql`DELETE FROM search_pg_docs WHERE directory_id = ${directoryId}`.execute(trx);
     let rows: Record<string, unknown>[] = [];
     const flush = async () => {
