@@ -31,7 +31,7 @@ export interface MapData {
   unlocated: { id: string; name: string }[];
 }
 
-type Place = Pick<Collectivity, 'id' | 'name' | 'shortName' | 'country' | 'kind' | 'region' | 'aliases' | 'location'>;
+export type Place = Pick<Collectivity, 'id' | 'name' | 'shortName' | 'country' | 'kind' | 'region' | 'aliases' | 'location'>;
 
 /** From a document's records. */
 export function mapDataFromDocument(doc: Pick<RepertoireDocument, 'collectivities' | 'partnerships'>, options: MapDataOptions): MapData {
@@ -50,8 +50,16 @@ export function mapDataFromDocument(doc: Pick<RepertoireDocument, 'collectivitie
   return assemble(weights, pairs, (id) => byId.get(id), options);
 }
 
-/** From the store: counts in SQL, by chunks of the selection when there is one. */
-export async function loadMapData(db: Kysely<Database>, options: MapDataOptions & { directoryId?: string }): Promise<MapData> {
+/** A census's map, counted: partnerships per collectivity, and per French–Moroccan pair. */
+export interface MapCounts {
+  /** collectivity id → partnerships it is a party to */
+  weights: Map<string, number>;
+  /** `${french id}\u0000${partner id}` → partnerships they share */
+  pairs: Map<string, number>;
+}
+
+/** The counts in SQL (GROUP BY on `partnership_parties`), by chunks of the selection when there is one. */
+export async function loadMapCounts(db: Kysely<Database>, options: { directoryId?: string; partnershipIds?: Iterable<string> }): Promise<MapCounts> {
   const weights = new Map<string, number>();
   const pairs = new Map<string, number>();
   for (const chunk of chunks(options.partnershipIds)) {
@@ -77,26 +85,49 @@ export async function loadMapData(db: Kysely<Database>, options: MapDataOptions 
       pairs.set(key, (pairs.get(key) ?? 0) + Number(row.n));
     }
   }
-  let query = db
-    .selectFrom('collectivities')
-    .select(['id', 'name', 'short_name', 'country', 'kind', 'region', 'aliases', 'lat', 'lon']);
-  if (options.directoryId !== undefined) query = query.where('directory_id', '=', options.directoryId);
+  return { weights, pairs };
+}
+
+/** The collectivities of a directory that the counts name, as places (stored position, or what `locate` needs). */
+export async function loadMapPlaces(db: Kysely<Database>, directoryId: string | undefined, ids: Iterable<string>): Promise<Map<string, Place>> {
+  const wanted = [...new Set(ids)];
   const places = new Map<string, Place>();
-  for (const r of await query.execute()) {
-    if (!weights.has(r.id)) continue;
-    const aliases = decodeJson<string[]>(r.aliases);
-    places.set(r.id, {
-      id: r.id,
-      name: r.name,
-      country: r.country,
-      kind: r.kind,
-      ...(r.short_name !== null ? { shortName: r.short_name } : {}),
-      ...(r.region !== null ? { region: r.region } : {}),
-      ...(aliases ? { aliases } : {}),
-      ...(r.lat !== null && r.lon !== null ? { location: { lat: r.lat, lon: r.lon } } : {}),
-    });
+  const columns = ['id', 'name', 'short_name', 'country', 'kind', 'region', 'aliases', 'lat', 'lon'] as const;
+  // many ids: read the directory's collectivities whole (one scan) rather than thousands of lookups
+  const parts: (string[] | undefined)[] = wanted.length > 2000 ? [undefined] : chunks(wanted);
+  const keep = new Set(wanted);
+  for (const part of parts) {
+    let query = db.selectFrom('collectivities').select(columns);
+    if (directoryId !== undefined) query = query.where('directory_id', '=', directoryId);
+    if (part) query = query.where('id', 'in', part);
+    for (const r of await query.execute()) {
+      if (!keep.has(r.id)) continue;
+      const aliases = decodeJson<string[]>(r.aliases);
+      places.set(r.id, {
+        id: r.id,
+        name: r.name,
+        country: r.country,
+        kind: r.kind,
+        ...(r.short_name !== null ? { shortName: r.short_name } : {}),
+        ...(r.region !== null ? { region: r.region } : {}),
+        ...(aliases ? { aliases } : {}),
+        ...(r.lat !== null && r.lon !== null ? { location: { lat: r.lat, lon: r.lon } } : {}),
+      });
+    }
   }
+  return places;
+}
+
+/** From the store: counts in SQL, by chunks of the selection when there is one. */
+export async function loadMapData(db: Kysely<Database>, options: MapDataOptions & { directoryId?: string }): Promise<MapData> {
+  const { weights, pairs } = await loadMapCounts(db, options);
+  const places = await loadMapPlaces(db, options.directoryId, weights.keys());
   return assemble(weights, pairs, (id) => places.get(id), options);
+}
+
+/** Points, links and the unlocated from counts and places (`loadMapCounts`, `loadMapPlaces`). */
+export function mapDataOf(counts: MapCounts, place: (id: string) => Place | undefined, options: MapDataOptions): MapData {
+  return assemble(counts.weights, counts.pairs, place, options);
 }
 
 function assemble(weights: Map<string, number>, pairs: Map<string, number>, place: (id: string) => Place | undefined, options: MapDataOptions): MapData {

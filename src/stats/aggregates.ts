@@ -1,8 +1,7 @@
 /**
- * What the statistics are made of: counts and sums by group, as SQL returns them. Both sources
- * produce these — `compute.ts` over a document's records, `queries.ts` over the store — and
- * `buildStats` turns them into the view model, so the two cannot disagree in anything but the
- * counting itself (which the tests compare).
+ * What the statistics are made of: counts and sums by group, as SQL returns them
+ * (`aggregateStats` in `queries.ts`, the one place they are counted; the census's are kept in its
+ * snapshot, `snapshot.ts`); `buildStats` turns them into the view model.
  */
 import type { ImportIssue } from '../model/report.js';
 import type { FunderCollectivity } from './funders.js';

@@ -5,10 +5,12 @@
  * spelling: "Région Midi Pyrénées", "Aquitaine", "Cofinancement PACA"); otherwise the name
  * without "Cofinancement"/"Financement"/"Subvention", its parentheses and its year.
  *
- * The groups agree with the search facet's (`src/search/facets.ts`): same acronyms, collectivities
- * by their name.
+ * The programmes are recognised by the search facet's own rule (`funderName`, src/search/facets.ts),
+ * so that the statistics and the "Financeur" facet group funders alike; the statistics add the
+ * collectivities a funder's text names.
  */
 import { regionOf } from '../geo/regions.js';
+import { funderName } from '../search/facets.js';
 
 export interface FunderGroup {
   /** a stable key: `c:<collectivity id>`, `p:<programme>` or `n:<folded name>` */
@@ -17,15 +19,8 @@ export interface FunderGroup {
   collectivityId: string | null;
 }
 
-/** The big programmes and institutions, by acronym. */
-const PROGRAMMES: readonly [RegExp, string][] = [
-  [/\bpad\b/, 'PAD'],
-  [/\bmae\b|ministere des affaires etrangeres|affaires etrangeres/, 'MAE'],
-  [/\bafd\b|agence francaise de developpement/, 'AFD'],
-  [/union europeenne|commission europeenne|\bue\b|\bfeder\b/, 'Union européenne'],
-  [/\bindh\b/, 'INDH'],
-  [/caisse des depots/, 'Caisse des Dépôts'],
-];
+/** The big programmes and institutions, as `funderName` names them. */
+const PROGRAMMES: ReadonlySet<string> = new Set(['PAD', 'MAE', 'AFD', 'Union européenne', 'INDH', 'Caisse des Dépôts']);
 
 function fold(text: string): string {
   return text
@@ -79,8 +74,8 @@ export class FunderNames {
 
   private compute(funder: string, collectivityId?: string | null): FunderGroup {
     if (collectivityId) return { key: `c:${collectivityId}`, label: this.names.get(collectivityId) ?? funder, collectivityId };
-    const key = ` ${fold(funder)} `;
-    for (const [pattern, name] of PROGRAMMES) if (pattern.test(key)) return { key: `p:${name}`, label: name, collectivityId: null };
+    const programme = funderName(funder);
+    if (programme !== undefined && PROGRAMMES.has(programme)) return { key: `p:${programme}`, label: programme, collectivityId: null };
     const bare = funder
       .replace(/^\s*(co-?)?financements?\s+|^\s*subventions?\s+/i, '')
       .replace(/^(du|de la|de l'|de l’|des|de|d'|d’)\s*/i, '')

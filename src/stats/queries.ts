@@ -12,9 +12,18 @@ import { decodeJson } from '../store/codec.js';
 import type { Database } from '../store/tables.js';
 import { add, type Aggregates, type MoneyRow, type PadProject } from './aggregates.js';
 import { buildStats } from './build.js';
-import type { StatsOptions } from './compute.js';
 import type { CensusStats } from './model.js';
-import { RATES_2008 } from './money.js';
+import { RATES_2008, type ReferenceRates } from './money.js';
+import { censusSnapshot, SNAPSHOT_PAD_ROWS } from './snapshot.js';
+
+export interface StatsOptions {
+  /** only these partnerships (the current search results); the whole census when absent */
+  partnershipIds?: Iterable<string>;
+  /** default: the 2008 annual average (`RATES_2008`) */
+  rates?: ReferenceRates;
+  /** the most PAD projects to list (default 1000; counts and totals are always of all) */
+  padLimit?: number;
+}
 
 export interface StoreStatsOptions extends StatsOptions {
   /** the directory (edition); every directory in the store when absent */
@@ -25,7 +34,40 @@ type Db = Kysely<Database>;
 const n = (value: number | string | null | undefined) => Number(value ?? 0);
 const flag = (value: number | boolean | null) => value === true || value === 1;
 
+/**
+ * The statistics of a directory, or of a selection of its partnerships. The whole directory's come
+ * from its snapshot (`snapshot.ts`: the aggregates below, computed once per version of the store)
+ * and are built once per snapshot: the object returned is shared, and frozen. A selection's are
+ * counted on the spot, in time proportional to the selection, not to the census.
+ */
 export async function loadStats(db: Db, options: StoreStatsOptions = {}): Promise<CensusStats> {
+  const rates = options.rates ?? RATES_2008;
+  const padLimit = options.padLimit ?? 1000;
+  if (options.partnershipIds === undefined && options.directoryId !== undefined && padLimit <= SNAPSHOT_PAD_ROWS) {
+    const snapshot = await censusSnapshot(db, options.directoryId);
+    const key = `${padLimit}\u0000${JSON.stringify(rates)}`;
+    let views = built.get(snapshot.aggregates);
+    if (views === undefined) built.set(snapshot.aggregates, (views = new Map()));
+    let stats = views.get(key);
+    if (stats === undefined) views.set(key, (stats = deepFreeze(buildStats(snapshot.aggregates, { rates, padLimit }))));
+    return stats;
+  }
+  return buildStats(await aggregateStats(db, options), { rates, padLimit });
+}
+
+/** The view models built from a snapshot, per options: shared between requests, so frozen. */
+const built = new WeakMap<Aggregates, Map<string, CensusStats>>();
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** Every count and sum of the statistics, in SQL: the one way they are computed. */
+export async function aggregateStats(db: Db, options: StoreStatsOptions = {}): Promise<Aggregates> {
   const dir = options.directoryId;
   const agg: Aggregates = {
     directoryId: dir ?? null,
@@ -58,6 +100,17 @@ export async function loadStats(db: Db, options: StoreStatsOptions = {}): Promis
 
   for (const chunk of chunks(options.partnershipIds)) {
     const scoped = <Q extends Scopable>(q: Q, dirColumn: string, idColumn: string): Q => scope(q, dir, dirColumn, chunk, idColumn);
+    // a project's lists, narrowed by their project ids (an indexed lookup per selected project) rather
+    // than through a join on projects, which SQLite would drive from the whole list table
+    const selectedProjects = () => {
+      let q = db.selectFrom('projects').select('id').where('partnership_id', 'in', chunk!);
+      if (dir !== undefined) q = q.where('directory_id', '=', dir);
+      return q;
+    };
+    const projectScoped = <Q extends Scopable>(q: Q, dirColumn: string, projectColumn: string): Q => {
+      const out = scope(q, dir, dirColumn, undefined, projectColumn);
+      return chunk === undefined ? out : (out.where as unknown as (c: string, o: string, v: unknown) => Q).call(out, projectColumn, 'in', selectedProjects());
+    };
 
     // partnerships by decade of signature
     const decade = sql<string | null>`substr(signed_date, 1, 3)`;
@@ -127,17 +180,15 @@ export async function loadStats(db: Db, options: StoreStatsOptions = {}): Promis
     // projects by domain and domain family
     const prDomains = db
       .selectFrom('project_domains as x')
-      .innerJoin('projects as p', (j) => j.onRef('p.directory_id', '=', 'x.directory_id').onRef('p.id', '=', 'x.project_id'))
       .select(['x.domain_code', (eb) => eb.fn.count<number | string>('x.project_id').distinct().as('n')])
       .groupBy('x.domain_code');
-    for (const r of await scoped(prDomains, 'x.directory_id', 'p.partnership_id').execute()) add(agg.projectDomains, r.domain_code, n(r.n));
+    for (const r of await projectScoped(prDomains, 'x.directory_id', 'x.project_id').execute()) add(agg.projectDomains, r.domain_code, n(r.n));
     const prFamilies = db
       .selectFrom('project_domains as x')
-      .innerJoin('projects as p', (j) => j.onRef('p.directory_id', '=', 'x.directory_id').onRef('p.id', '=', 'x.project_id'))
       .innerJoin('domains as d', (j) => j.onRef('d.directory_id', '=', 'x.directory_id').onRef('d.code', '=', 'x.domain_code'))
       .select([family.as('top'), (eb) => eb.fn.count<number | string>('x.project_id').distinct().as('n')])
       .groupBy(family);
-    for (const r of await scoped(prFamilies, 'x.directory_id', 'p.partnership_id').execute()) add(agg.projectFamilies, r.top, n(r.n));
+    for (const r of await projectScoped(prFamilies, 'x.directory_id', 'x.project_id').execute()) add(agg.projectFamilies, r.top, n(r.n));
 
     // funding lines by funder as printed (grouped into funders in JavaScript: few distinct names)
     const lines = db
@@ -153,7 +204,7 @@ export async function loadStats(db: Db, options: StoreStatsOptions = {}): Promis
         (eb) => eb.fn.sum<number | string | null>('f.amount').as('amount'),
       ])
       .groupBy(['f.funder', 'f.funder_collectivity_id', 'f.currency', 'f.approximate', 'p.pad_cofinanced']);
-    for (const r of await scoped(lines, 'f.directory_id', 'p.partnership_id').execute()) {
+    for (const r of await projectScoped(lines, 'f.directory_id', 'f.project_id').execute()) {
       const row = { funder: r.funder, collectivityId: r.funder_collectivity_id, currency: r.currency, approximate: flag(r.approximate), amount: n(r.amount), count: n(r.n) };
       funding.add(row);
       if (flag(r.pad_cofinanced)) padFunding.add(row);
@@ -193,8 +244,7 @@ export async function loadStats(db: Db, options: StoreStatsOptions = {}): Promis
   if (dir !== undefined) collectivities = collectivities.where('directory_id', '=', dir);
   agg.collectivities = (await collectivities.execute()).map((c) => ({ id: c.id, name: c.name, shortName: c.short_name, country: c.country, kind: c.kind }));
   agg.reportIssues = await latestReportIssues(db, dir);
-
-  return buildStats(agg, { rates: options.rates ?? RATES_2008, padLimit });
+  return agg;
 }
 
 /** The PAD projects of the table: their partners and funding lines (a few queries, at most `padLimit` projects). */

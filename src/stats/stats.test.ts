@@ -1,24 +1,44 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.js';
 import { assertWellFormedXml } from '../maps/testing.js';
-import { exportJson } from '../publish/json.js';
-import { RepertoireDocument } from '../model/schema.js';
+import { saveDocument } from '../store/save-document.js';
+import { openStore, type Store } from '../store/db.js';
 import { ENGINES, openEngineStore } from '../test-support/engines.js';
+import { buildStats } from './build.js';
 import { barChart, countBars, domainBars, niceTicks } from './charts.js';
-import { computeStats } from './compute.js';
 import { STATS_TABLES, statsCsv, toCsv } from './csv.js';
 import { FunderNames } from './funders.js';
 import { CensusStats } from './model.js';
 import { RATES_2008, totalOf } from './money.js';
-import { loadStats } from './queries.js';
+import { aggregateStats, loadStats } from './queries.js';
+import { censusSnapshot } from './snapshot.js';
 import { DIRECTORY_2008_ID, read2008, save2008 } from './testing.js';
 
 const read = read2008();
 const doc = read.document;
-const stats = computeStats(doc, { reportIssues: read.report.inconsistencies });
+// the statistics are counted one way, in SQL: here over a SQLite store holding the 2008 directory;
+// the expectations below are counted from the reader's document, independently
+let stats: CensusStats;
+let store: Store;
+let folder: string;
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'repertoire-stats-'));
+  store = await openStore(loadConfig({ DATABASE_URL: join(folder, 'store.db') }));
+  await save2008(store.db);
+  stats = await loadStats(store.db, { directoryId: DIRECTORY_2008_ID });
+}, 60_000);
+afterAll(async () => {
+  await store?.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+const load = (options: Parameters<typeof loadStats>[1] = {}) => loadStats(store.db, { directoryId: DIRECTORY_2008_ID, ...options });
 const projects = doc.partnerships.flatMap((p) => (p.projects ?? []).map((x) => ({ ...x, partnershipId: p.id })));
 const tally = <T>(items: T[]) => items.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<T, number>());
 
-describe('statistics of the 2008 directory (records)', () => {
+describe('statistics of the 2008 directory', () => {
   it('counts partnerships by decade, and checks the editorial: first in the 1980s, more in the 1990s and 2000s', () => {
     const decades = tally(doc.partnerships.map((p) => (p.signedDate ? `${p.signedDate.slice(0, 3)}0` : 'unknown')));
     expect(Object.fromEntries(stats.partnershipsByDecade.rows.map((r) => [r.key, r.count]))).toEqual(Object.fromEntries(decades));
@@ -98,7 +118,7 @@ describe('statistics of the 2008 directory (records)', () => {
     expect(names.group('don de livres').label).toBe('don de livres');
   });
 
-  it('lists the PAD projects with their maître d’ouvrage and French assistant, and compares with the editorials', () => {
+  it('lists the PAD projects with their maître d’ouvrage and French assistant, and compares with the editorials', async () => {
     const pad = projects.filter((p) => p.padCofinanced);
     expect(stats.pad.count).toBe(pad.length);
     expect(stats.pad.count).toBe(12);
@@ -113,17 +133,17 @@ describe('statistics of the 2008 directory (records)', () => {
     expect(oujda.padAmounts).toEqual([{ amount: 994690, currency: 'MAD', approximate: false, eur: expect.closeTo(994690 / 11.4, 2) }]);
     expect(stats.pad.statements).toEqual([{ line: 130, stated: 11, message: expect.stringContaining('11') }]);
     expect(stats.pad.comparison).toMatch(/^12 projets cofinancés par le PAD dans les fiches ; un éditorial en annonce 11 \(ligne 130\)/);
-    expect(computeStats(doc, { padLimit: 3 }).pad).toMatchObject({ count: 12, truncated: true });
+    expect((await load({ padLimit: 3 })).pad).toMatchObject({ count: 12, truncated: true });
   });
 
-  it('computes the statistics of a selection with the same code', () => {
+  it('computes the statistics of a selection with the same code', async () => {
     const ids = ['tours-marrakech', 'lyon-rabat'].filter((id) => doc.partnerships.some((p) => p.id === id));
     expect(ids.length).toBe(2);
-    const some = computeStats(doc, { partnershipIds: ids });
+    const some = await load({ partnershipIds: ids });
     expect(some.scope).toMatchObject({ filtered: true, partnerships: 2 });
     expect(some.scope.projects).toBe(projects.filter((p) => ids.includes(p.partnershipId)).length);
     expect(some.pad.comparison).toMatch(/dans cette sélection/);
-    expect(computeStats(doc, { partnershipIds: [] }).scope).toMatchObject({ partnerships: 0, projects: 0 });
+    expect((await load({ partnershipIds: [] })).scope).toMatchObject({ partnerships: 0, projects: 0 });
   });
 
   it('is a valid view model, with a CSV per table', () => {
@@ -138,33 +158,53 @@ describe('statistics of the 2008 directory (records)', () => {
     expect(toCsv(['a', 'b'], [['x,"y"', '=1+1'], [null, 2.5]])).toBe('a,b\r\n"x,""y""",\'=1+1\r\n,2.5\r\n');
   });
 
-  it('converts at the rate it is given', () => {
+  it('converts at the rate it is given', async () => {
     const t = totalOf([{ currency: 'MAD', approximate: true, amount: 1140, count: 1 }, { currency: 'XOF', approximate: false, amount: 5, count: 1 }], RATES_2008);
     expect(t).toMatchObject({ eur: 100, approximateEur: 100, convertedEur: 100, count: 2, approximateCount: 1 });
     expect(t.byCurrency).toEqual([
       { currency: 'MAD', amount: 1140, count: 1, eur: 100 },
       { currency: 'XOF', amount: 5, count: 1, eur: null },
     ]);
-    const other = computeStats(doc, { rates: { perEur: { EUR: 1, MAD: 10 }, year: 2008, source: 'test' } });
+    const other = await load({ rates: { perEur: { EUR: 1, MAD: 10 }, year: 2008, source: 'test' } });
     expect(other.rate.perEur.MAD).toBe(10);
     expect(other.projectCosts.total.convertedEur).toBeGreaterThan(stats.projectCosts.total.convertedEur);
   });
 });
 
 describe.each(ENGINES)('statistics from the store (%s)', (engine) => {
-  it('equal those of the records, for the census and for a selection', async () => {
-    const store = await openEngineStore(engine);
-    await save2008(store.db);
-    const fromStore = await loadStats(store.db, { directoryId: DIRECTORY_2008_ID });
-    expect(fromStore).toEqual(stats);
-    // the records as exported from the store, counted independently of the reader's document
-    const exported = RepertoireDocument.parse(JSON.parse(await exportJson(store.db)));
-    expect(computeStats(exported, { reportIssues: read.report.inconsistencies })).toEqual(fromStore);
+  it('are the same on either engine, for the census and for a selection', async () => {
+    const other = await openEngineStore(engine);
+    await save2008(other.db);
+    expect(await loadStats(other.db, { directoryId: DIRECTORY_2008_ID })).toEqual(stats);
     const ids = doc.partnerships.filter((_, i) => i % 3 === 0).map((p) => p.id);
-    expect(await loadStats(store.db, { directoryId: DIRECTORY_2008_ID, partnershipIds: ids })).toEqual(
-      computeStats(doc, { partnershipIds: ids, reportIssues: read.report.inconsistencies }),
-    );
-    expect((await loadStats(store.db, { partnershipIds: [] })).scope).toMatchObject({ partnerships: 0, projects: 0, filtered: true });
+    const some = await loadStats(other.db, { directoryId: DIRECTORY_2008_ID, partnershipIds: ids });
+    expect(some).toEqual(await load({ partnershipIds: ids }));
+    const selected = doc.partnerships.filter((p) => ids.includes(p.id));
+    expect(some.scope).toEqual({ directoryId: DIRECTORY_2008_ID, filtered: true, partnerships: ids.length, projects: selected.reduce((n, p) => n + (p.projects ?? []).length, 0) });
+    const decades = tally(selected.map((p) => (p.signedDate ? `${p.signedDate.slice(0, 3)}0` : 'unknown')));
+    expect(Object.fromEntries(some.partnershipsByDecade.rows.map((r) => [r.key, r.count]))).toEqual(Object.fromEntries(decades));
+    expect(some.pad.count).toBe(selected.flatMap((p) => p.projects ?? []).filter((p) => p.padCofinanced).length);
+    expect((await loadStats(other.db, { partnershipIds: [] })).scope).toMatchObject({ partnerships: 0, projects: 0, filtered: true });
+  });
+
+  it('of the whole census come from a snapshot kept per version of the store, recomputed when it moves', async () => {
+    const other = await openEngineStore(engine);
+    await save2008(other.db);
+    const first = await censusSnapshot(other.db, DIRECTORY_2008_ID);
+    // the snapshot holds what the SQL aggregates give, and is stored with the stamp
+    expect(buildStats(first.aggregates, { rates: RATES_2008 })).toEqual(buildStats(await aggregateStats(other.db, { directoryId: DIRECTORY_2008_ID }), { rates: RATES_2008 }));
+    const rows = await other.db.withTables<{ stats_snapshots: { directory_id: string; stamp: string } }>().selectFrom('stats_snapshots').select(['directory_id', 'stamp']).execute();
+    expect(rows).toEqual([{ directory_id: DIRECTORY_2008_ID, stamp: first.stamp }]);
+    expect(await censusSnapshot(other.db, DIRECTORY_2008_ID)).toBe(first);
+    // an import that removes a partnership moves the stamp: the statistics follow
+    const gone = doc.partnerships.find((p) => (p.projects ?? []).length > 0)!;
+    await saveDocument(other.db, { ...doc, partnerships: doc.partnerships.filter((p) => p.id !== gone.id) }, { report: read.report });
+    const after = await loadStats(other.db, { directoryId: DIRECTORY_2008_ID });
+    expect(after.scope.partnerships).toBe(doc.partnerships.length - 1);
+    expect(after.scope.projects).toBe(stats.scope.projects - (gone.projects ?? []).length);
+    const second = await censusSnapshot(other.db, DIRECTORY_2008_ID);
+    expect(second.stamp).not.toBe(first.stamp);
+    expect(second.map.weights.size).toBeGreaterThan(0);
   });
 });
 

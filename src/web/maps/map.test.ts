@@ -1,9 +1,12 @@
 /** The map section: the SVG without inline style, its table, the unlocated list, text from data escaped. */
 import { describe, expect, it } from 'vitest';
+import { mapDataFromDocument } from '../../maps/data.js';
 import { assertWellFormedXml } from '../../maps/testing.js';
+import { DIRECTORY_2008_ID, read2008, save2008 } from '../../stats/testing.js';
+import { ENGINES, openEngineStore } from '../../test-support/engines.js';
 import { t } from '../i18n/index.js';
 import type { RenderContext } from '../page.js';
-import { mapSection, withoutInlineStyle, type MapView } from './map.js';
+import { loadMapView, mapSection, withoutInlineStyle, type MapView } from './map.js';
 
 const c: RenderContext = { locale: 'fr', t: (key, params) => t('fr', key, params), url: '/', searchText: '' };
 
@@ -42,5 +45,32 @@ describe('mapSection', () => {
 
   it('withoutInlineStyle removes every style element and nothing else', () => {
     expect(withoutInlineStyle('<svg><style>#a{x:1}</style><g/><style>b{}</style></svg>')).toBe('<svg><g/></svg>');
+  });
+});
+
+describe.each(ENGINES)('loadMapView (%s)', (engine) => {
+  it('maps the whole directory, a collectivity (highlighted) or a list of partnerships from SQL aggregates', async () => {
+    const store = await openEngineStore(engine);
+    await save2008(store.db);
+    const doc = read2008().document;
+    const weights = (v: { points: { id: string; weight: number }[] }) => Object.fromEntries(v.points.map((p) => [p.id, p.weight]));
+    const all = await loadMapView(store.db, DIRECTORY_2008_ID, { kind: 'directory' });
+    const expected = mapDataFromDocument(doc, { href: (id) => `/collectivites/${id}` });
+    expect(weights(all)).toEqual(weights(expected));
+    expect(all.links).toEqual(expected.links);
+    expect(all.unlocated).toEqual([]);
+    expect(all.points.find((p) => p.id === 'ma-commune-marrakech')?.href).toBe('/collectivites/ma-commune-marrakech');
+    expect(await loadMapView(store.db, DIRECTORY_2008_ID, { kind: 'directory' })).toBe(all); // kept for the store's version
+
+    const own = doc.partnerships.filter((p) => p.parties.some((x) => x.collectivityId === 'ma-commune-marrakech'));
+    const one = await loadMapView(store.db, DIRECTORY_2008_ID, { kind: 'collectivity', id: 'ma-commune-marrakech' });
+    expect(weights(one)).toEqual(weights(mapDataFromDocument(doc, { partnershipIds: own.map((p) => p.id), href: String })));
+    expect(one.points.filter((p) => p.current === true).map((p) => p.id)).toEqual(['ma-commune-marrakech']);
+
+    const ids = doc.partnerships.filter((_, i) => i % 4 === 0).map((p) => p.id);
+    const some = await loadMapView(store.db, DIRECTORY_2008_ID, { kind: 'partnerships', ids });
+    expect(weights(some)).toEqual(weights(mapDataFromDocument(doc, { partnershipIds: ids, href: String })));
+    expect(some.points.some((p) => p.current === true)).toBe(false);
+    expect(await loadMapView(store.db, DIRECTORY_2008_ID, { kind: 'partnerships', ids: [] })).toEqual({ points: [], links: [], unlocated: [] });
   });
 });

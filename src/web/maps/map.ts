@@ -8,8 +8,9 @@
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { loadMapData, mapDataFromDocument, type MapData } from '../../maps/data.js';
+import { loadMapCounts, loadMapPlaces, mapDataFromDocument, mapDataOf, type MapCounts, type MapData } from '../../maps/data.js';
 import { renderMap, type MapCountry } from '../../maps/render.js';
+import { censusSnapshot } from '../../stats/snapshot.js';
 import type { Database } from '../../store/tables.js';
 import type { Directory } from '../data/directory.js';
 import { html, raw, type SafeHtml } from '../html.js';
@@ -39,10 +40,15 @@ export const MapView = z.object({
 });
 export type MapView = z.infer<typeof MapView>;
 
+interface Named {
+  kind: string;
+  name: string;
+}
+
 /** Labels that two points share get the kind ("Agadir (préfecture)"), else the full name. */
-function distinctLabels(data: MapData, dir: Directory): MapData['points'] {
+function distinctLabels(data: MapData, named: (id: string) => Named | undefined): MapData['points'] {
   const kinded = data.points.map((p) => {
-    const kind = dir.collectivity.get(p.id)?.kind;
+    const kind = named(p.id)?.kind;
     return kind === undefined ? p.label : `${p.label} (${label('fr', 'kind', kind).toLocaleLowerCase('fr')})`;
   });
   const tally = (names: readonly string[]) => names.reduce((m, name) => m.set(name, (m.get(name) ?? 0) + 1), new Map<string, number>());
@@ -50,13 +56,13 @@ function distinctLabels(data: MapData, dir: Directory): MapData['points'] {
   const withKind = tally(kinded);
   return data.points.map((p, i) => {
     if (plain.get(p.label) === 1) return p;
-    return { ...p, label: withKind.get(kinded[i]!) === 1 ? kinded[i]! : (dir.collectivity.get(p.id)?.name ?? p.label) };
+    return { ...p, label: withKind.get(kinded[i]!) === 1 ? kinded[i]! : (named(p.id)?.name ?? p.label) };
   });
 }
 
-function toView(data: MapData, dir: Directory, current?: string): MapView {
+function toView(data: MapData, named: (id: string) => Named | undefined, current?: string): MapView {
   return {
-    points: distinctLabels(data, dir).map((p) => ({ ...p, ...(p.id === current ? { current: true } : {}) })),
+    points: distinctLabels(data, named).map((p) => ({ ...p, ...(p.id === current ? { current: true } : {}) })),
     links: data.links,
     unlocated: data.unlocated.map((u) => ({ ...u, href: paths.collectivity(u.id) })),
   };
@@ -67,12 +73,62 @@ export function mapViewOf(dir: Directory, options: { partnershipIds?: Iterable<s
   // the map needs each partnership's id and parties only
   const doc = { collectivities: dir.collectivities, partnerships: dir.partnerships } as unknown as Parameters<typeof mapDataFromDocument>[0];
   const data = mapDataFromDocument(doc, { href: paths.collectivity, ...(options.partnershipIds !== undefined ? { partnershipIds: options.partnershipIds } : {}) });
-  return toView(data, dir, options.current);
+  return toView(data, (id) => dir.collectivity.get(id), options.current);
 }
 
-/** From the store (counts in SQL): a selection of partnerships, such as the search results. */
-export async function loadMapView(db: Kysely<Database>, dir: Directory, partnershipIds: Iterable<string>): Promise<MapView> {
-  return toView(await loadMapData(db, { directoryId: dir.id, partnershipIds, href: paths.collectivity }), dir);
+/** What a map shows: the whole directory, one collectivity's partnerships (it highlighted), or a list of partnerships. */
+export type MapScope =
+  | { kind: 'directory' }
+  | { kind: 'collectivity'; id: string }
+  | { kind: 'partnerships'; ids: Iterable<string> };
+
+/** The map of a whole directory, per store and version stamp: the snapshot's counts assembled once. */
+const wholeMaps = new WeakMap<Kysely<Database>, Map<string, { stamp: string; view: MapView }>>();
+
+/**
+ * The map from the store, for pages that hold no directory in memory: counts by SQL aggregates
+ * (`loadMapCounts`; for the whole directory, the census snapshot's, so that it costs one indexed
+ * read at 1 000 000 projects), then the named collectivities' places (`loadMapPlaces`).
+ *
+ * The older form `loadMapView(db, dir, partnershipIds)` (a directory snapshot and a selection) still works.
+ */
+export async function loadMapView(db: Kysely<Database>, directoryId: string, scope: MapScope): Promise<MapView>;
+export async function loadMapView(db: Kysely<Database>, dir: Directory, partnershipIds: Iterable<string>): Promise<MapView>;
+export async function loadMapView(db: Kysely<Database>, dir: string | Directory, scope: MapScope | Iterable<string>): Promise<MapView> {
+  const directoryId = typeof dir === 'string' ? dir : dir.id;
+  const s: MapScope = isScope(scope) ? scope : { kind: 'partnerships', ids: scope };
+  if (s.kind === 'directory') {
+    const snapshot = await censusSnapshot(db, directoryId);
+    let byDirectory = wholeMaps.get(db);
+    if (byDirectory === undefined) wholeMaps.set(db, (byDirectory = new Map()));
+    const kept = byDirectory.get(directoryId);
+    if (kept !== undefined && kept.stamp === snapshot.stamp) return kept.view;
+    const view = await viewOf(db, directoryId, snapshot.map);
+    byDirectory.set(directoryId, { stamp: snapshot.stamp, view });
+    return view;
+  }
+  if (s.kind === 'collectivity') {
+    const own = await db
+      .selectFrom('partnership_parties')
+      .select('partnership_id')
+      .distinct()
+      .where('directory_id', '=', directoryId)
+      .where('collectivity_id', '=', s.id)
+      .execute();
+    const counts = await loadMapCounts(db, { directoryId, partnershipIds: own.map((r) => r.partnership_id) });
+    return viewOf(db, directoryId, counts, s.id);
+  }
+  return viewOf(db, directoryId, await loadMapCounts(db, { directoryId, partnershipIds: s.ids }));
+}
+
+function isScope(scope: MapScope | Iterable<string>): scope is MapScope {
+  return typeof (scope as { kind?: unknown }).kind === 'string' && !(Symbol.iterator in (scope as object));
+}
+
+async function viewOf(db: Kysely<Database>, directoryId: string, counts: MapCounts, current?: string): Promise<MapView> {
+  const places = await loadMapPlaces(db, directoryId, counts.weights.keys());
+  const data = mapDataOf(counts, (id) => places.get(id), { href: paths.collectivity });
+  return toView(data, (id) => places.get(id), current);
 }
 
 /** The SVG without its inline `<style>` (site.css has the same rules). */

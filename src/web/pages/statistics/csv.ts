@@ -7,7 +7,7 @@ import { RepertoireError } from '../../../errors.js';
 import { parseSearchParams } from '../../../search/params.js';
 import { mapCsv, STATS_TABLES, statsCsv, type StatsTable } from '../../../stats/csv.js';
 import { renderMap } from '../../../maps/render.js';
-import { loadMapView, mapViewOf } from '../../maps/map.js';
+import { loadMapView } from '../../maps/map.js';
 import type { PageInput } from '../../page.js';
 import { matchingPartnershipIds, searchOf, STATISTICS_PATH, statisticsView } from './data.js';
 
@@ -19,11 +19,11 @@ export async function mapTableCsv(input: PageInput): Promise<string> {
   const dir = await input.directory();
   const search = searchOf(input.query);
   let view;
-  if (search === undefined) view = mapViewOf(dir);
+  if (search === undefined) view = await loadMapView(input.db, dir.id, { kind: 'directory' });
   else {
     if (input.searcher === undefined) throw new RepertoireError('not-supported', 'search is not available', 503);
     await input.beforeSearch?.();
-    view = await loadMapView(input.db, dir, await matchingPartnershipIds(input.searcher, parseSearchParams(search).query, dir.id));
+    view = await loadMapView(input.db, dir.id, { kind: 'partnerships', ids: await matchingPartnershipIds(input.searcher, parseSearchParams(search).query, dir.id) });
   }
   const rendered = renderMap({ country: 'both', points: view.points, links: view.links, title: 'carte', description: '' });
   return mapCsv(rendered.table);
