@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { EXIT, run } from '../cli/run.js';
 import { loadConfig } from '../config.js';
 import { openStore } from '../store/db.js';
+import { ENGINES, tempDatabaseUrl, type Engine } from '../test-support/engines.js';
 import { tempDir } from '../test-support/temp-store.js';
 import { importBundled } from './testing/tools.js';
 
@@ -22,9 +23,9 @@ async function repertoire(argv: string[], env: Record<string, string>, isTTY = f
   return { code, stdout, stderr };
 }
 
-async function bundledStore() {
+async function bundledStore(engine: Engine = 'sqlite') {
   const dir = tempDir();
-  const env = { DATABASE_URL: join(dir, 'store.db') };
+  const env = { DATABASE_URL: await tempDatabaseUrl(engine) };
   const store = await openStore(loadConfig(env));
   try {
     await importBundled(store.db);
@@ -35,8 +36,8 @@ async function bundledStore() {
 }
 
 describe('repertoire export', () => {
-  it('writes CSV with chosen columns and ids, counting rows in the log', async () => {
-    const { dir, env } = await bundledStore();
+  it.each(ENGINES)('writes CSV with chosen columns and ids, counting rows in the log (%s)', async (engine) => {
+    const { dir, env } = await bundledStore(engine);
     const ids = join(dir, 'ids.txt');
     writeFileSync(ids, 'aix-en-provence-oujda\najaccio-marrakech\n');
     const out = join(dir, 'out', 'export.zip');
@@ -56,8 +57,8 @@ describe('repertoire export', () => {
     expect(result.stderr).toContain('] 100% (199/199)\n');
   });
 
-  it('writes IATI XML to standard output', async () => {
-    const { env } = await bundledStore();
+  it.each(ENGINES)('writes IATI XML to standard output (%s)', async (engine) => {
+    const { env } = await bundledStore(engine);
     const result = await repertoire(['export', '--format', 'iati', '--projects', 'aix-en-provence-oujda-assistance-a-maitrise-d-ouvrage-pour-l-elaboration'], env);
     expect(result.code).toBe(EXIT.ok);
     expect(result.stdout.match(/<iati-activity /g)).toHaveLength(1);
@@ -74,8 +75,8 @@ describe('repertoire export', () => {
     expect(result.stderr).toContain(message);
   });
 
-  it('names an unknown column or id, and leaves no file behind', async () => {
-    const { dir, env } = await bundledStore();
+  it.each(ENGINES)('names an unknown column or id, and leaves no file behind (%s)', async (engine) => {
+    const { dir, env } = await bundledStore(engine);
     const out = join(dir, 'bad.xlsx');
     const columns = await repertoire(['export', '--format', 'xlsx', '--out', out, '--columns', 'projects:id,budget'], env);
     expect(columns.code).toBe(EXIT.usage);

@@ -2,16 +2,17 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { openTempStore, tempDir } from '../test-support/temp-store.js';
+import { ENGINES, openEngineStore } from '../test-support/engines.js';
+import { tempDir } from '../test-support/temp-store.js';
 import { DAC_PURPOSE, endDay, startDay, writeIati } from './iati.js';
 import { importBundled, xmllintSchema } from './testing/tools.js';
 
 /** The schema copied into the project (from the IATI-Schemas repository, version 2.03). */
 const SCHEMA = fileURLToPath(new URL('../../schema/iati/iati-activities-schema.xsd', import.meta.url));
 
-describe('IATI export', () => {
+describe.each(ENGINES)('IATI export on %s', (engine) => {
   it('writes one activity per project, valid against the IATI 2.03 schema', async () => {
-    const { db } = await openTempStore();
+    const { db } = await openEngineStore(engine);
     await importBundled(db);
     const path = join(tempDir(), 'activities.xml');
     const counts = await writeIati(db, createWriteStream(path), { generated: new Date('2026-01-02T03:04:05Z') });
@@ -39,7 +40,7 @@ describe('IATI export', () => {
   });
 
   it('writes only the selected projects', async () => {
-    const { db } = await openTempStore();
+    const { db } = await openEngineStore(engine);
     await importBundled(db);
     const path = join(tempDir(), 'one.xml');
     const id = 'aix-en-provence-oujda-assistance-a-maitrise-d-ouvrage-pour-l-elaboration';

@@ -4,7 +4,8 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import { openTempStore, tempDir } from '../test-support/temp-store.js';
+import { ENGINES, openEngineStore } from '../test-support/engines.js';
+import { tempDir } from '../test-support/temp-store.js';
 import { readJsonDocument } from '../import/json.js';
 import { csvCell, writeCsv } from './csv.js';
 import { writeJson } from './json-stream.js';
@@ -42,9 +43,9 @@ async function exportTo<T>(write: (out: Writable) => Promise<T>, path: string): 
 
 const sink = () => new Writable({ write: (_chunk, _encoding, callback) => callback() });
 
-describe('CSV export', () => {
+describe.each(ENGINES)('CSV export on %s', (engine) => {
   it('writes one file per table, UTF-8 with BOM, ";" and decimal comma; LibreOffice reads accents and amounts back', async () => {
-    const { db } = await openTempStore();
+    const { db } = await openEngineStore(engine);
     await importBundled(db);
     const dir = tempDir();
     const zipPath = join(dir, 'export.zip');
@@ -78,7 +79,7 @@ describe('CSV export', () => {
   }, 120_000);
 
   it('writes only the chosen columns of the chosen records', async () => {
-    const { db } = await openTempStore();
+    const { db } = await openEngineStore(engine);
     await importBundled(db);
     const project = 'aix-en-provence-oujda-assistance-a-maitrise-d-ouvrage-pour-l-elaboration';
     const zipPath = join(tempDir(), 'selection.zip');
@@ -107,9 +108,9 @@ describe('CSV export', () => {
   });
 });
 
-describe('XLSX export', () => {
+describe.each(ENGINES)('XLSX export on %s', (engine) => {
   it('writes a sheet per table with a frozen header, an autofilter, amounts as numbers in their currency; LibreOffice reads it', async () => {
-    const { db } = await openTempStore();
+    const { db } = await openEngineStore(engine);
     await importBundled(db);
     const dir = tempDir();
     const path = join(dir, 'export.xlsx');
@@ -143,9 +144,9 @@ describe('XLSX export', () => {
   }, 120_000);
 });
 
-describe('JSON export of a selection', () => {
+describe.each(ENGINES)('JSON export of a selection on %s', (engine) => {
   it('keeps the selected records and the collectivities they name, as a valid document', async () => {
-    const { db } = await openTempStore();
+    const { db } = await openEngineStore(engine);
     await importBundled(db);
     const path = join(tempDir(), 'selection.json');
     const project = 'aix-en-provence-oujda-assistance-a-maitrise-d-ouvrage-pour-l-elaboration';
