@@ -1,10 +1,11 @@
 /**
  * A realistic synthetic directory, generated row by row (deterministic for a seed): French and
- * Moroccan collectivities with real place names, partnerships signed 1980–2008, projects with
+ * Moroccan collectivities with real place names (placed with the gazetteer: `locations.ts`), partnerships signed 1980–2008, projects with
  * French titles from domain vocabularies, statuses, PAD flags (~5 %), funding lines in EUR and MAD.
  * Rows are handed to `emit` in foreign-key order, table by table within each partnership.
  */
 import { DEPARTEMENTS, FRENCH_COMMUNAUTES_URBAINES, FRENCH_COMMUNES, FRENCH_NAME_PARTS, FRENCH_REGIONS, MOROCCAN_COMMUNES, MOROCCAN_NAME_PARTS, MOROCCAN_REGIONS, PEOPLE, PROVINCES } from './places.js';
+import { synthLocation } from './locations.js';
 import { Random } from './random.js';
 import { DOMAINS, FRAMEWORKS, HISTORIES, MONTHS, OTHER_FUNDERS, THEMES, type Theme } from './vocabulary.js';
 
@@ -44,6 +45,8 @@ interface Collectivity {
   kind: string;
   region: string;
   population: number;
+  /** an invented name: the département or province it was drawn in (where it is placed) */
+  near?: { kind: string; name: string };
 }
 
 const slug = (text: string) =>
@@ -77,6 +80,7 @@ function collectivities(random: Random, partnerships: number): { french: Collect
     let name: string;
     let region: string;
     let population: number;
+    let near: Collectivity['near'];
     if (i < FRENCH_COMMUNES.length) {
       const c = FRENCH_COMMUNES[i]!;
       ({ name, region, population } = c);
@@ -90,9 +94,10 @@ function collectivities(random: Random, partnerships: number): { french: Collect
       } while (names.has(name));
       region = d.region;
       population = random.int(800, 30_000);
+      near = { kind: 'departement', name: d.name };
     }
     names.add(name);
-    french.push({ id: uniqueId(`fr-commune-${slug(name)}`), name: `Ville ${of(name)}`, short: name, country: 'FR', kind: 'commune', region, population });
+    french.push({ id: uniqueId(`fr-commune-${slug(name)}`), name: `Ville ${of(name)}`, short: name, country: 'FR', kind: 'commune', region, population, ...(near ? { near } : {}) });
   }
   for (const [name, short, code] of FRENCH_COMMUNAUTES_URBAINES) {
     const d = DEPARTEMENTS.find((x) => x.code === String(code).padStart(2, '0'))!;
@@ -124,7 +129,16 @@ function collectivities(random: Random, partnerships: number): { french: Collect
       if (mNames.has(name)) name = `${name} (${p.name})`;
     } while (mNames.has(name));
     mNames.add(name);
-    moroccan.push({ id: uniqueId(`ma-commune-${slug(name)}`), name: `Commune rurale ${of(name)}`, short: name, country: 'MA', kind: 'commune-rurale', region: p.region, population: random.int(3, 40) * 1000 });
+    moroccan.push({
+      id: uniqueId(`ma-commune-${slug(name)}`),
+      name: `Commune rurale ${of(name)}`,
+      short: name,
+      country: 'MA',
+      kind: 'commune-rurale',
+      region: p.region,
+      population: random.int(3, 40) * 1000,
+      near: { kind: p.kind, name: p.name },
+    });
   }
   for (const p of PROVINCES) {
     const label = p.kind === 'prefecture' ? 'Préfecture' : 'Province';
@@ -176,6 +190,7 @@ export function synthesize(options: SynthOptions, emit: Emit, onProgress?: (done
 
   const { french, moroccan } = collectivities(random, total);
   [...french, ...moroccan].forEach((c, position) => {
+    const at = synthLocation(c);
     const people = c.country === 'FR' ? [PEOPLE.frenchFirst, PEOPLE.frenchLast] : [PEOPLE.moroccanFirst, PEOPLE.moroccanLast];
     out('collectivities', {
       directory_id: directoryId,
@@ -194,8 +209,8 @@ export function synthesize(options: SynthOptions, emit: Emit, onProgress?: (done
       faxes: null,
       emails: null,
       websites: c.kind === 'commune' && c.population > 50_000 ? `["http://www.ville-${slug(c.short)}.fr"]` : null,
-      lat: null,
-      lon: null,
+      lat: at?.lat ?? null,
+      lon: at?.lon ?? null,
       region: c.region,
       aliases: null,
     });

@@ -7,7 +7,8 @@ import { parseSearchParams } from '../search/params.js';
 import { openSearcher } from '../search/pool.js';
 import { loadDocument } from '../store/load-document.js';
 import { openTempStore } from '../test-support/temp-store.js';
-import { synthesize, type SynthOptions } from './generate.js';
+import { synthesize, type Row, type SynthOptions } from './generate.js';
+import { FRENCH_COMMUNES } from './places.js';
 import { writeSynthetic } from './write.js';
 
 function digest(options: SynthOptions): { hash: string; counts: Record<string, number> } {
@@ -26,6 +27,29 @@ describe('synthetic directories', () => {
     expect(a.counts.projects).toBeGreaterThan(1600);
     expect(a.counts.projects).toBeLessThan(2400);
     expect(digest({ partnerships: 50, projectsPerPartnership: 2 }).counts.projects).toBeLessThan(200);
+  });
+
+  it('place every collectivity with the gazetteer, invented names on a real place near their département or province', () => {
+    const rows: Row[] = [];
+    synthesize({ partnerships: 8000, projectsPerPartnership: 0 }, (table, row) => {
+      if (table === 'collectivities') rows.push(row);
+    });
+    expect(rows.filter((r) => r.lat === null || r.lon === null).map((r) => r.id)).toEqual([]);
+    const inside = (r: Row, [s, w, n, e]: number[]) => Number(r.lat) >= s! && Number(r.lat) <= n! && Number(r.lon) >= w! && Number(r.lon) <= e!;
+    const fr = [41.3, -5.2, 51.2, 9.6];
+    const ma = [20.7, -17.2, 35.95, -0.9];
+    expect(rows.filter((r) => !inside(r, r.country === 'FR' ? fr : ma)).map((r) => `${r.id} ${r.lat},${r.lon}`)).toEqual([]);
+    const at = (id: string) => rows.find((r) => r.id === id)!;
+    expect(Number(at('fr-commune-paris').lat)).toBeCloseTo(48.85, 1);
+    expect(Number(at('fr-departement-gironde').lon)).toBeCloseTo(-0.58, 1); // at its seat, Bordeaux
+    expect(Number(at('ma-commune-oujda').lon)).toBeGreaterThan(Number(at('ma-commune-fes').lon));
+    // invented communes: many distinct places, each within reach of its département's seat
+    const real = new Set(FRENCH_COMMUNES.map((c) => c.name));
+    const invented = rows.filter((r) => r.country === 'FR' && r.kind === 'commune' && !real.has(String(r.short_name)));
+    expect(invented.length).toBeGreaterThan(10);
+    expect(new Set(invented.map((r) => `${r.lat},${r.lon}`)).size).toBeGreaterThan(invented.length / 3);
+    const rural = rows.filter((r) => r.kind === 'commune-rurale');
+    expect(rural.length).toBeGreaterThan(10);
   });
 
   it('load into a store as a valid directory, and can be searched', async () => {

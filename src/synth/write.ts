@@ -71,7 +71,8 @@ export function writeSynthetic(path: string, options: SynthOptions, onProgress?:
 /** The same directory written before: its rows go (the store's own tables cascade from `directories`). */
 function removeDirectory(db: Sqlite.Database, directoryId: string): void {
   db.pragma('foreign_keys = ON');
-  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'search\\_%' ESCAPE '\\'`).pluck().all() as string[];
+  // the search index's tables, and the statistics' snapshot (a new directory under the same id does not move the store's stamp)
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'search\\_%' ESCAPE '\\' OR name = 'stats_snapshots')`).pluck().all() as string[];
   db.transaction(() => {
     for (const table of tables) db.prepare(`DELETE FROM ${table} WHERE directory_id = ?`).run(directoryId);
     db.prepare('DELETE FROM directories WHERE id = ?').run(directoryId);
