@@ -14,7 +14,7 @@ import { saveDocument } from '../../store/save-document.js';
 import { openTempStore } from '../../test-support/temp-store.js';
 import { exportJson } from '../json.js';
 import { BUNDLED_NAME, importBundled } from '../testing/tools.js';
-import { bookText } from './compose.js';
+import { bookText, MAPS_TITLE } from './compose.js';
 import { documentDifferences } from './differences.js';
 import { htmlToText } from './html.js';
 import { flat, pdfPages, printBook, type PrintedBook } from './pdf.js';
@@ -68,7 +68,25 @@ describe('the directory as a book', () => {
     expect(page.at(-1)!.trim()).toBe(`${first} / ${pages.length}`);
     const synthesis = pages[printed.pages.get('synthesis')! - 1]!.split('\n').filter((l) => l.trim());
     expect(synthesis[1]!.trim()).toBe('Synthèse par domaines');
-    expect(flat(pages.join('\n'))).toContain(' Emplacement réservé : les cartes des deux pays paraîtront dans une prochaine version. ');
+  });
+
+  it('prints the maps of both countries, drawn by the map renderer, one point per placed collectivity', () => {
+    const figures = [...printed.html.matchAll(/<figure class="b-map b-map-(MA|FR)">(<svg[\s\S]*?<\/svg>)<figcaption>([\s\S]*?)<\/figcaption><\/figure>/g)];
+    expect(figures.map((f) => f[1])).toEqual(['MA', 'FR']);
+    const parties = new Set(exported.partnerships.flatMap((p) => p.parties.map((party) => party.collectivityId)));
+    const countryOf = new Map(exported.collectivities.map((c) => [c.id, c.country]));
+    for (const [, country, svg, caption] of figures) {
+      const drawn = (svg!.match(/<a /g) ?? []).length;
+      const text = htmlToText(`<body>${caption}</body>`).trim();
+      // the caption counts the points drawn; those not drawn are named
+      expect(text.startsWith(`${country === 'MA' ? 'Le Maroc' : 'La France'} : ${drawn} collectivités sur la carte.`), text).toBe(true);
+      const unplaced = /Sans position connue : (.*)\.$/.exec(text)?.[1]?.split(', ').length ?? 0;
+      expect(drawn + unplaced).toBe([...parties].filter((id) => countryOf.get(id) === country).length);
+      // and the PDF prints the caption on the maps' pages, after the title
+      const first = printed.pages.get('maps')!;
+      expect(flat(pages.slice(first - 1, first + 1).join('\n'))).toContain(flat(text));
+    }
+    expect(flat(pages[printed.pages.get('maps')! - 1]!)).toContain(flat(MAPS_TITLE));
   });
 
   it('never leaves an entry heading alone at the foot of a page', () => {

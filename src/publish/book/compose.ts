@@ -16,6 +16,7 @@
  *   Autres partenariats                                                     [info.ts, budgets.ts]
  *   CONTACTS / one label line per person naming their collectivity / institution blocks  [contacts/]
  */
+import { bookMaps, MAPS_INTRO, type BookMap } from './maps.js';
 import { readProjectMoney } from '../../import/directory/funding.js';
 import { readCollectivityNames } from '../../import/directory/names.js';
 import { isNonProjectHeading, statusHeading } from '../../import/directory/project-labels.js';
@@ -32,6 +33,7 @@ export type LineKind =
   | 'toc-section'
   | 'toc-entry'
   | 'maps'
+  | 'map-caption'
   | 'section-title'
   | 'entry-french'
   | 'entry-partner'
@@ -79,8 +81,10 @@ export interface BookPart {
 
 /** A group of lines kept together where it can be: an entry's heading, a project, a contact. */
 export interface BookBlock {
-  readonly kind: 'heading' | 'entry-head' | 'projects' | 'project' | 'info' | 'contacts' | 'contact' | 'plain' | 'synthesis-domain';
+  readonly kind: 'heading' | 'entry-head' | 'projects' | 'project' | 'info' | 'contacts' | 'contact' | 'plain' | 'synthesis-domain' | 'map';
   readonly lines: BookLine[];
+  /** a map (maps.ts): its SVG, printed above the block's lines (its caption) */
+  readonly map?: BookMap;
   /** the entry this block opens: its heading is looked for in the printed pages */
   readonly entry?: EntryRef;
 }
@@ -623,7 +627,10 @@ export function composeBook(doc: RepertoireDocument, options: ComposeOptions = {
       id: 'maps',
       header: 'Cartes',
       kind: 'maps',
-      blocks: [{ kind: 'plain', lines: [{ kind: 'maps', text: MAPS_TITLE }, { kind: 'para', text: 'Emplacement réservé : les cartes des deux pays paraîtront dans une prochaine version.' }] }],
+      blocks: [
+        { kind: 'plain', lines: [{ kind: 'maps', text: MAPS_TITLE }, { kind: 'para', text: MAPS_INTRO }] },
+        ...bookMaps(doc).map(({ map, caption }): BookBlock => ({ kind: 'map', map, lines: [{ kind: 'map-caption', text: caption }] })),
+      ],
     },
     ...sectionParts,
   ];

@@ -3,7 +3,8 @@
  * its name as running header (CSS named pages and `@page` margin boxes, which Chromium prints),
  * entry headings kept with what follows them, small blocks (contacts, funding tables, executive
  * lines) kept whole. Every line of the book is one element holding exactly its text, so that
- * `htmlToText` gives the book's text back (funding lines are table rows: funder | amount).
+ * `htmlToText` gives the book's text back (funding lines are table rows: funder | amount; the
+ * maps' SVG drawings are left out, their captions are lines).
  */
 import type { Book, BookBlock, BookLine, BookPart } from './compose.js';
 
@@ -77,6 +78,7 @@ function blockHtml(block: BookBlock): string {
     const rest = block.lines.slice(title + 2);
     return `<div class="b-project"><div class="b-project-head">${linesHtml(head)}</div>${linesHtml(rest)}</div>`;
   }
+  if (block.map) return `<figure class="b-map b-map-${block.map.country}">${block.map.svg}<figcaption>${linesHtml(block.lines)}</figcaption></figure>`;
   return `<div class="b-${block.kind}"${id}>${linesHtml(block.lines)}</div>`;
 }
 
@@ -100,7 +102,11 @@ p, h1, h2, h3, h4, h5, td { margin: 0; hyphens: manual; }
 .l-toc-entry { position: relative; padding-right: 14mm; }
 /* The page number stands at the end of the entry's last line, where a wrapped name ends. */
 .l-toc-entry .toc-page { position: absolute; right: 0; bottom: 0; white-space: nowrap; }
-.part-maps p { margin-top: 6mm; padding: 40mm 10mm; border: 1px dashed #888; text-align: center; color: #555; }
+.part-maps .l-para { margin: 0 0 4mm; }
+.b-map { margin: 0 0 6mm; break-inside: avoid; }
+.b-map + .b-map { break-before: page; }
+.b-map svg { display: block; width: 100%; height: auto; max-height: 205mm; }
+.l-map-caption { font-style: italic; margin-top: 2mm; }
 .b-entry-head { break-inside: avoid; break-after: avoid; margin: 10mm 0 3mm; padding-top: 2mm; border-top: 2px solid #1b4f72; }
 .b-entry-head:first-of-type { margin-top: 0; }
 .l-entry-french, .l-entry-partner { font-size: 13pt; color: #1b4f72; }
@@ -159,7 +165,10 @@ ${book.parts.map(partHtml).join('\n')}
  * the text html.ts printed, which is the book's text (compose.ts `bookText`).
  */
 export function htmlToText(html: string): string {
-  const body = html.replace(/^[\s\S]*?<body[^>]*>/i, '').replace(/<\/body>[\s\S]*$/i, '');
+  const body = html
+    .replace(/^[\s\S]*?<body[^>]*>/i, '')
+    .replace(/<\/body>[\s\S]*$/i, '')
+    .replace(/<svg[\s\S]*?<\/svg>/gi, ''); // the maps' drawings: not text of the book
   const text = body
     .replace(/<\/td>\s*<td[^>]*>/gi, ' ')
     .replace(/<\/(p|h[1-6]|tr|li)>/gi, '\n')

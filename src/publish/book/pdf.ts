@@ -19,6 +19,7 @@ import { RepertoireError } from '../../errors.js';
 import type { RepertoireDocument } from '../../model/schema.js';
 import { BRIEF_TITLE, composeBook, MAPS_TITLE, SYNTHESIS_TITLE, withPages, type Book } from './compose.js';
 import { escapeHtml, renderBookHtml } from './html.js';
+import { MAPS_INTRO } from './maps.js';
 
 const run = promisify(execFile);
 
@@ -102,7 +103,7 @@ export function locate(book: Book, pages: readonly string[]): Map<string, number
     found.set(id, i + 1);
     at = i;
   };
-  place('maps', flat(MAPS_TITLE) + 'Emplacement');
+  place('maps', flat(`${MAPS_TITLE} ${MAPS_INTRO.slice(0, 40)}`).trimEnd());
   for (const part of book.parts) {
     if (part.kind === 'section') {
       for (const block of part.blocks) if (block.entry) place(block.entry.partnershipId, flat(`${block.entry.french}\n${block.entry.partner}`));
