@@ -117,6 +117,12 @@ async function measure(search: (query: SearchQuery) => Promise<SearchResult> | S
 }
 
 export async function run(): Promise<void> {
+  try {
+    await admin('SELECT 1');
+  } catch (error) {
+    console.log(`PostgreSQL not reachable at ${SERVER} (${(error as Error).message}): skipped (set SEARCH_BENCH_POSTGRES)`);
+    return;
+  }
   const partnerships = Number(process.env.SEARCH_BENCH_PARTNERSHIPS ?? 100_000);
   const source = await benchStore(partnerships, 1);
   const store = await pgBenchStore(source);

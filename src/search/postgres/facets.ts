@@ -18,6 +18,19 @@ type GroupCounts = Map<number, Map<number, number>>;
 
 /** Documents by profile code of each group, over the documents matching the conditions. */
 async function groupCounts(db: Kysely<Database>, index: PgIndex, conditions: readonly (Condition | undefined)[], groups: readonly number[]): Promise<GroupCounts> {
+  if (conditions.every((c) => c === undefined)) {
+    // no words, no filters: the counts over every document, kept with the loaded build
+    index.everything ??= countGroups(db, index, [], CODE_COLUMNS.map((_, g) => g));
+    const all = await index.everything.catch((error: unknown) => {
+      index.everything = undefined;
+      throw error;
+    });
+    return new Map(groups.map((g) => [g, all.get(g)!]));
+  }
+  return countGroups(db, index, conditions, groups);
+}
+
+async function countGroups(db: Kysely<Database>, index: PgIndex, conditions: readonly (Condition | undefined)[], groups: readonly number[]): Promise<GroupCounts> {
   const columns = groups.map((g) => CODE_COLUMNS[g]!);
   const sets = sql.join(columns.map((column) => sql`(${sql.ref(column)})`));
   const { rows } = await sql<Record<string, number | null>>`SELECT ${sql.join(columns.map((c) => sql.ref(c)))}, count(*)::int AS n

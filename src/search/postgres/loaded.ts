@@ -20,6 +20,8 @@ export interface PgIndex {
   groupOf: Record<FacetName, number>;
   /** memo of the profile codes a selection stands for */
   codesOf: Map<string, number[]>;
+  /** every document by profile code of each group (counted once per build, like the SQLite engine's totals) */
+  everything?: Promise<Map<number, Map<number, number>>>;
 }
 
 const text = (value: Uint8Array | string) => (typeof value === 'string' ? value : Buffer.from(value).toString('utf8'));
