@@ -9,13 +9,14 @@
  *   of the berm. The maps draw Morocco's outline as Natural Earth does, and hatch the whole of the
  *   Western Sahara (both pieces south of 27°40′ N) with its limit with Morocco dashed: a territory
  *   whose status is disputed (on the UN's list of non-self-governing territories). No side taken.
- * - No package installed here has regional boundaries (France's régions or départements,
- *   Morocco's régions): the maps show country outlines only.
+ * - Inner boundaries (`data/geo/admin1.json`, built by scripts/build-admin1.ts from Natural Earth's
+ *   Admin 1 at 1:10m, public domain): France's départements and its 22 régions of 2008, Morocco's
+ *   sixteen régions of 1997–2015, as lines; none inside the hatched Western Sahara.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { geoBounds } from 'd3-geo';
-import type { Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import topojson from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 
@@ -47,6 +48,12 @@ export interface GeoData {
   saharaArea: Feature<Polygon>;
   /** the parallel 27°40′ N from the Atlantic to Algeria: the limit drawn dashed */
   saharaLimit: Feature<LineString>;
+  /** limits between the régions of 2008 (metropolitan France) */
+  franceRegions: Feature<MultiLineString>;
+  /** limits between départements of the same région */
+  franceDepartements: Feature<MultiLineString>;
+  /** limits between Morocco's régions of 1997–2015, north of 27°40′ N */
+  moroccoRegions: Feature<MultiLineString>;
 }
 
 const require = createRequire(import.meta.url);
@@ -95,7 +102,24 @@ function load(): GeoData {
     properties: {},
     geometry: { type: 'LineString', coordinates: parallel.filter(([lon]) => lon >= -13.1) },
   };
-  return { france, morocco: byId(COUNTRY_IDS.MA), westernSahara: byId(COUNTRY_IDS.EH), others, saharaArea, saharaLimit };
+  const admin1 = JSON.parse(readFileSync(new URL('../../data/geo/admin1.json', import.meta.url), 'utf8')) as Admin1File;
+  const lines = (coordinates: [number, number][][]): Feature<MultiLineString> => ({ type: 'Feature', properties: {}, geometry: { type: 'MultiLineString', coordinates } });
+  return {
+    france,
+    morocco: byId(COUNTRY_IDS.MA),
+    westernSahara: byId(COUNTRY_IDS.EH),
+    others,
+    saharaArea,
+    saharaLimit,
+    franceRegions: lines(admin1.FR.regions),
+    franceDepartements: lines(admin1.FR.departements),
+    moroccoRegions: lines(admin1.MA.regions),
+  };
+}
+
+interface Admin1File {
+  FR: { regions: [number, number][][]; departements: [number, number][][] };
+  MA: { regions: [number, number][][] };
 }
 
 function inside(b: Box, box: Box): boolean {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { read2008 } from '../stats/testing.js';
 import { chunks, mapDataFromDocument } from './data.js';
+import { geoData, SAHARA_NORTH } from './geodata.js';
 import { renderMap, type MapInput, type MapTableRow } from './render.js';
 import { assertWellFormedXml } from './testing.js';
 
@@ -61,6 +62,7 @@ describe('renderMap', () => {
     expect(map.svg).toContain('Sahara occidental');
     // one focusable link per point, each with its tooltip
     expect(map.svg.match(/<a href="[^"]+" tabindex="0"><title>[^<]+<\/title><circle /g)).toHaveLength(data.points.length);
+    expect(map.svg).not.toContain(' style=');
     expect(map.svg).toContain('<a href="/collectivites/ma-commune-marrakech" tabindex="0"><title>Marrakech — ');
     // the focus style is scoped to this SVG
     const id = /id="([\w-]+)"/.exec(map.svg)![1]!;
@@ -154,6 +156,37 @@ describe('renderMap', () => {
     const large = renderMap(input('MA', 720));
     expect(large.height / small.height).toBeCloseTo(2, 1);
     expect(row(large.table, 'ma-commune-rabat').r / row(small.table, 'ma-commune-rabat').r).toBeCloseTo(2, 1);
+  });
+
+  it("draws France's régions of 2008 (and départements on its own map) and Morocco's régions, none in the Western Sahara", () => {
+    const count = (svg: string, kind: string) => (svg.match(new RegExp(`<path class="boundary-${kind}" d="M`, 'g')) ?? []).length;
+    const fr = renderMap(input('FR')).svg;
+    expect(count(fr, 'region')).toBe(1);
+    expect(count(fr, 'departement')).toBe(1);
+    const ma = renderMap(input('MA')).svg;
+    expect(count(ma, 'region')).toBe(1);
+    expect(count(ma, 'departement')).toBe(0);
+    const both = renderMap(input('both')).svg;
+    expect(count(both, 'region')).toBe(2);
+    expect(count(both, 'departement')).toBe(0);
+    // clipped to the outline; the lines' ends are inside the country (no limit drawn in the hatched territory)
+    expect(ma).toMatch(/<path class="boundary-region" d="[^"]+"[^>]*clip-path="url\(#[\w-]+-ma\)"/);
+    for (const line of geoData().moroccoRegions.geometry.coordinates) for (const [, lat] of line) expect(lat).toBeGreaterThan(SAHARA_NORTH - 0.05);
+    // the 22 régions of 2008: Limousin's limits are drawn, Aquitaine–Limousin apart from Gironde–Landes
+    const lines = geoData().franceRegions.geometry.coordinates.length + geoData().franceDepartements.geometry.coordinates.length;
+    expect(lines).toBeGreaterThan(150);
+    assertWellFormedXml(both);
+  });
+
+  it("rings the page's own collectivity and draws it on top", () => {
+    const points = data.points.map((p) => (p.id === 'ma-commune-marrakech' ? { ...p, current: true } : p));
+    const map = renderMap({ ...input('both'), points });
+    assertWellFormedXml(map.svg);
+    expect(map.svg.match(/class="current" aria-current="page"/g)).toHaveLength(1);
+    const last = map.svg.lastIndexOf('<a href=');
+    expect(map.svg.slice(last)).toMatch(/^<a href="\/collectivites\/ma-commune-marrakech" tabindex="0" class="current" aria-current="page"><title>Marrakech — /);
+    expect(row(map.table, 'ma-commune-marrakech').current).toBe(true);
+    expect(map.svg).not.toContain(' style=');
   });
 
   it('skips points without a position', () => {

@@ -5,8 +5,9 @@
  *   parallels 44° and 49° on the 3° E meridian; Morocco with 27° and 34° on 7° W; both countries
  *   in ONE map with 30° and 46° on 3° W, so that a line from a French city to its Moroccan
  *   partner is a line on one plane.
- * - Boundaries: see `geodata.ts` (Natural Earth 1:50m, country outlines only; the Western
- *   Sahara hatched, its line with Morocco dashed). Neighbouring countries are drawn in grey.
+ * - Boundaries: see `geodata.ts` (Natural Earth: countries at 1:50m; France's régions of 2008
+ *   and, on its own map, its départements; Morocco's régions of 1997–2015; the Western Sahara
+ *   hatched, its line with Morocco dashed). Neighbouring countries are drawn in grey.
  * - Points: one per collectivity, an `<a href>` (focusable, with a `<title>`), its AREA
  *   proportional to its weight (number of partnerships: radius on a square-root scale). Points
  *   that fall on the same spot (a city and its région's capital) are spread on a small ring.
@@ -36,6 +37,8 @@ export interface MapPoint {
   weight: number;
   /** 'FR' | 'MA' */
   country: string;
+  /** the page's own collectivity: drawn on top, ringed, its link of class "current" */
+  current?: boolean;
 }
 
 export interface MapLink {
@@ -79,6 +82,7 @@ export interface MapTableRow {
   x: number;
   y: number;
   r: number;
+  current?: boolean;
 }
 
 export interface RenderedMap {
@@ -105,9 +109,12 @@ const COLORS = {
   primary: '#f7f3ea',
   primaryStroke: '#5d5d58',
   sahara: '#efeadf',
+  region: '#a9a59b',
+  departement: '#dcd7cc',
   FR: '#1d5fa6',
   MA: '#b8322a',
   link: '#4a4a4a',
+  current: '#111',
   text: '#3c3c3a',
 };
 
@@ -159,6 +166,10 @@ interface BaseMap {
   sahara?: string;
   saharaArea?: string;
   saharaLimit?: string;
+  /** inner boundaries */
+  franceRegions?: string;
+  franceDepartements?: string;
+  moroccoRegions?: string;
 }
 
 const baseMaps = new Map<string, BaseMap>();
@@ -195,9 +206,11 @@ function baseMap(country: MapCountry, width: number): BaseMap {
     height,
     projection,
     context,
-    ...(frame.primary.includes('FR') ? { france: d(geo.france) } : {}),
+    ...(frame.primary.includes('FR') ? { france: d(geo.france), franceRegions: d(geo.franceRegions) } : {}),
+    // départements on France's own map only: on the map of both countries they would be a grey wash
+    ...(country === 'FR' ? { franceDepartements: d(geo.franceDepartements) } : {}),
     ...(frame.primary.includes('MA')
-      ? { morocco: d(geo.morocco), sahara: d(geo.westernSahara), saharaArea: d(geo.saharaArea), saharaLimit: d(geo.saharaLimit) }
+      ? { morocco: d(geo.morocco), sahara: d(geo.westernSahara), saharaArea: d(geo.saharaArea), saharaLimit: d(geo.saharaLimit), moroccoRegions: d(geo.moroccoRegions) }
       : {}),
   };
   baseMaps.set(key, base);
@@ -230,7 +243,19 @@ export function renderMap(input: MapInput): RenderedMap {
       omitted.push({ id: p.id, reason: 'outside' });
       continue;
     }
-    placed.push({ id: p.id, label: p.label, href: p.href, country: p.country, weight: Math.max(0, p.weight), lat: p.lat, lon: p.lon, x: xy[0], y: xy[1], r: 0 });
+    placed.push({
+      id: p.id,
+      label: p.label,
+      href: p.href,
+      country: p.country,
+      weight: Math.max(0, p.weight),
+      lat: p.lat,
+      lon: p.lon,
+      x: xy[0],
+      y: xy[1],
+      r: 0,
+      ...(p.current === true ? { current: true } : {}),
+    });
   }
   const maxWeight = Math.max(1, ...placed.map((p) => p.weight));
   const rMax = 13 * u;
@@ -271,13 +296,28 @@ export function renderMap(input: MapInput): RenderedMap {
     `<path d="${base.context}" fill="${COLORS.land}" stroke="${COLORS.landStroke}" stroke-width="${num(0.6 * u, 2)}" stroke-linejoin="round"/>`,
   );
   const primaryStyle = `stroke="${COLORS.primaryStroke}" stroke-width="${num(0.9 * u, 2)}" stroke-linejoin="round"`;
-  if (base.france !== undefined) out.push(`<path d="${base.france}" fill="${COLORS.primary}" ${primaryStyle}/>`);
+  // inner boundaries (1:10m) clipped to the country's outline (1:50m), so that no end strays across it
+  const inner = (d: string | undefined, kind: 'region' | 'departement', clip: string) =>
+    d
+      ? `<path class="boundary-${kind}" d="${d}" fill="none" stroke="${kind === 'region' ? COLORS.region : COLORS.departement}" stroke-width="${num((kind === 'region' ? 0.7 : 0.4) * u, 2)}" stroke-linejoin="round" clip-path="url(#${id}-${clip})"/>`
+      : '';
+  if (base.france !== undefined) {
+    out.push(
+      `<clipPath id="${id}-fr"><path d="${base.france}"/></clipPath>`,
+      `<path d="${base.france}" fill="${COLORS.primary}"/>`,
+      inner(base.franceDepartements, 'departement', 'fr'),
+      inner(base.franceRegions, 'region', 'fr'),
+    );
+    out.push(`<path d="${base.france}" fill="none" ${primaryStyle}/>`);
+  }
   if (base.morocco !== undefined) {
     out.push(
       `<clipPath id="${id}-sahara"><path d="${base.saharaArea}"/></clipPath>`,
+      `<clipPath id="${id}-ma"><path d="${base.morocco}"/></clipPath>`,
       `<path d="${base.morocco}" fill="${COLORS.primary}"/>`,
       `<path d="${base.morocco}" fill="url(#${id}-hatch)" clip-path="url(#${id}-sahara)"/>`,
       `<path d="${base.sahara}" fill="url(#${id}-hatch)"/>`,
+      inner(base.moroccoRegions, 'region', 'ma'),
       `<path d="${base.morocco}" fill="none" ${primaryStyle}/>`,
       `<path d="${base.saharaLimit}" fill="none" stroke="${COLORS.primaryStroke}" stroke-width="${num(1.1 * u, 2)}" stroke-dasharray="${num(4 * u, 2)} ${num(3 * u, 2)}"/>`,
     );
@@ -309,11 +349,15 @@ export function renderMap(input: MapInput): RenderedMap {
   }
 
   out.push(`<g stroke="#fff" stroke-width="${num(0.8 * u, 2)}" fill-opacity="0.85">`);
-  for (const p of placed) {
+  // the page's own collectivity last, so that it is drawn over its neighbours
+  for (const p of [...placed.filter((q) => q.current !== true), ...placed.filter((q) => q.current === true)]) {
     const text = `${p.label} — ${weightText(p.weight)}`;
-    out.push(
-      `<a href="${escapeXml(p.href)}" tabindex="0"><title>${escapeXml(text)}</title><circle cx="${p.x}" cy="${p.y}" r="${p.r}" fill="${p.country === 'MA' ? COLORS.MA : COLORS.FR}"/></a>`,
-    );
+    const fill = p.country === 'MA' ? COLORS.MA : COLORS.FR;
+    if (p.current === true) {
+      out.push(
+        `<a href="${escapeXml(p.href)}" tabindex="0" class="current" aria-current="page"><title>${escapeXml(text)}</title><circle cx="${p.x}" cy="${p.y}" r="${num(p.r + 3.5 * u, 2)}" fill="none" stroke="${COLORS.current}" stroke-width="${num(2 * u, 2)}"/><circle cx="${p.x}" cy="${p.y}" r="${p.r}" fill="${fill}" fill-opacity="1"/></a>`,
+      );
+    } else out.push(`<a href="${escapeXml(p.href)}" tabindex="0"><title>${escapeXml(text)}</title><circle cx="${p.x}" cy="${p.y}" r="${p.r}" fill="${fill}"/></a>`);
   }
   out.push('</g>');
 

@@ -26,7 +26,8 @@ describe('mapSection', () => {
     const svg = out.slice(out.indexOf('<svg'), out.indexOf('</svg>') + 6);
     expect(svg).not.toContain('<style');
     assertWellFormedXml(svg);
-    expect(svg).toContain('<a href="/collectivites/fr-commune-tours" tabindex="0"><title>Tours &lt;b&gt;&amp; — 3 partenariats</title>');
+    // the page's own collectivity is ringed and marked as the current page
+    expect(svg).toContain('<a href="/collectivites/fr-commune-tours" tabindex="0" class="current" aria-current="page"><title>Tours &lt;b&gt;&amp; — 3 partenariats</title>');
     expect(svg).toContain('<title>Marrakech — 2 partenariats</title>');
   });
 
