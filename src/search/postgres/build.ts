@@ -52,8 +52,17 @@ export async function rebuildPostgresSearchIndex(
     };
     await rebuildSearchIndex(trx, directoryId, onProgress, { document: (document) => rows.push(row(directoryId, document)), flush });
     await flush();
+    await copyFacetRows(trx, directoryId);
   };
   if (db.isTransaction) await build(db);
   else await db.transaction().execute(build);
   await sql`ANALYZE search_pg_docs`.execute(db);
+  await sql`ANALYZE search_pg_facets`.execute(db);
+}
+
+/** `search_pg_facets`: the directory's rows of `search_pg_docs` without their text. */
+export async function copyFacetRows(db: Kysely<Database>, directoryId: string): Promise<void> {
+  const columns = sql.join(['directory_id', 'doc', ...CODE_COLUMNS, 'date_key', 'sort_name'].map((c) => sql.ref(c)));
+  await sql`DELETE FROM search_pg_facets WHERE directory_id = ${directoryId}`.execute(db);
+  await sql`INSERT INTO search_pg_facets (${columns}) SELECT ${columns} FROM search_pg_docs WHERE directory_id = ${directoryId}`.execute(db);
 }

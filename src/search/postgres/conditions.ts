@@ -1,5 +1,5 @@
 /**
- * The WHERE of a search on `search_pg_docs`: the query's words as a tsquery, the facets'
+ * The FROM and WHERE of a search on `search_pg_docs` or `search_pg_facets`: the query's words as a tsquery, the facets'
  * selections as profile codes. User text never reaches SQL: the words are our normaliser's
  * stems (../text.ts), each passed as a parameter, quoted by `quote_literal` into a tsquery
  * lexeme; the codes are integers.
@@ -47,8 +47,11 @@ export function facetCondition(index: PgIndex, facet: FacetName, ids: readonly n
   return sql`${sql.ref(CODE_COLUMNS[index.groupOf[facet]]!)} = ANY(${codes}::int[])`;
 }
 
-/** directory ∧ every condition given. */
-export function where(index: PgIndex, conditions: readonly (Condition | undefined)[]): Condition {
-  const all = [sql`directory_id = ${index.directoryId}`, ...conditions.filter((c): c is Condition => c !== undefined)];
-  return sql.join(all, sql` AND `);
+/**
+ * `FROM … WHERE` directory ∧ match ∧ every filter: on the rows with the text when there are words
+ * to match, else on the narrow rows of codes and sort keys (a tenth of the bytes to read).
+ */
+export function from(index: PgIndex, match: Condition | undefined, filters: readonly Condition[]): Condition {
+  const all = [sql`directory_id = ${index.directoryId}`, ...(match === undefined ? [] : [match]), ...filters];
+  return sql`${sql.table(match === undefined ? 'search_pg_facets' : 'search_pg_docs')} WHERE ${sql.join(all, sql` AND `)}`;
 }

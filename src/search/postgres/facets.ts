@@ -8,7 +8,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../store/tables.js';
 import { facetLists } from '../results.js';
 import { FACET_NAMES, type FacetName, type FacetValue } from '../types.js';
-import { where } from './conditions.js';
+import { from } from './conditions.js';
 import { valueCounts, type PgIndex } from './loaded.js';
 import { CODE_COLUMNS } from './schema.js';
 
@@ -16,25 +16,25 @@ type Condition = RawBuilder<unknown>;
 /** per group, documents by profile code */
 type GroupCounts = Map<number, Map<number, number>>;
 
-/** Documents by profile code of each group, over the documents matching the conditions. */
-async function groupCounts(db: Kysely<Database>, index: PgIndex, conditions: readonly (Condition | undefined)[], groups: readonly number[]): Promise<GroupCounts> {
-  if (conditions.every((c) => c === undefined)) {
+/** Documents by profile code of each group, over the documents matching the match and filters. */
+async function groupCounts(db: Kysely<Database>, index: PgIndex, match: Condition | undefined, filters: readonly Condition[], groups: readonly number[]): Promise<GroupCounts> {
+  if (match === undefined && filters.length === 0) {
     // no words, no filters: the counts over every document, kept with the loaded build
-    index.everything ??= countGroups(db, index, [], CODE_COLUMNS.map((_, g) => g));
+    index.everything ??= countGroups(db, index, undefined, [], CODE_COLUMNS.map((_, g) => g));
     const all = await index.everything.catch((error: unknown) => {
       index.everything = undefined;
       throw error;
     });
     return new Map(groups.map((g) => [g, all.get(g)!]));
   }
-  return countGroups(db, index, conditions, groups);
+  return countGroups(db, index, match, filters, groups);
 }
 
-async function countGroups(db: Kysely<Database>, index: PgIndex, conditions: readonly (Condition | undefined)[], groups: readonly number[]): Promise<GroupCounts> {
+async function countGroups(db: Kysely<Database>, index: PgIndex, match: Condition | undefined, filters: readonly Condition[], groups: readonly number[]): Promise<GroupCounts> {
   const columns = groups.map((g) => CODE_COLUMNS[g]!);
   const sets = sql.join(columns.map((column) => sql`(${sql.ref(column)})`));
   const { rows } = await sql<Record<string, number | null>>`SELECT ${sql.join(columns.map((c) => sql.ref(c)))}, count(*)::int AS n
-    FROM search_pg_docs WHERE ${where(index, conditions)} GROUP BY GROUPING SETS (${sets})`.execute(db);
+    FROM ${from(index, match, filters)} GROUP BY GROUPING SETS (${sets})`.execute(db);
   const out: GroupCounts = new Map(groups.map((g) => [g, new Map()]));
   for (const row of rows) {
     groups.forEach((g, i) => {
@@ -62,9 +62,9 @@ export async function countFacets(
   const plain = [...new Set([0, ...FACET_NAMES.filter((f) => !filters.has(f)).map((f) => index.groupOf[f])])];
   const selected = [...filters.keys()];
   const [results, ...others] = await Promise.all([
-    groupCounts(db, index, [match, ...filters.values()], plain),
+    groupCounts(db, index, match, [...filters.values()], plain),
     ...selected.map((facet) =>
-      groupCounts(db, index, [match, ...[...filters].filter(([f]) => f !== facet).map(([, c]) => c)], [index.groupOf[facet]]),
+      groupCounts(db, index, match, [...filters].filter(([f]) => f !== facet).map(([, c]) => c), [index.groupOf[facet]]),
     ),
   ]);
   let total = 0;

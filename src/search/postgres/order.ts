@@ -9,7 +9,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../store/tables.js';
 import type { QueryTerms } from '../text.js';
 import type { SortOrder } from '../types.js';
-import { prefixQuery, termQuery, where } from './conditions.js';
+import { from, prefixQuery, termQuery } from './conditions.js';
 import type { PgIndex } from './loaded.js';
 
 type Condition = RawBuilder<unknown>;
@@ -39,7 +39,7 @@ async function parts(db: Kysely<Database>, index: PgIndex, terms: QueryTerms): P
 }
 
 async function countMatching(db: Kysely<Database>, index: PgIndex, condition: Condition): Promise<number> {
-  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM search_pg_docs WHERE ${where(index, [condition])}`.execute(db);
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${from(index, condition, [])}`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -65,7 +65,8 @@ async function relevance(db: Kysely<Database>, index: PgIndex, terms: QueryTerms
 export async function pageDocs(
   db: Kysely<Database>,
   index: PgIndex,
-  conditions: readonly (Condition | undefined)[],
+  match: Condition | undefined,
+  filters: readonly Condition[],
   sort: SortOrder,
   terms: QueryTerms,
   offset: number,
@@ -73,7 +74,7 @@ export async function pageDocs(
 ): Promise<number[]> {
   if (limit <= 0) return [];
   const order = sort === 'date' ? sql`date_key DESC, doc` : sort === 'name' ? sql`sort_name, doc` : await relevance(db, index, terms);
-  const { rows } = await sql<{ doc: number }>`SELECT doc FROM search_pg_docs WHERE ${where(index, conditions)}
+  const { rows } = await sql<{ doc: number }>`SELECT doc FROM ${from(index, match, filters)}
     ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`.execute(db);
   return rows.map((row) => Number(row.doc));
 }

@@ -1,7 +1,8 @@
 /**
  * PostgreSQL's side of the search index: the `repertoire_fr` text-search configuration and
- * `search_pg_docs`, one narrow row per indexed document with its index terms, a generated
- * `tsvector` under a GIN index, its facet profile codes and its sort keys. Derived data, like
+ * `search_pg_docs`, one row per indexed document with its index terms, a generated `tsvector`
+ * under a GIN index, its facet profile codes and its sort keys; `search_pg_facets`, the same
+ * rows without the text. Derived data, like
  * the other `search_*` tables: created by the search module when it builds, not by migrations.
  *
  * The text given to `to_tsvector` is already our French normaliser's stems (../text.ts), so the
@@ -38,6 +39,15 @@ export async function ensurePostgresSearch(db: Kysely<Database>): Promise<void> 
       title_tsv tsvector GENERATED ALWAYS AS (to_tsvector(${config}, title_terms)) STORED,
       PRIMARY KEY (directory_id, doc))`.execute(db);
   await sql`CREATE INDEX IF NOT EXISTS search_pg_docs_tsv ON search_pg_docs USING GIN (tsv)`.execute(db);
+  // the same codes and keys without the text: what a search without words reads
+  await sql`CREATE TABLE IF NOT EXISTS search_pg_facets (
+      directory_id TEXT NOT NULL, doc INTEGER NOT NULL, ${codes},
+      date_key INTEGER NOT NULL, sort_name TEXT COLLATE "C" NOT NULL, PRIMARY KEY (directory_id, doc))`.execute(db);
+  await sql`CREATE INDEX IF NOT EXISTS search_pg_facets_date ON search_pg_facets (directory_id, date_key DESC, doc)`.execute(db);
+  await sql`CREATE INDEX IF NOT EXISTS search_pg_facets_name ON search_pg_facets (directory_id, sort_name, doc)`.execute(db);
+  for (const column of CODE_COLUMNS) {
+    await sql`CREATE INDEX IF NOT EXISTS ${sql.id(`search_pg_facets_${column}`)} ON search_pg_facets (directory_id, ${sql.ref(column)})`.execute(db);
+  }
   await sql`CREATE INDEX IF NOT EXISTS search_pg_docs_date ON search_pg_docs (directory_id, date_key DESC, doc)`.execute(db);
   await sql`CREATE INDEX IF NOT EXISTS search_pg_docs_name ON search_pg_docs (directory_id, sort_name, doc)`.execute(db);
 }

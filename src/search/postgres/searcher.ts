@@ -10,7 +10,7 @@ import { sanitizeQuery } from '../params.js';
 import { clampPage, emptyFacets, hitsInOrder, selectValues, type DocRow } from '../results.js';
 import { queryTerms } from '../text.js';
 import { MAX_WINDOW, type FacetName, type SearchQuery, type SearchResult, type Searcher } from '../types.js';
-import { facetCondition, matchCondition, queryParts, where } from './conditions.js';
+import { facetCondition, from, matchCondition, queryParts } from './conditions.js';
 import { countFacets } from './facets.js';
 import { PgIndexes, type PgIndex } from './loaded.js';
 import { pageDocs } from './order.js';
@@ -25,7 +25,7 @@ function conditionsOf(index: PgIndex, query: SearchQuery, notices: string[]) {
   const match = matchCondition(queryParts(terms));
   const filters = new Map<FacetName, Condition>();
   for (const [facet, ids] of selection) filters.set(facet, facetCondition(index, facet, ids));
-  return { selection, terms, match, filters, all: [match, ...filters.values()] };
+  return { selection, terms, match, filters };
 }
 
 async function hitRows(db: Kysely<Database>, index: PgIndex, docs: readonly number[]): Promise<DocRow[]> {
@@ -41,8 +41,8 @@ export function openPostgresSearcher(db: Kysely<Database>): Searcher {
 
   const matches = async (index: PgIndex, input: SearchQuery): Promise<boolean> => {
     const { query } = sanitizeQuery(input);
-    const { all } = conditionsOf(index, query, []);
-    const { rows } = await sql`SELECT 1 FROM search_pg_docs WHERE ${where(index, all)} LIMIT 1`.execute(db);
+    const { match, filters } = conditionsOf(index, query, []);
+    const { rows } = await sql`SELECT 1 FROM ${from(index, match, [...filters.values()])} LIMIT 1`.execute(db);
     return rows.length > 0;
   };
 
@@ -54,8 +54,8 @@ export function openPostgresSearcher(db: Kysely<Database>): Searcher {
       notices.push("L'index de recherche n'est pas encore construit : aucun résultat.");
       return { query, total: 0, pages: 0, hits: [], facets: emptyFacets(), suggestions: [], notices, tookMs: performance.now() - started };
     }
-    const { selection, terms, match, filters, all } = conditionsOf(index, query, notices);
-    const page = (p: number) => pageDocs(db, index, all, query.sort, terms, (p - 1) * query.perPage, Math.min(query.perPage, MAX_WINDOW - (p - 1) * query.perPage));
+    const { selection, terms, match, filters } = conditionsOf(index, query, notices);
+    const page = (p: number) => pageDocs(db, index, match, [...filters.values()], query.sort, terms, (p - 1) * query.perPage, Math.min(query.perPage, MAX_WINDOW - (p - 1) * query.perPage));
     // the page asked for is fetched beside the counts, and again only when it lies beyond the results
     const asked = query.page;
     const [counted, first] = await Promise.all([countFacets(db, index, match, filters, selection), page(asked)]);
