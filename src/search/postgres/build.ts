@@ -54,10 +54,15 @@ export async function rebuildPostgresSearchIndex(
     await flush();
     await copyFacetRows(trx, directoryId);
   };
-  if (db.isTransaction) await build(db);
-  else await db.transaction().execute(build);
-  await sql`ANALYZE search_pg_docs`.execute(db);
-  await sql`ANALYZE search_pg_facets`.execute(db);
+  if (db.isTransaction) {
+    await build(db);
+    await sql`ANALYZE search_pg_docs, search_pg_facets`.execute(db);
+  } else {
+    await db.transaction().execute(build);
+    // the visibility map lets searches without words count on the indexes of codes alone
+    await sql`VACUUM (ANALYZE) search_pg_facets`.execute(db);
+    await sql`ANALYZE search_pg_docs`.execute(db);
+  }
 }
 
 /** `search_pg_facets`: the directory's rows of `search_pg_docs` without their text. */
