@@ -49,6 +49,17 @@ describe('repertoire export', () => {
     expect(result.stderr).toMatch(/export csv: (\d+)\/\1 \(100%\)\nWrote .*export\.zip\n$/);
   });
 
+  it('exports collectivities chosen for themselves, beside the selected partnerships\' parties', async () => {
+    const { dir, env } = await bundledStore();
+    const out = join(dir, 'c.json');
+    const result = await repertoire(['export', '--format', 'json', '--out', out, '--collectivities', 'ma-commune-agadir', '--partnerships', 'lyon-rabat'], env);
+    expect(result.code).toBe(EXIT.ok);
+    const doc = JSON.parse(readFileSync(out, 'utf8')) as { collectivities: { id: string }[]; partnerships: { id: string }[] };
+    expect(doc.partnerships.map((p) => p.id)).toEqual(['lyon-rabat']);
+    expect(doc.collectivities.map((c) => c.id)).toContain('ma-commune-agadir');
+    expect(doc.collectivities.map((c) => c.id)).toContain('ma-commune-rabat');
+  });
+
   it('draws a bar on a terminal', async () => {
     const { dir, env } = await bundledStore();
     const result = await repertoire(['export', '--format', 'iati', '--out', join(dir, 'a.xml')], env, true);

@@ -19,6 +19,7 @@ export const exportCommand: Command = {
   summary: 'export --format F [--out FILE]    publish the stored directory: json, csv, xlsx, iati, html, pdf',
   help: `Usage: repertoire export --format FORMAT [--out FILE] [--directory ID]
                          [--columns TABLE:COL,COL;TABLE:COL] [--partnerships IDS] [--projects IDS]
+                         [--collectivities IDS]
 
 Publishes the stored directory.
 
@@ -42,6 +43,7 @@ Options:
   --partnerships IDS     csv, xlsx, json, iati: only these partnerships (and their projects);
                          comma-separated, or @FILE with one id a line
   --projects IDS         csv, xlsx, json, iati: only these projects (and their partnerships); as above
+  --collectivities IDS   csv, xlsx, json: these collectivities too (alone: no partnership); as above
   -h, --help             show this help
 
 Progress goes to standard error: a bar on a terminal, a line per tenth in logs.
@@ -53,6 +55,7 @@ Progress goes to standard error: a bar on a terminal, a line per tenth in logs.
     columns: { type: 'string' },
     partnerships: { type: 'string' },
     projects: { type: 'string' },
+    collectivities: { type: 'string' },
   },
   positionals: 0,
   async run(values, _positionals, context) {
@@ -66,7 +69,7 @@ Progress goes to standard error: a bar on a terminal, a line per tenth in logs.
       throw new RepertoireError('usage', `--format ${format} writes a binary file: give --out FILE (or redirect the output)`);
     }
     if (values.columns !== undefined && !publisher.columns) throw new RepertoireError('usage', `--columns applies to csv and xlsx, not to ${format}`);
-    const selection = await readSelection(values.partnerships as string | undefined, values.projects as string | undefined);
+    const selection = await readSelection(values.partnerships as string | undefined, values.projects as string | undefined, values.collectivities as string | undefined);
     if (selection && !publisher.selection) throw new RepertoireError('usage', `--partnerships and --projects do not apply to ${format}`);
 
     const progress = createProgress(context.stderr, `export ${format}`);
@@ -88,11 +91,12 @@ Progress goes to standard error: a bar on a terminal, a line per tenth in logs.
   },
 };
 
-async function readSelection(partnerships: string | undefined, projects: string | undefined): Promise<Selection | undefined> {
-  if (partnerships === undefined && projects === undefined) return undefined;
+async function readSelection(partnerships: string | undefined, projects: string | undefined, collectivities: string | undefined): Promise<Selection | undefined> {
+  if (partnerships === undefined && projects === undefined && collectivities === undefined) return undefined;
   return {
     ...(partnerships !== undefined ? { partnerships: await readIds(partnerships) } : {}),
     ...(projects !== undefined ? { projects: await readIds(projects) } : {}),
+    ...(collectivities !== undefined ? { collectivities: await readIds(collectivities) } : {}),
   };
 }
 
