@@ -1,12 +1,17 @@
 /**
  * Publishing benchmarks.
  *
- * 1. The whole 2008 directory as a PDF book (load from the store, compose, print with Chromium
- *    until the Sommaire's pages are stable). Target ≤ 10 s.
- * 2. A store of 1 000 000 projects (BENCH_PROJECTS to change it) exported to CSV and to XLSX,
- *    each by the built command (`node dist/cli/main.js export`, rebuilt first), whose peak RSS
- *    is read from /proc (VmHWM) while it runs. Target < 300 MB. The store is made by `repertoire synth` where that command exists, else by
- *    the small generator below (direct inserts).
+ * 1. The whole 2008 directory as a PDF book, maps included (load from the store, compose, print
+ *    with Chromium until the Sommaire's pages are stable). Target ≤ 10 s.
+ * 2. A store of 1 000 000 projects exported to CSV and to XLSX, each in a child process
+ *    (bench/publish-export-child.ts: the writer as `repertoire export` runs it, with its 200 MB
+ *    memory ceiling) whose peak RSS is read from /proc (VmHWM) while it runs. Target < 300 MB.
+ *    The store: BENCH_STORE, an existing one opened read-only (e.g. the search bench's
+ *    /tmp/repertoire-search-bench-100000-s1.db); else one made by `repertoire synth` where that
+ *    command exists, else by the small generator below (BENCH_PROJECTS to change its size).
+ * 3. The XLSX writer against its baseline, the former exceljs writer (xlsx-exceljs.ts), on the
+ *    first BENCH_BASELINE_PARTNERSHIPS partnerships (default 2 000) of the same store, one after
+ *    the other in this run: the ratio of their times.
  *
  * `npm run bench -- publish` (BENCH_SYNTH=0: the bench generator even where synth exists).
  */
@@ -71,17 +76,16 @@ async function bookBench(dir: string): Promise<void> {
 }
 
 async function largeExportBench(dir: string, projects: number): Promise<void> {
-  const db = join(dir, 'large.db');
-  // The command measured is the built one: build it from these sources first.
-  await promisify(execFile)('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT }).catch((error: { stdout?: string }) => {
-    // tsc emits even when it reports errors (in modules other than these): measure what it emitted.
-    console.log(`(the build reported errors; measuring the emitted dist/)\n${(error.stdout ?? '').split('\n').slice(0, 3).join('\n')}`);
-  });
-  const start = performance.now();
-  const how = (await synthStore(db, projects)) ? 'repertoire synth' : 'the bench generator';
+  let db = process.env.BENCH_STORE;
+  if (db === undefined) {
+    db = join(dir, 'large.db');
+    const start = performance.now();
+    const how = (await synthStore(db, projects)) ? 'repertoire synth' : 'the bench generator';
+    console.log(`large store made by ${how} in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  }
   const counts = countAll(db);
   console.log(
-    `large store by ${how}: ${counts.projects} projects, ${counts.partnerships} partnerships, ${counts.funding_lines} funding lines, ${counts.project_partners} project partners, ${counts.contacts} contacts (${(statSync(db).size / 1e6).toFixed(0)} MB, ${((performance.now() - start) / 1000).toFixed(1)} s)`,
+    `large store ${db}: ${counts.projects} projects, ${counts.partnerships} partnerships, ${counts.funding_lines} funding lines, ${counts.project_partners} project partners, ${counts.contacts} contacts (${(statSync(db).size / 1e6).toFixed(0)} MB)`,
   );
   for (const format of ['csv', 'xlsx']) {
     const out = join(dir, `large.${format}`);
@@ -92,6 +96,18 @@ async function largeExportBench(dir: string, projects: number): Promise<void> {
     );
     rmSync(out, { force: true });
   }
+  // The XLSX writer against the former one (exceljs), on the same selection, in this run.
+  const partnerships = process.env.BENCH_BASELINE_PARTNERSHIPS ?? '2000';
+  const results: Record<string, ChildResult> = {};
+  for (const writer of ['xlsx-exceljs', 'xlsx', 'csv']) {
+    const out = join(dir, `part.${writer}`);
+    results[writer] = await child(writer, db, out, partnerships);
+    rmSync(out, { force: true });
+    const r = results[writer];
+    console.log(`${writer.padEnd(12)} first ${partnerships} partnerships: ${(r.ms / 1000).toFixed(1)} s (${r.rows} rows), peak RSS ${r.maxRSSLabel}`);
+  }
+  const base = results['xlsx-exceljs']!;
+  console.log(`xlsx / xlsx-exceljs (baseline) time: ${(results.xlsx!.ms / base.ms).toFixed(2)}   csv / xlsx-exceljs: ${(results.csv!.ms / base.ms).toFixed(2)}`);
 }
 
 /** `repertoire synth` when the command exists (another module's); false when it does not. */
@@ -194,16 +210,15 @@ interface ChildResult {
  * Runs `repertoire export` as users do — the built command, `node dist/cli/main.js` — and reads
  * its memory from /proc while it runs: VmHWM is the kernel's peak RSS of the process so far.
  */
-function child(format: string, db: string, out: string): Promise<ChildResult> {
+function child(format: string, db: string, out: string, partnerships?: string): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const proc = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'export', '--format', format, '--out', out], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: db },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const args = ['--import', 'tsx', join(ROOT, 'bench/publish-export-child.ts'), format, db, out, ...(partnerships ? [partnerships] : [])];
+    const proc = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    proc.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     let peak = 0;
-    let rows = 0;
     const sample = () => {
       try {
         const status = readFileSync(`/proc/${proc.pid}/status`, 'utf8');
@@ -213,16 +228,14 @@ function child(format: string, db: string, out: string): Promise<ChildResult> {
       }
     };
     const timer = setInterval(sample, 50);
-    proc.stderr.on('data', (chunk: Buffer) => {
-      const progress = /(\d+)\/(\d+) \(100%\)/.exec(chunk.toString());
-      if (progress) rows = Number(progress[2]);
-    });
+    proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     proc.on('error', reject);
     proc.on('exit', (code) => {
       clearInterval(timer);
-      if (code !== 0) return reject(new Error(`${format} export exited ${code}`));
+      if (code !== 0) return reject(new Error(`${format} export exited ${code}: ${stderr.slice(-2000)}`));
       const maxRssMB = peak / 1024;
-      resolve({ ms: performance.now() - start, rows, maxRssMB, maxRSSLabel: `${maxRssMB.toFixed(0)} MB` });
+      const reported = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { rows?: number; ms?: number };
+      resolve({ ms: reported.ms ?? performance.now() - start, rows: reported.rows ?? 0, maxRssMB, maxRSSLabel: `${maxRssMB.toFixed(0)} MB` });
     });
   });
 }
