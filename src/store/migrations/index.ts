@@ -8,12 +8,19 @@ import type { StoreDialect } from '../dialect.js';
 import type { Database } from '../tables.js';
 import { initialMigration } from './0001_initial.js';
 import { censusMigration } from './0002_census.js';
+import { siteIndexesMigration } from './0003_site_indexes.js';
 
 function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001_initial': initialMigration(dialect),
     '0002_census': censusMigration(dialect),
+    '0003_site_indexes': siteIndexesMigration(),
   };
+}
+
+/** The names of every migration, in order (what a current store's migration table lists). */
+export function migrationNames(dialect: StoreDialect): string[] {
+  return Object.keys(migrations(dialect)).sort();
 }
 
 /** Brings the schema up to date; returns the names of the migrations it ran (none when current). */

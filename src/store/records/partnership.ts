@@ -8,6 +8,7 @@ import { decodeJson, encodeJson, orNull, orUndefined, present } from '../codec.j
 import type { ContactTable, Database, MoneyColumns, PartnershipBudgetTable, PartnershipPartyTable } from '../tables.js';
 import { executiveFrom, groupBy, moneyColumns, moneyFrom, sourceColumns, sourceFrom } from './columns.js';
 import type { RecordKind } from './kind.js';
+import { CHUNK, chunks } from './writer.js';
 
 export type PartnershipEntry = Omit<Partnership, 'projects'>;
 
@@ -70,14 +71,26 @@ export const partnershipKind: RecordKind<PartnershipEntry> = {
   },
 };
 
-/** The directory's partnerships, in order, without their projects. */
-export async function readPartnerships(db: Kysely<Database>, directoryId: string): Promise<PartnershipEntry[]> {
+/**
+ * The directory's partnerships, in order, without their projects; or only those of `ids` (the
+ * site reads a page's records this way), in the directory's order.
+ */
+export async function readPartnerships(db: Kysely<Database>, directoryId: string, ids?: readonly string[]): Promise<PartnershipEntry[]> {
+  if (ids !== undefined && ids.length > CHUNK) return (await Promise.all(chunks(ids).map((slice) => readPartnerships(db, directoryId, slice)))).flat();
+  if (ids?.length === 0) return [];
+  const some = ids !== undefined;
   const [rows, parties, domains, budgets, contacts] = await Promise.all([
-    db.selectFrom('partnerships').selectAll().where('directory_id', '=', directoryId).orderBy('position').execute(),
-    db.selectFrom('partnership_parties').selectAll().where('directory_id', '=', directoryId).orderBy('partnership_id').orderBy('position').execute(),
-    db.selectFrom('partnership_domains').selectAll().where('directory_id', '=', directoryId).orderBy('partnership_id').orderBy('position').execute(),
-    db.selectFrom('partnership_budgets').selectAll().where('directory_id', '=', directoryId).orderBy('partnership_id').orderBy('position').execute(),
-    db.selectFrom('contacts').selectAll().where('directory_id', '=', directoryId).orderBy('partnership_id').orderBy('position').execute(),
+    db
+      .selectFrom('partnerships')
+      .selectAll()
+      .where('directory_id', '=', directoryId)
+      .$if(some, (q) => q.where('id', 'in', ids!))
+      .orderBy('position')
+      .execute(),
+    db.selectFrom('partnership_parties').selectAll().where('directory_id', '=', directoryId).$if(some, (q) => q.where('partnership_id', 'in', ids!)).orderBy('partnership_id').orderBy('position').execute(),
+    db.selectFrom('partnership_domains').selectAll().where('directory_id', '=', directoryId).$if(some, (q) => q.where('partnership_id', 'in', ids!)).orderBy('partnership_id').orderBy('position').execute(),
+    db.selectFrom('partnership_budgets').selectAll().where('directory_id', '=', directoryId).$if(some, (q) => q.where('partnership_id', 'in', ids!)).orderBy('partnership_id').orderBy('position').execute(),
+    db.selectFrom('contacts').selectAll().where('directory_id', '=', directoryId).$if(some, (q) => q.where('partnership_id', 'in', ids!)).orderBy('partnership_id').orderBy('position').execute(),
   ]);
   const byPartnership = (row: { partnership_id: string }) => row.partnership_id;
   const partiesOf = groupBy(parties, byPartnership, partyFrom);
@@ -141,4 +154,10 @@ function contactFrom(row: Selectable<ContactTable>): Contact {
     emails: decodeJson<string[]>(row.emails),
     address: orUndefined(row.address),
   });
+}
+
+/** Every contact of the directory's partnerships (the site's privacy rules need them all). */
+export async function readContacts(db: Kysely<Database>, directoryId: string): Promise<Contact[]> {
+  const rows = await db.selectFrom('contacts').selectAll().where('directory_id', '=', directoryId).execute();
+  return rows.map(contactFrom);
 }

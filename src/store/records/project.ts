@@ -5,6 +5,7 @@ import { decodeFlag, decodeJson, encodeFlag, encodeJson, orNull, orUndefined, pr
 import type { Database, FundingLineTable, ProjectPartnerTable } from '../tables.js';
 import { groupBy, moneyColumns, moneyFrom, sourceColumns, sourceFrom } from './columns.js';
 import type { RecordKind } from './kind.js';
+import { CHUNK, chunks } from './writer.js';
 
 export const projectKind: RecordKind<Project> = {
   table: 'projects',
@@ -67,13 +68,36 @@ export const projectKind: RecordKind<Project> = {
   },
 };
 
-/** The directory's projects, by partnership id, each list in order. */
-export async function readProjects(db: Kysely<Database>, directoryId: string): Promise<Map<string, Project[]>> {
-  const [rows, domains, partners, funding] = await Promise.all([
-    db.selectFrom('projects').selectAll().where('directory_id', '=', directoryId).orderBy('partnership_id').orderBy('position').execute(),
-    db.selectFrom('project_domains').selectAll().where('directory_id', '=', directoryId).orderBy('project_id').orderBy('position').execute(),
-    db.selectFrom('project_partners').selectAll().where('directory_id', '=', directoryId).orderBy('project_id').orderBy('position').execute(),
-    db.selectFrom('funding_lines').selectAll().where('directory_id', '=', directoryId).orderBy('project_id').orderBy('position').execute(),
+/** Which projects to read: all the directory's, those of some partnerships, or some by id. */
+export type ProjectFilter = { partnershipIds: readonly string[] } | { ids: readonly string[] };
+
+/** The directory's projects (or the filter's), by partnership id, each list in order. */
+export async function readProjects(db: Kysely<Database>, directoryId: string, filter?: ProjectFilter): Promise<Map<string, Project[]>> {
+  const keys = filter === undefined ? undefined : 'ids' in filter ? filter.ids : filter.partnershipIds;
+  if (filter !== undefined && keys!.length > CHUNK) {
+    const parts = await Promise.all(
+      chunks(keys!).map((slice) => readProjects(db, directoryId, 'ids' in filter ? { ids: slice } : { partnershipIds: slice })),
+    );
+    const merged = new Map<string, Project[]>();
+    for (const part of parts) for (const [key, list] of part) merged.set(key, [...(merged.get(key) ?? []), ...list]);
+    return merged;
+  }
+  if (keys?.length === 0) return new Map();
+  // the projects asked for, then their lists
+  const rowsQuery = db
+    .selectFrom('projects')
+    .selectAll()
+    .where('directory_id', '=', directoryId)
+    .$if(filter !== undefined && 'ids' in filter, (q) => q.where('id', 'in', keys!))
+    .$if(filter !== undefined && 'partnershipIds' in filter, (q) => q.where('partnership_id', 'in', keys!));
+  const rows = await rowsQuery.orderBy('partnership_id').orderBy('position').execute();
+  const projectIds = filter === undefined ? undefined : rows.map((row) => row.id);
+  if (projectIds?.length === 0) return new Map();
+  const some = projectIds !== undefined;
+  const [domains, partners, funding] = await Promise.all([
+    db.selectFrom('project_domains').selectAll().where('directory_id', '=', directoryId).$if(some, (q) => q.where('project_id', 'in', projectIds!)).orderBy('project_id').orderBy('position').execute(),
+    db.selectFrom('project_partners').selectAll().where('directory_id', '=', directoryId).$if(some, (q) => q.where('project_id', 'in', projectIds!)).orderBy('project_id').orderBy('position').execute(),
+    db.selectFrom('funding_lines').selectAll().where('directory_id', '=', directoryId).$if(some, (q) => q.where('project_id', 'in', projectIds!)).orderBy('project_id').orderBy('position').execute(),
   ]);
   const byProject = (row: { project_id: string }) => row.project_id;
   const domainsOf = groupBy(domains, byProject, (row) => row.domain_code);

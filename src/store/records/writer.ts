@@ -7,7 +7,7 @@ import type { Database } from '../tables.js';
 import { TABLE_ORDER, type Placed, type RecordKind, type RowSet, type TableName } from './kind.js';
 
 // Rows per statement: well under SQLite's 32 766 bound parameters for the widest table.
-const CHUNK = 200;
+export const CHUNK = 200;
 
 /**
  * The writer is generic over table names, which Kysely cannot check; the rows it writes were

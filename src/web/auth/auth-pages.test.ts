@@ -3,6 +3,7 @@
  * privacy (members see named people's coordinates, the public and the JSON twins never do unless
  * the person consented), over HTTP on a real SQLite store with the 2008 directory.
  */
+import { loadDocument } from '../../store/load-document.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../../config.js';
@@ -21,7 +22,8 @@ afterAll(async () => {
 
 const partnershipWithPeople = async () => {
   const dir = await site.directory();
-  const found = dir.partnerships.find((p) => p.contacts?.some((c) => c.restricted));
+  const ids = (await loadDocument(site.store.db, dir.id)).partnerships.map((p) => p.id);
+  const found = (await dir.partnerships(ids)).find((p) => p.contacts?.some((c) => c.restricted));
   if (found === undefined) throw new Error('no partnership with a named person');
   return found;
 };

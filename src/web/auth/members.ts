@@ -125,13 +125,16 @@ export async function registerMembers(app: FastifyInstance, options: MembersOpti
     if (!isEditor(actor)) {
       const own = actor.collectivityId;
       const dir = own === undefined ? undefined : await options.directory('members').catch(() => undefined);
-      const isParty = (partnershipId: string | undefined) =>
-        partnershipId !== undefined && (dir?.partnership.get(partnershipId)?.parties.some((party) => party.collectivityId === own) ?? false);
+      // a contributor reads the records of its collectivity: its partnerships and their projects
+      const partnerships = new Set(own === undefined || dir === undefined ? [] : await dir.partnershipIdsOf(own));
+      const projects = new Set(
+        dir === undefined ? [] : [...(await dir.projectsOfMany([...partnerships])).values()].flat().map((project) => project.id),
+      );
       mayRead = (record) => {
         if (own === undefined || dir === undefined) return false;
         if (record.type === 'collectivity') return record.id === own;
-        if (record.type === 'partnership') return isParty(record.id);
-        return isParty(dir.project.get(record.id)?.partnershipId);
+        if (record.type === 'partnership') return partnerships.has(record.id);
+        return projects.has(record.id);
       };
     }
     return { name: actor.name, email: actor.email, role: actor.role, csrfToken: session.csrfToken, mayRead };

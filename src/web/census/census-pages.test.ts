@@ -32,7 +32,7 @@ async function projectForm(b: Browser, projectId: string, changes: Record<string
   const page = await b.get(`/recensement/${campaignId}/fiche/projet/${projectId}`);
   expect(page.statusCode).toBe(200);
   const version = /name="baseVersion" value="(\d+)"/.exec(page.body)![1]!;
-  const current = (await site.directory()).project.get(projectId)!;
+  const current = (await (await site.directory()).project(projectId))!;
   const { partnershipId: _p, ...record } = current;
   return { ...formValues(recordFields('project'), record), baseVersion: version, ...changes };
 }
@@ -53,14 +53,14 @@ describe('campaign pages', () => {
   it('refuses another collectivity’s record: the page and a forged POST', async () => {
     const page = await oujda.get(`/recensement/${campaignId}/fiche/projet/${AGADIR_PROJECT}`);
     expect(page.statusCode).toBe(403);
-    const before = (await site.directory()).project.get(AGADIR_PROJECT)!;
+    const before = (await (await site.directory()).project(AGADIR_PROJECT))!;
     const forged = await oujda.post(`/recensement/${campaignId}/fiche/projet/${AGADIR_PROJECT}`, { title: 'Piraté', status: 'ongoing', baseVersion: '1' });
     expect(forged.statusCode).toBe(403);
     const history = await oujda.get(`/historique/partenariat/${AGADIR_PARTNERSHIP}`);
     expect(history.statusCode).toBe(403);
     const proposals = await site.store.db.selectFrom('proposals').selectAll().where('record_id', '=', AGADIR_PROJECT).execute();
     expect(proposals).toEqual([]);
-    expect((await site.directory()).project.get(AGADIR_PROJECT)).toEqual(before);
+    expect((await (await site.directory()).project(AGADIR_PROJECT))).toEqual(before);
   });
 
   it('refuses a POST without a CSRF token, or with a wrong one, and changes nothing', async () => {
@@ -197,7 +197,7 @@ describe('conflicts and history', () => {
     const second = await editor2.get(url);
     const version = /name="baseVersion" value="(\d+)"/.exec(first.body)![1]!;
     expect(/name="baseVersion" value="(\d+)"/.exec(second.body)![1]).toBe(version);
-    const record = (await site.directory()).partnership.get(AIX_OUJDA)!;
+    const record = (await (await site.directory()).partnership(AIX_OUJDA))!;
     const { contacts: _c, ...rest } = record;
     const base = formValues(recordFields('partnership'), rest);
     const saved = await editor.post(url, { ...base, baseVersion: version, history: 'Jumelage signé en 1998 (premier éditeur).' });
@@ -251,7 +251,7 @@ describe('approving a proposal on a record changed since', () => {
     // meanwhile an editor changes the record directly
     const edit = await editor.get(`/modifier/projet/${project}`);
     const version = /name="baseVersion" value="(\d+)"/.exec(edit.body)![1]!;
-    const { partnershipId: _p, ...record } = (await site.directory()).project.get(project)!;
+    const { partnershipId: _p, ...record } = (await (await site.directory()).project(project))!;
     const direct = await editor.post(`/modifier/projet/${project}`, { ...formValues(recordFields('project'), record), baseVersion: version, observations: 'Station d’épuration livrée.' });
     expect(direct.statusCode).toBe(303);
 

@@ -205,7 +205,7 @@ describe.skipIf(skipReason !== undefined)('the census in Chromium', () => {
       await contributor.getByText('Commentaire de l’éditeur : Le sport relève d’un autre partenariat.').first().waitFor();
       expect(await contributor.getByRole('table').last().textContent()).toContain('refusée');
       const project = await site.directory();
-      expect(project.project.get(OTHER_PROJECT)?.title).toBe('Échanges culturels');
+      expect((await project.project(OTHER_PROJECT))?.title).toBe('Échanges culturels');
     },
     TIMEOUTS.test,
   );

@@ -74,13 +74,17 @@ export function capitalise(text: string): string {
   return text.charAt(0).toLocaleUpperCase('fr') + text.slice(1);
 }
 
-/** A record's name for titles and lists: a collectivity's name, a partnership's sides, a project's title. */
+/**
+ * A record's name for titles and lists: a collectivity's name, a partnership's sides, a project's
+ * title, from the record's data (proposals and versions carry it); a collectivity's from the
+ * snapshot otherwise, else the id.
+ */
 export function recordLabel(dir: Directory | undefined, recordType: RecordType | string, recordId: string, data?: RecordData | undefined): string {
   const d = (data ?? {}) as Record<string, unknown>;
   if (recordType === 'collectivity') return String(d.name ?? dir?.collectivity.get(recordId)?.name ?? recordId);
-  if (recordType === 'project') return String(d.title ?? dir?.project.get(recordId)?.title ?? recordId);
+  if (recordType === 'project') return String(d.title ?? recordId);
   if (recordType === 'partnership') {
-    const parties = Array.isArray(d.parties) ? (d.parties as { collectivityId: string }[]) : dir?.partnership.get(recordId)?.parties;
+    const parties = Array.isArray(d.parties) ? (d.parties as { collectivityId: string }[]) : undefined;
     if (parties && dir) return partnershipTitle(dir, { parties: parties as { collectivityId: string; country: string }[] });
     return recordId;
   }
@@ -129,4 +133,12 @@ ${Object.entries(o.hidden).map(([name, value]) => (value === undefined ? '' : ht
 ${renderFields(o.specs, o.values, o.errors, c, o.fields)}
 <p class="form-actions"><button type="submit">${o.submit}</button>${o.cancel ? html` <a href="${o.cancel.href}">${o.cancel.label}</a>` : ''}</p>
 </form>`;
+}
+
+/** Whether the site shows the record (a removed one has a history but no page). */
+export async function recordIsPublished(dir: Directory | undefined, recordType: RecordType | string, recordId: string): Promise<boolean> {
+  if (dir === undefined) return false;
+  if (recordType === 'collectivity') return dir.collectivity.has(recordId);
+  if (recordType === 'partnership') return (await dir.partnership(recordId)) !== undefined;
+  return (await dir.project(recordId)) !== undefined;
 }

@@ -28,7 +28,7 @@ import { formatDateTime, tn, type MessageKey } from '../i18n/index.js';
 import type { Link } from '../pages/common.js';
 import type { RenderContext } from '../page.js';
 import { bodyValues, formErrors, formValues, parseForm, recordFields, type FieldSpec, type FormValues } from './forms.js';
-import { capitalise, changesTable, publicPath, recordForm, recordFormPage, recordLabel, valueHtml } from './render.js';
+import { capitalise, changesTable, publicPath, recordForm, recordFormPage, recordIsPublished, recordLabel, valueHtml } from './render.js';
 
 const EDITABLE: readonly RecordType[] = ['collectivity', 'partnership', 'project'];
 const OUTSIDE = 'Vous ne pouvez proposer de modification que pour votre collectivité, ses partenariats et leurs projets.';
@@ -943,7 +943,7 @@ ${proposal.action === 'remove' ? '' : html`<p><a href="${memberPaths.proposalAct
 <h1>${title}</h1>
 ${said === 'retabli' ? html`<p class="success" role="status">${t('history.reverted', { from: queryParam(request, 'depuis') ?? '', version: queryParam(request, 'version') ?? '' })}</p>` : ''}
 ${state.alert ? html`<div class="error-summary" role="alert" id="erreurs"><p>${state.alert}</p></div>` : ''}
-${link && dir?.[recordType === 'collectivity' ? 'collectivity' : recordType === 'partnership' ? 'partnership' : 'project'].has(recordId) ? html`<p><a href="${link}">${t('history.view')}</a></p>` : ''}
+${link && (await recordIsPublished(dir, recordType, recordId)) ? html`<p><a href="${link}">${t('history.view')}</a></p>` : ''}
 ${versions.length === 0
   ? html`<p>${t('history.none')}</p>`
   : html`<h2>${t('history.versions')}</h2>

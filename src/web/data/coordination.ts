@@ -1,16 +1,22 @@
 /**
  * Who else works with the same partners, and who else works on the same domains in the same
- * region: the coordination view of a collectivity's page.
+ * region: the coordination view of a collectivity's page. Read from the store with a few
+ * indexed queries, whatever the directory's size; long lists are cut (the page says so).
  */
+import type { Kysely } from 'kysely';
 import type { Collectivity } from '../../model/schema.js';
-import type { Directory, PublicPartnership } from './directory.js';
+import type { Database } from '../../store/tables.js';
+import type { Directory, PlacedProject, PublicPartnership } from './directory.js';
+
+/** Partnerships of the same region searched for common domains (the first, in the book's order). */
+export const REGION_CANDIDATES = 2000;
 
 function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 /** The collectivities on the other side of a partnership from `collectivity` (by country). */
-export function counterpartsIn(partnership: PublicPartnership, collectivity: Pick<Collectivity, 'id' | 'country'>): string[] {
+export function counterpartsIn(partnership: Pick<PublicPartnership, 'parties'>, collectivity: Pick<Collectivity, 'id' | 'country'>): string[] {
   return unique(partnership.parties.filter((p) => p.country !== collectivity.country).map((p) => p.collectivityId));
 }
 
@@ -20,28 +26,45 @@ export interface SamePartner {
   others: { collectivityId: string; partnershipIds: string[] }[];
 }
 
-export function samePartners(dir: Directory, collectivity: Collectivity): { partnerIds: string[]; samePartners: SamePartner[] } {
-  const own = dir.partnershipsOf.get(collectivity.id) ?? [];
+/** For each partner of `collectivity` (from its partnerships `own`): the others of its side working with that partner. */
+export async function samePartners(
+  db: Kysely<Database>,
+  directoryId: string,
+  collectivity: Collectivity,
+  own: readonly PublicPartnership[],
+): Promise<{ partnerIds: string[]; samePartners: SamePartner[] }> {
   const partnerIds = unique(own.flatMap((p) => counterpartsIn(p, collectivity)));
-  const result = partnerIds.map((partnerId) => {
-    const others = new Map<string, string[]>();
-    for (const partnership of dir.partnershipsOf.get(partnerId) ?? []) {
-      for (const party of partnership.parties) {
-        if (party.collectivityId === collectivity.id || party.country !== collectivity.country) continue;
-        const list = others.get(party.collectivityId) ?? [];
-        if (!list.includes(partnership.id)) list.push(partnership.id);
-        others.set(party.collectivityId, list);
+  const result = await Promise.all(
+    partnerIds.map(async (partnerId) => {
+      const rows = await db
+        .selectFrom('partnership_parties as partner')
+        .innerJoin('partnership_parties as other', (join) =>
+          join.onRef('other.partnership_id', '=', 'partner.partnership_id').onRef('other.directory_id', '=', 'partner.directory_id'),
+        )
+        .innerJoin('partnerships', (join) => join.onRef('partnerships.id', '=', 'partner.partnership_id').onRef('partnerships.directory_id', '=', 'partner.directory_id'))
+        .select(['other.collectivity_id', 'other.partnership_id'])
+        .where('partner.directory_id', '=', directoryId)
+        .where('partner.collectivity_id', '=', partnerId)
+        .where('other.country', '=', collectivity.country)
+        .where('other.collectivity_id', '!=', collectivity.id)
+        .orderBy('partnerships.position')
+        .execute();
+      const others = new Map<string, string[]>();
+      for (const row of rows) {
+        const list = others.get(row.collectivity_id) ?? [];
+        if (!list.includes(row.partnership_id)) list.push(row.partnership_id);
+        others.set(row.collectivity_id, list);
       }
-    }
-    return { partnerId, others: [...others].map(([collectivityId, partnershipIds]) => ({ collectivityId, partnershipIds })) };
-  });
+      return { partnerId, others: [...others].map(([collectivityId, partnershipIds]) => ({ collectivityId, partnershipIds })) };
+    }),
+  );
   return { partnerIds, samePartners: result };
 }
 
 /** Domain codes of a partnership and of its projects. */
-export function domainsOfPartnership(dir: Directory, partnership: PublicPartnership): Set<string> {
+export function domainsOfPartnership(partnership: Pick<PublicPartnership, 'domains'>, projects: readonly Pick<PlacedProject, 'domains'>[]): Set<string> {
   const codes = new Set(partnership.domains ?? []);
-  for (const project of dir.projectsOf.get(partnership.id) ?? []) for (const code of project.domains ?? []) codes.add(code);
+  for (const project of projects) for (const code of project.domains ?? []) codes.add(code);
   return codes;
 }
 
@@ -50,7 +73,7 @@ export function domainsOfPartnership(dir: Directory, partnership: PublicPartners
  * printed with the same label elsewhere in the tree ("Eau & assainissement" is both urban
  * development and environment), "Autres" excepted.
  */
-export function sameDomainCodes(dir: Directory, code: string): Set<string> {
+export function sameDomainCodes(dir: Pick<Directory, 'domain' | 'domains' | 'childDomains'>, code: string): Set<string> {
   const domain = dir.domain.get(code);
   const codes = new Set([code, ...(dir.childDomains.get(code) ?? []).map((d) => d.code)]);
   if (domain !== undefined && fold(domain.label) !== 'autres') {
@@ -65,30 +88,77 @@ export interface SameRegionDomain {
   others: { partnershipId: string; collectivityIds: string[] }[];
 }
 
-export function sameRegion(dir: Directory, collectivity: Collectivity): SameRegionDomain[] {
+/**
+ * For each domain of `collectivity`'s work (`codes`, in the taxonomy's order): the partnerships
+ * of other collectivities of its side and region filed under the same domain (partnership or
+ * project), with those collectivities.
+ */
+export async function sameRegion(
+  db: Kysely<Database>,
+  dir: Pick<Directory, 'id' | 'domain' | 'domains' | 'childDomains' | 'collectivities'>,
+  collectivity: Collectivity,
+  ownIds: ReadonlySet<string>,
+  codes: ReadonlySet<string>,
+): Promise<SameRegionDomain[]> {
   const region = collectivity.region;
-  if (region === undefined) return [];
-  const own = dir.partnershipsOf.get(collectivity.id) ?? [];
-  const ownIds = new Set(own.map((p) => p.id));
-  const codes = new Set(own.flatMap((p) => [...domainsOfPartnership(dir, p)]));
-  const ordered = dir.domains.map((d) => d.code).filter((code) => codes.has(code));
-  return ordered.map((code) => {
-    const same = sameDomainCodes(dir, code);
-    const others = dir.partnerships
-      .filter((p) => !ownIds.has(p.id))
-      .filter((p) => [...domainsOfPartnership(dir, p)].some((c) => same.has(c)))
-      .map((p) => ({
-        partnershipId: p.id,
-        collectivityIds: unique(
-          p.parties
-            .filter((party) => party.country === collectivity.country && party.collectivityId !== collectivity.id)
-            .map((party) => party.collectivityId)
-            .filter((id) => dir.collectivity.get(id)?.region === region),
-        ),
-      }))
-      .filter((o) => o.collectivityIds.length > 0);
-    return { code, others };
-  });
+  if (region === undefined || codes.size === 0) return [];
+  const neighbours = dir.collectivities.filter((c) => c.region === region && c.country === collectivity.country && c.id !== collectivity.id).map((c) => c.id);
+  if (neighbours.length === 0) return dir.domains.filter((d) => codes.has(d.code)).map((d) => ({ code: d.code, others: [] }));
+
+  const parties = await db
+    .selectFrom('partnership_parties as party')
+    .innerJoin('partnerships', (join) => join.onRef('partnerships.id', '=', 'party.partnership_id').onRef('partnerships.directory_id', '=', 'party.directory_id'))
+    .select(['party.partnership_id', 'party.collectivity_id'])
+    .where('party.directory_id', '=', dir.id)
+    .where('party.collectivity_id', 'in', neighbours)
+    .orderBy('partnerships.position')
+    .execute();
+  const regionParties = new Map<string, string[]>();
+  for (const row of parties) {
+    if (ownIds.has(row.partnership_id)) continue;
+    if (!regionParties.has(row.partnership_id) && regionParties.size >= REGION_CANDIDATES) continue;
+    regionParties.set(row.partnership_id, unique([...(regionParties.get(row.partnership_id) ?? []), row.collectivity_id]));
+  }
+  const candidates = [...regionParties.keys()];
+  const filed = await domainsFiled(db, dir.id, candidates);
+
+  return dir.domains
+    .filter((d) => codes.has(d.code))
+    .map(({ code }) => {
+      const same = sameDomainCodes(dir, code);
+      const others = candidates
+        .filter((id) => [...(filed.get(id) ?? [])].some((c) => same.has(c)))
+        .map((partnershipId) => ({ partnershipId, collectivityIds: regionParties.get(partnershipId) ?? [] }));
+      return { code, others };
+    });
+}
+
+/** The domain codes each partnership is filed under, itself or through its projects. */
+async function domainsFiled(db: Kysely<Database>, directoryId: string, partnershipIds: readonly string[]): Promise<Map<string, Set<string>>> {
+  const filed = new Map<string, Set<string>>();
+  if (partnershipIds.length === 0) return filed;
+  const [own, throughProjects] = await Promise.all([
+    db
+      .selectFrom('partnership_domains')
+      .select(['partnership_id', 'domain_code'])
+      .where('directory_id', '=', directoryId)
+      .where('partnership_id', 'in', partnershipIds)
+      .execute(),
+    db
+      .selectFrom('projects')
+      .innerJoin('project_domains', (join) => join.onRef('project_domains.project_id', '=', 'projects.id').onRef('project_domains.directory_id', '=', 'projects.directory_id'))
+      .select(['projects.partnership_id', 'project_domains.domain_code'])
+      .distinct()
+      .where('projects.directory_id', '=', directoryId)
+      .where('projects.partnership_id', 'in', partnershipIds)
+      .execute(),
+  ]);
+  for (const row of [...own, ...throughProjects]) {
+    const codes = filed.get(row.partnership_id) ?? new Set<string>();
+    codes.add(row.domain_code);
+    filed.set(row.partnership_id, codes);
+  }
+  return filed;
 }
 
 function unique<T>(items: readonly T[]): T[] {

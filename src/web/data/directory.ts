@@ -1,25 +1,31 @@
 /**
- * The site's read model: the stored directory, read once with the store's own loaders, made
- * public (privacy.ts) and indexed for the pages. It is kept in memory and read again when the
- * store changes: every import logs a report, and every other change to the records (an editor's
- * edit or revert, an approved proposal, a consent, an erasure) logs an audit event in the same
- * transaction, so the newest report id, the newest such event and the list of directories make
- * the version stamp, checked with a few indexed reads per request.
+ * The site's read model of one directory, for one audience. What every page needs is read once
+ * per version of the store and kept in memory: the directory's record, its domains and its
+ * collectivities (thousands at most). Partnerships and projects (up to hundreds of thousands
+ * and millions) are read from the store as pages ask for them, made public (privacy.ts) and
+ * kept in a small cache; the lists' counts are computed in SQL once per version (figures.ts).
+ *
+ * The version stamp: every import logs a report, and every other change to the records (an
+ * editor's edit or revert, an approved proposal, a consent, an erasure) logs an audit event in
+ * the same transaction, so the newest report id, the newest such event and the list of
+ * directories change whenever the records do; they are checked with a few indexed reads per
+ * request, and a new snapshot is read when they moved.
  *
  * Two audiences: the public (named people's coordinates cut out, unless they consented to their
  * publication) and signed-in members (everything). Each snapshot is read when first asked for.
- *
- * Pages take a `Directory` snapshot and compute their view models from it; queries the store has
- * no loader for live beside this file and take `db` as first argument.
  */
 import type { Kysely } from 'kysely';
 import { RepertoireError } from '../../errors.js';
 import type { Collectivity, Directory as DirectoryRecord, Domain, Partnership, Project } from '../../model/schema.js';
-import { readDocument } from '../../store/load-document.js';
-import { listDirectoryIds } from '../../store/records/directory.js';
-import { listSources } from '../../store/sources.js';
+import { readCollectivities } from '../../store/records/collectivity.js';
+import { listDirectoryIds, readDirectory } from '../../store/records/directory.js';
+import { readDomains } from '../../store/records/domain.js';
+import { readContacts } from '../../store/records/partnership.js';
 import type { Database } from '../../store/tables.js';
+import { readFigures, type Figures } from './figures.js';
+import { partnershipIdsOf } from './lists.js';
 import { Redactor, type Audience, type PublicContact } from './privacy.js';
+import { SiteRecords } from './records.js';
 
 export type { Audience };
 
@@ -37,20 +43,27 @@ export interface Directory {
   readonly record: DirectoryRecord;
   readonly domains: readonly Domain[];
   readonly collectivities: readonly Collectivity[];
-  readonly partnerships: readonly PublicPartnership[];
-  readonly projects: readonly PlacedProject[];
   readonly domain: ReadonlyMap<string, Domain>;
   readonly childDomains: ReadonlyMap<string, readonly Domain[]>;
   readonly collectivity: ReadonlyMap<string, Collectivity>;
-  readonly partnership: ReadonlyMap<string, PublicPartnership>;
-  readonly project: ReadonlyMap<string, PlacedProject>;
-  readonly projectsOf: ReadonlyMap<string, readonly PlacedProject[]>;
-  /** partnerships a collectivity is party to, in directory order */
-  readonly partnershipsOf: ReadonlyMap<string, readonly PublicPartnership[]>;
   /** the line of the source where each domain's heading was printed (the synthesis) */
   readonly domainLines: ReadonlyMap<string, number>;
   /** cuts named people's coordinates out of text that did not come through the snapshot (reports, search excerpts) */
   readonly redactor: Redactor;
+  /** the counts beside the lists, computed once per snapshot */
+  figures(): Promise<Figures>;
+  partnership(id: string): Promise<PublicPartnership | undefined>;
+  /** the partnerships of `ids` that exist, in the order of `ids` */
+  partnerships(ids: readonly string[]): Promise<PublicPartnership[]>;
+  project(id: string): Promise<PlacedProject | undefined>;
+  /** the projects of `ids` that exist, in the order of `ids` */
+  projects(ids: readonly string[]): Promise<PlacedProject[]>;
+  /** a partnership's projects, in order */
+  projectsOf(partnershipId: string): Promise<PlacedProject[]>;
+  /** the projects of several partnerships, by partnership id */
+  projectsOfMany(partnershipIds: readonly string[]): Promise<Map<string, PlacedProject[]>>;
+  /** the partnerships a collectivity is party to, in the book's order */
+  partnershipIdsOf(collectivityId: string): Promise<string[]>;
 }
 
 /** The newest report id, the newest change to the records and the directories: changes whenever an import, an edit or an approval writes. */
@@ -120,63 +133,57 @@ export async function chooseDirectoryId(db: Kysely<Database>, preferred?: string
 export async function readSiteDirectory(db: Kysely<Database>, preferredId?: string, audience: Audience = 'public'): Promise<Directory> {
   const stamp = await readStamp(db);
   const id = await chooseDirectoryId(db, preferredId);
-  const doc = await readDocument(db, id);
-  if (doc === undefined) throw new RepertoireError('not-found', `the store holds no directory "${id}"`, 404);
-  const sources = await listSources(db, id);
-  const consents = audience === 'public' ? await readConsents(db, id) : new Set<string>();
-  const redact = new Redactor(doc.partnerships, { audience, consents });
-
-  const collectivities = doc.collectivities.map((c) => redact.collectivity(c));
-  const partnerships: PublicPartnership[] = [];
-  const projects: PlacedProject[] = [];
-  for (const { projects: own, contacts, ...rest } of doc.partnerships) {
-    const partnership: PublicPartnership = { ...redact.deep(rest) };
-    if (contacts !== undefined) partnership.contacts = contacts.map((c) => redact.contact(c));
-    partnerships.push(partnership);
-    for (const project of own ?? []) projects.push({ ...redact.project(project), partnershipId: rest.id });
-  }
+  const record = await readDirectory(db, id);
+  if (record === undefined) throw new RepertoireError('not-found', `the store holds no directory "${id}"`, 404);
+  const [domains, stored, contacts, consents, domainLines] = await Promise.all([
+    readDomains(db, id),
+    readCollectivities(db, id),
+    readContacts(db, id),
+    audience === 'public' ? readConsents(db, id) : Promise.resolve(new Set<string>()),
+    readDomainLines(db, id),
+  ]);
+  const redactor = new Redactor(contacts, { audience, consents });
+  const collectivities = stored.map((c) => redactor.collectivity(c));
 
   const childDomains = new Map<string, Domain[]>();
-  for (const domain of doc.domains) {
-    if (domain.parent !== undefined) push(childDomains, domain.parent, domain);
+  for (const domain of domains) {
+    if (domain.parent !== undefined) childDomains.set(domain.parent, [...(childDomains.get(domain.parent) ?? []), domain]);
   }
-  const projectsOf = new Map<string, PlacedProject[]>();
-  for (const project of projects) push(projectsOf, project.partnershipId, project);
-  const partnershipsOf = new Map<string, PublicPartnership[]>();
-  for (const partnership of partnerships) {
-    for (const collectivityId of new Set(partnership.parties.map((party) => party.collectivityId))) {
-      push(partnershipsOf, collectivityId, partnership);
-    }
-  }
-  const domainLines = new Map(
-    sources.filter((source) => source.recordType === 'domain').map((source) => [source.recordId, source.lines[0]] as const),
-  );
-
+  const records = new SiteRecords(db, id, redactor);
+  let figures: Promise<Figures> | undefined;
   return {
     stamp,
     audience,
     id,
-    record: doc.directory,
-    domains: doc.domains,
+    record,
+    domains,
     collectivities,
-    partnerships,
-    projects,
-    domain: new Map(doc.domains.map((d) => [d.code, d])),
+    domain: new Map(domains.map((d) => [d.code, d])),
     childDomains,
     collectivity: new Map(collectivities.map((c) => [c.id, c])),
-    partnership: new Map(partnerships.map((p) => [p.id, p])),
-    project: new Map(projects.map((p) => [p.id, p])),
-    projectsOf,
-    partnershipsOf,
     domainLines,
-    redactor: redact,
+    redactor,
+    figures: () => (figures ??= readFigures(db, id)),
+    partnership: (partnershipId) => records.partnership(partnershipId),
+    partnerships: (ids) => records.partnerships(ids),
+    project: (projectId) => records.project(projectId),
+    projects: (ids) => records.projects(ids),
+    projectsOf: (partnershipId) => records.projectsOf(partnershipId),
+    projectsOfMany: (partnershipIds) => records.projectsOfMany(partnershipIds),
+    partnershipIdsOf: (collectivityId) => partnershipIdsOf(db, id, collectivityId),
   };
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
+/** Where each domain's heading was printed in the source (the synthesis), by domain code. */
+async function readDomainLines(db: Kysely<Database>, directoryId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('sources')
+    .select(['record_id', 'first_line'])
+    .where('directory_id', '=', directoryId)
+    .where('record_type', '=', 'domain')
+    .orderBy('position')
+    .execute();
+  return new Map(rows.map((row) => [row.record_id, row.first_line]));
 }
 
 /** The snapshots, read again only when the store's stamp changed; concurrent readers share one load. */

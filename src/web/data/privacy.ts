@@ -6,13 +6,13 @@
  * service's `redactContacts`). Institutional coordinates (a collectivity's own, an
  * organisation's) are public.
  *
- * Applied once, when the directory is read for the site (`directory.ts`), so that every page and
- * its JSON twin are built from data that no longer holds the private coordinates. The same
+ * Applied to every record as the site reads it (`records.ts`), so that every page and its JSON
+ * twin are built from data that no longer holds the private coordinates. The same
  * numbers and addresses are also cut out of free text (notes, descriptions…) and out of a
  * collectivity's coordinates where the book printed a person's line there.
  */
 import { personKey, redactContacts } from '../../census/privacy.js';
-import type { Collectivity, Contact, Partnership, Project } from '../../model/schema.js';
+import type { Collectivity, Contact, Project } from '../../model/schema.js';
 
 /** For whom a snapshot is made: anyone, or signed-in members (who see every coordinate). */
 export type Audience = 'public' | 'members';
@@ -61,10 +61,11 @@ export class Redactor {
   private readonly viewer: { actor?: unknown } | undefined;
   private readonly consents: ReadonlySet<string>;
 
-  constructor(partnerships: readonly Pick<Partnership, 'contacts'>[], options: RedactorOptions = {}) {
+  /** `contacts`: every contact of the directory, whose private coordinates are cut out of any text */
+  constructor(contacts: readonly Contact[], options: RedactorOptions = {}) {
     this.viewer = options.audience === 'members' ? { actor: 'member' } : undefined;
     this.consents = options.consents ?? new Set();
-    for (const contact of partnerships.flatMap((p) => p.contacts ?? [])) {
+    for (const contact of contacts) {
       if (!this.isHidden(contact)) continue;
       for (const email of contact.emails ?? []) this.emails.add(email.trim().toLowerCase().replace(/\.$/, ''));
       for (const phone of [...(contact.phones ?? []), ...(contact.faxes ?? [])]) {

@@ -138,6 +138,8 @@ export const fr = {
   'partnership.notes': 'Notes',
   'partnership.neighbours': 'Autres partenariats de chaque partie',
   'partnership.neighbours.none': 'Aucun autre partenariat répertorié.',
+  'list.shown': '{shown} affichés sur {total}.',
+  'list.all': 'Voir la liste complète',
 
   'project.status': 'Statut',
   'project.themes': 'Thèmes',

@@ -16,6 +16,18 @@ export function filterOptions<T>(
     const value = valueOf(item);
     if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
   }
-  const values = [...counts.keys()].sort((a, b) => (order ? order.indexOf(a) - order.indexOf(b) : a.localeCompare(b, 'fr')));
+  return countedOptions(counts, selected, hrefOf, order);
+}
+
+/** The options of a filter from the count of each value (values counted 0 are left out). */
+export function countedOptions(
+  counts: ReadonlyMap<string, number>,
+  selected: string | undefined,
+  hrefOf: (value: string | undefined) => string,
+  order?: readonly string[],
+): FilterOption[] {
+  const values = [...counts.keys()]
+    .filter((value) => (counts.get(value) ?? 0) > 0)
+    .sort((a, b) => (order ? order.indexOf(a) - order.indexOf(b) : a.localeCompare(b, 'fr')));
   return values.map((value) => ({ value, count: counts.get(value) ?? 0, href: hrefOf(value === selected ? undefined : value), selected: value === selected }));
 }

@@ -125,7 +125,17 @@ export function paginate<T>(
   perPage: number,
   hrefOf: (page: number) => string,
 ): { items: T[]; pagination: PaginationView } {
-  const total = items.length;
+  const { offset, pagination } = pageWindow(items.length, raw, perPage, hrefOf);
+  return { items: items.slice(offset, offset + perPage), pagination };
+}
+
+/** Which slice of a list of `total` items the page asked for shows (for lists read a page at a time). */
+export function pageWindow(
+  total: number,
+  raw: string | string[] | undefined,
+  perPage: number,
+  hrefOf: (page: number) => string,
+): { offset: number; limit: number; pagination: PaginationView } {
   const pages = Math.max(1, Math.ceil(total / perPage));
   const read = readPage(raw);
   let { page } = read;
@@ -136,7 +146,8 @@ export function paginate<T>(
   }
   const shown = new Set([1, pages, page - 2, page - 1, page, page + 1, page + 2].filter((n) => n >= 1 && n <= pages));
   return {
-    items: items.slice((page - 1) * perPage, page * perPage),
+    offset: (page - 1) * perPage,
+    limit: perPage,
     pagination: strip({
       page,
       pages,

@@ -1,6 +1,7 @@
 /** The collectivities list's view model: by name, filtered by country and kind, paged. */
 import { z } from 'zod';
 import type { Directory } from '../../data/directory.js';
+import { countsOf } from '../../data/figures.js';
 import { paths, withQuery } from '../../paths.js';
 import { CollectivityRef, PaginationView, collectivityRef, first, listHref, paginate, strip } from '../common.js';
 import { FilterOption, filterOptions } from '../common-lists.js';
@@ -17,7 +18,8 @@ export type CollectivitiesView = z.infer<typeof CollectivitiesView>;
 
 export const COLLECTIVITIES_PER_PAGE = 30;
 
-export function collectivitiesView(dir: Directory, query: Record<string, string | string[] | undefined>): CollectivitiesView {
+export async function collectivitiesView(dir: Directory, query: Record<string, string | string[] | undefined>): Promise<CollectivitiesView> {
+  const figures = await dir.figures();
   const country = first(query.country)?.slice(0, 100) || undefined;
   const kind = first(query.kind)?.slice(0, 100) || undefined;
   const sorted = [...dir.collectivities].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
@@ -31,12 +33,8 @@ export function collectivitiesView(dir: Directory, query: Record<string, string 
       countries: filterOptions(sorted, (c) => c.country, country, (value) => withQuery(paths.collectivities(), { country: value }), ['FR', 'MA']),
       kinds: filterOptions(inCountry, (c) => c.kind, kind, (value) => withQuery(paths.collectivities(), { country, kind: value })),
       items: items.map((c) => {
-        const partnerships = dir.partnershipsOf.get(c.id) ?? [];
-        return {
-          collectivity: collectivityRef(dir, c.id),
-          partnershipCount: partnerships.length,
-          projectCount: partnerships.reduce((n, p) => n + (dir.projectsOf.get(p.id)?.length ?? 0), 0),
-        };
+        const counts = countsOf(figures.byCollectivity, c.id);
+        return { collectivity: collectivityRef(dir, c.id), partnershipCount: counts.partnerships, projectCount: counts.projects };
       }),
       pagination,
     }),

@@ -18,7 +18,7 @@ const names = (refs: { name: string }[]) => refs.map((r) => r.name);
 
 describe('coordination', () => {
   it("Marrakech's page lists its French partners: Ajaccio, Clermont-Ferrand, Marseille, Tours and Bourgogne", async () => {
-    const view = collectivityView(dir, 'ma-commune-marrakech');
+    const view = await collectivityView(dir, site.store.db, 'ma-commune-marrakech');
     expect(names(view.coordination.partners)).toEqual([
       "Ville d'Ajaccio",
       'Ville de Clermont-Ferrand',
@@ -40,7 +40,7 @@ describe('coordination', () => {
   });
 
   it("Tours' page shows the other French partners of Marrakech", async () => {
-    const view = collectivityView(dir, 'fr-commune-tours');
+    const view = await collectivityView(dir, site.store.db, 'fr-commune-tours');
     expect(names(view.coordination.partners)).toEqual(['Commune urbaine de Marrakech']);
     const marrakech = view.coordination.samePartners[0]!;
     expect(names(marrakech.others.map((o) => o.collectivity))).toEqual([
@@ -56,7 +56,7 @@ describe('coordination', () => {
   });
 
   it('who else works on water in the Souss-Massa-Drâa region', async () => {
-    const view = collectivityView(dir, 'ma-region-souss-massa-draa');
+    const view = await collectivityView(dir, site.store.db, 'ma-region-souss-massa-draa');
     expect(view.coordination.region).toBe('Souss-Massa-Drâa');
     const water = view.coordination.sameRegion.find((s) => s.domain.code === 'environnement-eau-assainissement')!;
     // "Eau & assainissement" is printed under urban development too: the Préfecture d'Agadir works on it with Loire-Atlantique
@@ -66,8 +66,8 @@ describe('coordination', () => {
     expect(body).toContain('Qui d’autre travaille sur « Eau &amp; assainissement » dans la région Souss-Massa-Drâa ?');
   });
 
-  it('projects and partnerships grouped by domain, in the taxonomy order', () => {
-    const view = collectivityView(dir, 'fr-commune-tours');
+  it('projects and partnerships grouped by domain, in the taxonomy order', async () => {
+    const view = await collectivityView(dir, site.store.db, 'fr-commune-tours');
     const codes = view.byDomain.map((g) => g.domain?.code);
     expect(codes).toContain('developpement-urbain-amenagement');
     const order = dir.domains.map((d) => d.code);

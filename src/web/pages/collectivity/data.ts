@@ -1,10 +1,13 @@
 /** The collectivity page's view model: identity, partnerships, work by domain, coordination. */
 import { z } from 'zod';
-import { MapView, mapViewOf } from '../../maps/map.js';
+import { MapView, loadMapView } from '../../maps/map.js';
 import { RepertoireError } from '../../../errors.js';
 import { Executive, Location } from '../../../model/schema.js';
 import { sameRegion, samePartners, counterpartsIn, domainsOfPartnership } from '../../data/coordination.js';
-import type { Directory } from '../../data/directory.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../store/tables.js';
+import type { Directory, PublicPartnership } from '../../data/directory.js';
+import { paths } from '../../paths.js';
 import {
   CollectivityRef,
   DomainRef,
@@ -37,6 +40,7 @@ export const CollectivityView = z.object({
     websites: z.array(z.string()),
     location: Location.optional(),
   }),
+  /** its partnerships, in the book's order (the first PARTNERSHIPS_SHOWN) */
   partnerships: z.array(
     z.object({
       partnership: PartnershipRef,
@@ -46,6 +50,8 @@ export const CollectivityView = z.object({
       projectCount: z.number().int(),
     }),
   ),
+  /** how many partnerships it is party to */
+  partnershipTotal: z.number().int(),
   /** partnerships and projects grouped by domain, in the taxonomy's order; `domain` absent: none given */
   byDomain: z.array(
     z.object({
@@ -78,28 +84,43 @@ export const CollectivityView = z.object({
 });
 export type CollectivityView = z.infer<typeof CollectivityView>;
 
-export function collectivityView(dir: Directory, id: string): CollectivityView {
+/** Partnerships shown (and read for the coordination view) on a collectivity's page; the page says when there are more. */
+export const PARTNERSHIPS_SHOWN = 100;
+
+export async function collectivityView(dir: Directory, db: Kysely<Database>, id: string): Promise<CollectivityView> {
   const c = dir.collectivity.get(id);
   if (c === undefined) throw new RepertoireError('not-found', `no collectivity "${id}"`, 404);
-  const own = dir.partnershipsOf.get(id) ?? [];
+  const allIds = await dir.partnershipIdsOf(id);
+  const own = await dir.partnerships(allIds.slice(0, PARTNERSHIPS_SHOWN));
+  const projectsOf = await dir.projectsOfMany(own.map((p) => p.id));
+  const projects = (p: PublicPartnership) => projectsOf.get(p.id) ?? [];
 
   const byDomain: CollectivityView['byDomain'] = [];
-  const codes = new Set(own.flatMap((p) => [...domainsOfPartnership(dir, p)]));
+  const codes = new Set(own.flatMap((p) => [...domainsOfPartnership(p, projects(p))]));
   for (const domain of dir.domains) {
     if (!codes.has(domain.code)) continue;
     byDomain.push({
       domain: domainRef(dir, domain.code),
       partnerships: own.filter((p) => (p.domains ?? []).includes(domain.code)).map((p) => partnershipRef(dir, p)),
-      projects: own.flatMap((p) => dir.projectsOf.get(p.id) ?? []).filter((q) => (q.domains ?? []).includes(domain.code)).map(projectRef),
+      projects: own.flatMap(projects).filter((q) => (q.domains ?? []).includes(domain.code)).map(projectRef),
     });
   }
   const withoutDomain = {
     partnerships: own.filter((p) => (p.domains ?? []).length === 0).map((p) => partnershipRef(dir, p)),
-    projects: own.flatMap((p) => dir.projectsOf.get(p.id) ?? []).filter((q) => (q.domains ?? []).length === 0).map(projectRef),
+    projects: own.flatMap(projects).filter((q) => (q.domains ?? []).length === 0).map(projectRef),
   };
   if (withoutDomain.partnerships.length > 0 || withoutDomain.projects.length > 0) byDomain.push(withoutDomain);
 
-  const { partnerIds, samePartners: same } = samePartners(dir, c);
+  const [{ partnerIds, samePartners: same }, region] = await Promise.all([
+    samePartners(db, dir.id, c, own),
+    sameRegion(db, dir, c, new Set(allIds), codes),
+  ]);
+  const refs = new Map(
+    (await dir.partnerships([...new Set([...same.flatMap((e) => e.others.flatMap((o) => o.partnershipIds)), ...region.flatMap((e) => e.others.map((o) => o.partnershipId))])])).map(
+      (p) => [p.id, partnershipRef(dir, p)],
+    ),
+  );
+  const ref = (pid: string) => refs.get(pid) ?? { id: pid, title: pid, tier: 'full' as const, href: paths.partnership(pid) };
   const view = {
     collectivity: strip({
       id: c.id,
@@ -125,9 +146,10 @@ export function collectivityView(dir: Directory, id: string): CollectivityView {
         counterparts: counterpartsIn(p, c).map((other) => collectivityRef(dir, other)),
         legalFramework: p.legalFramework,
         dateText: p.dateText,
-        projectCount: (dir.projectsOf.get(p.id) ?? []).length,
+        projectCount: projects(p).length,
       }),
     ),
+    partnershipTotal: allIds.length,
     byDomain,
     coordination: strip({
       partners: partnerIds.map((other) => collectivityRef(dir, other)),
@@ -135,19 +157,19 @@ export function collectivityView(dir: Directory, id: string): CollectivityView {
         partner: collectivityRef(dir, entry.partnerId),
         others: entry.others.map((o) => ({
           collectivity: collectivityRef(dir, o.collectivityId),
-          partnerships: o.partnershipIds.map((pid) => partnershipRef(dir, dir.partnership.get(pid)!)),
+          partnerships: o.partnershipIds.map(ref),
         })),
       })),
       region: c.region,
-      sameRegion: sameRegion(dir, c).map((entry) => ({
+      sameRegion: region.map((entry) => ({
         domain: domainRef(dir, entry.code),
         others: entry.others.map((o) => ({
-          partnership: partnershipRef(dir, dir.partnership.get(o.partnershipId)!),
+          partnership: ref(o.partnershipId),
           collectivities: o.collectivityIds.map((cid) => collectivityRef(dir, cid)),
         })),
       })),
     }),
-    map: mapViewOf(dir, { partnershipIds: own.map((p) => p.id), current: c.id }),
+    map: await loadMapView(db, dir.id, { kind: 'collectivity', id }),
   };
   return CollectivityView.parse(view);
 }

@@ -8,6 +8,6 @@ export const collectivityPage = definePage({
   summary: 'A collectivity: identity and institutional coordinates, its partnerships, its work by domain, and who else works with the same partners or on the same domains in its region',
   schema: CollectivityView,
   parameters: [{ name: 'id', in: 'path', required: true, description: 'the collectivity id', schema: { type: 'string' } }],
-  load: async ({ directory, params }) => collectivityView(await directory(), params.id ?? ''),
+  load: async ({ directory, db, params }) => collectivityView(await directory(), db, params.id ?? ''),
   render: renderCollectivity,
 });

@@ -79,7 +79,7 @@ ${sameRegion}`;
 <header class="page-header"><p class="kicker">${label(c.locale, 'kind', k.kind)} · ${label(c.locale, 'country', k.country)}</p><h1>${k.name}</h1></header>
 ${section(t('collectivity.identity'), identity)}
 ${section(t('collectivity.coordinates'), coordinates)}
-${section(`${t('collectivity.partnerships')} (${v.partnerships.length})`, partnerships, 'partenariats')}
+${section(`${t('collectivity.partnerships')} (${v.partnershipTotal})`, html`${partnerships}${v.partnershipTotal > v.partnerships.length ? html`<p class="muted">${t('list.shown', { shown: v.partnerships.length, total: v.partnershipTotal })}</p>` : ''}`, 'partenariats')}
 ${v.map.points.length > 0 || v.map.unlocated.length > 0 ? section(t('collectivity.map'), mapSection(v.map, c, { id: 'carte-collectivite', title: t('collectivity.map.title', { name: k.shortName ?? k.name }), description: t('collectivity.map.description', { name: k.shortName ?? k.name }) }), 'carte') : ''}
 ${section(t('collectivity.byDomain'), byDomain, 'domaines')}
 ${section(t('collectivity.coordination'), coordination, 'coordination')}

@@ -1,8 +1,13 @@
 /** The domain page's view model, and the domains list's. */
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { RepertoireError } from '../../../errors.js';
+import type { Database } from '../../../store/tables.js';
 import type { Directory } from '../../data/directory.js';
-import { partnershipsIn, projectsIn } from '../../data/domains.js';
+import { codesUnder } from '../../data/domains.js';
+import { countsOf, type Figures } from '../../data/figures.js';
+import { partnershipIdsIn, projectIdsIn } from '../../data/lists.js';
+import type { QueryParams } from '../../page.js';
 import { paths } from '../../paths.js';
 import {
   DomainRef,
@@ -26,6 +31,11 @@ export const DomainView = z.object({
   children: z.array(CountedDomain),
   partnerships: z.array(PartnershipRef),
   projects: z.array(ProjectRef.extend({ partnership: PartnershipRef })),
+  /** all the partnerships and projects filed under it (the lists above show the first DOMAIN_SHOWN) */
+  partnershipTotal: z.number().int(),
+  projectTotal: z.number().int(),
+  /** the search filtered on this domain: every record, with facets */
+  searchHref: z.string(),
 });
 export type DomainView = z.infer<typeof DomainView>;
 
@@ -35,31 +45,50 @@ export const DomainsView = z.object({
 });
 export type DomainsView = z.infer<typeof DomainsView>;
 
-function counted(dir: Directory, code: string) {
-  return { ...domainRef(dir, code), partnershipCount: partnershipsIn(dir, code).length, projectCount: projectsIn(dir, code).length };
+/** Records listed on a domain's page (the search lists them all, with the domain as a facet). */
+export const DOMAIN_SHOWN = 100;
+
+function counted(dir: Directory, figures: Figures, code: string) {
+  const counts = countsOf(figures.byDomain, code);
+  return { ...domainRef(dir, code), partnershipCount: counts.partnerships, projectCount: counts.projects };
 }
 
-export function domainView(dir: Directory, code: string): DomainView {
+export async function domainView(dir: Directory, db: Kysely<Database>, code: string): Promise<DomainView> {
   const domain = dir.domain.get(code);
   if (domain === undefined) throw new RepertoireError('not-found', `no domain "${code}"`, 404);
+  const codes = codesUnder(dir, code);
+  const [figures, partnershipIds, projectIds] = await Promise.all([
+    dir.figures(),
+    partnershipIdsIn(db, dir.id, codes, DOMAIN_SHOWN),
+    projectIdsIn(db, dir.id, codes, DOMAIN_SHOWN),
+  ]);
+  const [partnerships, projects] = await Promise.all([dir.partnerships(partnershipIds), dir.projects(projectIds)]);
+  const parents = new Map((await dir.partnerships([...new Set(projects.map((p) => p.partnershipId))])).map((p) => [p.id, partnershipRef(dir, p)]));
   return DomainView.parse(
     strip({
       domain: domainRef(dir, code),
       parent: domain.parent === undefined ? undefined : domainRef(dir, domain.parent),
-      children: (dir.childDomains.get(code) ?? []).map((child) => counted(dir, child.code)),
-      partnerships: partnershipsIn(dir, code).map((p) => partnershipRef(dir, p)),
-      projects: projectsIn(dir, code).map((p) => ({ ...projectRef(p), partnership: partnershipRef(dir, dir.partnership.get(p.partnershipId)!) })),
+      children: (dir.childDomains.get(code) ?? []).map((child) => counted(dir, figures, child.code)),
+      partnerships: partnerships.map((p) => partnershipRef(dir, p)),
+      projects: projects.flatMap((p) => {
+        const partnership = parents.get(p.partnershipId);
+        return partnership === undefined ? [] : [{ ...projectRef(p), partnership }];
+      }),
+      partnershipTotal: countsOf(figures.byDomain, code).partnerships,
+      projectTotal: countsOf(figures.byDomain, code).projects,
+      searchHref: paths.search(new URLSearchParams({ domain: code }).toString()),
     }),
   );
 }
 
 export const DOMAINS_PER_PAGE = 20;
 
-export function domainsView(dir: Directory, query: Record<string, string | string[] | undefined>): DomainsView {
+export async function domainsView(dir: Directory, query: QueryParams): Promise<DomainsView> {
+  const figures = await dir.figures();
   const top = dir.domains.filter((d) => d.parent === undefined);
   const { items, pagination } = paginate(top, first(query.page), DOMAINS_PER_PAGE, listHref(paths.domains(), {}));
   return DomainsView.parse({
-    domains: items.map((d) => ({ ...counted(dir, d.code), children: (dir.childDomains.get(d.code) ?? []).map((child) => counted(dir, child.code)) })),
+    domains: items.map((d) => ({ ...counted(dir, figures, d.code), children: (dir.childDomains.get(d.code) ?? []).map((child) => counted(dir, figures, child.code)) })),
     pagination,
   });
 }

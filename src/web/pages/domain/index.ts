@@ -8,7 +8,7 @@ export const domainPage = definePage({
   summary: 'A domain of intervention: its parent and sub-domains, the partnerships and projects in it',
   schema: DomainView,
   parameters: [{ name: 'code', in: 'path', required: true, description: 'the domain code', schema: { type: 'string' } }],
-  load: async ({ directory, params }) => domainView(await directory(), params.code ?? ''),
+  load: async ({ directory, db, params }) => domainView(await directory(), db, params.code ?? ''),
   render: renderDomain,
 });
 

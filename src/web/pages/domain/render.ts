@@ -22,14 +22,16 @@ ${section(
     : html`<ul>${v.children.map((child) => html`<li><a href="${child.href}">${child.label}</a> <span class="muted">(${countsText(child, c)})</span></li>`)}</ul>`,
 )}
 ${section(
-  `${t('domain.partnerships')} (${v.partnerships.length})`,
-  v.partnerships.length === 0 ? html`<p>${t('common.empty')}</p>` : html`<ul>${v.partnerships.map((p) => html`<li>${partnershipLink(p)}</li>`)}</ul>`,
+  `${t('domain.partnerships')} (${v.partnershipTotal})`,
+  v.partnerships.length === 0
+    ? html`<p>${t('common.empty')}</p>`
+    : html`<ul>${v.partnerships.map((p) => html`<li>${partnershipLink(p)}</li>`)}</ul>${more(v.partnerships.length, v.partnershipTotal, v.searchHref, c)}`,
 )}
 ${section(
-  `${t('domain.projects')} (${v.projects.length})`,
+  `${t('domain.projects')} (${v.projectTotal})`,
   v.projects.length === 0
     ? html`<p>${t('common.empty')}</p>`
-    : html`<ul class="projects">${v.projects.map((p) => html`${projectItem(p, c)}`)}</ul>`,
+    : html`<ul class="projects">${v.projects.map((p) => html`${projectItem(p, c)}`)}</ul>${more(v.projects.length, v.projectTotal, v.searchHref, c)}`,
 )}
 </article>`;
   const crumbs = [{ href: paths.domains(), label: t('nav.domains') }];
@@ -50,4 +52,9 @@ export function renderDomains(v: DomainsView, c: RenderContext): RenderedPage {
   )}</ul>
 ${pagination(v.pagination, c)}`;
   return { title: t('domains.title'), breadcrumbs: [{ href: paths.domains(), label: t('domains.title') }], body };
+}
+
+/** "100 shown of 4 512. See the complete list" under a list cut short. */
+function more(shown: number, total: number, href: string, c: RenderContext) {
+  return total > shown ? html`<p class="muted">${c.t('list.shown', { shown, total })} <a href="${href}">${c.t('list.all')}</a></p>` : '';
 }

@@ -1,8 +1,10 @@
 /** The home page's view model: key figures and the entry points (domains, collectivities, kinds). */
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { Database } from '../../../store/tables.js';
 import type { Directory } from '../../data/directory.js';
-import { partnershipsIn, projectsIn } from '../../data/domains.js';
-import { MapView, mapViewOf } from '../../maps/map.js';
+import { countsOf, projectTotal, type ProjectStatusName } from '../../data/figures.js';
+import { MapView, loadMapView } from '../../maps/map.js';
 import { paths, withQuery } from '../../paths.js';
 import { CollectivityRef, DomainRef, collectivityRef, domainRef, strip } from '../common.js';
 
@@ -32,14 +34,24 @@ export const HomeView = z.object({
 });
 export type HomeView = z.infer<typeof HomeView>;
 
-export function homeView(dir: Directory): HomeView {
+/** Collectivities listed per side on the home page: all of them, or the most active of a large directory. */
+export const HOME_COLLECTIVITIES = 80;
+
+export async function homeView(dir: Directory, db: Kysely<Database>): Promise<HomeView> {
+  const figures = await dir.figures();
   const count = <T>(items: readonly T[], test: (item: T) => boolean) => items.filter(test).length;
-  const counted = (code: string) => ({ ...domainRef(dir, code), partnershipCount: partnershipsIn(dir, code).length, projectCount: projectsIn(dir, code).length });
-  const byName = [...dir.collectivities].sort((a, b) => (a.shortName ?? a.name).localeCompare(b.shortName ?? b.name, 'fr'));
-  const side = (country: string) =>
-    byName
-      .filter((c) => c.country === country)
-      .map((c) => ({ collectivity: collectivityRef(dir, c.id), partnershipCount: dir.partnershipsOf.get(c.id)?.length ?? 0 }));
+  const counted = (code: string) => {
+    const counts = countsOf(figures.byDomain, code);
+    return { ...domainRef(dir, code), partnershipCount: counts.partnerships, projectCount: counts.projects };
+  };
+  const partnershipsOf = (id: string) => countsOf(figures.byCollectivity, id).partnerships;
+  const side = (country: string) => {
+    const all = dir.collectivities.filter((c) => c.country === country);
+    const shown = all.length <= HOME_COLLECTIVITIES ? all : [...all].sort((a, b) => partnershipsOf(b.id) - partnershipsOf(a.id)).slice(0, HOME_COLLECTIVITIES);
+    return shown
+      .sort((a, b) => (a.shortName ?? a.name).localeCompare(b.shortName ?? b.name, 'fr'))
+      .map((c) => ({ collectivity: collectivityRef(dir, c.id), partnershipCount: partnershipsOf(c.id) }));
+  };
   const kinds = new Map<string, { country: string; kind: string; count: number }>();
   for (const c of dir.collectivities) {
     const key = `${c.country} ${c.kind}`;
@@ -47,27 +59,24 @@ export function homeView(dir: Directory): HomeView {
     entry.count += 1;
     kinds.set(key, entry);
   }
+  const status = (name: ProjectStatusName) => figures.projects[name].all;
   return HomeView.parse({
     directory: strip({ title: dir.record.title, edition: dir.record.edition, publishers: dir.record.publishers ?? [] }),
     figures: {
-      partnerships: {
-        total: dir.partnerships.length,
-        full: count(dir.partnerships, (p) => p.tier === 'full'),
-        brief: count(dir.partnerships, (p) => p.tier === 'brief'),
-      },
+      partnerships: figures.partnerships,
       collectivities: {
         total: dir.collectivities.length,
         FR: count(dir.collectivities, (c) => c.country === 'FR'),
         MA: count(dir.collectivities, (c) => c.country === 'MA'),
       },
       projects: {
-        total: dir.projects.length,
-        ongoing: count(dir.projects, (p) => p.status === 'ongoing'),
-        completed: count(dir.projects, (p) => p.status === 'completed'),
-        planned: count(dir.projects, (p) => p.status === 'planned'),
-        other: count(dir.projects, (p) => p.status === 'other'),
+        total: projectTotal(figures),
+        ongoing: status('ongoing'),
+        completed: status('completed'),
+        planned: status('planned'),
+        other: status('other'),
       },
-      padProjects: count(dir.projects, (p) => p.padCofinanced === true),
+      padProjects: projectTotal(figures, { pad: true }),
     },
     domains: dir.domains
       .filter((d) => d.parent === undefined)
@@ -77,6 +86,6 @@ export function homeView(dir: Directory): HomeView {
     kinds: [...kinds.values()]
       .sort((a, b) => a.country.localeCompare(b.country) || b.count - a.count || a.kind.localeCompare(b.kind))
       .map((k) => ({ ...k, href: withQuery(paths.collectivities(), { country: k.country, kind: k.kind }) })),
-    map: mapViewOf(dir),
+    map: await loadMapView(db, dir.id, { kind: 'directory' }),
   });
 }

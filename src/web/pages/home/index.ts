@@ -7,6 +7,6 @@ export const homePage = definePage({
   path: '/',
   summary: 'Key figures and entry points: by domain, by Moroccan and French collectivity, by kind of collectivity',
   schema: HomeView,
-  load: async ({ directory }) => homeView(await directory()),
+  load: async ({ directory, db }) => homeView(await directory(), db),
   render: renderHome,
 });

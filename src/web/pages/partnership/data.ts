@@ -64,13 +64,22 @@ export const PartnershipView = z.object({
   notes: z.array(z.string()),
   source: Source.optional(),
   /** each party's other partnerships */
-  neighbours: z.array(z.object({ collectivity: CollectivityRef, partnerships: z.array(PartnershipRef) })),
+  neighbours: z.array(z.object({ collectivity: CollectivityRef, partnerships: z.array(PartnershipRef), total: z.number().int() })),
 });
 export type PartnershipView = z.infer<typeof PartnershipView>;
 
-export function partnershipView(dir: Directory, id: string): PartnershipView {
-  const p = dir.partnership.get(id);
+/** Each party's other partnerships listed on the page (the collectivity's page has them all). */
+export const NEIGHBOURS_SHOWN = 30;
+
+export async function partnershipView(dir: Directory, id: string): Promise<PartnershipView> {
+  const p = await dir.partnership(id);
   if (p === undefined) throw new RepertoireError('not-found', `no partnership "${id}"`, 404);
+  const partyIds = [...new Set(p.parties.map((party) => party.collectivityId))];
+  const [projects, neighbourIds] = await Promise.all([
+    dir.projectsOf(p.id),
+    Promise.all(partyIds.map(async (collectivityId) => (await dir.partnershipIdsOf(collectivityId)).filter((other) => other !== p.id))),
+  ]);
+  const neighbours = await Promise.all(neighbourIds.map((ids) => dir.partnerships(ids.slice(0, NEIGHBOURS_SHOWN))));
   const contacts = (p.contacts ?? []).map((c) =>
     strip({
       name: c.name,
@@ -107,7 +116,7 @@ export function partnershipView(dir: Directory, id: string): PartnershipView {
     history: p.history,
     domainsText: p.domainsText,
     domains: (p.domains ?? []).map((code) => domainRef(dir, code)),
-    projects: (dir.projectsOf.get(p.id) ?? []).map(projectRef),
+    projects: projects.map(projectRef),
     budgets: (p.budgets ?? []).map((b) =>
       strip({
         collectivity: b.collectivityId === undefined ? undefined : collectivityRef(dir, b.collectivityId),
@@ -122,9 +131,10 @@ export function partnershipView(dir: Directory, id: string): PartnershipView {
     contactsRestricted: contacts.some((c) => c.restricted),
     notes: p.notes ?? [],
     source: p.source,
-    neighbours: [...new Set(p.parties.map((party) => party.collectivityId))].map((collectivityId) => ({
+    neighbours: partyIds.map((collectivityId, i) => ({
       collectivity: collectivityRef(dir, collectivityId),
-      partnerships: (dir.partnershipsOf.get(collectivityId) ?? []).filter((other) => other.id !== p.id).map((other) => partnershipRef(dir, other)),
+      partnerships: neighbours[i]!.map((other) => partnershipRef(dir, other)),
+      total: neighbourIds[i]!.length,
     })),
   });
   return PartnershipView.parse(view);

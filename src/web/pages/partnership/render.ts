@@ -82,7 +82,9 @@ ${facts([
     (n) => html`<li>${collectivityLink(n.collectivity)} : ${
       n.partnerships.length === 0
         ? t('partnership.neighbours.none')
-        : html`<ul>${n.partnerships.map((p) => html`<li>${partnershipLink(p)}</li>`)}</ul>`
+        : html`<ul>${n.partnerships.map((p) => html`<li>${partnershipLink(p)}</li>`)}</ul>${
+            n.total > n.partnerships.length ? html`<p class="muted">${t('list.shown', { shown: n.partnerships.length, total: n.total })} <a href="${n.collectivity.href}">${t('list.all')}</a></p>` : ''
+          }`
     }</li>`,
   )}</ul>`;
 

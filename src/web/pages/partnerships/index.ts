@@ -8,7 +8,7 @@ export const partnershipsPage = definePage({
   summary: 'The partnerships, in the order of the book, paged',
   schema: PartnershipsView,
   parameters: [PAGE_PARAMETER, { name: 'tier', in: 'query', description: 'full or brief', schema: { type: 'string' } }],
-  load: async ({ directory, query }) => partnershipsView(await directory(), query),
+  load: async ({ directory, db, query }) => partnershipsView(await directory(), db, query),
   render: renderPartnerships,
 });
 
@@ -17,6 +17,7 @@ export const briefPage = definePage({
   path: '/autres-partenariats',
   summary: 'The other partnerships the book lists without a full entry (the brief tier)',
   schema: BriefView,
-  load: async ({ directory }) => briefView(await directory()),
+  parameters: [PAGE_PARAMETER],
+  load: async ({ directory, db, query }) => briefView(await directory(), db, query),
   render: renderBrief,
 });

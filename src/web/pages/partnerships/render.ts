@@ -47,7 +47,8 @@ export function renderBrief(v: BriefView, c: RenderContext): RenderedPage {
   const body = html`<h1>${t('brief.title')}</h1><p>${t('brief.intro')}</p>
 <ul class="cards">${v.items.map(
     (p) => html`${row(p, c)}${p.otherPartnerships.length + p.notes.length === 0 ? '' : html`<li class="card-notes">${bulletList([...p.otherPartnerships, ...p.notes])}</li>`}`,
-  )}</ul>`;
+  )}</ul>
+${pagination(v.pagination, c)}`;
   return {
     title: t('brief.title'),
     breadcrumbs: [

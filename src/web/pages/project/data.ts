@@ -50,10 +50,10 @@ export const ProjectView = z.object({
 });
 export type ProjectView = z.infer<typeof ProjectView>;
 
-export function projectView(dir: Directory, id: string): ProjectView {
-  const p = dir.project.get(id);
+export async function projectView(dir: Directory, id: string): Promise<ProjectView> {
+  const p = await dir.project(id);
   if (p === undefined) throw new RepertoireError('not-found', `no project "${id}"`, 404);
-  const partnership = dir.partnership.get(p.partnershipId);
+  const [partnership, siblings] = await Promise.all([dir.partnership(p.partnershipId), dir.projectsOf(p.partnershipId)]);
   if (partnership === undefined) throw new RepertoireError('not-found', `no partnership "${p.partnershipId}"`, 404);
   return ProjectView.parse(
     strip({
@@ -96,7 +96,7 @@ export function projectView(dir: Directory, id: string): ProjectView {
       beneficiaries: p.beneficiaries ?? [],
       observations: p.observations,
       source: p.source,
-      siblings: (dir.projectsOf.get(p.partnershipId) ?? [])
+      siblings: siblings
         .filter((other) => other.id !== p.id)
         .map((other) => ({ id: other.id, title: other.title, href: `/projets/${encodeURIComponent(other.id)}` })),
     }),

@@ -12,6 +12,6 @@ export const projectsPage = definePage({
     { name: 'status', in: 'query', description: 'ongoing, completed, planned or other', schema: { type: 'string' } },
     { name: 'pad', in: 'query', description: '"oui": only projects co-financed by the PAD', schema: { type: 'string' } },
   ],
-  load: async ({ directory, query }) => projectsView(await directory(), query),
+  load: async ({ directory, db, query }) => projectsView(await directory(), db, query),
   render: renderProjects,
 });

@@ -10,6 +10,8 @@ import { ImportIssue } from '../../../model/report.js';
 import { latestImportReport } from '../../../store/import-reports.js';
 import type { Database } from '../../../store/tables.js';
 import type { Directory, PublicPartnership } from '../../data/directory.js';
+import { partnershipIdsIn } from '../../data/lists.js';
+import { paths } from '../../paths.js';
 import { DomainRef, PartnershipRef, domainRef, partnershipRef, strip } from '../common.js';
 
 const Pair = z.object({ partnership: PartnershipRef, disagreements: z.array(ImportIssue) });
@@ -18,6 +20,8 @@ const SynthesisDomain = z.object({
   /** the line of the printed heading, when the directory was read from the book */
   printedLine: z.number().int().optional(),
   partnerships: z.array(Pair),
+  /** when the list is cut (a large directory): the search on this domain, which has them all */
+  moreHref: z.string().optional(),
   /** disagreements about this heading that name no pair of the data */
   disagreements: z.array(ImportIssue),
 });
@@ -44,8 +48,21 @@ function score(dir: Directory, partnership: PublicPartnership, printed: string):
   }).length;
 }
 
+/** Partnerships listed under each heading; a larger directory's page links to the search for the rest. */
+export const SYNTHESIS_SHOWN = 200;
+
 export async function synthesisView(db: Kysely<Database>, dir: Directory): Promise<SynthesisView> {
   const stored = await latestImportReport(db);
+  // the partnerships filed directly under each domain, in the book's order
+  const filed = new Map(
+    await Promise.all(
+      dir.domains.map(async (d) => {
+        const ids = await partnershipIdsIn(db, dir.id, [d.code], SYNTHESIS_SHOWN + 1);
+        return [d.code, { partnerships: await dir.partnerships(ids.slice(0, SYNTHESIS_SHOWN)), more: ids.length > SYNTHESIS_SHOWN }] as const;
+      }),
+    ),
+  );
+  const under = (code: string) => filed.get(code)?.partnerships ?? [];
   const issues = stored?.directoryId === dir.id ? dir.redactor.deep(stored.report.inconsistencies.filter((i) => i.kind.startsWith('synthesis-'))) : [];
   const headings = [...dir.domainLines].sort((a, b) => a[1] - b[1]);
 
@@ -60,8 +77,7 @@ export async function synthesisView(db: Kysely<Database>, dir: Directory): Promi
     }
     const [code] = heading;
     const printed = /“([^”]+)”/.exec(issue.message)?.[1] ?? issue.message;
-    const candidates = dir.partnerships
-      .filter((p) => (p.domains ?? []).includes(code))
+    const candidates = under(code)
       .map((p) => ({ p, score: score(dir, p, printed) }))
       .filter((c) => c.score > 0)
       .sort((a, b) => b.score - a.score);
@@ -75,9 +91,8 @@ export async function synthesisView(db: Kysely<Database>, dir: Directory): Promi
     return strip({
       domain: domainRef(dir, code),
       printedLine: dir.domainLines.get(code),
-      partnerships: dir.partnerships
-        .filter((p) => (p.domains ?? []).includes(code))
-        .map((p) => ({ partnership: partnershipRef(dir, p), disagreements: placed.filter((x) => x.partnershipId === p.id).map((x) => x.issue) })),
+      partnerships: under(code).map((p) => ({ partnership: partnershipRef(dir, p), disagreements: placed.filter((x) => x.partnershipId === p.id).map((x) => x.issue) })),
+      moreHref: filed.get(code)?.more === true ? paths.search(new URLSearchParams({ domain: code }).toString()) : undefined,
       disagreements: placed.filter((x) => x.partnershipId === undefined).map((x) => x.issue),
     });
   };

@@ -22,7 +22,7 @@ function pairs(s: Section, c: RenderContext): SafeHtml {
       : html`<ul class="pairs">${s.partnerships.map(
           (p) => html`<li${p.disagreements.length > 0 ? html` class="disagrees"` : ''}>${partnershipLink(p.partnership)}${p.disagreements.map((issue) => disagreement(issue, c))}</li>`,
         )}</ul>`
-  }`;
+  }${s.moreHref === undefined ? '' : html`<p class="muted"><a href="${s.moreHref}">${c.t('list.all')}</a></p>`}`;
 }
 
 export function renderSynthesis(v: SynthesisView, c: RenderContext): RenderedPage {

@@ -1,0 +1,120 @@
+/**
+ * The directory's counts the pages show beside their lists (key figures, partnerships and
+ * projects per collectivity and per domain, the list filters' counts), computed in SQL once per
+ * version of the store: at 100 000 partnerships they take about a second, a page takes them from
+ * the snapshot.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../store/tables.js';
+
+export const PROJECT_STATUSES = ['ongoing', 'completed', 'planned', 'other'] as const;
+export type ProjectStatusName = (typeof PROJECT_STATUSES)[number];
+
+export interface Counts {
+  partnerships: number;
+  projects: number;
+}
+
+export interface Figures {
+  partnerships: { total: number; full: number; brief: number };
+  /** projects by status, all and PAD co-financed */
+  projects: Record<ProjectStatusName, { all: number; pad: number }>;
+  /** per collectivity id: the partnerships it is party to, and their projects */
+  byCollectivity: ReadonlyMap<string, Counts>;
+  /** per domain code, counting its sub-domains: partnerships and projects filed under it */
+  byDomain: ReadonlyMap<string, Counts>;
+}
+
+const ZERO: Counts = { partnerships: 0, projects: 0 };
+
+export function countsOf(map: ReadonlyMap<string, Counts>, key: string): Counts {
+  return map.get(key) ?? ZERO;
+}
+
+export function projectTotal(figures: Figures, filter: { status?: ProjectStatusName; pad?: boolean } = {}): number {
+  return PROJECT_STATUSES.filter((s) => filter.status === undefined || s === filter.status).reduce(
+    (n, s) => n + (filter.pad === true ? figures.projects[s].pad : figures.projects[s].all),
+    0,
+  );
+}
+
+export async function readFigures(db: Kysely<Database>, directoryId: string): Promise<Figures> {
+  const [tiers, statuses, collectivityPartnerships, collectivityProjects, domainPartnerships, domainProjects] = await Promise.all([
+    db.selectFrom('partnerships').select(['tier', (eb) => eb.fn.countAll<number>().as('n')]).where('directory_id', '=', directoryId).groupBy('tier').execute(),
+    db
+      .selectFrom('projects')
+      .select(['status', (eb) => eb.fn.coalesce('pad_cofinanced', sql.lit(0)).as('pad'), (eb) => eb.fn.countAll<number>().as('n')])
+      .where('directory_id', '=', directoryId)
+      .groupBy(['status', 'pad'])
+      .execute(),
+    db
+      .selectFrom('partnership_parties')
+      .select(['collectivity_id', (eb) => eb.fn.count<number>('partnership_id').distinct().as('n')])
+      .where('directory_id', '=', directoryId)
+      .groupBy('collectivity_id')
+      .execute(),
+    // a collectivity's projects: those of the partnerships it is party to (once per partnership)
+    db
+      .selectFrom((eb) =>
+        eb.selectFrom('partnership_parties').select(['collectivity_id', 'partnership_id']).distinct().where('directory_id', '=', directoryId).as('party'),
+      )
+      .innerJoin('projects', (join) => join.onRef('projects.partnership_id', '=', 'party.partnership_id').on('projects.directory_id', '=', directoryId))
+      .select(['party.collectivity_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('party.collectivity_id')
+      .execute(),
+    underDomains(db, directoryId, 'partnership_domains', 'partnership_id'),
+    underDomains(db, directoryId, 'project_domains', 'project_id'),
+  ]);
+
+  const projects = Object.fromEntries(PROJECT_STATUSES.map((s) => [s, { all: 0, pad: 0 }])) as Figures['projects'];
+  for (const row of statuses) {
+    const entry = projects[row.status as ProjectStatusName] ?? projects.other;
+    entry.all += Number(row.n);
+    if (Number(row.pad) === 1) entry.pad += Number(row.n);
+  }
+  const tier = (name: string) => Number(tiers.find((row) => row.tier === name)?.n ?? 0);
+
+  const byCollectivity = new Map<string, Counts>();
+  for (const row of collectivityPartnerships) byCollectivity.set(row.collectivity_id, { partnerships: Number(row.n), projects: 0 });
+  for (const row of collectivityProjects) {
+    const entry = byCollectivity.get(row.collectivity_id);
+    if (entry !== undefined) entry.projects = Number(row.n);
+  }
+  const byDomain = new Map<string, Counts>();
+  for (const [code, n] of domainPartnerships) byDomain.set(code, { partnerships: n, projects: 0 });
+  for (const [code, n] of domainProjects) byDomain.set(code, { partnerships: byDomain.get(code)?.partnerships ?? 0, projects: n });
+
+  return { partnerships: { total: tier('full') + tier('brief'), full: tier('full'), brief: tier('brief') }, projects, byCollectivity, byDomain };
+}
+
+/**
+ * Records filed under each domain, counting its sub-domains: a record filed under a domain and one
+ * of its sub-domains counts once. The taxonomy has two levels.
+ */
+async function underDomains(
+  db: Kysely<Database>,
+  directoryId: string,
+  table: 'partnership_domains' | 'project_domains',
+  recordColumn: 'partnership_id' | 'project_id',
+): Promise<Map<string, number>> {
+  const { ref } = db.dynamic;
+  const [own, tops] = await Promise.all([
+    db
+      .selectFrom(table as 'partnership_domains')
+      .select(['domain_code', (eb) => eb.fn.count<number>(ref(recordColumn)).distinct().as('n')])
+      .where('directory_id', '=', directoryId)
+      .groupBy('domain_code')
+      .execute(),
+    // a top-level domain's total: records under it or any of its sub-domains, counted once
+    db
+      .selectFrom(`${table} as filed` as 'partnership_domains as filed')
+      .innerJoin('domains', (join) => join.onRef('domains.code', '=', 'filed.domain_code').onRef('domains.directory_id', '=', 'filed.directory_id'))
+      .select([(eb) => eb.fn.coalesce('domains.parent', 'domains.code').as('top'), (eb) => eb.fn.count<number>(ref(`filed.${recordColumn}`)).distinct().as('n')])
+      .where('filed.directory_id', '=', directoryId)
+      .groupBy('top')
+      .execute(),
+  ]);
+  const counts = new Map(own.map((row) => [row.domain_code, Number(row.n)]));
+  for (const row of tops) counts.set(String(row.top), Number(row.n));
+  return counts;
+}

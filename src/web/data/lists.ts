@@ -1,0 +1,151 @@
+/**
+ * The ids behind the site's lists, a page at a time, in the book's order (partnerships by their
+ * position, projects by their partnership's then their own). The pages then read just those
+ * records (see records.ts); the totals come from the figures (figures.ts).
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/tables.js';
+import type { ProjectStatusName } from './figures.js';
+
+export interface Window {
+  offset: number;
+  limit: number;
+}
+
+export async function partnershipIdsPage(
+  db: Kysely<Database>,
+  directoryId: string,
+  filter: { tier?: 'full' | 'brief' },
+  window: Window,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('partnerships')
+    .select('id')
+    .where('directory_id', '=', directoryId)
+    .$if(filter.tier !== undefined, (q) => q.where('tier', '=', filter.tier!))
+    .orderBy('position')
+    .limit(window.limit)
+    .offset(window.offset)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+export async function projectIdsPage(
+  db: Kysely<Database>,
+  directoryId: string,
+  filter: { status?: ProjectStatusName; pad?: boolean },
+  window: Window,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('partnerships')
+    .innerJoin('projects', (join) => join.onRef('projects.partnership_id', '=', 'partnerships.id').onRef('projects.directory_id', '=', 'partnerships.directory_id'))
+    .select('projects.id')
+    .where('partnerships.directory_id', '=', directoryId)
+    .$if(filter.status !== undefined, (q) => q.where('projects.status', '=', filter.status!))
+    .$if(filter.pad === true, (q) => q.where('projects.pad_cofinanced', '=', 1))
+    .orderBy('partnerships.position')
+    .orderBy('projects.position')
+    .limit(window.limit)
+    .offset(window.offset)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** The partnerships a collectivity is party to, in the book's order. */
+export async function partnershipIdsOf(db: Kysely<Database>, directoryId: string, collectivityId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('partnership_parties as party')
+    .innerJoin('partnerships', (join) => join.onRef('partnerships.id', '=', 'party.partnership_id').onRef('partnerships.directory_id', '=', 'party.directory_id'))
+    .select('partnerships.id')
+    .distinct()
+    .where('party.directory_id', '=', directoryId)
+    .where('party.collectivity_id', '=', collectivityId)
+    .orderBy('partnerships.position')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** Partnerships filed under any of `codes`, in the book's order (the first `limit`). */
+export async function partnershipIdsIn(db: Kysely<Database>, directoryId: string, codes: readonly string[], limit: number): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const rows = await db
+    .selectFrom('partnerships')
+    .select('id')
+    .where('directory_id', '=', directoryId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('partnership_domains as filed')
+          .select('filed.partnership_id')
+          .whereRef('filed.partnership_id', '=', 'partnerships.id')
+          .where('filed.directory_id', '=', directoryId)
+          .where('filed.domain_code', 'in', codes),
+      ),
+    )
+    .orderBy('position')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** Projects filed under any of `codes`, in the book's order (the first `limit`). */
+export async function projectIdsIn(db: Kysely<Database>, directoryId: string, codes: readonly string[], limit: number): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const rows = await db
+    .selectFrom('partnerships')
+    .innerJoin('projects', (join) => join.onRef('projects.partnership_id', '=', 'partnerships.id').onRef('projects.directory_id', '=', 'partnerships.directory_id'))
+    .select('projects.id')
+    .where('partnerships.directory_id', '=', directoryId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('project_domains as filed')
+          .select('filed.project_id')
+          .whereRef('filed.project_id', '=', 'projects.id')
+          .where('filed.directory_id', '=', directoryId)
+          .where('filed.domain_code', 'in', codes),
+      ),
+    )
+    .orderBy('partnerships.position')
+    .orderBy('projects.position')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** How many projects each partnership has. */
+export async function projectCounts(db: Kysely<Database>, directoryId: string, partnershipIds: readonly string[]): Promise<Map<string, number>> {
+  if (partnershipIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('projects')
+    .select(['partnership_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('directory_id', '=', directoryId)
+    .where('partnership_id', 'in', partnershipIds)
+    .groupBy('partnership_id')
+    .execute();
+  return new Map(rows.map((row) => [row.partnership_id, Number(row.n)]));
+}
+
+/** The parties of some partnerships (enough for their titles), by partnership id. */
+export async function partiesOf(
+  db: Kysely<Database>,
+  directoryId: string,
+  partnershipIds: readonly string[],
+): Promise<Map<string, { collectivityId: string; country: string }[]>> {
+  const parties = new Map<string, { collectivityId: string; country: string }[]>();
+  if (partnershipIds.length === 0) return parties;
+  const rows = await db
+    .selectFrom('partnership_parties')
+    .select(['partnership_id', 'collectivity_id', 'country'])
+    .where('directory_id', '=', directoryId)
+    .where('partnership_id', 'in', partnershipIds)
+    .orderBy('partnership_id')
+    .orderBy('position')
+    .execute();
+  for (const row of rows) {
+    const list = parties.get(row.partnership_id) ?? [];
+    list.push({ collectivityId: row.collectivity_id, country: row.country });
+    parties.set(row.partnership_id, list);
+  }
+  return parties;
+}
