@@ -122,6 +122,14 @@ describe.skipIf(skipReason !== undefined)(`maps and statistics in Chromium${skip
       expect(own.has('/collectivites/ma-commune-oujda')).toBe(true);
       expect(own.size).toBeGreaterThan(1);
       for (const p of own.values()) if (!p.href.endsWith('ma-commune-oujda')) expect(p.y).toBeLessThan(at(own, 'ma-commune-oujda').y); // its partners are French, to the north
+      // the page's own collectivity is the one point marked current, ringed, drawn last (on top)
+      const current = map.locator('a[aria-current="page"]');
+      expect(await current.count()).toBe(1);
+      expect(await current.getAttribute('href')).toBe('/collectivites/ma-commune-oujda');
+      expect(await current.locator('circle').count()).toBe(2);
+      expect(await map.locator('a').last().getAttribute('aria-current')).toBe('page');
+      // the régions are drawn as lines, clipped to the countries
+      expect(await map.locator('path.boundary-region').count()).toBe(2);
 
       await page.goto(`${s.base}/recherche?q=eau`);
       const results = page.locator('svg#carte-resultats');
