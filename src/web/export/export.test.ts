@@ -4,6 +4,7 @@
  * and the 400 page for refused parameters.
  */
 import ExcelJS from 'exceljs';
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountService } from '../../accounts/service.js';
 import { MemoryMailTransport } from '../../accounts/mail.js';
@@ -16,6 +17,7 @@ import { MAX_PER_PAGE, type SearchQuery } from '../../search/types.js';
 import { loadDocument } from '../../store/load-document.js';
 import { isNamedPerson } from '../data/privacy.js';
 import { openTestSite, type TestSite } from '../testing.js';
+import { registerExports } from './index.js';
 import { unzipBuffer } from './testing.js';
 
 let site: TestSite;
@@ -151,6 +153,28 @@ describe('GET /export', () => {
     const own = new Set((person.emails ?? []).map((e) => e.toLowerCase().replace(/\.$/, '')));
     const others = people.filter((c) => c.name !== person.name).flatMap((c) => c.emails ?? []).map((e) => e.toLowerCase().replace(/\.$/, ''));
     expect(leaks(contacts).filter((email) => !own.has(email) && others.includes(email))).toEqual([]);
+  });
+
+  it('a search with more results than an export holds: a 422 page offering the whole directory', async () => {
+    // the same routes on an app of their own, with a limit of 5 results (the site's is 10 000)
+    const app = Fastify();
+    const dir = await site.directory();
+    registerExports(app, { db: site.store.db, searcher: site.searcher, directory: async () => dir, page: async (_request, page) => `<main>${page.body.value}</main>`, limit: 5 });
+    const small = await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const total = (await site.searcher!.search({ q: 'eau', filters: {}, sort: 'relevance', page: 1, perPage: 1 }, dir.id)).total;
+      expect(total).toBeGreaterThan(5);
+      const response = await fetch(`${small}/export?format=xlsx&q=eau`);
+      expect(response.status).toBe(422);
+      const page = await response.text();
+      expect(page).toContain(`Cette recherche donne ${total} résultats ; l’export d’une recherche s’arrête à 5 résultats.`);
+      expect(page).toContain('<a href="/export?format=xlsx&amp;scope=all">Exporter tout le répertoire</a>');
+      const all = await fetch(`${small}/export?format=xlsx&scope=all&q=eau`);
+      expect(all.status).toBe(200);
+      expect((await all.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    } finally {
+      await app.close();
+    }
   });
 
   it.each([

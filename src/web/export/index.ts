@@ -34,6 +34,8 @@ export interface ExportDeps {
   directory(): Promise<Directory>;
   /** a page in the site's layout, for this request */
   page(request: FastifyRequest, page: RenderedPage): Promise<string>;
+  /** the most results a search's export holds (default EXPORT_LIMIT, what the searcher lets one browse) */
+  readonly limit?: number;
 }
 
 const t = (key: MessageKey, params?: Record<string, string | number>) => translate(DEFAULT_LOCALE, key, params);
@@ -72,7 +74,7 @@ export function registerExports(app: FastifyInstance, deps: ExportDeps): void {
       if (deps.searcher === undefined) throw new RepertoireError('not-supported', 'search is not available', 503);
       await deps.beforeSearch?.();
       try {
-        selection = (await selectionOf(deps.searcher, wanted.search, dir.id)).selection;
+        selection = (await selectionOf(deps.searcher, wanted.search, dir.id, deps.limit ?? EXPORT_LIMIT)).selection;
       } catch (error) {
         if (!(error instanceof TooManyResults)) throw error;
         const title = t('export.tooMany.title');
@@ -81,7 +83,7 @@ export function registerExports(app: FastifyInstance, deps: ExportDeps): void {
         return sendPage(request, reply, 422, {
           title,
           breadcrumbs: [{ href: searchHref, label: t('searchPage.title') }, { href: request.url, label: title }],
-          body: html`<section class="error"><h1>${title}</h1><p>${t('export.tooMany.text', { total: formatNumber(DEFAULT_LOCALE, error.total), limit: formatNumber(DEFAULT_LOCALE, EXPORT_LIMIT) })}</p>
+          body: html`<section class="error"><h1>${title}</h1><p>${t('export.tooMany.text', { total: formatNumber(DEFAULT_LOCALE, error.total), limit: formatNumber(DEFAULT_LOCALE, error.limit) })}</p>
 <p><a href="${allHref}">${t('export.all')}</a></p><p><a href="${searchHref}">${t('export.back')}</a></p></section>`,
         });
       }

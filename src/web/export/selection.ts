@@ -13,12 +13,15 @@ import { MAX_PER_PAGE, MAX_WINDOW, type SearchQuery, type Searcher } from '../..
 export const EXPORT_LIMIT = MAX_WINDOW;
 
 export class TooManyResults extends Error {
-  constructor(readonly total: number) {
-    super(`${total} results: a search's export stops at ${EXPORT_LIMIT}`);
+  constructor(
+    readonly total: number,
+    readonly limit: number,
+  ) {
+    super(`${total} results: a search's export stops at ${limit}`);
   }
 }
 
-export async function selectionOf(searcher: Searcher, query: SearchQuery, directoryId: string): Promise<{ selection: Selection; total: number }> {
+export async function selectionOf(searcher: Searcher, query: SearchQuery, directoryId: string, limit = EXPORT_LIMIT): Promise<{ selection: Selection; total: number }> {
   const partnerships = new Set<string>();
   const projects = new Set<string>();
   const collectivities = new Set<string>();
@@ -26,7 +29,7 @@ export async function selectionOf(searcher: Searcher, query: SearchQuery, direct
   for (let page = 1; ; page += 1) {
     const result = await searcher.search({ ...query, sort: 'relevance', page, perPage: MAX_PER_PAGE }, directoryId);
     total = result.total;
-    if (total > EXPORT_LIMIT) throw new TooManyResults(total);
+    if (total > limit) throw new TooManyResults(total, limit);
     for (const hit of result.hits) {
       if (hit.type === 'partnership') partnerships.add(hit.id);
       else if (hit.type === 'project') projects.add(hit.id);
