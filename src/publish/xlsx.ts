@@ -105,14 +105,17 @@ function cellXml(ref: string, value: Cell, style: number): string {
   return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`;
 }
 
-/** A sheet's XML, as chunks, rows read as the zip asks for them. */
-async function* sheetChunks(rows: AsyncIterable<Row>, table: Table, styles: Styles, tick: () => void): AsyncGenerator<Buffer> {
+/**
+ * A sheet's XML, as chunks, rows read as the zip asks for them. `expected`: the rows counted
+ * before writing, for the sheet's dimension (readers such as openpyxl trust it).
+ */
+async function* sheetChunks(rows: AsyncIterable<Row>, table: Table, expected: number, styles: Styles, tick: () => void): AsyncGenerator<Buffer> {
   const { columns } = table;
   const letters = columns.map((_c, i) => columnLetters(i));
   const last = letters[letters.length - 1]!;
   const widths = columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${WIDTHS[c.kind] ?? (c.name === 'id' ? 30 : 24)}" customWidth="1"/>`).join('');
   let buffer =
-    `${XML_HEADER}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><dimension ref="A1:${last}1"/>` +
+    `${XML_HEADER}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><dimension ref="A1:${last}${expected + 1}"/>` +
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
     `<sheetFormatPr defaultRowHeight="15"/><cols>${widths}</cols><sheetData>` +
     `<row r="1">${columns.map((c, i) => cellXml(`${letters[i]}1`, c.name, 1)).join('')}</row>`;
@@ -201,7 +204,7 @@ export async function writeXlsx(db: Kysely<Database>, out: Writable, options: Ex
         counts[table.name]! += 1;
         progress.tick();
       };
-      return Readable.from(sheetChunks(tableRows(scope, table.name), table, styles, tick));
+      return Readable.from(sheetChunks(tableRows(scope, table.name), table, totals[table.name] ?? 0, styles, tick));
     });
   });
   // Written after the sheets (yazl takes entries in order): the styles met and the rows counted are known.
