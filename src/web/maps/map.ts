@@ -1,6 +1,6 @@
 /**
  * The site's maps: a view-model part (`MapView`: points, links, unlocated collectivities) that a
- * page's data function fills from the directory snapshot or the store, and `mapSection`, which
+ * page's data function fills from the store (`loadMapView`), and `mapSection`, which
  * draws it with `renderMap` and follows it with its data as a table and the unlocated list.
  *
  * The SVG's inline `<style>` is taken out: the site's CSP allows no inline styles, and site.css
@@ -8,7 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { loadMapCounts, loadMapPlaces, mapDataFromDocument, mapDataOf, type MapCounts, type MapData } from '../../maps/data.js';
+import { loadMapCounts, loadMapPlaces, mapDataOf, type MapCounts, type MapData } from '../../maps/data.js';
 import { renderMap, type MapCountry } from '../../maps/render.js';
 import { censusSnapshot } from '../../stats/snapshot.js';
 import type { Database } from '../../store/tables.js';
@@ -66,14 +66,6 @@ function toView(data: MapData, named: (id: string) => Named | undefined, current
     links: data.links,
     unlocated: data.unlocated.map((u) => ({ ...u, href: paths.collectivity(u.id) })),
   };
-}
-
-/** From the directory snapshot: all partnerships, or a selection (a collectivity's). */
-export function mapViewOf(dir: Directory, options: { partnershipIds?: Iterable<string>; current?: string } = {}): MapView {
-  // the map needs each partnership's id and parties only
-  const doc = { collectivities: dir.collectivities, partnerships: dir.partnerships } as unknown as Parameters<typeof mapDataFromDocument>[0];
-  const data = mapDataFromDocument(doc, { href: paths.collectivity, ...(options.partnershipIds !== undefined ? { partnershipIds: options.partnershipIds } : {}) });
-  return toView(data, (id) => dir.collectivity.get(id), options.current);
 }
 
 /** What a map shows: the whole directory, one collectivity's partnerships (it highlighted), or a list of partnerships. */
