@@ -45,6 +45,43 @@ async function countGroups(db: Kysely<Database>, index: PgIndex, match: Conditio
   return out;
 }
 
+/** AND of conditions (TRUE for none). */
+const all = (conditions: readonly Condition[]): Condition => (conditions.length === 0 ? sql`TRUE` : sql`(${sql.join([...conditions], sql` AND `)})`);
+
+/**
+ * With words and selected facets, every count in ONE pass over the matching rows: each count is
+ * an aggregate FILTER — the results' (every filter), and each selected facet's (the others').
+ */
+async function onePass(
+  db: Kysely<Database>,
+  index: PgIndex,
+  match: Condition,
+  filters: ReadonlyMap<FacetName, Condition>,
+  plain: readonly number[],
+): Promise<GroupCounts[]> {
+  const selected = [...filters.keys()];
+  const others = selected.map((facet) => [...filters].filter(([f]) => f !== facet).map(([, c]) => c));
+  const counted = [all([...filters.values()]), ...others.map(all)];
+  const groups = [...new Set([...plain, ...selected.map((f) => index.groupOf[f])])];
+  const columns = groups.map((g) => CODE_COLUMNS[g]!);
+  const union = others.some((list) => list.length === 0) ? [] : [sql`(${sql.join(others.map(all), sql` OR `)})`];
+  const { rows } = await sql<Record<string, number | null>>`SELECT ${sql.join(columns.map((c) => sql.ref(c)))},
+    ${sql.join(counted.map((condition, i) => sql`count(*) FILTER (WHERE ${condition})::int AS ${sql.ref(`n${i}`)}`))}
+    FROM ${from(index, match, union)} GROUP BY GROUPING SETS (${sql.join(columns.map((column) => sql`(${sql.ref(column)})`))})`.execute(db);
+  const out: GroupCounts[] = counted.map(() => new Map(groups.map((g) => [g, new Map()])));
+  for (const row of rows) {
+    groups.forEach((g, i) => {
+      const code = row[columns[i]!];
+      if (code === null || code === undefined) return;
+      out.forEach((counts, k) => {
+        const n = Number(row[`n${k}`] ?? 0);
+        if (n > 0) counts.get(g)!.set(code, n);
+      });
+    });
+  }
+  return out;
+}
+
 export interface CountedFacets {
   total: number;
   facets: Record<FacetName, FacetValue[]>;
@@ -61,12 +98,16 @@ export async function countFacets(
   // group 0 holds the type: every document has one code there, so its counts sum to the total
   const plain = [...new Set([0, ...FACET_NAMES.filter((f) => !filters.has(f)).map((f) => index.groupOf[f])])];
   const selected = [...filters.keys()];
-  const [results, ...others] = await Promise.all([
-    groupCounts(db, index, match, [...filters.values()], plain),
-    ...selected.map((facet) =>
-      groupCounts(db, index, match, [...filters].filter(([f]) => f !== facet).map(([, c]) => c), [index.groupOf[facet]]),
-    ),
-  ]);
+  // without words, a query per count: each can use the indexes of codes (and the totals kept per build)
+  const [results, ...others] =
+    match !== undefined && selected.length > 0
+      ? await onePass(db, index, match, filters, plain)
+      : await Promise.all([
+          groupCounts(db, index, match, [...filters.values()], plain),
+          ...selected.map((facet) =>
+            groupCounts(db, index, match, [...filters].filter(([f]) => f !== facet).map(([, c]) => c), [index.groupOf[facet]]),
+          ),
+        ]);
   let total = 0;
   for (const n of results!.get(0)!.values()) total += n;
   const counts = {} as Record<FacetName, Float64Array>;
