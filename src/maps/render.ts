@@ -66,6 +66,8 @@ export interface MapInput {
   credit?: string;
   /** the most links drawn, heaviest first (default 400): beyond, lines only blacken the sea */
   maxLinks?: number;
+  /** how many links there are in all, when the caller gave only the heaviest (for the description) */
+  linkTotal?: number;
   /** appended to the description when the Western Sahara is on the map */
   westernSaharaNote?: string;
 }
@@ -283,7 +285,8 @@ export function renderMap(input: MapInput): RenderedMap {
   const maxLink = links.length > 0 ? links[0]!.l.weight : 1;
 
   const out: string[] = [];
-  const cut = linksDrawn.length < links.length ? ` Seuls les ${formatNumber(linksDrawn.length)} liens les plus forts sur ${formatNumber(links.length)} sont tracés.` : '';
+  const allLinks = Math.max(links.length, input.linkTotal ?? 0);
+  const cut = linksDrawn.length < allLinks ? ` Seuls les ${formatNumber(linksDrawn.length)} liens les plus forts sur ${formatNumber(allLinks)} sont tracés.` : '';
   const description = input.description + cut + (base.sahara !== undefined ? ` ${input.westernSaharaNote ?? WESTERN_SAHARA_NOTE}` : '');
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="repertoire-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="group" aria-labelledby="${id}-title" aria-describedby="${id}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">`,

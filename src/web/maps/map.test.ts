@@ -40,6 +40,12 @@ describe('mapSection', () => {
     expect(out).toContain('href="/statistiques/carte.csv"');
   });
 
+  it('says how many links there are in all when the view carries only the heaviest', () => {
+    const cut = mapSection({ ...view, linkTotal: 12_345 }, c, { id: 'carte-cut', title: 'Essai', description: 'Une carte' }).value;
+    expect(cut).toMatch(/12\s345/);
+    expect(cut).toMatch(/Seuls les 1 liens les plus forts sur 12\s345 sont tracés\./);
+  });
+
   it('says so when there is nothing to place', () => {
     expect(mapSection({ points: [], links: [], unlocated: [] }, c, { id: 'x', title: 'x', description: 'x' }).value).toContain('Aucune collectivité');
   });

@@ -34,7 +34,10 @@ export const MapPointView = z.object({
 
 export const MapView = z.object({
   points: z.array(MapPointView),
+  /** the heaviest links (at most `MAP_LINKS`: the map draws no more) */
   links: z.array(z.object({ from: z.string(), to: z.string(), weight: z.number().int() })),
+  /** how many links there are in all, when `links` was cut to the heaviest */
+  linkTotal: z.number().int().optional(),
   /** collectivities of the selection that neither the store nor the gazetteer can place */
   unlocated: z.array(z.object({ id: z.string(), name: z.string(), href: z.string() })),
 });
@@ -60,10 +63,21 @@ function distinctLabels(data: MapData, named: (id: string) => Named | undefined)
   });
 }
 
+/** The most links a map view carries: renderMap draws 400 at most, the heaviest (at 1 000 000 projects there are tens of thousands). */
+export const MAP_LINKS = 400;
+
 function toView(data: MapData, named: (id: string) => Named | undefined, current?: string): MapView {
+  const heaviest =
+    data.links.length <= MAP_LINKS
+      ? data.links
+      : [...data.links]
+          .sort((a, b) => b.weight - a.weight || (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0))
+          .slice(0, MAP_LINKS)
+          .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
   return {
     points: distinctLabels(data, named).map((p) => ({ ...p, ...(p.id === current ? { current: true } : {}) })),
-    links: data.links,
+    links: heaviest,
+    ...(heaviest.length < data.links.length ? { linkTotal: data.links.length } : {}),
     unlocated: data.unlocated.map((u) => ({ ...u, href: paths.collectivity(u.id) })),
   };
 }
@@ -148,6 +162,7 @@ export function mapSection(view: MapView, c: RenderContext, options: MapSectionO
     country: options.country ?? 'both',
     points: view.points,
     links: view.links,
+    ...(view.linkTotal !== undefined ? { linkTotal: view.linkTotal } : {}),
     title: options.title,
     description: options.description,
     id: options.id,
@@ -162,7 +177,7 @@ export function mapSection(view: MapView, c: RenderContext, options: MapSectionO
     t('map.table', { title: options.title }),
     html`<table class="map-table"><caption>${t('map.table', { title: options.title })}</caption><thead><tr><th scope="col">${t('map.col.collectivity')}</th><th scope="col">${t('map.col.country')}</th><th scope="col" class="num">${t('map.col.partnerships')}</th></tr></thead><tbody>${rows}</tbody></table>`,
   );
-  const links = rendered.links.total > 0 ? html`<p class="muted">${t('map.links', { drawn: rendered.links.drawn, total: rendered.links.total })}</p>` : '';
+  const links = rendered.links.total > 0 ? html`<p class="muted">${t('map.links', { drawn: rendered.links.drawn, total: Math.max(rendered.links.total, view.linkTotal ?? 0) })}</p>` : '';
   const unlocated =
     view.unlocated.length === 0
       ? ''
