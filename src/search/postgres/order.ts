@@ -53,17 +53,28 @@ async function prefixFrequency(db: Kysely<Database>, index: PgIndex, prefixes: r
   return Math.min(index.size, sum);
 }
 
-/** ORDER BY for relevance: the rank of the document's title pattern, then its number. */
-async function relevance(db: Kysely<Database>, index: PgIndex, terms: QueryTerms): Promise<Condition> {
+/** Patterns (which titled parts a title has, as a bit mask) walked one by one at most, when few and the page is near. */
+const WALKED_PARTS = 2;
+const WALKED_WINDOW = 1000;
+
+/** Relevance: the titled parts, and their patterns best first (ADR 0003). */
+async function ranking(db: Kysely<Database>, index: PgIndex, terms: QueryTerms): Promise<{ titled: Part[]; masks: number[] }> {
   const titled = (await parts(db, index, terms)).filter((p) => p.titled).slice(0, MAX_RANKED_PARTS);
-  if (titled.length === 0) return sql`doc`;
   const weights = titled.map((p) => Math.log(1 + index.size / Math.max(1, p.df)));
-  const patterns = Array.from({ length: 1 << titled.length }, (_, mask) => ({
+  const masks = Array.from({ length: 1 << titled.length }, (_, mask) => ({
     mask,
     score: weights.reduce((sum, weight, j) => (mask & (1 << j) ? sum + weight : sum), 0),
-  })).sort((a, b) => b.score - a.score || a.mask - b.mask);
-  const rank: number[] = new Array<number>(patterns.length);
-  patterns.forEach((pattern, position) => (rank[pattern.mask] = position));
+  }))
+    .sort((a, b) => b.score - a.score || a.mask - b.mask)
+    .map((pattern) => pattern.mask);
+  return { titled, masks };
+}
+
+/** ORDER BY for relevance: the rank of the document's title pattern, then its number. */
+function byPatternRank(titled: readonly Part[], masks: readonly number[]): Condition {
+  if (titled.length === 0) return sql`doc`;
+  const rank: number[] = new Array<number>(masks.length);
+  masks.forEach((mask, position) => (rank[mask] = position));
   const mask = sql.join(
     titled.map((part, j) => sql`CASE WHEN title_tsv @@ ${part.query} THEN ${1 << j}::int ELSE 0 END`),
     sql` + `,
@@ -83,8 +94,20 @@ export async function pageDocs(
   limit: number,
 ): Promise<number[]> {
   if (limit <= 0) return [];
-  const order = sort === 'date' ? sql`date_key DESC, doc` : sort === 'name' ? sql`sort_name, doc` : await relevance(db, index, terms);
-  const { rows } = await sql<{ doc: number }>`SELECT doc FROM ${from(index, match, filters)}
-    ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`.execute(db);
-  return rows.map((row) => Number(row.doc));
+  const page = async (order: Condition, extra: readonly Condition[], skip: number, take: number) =>
+    (await sql<{ doc: number }>`SELECT doc FROM ${from(index, match, [...filters, ...extra])}
+      ORDER BY ${order} LIMIT ${take} OFFSET ${skip}`.execute(db)).rows.map((row) => Number(row.doc));
+  if (sort === 'date') return page(sql`date_key DESC, doc`, [], offset, limit);
+  if (sort === 'name') return page(sql`sort_name, doc`, [], offset, limit);
+  const { titled, masks } = await ranking(db, index, terms);
+  if (titled.length === 0 || titled.length > WALKED_PARTS || offset + limit > WALKED_WINDOW) return page(byPatternRank(titled, masks), [], offset, limit);
+  // pattern by pattern, each in document order: no score to compute over every match, and a
+  // common word's first page stops early (as the SQLite engine's scan does)
+  const docs: number[] = [];
+  for (const mask of masks) {
+    const pattern = titled.map((part, j) => (mask & (1 << j) ? sql`title_tsv @@ ${part.query}` : sql`NOT (title_tsv @@ ${part.query})`));
+    docs.push(...(await page(sql`doc`, pattern, 0, offset + limit - docs.length)));
+    if (docs.length >= offset + limit) break;
+  }
+  return docs.slice(offset, offset + limit);
 }
