@@ -62,28 +62,53 @@ export interface MapCounts {
 export async function loadMapCounts(db: Kysely<Database>, options: { directoryId?: string; partnershipIds?: Iterable<string> }): Promise<MapCounts> {
   const weights = new Map<string, number>();
   const pairs = new Map<string, number>();
+  const dir = options.directoryId;
   for (const chunk of chunks(options.partnershipIds)) {
+    if (chunk === undefined) {
+      let parties = db
+        .selectFrom('partnership_parties')
+        .select(['collectivity_id', (eb) => eb.fn.count<number | string>('partnership_id').distinct().as('n')])
+        .groupBy('collectivity_id');
+      if (dir !== undefined) parties = parties.where('directory_id', '=', dir);
+      for (const row of await parties.execute()) add(weights, row.collectivity_id, Number(row.n));
+      let links = db
+        .selectFrom('partnership_parties as a')
+        .innerJoin('partnership_parties as b', (j) => j.onRef('a.directory_id', '=', 'b.directory_id').onRef('a.partnership_id', '=', 'b.partnership_id'))
+        .where('a.country', '=', 'FR')
+        .where('b.country', '<>', 'FR')
+        .select(['a.collectivity_id as fr', 'b.collectivity_id as ma', (eb) => eb.fn.count<number | string>('a.partnership_id').distinct().as('n')])
+        .groupBy(['a.collectivity_id', 'b.collectivity_id']);
+      if (dir !== undefined) links = links.where('a.directory_id', '=', dir);
+      for (const row of await links.execute()) add(pairs, `${row.fr}\u0000${row.ma}`, Number(row.n));
+      continue;
+    }
+    // a selection: read from the selected partnerships (CROSS JOIN keeps that order on SQLite, whose
+    // planner would otherwise scan the directory's whole party index, the one that serves GROUP BY)
     let parties = db
-      .selectFrom('partnership_parties')
-      .select(['collectivity_id', (eb) => eb.fn.count<number | string>('partnership_id').distinct().as('n')])
-      .groupBy('collectivity_id');
-    if (options.directoryId !== undefined) parties = parties.where('directory_id', '=', options.directoryId);
-    if (chunk) parties = parties.where('partnership_id', 'in', chunk);
-    for (const row of await parties.execute()) weights.set(row.collectivity_id, (weights.get(row.collectivity_id) ?? 0) + Number(row.n));
-
+      .selectFrom('partnerships as s')
+      .crossJoin('partnership_parties as pp')
+      .whereRef('pp.directory_id', '=', 's.directory_id')
+      .whereRef('pp.partnership_id', '=', 's.id')
+      .where('s.id', 'in', chunk)
+      .select(['pp.collectivity_id', (eb) => eb.fn.count<number | string>('pp.partnership_id').distinct().as('n')])
+      .groupBy('pp.collectivity_id');
+    if (dir !== undefined) parties = parties.where('s.directory_id', '=', dir);
+    for (const row of await parties.execute()) add(weights, row.collectivity_id, Number(row.n));
     let links = db
-      .selectFrom('partnership_parties as a')
-      .innerJoin('partnership_parties as b', (j) => j.onRef('a.directory_id', '=', 'b.directory_id').onRef('a.partnership_id', '=', 'b.partnership_id'))
+      .selectFrom('partnerships as s')
+      .crossJoin('partnership_parties as a')
+      .crossJoin('partnership_parties as b')
+      .whereRef('a.directory_id', '=', 's.directory_id')
+      .whereRef('a.partnership_id', '=', 's.id')
+      .whereRef('b.directory_id', '=', 'a.directory_id')
+      .whereRef('b.partnership_id', '=', 'a.partnership_id')
+      .where('s.id', 'in', chunk)
       .where('a.country', '=', 'FR')
       .where('b.country', '<>', 'FR')
       .select(['a.collectivity_id as fr', 'b.collectivity_id as ma', (eb) => eb.fn.count<number | string>('a.partnership_id').distinct().as('n')])
       .groupBy(['a.collectivity_id', 'b.collectivity_id']);
-    if (options.directoryId !== undefined) links = links.where('a.directory_id', '=', options.directoryId);
-    if (chunk) links = links.where('a.partnership_id', 'in', chunk);
-    for (const row of await links.execute()) {
-      const key = `${row.fr}\u0000${row.ma}`;
-      pairs.set(key, (pairs.get(key) ?? 0) + Number(row.n));
-    }
+    if (dir !== undefined) links = links.where('s.directory_id', '=', dir);
+    for (const row of await links.execute()) add(pairs, `${row.fr}\u0000${row.ma}`, Number(row.n));
   }
   return { weights, pairs };
 }
@@ -160,6 +185,10 @@ function assemble(weights: Map<string, number>, pairs: Map<string, number>, plac
     .filter((l) => located.has(l.from) && located.has(l.to))
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
   return { points, links, unlocated };
+}
+
+function add(map: Map<string, number>, key: string, n: number): void {
+  map.set(key, (map.get(key) ?? 0) + n);
 }
 
 /** The selection in chunks small enough for one SQL statement's parameters; [undefined] for no selection. */
