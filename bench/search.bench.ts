@@ -45,7 +45,7 @@ export const MIX: Record<string, string | string[]>[] = [
   { q: 'coopération décentralisée', partnerKind: 'commune-rurale' },
 ];
 /** the heavy ones, for the concurrency test */
-const HEAVY = [0, 1, 2, 6, 9, 14].map((i) => MIX[i]!);
+export const HEAVY = [0, 1, 2, 6, 9, 14].map((i) => MIX[i]!);
 
 const queries = (list: typeof MIX) => list.map((params) => parseSearchParams(params).query);
 

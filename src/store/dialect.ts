@@ -53,6 +53,10 @@ function openSqlite(path: string): Sqlite.Database {
     if (path !== ':memory:') database.pragma('journal_mode = WAL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
+    // Statistics for the query planner, gathered where missing or stale (cheap with the limit):
+    // without them SQLite joins a collectivity's partnerships by scanning every party.
+    database.pragma('analysis_limit = 1000');
+    database.pragma('optimize = 0x10002');
     return database;
   } catch (error) {
     throw new RepertoireError('store', `cannot open the SQLite store ${path}: ${(error as Error).message}`, undefined, {

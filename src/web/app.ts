@@ -41,6 +41,8 @@ export interface AppOptions {
   /** the members' services (default: built on the store); tests pass theirs */
   readonly accounts?: AccountService;
   readonly census?: Census;
+  /** read the directory and its counts at start, in the background (the server does; tests need not) */
+  readonly warm?: boolean;
 }
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -64,6 +66,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const locale = options.locale ?? DEFAULT_LOCALE;
   const cache = new DirectoryCache(options.store.db, options.directoryId);
+  if (options.warm === true) {
+    cache.warm().catch((error: unknown) => app.log.warn({ err: error }, 'reading the directory ahead failed'));
+  }
 
   app.addHook('onSend', async (_request, reply, payload) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);

@@ -62,7 +62,7 @@ Environment:
       } else {
         context.stderr.write('Search is off: it needs a SQLite store in a file, or PostgreSQL.\n');
       }
-      app = await buildApp({ config, store, searcher, directoryId, logger: { level: 'warn' }, refreshSearchIndex: keeper?.ensureFresh });
+      app = await buildApp({ config, store, searcher, directoryId, logger: { level: 'warn' }, refreshSearchIndex: keeper?.ensureFresh, warm: true });
       await app.listen({ port: config.server.port, host: config.server.host });
       const address = app.server.address();
       const port = typeof address === 'object' && address !== null ? address.port : config.server.port;

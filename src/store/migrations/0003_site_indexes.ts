@@ -1,6 +1,6 @@
 /**
  * Indexes for the site's per-record reads (see src/web/data/directory.ts): a collectivity's
- * partnerships, the partnerships and projects of a domain, and the book's order. Without them
+ * partnerships, the partnerships and projects of a domain, the book's order, and the counts. Without them
  * each of those pages scans the whole directory, which at 100 000 partnerships is seconds.
  */
 import type { Kysely, Migration } from 'kysely';
@@ -13,6 +13,9 @@ const INDEXES: readonly { name: string; table: string; columns: string[] }[] = [
   { name: 'partnership_domains_domain_idx', table: 'partnership_domains', columns: ['directory_id', 'domain_code', 'partnership_id'] },
   { name: 'project_domains_domain_idx', table: 'project_domains', columns: ['directory_id', 'domain_code', 'project_id'] },
   { name: 'partnerships_position_idx', table: 'partnerships', columns: ['directory_id', 'position'] },
+  // covering the counts by tier, status and PAD: read from the index, not from the wide rows
+  { name: 'partnerships_tier_idx', table: 'partnerships', columns: ['directory_id', 'tier', 'position'] },
+  { name: 'projects_status_idx', table: 'projects', columns: ['directory_id', 'status', 'pad_cofinanced', 'partnership_id'] },
 ];
 
 export function siteIndexesMigration(): Migration {

@@ -48,6 +48,7 @@ export async function samePartners(
         .where('other.country', '=', collectivity.country)
         .where('other.collectivity_id', '!=', collectivity.id)
         .orderBy('partnerships.position')
+        .orderBy('other.position')
         .execute();
       const others = new Map<string, string[]>();
       for (const row of rows) {
@@ -112,6 +113,7 @@ export async function sameRegion(
     .where('party.directory_id', '=', dir.id)
     .where('party.collectivity_id', 'in', neighbours)
     .orderBy('partnerships.position')
+    .orderBy('party.position')
     .execute();
   const regionParties = new Map<string, string[]>();
   for (const row of parties) {

@@ -22,7 +22,7 @@ import { listDirectoryIds, readDirectory } from '../../store/records/directory.j
 import { readDomains } from '../../store/records/domain.js';
 import { readContacts } from '../../store/records/partnership.js';
 import type { Database } from '../../store/tables.js';
-import { readFigures, type Figures } from './figures.js';
+import { FiguresKeeper, type Figures } from './figures.js';
 import { partnershipIdsOf } from './lists.js';
 import { Redactor, type Audience, type PublicContact } from './privacy.js';
 import { SiteRecords } from './records.js';
@@ -130,7 +130,12 @@ export async function chooseDirectoryId(db: Kysely<Database>, preferred?: string
   throw new RepertoireError('not-found', 'the store holds no directory yet: run `repertoire setup` or `repertoire import FILE`', 404);
 }
 
-export async function readSiteDirectory(db: Kysely<Database>, preferredId?: string, audience: Audience = 'public'): Promise<Directory> {
+export async function readSiteDirectory(
+  db: Kysely<Database>,
+  preferredId?: string,
+  audience: Audience = 'public',
+  figuresKeeper: FiguresKeeper = new FiguresKeeper(db),
+): Promise<Directory> {
   const stamp = await readStamp(db);
   const id = await chooseDirectoryId(db, preferredId);
   const record = await readDirectory(db, id);
@@ -150,7 +155,6 @@ export async function readSiteDirectory(db: Kysely<Database>, preferredId?: stri
     if (domain.parent !== undefined) childDomains.set(domain.parent, [...(childDomains.get(domain.parent) ?? []), domain]);
   }
   const records = new SiteRecords(db, id, redactor);
-  let figures: Promise<Figures> | undefined;
   return {
     stamp,
     audience,
@@ -163,7 +167,7 @@ export async function readSiteDirectory(db: Kysely<Database>, preferredId?: stri
     collectivity: new Map(collectivities.map((c) => [c.id, c])),
     domainLines,
     redactor,
-    figures: () => (figures ??= readFigures(db, id)),
+    figures: () => figuresKeeper.get(id, stamp),
     partnership: (partnershipId) => records.partnership(partnershipId),
     partnerships: (ids) => records.partnerships(ids),
     project: (projectId) => records.project(projectId),
@@ -189,11 +193,20 @@ async function readDomainLines(db: Kysely<Database>, directoryId: string): Promi
 /** The snapshots, read again only when the store's stamp changed; concurrent readers share one load. */
 export class DirectoryCache {
   private readonly current = new Map<Audience, Promise<Directory>>();
+  /** shared by both audiences' snapshots: the counts are the same */
+  private readonly figures: FiguresKeeper;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly preferredId?: string,
-  ) {}
+  ) {
+    this.figures = new FiguresKeeper(db);
+  }
+
+  /** Reads the public snapshot and its figures ahead of the first visitor (a large directory's take seconds). */
+  async warm(): Promise<void> {
+    await (await this.get('public')).figures();
+  }
 
   async get(audience: Audience = 'public'): Promise<Directory> {
     const stamp = await readStamp(this.db);
@@ -203,7 +216,7 @@ export class DirectoryCache {
       if (directory !== undefined && directory.stamp === stamp) return directory;
       if (this.current.get(audience) !== cached) return this.get(audience);
     }
-    const loading = readSiteDirectory(this.db, this.preferredId, audience);
+    const loading = readSiteDirectory(this.db, this.preferredId, audience, this.figures);
     this.current.set(audience, loading);
     loading.catch(() => {
       if (this.current.get(audience) === loading) this.current.delete(audience);

@@ -38,6 +38,40 @@ export function projectTotal(figures: Figures, filter: { status?: ProjectStatusN
   );
 }
 
+/** How long a page waits for new figures before it shows those of the previous version. */
+export const STALE_AFTER_MS = 1000;
+
+/**
+ * The figures of the current version of the store, computed once per version. When they take
+ * long (a large directory, just changed), pages show the previous version's figures meanwhile
+ * rather than wait: counts a few seconds old beside a list read live.
+ */
+export class FiguresKeeper {
+  private current: { key: string; loading: Promise<Figures> } | undefined;
+  private last: { directoryId: string; figures: Figures } | undefined;
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  get(directoryId: string, stamp: string): Promise<Figures> {
+    const key = `${directoryId}|${stamp}`;
+    if (this.current?.key !== key) {
+      const loading = readFigures(this.db, directoryId);
+      this.current = { key, loading };
+      loading.then(
+        (figures) => {
+          if (this.current?.loading === loading) this.last = { directoryId, figures };
+        },
+        () => {
+          if (this.current?.loading === loading) this.current = undefined;
+        },
+      );
+    }
+    const stale = this.last?.directoryId === directoryId ? this.last.figures : undefined;
+    if (stale === undefined) return this.current.loading;
+    return Promise.race([this.current.loading, new Promise<Figures>((resolve) => setTimeout(() => resolve(stale), STALE_AFTER_MS).unref())]);
+  }
+}
+
 export async function readFigures(db: Kysely<Database>, directoryId: string): Promise<Figures> {
   const [tiers, statuses, collectivityPartnerships, collectivityProjects, domainPartnerships, domainProjects] = await Promise.all([
     db.selectFrom('partnerships').select(['tier', (eb) => eb.fn.countAll<number>().as('n')]).where('directory_id', '=', directoryId).groupBy('tier').execute(),

@@ -56,7 +56,7 @@ export async function partnershipIdsOf(db: Kysely<Database>, directoryId: string
   const rows = await db
     .selectFrom('partnership_parties as party')
     .innerJoin('partnerships', (join) => join.onRef('partnerships.id', '=', 'party.partnership_id').onRef('partnerships.directory_id', '=', 'party.directory_id'))
-    .select('partnerships.id')
+    .select(['partnerships.id', 'partnerships.position'])
     .distinct()
     .where('party.directory_id', '=', directoryId)
     .where('party.collectivity_id', '=', collectivityId)
