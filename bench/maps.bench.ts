@@ -25,7 +25,9 @@ import { aggregateStats, loadStats } from '../src/stats/queries.js';
 import { refreshCensusSnapshot } from '../src/stats/snapshot.js';
 import { openStore, type Store } from '../src/store/db.js';
 import { synthDirectoryId } from '../src/synth/generate.js';
-import { loadMapView, type MapView } from '../src/web/maps/map.js';
+import { t } from '../src/web/i18n/index.js';
+import { loadMapView, mapSection, type MapView } from '../src/web/maps/map.js';
+import type { RenderContext } from '../src/web/page.js';
 import { benchStore } from './synth-store.js';
 
 const PARTNERSHIPS = Number(process.env.BENCH_MAPS_PARTNERSHIPS ?? 100_000);
@@ -48,6 +50,9 @@ function charts(stats: CensusStats): number {
 }
 
 const draw = (view: Pick<MapView, 'points' | 'links'>) => renderMap({ country: 'both', points: view.points, links: view.links, title: 'Carte', description: 'd' }).svg.length;
+const context: RenderContext = { locale: 'fr', t: (key, params) => t('fr', key, params), url: '/', searchText: '' };
+/** What a page does with its map: the section (SVG, table, unlocated), kept once drawn for the same view. */
+const section = (view: MapView) => mapSection(view, context, { id: 'carte', title: 'Carte des partenariats', description: 'd' }).value.length;
 
 async function once<T>(label: string, work: () => Promise<T>): Promise<{ result: T; ms: number }> {
   const started = performance.now();
@@ -105,9 +110,11 @@ export async function run(): Promise<void> {
     }
     const stats = await median('statistics (loadStats, kept snapshot)', 20, () => loadStats(store.db, { directoryId }));
     const map = await median('map data (loadMapView directory, kept)', 20, () => loadMapView(store.db, directoryId, { kind: 'directory' }));
-    const page = await median('page: statistics + map + drawing', 10, async () => {
+    await median('draw: map of both countries (renderMap)', 5, async () => draw(await loadMapView(store.db, directoryId, { kind: 'directory' })));
+    await median('draw: four charts', 5, async () => charts(await loadStats(store.db, { directoryId })));
+    const page = await median('page: statistics + map section + charts', 10, async () => {
       const [s, m] = await Promise.all([loadStats(store.db, { directoryId }), loadMapView(store.db, directoryId, { kind: 'directory' })]);
-      return draw(m) + charts(s);
+      return section(m) + charts(s);
     });
     ratio('statistics', baseStats.ms, stats);
     ratio('map data', baseMap.ms, map);
@@ -134,6 +141,10 @@ export async function run(): Promise<void> {
         const [s, m] = await Promise.all([loadStats(store.db, { directoryId, partnershipIds: ids }), loadMapView(store.db, directoryId, { kind: 'partnerships', ids })]);
         return draw(m) + charts(s);
       });
+      if (size === 1000) {
+        await median('  of which: statistics (1000)', 3, () => loadStats(store.db, { directoryId, partnershipIds: ids }));
+        await median('  of which: map data (1000)', 3, () => loadMapView(store.db, directoryId, { kind: 'partnerships', ids }));
+      }
       verdict(`${ids.length} results`, ms);
     }
   } finally {

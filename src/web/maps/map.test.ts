@@ -46,6 +46,15 @@ describe('mapSection', () => {
     expect(cut).toMatch(/Seuls les 1 liens les plus forts sur 12\s345 sont tracés\./);
   });
 
+  it('draws a section once for the same view and options (the home map at every request), again when they differ', () => {
+    const again = mapSection({ ...view, points: view.points.map((p) => ({ ...p })) }, c, { id: 'carte-test', title: 'Essai', description: 'Une carte', csvHref: '/statistiques/carte.csv' });
+    expect(again).toBe(mapSection(view, c, { id: 'carte-test', title: 'Essai', description: 'Une carte', csvHref: '/statistiques/carte.csv' }));
+    expect(again.value).toBe(out);
+    const other = mapSection({ ...view, points: view.points.map((p) => ({ ...p, weight: p.weight + 1 })) }, c, { id: 'carte-test', title: 'Essai', description: 'Une carte' });
+    expect(other.value).not.toBe(out);
+    expect(other.value).toContain('— 4 partenariats');
+  });
+
   it('says so when there is nothing to place', () => {
     expect(mapSection({ points: [], links: [], unlocated: [] }, c, { id: 'x', title: 'x', description: 'x' }).value).toContain('Aucune collectivité');
   });

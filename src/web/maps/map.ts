@@ -6,6 +6,7 @@
  * The SVG's inline `<style>` is taken out: the site's CSP allows no inline styles, and site.css
  * carries the same rules for every `.repertoire-map` and `.repertoire-chart`.
  */
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { loadMapCounts, loadMapPlaces, mapDataOf, type MapCounts, type MapData } from '../../maps/data.js';
@@ -154,8 +155,26 @@ export interface MapSectionOptions {
 
 const nf = new Intl.NumberFormat('fr-FR');
 
+/** Sections already drawn, by a digest of what they are drawn from (the home page's map is the same at every request of a store version). */
+const drawn = new Map<string, SafeHtml>();
+const DRAWN_KEPT = 16;
+
 /** The map, then its data as a table, then the collectivities it could not place. */
 export function mapSection(view: MapView, c: RenderContext, options: MapSectionOptions): SafeHtml {
+  const key = createHash('sha1').update(JSON.stringify([c.locale, options, view])).digest('base64');
+  const kept = drawn.get(key);
+  if (kept !== undefined) {
+    drawn.delete(key);
+    drawn.set(key, kept);
+    return kept;
+  }
+  const section = drawSection(view, c, options);
+  drawn.set(key, section);
+  if (drawn.size > DRAWN_KEPT) drawn.delete(drawn.keys().next().value!);
+  return section;
+}
+
+function drawSection(view: MapView, c: RenderContext, options: MapSectionOptions): SafeHtml {
   const { t } = c;
   if (view.points.length === 0 && view.unlocated.length === 0) return html`<p class="muted">${t('map.empty')}</p>`;
   const rendered = renderMap({
