@@ -6,6 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { createDialect } from '../store/dialect.js';
+import { migrationNames } from '../store/migrations/index.js';
 import { ENGINES, tempDatabaseUrl } from '../test-support/engines.js';
 import { tempDir } from '../test-support/temp-store.js';
 import { EXIT, run } from './run.js';
@@ -60,7 +62,7 @@ describe('moving stores', () => {
 
   it.each(ENGINES)('migrates a %s store once, then says it is up to date', async (engine) => {
     const url = await tempDatabaseUrl(engine);
-    expect(await repertoire(['migrate'], { DATABASE_URL: url })).toMatchObject({ code: EXIT.ok, stdout: 'Migrated: 0001_initial, 0002_census\n' });
+    expect(await repertoire(['migrate'], { DATABASE_URL: url })).toMatchObject({ code: EXIT.ok, stdout: `Migrated: ${migrationNames(createDialect({ kind: 'sqlite', path: ':memory:' })).join(', ')}\n` });
     expect(await repertoire(['migrate'], { DATABASE_URL: url })).toMatchObject({ code: EXIT.ok, stdout: 'The store is up to date.\n' });
   });
 });

@@ -73,5 +73,8 @@ export async function writeTables(target: Store, batches: AsyncIterable<TableBat
       }
     }
   });
+  // Planner statistics for the new rows: without them the first queries on a copied store take
+  // plans fit for empty tables (seconds per query at 100 000 partnerships).
+  await sql`ANALYZE`.execute(db);
   return counts;
 }

@@ -13,6 +13,8 @@ const INDEXES: readonly { name: string; table: string; columns: string[] }[] = [
   { name: 'partnership_domains_domain_idx', table: 'partnership_domains', columns: ['directory_id', 'domain_code', 'partnership_id'] },
   { name: 'project_domains_domain_idx', table: 'project_domains', columns: ['directory_id', 'domain_code', 'project_id'] },
   { name: 'partnerships_position_idx', table: 'partnerships', columns: ['directory_id', 'position'] },
+  // a partnership's place and tier without reading its (wide) row: lists of refs, the book's order
+  { name: 'partnerships_head_idx', table: 'partnerships', columns: ['directory_id', 'id', 'position', 'tier'] },
   // covering the counts by tier, status and PAD: read from the index, not from the wide rows
   { name: 'partnerships_tier_idx', table: 'partnerships', columns: ['directory_id', 'tier', 'position'] },
   { name: 'projects_status_idx', table: 'projects', columns: ['directory_id', 'status', 'pad_cofinanced', 'partnership_id'] },

@@ -23,7 +23,7 @@ import { readDomains } from '../../store/records/domain.js';
 import { readContacts } from '../../store/records/partnership.js';
 import type { Database } from '../../store/tables.js';
 import { FiguresKeeper, type Figures } from './figures.js';
-import { partnershipIdsOf } from './lists.js';
+import { partnershipHeads, partnershipIdsOf, type PartnershipHead } from './lists.js';
 import { Redactor, type Audience, type PublicContact } from './privacy.js';
 import { SiteRecords } from './records.js';
 
@@ -62,6 +62,8 @@ export interface Directory {
   projectsOf(partnershipId: string): Promise<PlacedProject[]>;
   /** the projects of several partnerships, by partnership id */
   projectsOfMany(partnershipIds: readonly string[]): Promise<Map<string, PlacedProject[]>>;
+  /** what links to partnerships need (tier, parties), in the order of `ids`: lighter than the records */
+  partnershipHeads(ids: readonly string[]): Promise<PartnershipHead[]>;
   /** the partnerships a collectivity is party to, in the book's order */
   partnershipIdsOf(collectivityId: string): Promise<string[]>;
 }
@@ -174,6 +176,7 @@ export async function readSiteDirectory(
     projects: (ids) => records.projects(ids),
     projectsOf: (partnershipId) => records.projectsOf(partnershipId),
     projectsOfMany: (partnershipIds) => records.projectsOfMany(partnershipIds),
+    partnershipHeads: (ids) => partnershipHeads(db, id, ids),
     partnershipIdsOf: (collectivityId) => partnershipIdsOf(db, id, collectivityId),
   };
 }

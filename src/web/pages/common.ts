@@ -82,7 +82,7 @@ export function partnershipTitle(dir: Directory, partnership: Pick<PublicPartner
   return `${french.map((c) => c.name).join(' – ')} / ${moroccan.map((c) => c.name).join(', ')}`;
 }
 
-export function partnershipRef(dir: Directory, partnership: PublicPartnership): PartnershipRef {
+export function partnershipRef(dir: Directory, partnership: Pick<PublicPartnership, 'id' | 'tier' | 'parties'>): PartnershipRef {
   return { id: partnership.id, title: partnershipTitle(dir, partnership), tier: partnership.tier, href: paths.partnership(partnership.id) };
 }
 

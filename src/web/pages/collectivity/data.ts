@@ -116,7 +116,7 @@ export async function collectivityView(dir: Directory, db: Kysely<Database>, id:
     sameRegion(db, dir, c, new Set(allIds), codes),
   ]);
   const refs = new Map(
-    (await dir.partnerships([...new Set([...same.flatMap((e) => e.others.flatMap((o) => o.partnershipIds)), ...region.flatMap((e) => e.others.map((o) => o.partnershipId))])])).map(
+    (await dir.partnershipHeads([...new Set([...same.flatMap((e) => e.others.flatMap((o) => o.partnershipIds)), ...region.flatMap((e) => e.others.map((o) => o.partnershipId))])])).map(
       (p) => [p.id, partnershipRef(dir, p)],
     ),
   );

@@ -62,8 +62,8 @@ export async function domainView(dir: Directory, db: Kysely<Database>, code: str
     partnershipIdsIn(db, dir.id, codes, DOMAIN_SHOWN),
     projectIdsIn(db, dir.id, codes, DOMAIN_SHOWN),
   ]);
-  const [partnerships, projects] = await Promise.all([dir.partnerships(partnershipIds), dir.projects(projectIds)]);
-  const parents = new Map((await dir.partnerships([...new Set(projects.map((p) => p.partnershipId))])).map((p) => [p.id, partnershipRef(dir, p)]));
+  const [partnerships, projects] = await Promise.all([dir.partnershipHeads(partnershipIds), dir.projects(projectIds)]);
+  const parents = new Map((await dir.partnershipHeads([...new Set(projects.map((p) => p.partnershipId))])).map((p) => [p.id, partnershipRef(dir, p)]));
   return DomainView.parse(
     strip({
       domain: domainRef(dir, code),

@@ -79,7 +79,7 @@ export async function partnershipView(dir: Directory, id: string): Promise<Partn
     dir.projectsOf(p.id),
     Promise.all(partyIds.map(async (collectivityId) => (await dir.partnershipIdsOf(collectivityId)).filter((other) => other !== p.id))),
   ]);
-  const neighbours = await Promise.all(neighbourIds.map((ids) => dir.partnerships(ids.slice(0, NEIGHBOURS_SHOWN))));
+  const neighbours = await Promise.all(neighbourIds.map((ids) => dir.partnershipHeads(ids.slice(0, NEIGHBOURS_SHOWN))));
   const contacts = (p.contacts ?? []).map((c) =>
     strip({
       name: c.name,

@@ -34,7 +34,7 @@ export async function projectsView(dir: Directory, db: Kysely<Database>, query: 
   const { offset, limit, pagination } = pageWindow(total, first(query.page), PROJECTS_PER_PAGE, listHref(paths.projects(), { status, pad: padValue }));
   const ids = await projectIdsPage(db, dir.id, { status, pad }, { offset, limit });
   const projects = await dir.projects(ids);
-  const partnerships = new Map((await dir.partnerships([...new Set(projects.map((p) => p.partnershipId))])).map((p) => [p.id, p]));
+  const partnerships = new Map((await dir.partnershipHeads([...new Set(projects.map((p) => p.partnershipId))])).map((p) => [p.id, p]));
   const statusCounts = new Map(PROJECT_STATUSES.map((s) => [s as string, projectTotal(figures, { status: s, pad })]));
   return ProjectsView.parse(
     strip({

@@ -9,8 +9,8 @@ import { z } from 'zod';
 import { ImportIssue } from '../../../model/report.js';
 import { latestImportReport } from '../../../store/import-reports.js';
 import type { Database } from '../../../store/tables.js';
-import type { Directory, PublicPartnership } from '../../data/directory.js';
-import { partnershipIdsIn } from '../../data/lists.js';
+import type { Directory } from '../../data/directory.js';
+import { partnershipIdsIn, type PartnershipHead } from '../../data/lists.js';
 import { paths } from '../../paths.js';
 import { DomainRef, PartnershipRef, domainRef, partnershipRef, strip } from '../common.js';
 
@@ -39,7 +39,7 @@ function fold(text: string): string {
 }
 
 /** How many of the partnership's parties the printed pair names. */
-function score(dir: Directory, partnership: PublicPartnership, printed: string): number {
+function score(dir: Directory, partnership: PartnershipHead, printed: string): number {
   const text = ` ${fold(printed)} `;
   return partnership.parties.filter((party) => {
     const c = dir.collectivity.get(party.collectivityId);
@@ -58,7 +58,7 @@ export async function synthesisView(db: Kysely<Database>, dir: Directory): Promi
     await Promise.all(
       dir.domains.map(async (d) => {
         const ids = await partnershipIdsIn(db, dir.id, [d.code], SYNTHESIS_SHOWN + 1);
-        return [d.code, { partnerships: await dir.partnerships(ids.slice(0, SYNTHESIS_SHOWN)), more: ids.length > SYNTHESIS_SHOWN }] as const;
+        return [d.code, { partnerships: await dir.partnershipHeads(ids.slice(0, SYNTHESIS_SHOWN)), more: ids.length > SYNTHESIS_SHOWN }] as const;
       }),
     ),
   );
