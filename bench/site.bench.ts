@@ -77,7 +77,7 @@ async function startServer(databasePath: string): Promise<{ child: ChildProcess;
 
 async function get(url: string): Promise<number> {
   const t = performance.now();
-  const response = await fetch(url);
+  const response = await fetch(url, { signal: AbortSignal.timeout(120_000) });
   await response.arrayBuffer();
   if (response.status !== 200) throw new Error(`${url}: HTTP ${response.status}`);
   return performance.now() - t;
@@ -124,10 +124,10 @@ export async function run(): Promise<void> {
     const alone = { partnership: [] as number[], project: [] as number[], collectivity: [] as number[] };
     for (const id of partnershipIds.slice(50)) alone.partnership.push(await get(`${base}/partenariats/${encodeURIComponent(id)}`));
     for (const id of projectIds.slice(50)) alone.project.push(await get(`${base}/projets/${encodeURIComponent(id)}`));
-    for (const id of collectivityIds.slice(0, 100)) alone.collectivity.push(await get(`${base}/collectivites/${encodeURIComponent(id)}`));
+    for (const id of collectivityIds.slice(0, 30)) alone.collectivity.push(await get(`${base}/collectivites/${encodeURIComponent(id)}`));
     line('partnership page, alone', alone.partnership);
     line('project page, alone', alone.project);
-    line('collectivity page, alone (up to 4 458 partnerships)', alone.collectivity);
+    line('collectivity page, alone (coordination over up to 4 458 partnerships)', alone.collectivity);
 
     // ---- record pages while 4 clients run heavy searches
     let stop = false;

@@ -9,7 +9,11 @@ import type { Database } from '../../store/tables.js';
 import type { Directory, PlacedProject, PublicPartnership } from './directory.js';
 
 /** Partnerships of the same region searched for common domains (the first, in the book's order). */
-export const REGION_CANDIDATES = 2000;
+export const REGION_CANDIDATES = 500;
+/** Entries listed per partner and per domain (with their total): a large directory's page stays readable. */
+export const COORDINATION_SHOWN = 20;
+/** Partnerships named per collectivity in the "same partner" lists. */
+const PARTNERSHIPS_NAMED = 5;
 
 function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
@@ -22,8 +26,10 @@ export function counterpartsIn(partnership: Pick<PublicPartnership, 'parties'>, 
 
 export interface SamePartner {
   partnerId: string;
-  /** collectivities of the same country as the page's, also partners of `partnerId`, with those partnerships */
+  /** collectivities of the same country as the page's, also partners of `partnerId`, with those partnerships (the first COORDINATION_SHOWN) */
   others: { collectivityId: string; partnershipIds: string[] }[];
+  /** how many there are */
+  othersTotal: number;
 }
 
 /** For each partner of `collectivity` (from its partnerships `own`): the others of its side working with that partner. */
@@ -56,7 +62,8 @@ export async function samePartners(
         if (!list.includes(row.partnership_id)) list.push(row.partnership_id);
         others.set(row.collectivity_id, list);
       }
-      return { partnerId, others: [...others].map(([collectivityId, partnershipIds]) => ({ collectivityId, partnershipIds })) };
+      const all = [...others].map(([collectivityId, partnershipIds]) => ({ collectivityId, partnershipIds: partnershipIds.slice(0, PARTNERSHIPS_NAMED) }));
+      return { partnerId, others: all.slice(0, COORDINATION_SHOWN), othersTotal: all.length };
     }),
   );
   return { partnerIds, samePartners: result };
@@ -85,8 +92,9 @@ export function sameDomainCodes(dir: Pick<Directory, 'domain' | 'domains' | 'chi
 
 export interface SameRegionDomain {
   code: string;
-  /** partnerships of others in the same region, with the collectivities of that region in them */
+  /** partnerships of others in the same region, with the collectivities of that region in them (the first COORDINATION_SHOWN) */
   others: { partnershipId: string; collectivityIds: string[] }[];
+  othersTotal: number;
 }
 
 /**
@@ -104,7 +112,7 @@ export async function sameRegion(
   const region = collectivity.region;
   if (region === undefined || codes.size === 0) return [];
   const neighbours = dir.collectivities.filter((c) => c.region === region && c.country === collectivity.country && c.id !== collectivity.id).map((c) => c.id);
-  if (neighbours.length === 0) return dir.domains.filter((d) => codes.has(d.code)).map((d) => ({ code: d.code, others: [] }));
+  if (neighbours.length === 0) return dir.domains.filter((d) => codes.has(d.code)).map((d) => ({ code: d.code, others: [], othersTotal: 0 }));
 
   const parties = await db
     .selectFrom('partnership_parties as party')
@@ -131,7 +139,7 @@ export async function sameRegion(
       const others = candidates
         .filter((id) => [...(filed.get(id) ?? [])].some((c) => same.has(c)))
         .map((partnershipId) => ({ partnershipId, collectivityIds: regionParties.get(partnershipId) ?? [] }));
-      return { code, others };
+      return { code, others: others.slice(0, COORDINATION_SHOWN), othersTotal: others.length };
     });
 }
 

@@ -4,6 +4,7 @@
  * records (see records.ts); the totals come from the figures (figures.ts).
  */
 import type { Kysely } from 'kysely';
+import { CHUNK, chunks } from '../../store/records/writer.js';
 import type { Database } from '../../store/tables.js';
 import type { ProjectStatusName } from './figures.js';
 
@@ -160,6 +161,7 @@ export interface PartnershipHead {
 /** The heads of the partnerships of `ids` that exist, in the order of `ids`; far cheaper than the records. */
 export async function partnershipHeads(db: Kysely<Database>, directoryId: string, ids: readonly string[]): Promise<PartnershipHead[]> {
   if (ids.length === 0) return [];
+  if (ids.length > CHUNK) return (await Promise.all(chunks(ids).map((slice) => partnershipHeads(db, directoryId, slice)))).flat();
   const [rows, parties] = await Promise.all([
     db.selectFrom('partnerships').select(['id', 'tier']).where('directory_id', '=', directoryId).where('id', 'in', ids).execute(),
     partiesOf(db, directoryId, ids),

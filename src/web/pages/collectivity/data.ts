@@ -68,6 +68,7 @@ export const CollectivityView = z.object({
       z.object({
         partner: CollectivityRef,
         others: z.array(z.object({ collectivity: CollectivityRef, partnerships: z.array(PartnershipRef) })),
+        othersTotal: z.number().int(),
       }),
     ),
     region: z.string().optional(),
@@ -76,6 +77,7 @@ export const CollectivityView = z.object({
       z.object({
         domain: DomainRef,
         others: z.array(z.object({ partnership: PartnershipRef, collectivities: z.array(CollectivityRef) })),
+        othersTotal: z.number().int(),
       }),
     ),
   }),
@@ -159,6 +161,7 @@ export async function collectivityView(dir: Directory, db: Kysely<Database>, id:
           collectivity: collectivityRef(dir, o.collectivityId),
           partnerships: o.partnershipIds.map(ref),
         })),
+        othersTotal: entry.othersTotal,
       })),
       region: c.region,
       sameRegion: region.map((entry) => ({
@@ -167,6 +170,7 @@ export async function collectivityView(dir: Directory, db: Kysely<Database>, id:
           partnership: ref(o.partnershipId),
           collectivities: o.collectivityIds.map((cid) => collectivityRef(dir, cid)),
         })),
+        othersTotal: entry.othersTotal,
       })),
     }),
     map: await loadMapView(db, dir.id, { kind: 'collectivity', id }),

@@ -47,6 +47,8 @@ export function renderCollectivity(v: CollectivityView, c: RenderContext): Rende
 
   const name = k.shortName ?? k.name;
   const co = v.coordination;
+  const shownOf = (shown: number, total: number, href?: string) =>
+    total > shown ? html`<p class="muted">${t('list.shown', { shown, total })}${href === undefined ? '' : html` <a href="${href}">${t('list.all')}</a>`}</p>` : '';
   const samePartners = join(
     co.samePartners.map(
       (entry) => html`<section class="same-partner"><h3>${t(k.country === 'FR' ? 'collectivity.samePartner.FR' : 'collectivity.samePartner.MA', {
@@ -54,7 +56,7 @@ export function renderCollectivity(v: CollectivityView, c: RenderContext): Rende
       })}</h3>${
         entry.others.length === 0
           ? html`<p class="muted">${t('collectivity.samePartner.none')}</p>`
-          : html`<ul>${entry.others.map((o) => html`<li>${collectivityLink(o.collectivity)} <span class="muted">(${join(o.partnerships.map(partnershipLink), ', ')})</span></li>`)}</ul>`
+          : html`<ul>${entry.others.map((o) => html`<li>${collectivityLink(o.collectivity)} <span class="muted">(${join(o.partnerships.map(partnershipLink), ', ')})</span></li>`)}</ul>${shownOf(entry.others.length, entry.othersTotal, entry.partner.href)}`
       }</section>`,
     ),
   );
@@ -66,7 +68,7 @@ export function renderCollectivity(v: CollectivityView, c: RenderContext): Rende
             (entry) => html`<section class="same-region"><h3>${t('collectivity.sameRegion', { domain: entry.domain.label, region: co.region ?? '' })}</h3>${
               entry.others.length === 0
                 ? html`<p class="muted">${t('collectivity.sameRegion.none')}</p>`
-                : html`<ul>${entry.others.map((o) => html`<li>${collectivityLinks(o.collectivities)} : ${partnershipLink(o.partnership)}</li>`)}</ul>`
+                : html`<ul>${entry.others.map((o) => html`<li>${collectivityLinks(o.collectivities)} : ${partnershipLink(o.partnership)}</li>`)}</ul>${shownOf(entry.others.length, entry.othersTotal)}`
             }</section>`,
           ),
         );
