@@ -4,7 +4,9 @@
  * PostgreSQL database (SEARCH_BENCH_POSTGRES, default the local server) through the transfer
  * module and indexed there; the database is kept and reused while its marker file exists.
  * Prints p50/p95/p99 of the search mix of search.bench.ts (results + every facet count) on
- * both engines, in process, caches off. Figures only: nothing here asserts a speed.
+ * both engines, in process, caches off: PostgreSQL's searcher (the engine's core on the bitsets
+ * stored in PostgreSQL), and with SEARCH_BENCH_PG_SQL=1 its SQL searcher (tsvector, GIN; seconds
+ * per common word). Figures only: nothing here asserts a speed.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -13,7 +15,7 @@ import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { SearchEngine } from '../src/search/engine.js';
 import { parseSearchParams } from '../src/search/params.js';
-import { openPostgresSearcher, rebuildPostgresSearchIndex } from '../src/search/postgres/index.js';
+import { openPostgresSearcher, openPostgresSqlSearcher, rebuildPostgresSearchIndex } from '../src/search/postgres/index.js';
 import type { SearchQuery, SearchResult } from '../src/search/types.js';
 import { openStore } from '../src/store/db.js';
 import { TABLE_ORDER } from '../src/store/records/kind.js';
@@ -139,16 +141,23 @@ export async function run(): Promise<void> {
   const onSqlite = await measure((query) => engine.search(query, source.directoryId), mix, rounds);
 
   const pgStore = await openStore(loadConfig({ DATABASE_URL: store.url }));
-  const searcher = openPostgresSearcher(pgStore.db);
-  await measure((query) => searcher.search(query, store.directoryId), mix, 1); // warm-up: the dictionary, the buffer cache
+  const started = performance.now();
+  const searcher = openPostgresSearcher(pgStore.db, { cache: false });
+  await searcher.search(mix[3]!, store.directoryId); // loads the index
+  console.log(`PostgreSQL: index loaded in ${(performance.now() - started).toFixed(0)} ms`);
+  await measure((query) => searcher.search(query, store.directoryId), mix, 1); // warm-up: the buffer cache
   const onPostgres = await measure((query) => searcher.search(query, store.directoryId), mix, rounds);
+  const sqlSearcher = openPostgresSqlSearcher(pgStore.db);
+  const inSql = process.env.SEARCH_BENCH_PG_SQL === '1' ? await measure((query) => sqlSearcher.search(query, store.directoryId), mix, 1) : undefined;
 
   console.log(`${'mix, SQLite (in process, caches off)'.padEnd(44)} ${percentiles(onSqlite.samples)}`);
-  console.log(`${'mix, PostgreSQL (store pool)'.padEnd(44)} ${percentiles(onPostgres.samples)}`);
+  console.log(`${'mix, PostgreSQL (engine core, caches off)'.padEnd(44)} ${percentiles(onPostgres.samples)}`);
+  if (inSql !== undefined) console.log(`${'mix, PostgreSQL in SQL (GIN), 1 round'.padEnd(44)} ${percentiles(inSql.samples)}`);
   for (const [i, params] of MIX.entries()) {
     const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!.toFixed(1).padStart(7);
-    const same = onSqlite.totals[i] === onPostgres.totals[i] ? '' : `  TOTALS DIFFER: ${onSqlite.totals[i]} / ${onPostgres.totals[i]}`;
-    console.log(`  ${JSON.stringify(params).padEnd(92)} sqlite ${median(onSqlite.each[i]!)} ms  pg ${median(onPostgres.each[i]!)} ms  total ${onPostgres.totals[i]}${same}`);
+    const same = onSqlite.totals[i] === onPostgres.totals[i] && (inSql === undefined || inSql.totals[i] === onSqlite.totals[i]) ? '' : `  TOTALS DIFFER: ${onSqlite.totals[i]} / ${onPostgres.totals[i]} / ${inSql?.totals[i]}`;
+    const sqlMedian = inSql === undefined ? '' : `  sql ${median(inSql.each[i]!)} ms`;
+    console.log(`  ${JSON.stringify(params).padEnd(92)} sqlite ${median(onSqlite.each[i]!)} ms  pg ${median(onPostgres.each[i]!)} ms${sqlMedian}  total ${onPostgres.totals[i]}${same}`);
   }
   await searcher.close();
   await pgStore.close();

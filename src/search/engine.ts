@@ -1,8 +1,14 @@
 /**
- * The search itself, synchronous, on one read-only better-sqlite3 connection (a worker thread's,
- * see pool.ts). Per directory it loads the compact facet codes and sort keys once; a query then
- * costs a few posting-list reads (bitsets), one pass over the matching documents per group of
- * facets, and a top-N selection. Only the page's documents are read back from SQLite.
+ * The search itself: a synchronous core over an index loaded once per directory (the compact
+ * facet codes and sort keys) and a few posting lists read per query (bitsets); one pass over the
+ * matching documents per group of facets, and a top-N selection. Only the page's documents are
+ * read back from the store.
+ *
+ * The core never reads the store itself: its steps are generators that yield each read they need
+ * (`Read`, answered by `IndexReads`) and compute on the answer. `SearchEngine` answers them
+ * synchronously on one read-only better-sqlite3 connection (a worker thread's, see pool.ts);
+ * the PostgreSQL searcher (postgres/engine.ts) answers the same reads asynchronously through pg,
+ * with the same core.
  */
 import type Sqlite from 'better-sqlite3';
 import type { FacetEntry, IndexDictionary } from './build.js';
@@ -54,6 +60,90 @@ export interface EngineOptions {
   onLoad?: (index: LoadedIndex) => void;
 }
 
+/** A row of `search_terms` (with `df`) or `search_prefixes`. */
+export interface PostingRow {
+  df?: number;
+  kind: number;
+  postings: Uint8Array;
+  title_kind: number | null;
+  title_postings: Uint8Array | null;
+}
+
+/** The posting lists to read: terms, 2- or 3-letter prefixes (`search_prefixes`), longer prefixes (a range of terms). */
+export interface PostingsWanted {
+  terms: readonly string[];
+  prefixes: readonly string[];
+  ranges: readonly string[];
+}
+
+/** Their rows: by term, by prefix, and per longer prefix the 3 000 most frequent terms it starts. */
+export interface Postings {
+  terms: Map<string, PostingRow>;
+  prefixes: Map<string, PostingRow>;
+  ranges: Map<string, PostingRow[]>;
+}
+
+/** A known word near a misspelt one: its stem, frequency and spelling. */
+export interface CandidateRow {
+  term: string;
+  df: number;
+  surface: string;
+}
+
+export type Neighbourhood = NonNullable<ReturnType<typeof neighbourhood>>;
+
+/**
+ * Everything the engine reads from the store. An empty answer (undefined, no rows) when the
+ * index tables do not exist yet.
+ */
+export interface IndexReads {
+  /** the first directory with an index (by id) */
+  firstDirectory(): string | undefined;
+  /** the stamp of the directory's build */
+  stamp(directoryId: string): string | undefined;
+  /** the directory's `search_meta` rows */
+  meta(directoryId: string): { key: string; value: Uint8Array | string }[];
+  /** the posting lists a query needs, in one read */
+  postings(directoryId: string, wanted: PostingsWanted): Postings;
+  /** the terms spelt near a word (results.ts `neighbourhood`) */
+  candidates(directoryId: string, around: Neighbourhood): CandidateRow[];
+  /** the documents' rows, any order */
+  docs(directoryId: string, docs: readonly number[]): DocRow[];
+}
+
+/** One read the core asks for. */
+export type Read = { [K in keyof IndexReads]: { op: K; args: Parameters<IndexReads[K]> } }[keyof IndexReads];
+
+/** A computation of the core: yields reads, is resumed with their answers, returns T. */
+export type Steps<T> = Generator<Read, T, unknown>;
+
+function* read<K extends keyof IndexReads>(op: K, ...args: Parameters<IndexReads[K]>): Steps<ReturnType<IndexReads[K]>> {
+  return (yield { op, args } as Read) as ReturnType<IndexReads[K]>;
+}
+
+/** Runs steps, answering each read synchronously. */
+export function runSteps<T>(steps: Steps<T>, reads: IndexReads): T {
+  let next = steps.next();
+  while (next.done !== true) {
+    const { op, args } = next.value;
+    next = steps.next((reads[op] as (...a: unknown[]) => unknown).apply(reads, args));
+  }
+  return next.value;
+}
+
+/** The same reads, answered asynchronously (PostgreSQL). */
+export type AsyncIndexReads = { [K in keyof IndexReads]: (...args: Parameters<IndexReads[K]>) => Promise<ReturnType<IndexReads[K]>> };
+
+/** Runs steps, awaiting each read. */
+export async function runStepsAsync<T>(steps: Steps<T>, reads: AsyncIndexReads): Promise<T> {
+  let next = steps.next();
+  while (next.done !== true) {
+    const { op, args } = next.value;
+    next = steps.next(await (reads[op] as (...a: unknown[]) => Promise<unknown>).apply(reads, args));
+  }
+  return next.value;
+}
+
 const CACHE_ENTRIES = 16;
 
 class Lru<V> {
@@ -77,34 +167,28 @@ class Lru<V> {
   }
 }
 
-/** The engine's statements; prepared when first needed (the index tables may not exist yet). */
-const SQL = {
-  firstDirectory: `SELECT directory_id FROM search_meta WHERE key = 'dict' ORDER BY directory_id LIMIT 1`,
-  meta: `SELECT key, value FROM search_meta WHERE directory_id = ?`,
-  stamp: `SELECT value FROM search_meta WHERE directory_id = ? AND key = 'stamp'`,
-  term: `SELECT df, kind, postings, title_kind, title_postings FROM search_terms WHERE directory_id = ? AND term = ?`,
-  prefix: `SELECT kind, postings, title_kind, title_postings FROM search_prefixes WHERE directory_id = ? AND prefix = ?`,
-  range: `SELECT term, df, kind, postings, title_kind, title_postings FROM search_terms WHERE directory_id = ? AND term >= ? AND term < ? ORDER BY df DESC LIMIT 3000`,
-  candidates: `SELECT term, df, surface FROM search_terms WHERE directory_id = ? AND term >= ? AND term < ? AND length(term) BETWEEN ? AND ?`,
-  docs: `SELECT doc, type, record_id, partnership_id, title, subtitle, date, pad, body FROM search_docs WHERE directory_id = ? AND doc IN (SELECT value FROM json_each(?))`,
-} as const;
+/** The result while a directory has no index. */
+export function notBuiltResult(input: SearchQuery, started: number): SearchResult {
+  const { query, notices } = sanitizeQuery(input);
+  notices.push("L'index de recherche n'est pas encore construit : aucun résultat.");
+  return { query, total: 0, pages: 0, hits: [], facets: emptyFacets(), suggestions: [], notices, tookMs: performance.now() - started };
+}
 
-export class SearchEngine {
+/**
+ * The engine's state and computation, whatever the store: the indexes loaded, the recent posting
+ * and filter sets; `searchSteps` is a search as steps for a driver to run.
+ */
+export class SearchCore {
   private readonly indexes = new Map<string, LoadedIndex | null>();
   private readonly sets: Lru<TermSet>;
   private readonly filters: Lru<Bitset>;
-  private readonly prepared = new Map<keyof typeof SQL, Sqlite.Statement>();
-  private readonly caching: boolean;
   private readonly onLoad: ((index: LoadedIndex) => void) | undefined;
 
-  constructor(
-    private readonly db: Sqlite.Database,
-    options: EngineOptions = {},
-  ) {
-    this.caching = options.cache ?? true;
+  constructor(options: EngineOptions = {}) {
+    const caching = options.cache ?? true;
     this.onLoad = options.onLoad;
-    this.sets = new Lru(this.caching ? CACHE_ENTRIES : 0);
-    this.filters = new Lru(this.caching ? CACHE_ENTRIES : 0);
+    this.sets = new Lru(caching ? CACHE_ENTRIES : 0);
+    this.filters = new Lru(caching ? CACHE_ENTRIES : 0);
   }
 
   /** Takes an index another engine loaded (kept only while the store holds that build). */
@@ -124,36 +208,14 @@ export class SearchEngine {
     this.filters.clear();
   }
 
-  /** A statement, or undefined while the index tables do not exist. */
-  private statement(name: keyof typeof SQL): Sqlite.Statement | undefined {
-    let statement = this.prepared.get(name);
-    if (statement === undefined) {
-      try {
-        statement = this.db.prepare(SQL[name]);
-      } catch {
-        return undefined;
-      }
-      this.prepared.set(name, statement);
-    }
-    return statement;
-  }
-
-  search(input: SearchQuery, directoryId?: string): SearchResult {
-    // one read transaction: one snapshot of the index, even while a rebuild commits
-    return this.db.transaction(() => this.searchNow(input, directoryId))();
-  }
-
-  private searchNow(input: SearchQuery, directoryId?: string): SearchResult {
+  *searchSteps(input: SearchQuery, directoryId?: string): Steps<SearchResult> {
     const started = performance.now();
     const { query, notices } = sanitizeQuery(input);
-    const index = this.index(directoryId);
-    if (index === null) {
-      notices.push("L'index de recherche n'est pas encore construit : aucun résultat.");
-      return { query, total: 0, pages: 0, hits: [], facets: emptyFacets(), suggestions: [], notices, tookMs: performance.now() - started };
-    }
+    const index = yield* this.index(directoryId);
+    if (index === null) return notBuiltResult(input, started);
     const selection = this.selection(index, query, notices);
     const terms = queryTerms(query.q);
-    const match = this.matchSet(index, terms);
+    const match = yield* this.matchSet(index, terms);
     const filterSets = new Map<FacetName, Bitset>();
     for (const [facet, ids] of selection) filterSets.set(facet, this.filterSet(index, facet, ids));
 
@@ -165,18 +227,18 @@ export class SearchEngine {
     const pages = clampPage(query, total, notices);
     const ranked = this.top(index, results, query, match, Math.min(query.page * query.perPage, window));
     const pageDocs = ranked.slice((query.page - 1) * query.perPage, query.page * query.perPage);
-    const hits = this.hits(index, pageDocs, terms);
-    const suggestions = total === 0 ? this.suggest(index, query, terms) : [];
+    const hits = yield* this.hits(index, pageDocs, terms);
+    const suggestions = total === 0 ? yield* this.suggest(index, query, terms) : [];
     return { query, total, pages, hits, facets, suggestions, notices, tookMs: performance.now() - started };
   }
 
   /** How many documents a query matches (no facets, no hits). */
-  private count(input: SearchQuery, directoryId?: string): number {
+  private *count(input: SearchQuery, directoryId?: string): Steps<number> {
     const { query } = sanitizeQuery(input);
-    const index = this.index(directoryId);
+    const index = yield* this.index(directoryId);
     if (index === null) return 0;
     const selection = this.selection(index, query, []);
-    const match = this.matchSet(index, queryTerms(query.q));
+    const match = yield* this.matchSet(index, queryTerms(query.q));
     const sets = [...selection].map(([facet, ids]) => this.filterSet(index, facet, ids));
     const results = this.combine(index, match?.docs, sets);
     return results === undefined ? index.size : cardinality(results);
@@ -184,67 +246,21 @@ export class SearchEngine {
 
   // ---------------------------------------------------------------- loading
 
-  private index(directoryId?: string): LoadedIndex | null {
-    const id = typeof directoryId === 'string' ? directoryId : (this.statement('firstDirectory')?.pluck().get() as string | undefined);
+  private *index(directoryId?: string): Steps<LoadedIndex | null> {
+    const id = typeof directoryId === 'string' ? directoryId : yield* read('firstDirectory');
     if (id === undefined) return null;
-    const stamp = this.statement('stamp')?.pluck().get(id) as string | Buffer | undefined;
-    const current = stamp === undefined ? undefined : String(stamp);
+    const current = yield* read('stamp', id);
     let index = this.indexes.get(id);
     if (index === undefined || (index !== null && index.stamp !== current) || (index === null && current !== undefined)) {
       if (index !== undefined) {
         this.sets.clear();
         this.filters.clear();
       }
-      index = this.load(id);
+      index = load(id, yield* read('meta', id));
       this.indexes.set(id, index);
       if (index !== null) this.onLoad?.(index);
     }
     return index;
-  }
-
-  private load(directoryId: string): LoadedIndex | null {
-    const meta = new Map<string, Buffer | string>();
-    for (const row of (this.statement('meta')?.iterate(directoryId) ?? []) as Iterable<{ key: string; value: Buffer | string }>) meta.set(row.key, row.value);
-    const text = meta.get('dict');
-    if (text === undefined) return null;
-    const dict = JSON.parse(typeof text === 'string' ? text : text.toString('utf8')) as IndexDictionary;
-    const size = dict.size;
-    const blob = (key: string) => {
-      const value = meta.get(key);
-      return value instanceof Uint8Array ? value : Buffer.alloc(0);
-    };
-    const groupOf = {} as Record<FacetName, number>;
-    const groups: Group[] = dict.groups.map((group, g) => {
-      for (const facet of group.facets) groupOf[facet] = g;
-      const bytes = blob(`codes${g}`);
-      const copy = sharedBytes(bytes); // aligned, and shareable between workers
-      const codes = group.wide ? new Uint32Array(copy.buffer) : new Uint16Array(copy.buffer);
-      const all = new Uint32Array(group.profiles.length);
-      for (let d = 0; d < size; d += 1) all[codes[d]!]! += 1;
-      const members = group.facets.map((_, position) => {
-        const offsets = new Uint32Array(new SharedArrayBuffer((group.profiles.length + 1) * 4));
-        for (let code = 0; code < group.profiles.length; code += 1) offsets[code + 1] = offsets[code]! + group.profiles[code]![position]!.length;
-        const values = new Uint16Array(new SharedArrayBuffer(Math.max(2, offsets[group.profiles.length]! * 2)));
-        let at = 0;
-        for (const profile of group.profiles) for (const id of profile[position]!) values[at++] = id;
-        return { offsets, values };
-      });
-      return { facets: group.facets, count: group.profiles.length, members, codes, all };
-    });
-    const valueIndex = valueIndexOf(dict.facets);
-    return {
-      directoryId,
-      size,
-      facets: dict.facets,
-      valueIndex,
-      groups,
-      groupOf,
-      date: new Int32Array(sharedBytes(blob('date')).buffer),
-      name: new Uint32Array(sharedBytes(blob('name')).buffer),
-      all: fullSet(size),
-      stamp: meta.has('stamp') ? String(meta.get('stamp')) : undefined,
-      valueSets: valueSets(size, groups, dict.facets),
-    };
   }
 
   // ---------------------------------------------------------------- matching
@@ -255,50 +271,55 @@ export class SearchEngine {
   }
 
   /** Documents matching every term (undefined: no terms, every document), with what ranking needs. */
-  private matchSet(index: LoadedIndex, terms: QueryTerms): { docs: Bitset; parts: TermSet[] } | undefined {
+  private *matchSet(index: LoadedIndex, terms: QueryTerms): Steps<{ docs: Bitset; parts: TermSet[] } | undefined> {
     if (terms.exact.length === 0 && terms.prefixes.length === 0) return undefined;
-    const parts: TermSet[] = [];
-    for (const term of terms.exact) parts.push(this.termSet(index, term));
-    if (terms.prefixes.length > 0) parts.push(this.prefixSet(index, terms.prefixes));
+    const prefixKey = `${scope(index)}\u0000p\u0000${terms.prefixes.join('\u0000')}`;
+    const cachedPrefix = terms.prefixes.length === 0 ? undefined : this.sets.get(prefixKey);
+    const prefixes = terms.prefixes.length === 0 || cachedPrefix !== undefined ? [] : terms.prefixes;
+    const short = prefixes.filter((prefix) => prefix.length <= 3);
+    // every posting list not cached, in one read; a whole short word is a term too ("fes", "eau")
+    // the sets cached now (another search may change the cache while this one reads)
+    const cached = new Map(terms.exact.map((term) => [term, this.sets.get(termKey(index, term))]));
+    const rows = yield* this.postings(index, {
+      terms: [...new Set([...terms.exact.filter((term) => cached.get(term) === undefined), ...short])],
+      prefixes: short.filter((prefix) => prefix.length >= 2),
+      ranges: prefixes.filter((prefix) => prefix.length > 3),
+    });
+    const parts = terms.exact.map((term) => cached.get(term) ?? this.termSet(index, term, rows));
+    if (terms.prefixes.length > 0) {
+      let set = cachedPrefix;
+      if (set === undefined) {
+        const found: PostingRow[] = [];
+        for (const prefix of prefixes) {
+          if (prefix.length <= 3) found.push(...[rows.prefixes.get(prefix), rows.terms.get(prefix)].filter((row) => row !== undefined));
+          else found.push(...(rows.ranges.get(prefix) ?? []));
+        }
+        set = toTermSet(index.size, found);
+        this.sets.set(prefixKey, set);
+      }
+      parts.push(set);
+    }
     parts.sort((a, b) => a.df - b.df);
     const docs = new Uint32Array(parts[0]!.docs);
     for (let i = 1; i < parts.length; i += 1) andInto(docs, parts[i]!.docs);
     return { docs, parts };
   }
 
-  private termSet(index: LoadedIndex, term: string): TermSet {
-    const key = `${index.directoryId}\u0000t\u0000${term}`;
-    const cached = this.sets.get(key);
-    if (cached !== undefined) return cached;
-    const row = this.statement('term')?.get(index.directoryId, term) as PostingRow | undefined;
-    const set = row === undefined ? { docs: emptySet(index.size), title: undefined, df: 0 } : toTermSet(index.size, [row]);
-    this.sets.set(key, set);
-    return set;
+  private *postings(index: LoadedIndex, wanted: PostingsWanted): Steps<Postings> {
+    if (wanted.terms.length + wanted.prefixes.length + wanted.ranges.length === 0) return { terms: new Map(), prefixes: new Map(), ranges: new Map() };
+    return yield* read('postings', index.directoryId, wanted);
   }
 
-  private prefixSet(index: LoadedIndex, prefixes: readonly string[]): TermSet {
-    const key = `${index.directoryId}\u0000p\u0000${prefixes.join('\u0000')}`;
-    const cached = this.sets.get(key);
-    if (cached !== undefined) return cached;
-    const rows: PostingRow[] = [];
-    for (const prefix of prefixes) {
-      if (prefix.length <= 3) {
-        const row = (prefix.length >= 2 ? this.statement('prefix')?.get(index.directoryId, prefix) : undefined) as PostingRow | undefined;
-        if (row !== undefined) rows.push(row);
-        // a whole short word is a term too ("fes", "eau")
-        const exact = this.statement('term')?.get(index.directoryId, prefix) as PostingRow | undefined;
-        if (exact !== undefined) rows.push(exact);
-      } else {
-        rows.push(...((this.statement('range')?.all(index.directoryId, prefix, `${prefix}\uffff`) ?? []) as PostingRow[]));
-      }
-    }
-    const set = toTermSet(index.size, rows);
-    this.sets.set(key, set);
+  /** A term's set from the rows just read (absent: unknown, no documents), then cached. */
+  private termSet(index: LoadedIndex, term: string, rows: Postings): TermSet {
+    const row = rows.terms.get(term);
+    const set = row === undefined ? { docs: emptySet(index.size), title: undefined, df: 0 } : toTermSet(index.size, [row]);
+    this.sets.set(termKey(index, term), set);
     return set;
   }
 
   private filterSet(index: LoadedIndex, facet: FacetName, ids: readonly number[]): Bitset {
-    const key = `${index.directoryId}\u0000${facet}\u0000${[...ids].sort((a, b) => a - b).join(',')}`;
+    const key = `${scope(index)}\u0000${facet}\u0000${[...ids].sort((a, b) => a - b).join(',')}`;
     const cached = this.filters.get(key);
     if (cached !== undefined) return cached;
     const set = emptySet(index.size);
@@ -414,53 +435,158 @@ export class SearchEngine {
 
   // ---------------------------------------------------------------- hits
 
-  private hits(index: LoadedIndex, docs: readonly number[], terms: QueryTerms): SearchHit[] {
+  private *hits(index: LoadedIndex, docs: readonly number[], terms: QueryTerms): Steps<SearchHit[]> {
     if (docs.length === 0) return [];
-    return hitsInOrder(docs, (this.statement('docs')?.all(index.directoryId, JSON.stringify(docs)) ?? []) as DocRow[], terms);
+    return hitsInOrder(docs, yield* read('docs', index.directoryId, docs), terms);
   }
-
 
   // ---------------------------------------------------------------- suggestions
 
   /** Queries that do find something: the misspelt words corrected, then one filter or one word fewer. */
-  private suggest(index: LoadedIndex, query: SearchQuery, terms: QueryTerms): string[] {
+  private *suggest(index: LoadedIndex, query: SearchQuery, terms: QueryTerms): Steps<string[]> {
     // spelling: each word the index does not know, replaced by its nearest known word
     const corrections = new Map<string, string>();
     for (const word of terms.words) {
-      if (this.termSet(index, stem(word)).df > 0) continue;
-      const near = this.nearest(index, word);
+      const term = stem(word);
+      const known = this.sets.get(termKey(index, term)) ?? this.termSet(index, term, yield* this.postings(index, { terms: [term], prefixes: [], ranges: [] }));
+      if (known.df > 0) continue;
+      const near = yield* this.nearest(index, word);
       if (near !== undefined) corrections.set(word, near);
     }
     const out: string[] = [];
     for (const candidate of suggestionCandidates(query, terms, corrections)) {
       if (out.length >= MAX_SUGGESTIONS) break;
-      if (this.count(candidate, index.directoryId) > 0) out.push(searchParamsOf(candidate).toString());
+      if ((yield* this.count(candidate, index.directoryId)) > 0) out.push(searchParamsOf(candidate).toString());
     }
     return out;
   }
 
   /** The known word nearest to a misspelt one (same first letter, by edit distance then frequency). */
-  private nearest(index: LoadedIndex, word: string): string | undefined {
+  private *nearest(index: LoadedIndex, word: string): Steps<string | undefined> {
     const around = neighbourhood(word);
-    if (around === undefined || this.statement('candidates') === undefined) return undefined;
-    const rows = this.statement('candidates')!.all(index.directoryId, around.first, around.next, around.minLength, around.maxLength) as {
-      term: string;
-      df: number;
-      surface: string;
-    }[];
-    return nearestWord(word, around.max, rows);
+    if (around === undefined) return undefined;
+    return nearestWord(word, around.max, yield* read('candidates', index.directoryId, around));
+  }
+}
+
+/** The engine's statements; prepared when first needed (the index tables may not exist yet). */
+const SQL = {
+  firstDirectory: `SELECT directory_id FROM search_meta WHERE key = 'dict' ORDER BY directory_id LIMIT 1`,
+  meta: `SELECT key, value FROM search_meta WHERE directory_id = ?`,
+  stamp: `SELECT value FROM search_meta WHERE directory_id = ? AND key = 'stamp'`,
+  term: `SELECT df, kind, postings, title_kind, title_postings FROM search_terms WHERE directory_id = ? AND term = ?`,
+  prefix: `SELECT kind, postings, title_kind, title_postings FROM search_prefixes WHERE directory_id = ? AND prefix = ?`,
+  range: `SELECT term, df, kind, postings, title_kind, title_postings FROM search_terms WHERE directory_id = ? AND term >= ? AND term < ? ORDER BY df DESC LIMIT 3000`,
+  candidates: `SELECT term, df, surface FROM search_terms WHERE directory_id = ? AND term >= ? AND term < ? AND length(term) BETWEEN ? AND ?`,
+  docs: `SELECT doc, type, record_id, partnership_id, title, subtitle, date, pad, body FROM search_docs WHERE directory_id = ? AND doc IN (SELECT value FROM json_each(?))`,
+} as const;
+
+/** The engine on a SQLite store: the core's reads answered synchronously by one better-sqlite3 connection. */
+export class SearchEngine extends SearchCore {
+  private readonly prepared = new Map<keyof typeof SQL, Sqlite.Statement>();
+  private readonly reads: IndexReads;
+
+  constructor(
+    private readonly db: Sqlite.Database,
+    options: EngineOptions = {},
+  ) {
+    super(options);
+    const byKey = (name: 'term' | 'prefix', directoryId: string, keys: readonly string[]) => {
+      const out = new Map<string, PostingRow>();
+      for (const key of keys) {
+        const row = this.statement(name)?.get(directoryId, key) as PostingRow | undefined;
+        if (row !== undefined) out.set(key, row);
+      }
+      return out;
+    };
+    const range = (directoryId: string, prefix: string) => (this.statement('range')?.all(directoryId, prefix, `${prefix}\uffff`) ?? []) as PostingRow[];
+    this.reads = {
+      firstDirectory: () => this.statement('firstDirectory')?.pluck().get() as string | undefined,
+      stamp: (directoryId) => {
+        const stamp = this.statement('stamp')?.pluck().get(directoryId) as string | Buffer | undefined;
+        return stamp === undefined ? undefined : String(stamp);
+      },
+      meta: (directoryId) => (this.statement('meta')?.all(directoryId) ?? []) as { key: string; value: Buffer | string }[],
+      postings: (directoryId, wanted) => ({
+        terms: byKey('term', directoryId, wanted.terms),
+        prefixes: byKey('prefix', directoryId, wanted.prefixes),
+        ranges: new Map(wanted.ranges.map((prefix) => [prefix, range(directoryId, prefix)])),
+      }),
+      candidates: (directoryId, around) =>
+        (this.statement('candidates')?.all(directoryId, around.first, around.next, around.minLength, around.maxLength) ?? []) as CandidateRow[],
+      docs: (directoryId, docs) => (this.statement('docs')?.all(directoryId, JSON.stringify(docs)) ?? []) as DocRow[],
+    };
+  }
+
+  /** A statement, or undefined while the index tables do not exist. */
+  private statement(name: keyof typeof SQL): Sqlite.Statement | undefined {
+    let statement = this.prepared.get(name);
+    if (statement === undefined) {
+      try {
+        statement = this.db.prepare(SQL[name]);
+      } catch {
+        return undefined;
+      }
+      this.prepared.set(name, statement);
+    }
+    return statement;
+  }
+
+  search(input: SearchQuery, directoryId?: string): SearchResult {
+    // one read transaction: one snapshot of the index, even while a rebuild commits
+    return this.db.transaction(() => runSteps(this.searchSteps(input, directoryId), this.reads))();
   }
 }
 
 // ------------------------------------------------------------------ helpers
 
-interface PostingRow {
-  df?: number;
-  kind: number;
-  postings: Buffer;
-  title_kind: number | null;
-  title_postings: Buffer | null;
+/** A directory's index from its `search_meta` rows; null when it has none. */
+function load(directoryId: string, rows: readonly { key: string; value: Uint8Array | string }[]): LoadedIndex | null {
+  const meta = new Map<string, Uint8Array | string>();
+  for (const row of rows) meta.set(row.key, row.value);
+  const text = meta.get('dict');
+  if (text === undefined) return null;
+  const dict = JSON.parse(typeof text === 'string' ? text : Buffer.from(text).toString('utf8')) as IndexDictionary;
+  const size = dict.size;
+  const blob = (key: string) => {
+    const value = meta.get(key);
+    return value instanceof Uint8Array ? value : Buffer.alloc(0);
+  };
+  const groupOf = {} as Record<FacetName, number>;
+  const groups: Group[] = dict.groups.map((group, g) => {
+    for (const facet of group.facets) groupOf[facet] = g;
+    const bytes = blob(`codes${g}`);
+    const copy = sharedBytes(bytes); // aligned, and shareable between workers
+    const codes = group.wide ? new Uint32Array(copy.buffer) : new Uint16Array(copy.buffer);
+    const all = new Uint32Array(group.profiles.length);
+    for (let d = 0; d < size; d += 1) all[codes[d]!]! += 1;
+    const members = group.facets.map((_, position) => {
+      const offsets = new Uint32Array(new SharedArrayBuffer((group.profiles.length + 1) * 4));
+      for (let code = 0; code < group.profiles.length; code += 1) offsets[code + 1] = offsets[code]! + group.profiles[code]![position]!.length;
+      const values = new Uint16Array(new SharedArrayBuffer(Math.max(2, offsets[group.profiles.length]! * 2)));
+      let at = 0;
+      for (const profile of group.profiles) for (const id of profile[position]!) values[at++] = id;
+      return { offsets, values };
+    });
+    return { facets: group.facets, count: group.profiles.length, members, codes, all };
+  });
+  const valueIndex = valueIndexOf(dict.facets);
+  const stamp = meta.get('stamp');
+  return {
+    directoryId,
+    size,
+    facets: dict.facets,
+    valueIndex,
+    groups,
+    groupOf,
+    date: new Int32Array(sharedBytes(blob('date')).buffer),
+    name: new Uint32Array(sharedBytes(blob('name')).buffer),
+    all: fullSet(size),
+    stamp: stamp === undefined ? undefined : typeof stamp === 'string' ? stamp : Buffer.from(stamp).toString('utf8'),
+    valueSets: valueSets(size, groups, dict.facets),
+  };
 }
+
 
 
 function toTermSet(size: number, rows: readonly PostingRow[]): TermSet {
@@ -471,6 +597,15 @@ function toTermSet(size: number, rows: readonly PostingRow[]): TermSet {
     if (row.title_postings !== null && row.title_kind !== null) addPostings((title ??= emptySet(size)), row.title_kind, row.title_postings);
   }
   return { docs, title, df: rows.length === 1 && rows[0]!.df !== undefined ? rows[0]!.df : cardinality(docs) };
+}
+
+/** The cache keys' start: the directory and its build (a search still reading an older build cannot fill the cache for the newer one). */
+function scope(index: LoadedIndex): string {
+  return `${index.directoryId}\u0000${index.stamp ?? ''}`;
+}
+
+function termKey(index: LoadedIndex, term: string): string {
+  return `${scope(index)}\u0000t\u0000${term}`;
 }
 
 /** A copy of bytes in shared memory: the loaded index can be handed to other workers without copying. */

@@ -1,8 +1,9 @@
 /**
- * The search on PostgreSQL: the same queries and answers as the SQLite engine (../engine.ts),
- * run as SQL over `search_pg_docs` (full text by its GIN-indexed tsvector, facets by profile
- * codes) on the store's own connection pool. pg is asynchronous, so no worker threads: the
- * server's event loop goes on while PostgreSQL works.
+ * The search on PostgreSQL in SQL: the same queries and answers as the SQLite engine (../engine.ts),
+ * run over `search_pg_docs` (full text by its GIN-indexed tsvector, facets by profile codes) on
+ * the store's own connection pool. Not the searcher `serve` uses (./engine.ts answers from the
+ * engine's own tables, in milliseconds): kept as PostgreSQL's full-text path, compared with both
+ * others by compare.test.ts; seconds for words that match most of a million documents (ADR 0004).
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../store/tables.js';
@@ -35,8 +36,8 @@ async function hitRows(db: Kysely<Database>, index: PgIndex, docs: readonly numb
   return rows;
 }
 
-/** A searcher over a PostgreSQL store's index (built by `rebuildPostgresSearchIndex`); closing it leaves the store open. */
-export function openPostgresSearcher(db: Kysely<Database>): Searcher {
+/** The searcher in SQL over `search_pg_docs` (tsvector, GIN, GROUPING SETS): the same answers, slower on common words (see ADR 0004); closing it leaves the store open. */
+export function openPostgresSqlSearcher(db: Kysely<Database>): Searcher {
   const indexes = new PgIndexes(db);
 
   const matches = async (index: PgIndex, input: SearchQuery): Promise<boolean> => {
