@@ -72,3 +72,15 @@ describe('site options', () => {
     expect(() => loadConfig({ SECURE_COOKIES: 'peut-être' })).toThrow(/SECURE_COOKIES/);
   });
 });
+
+describe('search workers', () => {
+  it('reads SEARCH_WORKERS from 0 to 16, and leaves the default to the searcher otherwise', () => {
+    expect(loadConfig({}).searchWorkers).toBeUndefined();
+    expect(loadConfig({ SEARCH_WORKERS: '0' }).searchWorkers).toBe(0);
+    expect(loadConfig({ SEARCH_WORKERS: ' 1 ' }).searchWorkers).toBe(1);
+  });
+
+  it('refuses a SEARCH_WORKERS that is not a whole number up to 16', () => {
+    for (const value of ['-1', '17', 'deux', '1.5']) expect(() => loadConfig({ SEARCH_WORKERS: value }), value).toThrow(/SEARCH_WORKERS: must be a whole number from 0 to 16/);
+  });
+});

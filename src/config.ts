@@ -31,6 +31,8 @@ export interface Config {
   readonly database: DatabaseLocation;
   /** where `repertoire serve` listens */
   readonly server: ServerAddress;
+  /** threads answering searches beside the one serving pages (SQLite); 0 searches on the serving thread */
+  readonly searchWorkers?: number;
   readonly site?: SiteOptions;
 }
 
@@ -74,6 +76,14 @@ const Port = z
   .transform(Number)
   .refine((port) => port <= 65535, 'must be a whole number from 0 to 65535');
 
+const Workers = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{1,2}$/, 'must be a whole number from 0 to 16')
+  .transform(Number)
+  .refine((n) => n <= 16, 'must be a whole number from 0 to 16')
+  .optional();
+
 // A host name or an IP address (IPv6 without brackets): no spaces, no scheme, no port.
 const Host = z
   .string()
@@ -100,6 +110,7 @@ const Env = z.object({
   HOST: Host.prefault(DEFAULT_HOST),
   SITE_URL: BaseUrl,
   SECURE_COOKIES: Flag.prefault(''),
+  SEARCH_WORKERS: Workers,
 });
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -111,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return Object.freeze({
     database: Object.freeze(parsed.data.DATABASE_URL),
     server: Object.freeze({ port: parsed.data.PORT, host: parsed.data.HOST }),
+    ...(parsed.data.SEARCH_WORKERS !== undefined ? { searchWorkers: parsed.data.SEARCH_WORKERS } : {}),
     site: Object.freeze({
       ...(parsed.data.SITE_URL ? { baseUrl: parsed.data.SITE_URL } : {}),
       secureCookies: parsed.data.SECURE_COOKIES,

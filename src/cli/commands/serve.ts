@@ -33,6 +33,7 @@ Environment:
   HOST             the address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
   DATABASE_URL     the store (default data/repertoire.db)
   SITE_URL         the site's public address, for invitation links (default: each request's)
+  SEARCH_WORKERS   threads answering searches on a SQLite store (default 2; 0: on the serving thread)
   SECURE_COOKIES   1: session cookies always Secure (behind a proxy that terminates TLS);
                    default: Secure only over HTTPS, so that http://localhost works
 `,
@@ -58,7 +59,7 @@ Environment:
       const keeper = file !== undefined || onPostgres ? searchIndexKeeper(store.db, directoryId, rebuild) : undefined;
       if (keeper !== undefined) {
         await keeper.ensureFresh();
-        searcher = onPostgres ? openPostgresSearcher(store.db) : await openSearcher({ databasePath: file! });
+        searcher = onPostgres ? openPostgresSearcher(store.db) : await openSearcher({ databasePath: file!, ...(config.searchWorkers !== undefined ? { workers: config.searchWorkers } : {}) });
       } else {
         context.stderr.write('Search is off: it needs a SQLite store in a file, or PostgreSQL.\n');
       }
