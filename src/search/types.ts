@@ -67,7 +67,7 @@ export interface Searcher {
 
 export interface SearcherOptions {
   databasePath: string;
-  /** worker threads running searches (default 2); 0 runs them on the calling thread */
+  /** worker threads running searches (default: one per core but one, 1 or 2); 0 runs them on the calling thread */
   workers?: number;
 }
 

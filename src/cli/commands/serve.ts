@@ -33,7 +33,8 @@ Environment:
   HOST             the address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
   DATABASE_URL     the store (default data/repertoire.db)
   SITE_URL         the site's public address, for invitation links (default: each request's)
-  SEARCH_WORKERS   threads answering searches on a SQLite store (default 2; 0: on the serving thread)
+  SEARCH_WORKERS   threads answering searches on a SQLite store (default: one per core but one,
+                   1 or 2; 0: on the serving thread)
   SECURE_COOKIES   1: session cookies always Secure (behind a proxy that terminates TLS);
                    default: Secure only over HTTPS, so that http://localhost works
 `,
