@@ -5,6 +5,7 @@
  */
 import type { FacetEntry } from './build.js';
 import { searchParamsOf } from './params.js';
+import type { SearchDocTable } from './tables.js';
 import { editDistance, excerptHtml, queryTerms, stem, type QueryTerms } from './text.js';
 import { FACET_NAMES, MAX_WINDOW, type FacetName, type FacetValue, type HitType, type SearchHit, type SearchQuery } from './types.js';
 
@@ -146,17 +147,7 @@ export function nearestWord(word: string, max: number, rows: readonly { term: st
 }
 
 /** A `search_docs` row as the hits are made from it. */
-export interface DocRow {
-  doc: number;
-  type: string;
-  record_id: string;
-  partnership_id: string | null;
-  title: string;
-  subtitle: string;
-  date: string | null;
-  pad: number | null;
-  body: string;
-}
+export type DocRow = Omit<SearchDocTable, 'directory_id' | 'sort_name'>;
 
 /** The hits of `docs`, in that order, from their rows (in any order); excerpts highlight the query's terms. */
 export function hitsInOrder(docs: readonly number[], rows: readonly DocRow[], terms: QueryTerms): SearchHit[] {

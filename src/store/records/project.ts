@@ -73,7 +73,8 @@ export type ProjectFilter = { partnershipIds: readonly string[] } | { ids: reado
 
 /** The directory's projects (or the filter's), by partnership id, each list in order. */
 export async function readProjects(db: Kysely<Database>, directoryId: string, filter?: ProjectFilter): Promise<Map<string, Project[]>> {
-  const keys = filter === undefined ? undefined : 'ids' in filter ? filter.ids : filter.partnershipIds;
+  const [column, keys] =
+    filter === undefined ? [undefined, undefined] : 'ids' in filter ? (['id', filter.ids] as const) : (['partnership_id', filter.partnershipIds] as const);
   if (filter !== undefined && keys!.length > CHUNK) {
     const parts = await Promise.all(
       chunks(keys!).map((slice) => readProjects(db, directoryId, 'ids' in filter ? { ids: slice } : { partnershipIds: slice })),
@@ -84,13 +85,14 @@ export async function readProjects(db: Kysely<Database>, directoryId: string, fi
   }
   if (keys?.length === 0) return new Map();
   // the projects asked for, then their lists
-  const rowsQuery = db
+  const rows = await db
     .selectFrom('projects')
     .selectAll()
     .where('directory_id', '=', directoryId)
-    .$if(filter !== undefined && 'ids' in filter, (q) => q.where('id', 'in', keys!))
-    .$if(filter !== undefined && 'partnershipIds' in filter, (q) => q.where('partnership_id', 'in', keys!));
-  const rows = await rowsQuery.orderBy('partnership_id').orderBy('position').execute();
+    .$if(column !== undefined, (q) => q.where(column!, 'in', keys!))
+    .orderBy('partnership_id')
+    .orderBy('position')
+    .execute();
   const projectIds = filter === undefined ? undefined : rows.map((row) => row.id);
   if (projectIds?.length === 0) return new Map();
   const some = projectIds !== undefined;

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unzipBuffer } from '../export/testing.js';
+import { unzipBuffer } from '../../publish/testing/tools.js';
 import { openBrowserSite, skipReason, TIMEOUTS, type BrowserSite } from './harness.js';
 
 let s: BrowserSite;

@@ -13,19 +13,12 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../publish/book/pdf.js';
 import { openTestSite, type TestSite } from '../testing.js';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-/** For a machine with no network but the loopback, as root: no sandbox, no GPU, no background traffic. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+// the same Chromium, with the same flags, as the book's printing
+export const CHROMIUM_PATH = CHROMIUM;
+export { CHROMIUM_ARGS };
 
 /** Why the browser tests cannot run here, or undefined when they can (and must). */
 export const skipReason: string | undefined =

@@ -48,18 +48,20 @@ export const STALE_AFTER_MS = 1000;
  */
 export class FiguresKeeper {
   private current: { key: string; loading: Promise<Figures> } | undefined;
-  private last: { directoryId: string; figures: Figures } | undefined;
+  /** the newest figures computed, and for which directory and version */
+  private last: { key: string; directoryId: string; figures: Figures } | undefined;
 
   constructor(private readonly db: Kysely<Database>) {}
 
   get(directoryId: string, stamp: string): Promise<Figures> {
     const key = `${directoryId}|${stamp}`;
+    if (this.last?.key === key) return Promise.resolve(this.last.figures);
     if (this.current?.key !== key) {
       const loading = readFigures(this.db, directoryId);
       this.current = { key, loading };
       loading.then(
         (figures) => {
-          if (this.current?.loading === loading) this.last = { directoryId, figures };
+          if (this.current?.loading === loading) this.last = { key, directoryId, figures };
         },
         () => {
           if (this.current?.loading === loading) this.current = undefined;

@@ -37,19 +37,24 @@ export async function projectIdsPage(
   filter: { status?: ProjectStatusName; pad?: boolean },
   window: Window,
 ): Promise<string[]> {
-  const rows = await db
-    .selectFrom('partnerships')
-    .innerJoin('projects', (join) => join.onRef('projects.partnership_id', '=', 'partnerships.id').onRef('projects.directory_id', '=', 'partnerships.directory_id'))
-    .select('projects.id')
-    .where('partnerships.directory_id', '=', directoryId)
+  const rows = await projectsInBookOrder(db, directoryId)
     .$if(filter.status !== undefined, (q) => q.where('projects.status', '=', filter.status!))
     .$if(filter.pad === true, (q) => q.where('projects.pad_cofinanced', '=', 1))
-    .orderBy('partnerships.position')
-    .orderBy('projects.position')
     .limit(window.limit)
     .offset(window.offset)
     .execute();
   return rows.map((row) => row.id);
+}
+
+/** The directory's project ids, by their partnership's position then their own: the book's order. */
+function projectsInBookOrder(db: Kysely<Database>, directoryId: string) {
+  return db
+    .selectFrom('partnerships')
+    .innerJoin('projects', (join) => join.onRef('projects.partnership_id', '=', 'partnerships.id').onRef('projects.directory_id', '=', 'partnerships.directory_id'))
+    .select('projects.id')
+    .where('partnerships.directory_id', '=', directoryId)
+    .orderBy('partnerships.position')
+    .orderBy('projects.position');
 }
 
 /** The partnerships a collectivity is party to, in the book's order. */
@@ -92,11 +97,7 @@ export async function partnershipIdsIn(db: Kysely<Database>, directoryId: string
 /** Projects filed under any of `codes`, in the book's order (the first `limit`). */
 export async function projectIdsIn(db: Kysely<Database>, directoryId: string, codes: readonly string[], limit: number): Promise<string[]> {
   if (codes.length === 0) return [];
-  const rows = await db
-    .selectFrom('partnerships')
-    .innerJoin('projects', (join) => join.onRef('projects.partnership_id', '=', 'partnerships.id').onRef('projects.directory_id', '=', 'partnerships.directory_id'))
-    .select('projects.id')
-    .where('partnerships.directory_id', '=', directoryId)
+  const rows = await projectsInBookOrder(db, directoryId)
     .where((eb) =>
       eb.exists(
         eb
@@ -107,8 +108,6 @@ export async function projectIdsIn(db: Kysely<Database>, directoryId: string, co
           .where('filed.domain_code', 'in', codes),
       ),
     )
-    .orderBy('partnerships.position')
-    .orderBy('projects.position')
     .limit(limit)
     .execute();
   return rows.map((row) => row.id);

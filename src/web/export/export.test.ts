@@ -18,7 +18,7 @@ import { loadDocument } from '../../store/load-document.js';
 import { isNamedPerson } from '../data/privacy.js';
 import { openTestSite, type TestSite } from '../testing.js';
 import { registerExports } from './index.js';
-import { unzipBuffer } from './testing.js';
+import { unzipBuffer } from '../../publish/testing/tools.js';
 
 let site: TestSite;
 let base: string;
