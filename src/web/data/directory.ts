@@ -23,7 +23,7 @@ import { readDomains } from '../../store/records/domain.js';
 import { readContacts } from '../../store/records/partnership.js';
 import type { Database } from '../../store/tables.js';
 import { FiguresKeeper, type Figures } from './figures.js';
-import { partnershipHeads, partnershipIdsOf, type PartnershipHead } from './lists.js';
+import { otherPartnershipsOf, partnershipHeads, partnershipIdsOf, type PartnershipHead } from './lists.js';
 import { Redactor, type Audience, type PublicContact } from './privacy.js';
 import { SiteRecords } from './records.js';
 
@@ -66,6 +66,8 @@ export interface Directory {
   partnershipHeads(ids: readonly string[]): Promise<PartnershipHead[]>;
   /** the partnerships a collectivity is party to, in the book's order */
   partnershipIdsOf(collectivityId: string): Promise<string[]>;
+  /** a collectivity's partnerships but one: the first `limit` by id, and how many */
+  otherPartnershipsOf(collectivityId: string, exceptId: string, limit: number): Promise<{ ids: string[]; total: number }>;
 }
 
 /** The newest report id, the newest change to the records and the directories: changes whenever an import, an edit or an approval writes. */
@@ -178,6 +180,7 @@ export async function readSiteDirectory(
     projectsOfMany: (partnershipIds) => records.projectsOfMany(partnershipIds),
     partnershipHeads: (ids) => partnershipHeads(db, id, ids),
     partnershipIdsOf: (collectivityId) => partnershipIdsOf(db, id, collectivityId),
+    otherPartnershipsOf: (collectivityId, exceptId, limit) => otherPartnershipsOf(db, id, collectivityId, exceptId, limit),
   };
 }
 

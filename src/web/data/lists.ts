@@ -71,6 +71,31 @@ export async function partnershipIdsOf(db: Kysely<Database>, directoryId: string
   return rows.map((row) => row.id);
 }
 
+/**
+ * A collectivity's other partnerships than `exceptId`: the first `limit` by id (the slugs of the
+ * parties' names, so nearly by name), and how many there are. Both read the parties' index
+ * alone: a partnership page stays fast beside a collectivity with thousands of partnerships,
+ * where the book's order would read each of them.
+ */
+export async function otherPartnershipsOf(
+  db: Kysely<Database>,
+  directoryId: string,
+  collectivityId: string,
+  exceptId: string,
+  limit: number,
+): Promise<{ ids: string[]; total: number }> {
+  const others = db
+    .selectFrom('partnership_parties')
+    .where('directory_id', '=', directoryId)
+    .where('collectivity_id', '=', collectivityId)
+    .where('partnership_id', '<>', exceptId);
+  const [rows, count] = await Promise.all([
+    others.select('partnership_id').distinct().orderBy('partnership_id').limit(limit).execute(),
+    others.select((eb) => eb.fn.count<number>('partnership_id').distinct().as('n')).executeTakeFirst(),
+  ]);
+  return { ids: rows.map((row) => row.partnership_id), total: Number(count?.n ?? 0) };
+}
+
 /** Partnerships filed under any of `codes`, in the book's order (the first `limit`). */
 export async function partnershipIdsIn(db: Kysely<Database>, directoryId: string, codes: readonly string[], limit: number): Promise<string[]> {
   if (codes.length === 0) return [];

@@ -64,7 +64,11 @@ describe.each(ENGINES)('the read model on %s', (engine) => {
       projects.filter((p) => p.status === 'completed' && p.padCofinanced === true).map((p) => p.id),
     );
     for (const c of doc.collectivities) {
-      expect(await dir.partnershipIdsOf(c.id)).toEqual(doc.partnerships.filter((p) => p.parties.some((party) => party.collectivityId === c.id)).map((p) => p.id));
+      const ids = doc.partnerships.filter((p) => p.parties.some((party) => party.collectivityId === c.id)).map((p) => p.id);
+      expect(await dir.partnershipIdsOf(c.id)).toEqual(ids);
+      const except = ids[0] ?? 'none';
+      const others = ids.filter((id) => id !== except).sort();
+      expect(await dir.otherPartnershipsOf(c.id, except, 2)).toEqual({ ids: others.slice(0, 2), total: others.length });
     }
     for (const domain of doc.domains) {
       const codes = codesUnder(dir, domain.code);

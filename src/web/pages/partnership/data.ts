@@ -68,18 +68,18 @@ export const PartnershipView = z.object({
 });
 export type PartnershipView = z.infer<typeof PartnershipView>;
 
-/** Each party's other partnerships listed on the page (the collectivity's page has them all). */
+/** Each party's other partnerships listed on the page, by id (the collectivity's page has them all, in the book's order). */
 export const NEIGHBOURS_SHOWN = 30;
 
 export async function partnershipView(dir: Directory, id: string): Promise<PartnershipView> {
   const p = await dir.partnership(id);
   if (p === undefined) throw new RepertoireError('not-found', `no partnership "${id}"`, 404);
   const partyIds = [...new Set(p.parties.map((party) => party.collectivityId))];
-  const [projects, neighbourIds] = await Promise.all([
+  const [projects, others] = await Promise.all([
     dir.projectsOf(p.id),
-    Promise.all(partyIds.map(async (collectivityId) => (await dir.partnershipIdsOf(collectivityId)).filter((other) => other !== p.id))),
+    Promise.all(partyIds.map((collectivityId) => dir.otherPartnershipsOf(collectivityId, p.id, NEIGHBOURS_SHOWN))),
   ]);
-  const neighbours = await Promise.all(neighbourIds.map((ids) => dir.partnershipHeads(ids.slice(0, NEIGHBOURS_SHOWN))));
+  const neighbours = await Promise.all(others.map(({ ids }) => dir.partnershipHeads(ids)));
   const contacts = (p.contacts ?? []).map((c) =>
     strip({
       name: c.name,
@@ -134,7 +134,7 @@ export async function partnershipView(dir: Directory, id: string): Promise<Partn
     neighbours: partyIds.map((collectivityId, i) => ({
       collectivity: collectivityRef(dir, collectivityId),
       partnerships: neighbours[i]!.map((other) => partnershipRef(dir, other)),
-      total: neighbourIds[i]!.length,
+      total: others[i]!.total,
     })),
   });
   return PartnershipView.parse(view);
