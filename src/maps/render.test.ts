@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { read2008 } from '../stats/testing.js';
 import { chunks, mapDataFromDocument } from './data.js';
 import { geoData, SAHARA_NORTH } from './geodata.js';
-import { renderMap, type MapInput, type MapTableRow } from './render.js';
+import { renderBaseMap, renderMap, type MapInput, type MapTableRow } from './render.js';
 import { assertWellFormedXml } from './testing.js';
 
 const doc = read2008().document;
@@ -176,6 +176,24 @@ describe('renderMap', () => {
     const lines = geoData().franceRegions.geometry.coordinates.length + geoData().franceDepartements.geometry.coordinates.length;
     expect(lines).toBeGreaterThan(150);
     assertWellFormedXml(both);
+  });
+
+  it('can leave its base map to an image of its own: the same layers, drawn once, and a map of points alone', () => {
+    const inline = renderMap(input('both'));
+    const linked = renderMap({ ...input('both'), baseHref: '/fond.svg?v=1' });
+    const base = renderBaseMap('both');
+    assertWellFormedXml(linked.svg);
+    assertWellFormedXml(base);
+    expect(linked.svg).toContain(`<image href="/fond.svg?v=1" width="${inline.width}" height="${inline.height}" aria-hidden="true"/>`);
+    expect(linked.svg).not.toContain('boundary-region');
+    expect(base).toContain(`viewBox="0 0 ${inline.width} ${inline.height}"`);
+    expect(base.match(/<path class="boundary-region"/g)).toHaveLength(2);
+    expect(renderBaseMap('both')).toBe(base);
+    // what the image carries is what the inline map draws, but for the ids of its hatch and clip paths
+    const layer = (svg: string, prefix: string) => svg.slice(svg.indexOf('<defs>'), svg.indexOf('</g>') + 4).replaceAll(prefix, 'ID');
+    expect(layer(base, 'base-')).toBe(layer(inline.svg, `${/id="([\w-]+)"/.exec(inline.svg)![1]}-`));
+    expect(linked.table).toEqual(inline.table);
+    expect(linked.svg.length).toBeLessThan(inline.svg.length - 80_000);
   });
 
   it("rings the page's own collectivity and draws it on top", () => {

@@ -70,6 +70,12 @@ export interface MapInput {
   linkTotal?: number;
   /** appended to the description when the Western Sahara is on the map */
   westernSaharaNote?: string;
+  /**
+   * Where the base map (`renderBaseMap` of the same country and width) is served: the map then
+   * shows it as an image instead of carrying its 90 KB of paths, and browsers keep it between
+   * pages. By default the base map is inline (a document that stands alone: the book).
+   */
+  baseHref?: string;
 }
 
 export interface MapTableRow {
@@ -293,46 +299,9 @@ export function renderMap(input: MapInput): RenderedMap {
     `<title id="${id}-title">${escapeXml(input.title)}</title>`,
     `<desc id="${id}-desc">${escapeXml(description)}</desc>`,
     `<style>#${id}{max-width:100%;height:auto}#${id} a{cursor:pointer}#${id} a:focus{outline:none}#${id} a:focus circle,#${id} a:hover circle{stroke:#111;stroke-width:${num(2.5 * u, 2)}px;fill-opacity:1}#${id} a:focus-visible circle{stroke:#111;stroke-width:${num(3 * u, 2)}px}</style>`,
-    `<defs><pattern id="${id}-hatch" patternUnits="userSpaceOnUse" width="${num(6 * u, 2)}" height="${num(6 * u, 2)}" patternTransform="rotate(45)"><rect width="${num(6 * u, 2)}" height="${num(6 * u, 2)}" fill="${COLORS.sahara}"/><line x1="0" y1="0" x2="0" y2="${num(6 * u, 2)}" stroke="#c9bfa9" stroke-width="${num(1.4 * u, 2)}"/></pattern></defs>`,
-    `<g aria-hidden="true">`,
-    `<rect width="${width}" height="${height}" fill="${COLORS.sea}"/>`,
-    `<path d="${base.context}" fill="${COLORS.land}" stroke="${COLORS.landStroke}" stroke-width="${num(0.6 * u, 2)}" stroke-linejoin="round"/>`,
   );
-  const primaryStyle = `stroke="${COLORS.primaryStroke}" stroke-width="${num(0.9 * u, 2)}" stroke-linejoin="round"`;
-  // inner boundaries (1:10m) clipped to the country's outline (1:50m), so that no end strays across it
-  const inner = (d: string | undefined, kind: 'region' | 'departement', clip: string) =>
-    d
-      ? `<path class="boundary-${kind}" d="${d}" fill="none" stroke="${kind === 'region' ? COLORS.region : COLORS.departement}" stroke-width="${num((kind === 'region' ? 0.7 : 0.4) * u, 2)}" stroke-linejoin="round" clip-path="url(#${id}-${clip})"/>`
-      : '';
-  if (base.france !== undefined) {
-    out.push(
-      `<clipPath id="${id}-fr"><path d="${base.france}"/></clipPath>`,
-      `<path d="${base.france}" fill="${COLORS.primary}"/>`,
-      inner(base.franceDepartements, 'departement', 'fr'),
-      inner(base.franceRegions, 'region', 'fr'),
-    );
-    out.push(`<path d="${base.france}" fill="none" ${primaryStyle}/>`);
-  }
-  if (base.morocco !== undefined) {
-    out.push(
-      `<clipPath id="${id}-sahara"><path d="${base.saharaArea}"/></clipPath>`,
-      `<clipPath id="${id}-ma"><path d="${base.morocco}"/></clipPath>`,
-      `<path d="${base.morocco}" fill="${COLORS.primary}"/>`,
-      `<path d="${base.morocco}" fill="url(#${id}-hatch)" clip-path="url(#${id}-sahara)"/>`,
-      `<path d="${base.sahara}" fill="url(#${id}-hatch)"/>`,
-      inner(base.moroccoRegions, 'region', 'ma'),
-      `<path d="${base.morocco}" fill="none" ${primaryStyle}/>`,
-      `<path d="${base.saharaLimit}" fill="none" stroke="${COLORS.primaryStroke}" stroke-width="${num(1.1 * u, 2)}" stroke-dasharray="${num(4 * u, 2)} ${num(3 * u, 2)}"/>`,
-    );
-  }
-  for (const label of frame.labels) {
-    const xy = projection([label.lon, label.lat]);
-    if (!xy) continue;
-    out.push(
-      `<text x="${num(xy[0])}" y="${num(xy[1])}" text-anchor="middle" font-size="${num(12 * u, 2)}" fill="${COLORS.text}"${label.italic ? ' font-style="italic"' : ' font-weight="600"'}>${escapeXml(label.text)}</text>`,
-    );
-  }
-  out.push('</g>');
+  if (input.baseHref === undefined) out.push(...baseLayer(input.country, base, id, u));
+  else out.push(`<image href="${escapeXml(input.baseHref)}" width="${width}" height="${height}" aria-hidden="true"/>`);
 
   if (linksDrawn.length > 0) {
     out.push(`<g aria-hidden="true" fill="none" stroke="${COLORS.link}" stroke-opacity="0.3" stroke-linecap="round">`);
@@ -374,6 +343,68 @@ export function renderMap(input: MapInput): RenderedMap {
   }
   out.push('</svg>');
   return { svg: out.join(''), table: placed, links: { drawn: linksDrawn.length, total: links.length }, width, height, omitted };
+}
+
+/**
+ * The base map's layer: sea, neighbouring countries, the countries with their inner boundaries
+ * (clipped to their outline) and the Western Sahara hatched, then the place labels. `id`
+ * prefixes the ids it defines (the hatch, the clip paths).
+ */
+function baseLayer(country: MapCountry, base: BaseMap, id: string, u: number): string[] {
+  const { width, height, projection } = base;
+  const out: string[] = [
+    `<defs><pattern id="${id}-hatch" patternUnits="userSpaceOnUse" width="${num(6 * u, 2)}" height="${num(6 * u, 2)}" patternTransform="rotate(45)"><rect width="${num(6 * u, 2)}" height="${num(6 * u, 2)}" fill="${COLORS.sahara}"/><line x1="0" y1="0" x2="0" y2="${num(6 * u, 2)}" stroke="#c9bfa9" stroke-width="${num(1.4 * u, 2)}"/></pattern></defs>`,
+    `<g aria-hidden="true">`,
+    `<rect width="${width}" height="${height}" fill="${COLORS.sea}"/>`,
+    `<path d="${base.context}" fill="${COLORS.land}" stroke="${COLORS.landStroke}" stroke-width="${num(0.6 * u, 2)}" stroke-linejoin="round"/>`,
+  ];
+  const primaryStyle = `stroke="${COLORS.primaryStroke}" stroke-width="${num(0.9 * u, 2)}" stroke-linejoin="round"`;
+  // inner boundaries (1:10m) clipped to the country's outline (1:50m), so that no end strays across it
+  const inner = (d: string | undefined, kind: 'region' | 'departement', clip: string) =>
+    d
+      ? `<path class="boundary-${kind}" d="${d}" fill="none" stroke="${kind === 'region' ? COLORS.region : COLORS.departement}" stroke-width="${num((kind === 'region' ? 0.7 : 0.4) * u, 2)}" stroke-linejoin="round" clip-path="url(#${id}-${clip})"/>`
+      : '';
+  if (base.france !== undefined) {
+    out.push(
+      `<clipPath id="${id}-fr"><path d="${base.france}"/></clipPath>`,
+      `<path d="${base.france}" fill="${COLORS.primary}"/>`,
+      inner(base.franceDepartements, 'departement', 'fr'),
+      inner(base.franceRegions, 'region', 'fr'),
+    );
+    out.push(`<path d="${base.france}" fill="none" ${primaryStyle}/>`);
+  }
+  if (base.morocco !== undefined) {
+    out.push(
+      `<clipPath id="${id}-sahara"><path d="${base.saharaArea}"/></clipPath>`,
+      `<clipPath id="${id}-ma"><path d="${base.morocco}"/></clipPath>`,
+      `<path d="${base.morocco}" fill="${COLORS.primary}"/>`,
+      `<path d="${base.morocco}" fill="url(#${id}-hatch)" clip-path="url(#${id}-sahara)"/>`,
+      `<path d="${base.sahara}" fill="url(#${id}-hatch)"/>`,
+      inner(base.moroccoRegions, 'region', 'ma'),
+      `<path d="${base.morocco}" fill="none" ${primaryStyle}/>`,
+      `<path d="${base.saharaLimit}" fill="none" stroke="${COLORS.primaryStroke}" stroke-width="${num(1.1 * u, 2)}" stroke-dasharray="${num(4 * u, 2)} ${num(3 * u, 2)}"/>`,
+    );
+  }
+  for (const label of FRAMES[country].labels) {
+    const xy = projection([label.lon, label.lat]);
+    if (!xy) continue;
+    out.push(
+      `<text x="${num(xy[0])}" y="${num(xy[1])}" text-anchor="middle" font-size="${num(12 * u, 2)}" fill="${COLORS.text}"${label.italic ? ' font-style="italic"' : ' font-weight="600"'}>${escapeXml(label.text)}</text>`,
+    );
+  }
+  out.push('</g>');
+  return out;
+}
+
+/** The base map alone, as an SVG document: what `MapInput.baseHref` points to. Deterministic. */
+export function renderBaseMap(country: MapCountry, width = DEFAULT_WIDTH): string {
+  const w = Math.max(200, Math.round(width));
+  const base = baseMap(country, w);
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${base.height}" width="${w}" height="${base.height}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">`,
+    ...baseLayer(country, base, 'base', w / DEFAULT_WIDTH),
+    '</svg>',
+  ].join('');
 }
 
 /** In a bottom corner: what a circle's size means, and, on the map of both, the two colours. */

@@ -17,6 +17,7 @@ import { censusSnapshot } from '../stats/snapshot.js';
 import { DirectoryCache, type Directory } from './data/directory.js';
 import { errorView, type ErrorView } from './errors.js';
 import { registerExports } from './export/index.js';
+import { registerBaseMaps } from './maps/base.js';
 import { html } from './html.js';
 import { DEFAULT_LOCALE, t, type Locale } from './i18n/index.js';
 import { layout, type Colophon } from './layout.js';
@@ -54,6 +55,15 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'x-frame-options': 'DENY',
   'cross-origin-opener-policy': 'same-origin',
 };
+
+/**
+ * A page's text as UTF-8 bytes, encoded once. Given a string, the server measures its length and
+ * then encodes it, each a pass over a string built of thousands of pieces: on a search page of
+ * 160 KB that was a fifth of the serving thread's time.
+ */
+function bytes(text: string): Buffer {
+  return Buffer.from(text, 'utf8');
+}
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Errors the router raises before any route runs (a malformed or too long URL) go through the
@@ -119,11 +129,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     };
     const view: unknown = await page.load(input);
     reply.header('vary', 'Accept');
-    if (json) return reply.type('application/json; charset=utf-8').send(JSON.stringify(view));
+    if (json) return reply.type('application/json; charset=utf-8').send(bytes(JSON.stringify(view)));
     if (audience === 'members') reply.header('cache-control', 'private, no-store');
     const context = await members.context(request, recordOfPage(page.path, params));
     const rendered = page.render(view, context);
-    return reply.type('text/html; charset=utf-8').send(layout(rendered, context, await colophonOf()).value);
+    return reply.type('text/html; charset=utf-8').send(bytes(layout(rendered, context, await colophonOf()).value));
   };
 
   for (const page of PAGES) {
@@ -156,6 +166,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }));
 
   registerExports(app, { db: options.store.db, searcher: options.searcher, beforeSearch: options.refreshSearchIndex, directory: () => cache.get('public'), page: async (request, page) => layout(page, await members.context(request), await colophonOf(), { twin: false }).value });
+
+  registerBaseMaps(app);
 
   app.get(paths.openapi(), async (_request, reply) => reply.type('application/json; charset=utf-8').send(JSON.stringify(openApiDocument(PAGES))));
 

@@ -19,6 +19,8 @@ export const paths = {
   pad: () => '/pad',
   openapi: () => '/openapi.json',
   asset: (name: string) => `/assets/${name}`,
+  /** a map's base layer (see maps/base.ts): `file` is `<country>.svg` */
+  baseMap: (file: string) => `/cartes/fond-${file}`,
 };
 
 /** `path?query` with the query's empty values left out. */

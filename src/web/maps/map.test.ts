@@ -1,11 +1,15 @@
 /** The map section: the SVG without inline style, its table, the unlocated list, text from data escaped. */
+import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { mapDataFromDocument } from '../../maps/data.js';
+import { renderBaseMap } from '../../maps/render.js';
 import { assertWellFormedXml } from '../../maps/testing.js';
 import { DIRECTORY_2008_ID, read2008, save2008 } from '../../stats/testing.js';
 import { ENGINES, openEngineStore } from '../../test-support/engines.js';
 import { t } from '../i18n/index.js';
 import type { RenderContext } from '../page.js';
+import { paths } from '../paths.js';
+import { baseMapHref, registerBaseMaps } from './base.js';
 import { loadMapView, mapSection, withoutInlineStyle, type MapView } from './map.js';
 
 const c: RenderContext = { locale: 'fr', t: (key, params) => t('fr', key, params), url: '/', searchText: '' };
@@ -57,6 +61,21 @@ describe('mapSection', () => {
 
   it('says so when there is nothing to place', () => {
     expect(mapSection({ points: [], links: [], unlocated: [] }, c, { id: 'x', title: 'x', description: 'x' }).value).toContain('Aucune collectivité');
+  });
+
+  it('shows its base map as an image the site serves, named by its content', async () => {
+    const href = /<image href="([^"]+)"/.exec(out)?.[1] ?? '';
+    expect(href).toBe(baseMapHref('both'));
+    const app = Fastify();
+    registerBaseMaps(app);
+    const served = await app.inject(href.replaceAll('&amp;', '&'));
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('image/svg+xml; charset=utf-8');
+    expect(served.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(served.body).toBe(renderBaseMap('both'));
+    expect((await app.inject(paths.baseMap('MA.svg'))).headers['cache-control']).toBe('public, max-age=3600');
+    expect((await app.inject(paths.baseMap('XX.svg'))).statusCode).toBe(404);
+    await app.close();
   });
 
   it('withoutInlineStyle removes every style element and nothing else', () => {

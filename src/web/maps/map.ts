@@ -18,6 +18,7 @@ import { html, raw, type SafeHtml } from '../html.js';
 import { label } from '../i18n/index.js';
 import type { RenderContext } from '../page.js';
 import { paths } from '../paths.js';
+import { baseMapHref } from './base.js';
 import { scrollTable } from '../render/parts.js';
 
 export const MapPointView = z.object({
@@ -185,6 +186,7 @@ function drawSection(view: MapView, c: RenderContext, options: MapSectionOptions
     title: options.title,
     description: options.description,
     id: options.id,
+    baseHref: baseMapHref(options.country ?? 'both'),
   });
   const current = new Set(view.points.filter((p) => p.current === true).map((p) => p.id));
   const country = (code: string) => (code === 'FR' ? t('country.FR') : code === 'MA' ? t('country.MA') : code);

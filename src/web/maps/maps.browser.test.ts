@@ -128,8 +128,21 @@ describe.skipIf(skipReason !== undefined)(`maps and statistics in Chromium${skip
       expect(await current.getAttribute('href')).toBe('/collectivites/ma-commune-oujda');
       expect(await current.locator('circle').count()).toBe(2);
       expect(await map.locator('a').last().getAttribute('aria-current')).toBe('page');
-      // the régions are drawn as lines, clipped to the countries
-      expect(await map.locator('path.boundary-region').count()).toBe(2);
+      // the base map is an image of its own, which the browser loaded (and keeps between pages):
+      // it draws the régions as lines, clipped to the countries
+      const baseHref = (await map.locator('image').getAttribute('href')) ?? '';
+      expect(baseHref).toMatch(/^\/cartes\/fond-both\.svg\?v=[\w-]+$/);
+      const loaded = await page.evaluate(
+        (href) =>
+          (performance as unknown as { getEntriesByType(type: string): { name: string; responseStatus?: number }[] }).getEntriesByType('resource').find((e) => e.name.endsWith(href))?.responseStatus,
+        baseHref,
+      );
+      expect(loaded).toBe(200);
+      const base = await s.page();
+      const response = await base.goto(`${s.base}${baseHref}`);
+      expect(response?.headers()['content-type']).toMatch(/^image\/svg\+xml/);
+      expect(response?.headers()['cache-control']).toContain('immutable');
+      expect(await base.locator('path.boundary-region').count()).toBe(2);
 
       await page.goto(`${s.base}/recherche?q=eau`);
       const results = page.locator('svg#carte-resultats');
