@@ -102,13 +102,12 @@ export async function run(): Promise<void> {
 
     const db = new Sqlite(path, { readonly: true });
     const pick = (sql: string) => (db.prepare(sql).all() as { id: string }[]).map((row) => row.id);
-    const partnershipIds = pick(`SELECT id FROM partnerships ORDER BY random() LIMIT 300`);
-    const projectIds = pick(`SELECT id FROM projects ORDER BY random() LIMIT 300`);
+    // distinct records for each phase: a page read again would come from the records' cache
+    const partnershipIds = pick(`SELECT id FROM partnerships ORDER BY random() LIMIT 3000`);
+    const projectIds = pick(`SELECT id FROM projects ORDER BY random() LIMIT 3000`);
     const collectivityIds = pick(`SELECT id FROM collectivities ORDER BY random() LIMIT 300`);
-    const pages = [
-      ...partnershipIds.map((id) => `/partenariats/${encodeURIComponent(id)}`),
-      ...projectIds.map((id) => `/projets/${encodeURIComponent(id)}`),
-    ];
+    const pageOf = (i: number) => (i % 2 === 0 ? `/partenariats/${encodeURIComponent(partnershipIds[i >> 1]!)}` : `/projets/${encodeURIComponent(projectIds[i >> 1]!)}`);
+    const pages = Array.from({ length: 2 * (partnershipIds.length - 300) }, (_, i) => pageOf(i + 600));
     const searchUrl = (params: Record<string, string | string[]>) => `${base}/recherche?${searchParamsOf(parseSearchParams(params).query)}`;
 
     const t0 = performance.now();
@@ -118,12 +117,12 @@ export async function run(): Promise<void> {
     await get(searchUrl(MIX[0]!));
     console.log(`first search (the workers load the index): ${(performance.now() - t1).toFixed(0)} ms`);
     rss.mark('after the first search');
-    for (const url of pages.slice(0, 50)) await get(`${base}${url}`);
+    for (let i = 0; i < 100; i += 1) await get(`${base}${pageOf(i)}`);
 
     // ---- record pages alone
     const alone = { partnership: [] as number[], project: [] as number[], collectivity: [] as number[] };
-    for (const id of partnershipIds.slice(50)) alone.partnership.push(await get(`${base}/partenariats/${encodeURIComponent(id)}`));
-    for (const id of projectIds.slice(50)) alone.project.push(await get(`${base}/projets/${encodeURIComponent(id)}`));
+    for (const id of partnershipIds.slice(50, 300)) alone.partnership.push(await get(`${base}/partenariats/${encodeURIComponent(id)}`));
+    for (const id of projectIds.slice(50, 300)) alone.project.push(await get(`${base}/projets/${encodeURIComponent(id)}`));
     for (const id of collectivityIds.slice(0, 30)) alone.collectivity.push(await get(`${base}/collectivites/${encodeURIComponent(id)}`));
     line('partnership page, alone', alone.partnership);
     line('project page, alone', alone.project);
@@ -142,7 +141,7 @@ export async function run(): Promise<void> {
     const beside: number[] = [];
     const besideStart = performance.now();
     let k = 0;
-    while (performance.now() - besideStart < 10_000) beside.push(await get(`${base}${pages[k++ % pages.length]}`));
+    while (performance.now() - besideStart < 10_000 && k < pages.length) beside.push(await get(`${base}${pages[k++]}`));
     stop = true;
     await Promise.all(heavy);
     line('record page while 4 clients run heavy searches', beside);

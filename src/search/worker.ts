@@ -1,4 +1,5 @@
 /** A search worker thread: its own read-only connection and engine; answers one query at a time. */
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import Sqlite from 'better-sqlite3';
 import { SearchEngine, type LoadedIndex } from './engine.js';
@@ -13,6 +14,20 @@ type Request = { id: number; query: SearchQuery; directoryId?: string } | { inst
 
 const { databasePath, cache } = workerData as Data;
 const port = parentPort!;
+
+/**
+ * Searches give way to the serving thread: a record page must not wait behind a heavy search for
+ * a core. On Linux a thread's nice value is its own (setpriority on the calling thread); elsewhere
+ * it would lower the whole process, so it is left alone there.
+ */
+const SEARCH_NICE = 10;
+if (process.platform === 'linux') {
+  try {
+    setPriority(0, SEARCH_NICE);
+  } catch {
+    // not allowed here: searches keep the server's priority
+  }
+}
 
 try {
   const db = new Sqlite(databasePath, { readonly: true, fileMustExist: true });

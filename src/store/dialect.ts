@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Sqlite from 'better-sqlite3';
-import { PostgresDialect, SqliteDialect, type ColumnDefinitionBuilder, type Dialect } from 'kysely';
+import { PostgresDialect, SqliteDialect, type ColumnDefinitionBuilder, type Dialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { DatabaseLocation } from '../config.js';
 import { RepertoireError } from '../errors.js';
@@ -28,7 +28,7 @@ export function createDialect(location: DatabaseLocation): StoreDialect {
   }
   return {
     engine: 'sqlite',
-    kysely: new SqliteDialect({ database: openSqlite(location.path) }),
+    kysely: new SqliteDialect({ database: keepingStatements(openSqlite(location.path)) }),
     identity: (column) => column.primaryKey().autoIncrement(),
   };
 }
@@ -63,4 +63,33 @@ function openSqlite(path: string): Sqlite.Database {
       cause: error,
     });
   }
+}
+
+/** How many prepared statements a SQLite connection keeps (the site runs a few dozen queries, some with lists of every length). */
+const STATEMENTS_KEPT = 256;
+
+/**
+ * The connection as Kysely sees it, keeping its prepared statements by SQL text: Kysely prepares
+ * every query it runs, and compiling the statement cost as much as running it for a page's small
+ * indexed reads. A statement still being iterated (a stream) is busy: another is prepared then.
+ */
+function keepingStatements(database: Sqlite.Database): SqliteDatabase {
+  const kept = new Map<string, Sqlite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql) {
+      const statement = kept.get(sql);
+      if (statement !== undefined && !statement.busy) {
+        kept.delete(sql); // most recently used last
+        kept.set(sql, statement);
+        return statement;
+      }
+      const prepared = database.prepare(sql);
+      if (statement === undefined) {
+        kept.set(sql, prepared);
+        if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+      }
+      return prepared;
+    },
+  };
 }

@@ -48,6 +48,8 @@ export function isNamedPerson(contact: Contact): boolean {
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const PHONE = /\+?\s?\(?\d[\d\s().\-/]{6,}\d/g;
+/** eight digits with at most separators between: the least a phone number has (see phoneKey) */
+const DIGITS = /\d(?:[\s().\-/]*\d){7}/;
 
 /** The last eight digits: enough to tell phones apart whatever the prefix (+212, 00 212, 0…). */
 function phoneKey(text: string): string | undefined {
@@ -86,9 +88,11 @@ export class Redactor {
 
   /** The text with every private e-mail and phone number replaced by REDACTED. */
   text(value: string): string {
-    return value
-      .replace(EMAIL, (email) => (this.isPrivateEmail(email) ? REDACTED : email))
-      .replace(PHONE, (phone) => (this.isPrivatePhone(phone) ? REDACTED : phone));
+    // the patterns run only where they could match something private: every excerpt of every search page comes here
+    let text = value;
+    if (this.emails.size > 0 && text.includes('@')) text = text.replace(EMAIL, (email) => (this.isPrivateEmail(email) ? REDACTED : email));
+    if (this.phones.size > 0 && DIGITS.test(text)) text = text.replace(PHONE, (phone) => (this.isPrivatePhone(phone) ? REDACTED : phone));
+    return text;
   }
 
   /** Every string of a plain value (record, list) passed through `text`. */
