@@ -17,6 +17,7 @@ import { censusSnapshot } from '../stats/snapshot.js';
 import { DirectoryCache, type Directory } from './data/directory.js';
 import { errorView, type ErrorView } from './errors.js';
 import { registerExports } from './export/index.js';
+import { createLanes } from './lanes.js';
 import { registerBaseMaps } from './maps/base.js';
 import { html } from './html.js';
 import { DEFAULT_LOCALE, t, type Locale } from './i18n/index.js';
@@ -116,24 +117,46 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     layout: async (page, context) => layout(page, context, await colophonOf(), { twin: false }).value,
   });
 
+  const lanes = createLanes();
   const send = async (request: FastifyRequest, reply: FastifyReply, page: AnyPage, params: Record<string, string>, json: boolean) => {
     // Signed-in members' HTML shows named people's coordinates; the JSON twins never do.
     const audience = json ? 'public' : members.audience(request);
-    const input: PageInput = {
-      params,
-      query: (request.query ?? {}) as QueryParams,
-      directory: (): Promise<Directory> => cache.get(audience),
-      db: options.store.db,
-      searcher: options.searcher,
-      beforeSearch: options.refreshSearchIndex,
-    };
-    const view: unknown = await page.load(input);
-    reply.header('vary', 'Accept');
-    if (json) return reply.type('application/json; charset=utf-8').send(bytes(JSON.stringify(view)));
-    if (audience === 'members') reply.header('cache-control', 'private, no-store');
-    const context = await members.context(request, recordOfPage(page.path, params));
-    const rendered = page.render(view, context);
-    return reply.type('text/html; charset=utf-8').send(bytes(layout(rendered, context, await colophonOf()).value));
+    const leaveForeground = lanes.foreground();
+    let searched = false;
+    const searcher = options.searcher;
+    try {
+      const input: PageInput = {
+        params,
+        query: (request.query ?? {}) as QueryParams,
+        directory: (): Promise<Directory> => cache.get(audience),
+        db: options.store.db,
+        // a request that searches gives way to record pages before each long piece of its work (lanes.ts)
+        searcher:
+          searcher === undefined
+            ? undefined
+            : {
+                search: async (query, directoryId) => {
+                  searched = true;
+                  leaveForeground();
+                  const result = await searcher.search(query, directoryId);
+                  await lanes.turn();
+                  return result;
+                },
+                close: () => searcher.close(),
+              },
+        beforeSearch: options.refreshSearchIndex,
+      };
+      const view: unknown = await page.load(input);
+      reply.header('vary', 'Accept');
+      if (json) return reply.type('application/json; charset=utf-8').send(bytes(JSON.stringify(view)));
+      if (audience === 'members') reply.header('cache-control', 'private, no-store');
+      if (searched) await lanes.turn();
+      const context = await members.context(request, recordOfPage(page.path, params));
+      const rendered = page.render(view, context);
+      return reply.type('text/html; charset=utf-8').send(bytes(layout(rendered, context, await colophonOf()).value));
+    } finally {
+      leaveForeground();
+    }
   };
 
   for (const page of PAGES) {
