@@ -21,6 +21,8 @@ const port = parentPort!;
  * it would lower the whole process, so it is left alone there.
  */
 const SEARCH_NICE = 10;
+/** this thread's SQLite page cache (SQLite's build keeps 16 MB a connection) */
+const SEARCH_CACHE_KB = 4096;
 if (process.platform === 'linux') {
   try {
     setPriority(0, SEARCH_NICE);
@@ -32,6 +34,8 @@ if (process.platform === 'linux') {
 try {
   const db = new Sqlite(databasePath, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
+  // the index is in memory once loaded; the page cache only serves the posting lists read per search
+  db.pragma(`cache_size = ${-SEARCH_CACHE_KB}`);
   // an index this worker loads is handed to the pool, which gives it to the other workers: shared memory, loaded once
   const engine = new SearchEngine(db, { ...(cache === undefined ? {} : { cache }), onLoad: (index) => port.postMessage({ loaded: index }) });
   port.on('message', (request: Request) => {

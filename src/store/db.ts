@@ -14,8 +14,17 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export async function openStore(config: Config): Promise<Store> {
-  const dialect = createDialect(config.database);
+export interface StoreOptions {
+  /**
+   * SQLite's page cache for this connection, in MB (default SQLite's build: 16). The server keeps
+   * a small one: its reads are indexed lookups of a file the OS keeps cached, and the pages it
+   * held after the counts stayed in its memory for good.
+   */
+  readonly cacheMb?: number;
+}
+
+export async function openStore(config: Config, options: StoreOptions = {}): Promise<Store> {
+  const dialect = createDialect(config.database, options);
   const db = new Kysely<Database>({ dialect: dialect.kysely });
   try {
     if (dialect.engine === 'postgres') await reach(db, config);

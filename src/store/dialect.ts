@@ -18,7 +18,7 @@ export interface StoreDialect {
   readonly identity: (column: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
 }
 
-export function createDialect(location: DatabaseLocation): StoreDialect {
+export function createDialect(location: DatabaseLocation, options: { cacheMb?: number } = {}): StoreDialect {
   if (location.kind === 'postgres') {
     return {
       engine: 'postgres',
@@ -28,7 +28,7 @@ export function createDialect(location: DatabaseLocation): StoreDialect {
   }
   return {
     engine: 'sqlite',
-    kysely: new SqliteDialect({ database: keepingStatements(openSqlite(location.path)) }),
+    kysely: new SqliteDialect({ database: keepingStatements(openSqlite(location.path, options.cacheMb)) }),
     identity: (column) => column.primaryKey().autoIncrement(),
   };
 }
@@ -45,7 +45,7 @@ function postgresPool(url: string): pg.Pool {
   return new pg.Pool({ connectionString: url, max: 10, types: types as pg.CustomTypesConfig });
 }
 
-function openSqlite(path: string): Sqlite.Database {
+function openSqlite(path: string, cacheMb: number | undefined): Sqlite.Database {
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const database = new Sqlite(path);
@@ -57,6 +57,7 @@ function openSqlite(path: string): Sqlite.Database {
     // without them SQLite joins a collectivity's partnerships by scanning every party.
     database.pragma('analysis_limit = 1000');
     database.pragma('optimize = 0x10002');
+    if (cacheMb !== undefined) database.pragma(`cache_size = ${-Math.max(1, Math.round(cacheMb * 1024))}`);
     return database;
   } catch (error) {
     throw new RepertoireError('store', `cannot open the SQLite store ${path}: ${(error as Error).message}`, undefined, {

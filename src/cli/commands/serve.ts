@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { setFlagsFromString } from 'node:v8';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../config.js';
 import { openSearcher, rebuildSearchIndex, type Searcher } from '../../search/index.js';
@@ -12,6 +13,20 @@ import type { Command } from '../context.js';
 import { importFile } from '../import-file.js';
 import { formatChanges } from '../report-text.js';
 import { BUNDLED_DIRECTORY } from './setup.js';
+
+/** The serving connection's SQLite page cache (see StoreOptions): 2 MB held the server's malloc heap at 12 MB, against 48 MB with SQLite's 16. */
+const SERVING_CACHE_MB = 2;
+
+/**
+ * V8 lets the old generation grow to up to 4 times what survived the last full collection before
+ * collecting again: under load the server held 250 MB of heap for 65 MB alive. A growth of 25 %
+ * keeps it near what is alive, for more frequent (incremental, concurrent) collections. The flag
+ * is read at each collection, so setting it at start takes effect.
+ */
+const HEAP_GROWING_PERCENT = 25;
+function keepHeapNearLive(): void {
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -42,7 +57,8 @@ Environment:
   positionals: 0,
   async run(values, _positionals, context) {
     const config = loadConfig(context.env);
-    const store = await openStore(config);
+    keepHeapNearLive();
+    const store = await openStore(config, { cacheMb: SERVING_CACHE_MB });
     let searcher: Searcher | undefined;
     let app: FastifyInstance | undefined;
     try {

@@ -11,8 +11,12 @@ import type { PlacedProject, PublicPartnership } from './directory.js';
 import { Lru } from './lru.js';
 import type { Redactor } from './privacy.js';
 
-/** Records kept per snapshot: enough for the pages people are reading, small beside a million. */
-const CACHED = 2000;
+/**
+ * Records kept per snapshot: the pages being read now. Reading one again costs a few indexed
+ * reads (under a millisecond); keeping many cost the server its memory (2 000 partnerships' project
+ * lists held 20 000 projects, and their turnover filled the old generation between collections).
+ */
+const CACHED = 256;
 
 export class SiteRecords {
   private readonly partnershipCache = new Lru<string, Promise<PublicPartnership | undefined>>(CACHED);
