@@ -20,7 +20,7 @@ const port = parentPort!;
  * a core. On Linux a thread's nice value is its own (setpriority on the calling thread); elsewhere
  * it would lower the whole process, so it is left alone there.
  */
-const SEARCH_NICE = 10;
+const SEARCH_NICE = 19;
 /** this thread's SQLite page cache (SQLite's build keeps 16 MB a connection) */
 const SEARCH_CACHE_KB = 4096;
 if (process.platform === 'linux') {

@@ -93,8 +93,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(fastifyStatic, { root: ASSETS_DIR, prefix: '/assets/', index: false, list: false, maxAge: '1h' });
 
-  const colophonOf = async (): Promise<Colophon | undefined> => {
-    const dir = await cache.get().catch(() => undefined);
+  /** `directory`: the snapshot the page was read from, when there is one (the same record for both audiences) */
+  const colophonOf = async (directory: () => Promise<Directory> = () => cache.get()): Promise<Colophon | undefined> => {
+    const dir = await directory().catch(() => undefined);
     if (dir === undefined) return undefined;
     return { title: dir.record.title, publishers: (dir.record.publishers ?? []).join(', '), edition: dir.record.edition ?? '' };
   };
@@ -124,11 +125,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const leaveForeground = lanes.foreground();
     let searched = false;
     const searcher = options.searcher;
+    // read once a request: each reading checks the store's version first
+    let read: Promise<Directory> | undefined;
+    const directory = (): Promise<Directory> => (read ??= cache.get(audience));
     try {
       const input: PageInput = {
         params,
         query: (request.query ?? {}) as QueryParams,
-        directory: (): Promise<Directory> => cache.get(audience),
+        directory,
         db: options.store.db,
         // a request that searches gives way to record pages before each long piece of its work (lanes.ts)
         searcher:
@@ -153,7 +157,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       if (searched) await lanes.turn();
       const context = await members.context(request, recordOfPage(page.path, params));
       const rendered = page.render(view, context);
-      return reply.type('text/html; charset=utf-8').send(bytes(layout(rendered, context, await colophonOf()).value));
+      return reply.type('text/html; charset=utf-8').send(bytes(layout(rendered, context, await colophonOf(directory)).value));
     } finally {
       leaveForeground();
     }
