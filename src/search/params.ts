@@ -109,7 +109,9 @@ export function searchParamsOf(query: SearchQuery): URLSearchParams {
   const params = new URLSearchParams();
   if (query.q.trim() !== '') params.append('q', query.q);
   for (const facet of FACET_NAMES) {
-    for (const value of [...new Set(query.filters[facet] ?? [])].sort()) params.append(facet, value);
+    const values = query.filters[facet];
+    if (values === undefined || values.length === 0) continue; // most facets, for each of a results page's hundred links
+    for (const value of values.length === 1 ? values : [...new Set(values)].sort()) params.append(facet, value);
   }
   if (query.sort !== 'relevance') params.append('sort', query.sort);
   if (query.page !== 1) params.append('page', String(query.page));

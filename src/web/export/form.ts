@@ -5,7 +5,7 @@
  * whole directory (`scope=all`).
  */
 import { TABLES } from '../../publish/tables.js';
-import { html, type SafeHtml } from '../html.js';
+import { html, join, type SafeHtml } from '../html.js';
 import type { MessageKey } from '../i18n/index.js';
 import type { RenderContext } from '../page.js';
 import { EXPORT_FORMATS, EXPORT_PATH } from './params.js';
@@ -15,18 +15,26 @@ export interface ExportFormSearch {
   readonly filters: Readonly<Record<string, readonly string[]>>;
 }
 
+/** The columns' checkboxes: the same on every results page, so drawn once. */
+let columns: SafeHtml | undefined;
+function columnsFieldsets(): SafeHtml {
+  columns ??= join(
+    TABLES.map(
+      (table) => html`<fieldset class="export-table"><legend>${table.name}</legend>${table.columns.map((column) => {
+        const id = `export-col-${table.name}-${column.name}`;
+        return html`<span class="export-column"><input type="checkbox" id="${id}" name="columns" value="${`${table.name}:${column.name}`}" checked> <label for="${id}">${column.name}</label></span> `;
+      })}</fieldset>`,
+    ),
+  );
+  return columns;
+}
+
 export function exportForm(search: ExportFormSearch, total: number, c: RenderContext): SafeHtml {
   const { t } = c;
   const hidden = [
     search.q.trim() === '' ? '' : html`<input type="hidden" name="q" value="${search.q}">`,
     ...Object.entries(search.filters).flatMap(([facet, values]) => values.map((value) => html`<input type="hidden" name="${facet}" value="${value}">`)),
   ];
-  const tables = TABLES.map(
-    (table) => html`<fieldset class="export-table"><legend>${table.name}</legend>${table.columns.map((column) => {
-      const id = `export-col-${table.name}-${column.name}`;
-      return html`<span class="export-column"><input type="checkbox" id="${id}" name="columns" value="${`${table.name}:${column.name}`}" checked> <label for="${id}">${column.name}</label></span> `;
-    })}</fieldset>`,
-  );
   return html`<section class="export" aria-labelledby="export-title">
 <h2 id="export-title">${t('export.heading')}</h2>
 <form class="export-form" method="get" action="${EXPORT_PATH}">
@@ -35,7 +43,7 @@ ${hidden}
 <select id="export-format" name="format">${EXPORT_FORMATS.map((format) => html`<option value="${format}">${t(`export.format.${format}` as MessageKey)}</option>`)}</select></p>
 <details class="export-columns"><summary>${t('export.columns')}</summary>
 <p>${t('export.columns.hint')}</p>
-${tables}
+${columnsFieldsets()}
 </details>
 <p class="export-privacy">${t('export.privacy')}</p>
 <p>${total > 0 ? html`<button type="submit" name="scope" value="search">${t('export.results')}</button> ` : ''}<button type="submit" name="scope" value="all">${t('export.all')}</button></p>
