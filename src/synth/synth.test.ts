@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import Sqlite from 'better-sqlite3';
 import { validateDocument } from '../model/validate.js';
 import { rebuildSearchIndex } from '../search/build.js';
+import { searchIndexKeeper } from '../web/search-index.js';
 import { parseSearchParams } from '../search/params.js';
 import { openSearcher } from '../search/pool.js';
 import { loadDocument } from '../store/load-document.js';
@@ -113,6 +114,10 @@ describe('repertoire synth', () => {
     const searcher = await openSearcher({ databasePath: store.path, workers: 0 });
     expect((await searcher.search(parseSearchParams({}).query, 'synthetique-30-s2')).total).toBeGreaterThan(30);
     await searcher.close();
+    // the index knows the store's version it was built from: `serve` starts without rebuilding it
+    const keeper = searchIndexKeeper(store.db, 'synthetique-30-s2', rebuildSearchIndex);
+    await keeper.ensureFresh();
+    expect(keeper.rebuilds).toBe(0);
   });
 
   it('refuses bad options', async () => {

@@ -1,6 +1,7 @@
 import { loadConfig } from '../../config.js';
 import { RepertoireError } from '../../errors.js';
 import { rebuildSearchIndex } from '../../search/build.js';
+import { searchIndexKeeper } from '../../web/search-index.js';
 import { openStore } from '../../store/db.js';
 import { DEFAULT_PROJECTS_PER_PARTNERSHIP, DEFAULT_SEED } from '../../synth/generate.js';
 import { writeSynthetic } from '../../synth/write.js';
@@ -65,7 +66,8 @@ Options:
     const indexing = createProgress(context.stderr, 'indexing documents');
     const started = performance.now();
     try {
-      await rebuildSearchIndex(store.db, written.directoryId, indexing.update);
+      // through the keeper, which records the store's version it was built from: `serve` then starts without rebuilding it
+      await searchIndexKeeper(store.db, written.directoryId, (db, id) => rebuildSearchIndex(db, id, indexing.update)).ensureFresh();
     } finally {
       indexing.finish();
       await store.close();
