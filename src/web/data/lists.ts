@@ -46,11 +46,18 @@ export async function projectIdsPage(
   return rows.map((row) => row.id);
 }
 
-/** The directory's project ids, by their partnership's position then their own: the book's order. */
+/**
+ * The directory's project ids, by their partnership's position then their own: the book's order.
+ * A CROSS JOIN, which SQLite takes as "partnerships first": it walks them in the order of their
+ * position index and stops at the page, where an inner join read and sorted every project (2.5 s
+ * for the first page of 1 000 000). PostgreSQL plans it as the join it is.
+ */
 function projectsInBookOrder(db: Kysely<Database>, directoryId: string) {
   return db
     .selectFrom('partnerships')
-    .innerJoin('projects', (join) => join.onRef('projects.partnership_id', '=', 'partnerships.id').onRef('projects.directory_id', '=', 'partnerships.directory_id'))
+    .crossJoin('projects')
+    .whereRef('projects.partnership_id', '=', 'partnerships.id')
+    .whereRef('projects.directory_id', '=', 'partnerships.directory_id')
     .select('projects.id')
     .where('partnerships.directory_id', '=', directoryId)
     .orderBy('partnerships.position')
