@@ -10,7 +10,7 @@ import { t } from '../i18n/index.js';
 import type { RenderContext } from '../page.js';
 import { paths } from '../paths.js';
 import { baseMapHref, registerBaseMaps } from './base.js';
-import { loadMapView, mapSection, withoutInlineStyle, type MapView } from './map.js';
+import { MAP_POINTS, loadMapView, mapSection, withoutInlineStyle, type MapView } from './map.js';
 
 const c: RenderContext = { locale: 'fr', t: (key, params) => t('fr', key, params), url: '/', searchText: '' };
 
@@ -57,6 +57,30 @@ describe('mapSection', () => {
     const other = mapSection({ ...view, points: view.points.map((p) => ({ ...p, weight: p.weight + 1 })) }, c, { id: 'carte-test', title: 'Essai', description: 'Une carte' });
     expect(other.value).not.toBe(out);
     expect(other.value).toContain('— 4 partenariats');
+  });
+
+  it('draws the heaviest MAP_POINTS points of a large census, and the page\'s own collectivity, and says so', () => {
+    const many: MapView = {
+      points: Array.from({ length: MAP_POINTS + 100 }, (_, i) => ({
+        id: `c${String(i).padStart(4, '0')}`,
+        label: `C${i}`,
+        href: `/collectivites/c${i}`,
+        lat: 31 + (i % 50) / 10,
+        lon: -8 + (i % 40) / 10,
+        weight: i + 1,
+        country: 'MA',
+        ...(i === 0 ? { current: true } : {}),
+      })),
+      links: [],
+      unlocated: [],
+    };
+    const drawn = mapSection(many, c, { id: 'carte-grande', title: 'Grande', description: 'd' }).value;
+    expect(drawn.match(/<title>C\d+ — /g)?.length).toBe(MAP_POINTS); // each point's tooltip
+    expect(drawn.match(/<tr[ >]/g)?.length).toBe(MAP_POINTS + 1); // and a header row
+    expect(drawn).toContain('aria-current="page"');
+    expect(drawn).toContain('/collectivites/c599"'); // the heaviest
+    expect(drawn).not.toContain('/collectivites/c1"');
+    expect(drawn).toMatch(/Les 500 collectivités aux partenariats les plus nombreux sont placées sur la carte et dans son tableau, sur 600/);
   });
 
   it('says so when there is nothing to place', () => {
