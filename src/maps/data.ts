@@ -56,6 +56,15 @@ export interface MapCounts {
   weights: Map<string, number>;
   /** `${french id}\u0000${partner id}` → partnerships they share */
   pairs: Map<string, number>;
+  /** how many pairs there are in all, when `pairs` holds only the heaviest (see `heaviestPairs`) */
+  pairTotal?: number;
+}
+
+/** The counts with only the `n` heaviest pairs (ties by key), and how many there were: a map draws a few hundred links. */
+export function heaviestPairs(counts: MapCounts, n: number): MapCounts {
+  if (counts.pairs.size <= n) return counts;
+  const kept = [...counts.pairs].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, n);
+  return { weights: counts.weights, pairs: new Map(kept), pairTotal: counts.pairTotal ?? counts.pairs.size };
 }
 
 /** The counts in SQL (GROUP BY on `partnership_parties`), by chunks of the selection when there is one. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { read2008 } from '../stats/testing.js';
-import { chunks, mapDataFromDocument } from './data.js';
+import { chunks, heaviestPairs, mapDataFromDocument } from './data.js';
 import { geoData, SAHARA_NORTH } from './geodata.js';
 import { renderBaseMap, renderMap, type MapInput, type MapTableRow } from './render.js';
 import { assertWellFormedXml } from './testing.js';
@@ -30,6 +30,18 @@ describe('map data of the 2008 directory', () => {
     expect(data.points.find((p) => p.id === 'ma-commune-marrakech')!.weight).toBe(marrakech);
     expect(data.links.length).toBeGreaterThanOrEqual(doc.partnerships.length);
     expect(data.links.every((l) => l.from.startsWith('fr-') && l.to.startsWith('ma-'))).toBe(true);
+  });
+
+  it('keeps the heaviest pairs of counts, and how many there were', () => {
+    const weights = new Map(data.points.map((p) => [p.id, p.weight]));
+    const pairs = new Map(data.links.map((l) => [`${l.from}\u0000${l.to}`, l.weight]));
+    const kept = heaviestPairs({ weights, pairs }, 10);
+    expect(kept.pairs.size).toBe(10);
+    expect(kept.pairTotal).toBe(pairs.size);
+    const lightestKept = Math.min(...kept.pairs.values());
+    expect([...pairs.values()].filter((w) => w > lightestKept).length).toBeLessThanOrEqual(10);
+    expect(heaviestPairs(kept, 5).pairTotal).toBe(pairs.size); // trimming again keeps the first total
+    expect(heaviestPairs({ weights, pairs }, pairs.size)).toEqual({ weights, pairs });
   });
 
   it('keeps to a selection of partnerships', () => {

@@ -68,7 +68,8 @@ function distinctLabels(data: MapData, named: (id: string) => Named | undefined)
 /** The most links a map view carries: renderMap draws 400 at most, the heaviest (at 1 000 000 projects there are tens of thousands). */
 export const MAP_LINKS = 400;
 
-function toView(data: MapData, named: (id: string) => Named | undefined, current?: string): MapView {
+/** `pairTotal`: how many links there are in all, when the counts kept only the heaviest pairs */
+function toView(data: MapData, named: (id: string) => Named | undefined, current?: string, pairTotal?: number): MapView {
   const heaviest =
     data.links.length <= MAP_LINKS
       ? data.links
@@ -79,7 +80,7 @@ function toView(data: MapData, named: (id: string) => Named | undefined, current
   return {
     points: distinctLabels(data, named).map((p) => ({ ...p, ...(p.id === current ? { current: true } : {}) })),
     links: heaviest,
-    ...(heaviest.length < data.links.length ? { linkTotal: data.links.length } : {}),
+    ...(heaviest.length < Math.max(data.links.length, pairTotal ?? 0) ? { linkTotal: Math.max(data.links.length, pairTotal ?? 0) } : {}),
     unlocated: data.unlocated.map((u) => ({ ...u, href: paths.collectivity(u.id) })),
   };
 }
@@ -136,7 +137,7 @@ function isScope(scope: MapScope | Iterable<string>): scope is MapScope {
 async function viewOf(db: Kysely<Database>, directoryId: string, counts: MapCounts, current?: string): Promise<MapView> {
   const places = await loadMapPlaces(db, directoryId, counts.weights.keys());
   const data = mapDataOf(counts, (id) => places.get(id), { href: paths.collectivity });
-  return toView(data, (id) => places.get(id), current);
+  return toView(data, (id) => places.get(id), current, counts.pairTotal);
 }
 
 /** The SVG without its inline `<style>` (site.css has the same rules). */
