@@ -32,7 +32,7 @@ export interface SamePartner {
   othersTotal: number;
 }
 
-/** For each partner of `collectivity` (from its partnerships `own`): the others of its side working with that partner. */
+/** For each partner of `collectivity` (from its partnerships `own`; the first COORDINATION_SHOWN): the others of its side working with that partner. */
 export async function samePartners(
   db: Kysely<Database>,
   directoryId: string,
@@ -40,8 +40,9 @@ export async function samePartners(
   own: readonly PublicPartnership[],
 ): Promise<{ partnerIds: string[]; samePartners: SamePartner[] }> {
   const partnerIds = unique(own.flatMap((p) => counterpartsIn(p, collectivity)));
+  // the first partners only (a query each): a commune with thousands of partnerships had a hundred sections
   const result = await Promise.all(
-    partnerIds.map(async (partnerId) => {
+    partnerIds.slice(0, COORDINATION_SHOWN).map(async (partnerId) => {
       const rows = await db
         .selectFrom('partnership_parties as partner')
         .innerJoin('partnership_parties as other', (join) =>

@@ -1,8 +1,16 @@
 /** The collectivity page's coordination view, on the 2008 directory. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Directory } from '../../data/directory.js';
+import { writeSynthetic } from '../../../synth/write.js';
+import { openTempStore } from '../../../test-support/temp-store.js';
+import { COORDINATION_SHOWN } from '../../data/coordination.js';
+import { readSiteDirectory, type Directory } from '../../data/directory.js';
+import { t } from '../../i18n/index.js';
+import type { RenderContext } from '../../page.js';
 import { openTestSite, type TestSite } from '../../testing.js';
 import { collectivityView } from './data.js';
+import { renderCollectivity } from './render.js';
+
+const TEST_CONTEXT: RenderContext = { locale: 'fr', t: (key, params) => t('fr', key, params), url: '/', searchText: '' };
 
 let site: TestSite;
 let dir: Directory;
@@ -75,5 +83,28 @@ describe('coordination', () => {
     expect(known).toEqual([...known].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
     const total = new Set(view.byDomain.flatMap((g) => g.projects.map((p) => p.id)));
     expect(total.size).toBe(7); // every project of tours-marrakech is somewhere
+  });
+});
+
+describe('coordination on a large census', () => {
+  it('looks for the others of the first partners only, and says how many partners there are', async () => {
+    const store = await openTempStore();
+    const written = writeSynthetic(store.path, { partnerships: 400, seed: 3 });
+    const big = await readSiteDirectory(store.db, written.directoryId);
+    const [hub] = await store.db
+      .selectFrom('partnership_parties')
+      .select(['collectivity_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('directory_id', '=', written.directoryId)
+      .groupBy('collectivity_id')
+      .orderBy('n', 'desc')
+      .limit(1)
+      .execute();
+    const view = await collectivityView(big, store.db, hub!.collectivity_id);
+    const partners = view.coordination.partners.length;
+    expect(partners).toBeGreaterThan(COORDINATION_SHOWN);
+    expect(view.coordination.samePartnersTotal).toBe(partners);
+    expect(view.coordination.samePartners.map((s) => s.partner.id)).toEqual(view.coordination.partners.slice(0, COORDINATION_SHOWN).map((p) => p.id));
+    const body = renderCollectivity(view, TEST_CONTEXT).body.value;
+    expect(body).toContain(`${COORDINATION_SHOWN} affichés sur ${partners}`);
   });
 });

@@ -71,6 +71,8 @@ export const CollectivityView = z.object({
         othersTotal: z.number().int(),
       }),
     ),
+    /** how many partners there are (`samePartners` covers the first ones) */
+    samePartnersTotal: z.number().int(),
     region: z.string().optional(),
     /** for each of its domains: the others of the same region working on it */
     sameRegion: z.array(
@@ -155,6 +157,7 @@ export async function collectivityView(dir: Directory, db: Kysely<Database>, id:
     byDomain,
     coordination: strip({
       partners: partnerIds.map((other) => collectivityRef(dir, other)),
+      samePartnersTotal: partnerIds.length,
       samePartners: same.map((entry) => ({
         partner: collectivityRef(dir, entry.partnerId),
         others: entry.others.map((o) => ({

@@ -60,6 +60,7 @@ export function renderCollectivity(v: CollectivityView, c: RenderContext): Rende
       }</section>`,
     ),
   );
+  const morePartners = shownOf(co.samePartners.length, co.samePartnersTotal);
   const sameRegion =
     co.region === undefined
       ? html`<p class="muted">${t('collectivity.sameRegion.unknown')}</p>`
@@ -74,7 +75,7 @@ export function renderCollectivity(v: CollectivityView, c: RenderContext): Rende
         );
   const coordination = html`<p>${t('collectivity.coordination.intro')}</p>
 <section class="partners"><h3>${t('collectivity.partnersOf', { name })}</h3><ul>${co.partners.map((p) => html`<li>${collectivityLink(p)}</li>`)}</ul></section>
-${samePartners}
+${samePartners}${morePartners}
 ${sameRegion}`;
 
   const body = html`<article class="collectivity">
