@@ -7,7 +7,8 @@
  *   searches without pause: p50/p95/p99;
  * - search pages per second with 4 clients, against the same queries in a plain loop in this
  *   process (the engine alone, one thread): the ratio.
- * Figures only: nothing here asserts a speed.
+ * Figures only: nothing here asserts a speed. SITE_BENCH_NO_BUILD=1 serves dist/ as it is (to
+ * compare server flags or builds without rebuilding).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
@@ -92,7 +93,7 @@ export async function run(): Promise<void> {
     copyFileSync(store.path, path);
   }
   console.log(`store: ${path} (${partnerships} partnerships); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
-  if (spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) throw new Error('the build failed');
+  if (!process.env.SITE_BENCH_NO_BUILD && spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) throw new Error('the build failed');
 
   const { child, base, startMs } = await startServer(path);
   const rss = rssSampler(child.pid!);

@@ -55,8 +55,8 @@ export async function deleteWhereIn(db: Kysely<Database>, table: TableName, dire
 }
 
 /** Slices small enough for one statement. */
-export function chunks<T>(items: readonly T[]): T[][] {
+export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const slices: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) slices.push(items.slice(i, i + CHUNK));
+  for (let i = 0; i < items.length; i += size) slices.push(items.slice(i, i + size));
   return slices;
 }

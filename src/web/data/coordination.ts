@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Collectivity } from '../../model/schema.js';
+import { chunks } from '../../store/records/writer.js';
 import type { Database } from '../../store/tables.js';
 import type { Directory, PlacedProject, PublicPartnership } from './directory.js';
 
@@ -145,26 +146,34 @@ export async function sameRegion(
 }
 
 /** The domain codes each partnership is filed under, itself or through its projects. */
+/**
+ * Ids per statement when reading the domains of many partnerships: with a hundred ids or more,
+ * SQLite's planner (on sampled statistics) scanned a whole directory's filings through the domain
+ * index — 120 ms for 500 candidates at 100 000 partnerships — instead of seeking each id.
+ */
+const DOMAIN_LOOKUPS = 50;
+
 async function domainsFiled(db: Kysely<Database>, directoryId: string, partnershipIds: readonly string[]): Promise<Map<string, Set<string>>> {
   const filed = new Map<string, Set<string>>();
-  if (partnershipIds.length === 0) return filed;
-  const [own, throughProjects] = await Promise.all([
-    db
-      .selectFrom('partnership_domains')
-      .select(['partnership_id', 'domain_code'])
-      .where('directory_id', '=', directoryId)
-      .where('partnership_id', 'in', partnershipIds)
-      .execute(),
-    db
-      .selectFrom('projects')
-      .innerJoin('project_domains', (join) => join.onRef('project_domains.project_id', '=', 'projects.id').onRef('project_domains.directory_id', '=', 'projects.directory_id'))
-      .select(['projects.partnership_id', 'project_domains.domain_code'])
-      .distinct()
-      .where('projects.directory_id', '=', directoryId)
-      .where('projects.partnership_id', 'in', partnershipIds)
-      .execute(),
-  ]);
-  for (const row of [...own, ...throughProjects]) {
+  const rows = await Promise.all(
+    chunks(partnershipIds, DOMAIN_LOOKUPS).flatMap((ids) => [
+      db
+        .selectFrom('partnership_domains')
+        .select(['partnership_id', 'domain_code'])
+        .where('directory_id', '=', directoryId)
+        .where('partnership_id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('projects')
+        .innerJoin('project_domains', (join) => join.onRef('project_domains.project_id', '=', 'projects.id').onRef('project_domains.directory_id', '=', 'projects.directory_id'))
+        .select(['projects.partnership_id', 'project_domains.domain_code'])
+        .distinct()
+        .where('projects.directory_id', '=', directoryId)
+        .where('projects.partnership_id', 'in', ids)
+        .execute(),
+    ]),
+  );
+  for (const row of rows.flat()) {
     const codes = filed.get(row.partnership_id) ?? new Set<string>();
     codes.add(row.domain_code);
     filed.set(row.partnership_id, codes);
