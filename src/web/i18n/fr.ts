@@ -374,6 +374,7 @@ export const fr = {
   'stats.money.all': 'Tous',
   'stats.money.withCost': '{with} projets ont un coût, {without} n’en ont pas.',
   'stats.funders': 'Totaux par financeur',
+  'stats.funders.all': 'Tous les financeurs sont dans le fichier CSV ci-dessous.',
   'stats.funders.desc': 'Total en euros des apports nommés pour chaque financeur.',
   'stats.funders.funder': 'Financeur',
   'stats.funders.lines': 'Lignes',

@@ -10,6 +10,9 @@ import { STATISTICS_PATH } from './data.js';
 import { PAD_PATH } from '../pad/data.js';
 import { chartWithTable, csvLink, eurTotal, formatAmount, formatCount, formatEur, rateNote } from './parts.js';
 
+/** Funders listed on the page (the CSV has them all): a census of 100 000 partnerships names thousands, 1.6 MB of table. */
+export const FUNDERS_SHOWN = 200;
+
 function moneyRows(what: string, side: string, total: CensusStats['budgets']['total'], c: RenderContext): SafeHtml {
   const currencies = total.byCurrency.map((m) => formatAmount(m.amount, m.currency)).join(' + ') || '—';
   return html`<tr><th scope="row">${what}</th><td>${side}</td><td class="num">${formatCount(total.count)}${total.approximateCount > 0 ? html` <span class="muted">(${c.t('stats.money.approxEur').toLowerCase()} : ${formatCount(total.approximateCount)})</span>` : ''}</td><td class="num">${currencies}</td><td class="num">${formatEur(total.eur)}</td><td class="num">${total.approximateEur > 0 ? `≈ ${formatEur(total.approximateEur)}` : '—'}</td></tr>`;
@@ -91,11 +94,12 @@ ${rateNote(v.rate, c)}
 ${topFunders.length > 0 ? chartWithTable(c, { id: 'chart-funders', title: t('stats.funders'), description: t('stats.funders.desc'), bars: topFunders.map((f) => ({ key: f.key, label: f.funder, value: Math.round(f.total.eur) })), orientation: 'horizontal', valueLabel: t('stats.money.eur'), labelHeader: t('stats.funders.funder') }) : ''}
 ${scrollTable(
   t('stats.funders'),
-  html`<table class="stats-table"><caption>${t('stats.funders')}</caption><thead><tr><th scope="col">${t('stats.funders.funder')}</th><th scope="col" class="num">${t('stats.funders.lines')}</th><th scope="col" class="num">${t('stats.funders.withAmount')}</th><th scope="col" class="num">${t('stats.money.currency')}</th><th scope="col" class="num">${t('stats.money.eur')}</th></tr></thead><tbody>${v.funders.map(
+  html`<table class="stats-table"><caption>${t('stats.funders')}</caption><thead><tr><th scope="col">${t('stats.funders.funder')}</th><th scope="col" class="num">${t('stats.funders.lines')}</th><th scope="col" class="num">${t('stats.funders.withAmount')}</th><th scope="col" class="num">${t('stats.money.currency')}</th><th scope="col" class="num">${t('stats.money.eur')}</th></tr></thead><tbody>${v.funders.slice(0, FUNDERS_SHOWN).map(
     (f) =>
       html`<tr><th scope="row">${f.collectivityId !== null ? html`<a href="${paths.collectivity(f.collectivityId)}">${f.funder}</a>` : f.funder}</th><td class="num">${formatCount(f.lines)}</td><td class="num">${formatCount(f.linesWithAmount)}</td><td class="num">${f.total.byCurrency.map((m) => formatAmount(m.amount, m.currency)).join(' + ') || '—'}</td><td class="num">${f.total.count > 0 ? eurTotal(f.total) : '—'}</td></tr>`,
   )}</tbody></table>`,
 )}
+${v.funders.length > FUNDERS_SHOWN ? html`<p class="muted">${t('list.shown', { shown: FUNDERS_SHOWN, total: v.funders.length })} ${t('stats.funders.all')}</p>` : ''}
 ${csvLink('financeurs', c)}</section>`;
 
   const pad = html`<section aria-labelledby="pad"><h2 id="pad">${t('stats.pad')}</h2>

@@ -4,7 +4,9 @@ import { STATS_TABLES, statsCsv } from '../../../stats/csv.js';
 import { CensusStats } from '../../../stats/model.js';
 import { loadStats } from '../../../stats/queries.js';
 import { openTestSite, type TestSite } from '../../testing.js';
+import { t } from '../../i18n/index.js';
 import { PadView } from '../pad/data.js';
+import { FUNDERS_SHOWN, renderStatistics } from './render.js';
 
 let site: TestSite;
 
@@ -66,6 +68,16 @@ describe('/statistiques', () => {
     expect(body).toContain(stats.partnershipsByDecade.claim.verdict.replace(/'/g, '&#39;'));
     expect(body).toContain('1 EUR = 11,4 MAD');
     for (const table of STATS_TABLES) expect(body).toContain(`href="/statistiques/${table}.csv"`);
+  });
+
+  it('lists the first FUNDERS_SHOWN funders on the page and says where the others are', async () => {
+    const stats = CensusStats.parse((await get('/statistiques.json')).json());
+    const funder = stats.funders[0]!;
+    const many = { ...stats, funders: Array.from({ length: FUNDERS_SHOWN + 5 }, (_, i) => ({ ...funder, key: `f${i}`, funder: `Financeur ${i}` })) };
+    const body = renderStatistics(many, { locale: 'fr', t: (key, params) => t('fr', key, params), url: '/statistiques', searchText: '' }).body.value;
+    expect(body).toContain(`Financeur ${FUNDERS_SHOWN - 1}<`);
+    expect(body).not.toContain(`Financeur ${FUNDERS_SHOWN}<`);
+    expect(body).toContain(`${FUNDERS_SHOWN} affichés sur ${FUNDERS_SHOWN + 5}. Tous les financeurs sont dans le fichier CSV ci-dessous.`);
   });
 
   it('offers each table as CSV, parseable and equal to the table', async () => {
