@@ -14,13 +14,16 @@ import { Worker } from 'node:worker_threads';
 import { RepertoireError } from '../errors.js';
 import { SearchEngine, type EngineOptions, type LoadedIndex } from './engine.js';
 import { sanitizeQuery } from './params.js';
+import { readRows } from './read.js';
 import type { SearchQuery, SearchResult, Searcher, SearcherOptions } from './types.js';
+
+/** A search, or a read-only statement to run on the worker's connection. */
+type Work = { query: SearchQuery; directoryId: string | undefined } | { read: { sql: string; parameters: readonly unknown[] } };
 
 interface Task {
   id: number;
-  query: SearchQuery;
-  directoryId: string | undefined;
-  resolve(result: SearchResult): void;
+  work: Work;
+  resolve(value: unknown): void;
   reject(error: Error): void;
 }
 
@@ -29,7 +32,7 @@ interface Slot {
   task: Task | undefined;
 }
 
-type Reply = { id: number; result: SearchResult } | { id: number; error: string } | { loaded: LoadedIndex };
+type Reply = { id: number; result: SearchResult } | { id: number; rows: unknown[] } | { id: number; error: string } | { loaded: LoadedIndex };
 
 /**
  * One search thread per core but one, at least one and at most two: the serving thread keeps a
@@ -51,6 +54,7 @@ export function localSearcher(options: { databasePath: string } & Pick<EngineOpt
   const engine = new SearchEngine(db, options);
   return {
     search: async (query, directoryId) => engine.search(query, directoryId),
+    read: async (sql, parameters) => readRows(db, sql, parameters),
     close: async () => {
       db.close();
     },
@@ -155,8 +159,8 @@ class WorkerPool implements Searcher {
         const task = slot.task;
         slot.task = undefined;
         if (task !== undefined && task.id === message.id) {
-          if ('error' in message) task.reject(new RepertoireError('store', `search failed: ${message.error}`, 500));
-          else task.resolve(message.result);
+          if ('error' in message) task.reject(new RepertoireError('store', `${'read' in task.work ? 'a read' : 'search'} failed: ${message.error}`, 500));
+          else task.resolve('rows' in message ? message.rows : message.result);
         }
         this.dispatch();
       });
@@ -184,17 +188,21 @@ class WorkerPool implements Searcher {
     if (this.closed) return Promise.reject(new RepertoireError('store', 'the searcher is closed', 500));
     // cleaned here: what is posted to a worker must be plain data
     const clean = sanitizeQuery(query);
-    return new Promise<SearchResult>((resolve, reject) => {
-      this.queue.push({
-        id: this.nextId++,
-        query: clean.query,
-        directoryId: typeof directoryId === 'string' ? directoryId : undefined,
-        resolve: (result) => {
-          result.notices = [...clean.notices.filter((n) => !result.notices.includes(n)), ...result.notices];
-          resolve(result);
-        },
-        reject,
-      });
+    return this.run<SearchResult>({ query: clean.query, directoryId: typeof directoryId === 'string' ? directoryId : undefined }).then((result) => {
+      result.notices = [...clean.notices.filter((n) => !result.notices.includes(n)), ...result.notices];
+      return result;
+    });
+  }
+
+  /** A read-only statement on a worker's connection: long counts leave the serving thread free (they wait behind searches). */
+  read(sql: string, parameters: readonly unknown[]): Promise<unknown[]> {
+    if (this.closed) return Promise.reject(new RepertoireError('store', 'the searcher is closed', 500));
+    return this.run<unknown[]>({ read: { sql, parameters: [...parameters] } });
+  }
+
+  private run<T>(work: Work): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, work, resolve: resolve as (value: unknown) => void, reject });
       this.dispatch();
     });
   }
@@ -205,7 +213,7 @@ class WorkerPool implements Searcher {
       if (slot.task !== undefined) continue;
       const task = this.queue.shift()!;
       slot.task = task;
-      slot.worker.postMessage({ id: task.id, query: task.query, directoryId: task.directoryId });
+      slot.worker.postMessage({ id: task.id, ...task.work });
     }
   }
 

@@ -62,6 +62,8 @@ export interface SearchResult {
 
 export interface Searcher {
   search(query: SearchQuery, directoryId?: string): Promise<SearchResult>;
+  /** runs a read-only statement on the searcher's own SQLite connection (see store/off-thread.ts); absent on PostgreSQL */
+  read?(sql: string, parameters: readonly unknown[]): Promise<unknown[]>;
   close(): Promise<void>;
 }
 

@@ -3,6 +3,7 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import Sqlite from 'better-sqlite3';
 import { SearchEngine, type LoadedIndex } from './engine.js';
+import { readRows } from './read.js';
 import type { SearchQuery } from './types.js';
 
 interface Data {
@@ -10,7 +11,10 @@ interface Data {
   cache?: boolean;
 }
 
-type Request = { id: number; query: SearchQuery; directoryId?: string } | { install: LoadedIndex };
+type Request =
+  | { id: number; query: SearchQuery; directoryId?: string }
+  | { id: number; read: { sql: string; parameters: unknown[] } }
+  | { install: LoadedIndex };
 
 const { databasePath, cache } = workerData as Data;
 const port = parentPort!;
@@ -44,7 +48,8 @@ try {
       return;
     }
     try {
-      port.postMessage({ id: request.id, result: engine.search(request.query, request.directoryId) });
+      if ('read' in request) port.postMessage({ id: request.id, rows: readRows(db, request.read.sql, request.read.parameters) });
+      else port.postMessage({ id: request.id, result: engine.search(request.query, request.directoryId) });
     } catch (error) {
       port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) });
     }

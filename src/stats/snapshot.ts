@@ -46,8 +46,18 @@ type SnapshotTable = {
 
 type Db = Kysely<Database>;
 
-/** Per store handle: the snapshots already read, the computations under way, whether the table exists. */
+/** Per store handle: the snapshots already read, the computations under way, whether the table exists, where to count. */
 const memo = new WeakMap<Db, Map<string, CensusSnapshot>>();
+const counters = new WeakMap<Db, Db>();
+
+/**
+ * Counts the snapshots of `db` through `reader` (the search thread's connection: see
+ * store/off-thread.ts), so that a recomputation does not hold the serving thread for seconds.
+ * The snapshot is still stored through `db`.
+ */
+export function countSnapshotsWith(db: Db, reader: Db): void {
+  counters.set(db, reader);
+}
 const running = new WeakMap<Db, Map<string, Promise<CensusSnapshot>>>();
 const tables = new WeakMap<Db, Promise<boolean>>();
 
@@ -93,9 +103,10 @@ export async function dropCensusSnapshot(db: Db, directoryId: string): Promise<v
 }
 
 async function compute(db: Db, directoryId: string, stamp: string): Promise<CensusSnapshot> {
+  const reader = counters.get(db) ?? db;
   const [aggregates, map] = await Promise.all([
-    aggregateStats(db, { directoryId, padLimit: SNAPSHOT_PAD_ROWS }),
-    loadMapCounts(db, { directoryId }).then((counts) => heaviestPairs(counts, SNAPSHOT_PAIRS)),
+    aggregateStats(reader, { directoryId, padLimit: SNAPSHOT_PAD_ROWS }),
+    loadMapCounts(reader, { directoryId }).then((counts) => heaviestPairs(counts, SNAPSHOT_PAIRS)),
   ]);
   const snapshot: CensusSnapshot = { directoryId, stamp, computedAt: new Date().toISOString(), aggregates, map };
   if (await ensureTable(db)) {

@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
+import type { Kysely } from 'kysely';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Config } from '../config.js';
 import { RepertoireError } from '../errors.js';
@@ -13,7 +14,8 @@ import type { Census } from '../census/index.js';
 import { recordOfPage, registerMembers } from './auth/members.js';
 import type { Searcher } from '../search/types.js';
 import type { Store } from '../store/db.js';
-import { censusSnapshot } from '../stats/snapshot.js';
+import type { Database } from '../store/tables.js';
+import { censusSnapshot, countSnapshotsWith } from '../stats/snapshot.js';
 import { DirectoryCache, type Directory } from './data/directory.js';
 import { errorView, type ErrorView } from './errors.js';
 import { registerExports } from './export/index.js';
@@ -46,6 +48,8 @@ export interface AppOptions {
   readonly census?: Census;
   /** read the directory and its counts at start, in the background (the server does; tests need not) */
   readonly warm?: boolean;
+  /** where the whole directory's counts are read (figures, census snapshot); default the store. The server: the search thread's connection */
+  readonly counts?: Kysely<Database>;
 }
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -77,7 +81,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return503OnClosing: true,
   });
   const locale = options.locale ?? DEFAULT_LOCALE;
-  const cache = new DirectoryCache(options.store.db, options.directoryId);
+  const cache = new DirectoryCache(options.store.db, options.directoryId, options.counts);
+  if (options.counts !== undefined) countSnapshotsWith(options.store.db, options.counts);
   if (options.warm === true) {
     // the counts, then the statistics and the map's snapshot: seconds each at a million projects
     cache

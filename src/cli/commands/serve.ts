@@ -5,6 +5,7 @@ import { loadConfig } from '../../config.js';
 import { openSearcher, rebuildSearchIndex, type Searcher } from '../../search/index.js';
 import { openPostgresSearcher, rebuildPostgresSearchIndex } from '../../search/postgres/index.js';
 import { openStore } from '../../store/db.js';
+import { offThreadReader } from '../../store/off-thread.js';
 import { listDirectoryIds } from '../../store/records/directory.js';
 import { buildApp } from '../../web/app.js';
 import { chooseDirectoryId } from '../../web/data/directory.js';
@@ -80,7 +81,9 @@ Environment:
       } else {
         context.stderr.write('Search is off: it needs a SQLite store in a file, or PostgreSQL.\n');
       }
-      app = await buildApp({ config, store, searcher, directoryId, logger: { level: 'warn' }, refreshSearchIndex: keeper?.ensureFresh, warm: true });
+      // the whole directory's counts run on the search thread's connection (SQLite): not on the serving thread
+      const counts = !onPostgres && searcher?.read !== undefined ? offThreadReader(searcher.read.bind(searcher)) : undefined;
+      app = await buildApp({ config, store, searcher, directoryId, logger: { level: 'warn' }, refreshSearchIndex: keeper?.ensureFresh, warm: true, ...(counts ? { counts } : {}) });
       await app.listen({ port: config.server.port, host: config.server.host });
       const address = app.server.address();
       const port = typeof address === 'object' && address !== null ? address.port : config.server.port;
