@@ -139,6 +139,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         query: (request.query ?? {}) as QueryParams,
         directory,
         db: options.store.db,
+        ...(options.counts !== undefined ? { reader: options.counts } : {}),
         // a request that searches gives way to record pages before each long piece of its work (lanes.ts)
         searcher:
           searcher === undefined

@@ -26,6 +26,8 @@ export interface PageInput {
   /** the directory snapshot (read from the store when it changed) */
   directory(): Promise<Directory>;
   readonly db: Kysely<Database>;
+  /** where a page's reads may go when they need not be on the serving thread: the search thread's connection on SQLite (store/off-thread.ts), else `db` */
+  readonly reader?: Kysely<Database>;
   readonly searcher?: Searcher;
   /** brings the search index up to date with the store, before a search */
   readonly beforeSearch?: () => Promise<void>;

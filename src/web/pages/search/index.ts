@@ -20,12 +20,12 @@ export const searchPage = definePage({
       schema: { type: 'array', items: { type: 'string' } },
     })),
   ],
-  load: async ({ searcher, query, directory, beforeSearch, db }) => {
+  load: async ({ searcher, query, directory, beforeSearch, db, reader }) => {
     const dir = await directory();
     const view = await searchView(searcher, query, { directoryId: dir.id, redactor: dir.redactor, beforeSearch });
     // the map of this page's results: the partnerships its hits belong to
     const ids = [...new Set(view.hits.flatMap((hit) => (hit.partnershipId !== undefined ? [hit.partnershipId] : [])))];
-    return ids.length === 0 ? view : { ...view, map: await loadMapView(db, dir, ids) };
+    return ids.length === 0 ? view : { ...view, map: await loadMapView(reader ?? db, dir, ids) };
   },
   render: renderSearch,
 });
