@@ -79,7 +79,9 @@ export async function partnershipView(dir: Directory, id: string): Promise<Partn
     dir.projectsOf(p.id),
     Promise.all(partyIds.map((collectivityId) => dir.otherPartnershipsOf(collectivityId, p.id, NEIGHBOURS_SHOWN))),
   ]);
-  const neighbours = await Promise.all(others.map(({ ids }) => dir.partnershipHeads(ids)));
+  // every party's neighbours' heads in one read (two statements, not two a party)
+  const heads = new Map((await dir.partnershipHeads([...new Set(others.flatMap(({ ids }) => ids))])).map((head) => [head.id, head]));
+  const neighbours = others.map(({ ids }) => ids.flatMap((id) => heads.get(id) ?? []));
   const contacts = (p.contacts ?? []).map((c) =>
     strip({
       name: c.name,
