@@ -63,8 +63,18 @@ export interface MapCounts {
 /** The counts with only the `n` heaviest pairs (ties by key), and how many there were: a map draws a few hundred links. */
 export function heaviestPairs(counts: MapCounts, n: number): MapCounts {
   if (counts.pairs.size <= n) return counts;
-  const kept = [...counts.pairs].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, n);
+  const kept = heaviestBy(counts.pairs, n, ([, weight]) => weight, ([key]) => key);
   return { weights: counts.weights, pairs: new Map(kept), pairTotal: counts.pairTotal ?? counts.pairs.size };
+}
+
+/** The `n` items of most weight, heaviest first, ties in the order of their keys: what a map keeps of points, links and pairs. */
+export function heaviestBy<T>(items: Iterable<T>, n: number, weight: (item: T) => number, key: (item: T) => string): T[] {
+  return [...items]
+    .sort((a, b) => {
+      const [ka, kb] = [key(a), key(b)];
+      return weight(b) - weight(a) || (ka < kb ? -1 : ka > kb ? 1 : 0);
+    })
+    .slice(0, n);
 }
 
 /** The counts in SQL (GROUP BY on `partnership_parties`), by chunks of the selection when there is one. */

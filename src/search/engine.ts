@@ -587,8 +587,6 @@ function load(directoryId: string, rows: readonly { key: string; value: Uint8Arr
   };
 }
 
-
-
 function toTermSet(size: number, rows: readonly PostingRow[]): TermSet {
   const docs = emptySet(size);
   let title: Bitset | undefined;

@@ -15,6 +15,7 @@ import { RepertoireError } from '../errors.js';
 import { SearchEngine, type EngineOptions, type LoadedIndex } from './engine.js';
 import { sanitizeQuery } from './params.js';
 import { readRows } from './read.js';
+import { statementKeeper } from '../store/statements.js';
 import type { SearchQuery, SearchResult, Searcher, SearcherOptions } from './types.js';
 
 /** A search, or a read-only statement to run on the worker's connection. */
@@ -52,9 +53,10 @@ export async function openSearcher(options: SearcherOptions & Pick<EngineOptions
 export function localSearcher(options: { databasePath: string } & Pick<EngineOptions, 'cache'>): Searcher {
   const db = openReadOnly(options.databasePath);
   const engine = new SearchEngine(db, options);
+  const statements = statementKeeper(db);
   return {
     search: async (query, directoryId) => engine.search(query, directoryId),
-    read: async (sql, parameters) => readRows(db, sql, parameters),
+    read: async (sql, parameters) => readRows(statements, sql, parameters),
     close: async () => {
       db.close();
     },

@@ -3,6 +3,7 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import Sqlite from 'better-sqlite3';
 import { SearchEngine, type LoadedIndex } from './engine.js';
+import { statementKeeper } from '../store/statements.js';
 import { readRows } from './read.js';
 import type { SearchQuery } from './types.js';
 
@@ -40,6 +41,7 @@ try {
   db.pragma('busy_timeout = 5000');
   // the index is in memory once loaded; the page cache only serves the posting lists read per search
   db.pragma(`cache_size = ${-SEARCH_CACHE_KB}`);
+  const statements = statementKeeper(db);
   // an index this worker loads is handed to the pool, which gives it to the other workers: shared memory, loaded once
   const engine = new SearchEngine(db, { ...(cache === undefined ? {} : { cache }), onLoad: (index) => port.postMessage({ loaded: index }) });
   port.on('message', (request: Request) => {
@@ -48,7 +50,7 @@ try {
       return;
     }
     try {
-      if ('read' in request) port.postMessage({ id: request.id, rows: readRows(db, request.read.sql, request.read.parameters) });
+      if ('read' in request) port.postMessage({ id: request.id, rows: readRows(statements, request.read.sql, request.read.parameters) });
       else port.postMessage({ id: request.id, result: engine.search(request.query, request.directoryId) });
     } catch (error) {
       port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) });

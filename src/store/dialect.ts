@@ -10,6 +10,7 @@ import { PostgresDialect, SqliteDialect, type ColumnDefinitionBuilder, type Dial
 import pg from 'pg';
 import type { DatabaseLocation } from '../config.js';
 import { RepertoireError } from '../errors.js';
+import { statementKeeper } from './statements.js';
 
 export interface StoreDialect {
   readonly engine: 'sqlite' | 'postgres';
@@ -66,31 +67,9 @@ function openSqlite(path: string, cacheMb: number | undefined): Sqlite.Database 
   }
 }
 
-/** How many prepared statements a SQLite connection keeps (the site runs a few dozen queries, some with lists of every length). */
-const STATEMENTS_KEPT = 256;
-
 /**
- * The connection as Kysely sees it, keeping its prepared statements by SQL text: Kysely prepares
- * every query it runs, and compiling the statement cost as much as running it for a page's small
- * indexed reads. A statement still being iterated (a stream) is busy: another is prepared then.
+ * The connection as Kysely sees it, keeping its prepared statements (see `statementKeeper`).
  */
 function keepingStatements(database: Sqlite.Database): SqliteDatabase {
-  const kept = new Map<string, Sqlite.Statement>();
-  return {
-    close: () => database.close(),
-    prepare(sql) {
-      const statement = kept.get(sql);
-      if (statement !== undefined && !statement.busy) {
-        kept.delete(sql); // most recently used last
-        kept.set(sql, statement);
-        return statement;
-      }
-      const prepared = database.prepare(sql);
-      if (statement === undefined) {
-        kept.set(sql, prepared);
-        if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
-      }
-      return prepared;
-    },
-  };
+  return { close: () => database.close(), prepare: statementKeeper(database) };
 }

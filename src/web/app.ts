@@ -48,8 +48,8 @@ export interface AppOptions {
   readonly census?: Census;
   /** read the directory and its counts at start, in the background (the server does; tests need not) */
   readonly warm?: boolean;
-  /** where the whole directory's counts are read (figures, census snapshot); default the store. The server: the search thread's connection */
-  readonly counts?: Kysely<Database>;
+  /** where long reads go — the whole directory's counts, a results page's map (`PageInput.reader`); default the store. The server: the search thread's connection */
+  readonly reader?: Kysely<Database>;
 }
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -81,8 +81,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return503OnClosing: true,
   });
   const locale = options.locale ?? DEFAULT_LOCALE;
-  const cache = new DirectoryCache(options.store.db, options.directoryId, options.counts);
-  if (options.counts !== undefined) countSnapshotsWith(options.store.db, options.counts);
+  const cache = new DirectoryCache(options.store.db, options.directoryId, options.reader);
+  if (options.reader !== undefined) countSnapshotsWith(options.store.db, options.reader);
   if (options.warm === true) {
     // the counts, then the statistics and the map's snapshot: seconds each at a million projects
     cache
@@ -139,7 +139,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         query: (request.query ?? {}) as QueryParams,
         directory,
         db: options.store.db,
-        ...(options.counts !== undefined ? { reader: options.counts } : {}),
+        ...(options.reader !== undefined ? { reader: options.reader } : {}),
         // a request that searches gives way to record pages before each long piece of its work (lanes.ts)
         searcher:
           searcher === undefined

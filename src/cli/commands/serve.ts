@@ -81,9 +81,9 @@ Environment:
       } else {
         context.stderr.write('Search is off: it needs a SQLite store in a file, or PostgreSQL.\n');
       }
-      // the whole directory's counts run on the search thread's connection (SQLite): not on the serving thread
-      const counts = !onPostgres && searcher?.read !== undefined ? offThreadReader(searcher.read.bind(searcher)) : undefined;
-      app = await buildApp({ config, store, searcher, directoryId, logger: { level: 'warn' }, refreshSearchIndex: keeper?.ensureFresh, warm: true, ...(counts ? { counts } : {}) });
+      // long reads (the whole directory's counts) on the search thread's connection (SQLite), not on the serving thread
+      const reader = searcher?.read !== undefined ? offThreadReader(searcher.read.bind(searcher)) : undefined;
+      app = await buildApp({ config, store, searcher, directoryId, logger: { level: 'warn' }, refreshSearchIndex: keeper?.ensureFresh, warm: true, ...(reader ? { reader } : {}) });
       await app.listen({ port: config.server.port, host: config.server.host });
       const address = app.server.address();
       const port = typeof address === 'object' && address !== null ? address.port : config.server.port;

@@ -202,13 +202,13 @@ export class DirectoryCache {
   /** shared by both audiences' snapshots: the counts are the same */
   private readonly figures: FiguresKeeper;
 
-  /** `counts`: where the figures are counted (default `db`; the server: the search thread's connection, see store/off-thread.ts) */
+  /** `reader`: where the figures are counted (default `db`; the server: the search thread's connection, see store/off-thread.ts) */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly preferredId?: string,
-    counts: Kysely<Database> = db,
+    reader: Kysely<Database> = db,
   ) {
-    this.figures = new FiguresKeeper(counts);
+    this.figures = new FiguresKeeper(reader);
   }
 
   /** Reads the public snapshot and its figures ahead of the first visitor (a large directory's take seconds). */

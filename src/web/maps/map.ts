@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { loadMapCounts, loadMapPlaces, mapDataOf, type MapCounts, type MapData } from '../../maps/data.js';
+import { heaviestBy, loadMapCounts, loadMapPlaces, mapDataOf, type MapCounts, type MapData } from '../../maps/data.js';
 import { renderMap, type MapCountry } from '../../maps/render.js';
 import { censusSnapshot } from '../../stats/snapshot.js';
 import type { Database } from '../../store/tables.js';
@@ -70,13 +70,11 @@ export const MAP_LINKS = 400;
 
 /** `pairTotal`: how many links there are in all, when the counts kept only the heaviest pairs */
 function toView(data: MapData, named: (id: string) => Named | undefined, current?: string, pairTotal?: number): MapView {
+  const linkKey = (l: MapData['links'][number]) => `${l.from}\u0000${l.to}`;
   const heaviest =
     data.links.length <= MAP_LINKS
       ? data.links
-      : [...data.links]
-          .sort((a, b) => b.weight - a.weight || (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0))
-          .slice(0, MAP_LINKS)
-          .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
+      : heaviestBy(data.links, MAP_LINKS, (l) => l.weight, linkKey).sort((a, b) => (linkKey(a) < linkKey(b) ? -1 : linkKey(a) > linkKey(b) ? 1 : 0));
   return {
     points: distinctLabels(data, named).map((p) => ({ ...p, ...(p.id === current ? { current: true } : {}) })),
     links: heaviest,
@@ -185,7 +183,7 @@ export const MAP_POINTS = 500;
 
 function heaviest(points: MapView['points']): MapView['points'] {
   if (points.length <= MAP_POINTS) return points;
-  const kept = [...points].sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, MAP_POINTS);
+  const kept = heaviestBy(points, MAP_POINTS, (p) => p.weight, (p) => p.id);
   const current = points.find((p) => p.current === true);
   return current === undefined || kept.includes(current) ? kept : [...kept.slice(0, -1), current];
 }
