@@ -42,7 +42,7 @@ export interface GeoData {
   france: Feature<MultiPolygon>;
   morocco: Feature<Polygon | MultiPolygon>;
   westernSahara: Feature<Polygon | MultiPolygon>;
-  /** every other country, with its bounding box, to draw as context where it enters a map */
+  /** the other countries that enter the mapped area, with their bounding boxes, to draw as context */
   others: { id: string; name: string; feature: Feature<Geometry>; box: Box }[];
   /** the Western Sahara as a whole: everything of Morocco and W. Sahara south of 27°40′ N (a clip shape) */
   saharaArea: Feature<Polygon>;
@@ -55,6 +55,16 @@ export interface GeoData {
   /** limits between Morocco's régions of 1997–2015, north of 27°40′ N */
   moroccoRegions: Feature<MultiLineString>;
 }
+
+/**
+ * The part of the world the maps show: France, Morocco and what surrounds them (every map's frame
+ * lies within it, see render.ts). Other countries are kept only where they enter it: the whole
+ * world's outlines held 7 MB of the server's heap for the few a map draws.
+ */
+export const MAPPED_AREA: Box = [
+  [-19, 19.5],
+  [14, 53.5],
+];
 
 const require = createRequire(import.meta.url);
 let cached: GeoData | undefined;
@@ -85,7 +95,8 @@ function load(): GeoData {
     .map((g) => {
       const feature = topojson.feature(topology, g as GeometryObject<{ name: string }>) as Feature<Geometry, { name: string }>;
       return { id: String(g.id), name: feature.properties.name, feature, box: geoBounds(feature) as Box };
-    });
+    })
+    .filter((other) => overlaps(other.box, MAPPED_AREA));
 
   // edges of d3 polygons are great circles: the parallel is followed in small steps
   const parallel: [number, number][] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { read2008 } from '../stats/testing.js';
 import { chunks, heaviestPairs, mapDataFromDocument } from './data.js';
-import { geoData, SAHARA_NORTH } from './geodata.js';
+import { geoData, MAPPED_AREA, overlaps, SAHARA_NORTH } from './geodata.js';
 import { renderBaseMap, renderMap, type MapInput, type MapTableRow } from './render.js';
 import { assertWellFormedXml } from './testing.js';
 
@@ -188,6 +188,14 @@ describe('renderMap', () => {
     const lines = geoData().franceRegions.geometry.coordinates.length + geoData().franceDepartements.geometry.coordinates.length;
     expect(lines).toBeGreaterThan(150);
     assertWellFormedXml(both);
+  });
+
+  it('keeps the outlines of the countries around France and Morocco only', () => {
+    const names = geoData().others.map((o) => o.name);
+    expect(names).toEqual(expect.arrayContaining(['Spain', 'Portugal', 'Algeria', 'Italy', 'Germany', 'United Kingdom']));
+    expect(names).not.toContain('Brazil');
+    expect(names).not.toContain('Japan');
+    for (const other of geoData().others) expect(overlaps(other.box, MAPPED_AREA)).toBe(true);
   });
 
   it('can leave its base map to an image of its own: the same layers, drawn once, and a map of points alone', () => {

@@ -22,7 +22,7 @@
  */
 import { geoConicConformal, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature } from 'geojson';
-import { collection, geoData, overlaps, type Box } from './geodata.js';
+import { collection, geoData, MAPPED_AREA, overlaps, type Box } from './geodata.js';
 import { escapeXml, formatNumber, num, safeId, stableId } from './svg.js';
 
 export type MapCountry = 'FR' | 'MA' | 'both';
@@ -152,7 +152,7 @@ const FRAMES: Record<MapCountry, Frame> = {
     labels: [{ text: 'Sahara occidental', lat: 24.6, lon: -13.2, italic: true }],
   },
   both: {
-    extent: [[-19, 19.5], [14, 53.5]],
+    extent: MAPPED_AREA,
     projection: () => geoConicConformal().parallels([30, 46]).rotate([3, 0]),
     primary: ['FR', 'MA'],
     legend: 'right',
