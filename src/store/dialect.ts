@@ -4,10 +4,12 @@
  * the `postgres` branch, not touching the repositories.
  */
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { PostgresDialect, SqliteDialect, type ColumnDefinitionBuilder, type Dialect, type SqliteDatabase } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
+import type * as PgModule from 'pg';
 import type { DatabaseLocation } from '../config.js';
 import { RepertoireError } from '../errors.js';
 import { statementKeeper } from './statements.js';
@@ -40,6 +42,8 @@ export function createDialect(location: DatabaseLocation, options: { cacheMb?: n
  * is set on this pool only, not on the pg module for the whole process.
  */
 function postgresPool(url: string): pg.Pool {
+  // loaded here, not at the top: a server on SQLite need not hold the driver (3 MB)
+  const pg = createRequire(import.meta.url)('pg') as typeof PgModule;
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)),
   };
