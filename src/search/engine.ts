@@ -12,7 +12,7 @@
  */
 import type Sqlite from 'better-sqlite3';
 import type { FacetEntry, IndexDictionary } from './build.js';
-import { addPostings, andInto, cardinality, emptySet, fullSet, orInto, words, type Bitset } from './bitset.js';
+import { addPostings, andInto, cardinality, emptySet, fullSet, type Bitset } from './bitset.js';
 import { sanitizeQuery, searchParamsOf } from './params.js';
 import { MAX_SUGGESTIONS, clampPage, hitsInOrder, type DocRow, emptyFacets, facetLists, nearestWord, neighbourhood, selectValues, suggestionCandidates, valueIndexOf } from './results.js';
 import { queryTerms, stem, type QueryTerms } from './text.js';
@@ -43,8 +43,6 @@ export interface LoadedIndex {
   all: Bitset;
   /** the build it was loaded from */
   stamp: string | undefined;
-  /** valueSets[facet][value] = the documents with that value: filters are ORs of these */
-  valueSets: Record<FacetName, Bitset[]>;
 }
 
 interface TermSet {
@@ -322,11 +320,7 @@ export class SearchCore {
     const key = `${scope(index)}\u0000${facet}\u0000${[...ids].sort((a, b) => a - b).join(',')}`;
     const cached = this.filters.get(key);
     if (cached !== undefined) return cached;
-    const set = emptySet(index.size);
-    for (const id of ids) {
-      const values = index.valueSets[facet][id];
-      if (values !== undefined) orInto(set, values);
-    }
+    const set = documentsWith(index, facet, ids);
     this.filters.set(key, set);
     return set;
   }
@@ -583,7 +577,6 @@ function load(directoryId: string, rows: readonly { key: string; value: Uint8Arr
     name: new Uint32Array(sharedBytes(blob('name')).buffer),
     all: fullSet(size),
     stamp: stamp === undefined ? undefined : typeof stamp === 'string' ? stamp : Buffer.from(stamp).toString('utf8'),
-    valueSets: valueSets(size, groups, dict.facets),
   };
 }
 
@@ -613,24 +606,32 @@ function sharedBytes(bytes: Uint8Array): Uint8Array {
   return copy;
 }
 
-/** Each facet value's documents, from the per-document profile codes: one pass per group. */
-function valueSets(size: number, groups: readonly Group[], facets: Record<FacetName, FacetEntry[]>): Record<FacetName, Bitset[]> {
-  const out = {} as Record<FacetName, Bitset[]>;
-  for (const group of groups) {
-    const sets = group.facets.map((facet) => (out[facet] = facets[facet].map(() => new Uint32Array(new SharedArrayBuffer(words(size) * 4)))));
-    // per profile, the sets it belongs to
-    const targets = Array.from({ length: group.count }, (_, code) =>
-      group.members.flatMap(({ offsets, values }, i) => Array.from(values.subarray(offsets[code]!, offsets[code + 1]!), (id) => sets[i]![id]!)),
-    );
-    const codes = group.codes;
-    for (let d = 0; d < size; d += 1) {
-      const list = targets[codes[d]!]!;
-      const word = d >>> 5;
-      const bit = 1 << (d & 31);
-      for (let t = 0; t < list.length; t += 1) list[t]![word]! |= bit;
+/**
+ * The documents with any of a facet's values `ids`, from the per-document profile codes: the
+ * profiles that hold one of the values, then one pass over the documents (a few milliseconds at
+ * a million; the result is cached with the filters). Not kept per value: those sets took 16 MB
+ * at a million documents, for the few a search filters on.
+ */
+function documentsWith(index: LoadedIndex, facet: FacetName, ids: readonly number[]): Bitset {
+  const set = emptySet(index.size);
+  const group = index.groups[index.groupOf[facet]]!;
+  const { offsets, values } = group.members[group.facets.indexOf(facet)]!;
+  const wanted = new Set(ids);
+  const matching = new Uint8Array(group.count);
+  let any = false;
+  for (let code = 0; code < group.count; code += 1) {
+    for (let at = offsets[code]!; at < offsets[code + 1]!; at += 1) {
+      if (wanted.has(values[at]!)) {
+        matching[code] = 1;
+        any = true;
+        break;
+      }
     }
   }
-  return out;
+  if (!any) return set;
+  const codes = group.codes;
+  for (let d = 0; d < index.size; d += 1) if (matching[codes[d]!] === 1) set[d >>> 5]! |= 1 << (d & 31);
+  return set;
 }
 
 /** Title parts taken into account for ranking (2^n patterns are scanned). */
