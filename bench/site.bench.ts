@@ -8,7 +8,9 @@
  * - search pages per second with 4 clients, against the same queries in a plain loop in this
  *   process (the engine alone, one thread): the ratio.
  * Figures only: nothing here asserts a speed. SITE_BENCH_NO_BUILD=1 serves dist/ as it is (to
- * compare server flags or builds without rebuilding).
+ * compare builds without rebuilding). The server starts as `npm start` starts it, with the
+ * command's own Node flags (the first line of src/cli/main.ts); SITE_BENCH_NODE_FLAGS="--flag …"
+ * starts it with those flags instead, to compare.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
@@ -59,7 +61,10 @@ function rssSampler(pid: number) {
 
 async function startServer(databasePath: string): Promise<{ child: ChildProcess; base: string; startMs: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'serve'], {
+  const main = join(ROOT, 'dist/cli/main.js');
+  const flags = process.env.SITE_BENCH_NODE_FLAGS?.split(' ').filter(Boolean);
+  const [command, args] = flags === undefined ? [main, ['serve']] : [process.execPath, [...flags, main, 'serve']];
+  const child = spawn(command, args, {
     env: { ...process.env, DATABASE_URL: databasePath, PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
