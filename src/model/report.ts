@@ -1,9 +1,20 @@
 /** What an import found besides the records themselves: what it could not place, what contradicts itself. */
 import { z } from 'zod';
 
+/**
+ * What an issue says, for a reader's own language: a phrase's key (the site's catalogue has it
+ * under `report.note.<key>`) and its values. `message` says the same in English (the CLI, logs,
+ * and reports stored before wordings existed).
+ */
+export const IssueWording = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
 export const ImportIssue = z.object({
   kind: z.string(),
   message: z.string(),
+  wording: IssueWording.optional(),
   line: z.number().int().positive().optional(),
   lines: z.tuple([z.number().int(), z.number().int()]).optional(),
   text: z.string().optional(),
@@ -22,5 +33,6 @@ export const ImportReport = z.object({
 });
 
 export type ImportIssue = z.infer<typeof ImportIssue>;
+export type IssueWording = z.infer<typeof IssueWording>;
 export type ImportFormat = z.infer<typeof ImportFormat>;
 export type ImportReport = z.infer<typeof ImportReport>;

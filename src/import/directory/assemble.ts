@@ -39,7 +39,12 @@ function checkExecutiveTitle(party: PartyOfUnit, notes: ReaderNote[]): void {
   const printed = placeKey(named[2]!.replace(/\s+(et|pour)\s.*$/i, ''));
   const own = [party.ref.shortName, ...party.ref.aliases].map((n) => placeKey(readCollectivityNames(n, party.ref.country)[0]?.place ?? n));
   if (!own.some((k) => k === printed || k.startsWith(printed) || printed.startsWith(k))) {
-    notes.push({ kind: 'executive-names-another-collectivity', message: `${party.ref.name}: its executive line reads “${title}”`, line: party.executive!.line.n });
+    notes.push({
+      kind: 'executive-names-another-collectivity',
+      message: `${party.ref.name}: its executive line reads “${title}”`,
+      wording: { key: 'executive-names-another-collectivity', params: { name: party.ref.name, title } },
+      line: party.executive!.line.n,
+    });
   }
 }
 

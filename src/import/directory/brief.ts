@@ -36,7 +36,7 @@ export function readBriefPartnerships(lines: readonly SourceLine[], notes: Reade
       continue;
     }
     if (!unit) {
-      notes.push({ kind: 'unplaced', message: 'other partnerships: a line before the first pair', line: line.n, text: line.text });
+      notes.push({ kind: 'unplaced', message: 'other partnerships: a line before the first pair', wording: { key: 'line-before-first-pair' }, line: line.n, text: line.text });
       continue;
     }
     unit.lines[1] = line.n;

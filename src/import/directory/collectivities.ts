@@ -33,6 +33,8 @@ export function buildCollectivity(entry: CollectivityEntry, details: readonly In
     notes.push({
       kind: 'population-differs',
       message: `${entry.names[0]}: populations printed ${entry.populations.map((p) => `${p.value.toLocaleString('fr-FR')} (line ${p.line})`).join(', ')}; kept ${population?.toLocaleString('fr-FR')}`,
+      // the list is one value: numbers and line numbers, which read the same in French and English
+      wording: { key: 'population-differs', params: { name: entry.names[0]!, printed: entry.populations.map((p) => `${p.value.toLocaleString('fr-FR')} (l. ${p.line})`).join(', '), kept: population ?? 0 } },
       line: entry.populations[0]!.line,
     });
   }
@@ -40,9 +42,23 @@ export function buildCollectivity(entry: CollectivityEntry, details: readonly In
   const kind = mostPrinted(entry.kinds)!;
   const address = details.find((d) => d.address)?.address;
   const region = regionOf(entry.country, entry.place);
-  if (!region) notes.push({ kind: 'unknown-region', message: `${entry.names[0]}: no region is known for “${entry.place}” (src/geo/regions.ts)`, line: [...entry.lines][0] });
+  if (!region) {
+    notes.push({
+      kind: 'unknown-region',
+      message: `${entry.names[0]}: no region is known for “${entry.place}” (src/geo/regions.ts)`,
+      wording: { key: 'unknown-region', params: { name: entry.names[0]!, place: entry.place } },
+      line: [...entry.lines][0],
+    });
+  }
   const located = locate({ country: entry.country, kind, shortName: entry.place, name: entry.names[0]!, aliases: entry.names.slice(1), region });
-  if (!located) notes.push({ kind: 'unlocated', message: `${entry.names[0]}: not found in the gazetteer (add it to data/geo/overrides.json)`, line: [...entry.lines][0] });
+  if (!located) {
+    notes.push({
+      kind: 'unlocated',
+      message: `${entry.names[0]}: not found in the gazetteer (add it to data/geo/overrides.json)`,
+      wording: { key: 'unlocated', params: { name: entry.names[0]! } },
+      line: [...entry.lines][0],
+    });
+  }
   const field = (name: string, values: string[]) => (values.length ? { [name]: values } : {});
   return {
     id: entry.id,

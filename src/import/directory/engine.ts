@@ -31,7 +31,7 @@ export function runRules<S extends RuleState>(state: S, rules: readonly Rule<S>[
       if (cursor.pos === start) cursor.pos++;
       continue;
     }
-    state.notes.push({ kind: 'unplaced', message: `${zone}: no rule reads this line`, line: line.n, text: line.text });
+    state.notes.push({ kind: 'unplaced', message: `${zone}: no rule reads this line`, wording: { key: `no-rule.${zone.replaceAll(' ', '-')}` }, line: line.n, text: line.text });
     cursor.pos++;
   }
 }

@@ -98,14 +98,14 @@ export function readDirectory(text: string, options: ReadOptions): ReadResult {
       return;
     }
     const { entries, before } = splitEntries(zone.lines);
-    for (const line of before) notes.push({ kind: 'unplaced', message: `section ${zone.title}: a line before its first entry`, line: line.n, text: line.text });
+    for (const line of before) notes.push({ kind: 'unplaced', message: `section ${zone.title}: a line before its first entry`, wording: { key: 'line-before-first-entry', params: { section: zone.title } }, line: line.n, text: line.text });
     entryCounts.set(zone.title, entries.length);
     for (const entry of entries) units.push(...readEntry(zone.title, entry, notes));
   });
   checkSectionCounts(front.sommaire, front.sections, entryCounts, notes);
   const readable = units.filter((unit) => {
     if (unit.french.length && unit.partner.length) return true;
-    notes.push({ kind: 'unplaced', message: 'an entry heading names no collectivity on one side: the entry is skipped', line: unit.lines[0], text: unit.headingLines.map((l) => l.text).join(' / ') });
+    notes.push({ kind: 'unplaced', message: 'an entry heading names no collectivity on one side: the entry is skipped', wording: { key: 'heading-one-sided' }, line: unit.lines[0], text: unit.headingLines.map((l) => l.text).join(' / ') });
     return false;
   });
 
@@ -127,7 +127,11 @@ function checkSectionCounts(sommaire: ReturnType<typeof readFrontMatter>['sommai
     const announced = sommaire.filter((e) => e.section === section).length;
     const found = [...read].find(([title]) => key(title) === key(section))?.[1];
     if (announced && found !== undefined && found !== announced) {
-      notes.push({ kind: 'section-count-differs', message: `section ${section}: the Sommaire lists ${announced} entries, the body holds ${found}` });
+      notes.push({
+        kind: 'section-count-differs',
+        message: `section ${section}: the Sommaire lists ${announced} entries, the body holds ${found}`,
+        wording: { key: 'section-count-differs', params: { section, announced, found } },
+      });
     }
   }
 }
@@ -135,6 +139,13 @@ function checkSectionCounts(sommaire: ReturnType<typeof readFrontMatter>['sommai
 function checkPadCount(doc: RepertoireDocument, stated: readonly { count: number; line: number }[], notes: ReaderNote[]): void {
   const found = doc.partnerships.flatMap((p) => p.projects ?? []).filter((p) => p.padCofinanced).length;
   for (const s of stated) {
-    if (s.count !== found) notes.push({ kind: 'pad-count-differs', message: `an editorial states ${s.count} projects co-financed by the PAD; the entries hold ${found}`, line: s.line });
+    if (s.count !== found) {
+      notes.push({
+        kind: 'pad-count-differs',
+        message: `an editorial states ${s.count} projects co-financed by the PAD; the entries hold ${found}`,
+        wording: { key: 'pad-count-differs', params: { stated: s.count, found } },
+        line: s.line,
+      });
+    }
   }
 }

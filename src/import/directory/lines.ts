@@ -22,7 +22,7 @@ export function toLines(text: string): Lines {
       if (!clean) continue;
       const previous = lines.at(-1);
       if (previous && previous.text === clean && n - previous.n <= 3) {
-        notes.push({ kind: 'duplicate-line', message: `line ${n} repeats line ${previous.n}; read once`, line: n, text: clean });
+        notes.push({ kind: 'duplicate-line', message: `line ${n} repeats line ${previous.n}; read once`, wording: { key: 'duplicate-line', params: { line: String(n), previous: String(previous.n) } }, line: n, text: clean });
         continue;
       }
       lines.push({ n, text: clean });

@@ -47,15 +47,22 @@ function resolveSide(text: string | undefined, country: string, registry: Collec
   return side;
 }
 
+interface Difference {
+  message: string;
+  key: string;
+  params: Record<string, string>;
+}
+
 /** What a line prints differently from the entries: unknown names, near spellings, another kind. */
-function differences(sides: readonly Side[], unit: ResolvedUnit | undefined): string[] {
-  const out: string[] = [];
+function differences(sides: readonly Side[], unit: ResolvedUnit | undefined): Difference[] {
+  const out: Difference[] = [];
   for (const side of sides) {
-    for (const name of side.unknown) out.push(`“${name}” names no collectivity of the entries`);
+    for (const name of side.unknown) out.push({ message: `“${name}” names no collectivity of the entries`, key: 'unknown-name', params: { name } });
     for (const f of side.found) {
       const printed = unit?.printed.get(f.id);
-      if (!f.exact) out.push(`“${f.named.name}” is taken to be ${printed?.name ?? f.id}`);
-      else if (printed && printed.kind !== f.named.kind) out.push(`“${f.named.name}” is printed “${printed.name}” in the entry`);
+      const name = f.named.name;
+      if (!f.exact) out.push({ message: `“${name}” is taken to be ${printed?.name ?? f.id}`, key: 'name-taken-to-be', params: { name, taken: printed?.name ?? f.id } });
+      else if (printed && printed.kind !== f.named.kind) out.push({ message: `“${name}” is printed “${printed.name}” in the entry`, key: 'name-printed-as', params: { name, printed: printed.name } });
     }
   }
   return out;
@@ -70,14 +77,24 @@ export function matchSommaire(sommaire: readonly SommaireEntry[], units: readonl
     const partner = resolveSide(entry.partner, 'MA', registry, entry.line);
     const matched = units.filter((u) => u.unit.tier === 'full' && covers(u.frenchIds, french.ids) && (covers(partner.ids, u.partnerIds) || covers(u.partnerIds, partner.ids)));
     if (matched.length === 0) {
-      notes.push({ kind: 'sommaire-entry-missing', message: `the Sommaire announces “${entry.french}/${entry.partner}” (p.${entry.page}); no entry of the body matches it`, line: entry.line });
+      notes.push({
+        kind: 'sommaire-entry-missing',
+        message: `the Sommaire announces “${entry.french}/${entry.partner}” (p.${entry.page}); no entry of the body matches it`,
+        wording: { key: 'sommaire-entry-missing', params: { french: entry.french, partner: entry.partner, page: String(entry.page ?? '?') } },
+        line: entry.line,
+      });
       continue;
     }
-    for (const d of differences([french, partner], matched[0])) notes.push({ kind: 'sommaire-name-differs', message: `Sommaire: ${d}`, line: entry.line });
+    for (const d of differences([french, partner], matched[0])) {
+      notes.push({ kind: 'sommaire-name-differs', message: `Sommaire: ${d.message}`, wording: { key: `sommaire.${d.key}`, params: d.params }, line: entry.line });
+    }
     for (const u of matched) pages.set(u, entry);
   }
   for (const u of units) {
-    if (u.unit.tier === 'full' && !pages.has(u)) notes.push({ kind: 'entry-not-in-sommaire', message: `the entry “${u.unit.headingLines.map((l) => l.text).join(' / ')}” is not in the Sommaire`, line: u.unit.lines[0] });
+    if (u.unit.tier === 'full' && !pages.has(u)) {
+      const heading = u.unit.headingLines.map((l) => l.text).join(' / ');
+      notes.push({ kind: 'entry-not-in-sommaire', message: `the entry “${heading}” is not in the Sommaire`, wording: { key: 'entry-not-in-sommaire', params: { heading } }, line: u.unit.lines[0] });
+    }
   }
   return pages;
 }
@@ -91,12 +108,19 @@ export function matchSynthesis(pairs: readonly SynthesisPair[], units: readonly 
     let matched = units.filter((u) => covers(u.frenchIds, french.ids) && (!pair.partner || covers(u.partnerIds, partner.ids)));
     // A line naming only the French side counts only when that side has a single partnership.
     if (!pair.partner) {
-      notes.push({ kind: 'synthesis-pair-without-partner', message: `${where}: no partner is named`, line: pair.line.n });
+      notes.push({ kind: 'synthesis-pair-without-partner', message: `${where}: no partner is named`, wording: { key: 'synthesis.pair-without-partner', params: { pair: pair.line.text } }, line: pair.line.n });
       if (matched.length > 1) matched = [];
     }
-    for (const d of differences([french, partner], matched[0])) notes.push({ kind: 'synthesis-name-differs', message: `${where}: ${d}`, line: pair.line.n });
+    for (const d of differences([french, partner], matched[0])) {
+      notes.push({ kind: 'synthesis-name-differs', message: `${where}: ${d.message}`, wording: { key: `synthesis.${d.key}`, params: { pair: pair.line.text, ...d.params } }, line: pair.line.n });
+    }
     if (matched.length === 0) {
-      notes.push({ kind: 'synthesis-pair-without-entry', message: `${where}: no partnership of the entries has these parties`, line: pair.line.n });
+      notes.push({
+        kind: 'synthesis-pair-without-entry',
+        message: `${where}: no partnership of the entries has these parties`,
+        wording: { key: 'synthesis.pair-without-entry', params: { pair: pair.line.text } },
+        line: pair.line.n,
+      });
       continue;
     }
     for (const u of matched) {

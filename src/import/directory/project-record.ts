@@ -36,7 +36,7 @@ function withPadRoles(partners: ProjectPartner[], parties: readonly PartyRef[], 
     const party = parties.find((p) => p.country === country);
     if (!party) return;
     out.unshift({ name: party.name, role, country, collectivityId: party.collectivityId });
-    notes.push({ kind: 'inferred-role', message: `PAD project: ${role} not printed, taken to be ${party.name}`, line });
+    notes.push({ kind: 'inferred-role', message: `PAD project: ${role} not printed, taken to be ${party.name}`, wording: { key: `role-inferred.${role}`, params: { name: party.name } }, line });
   };
   add('assistant-maitre-ouvrage', 'FR');
   add('maitre-ouvrage', 'MA');
@@ -105,6 +105,7 @@ function checkSums(project: Project, notes: ReaderNote[], line: number): void {
     notes.push({
       kind: 'funding-does-not-add-up',
       message: `“${project.title}”: funding lines add up to ${sum} ${total.currency}, the total cost printed is ${total.amount} ${total.currency}`,
+      wording: { key: 'funding-does-not-add-up', params: { title: project.title, sum, total: total.amount, currency: total.currency } },
       line,
     });
   }

@@ -43,7 +43,7 @@ export function countRecords(doc: RepertoireDocument, lines: number): Record<str
 }
 
 export function buildReport(document: string, doc: RepertoireDocument, notes: readonly ReaderNote[], lines: number, importedAt: Date): ImportReport {
-  const issue = (n: ReaderNote) => ({ kind: n.kind, message: n.message, ...(n.line ? { line: n.line } : {}), ...(n.text ? { text: n.text } : {}) });
+  const issue = (n: ReaderNote) => ({ kind: n.kind, message: n.message, wording: n.wording, ...(n.line ? { line: n.line } : {}), ...(n.text ? { text: n.text } : {}) });
   const byLine = (a: ReaderNote, b: ReaderNote) => (a.line ?? 0) - (b.line ?? 0);
   return {
     document,

@@ -2,6 +2,7 @@
  * Shared shapes of the directory reader. The reader works on normalised lines that keep the
  * number they had in the source document, so every record can point back to where it came from.
  */
+import type { IssueWording } from '../../model/report.js';
 
 /** One non-blank line of the document, normalised (markup removed), with its 1-based number. */
 export interface SourceLine {
@@ -12,7 +13,10 @@ export interface SourceLine {
 /** Something the reader could not place or found odd, with where it stands. */
 export interface ReaderNote {
   readonly kind: string;
+  /** in English: the CLI's report */
   readonly message: string;
+  /** the same for the site, in its reader's language (src/web/i18n: `report.note.<key>`) */
+  readonly wording: IssueWording;
   readonly line?: number;
   readonly text?: string;
 }

@@ -38,6 +38,12 @@ export function label(locale: Locale, prefix: string, value: string): string {
   return key in CATALOGUES[locale] ? t(locale, key as MessageKey) : value;
 }
 
+/** A phrase of a family of keys (`report.note.`…) with its values, or undefined when the catalogue lacks it. */
+export function phrase(locale: Locale, prefix: string, key: string, params: Params = {}): string | undefined {
+  const full = `${prefix}.${key}`;
+  return full in CATALOGUES[locale] ? t(locale, full as MessageKey, params) : undefined;
+}
+
 export function direction(locale: Locale): 'ltr' | 'rtl' {
   return DIRECTIONS[locale];
 }

@@ -13,6 +13,9 @@ import { briefView, partnershipsView } from './partnerships/data.js';
 import { projectView } from './project/data.js';
 import { projectsView } from './projects/data.js';
 import { reportView } from './report/data.js';
+import { message } from './report/render.js';
+import { label, t } from '../i18n/index.js';
+import type { RenderContext } from '../page.js';
 import { synthesisView } from './synthesis/data.js';
 
 let site: TestSite;
@@ -135,7 +138,25 @@ describe('the HTML', () => {
   it('report: issues with their line numbers', async () => {
     const body = (await get('/rapport')).body;
     expect(body).toContain('ligne 8022');
-    expect(body).toContain('<code>synthesis-pair-without-partner</code>');
+    expect(body).toContain('data-kind="synthesis-pair-without-partner">Synthèse : partenaire absent</td>');
+  });
+
+  it('report: every issue of the 2008 import in French, from the catalogue', async () => {
+    const body = (await get('/rapport')).body;
+    expect(body).toContain('Synthèse, « Conseil général de Seine-Saint-Denis » : aucun partenaire n’est nommé');
+    // numbers as French prints them, grouped by narrow no-break spaces
+    expect(body).toMatch(/les lignes de financement totalisent 2\s032\s890 MAD, le coût total imprimé est de 2\s032\s800 MAD/);
+    expect(body).toMatch(/Commune urbaine de Marrakech : populations imprimées 824\s000 \(l\. 362\)/);
+    expect(body).toContain('La ligne 3184 répète la ligne 3183 : lue une fois');
+    const { report } = await reportView(site.store.db);
+    const issues = [...report!.unplaced, ...report!.inconsistencies, ...report!.warnings];
+    expect(issues.length).toBeGreaterThan(30);
+    const c: RenderContext = { locale: 'fr', t: (key, params) => t('fr', key, params), url: '/rapport', searchText: '' };
+    for (const issue of issues) {
+      expect(issue.wording, issue.message).toBeDefined();
+      expect(message(issue, c), issue.kind).not.toBe(issue.message);
+      expect(label(c.locale, 'report.kind', issue.kind), issue.kind).not.toBe(issue.kind);
+    }
   });
 });
 

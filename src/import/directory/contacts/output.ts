@@ -49,7 +49,7 @@ export function toReading(items: readonly ItemDraft[], resolved: ReadonlyMap<Hol
     }
     const party = resolved.get(item);
     if (!party) {
-      notes.push({ kind: 'unattributed-institution', message: 'institution block with no party to give it to', line: item.first });
+      notes.push({ kind: 'unattributed-institution', message: 'institution block with no party to give it to', wording: { key: 'institution-without-party' }, line: item.first });
       continue;
     }
     const address = joinParts(item.addressParts, ', ');
@@ -66,7 +66,8 @@ export function toReading(items: readonly ItemDraft[], resolved: ReadonlyMap<Hol
   for (const person of strayWebsites) {
     const party = resolved.get(person);
     if (!party) {
-      notes.push({ kind: 'unplaced-contact-line', message: `website ${person.websites.join(', ')} of a person with no party`, line: person.last });
+      const websites = person.websites.join(', ');
+      notes.push({ kind: 'unplaced-contact-line', message: `website ${websites} of a person with no party`, wording: { key: 'website-without-party', params: { websites } }, line: person.last });
       continue;
     }
     const nearest = institutions

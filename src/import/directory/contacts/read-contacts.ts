@@ -22,8 +22,8 @@ export function readContacts(lines: readonly SourceLine[], parties: readonly Par
     const text = cleanLine(source.text);
     if (!text) continue;
     const line = { n: source.n, text };
-    if (text.length > LONGEST_LINE) note(state, line, 'unplaced-contact-line', `line of ${text.length} characters: too long for a contact line`);
-    else if (!RULES.some((rule) => rule.run(state, line))) note(state, line, 'unplaced-contact-line', 'line fits no contact rule');
+    if (text.length > LONGEST_LINE) note(state, line, 'unplaced-contact-line', `line of ${text.length} characters: too long for a contact line`, { key: 'contact-line-too-long', params: { length: text.length } });
+    else if (!RULES.some((rule) => rule.run(state, line))) note(state, line, 'unplaced-contact-line', 'line fits no contact rule', { key: 'contact-line-no-rule' });
   }
   const items = separateElectedFromAgents(state.items);
   const resolved = resolveSides(items, parties, options.defaultSide);

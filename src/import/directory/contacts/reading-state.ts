@@ -3,6 +3,7 @@
  * of persons and institution blocks, in printed order) and what the next line most likely adds
  * to (the target). Rules change it only through these helpers.
  */
+import type { IssueWording } from '../../../model/report.js';
 import { key } from '../text.js';
 import type { PartyRef, ReaderNote, SourceLine } from '../types.js';
 import type { Coordinates } from './coordinates.js';
@@ -164,7 +165,7 @@ function ownerOfEmail(persons: readonly PersonDraft[], email: string): PersonDra
   return spelled ?? persons.find((p) => p.emails.length === 0) ?? persons[0]!;
 }
 
-export function note(state: ReadingState, line: SourceLine, kind: string, message: string): void {
+export function note(state: ReadingState, line: SourceLine, kind: string, message: string, wording: IssueWording): void {
   const text = line.text.length > 200 ? `${line.text.slice(0, 200)}…` : line.text;
-  state.notes.push({ kind, message, line: line.n, text });
+  state.notes.push({ kind, message, wording, line: line.n, text });
 }

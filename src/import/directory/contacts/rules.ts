@@ -52,7 +52,7 @@ const label: LineRule = {
     if (!found.rest) return true;
     const persons = readPersonLine(found.rest) ?? [readBareName(found.rest)].filter((p) => p !== undefined);
     if (persons.length) addPersons(state, persons, line);
-    else note(state, line, 'unplaced-contact-line', 'text after a contact label is not a person');
+    else note(state, line, 'unplaced-contact-line', 'text after a contact label is not a person', { key: 'label-without-person' });
     return true;
   },
 };
@@ -78,7 +78,7 @@ const coordinates: LineRule = {
   run(state, line) {
     const found = readCoordinates(line.text);
     if (!found) return false;
-    if (!addCoordinates(state, found, line)) note(state, line, 'unplaced-contact-line', 'coordinates before any person or institution');
+    if (!addCoordinates(state, found, line)) note(state, line, 'unplaced-contact-line', 'coordinates before any person or institution', { key: 'coordinates-without-owner' });
     return true;
   },
 };

@@ -1,6 +1,6 @@
 /** The import report page's HTML. */
 import { html, type SafeHtml } from '../../html.js';
-import { formatDateTime, formatNumber, label } from '../../i18n/index.js';
+import { formatDateTime, formatNumber, label, phrase } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
 import { section } from '../../render/parts.js';
@@ -21,8 +21,15 @@ function issues(list: readonly Issue[], c: RenderContext): SafeHtml {
         : issue.line === undefined
           ? ''
           : c.t('report.issue.line', { line: String(issue.line) })
-    }</td><td class="kind" role="cell"><code>${issue.kind}</code></td><td class="message" role="cell">${issue.message}${issue.text ? html`<br><q class="muted">${issue.text}</q>` : ''}</td></tr>`,
+    }</td><td class="kind" role="cell" data-kind="${issue.kind}">${label(c.locale, 'report.kind', issue.kind)}</td><td class="message" role="cell">${message(issue, c)}${
+      issue.text ? html`<br><q class="muted">${issue.text}</q>` : ''
+    }</td></tr>`,
   )}</tbody></table>`;
+}
+
+/** The issue in the reader's language; a report stored before issues had wordings, or a wording the catalogue lacks, keeps its English message. */
+export function message(issue: Issue, c: RenderContext): string {
+  return (issue.wording && phrase(c.locale, 'report.note', issue.wording.key, issue.wording.params)) ?? issue.message;
 }
 
 /** A count's name in words: `partnerships.full` → « Partenariats décrits »; a name the catalogue lacks is shown as it is. */
