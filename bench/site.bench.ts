@@ -154,6 +154,23 @@ export async function run(): Promise<void> {
     console.log(`  (${heavyDone} heavy searches done meanwhile)`);
     rss.mark('after the heavy searches');
 
+    // ---- record pages while 2 clients read collectivity pages (long reads: coordination, map)
+    stop = false;
+    let collectivitiesDone = 0;
+    const readers = Array.from({ length: 2 }, async (_, client) => {
+      for (let i = 30 + client; !stop; i += 2) {
+        await get(`${base}/collectivites/${encodeURIComponent(collectivityIds[i % collectivityIds.length]!)}`);
+        collectivitiesDone += 1;
+      }
+    });
+    const besideCollectivities: number[] = [];
+    const collectivitiesStart = performance.now();
+    while (performance.now() - collectivitiesStart < 10_000 && k < pages.length) besideCollectivities.push(await get(`${base}${pages[k++]}`));
+    stop = true;
+    await Promise.all(readers);
+    line('record page while 2 clients read collectivity pages', besideCollectivities);
+    console.log(`  (${collectivitiesDone} collectivity pages read meanwhile)`);
+
     // ---- search pages per second over HTTP, against the engine in a plain loop
     const urls = MIX.map(searchUrl);
     stop = false;

@@ -128,7 +128,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Signed-in members' HTML shows named people's coordinates; the JSON twins never do.
     const audience = json ? 'public' : members.audience(request);
     const leaveForeground = lanes.foreground();
-    let searched = false;
+    // a results page moves to the background when it searches; a long page is there from the start
+    let background = page.long === true;
+    if (background) {
+      leaveForeground();
+      await lanes.turn();
+    }
     const searcher = options.searcher;
     // read once a request: each reading checks the store's version first
     let read: Promise<Directory> | undefined;
@@ -146,7 +151,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             ? undefined
             : {
                 search: async (query, directoryId) => {
-                  searched = true;
+                  background = true;
                   leaveForeground();
                   const result = await searcher.search(query, directoryId);
                   await lanes.turn();
@@ -160,7 +165,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply.header('vary', 'Accept');
       if (json) return reply.type('application/json; charset=utf-8').send(bytes(JSON.stringify(view)));
       if (audience === 'members') reply.header('cache-control', 'private, no-store');
-      if (searched) await lanes.turn();
+      if (background) await lanes.turn();
       const context = await members.context(request, recordOfPage(page.path, params));
       const rendered = page.render(view, context);
       return reply.type('text/html; charset=utf-8').send(bytes(layout(rendered, context, await colophonOf(directory)).value));

@@ -74,6 +74,11 @@ export interface PageDefinition<VM> {
   readonly summary: string;
   readonly schema: z.ZodType<VM>;
   readonly parameters?: readonly ParameterDoc[];
+  /**
+   * The page's work is long (tens of statements, a large view to draw): it gives way to record
+   * pages before it loads and before it draws, as results pages do after their search (lanes.ts).
+   */
+  readonly long?: boolean;
   load(input: PageInput): Promise<VM>;
   render(view: VM, context: RenderContext): RenderedPage;
 }

@@ -79,6 +79,14 @@ describe('serve: end to end', () => {
     const search = await fetch(`${url}recherche.json?q=fes`);
     expect(search.status).toBe(200);
     expect(((await search.json()) as { total: number }).total).toBeGreaterThan(0);
+    // a long page, read on the search thread's connection: Marrakech's French partners and who else works with them
+    const marrakech = (await (await fetch(`${url}collectivites/ma-commune-marrakech.json`)).json()) as {
+      coordination: { partners: { id: string }[]; samePartners: { others: unknown[] }[] };
+    };
+    expect(marrakech.coordination.partners.map((p) => p.id)).toEqual(
+      expect.arrayContaining(['fr-commune-ajaccio', 'fr-commune-clermont-ferrand', 'fr-commune-marseille', 'fr-commune-tours', 'fr-region-bourgogne']),
+    );
+    expect(marrakech.coordination.samePartners.some((entry) => entry.others.length > 0)).toBe(true);
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
 

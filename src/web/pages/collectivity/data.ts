@@ -91,6 +91,12 @@ export type CollectivityView = z.infer<typeof CollectivityView>;
 /** Partnerships shown (and read for the coordination view) on a collectivity's page; the page says when there are more. */
 export const PARTNERSHIPS_SHOWN = 100;
 
+/**
+ * `db` answers the page's own reads — who else works with its partners, who else in its region
+ * works on its domains, its map — which are long ones (tens of statements over thousands of rows
+ * for partners with hundreds of partnerships): the server passes the search thread's connection
+ * (PageInput.reader); its records come through `dir`.
+ */
 export async function collectivityView(dir: Directory, db: Kysely<Database>, id: string): Promise<CollectivityView> {
   const c = dir.collectivity.get(id);
   if (c === undefined) throw new RepertoireError('not-found', `no collectivity "${id}"`, 404);

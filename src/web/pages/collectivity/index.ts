@@ -7,7 +7,8 @@ export const collectivityPage = definePage({
   path: '/collectivites/:id',
   summary: 'A collectivity: identity and institutional coordinates, its partnerships, its work by domain, and who else works with the same partners or on the same domains in its region',
   schema: CollectivityView,
+  long: true,
   parameters: [{ name: 'id', in: 'path', required: true, description: 'the collectivity id', schema: { type: 'string' } }],
-  load: async ({ directory, db, params }) => collectivityView(await directory(), db, params.id ?? ''),
+  load: async ({ directory, db, reader, params }) => collectivityView(await directory(), reader ?? db, params.id ?? ''),
   render: renderCollectivity,
 });
