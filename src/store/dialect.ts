@@ -8,8 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { PostgresDialect, SqliteDialect, type ColumnDefinitionBuilder, type Dialect, type SqliteDatabase } from 'kysely';
-import type pg from 'pg';
-import type * as PgModule from 'pg';
+import type * as Pg from 'pg';
 import type { DatabaseLocation } from '../config.js';
 import { RepertoireError } from '../errors.js';
 import { statementKeeper } from './statements.js';
@@ -41,13 +40,13 @@ export function createDialect(location: DatabaseLocation, options: { cacheMb?: n
  * precision; the store's counts fit a JS number, so this pool reads them as numbers. The parser
  * is set on this pool only, not on the pg module for the whole process.
  */
-function postgresPool(url: string): pg.Pool {
+function postgresPool(url: string): Pg.Pool {
   // loaded here, not at the top: a server on SQLite need not hold the driver (3 MB)
-  const pg = createRequire(import.meta.url)('pg') as typeof PgModule;
+  const pg = createRequire(import.meta.url)('pg') as typeof Pg;
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)),
   };
-  return new pg.Pool({ connectionString: url, max: 10, types: types as pg.CustomTypesConfig });
+  return new pg.Pool({ connectionString: url, max: 10, types: types as Pg.CustomTypesConfig });
 }
 
 function openSqlite(path: string, cacheMb: number | undefined): Sqlite.Database {
