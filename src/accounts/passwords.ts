@@ -1,6 +1,10 @@
 /** Passwords: argon2id hashes (PHC strings) and the rules a new password must follow. */
-import { hash, verify } from '@node-rs/argon2';
+import type * as Argon2 from '@node-rs/argon2';
 import { z } from 'zod';
+
+/** The hasher is loaded when a password is first checked or set, not with the server (4 MB of a public site's memory). */
+let argon2: Promise<typeof Argon2> | undefined;
+const hasher = () => (argon2 ??= import('@node-rs/argon2'));
 
 // @node-rs/argon2's `Algorithm` is an ambient const enum, which isolatedModules cannot read: 2 is Argon2id.
 const ARGON2ID = 2;
@@ -17,12 +21,12 @@ export const Password = z
 
 export async function hashPassword(password: string): Promise<string> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return hash(password, OPTIONS as any);
+  return (await hasher()).hash(password, OPTIONS as any);
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password);
+    return await (await hasher()).verify(passwordHash, password);
   } catch {
     return false; // a damaged hash never matches
   }
