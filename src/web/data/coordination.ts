@@ -139,7 +139,7 @@ export async function sameRegion(
     .map(({ code }) => {
       const same = sameDomainCodes(dir, code);
       const others = candidates
-        .filter((id) => [...(filed.get(id) ?? [])].some((c) => same.has(c)))
+        .filter((id) => filedUnder(filed.get(id), same))
         .map((partnershipId) => ({ partnershipId, collectivityIds: regionParties.get(partnershipId) ?? [] }));
       return { code, others: others.slice(0, COORDINATION_SHOWN), othersTotal: others.length };
     });
@@ -179,6 +179,12 @@ async function domainsFiled(db: Kysely<Database>, directoryId: string, partnersh
     filed.set(row.partnership_id, codes);
   }
   return filed;
+}
+
+/** Whether any of a partnership's domain codes is one of `codes` (no copy: 500 candidates × every domain of the page). */
+function filedUnder(filed: ReadonlySet<string> | undefined, codes: ReadonlySet<string>): boolean {
+  if (filed !== undefined) for (const code of filed) if (codes.has(code)) return true;
+  return false;
 }
 
 function unique<T>(items: readonly T[]): T[] {
