@@ -89,6 +89,32 @@ async function get(url: string): Promise<number> {
   return performance.now() - t;
 }
 
+/**
+ * Record pages (`records`, one after another) for 10 s while `clients` other clients each fetch
+ * their n-th page `theirs(client, n)` without pause: the record pages' times, and how many the
+ * others fetched.
+ */
+async function recordPagesBeside(records: Iterator<string>, clients: number, theirs: (client: number, n: number) => string): Promise<{ samples: number[]; done: number }> {
+  let stop = false;
+  let done = 0;
+  const others = Array.from({ length: clients }, async (_, client) => {
+    for (let n = 0; !stop; n += 1) {
+      await get(theirs(client, n));
+      done += 1;
+    }
+  });
+  const samples: number[] = [];
+  const start = performance.now();
+  while (performance.now() - start < 10_000) {
+    const next = records.next();
+    if (next.done === true) break;
+    samples.push(await get(next.value));
+  }
+  stop = true;
+  await Promise.all(others);
+  return { samples, done };
+}
+
 export async function run(): Promise<void> {
   const partnerships = Number(process.env.SEARCH_BENCH_PARTNERSHIPS ?? 100_000);
   const store = await benchStore(partnerships, 1);
@@ -134,46 +160,19 @@ export async function run(): Promise<void> {
     line('project page, alone', alone.project);
     line('collectivity page, alone (coordination over up to 4 458 partnerships)', alone.collectivity);
 
-    // ---- record pages while 4 clients run heavy searches
-    let stop = false;
-    let heavyDone = 0;
-    const heavy = Array.from({ length: 4 }, async (_, client) => {
-      let i = client;
-      while (!stop) {
-        await get(searchUrl(HEAVY[i++ % HEAVY.length]!));
-        heavyDone += 1;
-      }
-    });
-    const beside: number[] = [];
-    const besideStart = performance.now();
-    let k = 0;
-    while (performance.now() - besideStart < 10_000 && k < pages.length) beside.push(await get(`${base}${pages[k++]}`));
-    stop = true;
-    await Promise.all(heavy);
-    line('record page while 4 clients run heavy searches', beside);
-    console.log(`  (${heavyDone} heavy searches done meanwhile)`);
+    // ---- record pages while 4 clients run heavy searches, then while 2 clients read collectivity pages (long reads)
+    const records = pages.map((page) => `${base}${page}`)[Symbol.iterator]();
+    const heavy = await recordPagesBeside(records, 4, (client, n) => searchUrl(HEAVY[(client + n) % HEAVY.length]!));
+    line('record page while 4 clients run heavy searches', heavy.samples);
+    console.log(`  (${heavy.done} heavy searches done meanwhile)`);
     rss.mark('after the heavy searches');
-
-    // ---- record pages while 2 clients read collectivity pages (long reads: coordination, map)
-    stop = false;
-    let collectivitiesDone = 0;
-    const readers = Array.from({ length: 2 }, async (_, client) => {
-      for (let i = 30 + client; !stop; i += 2) {
-        await get(`${base}/collectivites/${encodeURIComponent(collectivityIds[i % collectivityIds.length]!)}`);
-        collectivitiesDone += 1;
-      }
-    });
-    const besideCollectivities: number[] = [];
-    const collectivitiesStart = performance.now();
-    while (performance.now() - collectivitiesStart < 10_000 && k < pages.length) besideCollectivities.push(await get(`${base}${pages[k++]}`));
-    stop = true;
-    await Promise.all(readers);
-    line('record page while 2 clients read collectivity pages', besideCollectivities);
-    console.log(`  (${collectivitiesDone} collectivity pages read meanwhile)`);
+    const collectivityPage = (i: number) => `${base}/collectivites/${encodeURIComponent(collectivityIds[i % collectivityIds.length]!)}`;
+    const long = await recordPagesBeside(records, 2, (client, n) => collectivityPage(30 + client + 2 * n));
+    line('record page while 2 clients read collectivity pages', long.samples);
+    console.log(`  (${long.done} collectivity pages read meanwhile)`);
 
     // ---- search pages per second over HTTP, against the engine in a plain loop
     const urls = MIX.map(searchUrl);
-    stop = false;
     let served = 0;
     const httpStart = performance.now();
     await Promise.all(

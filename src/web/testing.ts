@@ -16,10 +16,17 @@ import type { Searcher } from '../search/types.js';
 import { openStore, type Store } from '../store/db.js';
 import { saveDocument } from '../store/save-document.js';
 import { buildApp } from './app.js';
+import { t } from './i18n/index.js';
+import type { RenderContext } from './page.js';
 import { readSiteDirectory, type Directory } from './data/directory.js';
 import { searchIndexKeeper } from './search-index.js';
 
 export const DIRECTORY_ID = 'repertoire-franco-marocain-2008';
+
+/** What a render function gets for an anonymous reader of the French site at `url`: for tests that draw a view without a request. */
+export function renderContext(url = '/'): RenderContext {
+  return { locale: 'fr', t: (key, params) => t('fr', key, params), url, searchText: '' };
+}
 
 export interface TestSite {
   store: Store;

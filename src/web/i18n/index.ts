@@ -34,8 +34,7 @@ export function tn(locale: Locale, base: PluralBase, count: number, params: Para
 
 /** A label from a family of keys (`status.`, `kind.`…), or the raw value when the catalogue lacks it. */
 export function label(locale: Locale, prefix: string, value: string): string {
-  const key = `${prefix}.${value}`;
-  return key in CATALOGUES[locale] ? t(locale, key as MessageKey) : value;
+  return phrase(locale, prefix, value) ?? value;
 }
 
 /** A phrase of a family of keys (`report.note.`…) with its values, or undefined when the catalogue lacks it. */

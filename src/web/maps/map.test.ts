@@ -6,13 +6,12 @@ import { renderBaseMap } from '../../maps/render.js';
 import { assertWellFormedXml } from '../../maps/testing.js';
 import { DIRECTORY_2008_ID, read2008, save2008 } from '../../stats/testing.js';
 import { ENGINES, openEngineStore } from '../../test-support/engines.js';
-import { t } from '../i18n/index.js';
-import type { RenderContext } from '../page.js';
+import { renderContext } from '../testing.js';
 import { paths } from '../paths.js';
 import { baseMapHref, registerBaseMaps } from './base.js';
 import { MAP_POINTS, loadMapView, mapSection, withoutInlineStyle, type MapView } from './map.js';
 
-const c: RenderContext = { locale: 'fr', t: (key, params) => t('fr', key, params), url: '/', searchText: '' };
+const c = renderContext();
 
 const view: MapView = {
   points: [

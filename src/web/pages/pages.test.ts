@@ -3,7 +3,7 @@ import { loadDocument } from '../../store/load-document.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECURITY_HEADERS } from '../app.js';
 import type { Directory } from '../data/directory.js';
-import { openTestSite, type TestSite } from '../testing.js';
+import { openTestSite, renderContext, type TestSite } from '../testing.js';
 import { collectivitiesView } from './collectivities/data.js';
 import { collectivityView } from './collectivity/data.js';
 import { domainView, domainsView } from './domain/data.js';
@@ -14,8 +14,7 @@ import { projectView } from './project/data.js';
 import { projectsView } from './projects/data.js';
 import { reportView } from './report/data.js';
 import { message } from './report/render.js';
-import { label, t } from '../i18n/index.js';
-import type { RenderContext } from '../page.js';
+import { label } from '../i18n/index.js';
 import { synthesisView } from './synthesis/data.js';
 
 let site: TestSite;
@@ -151,7 +150,7 @@ describe('the HTML', () => {
     const { report } = await reportView(site.store.db);
     const issues = [...report!.unplaced, ...report!.inconsistencies, ...report!.warnings];
     expect(issues.length).toBeGreaterThan(30);
-    const c: RenderContext = { locale: 'fr', t: (key, params) => t('fr', key, params), url: '/rapport', searchText: '' };
+    const c = renderContext('/rapport');
     for (const issue of issues) {
       expect(issue.wording, issue.message).toBeDefined();
       expect(message(issue, c), issue.kind).not.toBe(issue.message);

@@ -4,13 +4,11 @@ import { writeSynthetic } from '../../../synth/write.js';
 import { openTempStore } from '../../../test-support/temp-store.js';
 import { COORDINATION_SHOWN } from '../../data/coordination.js';
 import { readSiteDirectory, type Directory } from '../../data/directory.js';
-import { t } from '../../i18n/index.js';
-import type { RenderContext } from '../../page.js';
-import { openTestSite, type TestSite } from '../../testing.js';
+import { openTestSite, renderContext, type TestSite } from '../../testing.js';
 import { collectivityView } from './data.js';
 import { renderCollectivity } from './render.js';
 
-const TEST_CONTEXT: RenderContext = { locale: 'fr', t: (key, params) => t('fr', key, params), url: '/', searchText: '' };
+const TEST_CONTEXT = renderContext();
 
 let site: TestSite;
 let dir: Directory;

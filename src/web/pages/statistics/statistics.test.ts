@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATS_TABLES, statsCsv } from '../../../stats/csv.js';
 import { CensusStats } from '../../../stats/model.js';
 import { loadStats } from '../../../stats/queries.js';
-import { openTestSite, type TestSite } from '../../testing.js';
-import { t } from '../../i18n/index.js';
+import { openTestSite, renderContext, type TestSite } from '../../testing.js';
 import { PadView } from '../pad/data.js';
 import { FUNDERS_SHOWN, renderStatistics } from './render.js';
 
@@ -74,7 +73,7 @@ describe('/statistiques', () => {
     const stats = CensusStats.parse((await get('/statistiques.json')).json());
     const funder = stats.funders[0]!;
     const many = { ...stats, funders: Array.from({ length: FUNDERS_SHOWN + 5 }, (_, i) => ({ ...funder, key: `f${i}`, funder: `Financeur ${i}` })) };
-    const body = renderStatistics(many, { locale: 'fr', t: (key, params) => t('fr', key, params), url: '/statistiques', searchText: '' }).body.value;
+    const body = renderStatistics(many, renderContext('/statistiques')).body.value;
     expect(body).toContain(`Financeur ${FUNDERS_SHOWN - 1}<`);
     expect(body).not.toContain(`Financeur ${FUNDERS_SHOWN}<`);
     expect(body).toContain(`${FUNDERS_SHOWN} affichés sur ${FUNDERS_SHOWN + 5}. Tous les financeurs sont dans le fichier CSV ci-dessous.`);
