@@ -1,4 +1,5 @@
 /** Small helpers shared by the server-drawn SVG maps and charts. */
+import { frenchFormats } from '../locale/french.js';
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -31,7 +32,6 @@ export function safeId(id: string): string {
 }
 
 /** French number formatting (thin spaces between thousands), the same everywhere. */
-const FR_NUMBER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 export function formatNumber(value: number): string {
-  return FR_NUMBER.format(value);
+  return frenchFormats.number(value, { max: 0 });
 }

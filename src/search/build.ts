@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { RepertoireError } from '../errors.js';
+import { frenchFormats } from '../locale/french.js';
 import type { Database } from '../store/tables.js';
 import { DocList, addPostings, emptySet, encodePostings, encodeSet } from './bitset.js';
 import { HIT_TYPES, PAD_LABELS, STATUS_LABELS, TOP_FUNDERS, TYPE_LABELS, decadeLabel, decadeOf, funderName, kindLabel, valueSlug } from './facets.js';
@@ -379,7 +380,7 @@ async function build(db: SearchDb, directoryId: string, onProgress?: (done: numb
           ...jsonList(c.aliases),
           join([c.executive_title, c.executive_name], ' '),
           c.address,
-          c.population === null ? null : `${c.population.toLocaleString('fr-FR')} habitants`,
+          c.population === null ? null : `${frenchFormats.number(c.population)} habitants`,
         ],
         ' — ',
       ),

@@ -3,6 +3,7 @@
  * the PostgreSQL one (postgres/): which filter values the index knows, the page clamp, facet
  * lists from counts, and the suggestions' candidate queries and spelling corrections.
  */
+import { frenchFormats } from '../locale/french.js';
 import type { FacetEntry } from './build.js';
 import { searchParamsOf } from './params.js';
 import type { SearchDocTable } from './tables.js';
@@ -48,7 +49,7 @@ export function clampPage(query: SearchQuery, total: number, notices: string[]):
   const pages = Math.ceil(window / query.perPage);
   if (query.page > Math.max(1, pages)) {
     if (total > MAX_WINDOW && query.page * query.perPage > MAX_WINDOW) {
-      notices.push(`Seuls les ${MAX_WINDOW.toLocaleString('fr-FR')} premiers résultats peuvent être parcourus : dernière page affichée.`);
+      notices.push(`Seuls les ${frenchFormats.number(MAX_WINDOW)} premiers résultats peuvent être parcourus : dernière page affichée.`);
     } else if (total > 0) notices.push(`Il n'y a que ${pages} page${pages > 1 ? 's' : ''} de résultats : dernière page affichée.`);
     query.page = Math.max(1, pages);
   }

@@ -7,6 +7,7 @@
  * Sizes are relative to the width (`viewBox`): the default width, 400, keeps the text at about
  * 12 px on a 360 px screen. Text is escaped; output is deterministic.
  */
+import { frenchFormats } from '../locale/french.js';
 import { escapeXml, formatNumber, num, safeId, stableId } from '../maps/svg.js';
 import type { CountRow, DomainRow } from './model.js';
 
@@ -48,7 +49,6 @@ export interface RenderedChart {
 }
 
 export const DEFAULT_CHART_WIDTH = 400;
-const COMPACT = new Intl.NumberFormat('fr-FR', { notation: 'compact', maximumFractionDigits: 1 });
 /** average glyph width, in ems, for estimating text widths */
 const EM = 0.62;
 
@@ -70,7 +70,7 @@ export function barChart(input: BarChartInput): RenderedChart {
   const bars = input.bars.map((b) => ({ ...b, value: Number.isFinite(b.value) ? Math.max(0, b.value) : 0 }));
   const table = bars.map((b) => ({ key: b.key, label: b.label, value: b.value, formatted: format(b.value) }));
   const { ticks: allTicks, max } = niceTicks(Math.max(0, ...bars.map((b) => b.value)));
-  const tickFormat = input.tickFormat ?? (max >= 10_000 ? (v: number) => COMPACT.format(v) : format);
+  const tickFormat = input.tickFormat ?? (max >= 10_000 ? frenchFormats.compact : format);
   const fs = 13 * u;
   const color = input.color ?? '#1d5fa6';
   const values = table.map((r) => `${r.label} : ${r.formatted}`).join(' ; ');

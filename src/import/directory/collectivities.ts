@@ -7,6 +7,7 @@ import type { Collectivity } from '../../model/schema.js';
 import type { SourceRef } from '../../model/provenance.js';
 import type { CollectivityEntry, Sighting } from './registry.js';
 import { locate } from '../../geo/gazetteer.js';
+import { frenchFormats } from '../../locale/french.js';
 import { regionOf } from '../../geo/regions.js';
 import type { InstitutionDetails, ReaderNote } from './types.js';
 
@@ -32,9 +33,9 @@ export function buildCollectivity(entry: CollectivityEntry, details: readonly In
   if (distinct.length > 1) {
     notes.push({
       kind: 'population-differs',
-      message: `${entry.names[0]}: populations printed ${entry.populations.map((p) => `${p.value.toLocaleString('fr-FR')} (line ${p.line})`).join(', ')}; kept ${population?.toLocaleString('fr-FR')}`,
+      message: `${entry.names[0]}: populations printed ${entry.populations.map((p) => `${frenchFormats.number(p.value)} (line ${p.line})`).join(', ')}; kept ${population === undefined ? 'none' : frenchFormats.number(population)}`,
       // the list is one value: numbers and line numbers, which read the same in French and English
-      wording: { key: 'population-differs', params: { name: entry.names[0]!, printed: entry.populations.map((p) => `${p.value.toLocaleString('fr-FR')} (l. ${p.line})`).join(', '), kept: population ?? 0 } },
+      wording: { key: 'population-differs', params: { name: entry.names[0]!, printed: entry.populations.map((p) => `${frenchFormats.number(p.value)} (l. ${p.line})`).join(', '), kept: population ?? 0 } },
       line: entry.populations[0]!.line,
     });
   }

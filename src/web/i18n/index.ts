@@ -1,8 +1,10 @@
 /**
  * Translation: `t(locale, key, params)` and `tn(locale, key, count, params)` for plurals, with the
  * catalogues by locale. Add a locale by writing its catalogue (same keys as fr.ts) and listing it
- * in CATALOGUES and DIRECTIONS.
+ * in CATALOGUES, DIRECTIONS and FORMATS (`intlFormats(locale)`: ICU's numbers and dates).
  */
+import type { Formats } from '../../locale/formats.js';
+import { frenchFormats } from '../../locale/french.js';
 import { fr, type Catalogue, type MessageKey } from './fr.js';
 
 export type Locale = 'fr';
@@ -10,6 +12,7 @@ export type { MessageKey };
 
 const CATALOGUES: Record<Locale, Catalogue> = { fr };
 const DIRECTIONS: Record<Locale, 'ltr' | 'rtl'> = { fr: 'ltr' };
+const FORMATS: Record<Locale, Formats> = { fr: frenchFormats };
 
 export const DEFAULT_LOCALE: Locale = 'fr';
 
@@ -28,8 +31,7 @@ export function t(locale: Locale, key: MessageKey, params: Params = {}): string 
 type PluralBase = MessageKey extends infer K ? (K extends `${infer B}.one` ? B : never) : never;
 
 export function tn(locale: Locale, base: PluralBase, count: number, params: Params = {}): string {
-  const form = new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other';
-  return t(locale, `${base}.${form}` as MessageKey, { count, ...params });
+  return t(locale, `${base}.${FORMATS[locale].plural(count)}` as MessageKey, { count, ...params });
 }
 
 /** A label from a family of keys (`status.`, `kind.`…), or the raw value when the catalogue lacks it. */
@@ -48,43 +50,33 @@ export function direction(locale: Locale): 'ltr' | 'rtl' {
 }
 
 export function formatNumber(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return FORMATS[locale].number(value);
 }
 
 /** 1 234 567,00 €; approximate sums are marked ≈. */
 export function formatMoney(locale: Locale, money: { amount: number; currency: string; approximate?: boolean }): string {
   let text: string;
   try {
-    const digits = Number.isInteger(money.amount) ? 0 : 2;
-    text = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency: money.currency,
-      minimumFractionDigits: digits,
-      maximumFractionDigits: 2,
-    }).format(money.amount);
+    text = FORMATS[locale].money(money.amount, money.currency, { min: Number.isInteger(money.amount) ? 0 : 2, max: 2 });
   } catch {
-    text = `${formatNumber(locale, money.amount)} ${money.currency}`;
+    text = `${formatNumber(locale, money.amount)} ${money.currency}`; // not an ISO 4217 code: ICU refuses it
   }
   return money.approximate ? `≈ ${text}` : text;
 }
 
 export function formatPercent(locale: Locale, share: number): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+  return FORMATS[locale].percent(share);
 }
 
 /** 2007, juillet 2007, 9 juillet 2007 */
 export function formatPartialDate(locale: Locale, date: string): string {
   const [year, month, day] = date.split('-').map(Number);
   if (year === undefined || Number.isNaN(year)) return date;
-  if (month === undefined) return String(year);
-  const value = new Date(Date.UTC(year, month - 1, day ?? 1));
-  const options: Intl.DateTimeFormatOptions =
-    day === undefined ? { year: 'numeric', month: 'long', timeZone: 'UTC' } : { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(locale, options).format(value);
+  return FORMATS[locale].date(year, month, day);
 }
 
 export function formatDateTime(locale: Locale, iso: string): string {
   const value = new Date(iso);
   if (Number.isNaN(value.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(value);
+  return FORMATS[locale].dateTime(value);
 }

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { frenchFormats } from '../../locale/french.js';
 import { heaviestBy, loadMapCounts, loadMapPlaces, mapDataOf, type MapCounts, type MapData } from '../../maps/data.js';
 import { renderMap, type MapCountry } from '../../maps/render.js';
 import { censusSnapshot } from '../../stats/snapshot.js';
@@ -153,8 +154,6 @@ export interface MapSectionOptions {
   csvHref?: string;
 }
 
-const nf = new Intl.NumberFormat('fr-FR');
-
 /** Sections already drawn, by a digest of what they are drawn from (the home page's map is the same at every request of a store version). */
 const drawn = new Map<string, SafeHtml>();
 const DRAWN_KEPT = 16;
@@ -206,7 +205,7 @@ function drawSection(view: MapView, c: RenderContext, options: MapSectionOptions
   const country = (code: string) => (code === 'FR' ? t('country.FR') : code === 'MA' ? t('country.MA') : code);
   const rows = rendered.table.map(
     (r) =>
-      html`<tr${current.has(r.id) ? html` class="current"` : ''}><th scope="row"><a href="${r.href}">${r.label}</a>${current.has(r.id) ? html` <span class="muted">(${t('map.current')})</span>` : ''}</th><td>${country(r.country)}</td><td class="num">${nf.format(r.weight)}</td></tr>`,
+      html`<tr${current.has(r.id) ? html` class="current"` : ''}><th scope="row"><a href="${r.href}">${r.label}</a>${current.has(r.id) ? html` <span class="muted">(${t('map.current')})</span>` : ''}</th><td>${country(r.country)}</td><td class="num">${frenchFormats.number(r.weight)}</td></tr>`,
   );
   const table = scrollTable(
     t('map.table', { title: options.title }),

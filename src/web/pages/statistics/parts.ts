@@ -1,4 +1,5 @@
 /** Pieces shared by the statistics and PAD pages: charts with their tables, money, CSV links. */
+import { frenchFormats } from '../../../locale/french.js';
 import { barChart, type Bar } from '../../../stats/charts.js';
 import type { StatsTable } from '../../../stats/csv.js';
 import type { CensusStats } from '../../../stats/model.js';
@@ -8,20 +9,17 @@ import { withoutInlineStyle } from '../../maps/map.js';
 import { scrollTable } from '../../render/parts.js';
 import { STATISTICS_PATH } from './data.js';
 
-const nf = new Intl.NumberFormat('fr-FR');
-const eurFormat = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
-
 export function formatCount(n: number): string {
-  return nf.format(n);
+  return frenchFormats.number(n);
 }
 
 export function formatEur(n: number): string {
-  return eurFormat.format(n);
+  return frenchFormats.money(n, 'EUR', { max: 0 });
 }
 
 /** An amount in its currency ("150 000 MAD"), marked "≈" when approximate. */
 export function formatAmount(amount: number, currency: string, approximate = false): string {
-  return `${approximate ? '≈ ' : ''}${nf.format(amount)} ${currency}`;
+  return `${approximate ? '≈ ' : ''}${frenchFormats.number(amount)} ${currency}`;
 }
 
 /** The CSV of a table, for the same selection as the page (the URL's query kept). */
@@ -54,7 +52,7 @@ export function chartWithTable(
 export function ratesText(rate: CensusStats['rate']): string {
   return Object.entries(rate.perEur)
     .filter(([currency]) => currency !== rate.base)
-    .map(([currency, value]) => `1 ${rate.base} = ${nf.format(value)} ${currency}`)
+    .map(([currency, value]) => `1 ${rate.base} = ${frenchFormats.number(value)} ${currency}`)
     .join(' ; ');
 }
 
