@@ -1,12 +1,13 @@
-#!/usr/bin/env -S GLIBC_TUNABLES=glibc.malloc.mmap_threshold=262144 node --max-semi-space-size=4 --v8-pool-size=1
+#!/usr/bin/env -S GLIBC_TUNABLES=glibc.malloc.mmap_threshold=262144 node --max-semi-space-size=1 --v8-pool-size=1
 /**
  * Entry point of the `repertoire` command: the real world's streams and environment, passed in.
  *
  * The first line is how the command runs (`npx repertoire`, `npm start`, the site bench): Node's
  * memory flags can only be given when the process starts. Measured with `serve` at 1 000 000
- * projects (docs/decisions/0006-serving-memory.md): a young generation of 2 × 4 MB instead of up
- * to 2 × 16 MB, and one V8 helper thread instead of one per core, take the server's peak RSS from
- * 294 to 252 MB with the same record-page latency and search throughput.
+ * projects (docs/decisions/0006-serving-memory.md): a young generation of 2 × 1 MB instead of up
+ * to 2 × 16 MB (in every thread: the flag overrides a worker's own limits), and one V8 helper
+ * thread instead of one per core, cost nothing measurable in record-page latency or search
+ * throughput; a young generation of 2 × 1 MB rather than 2 × 4 MB lowers the peak by 10–15 MB.
  *
  * GLIBC_TUNABLES fixes malloc's mmap threshold at 256 KB: glibc otherwise raises it after each large
  * block freed (up to 32 MB), so that the buffers of the counts and of the search thread's replies

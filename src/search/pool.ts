@@ -41,6 +41,7 @@ type Reply = { id: number; result: SearchResult } | { id: number; rows: unknown[
  * loop's searches per second and 376 MB peak, two gave 44 % and 468 MB).
  */
 const DEFAULT_WORKERS = Math.max(1, Math.min(2, availableParallelism() - 1));
+/** without Node flags (tests, the benches in process); `repertoire serve` sets a smaller one for every thread (src/cli/main.ts) */
 const YOUNG_GENERATION_MB = 4;
 
 export async function openSearcher(options: SearcherOptions & Pick<EngineOptions, 'cache'>): Promise<Searcher> {
