@@ -36,7 +36,7 @@ describe('French formats', () => {
 
   it('write sums, shares and compact ticks as ICU does', () => {
     for (const value of [...EDGES.filter(Number.isFinite), ...numbers(2, 1500)]) {
-      for (const currency of ['EUR', 'MAD', 'USD', 'XOF']) {
+      for (const currency of ['EUR', 'MAD', 'USD', 'GBP', 'CHF', 'CAD', 'XOF']) {
         expect(frenchFormats.money(value, currency), `${value} ${currency}`).toBe(icu.money(value, currency));
         expect(frenchFormats.money(value, currency, { min: 2 }), `${value} ${currency}`).toBe(icu.money(value, currency, { min: 2 }));
       }

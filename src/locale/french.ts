@@ -14,12 +14,13 @@ const SPACE = '\u00a0';
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 /** The symbols French writes for the currencies of the census; any other is ICU's (`Intl`). */
 const CURRENCIES: Readonly<Record<string, string>> = { EUR: '€', MAD: 'MAD', USD: '$US', GBP: '£GB', CHF: 'CHF', CAD: '$CA' };
-/** Compact units, largest first: k, M, Md (milliard), Bn (billion). */
-const UNITS = [
-  { exponent: 12, name: 'Bn' },
-  { exponent: 9, name: 'Md' },
-  { exponent: 6, name: 'M' },
-  { exponent: 3, name: 'k' },
+/** Compact notation's levels: none, k, M, Md (milliard), Bn (billion). */
+const LEVELS = [
+  { exponent: 0, unit: '' },
+  { exponent: 3, unit: 'k' },
+  { exponent: 6, unit: 'M' },
+  { exponent: 9, unit: 'Md' },
+  { exponent: 12, unit: 'Bn' },
 ] as const;
 
 /** A non-negative finite number as its shortest decimal digits and where the point falls among them. */
@@ -81,19 +82,14 @@ function number(value: number, digits: Digits = {}): string {
 function compact(value: number): string {
   if (!Number.isFinite(value)) return number(value);
   const d = decimal(Math.abs(value));
-  // the largest unit the number reaches once rounded (999 999 is "1 M", not "1000 k")
-  for (const unit of UNITS) {
-    if (d.point <= unit.exponent) continue;
-    const scaled = { digits: d.digits, point: d.point - unit.exponent };
-    const bigger = UNITS[UNITS.indexOf(unit) - 1];
-    if (bigger !== undefined && rounded(scaled, 0, 1).whole.length > 3) {
-      return `${written(value, { digits: d.digits, point: d.point - bigger.exponent }, 0, 1)}${SPACE}${bigger.name}`;
-    }
-    return `${written(value, scaled, 0, 1)}${SPACE}${unit.name}`;
-  }
-  const plain = rounded(d, 0, 1);
-  if (plain.whole.length > 3) return `${written(value, { digits: d.digits, point: d.point - 3 }, 0, 1)}${SPACE}k`;
-  return written(value, d, 0, 1);
+  const scaled = (exponent: number) => ({ digits: d.digits, point: d.point - exponent });
+  // the level of the number's magnitude, or the next one when rounding carries it over (999 999 is "1 M")
+  let level = 0;
+  while (level + 1 < LEVELS.length && d.point > LEVELS[level + 1]!.exponent) level += 1;
+  if (level + 1 < LEVELS.length && rounded(scaled(LEVELS[level]!.exponent), 0, 1).whole.length > 3) level += 1;
+  const { exponent, unit } = LEVELS[level]!;
+  const text = written(value, scaled(exponent), 0, 1);
+  return unit === '' ? text : `${text}${SPACE}${unit}`;
 }
 
 /** ICU's, for the currencies the table above does not know; made when first needed. */
