@@ -23,7 +23,7 @@ import { readDomains } from '../../store/records/domain.js';
 import { readContacts } from '../../store/records/partnership.js';
 import type { Database } from '../../store/tables.js';
 import { FiguresKeeper, type Figures } from './figures.js';
-import { otherPartnershipsOf, partnershipHeads, partnershipIdsOf, type PartnershipHead } from './lists.js';
+import { otherPartnershipsOf, partnershipHeads, partnershipIdsOf, projectHeadsOf, type PartnershipHead, type ProjectHead } from './lists.js';
 import { Redactor, type Audience, type PublicContact } from './privacy.js';
 import { SiteRecords } from './records.js';
 
@@ -64,6 +64,8 @@ export interface Directory {
   projectsOfMany(partnershipIds: readonly string[]): Promise<Map<string, PlacedProject[]>>;
   /** what links to partnerships need (tier, parties), in the order of `ids`: lighter than the records */
   partnershipHeads(ids: readonly string[]): Promise<PartnershipHead[]>;
+  /** what links to projects and their domains need, by partnership: lighter than `projectsOfMany` */
+  projectHeadsOf(partnershipIds: readonly string[]): Promise<Map<string, ProjectHead[]>>;
   /** the partnerships a collectivity is party to, in the book's order */
   partnershipIdsOf(collectivityId: string): Promise<string[]>;
   /** a collectivity's partnerships but one: the first `limit` by id, and how many */
@@ -179,6 +181,7 @@ export async function readSiteDirectory(
     projectsOf: (partnershipId) => records.projectsOf(partnershipId),
     projectsOfMany: (partnershipIds) => records.projectsOfMany(partnershipIds),
     partnershipHeads: (ids) => partnershipHeads(db, id, ids),
+    projectHeadsOf: (partnershipIds) => projectHeadsOf(db, id, partnershipIds, (text) => redactor.text(text)),
     partnershipIdsOf: (collectivityId) => partnershipIdsOf(db, id, collectivityId),
     otherPartnershipsOf: (collectivityId, exceptId, limit) => otherPartnershipsOf(db, id, collectivityId, exceptId, limit),
   };

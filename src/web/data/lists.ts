@@ -4,6 +4,8 @@
  * records (see records.ts); the totals come from the figures (figures.ts).
  */
 import type { Kysely } from 'kysely';
+import type { Project } from '../../model/schema.js';
+import { decodeFlag, orUndefined, present } from '../../store/codec.js';
 import { CHUNK, chunks } from '../../store/records/writer.js';
 import type { Database } from '../../store/tables.js';
 import type { ProjectStatusName } from './figures.js';
@@ -202,4 +204,75 @@ export async function partnershipHeads(db: Kysely<Database>, directoryId: string
     const tier = tiers.get(id);
     return tier === undefined ? [] : [{ id, tier, parties: parties.get(id) ?? [] }];
   });
+}
+
+/** What a project's link and its domains need: far lighter than the record (no texts, partners or funding lines). */
+export interface ProjectHead {
+  id: string;
+  partnershipId: string;
+  title: string;
+  status: Project['status'];
+  padCofinanced?: boolean;
+  periodText?: string;
+  startDate?: string;
+  endDate?: string;
+  domains: string[];
+}
+
+/**
+ * The projects of partnerships as heads, by partnership, each list in the book's order. A
+ * collectivity's page lists a thousand projects by title: reading the whole records allocated
+ * several MB a page. `redact` is the snapshot's, as for the records' text (titles are free text).
+ */
+export async function projectHeadsOf(
+  db: Kysely<Database>,
+  directoryId: string,
+  partnershipIds: readonly string[],
+  redact: (text: string) => string,
+): Promise<Map<string, ProjectHead[]>> {
+  const heads = new Map<string, ProjectHead[]>(partnershipIds.map((id) => [id, []]));
+  for (const slice of chunks([...heads.keys()])) {
+    const rows = await db
+      .selectFrom('projects')
+      .select(['id', 'partnership_id', 'title', 'status', 'pad_cofinanced', 'period_text', 'start_date', 'end_date'])
+      .where('directory_id', '=', directoryId)
+      .where('partnership_id', 'in', slice)
+      .orderBy('partnership_id')
+      .orderBy('position')
+      .execute();
+    // by the projects' ids, not joined to them: on sampled statistics SQLite would scan every domain row of the directory
+    const domains =
+      rows.length === 0
+        ? []
+        : await db
+            .selectFrom('project_domains')
+            .select(['project_id', 'domain_code'])
+            .where('directory_id', '=', directoryId)
+            .where('project_id', 'in', rows.map((row) => row.id))
+            .orderBy('project_id')
+            .orderBy('position')
+            .execute();
+    const domainsOf = new Map<string, string[]>();
+    for (const row of domains) {
+      const list = domainsOf.get(row.project_id);
+      if (list === undefined) domainsOf.set(row.project_id, [row.domain_code]);
+      else list.push(row.domain_code);
+    }
+    for (const row of rows) {
+      heads.get(row.partnership_id)!.push(
+        present({
+          id: row.id,
+          partnershipId: row.partnership_id,
+          title: redact(row.title),
+          status: row.status as Project['status'],
+          padCofinanced: decodeFlag(row.pad_cofinanced),
+          periodText: orUndefined(row.period_text),
+          startDate: orUndefined(row.start_date),
+          endDate: orUndefined(row.end_date),
+          domains: domainsOf.get(row.id) ?? [],
+        }),
+      );
+    }
+  }
+  return heads;
 }

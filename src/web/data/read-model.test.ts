@@ -88,6 +88,24 @@ describe.each(ENGINES)('the read model on %s', (engine) => {
     expect(await dir.partnership('no-such-partnership')).toBeUndefined();
     expect(await dir.project('no-such-project')).toBeUndefined();
   });
+
+  it('gives every partnership’s project heads as its records have them', async () => {
+    const { dir, doc } = await openSite(engine);
+    const ids = [...doc.partnerships.map((p) => p.id), 'no-such-partnership'];
+    const heads = await dir.projectHeadsOf(ids);
+    const records = await dir.projectsOfMany(ids);
+    expect([...heads.keys()]).toEqual(ids);
+    for (const id of ids) {
+      expect(heads.get(id), id).toEqual(
+        records.get(id)!.map((p) => {
+          const { id: projectId, partnershipId, title, status, padCofinanced, periodText, startDate, endDate } = p;
+          return JSON.parse(JSON.stringify({ id: projectId, partnershipId, title, status, padCofinanced, periodText, startDate, endDate, domains: p.domains ?? [] })) as unknown;
+        }),
+      );
+    }
+    expect([...heads.values()].flat().length).toBe(projectsOf(doc).length);
+    expect([...heads.values()].flat().some((p) => p.domains.length > 1)).toBe(true);
+  });
 });
 
 describe.runIf(ENGINES.length > 1)('the engines agree', () => {

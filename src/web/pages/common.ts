@@ -92,13 +92,13 @@ export function domainRef(dir: Directory, code: string): DomainRef {
   return strip({ code, label: domain?.label ?? code, parentLabel: parent?.label, href: paths.domain(code) });
 }
 
-export function projectPeriod(project: PlacedProject): string | undefined {
+export function projectPeriod(project: Pick<PlacedProject, 'periodText' | 'startDate' | 'endDate'>): string | undefined {
   if (project.periodText !== undefined) return project.periodText;
   if (project.startDate !== undefined && project.endDate !== undefined) return `${project.startDate} – ${project.endDate}`;
   return project.startDate ?? project.endDate;
 }
 
-export function projectRef(project: PlacedProject): ProjectRef {
+export function projectRef(project: Pick<PlacedProject, 'id' | 'title' | 'status' | 'padCofinanced' | 'periodText' | 'startDate' | 'endDate'>): ProjectRef {
   return strip({
     id: project.id,
     title: project.title,

@@ -102,7 +102,7 @@ export async function collectivityView(dir: Directory, db: Kysely<Database>, id:
   if (c === undefined) throw new RepertoireError('not-found', `no collectivity "${id}"`, 404);
   const allIds = await dir.partnershipIdsOf(id);
   const own = await dir.partnerships(allIds.slice(0, PARTNERSHIPS_SHOWN));
-  const projectsOf = await dir.projectsOfMany(own.map((p) => p.id));
+  const projectsOf = await dir.projectHeadsOf(own.map((p) => p.id));
   const projects = (p: PublicPartnership) => projectsOf.get(p.id) ?? [];
 
   const byDomain: CollectivityView['byDomain'] = [];
