@@ -3,7 +3,7 @@
  * region: the coordination view of a collectivity's page. Read from the store with a few
  * indexed queries, whatever the directory's size; long lists are cut (the page says so).
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Collectivity } from '../../model/schema.js';
 import { chunks } from '../../store/records/writer.js';
 import type { Database } from '../../store/tables.js';
@@ -108,7 +108,6 @@ export async function sameRegion(
   db: Kysely<Database>,
   dir: Pick<Directory, 'id' | 'domain' | 'domains' | 'childDomains' | 'collectivities'>,
   collectivity: Collectivity,
-  ownIds: ReadonlySet<string>,
   codes: ReadonlySet<string>,
 ): Promise<SameRegionDomain[]> {
   const region = collectivity.region;
@@ -116,21 +115,42 @@ export async function sameRegion(
   const neighbours = dir.collectivities.filter((c) => c.region === region && c.country === collectivity.country && c.id !== collectivity.id).map((c) => c.id);
   if (neighbours.length === 0) return dir.domains.filter((d) => codes.has(d.code)).map((d) => ({ code: d.code, others: [], othersTotal: 0 }));
 
-  const parties = await db
+  // the parties of the first REGION_CANDIDATES partnerships of the neighbours (not the collectivity's
+  // own), cut in SQL: a region's communes are party to thousands, which crossed to the serving
+  // thread to be cut here (a GROUP BY … LIMIT made SQLite's planner scan every party of the directory)
+  const ranked = db
     .selectFrom('partnership_parties as party')
     .innerJoin('partnerships', (join) => join.onRef('partnerships.id', '=', 'party.partnership_id').onRef('partnerships.directory_id', '=', 'party.directory_id'))
-    .select(['party.partnership_id', 'party.collectivity_id'])
+    .select((eb) => [
+      'party.partnership_id',
+      'party.collectivity_id',
+      'partnerships.position as partnership_position',
+      'party.position as party_position',
+      sql<number>`dense_rank() over (order by ${eb.ref('partnerships.position')})`.as('candidate'),
+    ])
     .where('party.directory_id', '=', dir.id)
     .where('party.collectivity_id', 'in', neighbours)
-    .orderBy('partnerships.position')
-    .orderBy('party.position')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('partnership_parties as own')
+            .select('own.partnership_id')
+            .whereRef('own.directory_id', '=', 'party.directory_id')
+            .whereRef('own.partnership_id', '=', 'party.partnership_id')
+            .where('own.collectivity_id', '=', collectivity.id),
+        ),
+      ),
+    );
+  const parties = await db
+    .selectFrom(ranked.as('ranked'))
+    .select(['partnership_id', 'collectivity_id'])
+    .where('candidate', '<=', REGION_CANDIDATES)
+    .orderBy('partnership_position')
+    .orderBy('party_position')
     .execute();
   const regionParties = new Map<string, string[]>();
-  for (const row of parties) {
-    if (ownIds.has(row.partnership_id)) continue;
-    if (!regionParties.has(row.partnership_id) && regionParties.size >= REGION_CANDIDATES) continue;
-    regionParties.set(row.partnership_id, unique([...(regionParties.get(row.partnership_id) ?? []), row.collectivity_id]));
-  }
+  for (const row of parties) regionParties.set(row.partnership_id, unique([...(regionParties.get(row.partnership_id) ?? []), row.collectivity_id]));
   const candidates = [...regionParties.keys()];
   const filed = await domainsFiled(db, dir.id, candidates);
 

@@ -123,7 +123,7 @@ export async function collectivityView(dir: Directory, db: Kysely<Database>, id:
 
   const [{ partnerIds, samePartners: same }, region] = await Promise.all([
     samePartners(db, dir.id, c, own),
-    sameRegion(db, dir, c, new Set(allIds), codes),
+    sameRegion(db, dir, c, codes),
   ]);
   const refs = new Map(
     (await dir.partnershipHeads([...new Set([...same.flatMap((e) => e.others.flatMap((o) => o.partnershipIds)), ...region.flatMap((e) => e.others.map((o) => o.partnershipId))])])).map(
