@@ -42,33 +42,72 @@ export async function samePartners(
 ): Promise<{ partnerIds: string[]; samePartners: SamePartner[] }> {
   const partnerIds = unique(own.flatMap((p) => counterpartsIn(p, collectivity)));
   // the first partners only (a query each): a commune with thousands of partnerships had a hundred sections
-  const result = await Promise.all(
-    partnerIds.slice(0, COORDINATION_SHOWN).map(async (partnerId) => {
-      const rows = await db
-        .selectFrom('partnership_parties as partner')
-        .innerJoin('partnership_parties as other', (join) =>
-          join.onRef('other.partnership_id', '=', 'partner.partnership_id').onRef('other.directory_id', '=', 'partner.directory_id'),
-        )
-        .innerJoin('partnerships', (join) => join.onRef('partnerships.id', '=', 'partner.partnership_id').onRef('partnerships.directory_id', '=', 'partner.directory_id'))
-        .select(['other.collectivity_id', 'other.partnership_id'])
-        .where('partner.directory_id', '=', directoryId)
-        .where('partner.collectivity_id', '=', partnerId)
-        .where('other.country', '=', collectivity.country)
-        .where('other.collectivity_id', '!=', collectivity.id)
-        .orderBy('partnerships.position')
-        .orderBy('other.position')
-        .execute();
-      const others = new Map<string, string[]>();
-      for (const row of rows) {
-        const list = others.get(row.collectivity_id) ?? [];
-        if (!list.includes(row.partnership_id)) list.push(row.partnership_id);
-        others.set(row.collectivity_id, list);
-      }
-      const all = [...others].map(([collectivityId, partnershipIds]) => ({ collectivityId, partnershipIds: partnershipIds.slice(0, PARTNERSHIPS_NAMED) }));
-      return { partnerId, others: all.slice(0, COORDINATION_SHOWN), othersTotal: all.length };
-    }),
-  );
+  const result = await Promise.all(partnerIds.slice(0, COORDINATION_SHOWN).map((partnerId) => othersWith(db, directoryId, collectivity, partnerId)));
   return { partnerIds, samePartners: result };
+}
+
+/**
+ * The collectivities of `collectivity`'s side also party to partnerships with `partnerId`, in the
+ * book's order of their first such partnership, each with its first PARTNERSHIPS_NAMED of them;
+ * the first COORDINATION_SHOWN only, and how many there are. Counted and cut in SQL: a partner of
+ * hundreds of partnerships gave thousands of rows, which crossed to the serving thread to be cut.
+ */
+async function othersWith(db: Kysely<Database>, directoryId: string, collectivity: Collectivity, partnerId: string): Promise<SamePartner> {
+  // each (collectivity, partnership) once, at its first place in the book's order
+  const pairs = db
+    .selectFrom('partnership_parties as partner')
+    .innerJoin('partnership_parties as other', (join) =>
+      join.onRef('other.partnership_id', '=', 'partner.partnership_id').onRef('other.directory_id', '=', 'partner.directory_id'),
+    )
+    .innerJoin('partnerships', (join) => join.onRef('partnerships.id', '=', 'partner.partnership_id').onRef('partnerships.directory_id', '=', 'partner.directory_id'))
+    .select((eb) => [
+      'other.collectivity_id',
+      'other.partnership_id',
+      'partnerships.position as partnership_position',
+      'other.position as party_position',
+      sql<number>`row_number() over (partition by ${eb.ref('other.collectivity_id')}, ${eb.ref('other.partnership_id')} order by ${eb.ref('other.position')})`.as('seen'),
+    ])
+    .where('partner.directory_id', '=', directoryId)
+    .where('partner.collectivity_id', '=', partnerId)
+    .where('other.country', '=', collectivity.country)
+    .where('other.collectivity_id', '!=', collectivity.id);
+  // each collectivity's partnerships numbered, and where it first appears
+  const numbered = db
+    .selectFrom(pairs.as('pairs'))
+    .select((eb) => [
+      'collectivity_id',
+      'partnership_id',
+      'partnership_position',
+      'party_position',
+      sql<number>`row_number() over (partition by ${eb.ref('collectivity_id')} order by ${eb.ref('partnership_position')}, ${eb.ref('party_position')})`.as('nth'),
+      sql<number>`first_value(${eb.ref('partnership_position')}) over (partition by ${eb.ref('collectivity_id')} order by ${eb.ref('partnership_position')}, ${eb.ref('party_position')})`.as('first_partnership'),
+      sql<number>`first_value(${eb.ref('party_position')}) over (partition by ${eb.ref('collectivity_id')} order by ${eb.ref('partnership_position')}, ${eb.ref('party_position')})`.as('first_party'),
+    ])
+    .where('seen', '=', 1);
+  const ranked = db
+    .selectFrom(numbered.as('numbered'))
+    .select((eb) => [
+      'collectivity_id',
+      'partnership_id',
+      'nth',
+      sql<number>`dense_rank() over (order by ${eb.ref('first_partnership')}, ${eb.ref('first_party')}, ${eb.ref('collectivity_id')})`.as('rank'),
+      sql<number>`sum(case when ${eb.ref('nth')} = 1 then 1 else 0 end) over ()`.as('total'),
+    ]);
+  const rows = await db
+    .selectFrom(ranked.as('ranked'))
+    .select(['collectivity_id', 'partnership_id', 'total'])
+    .where('rank', '<=', COORDINATION_SHOWN)
+    .where('nth', '<=', PARTNERSHIPS_NAMED)
+    .orderBy('rank')
+    .orderBy('nth')
+    .execute();
+  const others = new Map<string, string[]>();
+  for (const row of rows) others.set(row.collectivity_id, [...(others.get(row.collectivity_id) ?? []), row.partnership_id]);
+  return {
+    partnerId,
+    others: [...others].map(([collectivityId, partnershipIds]) => ({ collectivityId, partnershipIds })),
+    othersTotal: Number(rows[0]?.total ?? 0),
+  };
 }
 
 /** Domain codes of a partnership and of its projects. */
