@@ -11,6 +11,7 @@
  * with the same core.
  */
 import type Sqlite from 'better-sqlite3';
+import { Lru } from '../lru.js';
 import type { FacetEntry, IndexDictionary } from './build.js';
 import { addPostings, andInto, cardinality, emptySet, fullSet, type Bitset } from './bitset.js';
 import { sanitizeQuery, searchParamsOf } from './params.js';
@@ -144,26 +145,6 @@ export async function runStepsAsync<T>(steps: Steps<T>, reads: AsyncIndexReads):
 
 const CACHE_ENTRIES = 16;
 
-class Lru<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly limit: number) {}
-  get(key: string): V | undefined {
-    const value = this.map.get(key);
-    if (value !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, value);
-    }
-    return value;
-  }
-  set(key: string, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.limit) this.map.delete(this.map.keys().next().value as string);
-  }
-  clear(): void {
-    this.map.clear();
-  }
-}
 
 /** The result while a directory has no index. */
 export function notBuiltResult(input: SearchQuery, started: number): SearchResult {
@@ -178,8 +159,8 @@ export function notBuiltResult(input: SearchQuery, started: number): SearchResul
  */
 export class SearchCore {
   private readonly indexes = new Map<string, LoadedIndex | null>();
-  private readonly sets: Lru<TermSet>;
-  private readonly filters: Lru<Bitset>;
+  private readonly sets: Lru<string, TermSet>;
+  private readonly filters: Lru<string, Bitset>;
   private readonly onLoad: ((index: LoadedIndex) => void) | undefined;
 
   constructor(options: EngineOptions = {}) {

@@ -8,7 +8,7 @@ import { readPartnerships, type PartnershipEntry } from '../../store/records/par
 import { readProjects } from '../../store/records/project.js';
 import type { Database } from '../../store/tables.js';
 import type { PlacedProject, PublicPartnership } from './directory.js';
-import { Lru } from './lru.js';
+import { Lru } from '../../lru.js';
 import type { Redactor } from './privacy.js';
 
 /**

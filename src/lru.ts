@@ -1,4 +1,4 @@
-/** A map that keeps its `size` most recently used entries: the snapshot's cache of records read. */
+/** A map that keeps its `size` most recently used entries (the records a snapshot read, a search's posting and filter sets). */
 export class Lru<K, V> {
   private readonly entries = new Map<K, V>();
 
@@ -20,5 +20,9 @@ export class Lru<K, V> {
 
   delete(key: K): void {
     this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
   }
 }
