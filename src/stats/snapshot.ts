@@ -8,12 +8,12 @@
  * seconds at 1 000 000 projects, once) and the others wait for that one computation.
  * `refreshCensusSnapshot` recomputes it ahead of any request, after an import or a batch of changes.
  *
- * The table is a cache, not a record: created on first use (`CREATE TABLE IF NOT EXISTS`), never
- * backed up or copied, and a store whose snapshot cannot be written (a read-only replica) still
- * answers, computing each time.
+ * The table is a cache, not a record (`store/stamped-cache.ts`): a store whose snapshot cannot be
+ * written (a read-only replica) still answers, computing each time.
  */
 import type { Kysely } from 'kysely';
 import { heaviestPairs, loadMapCounts, type MapCounts } from '../maps/data.js';
+import { stampedCache } from '../store/stamped-cache.js';
 import type { Database } from '../store/tables.js';
 import { readStamp } from '../web/data/directory.js';
 import type { Aggregates } from './aggregates.js';
@@ -40,10 +40,6 @@ export interface CensusSnapshot {
   map: MapCounts;
 }
 
-type SnapshotTable = {
-  stats_snapshots: { directory_id: string; stamp: string; format: number; computed_at: string; body: string };
-};
-
 type Db = Kysely<Database>;
 
 /** Per store handle: the snapshots already read, the computations under way, whether the table exists, where to count. */
@@ -59,7 +55,7 @@ export function countSnapshotsWith(db: Db, reader: Db): void {
   counters.set(db, reader);
 }
 const running = new WeakMap<Db, Map<string, Promise<CensusSnapshot>>>();
-const tables = new WeakMap<Db, Promise<boolean>>();
+const stored = stampedCache('stats_snapshots', FORMAT);
 
 /** The snapshot of a directory at the store's current version: kept, read, or computed. */
 export async function censusSnapshot(db: Db, directoryId: string): Promise<CensusSnapshot> {
@@ -72,8 +68,8 @@ export async function censusSnapshot(db: Db, directoryId: string): Promise<Censu
   const pending = inFlight.get(key);
   if (pending !== undefined) return pending;
   const work = (async () => {
-    const stored = await readStored(db, directoryId, stamp);
-    return stored ?? (await compute(db, directoryId, stamp));
+    const kept = await stored.read(db, directoryId, stamp);
+    return kept === undefined ? await compute(db, directoryId, stamp) : decode(directoryId, stamp, kept.computedAt, kept.body as Encoded);
   })();
   inFlight.set(key, work);
   try {
@@ -99,7 +95,7 @@ export async function refreshCensusSnapshot(db: Db, directoryId: string): Promis
 /** Forgets a directory's snapshot (a writer that changes rows without moving the stamp calls it). */
 export async function dropCensusSnapshot(db: Db, directoryId: string): Promise<void> {
   memo.get(db)?.delete(directoryId);
-  if (await ensureTable(db)) await snapshots(db).deleteFrom('stats_snapshots').where('directory_id', '=', directoryId).execute();
+  await stored.drop(db, directoryId);
 }
 
 async function compute(db: Db, directoryId: string, stamp: string): Promise<CensusSnapshot> {
@@ -109,73 +105,8 @@ async function compute(db: Db, directoryId: string, stamp: string): Promise<Cens
     loadMapCounts(reader, { directoryId }).then((counts) => heaviestPairs(counts, SNAPSHOT_PAIRS)),
   ]);
   const snapshot: CensusSnapshot = { directoryId, stamp, computedAt: new Date().toISOString(), aggregates, map };
-  if (await ensureTable(db)) {
-    try {
-      await snapshots(db)
-        .transaction()
-        .execute(async (trx) => {
-          await trx.deleteFrom('stats_snapshots').where('directory_id', '=', directoryId).execute();
-          await trx
-            .insertInto('stats_snapshots')
-            .values({ directory_id: directoryId, stamp, format: FORMAT, computed_at: snapshot.computedAt, body: JSON.stringify(encode(snapshot)) })
-            .execute();
-        });
-    } catch {
-      // a store that refuses the write (read-only) still gets its statistics
-    }
-  }
+  await stored.write(db, directoryId, stamp, snapshot.computedAt, encode(snapshot));
   return snapshot;
-}
-
-async function readStored(db: Db, directoryId: string, stamp: string): Promise<CensusSnapshot | undefined> {
-  if (!(await ensureTable(db))) return undefined;
-  const row = await snapshots(db)
-    .selectFrom('stats_snapshots')
-    .select(['stamp', 'format', 'computed_at', 'body'])
-    .where('directory_id', '=', directoryId)
-    .executeTakeFirst();
-  if (row === undefined || row.stamp !== stamp || Number(row.format) !== FORMAT) return undefined;
-  try {
-    return decode(directoryId, row.stamp, row.computed_at, JSON.parse(row.body) as Encoded);
-  } catch {
-    return undefined;
-  }
-}
-
-function snapshots(db: Db): Kysely<SnapshotTable> {
-  return db.withTables<SnapshotTable>() as unknown as Kysely<SnapshotTable>;
-}
-
-/** Creates the table once per store handle; false when the store will not have it (read-only). */
-function ensureTable(db: Db): Promise<boolean> {
-  let ready = tables.get(db);
-  if (ready === undefined) {
-    ready = snapshots(db)
-      .schema.createTable('stats_snapshots')
-      .ifNotExists()
-      .addColumn('directory_id', 'text', (c) => c.primaryKey())
-      .addColumn('stamp', 'text', (c) => c.notNull())
-      .addColumn('format', 'integer', (c) => c.notNull())
-      .addColumn('computed_at', 'text', (c) => c.notNull())
-      .addColumn('body', 'text', (c) => c.notNull())
-      .execute()
-      .then(
-        () => true,
-        // two processes creating it at once on PostgreSQL: the loser sees it exist
-        () =>
-          snapshots(db)
-            .selectFrom('stats_snapshots')
-            .select('directory_id')
-            .limit(1)
-            .execute()
-            .then(
-              () => true,
-              () => false,
-            ),
-      );
-    tables.set(db, ready);
-  }
-  return ready;
 }
 
 const MAP_KEYS = ['byDecade', 'byKind', 'partnershipDomains', 'partnershipFamilies', 'byStatus', 'projectDomains', 'projectFamilies'] as const;

@@ -211,7 +211,7 @@ export class DirectoryCache {
     private readonly preferredId?: string,
     reader: Kysely<Database> = db,
   ) {
-    this.figures = new FiguresKeeper(reader);
+    this.figures = new FiguresKeeper(db, reader);
   }
 
   /** Reads the public snapshot and its figures ahead of the first visitor (a large directory's take seconds). */

@@ -1,10 +1,13 @@
 /**
  * The directory's counts the pages show beside their lists (key figures, partnerships and
  * projects per collectivity and per domain, the list filters' counts), computed in SQL once per
- * version of the store: at 100 000 partnerships they take about a second, a page takes them from
- * the snapshot.
+ * version of the store: at 100 000 partnerships they take seconds, a page takes them from the
+ * snapshot. They are kept in a cache table too (`figures_snapshots`), so that a restarted server
+ * reads them instead of counting again.
  */
 import { sql, type Kysely } from 'kysely';
+import { z } from 'zod';
+import { stampedCache } from '../../store/stamped-cache.js';
 import type { Database } from '../../store/tables.js';
 
 export const PROJECT_STATUSES = ['ongoing', 'completed', 'planned', 'other'] as const;
@@ -51,13 +54,17 @@ export class FiguresKeeper {
   /** the newest figures computed, and for which directory and version */
   private last: { key: string; directoryId: string; figures: Figures } | undefined;
 
-  constructor(private readonly db: Kysely<Database>) {}
+  /** `db`: where the figures are kept between restarts; `reader`: where they are counted (the server: the search thread's connection) */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly reader: Kysely<Database> = db,
+  ) {}
 
   get(directoryId: string, stamp: string): Promise<Figures> {
     const key = `${directoryId}|${stamp}`;
     if (this.last?.key === key) return Promise.resolve(this.last.figures);
     if (this.current?.key !== key) {
-      const loading = readFigures(this.db, directoryId);
+      const loading = this.load(directoryId, stamp);
       this.current = { key, loading };
       loading.then(
         (figures) => {
@@ -72,7 +79,34 @@ export class FiguresKeeper {
     if (stale === undefined) return this.current.loading;
     return Promise.race([this.current.loading, new Promise<Figures>((resolve) => setTimeout(() => resolve(stale), STALE_AFTER_MS).unref())]);
   }
+
+  private async load(directoryId: string, stamp: string): Promise<Figures> {
+    const kept = await stored.read(this.db, directoryId, stamp);
+    const parsed = StoredFigures.safeParse(kept?.body);
+    if (parsed.success) return { ...parsed.data, byCollectivity: new Map(parsed.data.byCollectivity), byDomain: new Map(parsed.data.byDomain) };
+    const figures = await readFigures(this.reader, directoryId);
+    await stored.write(this.db, directoryId, stamp, new Date().toISOString(), {
+      ...figures,
+      byCollectivity: [...figures.byCollectivity],
+      byDomain: [...figures.byDomain],
+    } satisfies StoredFigures);
+    return figures;
+  }
 }
+
+/** Bumped when what the stored figures hold changes: older ones are counted again. */
+const FORMAT = 1;
+const stored = stampedCache('figures_snapshots', FORMAT);
+
+const StoredCounts = z.object({ partnerships: z.number(), projects: z.number() });
+/** The figures as the cache table keeps them (maps as lists of entries); anything else is counted again. */
+const StoredFigures = z.object({
+  partnerships: z.object({ total: z.number(), full: z.number(), brief: z.number() }),
+  projects: z.record(z.enum(PROJECT_STATUSES), z.object({ all: z.number(), pad: z.number() })),
+  byCollectivity: z.array(z.tuple([z.string(), StoredCounts])),
+  byDomain: z.array(z.tuple([z.string(), StoredCounts])),
+});
+type StoredFigures = z.infer<typeof StoredFigures>;
 
 export async function readFigures(db: Kysely<Database>, directoryId: string): Promise<Figures> {
   const [tiers, statuses, collectivityPartnerships, collectivityProjects, domainPartnerships, domainProjects] = await Promise.all([

@@ -11,7 +11,7 @@ import { ENGINES, openEngineStore, type Engine } from '../../test-support/engine
 import { samePartners, sameRegion } from './coordination.js';
 import { readSiteDirectory, type Directory } from './directory.js';
 import { codesUnder } from './domains.js';
-import { PROJECT_STATUSES, projectTotal } from './figures.js';
+import { FiguresKeeper, PROJECT_STATUSES, projectTotal } from './figures.js';
 import { partnershipIdsIn, partnershipIdsPage, projectIdsIn, projectIdsPage } from './lists.js';
 
 const quiet = { write: () => true };
@@ -50,6 +50,25 @@ describe.each(ENGINES)('the read model on %s', (engine) => {
       const counts = figures.byDomain.get(domain.code) ?? { partnerships: 0, projects: 0 };
       expect(counts, domain.code).toEqual({ partnerships: doc.partnerships.filter((p) => filed(p.domains)).length, projects: projects.filter((p) => filed(p.domains)).length });
     }
+  });
+
+  it('keeps its figures in the store for a restarted server, until the store changes', async () => {
+    const { db, dir } = await openSite(engine);
+    const figures = await dir.figures();
+    const cache = db.withTables<{ figures_snapshots: { directory_id: string; stamp: string; body: string } }>();
+    const kept = () => cache.selectFrom('figures_snapshots').select(['stamp', 'body']).where('directory_id', '=', dir.id).executeTakeFirstOrThrow();
+    expect((await kept()).stamp).toBe(dir.stamp);
+    // a new keeper (a restarted server) reads the stored body, not a count: altered here to tell them apart
+    const altered = JSON.parse((await kept()).body) as { partnerships: { total: number } };
+    altered.partnerships.total = 999_999;
+    await cache.updateTable('figures_snapshots').set({ body: JSON.stringify(altered) }).where('directory_id', '=', dir.id).execute();
+    expect((await new FiguresKeeper(db).get(dir.id, dir.stamp)).partnerships.total).toBe(999_999);
+    // another version of the store is counted again, and kept in its place
+    expect(await new FiguresKeeper(db).get(dir.id, `${dir.stamp}+1`)).toEqual(figures);
+    expect((await kept()).stamp).toBe(`${dir.stamp}+1`);
+    // so is a body it cannot read
+    await cache.updateTable('figures_snapshots').set({ body: '{"partnerships":1}' }).where('directory_id', '=', dir.id).execute();
+    expect(await new FiguresKeeper(db).get(dir.id, `${dir.stamp}+1`)).toEqual(figures);
   });
 
   it('lists records in the book’s order, a page at a time', async () => {

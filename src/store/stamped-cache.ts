@@ -1,0 +1,94 @@
+/**
+ * A cache table: one JSON body per directory, valid for one version stamp of the store
+ * (`readStamp`) and one format of the body. What is computed from a whole directory in seconds at
+ * 1 000 000 projects (the census snapshot, the site's figures) is kept there, so that a restarted
+ * server reads it instead of counting again.
+ *
+ * A cache, not a record: created on first use (`CREATE TABLE IF NOT EXISTS`), never backed up or
+ * copied. A store that cannot have it or write it (a read-only replica) still answers: `read`
+ * finds nothing and `write` does nothing.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from './tables.js';
+
+type Db = Kysely<Database>;
+type Row = { directory_id: string; stamp: string; format: number; computed_at: string; body: string };
+type Tables = Record<string, Row>;
+
+export interface StampedCache {
+  /** the body stored for this directory at this stamp and format, parsed; undefined when there is none */
+  read(db: Db, directoryId: string, stamp: string): Promise<{ body: unknown; computedAt: string } | undefined>;
+  /** replaces the directory's body; a store that refuses the write is left as it was */
+  write(db: Db, directoryId: string, stamp: string, computedAt: string, body: unknown): Promise<void>;
+  /** forgets the directory's body (a writer that changes rows without moving the stamp) */
+  drop(db: Db, directoryId: string): Promise<void>;
+}
+
+/** The cache tables by name: `synth` removes a rewritten directory's rows from each. */
+export const STAMPED_CACHE_TABLES = ['stats_snapshots', 'figures_snapshots'] as const;
+
+export function stampedCache(table: (typeof STAMPED_CACHE_TABLES)[number], format: number): StampedCache {
+  /** per store handle: whether the table is there (false: the store will not have it) */
+  const ready = new WeakMap<Db, Promise<boolean>>();
+  const tables = (db: Db) => db.withTables<Tables>() as unknown as Kysely<Tables>;
+
+  function ensureTable(db: Db): Promise<boolean> {
+    let known = ready.get(db);
+    if (known === undefined) {
+      known = tables(db)
+        .schema.createTable(table)
+        .ifNotExists()
+        .addColumn('directory_id', 'text', (c) => c.primaryKey())
+        .addColumn('stamp', 'text', (c) => c.notNull())
+        .addColumn('format', 'integer', (c) => c.notNull())
+        .addColumn('computed_at', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .execute()
+        .then(
+          () => true,
+          // two processes creating it at once on PostgreSQL: the loser sees it exist
+          () =>
+            tables(db)
+              .selectFrom(table)
+              .select('directory_id')
+              .limit(1)
+              .execute()
+              .then(
+                () => true,
+                () => false,
+              ),
+        );
+      ready.set(db, known);
+    }
+    return known;
+  }
+
+  return {
+    async read(db, directoryId, stamp) {
+      if (!(await ensureTable(db))) return undefined;
+      const row = await tables(db).selectFrom(table).select(['stamp', 'format', 'computed_at', 'body']).where('directory_id', '=', directoryId).executeTakeFirst();
+      if (row === undefined || row.stamp !== stamp || Number(row.format) !== format) return undefined;
+      try {
+        return { body: JSON.parse(row.body) as unknown, computedAt: row.computed_at };
+      } catch {
+        return undefined;
+      }
+    },
+    async write(db, directoryId, stamp, computedAt, body) {
+      if (!(await ensureTable(db))) return;
+      try {
+        await tables(db)
+          .transaction()
+          .execute(async (trx) => {
+            await trx.deleteFrom(table).where('directory_id', '=', directoryId).execute();
+            await trx.insertInto(table).values({ directory_id: directoryId, stamp, format, computed_at: computedAt, body: JSON.stringify(body) }).execute();
+          });
+      } catch {
+        // a store that refuses the write (read-only) is answered all the same
+      }
+    },
+    async drop(db, directoryId) {
+      if (await ensureTable(db)) await tables(db).deleteFrom(table).where('directory_id', '=', directoryId).execute();
+    },
+  };
+}
