@@ -10,6 +10,7 @@
 import type { Kysely } from 'kysely';
 import { RepertoireError } from '../errors.js';
 import { soleDirectoryId } from '../store/load-document.js';
+import { readProjectDomains } from '../store/records/project.js';
 import type { Database } from '../store/tables.js';
 import { memoryCeiling } from './memory.js';
 import type { ColumnChoice, ExportOptions, Selection } from './options.js';
@@ -367,16 +368,7 @@ async function* storedRows(scope: Scope, table: TableName): AsyncGenerator<Row> 
       for (const ids of batches) {
         const projects = await projectsOf(scope, ids);
         for (const group of slices(projects, IN_LIST)) {
-          const domains = await db
-            .selectFrom('project_domains')
-            .selectAll()
-            .where('directory_id', '=', directoryId)
-            .where('project_id', 'in', group.map((p) => p.id))
-            .orderBy('project_id')
-            .orderBy('position')
-            .execute();
-          const domainsOf = new Map<string, string[]>();
-          for (const d of domains) domainsOf.set(d.project_id, [...(domainsOf.get(d.project_id) ?? []), d.domain_code]);
+          const domainsOf = await readProjectDomains(db, directoryId, group.map((p) => p.id));
           for (const r of group) {
             yield {
               id: r.id, partnership_id: r.partnership_id, position: r.position, title: r.title, status: r.status, themes: joined(r.themes),

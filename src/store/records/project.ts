@@ -71,6 +71,20 @@ export const projectKind: RecordKind<Project> = {
 /** Which projects to read: all the directory's, those of some partnerships, or some by id. */
 export type ProjectFilter = { partnershipIds: readonly string[] } | { ids: readonly string[] };
 
+/** The domain codes of projects, by project id, each list in order (ids absent: no domain). */
+export async function readProjectDomains(db: Kysely<Database>, directoryId: string, projectIds: readonly string[]): Promise<Map<string, string[]>> {
+  if (projectIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('project_domains')
+    .select(['project_id', 'domain_code'])
+    .where('directory_id', '=', directoryId)
+    .where('project_id', 'in', projectIds)
+    .orderBy('project_id')
+    .orderBy('position')
+    .execute();
+  return groupBy(rows, (row) => row.project_id, (row) => row.domain_code);
+}
+
 /** The directory's projects (or the filter's), by partnership id, each list in order. */
 export async function readProjects(db: Kysely<Database>, directoryId: string, filter?: ProjectFilter): Promise<Map<string, Project[]>> {
   const [column, keys] =

@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Project } from '../../model/schema.js';
 import { decodeFlag, orUndefined, present } from '../../store/codec.js';
+import { readProjectDomains } from '../../store/records/project.js';
 import { CHUNK, chunks } from '../../store/records/writer.js';
 import type { Database } from '../../store/tables.js';
 import type { ProjectStatusName } from './figures.js';
@@ -241,23 +242,7 @@ export async function projectHeadsOf(
       .orderBy('position')
       .execute();
     // by the projects' ids, not joined to them: on sampled statistics SQLite would scan every domain row of the directory
-    const domains =
-      rows.length === 0
-        ? []
-        : await db
-            .selectFrom('project_domains')
-            .select(['project_id', 'domain_code'])
-            .where('directory_id', '=', directoryId)
-            .where('project_id', 'in', rows.map((row) => row.id))
-            .orderBy('project_id')
-            .orderBy('position')
-            .execute();
-    const domainsOf = new Map<string, string[]>();
-    for (const row of domains) {
-      const list = domainsOf.get(row.project_id);
-      if (list === undefined) domainsOf.set(row.project_id, [row.domain_code]);
-      else list.push(row.domain_code);
-    }
+    const domainsOf = await readProjectDomains(db, directoryId, rows.map((row) => row.id));
     for (const row of rows) {
       heads.get(row.partnership_id)!.push(
         present({
