@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Collectivity } from '../../model/schema.js';
+import { groupBy } from '../../store/records/columns.js';
 import { chunks } from '../../store/records/writer.js';
 import type { Database } from '../../store/tables.js';
 import type { Directory, PlacedProject, PublicPartnership } from './directory.js';
@@ -101,8 +102,7 @@ async function othersWith(db: Kysely<Database>, directoryId: string, collectivit
     .orderBy('rank')
     .orderBy('nth')
     .execute();
-  const others = new Map<string, string[]>();
-  for (const row of rows) others.set(row.collectivity_id, [...(others.get(row.collectivity_id) ?? []), row.partnership_id]);
+  const others = groupBy(rows, (row) => row.collectivity_id, (row) => row.partnership_id);
   return {
     partnerId,
     others: [...others].map(([collectivityId, partnershipIds]) => ({ collectivityId, partnershipIds })),
