@@ -57,6 +57,7 @@ function rounded(d: Decimal, min: number, max: number): { whole: string; fractio
     }
   }
   fraction = fraction.replace(/0+$/, '').padEnd(min, '0');
+  // zero shifted left (a percentage of 0) is "000"
   return { whole: whole.replace(/^0+(?=\d)/, ''), fraction };
 }
 

@@ -145,7 +145,6 @@ export async function runStepsAsync<T>(steps: Steps<T>, reads: AsyncIndexReads):
 
 const CACHE_ENTRIES = 16;
 
-
 /** The result while a directory has no index. */
 export function notBuiltResult(input: SearchQuery, started: number): SearchResult {
   const { query, notices } = sanitizeQuery(input);

@@ -188,8 +188,7 @@ export async function sameRegion(
     .orderBy('partnership_position')
     .orderBy('party_position')
     .execute();
-  const regionParties = new Map<string, string[]>();
-  for (const row of parties) regionParties.set(row.partnership_id, unique([...(regionParties.get(row.partnership_id) ?? []), row.collectivity_id]));
+  const regionParties = new Map([...groupBy(parties, (row) => row.partnership_id, (row) => row.collectivity_id)].map(([id, ids]) => [id, unique(ids)]));
   const candidates = [...regionParties.keys()];
   const filed = await domainsFiled(db, dir.id, candidates);
 

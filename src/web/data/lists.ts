@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Project } from '../../model/schema.js';
 import { decodeFlag, orUndefined, present } from '../../store/codec.js';
+import { groupBy } from '../../store/records/columns.js';
 import { readProjectDomains } from '../../store/records/project.js';
 import { CHUNK, chunks } from '../../store/records/writer.js';
 import type { Database } from '../../store/tables.js';
@@ -167,8 +168,7 @@ export async function partiesOf(
   directoryId: string,
   partnershipIds: readonly string[],
 ): Promise<Map<string, { collectivityId: string; country: string }[]>> {
-  const parties = new Map<string, { collectivityId: string; country: string }[]>();
-  if (partnershipIds.length === 0) return parties;
+  if (partnershipIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('partnership_parties')
     .select(['partnership_id', 'collectivity_id', 'country'])
@@ -177,12 +177,7 @@ export async function partiesOf(
     .orderBy('partnership_id')
     .orderBy('position')
     .execute();
-  for (const row of rows) {
-    const list = parties.get(row.partnership_id) ?? [];
-    list.push({ collectivityId: row.collectivity_id, country: row.country });
-    parties.set(row.partnership_id, list);
-  }
-  return parties;
+  return groupBy(rows, (row) => row.partnership_id, (row) => ({ collectivityId: row.collectivity_id, country: row.country }));
 }
 
 /** What a link to a partnership needs (its tier, its parties), for lists of them. */
