@@ -133,6 +133,30 @@ describe('sign-in', () => {
     expect(evil.headers.location).toBe('/recensement');
   });
 
+  it('goes back to a local path only, percent-encoded; ignores a suite a header cannot carry, with no 500 and one session per sign-in', async () => {
+    const sessions = async () => Number((await site.store.db.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const cases: [string, string][] = [
+      ['/projets?q=\u4e2d\u6587', '/projets?q=%E4%B8%AD%E6%96%87'],
+      ['/recherche?q=coopération', '/recherche?q=coop%C3%A9ration'],
+      ['/collectivites/ma-commune-oujda#projets', '/collectivites/ma-commune-oujda#projets'],
+      ['/relecture\u0007', '/recensement'],
+      ['/relecture\r\nSet-Cookie: x=1', '/recensement'],
+      ['/relecture\u0085', '/recensement'],
+      ['/\\evil.example', '/recensement'],
+      ['/\t/evil.example', '/recensement'],
+      ['https://evil.example/', '/recensement'],
+    ];
+    for (const [suite, location] of cases) {
+      const before = await sessions();
+      const response = await site.anonymous().post('/connexion', { email: PEOPLE.editor2.email, password: PASSWORD, suite }, { csrfFrom: '/connexion' });
+      expect({ suite, status: response.statusCode, location: response.headers.location }).toEqual({ suite, status: 303, location });
+      expect(await sessions()).toBe(before + 1);
+    }
+    const form = await site.anonymous().get(`/connexion?suite=${encodeURIComponent('/relecture\u0007')}`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).not.toContain('name="suite"');
+  });
+
   it('signs out (CSRF-checked), and everywhere from the account page', async () => {
     const one = await site.signIn('admin');
     const two = await site.signIn('admin');
