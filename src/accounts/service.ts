@@ -197,9 +197,9 @@ export function createAccountService(deps: AccountDeps) {
     };
   }
 
-  /** Failures since `from` for this e-mail (or this address). */
-  async function failures(column: 'email' | 'client_address', value: string, from: string): Promise<string[]> {
-    const rows = await db
+  /** Failures since `from` for this e-mail (or this address), oldest first: a reserved attempt is one until it succeeds. */
+  async function failures(trx: Kysely<Database>, column: 'email' | 'client_address', value: string, from: string): Promise<string[]> {
+    const rows = await trx
       .selectFrom('sign_in_attempts')
       .select('attempted_at')
       .where(column, '=', value)
@@ -210,28 +210,86 @@ export function createAccountService(deps: AccountDeps) {
     return rows.map((row) => row.attempted_at);
   }
 
-  async function lastSuccess(email: string): Promise<string | undefined> {
-    const row = await db
+  /**
+   * Failures that count against the account: in the window, since its last successful sign-in,
+   * and not before its password was last set (a new password starts afresh).
+   */
+  async function accountFailures(trx: Kysely<Database>, email: string, at: Date): Promise<string[]> {
+    const windowStart = addMs(at, -policy.failureWindowMs).toISOString();
+    const success = await trx
       .selectFrom('sign_in_attempts')
       .select((eb) => eb.fn.max('attempted_at').as('at'))
       .where('email', '=', email)
       .where('succeeded', '=', 1)
       .executeTakeFirst();
-    return row?.at ?? undefined;
+    const passwordSet = await trx
+      .selectFrom('invitations')
+      .innerJoin('users', 'users.id', 'invitations.user_id')
+      .select((eb) => eb.fn.max('invitations.used_at').as('at'))
+      .where('users.email', '=', email)
+      .executeTakeFirst();
+    const since = [windowStart, success?.at ?? ''].reduce((a, b) => (b > a ? b : a));
+    const counted = await failures(trx, 'email', email, since);
+    const fresh = passwordSet?.at ?? undefined;
+    return fresh === undefined ? counted : counted.filter((attemptedAt) => attemptedAt >= fresh);
   }
 
-  /** Failures that count against the account: in the window, and since its last successful sign-in. */
-  async function accountFailures(email: string, at: Date): Promise<string[]> {
-    const windowStart = addMs(at, -policy.failureWindowMs).toISOString();
-    const success = await lastSuccess(email);
-    return failures('email', email, success !== undefined && success > windowStart ? success : windowStart);
+  /** Until when the account is locked: its lock, or its failures (reserved attempts included) reaching the limit. */
+  async function accountLockedUntil(trx: Kysely<Database>, email: string, row: UserRow | undefined, at: Date): Promise<Date | undefined> {
+    if (row?.locked_until && row.locked_until > at.toISOString()) return new Date(row.locked_until);
+    const previous = await accountFailures(trx, email, at);
+    if (previous.length < policy.maxFailuresPerAccount) return undefined;
+    const until = addMs(new Date(previous[policy.maxFailuresPerAccount - 1]!), policy.lockMs);
+    return until > at ? until : undefined;
   }
 
-  async function recordAttempt(email: string, client: ClientInfo, succeeded: boolean) {
-    await db
-      .insertInto('sign_in_attempts')
-      .values({ id: newId(), email, client_address: client.address ?? null, attempted_at: now().toISOString(), succeeded: succeeded ? 1 : 0 })
+  /** Until when a client address is throttled, if it is. */
+  async function addressThrottledUntil(trx: Kysely<Database>, address: string, at: Date): Promise<Date | undefined> {
+    const fromAddress = await failures(trx, 'client_address', address, addMs(at, -policy.failureWindowMs).toISOString());
+    if (fromAddress.length < policy.maxFailuresPerAddress) return undefined;
+    return addMs(new Date(fromAddress[fromAddress.length - policy.maxFailuresPerAddress]!), policy.failureWindowMs);
+  }
+
+  /** Writes a gate row: held until the transaction ends, it makes the next sign-in with the same key wait. */
+  async function passGate(trx: Kysely<Database>, key: string, at: Date): Promise<void> {
+    await trx
+      .insertInto('sign_in_gates')
+      .values({ key, touched_at: at.toISOString() })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ touched_at: at.toISOString() }))
       .execute();
+  }
+
+  type Reservation =
+    | { kind: 'reserved'; attemptId: string; row: UserRow | undefined }
+    | { kind: 'locked'; until: Date; row: UserRow | undefined }
+    | { kind: 'throttled'; until: Date };
+
+  /**
+   * Counts and reserves in one transaction, before any password is checked: the attempt is
+   * written as a failure now (and turned into a success if the password matches), so that a
+   * burst of sign-ins for one account sees the attempts before it, checked or not, and at most
+   * `maxFailuresPerAccount` passwords are ever checked. Gates are passed address first, then
+   * account, always in that order, so that two sign-ins never wait on each other in a circle.
+   * Unknown accounts go the same way (no probing).
+   */
+  async function reserveAttempt(email: string, client: ClientInfo, at: Date): Promise<Reservation> {
+    return db.transaction().execute(async (trx) => {
+      if (client.address !== undefined) await passGate(trx, `address:${client.address}`, at);
+      await passGate(trx, `account:${email}`, at);
+      if (client.address !== undefined) {
+        const until = await addressThrottledUntil(trx, client.address, at);
+        if (until !== undefined) return { kind: 'throttled', until };
+      }
+      const row = await findUserByEmail(trx, email);
+      const until = await accountLockedUntil(trx, email, row, at);
+      if (until !== undefined) return { kind: 'locked', until, row };
+      const attemptId = newId();
+      await trx
+        .insertInto('sign_in_attempts')
+        .values({ id: attemptId, email, client_address: client.address ?? null, attempted_at: at.toISOString(), succeeded: 0 })
+        .execute();
+      return { kind: 'reserved', attemptId, row };
+    });
   }
 
   /** The invitation of a link's token, if it can still be used. */
@@ -351,7 +409,8 @@ export function createAccountService(deps: AccountDeps) {
     },
 
     /**
-     * Signs in: checks the per-address limit and the account's lock, then the password. A new
+     * Signs in: counts the address's and the account's failures and reserves the attempt in one
+     * transaction (see reserveAttempt), then checks the password. A new
      * session (new token, new CSRF token) every time; `previousToken`, the cookie the browser
      * sent, if any, is ended (rotation). Throws 'unauthenticated' (wrong address or password,
      * never saying which), AccountLockedError or ClientThrottledError.
@@ -359,40 +418,22 @@ export function createAccountService(deps: AccountDeps) {
     async signIn(input: SignInInput, client: ClientInfo = {}, previousToken?: string): Promise<SignInResult> {
       const { email, password } = parseInput(SignInInput, input);
       const at = now();
-      const windowStart = addMs(at, -policy.failureWindowMs).toISOString();
-
-      if (client.address !== undefined) {
-        const fromAddress = await failures('client_address', client.address, windowStart);
-        if (fromAddress.length >= policy.maxFailuresPerAddress) {
-          await audit({ action: 'sign-in.throttled', clientAddress: client.address, details: { email } });
-          const oldest = fromAddress[fromAddress.length - policy.maxFailuresPerAddress]!;
-          throw new ClientThrottledError(addMs(new Date(oldest), policy.failureWindowMs), timeZone);
-        }
+      const reservation = await reserveAttempt(email, client, at);
+      if (reservation.kind === 'throttled') {
+        await audit({ action: 'sign-in.throttled', clientAddress: client.address, details: { email } });
+        throw new ClientThrottledError(reservation.until, timeZone);
       }
-
-      const row = await findUserByEmail(db, email);
-      const lockedUntil = row?.locked_until ?? undefined;
-      if (lockedUntil !== undefined && lockedUntil > at.toISOString()) {
-        await audit({ action: 'sign-in.refused-locked', subjectType: 'user', subjectId: row!.id, clientAddress: client.address, details: { email } });
-        throw new AccountLockedError(new Date(lockedUntil), timeZone);
-      }
-      if (row === undefined) {
-        // No such account: answer as for a real one (same time, same messages, same lock), so
-        // that addresses cannot be probed.
-        const previous = await accountFailures(email, at);
-        if (previous.length >= policy.maxFailuresPerAccount) {
-          const lockStart = previous[policy.maxFailuresPerAccount - 1]!;
-          const until = addMs(new Date(lockStart), policy.lockMs);
-          if (until > at) throw new AccountLockedError(until, timeZone);
-        }
+      const { row } = reservation;
+      if (reservation.kind === 'locked') {
+        if (row !== undefined) await audit({ action: 'sign-in.refused-locked', subjectType: 'user', subjectId: row.id, clientAddress: client.address, details: { email } });
+        throw new AccountLockedError(reservation.until, timeZone);
       }
 
       const ok = row !== undefined && row.disabled_at === null && row.password_hash !== null ? await verifyPassword(row.password_hash, password) : await verifyNothing(password);
       if (!ok) {
-        await recordAttempt(email, client, false);
         const reason = row === undefined ? 'unknown-account' : row.disabled_at !== null ? 'disabled' : row.password_hash === null ? 'no-password' : 'wrong-password';
         await audit({ action: 'sign-in.failure', subjectType: row && 'user', subjectId: row?.id, clientAddress: client.address, details: { email, reason } });
-        const count = (await accountFailures(email, at)).length;
+        const count = (await accountFailures(db, email, at)).length;
         if (count >= policy.maxFailuresPerAccount) {
           const until = addMs(at, policy.lockMs);
           if (row !== undefined) {
@@ -406,10 +447,7 @@ export function createAccountService(deps: AccountDeps) {
 
       const user = row!;
       return db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('sign_in_attempts')
-          .values({ id: newId(), email, client_address: client.address ?? null, attempted_at: at.toISOString(), succeeded: 1 })
-          .execute();
+        await trx.updateTable('sign_in_attempts').set({ succeeded: 1 }).where('id', '=', reservation.attemptId).execute();
         if (previousToken) await trx.deleteFrom('sessions').where('id', '=', digest(previousToken)).execute();
         await trx.updateTable('users').set({ last_sign_in_at: at.toISOString(), locked_until: null }).where('id', '=', user.id).execute();
         const { session, cookie } = await newSession(trx, user, client);

@@ -253,6 +253,15 @@ export interface SignInAttemptTable {
   succeeded: Flag;
 }
 
+/**
+ * A row to lock: the sign-in writes it before counting failures, so that counts for one account
+ * (key `account:<email>`) or one address (`address:<ip>`) are taken one after the other (migration 0004).
+ */
+export interface SignInGateTable {
+  key: string;
+  touched_at: string;
+}
+
 export interface AuditEventTable {
   id: Generated<number>;
   occurred_at: string;
@@ -362,6 +371,8 @@ export interface CensusDatabase {
   invitations: InvitationTable;
   sessions: SessionTable;
   sign_in_attempts: SignInAttemptTable;
+  /** never copied or backed up (see records/kind.ts TABLE_ORDER) */
+  sign_in_gates: SignInGateTable;
   audit_events: AuditEventTable;
   record_versions: RecordVersionTable;
   campaigns: CampaignTable;

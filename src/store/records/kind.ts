@@ -48,6 +48,7 @@ export const TABLE_ORDER: readonly TableName[] = [
   'invitations',
   'sessions',
   'sign_in_attempts',
+  // not 'sign_in_gates' (migration 0004): rows to lock, that matter for minutes
   'audit_events',
   'record_versions',
   'campaigns',
