@@ -40,8 +40,13 @@ export interface SecurityPolicy {
   invitationTtlMs: number;
   /** failures of one account within the window that lock it */
   maxFailuresPerAccount: number;
-  /** failures from one client address within the window that throttle it */
+  /**
+   * failures from one client address within the window that throttle it: from then on the address
+   * gets one password check per `throttledIntervalMs`, except for the accounts that have signed in
+   * from it before (those are held back by their own lock only)
+   */
   maxFailuresPerAddress: number;
+  throttledIntervalMs: number;
   failureWindowMs: number;
   lockMs: number;
 }
@@ -53,6 +58,7 @@ export const DEFAULT_POLICY: SecurityPolicy = Object.freeze({
   invitationTtlMs: 7 * 24 * 60 * MINUTE,
   maxFailuresPerAccount: 5,
   maxFailuresPerAddress: 20,
+  throttledIntervalMs: MINUTE,
   failureWindowMs: 15 * MINUTE,
   lockMs: 15 * MINUTE,
 });
@@ -113,7 +119,8 @@ export class ClientThrottledError extends RepertoireError {
     readonly retryAt: Date,
     timeZone: string,
   ) {
-    super('rate-limited', `Trop de tentatives de connexion depuis votre adresse : réessayez après ${hourMinute(retryAt, timeZone)}.`, 429);
+    // rounded up to the minute shown, so that trying again at that minute works
+    super('rate-limited', `Trop de tentatives de connexion depuis votre adresse : réessayez après ${hourMinute(new Date(Math.ceil(retryAt.getTime() / MINUTE) * MINUTE), timeZone)}.`, 429);
   }
 }
 
@@ -243,11 +250,28 @@ export function createAccountService(deps: AccountDeps) {
     return until > at ? until : undefined;
   }
 
-  /** Until when a client address is throttled, if it is. */
-  async function addressThrottledUntil(trx: Kysely<Database>, address: string, at: Date): Promise<Date | undefined> {
+  /**
+   * Until when a client address is held back for this account, if it is. An address past its
+   * limit is slowed down, not shut: one password check per `throttledIntervalMs`, so that the
+   * right password still gets in (many people may share an address), while a client spraying
+   * passwords across accounts gets about 15 checks a quarter of an hour instead of hundreds. An
+   * account that has signed in from this address before is not held back by it at all (its own
+   * lock still holds).
+   */
+  async function addressThrottledUntil(trx: Kysely<Database>, email: string, address: string, at: Date): Promise<Date | undefined> {
     const fromAddress = await failures(trx, 'client_address', address, addMs(at, -policy.failureWindowMs).toISOString());
     if (fromAddress.length < policy.maxFailuresPerAddress) return undefined;
-    return addMs(new Date(fromAddress[fromAddress.length - policy.maxFailuresPerAddress]!), policy.failureWindowMs);
+    const known = await trx
+      .selectFrom('sign_in_attempts')
+      .select('id')
+      .where('email', '=', email)
+      .where('client_address', '=', address)
+      .where('succeeded', '=', 1)
+      .limit(1)
+      .executeTakeFirst();
+    if (known !== undefined) return undefined;
+    const next = addMs(new Date(fromAddress[fromAddress.length - 1]!), policy.throttledIntervalMs);
+    return next > at ? next : undefined;
   }
 
   /** Writes a gate row: held until the transaction ends, it makes the next sign-in with the same key wait. */
@@ -277,7 +301,7 @@ export function createAccountService(deps: AccountDeps) {
       if (client.address !== undefined) await passGate(trx, `address:${client.address}`, at);
       await passGate(trx, `account:${email}`, at);
       if (client.address !== undefined) {
-        const until = await addressThrottledUntil(trx, client.address, at);
+        const until = await addressThrottledUntil(trx, email, client.address, at);
         if (until !== undefined) return { kind: 'throttled', until };
       }
       const row = await findUserByEmail(trx, email);

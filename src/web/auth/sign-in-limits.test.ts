@@ -1,20 +1,27 @@
 /**
  * The sign-in's limits over real HTTP, on both engines: bursts of parallel wrong passwords
  * against one account check at most the account's limit of passwords (the argon2 checks are
- * counted by their `sign-in.failure` events and attempt rows, which each check writes).
+ * counted by their `sign-in.failure` events and attempt rows, which each check writes); a
+ * throttled address slows down but still lets the right password in; the client's address is
+ * read from X-Forwarded-For only behind the proxies TRUST_PROXY names.
  */
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { listAudit } from '../../accounts/audit.js';
 import { CLI_ACTOR } from '../../accounts/roles.js';
-import { createAccountService, DEFAULT_POLICY, type AccountService } from '../../accounts/service.js';
+import { createAccountService, DEFAULT_POLICY, type AccountService, type SecurityPolicy } from '../../accounts/service.js';
+import type { Clock } from '../../accounts/clock.js';
+import { testClock } from '../../census/testing.js';
+import { loadConfig } from '../../config.js';
 import type { Store } from '../../store/db.js';
 import { ENGINES, openEngineStore } from '../../test-support/engines.js';
 import { buildApp } from '../app.js';
 
 const PASSWORD = 'correct horse battery staple';
 const EDITOR = { email: 'editor@repertoire.test', name: 'Éric Éditeur', role: 'editor' } as const;
+const EDITOR2 = { email: 'editrice@repertoire.test', name: 'Inès Éditrice', role: 'editor' } as const;
+const WRONG = 'not the password at all';
 
 interface Site {
   store: Store;
@@ -23,13 +30,21 @@ interface Site {
   base: string;
 }
 
-/** An empty store of the engine with one editor, and the site over it on a loopback port. */
-async function startSite(engine: (typeof ENGINES)[number]): Promise<Site> {
+interface SiteOptions {
+  policy?: Partial<SecurityPolicy>;
+  now?: Clock;
+  env?: Record<string, string>;
+}
+
+/** An empty store of the engine with two editors, and the site over it on a loopback port. */
+async function startSite(engine: (typeof ENGINES)[number], options: SiteOptions = {}): Promise<Site> {
   const store = await openEngineStore(engine);
-  const accounts = createAccountService({ db: store.db, baseUrl: 'http://localhost' });
-  const { link } = await accounts.createUser(EDITOR, CLI_ACTOR);
-  await accounts.acceptInvitation({ token: link.split('/invitation/')[1]!, password: PASSWORD, confirmation: PASSWORD });
-  const app = await buildApp({ store, accounts });
+  const accounts = createAccountService({ db: store.db, baseUrl: 'http://localhost', ...(options.policy ? { policy: options.policy } : {}), ...(options.now ? { now: options.now } : {}) });
+  for (const person of [EDITOR, EDITOR2]) {
+    const { link } = await accounts.createUser(person, CLI_ACTOR);
+    await accounts.acceptInvitation({ token: link.split('/invitation/')[1]!, password: PASSWORD, confirmation: PASSWORD });
+  }
+  const app = await buildApp({ store, accounts, config: loadConfig({ DATABASE_URL: store.url, ...options.env }) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   onTestFinished(() => app.close());
   return { store, accounts, app, base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
@@ -47,11 +62,17 @@ async function signInForm(base: string): Promise<{ cookie: string; csrf: string 
   return { cookie, csrf };
 }
 
-async function postSignIn(base: string, form: { cookie: string; csrf: string }, email: string, password: string): Promise<number> {
+/** Posts the sign-in form; `forwardedFor`: the X-Forwarded-For a proxy (or a client) adds. */
+async function postSignIn(base: string, form: { cookie: string; csrf: string }, email: string, password: string, forwardedFor?: string): Promise<number> {
   const response = await fetch(`${base}/connexion`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { cookie: form.cookie, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    headers: {
+      cookie: form.cookie,
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'text/html',
+      ...(forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor }),
+    },
     body: new URLSearchParams({ _csrf: form.csrf, email, password }).toString(),
   });
   await response.arrayBuffer();
@@ -71,7 +92,7 @@ describe.each(ENGINES)('sign-in limits over HTTP on %s', (engine) => {
     const form = await signInForm(site.base);
     const limit = DEFAULT_POLICY.maxFailuresPerAccount;
     for (const email of [EDITOR.email, 'personne@nulle-part.test']) {
-      const statuses = await Promise.all(Array.from({ length: 100 }, () => postSignIn(site.base, form, email, 'not the password at all')));
+      const statuses = await Promise.all(Array.from({ length: 100 }, () => postSignIn(site.base, form, email, WRONG)));
       expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
       expect(statuses.filter((status) => status === 401).length).toBeLessThan(limit);
       expect(await checksOf(site.store, email)).toEqual({ failureEvents: limit, attempts: limit });
@@ -79,5 +100,39 @@ describe.each(ENGINES)('sign-in limits over HTTP on %s', (engine) => {
     // locked: even the right password is refused, without being checked
     expect(await postSignIn(site.base, form, EDITOR.email, PASSWORD)).toBe(429);
     expect(await checksOf(site.store, EDITOR.email)).toEqual({ failureEvents: limit, attempts: limit });
+  }, 120_000);
+
+  it('behind a trusted proxy, a throttled address still lets the right password in, and holds a sprayer to one check a minute', async () => {
+    const clock = testClock();
+    const site = await startSite(engine, { policy: { maxFailuresPerAddress: 3 }, now: clock, env: { TRUST_PROXY: '127.0.0.1' } });
+    const form = await signInForm(site.base);
+    const office = '198.51.100.7';
+    const signIn = (email: string, password: string, address = office) => postSignIn(site.base, form, email, password, address);
+    expect(await signIn(EDITOR.email, PASSWORD)).toBe(303);
+    for (const n of [1, 2, 3]) expect(await signIn(`inconnu${n}@nulle-part.test`, WRONG)).toBe(401);
+    // the address is throttled: the next guess is refused unchecked…
+    expect(await signIn('inconnu4@nulle-part.test', WRONG)).toBe(429);
+    // …but the editor, who signed in from here before, gets in at once,
+    expect(await signIn(EDITOR.email, PASSWORD)).toBe(303);
+    // and a colleague who never did waits a minute, not a quarter of an hour
+    expect(await signIn(EDITOR2.email, PASSWORD)).toBe(429);
+    clock.advance(60_000);
+    expect(await signIn(EDITOR2.email, PASSWORD)).toBe(303);
+    // the sprayer gets one check a minute
+    expect(await signIn('inconnu5@nulle-part.test', WRONG)).toBe(401);
+    expect(await signIn('inconnu6@nulle-part.test', WRONG)).toBe(429);
+    // another client behind the same proxy is not held back
+    expect(await signIn('inconnu7@nulle-part.test', WRONG, '198.51.100.8')).toBe(401);
+    const addresses = await site.store.db.selectFrom('sign_in_attempts').select('client_address').distinct().execute();
+    expect(addresses.map((a) => a.client_address).sort()).toEqual([office, '198.51.100.8']);
+  }, 120_000);
+
+  it('without TRUST_PROXY, X-Forwarded-For is not believed: a client cannot choose its address to escape the throttle', async () => {
+    const site = await startSite(engine, { policy: { maxFailuresPerAddress: 3 } });
+    const form = await signInForm(site.base);
+    for (const n of [1, 2, 3]) expect(await postSignIn(site.base, form, `inconnu${n}@nulle-part.test`, WRONG, `203.0.113.${n}`)).toBe(401);
+    expect(await postSignIn(site.base, form, 'inconnu4@nulle-part.test', WRONG, '203.0.113.4')).toBe(429);
+    const addresses = await site.store.db.selectFrom('sign_in_attempts').select('client_address').distinct().execute();
+    expect(addresses).toEqual([{ client_address: '127.0.0.1' }]);
   }, 120_000);
 });
