@@ -29,8 +29,11 @@ import { Email, fieldError, parseInput, Required } from './validation.js';
 export const SESSION_COOKIE_NAME = 'repertoire_session';
 export const SESSION_COOKIE_OPTIONS = Object.freeze({ secure: true, httpOnly: true, sameSite: 'lax', path: '/' } as const);
 
-/** The sign-in form's own CSRF token (before any session): a double-submit cookie, same attributes. */
-export const SIGN_IN_CSRF_COOKIE_NAME = 'repertoire_signin_csrf';
+/**
+ * A visitor without a session (the sign-in and invitation forms): the cookie holds a random id,
+ * the store its digest and the forms' CSRF token. Same attributes as the session cookie.
+ */
+export const PRE_SESSION_COOKIE_NAME = 'repertoire_presession';
 
 export interface SecurityPolicy {
   /** a session ends this long after sign-in, whatever happens */
@@ -49,6 +52,8 @@ export interface SecurityPolicy {
   throttledIntervalMs: number;
   failureWindowMs: number;
   lockMs: number;
+  /** how long the sign-in and invitation forms of a visitor without a session stay valid */
+  preSessionTtlMs: number;
 }
 
 const MINUTE = 60_000;
@@ -61,6 +66,7 @@ export const DEFAULT_POLICY: SecurityPolicy = Object.freeze({
   throttledIntervalMs: MINUTE,
   failureWindowMs: 15 * MINUTE,
   lockMs: 15 * MINUTE,
+  preSessionTtlMs: 2 * 60 * MINUTE,
 });
 
 export interface AccountDeps {
@@ -94,6 +100,12 @@ export interface SessionCookie {
   name: string;
   value: string;
   options: typeof SESSION_COOKIE_OPTIONS & { expires: Date };
+}
+
+/** The forms' CSRF token of a visitor without a session; `cookie` when a new pre-session was opened (set it). */
+export interface PreSession {
+  csrfToken: string;
+  cookie?: SessionCookie;
 }
 
 export interface SignInResult {
@@ -526,11 +538,44 @@ export function createAccountService(deps: AccountDeps) {
       return Number(result.numDeletedRows);
     },
 
+    /**
+     * The pre-session of a visitor without a session: the one the cookie's id opens if the
+     * server issued it and it has not expired, else a new one (expired ones are purged then).
+     */
+    async preSession(cookieValue: string | undefined): Promise<PreSession> {
+      const at = now();
+      const found = await livePreSession(cookieValue, at);
+      if (found !== undefined) return { csrfToken: found.csrf_token };
+      const id = newToken();
+      const csrfToken = newToken();
+      const expires = addMs(at, policy.preSessionTtlMs);
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('pre_sessions').where('expires_at', '<=', at.toISOString()).execute();
+        await trx.insertInto('pre_sessions').values({ id: digest(id), csrf_token: csrfToken, created_at: at.toISOString(), expires_at: expires.toISOString() }).execute();
+      });
+      return { csrfToken, cookie: { name: PRE_SESSION_COOKIE_NAME, value: id, options: { ...SESSION_COOKIE_OPTIONS, expires } } };
+    },
+
+    /** Throws 'forbidden' unless `submitted` is the CSRF token of the pre-session the cookie's id opens. Call on the sign-in and invitation POSTs. */
+    async verifyPreSessionCsrf(cookieValue: string | undefined, submitted: unknown): Promise<void> {
+      verifyCsrfToken((await livePreSession(cookieValue, now()))?.csrf_token, submitted);
+    },
+
+    /** Ends a pre-session (once signed in, its forms are done). */
+    async endPreSession(cookieValue: string | undefined): Promise<void> {
+      if (cookieValue) await db.deleteFrom('pre_sessions').where('id', '=', digest(cookieValue)).execute();
+    },
+
     /** Throws 'forbidden' unless `submitted` is the session's CSRF token. Call on every POST. */
     verifyCsrf(session: Pick<Session, 'csrfToken'> | undefined, submitted: unknown): void {
       verifyCsrfToken(session?.csrfToken, submitted);
     },
   };
+
+  async function livePreSession(cookieValue: string | undefined, at: Date) {
+    if (!cookieValue) return undefined;
+    return db.selectFrom('pre_sessions').select('csrf_token').where('id', '=', digest(cookieValue)).where('expires_at', '>', at.toISOString()).executeTakeFirst();
+  }
 
   async function setDisabled(email: string, actor: Actor, disabled: boolean): Promise<User> {
     requireAdmin(actor);
@@ -553,9 +598,4 @@ export function verifyCsrfToken(expected: string | undefined, submitted: unknown
   if (expected === undefined || typeof submitted !== 'string' || submitted.length === 0 || !safeEqual(expected, submitted)) {
     throw new RepertoireError('forbidden', 'Le formulaire a expiré ou ne vient pas de ce site : rechargez la page et recommencez.', 403);
   }
-}
-
-/** A token for the sign-in form (no session yet): set it as SIGN_IN_CSRF_COOKIE_NAME and in a hidden field. */
-export function newSignInCsrfToken(): string {
-  return newToken();
 }

@@ -262,6 +262,15 @@ export interface SignInGateTable {
   touched_at: string;
 }
 
+/** A visitor without a session: the sign-in and invitation forms' CSRF token, held by the server (migration 0005). */
+export interface PreSessionTable {
+  /** SHA-256 (hex) of the cookie's random id */
+  id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface AuditEventTable {
   id: Generated<number>;
   occurred_at: string;
@@ -373,6 +382,8 @@ export interface CensusDatabase {
   sign_in_attempts: SignInAttemptTable;
   /** never copied or backed up (see records/kind.ts TABLE_ORDER) */
   sign_in_gates: SignInGateTable;
+  /** never copied or backed up either */
+  pre_sessions: PreSessionTable;
   audit_events: AuditEventTable;
   record_versions: RecordVersionTable;
   campaigns: CampaignTable;

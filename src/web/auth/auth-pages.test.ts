@@ -29,13 +29,13 @@ const partnershipWithPeople = async () => {
 };
 
 describe('sign-in', () => {
-  it('shows a form with a CSRF token set in a cookie, and signs in with a new session cookie', async () => {
+  it('shows a form with the CSRF token of a pre-session (its id in a cookie), and signs in with a new session cookie', async () => {
     const b = site.anonymous();
     const page = await b.get('/connexion');
     expect(page.statusCode).toBe(200);
     expect(page.body).toMatch(/<label for="f-email">Adresse e-mail<\/label>/);
     expect(page.body).toMatch(/name="_csrf" value="[^"]+"/);
-    expect(page.headers['set-cookie']).toMatch(/repertoire_signin_csrf=[^;]+;.*HttpOnly/);
+    expect(page.headers['set-cookie']).toMatch(/repertoire_presession=[^;]+;.*HttpOnly/);
     const response = await b.post('/connexion', { email: PEOPLE.oujda.email, password: PASSWORD }, { csrfFrom: '/connexion' });
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe('/recensement');
@@ -100,7 +100,7 @@ describe('sign-in', () => {
     const app = await buildApp({ store: site.store, accounts });
     try {
       const form = await app.inject({ method: 'GET', url: '/connexion', remoteAddress: '10.9.8.7' });
-      const cookie = form.cookies.find((c) => c.name === 'repertoire_signin_csrf')!;
+      const cookie = form.cookies.find((c) => c.name === 'repertoire_presession')!;
       const token = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
       const attempt = (email: string) =>
         app.inject({

@@ -1,16 +1,18 @@
 /**
- * The sign-in's limits over real HTTP, on both engines: bursts of parallel wrong passwords
+ * The sign-in over real HTTP, on both engines. Its limits: bursts of parallel wrong passwords
  * against one account check at most the account's limit of passwords (the argon2 checks are
  * counted by their `sign-in.failure` events and attempt rows, which each check writes); a
  * throttled address slows down but still lets the right password in; the client's address is
- * read from X-Forwarded-For only behind the proxies TRUST_PROXY names.
+ * read from X-Forwarded-For only behind the proxies TRUST_PROXY names. Its CSRF token: bound to
+ * a pre-session the server holds, so that a cookie it never issued opens nothing.
  */
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { listAudit } from '../../accounts/audit.js';
 import { CLI_ACTOR } from '../../accounts/roles.js';
-import { createAccountService, DEFAULT_POLICY, type AccountService, type SecurityPolicy } from '../../accounts/service.js';
+import { createAccountService, DEFAULT_POLICY, PRE_SESSION_COOKIE_NAME, SESSION_COOKIE_NAME, type AccountService, type SecurityPolicy } from '../../accounts/service.js';
+import { digest } from '../../accounts/tokens.js';
 import type { Clock } from '../../accounts/clock.js';
 import { testClock } from '../../census/testing.js';
 import { loadConfig } from '../../config.js';
@@ -64,7 +66,12 @@ async function signInForm(base: string): Promise<{ cookie: string; csrf: string 
 
 /** Posts the sign-in form; `forwardedFor`: the X-Forwarded-For a proxy (or a client) adds. */
 async function postSignIn(base: string, form: { cookie: string; csrf: string }, email: string, password: string, forwardedFor?: string): Promise<number> {
-  const response = await fetch(`${base}/connexion`, {
+  return (await postForm(base, '/connexion', form, { email, password }, forwardedFor)).status;
+}
+
+/** Posts a form with a Cookie header and a CSRF token; the response, its body read. */
+async function postForm(base: string, path: string, form: { cookie: string; csrf: string }, fields: Record<string, string>, forwardedFor?: string): Promise<Response> {
+  const response = await fetch(`${base}${path}`, {
     method: 'POST',
     redirect: 'manual',
     headers: {
@@ -73,10 +80,10 @@ async function postSignIn(base: string, form: { cookie: string; csrf: string }, 
       accept: 'text/html',
       ...(forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor }),
     },
-    body: new URLSearchParams({ _csrf: form.csrf, email, password }).toString(),
+    body: new URLSearchParams({ _csrf: form.csrf, ...fields }).toString(),
   });
   await response.arrayBuffer();
-  return response.status;
+  return response;
 }
 
 /** Password checks made for an e-mail: each writes one `sign-in.failure` event and one attempt row. */
@@ -105,9 +112,9 @@ describe.each(ENGINES)('sign-in limits over HTTP on %s', (engine) => {
   it('behind a trusted proxy, a throttled address still lets the right password in, and holds a sprayer to one check a minute', async () => {
     const clock = testClock();
     const site = await startSite(engine, { policy: { maxFailuresPerAddress: 3 }, now: clock, env: { TRUST_PROXY: '127.0.0.1' } });
-    const form = await signInForm(site.base);
     const office = '198.51.100.7';
-    const signIn = (email: string, password: string, address = office) => postSignIn(site.base, form, email, password, address);
+    // each from a browser of its own (signing in ends the form's pre-session)
+    const signIn = async (email: string, password: string, address = office) => postSignIn(site.base, await signInForm(site.base), email, password, address);
     expect(await signIn(EDITOR.email, PASSWORD)).toBe(303);
     for (const n of [1, 2, 3]) expect(await signIn(`inconnu${n}@nulle-part.test`, WRONG)).toBe(401);
     // the address is throttled: the next guess is refused unchecked…
@@ -134,5 +141,70 @@ describe.each(ENGINES)('sign-in limits over HTTP on %s', (engine) => {
     expect(await postSignIn(site.base, form, 'inconnu4@nulle-part.test', WRONG, '203.0.113.4')).toBe(429);
     const addresses = await site.store.db.selectFrom('sign_in_attempts').select('client_address').distinct().execute();
     expect(addresses).toEqual([{ client_address: '127.0.0.1' }]);
+  }, 120_000);
+});
+
+describe.each(ENGINES)('the forms before a session on %s', (engine) => {
+  const sessions = async (site: Site) => (await site.store.db.selectFrom('sessions').select('id').execute()).length;
+
+  it('binds their CSRF token to a pre-session the server holds: a cookie it never issued opens nothing', async () => {
+    const clock = testClock();
+    const site = await startSite(engine, { now: clock });
+    const page = await fetch(`${site.base}/connexion`);
+    const set = page.headers.getSetCookie().find((c) => c.startsWith(`${PRE_SESSION_COOKIE_NAME}=`))!;
+    expect(set).toMatch(/; HttpOnly/i);
+    expect(set).toMatch(/; SameSite=Lax/i);
+    const id = set.split(';')[0]!.split('=')[1]!;
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+    // the store keeps the id's digest, never the id
+    const stored = await site.store.db.selectFrom('pre_sessions').selectAll().execute();
+    expect(stored).toEqual([expect.objectContaining({ id: digest(id), csrf_token: csrf })]);
+    expect(JSON.stringify(stored)).not.toContain(id);
+
+    // cookies an attacker able to set cookies chose, with the token to match (the former double submit)
+    const chosen = 'AttackerChosenValue_0123456789abcdef';
+    for (const cookie of [`${PRE_SESSION_COOKIE_NAME}=${chosen}`, `repertoire_signin_csrf=${chosen}`, `repertoire_signin_csrf=${chosen}; ${PRE_SESSION_COOKIE_NAME}=${chosen}`]) {
+      expect(await postSignIn(site.base, { cookie, csrf: chosen }, EDITOR.email, PASSWORD), cookie).toBe(403);
+    }
+    // a real pre-session's cookie with another one's token
+    const other = await signInForm(site.base);
+    expect(await postSignIn(site.base, { cookie: `${PRE_SESSION_COOKIE_NAME}=${id}`, csrf: other.csrf }, EDITOR.email, PASSWORD)).toBe(403);
+    expect(await sessions(site)).toBe(0);
+
+    // its own token signs in, and ends the pre-session
+    const signedIn = await postForm(site.base, '/connexion', { cookie: `${PRE_SESSION_COOKIE_NAME}=${id}`, csrf }, { email: EDITOR.email, password: PASSWORD });
+    expect(signedIn.status).toBe(303);
+    expect(signedIn.headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE_NAME}=`))).toBe(true);
+    expect(await site.store.db.selectFrom('pre_sessions').select('id').where('id', '=', digest(id)).execute()).toEqual([]);
+    expect(await postSignIn(site.base, { cookie: `${PRE_SESSION_COOKIE_NAME}=${id}`, csrf }, EDITOR.email, PASSWORD)).toBe(403);
+  }, 120_000);
+
+  it('expires a pre-session, and purges the expired ones as new ones open', async () => {
+    const clock = testClock();
+    const site = await startSite(engine, { now: clock });
+    const form = await signInForm(site.base);
+    clock.advance(DEFAULT_POLICY.preSessionTtlMs);
+    expect(await postSignIn(site.base, form, EDITOR.email, PASSWORD)).toBe(403);
+    // the expired form's cookie gets a new pre-session, and the old row is gone
+    const again = await fetch(`${site.base}/connexion`, { headers: { cookie: form.cookie } });
+    await again.arrayBuffer();
+    expect(again.headers.getSetCookie().some((c) => c.startsWith(`${PRE_SESSION_COOKIE_NAME}=`))).toBe(true);
+    const rows = await site.store.db.selectFrom('pre_sessions').select('expires_at').execute();
+    expect(rows).toEqual([{ expires_at: new Date(clock().getTime() + DEFAULT_POLICY.preSessionTtlMs).toISOString() }]);
+  }, 120_000);
+
+  it('takes the invitation form’s token from the pre-session too', async () => {
+    const site = await startSite(engine);
+    const { link } = await site.accounts.createUser({ email: 'nouvelle@repertoire.test', name: 'Nadia Nouvelle', role: 'editor' }, CLI_ACTOR);
+    const path = new URL(link).pathname;
+    const chosen = 'AttackerChosenValue_0123456789abcdef';
+    const forged = await postForm(site.base, path, { cookie: `${PRE_SESSION_COOKIE_NAME}=${chosen}; repertoire_signin_csrf=${chosen}`, csrf: chosen }, { password: PASSWORD, confirmation: PASSWORD });
+    expect(forged.status).toBe(403);
+    const page = await fetch(`${site.base}${path}`);
+    const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+    const accepted = await postForm(site.base, path, { cookie, csrf }, { password: PASSWORD, confirmation: PASSWORD });
+    expect(accepted.status).toBe(303);
+    expect(accepted.headers.get('location')).toBe('/recensement');
   }, 120_000);
 });
