@@ -10,6 +10,10 @@
  *
  *   const session = await accounts.authenticate(req.cookies[SESSION_COOKIE_NAME]);  // every request
  *   accounts.verifyCsrf(session, form._csrf);                                       // every POST
+ *
+ * Before any session (the sign-in and invitation forms), the CSRF token is a pre-session's:
+ * `preSession(cookie)` gives the token (and a cookie to set when it opened one),
+ * `verifyPreSessionCsrf(cookie, form._csrf)` checks it, `endPreSession(cookie)` once signed in.
  */
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
