@@ -73,6 +73,21 @@ describe('site options', () => {
   });
 });
 
+describe('trusted proxies', () => {
+  it('believes no proxy by default; reads TRUST_PROXY as addresses and ranges', () => {
+    expect(loadConfig({}).site?.trustProxy).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: ' ' }).site?.trustProxy).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: ' 127.0.0.1, 10.0.0.0/8 ,fd00::/8,loopback ' }).site?.trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8', 'fd00::/8', 'loopback']);
+  });
+
+  it('refuses anything else, naming the variable and the entry', () => {
+    for (const value of ['true', '1', 'proxy.example.org', '10.0.0.0/33', '::1/129', '10.0.0.1/8/8', '127.0.0.1,,10.0.0.1']) {
+      expect(() => loadConfig({ TRUST_PROXY: value }), value).toThrow(/TRUST_PROXY: /);
+    }
+    expect(() => loadConfig({ TRUST_PROXY: '127.0.0.1, nginx' })).toThrow('TRUST_PROXY: "nginx" is not an IP address');
+  });
+});
+
 describe('search workers', () => {
   it('reads SEARCH_WORKERS from 0 to 16, and leaves the default to the searcher otherwise', () => {
     expect(loadConfig({}).searchWorkers).toBeUndefined();

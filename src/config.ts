@@ -2,6 +2,7 @@
  * Start-up configuration, read once from the environment, validated and frozen. Nothing else
  * reads `process.env`: callers pass the result down.
  */
+import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { RepertoireError } from './errors.js';
@@ -25,6 +26,11 @@ export interface SiteOptions {
   readonly baseUrl?: string;
   /** mark session cookies Secure on every request, also those that reached the app over plain HTTP (behind a TLS proxy) */
   readonly secureCookies: boolean;
+  /**
+   * the reverse proxies whose X-Forwarded-For (and -Proto, -Host) the site believes: addresses and
+   * CIDR ranges. Unset: none, and the client is the connection's address
+   */
+  readonly trustProxy?: readonly string[];
 }
 
 export interface Config {
@@ -104,6 +110,34 @@ const Flag = z
   .regex(/^(1|0|true|false|yes|no|on|off)?$/, 'must be 1 or 0 (true or false)')
   .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address, a CIDR range (10.0.0.0/8, fd00::/8), or one of proxy-addr's names for ranges. */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^[0-9]{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+}
+
+// Never "true" (every hop) nor a number of hops: a client talking to the site directly, or adding
+// its own X-Forwarded-For, could then choose its address. Only the proxies named are believed.
+const TrustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): string[] | undefined => {
+    if (value === '') return undefined;
+    const entries = value.split(',').map((entry) => entry.trim());
+    for (const entry of entries) {
+      if (!isProxyEntry(entry)) {
+        ctx.addIssue({ code: 'custom', message: `"${entry}" is not an IP address, a CIDR range (10.0.0.0/8), loopback, linklocal or uniquelocal (a list separated by commas)` });
+      }
+    }
+    return entries;
+  })
+  .optional();
+
 const Env = z.object({
   DATABASE_URL: DatabaseUrl.prefault(DEFAULT_DATABASE_URL),
   PORT: Port.prefault(String(DEFAULT_PORT)),
@@ -111,6 +145,7 @@ const Env = z.object({
   SITE_URL: BaseUrl,
   SECURE_COOKIES: Flag.prefault(''),
   SEARCH_WORKERS: Workers,
+  TRUST_PROXY: TrustProxy,
 });
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -126,6 +161,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     site: Object.freeze({
       ...(parsed.data.SITE_URL ? { baseUrl: parsed.data.SITE_URL } : {}),
       secureCookies: parsed.data.SECURE_COOKIES,
+      ...(parsed.data.TRUST_PROXY !== undefined ? { trustProxy: Object.freeze(parsed.data.TRUST_PROXY) } : {}),
     }),
   });
 }

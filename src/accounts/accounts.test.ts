@@ -139,6 +139,17 @@ describe.each(ENGINES)('accounts on %s', (engine) => {
     expect(actions.filter((a) => a === 'sign-in.failure')).toHaveLength(5);
   });
 
+  it('a new password, set through a new link, ends the lock and starts the count afresh', async () => {
+    const { accounts, clock } = await withMember();
+    const attempt = (password: string) => accounts.signIn({ email: 'member@example.org', password }, { address: '198.51.100.7' });
+    for (let i = 0; i < 4; i += 1) await expect(attempt('wrong password!')).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(attempt('wrong password!')).rejects.toBeInstanceOf(AccountLockedError);
+    clock.advance(MINUTE);
+    const { link } = await accounts.inviteAgain('member@example.org');
+    await accounts.acceptInvitation({ token: tokenOf(link), password: 'a brand new password' });
+    expect((await attempt('a brand new password')).user.status).toBe('active');
+  });
+
   it('answers an unknown address as it would a real one, and throttles a client address across accounts', async () => {
     const { accounts } = await withMember();
     const client = { address: '203.0.113.9' };

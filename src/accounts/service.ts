@@ -10,6 +10,10 @@
  *
  *   const session = await accounts.authenticate(req.cookies[SESSION_COOKIE_NAME]);  // every request
  *   accounts.verifyCsrf(session, form._csrf);                                       // every POST
+ *
+ * Before any session (the sign-in and invitation forms), the CSRF token is a pre-session's:
+ * `preSession(cookie)` gives the token (and a cookie to set when it opened one),
+ * `verifyPreSessionCsrf(cookie, form._csrf)` checks it, `endPreSession(cookie)` once signed in.
  */
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
@@ -29,8 +33,11 @@ import { Email, fieldError, parseInput, Required } from './validation.js';
 export const SESSION_COOKIE_NAME = 'repertoire_session';
 export const SESSION_COOKIE_OPTIONS = Object.freeze({ secure: true, httpOnly: true, sameSite: 'lax', path: '/' } as const);
 
-/** The sign-in form's own CSRF token (before any session): a double-submit cookie, same attributes. */
-export const SIGN_IN_CSRF_COOKIE_NAME = 'repertoire_signin_csrf';
+/**
+ * A visitor without a session (the sign-in and invitation forms): the cookie holds a random id,
+ * the store its digest and the forms' CSRF token. Same attributes as the session cookie.
+ */
+export const PRE_SESSION_COOKIE_NAME = 'repertoire_presession';
 
 export interface SecurityPolicy {
   /** a session ends this long after sign-in, whatever happens */
@@ -40,10 +47,17 @@ export interface SecurityPolicy {
   invitationTtlMs: number;
   /** failures of one account within the window that lock it */
   maxFailuresPerAccount: number;
-  /** failures from one client address within the window that throttle it */
+  /**
+   * failures from one client address within the window that throttle it: from then on the address
+   * gets one password check per `throttledIntervalMs`, except for the accounts that have signed in
+   * from it before (those are held back by their own lock only)
+   */
   maxFailuresPerAddress: number;
+  throttledIntervalMs: number;
   failureWindowMs: number;
   lockMs: number;
+  /** how long the sign-in and invitation forms of a visitor without a session stay valid */
+  preSessionTtlMs: number;
 }
 
 const MINUTE = 60_000;
@@ -53,8 +67,10 @@ export const DEFAULT_POLICY: SecurityPolicy = Object.freeze({
   invitationTtlMs: 7 * 24 * 60 * MINUTE,
   maxFailuresPerAccount: 5,
   maxFailuresPerAddress: 20,
+  throttledIntervalMs: MINUTE,
   failureWindowMs: 15 * MINUTE,
   lockMs: 15 * MINUTE,
+  preSessionTtlMs: 2 * 60 * MINUTE,
 });
 
 export interface AccountDeps {
@@ -90,6 +106,12 @@ export interface SessionCookie {
   options: typeof SESSION_COOKIE_OPTIONS & { expires: Date };
 }
 
+/** The forms' CSRF token of a visitor without a session; `cookie` when a new pre-session was opened (set it). */
+export interface PreSession {
+  csrfToken: string;
+  cookie?: SessionCookie;
+}
+
 export interface SignInResult {
   session: Session;
   /** the cookie to set: its value is the only copy of the token */
@@ -113,7 +135,8 @@ export class ClientThrottledError extends RepertoireError {
     readonly retryAt: Date,
     timeZone: string,
   ) {
-    super('rate-limited', `Trop de tentatives de connexion depuis votre adresse : réessayez après ${hourMinute(retryAt, timeZone)}.`, 429);
+    // rounded up to the minute shown, so that trying again at that minute works
+    super('rate-limited', `Trop de tentatives de connexion depuis votre adresse : réessayez après ${hourMinute(new Date(Math.ceil(retryAt.getTime() / MINUTE) * MINUTE), timeZone)}.`, 429);
   }
 }
 
@@ -197,9 +220,9 @@ export function createAccountService(deps: AccountDeps) {
     };
   }
 
-  /** Failures since `from` for this e-mail (or this address). */
-  async function failures(column: 'email' | 'client_address', value: string, from: string): Promise<string[]> {
-    const rows = await db
+  /** Failures since `from` for this e-mail (or this address), oldest first: a reserved attempt is one until it succeeds. */
+  async function failures(trx: Kysely<Database>, column: 'email' | 'client_address', value: string, from: string): Promise<string[]> {
+    const rows = await trx
       .selectFrom('sign_in_attempts')
       .select('attempted_at')
       .where(column, '=', value)
@@ -210,28 +233,103 @@ export function createAccountService(deps: AccountDeps) {
     return rows.map((row) => row.attempted_at);
   }
 
-  async function lastSuccess(email: string): Promise<string | undefined> {
-    const row = await db
+  /**
+   * Failures that count against the account: in the window, since its last successful sign-in,
+   * and not before its password was last set (a new password starts afresh).
+   */
+  async function accountFailures(trx: Kysely<Database>, email: string, at: Date): Promise<string[]> {
+    const windowStart = addMs(at, -policy.failureWindowMs).toISOString();
+    const success = await trx
       .selectFrom('sign_in_attempts')
       .select((eb) => eb.fn.max('attempted_at').as('at'))
       .where('email', '=', email)
       .where('succeeded', '=', 1)
       .executeTakeFirst();
-    return row?.at ?? undefined;
+    const passwordSet = await trx
+      .selectFrom('invitations')
+      .innerJoin('users', 'users.id', 'invitations.user_id')
+      .select((eb) => eb.fn.max('invitations.used_at').as('at'))
+      .where('users.email', '=', email)
+      .executeTakeFirst();
+    const since = [windowStart, success?.at ?? ''].reduce((a, b) => (b > a ? b : a));
+    const counted = await failures(trx, 'email', email, since);
+    const fresh = passwordSet?.at ?? undefined;
+    return fresh === undefined ? counted : counted.filter((attemptedAt) => attemptedAt >= fresh);
   }
 
-  /** Failures that count against the account: in the window, and since its last successful sign-in. */
-  async function accountFailures(email: string, at: Date): Promise<string[]> {
-    const windowStart = addMs(at, -policy.failureWindowMs).toISOString();
-    const success = await lastSuccess(email);
-    return failures('email', email, success !== undefined && success > windowStart ? success : windowStart);
+  /** Until when the account is locked: its lock, or its failures (reserved attempts included) reaching the limit. */
+  async function accountLockedUntil(trx: Kysely<Database>, email: string, row: UserRow | undefined, at: Date): Promise<Date | undefined> {
+    if (row?.locked_until && row.locked_until > at.toISOString()) return new Date(row.locked_until);
+    const previous = await accountFailures(trx, email, at);
+    if (previous.length < policy.maxFailuresPerAccount) return undefined;
+    const until = addMs(new Date(previous[policy.maxFailuresPerAccount - 1]!), policy.lockMs);
+    return until > at ? until : undefined;
   }
 
-  async function recordAttempt(email: string, client: ClientInfo, succeeded: boolean) {
-    await db
-      .insertInto('sign_in_attempts')
-      .values({ id: newId(), email, client_address: client.address ?? null, attempted_at: now().toISOString(), succeeded: succeeded ? 1 : 0 })
+  /**
+   * Until when a client address is held back for this account, if it is. An address past its
+   * limit is slowed down, not shut: one password check per `throttledIntervalMs`, so that the
+   * right password still gets in (many people may share an address), while a client spraying
+   * passwords across accounts gets about 15 checks a quarter of an hour instead of hundreds. An
+   * account that has signed in from this address before is not held back by it at all (its own
+   * lock still holds).
+   */
+  async function addressThrottledUntil(trx: Kysely<Database>, email: string, address: string, at: Date): Promise<Date | undefined> {
+    const fromAddress = await failures(trx, 'client_address', address, addMs(at, -policy.failureWindowMs).toISOString());
+    if (fromAddress.length < policy.maxFailuresPerAddress) return undefined;
+    const known = await trx
+      .selectFrom('sign_in_attempts')
+      .select('id')
+      .where('email', '=', email)
+      .where('client_address', '=', address)
+      .where('succeeded', '=', 1)
+      .limit(1)
+      .executeTakeFirst();
+    if (known !== undefined) return undefined;
+    const next = addMs(new Date(fromAddress[fromAddress.length - 1]!), policy.throttledIntervalMs);
+    return next > at ? next : undefined;
+  }
+
+  /** Writes a gate row: held until the transaction ends, it makes the next sign-in with the same key wait. */
+  async function passGate(trx: Kysely<Database>, key: string, at: Date): Promise<void> {
+    await trx
+      .insertInto('sign_in_gates')
+      .values({ key, touched_at: at.toISOString() })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ touched_at: at.toISOString() }))
       .execute();
+  }
+
+  type Reservation =
+    | { kind: 'reserved'; attemptId: string; row: UserRow | undefined }
+    | { kind: 'locked'; until: Date; row: UserRow | undefined }
+    | { kind: 'throttled'; until: Date };
+
+  /**
+   * Counts and reserves in one transaction, before any password is checked: the attempt is
+   * written as a failure now (and turned into a success if the password matches), so that a
+   * burst of sign-ins for one account sees the attempts before it, checked or not, and at most
+   * `maxFailuresPerAccount` passwords are ever checked. Gates are passed address first, then
+   * account, always in that order, so that two sign-ins never wait on each other in a circle.
+   * Unknown accounts go the same way (no probing).
+   */
+  async function reserveAttempt(email: string, client: ClientInfo, at: Date): Promise<Reservation> {
+    return db.transaction().execute(async (trx) => {
+      if (client.address !== undefined) await passGate(trx, `address:${client.address}`, at);
+      await passGate(trx, `account:${email}`, at);
+      if (client.address !== undefined) {
+        const until = await addressThrottledUntil(trx, email, client.address, at);
+        if (until !== undefined) return { kind: 'throttled', until };
+      }
+      const row = await findUserByEmail(trx, email);
+      const until = await accountLockedUntil(trx, email, row, at);
+      if (until !== undefined) return { kind: 'locked', until, row };
+      const attemptId = newId();
+      await trx
+        .insertInto('sign_in_attempts')
+        .values({ id: attemptId, email, client_address: client.address ?? null, attempted_at: at.toISOString(), succeeded: 0 })
+        .execute();
+      return { kind: 'reserved', attemptId, row };
+    });
   }
 
   /** The invitation of a link's token, if it can still be used. */
@@ -351,7 +449,8 @@ export function createAccountService(deps: AccountDeps) {
     },
 
     /**
-     * Signs in: checks the per-address limit and the account's lock, then the password. A new
+     * Signs in: counts the address's and the account's failures and reserves the attempt in one
+     * transaction (see reserveAttempt), then checks the password. A new
      * session (new token, new CSRF token) every time; `previousToken`, the cookie the browser
      * sent, if any, is ended (rotation). Throws 'unauthenticated' (wrong address or password,
      * never saying which), AccountLockedError or ClientThrottledError.
@@ -359,40 +458,22 @@ export function createAccountService(deps: AccountDeps) {
     async signIn(input: SignInInput, client: ClientInfo = {}, previousToken?: string): Promise<SignInResult> {
       const { email, password } = parseInput(SignInInput, input);
       const at = now();
-      const windowStart = addMs(at, -policy.failureWindowMs).toISOString();
-
-      if (client.address !== undefined) {
-        const fromAddress = await failures('client_address', client.address, windowStart);
-        if (fromAddress.length >= policy.maxFailuresPerAddress) {
-          await audit({ action: 'sign-in.throttled', clientAddress: client.address, details: { email } });
-          const oldest = fromAddress[fromAddress.length - policy.maxFailuresPerAddress]!;
-          throw new ClientThrottledError(addMs(new Date(oldest), policy.failureWindowMs), timeZone);
-        }
+      const reservation = await reserveAttempt(email, client, at);
+      if (reservation.kind === 'throttled') {
+        await audit({ action: 'sign-in.throttled', clientAddress: client.address, details: { email } });
+        throw new ClientThrottledError(reservation.until, timeZone);
       }
-
-      const row = await findUserByEmail(db, email);
-      const lockedUntil = row?.locked_until ?? undefined;
-      if (lockedUntil !== undefined && lockedUntil > at.toISOString()) {
-        await audit({ action: 'sign-in.refused-locked', subjectType: 'user', subjectId: row!.id, clientAddress: client.address, details: { email } });
-        throw new AccountLockedError(new Date(lockedUntil), timeZone);
-      }
-      if (row === undefined) {
-        // No such account: answer as for a real one (same time, same messages, same lock), so
-        // that addresses cannot be probed.
-        const previous = await accountFailures(email, at);
-        if (previous.length >= policy.maxFailuresPerAccount) {
-          const lockStart = previous[policy.maxFailuresPerAccount - 1]!;
-          const until = addMs(new Date(lockStart), policy.lockMs);
-          if (until > at) throw new AccountLockedError(until, timeZone);
-        }
+      const { row } = reservation;
+      if (reservation.kind === 'locked') {
+        if (row !== undefined) await audit({ action: 'sign-in.refused-locked', subjectType: 'user', subjectId: row.id, clientAddress: client.address, details: { email } });
+        throw new AccountLockedError(reservation.until, timeZone);
       }
 
       const ok = row !== undefined && row.disabled_at === null && row.password_hash !== null ? await verifyPassword(row.password_hash, password) : await verifyNothing(password);
       if (!ok) {
-        await recordAttempt(email, client, false);
         const reason = row === undefined ? 'unknown-account' : row.disabled_at !== null ? 'disabled' : row.password_hash === null ? 'no-password' : 'wrong-password';
         await audit({ action: 'sign-in.failure', subjectType: row && 'user', subjectId: row?.id, clientAddress: client.address, details: { email, reason } });
-        const count = (await accountFailures(email, at)).length;
+        const count = (await accountFailures(db, email, at)).length;
         if (count >= policy.maxFailuresPerAccount) {
           const until = addMs(at, policy.lockMs);
           if (row !== undefined) {
@@ -406,10 +487,7 @@ export function createAccountService(deps: AccountDeps) {
 
       const user = row!;
       return db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('sign_in_attempts')
-          .values({ id: newId(), email, client_address: client.address ?? null, attempted_at: at.toISOString(), succeeded: 1 })
-          .execute();
+        await trx.updateTable('sign_in_attempts').set({ succeeded: 1 }).where('id', '=', reservation.attemptId).execute();
         if (previousToken) await trx.deleteFrom('sessions').where('id', '=', digest(previousToken)).execute();
         await trx.updateTable('users').set({ last_sign_in_at: at.toISOString(), locked_until: null }).where('id', '=', user.id).execute();
         const { session, cookie } = await newSession(trx, user, client);
@@ -464,11 +542,44 @@ export function createAccountService(deps: AccountDeps) {
       return Number(result.numDeletedRows);
     },
 
+    /**
+     * The pre-session of a visitor without a session: the one the cookie's id opens if the
+     * server issued it and it has not expired, else a new one (expired ones are purged then).
+     */
+    async preSession(cookieValue: string | undefined): Promise<PreSession> {
+      const at = now();
+      const found = await livePreSession(cookieValue, at);
+      if (found !== undefined) return { csrfToken: found.csrf_token };
+      const id = newToken();
+      const csrfToken = newToken();
+      const expires = addMs(at, policy.preSessionTtlMs);
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('pre_sessions').where('expires_at', '<=', at.toISOString()).execute();
+        await trx.insertInto('pre_sessions').values({ id: digest(id), csrf_token: csrfToken, created_at: at.toISOString(), expires_at: expires.toISOString() }).execute();
+      });
+      return { csrfToken, cookie: { name: PRE_SESSION_COOKIE_NAME, value: id, options: { ...SESSION_COOKIE_OPTIONS, expires } } };
+    },
+
+    /** Throws 'forbidden' unless `submitted` is the CSRF token of the pre-session the cookie's id opens. Call on the sign-in and invitation POSTs. */
+    async verifyPreSessionCsrf(cookieValue: string | undefined, submitted: unknown): Promise<void> {
+      verifyCsrfToken((await livePreSession(cookieValue, now()))?.csrf_token, submitted);
+    },
+
+    /** Ends a pre-session (once signed in, its forms are done). */
+    async endPreSession(cookieValue: string | undefined): Promise<void> {
+      if (cookieValue) await db.deleteFrom('pre_sessions').where('id', '=', digest(cookieValue)).execute();
+    },
+
     /** Throws 'forbidden' unless `submitted` is the session's CSRF token. Call on every POST. */
     verifyCsrf(session: Pick<Session, 'csrfToken'> | undefined, submitted: unknown): void {
       verifyCsrfToken(session?.csrfToken, submitted);
     },
   };
+
+  async function livePreSession(cookieValue: string | undefined, at: Date) {
+    if (!cookieValue) return undefined;
+    return db.selectFrom('pre_sessions').select('csrf_token').where('id', '=', digest(cookieValue)).where('expires_at', '>', at.toISOString()).executeTakeFirst();
+  }
 
   async function setDisabled(email: string, actor: Actor, disabled: boolean): Promise<User> {
     requireAdmin(actor);
@@ -491,9 +602,4 @@ export function verifyCsrfToken(expected: string | undefined, submitted: unknown
   if (expected === undefined || typeof submitted !== 'string' || submitted.length === 0 || !safeEqual(expected, submitted)) {
     throw new RepertoireError('forbidden', 'Le formulaire a expiré ou ne vient pas de ce site : rechargez la page et recommencez.', 403);
   }
-}
-
-/** A token for the sign-in form (no session yet): set it as SIGN_IN_CSRF_COOKIE_NAME and in a hidden field. */
-export function newSignInCsrfToken(): string {
-  return newToken();
 }

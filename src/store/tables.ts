@@ -253,6 +253,24 @@ export interface SignInAttemptTable {
   succeeded: Flag;
 }
 
+/**
+ * A row to lock: the sign-in writes it before counting failures, so that counts for one account
+ * (key `account:<email>`) or one address (`address:<ip>`) are taken one after the other (migration 0004).
+ */
+export interface SignInGateTable {
+  key: string;
+  touched_at: string;
+}
+
+/** A visitor without a session: the sign-in and invitation forms' CSRF token, held by the server (migration 0005). */
+export interface PreSessionTable {
+  /** SHA-256 (hex) of the cookie's random id */
+  id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface AuditEventTable {
   id: Generated<number>;
   occurred_at: string;
@@ -362,6 +380,10 @@ export interface CensusDatabase {
   invitations: InvitationTable;
   sessions: SessionTable;
   sign_in_attempts: SignInAttemptTable;
+  /** never copied or backed up (see records/kind.ts TABLE_ORDER) */
+  sign_in_gates: SignInGateTable;
+  /** never copied or backed up either */
+  pre_sessions: PreSessionTable;
   audit_events: AuditEventTable;
   record_versions: RecordVersionTable;
   campaigns: CampaignTable;

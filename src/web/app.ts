@@ -79,6 +79,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     frameworkErrors: (error, request, reply) => frameworkError(error, request, reply),
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 2000 },
     return503OnClosing: true,
+    // the client's address (sign-in limits) from X-Forwarded-For only behind the proxies configured
+    trustProxy: options.config?.site?.trustProxy ? [...options.config.site.trustProxy] : false,
   });
   const locale = options.locale ?? DEFAULT_LOCALE;
   const cache = new DirectoryCache(options.store.db, options.directoryId, options.reader);

@@ -9,12 +9,16 @@ import type { Database } from '../tables.js';
 import { initialMigration } from './0001_initial.js';
 import { censusMigration } from './0002_census.js';
 import { siteIndexesMigration } from './0003_site_indexes.js';
+import { signInGatesMigration } from './0004_sign_in_gates.js';
+import { preSessionsMigration } from './0005_pre_sessions.js';
 
 function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001_initial': initialMigration(dialect),
     '0002_census': censusMigration(dialect),
     '0003_site_indexes': siteIndexesMigration(),
+    '0004_sign_in_gates': signInGatesMigration(),
+    '0005_pre_sessions': preSessionsMigration(),
   };
 }
 

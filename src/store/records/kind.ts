@@ -48,6 +48,9 @@ export const TABLE_ORDER: readonly TableName[] = [
   'invitations',
   'sessions',
   'sign_in_attempts',
+  // not 'sign_in_gates' (migration 0004: rows to lock, that matter for minutes) nor 'pre_sessions'
+  // (0005: the forms of visitors without a session, for an hour or two; a store whose sign-in form
+  // was merely shown is still empty for a restore)
   'audit_events',
   'record_versions',
   'campaigns',

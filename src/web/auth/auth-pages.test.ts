@@ -29,13 +29,13 @@ const partnershipWithPeople = async () => {
 };
 
 describe('sign-in', () => {
-  it('shows a form with a CSRF token set in a cookie, and signs in with a new session cookie', async () => {
+  it('shows a form with the CSRF token of a pre-session (its id in a cookie), and signs in with a new session cookie', async () => {
     const b = site.anonymous();
     const page = await b.get('/connexion');
     expect(page.statusCode).toBe(200);
     expect(page.body).toMatch(/<label for="f-email">Adresse e-mail<\/label>/);
     expect(page.body).toMatch(/name="_csrf" value="[^"]+"/);
-    expect(page.headers['set-cookie']).toMatch(/repertoire_signin_csrf=[^;]+;.*HttpOnly/);
+    expect(page.headers['set-cookie']).toMatch(/repertoire_presession=[^;]+;.*HttpOnly/);
     const response = await b.post('/connexion', { email: PEOPLE.oujda.email, password: PASSWORD }, { csrfFrom: '/connexion' });
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe('/recensement');
@@ -100,7 +100,7 @@ describe('sign-in', () => {
     const app = await buildApp({ store: site.store, accounts });
     try {
       const form = await app.inject({ method: 'GET', url: '/connexion', remoteAddress: '10.9.8.7' });
-      const cookie = form.cookies.find((c) => c.name === 'repertoire_signin_csrf')!;
+      const cookie = form.cookies.find((c) => c.name === 'repertoire_presession')!;
       const token = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
       const attempt = (email: string) =>
         app.inject({
@@ -131,6 +131,30 @@ describe('sign-in', () => {
     expect(signed.headers.location).toBe('/relecture');
     const evil = await site.anonymous().post('/connexion', { email: PEOPLE.editor2.email, password: PASSWORD, suite: '//evil.example' }, { csrfFrom: '/connexion' });
     expect(evil.headers.location).toBe('/recensement');
+  });
+
+  it('goes back to a local path only, percent-encoded; ignores a suite a header cannot carry, with no 500 and one session per sign-in', async () => {
+    const sessions = async () => Number((await site.store.db.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const cases: [string, string][] = [
+      ['/projets?q=\u4e2d\u6587', '/projets?q=%E4%B8%AD%E6%96%87'],
+      ['/recherche?q=coopération', '/recherche?q=coop%C3%A9ration'],
+      ['/collectivites/ma-commune-oujda#projets', '/collectivites/ma-commune-oujda#projets'],
+      ['/relecture\u0007', '/recensement'],
+      ['/relecture\r\nSet-Cookie: x=1', '/recensement'],
+      ['/relecture\u0085', '/recensement'],
+      ['/\\evil.example', '/recensement'],
+      ['/\t/evil.example', '/recensement'],
+      ['https://evil.example/', '/recensement'],
+    ];
+    for (const [suite, location] of cases) {
+      const before = await sessions();
+      const response = await site.anonymous().post('/connexion', { email: PEOPLE.editor2.email, password: PASSWORD, suite }, { csrfFrom: '/connexion' });
+      expect({ suite, status: response.statusCode, location: response.headers.location }).toEqual({ suite, status: 303, location });
+      expect(await sessions()).toBe(before + 1);
+    }
+    const form = await site.anonymous().get(`/connexion?suite=${encodeURIComponent('/relecture\u0007')}`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).not.toContain('name="suite"');
   });
 
   it('signs out (CSRF-checked), and everywhere from the account page', async () => {

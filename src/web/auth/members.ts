@@ -6,7 +6,8 @@
  *   - an onRequest hook that opens the session of the request's cookie (`request.member`);
  *   - a preHandler hook that checks the CSRF token of EVERY POST before its route runs: the
  *     session's token in a hidden `_csrf` field, or, for the forms shown before any session
- *     (sign-in, invitation: routes with `config: { csrf: 'sign-in' }`), a double-submit cookie.
+ *     (sign-in, invitation: routes with `config: { csrf: 'sign-in' }`), the token of the
+ *     pre-session the server holds for the visitor's PRE_SESSION_COOKIE_NAME cookie.
  *     A POST without it, or with a wrong one, is answered 403 and nothing runs;
  *   - the routes of `auth/routes.ts`, `admin/routes.ts` and `census/routes.ts`.
  *
@@ -21,9 +22,8 @@ import type { Kysely } from 'kysely';
 import {
   createAccountService,
   SESSION_COOKIE_NAME,
+  PRE_SESSION_COOKIE_NAME,
   SESSION_COOKIE_OPTIONS,
-  SIGN_IN_CSRF_COOKIE_NAME,
-  verifyCsrfToken,
   type AccountService,
   type Session,
 } from '../../accounts/service.js';
@@ -46,7 +46,7 @@ declare module 'fastify' {
     member?: Session;
   }
   interface FastifyContextConfig {
-    /** which CSRF token a POST route takes: the session's (default) or the sign-in form's cookie */
+    /** which CSRF token a POST route takes: the session's (default) or the pre-session's (sign-in, invitation) */
     csrf?: 'session' | 'sign-in';
   }
 }
@@ -181,7 +181,7 @@ export async function registerMembers(app: FastifyInstance, options: MembersOpti
     if (request.method !== 'POST') return;
     const submitted = (request.body as Record<string, unknown> | undefined)?._csrf;
     try {
-      if (request.routeOptions.config?.csrf === 'sign-in') verifyCsrfToken(request.cookies[SIGN_IN_CSRF_COOKIE_NAME], submitted);
+      if (request.routeOptions.config?.csrf === 'sign-in') await accounts.verifyPreSessionCsrf(request.cookies[PRE_SESSION_COOKIE_NAME], submitted);
       else accounts.verifyCsrf(request.member, submitted);
     } catch (error) {
       return members.refuse(request, reply, error);

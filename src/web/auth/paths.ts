@@ -47,8 +47,21 @@ export const memberPaths = {
   edit: (type: string, id: string) => `/modifier/${slug(type)}/${e(id)}`,
 };
 
-/** A local path to go back to after signing in (never another site). */
+const LOCAL = 'http://repertoire.invalid';
+
+/**
+ * A local path to go back to after signing in, written as a Location header may carry it: the
+ * path, query and fragment percent-encoded by the URL parser (`é` as `%C3%A9`, so never a byte a
+ * header refuses). Never another site (`//host`, `/\host`), and nothing the parser would drop
+ * or reinterpret (control characters, spaces, backslashes): those give undefined, and the
+ * caller goes to its default page.
+ */
 export function safeNext(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  return /^\/(?![/\\])[^\s]*$/.test(value) && value.length <= 2000 ? value : undefined;
+  if (typeof value !== 'string' || value.length > 2000 || !value.startsWith('/') || value.startsWith('//')) return undefined;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0020\u007f-\u009f\\]/.test(value)) return undefined;
+  const url = new URL(value, LOCAL);
+  if (url.origin !== LOCAL) return undefined;
+  const local = `${url.pathname}${url.search}${url.hash}`;
+  return local.length <= 2000 ? local : undefined;
 }

@@ -2,12 +2,13 @@
  * Sign-in (`/connexion`), sign-out, the account page (`/compte`, with "sign out everywhere") and
  * invitations (`/invitation/:token`: choose a password, then signed in).
  *
- * The sign-in and invitation forms come before any session: their CSRF token is a double-submit
- * cookie (SIGN_IN_CSRF_COOKIE_NAME) repeated in the form. Signing in rotates the session: the
- * cookie the browser had is ended and a new one set.
+ * The sign-in and invitation forms come before any session: their CSRF token is a pre-session's,
+ * held by the server for the visitor's PRE_SESSION_COOKIE_NAME cookie (a cookie it never issued
+ * opens nothing). Signing in ends the pre-session and rotates the session: the cookie the
+ * browser had is ended and a new one set.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AccountLockedError, ClientThrottledError, newSignInCsrfToken, SESSION_COOKIE_NAME, SIGN_IN_CSRF_COOKIE_NAME } from '../../accounts/service.js';
+import { AccountLockedError, ClientThrottledError, PRE_SESSION_COOKIE_NAME, SESSION_COOKIE_NAME } from '../../accounts/service.js';
 import { isRepertoireError, ValidationError } from '../../errors.js';
 import { html, type SafeHtml } from '../html.js';
 import { formatDateTime } from '../i18n/index.js';
@@ -26,13 +27,17 @@ const SIGN_IN_NOTICES = {
 export function registerAuthRoutes(app: FastifyInstance, members: Members): void {
   const { accounts } = members;
 
-  /** The sign-in form's token: the cookie's when there is one, else a new one set now. */
-  const signInToken = (request: FastifyRequest, reply: FastifyReply): string => {
-    const existing = request.cookies[SIGN_IN_CSRF_COOKIE_NAME];
-    if (existing && /^[A-Za-z0-9_-]{20,200}$/.test(existing)) return existing;
-    const token = newSignInCsrfToken();
-    reply.setCookie(SIGN_IN_CSRF_COOKIE_NAME, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: members.secure(request) });
-    return token;
+  /** The sign-in and invitation forms' token: the visitor's pre-session's, opened now (its cookie set) if it has none. */
+  const preSessionToken = async (request: FastifyRequest, reply: FastifyReply): Promise<string> => {
+    const { csrfToken, cookie } = await accounts.preSession(request.cookies[PRE_SESSION_COOKIE_NAME]);
+    if (cookie !== undefined) reply.setCookie(cookie.name, cookie.value, sessionCookieOptions(members.secure(request), cookie.options.expires));
+    return csrfToken;
+  };
+
+  /** Once signed in, the forms before the session are done. */
+  const endPreSession = async (request: FastifyRequest, reply: FastifyReply) => {
+    await accounts.endPreSession(request.cookies[PRE_SESSION_COOKIE_NAME]);
+    reply.clearCookie(PRE_SESSION_COOKIE_NAME, { path: '/' });
   };
 
   const client = (request: FastifyRequest) => {
@@ -52,7 +57,7 @@ export function registerAuthRoutes(app: FastifyInstance, members: Members): void
   const signInPage = async (request: FastifyRequest, reply: FastifyReply, state: SignInState, status = 200) => {
     const c = await members.context(request);
     const { t } = c;
-    const token = signInToken(request, reply);
+    const token = await preSessionToken(request, reply);
     const errors = state.errors ?? {};
     const body = html`<section class="member-page narrow">
 <h1>${t('auth.signIn.title')}</h1>
@@ -86,7 +91,7 @@ ${input(c, 'password', t('auth.signIn.password'), { type: 'password', value: '',
     try {
       const { cookie } = await accounts.signIn({ email, password: field(request, 'password') ?? '' }, client(request), request.cookies[SESSION_COOKIE_NAME]);
       reply.setCookie(cookie.name, cookie.value, sessionCookieOptions(members.secure(request), cookie.options.expires));
-      reply.clearCookie(SIGN_IN_CSRF_COOKIE_NAME, { path: '/' });
+      await endPreSession(request, reply);
       return reply.redirect(next ?? memberPaths.census(), 303);
     } catch (error) {
       const c = await members.context(request);
@@ -157,7 +162,7 @@ ${collectivity ? html`<div><dt>${t('auth.account.collectivity')}</dt><dd>${actor
       const body = html`<section class="member-page narrow"><h1>${t('auth.invitation.invalid')}</h1><p>${error.message}</p><p><a href="${paths.home()}">${t('auth.forbidden.back')}</a></p></section>`;
       return members.send(request, reply, { title: t('auth.invitation.invalid'), breadcrumbs: [], body }, 404);
     }
-    const csrf = signInToken(request, reply);
+    const csrf = await preSessionToken(request, reply);
     const errors = state.errors ?? {};
     const body = html`<section class="member-page narrow">
 <h1>${t('auth.invitation.title')}</h1>
@@ -187,7 +192,7 @@ ${input(c, 'confirmation', t('auth.invitation.confirmation'), { type: 'password'
       try {
         const { cookie } = await accounts.signIn({ email: user.email, password }, client(request), request.cookies[SESSION_COOKIE_NAME]);
         reply.setCookie(cookie.name, cookie.value, sessionCookieOptions(members.secure(request), cookie.options.expires));
-        reply.clearCookie(SIGN_IN_CSRF_COOKIE_NAME, { path: '/' });
+        await endPreSession(request, reply);
         return reply.redirect(memberPaths.census(), 303);
       } catch {
         return reply.redirect(`${memberPaths.signIn()}?fin=invitation`, 303);
