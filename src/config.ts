@@ -34,6 +34,17 @@ export interface Config {
   /** threads answering searches beside the one serving pages (SQLite); 0 searches on the serving thread */
   readonly searchWorkers?: number;
   readonly site?: SiteOptions;
+  /** tests only (REPERTOIRE_TEST_PAUSE, honoured under NODE_ENV=test): where a command stops for a while, announcing it on stderr */
+  readonly testPause?: TestPause;
+}
+
+/**
+ * A named step where a command stops: so that a test can kill it there, or act beside it, at a
+ * point it knows rather than at a random time. `ms` absent: until the process is killed.
+ */
+export interface TestPause {
+  readonly at: string;
+  readonly ms?: number;
 }
 
 // A scheme is two letters or more, so a Windows drive ("C:\…") still reads as a path.
@@ -104,6 +115,18 @@ const Flag = z
   .regex(/^(1|0|true|false|yes|no|on|off)?$/, 'must be 1 or 0 (true or false)')
   .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
 
+// STEP or STEP:MS; only under NODE_ENV=test, so that a stray variable never stalls a real import.
+const TestPauseSpec = z
+  .string()
+  .trim()
+  .regex(/^([a-z][a-z-]*(:[0-9]{1,7})?)?$/, 'must be STEP or STEP:MILLISECONDS, such as saved or read:1500')
+  .transform((value): TestPause | undefined => {
+    if (value === '') return undefined;
+    const [at = '', ms] = value.split(':');
+    return ms === undefined ? { at } : { at, ms: Number(ms) };
+  })
+  .optional();
+
 const Env = z.object({
   DATABASE_URL: DatabaseUrl.prefault(DEFAULT_DATABASE_URL),
   PORT: Port.prefault(String(DEFAULT_PORT)),
@@ -111,6 +134,11 @@ const Env = z.object({
   SITE_URL: BaseUrl,
   SECURE_COOKIES: Flag.prefault(''),
   SEARCH_WORKERS: Workers,
+  NODE_ENV: z.string().optional(),
+  REPERTOIRE_TEST_PAUSE: TestPauseSpec,
+}).refine((env) => env.REPERTOIRE_TEST_PAUSE === undefined || env.NODE_ENV === 'test', {
+  path: ['REPERTOIRE_TEST_PAUSE'],
+  message: 'is for tests only (NODE_ENV=test)',
 });
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -127,5 +155,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ...(parsed.data.SITE_URL ? { baseUrl: parsed.data.SITE_URL } : {}),
       secureCookies: parsed.data.SECURE_COOKIES,
     }),
+    ...(parsed.data.REPERTOIRE_TEST_PAUSE !== undefined ? { testPause: Object.freeze(parsed.data.REPERTOIRE_TEST_PAUSE) } : {}),
   });
 }
