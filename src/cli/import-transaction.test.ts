@@ -124,6 +124,18 @@ describe.each(ENGINES)('an import on %s', (engine) => {
   });
 });
 
+describe.each(ENGINES)('beside an import on %s', (engine) => {
+  it('a person’s erasure waits for the import, then erases', { timeout: 60_000 }, async () => {
+    const { db, census, admin, file, url } = await storeAndEdition(engine);
+    const run = importInChild(file, url, 'read:1000');
+    expect(await run.reached).toBeUndefined();
+    expect(await census.privacy.erasePerson(admin, { name: 'Fatima Zahra', collectivityId: AGADIR })).toEqual({ contacts: 1, versions: 1, proposals: 0 });
+    expect(await run.exited).toMatchObject({ code: 0 });
+    expect(JSON.stringify(await loadDocument(db))).not.toContain('Zahra');
+    expect((await importState(db)).agadir).toBe(421_844);
+  });
+});
+
 describe('the test pause', () => {
   it('names the import steps when REPERTOIRE_TEST_PAUSE names none, before reading anything', async () => {
     let stderr = '';
