@@ -13,7 +13,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { ConflictError } from '../errors.js';
 import { FIXTURE_PATH } from '../model/fixtures/index.js';
 import type { Collectivity } from '../model/schema.js';
@@ -41,6 +41,10 @@ function importInChild(file: string, databaseUrl: string, pause?: string) {
   if (pause !== undefined) env.REPERTOIRE_TEST_PAUSE = pause;
   else delete env.REPERTOIRE_TEST_PAUSE;
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'import', file], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  // A test that fails while the child waits at its step must not leave it waiting.
+  onTestFinished(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
   let stderr = '';
   let onPause: (() => void) | undefined;
   const paused = new Promise<void>((resolve) => (onPause = resolve));
@@ -83,10 +87,10 @@ describe.each(ENGINES)('an import on %s', (engine) => {
     const nothing = await importState(db);
     const everything = { agadir: 421_844, proposals: [{ record_type: 'collectivity', record_id: OUJDA }], reports: nothing.reports + 1 };
     for (const step of IMPORT_STEPS) {
-      const run = importInChild(file, url, step);
-      expect(await run.reached, `the import reaches step ${step}`).toBeUndefined();
-      run.child.kill('SIGKILL');
-      expect(await run.exited).toMatchObject({ signal: 'SIGKILL' });
+      const importing = importInChild(file, url, step);
+      expect(await importing.reached, `the import reaches step ${step}`).toBeUndefined();
+      importing.child.kill('SIGKILL');
+      expect(await importing.exited).toMatchObject({ signal: 'SIGKILL' });
       expect([nothing, everything], `killed at ${step}`).toContainEqual(await importState(db));
     }
 
@@ -102,13 +106,13 @@ describe.each(ENGINES)('an import on %s', (engine) => {
 
     // The import has read which records were edited (none): it stops there for a second while the editor saves.
     const step: ImportStep = 'read';
-    const run = importInChild(file, url, `${step}:1000`);
-    expect(await run.reached).toBeUndefined();
+    const importing = importInChild(file, url, `${step}:1000`);
+    expect(await importing.reached).toBeUndefined();
     const edit = await census.history.edit(editor, { recordType: 'collectivity', recordId: OUJDA, baseVersion: before.version, data: corrected }).then(
       (saved) => ({ saved }),
       (error: unknown) => ({ error }),
     );
-    expect(await run.exited).toMatchObject({ code: 0 });
+    expect(await importing.exited).toMatchObject({ code: 0 });
 
     const live = (await loadDocument(db)).collectivities.find((c) => c.id === OUJDA)!;
     if ('saved' in edit) {
@@ -127,10 +131,10 @@ describe.each(ENGINES)('an import on %s', (engine) => {
 describe.each(ENGINES)('beside an import on %s', (engine) => {
   it('a person’s erasure waits for the import, then erases', { timeout: 60_000 }, async () => {
     const { db, census, admin, file, url } = await storeAndEdition(engine);
-    const run = importInChild(file, url, 'read:1000');
-    expect(await run.reached).toBeUndefined();
+    const importing = importInChild(file, url, 'read:1000');
+    expect(await importing.reached).toBeUndefined();
     expect(await census.privacy.erasePerson(admin, { name: 'Fatima Zahra', collectivityId: AGADIR })).toEqual({ contacts: 1, versions: 1, proposals: 0 });
-    expect(await run.exited).toMatchObject({ code: 0 });
+    expect(await importing.exited).toMatchObject({ code: 0 });
     expect(JSON.stringify(await loadDocument(db))).not.toContain('Zahra');
     expect((await importState(db)).agadir).toBe(421_844);
   });
