@@ -44,10 +44,11 @@ export interface ImportOptions {
 }
 
 /**
- * The import's steps: `read`, the edited records and the stored document read; `saved`, the
- * document saved, its proposals not yet written; `proposed`, the proposals written.
+ * The import's steps: `start`, its transaction open, nothing locked or read yet; `read`, the
+ * edited records and the stored document read; `saved`, the document saved, its proposals not
+ * yet written; `proposed`, the proposals written.
  */
-export const IMPORT_STEPS = ['read', 'saved', 'proposed'] as const;
+export const IMPORT_STEPS = ['start', 'read', 'saved', 'proposed'] as const;
 export type ImportStep = (typeof IMPORT_STEPS)[number];
 
 export interface ImportResult {
@@ -83,6 +84,7 @@ async function importIn(trx: Kysely<Database>, directoryId: string, validated: R
   if (options.sources !== undefined) saveOptions.sources = options.sources;
   if (options.report !== undefined) saveOptions.report = options.report;
 
+  await step('start');
   await lockDirectoryWrites(trx, directoryId);
   const doc = await withoutErased(trx, directoryId, validated);
   const heads = await currentVersions(trx, directoryId);

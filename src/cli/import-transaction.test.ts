@@ -20,6 +20,7 @@ import type { Collectivity } from '../model/schema.js';
 import { loadDocument } from '../store/load-document.js';
 import type { Database } from '../store/tables.js';
 import { IMPORT_STEPS, type ImportStep } from '../census/import.js';
+import { saveRecord } from '../census/records.js';
 import { AGADIR, censusDocument, censusStore, OUJDA } from '../census/testing.js';
 import { ENGINES } from '../test-support/engines.js';
 import { tempDir } from '../test-support/temp-store.js';
@@ -129,6 +130,29 @@ describe.each(ENGINES)('an import on %s', (engine) => {
 });
 
 describe.each(ENGINES)('beside an import on %s', (engine) => {
+  it('an edit being saved when the import starts is waited for, and seen: the import’s change to it becomes a proposal', { timeout: 60_000 }, async () => {
+    const { db, census, editor, file, url } = await storeAndEdition(engine);
+    const before = await census.history.current({ recordType: 'collectivity', recordId: OUJDA });
+    const corrected = { ...(before.data as Collectivity), name: 'Commune d’Oujda' };
+    const directoryId = (await loadDocument(db)).directory.id!;
+
+    // The editor's save is written, not yet committed, when the import begins; it commits a moment after.
+    let importing: ReturnType<typeof importInChild> | undefined;
+    await db.transaction().execute(async (trx) => {
+      await saveRecord(trx, directoryId, { recordType: 'collectivity', recordId: OUJDA, data: corrected }, { baseVersion: before.version, origin: { kind: 'edit', userId: editor.id } });
+      importing = importInChild(file, url, 'start:0');
+      expect(await importing.reached).toBeUndefined();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    expect(await importing!.exited).toMatchObject({ code: 0 });
+
+    const live = await loadDocument(db);
+    expect(live.collectivities.find((c) => c.id === OUJDA)).toEqual(corrected);
+    expect(live.collectivities.find((c) => c.id === AGADIR)!.population).toBe(421_844);
+    expect((await importState(db)).proposals).toEqual([{ record_type: 'collectivity', record_id: OUJDA }]);
+  });
+
+
   it('a person’s erasure waits for the import, then erases', { timeout: 60_000 }, async () => {
     const { db, census, admin, file, url } = await storeAndEdition(engine);
     const importing = importInChild(file, url, 'read:1000');
@@ -145,6 +169,6 @@ describe('the test pause', () => {
     let stderr = '';
     const env = { DATABASE_URL: join(tempDir(), 'store.db'), NODE_ENV: 'test', REPERTOIRE_TEST_PAUSE: 'written:100' };
     const code = await run(['import', fileURLToPath(FIXTURE_PATH)], { stdout: { write: () => true }, stderr: { write: (text: string) => (stderr += text) }, env });
-    expect({ code, stderr }).toEqual({ code: EXIT.badInput, stderr: 'repertoire: Invalid configuration: REPERTOIRE_TEST_PAUSE: no import step "written" (steps: read, saved, proposed)\n' });
+    expect({ code, stderr }).toEqual({ code: EXIT.badInput, stderr: 'repertoire: Invalid configuration: REPERTOIRE_TEST_PAUSE: no import step "written" (steps: start, read, saved, proposed)\n' });
   });
 });
