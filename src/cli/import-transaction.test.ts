@@ -80,7 +80,7 @@ async function importState(db: Kysely<Database>) {
 }
 
 describe.each(ENGINES)('an import on %s', (engine) => {
-  it('killed at any step, leaves nothing or everything: records, report and proposals', { timeout: 90_000 }, async () => {
+  it('killed at any step, leaves nothing or everything: records, report and proposals', { timeout: 180_000 }, async () => {
     const { db, census, editor, file, url } = await storeAndEdition(engine);
     const oujda = await census.history.current({ recordType: 'collectivity', recordId: OUJDA });
     await census.history.edit(editor, { recordType: 'collectivity', recordId: OUJDA, baseVersion: oujda.version, data: { ...(oujda.data as Collectivity), name: 'Commune d’Oujda' } });
@@ -100,7 +100,7 @@ describe.each(ENGINES)('an import on %s', (engine) => {
     expect(await importState(db)).toEqual(everything);
   });
 
-  it('never overwrites an edit saved while it runs: the edit waits and meets the conflict', { timeout: 60_000 }, async () => {
+  it('never overwrites an edit saved while it runs: the edit waits and meets the conflict', { timeout: 90_000 }, async () => {
     const { db, census, editor, file, url } = await storeAndEdition(engine);
     const before = await census.history.current({ recordType: 'collectivity', recordId: OUJDA });
     const corrected = { ...(before.data as Collectivity), name: 'Commune d’Oujda' };
@@ -130,7 +130,7 @@ describe.each(ENGINES)('an import on %s', (engine) => {
 });
 
 describe.each(ENGINES)('beside an import on %s', (engine) => {
-  it('an edit being saved when the import starts is waited for, and seen: the import’s change to it becomes a proposal', { timeout: 60_000 }, async () => {
+  it('an edit being saved when the import starts is waited for, and seen: the import’s change to it becomes a proposal', { timeout: 90_000 }, async () => {
     const { db, census, editor, file, url } = await storeAndEdition(engine);
     const before = await census.history.current({ recordType: 'collectivity', recordId: OUJDA });
     const corrected = { ...(before.data as Collectivity), name: 'Commune d’Oujda' };
@@ -153,7 +153,7 @@ describe.each(ENGINES)('beside an import on %s', (engine) => {
   });
 
 
-  it('a person’s erasure waits for the import, then erases', { timeout: 60_000 }, async () => {
+  it('a person’s erasure waits for the import, then erases', { timeout: 90_000 }, async () => {
     const { db, census, admin, file, url } = await storeAndEdition(engine);
     const importing = importInChild(file, url, 'read:1000');
     expect(await importing.reached).toBeUndefined();
