@@ -99,3 +99,20 @@ describe('search workers', () => {
     for (const value of ['-1', '17', 'deux', '1.5']) expect(() => loadConfig({ SEARCH_WORKERS: value }), value).toThrow(/SEARCH_WORKERS: must be a whole number from 0 to 16/);
   });
 });
+
+describe('the test pause', () => {
+  it('reads REPERTOIRE_TEST_PAUSE as a step, with or without milliseconds, under NODE_ENV=test', () => {
+    expect(loadConfig({}).testPause).toBeUndefined();
+    expect(loadConfig({ REPERTOIRE_TEST_PAUSE: ' ' }).testPause).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: 'test', REPERTOIRE_TEST_PAUSE: 'saved' }).testPause).toEqual({ at: 'saved' });
+    expect(loadConfig({ NODE_ENV: 'test', REPERTOIRE_TEST_PAUSE: 'read:1500' }).testPause).toEqual({ at: 'read', ms: 1500 });
+  });
+
+  it('refuses it outside tests, and when it is not STEP or STEP:MS', () => {
+    expect(() => loadConfig({ REPERTOIRE_TEST_PAUSE: 'saved' })).toThrow('Invalid configuration: REPERTOIRE_TEST_PAUSE: is for tests only (NODE_ENV=test)');
+    expect(() => loadConfig({ NODE_ENV: 'production', REPERTOIRE_TEST_PAUSE: 'saved' })).toThrow(/REPERTOIRE_TEST_PAUSE: is for tests only/);
+    for (const value of ['saved:', 'read:1.5', 'Saved', 'read:x']) {
+      expect(() => loadConfig({ NODE_ENV: 'test', REPERTOIRE_TEST_PAUSE: value }), value).toThrow(/REPERTOIRE_TEST_PAUSE: must be STEP or STEP:MILLISECONDS/);
+    }
+  });
+});

@@ -40,6 +40,17 @@ export interface Config {
   /** threads answering searches beside the one serving pages (SQLite); 0 searches on the serving thread */
   readonly searchWorkers?: number;
   readonly site?: SiteOptions;
+  /** tests only (REPERTOIRE_TEST_PAUSE, honoured under NODE_ENV=test): where a command stops for a while, announcing it on stderr */
+  readonly testPause?: TestPause;
+}
+
+/**
+ * A named step where a command stops: so that a test can kill it there, or act beside it, at a
+ * point it knows rather than at a random time. `ms` absent: until the process is killed.
+ */
+export interface TestPause {
+  readonly at: string;
+  readonly ms?: number;
 }
 
 // A scheme is two letters or more, so a Windows drive ("C:\…") still reads as a path.
@@ -138,6 +149,18 @@ const TrustProxy = z
   })
   .optional();
 
+// STEP or STEP:MS; only under NODE_ENV=test, so that a stray variable never stalls a real import.
+const TestPauseSpec = z
+  .string()
+  .trim()
+  .regex(/^([a-z][a-z-]*(:[0-9]{1,7})?)?$/, 'must be STEP or STEP:MILLISECONDS, such as saved or read:1500')
+  .transform((value): TestPause | undefined => {
+    if (value === '') return undefined;
+    const [at = '', ms] = value.split(':');
+    return ms === undefined ? { at } : { at, ms: Number(ms) };
+  })
+  .optional();
+
 const Env = z.object({
   DATABASE_URL: DatabaseUrl.prefault(DEFAULT_DATABASE_URL),
   PORT: Port.prefault(String(DEFAULT_PORT)),
@@ -146,6 +169,11 @@ const Env = z.object({
   SECURE_COOKIES: Flag.prefault(''),
   SEARCH_WORKERS: Workers,
   TRUST_PROXY: TrustProxy,
+  NODE_ENV: z.string().optional(),
+  REPERTOIRE_TEST_PAUSE: TestPauseSpec,
+}).refine((env) => env.REPERTOIRE_TEST_PAUSE === undefined || env.NODE_ENV === 'test', {
+  path: ['REPERTOIRE_TEST_PAUSE'],
+  message: 'is for tests only (NODE_ENV=test)',
 });
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -163,5 +191,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       secureCookies: parsed.data.SECURE_COOKIES,
       ...(parsed.data.TRUST_PROXY !== undefined ? { trustProxy: Object.freeze(parsed.data.TRUST_PROXY) } : {}),
     }),
+    ...(parsed.data.REPERTOIRE_TEST_PAUSE !== undefined ? { testPause: Object.freeze(parsed.data.REPERTOIRE_TEST_PAUSE) } : {}),
   });
 }

@@ -5,9 +5,11 @@
  * corrections: every record whose current version came from an edit, a campaign or a revert, and
  * that the document would change or remove, keeps its content, and the document's version
  * becomes a proposal in a review batch (origin import, named after the document) in the
- * editors' queue. Records never edited are updated as usual, in the same save.
+ * editors' queue. Records never edited are updated as usual, in the same save, and the
+ * proposals are written in the same transaction.
  */
 import type { Kysely } from 'kysely';
+import { isRepertoireError, RepertoireError } from '../errors.js';
 import { canonicalDocument } from '../model/canonical.js';
 import type { SourceRef } from '../model/provenance.js';
 import { findReferenceProblems } from '../model/references.js';
@@ -17,7 +19,8 @@ import { validateDocument } from '../model/validate.js';
 import type { SaveCounts } from '../store/changes.js';
 import { readDocument } from '../store/load-document.js';
 import { directoryKey } from '../store/records/directory.js';
-import { saveDocument } from '../store/save-document.js';
+import { lockDirectoryWrites } from '../store/directory-lock.js';
+import { saveDocument, type SaveOptions } from '../store/save-document.js';
 import type { Database } from '../store/tables.js';
 import { currentVersions, headKey, type OriginKind, type RecordType } from '../store/versions.js';
 import { recordAudit } from '../accounts/audit.js';
@@ -36,7 +39,17 @@ export interface ImportOptions {
   /** who runs the import (the CLI: none) */
   userId?: string;
   now?: Date;
+  /** called at each of the import's steps (the CLI's test pause: REPERTOIRE_TEST_PAUSE) */
+  onStep?: (step: ImportStep) => Promise<void>;
 }
+
+/**
+ * The import's steps: `start`, its transaction open, nothing locked or read yet; `read`, the
+ * edited records and the stored document read; `saved`, the document saved, its proposals not
+ * yet written; `proposed`, the proposals written.
+ */
+export const IMPORT_STEPS = ['start', 'read', 'saved', 'proposed'] as const;
+export type ImportStep = (typeof IMPORT_STEPS)[number];
 
 export interface ImportResult {
   changes: SaveCounts;
@@ -48,41 +61,57 @@ export interface ImportResult {
 }
 
 export async function importDocument(db: Kysely<Database>, input: RepertoireDocument, options: ImportOptions): Promise<ImportResult> {
-  const now = options.now ?? new Date();
   const validated = canonicalDocument(validateDocument(input));
   const directoryId = directoryKey(validated.directory);
-  const doc = await withoutErased(db, directoryId, validated);
-  const origin = { kind: 'import' as const, ref: options.documentName, ...(options.userId ? { userId: options.userId } : {}) };
-  const save = (document: RepertoireDocument) => {
-    const saveOptions: Parameters<typeof saveDocument>[2] = { origin };
-    if (options.sources !== undefined) saveOptions.sources = options.sources;
-    if (options.report !== undefined) saveOptions.report = options.report;
-    return saveDocument(db, document, saveOptions);
-  };
-
-  const heads = await currentVersions(db, directoryId);
-  const edited = new Set([...heads].filter(([, head]) => EDITED_ORIGINS.has(head.originKind) && !head.removed).map(([key]) => key));
-  if (edited.size === 0) return { changes: await save(doc), mode: 'plain', proposals: 0 };
-
-  const before = await readDocument(db, directoryId);
-  const { merged, proposals } = mergeRespectingEdits(before, doc, edited);
-  const batch = `${options.documentName} (${now.toISOString()})`;
-  const changes = await save(merged);
-
-  // Proposals the queue does not already hold (a second import of the same edition adds none).
-  const pending = await db.selectFrom('proposals').select(['record_type', 'record_id', 'action', 'data']).where('directory_id', '=', directoryId).where('origin_kind', '=', 'import').where('status', '=', 'submitted').execute();
-  const known = new Set(pending.map((p) => `${p.record_type}:${p.record_id}:${p.action}:${p.data ?? ''}`));
-  const fresh = proposals.filter((p) => !known.has(`${p.recordType}:${p.recordId}:${p.action}:${p.data === undefined ? '' : JSON.stringify(p.data)}`));
-  if (fresh.length > 0) {
-    await db.transaction().execute(async (trx) => {
-      for (const p of fresh) {
-        const proposal: NewProposal = { ...p, directoryId, batch, baseVersion: heads.get(headKey(p.recordType, p.recordId))?.version ?? 0 };
-        await insertProposal(trx, proposal, now);
-      }
-      await recordAudit(trx, { action: 'import.review-batch', actorId: options.userId, directoryId, subjectType: 'import', subjectId: batch, details: { proposals: fresh.length } }, now);
-    });
+  try {
+    return await db.transaction().execute((trx) => importIn(trx, directoryId, validated, options));
+  } catch (error) {
+    if (isRepertoireError(error)) throw error;
+    throw new RepertoireError('store', `could not import ${options.documentName} into directory "${directoryId}": ${(error as Error).message}`, 500, { cause: error });
   }
+}
+
+/**
+ * The import in one transaction, from reading which records were edited to writing the
+ * proposals: killed halfway, it leaves nothing; an editor's save waits for it (the directory's
+ * write lock, taken before anything is read) and then meets its versions, or went first and is
+ * seen here as an edited record.
+ */
+async function importIn(trx: Kysely<Database>, directoryId: string, validated: RepertoireDocument, options: ImportOptions): Promise<ImportResult> {
+  const now = options.now ?? new Date();
+  const step = options.onStep ?? (async () => undefined);
+  const saveOptions: SaveOptions = { origin: { kind: 'import', ref: options.documentName, ...(options.userId ? { userId: options.userId } : {}) } };
+  if (options.sources !== undefined) saveOptions.sources = options.sources;
+  if (options.report !== undefined) saveOptions.report = options.report;
+
+  await step('start');
+  await lockDirectoryWrites(trx, directoryId);
+  const doc = await withoutErased(trx, directoryId, validated);
+  const heads = await currentVersions(trx, directoryId);
+  const edited = new Set([...heads].filter(([, head]) => EDITED_ORIGINS.has(head.originKind) && !head.removed).map(([key]) => key));
+  const { merged, proposals } = edited.size === 0 ? { merged: doc, proposals: [] } : mergeRespectingEdits(await readDocument(trx, directoryId), doc, edited);
+  await step('read');
+  const changes = await saveDocument(trx, merged, saveOptions);
+  await step('saved');
+  const batch = `${options.documentName} (${now.toISOString()})`;
+  const fresh = await proposalsNotQueued(trx, directoryId, proposals);
+  for (const p of fresh) {
+    await insertProposal(trx, { ...p, directoryId, batch, baseVersion: heads.get(headKey(p.recordType, p.recordId))?.version ?? 0 }, now);
+  }
+  if (fresh.length > 0) {
+    await recordAudit(trx, { action: 'import.review-batch', actorId: options.userId, directoryId, subjectType: 'import', subjectId: batch, details: { proposals: fresh.length } }, now);
+  }
+  await step('proposed');
+  if (edited.size === 0) return { changes, mode: 'plain', proposals: 0 };
   return fresh.length > 0 ? { changes, mode: 'respecting-edits', proposals: fresh.length, batch } : { changes, mode: 'respecting-edits', proposals: 0 };
+}
+
+/** The proposals the queue does not already hold (a second import of the same edition adds none). */
+async function proposalsNotQueued(trx: Kysely<Database>, directoryId: string, proposals: readonly ImportProposal[]): Promise<ImportProposal[]> {
+  if (proposals.length === 0) return [];
+  const pending = await trx.selectFrom('proposals').select(['record_type', 'record_id', 'action', 'data']).where('directory_id', '=', directoryId).where('origin_kind', '=', 'import').where('status', '=', 'submitted').execute();
+  const known = new Set(pending.map((p) => `${p.record_type}:${p.record_id}:${p.action}:${p.data ?? ''}`));
+  return proposals.filter((p) => !known.has(`${p.recordType}:${p.recordId}:${p.action}:${p.data === undefined ? '' : JSON.stringify(p.data)}`));
 }
 
 type ImportProposal = Omit<NewProposal, 'directoryId' | 'batch' | 'baseVersion'>;

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { RepertoireError } from '../errors.js';
 import type { Contact, RepertoireDocument } from '../model/schema.js';
 import { decodeJson, encodeJson } from '../store/codec.js';
+import { lockDirectoryWrites } from '../store/directory-lock.js';
 import { readDocument } from '../store/load-document.js';
 import type { PartnershipEntry } from '../store/records/partnership.js';
 import type { Database } from '../store/tables.js';
@@ -215,6 +216,8 @@ export function createPrivacyService(deps: CensusDeps) {
       const matches = matcher(fields);
       const at = now();
       return db.transaction().execute(async (trx) => {
+        // Before reading: an import running now finishes first, and what is erased is what it left.
+        await lockDirectoryWrites(trx, directoryId);
         const doc = await readDocument(trx, directoryId);
         if (doc === undefined) throw new RepertoireError('not-found', 'Répertoire inconnu.', 404);
         const heads = await currentVersions(trx, directoryId);

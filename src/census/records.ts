@@ -13,6 +13,7 @@ import { canonicalDocument } from '../model/canonical.js';
 import { findReferenceProblems } from '../model/references.js';
 import { Collectivity, Domain, Partnership, Project, type RepertoireDocument } from '../model/schema.js';
 import { placeRecords } from '../store/changes.js';
+import { lockDirectoryWrites } from '../store/directory-lock.js';
 import { readDocument } from '../store/load-document.js';
 import { collectivityKind } from '../store/records/collectivity.js';
 import { domainKind } from '../store/records/domain.js';
@@ -152,6 +153,8 @@ export async function inRecordTransaction<T>(
 async function saveRecordIn(trx: Kysely<Database>, directoryId: string, change: RecordChange, options: SaveRecordOptions): Promise<SavedRecord> {
   const { recordType, recordId } = change;
   const now = options.now ?? new Date();
+  // Before the version check: an import running now finishes first, and the check then sees its versions.
+  await lockDirectoryWrites(trx, directoryId);
   let heads = await currentVersions(trx, directoryId);
   const head = heads.get(headKey(recordType, recordId));
   const currentVersion = head?.version ?? 0;

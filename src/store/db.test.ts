@@ -1,3 +1,4 @@
+import Sqlite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
@@ -25,6 +26,21 @@ describe('openStore', () => {
     const migrations = await again.db.selectFrom('kysely_migration' as never).select('name' as never).execute();
     expect(migrations.map((row) => (row as { name: string }).name).sort()).toEqual(migrationNames(createDialect({ kind: 'sqlite', path: ':memory:' })));
     await again.close();
+  });
+
+  it('opens a SQLite store at once while another connection writes (an import in another process), instead of failing after the busy timeout', async () => {
+    const first = await openTempStore();
+    const writer = new Sqlite(first.path);
+    writer.exec('BEGIN IMMEDIATE');
+    try {
+      const started = performance.now();
+      const second = await openStore(loadConfig({ DATABASE_URL: first.path }));
+      expect(performance.now() - started).toBeLessThan(2500); // not the 5 s busy timeout, nor its "database is locked"
+      await second.close();
+    } finally {
+      writer.exec('ROLLBACK');
+      writer.close();
+    }
   });
 
   it('says clearly when a PostgreSQL server cannot be reached', async () => {

@@ -56,17 +56,28 @@ function openSqlite(path: string, cacheMb: number | undefined): Sqlite.Database 
     // WAL lets readers (an export, a report) run while an import writes.
     if (path !== ':memory:') database.pragma('journal_mode = WAL');
     database.pragma('foreign_keys = ON');
-    database.pragma('busy_timeout = 5000');
     // Statistics for the query planner, gathered where missing or stale (cheap with the limit):
-    // without them SQLite joins a collectivity's partnerships by scanning every party.
+    // without them SQLite joins a collectivity's partnerships by scanning every party. Gathering
+    // them writes, so it waits for no one: while another process writes (an import), this opening
+    // goes without them rather than failing once the busy timeout is spent; the next one gathers them.
     database.pragma('analysis_limit = 1000');
-    database.pragma('optimize = 0x10002');
+    gatherStatistics(database);
+    database.pragma('busy_timeout = 5000');
     if (cacheMb !== undefined) database.pragma(`cache_size = ${-Math.max(1, Math.round(cacheMb * 1024))}`);
     return database;
   } catch (error) {
     throw new RepertoireError('store', `cannot open the SQLite store ${path}: ${(error as Error).message}`, undefined, {
       cause: error,
     });
+  }
+}
+
+function gatherStatistics(database: Sqlite.Database): void {
+  try {
+    database.pragma('busy_timeout = 0');
+    database.pragma('optimize = 0x10002');
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
   }
 }
 

@@ -2,7 +2,8 @@
  * Saving a document: one transaction that brings the stored directory to exactly the document's
  * content. Records are matched by stable id, so re-saving the same document writes nothing;
  * records of the directory the document no longer has are removed. On any failure the
- * transaction rolls back and the store is as it was.
+ * transaction rolls back and the store is as it was. It holds the directory's write lock
+ * (`directory-lock.ts`) from before it reads the stored records.
  */
 import type { Kysely } from 'kysely';
 import { RepertoireError, isRepertoireError } from '../errors.js';
@@ -12,6 +13,7 @@ import { ImportReport } from '../model/report.js';
 import type { RepertoireDocument } from '../model/schema.js';
 import { validateDocument } from '../model/validate.js';
 import { countChanges, diffRecords, placeRecords, type RecordChanges, type SaveCounts } from './changes.js';
+import { lockDirectoryWrites } from './directory-lock.js';
 import { addImportReport } from './import-reports.js';
 import { readDocument } from './load-document.js';
 import { collectivityKind } from './records/collectivity.js';
@@ -37,20 +39,26 @@ export interface SaveOptions {
   origin?: VersionOrigin;
 }
 
+/**
+ * Saves in its own transaction, or in the caller's (`db` may be a transaction: an import that
+ * read the store to decide what to save, and writes its proposals after, all of it or nothing).
+ */
 export async function saveDocument(db: Kysely<Database>, input: RepertoireDocument, options: SaveOptions = {}): Promise<SaveCounts> {
   const doc = canonicalDocument(validateDocument(input));
   const sources = options.sources?.map((source) => SourceRef.parse(source));
   const report = options.report === undefined ? undefined : ImportReport.parse(options.report);
   const directoryId = directoryKey(doc.directory);
+  const save = async (trx: Kysely<Database>) => {
+    await lockDirectoryWrites(trx, directoryId);
+    const before = await readDocument(trx, directoryId);
+    const counts = await writeChanges(trx, directoryId, before, doc);
+    if (sources !== undefined) await replaceSources(trx, directoryId, sources);
+    if (report !== undefined) await addImportReport(trx, directoryId, report, counts);
+    if (options.origin !== undefined) await recordDocumentVersions(trx, directoryId, before, doc, options.origin);
+    return counts;
+  };
   try {
-    return await db.transaction().execute(async (trx) => {
-      const before = await readDocument(trx, directoryId);
-      const counts = await writeChanges(trx, directoryId, before, doc);
-      if (sources !== undefined) await replaceSources(trx, directoryId, sources);
-      if (report !== undefined) await addImportReport(trx, directoryId, report, counts);
-      if (options.origin !== undefined) await recordDocumentVersions(trx, directoryId, before, doc, options.origin);
-      return counts;
-    });
+    return await (db.isTransaction ? save(db) : db.transaction().execute(save));
   } catch (error) {
     if (isRepertoireError(error)) throw error;
     throw new RepertoireError('store', `could not save directory "${directoryId}": ${(error as Error).message}`, 500, { cause: error });

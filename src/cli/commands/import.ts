@@ -21,7 +21,7 @@ Options:
   options: { 'json-report': { type: 'boolean' } },
   positionals: 1,
   async run(values, [file], context) {
-    const { report, changes } = await withStore(context, ({ db }) => importFile(db, file!, context.stderr));
+    const { report, changes } = await withStore(context, ({ db }, config) => importFile(db, file!, context.stderr, config.testPause));
     if (values['json-report']) {
       context.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       context.stderr.write(`${formatChanges(changes)}\n`);
