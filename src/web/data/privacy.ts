@@ -1,6 +1,6 @@
 /**
- * Who may see what. Contacts who are named people (kind `elected` or `staff`, and any contact
- * that is not an organisation) are shown to the public with their name, role and collectivity,
+ * Who may see what. Contacts who are named people (the census's `isNamedPerson`: any contact but
+ * an organisation's or a service's own line) are shown to the public with their name, role and collectivity,
  * never with their phones, faxes, e-mails or address: those are for signed-in members, unless
  * the person consented to their publication (the census's consents; the decision is the census
  * service's `redactContacts`). Institutional coordinates (a collectivity's own, an
@@ -11,7 +11,7 @@
  * numbers and addresses are also cut out of free text (notes, descriptions…) and out of a
  * collectivity's coordinates where the book printed a person's line there.
  */
-import { personKey, redactContacts } from '../../census/privacy.js';
+import { isNamedPerson, personKey, redactContacts } from '../../census/privacy.js';
 import type { Collectivity, Contact, Project } from '../../model/schema.js';
 
 /** For whom a snapshot is made: anyone, or signed-in members (who see every coordinate). */
@@ -38,12 +38,6 @@ export interface PublicContact {
   address?: string;
   /** true when the contact is a named person whose coordinates are withheld */
   restricted: boolean;
-}
-
-export function isNamedPerson(contact: Contact): boolean {
-  if (contact.kind === 'elected' || contact.kind === 'staff') return true;
-  // kind `other` (or none): public only when it stands for an organisation
-  return contact.organization === undefined || contact.organization.trim() === '';
 }
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
