@@ -2,18 +2,21 @@
  * Every contact of the 2008 directory, read from the bundled source (not a sample, and not
  * through the decision under test): no named person's phone or fax (by its digits), e-mail (in
  * any case) or address appears in any public output — every page and its JSON twin, the
- * searches for each of them (results and excerpts), the site's exports in every format.
+ * searches for each of them (results and excerpts), the site's exports in every format, and the
+ * book written with the public's redactor.
  *
  * Which contacts are an organisation's own line, and so public, is written out here: a human
  * checked each one (none in the 2008 directory: every one of its 196 contact lines names a person,
  * nine of them of kind `other` beside their association, who were once published).
  */
 import { readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_DIRECTORY } from '../cli/commands/setup.js';
 import { isNamedPerson } from '../census/privacy.js';
 import { readDirectory } from '../import/directory/index.js';
 import type { Contact } from '../model/schema.js';
+import { writeBookHtml } from '../publish/book/index.js';
 import { unzipBuffer } from '../publish/testing/tools.js';
 import { loadDocument } from '../store/load-document.js';
 import { jsonTwin } from './paths.js';
@@ -141,6 +144,11 @@ beforeAll(async () => {
       for (const [name, text] of await unzipBuffer(file.raw)) outputs.set(`${url} ${name}`, visible(text));
     } else outputs.set(url, visible(file.body));
   }
+  // the book, written with the public snapshot's redactor as the site's exports are
+  const chunks: Buffer[] = [];
+  const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => void (chunks.push(chunk), done()) });
+  await writeBookHtml(site.store.db, sink, { redactor: (await site.directory()).redactor });
+  outputs.set('the HTML book', visible(Buffer.concat(chunks).toString('utf8')));
 }, 600_000);
 
 afterAll(async () => site?.dispose());
@@ -152,7 +160,7 @@ describe("named people's coordinates", () => {
     expect(decided).toEqual([...INSTITUTIONAL_LINES_2008]);
   });
 
-  it('are in no page, JSON twin, search or export', () => {
+  it('are in no page, JSON twin, search, export or public book', () => {
     expect(secrets.length).toBeGreaterThan(150);
     expect(outputs.size).toBeGreaterThan(1000);
     expect(searchesWithHits).toBeGreaterThan(40);
