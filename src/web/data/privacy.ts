@@ -45,6 +45,14 @@ const PHONE = /\+?\s?\(?\d[\d\s().\-/]{6,}\d/g;
 /** eight digits with at most separators between: the least a phone number has (see phoneKey) */
 const DIGITS = /\d(?:[\s().\-/]*\d){7}/;
 
+/**
+ * "46000 SAFI": a postcode and a town locate nobody, and are an institution's address as well
+ * (the wilaya's, the region's "Hôtel de Région, 46000 Safi"): not cut out of other text.
+ */
+const TOWN_ONLY = /^\d{2}\s?\d{3}\s+[\p{L}' -]+$/u;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** The last eight digits: enough to tell phones apart whatever the prefix (+212, 00 212, 0…). */
 function phoneKey(text: string): string | undefined {
   const digits = text.replace(/\D/g, '');
@@ -54,6 +62,8 @@ function phoneKey(text: string): string | undefined {
 export class Redactor {
   private readonly emails = new Set<string>();
   private readonly phones = new Set<string>();
+  /** private addresses, as one pattern (any case, any run of blanks); undefined when there is none */
+  private readonly addresses: RegExp | undefined;
   private readonly viewer: { actor?: unknown } | undefined;
   private readonly consents: ReadonlySet<string>;
 
@@ -61,14 +71,19 @@ export class Redactor {
   constructor(contacts: readonly Contact[], options: RedactorOptions = {}) {
     this.viewer = options.audience === 'members' ? { actor: 'member' } : undefined;
     this.consents = options.consents ?? new Set();
+    const addresses = new Set<string>();
     for (const contact of contacts) {
       if (!this.isHidden(contact)) continue;
+      if (contact.address !== undefined && !TOWN_ONLY.test(contact.address.trim())) addresses.add(contact.address.trim());
       for (const email of contact.emails ?? []) this.emails.add(email.trim().toLowerCase().replace(/\.$/, ''));
       for (const phone of [...(contact.phones ?? []), ...(contact.faxes ?? [])]) {
         const key = phoneKey(phone);
         if (key !== undefined) this.phones.add(key);
       }
     }
+    // the longest first, so that an address is cut whole rather than a shorter one inside it
+    const patterns = [...addresses].sort((a, b) => b.length - a.length).map((address) => address.split(/\s+/).map(escapeRegExp).join('\\s+'));
+    this.addresses = patterns.length === 0 ? undefined : new RegExp(patterns.join('|'), 'giu');
   }
 
   isPrivateEmail(email: string): boolean {
@@ -80,10 +95,11 @@ export class Redactor {
     return key !== undefined && this.phones.has(key);
   }
 
-  /** The text with every private e-mail and phone number replaced by REDACTED. */
+  /** The text with every private e-mail, phone number and address replaced by REDACTED. */
   text(value: string): string {
     // the patterns run only where they could match something private: every excerpt of every search page comes here
     let text = value;
+    if (this.addresses !== undefined) text = text.replace(this.addresses, REDACTED);
     if (this.emails.size > 0 && text.includes('@')) text = text.replace(EMAIL, (email) => (this.isPrivateEmail(email) ? REDACTED : email));
     if (this.phones.size > 0 && DIGITS.test(text)) text = text.replace(PHONE, (phone) => (this.isPrivatePhone(phone) ? REDACTED : phone));
     return text;
