@@ -6,7 +6,7 @@ import { listAudit } from '../accounts/audit.js';
 import { ENGINES } from '../test-support/engines.js';
 import type { PartnershipEntry } from '../store/records/partnership.js';
 import { importDocument } from './import.js';
-import { redactContacts } from './privacy.js';
+import { isNamedPerson, redactContacts } from './privacy.js';
 import {
   AGADIR,
   AGADIR_PARTNERSHIP,
@@ -18,6 +18,36 @@ import {
   DOCUMENT,
   OUJDA,
 } from './testing.js';
+
+describe('isNamedPerson', () => {
+  it('is a person whatever the kind, with or without an organisation beside the name', () => {
+    for (const contact of [
+      { name: 'Driss BOUNAIM', kind: 'other', organization: 'Association Tiflet Al Maamora' },
+      { name: 'Robert COMBE', kind: 'other', organization: 'IFAC 38' },
+      { name: 'Maryvonne Grunberg', kind: 'other' },
+      { name: 'Roseline GIRARD', kind: 'staff' },
+      { name: 'SADOCCO', kind: 'staff' },
+      { name: 'M. Jean Dupont', organization: 'Jean Dupont' }, // a civility: a person
+      { name: 'Mairie de Tiflet', kind: 'elected' }, // an elected member is a person
+      { name: '', organization: 'IFAC 38' }, // nothing to tell: a person
+    ] as const) {
+      expect(isNamedPerson(contact), contact.name).toBe(true);
+    }
+  });
+
+  it("is not an organisation's or a service's own line", () => {
+    for (const contact of [
+      { name: 'IFAC 38', kind: 'other', organization: 'IFAC 38' },
+      { name: 'IRCOD', organization: 'Institut Régional de Coopération - Développement (IRCOD)' },
+      { name: 'Service des relations internationales', kind: 'staff' },
+      { name: 'Direction de l’eau', kind: 'other', organization: 'Régie autonome' },
+      { name: 'Mairie de Tiflet' },
+      { name: 'Hôtel de Ville', organization: 'Ville de Tours' },
+    ] as const) {
+      expect(isNamedPerson(contact), contact.name).toBe(false);
+    }
+  });
+});
 
 describe.each(ENGINES)('the census on %s', (engine) => {
   async function withCampaign() {

@@ -1,6 +1,6 @@
 /**
- * Personal data. Named people (contacts of kind `elected` or `staff`, or any contact that does not
- * stand for an organisation) show their phones, faxes, e-mails and address only to signed-in
+ * Personal data. Named people (every contact but an organisation's or a service's own line:
+ * `isNamedPerson`) show their phones, faxes, e-mails and address only to signed-in
  * users, unless they consented to publication; institutional contacts are public.
  *
  * Consents are kept apart from the records, keyed by directory and person (normalised name +
@@ -41,16 +41,38 @@ export interface RedactedContact extends Contact {
 /** Persons whose coordinates may be published, by person key. */
 export type ConsentSet = ReadonlySet<string>;
 
-export function isNamedPerson(contact: Pick<Contact, 'kind' | 'organization'>): boolean {
-  if (contact.kind === 'elected' || contact.kind === 'staff') return true;
-  return contact.organization === undefined || contact.organization.trim() === '';
-}
+/** The words an organisation's or a service's own line starts with (plain words, see plainWords). */
+const INSTITUTION =
+  /^(?:service|direction|departement|division|delegation|secretariat|cabinet|bureau|pole|cellule|unite|mission|accueil|standard|mairie|hotel de ville|ville|commune|communaute|conseil|region|province|prefecture|wilaya|agence|office|regie|syndicat|association|federation|fondation|comite|centre|maison|institut|ambassade|consulat)s?(?: |$)/;
 
 const CIVILITY = /^(m|mme|mlle|mr|mrs|dr|pr|monsieur|madame|mademoiselle|docteur|professeur)\.?\s+/;
 
+/** Lower case words without accents or punctuation, single spaces. */
+function plainWords(text: string): string {
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/**
+ * Whether a contact names a person, whose phones, faxes, e-mails and address are private. A person
+ * is a person whatever the contact's kind and even with an organisation beside the name ("Driss
+ * BOUNAIM", secretary of an association): only an organisation's or a service's own line is not —
+ * a name that is the organisation, or part of its name ("IFAC 38"), or that names a service
+ * ("Service des relations internationales", "Direction de l'eau", "Mairie de Tiflet"). In doubt
+ * (a civility, an elected member, a name that is neither), a person: privacy by default.
+ * The one decision, for the census, the site, its search and the exports.
+ */
+export function isNamedPerson(contact: Pick<Contact, 'kind' | 'name' | 'organization'>): boolean {
+  if (contact.kind === 'elected') return true;
+  const name = plainWords(contact.name);
+  if (name === '' || CIVILITY.test(name)) return true;
+  if (INSTITUTION.test(name)) return false;
+  const organization = plainWords(contact.organization ?? '');
+  return organization === '' || !` ${organization} `.includes(` ${name} `);
+}
+
 /** A person's name, normalised: no accents, no civility, lower case, single spaces. */
 export function normaliseName(name: string): string {
-  let text = name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  let text = plainWords(name);
   for (let previous = ''; previous !== text; ) {
     previous = text;
     text = text.replace(CIVILITY, '');

@@ -10,7 +10,8 @@
  * - dates as written at their precision ("2007", "2007-07", "2007-07-09");
  * - booleans as "oui" / "non"; lists joined with " | ";
  * - fields quoted with '"' when they hold ";", '"', a line break, or outer blanks; CRLF line ends;
- * - a cell that a spreadsheet would run as a formula ("=…", "@…", "+cmd") is prefixed with "'".
+ * - a text cell that a spreadsheet would run as a formula (starting with "=", "+", "-", "@", a tab
+ *   or a carriage return: `guardFormula`, src/formula-guard.ts) is prefixed with "'".
  * LibreOffice's import filter options for these files: `CSV:59,34,76,1,,1036` (";", '"',
  * UTF-8, from line 1, French locale).
  */
@@ -18,9 +19,10 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import yazl from 'yazl';
+import { guardFormula } from '../formula-guard.js';
 import type { Database } from '../store/tables.js';
 import type { ExportCounts, ExportOptions } from './options.js';
-import { chooseColumns, countRows, progressCounter, resolveScope, tableRows, type Cell, type Column, type Row, type Table } from './tables.js';
+import { chooseColumns, countRows, progressCounter, resolveScope, tableRows, type Cell, type Row, type Table } from './tables.js';
 
 export const CSV_SEPARATOR = ';';
 const BOM = '\uFEFF';
@@ -34,29 +36,24 @@ function formatNumber(value: number): string {
   return String(value).replace('.', ',');
 }
 
-/** A cell's text in the French CSV dialect above. */
-export function csvCell(value: Cell, column: Column): string {
+/** A cell's text in the French CSV dialect above: every string is text, guarded; numbers stay numbers. */
+export function csvCell(value: Cell): string {
   if (value === null) return '';
   let text: string;
   if (typeof value === 'boolean') text = value ? 'oui' : 'non';
   else if (typeof value === 'number') text = formatNumber(value);
-  else text = column.kind === 'text' || column.kind === 'list' ? guardFormula(value) : value;
+  else text = guardFormula(value);
   return /[;"\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** "=HYPERLINK(…)", "@SUM(…)", "+cmd|…": text a spreadsheet would evaluate. "+ 33 (0)4 …" and "- item" are left alone. */
-function guardFormula(text: string): string {
-  return /^[=@\t\r]|^[+-][^\s\d]/.test(text) ? `'${text}` : text;
-}
-
-export function csvLine(values: readonly Cell[], columns: readonly Column[]): string {
-  return values.map((value, i) => csvCell(value, columns[i]!)).join(CSV_SEPARATOR) + EOL;
+export function csvLine(values: readonly Cell[]): string {
+  return values.map(csvCell).join(CSV_SEPARATOR) + EOL;
 }
 
 async function* csvChunks(rows: AsyncIterable<Row>, table: Table, tick: () => void): AsyncGenerator<Buffer> {
   let buffer = BOM + table.columns.map((c) => c.name).join(CSV_SEPARATOR) + EOL;
   for await (const row of rows) {
-    buffer += csvLine(table.columns.map((c) => row[c.name] ?? null), table.columns);
+    buffer += csvLine(table.columns.map((c) => row[c.name] ?? null));
     tick();
     if (buffer.length >= CHUNK) {
       yield Buffer.from(buffer, 'utf8');

@@ -5,7 +5,11 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, openEngineStore } from '../test-support/engines.js';
 import { tempDir } from '../test-support/temp-store.js';
+import { BUNDLED_DIRECTORY } from '../cli/commands/setup.js';
+import { readDirectory } from '../import/directory/index.js';
 import { readJsonDocument } from '../import/json.js';
+import { saveDocument } from '../store/save-document.js';
+import { FORMULA_PAYLOADS } from '../test-support/formula-payloads.js';
 import { csvCell, writeCsv } from './csv.js';
 import { writeJson } from './json-stream.js';
 import { importBundled, libreOfficeConvert, unzipBuffer } from './testing/tools.js';
@@ -14,6 +18,30 @@ import { currencyFormat, writeXlsx } from './xlsx.js';
 
 async function exportTo<T>(write: (out: Writable) => Promise<T>, path: string): Promise<T> {
   return write(createWriteStream(path));
+}
+
+/** The bundled directory with OWASP's payloads as the descriptions of its first projects (the first one's is issue #21's). */
+async function importPayloads(db: Parameters<typeof saveDocument>[0]): Promise<void> {
+  const { document, report, sources } = readDirectory(readFileSync(BUNDLED_DIRECTORY, 'utf8'), { document: 'repertoire-franco-marocain-2008.txt' });
+  const projects = document.partnerships.flatMap((p) => p.projects ?? []);
+  FORMULA_PAYLOADS.forEach((payload, i) => {
+    projects[i]!.description = payload;
+  });
+  await saveDocument(db, document, { sources, report });
+}
+
+/** A sheet of a workbook (its first by default): a column's values under its header, and the cells holding a formula. */
+async function readSheet(path: string, name?: string): Promise<{ column(name: string): unknown[]; formulas: string[] }> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  const sheet = name === undefined ? book.worksheets[0]! : book.getWorksheet(name)!;
+  const header = (sheet.getRow(1).values as unknown[]).slice(1);
+  const formulas: string[] = [];
+  sheet.eachRow((row) => row.eachCell((cell) => void (cell.type === ExcelJS.ValueType.Formula && formulas.push(`${cell.address}: ${String(cell.formula)}`))));
+  return {
+    column: (name) => [...Array(sheet.rowCount - 1).keys()].map((i) => sheet.getRow(i + 2).getCell(header.indexOf(name) + 1).value),
+    formulas,
+  };
 }
 
 const sink = () => new Writable({ write: (_chunk, _encoding, callback) => callback() });
@@ -71,16 +99,42 @@ describe.each(ENGINES)('CSV export on %s', (engine) => {
   });
 
   it('quotes what must be quoted and keeps formulas from running', () => {
-    const text = { name: 'x', kind: 'text' } as const;
-    expect(csvCell('a;b', text)).toBe('"a;b"');
-    expect(csvCell('dit "oui"', text)).toBe('"dit ""oui"""');
-    expect(csvCell('ligne\nsuivante', text)).toBe('"ligne\nsuivante"');
-    expect(csvCell('=HYPERLINK("x")', text)).toBe('"\'=HYPERLINK(""x"")"');
-    expect(csvCell('+ 33 (0)4 42 91 90 00', text)).toBe('+ 33 (0)4 42 91 90 00');
-    expect(csvCell(1234.5, { name: 'a', kind: 'amount' })).toBe('1234,5');
-    expect(csvCell(true, { name: 'b', kind: 'boolean' })).toBe('oui');
-    expect(csvCell(null, text)).toBe('');
+    expect(csvCell('a;b')).toBe('"a;b"');
+    expect(csvCell('dit "oui"')).toBe('"dit ""oui"""');
+    expect(csvCell('ligne\nsuivante')).toBe('"ligne\nsuivante"');
+    expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+    // Excel takes "+ 33 (0)4 …" for a sum too: text starting with "+" is guarded, a phone as any other
+    expect(csvCell('+ 33 (0)4 42 91 90 00')).toBe("'+ 33 (0)4 42 91 90 00");
+    expect(csvCell("-2+3+cmd|' /C calc'!A0")).toBe("'-2+3+cmd|' /C calc'!A0");
+    expect(csvCell(1234.5)).toBe('1234,5');
+    expect(csvCell(-12.5)).toBe('-12,5'); // a number, not text: never guarded
+    expect(csvCell(true)).toBe('oui');
+    expect(csvCell(null)).toBe('');
   });
+
+  it("writes OWASP's formula payloads as guarded text and amounts as numbers; LibreOffice evaluates none", async () => {
+    const { db } = await openEngineStore(engine);
+    await importPayloads(db);
+    const dir = tempDir();
+    const zipPath = join(dir, 'payloads.zip');
+    await exportTo((out) => writeCsv(db, out, { columns: { projects: ['id', 'description', 'total_cost', 'currency'] } }), zipPath);
+    const projects = (await unzipBuffer(readFileSync(zipPath))).get('projects.csv')!;
+    for (const payload of FORMULA_PAYLOADS) {
+      const cell = /[;"\r\n]/.test(payload) ? `"'${payload.replace(/"/g, '""')}"` : `'${payload}`;
+      expect(projects, JSON.stringify(payload)).toContain(`;${cell};`);
+    }
+    expect(projects.split('\r\n')[1]).toMatch(/;'-2\+3\+cmd\|' \/C calc'!A0;2032800;MAD$/); // the issue's payload, its amount a number
+
+    // LibreOffice opens the file as a French user would: no cell became a formula
+    const csvPath = join(dir, 'projects.csv');
+    writeFileSync(csvPath, projects);
+    await libreOfficeConvert(csvPath, 'xlsx', join(dir, 'lo'), 'CSV:59,34,76,1,,1036');
+    const sheet = await readSheet(join(dir, 'lo', 'projects.xlsx'));
+    expect(sheet.formulas).toEqual([]);
+    const descriptions = sheet.column('description').map((value) => String(value).replace(/\r\n?/g, '\n'));
+    for (const payload of FORMULA_PAYLOADS) expect(descriptions, JSON.stringify(payload)).toContain(`'${payload}`.replace(/\r\n?/g, '\n'));
+    expect(sheet.column('total_cost')[0]).toBe(2032800);
+  }, 120_000);
 });
 
 describe.each(ENGINES)('XLSX export on %s', (engine) => {
@@ -118,6 +172,38 @@ describe.each(ENGINES)('XLSX export on %s', (engine) => {
     const csv = readFileSync(join(dir, 'lo', csvName!), 'utf8');
     expect(csv.split('\n')[0]).toBe('project_id,position,funder,funder_collectivity_id,amount,currency,approximate,share,contribution,amount_text,text');
     expect(csv).toContain(',Aix-en-Provence,fr-commune-aix-en-provence,816560,MAD,,,mixed,816.560 Dhs,Aix-en-Provence : 816.560 Dhs (Contributions financière et valorisée).');
+  }, 120_000);
+  it("writes OWASP's formula payloads as their text in cells marked as text, never as formulas", async () => {
+    const { db } = await openEngineStore(engine);
+    await importPayloads(db);
+    const dir = tempDir();
+    const path = join(dir, 'payloads.xlsx');
+    await exportTo((out) => writeXlsx(db, out, { columns: { projects: ['id', 'description', 'total_cost', 'currency'] } }), path);
+    const files = await unzipBuffer(readFileSync(path));
+    const sheetNumber = TABLES.findIndex((t) => t.name === 'projects') + 1;
+    for (const [name, xml] of files) if (name.startsWith('xl/worksheets/')) expect(xml, name).not.toMatch(/<f[ >]/);
+    const xml = files.get(`xl/worksheets/sheet${sheetNumber}.xml`)!;
+    // style 2 marks text (quotePrefix, as Excel records a typed '=…); the text itself is kept exactly
+    expect(files.get('xl/styles.xml')).toMatch(/<cellXfs count="\d+"><xf [^>]*\/><xf [^>]*\/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"\/>/);
+    const unescape = (text: string) => text.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#13;/g, '\r').replace(/&amp;/g, '&');
+    const cells = [...xml.matchAll(/<c r="B\d+"(?: s="(\d+)")? t="inlineStr"><is><t xml:space="preserve">([^<]*)<\/t><\/is><\/c>/g)].map((m) => ({ style: m[1], text: unescape(m[2]!) }));
+    for (const payload of FORMULA_PAYLOADS) expect(cells.find((c) => c.text === payload), JSON.stringify(payload)).toEqual({ style: '2', text: payload });
+    // the directory's own descriptions that start with "- " (lists) are marked too; the others stay plain
+    for (const cell of cells) expect(cell.style === '2', cell.text).toBe(/^[=+\-@\t\r]/.test(cell.text));
+    expect(cells.filter((c) => c.style === undefined).length).toBeGreaterThan(100);
+
+    const sheet = await readSheet(path, 'projects');
+    expect(sheet.formulas).toEqual([]);
+    for (const payload of FORMULA_PAYLOADS) expect(sheet.column('description'), JSON.stringify(payload)).toContain(payload);
+    expect(sheet.column('total_cost')[0]).toBe(2032800);
+
+    // LibreOffice opens it and writes it back as CSV: the payloads come out as their text, not as results
+    await libreOfficeConvert(path, `csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,${sheetNumber}`, join(dir, 'lo'));
+    const [csvName] = readdirSync(join(dir, 'lo')).filter((f) => f.endsWith('.csv'));
+    const csv = readFileSync(join(dir, 'lo', csvName!), 'utf8');
+    expect(csv).toContain("-2+3+cmd|' /C calc'!A0");
+    expect(csv).toMatch(/;=1\+2;/);
+    expect(csv).not.toMatch(/;3;/); // =1+2 evaluated
   }, 120_000);
 });
 

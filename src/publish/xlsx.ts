@@ -8,12 +8,14 @@
  * are numbers with the number format of their row's currency ("2 032 800,00 MAD",
  * "200 000,00 €"), one shared style per currency; dates stay text at their precision (a cell
  * holding a date would claim a day that "2007-07" does not give); booleans are booleans; lists
- * are text joined with " | ". Strings are inline (no shared-strings table to hold in memory).
+ * are text joined with " | ". Strings are inline (no shared-strings table to hold in memory), and
+ * never formulas: one that starts like a formula keeps its text and is marked as text (QUOTED).
  */
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import yazl from 'yazl';
+import { startsLikeFormula } from '../formula-guard.js';
 import type { Database } from '../store/tables.js';
 import type { ExportCounts, ExportOptions } from './options.js';
 import { chooseColumns, countRows, progressCounter, resolveScope, tableRows, type Cell, type Column, type Row, type Table } from './tables.js';
@@ -41,10 +43,15 @@ const XML_HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-/** Text as XML character data: escaped, without the characters XML 1.0 forbids. */
+const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' };
+
+/**
+ * Text as XML character data: escaped, without the characters XML 1.0 forbids. A carriage return
+ * is written as a reference: a raw one reaches readers as a line feed (XML's end-of-line rule).
+ */
 function xmlText(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '').replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '').replace(/[&<>"\r]/g, (c) => XML_ESCAPES[c]!);
 }
 
 /** A, B, …, Z, AA, AB… */
@@ -59,9 +66,21 @@ export function columnLetters(index: number): string {
   return out;
 }
 
+/** Cell styles every workbook has: plain, the bold header, text that starts like a formula. */
+const PLAIN = 0;
+const HEADER = 1;
 /**
- * The workbook's cell styles (styles.xml): 0 plain, 1 the bold header, then one per number
- * format met (amounts without currency, each currency). Filled in as the sheets are written.
+ * Text that a spreadsheet would take for a formula ("=cmd|…", "-2+3+cmd|…": formula-guard.ts).
+ * An inline string is never evaluated (a formula is an <f> element, which this writer never
+ * writes), so its text is kept exactly, without the CSV's "'"; the style's quotePrefix is what
+ * Excel itself records when one types '=…: the cell stays text even when someone edits it and
+ * presses Enter, which would otherwise make the payload a live formula.
+ */
+const QUOTED = 2;
+
+/**
+ * The workbook's cell styles (styles.xml): PLAIN, HEADER, QUOTED, then one per number format
+ * met (amounts without currency, each currency). Filled in as the sheets are written.
  */
 class Styles {
   private readonly formats = new Map<string, number>();
@@ -71,7 +90,7 @@ class Styles {
     const format = currencyFormat(currency);
     let style = this.formats.get(format);
     if (style === undefined) {
-      style = 2 + this.formats.size;
+      style = 3 + this.formats.size;
       this.formats.set(format, style);
     }
     return style;
@@ -88,7 +107,8 @@ class Styles {
       '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
       '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-      `<cellXfs count="${2 + formats.length}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>${xfs}</cellXfs>` +
+      `<cellXfs count="${3 + formats.length}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>` +
+      `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/>${xfs}</cellXfs>` +
       '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
       '</styleSheet>'
     );
@@ -118,7 +138,7 @@ async function* sheetChunks(rows: AsyncIterable<Row>, table: Table, expected: nu
     `${XML_HEADER}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><dimension ref="A1:${last}${expected + 1}"/>` +
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
     `<sheetFormatPr defaultRowHeight="15"/><cols>${widths}</cols><sheetData>` +
-    `<row r="1">${columns.map((c, i) => cellXml(`${letters[i]}1`, c.name, 1)).join('')}</row>`;
+    `<row r="1">${columns.map((c, i) => cellXml(`${letters[i]}1`, c.name, HEADER)).join('')}</row>`;
   let r = 1;
   for await (const row of rows) {
     r += 1;
@@ -126,7 +146,12 @@ async function* sheetChunks(rows: AsyncIterable<Row>, table: Table, expected: nu
     for (let i = 0; i < columns.length; i++) {
       const column = columns[i]!;
       const value = row[column.name] ?? null;
-      const style = column.kind === 'amount' && value !== null ? styles.amount((row[column.currencyColumn ?? 'currency'] as string | null | undefined) ?? null) : 0;
+      const style =
+        column.kind === 'amount' && value !== null
+          ? styles.amount((row[column.currencyColumn ?? 'currency'] as string | null | undefined) ?? null)
+          : typeof value === 'string' && startsLikeFormula(value)
+            ? QUOTED
+            : PLAIN;
       line += cellXml(`${letters[i]}${r}`, value, style);
     }
     buffer += `${line}</row>`;

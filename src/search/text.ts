@@ -196,6 +196,13 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
+const UNESCAPES: Record<string, string> = Object.fromEntries(Object.entries(ESCAPES).map(([c, entity]) => [entity, c]));
+
+/** The text an `escapeHtml` string stands for (an excerpt's, to be searched for private coordinates). */
+export function unescapeHtml(html: string): string {
+  return html.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => UNESCAPES[entity]!);
+}
+
 /**
  * An excerpt of `text` around its first matching words, HTML-escaped, matches in `<mark>`.
  * Without a match, the beginning of the text.

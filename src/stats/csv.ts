@@ -2,8 +2,9 @@
  * Each statistics table as CSV (RFC 4180: comma-separated, CRLF, fields quoted when needed),
  * UTF-8 with a header row. Numbers are written plainly (a dot for decimals), so spreadsheets and
  * scripts read them as numbers. A text cell that a spreadsheet would take for a formula
- * (= + - @ at its start) is prefixed with an apostrophe.
+ * (`guardFormula`: = + - @, a tab or a carriage return at its start) is prefixed with an apostrophe.
  */
+import { guardFormula } from '../formula-guard.js';
 import type { CensusStats, CountRow, DomainRow } from './model.js';
 import type { MapTableRow } from '../maps/render.js';
 
@@ -17,7 +18,7 @@ function cell(value: Cell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
-  const text = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  const text = guardFormula(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -7,6 +7,7 @@ import { assertWellFormedXml } from '../maps/testing.js';
 import { saveDocument } from '../store/save-document.js';
 import { openStore, type Store } from '../store/db.js';
 import { ENGINES, openEngineStore } from '../test-support/engines.js';
+import { FORMULA_PAYLOADS } from '../test-support/formula-payloads.js';
 import { buildStats } from './build.js';
 import { barChart, countBars, domainBars, niceTicks } from './charts.js';
 import { STATS_TABLES, statsCsv, toCsv } from './csv.js';
@@ -156,6 +157,14 @@ describe('statistics of the 2008 directory', () => {
     expect(statsCsv(stats, 'partenariats-par-decennie')).toBe('code,libellé,nombre\r\n1980,Années 1980,3\r\n1990,Années 1990,11\r\n2000,Années 2000,31\r\nunknown,Date inconnue,5\r\n');
     expect(statsCsv(stats, 'projets-pad').split('\r\n')).toHaveLength(14);
     expect(toCsv(['a', 'b'], [['x,"y"', '=1+1'], [null, 2.5]])).toBe('a,b\r\n"x,""y""",\'=1+1\r\n,2.5\r\n');
+  });
+
+  it("writes OWASP's formula payloads as guarded text, numbers as numbers", () => {
+    for (const payload of FORMULA_PAYLOADS) {
+      const guarded = `'${payload}`;
+      const cell = /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+      expect(toCsv(['financeur', 'EUR'], [[payload, -3]]), JSON.stringify(payload)).toBe(`financeur,EUR\r\n${cell},-3\r\n`);
+    }
   });
 
   it('converts at the rate it is given', async () => {

@@ -15,13 +15,14 @@ describe('readImplementingBody', () => {
       phones: ['+ 33 1 45 80 44 72'],
       faxes: ['+ 33 (0)1 45 80 44 80'],
       emails: ['adefram@lesorangers.org'],
+      address: '67, rue Vergniaud Bât I 75013 Paris',
     });
   });
 
   it('finds the organisation in a sentence and the person after an arrow', () => {
     expect(
-      readImplementingBody('Mise en œuvre', ["L'IFAC 38 est mandatée pour la mise en œuvre de ce partenariat.", '→ M. Robert COMBE', 'Tél : 04-76-00-92-02 ; E-mail : ifac38@ifacasso.fr']),
-    ).toMatchObject({ name: 'Robert COMBE', organization: 'IFAC 38', emails: ['ifac38@ifacasso.fr'] });
+      readImplementingBody('Mise en œuvre', ["L'IFAC 38 est mandatée pour la mise en œuvre de ce partenariat.", '→ M. Robert COMBE', "1 Avenue Jeanne d'Arc, GRENOBLE, France", 'Tél : 04-76-00-92-02 ; E-mail : ifac38@ifacasso.fr']),
+    ).toMatchObject({ name: 'Robert COMBE', organization: 'IFAC 38', emails: ['ifac38@ifacasso.fr'], phones: ['04-76-00-92-02'], address: "1 Avenue Jeanne d'Arc, GRENOBLE, France" });
   });
 
   it('reads nothing from a note that names no one', () => {

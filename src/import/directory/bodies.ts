@@ -5,6 +5,8 @@
  * Read as a contact of kind "other", with its organisation, so its coordinates are searchable.
  */
 import type { Contact } from '../../model/schema.js';
+import { isAddressLine } from './contacts/address.js';
+import { readCoordinates } from './contacts/coordinates.js';
 
 const EMAIL = /[\p{L}\p{N}_.+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const NAME = String.raw`(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})`;
@@ -23,6 +25,20 @@ const ORGANIZATION = [
   /(?:^|;\s*)(?:→\s*)?(?:l['’]|la\s+|le\s+)?([^;.→]{3,80}?)\s+(?:est mandat|assure)/iu,
 ];
 
+/** A postcode or a street word: what an address of a body's line has (isAddressLine also takes "2 personnes."). */
+const STREET_OR_POSTCODE = /\d{2}\s?\d{3}(?!\d)|(?:^|[\s,])(?:rue|avenue|av\.|bd|boulevard|place|quai|route|chemin|impasse|all[ée]e|cours)\s/iu;
+
+/**
+ * The address printed in the body's lines ("67, rue Vergniaud Bât I 75013 Paris" after the
+ * person's name): a piece between ";" or " : " that reads as an address, not as coordinates.
+ * Recorded on the contact, it is the person's, private as their phones are, and cut out of the
+ * note that repeats the line.
+ */
+function addressIn(lines: readonly string[]): string | undefined {
+  const pieces = lines.flatMap((line) => line.split(/\s*;\s*|\s+:\s+/)).map((piece) => piece.trim().replace(/[.;,]+$/, ''));
+  return pieces.find((piece) => /\p{L}/u.test(piece) && isAddressLine(piece) && STREET_OR_POSTCODE.test(piece) && readCoordinates(piece) === undefined);
+}
+
 function phonesAfter(label: RegExp, text: string): string[] {
   return [...text.matchAll(label)].map((m) => m[1]!.trim().replace(/[\s;,.]+$/, '')).filter(Boolean);
 }
@@ -40,6 +56,7 @@ export function readImplementingBody(heading: string, lines: readonly string[]):
   const phones = phonesAfter(/T[ée]l\.?\s*:\s*([+\d][\d\s().\-/+]{6,}\d)/giu, text);
   const bare = phonesAfter(/(?:^|;\s)(\+\s*\d[\d\s().\-/]{6,}\d)/gu, text);
   const faxes = phonesAfter(/Fax\s*:\s*([+\d][\d\s().\-/+]{6,}\d)/giu, text);
+  const address = addressIn(lines);
   return {
     name: person ?? organization ?? emails[0]!,
     role: heading,
@@ -48,5 +65,6 @@ export function readImplementingBody(heading: string, lines: readonly string[]):
     ...([...phones, ...bare].length ? { phones: [...new Set([...phones, ...bare])] } : {}),
     ...(faxes.length ? { faxes } : {}),
     ...(emails.length ? { emails } : {}),
+    ...(address ? { address } : {}),
   };
 }

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { loadDocument } from '../../store/load-document.js';
 import type { Database } from '../../store/tables.js';
 import type { ExportCounts, ExportOptions } from '../options.js';
+import { redactDocument } from '../privacy.js';
 import { printBook, type PrintOptions } from './pdf.js';
 
 export { composeBook, bookText } from './compose.js';
@@ -16,8 +17,10 @@ export { printBook } from './pdf.js';
 
 type BookOptions = ExportOptions & Pick<PrintOptions, 'browser'>;
 
+/** The book of the stored directory; with a redactor, the public's book (as every writer: options.ts). */
 async function print(db: Kysely<Database>, options: BookOptions) {
-  const doc = await loadDocument(db, options.directoryId);
+  const stored = await loadDocument(db, options.directoryId);
+  const doc = options.redactor ? redactDocument(stored, options.redactor) : stored;
   return printBook(doc, { ...(options.browser ? { browser: options.browser } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
 }
 

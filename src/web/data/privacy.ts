@@ -1,6 +1,6 @@
 /**
- * Who may see what. Contacts who are named people (kind `elected` or `staff`, and any contact
- * that is not an organisation) are shown to the public with their name, role and collectivity,
+ * Who may see what. Contacts who are named people (the census's `isNamedPerson`: any contact but
+ * an organisation's or a service's own line) are shown to the public with their name, role and collectivity,
  * never with their phones, faxes, e-mails or address: those are for signed-in members, unless
  * the person consented to their publication (the census's consents; the decision is the census
  * service's `redactContacts`). Institutional coordinates (a collectivity's own, an
@@ -11,7 +11,7 @@
  * numbers and addresses are also cut out of free text (notes, descriptions…) and out of a
  * collectivity's coordinates where the book printed a person's line there.
  */
-import { personKey, redactContacts } from '../../census/privacy.js';
+import { isNamedPerson, personKey, redactContacts } from '../../census/privacy.js';
 import type { Collectivity, Contact, Project } from '../../model/schema.js';
 
 /** For whom a snapshot is made: anyone, or signed-in members (who see every coordinate). */
@@ -40,16 +40,18 @@ export interface PublicContact {
   restricted: boolean;
 }
 
-export function isNamedPerson(contact: Contact): boolean {
-  if (contact.kind === 'elected' || contact.kind === 'staff') return true;
-  // kind `other` (or none): public only when it stands for an organisation
-  return contact.organization === undefined || contact.organization.trim() === '';
-}
-
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const PHONE = /\+?\s?\(?\d[\d\s().\-/]{6,}\d/g;
 /** eight digits with at most separators between: the least a phone number has (see phoneKey) */
 const DIGITS = /\d(?:[\s().\-/]*\d){7}/;
+
+/**
+ * "46000 SAFI": a postcode and a town locate nobody, and are an institution's address as well
+ * (the wilaya's, the region's "Hôtel de Région, 46000 Safi"): not cut out of other text.
+ */
+const TOWN_ONLY = /^\d{2}\s?\d{3}\s+[\p{L}' -]+$/u;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The last eight digits: enough to tell phones apart whatever the prefix (+212, 00 212, 0…). */
 function phoneKey(text: string): string | undefined {
@@ -60,6 +62,8 @@ function phoneKey(text: string): string | undefined {
 export class Redactor {
   private readonly emails = new Set<string>();
   private readonly phones = new Set<string>();
+  /** private addresses, as one pattern (any case, any run of blanks); undefined when there is none */
+  private readonly addresses: RegExp | undefined;
   private readonly viewer: { actor?: unknown } | undefined;
   private readonly consents: ReadonlySet<string>;
 
@@ -67,14 +71,19 @@ export class Redactor {
   constructor(contacts: readonly Contact[], options: RedactorOptions = {}) {
     this.viewer = options.audience === 'members' ? { actor: 'member' } : undefined;
     this.consents = options.consents ?? new Set();
+    const addresses = new Set<string>();
     for (const contact of contacts) {
       if (!this.isHidden(contact)) continue;
+      if (contact.address !== undefined && !TOWN_ONLY.test(contact.address.trim())) addresses.add(contact.address.trim());
       for (const email of contact.emails ?? []) this.emails.add(email.trim().toLowerCase().replace(/\.$/, ''));
       for (const phone of [...(contact.phones ?? []), ...(contact.faxes ?? [])]) {
         const key = phoneKey(phone);
         if (key !== undefined) this.phones.add(key);
       }
     }
+    // the longest first, so that an address is cut whole rather than a shorter one inside it
+    const patterns = [...addresses].sort((a, b) => b.length - a.length).map((address) => address.split(/\s+/).map(escapeRegExp).join('\\s+'));
+    this.addresses = patterns.length === 0 ? undefined : new RegExp(patterns.join('|'), 'giu');
   }
 
   isPrivateEmail(email: string): boolean {
@@ -86,10 +95,11 @@ export class Redactor {
     return key !== undefined && this.phones.has(key);
   }
 
-  /** The text with every private e-mail and phone number replaced by REDACTED. */
+  /** The text with every private e-mail, phone number and address replaced by REDACTED. */
   text(value: string): string {
     // the patterns run only where they could match something private: every excerpt of every search page comes here
     let text = value;
+    if (this.addresses !== undefined) text = text.replace(this.addresses, REDACTED);
     if (this.emails.size > 0 && text.includes('@')) text = text.replace(EMAIL, (email) => (this.isPrivateEmail(email) ? REDACTED : email));
     if (this.phones.size > 0 && DIGITS.test(text)) text = text.replace(PHONE, (phone) => (this.isPrivatePhone(phone) ? REDACTED : phone));
     return text;

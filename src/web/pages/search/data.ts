@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { RepertoireError } from '../../../errors.js';
 import { parseSearchParams, searchParamsOf } from '../../../search/params.js';
+import { escapeHtml, unescapeHtml } from '../../../search/text.js';
 import { FACET_NAMES, type FacetName, type SearchQuery, type Searcher } from '../../../search/types.js';
 import type { Redactor } from '../../data/privacy.js';
 import { MapView } from '../../maps/map.js';
@@ -75,12 +76,15 @@ function hitHref(type: string, id: string): string {
   return paths.collectivity(id);
 }
 
-/** An excerpt that shows a private coordinate loses its highlighting and the coordinate. */
+/**
+ * An excerpt that shows a private coordinate loses its highlighting and the coordinate. It is
+ * read as text (an address's "d'Arc" is "d&#39;Arc" in the excerpt's HTML), and escaped again.
+ */
 function redactExcerpt(excerptHtml: string, redactor: Redactor | undefined): string {
   if (redactor === undefined) return excerptHtml;
-  const plain = excerptHtml.replace(/<\/?mark>/g, '');
+  const plain = unescapeHtml(excerptHtml.replace(/<\/?mark>/g, ''));
   const redacted = redactor.text(plain);
-  return redacted === plain ? excerptHtml : redacted;
+  return redacted === plain ? excerptHtml : escapeHtml(redacted);
 }
 
 export async function searchView(
