@@ -2,25 +2,28 @@
  * Backups as a portable file: gzip-compressed JSON lines, a header then one line per table batch.
  * The same file restores into SQLite or PostgreSQL, so it also moves a store between engines.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { z } from 'zod';
 import { RepertoireError } from '../errors.js';
+import { writeFileAtomically, type AtomicWriteOptions } from '../files.js';
 import type { TableBatch } from './transfer.js';
 import { TABLE_ORDER } from './records/kind.js';
 
 const Header = z.object({ format: z.literal('repertoire-backup'), version: z.literal(1), createdAt: z.string(), engine: z.string() });
 const Batch = z.object({ table: z.enum(TABLE_ORDER as unknown as [string, ...string[]]), rows: z.array(z.record(z.string(), z.unknown())) });
 
-export async function writeBackup(path: string, engine: string, batches: AsyncIterable<TableBatch>, now = new Date()): Promise<void> {
+/** Writes beside `path` and renames when complete: a failed or killed backup leaves the previous one as it was. */
+export async function writeBackup(path: string, engine: string, batches: AsyncIterable<TableBatch>, options: AtomicWriteOptions & { now?: Date } = {}): Promise<void> {
+  const now = options.now ?? new Date();
   async function* lines() {
     yield `${JSON.stringify({ format: 'repertoire-backup', version: 1, createdAt: now.toISOString(), engine })}\n`;
     for await (const batch of batches) yield `${JSON.stringify(batch)}\n`;
   }
-  await pipeline(Readable.from(lines()), createGzip(), createWriteStream(path));
+  await writeFileAtomically(path, (file) => pipeline(Readable.from(lines()), createGzip(), file), options);
 }
 
 /** The batches of a backup file; a damaged file fails with the line it breaks at. */
