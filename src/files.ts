@@ -65,7 +65,9 @@ async function prepareTarget(path: string): Promise<void> {
       if (pid !== undefined && !isAlive(Number(pid))) await rm(join(folder, name), { force: true });
     }
   } catch (error) {
-    throw fileProblem(error, path, 'write');
+    // mkdir says EEXIST when a file stands where a folder of the path should be
+    const code = (error as NodeJS.ErrnoException).code;
+    throw code === 'EEXIST' ? new RepertoireError('file', `cannot write ${path}: ${FILE_PROBLEMS.ENOTDIR}`, undefined, { cause: error }) : fileProblem(error, path, 'write');
   }
 }
 
@@ -112,5 +114,4 @@ const FILE_PROBLEMS: Record<string, string> = {
   EPERM: 'permission denied',
   ENOSPC: 'the disk is full',
   EROFS: 'the file system is read-only',
-  EEXIST: 'a file of that name already exists',
 };
