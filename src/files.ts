@@ -28,6 +28,9 @@ export async function writeFileAtomically<T>(path: string, write: (out: Writable
   const partial = partFile(path, process.pid);
   // `flush`: the data reaches the disk before the rename makes it the target.
   const stream = createWriteStream(partial, { flags: 'wx', flush: true });
+  // Only the part file's own failures are told as file problems (not the writer's, such as a lost database).
+  let streamError: unknown;
+  stream.once('error', (error) => (streamError = error));
   const removeOnInterrupt = options.onInterrupt?.(() => rmSync(partial, { force: true }));
   try {
     const result = await write(stream);
@@ -42,7 +45,7 @@ export async function writeFileAtomically<T>(path: string, write: (out: Writable
     stream.destroy();
     await closed(stream);
     await rm(partial, { force: true });
-    throw fileProblem(error, path, 'write');
+    throw error === streamError ? fileProblem(error, path, 'write') : error;
   } finally {
     removeOnInterrupt?.();
   }
@@ -91,9 +94,10 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Node's file-system errors carry the path they failed on (a database driver's do not). */
+/** A system call's failure (EISDIR, ENOENT…); callers pass only errors of their own file's calls. */
 function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).path === 'string';
+  const { code, syscall } = error as NodeJS.ErrnoException;
+  return error instanceof Error && typeof syscall === 'string' && typeof code === 'string' && /^E[A-Z]+$/.test(code);
 }
 
 /**

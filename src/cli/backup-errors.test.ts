@@ -7,29 +7,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.js';
 import { FIXTURE_PATH } from '../model/fixtures/index.js';
-import { openStore } from '../store/db.js';
-import { readTables } from '../store/transfer.js';
 import { NO_TRACE, runBuiltCli } from '../test-support/built-cli.js';
 import { ENGINES, tempDatabaseUrl } from '../test-support/engines.js';
+import { storeContents } from '../test-support/store-contents.js';
 import { tempDir } from '../test-support/temp-store.js';
 
 let dir: string;
 let backup: string;
 let lines: string[];
-
-/** Everything the store holds, as text: equal before and after a refusal means nothing changed. */
-async function contents(url: string): Promise<string> {
-  const store = await openStore(loadConfig({ DATABASE_URL: url }));
-  try {
-    const batches = [];
-    for await (const batch of readTables(store.db)) batches.push(batch);
-    return JSON.stringify(batches);
-  } finally {
-    await store.close();
-  }
-}
 
 async function filledStore(engine: 'sqlite' | 'postgres' = 'sqlite') {
   const url = await tempDatabaseUrl(engine);
@@ -71,25 +57,25 @@ describe('restore refuses a bad file, and the store stays as it was', () => {
   }, 60_000);
 
   it.each(cases)('%s', async (_name, file, message) => {
-    const before = await contents(url);
+    const before = await storeContents(url);
     const result = await runBuiltCli(['restore', file(), '--replace'], { DATABASE_URL: url });
     expect(result.stderr.replace(/^restoring rows.*\n/gm, '')).toMatch(message);
     expect(result.stderr).not.toMatch(NO_TRACE);
     expect(result.code).toBe(1);
-    expect(await contents(url)).toBe(before);
+    expect(await storeContents(url)).toBe(before);
   });
 });
 
 describe('restore refuses a row given twice', () => {
   it.each(ENGINES)('on %s, naming the file, the line and the table', async (engine) => {
     const url = await filledStore(engine);
-    const before = await contents(url);
+    const before = await storeContents(url);
     const file = backupWith('twice.gz', (l) => [...l, l[1]!]);
     const result = await runBuiltCli(['restore', file, '--replace'], { DATABASE_URL: url });
     expect(result.stderr).toMatch(new RegExp(`^repertoire: \\S+twice\\.gz: line ${lines.length + 1}: table "directories": a row was refused: its key is already taken`, 'm'));
     expect(result.stderr).not.toMatch(NO_TRACE);
     expect(result.code).toBe(1);
-    expect(await contents(url)).toBe(before);
+    expect(await storeContents(url)).toBe(before);
   }, 60_000);
 });
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { RepertoireError } from '../../errors.js';
-import { writeFileAtomically } from '../../files.js';
+import { fileProblem, writeFileAtomically } from '../../files.js';
 import { PUBLISHERS } from '../../publish/formats.js';
 import { parseColumnChoice, parseIdList, type ExportOptions, type Selection } from '../../publish/options.js';
 import type { Command, Output } from '../context.js';
@@ -106,11 +106,10 @@ async function readSelection(partnerships: string | undefined, projects: string 
 async function readIds(value: string): Promise<string[]> {
   if (!value.startsWith('@')) return parseIdList(value);
   const path = value.slice(1);
-  try {
-    return parseIdList(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new RepertoireError('not-found', `cannot read the id list ${path}: ${(error as Error).message}`, 404, { cause: error });
-  }
+  const text = await readFile(path, 'utf8').catch((error: unknown) => {
+    throw fileProblem(error, path, 'read');
+  });
+  return parseIdList(text);
 }
 
 /** The command's stdout as a Writable that waits when a real stream asks it to (backpressure). */
