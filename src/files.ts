@@ -68,9 +68,7 @@ async function prepareTarget(path: string): Promise<void> {
       if (pid !== undefined && !isAlive(Number(pid))) await rm(join(folder, name), { force: true });
     }
   } catch (error) {
-    // mkdir says EEXIST when a file stands where a folder of the path should be
-    const code = (error as NodeJS.ErrnoException).code;
-    throw code === 'EEXIST' ? new RepertoireError('file', `cannot write ${path}: ${FILE_PROBLEMS.ENOTDIR}`, undefined, { cause: error }) : fileProblem(error, path, 'write');
+    throw fileProblem(error, path, 'write');
   }
 }
 
@@ -105,10 +103,17 @@ function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
  * file". Anything that is not a file-system error is returned as it is.
  */
 export function fileProblem(error: unknown, path: string, action: 'read' | 'write'): unknown {
-  if (!isFileSystemError(error)) return error;
-  const missing = error.code === 'ENOENT' ? (action === 'read' ? 'no such file' : 'its folder does not exist') : undefined;
-  const text = missing ?? FILE_PROBLEMS[error.code ?? ''] ?? error.message;
-  return new RepertoireError('file', `cannot ${action} ${path}: ${text}`, undefined, { cause: error });
+  const reason = fileFailure(error, action);
+  return reason === undefined ? error : new RepertoireError('file', `cannot ${action} ${path}: ${reason}`, undefined, { cause: error });
+}
+
+/** What a file-system failure means, in words ("it is a folder, not a file"); undefined for other errors. */
+export function fileFailure(error: unknown, action: 'read' | 'write' | 'create'): string | undefined {
+  if (!isFileSystemError(error)) return undefined;
+  if (error.code === 'ENOENT') return action === 'read' ? 'no such file' : 'its folder does not exist';
+  // mkdir says EEXIST when a file stands where a folder of the path should be
+  if (error.code === 'EEXIST' && action !== 'read') return FILE_PROBLEMS.ENOTDIR;
+  return FILE_PROBLEMS[error.code ?? ''] ?? error.message;
 }
 
 const FILE_PROBLEMS: Record<string, string> = {

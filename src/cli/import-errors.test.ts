@@ -69,6 +69,8 @@ describe('bad input is refused in a sentence, and the store stays as it was', ()
     ],
     ['an id list that is a folder', () => ['export', '--format', 'json', '--projects', `@${dir}`], () => `repertoire: cannot read ${dir}: it is a folder, not a file\n`],
     ['export --out a folder', () => ['export', '--format', 'json', '--out', dir], () => `repertoire: cannot write ${dir}: it is a folder, not a file\n`],
+    ['a store that is a folder', () => ['copy', '--from', dir, '--to', join(dir, 'copy.db')], () => `repertoire: cannot open the SQLite store ${dir}: it is a folder, not a file\n`],
+    ['a store under a file', () => ['copy', '--from', url, '--to', join(url, 'copy.db')], () => `repertoire: cannot open the SQLite store ${join(url, 'copy.db')}: a part of its path is a file, not a folder\n`],
   ];
 
   it.each(cases)('%s', async (_name, args, message) => {
