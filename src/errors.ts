@@ -11,6 +11,7 @@ export type RepertoireErrorCode =
   | 'reference' // input refers to records that do not exist
   | 'not-found' // the store lacks what was asked for
   | 'store' // the store cannot be opened, migrated or written
+  | 'file' // a file cannot be read or written (missing, a folder, no permission)
   | 'not-supported' // valid request we cannot serve yet
   | 'validation' // a person's input fails its checks: see ValidationError.fieldErrors (422)
   | 'conflict' // the record changed since the version the change was based on: see ConflictError (409)

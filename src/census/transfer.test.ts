@@ -1,7 +1,7 @@
 /** Copies and backups carry the census tables too: accounts, sessions, audit, versions, campaigns, proposals, consents. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readBackup, writeBackup } from '../store/backup.js';
+import { openBackup, writeBackup } from '../store/backup.js';
 import { readTables, writeTables } from '../store/transfer.js';
 import type { Store } from '../store/db.js';
 import { ENGINES, openEngineStore } from '../test-support/engines.js';
@@ -47,7 +47,7 @@ describe('census tables in copies and backups', () => {
     const file = join(tempDir(), 'census.backup.gz');
     await writeBackup(file, to, readTables(target.db));
     const restored = await openEngineStore(from);
-    await writeTables(restored, readBackup(file));
+    await writeTables(restored, (await openBackup(file)).batches());
     expect(await contents(restored)).toEqual(await contents(target));
   }, 60_000);
 });

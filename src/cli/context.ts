@@ -1,3 +1,5 @@
+import type { OnInterrupt } from '../files.js';
+
 /** What a command gets from the outside world; passed in, so tests can run commands in-process. */
 export interface Output {
   write(text: string): unknown;
@@ -8,6 +10,8 @@ export interface CliContext {
   readonly stdout: Output;
   readonly stderr: Output;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** how a command cleans up if the process is interrupted (the real command: on SIGINT and SIGTERM) */
+  readonly onInterrupt?: OnInterrupt;
 }
 
 export type OptionValues = Record<string, string | boolean | undefined>;

@@ -2,8 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
-import { RepertoireError } from '../errors.js';
-import { readDocumentText } from '../import/read-document.js';
+import { fileProblem } from '../files.js';
+import { decodeDocument, readDocumentText } from '../import/read-document.js';
 import type { ImportReport } from '../model/report.js';
 import type { SaveCounts } from '../store/changes.js';
 import { IMPORT_STEPS, importDocument, type ImportOptions, type ImportStep } from '../census/import.js';
@@ -54,10 +54,8 @@ function pauseAt(pause: TestPause, stderr: Output): (step: ImportStep) => Promis
 }
 
 async function readText(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new RepertoireError('not-found', `cannot read ${path}: ${reason}`, 404, { cause: error });
-  }
+  const bytes = await readFile(path).catch((error: unknown) => {
+    throw fileProblem(error, path, 'read');
+  });
+  return decodeDocument(bytes, basename(path));
 }

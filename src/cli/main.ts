@@ -17,4 +17,20 @@
  */
 import { run } from './run.js';
 
-process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
+/** Runs `cleanup` on SIGINT or SIGTERM, then lets the signal end the process as it would have. */
+function onInterrupt(cleanup: () => void): () => void {
+  const handler = (signal: NodeJS.Signals) => {
+    remove();
+    cleanup();
+    process.kill(process.pid, signal);
+  };
+  const remove = () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return remove;
+}
+
+process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, onInterrupt });

@@ -64,4 +64,39 @@ describe('readJsonDocument', () => {
     expect(attempt).toThrow(message);
     expect(attempt).toThrow(expect.objectContaining({ code: 'reference' }));
   });
+
+  describe('numbers it cannot store exactly, refused naming the field and its line', () => {
+    const withText = (from: string, to: string) => {
+      const text = fixtureText().replace(from, to);
+      expect(text).not.toBe(fixtureText());
+      return () => readJsonDocument(text, 'numbers.json');
+    };
+    const lineOf = (needle: string) => fixtureText().split('\n').findIndex((line) => line.includes(needle)) + 1;
+
+    it.each([
+      ['1e400', '"amount": 1e400', 'expected number, got a number too large to be read (beyond 1.8e308)'],
+      ['2^53 + 1', '"amount": 9007199254740993', 'must be at most 9007199254740991 (2^53 − 1): a larger number cannot be stored exactly'],
+      ['21 digits', '"amount": 123456789012345678901', 'must be at most 9007199254740991'],
+    ])('an amount of %s', (_name, amount, message) => {
+      const attempt = withText('"amount": 150000', amount);
+      expect(attempt).toThrow(`numbers.json: not a valid interchange document:\npartnerships[0].projects[0].totalCost.amount: ${message}`);
+      expect(attempt).toThrow(` (line ${lineOf('"amount": 150000')})`);
+    });
+
+    it('a population beyond 2^53', () => {
+      expect(withText('"population": 143097', '"population": 12345678901234567890')).toThrow(
+        `collectivities[0].population: must be at most 9007199254740991 (2^53 − 1): a larger number cannot be stored exactly (line ${lineOf('"population": 143097')})`,
+      );
+    });
+  });
+
+  it('gives the line of every field the schema refuses', () => {
+    const attempt = readMutated((doc) => Object.assign(doc.directory, { year: 2008 }));
+    expect(attempt).toThrow(/directory\.year: unknown field \(line \d+\)/);
+  });
+
+  it('names the line and column of a syntax error 5 000 levels deep, without overflowing the stack', () => {
+    const text = `{"format":\n${'['.repeat(5000)}1,]${']'.repeat(4999)}}`;
+    expect(() => readJsonDocument(text, 'deep.json')).toThrow(`deep.json: invalid JSON at line 2, column 5003: unexpected "]", expected a value`);
+  });
 });

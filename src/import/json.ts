@@ -4,7 +4,7 @@ import { countRecords } from '../model/counts.js';
 import type { ImportReport } from '../model/report.js';
 import type { RepertoireDocument } from '../model/schema.js';
 import { validateDocument } from '../model/validate.js';
-import { findJsonSyntaxError } from './json-syntax.js';
+import { findJsonSyntaxError, locateJsonPaths, type JsonPath } from './json-syntax.js';
 
 export interface JsonReadResult {
   document: RepertoireDocument;
@@ -13,7 +13,8 @@ export interface JsonReadResult {
 
 /** `documentName` names the input in messages and in the report (usually the file's base name). */
 export function readJsonDocument(text: string, documentName: string, now: Date = new Date()): JsonReadResult {
-  const document = validateDocument(parseJson(text, documentName), documentName);
+  const locate = (paths: readonly JsonPath[]) => locateJsonPaths(text, paths).map((position) => position?.line);
+  const document = validateDocument(parseJson(text, documentName), documentName, locate);
   return {
     document,
     report: {

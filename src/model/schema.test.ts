@@ -68,6 +68,8 @@ describe('the Zod model and schema/repertoire.schema.json', () => {
     'empty title': (d) => (d.directory.title = ''),
     'one country': (d) => (d.directory.countries = ['FR']),
     'negative amount': (d) => (d.partnerships[0]!.budgets![0]!.amount.amount = -1),
+    'amount beyond 2^53': (d) => (d.partnerships[0]!.budgets![0]!.amount.amount = 2 ** 53),
+    'population beyond 2^53': (d) => (d.collectivities[0]!.population = 2 ** 60),
     'lower-case currency': (d) => (d.partnerships[0]!.budgets![0]!.amount.currency = 'eur'),
     'three source lines': (d) => Object.assign(d.directory.source!, { lines: [1, 2, 3] }),
     'source line 0': (d) => (d.directory.source!.lines = [0, 2]),

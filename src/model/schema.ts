@@ -19,8 +19,14 @@ export const Text = z.string().min(1);
 export const PartialDate = z.string().regex(DATE_PATTERN);
 const Strings = z.array(z.string());
 
+/**
+ * Beyond 2^53 − 1 a JSON number is no longer read exactly (9007199254740993 reads as …992): such
+ * an amount is refused rather than stored rounded. Zod's integers already stop there.
+ */
+export const LARGEST_EXACT_NUMBER = Number.MAX_SAFE_INTEGER;
+
 export const Money = z.strictObject({
-  amount: z.number().min(0),
+  amount: z.number().min(0).max(LARGEST_EXACT_NUMBER),
   currency: z.string().regex(/^[A-Z]{3}$/),
   approximate: z.boolean().optional(),
   text: z.string().optional(),

@@ -1,15 +1,18 @@
 /** The gate every document passes before it is stored: the interchange schema, then references. */
 import { RepertoireError } from '../errors.js';
-import { describeIssues } from './issues.js';
+import { describeIssues, type LocatePaths } from './issues.js';
 import { findReferenceProblems } from './references.js';
 import { RepertoireDocument } from './schema.js';
 
-/** The document, typed; a RepertoireError ('schema' or 'reference') naming every bad field otherwise. */
-export function validateDocument(value: unknown, documentName?: string): RepertoireDocument {
+/**
+ * The document, typed; a RepertoireError ('schema' or 'reference') naming every bad field otherwise,
+ * with its line when `locate` finds it in the source.
+ */
+export function validateDocument(value: unknown, documentName?: string, locate?: LocatePaths): RepertoireDocument {
   const prefix = documentName === undefined ? '' : `${documentName}: `;
   const parsed = RepertoireDocument.safeParse(value, { reportInput: true });
   if (!parsed.success) {
-    throw new RepertoireError('schema', `${prefix}not a valid interchange document:\n${describeIssues(parsed.error.issues)}`, 422);
+    throw new RepertoireError('schema', `${prefix}not a valid interchange document:\n${describeIssues(parsed.error.issues, locate)}`, 422);
   }
   const problems = findReferenceProblems(parsed.data);
   if (problems.length > 0) {

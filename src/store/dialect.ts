@@ -3,7 +3,7 @@
  * to Kysely and to the few capabilities exported here, so adding PostgreSQL means filling in
  * the `postgres` branch, not touching the repositories.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import Sqlite from 'better-sqlite3';
@@ -11,6 +11,7 @@ import { PostgresDialect, SqliteDialect, type ColumnDefinitionBuilder, type Dial
 import type * as Pg from 'pg';
 import type { DatabaseLocation } from '../config.js';
 import { RepertoireError } from '../errors.js';
+import { fileFailure } from '../files.js';
 import { statementKeeper } from './statements.js';
 
 export interface StoreDialect {
@@ -51,7 +52,11 @@ function postgresPool(url: string): Pg.Pool {
 
 function openSqlite(path: string, cacheMb: number | undefined): Sqlite.Database {
   try {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') {
+      mkdirSync(dirname(path), { recursive: true });
+      // SQLite would only say "unable to open database file"
+      if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new RepertoireError('store', `cannot open the SQLite store ${path}: it is a folder, not a file`);
+    }
     const database = new Sqlite(path);
     // WAL lets readers (an export, a report) run while an import writes.
     if (path !== ':memory:') database.pragma('journal_mode = WAL');
@@ -66,7 +71,8 @@ function openSqlite(path: string, cacheMb: number | undefined): Sqlite.Database 
     if (cacheMb !== undefined) database.pragma(`cache_size = ${-Math.max(1, Math.round(cacheMb * 1024))}`);
     return database;
   } catch (error) {
-    throw new RepertoireError('store', `cannot open the SQLite store ${path}: ${(error as Error).message}`, undefined, {
+    if (error instanceof RepertoireError) throw error;
+    throw new RepertoireError('store', `cannot open the SQLite store ${path}: ${fileFailure(error, 'create') ?? (error as Error).message}`, undefined, {
       cause: error,
     });
   }

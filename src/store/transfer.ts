@@ -12,6 +12,8 @@ import type { Database } from './tables.js';
 export interface TableBatch {
   readonly table: TableName;
   readonly rows: readonly Record<string, unknown>[];
+  /** where the batch comes from, for messages (a backup's `FILE: line N`) */
+  readonly origin?: string;
 }
 
 const READ_BATCH = 2000;
@@ -54,13 +56,18 @@ export async function writeTables(target: Store, batches: AsyncIterable<TableBat
   let written = 0;
   await db.transaction().execute(async (trx) => {
     if (options.replace) for (const table of [...TABLE_ORDER].reverse()) await trx.deleteFrom(table).execute();
-    for await (const { table, rows } of batches) {
-      if (!TABLE_ORDER.includes(table)) throw new RepertoireError('parse', `unknown table "${table}"`);
+    for await (const { table, rows, origin } of batches) {
+      const where = origin === undefined ? `table "${table}"` : `${origin}: table "${table}"`;
+      if (!TABLE_ORDER.includes(table)) throw new RepertoireError('parse', `${where}: unknown table`);
       // A statement holds at most 65 535 parameters on PostgreSQL: keep batches well under it.
       const width = Math.max(1, Object.keys(rows[0] ?? {}).length);
       const size = Math.max(1, Math.floor(30_000 / width));
       for (let i = 0; i < rows.length; i += size) {
-        await trx.insertInto(table).values(rows.slice(i, i + size) as never).execute();
+        try {
+          await trx.insertInto(table).values(rows.slice(i, i + size) as never).execute();
+        } catch (error) {
+          throw new RepertoireError('parse', `${where}: a row was refused: ${rowProblem(error)}`, undefined, { cause: error });
+        }
       }
       counts[table] = (counts[table] ?? 0) + rows.length;
       written += rows.length;
@@ -77,4 +84,12 @@ export async function writeTables(target: Store, batches: AsyncIterable<TableBat
   // plans fit for empty tables (seconds per query at 100 000 partnerships).
   await sql`ANALYZE`.execute(db);
   return counts;
+}
+
+/** The engine's reason for refusing a row, in one line; a repeated key said as such on either engine. */
+function rowProblem(error: unknown): string {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  const text = String(message ?? error).split('\n')[0]!;
+  const repeated = code === '23505' || (typeof code === 'string' && /^SQLITE_CONSTRAINT_(PRIMARYKEY|UNIQUE)$/.test(code));
+  return repeated ? `its key is already taken (a row given twice?): ${text}` : text;
 }

@@ -22,7 +22,7 @@ Options:
   async run(values, _positionals, context) {
     const out = values.out as string | undefined;
     if (!out) throw new RepertoireError('usage', 'backup needs --out FILE');
-    await withStore(context, (store) => writeBackup(out, store.engine, readTables(store.db)));
+    await withStore(context, (store) => writeBackup(out, store.engine, readTables(store.db), { onInterrupt: context.onInterrupt }));
     context.stdout.write(`Backup written to ${out}.\n`);
     return 0;
   },

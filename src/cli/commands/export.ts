@@ -1,10 +1,9 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { RepertoireError } from '../../errors.js';
-import { PUBLISHERS, type Publisher } from '../../publish/formats.js';
+import { fileProblem, writeFileAtomically } from '../../files.js';
+import { PUBLISHERS } from '../../publish/formats.js';
 import { parseColumnChoice, parseIdList, type ExportOptions, type Selection } from '../../publish/options.js';
 import type { Command, Output } from '../context.js';
 import { createProgress } from '../progress.js';
@@ -82,7 +81,11 @@ Progress goes to standard error: a bar on a terminal, a line per tenth in logs.
       rssCeilingMB: RSS_CEILING_MB,
     };
     try {
-      await withStore(context, ({ db }) => (out === undefined ? publisher.write(db, toWritable(context.stdout, publisher.binary), options) : writeFileAtomically(out, publisher, db, options)));
+      await withStore(context, ({ db }) =>
+        out === undefined
+          ? publisher.write(db, toWritable(context.stdout, publisher.binary), options)
+          : writeFileAtomically(out, (file) => publisher.write(db, file, options), { onInterrupt: context.onInterrupt }),
+      );
     } finally {
       progress.finish();
     }
@@ -103,33 +106,10 @@ async function readSelection(partnerships: string | undefined, projects: string 
 async function readIds(value: string): Promise<string[]> {
   if (!value.startsWith('@')) return parseIdList(value);
   const path = value.slice(1);
-  try {
-    return parseIdList(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new RepertoireError('not-found', `cannot read the id list ${path}: ${(error as Error).message}`, 404, { cause: error });
-  }
-}
-
-/** Writes beside the target and renames at the end, so that a failed export leaves no half file. */
-async function writeFileAtomically(path: string, publisher: Publisher, db: Parameters<Publisher['write']>[0], options: ExportOptions) {
-  await mkdir(dirname(path), { recursive: true });
-  const partial = `${path}.part`;
-  const stream = createWriteStream(partial);
-  try {
-    const counts = await publisher.write(db, stream, options);
-    await rename(partial, path);
-    return counts;
-  } catch (error) {
-    // The file may still be opening when the writer fails (a bad id is found at once): close
-    // the stream first, or it would create the part file after we removed it.
-    await new Promise<void>((resolve) => {
-      if (stream.closed) return resolve();
-      stream.once('close', () => resolve());
-      stream.destroy();
-    });
-    await rm(partial, { force: true });
-    throw error;
-  }
+  const text = await readFile(path, 'utf8').catch((error: unknown) => {
+    throw fileProblem(error, path, 'read');
+  });
+  return parseIdList(text);
 }
 
 /** The command's stdout as a Writable that waits when a real stream asks it to (backpressure). */

@@ -1,4 +1,4 @@
-import { readBackup } from '../../store/backup.js';
+import { openBackup } from '../../store/backup.js';
 import { writeTables } from '../../store/transfer.js';
 import type { Command } from '../context.js';
 import { createProgress } from '../progress.js';
@@ -21,14 +21,16 @@ Options:
   positionals: 1,
   async run(values, positionals, context) {
     const file = positionals[0]!;
+    // The file is opened and its header checked first: a wrong file is refused before the store is touched.
+    const backup = await openBackup(file);
     const counts = await withStore(context, async (store) => {
       const progress = createProgress(context.stderr, 'restoring rows');
       try {
-        return await writeTables(store, readBackup(file), { replace: values.replace === true, onProgress: (n) => progress.update(n, n) });
+        return await writeTables(store, backup.batches(), { replace: values.replace === true, onProgress: (n) => progress.update(n, n) });
       } finally {
         progress.finish();
       }
-    });
+    }).finally(() => backup.close());
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     context.stdout.write(`Restored ${total} rows from ${file}.\n`);
     return 0;
