@@ -8,6 +8,7 @@ import type { ImportReport } from '../model/report.js';
 import type { SaveCounts } from '../store/changes.js';
 import { IMPORT_STEPS, importDocument, type ImportOptions, type ImportStep } from '../census/import.js';
 import type { TestPause } from '../config.js';
+import { RepertoireError } from '../errors.js';
 import type { Database } from '../store/tables.js';
 import type { Output } from './context.js';
 import { createProgress } from './progress.js';
