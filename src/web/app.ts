@@ -29,6 +29,7 @@ import type { AnyPage, PageInput, QueryParams, RenderContext } from './page.js';
 import { PAGES } from './pages/index.js';
 import { registerStatisticsCsv } from './pages/statistics/csv.js';
 import { paths } from './paths.js';
+import { applySecurityHeaders, clientErrorResponse, registerSecurityHeaders, securedServer } from './security-headers.js';
 
 /** The site's assets, found from src/web and dist/web alike (they are not compiled). */
 export const ASSETS_DIR = fileURLToPath(new URL('../../src/web/assets/', import.meta.url));
@@ -52,15 +53,6 @@ export interface AppOptions {
   readonly reader?: Kysely<Database>;
 }
 
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-};
-
 /**
  * A page's text as UTF-8 bytes, encoded once. Given a string, the server measures its length and
  * then encodes it, each a pass over a string built of thousands of pieces: on a search page of
@@ -79,6 +71,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     frameworkErrors: (error, request, reply) => frameworkError(error, request, reply),
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 2000 },
     return503OnClosing: true,
+    serverFactory: securedServer,
+    clientErrorHandler: clientErrorResponse,
   });
   const locale = options.locale ?? DEFAULT_LOCALE;
   const cache = new DirectoryCache(options.store.db, options.directoryId, options.reader);
@@ -91,10 +85,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       .catch((error: unknown) => app.log.warn({ err: error }, 'reading the directory ahead failed'));
   }
 
-  app.addHook('onSend', async (_request, reply, payload) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
-    return payload;
-  });
+  const securityHeaders = { alwaysHttps: options.config?.site?.secureCookies === true };
+  registerSecurityHeaders(app, securityHeaders);
 
   await app.register(fastifyStatic, { root: ASSETS_DIR, prefix: '/assets/', index: false, list: false, maxAge: '1h' });
 
@@ -236,7 +228,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       .send(layout({ title, breadcrumbs: [{ href: request.url, label: title }], body }, context, await colophonOf(), { twin: false }).value);
   };
 
-  frameworkError = (error, request, reply) => sendError(request, reply, errorView(error));
+  frameworkError = (error, request, reply) => {
+    // no hook runs before these errors
+    applySecurityHeaders(request, reply, securityHeaders);
+    return sendError(request, reply, errorView(error));
+  };
 
   app.setErrorHandler(async (error, request, reply) => {
     const view = errorView(error);
