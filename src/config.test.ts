@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.js';
+import { DEFAULT_PAGES_IN_FLIGHT, loadConfig } from './config.js';
 import { RepertoireError } from './errors.js';
 
 describe('loadConfig', () => {
@@ -82,5 +82,19 @@ describe('search workers', () => {
 
   it('refuses a SEARCH_WORKERS that is not a whole number up to 16', () => {
     for (const value of ['-1', '17', 'deux', '1.5']) expect(() => loadConfig({ SEARCH_WORKERS: value }), value).toThrow(/SEARCH_WORKERS: must be a whole number from 0 to 16/);
+  });
+});
+
+describe('pages in flight', () => {
+  it('reads MAX_PAGES_IN_FLIGHT, 0 for no limit, with a default', () => {
+    expect(loadConfig({}).pagesInFlight).toBe(DEFAULT_PAGES_IN_FLIGHT);
+    expect(loadConfig({ MAX_PAGES_IN_FLIGHT: '0' }).pagesInFlight).toBe(0);
+    expect(loadConfig({ MAX_PAGES_IN_FLIGHT: ' 200 ' }).pagesInFlight).toBe(200);
+  });
+
+  it('refuses a MAX_PAGES_IN_FLIGHT that is not a whole number up to 10000', () => {
+    for (const value of ['-1', '10001', 'beaucoup', '1.5', '']) {
+      expect(() => loadConfig({ MAX_PAGES_IN_FLIGHT: value }), value).toThrow(/MAX_PAGES_IN_FLIGHT: must be a whole number from 0 \(no limit\) to 10000/);
+    }
   });
 });

@@ -9,6 +9,8 @@ import { RepertoireError } from './errors.js';
 export const DEFAULT_DATABASE_URL = 'data/repertoire.db';
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = '127.0.0.1';
+/** Pages in progress at once before the server answers 503 (MAX_PAGES_IN_FLIGHT): see web/admission.ts. */
+export const DEFAULT_PAGES_IN_FLIGHT = 48;
 
 export type DatabaseLocation =
   | { readonly kind: 'sqlite'; readonly path: string }
@@ -34,6 +36,8 @@ export interface Config {
   /** threads answering searches beside the one serving pages (SQLite); 0 searches on the serving thread */
   readonly searchWorkers?: number;
   readonly site?: SiteOptions;
+  /** pages (HTML or JSON) in progress at once; past it, 503 with Retry-After at once. 0: no limit */
+  readonly pagesInFlight?: number;
 }
 
 // A scheme is two letters or more, so a Windows drive ("C:\…") still reads as a path.
@@ -104,6 +108,13 @@ const Flag = z
   .regex(/^(1|0|true|false|yes|no|on|off)?$/, 'must be 1 or 0 (true or false)')
   .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
 
+const PagesInFlight = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{1,5}$/, 'must be a whole number from 0 (no limit) to 10000')
+  .transform(Number)
+  .refine((n) => n <= 10_000, 'must be a whole number from 0 (no limit) to 10000');
+
 const Env = z.object({
   DATABASE_URL: DatabaseUrl.prefault(DEFAULT_DATABASE_URL),
   PORT: Port.prefault(String(DEFAULT_PORT)),
@@ -111,6 +122,7 @@ const Env = z.object({
   SITE_URL: BaseUrl,
   SECURE_COOKIES: Flag.prefault(''),
   SEARCH_WORKERS: Workers,
+  MAX_PAGES_IN_FLIGHT: PagesInFlight.prefault(String(DEFAULT_PAGES_IN_FLIGHT)),
 });
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -123,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: Object.freeze(parsed.data.DATABASE_URL),
     server: Object.freeze({ port: parsed.data.PORT, host: parsed.data.HOST }),
     ...(parsed.data.SEARCH_WORKERS !== undefined ? { searchWorkers: parsed.data.SEARCH_WORKERS } : {}),
+    pagesInFlight: parsed.data.MAX_PAGES_IN_FLIGHT,
     site: Object.freeze({
       ...(parsed.data.SITE_URL ? { baseUrl: parsed.data.SITE_URL } : {}),
       secureCookies: parsed.data.SECURE_COOKIES,

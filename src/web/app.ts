@@ -7,11 +7,13 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { Kysely } from 'kysely';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import type { Config } from '../config.js';
+import { DEFAULT_PAGES_IN_FLIGHT, type Config } from '../config.js';
 import { RepertoireError } from '../errors.js';
 import type { AccountService } from '../accounts/service.js';
 import type { Census } from '../census/index.js';
+import { createAdmission, overloaded, RETRY_AFTER_SECONDS, type Admission } from './admission.js';
 import { recordOfPage, registerMembers } from './auth/members.js';
+import { notModified, pageTag } from './conditional.js';
 import type { Searcher } from '../search/types.js';
 import type { Store } from '../store/db.js';
 import type { Database } from '../store/tables.js';
@@ -51,6 +53,10 @@ export interface AppOptions {
   readonly warm?: boolean;
   /** where long reads go — the whole directory's counts, a results page's map (`PageInput.reader`); default the store. The server: the search thread's connection */
   readonly reader?: Kysely<Database>;
+  /** how many pages may be in progress at once (default: `config.pagesInFlight`, else DEFAULT_PAGES_IN_FLIGHT); tests pass theirs to hold it */
+  readonly admission?: Admission;
+  /** the code that draws the pages, in their entity tags (default: this app's start) */
+  readonly release?: string;
 }
 
 /**
@@ -116,9 +122,29 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const lanes = createLanes();
+  const admission = options.admission ?? createAdmission(options.config?.pagesInFlight ?? DEFAULT_PAGES_IN_FLIGHT);
+  const release = options.release ?? Date.now().toString(36);
   const send = async (request: FastifyRequest, reply: FastifyReply, page: AnyPage, params: Record<string, string>, json: boolean) => {
+    const leaveAdmission = admission.tryEnter();
+    if (leaveAdmission === undefined) throw overloaded();
+    try {
+      return await sendPage(request, reply, page, params, json);
+    } finally {
+      leaveAdmission();
+    }
+  };
+  const sendPage = async (request: FastifyRequest, reply: FastifyReply, page: AnyPage, params: Record<string, string>, json: boolean) => {
     // Signed-in members' HTML shows named people's coordinates; the JSON twins never do.
     const audience = json ? 'public' : members.audience(request);
+    // read once a request: each reading checks the store's version first
+    let read: Promise<Directory> | undefined;
+    const directory = (): Promise<Directory> => (read ??= cache.get(audience));
+    // a public page the client holds as it is now: 304, neither read nor drawn
+    const tag =
+      audience === 'public' ? pageTag({ release, stamp: (await directory()).stamp, locale, representation: json ? 'json' : 'html', url: request.url }) : undefined;
+    if (tag !== undefined && notModified(request.headers['if-none-match'], tag)) {
+      return reply.code(304).headers({ etag: tag, 'cache-control': 'no-cache', vary: 'Accept' }).send();
+    }
     const leaveForeground = lanes.foreground();
     // a results page moves to the background when it searches; a long page is there from the start
     let background = page.long === true;
@@ -127,9 +153,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await lanes.turn();
     }
     const searcher = options.searcher;
-    // read once a request: each reading checks the store's version first
-    let read: Promise<Directory> | undefined;
-    const directory = (): Promise<Directory> => (read ??= cache.get(audience));
     try {
       const input: PageInput = {
         params,
@@ -155,6 +178,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       };
       const view: unknown = await page.load(input);
       reply.header('vary', 'Accept');
+      // set once the page is read: an error page carries no tag (a 304 must never stand for it)
+      if (tag !== undefined) reply.headers({ etag: tag, 'cache-control': 'no-cache' });
       if (json) return reply.type('application/json; charset=utf-8').send(bytes(JSON.stringify(view)));
       if (audience === 'members') reply.header('cache-control', 'private, no-store');
       if (background) await lanes.turn();
@@ -203,19 +228,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const sendError = async (request: FastifyRequest, reply: FastifyReply, view: ErrorView) => {
     reply.status(view.error.status);
+    const busy = view.error.code === 'overloaded';
+    if (busy) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     if (isJsonUrl(request.url) || prefersJson(request)) return reply.type('application/json; charset=utf-8').send(JSON.stringify(view));
-    const context = await members.context(request);
+    // refusing must stay cheap: no session, no directory read
+    const context = busy ? renderContext(request) : await members.context(request);
     const { status } = view.error;
-    const title =
-      status === 404
+    const title = busy
+      ? context.t('error.busy.title')
+      : status === 404
         ? context.t('error.notFound.title')
         : status === 503
           ? context.t('error.unavailable.title')
           : status >= 500
             ? context.t('error.server.title')
             : context.t('error.badRequest.title');
-    const text =
-      status === 404
+    const text = busy
+      ? context.t('error.busy.text')
+      : status === 404
         ? context.t('error.notFound.text')
         : status === 503
           ? context.t('error.unavailable.text')
@@ -225,7 +255,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const body = html`<section class="error"><h1>${title}</h1><p>${text}</p><p><a href="${paths.home()}">${context.t('error.back')}</a></p></section>`;
     return reply
       .type('text/html; charset=utf-8')
-      .send(layout({ title, breadcrumbs: [{ href: request.url, label: title }], body }, context, await colophonOf(), { twin: false }).value);
+      .send(layout({ title, breadcrumbs: [{ href: request.url, label: title }], body }, context, busy ? undefined : await colophonOf(), { twin: false }).value);
   };
 
   frameworkError = (error, request, reply) => {
