@@ -36,6 +36,8 @@ interface Phase {
 
 interface Tally {
   readonly latencies: number[];
+  /** the answers' latencies by kind of page (the URL's first segment) */
+  readonly byKind: Map<string, number[]>;
   readonly refusedLatencies: number[];
   ok: number;
   notModified: number;
@@ -76,7 +78,7 @@ function get(agent: Agent, base: URL, path: string, headers: Record<string, stri
  */
 async function runLoad(base: URL, urls: readonly string[], connections: number, seconds: number, revalidate: boolean, perClient: number): Promise<Tally> {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
-  const tally: Tally = { latencies: [], refusedLatencies: [], ok: 0, notModified: 0, refused: 0, errors: 0, errorKinds: new Map(), seconds };
+  const tally: Tally = { latencies: [], byKind: new Map(), refusedLatencies: [], ok: 0, notModified: 0, refused: 0, errors: 0, errorKinds: new Map(), seconds };
   const started = performance.now();
   const end = started + seconds * 1000;
   await Promise.all(
@@ -90,6 +92,10 @@ async function runLoad(base: URL, urls: readonly string[], connections: number, 
           const answer = await get(agent, base, url, tag === undefined ? {} : { 'if-none-match': tag });
           if (answer.status === 200 || answer.status === 304) {
             tally.latencies.push(answer.ms);
+            const kind = url.split(/[/?]/)[1] ?? '';
+            const samples = tally.byKind.get(kind) ?? [];
+            if (samples.length === 0) tally.byKind.set(kind, samples);
+            samples.push(answer.ms);
             if (answer.status === 304) tally.notModified += 1;
             else tally.ok += 1;
             if (answer.etag !== undefined) tags.set(url, answer.etag);
@@ -174,6 +180,10 @@ export async function run(): Promise<void> {
           `${phase.name.padEnd(40)} ${rate.toFixed(0).padStart(5)} req/s  p50 ${ms(p.p50)}  p95 ${ms(p.p95)}  p99 ${ms(p.p99)}  max ${ms(p.max)}  200: ${tally.ok}  304: ${tally.notModified}  503: ${tally.refused}  errors: ${tally.errors}  (load ${before} → ${load()})`,
         );
         lag.disable();
+        for (const [kind, samples] of tally.byKind) {
+          const k = percentiles(samples);
+          console.log(`  /${kind.padEnd(14)} p50 ${ms(k.p50)}  p95 ${ms(k.p95)}  p99 ${ms(k.p99)}  (n=${samples.length})`);
+        }
         console.log(`  the bench's own event loop delay: p50 ${ms(lag.percentile(50) / 1e6)}, p99 ${ms(lag.percentile(99) / 1e6)}`);
         if (tally.refused > 0) console.log(`  503 answered in: p50 ${ms(percentiles(tally.refusedLatencies).p50)}, p99 ${ms(percentiles(tally.refusedLatencies).p99)}`);
         if (tally.errorKinds.size > 0) console.log(`  errors: ${[...tally.errorKinds].map(([kind, n]) => `${kind} × ${n}`).join('; ')}`);

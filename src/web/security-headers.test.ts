@@ -100,6 +100,10 @@ describe('security headers', () => {
     expect(answer.body).not.toMatch(/\bat .*\.[jt]s:\d+/); // no stack trace
   });
 
+  it("keeps Fastify's server settings: connections stay open 72 s between requests, not Node's 5 s", () => {
+    expect(site.app.server.keepAliveTimeout).toBe(72_000);
+  });
+
   it('adds HSTS when the site is always behind TLS (SECURE_COOKIES), on pages and early errors alike', async () => {
     const app = await buildApp({ store: site.store, config: loadConfig({ DATABASE_URL: site.path, SECURE_COOKIES: '1' }) });
     try {

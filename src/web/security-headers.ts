@@ -53,12 +53,29 @@ export function registerSecurityHeaders(app: FastifyInstance, options: SecurityH
   app.addHook('onRequest', async (request, reply) => applySecurityHeaders(request, reply, options));
 }
 
-/** Fastify's `serverFactory`: a node server whose every response starts with the fixed headers. */
-export function securedServer(handler: RequestListener): Server {
-  return createServer((request: IncomingMessage, response: ServerResponse) => {
+/** The server options Fastify applies to the node server it makes itself; with a factory, the factory must. */
+export interface ServerTimeouts {
+  readonly keepAliveTimeout?: number;
+  readonly requestTimeout?: number;
+  readonly connectionTimeout?: number;
+  readonly maxRequestsPerSocket?: number;
+}
+
+/**
+ * Fastify's `serverFactory`: a node server whose every response starts with the fixed headers, with
+ * the timeouts Fastify would have set (its keep-alive of 72 s rather than Node's 5 s, which would
+ * close connections a proxy keeps open).
+ */
+export function securedServer(handler: RequestListener, options: ServerTimeouts = {}): Server {
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     handler(request, response);
   });
+  if (options.keepAliveTimeout !== undefined) server.keepAliveTimeout = options.keepAliveTimeout;
+  if (options.requestTimeout !== undefined) server.requestTimeout = options.requestTimeout;
+  if (options.connectionTimeout !== undefined) server.setTimeout(options.connectionTimeout);
+  if (options.maxRequestsPerSocket !== undefined && options.maxRequestsPerSocket > 0) server.maxRequestsPerSocket = options.maxRequestsPerSocket;
+  return server;
 }
 
 /** The answer to a request Node could not parse (Fastify's `clientErrorHandler`), with the headers: then the socket closes. */
