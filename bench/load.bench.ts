@@ -163,7 +163,8 @@ export async function run(): Promise<void> {
     ];
     if (process.env.MAX_PAGES_IN_FLIGHT !== undefined) console.log(`MAX_PAGES_IN_FLIGHT=${process.env.MAX_PAGES_IN_FLIGHT} for the phases with a limit`);
     let baseline: { rate: number; p99: number } | undefined;
-    for (const phase of phases) {
+    // BENCH_LOAD_PHASES=revalidate: only the phases whose name holds it (no ratios then, unless the baseline runs)
+    for (const phase of phases.filter((p) => process.env.BENCH_LOAD_PHASES === undefined || p.name.includes(process.env.BENCH_LOAD_PHASES))) {
       const { child, base } = await startServer(databasePath, phase.env);
       try {
         // the first home page and search read the counts and load the index: not part of the load

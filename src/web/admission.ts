@@ -36,6 +36,15 @@ export function createAdmission(limit: number): Admission {
   };
 }
 
+/**
+ * Of the pages in progress, how many may be long work (searches, long pages): a sixth, at least
+ * one. They hold the search thread for tens of milliseconds each; record pages, a few
+ * milliseconds of the serving thread, must not be refused because searches took every place.
+ */
+export function longWorkLimit(pagesInFlight: number): number {
+  return pagesInFlight === 0 ? 0 : Math.max(1, Math.ceil(pagesInFlight / 6));
+}
+
 /** The refusal: a 503 whose answer carries Retry-After (the app's error handler adds it for this code). */
 export function overloaded(): RepertoireError {
   return new RepertoireError('overloaded', `too many pages in progress: try again in ${RETRY_AFTER_SECONDS} s`, 503);

@@ -11,7 +11,7 @@ import { DEFAULT_PAGES_IN_FLIGHT, type Config } from '../config.js';
 import { RepertoireError } from '../errors.js';
 import type { AccountService } from '../accounts/service.js';
 import type { Census } from '../census/index.js';
-import { createAdmission, overloaded, RETRY_AFTER_SECONDS, type Admission } from './admission.js';
+import { createAdmission, longWorkLimit, overloaded, RETRY_AFTER_SECONDS, type Admission } from './admission.js';
 import { recordOfPage, registerMembers } from './auth/members.js';
 import { notModified, pageTag } from './conditional.js';
 import type { Searcher } from '../search/types.js';
@@ -55,6 +55,8 @@ export interface AppOptions {
   readonly reader?: Kysely<Database>;
   /** how many pages may be in progress at once (default: `config.pagesInFlight`, else DEFAULT_PAGES_IN_FLIGHT); tests pass theirs to hold it */
   readonly admission?: Admission;
+  /** how many of them may be long (searches, long pages: `longWorkLimit`); tests pass theirs */
+  readonly longWork?: Admission;
   /** the code that draws the pages, in their entity tags (default: this app's start) */
   readonly release?: string;
 }
@@ -122,7 +124,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const lanes = createLanes();
-  const admission = options.admission ?? createAdmission(options.config?.pagesInFlight ?? DEFAULT_PAGES_IN_FLIGHT);
+  const pagesInFlight = options.config?.pagesInFlight ?? DEFAULT_PAGES_IN_FLIGHT;
+  const admission = options.admission ?? createAdmission(pagesInFlight);
+  const longWork = options.longWork ?? createAdmission(longWorkLimit(pagesInFlight));
   const release = options.release ?? Date.now().toString(36);
   const send = async (request: FastifyRequest, reply: FastifyReply, page: AnyPage, params: Record<string, string>, json: boolean) => {
     const leaveAdmission = admission.tryEnter();
@@ -146,14 +150,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return reply.code(304).headers({ etag: tag, 'cache-control': 'no-cache', vary: 'Accept' }).send();
     }
     const leaveForeground = lanes.foreground();
-    // a results page moves to the background when it searches; a long page is there from the start
-    let background = page.long === true;
-    if (background) {
+    let background = false;
+    let leaveLongWork: (() => void) | undefined;
+    // long work (a search, a long page) is admitted apart, a few at once: it holds the search thread,
+    // and queued behind itself it would wait for seconds
+    const toBackground = () => {
+      leaveLongWork ??= longWork.tryEnter();
+      if (leaveLongWork === undefined) throw overloaded();
+      background = true;
       leaveForeground();
-      await lanes.turn();
-    }
+    };
     const searcher = options.searcher;
     try {
+      // a results page moves to the background when it searches; a long page is there from the start
+      if (page.long === true) {
+        toBackground();
+        await lanes.turn();
+      }
       const input: PageInput = {
         params,
         query: (request.query ?? {}) as QueryParams,
@@ -166,8 +179,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             ? undefined
             : {
                 search: async (query, directoryId) => {
-                  background = true;
-                  leaveForeground();
+                  toBackground();
                   const result = await searcher.search(query, directoryId);
                   await lanes.turn();
                   return result;
@@ -188,6 +200,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return reply.type('text/html; charset=utf-8').send(bytes(layout(rendered, context, await colophonOf(directory)).value));
     } finally {
       leaveForeground();
+      leaveLongWork?.();
     }
   };
 

@@ -101,9 +101,10 @@ describe('admission', () => {
   let app: FastifyInstance;
   let origin: string;
   const admission = createAdmission(1);
+  const longWork = createAdmission(1);
 
   beforeAll(async () => {
-    app = await buildApp({ store: site.store, admission });
+    app = await buildApp({ store: site.store, searcher: site.searcher, refreshSearchIndex: async () => undefined, admission, longWork });
     await app.listen({ port: 0, host: '127.0.0.1' });
     origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   });
@@ -133,6 +134,23 @@ describe('admission', () => {
     }
     expect((await get(PAGE, {}, origin)).status).toBe(200);
     expect(admission.inFlight).toBe(0); // the page gave its place back
+  });
+
+  it('refuses long work (a search, a collectivity page) past its own limit, while record pages are still served', async () => {
+    const leave = longWork.tryEnter()!; // a search in progress holds the only place for long work
+    try {
+      const search = await get('/recherche?q=eau', {}, origin);
+      expect(search.status).toBe(503);
+      expect(search.headers.get('retry-after')).toBe('1');
+      expect((await get('/collectivites/ma-commune-agadir', {}, origin)).status).toBe(503);
+      expect((await get(PAGE, {}, origin)).status).toBe(200);
+      expect(admission.inFlight).toBe(0);
+    } finally {
+      leave();
+    }
+    expect((await get('/recherche?q=eau', {}, origin)).status).toBe(200);
+    expect((await get('/collectivites/ma-commune-agadir', {}, origin)).status).toBe(200);
+    expect(longWork.inFlight).toBe(0);
   });
 
   it('gives the place back when a page fails', async () => {
