@@ -8,6 +8,9 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '../accounts/audit.js';
+import { BUNDLED_DIRECTORY } from '../cli/commands/setup.js';
+import { importFile } from '../cli/import-file.js';
+import { ENGINES, openEngineStore } from '../test-support/engines.js';
 import { createAdmission } from './admission.js';
 import { buildApp } from './app.js';
 import { AGADIR_PARTNERSHIP, openMembersSite, type MembersSite } from './census/testing.js';
@@ -88,6 +91,24 @@ describe('conditional requests', () => {
     const member = await site.app.inject({ method: 'GET', url: PAGE, headers: { cookie: [...editor.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'if-none-match': publicTag } });
     expect(member.statusCode).toBe(200);
   });
+
+  it.each(ENGINES)('on %s: 304 while the store has not moved, 200 with a new tag after a change', async (engine) => {
+    const store = await openEngineStore(engine);
+    await importFile(store.db, BUNDLED_DIRECTORY, { write: () => true });
+    const app = await buildApp({ store });
+    try {
+      const first = await app.inject({ method: 'GET', url: PAGE });
+      const tag = first.headers.etag as string;
+      expect(first.statusCode).toBe(200);
+      expect((await app.inject({ method: 'GET', url: PAGE, headers: { 'if-none-match': tag } })).statusCode).toBe(304);
+      await recordAudit(store.db, { action: 'record.edit', subjectType: 'partnership', subjectId: AGADIR_PARTNERSHIP, details: {} });
+      const after = await app.inject({ method: 'GET', url: PAGE, headers: { 'if-none-match': tag } });
+      expect(after.statusCode).toBe(200);
+      expect(after.headers.etag).not.toBe(tag);
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
 
   it('compares tags weakly, and * matches any', () => {
     expect(notModified('"abc"', 'W/"abc"')).toBe(true);
