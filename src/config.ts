@@ -9,8 +9,8 @@ import { RepertoireError } from './errors.js';
 export const DEFAULT_DATABASE_URL = 'data/repertoire.db';
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = '127.0.0.1';
-/** Pages in progress at once before the server answers 503 (MAX_PAGES_IN_FLIGHT): see web/admission.ts. */
-export const DEFAULT_PAGES_IN_FLIGHT = 48;
+/** Pages in progress at once before the server answers 503 (MAX_PAGES_IN_FLIGHT): see web/admission.ts. Under 200 clients on 2 cores, 24 held record pages' p99 at 0.8–0.9 s where 48 and 96 let it reach 1.9–2.4 s, for a fifth fewer answers a second (npm run bench -- load). */
+export const DEFAULT_PAGES_IN_FLIGHT = 24;
 
 export type DatabaseLocation =
   | { readonly kind: 'sqlite'; readonly path: string }
