@@ -12,23 +12,16 @@
  * command's own Node flags (the first line of src/cli/main.ts); SITE_BENCH_NODE_FLAGS="--flag …"
  * starts it with those flags instead, to compare.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { SearchEngine } from '../src/search/engine.js';
 import { parseSearchParams, searchParamsOf } from '../src/search/params.js';
 import { HEAVY, MIX } from './search.bench.js';
+import { percentiles, ROOT, startServer } from './server.js';
 import { benchStore } from './synth-store.js';
 
-const ROOT = new URL('..', import.meta.url).pathname;
-
-function percentiles(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1] ?? Number.NaN };
-}
 
 const ms = (n: number) => `${n.toFixed(1).padStart(7)} ms`;
 function line(label: string, samples: number[]): void {
@@ -57,28 +50,6 @@ function rssSampler(pid: number) {
     },
     stop: () => clearInterval(timer),
   };
-}
-
-async function startServer(databasePath: string): Promise<{ child: ChildProcess; base: string; startMs: number }> {
-  const started = performance.now();
-  const main = join(ROOT, 'dist/cli/main.js');
-  const flags = process.env.SITE_BENCH_NODE_FLAGS?.split(' ').filter(Boolean);
-  const [command, args] = flags === undefined ? [main, ['serve']] : [process.execPath, [...flags, main, 'serve']];
-  const child = spawn(command, args, {
-    env: { ...process.env, DATABASE_URL: databasePath, PORT: '0', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /http:\/\/[^/\s]+\//.exec(out);
-      if (found) resolve(found[0].replace(/\/$/, ''));
-    });
-    child.stderr!.on('data', (chunk: Buffer) => process.stdout.write(`  server: ${chunk.toString()}`));
-    child.on('exit', (code) => reject(new Error(`the server stopped (exit ${code})`)));
-  });
-  return { child, base, startMs: performance.now() - started };
 }
 
 async function get(url: string): Promise<number> {

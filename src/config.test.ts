@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.js';
+import { DEFAULT_PAGES_IN_FLIGHT, loadConfig } from './config.js';
 import { RepertoireError } from './errors.js';
 
 describe('loadConfig', () => {
@@ -113,6 +113,20 @@ describe('the test pause', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', REPERTOIRE_TEST_PAUSE: 'saved' })).toThrow(/REPERTOIRE_TEST_PAUSE: is for tests only/);
     for (const value of ['saved:', 'read:1.5', 'Saved', 'read:x']) {
       expect(() => loadConfig({ NODE_ENV: 'test', REPERTOIRE_TEST_PAUSE: value }), value).toThrow(/REPERTOIRE_TEST_PAUSE: must be STEP or STEP:MILLISECONDS/);
+    }
+  });
+});
+
+describe('pages in flight', () => {
+  it('reads MAX_PAGES_IN_FLIGHT, 0 for no limit, with a default', () => {
+    expect(loadConfig({}).pagesInFlight).toBe(DEFAULT_PAGES_IN_FLIGHT);
+    expect(loadConfig({ MAX_PAGES_IN_FLIGHT: '0' }).pagesInFlight).toBe(0);
+    expect(loadConfig({ MAX_PAGES_IN_FLIGHT: ' 200 ' }).pagesInFlight).toBe(200);
+  });
+
+  it('refuses a MAX_PAGES_IN_FLIGHT that is not a whole number up to 10000', () => {
+    for (const value of ['-1', '10001', 'beaucoup', '1.5', '']) {
+      expect(() => loadConfig({ MAX_PAGES_IN_FLIGHT: value }), value).toThrow(/MAX_PAGES_IN_FLIGHT: must be a whole number from 0 \(no limit\) to 10000/);
     }
   });
 });

@@ -10,6 +10,8 @@ import { RepertoireError } from './errors.js';
 export const DEFAULT_DATABASE_URL = 'data/repertoire.db';
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = '127.0.0.1';
+/** Pages in progress at once before the server answers 503 (MAX_PAGES_IN_FLIGHT): see web/admission.ts. Under 200 clients on 2 cores, 24 held record pages' p99 at 0.8–0.9 s where 48 and 96 let it reach 1.9–2.4 s, for a fifth fewer answers a second (npm run bench -- load). */
+export const DEFAULT_PAGES_IN_FLIGHT = 24;
 
 export type DatabaseLocation =
   | { readonly kind: 'sqlite'; readonly path: string }
@@ -40,6 +42,8 @@ export interface Config {
   /** threads answering searches beside the one serving pages (SQLite); 0 searches on the serving thread */
   readonly searchWorkers?: number;
   readonly site?: SiteOptions;
+  /** pages (HTML or JSON) in progress at once; past it, 503 with Retry-After at once. 0: no limit */
+  readonly pagesInFlight?: number;
   /** tests only (REPERTOIRE_TEST_PAUSE, honoured under NODE_ENV=test): where a command stops for a while, announcing it on stderr */
   readonly testPause?: TestPause;
 }
@@ -161,6 +165,13 @@ const TestPauseSpec = z
   })
   .optional();
 
+const PagesInFlight = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{1,5}$/, 'must be a whole number from 0 (no limit) to 10000')
+  .transform(Number)
+  .refine((n) => n <= 10_000, 'must be a whole number from 0 (no limit) to 10000');
+
 const Env = z.object({
   DATABASE_URL: DatabaseUrl.prefault(DEFAULT_DATABASE_URL),
   PORT: Port.prefault(String(DEFAULT_PORT)),
@@ -171,6 +182,7 @@ const Env = z.object({
   TRUST_PROXY: TrustProxy,
   NODE_ENV: z.string().optional(),
   REPERTOIRE_TEST_PAUSE: TestPauseSpec,
+  MAX_PAGES_IN_FLIGHT: PagesInFlight.prefault(String(DEFAULT_PAGES_IN_FLIGHT)),
 }).refine((env) => env.REPERTOIRE_TEST_PAUSE === undefined || env.NODE_ENV === 'test', {
   path: ['REPERTOIRE_TEST_PAUSE'],
   message: 'is for tests only (NODE_ENV=test)',
@@ -186,6 +198,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: Object.freeze(parsed.data.DATABASE_URL),
     server: Object.freeze({ port: parsed.data.PORT, host: parsed.data.HOST }),
     ...(parsed.data.SEARCH_WORKERS !== undefined ? { searchWorkers: parsed.data.SEARCH_WORKERS } : {}),
+    pagesInFlight: parsed.data.MAX_PAGES_IN_FLIGHT,
     site: Object.freeze({
       ...(parsed.data.SITE_URL ? { baseUrl: parsed.data.SITE_URL } : {}),
       secureCookies: parsed.data.SECURE_COOKIES,

@@ -17,7 +17,8 @@ export type RepertoireErrorCode =
   | 'conflict' // the record changed since the version the change was based on: see ConflictError (409)
   | 'unauthenticated' // no valid session, or wrong credentials (401)
   | 'forbidden' // signed in, but not allowed; or a failed CSRF check (403)
-  | 'rate-limited'; // too many sign-in failures: account locked or client address throttled (429)
+  | 'rate-limited' // too many sign-in failures: account locked or client address throttled (429)
+  | 'overloaded'; // the server has as many requests in progress as it takes: try again after Retry-After (503)
 
 export class RepertoireError extends Error {
   override readonly name = 'RepertoireError';

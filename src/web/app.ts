@@ -7,11 +7,13 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { Kysely } from 'kysely';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import type { Config } from '../config.js';
+import { DEFAULT_PAGES_IN_FLIGHT, type Config } from '../config.js';
 import { RepertoireError } from '../errors.js';
 import type { AccountService } from '../accounts/service.js';
 import type { Census } from '../census/index.js';
+import { createAdmission, longWorkLimit, overloaded, RETRY_AFTER_SECONDS, type Admission } from './admission.js';
 import { recordOfPage, registerMembers } from './auth/members.js';
+import { notModified, pageTag } from './conditional.js';
 import type { Searcher } from '../search/types.js';
 import type { Store } from '../store/db.js';
 import type { Database } from '../store/tables.js';
@@ -29,6 +31,7 @@ import type { AnyPage, PageInput, QueryParams, RenderContext } from './page.js';
 import { PAGES } from './pages/index.js';
 import { registerStatisticsCsv } from './pages/statistics/csv.js';
 import { paths } from './paths.js';
+import { applySecurityHeaders, clientErrorResponse, registerSecurityHeaders, securedServer } from './security-headers.js';
 
 /** The site's assets, found from src/web and dist/web alike (they are not compiled). */
 export const ASSETS_DIR = fileURLToPath(new URL('../../src/web/assets/', import.meta.url));
@@ -50,16 +53,13 @@ export interface AppOptions {
   readonly warm?: boolean;
   /** where long reads go — the whole directory's counts, a results page's map (`PageInput.reader`); default the store. The server: the search thread's connection */
   readonly reader?: Kysely<Database>;
+  /** how many pages may be in progress at once (default: `config.pagesInFlight`, else DEFAULT_PAGES_IN_FLIGHT); tests pass theirs to hold it */
+  readonly admission?: Admission;
+  /** how many of them may be long (searches, long pages: `longWorkLimit`); tests pass theirs */
+  readonly longWork?: Admission;
+  /** the code that draws the pages, in their entity tags (default: this app's start) */
+  readonly release?: string;
 }
-
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-};
 
 /**
  * A page's text as UTF-8 bytes, encoded once. Given a string, the server measures its length and
@@ -81,6 +81,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return503OnClosing: true,
     // the client's address (sign-in limits) from X-Forwarded-For only behind the proxies configured
     trustProxy: options.config?.site?.trustProxy ? [...options.config.site.trustProxy] : false,
+    serverFactory: securedServer,
+    clientErrorHandler: clientErrorResponse,
   });
   const locale = options.locale ?? DEFAULT_LOCALE;
   const cache = new DirectoryCache(options.store.db, options.directoryId, options.reader);
@@ -93,10 +95,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       .catch((error: unknown) => app.log.warn({ err: error }, 'reading the directory ahead failed'));
   }
 
-  app.addHook('onSend', async (_request, reply, payload) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
-    return payload;
-  });
+  const securityHeaders = { alwaysHttps: options.config?.site?.secureCookies === true };
+  registerSecurityHeaders(app, securityHeaders);
 
   await app.register(fastifyStatic, { root: ASSETS_DIR, prefix: '/assets/', index: false, list: false, maxAge: '1h' });
 
@@ -126,21 +126,49 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const lanes = createLanes();
+  const pagesInFlight = options.config?.pagesInFlight ?? DEFAULT_PAGES_IN_FLIGHT;
+  const admission = options.admission ?? createAdmission(pagesInFlight);
+  const longWork = options.longWork ?? createAdmission(longWorkLimit(pagesInFlight));
+  const release = options.release ?? Date.now().toString(36);
   const send = async (request: FastifyRequest, reply: FastifyReply, page: AnyPage, params: Record<string, string>, json: boolean) => {
+    const leaveAdmission = admission.tryEnter();
+    if (leaveAdmission === undefined) throw overloaded();
+    try {
+      return await sendPage(request, reply, page, params, json);
+    } finally {
+      leaveAdmission();
+    }
+  };
+  const sendPage = async (request: FastifyRequest, reply: FastifyReply, page: AnyPage, params: Record<string, string>, json: boolean) => {
     // Signed-in members' HTML shows named people's coordinates; the JSON twins never do.
     const audience = json ? 'public' : members.audience(request);
-    const leaveForeground = lanes.foreground();
-    // a results page moves to the background when it searches; a long page is there from the start
-    let background = page.long === true;
-    if (background) {
-      leaveForeground();
-      await lanes.turn();
-    }
-    const searcher = options.searcher;
     // read once a request: each reading checks the store's version first
     let read: Promise<Directory> | undefined;
     const directory = (): Promise<Directory> => (read ??= cache.get(audience));
+    // a public page the client holds as it is now: 304, neither read nor drawn
+    const tag =
+      audience === 'public' ? pageTag({ release, stamp: (await directory()).stamp, locale, representation: json ? 'json' : 'html', url: request.url }) : undefined;
+    if (tag !== undefined && notModified(request.headers['if-none-match'], tag)) {
+      return reply.code(304).headers({ etag: tag, 'cache-control': 'no-cache', vary: 'Accept' }).send();
+    }
+    const leaveForeground = lanes.foreground();
+    let background = false;
+    let leaveLongWork: (() => void) | undefined;
+    // long work (a search, a long page) is admitted apart, a few at once: it holds the search thread,
+    // and queued behind itself it would wait for seconds
+    const toBackground = () => {
+      leaveLongWork ??= longWork.tryEnter();
+      if (leaveLongWork === undefined) throw overloaded();
+      background = true;
+      leaveForeground();
+    };
+    const searcher = options.searcher;
     try {
+      // a results page moves to the background when it searches; a long page is there from the start
+      if (page.long === true) {
+        toBackground();
+        await lanes.turn();
+      }
       const input: PageInput = {
         params,
         query: (request.query ?? {}) as QueryParams,
@@ -153,8 +181,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             ? undefined
             : {
                 search: async (query, directoryId) => {
-                  background = true;
-                  leaveForeground();
+                  toBackground();
                   const result = await searcher.search(query, directoryId);
                   await lanes.turn();
                   return result;
@@ -165,6 +192,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       };
       const view: unknown = await page.load(input);
       reply.header('vary', 'Accept');
+      // set once the page is read: an error page carries no tag (a 304 must never stand for it)
+      if (tag !== undefined) reply.headers({ etag: tag, 'cache-control': 'no-cache' });
       if (json) return reply.type('application/json; charset=utf-8').send(bytes(JSON.stringify(view)));
       if (audience === 'members') reply.header('cache-control', 'private, no-store');
       if (background) await lanes.turn();
@@ -173,6 +202,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return reply.type('text/html; charset=utf-8').send(bytes(layout(rendered, context, await colophonOf(directory)).value));
     } finally {
       leaveForeground();
+      leaveLongWork?.();
     }
   };
 
@@ -213,19 +243,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const sendError = async (request: FastifyRequest, reply: FastifyReply, view: ErrorView) => {
     reply.status(view.error.status);
+    const busy = view.error.code === 'overloaded';
+    if (busy) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     if (isJsonUrl(request.url) || prefersJson(request)) return reply.type('application/json; charset=utf-8').send(JSON.stringify(view));
-    const context = await members.context(request);
+    // refusing must stay cheap: no session, no directory read
+    const context = busy ? renderContext(request) : await members.context(request);
     const { status } = view.error;
-    const title =
-      status === 404
+    const title = busy
+      ? context.t('error.busy.title')
+      : status === 404
         ? context.t('error.notFound.title')
         : status === 503
           ? context.t('error.unavailable.title')
           : status >= 500
             ? context.t('error.server.title')
             : context.t('error.badRequest.title');
-    const text =
-      status === 404
+    const text = busy
+      ? context.t('error.busy.text')
+      : status === 404
         ? context.t('error.notFound.text')
         : status === 503
           ? context.t('error.unavailable.text')
@@ -235,10 +270,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const body = html`<section class="error"><h1>${title}</h1><p>${text}</p><p><a href="${paths.home()}">${context.t('error.back')}</a></p></section>`;
     return reply
       .type('text/html; charset=utf-8')
-      .send(layout({ title, breadcrumbs: [{ href: request.url, label: title }], body }, context, await colophonOf(), { twin: false }).value);
+      .send(layout({ title, breadcrumbs: [{ href: request.url, label: title }], body }, context, busy ? undefined : await colophonOf(), { twin: false }).value);
   };
 
-  frameworkError = (error, request, reply) => sendError(request, reply, errorView(error));
+  frameworkError = (error, request, reply) => {
+    // no hook runs before these errors
+    applySecurityHeaders(request, reply, securityHeaders);
+    return sendError(request, reply, errorView(error));
+  };
 
   app.setErrorHandler(async (error, request, reply) => {
     const view = errorView(error);

@@ -27,10 +27,14 @@ const STATUS: Readonly<Record<string, number>> = {
   'not-supported': 503,
 };
 
+/** Server-side codes whose message tells the reader what to do, rather than details for the log. */
+const READABLE_SERVER_ERRORS: ReadonlySet<string> = new Set(['overloaded']);
+
 export function errorView(error: unknown): ErrorView {
   if (isRepertoireError(error)) {
     const status = error.status ?? STATUS[error.code] ?? 500;
-    return { error: { status, code: error.code, message: status >= 500 ? 'internal error' : error.message } };
+    const forReaders = status < 500 || READABLE_SERVER_ERRORS.has(error.code);
+    return { error: { status, code: error.code, message: forReaders ? error.message : 'internal error' } };
   }
   const statusCode = (error as { statusCode?: unknown } | null)?.statusCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {

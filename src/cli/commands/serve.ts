@@ -53,6 +53,9 @@ Environment:
                    1 or 2; 0: on the serving thread)
   SECURE_COOKIES   1: session cookies always Secure (behind a proxy that terminates TLS);
                    default: Secure only over HTTPS, so that http://localhost works
+  MAX_PAGES_IN_FLIGHT  pages (HTML or JSON) in progress at once; past it a page is refused at
+                   once with 503 and Retry-After (default 24, a sixth of them searches and
+                   long pages; 0: no limit)
 `,
   options: { directory: { type: 'string' } },
   positionals: 0,

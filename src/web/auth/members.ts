@@ -178,7 +178,8 @@ export async function registerMembers(app: FastifyInstance, options: MembersOpti
 
   // Every POST carries a CSRF token, checked before its route runs.
   app.addHook('preHandler', async (request, reply) => {
-    if (request.method !== 'POST') return;
+    // a POST to no route is answered 404 by the not-found handler: there is no form to protect
+    if (request.method !== 'POST' || request.is404) return;
     const submitted = (request.body as Record<string, unknown> | undefined)?._csrf;
     try {
       if (request.routeOptions.config?.csrf === 'sign-in') await accounts.verifyPreSessionCsrf(request.cookies[PRE_SESSION_COOKIE_NAME], submitted);

@@ -351,6 +351,8 @@ export const fr = {
   'error.unavailable.text': "Ce service n'est pas disponible pour le moment. Les autres pages du répertoire restent consultables.",
   'error.unavailable.title': 'Service indisponible',
   'error.server.title': 'Erreur du serveur',
+  'error.busy.title': 'Site très sollicité',
+  'error.busy.text': 'Le répertoire reçoit trop de demandes en ce moment. Réessayez dans quelques secondes.',
   'error.server.text': "Une erreur inattendue s'est produite. Elle a été consignée.",
   'error.back': "Revenir à l'accueil",
   // maps, statistics and the PAD page

@@ -1,7 +1,7 @@
 /** Every page over real HTTP (inject), on the 2008 directory: its HTML, its JSON twin, its 404s. */
 import { loadDocument } from '../../store/load-document.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECURITY_HEADERS } from '../app.js';
+import { SECURITY_HEADERS } from '../security-headers.js';
 import type { Directory } from '../data/directory.js';
 import { openTestSite, renderContext, type TestSite } from '../testing.js';
 import { collectivitiesView } from './collectivities/data.js';
