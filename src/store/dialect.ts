@@ -37,6 +37,20 @@ export function createDialect(location: DatabaseLocation, options: { cacheMb?: n
 }
 
 /**
+ * Whether a failure only means that another writer holds the store for now (an import on SQLite
+ * past the busy timeout; a lock PostgreSQL gave up waiting for, a deadlock or a serialisation
+ * failure): the same request can succeed in a moment, so callers say "try again", not "failed".
+ */
+export function isStoreBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || POSTGRES_BUSY.has(code);
+}
+
+/** lock_not_available, serialization_failure, deadlock_detected */
+const POSTGRES_BUSY: ReadonlySet<string> = new Set(['55P03', '40001', '40P01']);
+
+/**
  * PostgreSQL returns 64-bit integers (`count(*)`, bigint) as strings so as not to lose
  * precision; the store's counts fit a JS number, so this pool reads them as numbers. The parser
  * is set on this pool only, not on the pg module for the whole process.

@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { DEFAULT_PAGES_IN_FLIGHT, type Config } from '../config.js';
 import { RepertoireError } from '../errors.js';
@@ -239,35 +239,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerBaseMaps(app);
 
+  // For the reverse proxy's health checks: outside the pages' admission limit, so that an instance
+  // busy refusing pages is not taken for a dead one; it answers only when the store does.
+  app.get(paths.health(), async (_request, reply) => {
+    await sql`SELECT 1`.execute(options.store.db);
+    return reply.header('cache-control', 'no-store').type('application/json; charset=utf-8').send('{"status":"ok"}');
+  });
+
   app.get(paths.openapi(), async (_request, reply) => reply.type('application/json; charset=utf-8').send(JSON.stringify(openApiDocument(PAGES))));
 
   const sendError = async (request: FastifyRequest, reply: FastifyReply, view: ErrorView) => {
     reply.status(view.error.status);
-    const busy = view.error.code === 'overloaded';
-    if (busy) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    const retryAfter = RETRY_AFTER[view.error.code];
+    if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
     if (isJsonUrl(request.url) || prefersJson(request)) return reply.type('application/json; charset=utf-8').send(JSON.stringify(view));
     // refusing must stay cheap: no session, no directory read
+    const busy = view.error.code === 'overloaded';
     const context = busy ? renderContext(request) : await members.context(request);
-    const { status } = view.error;
-    const title = busy
-      ? context.t('error.busy.title')
-      : status === 404
-        ? context.t('error.notFound.title')
-        : status === 503
-          ? context.t('error.unavailable.title')
-          : status >= 500
-            ? context.t('error.server.title')
-            : context.t('error.badRequest.title');
-    const text = busy
-      ? context.t('error.busy.text')
-      : status === 404
-        ? context.t('error.notFound.text')
-        : status === 503
-          ? context.t('error.unavailable.text')
-          : status >= 500
-            ? context.t('error.server.text')
-            : context.t('error.badRequest.text');
-    const body = html`<section class="error"><h1>${title}</h1><p>${text}</p><p><a href="${paths.home()}">${context.t('error.back')}</a></p></section>`;
+    const words = errorWords(view);
+    const title = context.t(`error.${words}.title`);
+    const body = html`<section class="error"><h1>${title}</h1><p>${context.t(`error.${words}.text`)}</p><p><a href="${paths.home()}">${context.t('error.back')}</a></p></section>`;
     return reply
       .type('text/html; charset=utf-8')
       .send(layout({ title, breadcrumbs: [{ href: request.url, label: title }], body }, context, busy ? undefined : await colophonOf(), { twin: false }).value);
@@ -290,6 +281,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   return app;
+}
+
+/** Seconds a client should wait before asking again, by error code: a refused page soon, an import's lock a little later. */
+const RETRY_AFTER: Readonly<Record<string, number>> = { overloaded: RETRY_AFTER_SECONDS, 'store-busy': 5 };
+
+/** Which of the catalogue's error wordings (`error.<words>.title`, `.text`) an error page says. */
+function errorWords(view: ErrorView): 'busy' | 'updating' | 'notFound' | 'unavailable' | 'server' | 'badRequest' {
+  const { status, code } = view.error;
+  if (code === 'overloaded') return 'busy';
+  if (code === 'store-busy') return 'updating';
+  if (status === 404) return 'notFound';
+  if (status === 503) return 'unavailable';
+  return status >= 500 ? 'server' : 'badRequest';
 }
 
 function isJsonUrl(url: string): boolean {

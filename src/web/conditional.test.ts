@@ -149,6 +149,9 @@ describe('admission', () => {
       expect(JSON.parse(json.body)).toMatchObject({ error: { status: 503, code: 'overloaded' } });
 
       expect((await get('/assets/site.css', {}, origin)).status).toBe(200);
+      const health = await get('/sante', {}, origin); // the proxy's check: an instance refusing pages is alive
+      expect(health.status).toBe(200);
+      expect(JSON.parse(health.body)).toEqual({ status: 'ok' });
       expect(admission.inFlight).toBe(1);
     } finally {
       leave();

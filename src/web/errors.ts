@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isRepertoireError } from '../errors.js';
+import { isStoreBusy } from '../store/dialect.js';
 
 export const ErrorView = z.object({
   error: z.object({
@@ -36,6 +37,8 @@ export function errorView(error: unknown): ErrorView {
     const forReaders = status < 500 || READABLE_SERVER_ERRORS.has(error.code);
     return { error: { status, code: error.code, message: forReaders ? error.message : 'internal error' } };
   }
+  // Another writer holds the store (a long import): a moment later the same request succeeds.
+  if (isStoreBusy(error)) return { error: { status: 503, code: 'store-busy', message: 'the directory is being updated: try again in a few seconds' } };
   const statusCode = (error as { statusCode?: unknown } | null)?.statusCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
     const code = statusCode === 404 ? 'not-found' : 'usage';

@@ -18,6 +18,7 @@ export const paths = {
   statistics: (query = '') => (query === '' ? '/statistiques' : `/statistiques?${query}`),
   pad: () => '/pad',
   openapi: () => '/openapi.json',
+  health: () => '/sante',
   asset: (name: string) => `/assets/${name}`,
   /** a map's base layer (see maps/base.ts): `file` is `<country>.svg` */
   baseMap: (file: string) => `/cartes/fond-${file}`,

@@ -353,6 +353,8 @@ export const fr = {
   'error.server.title': 'Erreur du serveur',
   'error.busy.title': 'Site très sollicité',
   'error.busy.text': 'Le répertoire reçoit trop de demandes en ce moment. Réessayez dans quelques secondes.',
+  'error.updating.title': 'Mise à jour en cours',
+  'error.updating.text': 'Le répertoire est en cours de mise à jour (une importation). Réessayez dans quelques secondes : rien de ce que vous avez envoyé n’a été enregistré.',
   'error.server.text': "Une erreur inattendue s'est produite. Elle a été consignée.",
   'error.back': "Revenir à l'accueil",
   // maps, statistics and the PAD page
