@@ -3,11 +3,12 @@
  * 2008 directory (`repertoire setup` into a temporary DATABASE_URL), BENCH_LOAD_CONNECTIONS (200)
  * clients on as many keep-alive connections for BENCH_LOAD_SECONDS (60) each phase, asking for
  * record pages (partnership, project, collectivity) and search pages, 5 to 2, each client going
- * round its own BENCH_LOAD_PAGES_PER_CLIENT (7: 5 record pages, 2 searches) of them. Three phases, each
+ * round its own BENCH_LOAD_PAGES_PER_CLIENT (7: 5 record pages, 2 searches) of them. Four phases, each
  * on a freshly started server:
- * - baseline: no admission limit (MAX_PAGES_IN_FLIGHT=0) and clients that never revalidate — the
- *   server as it was before pages had entity tags and a limit;
- * - admission: the default limit, the same clients;
+ * - baseline: no admission limit (MAX_PAGES_IN_FLIGHT=0), no drawn page kept (PAGE_CACHE_MB=0)
+ *   and clients that never revalidate — the server as it was before pages had entity tags and a limit;
+ * - admission without kept pages: the default limit, the same clients;
+ * - admission: the default limit and drawn pages kept, the same clients;
  * - revalidating: the default limit, clients that send back the tag they last got for a URL
  *   (If-None-Match), as browsers do.
  * A client told 503 waits for its Retry-After before asking again, as it is told to. Prints per
@@ -157,7 +158,8 @@ export async function run(): Promise<void> {
     );
 
     const phases: Phase[] = [
-      { name: 'baseline (no limit, no revalidation)', env: { MAX_PAGES_IN_FLIGHT: '0' }, revalidate: false },
+      { name: 'baseline (no limit, no page kept, no revalidation)', env: { MAX_PAGES_IN_FLIGHT: '0', PAGE_CACHE_MB: '0' }, revalidate: false },
+      { name: 'admission limit, no page kept, no revalidation', env: { PAGE_CACHE_MB: '0' }, revalidate: false },
       { name: 'admission limit, no revalidation', env: {}, revalidate: false },
       { name: 'admission limit, clients revalidate', env: {}, revalidate: true },
     ];

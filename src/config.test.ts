@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PAGES_IN_FLIGHT, loadConfig } from './config.js';
+import { DEFAULT_PAGE_CACHE_MB, DEFAULT_PAGES_IN_FLIGHT, loadConfig } from './config.js';
 import { RepertoireError } from './errors.js';
 
 describe('loadConfig', () => {
@@ -127,6 +127,17 @@ describe('pages in flight', () => {
   it('refuses a MAX_PAGES_IN_FLIGHT that is not a whole number up to 10000', () => {
     for (const value of ['-1', '10001', 'beaucoup', '1.5', '']) {
       expect(() => loadConfig({ MAX_PAGES_IN_FLIGHT: value }), value).toThrow(/MAX_PAGES_IN_FLIGHT: must be a whole number from 0 \(no limit\) to 10000/);
+    }
+  });
+});
+
+describe('kept pages', () => {
+  it('reads PAGE_CACHE_MB, 0 for none, with a default, and refuses anything else', () => {
+    expect(loadConfig({}).pageCacheMb).toBe(DEFAULT_PAGE_CACHE_MB);
+    expect(loadConfig({ PAGE_CACHE_MB: '0' }).pageCacheMb).toBe(0);
+    expect(loadConfig({ PAGE_CACHE_MB: ' 16 ' }).pageCacheMb).toBe(16);
+    for (const value of ['-1', '1025', 'quatre', '0.5', '']) {
+      expect(() => loadConfig({ PAGE_CACHE_MB: value }), value).toThrow(/PAGE_CACHE_MB: must be a whole number of megabytes from 0 \(none\) to 1024/);
     }
   });
 });

@@ -12,6 +12,7 @@ export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = '127.0.0.1';
 /** Pages in progress at once before the server answers 503 (MAX_PAGES_IN_FLIGHT): see web/admission.ts. Under 200 clients on 2 cores, 24 held record pages' p99 at 0.8–0.9 s where 48 and 96 let it reach 1.9–2.4 s, for a fifth fewer answers a second (npm run bench -- load). */
 export const DEFAULT_PAGES_IN_FLIGHT = 24;
+export const DEFAULT_PAGE_CACHE_MB = 4;
 
 export type DatabaseLocation =
   | { readonly kind: 'sqlite'; readonly path: string }
@@ -44,6 +45,8 @@ export interface Config {
   readonly site?: SiteOptions;
   /** pages (HTML or JSON) in progress at once; past it, 503 with Retry-After at once. 0: no limit */
   readonly pagesInFlight?: number;
+  /** megabytes of drawn public pages kept, by entity tag, to answer the same page again without drawing it; 0: none */
+  readonly pageCacheMb?: number;
   /** tests only (REPERTOIRE_TEST_PAUSE, honoured under NODE_ENV=test): where a command stops for a while, announcing it on stderr */
   readonly testPause?: TestPause;
 }
@@ -165,6 +168,13 @@ const TestPauseSpec = z
   })
   .optional();
 
+const PageCacheMb = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{1,4}$/, 'must be a whole number of megabytes from 0 (none) to 1024')
+  .transform(Number)
+  .refine((n) => n <= 1024, 'must be a whole number of megabytes from 0 (none) to 1024');
+
 const PagesInFlight = z
   .string()
   .trim()
@@ -183,6 +193,7 @@ const Env = z.object({
   NODE_ENV: z.string().optional(),
   REPERTOIRE_TEST_PAUSE: TestPauseSpec,
   MAX_PAGES_IN_FLIGHT: PagesInFlight.prefault(String(DEFAULT_PAGES_IN_FLIGHT)),
+  PAGE_CACHE_MB: PageCacheMb.prefault(String(DEFAULT_PAGE_CACHE_MB)),
 }).refine((env) => env.REPERTOIRE_TEST_PAUSE === undefined || env.NODE_ENV === 'test', {
   path: ['REPERTOIRE_TEST_PAUSE'],
   message: 'is for tests only (NODE_ENV=test)',
@@ -199,6 +210,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     server: Object.freeze({ port: parsed.data.PORT, host: parsed.data.HOST }),
     ...(parsed.data.SEARCH_WORKERS !== undefined ? { searchWorkers: parsed.data.SEARCH_WORKERS } : {}),
     pagesInFlight: parsed.data.MAX_PAGES_IN_FLIGHT,
+    pageCacheMb: parsed.data.PAGE_CACHE_MB,
     site: Object.freeze({
       ...(parsed.data.SITE_URL ? { baseUrl: parsed.data.SITE_URL } : {}),
       secureCookies: parsed.data.SECURE_COOKIES,

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { sql, type Kysely } from 'kysely';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import { DEFAULT_PAGES_IN_FLIGHT, type Config } from '../config.js';
+import { DEFAULT_PAGE_CACHE_MB, DEFAULT_PAGES_IN_FLIGHT, type Config } from '../config.js';
+import { Lru } from '../lru.js';
 import { RepertoireError } from '../errors.js';
 import type { AccountService } from '../accounts/service.js';
 import type { Census } from '../census/index.js';
@@ -66,6 +67,12 @@ export interface AppOptions {
  * then encodes it, each a pass over a string built of thousands of pieces: on a search page of
  * 160 KB that was a fifth of the serving thread's time.
  */
+/** A public page as it was sent: its content type and bytes. */
+interface DrawnPage {
+  readonly type: string;
+  readonly body: Buffer;
+}
+
 function bytes(text: string): Buffer {
   return Buffer.from(text, 'utf8');
 }
@@ -130,6 +137,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const admission = options.admission ?? createAdmission(pagesInFlight);
   const longWork = options.longWork ?? createAdmission(longWorkLimit(pagesInFlight));
   const release = options.release ?? Date.now().toString(36);
+  // A public page is a function of its tag (conditional.ts): drawn once, it is sent again as it is
+  // to whoever asks for it before the store changes, without reading or drawing anything.
+  const drawn = new Lru<string, DrawnPage>(Math.round((options.config?.pageCacheMb ?? DEFAULT_PAGE_CACHE_MB) * 2 ** 20), (page) => page.body.length);
   const send = async (request: FastifyRequest, reply: FastifyReply, page: AnyPage, params: Record<string, string>, json: boolean) => {
     const leaveAdmission = admission.tryEnter();
     if (leaveAdmission === undefined) throw overloaded();
@@ -151,6 +161,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (tag !== undefined && notModified(request.headers['if-none-match'], tag)) {
       return reply.code(304).headers({ etag: tag, 'cache-control': 'no-cache', vary: 'Accept' }).send();
     }
+    const kept = tag === undefined ? undefined : drawn.get(tag);
+    if (kept !== undefined) return reply.headers({ etag: tag, 'cache-control': 'no-cache', vary: 'Accept' }).type(kept.type).send(kept.body);
     const leaveForeground = lanes.foreground();
     let background = false;
     let leaveLongWork: (() => void) | undefined;
@@ -194,12 +206,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply.header('vary', 'Accept');
       // set once the page is read: an error page carries no tag (a 304 must never stand for it)
       if (tag !== undefined) reply.headers({ etag: tag, 'cache-control': 'no-cache' });
-      if (json) return reply.type('application/json; charset=utf-8').send(bytes(JSON.stringify(view)));
+      const keep = (type: string, body: Buffer) => {
+        if (tag !== undefined) drawn.set(tag, { type, body });
+        return reply.type(type).send(body);
+      };
+      if (json) return keep('application/json; charset=utf-8', bytes(JSON.stringify(view)));
       if (audience === 'members') reply.header('cache-control', 'private, no-store');
       if (background) await lanes.turn();
       const context = await members.context(request, recordOfPage(page.path, params));
       const rendered = page.render(view, context);
-      return reply.type('text/html; charset=utf-8').send(bytes(layout(rendered, context, await colophonOf(directory)).value));
+      return keep('text/html; charset=utf-8', bytes(layout(rendered, context, await colophonOf(directory)).value));
     } finally {
       leaveForeground();
       leaveLongWork?.();

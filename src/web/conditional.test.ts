@@ -90,6 +90,9 @@ describe('conditional requests', () => {
     const publicTag = (await get(PAGE)).headers.get('etag')!;
     const member = await site.app.inject({ method: 'GET', url: PAGE, headers: { cookie: [...editor.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'if-none-match': publicTag } });
     expect(member.statusCode).toBe(200);
+    // …drawn for them, never the public page kept for that tag
+    expect(member.body).toContain('action="/deconnexion"');
+    expect(member.headers.etag).toBeUndefined();
   });
 
   it.each(ENGINES)('on %s: 304 while the store has not moved, 200 with a new tag after a change', async (engine) => {
@@ -175,6 +178,30 @@ describe('admission', () => {
     expect((await get('/recherche?q=eau', {}, origin)).status).toBe(200);
     expect((await get('/collectivites/ma-commune-agadir', {}, origin)).status).toBe(200);
     expect(longWork.inFlight).toBe(0);
+  });
+
+  it('sends a public page drawn before again, as it was and without drawing it, until the store changes', async () => {
+    const first = await get('/recherche?q=formation', {}, origin);
+    expect(first.status).toBe(200);
+    const leave = longWork.tryEnter()!; // no place for a search: only a page kept can be sent
+    try {
+      const again = await get('/recherche?q=formation', {}, origin);
+      expect(again.status).toBe(200);
+      expect(again.body).toBe(first.body);
+      expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+      expect(again.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(again.headers.get('content-security-policy')).not.toBeNull();
+      const twin = await get('/recherche.json?q=formation', {}, origin); // another representation: not kept yet
+      expect(twin.status).toBe(503);
+      await recordAudit(site.store.db, { action: 'consent.set', directoryId: (await site.directory()).id, subjectType: 'person', subjectId: 'quelqu-une', details: { publish: true } });
+      // the store moved: the page must be drawn anew, and there is no place to draw it
+      expect((await get('/recherche?q=formation', {}, origin)).status).toBe(503);
+    } finally {
+      leave();
+    }
+    const after = await get('/recherche?q=formation', {}, origin);
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(first.headers.get('etag'));
   });
 
   it('gives the place back when a page fails', async () => {

@@ -56,6 +56,10 @@ Environment:
   MAX_PAGES_IN_FLIGHT  pages (HTML or JSON) in progress at once; past it a page is refused at
                    once with 503 and Retry-After (default 24, a sixth of them searches and
                    long pages; 0: no limit)
+  PAGE_CACHE_MB    megabytes of drawn public pages kept to send again until the store changes
+                   (default 4; 0: none)
+  TRUST_PROXY      the reverse proxies whose X-Forwarded-For gives the client's address
+                   (addresses or CIDR ranges, comma-separated; default: none)
 `,
   options: { directory: { type: 'string' } },
   positionals: 0,
