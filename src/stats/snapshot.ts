@@ -15,7 +15,7 @@ import type { Kysely } from 'kysely';
 import { heaviestPairs, loadMapCounts, type MapCounts } from '../maps/data.js';
 import { stampedCache } from '../store/stamped-cache.js';
 import type { Database } from '../store/tables.js';
-import { readStamp } from '../web/data/directory.js';
+import { readStamp } from '../store/stamp.js';
 import type { Aggregates } from './aggregates.js';
 import { aggregateStats } from './queries.js';
 

@@ -8,7 +8,7 @@ import { readSourceStamp } from '../search/tables.js';
 import { DIRECTORY_2008, DIRECTORY_2008_ID } from '../search/testing.js';
 import { saveDocument } from '../store/save-document.js';
 import { ENGINES, openEngineStore } from '../test-support/engines.js';
-import { readStamp } from './data/directory.js';
+import { readStamp } from '../store/stamp.js';
 import { searchIndexKeeper } from './search-index.js';
 
 describe.each(ENGINES)('the search index keeper on %s', (engine) => {

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { readSourceStamp, writeSourceStamp } from '../search/tables.js';
 import type { RebuildSearchIndex } from '../search/types.js';
 import type { Database } from '../store/tables.js';
-import { readStamp } from './data/directory.js';
+import { readStamp } from '../store/stamp.js';
 
 export interface SearchIndexKeeper {
   ensureFresh(): Promise<void>;

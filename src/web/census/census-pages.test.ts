@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGADIR_PARTNERSHIP, AGADIR_PROJECT, AIX_OUJDA, AIX_OUJDA_PROJECT, OUJDA, openMembersSite, text, type Browser, type MembersSite } from './testing.js';
 import { formValues, recordFields } from './forms.js';
 import { recordAudit } from '../../accounts/audit.js';
-import { readStamp } from '../data/directory.js';
+import { readStamp } from '../../store/stamp.js';
 
 let site: MembersSite;
 let editor: Browser;

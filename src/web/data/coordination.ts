@@ -8,7 +8,8 @@ import type { Collectivity } from '../../model/schema.js';
 import { groupBy } from '../../store/records/columns.js';
 import { chunks } from '../../store/records/writer.js';
 import type { Database } from '../../store/tables.js';
-import type { Directory, PlacedProject, PublicPartnership } from './directory.js';
+import type { Directory } from './directory.js';
+import type { PlacedProject, PublicPartnership } from './records.js';
 
 /** Partnerships of the same region searched for common domains (the first, in the book's order). */
 export const REGION_CANDIDATES = 500;

@@ -5,35 +5,29 @@
  * and millions) are read from the store as pages ask for them, made public (privacy.ts) and
  * kept in a small cache; the lists' counts are computed in SQL once per version (figures.ts).
  *
- * The version stamp: every import logs a report, and every other change to the records (an
- * editor's edit or revert, an approved proposal, a consent, an erasure) logs an audit event in
- * the same transaction, so the newest report id, the newest such event and the list of
- * directories change whenever the records do; they are checked with a few indexed reads per
- * request, and a new snapshot is read when they moved.
+ * A new snapshot is read when the store's version stamp moved (`readStamp`, store/stamp.ts),
+ * checked with a few indexed reads per request.
  *
  * Two audiences: the public (named people's coordinates cut out, unless they consented to their
  * publication) and signed-in members (everything). Each snapshot is read when first asked for.
  */
 import type { Kysely } from 'kysely';
 import { RepertoireError } from '../../errors.js';
-import type { Collectivity, Directory as DirectoryRecord, Domain, Partnership, Project } from '../../model/schema.js';
+import type { Collectivity, Directory as DirectoryRecord, Domain } from '../../model/schema.js';
 import { readCollectivities } from '../../store/records/collectivity.js';
 import { listDirectoryIds, readDirectory } from '../../store/records/directory.js';
 import { readDomains } from '../../store/records/domain.js';
 import { readContacts } from '../../store/records/partnership.js';
+import { readStamp } from '../../store/stamp.js';
 import type { Database } from '../../store/tables.js';
 import { FiguresKeeper, type Figures } from './figures.js';
 import { otherPartnershipsOf, partnershipHeads, partnershipIdsOf, projectHeadsOf, type PartnershipHead, type ProjectHead } from './lists.js';
-import { Redactor, type Audience, type PublicContact } from './privacy.js';
-import { SiteRecords } from './records.js';
+import { Redactor, type Audience } from './privacy.js';
+import { SiteRecords, type PlacedProject, type PublicPartnership } from './records.js';
 
 export type { Audience };
 
-/** The audit actions that change what the pages show (see src/accounts/audit.ts). */
-export const RECORD_CHANGE_ACTIONS = ['record.edit', 'record.revert', 'proposal.approve', 'consent.set', 'person.erase'] as const;
 
-export type PublicPartnership = Omit<Partnership, 'projects' | 'contacts'> & { contacts?: PublicContact[] };
-export type PlacedProject = Project & { partnershipId: string };
 
 export interface Directory {
   readonly stamp: string;
@@ -70,54 +64,6 @@ export interface Directory {
   partnershipIdsOf(collectivityId: string): Promise<string[]>;
   /** a collectivity's partnerships but one: the first `limit` by id, and how many */
   otherPartnershipsOf(collectivityId: string, exceptId: string, limit: number): Promise<{ ids: string[]; total: number }>;
-}
-
-/** The newest report id, the newest change to the records and the directories: changes whenever an import, an edit or an approval writes. */
-export async function readStamp(db: Kysely<Database>): Promise<string> {
-  const [row, change, ids] = await Promise.all([
-    db
-      .selectFrom('import_reports')
-      .select((eb) => eb.fn.max('id').as('latest'))
-      .executeTakeFirst(),
-    latestRecordChange(db),
-    listDirectoryIds(db),
-  ]);
-  return `${String(row?.latest ?? 0)}|${change}|${ids.join(',')}`;
-}
-
-/** Per store: the newest record change found among the audit events up to `upTo`. */
-const seenAudit = new WeakMap<Kysely<Database>, { upTo: number; change: number }>();
-
-/** How many of the newest audit events are searched on every request (a transaction may commit a lower id late). */
-const RECENT_EVENTS = 1000;
-
-/**
- * The id of the newest audit event that changed the records. The log only grows: the newest
- * events are searched on every request (an indexed range), the older ones once per process (and
- * again if the log shrank: a restore).
- */
-async function latestRecordChange(db: Kysely<Database>): Promise<number> {
-  const top = Number((await db.selectFrom('audit_events').select((eb) => eb.fn.max('id').as('top')).executeTakeFirst())?.top ?? 0);
-  const windowStart = Math.max(0, top - RECENT_EVENTS);
-  const newest = (from: number, to: number) =>
-    db
-      .selectFrom('audit_events')
-      .select('id')
-      .where('id', '>', from)
-      .where('id', '<=', to)
-      .where('action', 'in', [...RECORD_CHANGE_ACTIONS])
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst()
-      .then((row) => Number(row?.id ?? 0));
-  const recent = await newest(windowStart, top);
-  let seen = seenAudit.get(db);
-  if (seen === undefined || seen.upTo > top) {
-    seen = { upTo: windowStart, change: await newest(0, windowStart) };
-  }
-  if (seen.upTo < windowStart) seen = { upTo: windowStart, change: Math.max(seen.change, await newest(seen.upTo, windowStart)) };
-  seenAudit.set(db, seen);
-  return Math.max(recent, seen.change);
 }
 
 /** The people who consented to the publication of their coordinates, by person key. */

@@ -7,9 +7,14 @@ import type { Kysely } from 'kysely';
 import { readPartnerships, type PartnershipEntry } from '../../store/records/partnership.js';
 import { readProjects } from '../../store/records/project.js';
 import type { Database } from '../../store/tables.js';
-import type { PlacedProject, PublicPartnership } from './directory.js';
+import type { Partnership, Project } from '../../model/schema.js';
 import { Lru } from '../../lru.js';
-import type { Redactor } from './privacy.js';
+import type { PublicContact, Redactor } from './privacy.js';
+
+/** A partnership as the public may see it: its contacts redacted, its projects read apart. */
+export type PublicPartnership = Omit<Partnership, 'projects' | 'contacts'> & { contacts?: PublicContact[] };
+/** A project with the partnership it belongs to. */
+export type PlacedProject = Project & { partnershipId: string };
 
 /**
  * Records kept per snapshot: the pages being read now. Reading one again costs a few indexed

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { Money, Source } from '../../model/schema.js';
-import type { Directory, PlacedProject, PublicPartnership } from '../data/directory.js';
+import type { Directory } from '../data/directory.js';
+import type { PlacedProject, PublicPartnership } from '../data/records.js';
 import { paths, withQuery } from '../paths.js';
 
 export { Money, Source };

@@ -6,7 +6,8 @@ import { Executive, Location } from '../../../model/schema.js';
 import { sameRegion, samePartners, counterpartsIn, domainsOfPartnership } from '../../data/coordination.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../store/tables.js';
-import type { Directory, PublicPartnership } from '../../data/directory.js';
+import type { Directory } from '../../data/directory.js';
+import type { PublicPartnership } from '../../data/records.js';
 import { paths } from '../../paths.js';
 import {
   CollectivityRef,
