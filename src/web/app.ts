@@ -13,7 +13,10 @@ import { RepertoireError } from '../errors.js';
 import type { AccountService } from '../accounts/service.js';
 import type { Census } from '../census/index.js';
 import { createAdmission, longWorkLimit, overloaded, RETRY_AFTER_SECONDS, type Admission } from './admission.js';
+import { registerAdminRoutes } from './admin/routes.js';
 import { recordOfPage, registerMembers } from './auth/members.js';
+import { registerAuthRoutes } from './auth/routes.js';
+import { registerCensusRoutes } from './census/routes.js';
 import { notModified, pageTag } from './conditional.js';
 import type { Searcher } from '../search/types.js';
 import type { Store } from '../store/db.js';
@@ -131,6 +134,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     baseContext: renderContext,
     layout: async (page, context) => layout(page, context, await colophonOf(), { twin: false }).value,
   });
+  // the members' pages, built on the services registerMembers holds (they import it, not it them)
+  registerAuthRoutes(app, members);
+  registerAdminRoutes(app, members);
+  registerCensusRoutes(app, members);
 
   const lanes = createLanes();
   const pagesInFlight = options.config?.pagesInFlight ?? DEFAULT_PAGES_IN_FLIGHT;

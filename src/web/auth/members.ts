@@ -8,8 +8,10 @@
  *     session's token in a hidden `_csrf` field, or, for the forms shown before any session
  *     (sign-in, invitation: routes with `config: { csrf: 'sign-in' }`), the token of the
  *     pre-session the server holds for the visitor's PRE_SESSION_COOKIE_NAME cookie.
- *     A POST without it, or with a wrong one, is answered 403 and nothing runs;
- *   - the routes of `auth/routes.ts`, `admin/routes.ts` and `census/routes.ts`.
+ *     A POST without it, or with a wrong one, is answered 403 and nothing runs.
+ *
+ * The members' routes (`auth/routes.ts`, `admin/routes.ts`, `census/routes.ts`) are registered
+ * by the app with the `Members` this returns: they import this module, never the other way round.
  *
  * Session cookies carry the account service's attributes (HttpOnly, SameSite=Lax, Path=/), and
  * `Secure` when the request came over HTTPS or when SECURE_COOKIES=1 says so (behind a proxy
@@ -189,12 +191,6 @@ export async function registerMembers(app: FastifyInstance, options: MembersOpti
     }
   });
 
-  const { registerAuthRoutes } = await import('./routes.js');
-  const { registerAdminRoutes } = await import('../admin/routes.js');
-  const { registerCensusRoutes } = await import('../census/routes.js');
-  registerAuthRoutes(app, members);
-  registerAdminRoutes(app, members);
-  registerCensusRoutes(app, members);
   return members;
 }
 
