@@ -11,10 +11,7 @@ import { ImportReport, type ImportIssue } from '../model/report.js';
 import { decodeJson } from '../store/codec.js';
 import type { Database } from '../store/tables.js';
 import { add, type Aggregates, type MoneyRow, type PadProject } from './aggregates.js';
-import { buildStats } from './build.js';
-import type { CensusStats } from './model.js';
-import { RATES_2008, type ReferenceRates } from './money.js';
-import { censusSnapshot, SNAPSHOT_PAD_ROWS } from './snapshot.js';
+import type { ReferenceRates } from './money.js';
 
 export interface StatsOptions {
   /** only these partnerships (the current search results); the whole census when absent */
@@ -33,38 +30,6 @@ export interface StoreStatsOptions extends StatsOptions {
 type Db = Kysely<Database>;
 const n = (value: number | string | null | undefined) => Number(value ?? 0);
 const flag = (value: number | boolean | null) => value === true || value === 1;
-
-/**
- * The statistics of a directory, or of a selection of its partnerships. The whole directory's come
- * from its snapshot (`snapshot.ts`: the aggregates below, computed once per version of the store)
- * and are built once per snapshot: the object returned is shared, and frozen. A selection's are
- * counted on the spot, in time proportional to the selection, not to the census.
- */
-export async function loadStats(db: Db, options: StoreStatsOptions = {}): Promise<CensusStats> {
-  const rates = options.rates ?? RATES_2008;
-  const padLimit = options.padLimit ?? 1000;
-  if (options.partnershipIds === undefined && options.directoryId !== undefined && padLimit <= SNAPSHOT_PAD_ROWS) {
-    const snapshot = await censusSnapshot(db, options.directoryId);
-    const key = `${padLimit}\u0000${JSON.stringify(rates)}`;
-    let views = built.get(snapshot.aggregates);
-    if (views === undefined) built.set(snapshot.aggregates, (views = new Map()));
-    let stats = views.get(key);
-    if (stats === undefined) views.set(key, (stats = deepFreeze(buildStats(snapshot.aggregates, { rates, padLimit }))));
-    return stats;
-  }
-  return buildStats(await aggregateStats(db, options), { rates, padLimit });
-}
-
-/** The view models built from a snapshot, per options: shared between requests, so frozen. */
-const built = new WeakMap<Aggregates, Map<string, CensusStats>>();
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 /** Every count and sum of the statistics, in SQL: the one way they are computed. */
 export async function aggregateStats(db: Db, options: StoreStatsOptions = {}): Promise<Aggregates> {

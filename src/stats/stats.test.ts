@@ -14,7 +14,8 @@ import { STATS_TABLES, statsCsv, toCsv } from './csv.js';
 import { FunderNames } from './funders.js';
 import { CensusStats } from './model.js';
 import { RATES_2008, totalOf } from './money.js';
-import { aggregateStats, loadStats } from './queries.js';
+import { loadStats } from './load.js';
+import { aggregateStats } from './queries.js';
 import { censusSnapshot } from './snapshot.js';
 import { DIRECTORY_2008_ID, read2008, save2008 } from './testing.js';
 

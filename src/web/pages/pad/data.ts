@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { CensusStats, Rate } from '../../../stats/model.js';
-import { loadStats } from '../../../stats/queries.js';
+import { loadStats } from '../../../stats/load.js';
 import type { PageInput } from '../../page.js';
 
 export const PAD_PATH = '/pad';

@@ -8,7 +8,7 @@ import { RepertoireError } from '../../../errors.js';
 import { parseSearchParams } from '../../../search/params.js';
 import { FACET_NAMES, MAX_PER_PAGE, MAX_WINDOW, type SearchQuery, type Searcher } from '../../../search/types.js';
 import { CensusStats } from '../../../stats/model.js';
-import { loadStats } from '../../../stats/queries.js';
+import { loadStats } from '../../../stats/load.js';
 import type { PageInput, QueryParams } from '../../page.js';
 
 export { CensusStats };

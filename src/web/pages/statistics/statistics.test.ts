@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATS_TABLES, statsCsv } from '../../../stats/csv.js';
 import { CensusStats } from '../../../stats/model.js';
-import { loadStats } from '../../../stats/queries.js';
+import { loadStats } from '../../../stats/load.js';
 import { openTestSite, renderContext, type TestSite } from '../../testing.js';
 import { PadView } from '../pad/data.js';
 import { FUNDERS_SHOWN, renderStatistics } from './render.js';
