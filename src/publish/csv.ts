@@ -22,7 +22,8 @@ import yazl from 'yazl';
 import { guardFormula } from '../formula-guard.js';
 import type { Database } from '../store/tables.js';
 import type { ExportCounts, ExportOptions } from './options.js';
-import { chooseColumns, countRows, progressCounter, resolveScope, tableRows, type Cell, type Row, type Table } from './tables.js';
+import type { Cell, Row, Table } from './cells.js';
+import { chooseColumns, countRows, progressCounter, resolveScope, tableRows } from './tables.js';
 
 export const CSV_SEPARATOR = ';';
 const BOM = '\uFEFF';

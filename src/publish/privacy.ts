@@ -10,7 +10,7 @@
  */
 import type { Collectivity, Contact, Partnership, RepertoireDocument } from '../model/schema.js';
 import type { Redactor } from '../web/data/privacy.js';
-import { LIST_SEPARATOR, type Cell, type Row, type TableName } from './tables.js';
+import { LIST_SEPARATOR, type Cell, type Row, type TableName } from './cells.js';
 
 /** What the writers need of the site's Redactor. */
 export type ExportRedactor = Pick<Redactor, 'contact' | 'collectivity' | 'deep' | 'text' | 'isPrivatePhone' | 'isPrivateEmail'>;

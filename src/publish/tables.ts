@@ -14,45 +14,10 @@ import { readProjectDomains } from '../store/records/project.js';
 import type { Database } from '../store/tables.js';
 import { memoryCeiling } from './memory.js';
 import type { ColumnChoice, ExportOptions, Selection } from './options.js';
+import { LIST_SEPARATOR, type Cell, type CellKind, type Column, type Row, type Table, type TableName } from './cells.js';
 import { redactRow } from './privacy.js';
 
 type Db = Kysely<Database>;
-
-/** A cell: text, number, boolean or nothing. Lists are joined with " | " (LIST_SEPARATOR). */
-export type Cell = string | number | boolean | null;
-export type Row = Readonly<Record<string, Cell>>;
-
-/**
- * text: free text; integer/number: numbers; amount: a sum of money, in the currency of the row's
- * `currencyColumn`; currency: an ISO 4217 code; boolean; date: a date at its precision
- * (2007, 2007-07, 2007-07-09), kept as text; list: several values.
- */
-export type CellKind = 'text' | 'integer' | 'number' | 'amount' | 'currency' | 'boolean' | 'date' | 'list';
-
-export interface Column {
-  readonly name: string;
-  readonly kind: CellKind;
-  /** for amounts: the column of the same row that holds the currency */
-  readonly currencyColumn?: string;
-}
-
-export const LIST_SEPARATOR = ' | ';
-
-export type TableName =
-  | 'collectivities'
-  | 'partnerships'
-  | 'partnership_parties'
-  | 'projects'
-  | 'funding'
-  | 'project_partners'
-  | 'budgets'
-  | 'contacts'
-  | 'domains';
-
-export interface Table {
-  readonly name: TableName;
-  readonly columns: readonly Column[];
-}
 
 const col = (name: string, kind: CellKind = 'text', currencyColumn?: string): Column => ({ name, kind, ...(currencyColumn ? { currencyColumn } : {}) });
 

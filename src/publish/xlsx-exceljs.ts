@@ -15,7 +15,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/tables.js';
 import type { ExportCounts, ExportOptions } from './options.js';
 import { currencyFormat } from './xlsx.js';
-import { chooseColumns, countRows, progressCounter, resolveScope, tableRows, type Cell, type Column, type Row } from './tables.js';
+import type { Cell, Column, Row } from './cells.js';
+import { chooseColumns, countRows, progressCounter, resolveScope, tableRows } from './tables.js';
 
 /** Excel refuses cells longer than this. */
 const CELL_LIMIT = 32_767;

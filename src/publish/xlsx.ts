@@ -18,7 +18,8 @@ import yazl from 'yazl';
 import { startsLikeFormula } from '../formula-guard.js';
 import type { Database } from '../store/tables.js';
 import type { ExportCounts, ExportOptions } from './options.js';
-import { chooseColumns, countRows, progressCounter, resolveScope, tableRows, type Cell, type Column, type Row, type Table } from './tables.js';
+import type { Cell, Column, Row, Table } from './cells.js';
+import { chooseColumns, countRows, progressCounter, resolveScope, tableRows } from './tables.js';
 
 /** Excel refuses cells longer than this. */
 const CELL_LIMIT = 32_767;
