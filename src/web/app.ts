@@ -74,6 +74,8 @@ export interface AppOptions {
 interface DrawnPage {
   readonly type: string;
   readonly body: Buffer;
+  /** drawn in the background (a search, a long page): sent again in the background too */
+  readonly background: boolean;
 }
 
 function bytes(text: string): Buffer {
@@ -169,7 +171,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return reply.code(304).headers({ etag: tag, 'cache-control': 'no-cache', vary: 'Accept' }).send();
     }
     const kept = tag === undefined ? undefined : drawn.get(tag);
-    if (kept !== undefined) return reply.headers({ etag: tag, 'cache-control': 'no-cache', vary: 'Accept' }).type(kept.type).send(kept.body);
+    if (kept !== undefined) {
+      // a results or long page, even kept, still goes after the record pages under way (lanes.ts)
+      if (kept.background) await lanes.turn();
+      return reply.headers({ etag: tag, 'cache-control': 'no-cache', vary: 'Accept' }).type(kept.type).send(kept.body);
+    }
     const leaveForeground = lanes.foreground();
     let background = false;
     let leaveLongWork: (() => void) | undefined;
@@ -214,7 +220,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // set once the page is read: an error page carries no tag (a 304 must never stand for it)
       if (tag !== undefined) reply.headers({ etag: tag, 'cache-control': 'no-cache' });
       const keep = (type: string, body: Buffer) => {
-        if (tag !== undefined) drawn.set(tag, { type, body });
+        if (tag !== undefined) drawn.set(tag, { type, body, background });
         return reply.type(type).send(body);
       };
       if (json) return keep('application/json; charset=utf-8', bytes(JSON.stringify(view)));
