@@ -93,20 +93,19 @@ function sqlitePath(value: string, scheme: string): string {
   return rest.startsWith('//') ? rest.slice(2) : rest;
 }
 
-const Port = z
-  .string()
-  .trim()
-  .regex(/^[0-9]{1,5}$/, 'must be a whole number from 0 to 65535')
-  .transform(Number)
-  .refine((port) => port <= 65535, 'must be a whole number from 0 to 65535');
+/** A whole number from 0 to `max`, written in decimal digits; `message` says what is expected. */
+function wholeNumber(max: number, message: string) {
+  return z
+    .string()
+    .trim()
+    .regex(/^[0-9]+$/, message)
+    .transform(Number)
+    .refine((n) => n <= max, message);
+}
 
-const Workers = z
-  .string()
-  .trim()
-  .regex(/^[0-9]{1,2}$/, 'must be a whole number from 0 to 16')
-  .transform(Number)
-  .refine((n) => n <= 16, 'must be a whole number from 0 to 16')
-  .optional();
+const Port = wholeNumber(65535, 'must be a whole number from 0 to 65535');
+const Workers = wholeNumber(16, 'must be a whole number from 0 to 16').optional();
+
 
 // A host name or an IP address (IPv6 without brackets): no spaces, no scheme, no port.
 const Host = z
@@ -168,19 +167,9 @@ const TestPauseSpec = z
   })
   .optional();
 
-const PageCacheMb = z
-  .string()
-  .trim()
-  .regex(/^[0-9]{1,4}$/, 'must be a whole number of megabytes from 0 (none) to 1024')
-  .transform(Number)
-  .refine((n) => n <= 1024, 'must be a whole number of megabytes from 0 (none) to 1024');
+const PageCacheMb = wholeNumber(1024, 'must be a whole number of megabytes from 0 (none) to 1024');
 
-const PagesInFlight = z
-  .string()
-  .trim()
-  .regex(/^[0-9]{1,5}$/, 'must be a whole number from 0 (no limit) to 10000')
-  .transform(Number)
-  .refine((n) => n <= 10_000, 'must be a whole number from 0 (no limit) to 10000');
+const PagesInFlight = wholeNumber(10_000, 'must be a whole number from 0 (no limit) to 10000');
 
 const Env = z.object({
   DATABASE_URL: DatabaseUrl.prefault(DEFAULT_DATABASE_URL),
