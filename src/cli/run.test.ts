@@ -34,7 +34,7 @@ describe('run', () => {
     expect(await repertoire(argv)).toMatchObject({ code: EXIT.ok, stdout: expect.stringContaining('Usage: repertoire COMMAND') });
   });
 
-  it.each(['setup', 'import', 'export', 'report'])('prints the help of %s', async (name) => {
+  it.each(['setup', 'import', 'directories', 'export', 'report'])('prints the help of %s', async (name) => {
     const { code, stdout } = await repertoire([name, '--help']);
     expect(code).toBe(EXIT.ok);
     expect(stdout).toContain(`Usage: repertoire ${name}`);
@@ -70,6 +70,32 @@ describe('run', () => {
     expect(report.stdout).toContain('Imported complete-document.json (json)');
     expect(report.stdout).toContain('Store: 0 created, 0 updated, 11 unchanged, 0 removed');
     expect(JSON.parse((await repertoire(['report', '--json'], env)).stdout)).toMatchObject({ changes: { unchanged: 11 } });
+  });
+
+  it('lists the directories of a store holding two, and reports the latest import of each', async () => {
+    const { dir, env } = storeEnv();
+    expect((await repertoire(['directories'], env)).stderr).toContain('No directory yet');
+    const second = JSON.parse(fixtureText()) as { directory: Record<string, unknown>; partnerships: unknown[] };
+    second.directory = { id: 'franco-senegalais', title: 'Répertoire franco-sénégalais', countries: ['FR', 'SN'], edition: '2026' };
+    second.partnerships = second.partnerships.slice(0, 1);
+    const secondFile = join(dir, 'second.json');
+    writeFileSync(secondFile, JSON.stringify(second));
+    expect((await repertoire(['import', FIXTURE], env)).code).toBe(EXIT.ok);
+    expect((await repertoire(['import', secondFile], env)).code).toBe(EXIT.ok);
+
+    const listed = await repertoire(['directories', '--json'], env);
+    expect(listed.code).toBe(EXIT.ok);
+    expect(JSON.parse(listed.stdout)).toEqual([
+      { id: 'franco-marocain-2008', title: expect.stringContaining('franco-marocains'), countries: ['FR', 'MA'], edition: '2008-07', partnerships: 2, projects: 2, collectivities: 3 },
+      { id: 'franco-senegalais', title: 'Répertoire franco-sénégalais', countries: ['FR', 'SN'], edition: '2026', partnerships: 1, projects: expect.any(Number), collectivities: 3 },
+    ]);
+    const text = await repertoire(['directories'], env);
+    expect(text.stdout).toContain('franco-senegalais\n  Répertoire franco-sénégalais, 2026\n  FR ⇄ SN: 1 partnership, ');
+
+    const latest = JSON.parse((await repertoire(['report', '--json'], env)).stdout) as { directoryId: string };
+    expect(latest.directoryId).toBe('franco-senegalais');
+    const first = JSON.parse((await repertoire(['report', '--json', '--directory', 'franco-marocain-2008'], env)).stdout) as { directoryId: string };
+    expect(first.directoryId).toBe('franco-marocain-2008');
   });
 
   it('sets up a store from a given file once, then leaves it alone', async () => {

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { RepertoireError } from '../errors.js';
 import { backupCommand } from './commands/backup.js';
 import { copyCommand } from './commands/copy.js';
+import { directoriesCommand } from './commands/directories.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
@@ -20,9 +21,9 @@ import type { CliContext, Command } from './context.js';
 
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
 
-const COMMANDS: readonly Command[] = [setupCommand, importCommand, exportCommand, reportCommand, migrateCommand, copyCommand, backupCommand, restoreCommand, userCommand, serveCommand, synthCommand];
+const COMMANDS: readonly Command[] = [setupCommand, importCommand, directoriesCommand, exportCommand, reportCommand, migrateCommand, copyCommand, backupCommand, restoreCommand, userCommand, serveCommand, synthCommand];
 
-const HELP = `repertoire — the census of Franco-Moroccan decentralised-cooperation partnerships
+const HELP = `repertoire — the census of decentralised-cooperation partnerships between local authorities
 
 Usage: repertoire COMMAND [options]
 

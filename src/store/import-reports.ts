@@ -26,8 +26,11 @@ export async function addImportReport(db: Kysely<Database>, directoryId: string,
     .execute();
 }
 
-export async function latestImportReport(db: Kysely<Database>): Promise<StoredImportReport | undefined> {
-  const row = await db.selectFrom('import_reports').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
+/** The latest import of one directory, or of any when `directoryId` is not given. */
+export async function latestImportReport(db: Kysely<Database>, directoryId?: string): Promise<StoredImportReport | undefined> {
+  let query = db.selectFrom('import_reports').selectAll();
+  if (directoryId !== undefined) query = query.where('directory_id', '=', directoryId);
+  const row = await query.orderBy('id', 'desc').limit(1).executeTakeFirst();
   return row === undefined ? undefined : storedReport(row);
 }
 
