@@ -34,7 +34,7 @@ describe('run', () => {
     expect(await repertoire(argv)).toMatchObject({ code: EXIT.ok, stdout: expect.stringContaining('Usage: repertoire COMMAND') });
   });
 
-  it.each(['setup', 'import', 'directories', 'export', 'report'])('prints the help of %s', async (name) => {
+  it.each(['setup', 'import', 'directories', 'compare', 'export', 'report'])('prints the help of %s', async (name) => {
     const { code, stdout } = await repertoire([name, '--help']);
     expect(code).toBe(EXIT.ok);
     expect(stdout).toContain(`Usage: repertoire ${name}`);
@@ -96,6 +96,35 @@ describe('run', () => {
     expect(latest.directoryId).toBe('franco-senegalais');
     const first = JSON.parse((await repertoire(['report', '--json', '--directory', 'franco-marocain-2008'], env)).stdout) as { directoryId: string };
     expect(first.directoryId).toBe('franco-marocain-2008');
+  });
+
+  it('compares two editions of a series, and refuses two directories of different countries', async () => {
+    const { dir, env } = storeEnv();
+    const later = JSON.parse(fixtureText()) as { directory: Record<string, unknown>; partnerships: { signedDate?: string }[] };
+    later.directory = { ...later.directory, id: 'franco-marocain-2026', edition: '2026' };
+    later.partnerships[0]!.signedDate = '2009-03';
+    later.partnerships = later.partnerships.slice(0, 1);
+    const laterFile = join(dir, 'later.json');
+    writeFileSync(laterFile, JSON.stringify(later));
+    const other = { ...later, directory: { id: 'franco-senegalais', title: 'Répertoire franco-sénégalais', countries: ['FR', 'SN'] } };
+    const otherFile = join(dir, 'other.json');
+    writeFileSync(otherFile, JSON.stringify(other));
+    for (const file of [FIXTURE, laterFile, otherFile]) expect((await repertoire(['import', file], env)).code).toBe(EXIT.ok);
+
+    const text = await repertoire(['compare', 'franco-marocain-2008', 'franco-marocain-2026'], env);
+    expect(text.code).toBe(EXIT.ok);
+    expect(text.stdout).toContain('Partnerships: 0 new, 1 ended, 1 changed, 0 unchanged');
+    expect(text.stdout).toContain('  ~ aix-en-provence-oujda — ');
+    expect(text.stdout).toContain(': signedDate');
+    const json = JSON.parse((await repertoire(['compare', 'franco-marocain-2008', 'franco-marocain-2026', '--json'], env)).stdout) as { partnerships: { ended: { id: string }[] } };
+    expect(json.partnerships.ended.map((p) => p.id)).toEqual(['aix-en-provence-oriental']);
+
+    const refused = await repertoire(['compare', 'franco-marocain-2008', 'franco-senegalais'], env);
+    expect(refused.code).toBe(EXIT.usage);
+    expect(refused.stderr).toContain('"franco-senegalais" (FR, SN) is not an edition of "franco-marocain-2008" (FR, MA)');
+    const missing = await repertoire(['compare', 'franco-marocain-2008', 'nowhere'], env);
+    expect(missing.code).toBe(EXIT.badInput);
+    expect(missing.stderr).toContain('no directory "nowhere"');
   });
 
   it('sets up a store from a given file once, then leaves it alone', async () => {

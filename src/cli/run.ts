@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { RepertoireError } from '../errors.js';
 import { backupCommand } from './commands/backup.js';
+import { compareCommand } from './commands/compare.js';
 import { copyCommand } from './commands/copy.js';
 import { directoriesCommand } from './commands/directories.js';
 import { exportCommand } from './commands/export.js';
@@ -21,7 +22,7 @@ import type { CliContext, Command } from './context.js';
 
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
 
-const COMMANDS: readonly Command[] = [setupCommand, importCommand, directoriesCommand, exportCommand, reportCommand, migrateCommand, copyCommand, backupCommand, restoreCommand, userCommand, serveCommand, synthCommand];
+const COMMANDS: readonly Command[] = [setupCommand, importCommand, directoriesCommand, compareCommand, exportCommand, reportCommand, migrateCommand, copyCommand, backupCommand, restoreCommand, userCommand, serveCommand, synthCommand];
 
 const HELP = `repertoire — the census of decentralised-cooperation partnerships between local authorities
 
