@@ -17,6 +17,8 @@ export const paths = {
   report: () => '/rapport',
   statistics: (query = '') => (query === '' ? '/statistiques' : `/statistiques?${query}`),
   pad: () => '/pad',
+  editions: () => '/editions',
+  comparison: (from: string, to: string) => `/editions/${e(from)}/${e(to)}`,
   openapi: () => '/openapi.json',
   health: () => '/sante',
   asset: (name: string) => `/assets/${name}`,

@@ -468,6 +468,26 @@ export const fr = {
   'export.tooMany.title': 'Trop de résultats à exporter',
   'export.tooMany.text': 'Cette recherche donne {total} résultats ; l’export d’une recherche s’arrête à {limit} résultats. Affinez la recherche, ou exportez tout le répertoire.',
   'export.back': 'Revenir à la recherche',
+  // editions of a series, and what changed from one to the next (src/web/pages/editions/)
+  'editions.title': 'Éditions des répertoires',
+  'editions.intro': 'Chaque recensement donne une nouvelle édition du répertoire des mêmes pays. Comparez deux éditions pour voir les partenariats et les projets nouveaux, terminés et modifiés.',
+  'editions.edition': 'Édition',
+  'editions.id': 'Identifiant',
+  'editions.partnerships': 'Partenariats',
+  'editions.projects': 'Projets',
+  'editions.collectivities': 'Collectivités',
+  'editions.single': 'Une seule édition pour l’instant.',
+  'editions.compare': 'Ce qui a changé de {from} à {to}',
+  'editions.comparison': 'De l’édition {from} à l’édition {to}',
+  'editions.comparison.intro': 'Ce qui a changé de « {from} » à « {to} ». Les coordonnées des personnes nommées ne sont pas comparées.',
+  'editions.new': 'Nouveaux',
+  'editions.ended': 'Terminés',
+  'editions.changed': 'Modifiés',
+  'editions.unchanged': 'Inchangés',
+  'editions.previousId': 'Identifiant dans l’édition précédente : {id}',
+  'editions.field': 'Champ',
+  'editions.before': 'Avant',
+  'editions.after': 'Après',
 } as const;
 
 export type MessageKey = keyof typeof fr;

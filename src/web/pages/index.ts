@@ -3,6 +3,7 @@ import type { AnyPage } from '../page.js';
 import { collectivitiesPage } from './collectivities/index.js';
 import { collectivityPage } from './collectivity/index.js';
 import { domainPage, domainsPage } from './domain/index.js';
+import { comparisonPage, editionsPage } from './editions/index.js';
 import { homePage } from './home/index.js';
 import { partnershipPage } from './partnership/index.js';
 import { briefPage, partnershipsPage } from './partnerships/index.js';
@@ -30,4 +31,6 @@ export const PAGES: readonly AnyPage[] = [
   reportPage,
   statisticsPage,
   padPage,
+  editionsPage,
+  comparisonPage,
 ];
