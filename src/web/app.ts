@@ -34,7 +34,7 @@ import { openApiDocument } from './openapi.js';
 import type { AnyPage, PageInput, QueryParams, RenderContext } from './page.js';
 import { PAGES } from './pages/index.js';
 import { registerStatisticsCsv } from './pages/statistics/csv.js';
-import { paths } from './paths.js';
+import { inDirectory, paths } from './paths.js';
 import { applySecurityHeaders, clientErrorResponse, registerSecurityHeaders, securedServer } from './security-headers.js';
 
 /** The site's assets, found from src/web and dist/web alike (they are not compiled). */
@@ -48,8 +48,8 @@ export interface AppOptions {
   readonly directoryId?: string;
   readonly logger?: FastifyServerOptions['logger'];
   readonly locale?: Locale;
-  /** brings the search index up to date with the store; called before each search */
-  readonly refreshSearchIndex?: () => Promise<void>;
+  /** brings the directory's search index up to date with the store; called before each search */
+  readonly refreshSearchIndex?: (directoryId: string) => Promise<void>;
   /** the members' services (default: built on the store); tests pass theirs */
   readonly accounts?: AccountService;
   readonly census?: Census;
@@ -159,11 +159,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   };
   const sendPage = async (request: FastifyRequest, reply: FastifyReply, page: AnyPage, params: Record<string, string>, json: boolean) => {
+    // a directory's pages (/r/<id>/…) link within it (paths.ts)
+    const directoryId = (request.params as { directory?: string } | undefined)?.directory;
+    return inDirectory(directoryId, () => drawPage(request, reply, page, params, json, directoryId));
+  };
+  const drawPage = async (request: FastifyRequest, reply: FastifyReply, page: AnyPage, params: Record<string, string>, json: boolean, directoryId: string | undefined) => {
     // Signed-in members' HTML shows named people's coordinates; the JSON twins never do.
     const audience = json ? 'public' : members.audience(request);
     // read once a request: each reading checks the store's version first
     let read: Promise<Directory> | undefined;
-    const directory = (): Promise<Directory> => (read ??= cache.get(audience));
+    const directory = (): Promise<Directory> => (read ??= cache.get(audience, directoryId));
+    const refreshSearchIndex = options.refreshSearchIndex;
     // a public page the client holds as it is now: 304, neither read nor drawn
     const tag =
       audience === 'public' ? pageTag({ release, stamp: (await directory()).stamp, locale, representation: json ? 'json' : 'html', url: request.url }) : undefined;
@@ -213,7 +219,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
                 },
                 close: () => searcher.close(),
               },
-        beforeSearch: options.refreshSearchIndex,
+        ...(refreshSearchIndex !== undefined ? { beforeSearch: async () => refreshSearchIndex((await directory()).id) } : {}),
       };
       const view: unknown = await page.load(input);
       reply.header('vary', 'Accept');
@@ -235,36 +241,58 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   };
 
+  // each page of a directory at the root (the default directory) and under /r/<id> (any directory)
+  const DIRECTORY_PREFIX = '/r/:directory';
   for (const page of PAGES) {
+    const prefixes = page.sitewide === true ? [''] : ['', DIRECTORY_PREFIX];
     const last = page.path.split('/').pop() ?? '';
-    if (last.startsWith(':')) {
-      // one route: the last parameter may end with .json (ids never hold a dot)
-      const name = last.slice(1);
-      app.get(page.path, async (request, reply) => {
-        const params = { ...(request.params as Record<string, string>) };
-        const value = params[name] ?? '';
-        const json = value.endsWith('.json') || prefersJson(request);
-        params[name] = value.endsWith('.json') ? value.slice(0, -'.json'.length) : value;
-        return send(request, reply, page, params, json);
-      });
-    } else {
-      const twin = page.path === '/' ? '/index.json' : `${page.path}.json`;
-      app.get(page.path, async (request, reply) => send(request, reply, page, {}, prefersJson(request)));
-      app.get(twin, async (request, reply) => send(request, reply, page, {}, true));
+    for (const prefix of prefixes) {
+      if (last.startsWith(':')) {
+        // one route: the last parameter may end with .json (ids never hold a dot)
+        const name = last.slice(1);
+        app.get(`${prefix}${page.path}`, async (request, reply) => {
+          const { directory: _directory, ...params } = { ...(request.params as Record<string, string>) };
+          const value = params[name] ?? '';
+          const json = value.endsWith('.json') || prefersJson(request);
+          params[name] = value.endsWith('.json') ? value.slice(0, -'.json'.length) : value;
+          return send(request, reply, page, params, json);
+        });
+      } else {
+        const path = page.path === '/' && prefix !== '' ? prefix : `${prefix}${page.path}`;
+        const twin = page.path === '/' ? `${prefix}/index.json` : `${prefix}${page.path}.json`;
+        app.get(path, async (request, reply) => send(request, reply, page, {}, prefersJson(request)));
+        app.get(twin, async (request, reply) => send(request, reply, page, {}, true));
+      }
     }
   }
 
+  const directoryOf = (request: FastifyRequest) => (request.params as { directory?: string } | undefined)?.directory;
+  const publicDirectory = (request: FastifyRequest) => cache.get('public', directoryOf(request));
+  const refreshIndexOf = (request: FastifyRequest) => async () => options.refreshSearchIndex?.((await publicDirectory(request)).id);
+  const prefixes = ['', DIRECTORY_PREFIX];
+
   // each table of the statistics page as CSV, for the public (no named person's coordinates in them)
-  registerStatisticsCsv(app, (request) => ({
-    params: {},
-    query: (request.query ?? {}) as QueryParams,
-    directory: () => cache.get('public'),
+  registerStatisticsCsv(
+    app,
+    (request) => ({
+      params: {},
+      query: (request.query ?? {}) as QueryParams,
+      directory: () => publicDirectory(request),
+      db: options.store.db,
+      searcher: options.searcher,
+      beforeSearch: refreshIndexOf(request),
+    }),
+    prefixes,
+  );
+
+  registerExports(app, {
     db: options.store.db,
     searcher: options.searcher,
-    beforeSearch: options.refreshSearchIndex,
-  }));
-
-  registerExports(app, { db: options.store.db, searcher: options.searcher, beforeSearch: options.refreshSearchIndex, directory: () => cache.get('public'), page: async (request, page) => layout(page, await members.context(request), await colophonOf(), { twin: false }).value });
+    beforeSearch: (request) => refreshIndexOf(request)(),
+    directory: publicDirectory,
+    prefixes,
+    page: async (request, page) => layout(page, await members.context(request), await colophonOf(() => publicDirectory(request)), { twin: false }).value,
+  });
 
   registerBaseMaps(app);
 

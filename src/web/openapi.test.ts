@@ -36,7 +36,7 @@ const EXAMPLES: Record<string, string[]> = {
   '/rapport.json': ['/rapport.json'],
   '/statistiques.json': ['/statistiques.json', '/statistiques.json?q=eau', '/statistiques.json?q=zzzzqqq'],
   '/pad.json': ['/pad.json'],
-  '/editions.json': ['/editions.json'],
+  '/repertoires.json': ['/repertoires.json'],
   // one directory in this store: an edition compared with itself (everything unchanged)
   '/editions/{from}/{to}.json': ['/editions/repertoire-franco-marocain-2008/repertoire-franco-marocain-2008.json'],
 };

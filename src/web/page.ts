@@ -79,6 +79,8 @@ export interface PageDefinition<VM> {
    * pages before it loads and before it draws, as results pages do after their search (lanes.ts).
    */
   readonly long?: boolean;
+  /** a page of the whole site, not of one directory (the list of directories, editions): served at the root only */
+  readonly sitewide?: boolean;
   load(input: PageInput): Promise<VM>;
   render(view: VM, context: RenderContext): RenderedPage;
 }

@@ -1,23 +1,61 @@
-/** The site's URLs, in one place. Ids are slugs, but are encoded anyway. */
+/**
+ * The site's URLs, in one place. Ids are slugs, but are encoded anyway.
+ *
+ * A store may hold several directories. The pages of each live under `/r/<directory id>` (its
+ * home, lists, records, maps, statistics…); the same pages at the root show the site's default
+ * directory, so that the links of a one-directory site stay as they were. A page drawn for a
+ * directory links within that directory: the directory of the request being drawn is kept in an
+ * AsyncLocalStorage (`inDirectory`), read by the paths below. Passing it as an argument through
+ * every render function and view model (some 150 links) was the alternative: the scope is the
+ * request, and this is the request's scope.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 const e = encodeURIComponent;
 
+const directoryScope = new AsyncLocalStorage<string>();
+
+/** Runs `work` (a page's reading and drawing) with the links of the directory `directoryId`; undefined: the default directory's, at the root. */
+export function inDirectory<T>(directoryId: string | undefined, work: () => T): T {
+  return directoryId === undefined ? directoryScope.exit(work) : directoryScope.run(directoryId, work);
+}
+
+/** The prefix of a directory's pages: `/r/<id>`. */
+export function directoryPrefix(directoryId: string): string {
+  return `/r/${e(directoryId)}`;
+}
+
+/** The prefix of the directory being drawn: '' for the default directory. */
+function scope(): string {
+  const directoryId = directoryScope.getStore();
+  return directoryId === undefined ? '' : directoryPrefix(directoryId);
+}
+
 export const paths = {
-  home: () => '/',
-  search: (query = '') => (query === '' ? '/recherche' : `/recherche?${query}`),
-  partnerships: () => '/partenariats',
-  partnership: (id: string) => `/partenariats/${e(id)}`,
-  projects: () => '/projets',
-  project: (id: string) => `/projets/${e(id)}`,
-  collectivities: () => '/collectivites',
-  collectivity: (id: string) => `/collectivites/${e(id)}`,
-  domains: () => '/domaines',
-  domain: (code: string) => `/domaines/${e(code)}`,
-  synthesis: () => '/synthese',
-  brief: () => '/autres-partenariats',
-  report: () => '/rapport',
-  statistics: (query = '') => (query === '' ? '/statistiques' : `/statistiques?${query}`),
-  pad: () => '/pad',
-  editions: () => '/editions',
+  /** the home of the directory being drawn (the site's home for the default one) */
+  home: () => scope() || '/',
+  /** the site's home: with several directories, their list */
+  site: () => '/',
+  /** a directory's home */
+  directory: (id: string) => directoryPrefix(id),
+  search: (query = '') => (query === '' ? `${scope()}/recherche` : `${scope()}/recherche?${query}`),
+  partnerships: () => `${scope()}/partenariats`,
+  partnership: (id: string) => `${scope()}/partenariats/${e(id)}`,
+  projects: () => `${scope()}/projets`,
+  project: (id: string) => `${scope()}/projets/${e(id)}`,
+  collectivities: () => `${scope()}/collectivites`,
+  collectivity: (id: string) => `${scope()}/collectivites/${e(id)}`,
+  domains: () => `${scope()}/domaines`,
+  domain: (code: string) => `${scope()}/domaines/${e(code)}`,
+  synthesis: () => `${scope()}/synthese`,
+  brief: () => `${scope()}/autres-partenariats`,
+  report: () => `${scope()}/rapport`,
+  statistics: (query = '') => (query === '' ? `${scope()}/statistiques` : `${scope()}/statistiques?${query}`),
+  pad: () => `${scope()}/pad`,
+  /** the directory, or a search's results, as CSV, XLSX, JSON or IATI */
+  export: () => `${scope()}/export`,
+  /** every directory of the store, in series */
+  directories: () => '/repertoires',
   comparison: (from: string, to: string) => `/editions/${e(from)}/${e(to)}`,
   openapi: () => '/openapi.json',
   health: () => '/sante',

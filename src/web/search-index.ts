@@ -47,3 +47,27 @@ export function searchIndexKeeper(db: Kysely<Database>, directoryId: string, reb
     },
   };
 }
+
+/**
+ * The search indexes of every directory of a store: each kept by its own keeper, made on first
+ * use, their rebuilds one after another (they write to the same store).
+ */
+export function searchIndexKeepers(db: Kysely<Database>, rebuild: RebuildSearchIndex): { ensureFresh(directoryId: string): Promise<void> } {
+  const keepers = new Map<string, SearchIndexKeeper>();
+  let queue: Promise<unknown> = Promise.resolve();
+  const oneAtATime: RebuildSearchIndex = (store, directoryId) => {
+    const turn = queue.catch(() => undefined).then(() => rebuild(store, directoryId));
+    queue = turn;
+    return turn;
+  };
+  return {
+    ensureFresh(directoryId) {
+      let keeper = keepers.get(directoryId);
+      if (keeper === undefined) {
+        keeper = searchIndexKeeper(db, directoryId, oneAtATime);
+        keepers.set(directoryId, keeper);
+      }
+      return keeper.ensureFresh();
+    },
+  };
+}

@@ -9,7 +9,7 @@ import { offThreadReader } from '../../store/off-thread.js';
 import { listDirectoryIds } from '../../store/records/directory.js';
 import { buildApp } from '../../web/app.js';
 import { chooseDirectoryId } from '../../web/data/directory.js';
-import { searchIndexKeeper } from '../../web/search-index.js';
+import { searchIndexKeepers } from '../../web/search-index.js';
 import type { Command } from '../context.js';
 import { importFile } from '../import-file.js';
 import { formatChanges } from '../report-text.js';
@@ -41,7 +41,9 @@ import or an edit changes the store (on SQLite in a file and on PostgreSQL). Sto
 (SIGINT) or SIGTERM.
 
 Options:
-  --directory ID   which directory to show, when the store holds several (default: the last imported)
+  --directory ID   the site's default directory, at the root, when the store holds several
+                   (default: the last imported); every directory is at /r/ID/, and
+                   /repertoires lists them
   -h, --help       show this help
 
 Environment:
@@ -81,16 +83,17 @@ Environment:
       const file = config.database.kind === 'sqlite' && config.database.path !== ':memory:' ? config.database.path : undefined;
       const onPostgres = store.engine === 'postgres';
       const rebuild = onPostgres ? rebuildPostgresSearchIndex : rebuildSearchIndex;
-      const keeper = file !== undefined || onPostgres ? searchIndexKeeper(store.db, directoryId, rebuild) : undefined;
+      const keeper = file !== undefined || onPostgres ? searchIndexKeepers(store.db, rebuild) : undefined;
       if (keeper !== undefined) {
-        await keeper.ensureFresh();
+        // the default directory's index before the first visitor; the others' when first searched
+        await keeper.ensureFresh(directoryId);
         searcher = onPostgres ? openPostgresSearcher(store.db) : await openSearcher({ databasePath: file!, ...(config.searchWorkers !== undefined ? { workers: config.searchWorkers } : {}) });
       } else {
         context.stderr.write('Search is off: it needs a SQLite store in a file, or PostgreSQL.\n');
       }
       // long reads (the whole directory's counts) on the search thread's connection (SQLite), not on the serving thread
       const reader = searcher?.read !== undefined ? offThreadReader(searcher.read.bind(searcher)) : undefined;
-      app = await buildApp({ config, store, searcher, directoryId, logger: { level: 'warn' }, refreshSearchIndex: keeper?.ensureFresh, warm: true, ...(reader ? { reader } : {}) });
+      app = await buildApp({ config, store, searcher, directoryId, logger: { level: 'warn' }, ...(keeper !== undefined ? { refreshSearchIndex: (id: string) => keeper.ensureFresh(id) } : {}), warm: true, ...(reader ? { reader } : {}) });
       await app.listen({ port: config.server.port, host: config.server.host });
       const address = app.server.address();
       const port = typeof address === 'object' && address !== null ? address.port : config.server.port;

@@ -145,9 +145,13 @@ async function readDomainLines(db: Kysely<Database>, directoryId: string): Promi
   return new Map(rows.map((row) => [row.record_id, row.first_line]));
 }
 
-/** The snapshots, read again only when the store's stamp changed; concurrent readers share one load. */
+/**
+ * The snapshots, read again only when the store's stamp changed; concurrent readers share one
+ * load. One per directory shown and audience: `get()` without an id gives the site's default
+ * directory (`preferredId`, else the last imported).
+ */
 export class DirectoryCache {
-  private readonly current = new Map<Audience, Promise<Directory>>();
+  private readonly current = new Map<string, Promise<Directory>>();
   /** shared by both audiences' snapshots: the counts are the same */
   private readonly figures: FiguresKeeper;
 
@@ -165,18 +169,20 @@ export class DirectoryCache {
     await (await this.get('public')).figures();
   }
 
-  async get(audience: Audience = 'public'): Promise<Directory> {
+  async get(audience: Audience = 'public', directoryId?: string): Promise<Directory> {
+    const key = `${audience}|${directoryId ?? ''}`;
     const stamp = await readStamp(this.db);
-    const cached = this.current.get(audience);
+    const cached = this.current.get(key);
     if (cached !== undefined) {
       const directory = await cached.catch(() => undefined);
       if (directory !== undefined && directory.stamp === stamp) return directory;
-      if (this.current.get(audience) !== cached) return this.get(audience);
+      if (this.current.get(key) !== cached) return this.get(audience, directoryId);
     }
-    const loading = readSiteDirectory(this.db, this.preferredId, audience, this.figures);
-    this.current.set(audience, loading);
+    const loading = readSiteDirectory(this.db, directoryId ?? this.preferredId, audience, this.figures);
+    this.current.set(key, loading);
+    // a directory that is not there is not kept: unknown ids in URLs must not fill the cache
     loading.catch(() => {
-      if (this.current.get(audience) === loading) this.current.delete(audience);
+      if (this.current.get(key) === loading) this.current.delete(key);
     });
     return loading;
   }

@@ -8,7 +8,8 @@ import { TABLES } from '../../publish/tables.js';
 import { html, join, type SafeHtml } from '../html.js';
 import type { MessageKey } from '../i18n/index.js';
 import type { RenderContext } from '../page.js';
-import { EXPORT_FORMATS, EXPORT_PATH } from './params.js';
+import { paths } from '../paths.js';
+import { EXPORT_FORMATS } from './params.js';
 
 export interface ExportFormSearch {
   readonly q: string;
@@ -37,7 +38,7 @@ export function exportForm(search: ExportFormSearch, total: number, c: RenderCon
   ];
   return html`<section class="export" aria-labelledby="export-title">
 <h2 id="export-title">${t('export.heading')}</h2>
-<form class="export-form" method="get" action="${EXPORT_PATH}">
+<form class="export-form" method="get" action="${paths.export()}">
 ${hidden}
 <p><label for="export-format">${t('export.format')}</label>
 <select id="export-format" name="format">${EXPORT_FORMATS.map((format) => html`<option value="${format}">${t(`export.format.${format}` as MessageKey)}</option>`)}</select></p>

@@ -19,7 +19,7 @@ import type { Directory } from '../data/directory.js';
 import { html } from '../html.js';
 import { DEFAULT_LOCALE, formatNumber, t as translate, type MessageKey } from '../i18n/index.js';
 import type { QueryParams, RenderedPage } from '../page.js';
-import { paths } from '../paths.js';
+import { inDirectory, paths } from '../paths.js';
 import { EXPORT_PATH, ExportParamError, parseExportParams, type ExportRequest } from './params.js';
 import { EXPORT_LIMIT, selectionOf, TooManyResults } from './selection.js';
 
@@ -28,10 +28,12 @@ export { EXPORT_PATH } from './params.js';
 export interface ExportDeps {
   readonly db: Kysely<Database>;
   readonly searcher?: Searcher;
-  /** brings the search index up to date, before a search */
-  readonly beforeSearch?: () => Promise<void>;
-  /** the public snapshot: its id is the directory exported, its redactor applies */
-  directory(): Promise<Directory>;
+  /** brings the search index of the request's directory up to date, before a search */
+  readonly beforeSearch?: (request: FastifyRequest) => Promise<void>;
+  /** the public snapshot of the request's directory: its id is the directory exported, its redactor applies */
+  directory(request: FastifyRequest): Promise<Directory>;
+  /** where the directories' pages are: the root for the default directory, `/r/:directory` for any (default: the root only) */
+  readonly prefixes?: readonly string[];
   /** a page in the site's layout, for this request */
   page(request: FastifyRequest, page: RenderedPage): Promise<string>;
   /** the most results a search's export holds (default EXPORT_LIMIT, what the searcher lets one browse) */
@@ -49,7 +51,7 @@ export function registerExports(app: FastifyInstance, deps: ExportDeps): void {
   const sendPage = async (request: FastifyRequest, reply: FastifyReply, status: number, page: RenderedPage) =>
     reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(await deps.page(request, page));
 
-  app.get(EXPORT_PATH, async (request, reply) => {
+  const route = async (request: FastifyRequest, reply: FastifyReply) => {
     const query = (request.query ?? {}) as QueryParams;
     let wanted: ExportRequest;
     try {
@@ -68,18 +70,18 @@ export function registerExports(app: FastifyInstance, deps: ExportDeps): void {
       });
     }
 
-    const dir = await deps.directory();
+    const dir = await deps.directory(request);
     let selection: ExportOptions['selection'];
     if (wanted.search !== undefined) {
       if (deps.searcher === undefined) throw new RepertoireError('not-supported', 'search is not available', 503);
-      await deps.beforeSearch?.();
+      await deps.beforeSearch?.(request);
       try {
         selection = (await selectionOf(deps.searcher, wanted.search, dir.id, deps.limit ?? EXPORT_LIMIT)).selection;
       } catch (error) {
         if (!(error instanceof TooManyResults)) throw error;
         const title = t('export.tooMany.title');
         const searchHref = paths.search(searchParamsOf({ ...wanted.search, page: 1 }).toString());
-        const allHref = `${EXPORT_PATH}?${new URLSearchParams({ format: wanted.format, scope: 'all' }).toString()}`;
+        const allHref = `${paths.export()}?${new URLSearchParams({ format: wanted.format, scope: 'all' }).toString()}`;
         return sendPage(request, reply, 422, {
           title,
           breadcrumbs: [{ href: searchHref, label: t('searchPage.title') }, { href: request.url, label: title }],
@@ -106,5 +108,9 @@ export function registerExports(app: FastifyInstance, deps: ExportDeps): void {
       .header('content-disposition', `attachment; filename="${exportFileName(dir.id, wanted)}"`)
       .header('cache-control', 'no-store')
       .send(out);
-  });
+  };
+  // a directory's export links within that directory (paths.ts)
+  for (const prefix of deps.prefixes ?? ['']) {
+    app.get(`${prefix}${EXPORT_PATH}`, async (request, reply) => inDirectory((request.params as { directory?: string }).directory, () => route(request, reply)));
+  }
 }

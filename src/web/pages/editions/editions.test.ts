@@ -29,14 +29,14 @@ const get = (url: string) => site.app.inject({ method: 'GET', url });
 
 describe('editions', () => {
   it('lists the directories in series, with a comparison between consecutive editions', async () => {
-    const response = await get('/editions.json');
+    const response = await get('/repertoires.json');
     expect(response.statusCode).toBe(200);
     const view = response.json<EditionsView>();
     expect(view.series.map((s) => [s.key, s.editions.map((e) => e.id)])).toEqual([
       ['FR-MA', ['franco-marocain-2008', 'franco-marocain-2026']],
       ['FR-SN', ['franco-senegalais']],
     ]);
-    const page = await get('/editions');
+    const page = await get('/repertoires');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('href="/editions/franco-marocain-2008/franco-marocain-2026"');
   });

@@ -4,9 +4,10 @@ import { renderComparison, renderEditions } from './render.js';
 
 export const editionsPage = definePage({
   name: 'EditionsView',
-  path: '/editions',
-  summary: 'The directories of the store, grouped in series (the same countries), with their counts',
+  path: '/repertoires',
+  summary: 'The directories of the store, grouped in series (the same countries: editions of one census), with their counts and links to each one’s pages',
   schema: EditionsView,
+  sitewide: true,
   load: async ({ db }) => editionsView(db),
   render: renderEditions,
 });
@@ -22,6 +23,7 @@ export const comparisonPage = definePage({
   ],
   // two whole directories read and compared
   long: true,
+  sitewide: true,
   load: async ({ db, params }) => comparisonView(db, params.from ?? '', params.to ?? ''),
   render: renderComparison,
 });

@@ -22,7 +22,7 @@ ${v.series.map(({ key, countries, editions }) =>
     html`${dataTable(
       'editions',
       [{ label: t('editions.edition') }, { label: t('editions.id') }, { label: t('editions.partnerships'), num: true }, { label: t('editions.projects'), num: true }, { label: t('editions.collectivities'), num: true }],
-      editions.map((e) => [editionName(e), html`<code>${e.id}</code>`, n(e.partnerships), n(e.projects), n(e.collectivities)]),
+      editions.map((e) => [html`<a href="${paths.directory(e.id)}">${editionName(e)}</a>`, html`<code>${e.id}</code>`, n(e.partnerships), n(e.projects), n(e.collectivities)]),
     )}${
       editions.length < 2
         ? html`<p class="muted">${t('editions.single')}</p>`
@@ -34,7 +34,7 @@ ${v.series.map(({ key, countries, editions }) =>
     `serie-${key}`,
   ),
 )}`;
-  return { title: t('editions.title'), breadcrumbs: [{ href: paths.editions(), label: t('editions.title') }], body };
+  return { title: t('editions.title'), breadcrumbs: [{ href: paths.directories(), label: t('editions.title') }], body };
 }
 
 /** A field's value, short: a list as its items, a record as its values. */
@@ -84,7 +84,7 @@ ${changesSection(t('editions.projects'), v.projects, c, 'projets')}`;
   return {
     title,
     breadcrumbs: [
-      { href: paths.editions(), label: t('editions.title') },
+      { href: paths.directories(), label: t('editions.title') },
       { href: paths.comparison(v.from.id, v.to.id), label: title },
     ],
     body,

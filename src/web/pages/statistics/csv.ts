@@ -33,8 +33,9 @@ export function isStatsTable(name: string): name is StatsTable {
   return (STATS_TABLES as readonly string[]).includes(name);
 }
 
-export function registerStatisticsCsv(app: FastifyInstance, inputOf: (request: FastifyRequest) => PageInput): void {
-  app.get(`${STATISTICS_PATH}/:file`, async (request, reply) => {
+/** `prefixes`: where the directories' pages are (the root for the default directory, `/r/:directory` for any) */
+export function registerStatisticsCsv(app: FastifyInstance, inputOf: (request: FastifyRequest) => PageInput, prefixes: readonly string[] = ['']): void {
+  for (const prefix of prefixes) app.get(`${prefix}${STATISTICS_PATH}/:file`, async (request, reply) => {
     const file = (request.params as { file?: string }).file ?? '';
     const table = file.endsWith('.csv') ? file.slice(0, -'.csv'.length) : '';
     if (table === MAP_TABLE) {

@@ -1,0 +1,61 @@
+/**
+ * A store holding two directories (FR–MA 2008 and a FR–SN one), over real HTTP: each directory's
+ * pages under /r/<id>, linking within it; the default directory at the root as before.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadFixture } from '../model/fixtures/index.js';
+import { saveDocument } from '../store/save-document.js';
+import { internalLinks, openTestSite, type TestSite } from './testing.js';
+
+let site: TestSite;
+
+beforeAll(async () => {
+  site = await openTestSite({ search: false });
+  const other = loadFixture();
+  other.directory = { id: 'franco-senegalais', title: 'Répertoire franco-sénégalais', countries: ['FR', 'SN'], edition: '2026' };
+  await saveDocument(site.store.db, other);
+}, 60_000);
+
+afterAll(async () => site?.dispose());
+
+const get = (url: string) => site.app.inject({ method: 'GET', url });
+
+describe('several directories in one site', () => {
+  it('serves each directory under /r/<id>, its links staying in it', async () => {
+    const home = await get('/r/franco-senegalais');
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain('Répertoire franco-sénégalais');
+    const links = internalLinks(home.body).filter((href) => href.startsWith('/partenariats') || href.startsWith('/projets') || href.startsWith('/collectivites'));
+    expect(links).toEqual([]);
+    expect(internalLinks(home.body)).toContain('/r/franco-senegalais/partenariats');
+
+    const list = await get('/r/franco-senegalais/partenariats.json');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('/r/franco-senegalais/partenariats/aix-en-provence-oujda');
+    const record = await get('/r/franco-senegalais/partenariats/aix-en-provence-oujda');
+    expect(record.statusCode).toBe(200);
+  });
+
+  it('keeps the default directory at the root, with its own records', async () => {
+    const root = await get('/partenariats.json');
+    expect(root.statusCode).toBe(200);
+    expect(root.body).not.toContain('/r/');
+    const home = await get('/');
+    expect(home.body).toContain('franco-marocains');
+    expect(home.body).not.toContain('franco-sénégalais');
+    expect((await get('/partenariats/tours-marrakech')).statusCode).toBe(200);
+    expect((await get('/r/repertoire-franco-marocain-2008/partenariats/tours-marrakech')).statusCode).toBe(200);
+  });
+
+  it('answers 404 for a directory the store does not hold, and keeps nothing of it', async () => {
+    const response = await get('/r/nowhere/partenariats');
+    expect(response.statusCode).toBe(404);
+    expect((await get('/r/nowhere')).statusCode).toBe(404);
+  });
+
+  it('lists the directories, each linked to its home', async () => {
+    const page = await get('/repertoires');
+    expect(page.statusCode).toBe(200);
+    expect(internalLinks(page.body)).toEqual(expect.arrayContaining(['/r/franco-senegalais', '/r/repertoire-franco-marocain-2008']));
+  });
+});
