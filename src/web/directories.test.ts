@@ -53,6 +53,13 @@ describe('several directories in one site', () => {
     expect((await get('/r/nowhere')).statusCode).toBe(404);
   });
 
+  it('shows each directory its own import report', async () => {
+    const own = await get('/r/franco-senegalais/rapport.json');
+    const root = await get('/rapport.json');
+    expect(own.json<{ report?: { directoryId: string } }>().report).toBeUndefined(); // saved, not imported: no report
+    expect(root.json<{ report: { directoryId: string } }>().report.directoryId).toBe('repertoire-franco-marocain-2008');
+  });
+
   it('lists the directories, each linked to its home', async () => {
     const page = await get('/repertoires');
     expect(page.statusCode).toBe(200);

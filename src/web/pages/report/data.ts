@@ -23,9 +23,12 @@ export const ReportView = z.object({
 });
 export type ReportView = z.infer<typeof ReportView>;
 
-/** `redactor` cuts named people's coordinates out of the issues' texts (a duplicated line may be an e-mail). */
-export async function reportView(db: Kysely<Database>, redactor?: Redactor): Promise<ReportView> {
-  const stored = await latestImportReport(db);
+/**
+ * The latest import of the directory `directoryId` (of any, when not given). `redactor` cuts named
+ * people's coordinates out of the issues' texts (a duplicated line may be an e-mail).
+ */
+export async function reportView(db: Kysely<Database>, redactor?: Redactor, directoryId?: string): Promise<ReportView> {
+  const stored = await latestImportReport(db, directoryId);
   if (stored === undefined) return ReportView.parse({});
   const { changes } = stored;
   const report = redactor === undefined ? stored.report : redactor.deep(stored.report);

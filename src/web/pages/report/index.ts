@@ -7,6 +7,10 @@ export const reportPage = definePage({
   path: '/rapport',
   summary: 'The report of the latest import: counts, changes, unplaced lines, inconsistencies and warnings with their line numbers',
   schema: ReportView,
-  load: async ({ db, directory }) => reportView(db, (await directory().catch(() => undefined))?.redactor),
+  load: async ({ db, directory }) => {
+    // an empty store has no directory, and still a report page (saying there was no import)
+    const dir = await directory().catch(() => undefined);
+    return reportView(db, dir?.redactor, dir?.id);
+  },
   render: renderReport,
 });

@@ -52,7 +52,7 @@ function score(dir: Directory, partnership: PartnershipHead, printed: string): n
 export const SYNTHESIS_SHOWN = 200;
 
 export async function synthesisView(db: Kysely<Database>, dir: Directory): Promise<SynthesisView> {
-  const stored = await latestImportReport(db);
+  const stored = await latestImportReport(db, dir.id);
   // the partnerships filed directly under each domain, in the book's order
   const filed = new Map(
     await Promise.all(
