@@ -1,6 +1,6 @@
 /** The editions pages' HTML: the series and their editions; what changed from one edition to the next. */
 import { html, type SafeHtml } from '../../html.js';
-import { formatNumber } from '../../i18n/index.js';
+import { formatNumber, label } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
 import { dataTable, section } from '../../render/parts.js';
@@ -28,7 +28,8 @@ ${v.series.map(({ key, countries, editions }) =>
         ? html`<p class="muted">${t('editions.single')}</p>`
         : html`<ul>${editions.slice(1).map((e, i) => {
             const before = editions[i]!;
-            return html`<li><a href="${paths.comparison(before.id, e.id)}">${t('editions.compare', { from: before.edition ?? before.id, to: e.edition ?? e.id })}</a></li>`;
+            const [from, to] = before.edition !== undefined && e.edition !== undefined && before.edition !== e.edition ? [before.edition, e.edition] : [before.id, e.id];
+            return html`<li><a href="${paths.comparison(before.id, e.id)}">${t('editions.compare', { from, to })}</a></li>`;
           })}</ul>`
     }`,
     `serie-${key}`,
@@ -37,7 +38,15 @@ ${v.series.map(({ key, countries, editions }) =>
   return { title: t('editions.title'), breadcrumbs: [{ href: paths.directories(), label: t('editions.title') }], body };
 }
 
-/** A field's value, short: a list as its items, a record as its values. */
+/** Fields whose values are codes, and the catalogue's family of their labels. */
+const CODED_FIELDS: Readonly<Record<string, string>> = { status: 'status', tier: 'tier', frameworkKind: 'framework', kind: 'kind' };
+
+/** A field's value, short: a code as its label, a list as its items, a record as its values. */
+function shownField(field: string, value: unknown, c: RenderContext): string {
+  const family = CODED_FIELDS[field];
+  return family !== undefined && typeof value === 'string' ? label(c.locale, family, value) : shown(value, c);
+}
+
 function shown(value: unknown, c: RenderContext): string {
   if (value === undefined || value === null) return '—';
   if (typeof value === 'string') return value.length > 300 ? `${value.slice(0, 299)}…` : value;
@@ -54,9 +63,14 @@ function changesSection(title: string, changes: Changes, c: RenderContext, id: s
     records.length === 0 ? '' : html`<h3 id="${id}-${key}">${heading} (${formatNumber(c.locale, records.length)})</h3><ul>${records.map(item)}</ul>`;
   return section(
     title,
-    html`<ul class="chips"><li>${t('editions.new')} : ${formatNumber(c.locale, changes.new.length)}</li><li>${t('editions.ended')} : ${formatNumber(c.locale, changes.ended.length)}</li><li>${t(
-      'editions.changed',
-    )} : ${formatNumber(c.locale, changes.changed.length)}</li><li>${t('editions.unchanged')} : ${formatNumber(c.locale, changes.unchanged)}</li></ul>
+    html`<dl class="facts counts">${(
+      [
+        ['editions.new', changes.new.length],
+        ['editions.ended', changes.ended.length],
+        ['editions.changed', changes.changed.length],
+        ['editions.unchanged', changes.unchanged],
+      ] as const
+    ).map(([key, n]) => html`<div><dt>${t(key)}</dt><dd>${formatNumber(c.locale, n)}</dd></div>`)}</dl>
 ${list(t('editions.new'), changes.new, 'nouveaux')}${list(t('editions.ended'), changes.ended, 'termines')}${
       changes.changed.length === 0
         ? ''
@@ -66,7 +80,7 @@ ${list(t('editions.new'), changes.new, 'nouveaux')}${list(t('editions.ended'), c
             }${dataTable(
               'changes',
               [{ label: t('editions.field') }, { label: t('editions.before') }, { label: t('editions.after') }],
-              record.fields.map((field) => [field.label, shown(field.before, c), shown(field.after, c)]),
+              record.fields.map((field) => [field.label, shownField(field.field, field.before, c), shownField(field.field, field.after, c)]),
             )}`,
           )}`
     }`,
@@ -76,7 +90,8 @@ ${list(t('editions.new'), changes.new, 'nouveaux')}${list(t('editions.ended'), c
 
 export function renderComparison(v: ComparisonView, c: RenderContext): RenderedPage {
   const { t } = c;
-  const title = t('editions.comparison', { from: v.from.edition ?? v.from.id, to: v.to.edition ?? v.to.id });
+  const byEdition = v.from.edition !== undefined && v.to.edition !== undefined && v.from.edition !== v.to.edition;
+  const title = t('editions.comparison', byEdition ? { from: v.from.edition!, to: v.to.edition! } : { from: v.from.id, to: v.to.id });
   const body = html`<h1>${title}</h1>
 <p>${t('editions.comparison.intro', { from: editionName(v.from), to: editionName(v.to) })}</p>
 ${changesSection(t('editions.partnerships'), v.partnerships, c, 'partenariats')}
