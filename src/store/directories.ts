@@ -44,3 +44,60 @@ export async function listDirectories(db: Kysely<Database>): Promise<DirectoryLi
     collectivities: collectivities.get(row.id) ?? 0,
   }));
 }
+
+/** A collectivity's partnerships in another directory of the store. */
+export interface PartnershipsElsewhere {
+  directoryId: string;
+  title: string;
+  edition?: string;
+  countries: string[];
+  /** its partnerships there, in that directory's order (at most `limit`) */
+  partnershipIds: string[];
+  total: number;
+}
+
+/**
+ * Where else the collectivity `collectivityId` of `country` is party to partnerships: the other
+ * directories holding a collectivity of that id (ids are the slugs the importer derives from a
+ * collectivity's kind and name, so the same town read in two directories has the same id).
+ */
+export async function partnershipsElsewhere(
+  db: Kysely<Database>,
+  collectivityId: string,
+  country: string,
+  exceptDirectoryId: string,
+  limit = 20,
+): Promise<PartnershipsElsewhere[]> {
+  const directories = await db
+    .selectFrom('collectivities')
+    .innerJoin('directories', 'directories.id', 'collectivities.directory_id')
+    .select(['directories.id', 'directories.title', 'directories.edition', 'directories.countries', 'directories.explicit_id', 'directories.publishers', 'directories.language', 'directories.source'])
+    .where('collectivities.id', '=', collectivityId)
+    .where('collectivities.country', '=', country)
+    .where('collectivities.directory_id', '<>', exceptDirectoryId)
+    .orderBy('directories.id')
+    .execute();
+  const found = await Promise.all(
+    directories.map(async (row) => {
+      const rows = await db
+        .selectFrom('partnership_parties as party')
+        .innerJoin('partnerships', (join) => join.onRef('partnerships.id', '=', 'party.partnership_id').onRef('partnerships.directory_id', '=', 'party.directory_id'))
+        .select(['partnerships.id', 'partnerships.position'])
+        .distinct()
+        .where('party.directory_id', '=', row.id)
+        .where('party.collectivity_id', '=', collectivityId)
+        .orderBy('partnerships.position')
+        .execute();
+      const directory = directoryFrom(row);
+      return {
+        directoryId: row.id,
+        title: directory.title,
+        ...(directory.edition !== undefined ? { edition: directory.edition } : {}),
+        countries: directory.countries,
+        partnershipIds: rows.slice(0, limit).map((r) => r.id),
+        total: rows.length,
+      };
+    }),
+  );
+  return found.filter((entry) => entry.total > 0);
+}

@@ -11,6 +11,7 @@ import { censusMigration } from './0002_census.js';
 import { siteIndexesMigration } from './0003_site_indexes.js';
 import { signInGatesMigration } from './0004_sign_in_gates.js';
 import { preSessionsMigration } from './0005_pre_sessions.js';
+import { acrossDirectoriesMigration } from './0006_across_directories.js';
 
 function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
@@ -19,6 +20,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0003_site_indexes': siteIndexesMigration(),
     '0004_sign_in_gates': signInGatesMigration(),
     '0005_pre_sessions': preSessionsMigration(),
+    '0006_across_directories': acrossDirectoriesMigration(),
   };
 }
 
