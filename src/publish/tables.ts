@@ -15,7 +15,7 @@ import type { Database } from '../store/tables.js';
 import { memoryCeiling } from './memory.js';
 import type { ColumnChoice, ExportOptions, Selection } from './options.js';
 import { LIST_SEPARATOR, type Cell, type CellKind, type Column, type Row, type Table, type TableName } from './cells.js';
-import { redactRow } from './privacy.js';
+import { redactRow } from './redact.js';
 
 type Db = Kysely<Database>;
 
