@@ -3,6 +3,7 @@
  * find their records pre-filled (`entries`), change any field, add or close a project, declare
  * a new partnership, save drafts (`saveDraft`) and submit them (`submit`); editors follow who
  * answered on the dashboard and review the proposals (`review.ts`).
+ * Size: one service for a campaign's life (open, entries, drafts, close a project, withdraw, submit, dashboard) whose methods share the campaign's reads and the contributor's permissions.
  */
 import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';

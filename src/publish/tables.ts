@@ -6,6 +6,7 @@
  *
  * Only Kysely queries with `in` lists and ordinary ordering: the same code serves SQLite and
  * PostgreSQL.
+ * Size: every table's columns beside the one reader of their rows (`storedRows`), so that a column and the query filling it change together.
  */
 import type { Kysely } from 'kysely';
 import { RepertoireError } from '../errors.js';
