@@ -11,7 +11,7 @@ import Sqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { writeCsv } from '../src/publish/csv.js';
 import type { ExportOptions } from '../src/publish/options.js';
-import { writeXlsxExcelJs } from '../src/publish/xlsx-exceljs.js';
+import { writeXlsxExcelJs } from './xlsx-exceljs.js';
 import { writeXlsx } from '../src/publish/xlsx.js';
 import type { Database } from '../src/store/tables.js';
 

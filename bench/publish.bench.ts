@@ -9,7 +9,7 @@
  *    The store: BENCH_STORE, an existing one opened read-only (e.g. the search bench's
  *    /tmp/repertoire-search-bench-100000-s1.db); else one made by `repertoire synth` where that
  *    command exists, else by the small generator below (BENCH_PROJECTS to change its size).
- * 3. The XLSX writer against its baseline, the former exceljs writer (xlsx-exceljs.ts), on the
+ * 3. The XLSX writer against its baseline, the former exceljs writer (bench/xlsx-exceljs.ts), on the
  *    first BENCH_BASELINE_PARTNERSHIPS partnerships (default 2 000) of the same store, one after
  *    the other in this run: the ratio of their times.
  *

@@ -14,6 +14,7 @@
  * Before any session (the sign-in and invitation forms), the CSRF token is a pre-session's:
  * `preSession(cookie)` gives the token (and a cookie to set when it opened one),
  * `verifyPreSessionCsrf(cookie, form._csrf)` checks it, `endPreSession(cookie)` once signed in.
+ * Size: one service over the accounts tables (users, invitations, sessions, CSRF, sign-in throttling and lockout) whose methods share the policy, the clock and the cookies: one security review, one file.
  */
 import { z } from 'zod';
 import type { Kysely } from 'kysely';

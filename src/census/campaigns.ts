@@ -3,10 +3,12 @@
  * find their records pre-filled (`entries`), change any field, add or close a project, declare
  * a new partnership, save drafts (`saveDraft`) and submit them (`submit`); editors follow who
  * answered on the dashboard and review the proposals (`review.ts`).
+ * Size: one service for a campaign's life (open, entries, drafts, close a project, withdraw, submit, dashboard) whose methods share the campaign's reads and the contributor's permissions.
  */
 import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import { RepertoireError } from '../errors.js';
+import { slugOf } from '../text/fold.js';
 import type { Collectivity, Project, RepertoireDocument } from '../model/schema.js';
 import { readDocument } from '../store/load-document.js';
 import type { PartnershipEntry } from '../store/records/partnership.js';
@@ -460,26 +462,17 @@ function withId(recordType: RecordType, data: unknown, recordId: string): unknow
 export function newRecordId(doc: RepertoireDocument, recordType: RecordType, data: unknown, parentId: string | undefined): string {
   const fields = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
   let base: string;
-  if (recordType === 'project') base = slug(`${parentId ?? 'projet'} ${String(fields.title ?? 'projet')}`);
+  if (recordType === 'project') base = slugOf(`${parentId ?? 'projet'} ${String(fields.title ?? 'projet')}`, Infinity);
   else if (recordType === 'partnership') {
     const parties = Array.isArray(fields.parties) ? (fields.parties as { collectivityId?: unknown }[]) : [];
     const names = parties.map((p) => {
       const c = doc.collectivities.find((k) => k.id === p.collectivityId);
       return c?.shortName ?? c?.name ?? String(p.collectivityId ?? '');
     });
-    base = slug(names.join(' ') || 'partenariat');
-  } else base = slug(String(fields.name ?? fields.label ?? recordType));
+    base = slugOf(names.join(' ') || 'partenariat', Infinity);
+  } else base = slugOf(String(fields.name ?? fields.label ?? recordType), Infinity);
   const taken = indexRecords(doc);
   let id = base.slice(0, 190) || recordType;
   for (let n = 2; taken.has(headKey(recordType, id)); n += 1) id = `${base.slice(0, 190)}-${n}`;
   return id;
-}
-
-function slug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }

@@ -6,7 +6,7 @@ import { listAudit } from '../accounts/audit.js';
 import { ENGINES } from '../test-support/engines.js';
 import type { PartnershipEntry } from '../store/records/partnership.js';
 import { importDocument } from './import.js';
-import { isNamedPerson, redactContacts } from './privacy.js';
+import { isNamedPerson, redactContacts } from './privacy/index.js';
 import {
   AGADIR,
   AGADIR_PARTNERSHIP,

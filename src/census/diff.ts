@@ -4,6 +4,7 @@
  * changed (items matched by what identifies them: a contact by name, a party by collectivity…),
  * each changed item with its own field changes.
  */
+import { foldText } from '../text/fold.js';
 
 export interface FieldChange {
   /** the field's path in the record: `executive.name`, `contacts` */
@@ -108,15 +109,12 @@ export function fieldLabel(field: string): string {
 /** How the items of each list are told apart. */
 const ITEM_KEYS: Record<string, (item: Record<string, unknown>) => string> = {
   parties: (item) => String(item.collectivityId),
-  contacts: (item) => normaliseKey(String(item.name)),
+  contacts: (item) => foldText(String(item.name)),
   budgets: (item) => `${String(item.collectivityId ?? '')}|${String(item.period ?? '')}`,
-  partners: (item) => normaliseKey(String(item.name)),
-  funding: (item) => normaliseKey(String(item.funder)),
+  partners: (item) => foldText(String(item.name)),
+  funding: (item) => foldText(String(item.funder)),
 };
 
-function normaliseKey(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

@@ -25,7 +25,7 @@ import type { Database } from '../store/tables.js';
 import { currentVersions, headKey, type OriginKind, type RecordType } from '../store/versions.js';
 import { recordAudit } from '../accounts/audit.js';
 import { insertProposal, type NewProposal } from './proposals.js';
-import { withoutErased } from './privacy.js';
+import { withoutErased } from './privacy/index.js';
 import { indexRecords, type RecordData } from './records.js';
 
 /** Origins that make a record "edited": an import no longer overwrites it. */

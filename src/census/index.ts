@@ -10,7 +10,7 @@
 import { createCampaignService } from './campaigns.js';
 import type { CensusDeps } from './context.js';
 import { createHistoryService } from './history.js';
-import { createPrivacyService } from './privacy.js';
+import { createPrivacyService } from './privacy/index.js';
 import { createReviewService } from './review.js';
 
 export function createCensus(deps: CensusDeps) {
@@ -31,7 +31,7 @@ export type { VersionView } from './history.js';
 export type { ImportResult } from './import.js';
 export { importDocument } from './import.js';
 export { mayPropose } from './permissions.js';
-export { redactContacts, personKey, isNamedPerson, type RedactedContact, type Viewer, type PersonExport } from './privacy.js';
+export { redactContacts, personKey, isNamedPerson, type RedactedContact, type Viewer, type PersonExport } from './privacy/index.js';
 export type { Proposal, ProposalStatus } from './proposals.js';
 export type { ProposalReview, QueueItem } from './review.js';
 export { RECORD_SCHEMAS, type CurrentRecord, type RecordData, type RecordType } from './records.js';

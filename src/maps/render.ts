@@ -19,6 +19,7 @@
  * ARIA's `img` role makes its children presentational, which would hide the points' links from
  * assistive technology (and fails axe's nested-interactive rule). The same data comes back as
  * `table`, for the page to print beside the map.
+ * Size: one SVG drawing (frames, cached base maps, points, links, legend) whose parts share the frame and the unit `u`; the boundaries and their data are already apart in geodata.ts.
  */
 import { geoConicConformal, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature } from 'geojson';

@@ -10,7 +10,7 @@ import { loadDocument } from '../store/load-document.js';
 import type { Database } from '../store/tables.js';
 import { exportJson, formatDocument } from './json.js';
 import type { ExportCounts, ExportOptions } from './options.js';
-import { redactDocument } from './privacy.js';
+import { redactDocument } from './redact.js';
 import { resolveScope } from './tables.js';
 
 /**

@@ -4,7 +4,7 @@
  * columns, and a progress callback for long work.
  */
 import { RepertoireError } from '../errors.js';
-import type { ExportRedactor } from './privacy.js';
+import type { ExportRedactor } from './redact.js';
 
 /**
  * Ids of the records to export; absent: the whole directory.

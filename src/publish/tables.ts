@@ -6,6 +6,7 @@
  *
  * Only Kysely queries with `in` lists and ordinary ordering: the same code serves SQLite and
  * PostgreSQL.
+ * Size: every table's columns beside the one reader of their rows (`storedRows`), so that a column and the query filling it change together.
  */
 import type { Kysely } from 'kysely';
 import { RepertoireError } from '../errors.js';
@@ -15,7 +16,7 @@ import type { Database } from '../store/tables.js';
 import { memoryCeiling } from './memory.js';
 import type { ColumnChoice, ExportOptions, Selection } from './options.js';
 import { LIST_SEPARATOR, type Cell, type CellKind, type Column, type Row, type Table, type TableName } from './cells.js';
-import { redactRow } from './privacy.js';
+import { redactRow } from './redact.js';
 
 type Db = Kysely<Database>;
 

@@ -3,6 +3,7 @@
  * collectivity and project (`search_docs`), a posting list per stem and per 2- and 3-letter
  * prefix (`search_terms`, `search_prefixes`), and compact per-document facet codes and sort keys
  * (`search_meta`), all read by `engine.ts`.
+ * Size: one transaction building the four index tables from one pass over the documents (terms, prefixes, facets, sort keys); split, the pass's shared state would travel between files.
  */
 import type { Kysely } from 'kysely';
 import { RepertoireError } from '../errors.js';

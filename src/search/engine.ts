@@ -9,6 +9,7 @@
  * synchronously on one read-only better-sqlite3 connection (a worker thread's, see pool.ts);
  * the PostgreSQL searcher (postgres/engine.ts) answers the same reads asynchronously through pg,
  * with the same core.
+ * Size: the search core (`SearchCore`), its SQLite answerer and the bitset steps only they use: one query plan read top to bottom, reused whole by the PostgreSQL searcher.
  */
 import type Sqlite from 'better-sqlite3';
 import { Lru } from '../lru.js';

@@ -4,6 +4,7 @@
  *
  * Every record table is scoped by `directory_id`: the store can hold several directory editions,
  * and ids are stable slugs within one. Lists keep their order in `position` columns.
+ * Size: the row type of every table of the store, one interface each: a declaration list that grows with the schema, no logic.
  */
 import type { Generated } from 'kysely';
 

@@ -3,7 +3,7 @@
  * a 500, and no page nor JSON twin shows a named person's e-mail or phone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isNamedPerson } from '../census/privacy.js';
+import { isNamedPerson } from '../census/privacy/index.js';
 import { loadDocument } from '../store/load-document.js';
 import { jsonTwin } from './paths.js';
 import { internalLinks, openTestSite, type TestSite } from './testing.js';

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_DIRECTORY } from '../cli/commands/setup.js';
-import { isNamedPerson } from '../census/privacy.js';
+import { isNamedPerson } from '../census/privacy/index.js';
 import { readDirectory } from '../import/directory/index.js';
 import type { Contact } from '../model/schema.js';
 import { writeBookHtml } from '../publish/book/index.js';

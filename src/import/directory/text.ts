@@ -3,6 +3,7 @@
  * Names in the book are spelled many ways (accents, hyphens, capitals, typographic apostrophes),
  * so every comparison goes through `key()`.
  */
+import { foldKey, slugOf } from '../../text/fold.js';
 
 /**
  * Comparison keys are asked for the same few thousand strings over and over (labels, names);
@@ -10,39 +11,20 @@
  */
 const keys = new Map<string, string>();
 
-/** Lower-case, accent-free, ligature-free, punctuation folded to single spaces. */
+/** Lower-case, accent-free, ligature-free, punctuation folded to single spaces (`foldKey`, memoised). */
 export function key(text: string): string {
   let cached = keys.get(text);
   if (cached === undefined) {
     if (keys.size > 50_000) keys.clear();
-    cached = computeKey(text);
+    cached = foldKey(text);
     keys.set(text, cached);
   }
   return cached;
 }
 
-function computeKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/œ/gi, 'oe')
-    .replace(/æ/gi, 'ae')
-    .toLowerCase()
-    .replace(/[’'`´]/g, ' ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
-/** A slug for ids: `[a-z0-9][a-z0-9-]*`, at most `max` characters, cut at a word boundary. */
+/** A slug for ids: `[a-z0-9][a-z0-9-]*`, at most `max` characters, cut at a word boundary (see `slugOf`). */
 export function slug(text: string, max = 60): string {
-  const words = key(text).split(' ').filter(Boolean);
-  let out = '';
-  for (const word of words) {
-    const next = out ? `${out}-${word}` : word;
-    if (next.length > max) break;
-    out = next;
-  }
-  return out || words[0]?.slice(0, max) || 'x';
+  return slugOf(text, max) || 'x';
 }
 
 /** Whether the letters of a line are all capitals (a theme or section heading in the book). */

@@ -15,6 +15,7 @@
  *   INFORMATIONS RELATIVES AU PARTENARIAT / Budget attribué… / Ressources humaines… /
  *   Autres partenariats                                                     [info.ts, budgets.ts]
  *   CONTACTS / one label line per person naming their collectivity / institution blocks  [contacts/]
+ * Size: the whole printed layout, entry by entry, in the directory reader's conventions (the table above): one file, so that it reads against the reader's rules line by line.
  */
 import { bookMaps, MAPS_INTRO, type BookMap } from './maps.js';
 import { readProjectMoney } from '../../import/directory/funding.js';

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { loadDocument } from '../../store/load-document.js';
 import type { Database } from '../../store/tables.js';
 import type { ExportCounts, ExportOptions } from '../options.js';
-import { redactDocument } from '../privacy.js';
+import { redactDocument } from '../redact.js';
 import { printBook, type PrintOptions } from './pdf.js';
 
 export { composeBook, bookText } from './compose.js';

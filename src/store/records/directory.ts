@@ -3,18 +3,14 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Directory } from '../../model/schema.js';
 import { decodeJson, encodeJson, orNull, orUndefined, present } from '../codec.js';
 import type { Database, DirectoryTable } from '../tables.js';
+import { slugOf } from '../../text/fold.js';
 
 /**
  * The directory's key in the store: its id, or when the document gives none, a slug of its
  * title and edition, so that re-importing the same edition finds the same records.
  */
 export function directoryKey(directory: Directory): string {
-  return directory.id ?? slug([directory.title, directory.edition].filter(Boolean).join(' '));
-}
-
-function slug(text: string): string {
-  const ascii = text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
-  return ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 200) || 'directory';
+  return directory.id ?? (slugOf([directory.title, directory.edition].filter(Boolean).join(' '), 200) || 'directory');
 }
 
 export function directoryRow(directory: Directory): DirectoryTable {

@@ -15,6 +15,7 @@ import { COLLECTIVITY_LIST_ID, errorSummary, fieldId } from '../census/forms.js'
 import { html, type SafeHtml } from '../html.js';
 import { formatDateTime, type MessageKey } from '../i18n/index.js';
 import type { RenderContext } from '../page.js';
+import { slugOf } from '../../text/fold.js';
 
 interface UsersState {
   values?: Record<string, string>;
@@ -194,7 +195,7 @@ ${dir ? html`<datalist id="${COLLECTIVITY_LIST_ID}">${dir.collectivities.map((k)
       const { values, input } = personInput(request);
       try {
         const data = await census.privacy.exportPerson(actor, input);
-        const file = `personne-${data.person.key.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'export'}.json`;
+        const file = `personne-${slugOf(data.person.key, 120) || 'export'}.json`;
         return reply
           .header('content-disposition', `attachment; filename="${file}"`)
           .header('cache-control', 'no-store')

@@ -9,6 +9,7 @@
  * the same paths the services' ValidationError uses, so that each message is shown next to its
  * field. The three steps: `formValues` (record → fields), `parseForm` (fields → record, the
  * service validates it), `renderFields` (fields + errors → HTML).
+ * Size: the three steps of a generated form (`formValues`, `parseForm`, `renderFields`) over the same field specs and paths: they change together whenever a record type does.
  */
 import type { z } from 'zod';
 import { RECORD_SCHEMAS, type RecordType } from '../../census/records.js';

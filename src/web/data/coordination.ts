@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Collectivity } from '../../model/schema.js';
+import { foldKey as fold } from '../../text/fold.js';
 import { groupBy } from '../../store/records/columns.js';
 import { chunks } from '../../store/records/writer.js';
 import type { Database } from '../../store/tables.js';
@@ -17,10 +18,6 @@ export const REGION_CANDIDATES = 500;
 export const COORDINATION_SHOWN = 20;
 /** Partnerships named per collectivity in the "same partner" lists. */
 const PARTNERSHIPS_NAMED = 5;
-
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-}
 
 /** The collectivities on the other side of a partnership from `collectivity` (by country). */
 export function counterpartsIn(partnership: Pick<PublicPartnership, 'parties'>, collectivity: Pick<Collectivity, 'id' | 'country'>): string[] {

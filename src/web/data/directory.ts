@@ -22,7 +22,7 @@ import { readStamp } from '../../store/stamp.js';
 import type { Database } from '../../store/tables.js';
 import { FiguresKeeper, type Figures } from './figures.js';
 import { otherPartnershipsOf, partnershipHeads, partnershipIdsOf, projectHeadsOf, type PartnershipHead, type ProjectHead } from './lists.js';
-import { Redactor, type Audience } from './privacy.js';
+import { Redactor, type Audience } from '../../census/privacy/index.js';
 import { SiteRecords, type PlacedProject, type PublicPartnership } from './records.js';
 
 export type { Audience };

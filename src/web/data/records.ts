@@ -9,7 +9,7 @@ import { readProjects } from '../../store/records/project.js';
 import type { Database } from '../../store/tables.js';
 import type { Partnership, Project } from '../../model/schema.js';
 import { Lru } from '../../lru.js';
-import type { PublicContact, Redactor } from './privacy.js';
+import type { PublicContact, Redactor } from '../../census/privacy/index.js';
 
 /** A partnership as the public may see it: its contacts redacted, its projects read apart. */
 export type PublicPartnership = Omit<Partnership, 'projects' | 'contacts'> & { contacts?: PublicContact[] };

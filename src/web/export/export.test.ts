@@ -15,7 +15,7 @@ import type { Contact } from '../../model/schema.js';
 import { TABLES } from '../../publish/tables.js';
 import { MAX_PER_PAGE, type SearchQuery } from '../../search/types.js';
 import { loadDocument } from '../../store/load-document.js';
-import { isNamedPerson } from '../../census/privacy.js';
+import { isNamedPerson } from '../../census/privacy/index.js';
 import { openTestSite, type TestSite } from '../testing.js';
 import { registerExports } from './index.js';
 import { unzipBuffer } from '../../publish/testing/tools.js';

@@ -2,7 +2,7 @@
  * GET /export (params.ts): the directory, or exactly a search's results (selection.ts), as CSV
  * (zip), XLSX, JSON or IATI, streamed as an attachment. Always the public's view: named
  * people's coordinates are cut out unless they consented (the public snapshot's Redactor, as on
- * the pages and their JSON twins; src/publish/privacy.ts). Refused parameters give a 400 page
+ * the pages and their JSON twins; src/publish/redact.ts). Refused parameters give a 400 page
  * naming the parameter; a search with more results than a search's export holds gives a 422
  * page that offers the whole directory's export.
  */

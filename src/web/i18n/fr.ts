@@ -2,6 +2,7 @@
  * The French catalogue: every string the site shows. Keys are grouped by page; `{name}` is a
  * parameter. A key ending in `.one` / `.other` is a plural pair, chosen by `tn()` with the
  * locale's plural rules. Another locale (ar.ts, en.ts) is a `Catalogue` with the same keys.
+ * Size: a catalogue, one string a line: it grows with the site's pages, not with logic.
  */
 import { membersFr } from '../auth/messages.js';
 

@@ -4,6 +4,7 @@
  * A line that is only a town ("Oujda", "RABAT") is an address only after another address line;
  * the rules decide that from context.
  */
+import { foldText } from '../../../text/fold.js';
 import { key } from '../text.js';
 
 /**
@@ -18,10 +19,6 @@ const POSTCODE = /(?:^|[^\d])\d{2}\s?\d{3}(?!\d)/;
 /** "9ème vice-président", "1er adjoint": ordinals start roles, not addresses. */
 const ORDINAL = /^\d+\s*(?:e|è|ème|eme|er|ère|re|nd|nde)(?![\p{L}])/iu;
 
-/** Lower case without accents, punctuation kept (street words are told by what precedes them). */
-function plain(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-}
 
 export function isAddressLine(text: string): boolean {
   const t = text.trim();
@@ -30,7 +27,7 @@ export function isAddressLine(text: string): boolean {
   if (POST_BOX.test(t) || POSTCODE.test(t) || /\bcedex\b/i.test(t)) return true;
   // "Tour Rond Point 93": a building and its number.
   if (/\s\d{1,4}$/.test(t) && !/[:@]/.test(t)) return true;
-  return STREET.test(plain(t));
+  return STREET.test(foldText(t));
 }
 
 /** Countries printed at the end of an address ("… - Oujda - Maroc"). */

@@ -7,6 +7,7 @@
  * Every year is found by one linear scan; the month and days written before it are read from a
  * short slice that ends at the year, so no expression ever runs over an unbounded input.
  */
+import { foldText } from '../../../text/fold.js';
 
 /** 'YYYY' | 'YYYY-MM' | 'YYYY-MM-DD' (schema pattern ^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$) */
 export type PartialDate = string;
@@ -60,7 +61,7 @@ const NUMERIC = /(?<![\d/.])(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\d/])/g;
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 function monthNumber(word: string): number {
-  const w = word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  const w = foldText(word);
   if (w.startsWith('juil')) return 7; // "jui" alone would be read as juin
   const keys = ['jan', 'fev', 'mar', 'avr', 'mai', 'jui', '(juil)', 'aou', 'sep', 'oct', 'nov', 'dec'];
   return keys.indexOf(w.slice(0, 3)) + 1;
@@ -192,7 +193,7 @@ export function looksLikePeriod(text: string): boolean {
     at = Math.max(at, s.end);
   }
   rest += text.slice(at);
-  const words = rest.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').split(/[^\p{L}\d]+/u);
+  const words = foldText(rest).split(/[^\p{L}\d]+/u);
   return words.every((w) => w === '' || /^\d+$/.test(w) || PERIOD_WORDS.has(w));
 }
 

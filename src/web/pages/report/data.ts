@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ImportFormat, ImportIssue } from '../../../model/report.js';
 import { latestImportReport } from '../../../store/import-reports.js';
 import type { Database } from '../../../store/tables.js';
-import type { Redactor } from '../../data/privacy.js';
+import type { Redactor } from '../../../census/privacy/index.js';
 
 export const ReportView = z.object({
   report: z

@@ -8,7 +8,7 @@ import { RepertoireError } from '../../../errors.js';
 import { parseSearchParams, searchParamsOf } from '../../../search/params.js';
 import { escapeHtml, unescapeHtml } from '../../../search/text.js';
 import { FACET_NAMES, type FacetName, type SearchQuery, type Searcher } from '../../../search/types.js';
-import type { Redactor } from '../../data/privacy.js';
+import type { Redactor } from '../../../census/privacy/index.js';
 import { MapView } from '../../maps/map.js';
 import { paths } from '../../paths.js';
 import { PaginationView, strip } from '../common.js';

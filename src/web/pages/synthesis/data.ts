@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { ImportIssue } from '../../../model/report.js';
 import { latestImportReport } from '../../../store/import-reports.js';
 import type { Database } from '../../../store/tables.js';
+import { foldKey as fold } from '../../../text/fold.js';
 import type { Directory } from '../../data/directory.js';
 import { partnershipIdsIn, type PartnershipHead } from '../../data/lists.js';
 import { paths } from '../../paths.js';
@@ -33,10 +34,6 @@ export const SynthesisView = z.object({
   document: z.string().optional(),
 });
 export type SynthesisView = z.infer<typeof SynthesisView>;
-
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-}
 
 /** How many of the partnership's parties the printed pair names. */
 function score(dir: Directory, partnership: PartnershipHead, printed: string): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../model/schema.js';
-import { REDACTED, Redactor } from './privacy.js';
+import { REDACTED, Redactor } from './redactor.js';
 
 const bounaim: Contact = {
   name: 'Driss BOUNAIM',

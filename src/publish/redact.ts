@@ -1,7 +1,8 @@
 /**
- * Public exports (the site's): named people's coordinates are cut out exactly as on the public
- * pages and their JSON twins. The site passes its public snapshot's `Redactor`
- * (src/web/data/privacy.ts, built with the consents); the writers apply it here:
+ * Public exports (the site's): the rows and documents passed through the one `Redactor`
+ * (src/census/privacy/redactor.ts, which decides), so that named people's coordinates are cut out
+ * exactly as on the public pages and their JSON twins. This file only maps a row's cells to a
+ * contact and back; the site passes its public snapshot's Redactor (built with the consents):
  * - contacts: a named person who did not consent keeps name, role, kind, collectivity and
  *   organisation, never phones, faxes, e-mails or address;
  * - collectivities: a phone, fax or e-mail that is such a person's is dropped from the lists;
@@ -9,7 +10,7 @@
  * The CLI exports for the editors pass no redactor and write everything.
  */
 import type { Collectivity, Contact, Partnership, RepertoireDocument } from '../model/schema.js';
-import type { Redactor } from '../web/data/privacy.js';
+import type { Redactor } from '../census/privacy/index.js';
 import { LIST_SEPARATOR, type Cell, type Row, type TableName } from './cells.js';
 
 /** What the writers need of the site's Redactor. */

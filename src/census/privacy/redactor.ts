@@ -1,26 +1,56 @@
 /**
- * Who may see what. Contacts who are named people (the census's `isNamedPerson`: any contact but
- * an organisation's or a service's own line) are shown to the public with their name, role and collectivity,
- * never with their phones, faxes, e-mails or address: those are for signed-in members, unless
- * the person consented to their publication (the census's consents; the decision is the census
- * service's `redactContacts`). Institutional coordinates (a collectivity's own, an
- * organisation's) are public.
+ * Who may see a person's coordinates — the one decision, `mayShowCoordinates` — and its two
+ * applications:
+ * - `redactContacts`: the census's contact lists, for a viewer (a session or nobody);
+ * - `Redactor`: a whole snapshot for an audience (the site's pages, their JSON twins, its search
+ *   and its exports): contacts, a collectivity's coordinates where the book printed a person's
+ *   line there, and the same numbers and addresses cut out of free text (notes, descriptions…).
  *
- * Applied to every record as the site reads it (`records.ts`), so that every page and its JSON
- * twin are built from data that no longer holds the private coordinates. The same
- * numbers and addresses are also cut out of free text (notes, descriptions…) and out of a
- * collectivity's coordinates where the book printed a person's line there.
+ * Named people (`isNamedPerson`: any contact but an organisation's or a service's own line) are
+ * shown with their name, role and collectivity, never with their phones, faxes, e-mails or address:
+ * those are for signed-in users, unless the person consented to their publication. Institutional
+ * coordinates (a collectivity's own, an organisation's) are public.
  */
-import { isNamedPerson, personKey, redactContacts } from '../../census/privacy.js';
 import type { Collectivity, Contact, Project } from '../../model/schema.js';
+import { isNamedPerson, personKey } from './named-person.js';
+
+/** Persons whose coordinates may be published, by person key. */
+export type ConsentSet = ReadonlySet<string>;
+
+/** Whether a contact's phones, faxes, e-mails and address may be shown: to signed-in users, for a non-person, or with consent. */
+export function mayShowCoordinates(contact: Pick<Contact, 'kind' | 'name' | 'organization' | 'collectivityId'>, access: { signedIn: boolean; consents: ConsentSet }): boolean {
+  return access.signedIn || !isNamedPerson(contact) || access.consents.has(personKey(contact));
+}
+
+/** Who is looking: a session (any signed-in user) or nobody. */
+export type Viewer = { actor?: unknown } | null | undefined;
+
+export interface RedactedContact extends Contact {
+  /** true when coordinates were withheld from this viewer */
+  restricted: boolean;
+}
+
+/**
+ * Contacts as `viewer` may see them: a named person's phones, faxes, e-mails and address only
+ * for a signed-in viewer or with the person's consent; institutional contacts as they are.
+ */
+export function redactContacts(contacts: readonly Contact[], viewer: Viewer, consents: ConsentSet = new Set()): RedactedContact[] {
+  const signedIn = viewer !== null && viewer !== undefined && viewer.actor !== undefined;
+  return contacts.map((contact) => {
+    if (mayShowCoordinates(contact, { signedIn, consents })) return { ...contact, restricted: false };
+    const { phones: _p, faxes: _f, emails: _e, address: _a, ...rest } = contact;
+    const hidden = [contact.phones?.length, contact.faxes?.length, contact.emails?.length, contact.address].some(Boolean);
+    return { ...rest, restricted: hidden };
+  });
+}
 
 /** For whom a snapshot is made: anyone, or signed-in members (who see every coordinate). */
 export type Audience = 'public' | 'members';
 
 export interface RedactorOptions {
   audience?: Audience;
-  /** person keys (census `personKey`) of the people who consented to the publication of their coordinates */
-  consents?: ReadonlySet<string>;
+  /** person keys (`personKey`) of the people who consented to the publication of their coordinates */
+  consents?: ConsentSet;
 }
 
 /** What replaces a private coordinate cut out of free text. */
@@ -64,12 +94,12 @@ export class Redactor {
   private readonly phones = new Set<string>();
   /** private addresses, as one pattern (any case, any run of blanks); undefined when there is none */
   private readonly addresses: RegExp | undefined;
-  private readonly viewer: { actor?: unknown } | undefined;
-  private readonly consents: ReadonlySet<string>;
+  private readonly signedIn: boolean;
+  private readonly consents: ConsentSet;
 
   /** `contacts`: every contact of the directory, whose private coordinates are cut out of any text */
   constructor(contacts: readonly Contact[], options: RedactorOptions = {}) {
-    this.viewer = options.audience === 'members' ? { actor: 'member' } : undefined;
+    this.signedIn = options.audience === 'members';
     this.consents = options.consents ?? new Set();
     const addresses = new Set<string>();
     for (const contact of contacts) {
@@ -115,11 +145,9 @@ export class Redactor {
     return value;
   }
 
-  /** Whether this viewer must not see the contact's coordinates (a named person, not published). */
+  /** Whether this audience must not see the contact's coordinates (`mayShowCoordinates`). */
   private isHidden(contact: Contact): boolean {
-    if (!isNamedPerson(contact)) return false;
-    if (this.viewer !== undefined) return false;
-    return !this.consents.has(personKey(contact));
+    return !mayShowCoordinates(contact, { signedIn: this.signedIn, consents: this.consents });
   }
 
   contact(contact: Contact): PublicContact {
@@ -127,8 +155,7 @@ export class Redactor {
       const { name, role, kind, collectivityId, organization } = contact;
       return dropUndefined({ name, role, kind, collectivityId, organization, restricted: true });
     }
-    const [shown] = redactContacts([contact], this.viewer, this.consents);
-    return { ...this.deep(shown ?? contact), restricted: false };
+    return { ...this.deep(contact), restricted: false };
   }
 
   collectivity(collectivity: Collectivity): Collectivity {

@@ -12,11 +12,11 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
-import type { Database } from '../store/tables.js';
-import type { ExportCounts, ExportOptions } from './options.js';
-import { currencyFormat } from './xlsx.js';
-import type { Cell, Column, Row } from './cells.js';
-import { chooseColumns, countRows, progressCounter, resolveScope, tableRows } from './tables.js';
+import type { Database } from '../src/store/tables.js';
+import type { ExportCounts, ExportOptions } from '../src/publish/options.js';
+import { currencyFormat } from '../src/publish/xlsx.js';
+import type { Cell, Column, Row } from '../src/publish/cells.js';
+import { chooseColumns, countRows, progressCounter, resolveScope, tableRows } from '../src/publish/tables.js';
 
 /** Excel refuses cells longer than this. */
 const CELL_LIMIT = 32_767;

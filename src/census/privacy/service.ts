@@ -1,7 +1,6 @@
 /**
- * Personal data. Named people (every contact but an organisation's or a service's own line:
- * `isNamedPerson`) show their phones, faxes, e-mails and address only to signed-in
- * users, unless they consented to publication; institutional contacts are public.
+ * The privacy service: consents, a person's export and erasure. Who may see what is decided in
+ * `redactor.ts` (`mayShowCoordinates`), who is a person in `named-person.ts`.
  *
  * Consents are kept apart from the records, keyed by directory and person (normalised name +
  * collectivity), so that re-importing the directory keeps them.
@@ -15,89 +14,22 @@
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { RepertoireError } from '../errors.js';
-import type { Contact, RepertoireDocument } from '../model/schema.js';
-import { decodeJson, encodeJson } from '../store/codec.js';
-import { lockDirectoryWrites } from '../store/directory-lock.js';
-import { readDocument } from '../store/load-document.js';
-import type { PartnershipEntry } from '../store/records/partnership.js';
-import type { Database } from '../store/tables.js';
-import { currentVersions, headKey } from '../store/versions.js';
-import { listAudit, recordAudit, type AuditEvent } from '../accounts/audit.js';
-import { requireAdmin, requireEditor, type Actor } from '../accounts/roles.js';
-import { digest } from '../accounts/tokens.js';
-import { parseInput, Required } from '../accounts/validation.js';
-import { clockOf, directoryOf, type CensusDeps } from './context.js';
-import { saveRecord } from './records.js';
-
-/** Who is looking: a session (any signed-in user) or nobody. */
-export type Viewer = { actor?: unknown } | null | undefined;
-
-export interface RedactedContact extends Contact {
-  /** true when coordinates were withheld from this viewer */
-  restricted: boolean;
-}
-
-/** Persons whose coordinates may be published, by person key. */
-export type ConsentSet = ReadonlySet<string>;
-
-/** The words an organisation's or a service's own line starts with (plain words, see plainWords). */
-const INSTITUTION =
-  /^(?:service|direction|departement|division|delegation|secretariat|cabinet|bureau|pole|cellule|unite|mission|accueil|standard|mairie|hotel de ville|ville|commune|communaute|conseil|region|province|prefecture|wilaya|agence|office|regie|syndicat|association|federation|fondation|comite|centre|maison|institut|ambassade|consulat)s?(?: |$)/;
-
-const CIVILITY = /^(m|mme|mlle|mr|mrs|dr|pr|monsieur|madame|mademoiselle|docteur|professeur)\.?\s+/;
-
-/** Lower case words without accents or punctuation, single spaces. */
-function plainWords(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-}
-
-/**
- * Whether a contact names a person, whose phones, faxes, e-mails and address are private. A person
- * is a person whatever the contact's kind and even with an organisation beside the name ("Driss
- * BOUNAIM", secretary of an association): only an organisation's or a service's own line is not —
- * a name that is the organisation, or part of its name ("IFAC 38"), or that names a service
- * ("Service des relations internationales", "Direction de l'eau", "Mairie de Tiflet"). In doubt
- * (a civility, an elected member, a name that is neither), a person: privacy by default.
- * The one decision, for the census, the site, its search and the exports.
- */
-export function isNamedPerson(contact: Pick<Contact, 'kind' | 'name' | 'organization'>): boolean {
-  if (contact.kind === 'elected') return true;
-  const name = plainWords(contact.name);
-  if (name === '' || CIVILITY.test(name)) return true;
-  if (INSTITUTION.test(name)) return false;
-  const organization = plainWords(contact.organization ?? '');
-  return organization === '' || !` ${organization} `.includes(` ${name} `);
-}
-
-/** A person's name, normalised: no accents, no civility, lower case, single spaces. */
-export function normaliseName(name: string): string {
-  let text = plainWords(name);
-  for (let previous = ''; previous !== text; ) {
-    previous = text;
-    text = text.replace(CIVILITY, '');
-  }
-  return text;
-}
-
-/** The person a contact names, across partnerships and re-imports: normalised name + collectivity. */
-export function personKey(person: { name: string; collectivityId?: string | undefined }): string {
-  return `${normaliseName(person.name)}|${person.collectivityId ?? ''}`;
-}
-
-/**
- * Contacts as `viewer` may see them: a named person's phones, faxes, e-mails and address only
- * for a signed-in viewer or with the person's consent; institutional contacts as they are.
- */
-export function redactContacts(contacts: readonly Contact[], viewer: Viewer, consents: ConsentSet = new Set()): RedactedContact[] {
-  const signedIn = viewer !== null && viewer !== undefined && viewer.actor !== undefined;
-  return contacts.map((contact) => {
-    if (signedIn || !isNamedPerson(contact) || consents.has(personKey(contact))) return { ...contact, restricted: false };
-    const { phones: _p, faxes: _f, emails: _e, address: _a, ...rest } = contact;
-    const hidden = [contact.phones?.length, contact.faxes?.length, contact.emails?.length, contact.address].some(Boolean);
-    return { ...rest, restricted: hidden };
-  });
-}
+import { RepertoireError } from '../../errors.js';
+import type { Contact, RepertoireDocument } from '../../model/schema.js';
+import { decodeJson, encodeJson } from '../../store/codec.js';
+import { lockDirectoryWrites } from '../../store/directory-lock.js';
+import { readDocument } from '../../store/load-document.js';
+import type { PartnershipEntry } from '../../store/records/partnership.js';
+import type { Database } from '../../store/tables.js';
+import { currentVersions, headKey } from '../../store/versions.js';
+import { listAudit, recordAudit, type AuditEvent } from '../../accounts/audit.js';
+import { requireAdmin, requireEditor, type Actor } from '../../accounts/roles.js';
+import { digest } from '../../accounts/tokens.js';
+import { parseInput, Required } from '../../accounts/validation.js';
+import { clockOf, directoryOf, type CensusDeps } from '../context.js';
+import { saveRecord } from '../records.js';
+import { normaliseName, personKey, withoutCivility } from './named-person.js';
+import type { ConsentSet } from './redactor.js';
 
 const PersonInput = z.object({
   directoryId: z.string().optional(),
@@ -309,7 +241,8 @@ export async function withoutErased(db: Kysely<Database>, directoryId: string, d
   const rows = await db.selectFrom('erasures').select('key_hash').where('directory_id', '=', directoryId).execute();
   if (rows.length === 0) return doc;
   const erased = new Set(rows.map((row) => row.key_hash));
-  const isErased = (contact: Contact) => erased.has(digest(personKey(contact))) || erased.has(digest(personKey({ name: contact.name })));
+  const keys = (contact: Contact) => [personKey(contact), personKey({ name: contact.name }), ...asciiPersonKeys(contact)];
+  const isErased = (contact: Contact) => keys(contact).some((key) => erased.has(digest(key)));
   return {
     ...doc,
     partnerships: doc.partnerships.map((p) => {
@@ -319,6 +252,17 @@ export async function withoutErased(db: Kysely<Database>, directoryId: string, d
       return contacts.length === 0 ? rest : { ...rest, contacts };
     }),
   };
+}
+
+/**
+ * The person keys erasures recorded before names were folded by `foldKey`: ASCII words only
+ * (accents stripped, every other letter a space — "Cœur" was "c ur", an Arabic name nothing).
+ * Frozen here, not a second folding: only a stored digest of such a key still names those people,
+ * and a re-import must not bring them back.
+ */
+function asciiPersonKeys(contact: Contact): string[] {
+  const words = withoutCivility(contact.name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim());
+  return [`${words}|${contact.collectivityId ?? ''}`, `${words}|`];
 }
 
 function consentFrom(row: { person_key: string; name: string; collectivity_id: string | null; publish: number; recorded_at: string; recorded_by: string | null; note: string | null }): Consent {
