@@ -12,13 +12,13 @@ import { z } from 'zod';
 import { compareEditions, seriesKey } from '../../../census/editions.js';
 import { RepertoireError } from '../../../errors.js';
 import type { RepertoireDocument } from '../../../model/schema.js';
-import { redactDocument } from '../../../publish/privacy.js';
+import { redactDocument } from '../../../publish/redact.js';
 import { listDirectories } from '../../../store/directories.js';
 import { readDocument } from '../../../store/load-document.js';
 import { readContacts } from '../../../store/records/partnership.js';
 import type { Database } from '../../../store/tables.js';
 import { readConsents } from '../../data/directory.js';
-import { Redactor } from '../../data/privacy.js';
+import { Redactor } from '../../../census/privacy/index.js';
 
 const Edition = z.object({
   id: z.string(),
