@@ -17,7 +17,6 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { defaultProfiles } from '../src/profiles/profiles.js';
-import { SAHARA_NORTH } from '../src/maps/geodata.js';
 
 type Position = [number, number];
 interface Feature {
@@ -29,6 +28,8 @@ const source = process.argv[2] ?? 'package/data/states/admin1.json';
 const all = (JSON.parse(readFileSync(source, 'utf8')) as { features: Feature[] }).features;
 
 const france = defaultProfiles().of('FR').divisions.units;
+/** Morocco's limit with the Western Sahara, 27°40′ N (its profile's disputed territory) */
+const SAHARA_NORTH = defaultProfiles().of('MA').outline!.disputed!.southOf;
 const regionName = new Map(france.filter((u) => u.level === 'region').map((u) => [u.code, u.name]));
 const regionOfDepartement = new Map(france.filter((u) => u.level === 'departement').map((u) => [u.code, regionName.get(u.parent!)!]));
 interface Unit {

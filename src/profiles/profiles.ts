@@ -14,9 +14,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { RepertoireError } from '../errors.js';
-import { DivisionsFile, type DivisionUnit, type Kind, type KindLevel, PlacesFile, ProfileFile, WorldFile } from './schema.js';
+import { DivisionsFile, type DivisionUnit, type Kind, type KindLevel, type MapFrame, MapsFile, PlacesFile, ProfileFile, WorldFile } from './schema.js';
 
-export type { DivisionUnit, Kind, KindLevel } from './schema.js';
+export type { DivisionUnit, Kind, KindLevel, MapFrame } from './schema.js';
 
 export interface CountryProfile {
   code: string;
@@ -54,7 +54,13 @@ export class Profiles {
   constructor(
     private readonly curated: ReadonlyMap<string, { profile: CountryProfile; places: Readonly<Record<string, string>> }>,
     private readonly world: WorldFile,
+    private readonly maps: MapsFile = { frames: {} },
   ) {}
+
+  /** The reviewed map frame of a country or of a set of countries (home first), when there is one. */
+  mapFrame(countries: readonly string[]): MapFrame | undefined {
+    return this.maps.frames[countries.join('+')];
+  }
 
   /** The codes of the curated countries. */
   curatedCodes(): string[] {
@@ -217,7 +223,8 @@ export function loadProfiles(dir: string = DATA): Profiles {
     const { $comment: _c, ...division } = divisions;
     curated.set(file.code, { profile: { ...profile, curated: true, divisions: division }, places });
   }
-  return new Profiles(curated, readChecked(join(dir, 'world.json'), WorldFile));
+  const maps = join(dir, 'maps.json');
+  return new Profiles(curated, readChecked(join(dir, 'world.json'), WorldFile), existsSync(maps) ? readChecked(maps, MapsFile) : undefined);
 }
 
 let shared: Profiles | undefined;

@@ -42,7 +42,19 @@ export const ProfileFile = z.object({
     /** only the parts of the outline inside this box ([[west, south], [east, north]]): metropolitan France */
     keep: Box.optional(),
     /** a territory of disputed status drawn hatched beside the country (the Western Sahara) */
-    disputed: z.object({ worldAtlasId: z.string().regex(/^\d{3}$/), southOf: z.number(), eastLimit: z.number() }).optional(),
+    disputed: z
+      .object({
+        worldAtlasId: z.string().regex(/^\d{3}$/),
+        /** the territory is everything of the country and of that outline south of this parallel… */
+        southOf: z.number(),
+        /** …west of this meridian, where the parallel meets the next country */
+        eastLimit: z.number(),
+        /** what a map's description says of it (French) */
+        note: z.string().min(1),
+      })
+      .optional(),
+    /** the key of its inner boundaries in data/geo/admin1.json (lines of its top level, `regions`, and of the next, `departements`) */
+    innerBoundaries: z.string().optional(),
   }),
   /** the country codes GeoNames files the country's places under (Morocco: MA and EH) */
   gazetteerCountries: z.array(Code).min(1),
@@ -100,3 +112,15 @@ export const WorldFile = z.object({
   ),
 });
 export type WorldFile = z.infer<typeof WorldFile>;
+
+const Frame = z.object({
+  extent: Box,
+  parallels: z.tuple([z.number(), z.number()]),
+  rotate: z.tuple([z.number(), z.number()]),
+  legend: z.enum(['left', 'right']),
+  labels: z.array(z.object({ text: z.string(), lat: z.number(), lon: z.number(), italic: z.boolean().optional() })),
+});
+export type MapFrame = z.infer<typeof Frame>;
+
+export const MapsFile = z.object({ $comment: z.string().optional(), frames: z.record(z.string().regex(/^[A-Z]{2}(\+[A-Z]{2})*$/), Frame) });
+export type MapsFile = z.infer<typeof MapsFile>;
