@@ -25,6 +25,8 @@ describe('loading', () => {
     expect(() => loadProfiles(dir)).toThrow(/MA\/profile\.json: currency\.perEur: /);
     const levels = broken('FR/divisions.json', (j) => ((j.units as Record<string, unknown>[])[0]!.level = 'canton'));
     expect(() => loadProfiles(levels)).toThrow(/FR\/divisions\.json: units\.0\.level: "canton" is not one of the levels/);
+    const places = broken('FR/places.json', (j) => ((j.places as Record<string, string>).lyon = 'Rhône'));
+    expect(() => loadProfiles(places)).toThrow(/FR\/places\.json: places\.lyon: "Rhône" is not a unit/);
     const kinds = broken('MA/divisions.json', (j) => ((j.levels as Record<string, unknown>[])[0]!.kind = 'wilaya'));
     expect(() => loadProfiles(kinds)).toThrow(/MA\/divisions\.json: levels\.0\.kind: "wilaya"/);
   });

@@ -219,6 +219,10 @@ export function loadProfiles(dir: string = DATA): Profiles {
     });
     const placesPath = join(folder, 'places.json');
     const places = existsSync(placesPath) ? readChecked(placesPath, PlacesFile).places : {};
+    const top = new Set(divisions.units.filter((u) => u.level === divisions.levels[0]!.code).map((u) => u.name));
+    for (const [place, region] of Object.entries(places)) {
+      if (!top.has(region)) throw new RepertoireError('schema', `${placesPath}: places.${place}: "${region}" is not a unit of the top level of divisions.json`);
+    }
     const { $comment: _comment, ...profile } = file;
     const { $comment: _c, ...division } = divisions;
     curated.set(file.code, { profile: { ...profile, curated: true, divisions: division }, places });
