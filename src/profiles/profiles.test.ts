@@ -102,6 +102,19 @@ describe('generated profiles', () => {
     });
   }
 
+  it('generates a valid profile for every country of the world data', () => {
+    const world = JSON.parse(readFileSync(join(DATA, 'world.json'), 'utf8')) as { countries: Record<string, unknown> };
+    const codes = Object.keys(world.countries);
+    expect(codes.length).toBeGreaterThan(200);
+    for (const code of codes) {
+      const p = profiles.of(code);
+      expect(p.code).toBe(code);
+      expect(p.names.fr.length, code).toBeGreaterThan(1);
+      expect(p.kinds.some((k) => k.level === 'regional'), code).toBe(true);
+    }
+    expect(codes.filter((code) => profiles.of(code).outline === undefined).length).toBeLessThan(10);
+  });
+
   it('converts only the currencies tied to the euro', () => {
     expect(profiles.of('SN').currency).toMatchObject({ perEur: 655.957, source: expect.stringMatching(/BCEAO/) });
     expect(profiles.of('DE').currency.perEur).toBe(1);
