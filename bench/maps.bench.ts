@@ -20,7 +20,8 @@ import { renderMap } from '../src/maps/render.js';
 import { buildStats } from '../src/stats/build.js';
 import { barChart, countBars, domainBars } from '../src/stats/charts.js';
 import type { CensusStats } from '../src/stats/model.js';
-import { RATES_2008 } from '../src/stats/money.js';
+import { defaultProfiles } from '../src/profiles/profiles.js';
+import { referenceRates } from '../src/stats/money.js';
 import { loadStats } from '../src/stats/load.js';
 import { aggregateStats } from '../src/stats/queries.js';
 import { refreshCensusSnapshot } from '../src/stats/snapshot.js';
@@ -92,7 +93,7 @@ export async function run(): Promise<void> {
     console.log(`${directoryId}: ${Number(counts.n)} projects`);
 
     console.log('\nbaseline: every aggregate in SQL at each request');
-    const baseStats = await once('statistics (aggregateStats + buildStats)', async () => buildStats(await aggregateStats(store.db, { directoryId }), { rates: RATES_2008 }));
+    const baseStats = await once('statistics (aggregateStats + buildStats)', async () => buildStats(await aggregateStats(store.db, { directoryId }), { rates: referenceRates(defaultProfiles(), ['FR', 'MA']) }));
     const baseMap = await once('map data (loadMapData, whole census)', () => loadMapData(store.db, { directoryId, href }));
     const baseDraw = await median('draw: map of both countries + four charts', 5, async () => draw(baseMap.result) + charts(baseStats.result));
     const basePage = baseStats.ms + baseMap.ms + baseDraw;

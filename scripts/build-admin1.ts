@@ -11,13 +11,12 @@
  * Only shared edges are kept (coasts and the countries' outlines come from world-atlas), simplified
  * (Douglas–Peucker, 0.01° ≈ 1 km, below a pixel on the site's maps) and rounded to 0.001°. Natural
  * Earth's France is today's (départements are unchanged since 2008; its régions are 2016's), so the
- * régions of 2008 are rebuilt from the départements (src/geo/admin.ts). Morocco's Admin 1 is still the
+ * régions of 2008 are rebuilt from the départements (data/profiles/FR/divisions.json). Morocco's Admin 1 is still the
  * sixteen régions of 1997–2015, the directory's. Lines south of 27°40′ N, inside the Western Sahara
  * the maps hatch, are left out: the maps draw no subdivision of the territory.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { DEPARTEMENTS } from '../src/geo/admin.js';
-import { SAHARA_NORTH } from '../src/maps/geodata.js';
+import { defaultProfiles } from '../src/profiles/profiles.js';
 
 type Position = [number, number];
 interface Feature {
@@ -28,7 +27,11 @@ interface Feature {
 const source = process.argv[2] ?? 'package/data/states/admin1.json';
 const all = (JSON.parse(readFileSync(source, 'utf8')) as { features: Feature[] }).features;
 
-const regionOfDepartement = new Map(DEPARTEMENTS.map((d) => [d.code, d.region]));
+const france = defaultProfiles().of('FR').divisions.units;
+/** Morocco's limit with the Western Sahara, 27°40′ N (its profile's disputed territory) */
+const SAHARA_NORTH = defaultProfiles().of('MA').outline!.disputed!.southOf;
+const regionName = new Map(france.filter((u) => u.level === 'region').map((u) => [u.code, u.name]));
+const regionOfDepartement = new Map(france.filter((u) => u.level === 'departement').map((u) => [u.code, regionName.get(u.parent!)!]));
 interface Unit {
   country: 'FR' | 'MA';
   /** FR: the département's code; MA: the ISO 3166-2 code */

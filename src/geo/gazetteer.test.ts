@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { read2008 } from '../stats/testing.js';
-import { DEPARTEMENTS, REGION_CAPITALS_FR, REGIONS_MA_2008 } from './admin.js';
+import { defaultProfiles } from '../profiles/profiles.js';
 import { Gazetteer, bareName, defaultGazetteer, loadAliasFile, loadOverrideFile, locate, type Located, type Place } from './gazetteer.js';
-import { REGIONS_FR, REGIONS_MA } from './regions.js';
 
 /** Great-circle distance in km. */
 function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
@@ -116,12 +115,23 @@ describe('homonyms', () => {
 });
 
 describe('the reviewed tables', () => {
-  it('has a seat for every département, and every seat is in the gazetteer, in its département', () => {
-    expect(DEPARTEMENTS).toHaveLength(96);
+  it('has a seat for every département and région of the profiles, and every seat is in the gazetteer, in its division', () => {
+    const profiles = defaultProfiles();
+    const departements = profiles.of('FR').divisions.units.filter((u) => u.level === 'departement');
+    expect(departements).toHaveLength(96);
     const g = defaultGazetteer();
-    for (const d of DEPARTEMENTS) expect(g.city('FR', d.seat, undefined, { admin2: [d.code] }), d.name).toBeDefined();
-    for (const r of REGIONS_FR) expect(g.city('FR', REGION_CAPITALS_FR[r], r), r).toBeDefined();
-    for (const r of REGIONS_MA) expect(g.city('MA', REGIONS_MA_2008[r].capital, r), r).toBeDefined();
+    for (const d of departements) expect(g.city('FR', d.seat!, undefined, { admin2: [d.code] }), d.name).toBeDefined();
+    for (const country of ['FR', 'MA']) {
+      const regions = profiles.of(country).divisions.units.filter((u) => u.level === 'region');
+      expect(regions.length).toBeGreaterThan(15);
+      for (const r of regions) expect(g.city(country, r.seat!, r.name), r.name).toBeDefined();
+    }
+  });
+
+  it('places a generated country’s places, and its first-level divisions by name', () => {
+    expect(locate({ country: 'SN', kind: 'commune', name: 'Ville de Saint-Louis' })?.lat).toBeCloseTo(16.0, 0);
+    expect(locate({ country: 'SN', kind: 'region', name: 'Région de Thiès', shortName: 'Thiès' })).toMatchObject({ how: 'seat', place: 'Thiès' });
+    expect(locate({ country: 'ML', kind: 'commune', name: 'Commune de Ségou', region: 'Ségou' })?.lon).toBeCloseTo(-6.3, 0);
   });
 
   it('reads the alias and override files, each override with its source', () => {

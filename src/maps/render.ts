@@ -1,10 +1,13 @@
 /**
- * Maps of France, of Morocco or of both, drawn on the server as SVG with d3-geo.
+ * Maps of a directory's countries, one of them or all together, drawn on the server as SVG with
+ * d3-geo. The countries are the directory's (home first); what is drawn of each is its profile's.
  *
- * - Projections: conformal conics (the family of France's own Lambert-93): France with standard
- *   parallels 44° and 49° on the 3° E meridian; Morocco with 27° and 34° on 7° W; both countries
- *   in ONE map with 30° and 46° on 3° W, so that a line from a French city to its Moroccan
- *   partner is a line on one plane.
+ * - Projections: conformal conics (the family of France's own Lambert-93), ONE map for all the
+ *   countries, so that a line from a home city to its partner is a line on one plane. The frames
+ *   of France, of Morocco and of both are reviewed (data/profiles/maps.json: France with standard
+ *   parallels 44° and 49° on the 3° E meridian; Morocco with 27° and 34° on 7° W; both with 30°
+ *   and 46° on 3° W); any other country or set gets parallels at a sixth and five sixths of its
+ *   latitudes, on its middle meridian.
  * - Boundaries: see `geodata.ts` (Natural Earth: countries at 1:50m; France's régions of 2008
  *   and, on its own map, its départements; Morocco's régions of 1997–2015; the Western Sahara
  *   hatched, its line with Morocco dashed). Neighbouring countries are drawn in grey.
@@ -21,12 +24,15 @@
  * `table`, for the page to print beside the map.
  * Size: one SVG drawing (frames, cached base maps, points, links, legend) whose parts share the frame and the unit `u`; the boundaries and their data are already apart in geodata.ts.
  */
-import { geoConicConformal, geoPath, type GeoProjection } from 'd3-geo';
+import { geoBounds, geoConicConformal, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature } from 'geojson';
-import { collection, geoData, MAPPED_AREA, overlaps, type Box } from './geodata.js';
+import { Lru } from '../lru.js';
+import { defaultProfiles, type MapFrame, type Profiles } from '../profiles/profiles.js';
+import { collection, countryShape, neighbours, type Box, type CountryShape } from './geodata.js';
 import { escapeXml, formatNumber, num, safeId, stableId } from './svg.js';
 
-export type MapCountry = 'FR' | 'MA' | 'both';
+/** one of the countries (its code), or 'both': all of them on one map */
+export type MapCountry = 'both' | (string & {});
 
 export interface MapPoint {
   id: string;
@@ -36,7 +42,7 @@ export interface MapPoint {
   lon: number;
   /** number of partnerships: the point's area is proportional to it */
   weight: number;
-  /** 'FR' | 'MA' */
+  /** the collectivity's country (ISO 3166-1 alpha-2) */
   country: string;
   /** the page's own collectivity: drawn on top, ringed, its link of class "current" */
   current?: boolean;
@@ -50,6 +56,10 @@ export interface MapLink {
 
 export interface MapInput {
   country: MapCountry;
+  /** the directory's countries, home first (default: the curated profiles' countries) */
+  countries?: readonly string[];
+  /** where the countries' outlines, names and frames come from (default: the packaged profiles) */
+  profiles?: Profiles;
   points: readonly MapPoint[];
   /** drawn on the map of both countries, between points of different countries */
   links?: readonly MapLink[];
@@ -69,7 +79,7 @@ export interface MapInput {
   maxLinks?: number;
   /** how many links there are in all, when the caller gave only the heaviest (for the description) */
   linkTotal?: number;
-  /** appended to the description when the Western Sahara is on the map */
+  /** appended to the description when a disputed territory (the Western Sahara) is on the map (default: its profile's note) */
   westernSaharaNote?: string;
   /**
    * Where the base map (`renderBaseMap` of the same country and width) is served: the map then
@@ -108,8 +118,6 @@ export interface RenderedMap {
 
 export const DEFAULT_WIDTH = 600;
 export const DEFAULT_CREDIT = 'Fond : Natural Earth · positions : GeoNames (CC BY 4.0)';
-export const WESTERN_SAHARA_NOTE =
-  'Le Sahara occidental, territoire au statut disputé, est hachuré ; sa limite avec le Maroc est en tirets (tracé de Natural Earth).';
 
 const COLORS = {
   sea: '#e8f1f7',
@@ -120,8 +128,8 @@ const COLORS = {
   sahara: '#efeadf',
   region: '#a9a59b',
   departement: '#dcd7cc',
-  FR: '#1d5fa6',
-  MA: '#b8322a',
+  home: '#1d5fa6',
+  partner: '#b8322a',
   link: '#4a4a4a',
   current: '#111',
   text: '#3c3c3a',
@@ -131,70 +139,53 @@ interface Frame {
   /** geographic extent of the map, for choosing context countries */
   extent: Box;
   projection: () => GeoProjection;
-  primary: ('FR' | 'MA')[];
+  /** the countries drawn, home first */
+  primary: string[];
   /** the bottom corner the legend goes in (the emptier one) */
   legend: 'left' | 'right';
   labels: { text: string; lat: number; lon: number; italic?: boolean }[];
+  /** the key of its base map (with the width) */
+  key: string;
 }
-
-const FRAMES: Record<MapCountry, Frame> = {
-  FR: {
-    extent: [[-9, 39], [14, 53.5]],
-    projection: () => geoConicConformal().parallels([44, 49]).rotate([-3, 0]),
-    primary: ['FR'],
-    legend: 'left',
-    labels: [],
-  },
-  MA: {
-    extent: [[-19, 19.5], [2, 37.5]],
-    projection: () => geoConicConformal().parallels([27, 34]).rotate([7, 0]),
-    primary: ['MA'],
-    legend: 'right',
-    labels: [{ text: 'Sahara occidental', lat: 24.6, lon: -13.2, italic: true }],
-  },
-  both: {
-    extent: MAPPED_AREA,
-    projection: () => geoConicConformal().parallels([30, 46]).rotate([3, 0]),
-    primary: ['FR', 'MA'],
-    legend: 'right',
-    labels: [
-      { text: 'France', lat: 48.2, lon: -7.2 },
-      { text: 'Maroc', lat: 32.6, lon: -12.4 },
-      { text: 'Sahara occidental', lat: 24.6, lon: -13.2, italic: true },
-    ],
-  },
-};
 
 interface BaseMap {
   width: number;
   height: number;
   projection: GeoProjection;
   context: string;
-  france?: string;
-  morocco?: string;
-  sahara?: string;
-  saharaArea?: string;
-  saharaLimit?: string;
-  /** inner boundaries */
-  franceRegions?: string;
-  franceDepartements?: string;
-  moroccoRegions?: string;
+  countries: { shape: CountryShape; outline: string; regions?: string; departements?: string; disputed?: { outline: string; area: string; limit: string } }[];
 }
 
-const baseMaps = new Map<string, BaseMap>();
+/** The frame of a map: the reviewed one of its countries, or one computed from their outlines. */
+function frameOf(country: MapCountry, countries: readonly string[], profiles: Profiles): Frame {
+  const primary = country === 'both' ? [...countries] : [country];
+  const key = primary.join('+');
+  const reviewed: MapFrame | undefined = profiles.mapFrame(primary);
+  if (reviewed) {
+    const { extent, parallels, rotate, legend, labels } = reviewed;
+    return { extent, projection: () => geoConicConformal().parallels(parallels).rotate(rotate), primary, legend, labels, key };
+  }
+  const shapes = primary.map((c) => countryShape(profiles.of(c)));
+  const [[w, s], [e, n]] = geoBounds(collection(shapes.flatMap((x) => [x.outline, ...(x.disputed ? [x.disputed.feature] : [])]))) as Box;
+  const [dx, dy] = [Math.max(2, (e - w) * 0.25), Math.max(2, (n - s) * 0.25)];
+  const extent: Box = [[w - dx, s - dy], [e + dx, n + dy]];
+  const parallels: [number, number] = [s + (n - s) / 6, n - (n - s) / 6];
+  return { extent, projection: () => geoConicConformal().parallels(parallels).rotate([-(w + e) / 2, 0]), primary, legend: 'right', labels: [], key };
+}
 
-/** The projected base map of a country at a width: computed once, then reused. */
-function baseMap(country: MapCountry, width: number): BaseMap {
-  const key = `${country}:${width}`;
+/** the base maps drawn, by frame and width (the most recent few: a site may draw any set of countries) */
+const baseMaps = new Lru<string, BaseMap>(32);
+
+/** The projected base map of a frame at a width: computed once, then reused. */
+function baseMap(country: MapCountry, frame: Frame, countries: readonly string[], profiles: Profiles, width: number): BaseMap {
+  // the directory's countries too: they are left out of the neighbours
+  const key = `${frame.key}|${countries.join('+')}:${width}`;
   const hit = baseMaps.get(key);
   if (hit) return hit;
-  const frame = FRAMES[country];
-  const geo = geoData();
+  const shapes = frame.primary.map((c) => countryShape(profiles.of(c)));
   const u = width / DEFAULT_WIDTH;
   const pad = 10 * u;
-  const fitted: Feature[] = [];
-  if (frame.primary.includes('FR')) fitted.push(geo.france);
-  if (frame.primary.includes('MA')) fitted.push(geo.morocco, geo.westernSahara);
+  const fitted: Feature[] = shapes.flatMap((x) => [x.outline, ...(x.disputed ? [x.disputed.feature] : [])]);
   const projection = frame.projection().fitWidth(width - 2 * pad, collection(fitted));
   const [[x0, y0], [, y1]] = geoPath(projection).bounds(collection(fitted));
   const [tx, ty] = projection.translate();
@@ -206,8 +197,9 @@ function baseMap(country: MapCountry, width: number): BaseMap {
   ]);
   const path = geoPath(projection).digits(1);
   const d = (f: Parameters<typeof path>[0]) => path(f) ?? '';
-  const context = geo.others
-    .filter((o) => overlaps(o.box, frame.extent))
+  // the directory's other countries are not neighbours: drawn only on the maps that are theirs
+  const own = new Set(countries.flatMap((c) => (profiles.find(c)?.outline ? countryShape(profiles.of(c)).ids : [])));
+  const context = neighbours(own, frame.extent)
     .map((o) => d(o.feature))
     .join('');
   const base: BaseMap = {
@@ -215,21 +207,31 @@ function baseMap(country: MapCountry, width: number): BaseMap {
     height,
     projection,
     context,
-    ...(frame.primary.includes('FR') ? { france: d(geo.france), franceRegions: d(geo.franceRegions) } : {}),
-    // départements on France's own map only: on the map of both countries they would be a grey wash
-    ...(country === 'FR' ? { franceDepartements: d(geo.franceDepartements) } : {}),
-    ...(frame.primary.includes('MA')
-      ? { morocco: d(geo.morocco), sahara: d(geo.westernSahara), saharaArea: d(geo.saharaArea), saharaLimit: d(geo.saharaLimit), moroccoRegions: d(geo.moroccoRegions) }
-      : {}),
+    countries: shapes.map((shape) => ({
+      shape,
+      outline: d(shape.outline),
+      ...(shape.regions ? { regions: d(shape.regions) } : {}),
+      // the next level on a country's own map only: on a map of several they would be a grey wash
+      ...(shape.departements && country !== 'both' ? { departements: d(shape.departements) } : {}),
+      ...(shape.disputed ? { disputed: { outline: d(shape.disputed.feature), area: d(shape.disputed.area), limit: d(shape.disputed.limit) } } : {}),
+    })),
   };
   baseMaps.set(key, base);
   return base;
 }
 
+/** The directory's countries: given, or the curated profiles' (the 2008 directory's). */
+function countriesOf(input: Pick<MapInput, 'countries'>, profiles: Profiles): readonly string[] {
+  return input.countries ?? profiles.curatedCodes();
+}
+
 export function renderMap(input: MapInput): RenderedMap {
   const width = Math.max(200, Math.round(input.width ?? DEFAULT_WIDTH));
-  const frame = FRAMES[input.country];
-  const base = baseMap(input.country, width);
+  const profiles = input.profiles ?? defaultProfiles();
+  const countries = countriesOf(input, profiles);
+  const home = countries[0];
+  const frame = frameOf(input.country, countries, profiles);
+  const base = baseMap(input.country, frame, countries, profiles, width);
   const { height, projection } = base;
   const u = width / DEFAULT_WIDTH;
   const id = safeId(input.id ?? stableId('map', `${input.country}\u0000${input.title}`));
@@ -239,7 +241,7 @@ export function renderMap(input: MapInput): RenderedMap {
   const omitted: RenderedMap['omitted'] = [];
   const placed: MapTableRow[] = [];
   for (const p of input.points) {
-    if (!frame.primary.includes(p.country as 'FR' | 'MA')) {
+    if (!frame.primary.includes(p.country)) {
       omitted.push({ id: p.id, reason: 'other-country' });
       continue;
     }
@@ -294,20 +296,21 @@ export function renderMap(input: MapInput): RenderedMap {
   const out: string[] = [];
   const allLinks = Math.max(links.length, input.linkTotal ?? 0);
   const cut = linksDrawn.length < allLinks ? ` Seuls les ${formatNumber(linksDrawn.length)} liens les plus forts sur ${formatNumber(allLinks)} sont tracés.` : '';
-  const description = input.description + cut + (base.sahara !== undefined ? ` ${input.westernSaharaNote ?? WESTERN_SAHARA_NOTE}` : '');
+  const disputed = base.countries.find((c) => c.shape.disputed)?.shape.disputed;
+  const description = input.description + cut + (disputed !== undefined ? ` ${input.westernSaharaNote ?? disputed.note}` : '');
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="repertoire-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="group" aria-labelledby="${id}-title" aria-describedby="${id}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">`,
     `<title id="${id}-title">${escapeXml(input.title)}</title>`,
     `<desc id="${id}-desc">${escapeXml(description)}</desc>`,
     `<style>#${id}{max-width:100%;height:auto}#${id} a{cursor:pointer}#${id} a:focus{outline:none}#${id} a:focus circle,#${id} a:hover circle{stroke:#111;stroke-width:${num(2.5 * u, 2)}px;fill-opacity:1}#${id} a:focus-visible circle{stroke:#111;stroke-width:${num(3 * u, 2)}px}</style>`,
   );
-  if (input.baseHref === undefined) out.push(...baseLayer(input.country, base, id, u));
+  if (input.baseHref === undefined) out.push(...baseLayer(frame, base, id, u));
   else out.push(`<image href="${escapeXml(input.baseHref)}" width="${width}" height="${height}" aria-hidden="true"/>`);
 
   if (linksDrawn.length > 0) {
     out.push(`<g aria-hidden="true" fill="none" stroke="${COLORS.link}" stroke-opacity="0.3" stroke-linecap="round">`);
     for (const { l, a, b } of linksDrawn) {
-      const [from, to] = a.country === 'FR' ? [a, b] : [b, a];
+      const [from, to] = a.country === home ? [a, b] : [b, a];
       const mx = (from.x + to.x) / 2;
       const my = (from.y + to.y) / 2;
       const dx = to.x - from.x;
@@ -325,7 +328,7 @@ export function renderMap(input: MapInput): RenderedMap {
   // the page's own collectivity last, so that it is drawn over its neighbours
   for (const p of [...placed.filter((q) => q.current !== true), ...placed.filter((q) => q.current === true)]) {
     const text = `${p.label} — ${weightText(p.weight)}`;
-    const fill = p.country === 'MA' ? COLORS.MA : COLORS.FR;
+    const fill = p.country === home ? COLORS.home : COLORS.partner;
     if (p.current === true) {
       out.push(
         `<a href="${escapeXml(p.href)}" tabindex="0" class="current" aria-current="page"><title>${escapeXml(text)}</title><circle cx="${p.x}" cy="${p.y}" r="${num(p.r + 3.5 * u, 2)}" fill="none" stroke="${COLORS.current}" stroke-width="${num(2 * u, 2)}"/><circle cx="${p.x}" cy="${p.y}" r="${p.r}" fill="${fill}" fill-opacity="1"/></a>`,
@@ -334,7 +337,8 @@ export function renderMap(input: MapInput): RenderedMap {
   }
   out.push('</g>');
 
-  out.push(legend(input, placed, maxWeight, radius, u, width, height, frame.legend));
+  const colours = input.country === 'both' ? countries.map((c, i) => ({ colour: i === 0 ? COLORS.home : COLORS.partner, text: profiles.find(c)?.names.fr ?? c })) : [];
+  out.push(legend(input, placed, maxWeight, radius, u, width, height, frame.legend, colours));
   const credit = input.credit ?? DEFAULT_CREDIT;
   if (credit !== '') {
     const left = frame.legend === 'right';
@@ -351,7 +355,7 @@ export function renderMap(input: MapInput): RenderedMap {
  * (clipped to their outline) and the Western Sahara hatched, then the place labels. `id`
  * prefixes the ids it defines (the hatch, the clip paths).
  */
-function baseLayer(country: MapCountry, base: BaseMap, id: string, u: number): string[] {
+function baseLayer(frame: Frame, base: BaseMap, id: string, u: number): string[] {
   const { width, height, projection } = base;
   const out: string[] = [
     `<defs><pattern id="${id}-hatch" patternUnits="userSpaceOnUse" width="${num(6 * u, 2)}" height="${num(6 * u, 2)}" patternTransform="rotate(45)"><rect width="${num(6 * u, 2)}" height="${num(6 * u, 2)}" fill="${COLORS.sahara}"/><line x1="0" y1="0" x2="0" y2="${num(6 * u, 2)}" stroke="#c9bfa9" stroke-width="${num(1.4 * u, 2)}"/></pattern></defs>`,
@@ -365,28 +369,32 @@ function baseLayer(country: MapCountry, base: BaseMap, id: string, u: number): s
     d
       ? `<path class="boundary-${kind}" d="${d}" fill="none" stroke="${kind === 'region' ? COLORS.region : COLORS.departement}" stroke-width="${num((kind === 'region' ? 0.7 : 0.4) * u, 2)}" stroke-linejoin="round" clip-path="url(#${id}-${clip})"/>`
       : '';
-  if (base.france !== undefined) {
-    out.push(
-      `<clipPath id="${id}-fr"><path d="${base.france}"/></clipPath>`,
-      `<path d="${base.france}" fill="${COLORS.primary}"/>`,
-      inner(base.franceDepartements, 'departement', 'fr'),
-      inner(base.franceRegions, 'region', 'fr'),
-    );
-    out.push(`<path d="${base.france}" fill="none" ${primaryStyle}/>`);
+  for (const c of base.countries) {
+    const clip = c.shape.code.toLowerCase();
+    if (c.disputed === undefined) {
+      out.push(
+        `<clipPath id="${id}-${clip}"><path d="${c.outline}"/></clipPath>`,
+        `<path d="${c.outline}" fill="${COLORS.primary}"/>`,
+        inner(c.departements, 'departement', clip),
+        inner(c.regions, 'region', clip),
+      );
+      out.push(`<path d="${c.outline}" fill="none" ${primaryStyle}/>`);
+    } else {
+      // the disputed territory hatched: the country's part south of the limit, and the other outline
+      out.push(
+        `<clipPath id="${id}-sahara"><path d="${c.disputed.area}"/></clipPath>`,
+        `<clipPath id="${id}-${clip}"><path d="${c.outline}"/></clipPath>`,
+        `<path d="${c.outline}" fill="${COLORS.primary}"/>`,
+        `<path d="${c.outline}" fill="url(#${id}-hatch)" clip-path="url(#${id}-sahara)"/>`,
+        `<path d="${c.disputed.outline}" fill="url(#${id}-hatch)"/>`,
+        inner(c.departements, 'departement', clip),
+        inner(c.regions, 'region', clip),
+        `<path d="${c.outline}" fill="none" ${primaryStyle}/>`,
+        `<path d="${c.disputed.limit}" fill="none" stroke="${COLORS.primaryStroke}" stroke-width="${num(1.1 * u, 2)}" stroke-dasharray="${num(4 * u, 2)} ${num(3 * u, 2)}"/>`,
+      );
+    }
   }
-  if (base.morocco !== undefined) {
-    out.push(
-      `<clipPath id="${id}-sahara"><path d="${base.saharaArea}"/></clipPath>`,
-      `<clipPath id="${id}-ma"><path d="${base.morocco}"/></clipPath>`,
-      `<path d="${base.morocco}" fill="${COLORS.primary}"/>`,
-      `<path d="${base.morocco}" fill="url(#${id}-hatch)" clip-path="url(#${id}-sahara)"/>`,
-      `<path d="${base.sahara}" fill="url(#${id}-hatch)"/>`,
-      inner(base.moroccoRegions, 'region', 'ma'),
-      `<path d="${base.morocco}" fill="none" ${primaryStyle}/>`,
-      `<path d="${base.saharaLimit}" fill="none" stroke="${COLORS.primaryStroke}" stroke-width="${num(1.1 * u, 2)}" stroke-dasharray="${num(4 * u, 2)} ${num(3 * u, 2)}"/>`,
-    );
-  }
-  for (const label of FRAMES[country].labels) {
+  for (const label of frame.labels) {
     const xy = projection([label.lon, label.lat]);
     if (!xy) continue;
     out.push(
@@ -398,17 +406,20 @@ function baseLayer(country: MapCountry, base: BaseMap, id: string, u: number): s
 }
 
 /** The base map alone, as an SVG document: what `MapInput.baseHref` points to. Deterministic. */
-export function renderBaseMap(country: MapCountry, width = DEFAULT_WIDTH): string {
+export function renderBaseMap(country: MapCountry, width = DEFAULT_WIDTH, options: Pick<MapInput, 'countries' | 'profiles'> = {}): string {
   const w = Math.max(200, Math.round(width));
-  const base = baseMap(country, w);
+  const profiles = options.profiles ?? defaultProfiles();
+  const countries = countriesOf(options, profiles);
+  const frame = frameOf(country, countries, profiles);
+  const base = baseMap(country, frame, countries, profiles, w);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${base.height}" width="${w}" height="${base.height}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">`,
-    ...baseLayer(country, base, 'base', w / DEFAULT_WIDTH),
+    ...baseLayer(frame, base, 'base', w / DEFAULT_WIDTH),
     '</svg>',
   ].join('');
 }
 
-/** In a bottom corner: what a circle's size means, and, on the map of both, the two colours. */
+/** In a bottom corner: what a circle's size means, and, on the map of all the countries, their colours. */
 function legend(
   input: MapInput,
   placed: readonly MapTableRow[],
@@ -418,13 +429,14 @@ function legend(
   width: number,
   height: number,
   corner: 'left' | 'right',
+  colours: readonly { colour: string; text: string }[],
 ): string {
   if (placed.length === 0) return '';
   const sizes = maxWeight > 1 ? [maxWeight, 1] : [1];
   const fs = 11 * u;
   const rBig = radius(sizes[0]!);
   const lineH = Math.max(2 * rBig + 4 * u, fs * 1.6);
-  const rows = sizes.length + (input.country === 'both' ? 2 : 0);
+  const rows = sizes.length + colours.length;
   const boxW = 150 * u;
   const boxH = fs * 1.8 + rows * Math.max(fs * 1.6, 2 * radius(1) + 6 * u) + (lineH - fs * 1.6);
   const x0 = corner === 'left' ? 6 * u : width - boxW - 6 * u;
@@ -443,17 +455,12 @@ function legend(
     out.push(`<text x="${num(cx + rBig + 6 * u)}" y="${num(cy + fs * 0.35)}">${escapeXml(formatNumber(w))}</text>`);
     y += h;
   }
-  if (input.country === 'both') {
-    for (const [country, text] of [
-      ['FR', 'France'],
-      ['MA', 'Maroc'],
-    ] as const) {
-      const h = Math.max(fs * 1.6, 2 * radius(1) + 6 * u);
-      const cy = y + h / 2;
-      out.push(`<circle cx="${num(cx)}" cy="${num(cy)}" r="${num(5 * u, 2)}" fill="${COLORS[country]}"/>`);
-      out.push(`<text x="${num(cx + rBig + 6 * u)}" y="${num(cy + fs * 0.35)}">${text}</text>`);
-      y += h;
-    }
+  for (const { colour, text } of colours) {
+    const h = Math.max(fs * 1.6, 2 * radius(1) + 6 * u);
+    const cy = y + h / 2;
+    out.push(`<circle cx="${num(cx)}" cy="${num(cy)}" r="${num(5 * u, 2)}" fill="${colour}"/>`);
+    out.push(`<text x="${num(cx + rBig + 6 * u)}" y="${num(cy + fs * 0.35)}">${escapeXml(text)}</text>`);
+    y += h;
   }
   out.push('</g>');
   return out.join('');

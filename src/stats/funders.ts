@@ -9,7 +9,7 @@
  * so that the statistics and the "Financeur" facet group funders alike; the statistics add the
  * collectivities a funder's text names.
  */
-import { regionOf } from '../geo/regions.js';
+import { defaultProfiles, type Profiles } from '../profiles/profiles.js';
 import { funderName } from '../search/facets.js';
 
 export interface FunderGroup {
@@ -45,21 +45,23 @@ export class FunderNames {
   private readonly names = new Map<string, string>();
   private readonly memo = new Map<string, FunderGroup>();
 
-  constructor(collectivities: Iterable<FunderCollectivity>) {
+  constructor(collectivities: Iterable<FunderCollectivity>, profiles: Profiles = defaultProfiles()) {
+    const regionOf = (country: string, place: string) => profiles.regionOf(country, place);
+    const municipal = (c: FunderCollectivity) => profiles.kind(c.country, c.kind)?.level === 'municipal';
     for (const c of collectivities) {
       this.names.set(c.id, c.name);
       // how a collectivity may be named as a funder: its short name, its name; a région by its région's names
       const keys = [c.shortName, c.name].filter((x): x is string => !!x).map(fold);
-      if (c.kind === 'region' || c.kind === 'region-ma') {
+      if (profiles.kind(c.country, c.kind)?.level === 'regional') {
         const region = regionOf(c.country, c.shortName ?? c.name);
         if (region) keys.push(fold(region), `region ${fold(region)}`, `conseil regional ${fold(region)}`);
         for (const k of [...keys]) keys.push(`region ${k}`, `conseil regional ${k}`, `conseil regional de ${k}`);
       }
-      if (c.kind === 'commune' || c.kind === 'commune-urbaine') for (const k of [...keys]) keys.push(`ville de ${k}`, `mairie de ${k}`, `ville ${k}`);
+      if (municipal(c)) for (const k of [...keys]) keys.push(`ville de ${k}`, `mairie de ${k}`, `ville ${k}`);
       for (const k of keys) if (!this.byKey.has(k)) this.byKey.set(k, c);
     }
     // the book's abbreviation
-    const paca = this.byKey.get(fold("provence alpes cote d azur")) ?? [...this.byKey.values()].find((c) => regionOf(c.country, c.shortName ?? c.name) === "Provence-Alpes-Côte d'Azur" && c.kind === 'region');
+    const paca = this.byKey.get(fold("provence alpes cote d azur")) ?? [...this.byKey.values()].find((c) => regionOf(c.country, c.shortName ?? c.name) === "Provence-Alpes-Côte d'Azur" && profiles.kind(c.country, c.kind)?.level === 'regional');
     if (paca && !this.byKey.has('paca')) this.byKey.set('paca', paca);
   }
 

@@ -3,11 +3,13 @@
  * per version of the store), a selection's counted on the spot (`aggregateStats`).
  */
 import type { Kysely } from 'kysely';
+import { defaultProfiles } from '../profiles/profiles.js';
+import { decodeJson } from '../store/codec.js';
 import type { Database } from '../store/tables.js';
 import type { Aggregates } from './aggregates.js';
 import { buildStats } from './build.js';
 import type { CensusStats } from './model.js';
-import { RATES_2008 } from './money.js';
+import { referenceRates, type ReferenceRates } from './money.js';
 import { aggregateStats, type StoreStatsOptions } from './queries.js';
 import { censusSnapshot, SNAPSHOT_PAD_ROWS } from './snapshot.js';
 
@@ -20,7 +22,7 @@ type Db = Kysely<Database>;
  * counted on the spot, in time proportional to the selection, not to the census.
  */
 export async function loadStats(db: Db, options: StoreStatsOptions = {}): Promise<CensusStats> {
-  const rates = options.rates ?? RATES_2008;
+  const rates = options.rates ?? (await directoryRates(db, options));
   const padLimit = options.padLimit ?? 1000;
   if (options.partnershipIds === undefined && options.directoryId !== undefined && padLimit <= SNAPSHOT_PAD_ROWS) {
     const snapshot = await censusSnapshot(db, options.directoryId);
@@ -32,6 +34,14 @@ export async function loadStats(db: Db, options: StoreStatsOptions = {}): Promis
     return stats;
   }
   return buildStats(await aggregateStats(db, options), { rates, padLimit });
+}
+
+/** The reference rates of the directory's countries (of every directory's, when none is named), from their profiles. */
+export async function directoryRates(db: Db, options: Pick<StoreStatsOptions, 'directoryId' | 'profiles'> = {}): Promise<ReferenceRates> {
+  let query = db.selectFrom('directories').select('countries');
+  if (options.directoryId !== undefined) query = query.where('id', '=', options.directoryId);
+  const countries = (await query.execute()).flatMap((row) => decodeJson<string[]>(row.countries) ?? []);
+  return referenceRates(options.profiles ?? defaultProfiles(), countries);
 }
 
 /** The view models built from a snapshot, per options: shared between requests, so frozen. */

@@ -1,18 +1,15 @@
 /**
- * Sums of money in euros, at a stated reference rate.
+ * Sums of money in euros, at stated reference rates.
  *
- * The census gives amounts in euros and in Moroccan dirhams (MAD). To add them up, dirhams are
- * converted at ONE rate, the 2008 annual average, the year the directory was published:
- *
- *   1 EUR = 11.40 MAD
- *
- * Derived as the cross rate of two published annual averages for 2008: the dirham per US dollar,
- * 7.750 MAD (IMF, International Financial Statistics, "market rate, period average"; the World
- * Bank's WDI series PA.NUS.FCRF gives the same), and the US dollar per euro, 1.4708 USD (European
- * Central Bank, euro foreign exchange reference rates, 2008 average): 7.750 × 1.4708 = 11.40.
- * The book's own conversions agree (150 000 Dhs printed as 13 000 €, 11.5; 350 000 Dhs as
- * 31 000 €, 11.3). The rate is an input of every statistic (`rates`), and is printed with them.
+ * A census gives amounts in euros and in its countries' currencies. To add them up, each currency
+ * is converted at ONE rate, the one its country's profile gives (data/profiles/, docs/profiles.md)
+ * with its year and source: for Morocco the 2008 annual average, the year the directory was
+ * published (1 EUR = 11.40 MAD, a cross rate of the IMF's and the ECB's 2008 averages, checked
+ * against the book's own conversions); for the franc CFA its fixed parity (655.957 XOF since 1999).
+ * A currency no profile gives a rate for is not converted: its amounts are reported in it. The rates
+ * are an input of every statistic (`rates`), and are printed with them.
  */
+import type { Profiles } from '../profiles/profiles.js';
 
 export interface ReferenceRates {
   /** units of each currency for one euro */
@@ -21,12 +18,20 @@ export interface ReferenceRates {
   source: string;
 }
 
-export const RATES_2008: ReferenceRates = {
-  perEur: { EUR: 1, MAD: 11.4 },
-  year: 2008,
-  source:
-    "Moyenne annuelle 2008, taux croisé : 7,750 MAD pour 1 USD (FMI, International Financial Statistics, moyenne de période ; Banque mondiale PA.NUS.FCRF) × 1,4708 USD pour 1 EUR (BCE, taux de référence, moyenne 2008) = 11,40 MAD pour 1 EUR.",
-};
+/** The reference rates of a directory's countries, from their profiles (countries without a profile are skipped). */
+export function referenceRates(profiles: Profiles, countries: Iterable<string>): ReferenceRates {
+  const perEur: Record<string, number> = { EUR: 1 };
+  const years: number[] = [];
+  const sources: string[] = [];
+  for (const country of [...new Set(countries)].sort()) {
+    const currency = profiles.find(country)?.currency;
+    if (!currency || currency.perEur === undefined || currency.code === 'EUR' || perEur[currency.code] !== undefined) continue;
+    perEur[currency.code] = currency.perEur;
+    if (currency.year !== undefined) years.push(currency.year);
+    if (currency.source !== undefined) sources.push(currency.source);
+  }
+  return { perEur, year: years.length ? Math.max(...years) : new Date().getUTCFullYear(), source: sources.join(' ') };
+}
 
 /** Amounts in one currency, possibly some approximate ("environ"). */
 export interface MoneyGroup {

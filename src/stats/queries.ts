@@ -11,13 +11,16 @@ import { ImportReport, type ImportIssue } from '../model/report.js';
 import { decodeJson } from '../store/codec.js';
 import type { Database } from '../store/tables.js';
 import { add, type Aggregates, type MoneyRow, type PadProject } from './aggregates.js';
+import type { Profiles } from '../profiles/profiles.js';
 import type { ReferenceRates } from './money.js';
 
 export interface StatsOptions {
   /** only these partnerships (the current search results); the whole census when absent */
   partnershipIds?: Iterable<string>;
-  /** default: the 2008 annual average (`RATES_2008`) */
+  /** default: the rates of the directory's countries' profiles (`referenceRates`) */
   rates?: ReferenceRates;
+  /** the country profiles the default rates come from (default: the packaged ones) */
+  profiles?: Profiles;
   /** the most PAD projects to list (default 1000; counts and totals are always of all) */
   padLimit?: number;
 }

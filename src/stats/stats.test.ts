@@ -13,7 +13,11 @@ import { barChart, countBars, domainBars, niceTicks } from './charts.js';
 import { STATS_TABLES, statsCsv, toCsv } from './csv.js';
 import { FunderNames } from './funders.js';
 import { CensusStats } from './model.js';
-import { RATES_2008, totalOf } from './money.js';
+import { loadProfiles } from '../profiles/profiles.js';
+import { referenceRates, totalOf } from './money.js';
+
+/** Today's rates of a France–Morocco directory, from the profiles. */
+const RATES_2008 = referenceRates(loadProfiles(), ['FR', 'MA']);
 import { loadStats } from './load.js';
 import { aggregateStats } from './queries.js';
 import { censusSnapshot } from './snapshot.js';
@@ -166,6 +170,24 @@ describe('statistics of the 2008 directory', () => {
       const cell = /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
       expect(toCsv(['financeur', 'EUR'], [[payload, -3]]), JSON.stringify(payload)).toBe(`financeur,EUR\r\n${cell},-3\r\n`);
     }
+  });
+
+  it('takes the rates from the directory’s countries’ profiles', async () => {
+    expect(RATES_2008).toEqual({
+      perEur: { EUR: 1, MAD: 11.4 },
+      year: 2008,
+      source:
+        'Moyenne annuelle 2008, taux croisé : 7,750 MAD pour 1 USD (FMI, International Financial Statistics, moyenne de période ; Banque mondiale PA.NUS.FCRF) × 1,4708 USD pour 1 EUR (BCE, taux de référence, moyenne 2008) = 11,40 MAD pour 1 EUR.',
+    });
+    expect(stats.rate).toMatchObject(RATES_2008);
+    const senegal = referenceRates(loadProfiles(), ['FR', 'SN']);
+    expect(senegal).toMatchObject({ perEur: { EUR: 1, XOF: 655.957 }, year: 1999, source: expect.stringContaining('BCEAO') });
+    const t = totalOf([{ currency: 'XOF', approximate: false, amount: 655957, count: 1 }, { currency: 'TND', approximate: false, amount: 10, count: 1 }], referenceRates(loadProfiles(), ['SN', 'TN']));
+    expect(t.eur).toBe(1000);
+    expect(t.byCurrency).toEqual([
+      { currency: 'TND', amount: 10, count: 1, eur: null },
+      { currency: 'XOF', amount: 655957, count: 1, eur: 1000 },
+    ]);
   });
 
   it('converts at the rate it is given', async () => {

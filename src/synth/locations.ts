@@ -7,6 +7,7 @@
  * random sequence, and everything else it writes, stays the same).
  */
 import { defaultGazetteer, loadGeoNamesPlaces, type Place } from '../geo/gazetteer.js';
+import { defaultProfiles } from '../profiles/profiles.js';
 
 export interface SynthPlace {
   id: string;
@@ -63,7 +64,7 @@ export function synthLocation(c: SynthPlace): { lat: number; lon: number } | und
   }
   const seat =
     (c.near && gazetteer.locate({ country: c.country, kind: c.near.kind, shortName: c.near.name, name: c.near.name, region: c.region })) ??
-    gazetteer.locate({ country: c.country, kind: c.country === 'FR' ? 'region' : 'region-ma', shortName: c.region, name: c.region, region: c.region });
+    gazetteer.locate({ country: c.country, kind: defaultProfiles().kindOfLevel(c.country, 'regional')?.code ?? 'region', shortName: c.region, name: c.region, region: c.region });
   if (!seat) return undefined;
   const key = `${c.country}:${round(seat.lat)}:${round(seat.lon)}`;
   let nearby = around.get(key);

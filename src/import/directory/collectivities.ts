@@ -8,7 +8,7 @@ import type { SourceRef } from '../../model/provenance.js';
 import type { CollectivityEntry, Sighting } from './registry.js';
 import { locate } from '../../geo/gazetteer.js';
 import { frenchFormats } from '../../locale/french.js';
-import { regionOf } from '../../geo/regions.js';
+import { defaultProfiles } from '../../profiles/profiles.js';
 import type { InstitutionDetails, ReaderNote } from './types.js';
 
 /** The value printed most often; on a tie, the first printed. */
@@ -42,11 +42,11 @@ export function buildCollectivity(entry: CollectivityEntry, details: readonly In
   const executive = mostPrinted(entry.executives, (a, b) => a.name.toLowerCase() === b.name.toLowerCase());
   const kind = mostPrinted(entry.kinds)!;
   const address = details.find((d) => d.address)?.address;
-  const region = regionOf(entry.country, entry.place);
+  const region = defaultProfiles().regionOf(entry.country, entry.place);
   if (!region) {
     notes.push({
       kind: 'unknown-region',
-      message: `${entry.names[0]}: no region is known for “${entry.place}” (src/geo/regions.ts)`,
+      message: `${entry.names[0]}: no region is known for “${entry.place}” (data/profiles/${entry.country}/places.json)`,
       wording: { key: 'unknown-region', params: { name: entry.names[0]!, place: entry.place } },
       line: [...entry.lines][0],
     });

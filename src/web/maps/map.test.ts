@@ -101,6 +101,34 @@ describe('mapSection', () => {
     await app.close();
   });
 
+  it('draws and serves the base map of a directory of other countries, with both outlines', async () => {
+    const senegal: MapView = {
+      points: [
+        { id: 'fr-commune-tours', label: 'Tours', href: '/t', lat: 47.39, lon: 0.69, weight: 1, country: 'FR' },
+        { id: 'sn-commune-thies', label: 'Thiès', href: '/s', lat: 14.79, lon: -16.93, weight: 1, country: 'SN' },
+      ],
+      links: [{ from: 'fr-commune-tours', to: 'sn-commune-thies', weight: 1 }],
+      unlocated: [],
+      countries: ['FR', 'SN'],
+    };
+    const section = mapSection(senegal, c, { id: 'carte-sn', title: 'Essai', description: 'Une carte' }).value;
+    const href = /<image href="([^"]+)"/.exec(section)?.[1] ?? '';
+    expect(href).toBe(baseMapHref('both', ['FR', 'SN']));
+    expect(href).toMatch(/fond-both\.FR-SN\.svg\?v=/);
+    expect(section).toContain('<td>Sénégal</td>');
+    const app = Fastify();
+    registerBaseMaps(app);
+    const served = await app.inject(href.replaceAll('&amp;', '&'));
+    expect(served.statusCode).toBe(200);
+    expect(served.body).toBe(renderBaseMap('both', undefined, { countries: ['FR', 'SN'] }));
+    expect(served.body).toMatch(/<clipPath id="base-sn"><path d="M/);
+    expect(served.body).toMatch(/<clipPath id="base-fr"><path d="M/);
+    expect((await app.inject(paths.baseMap('SN.FR-SN.svg'))).statusCode).toBe(200);
+    expect((await app.inject(paths.baseMap('ML.FR-SN.svg'))).statusCode).toBe(404);
+    expect((await app.inject(paths.baseMap('both.FR-QQ.svg'))).statusCode).toBe(404);
+    await app.close();
+  });
+
   it('withoutInlineStyle removes every style element and nothing else', () => {
     expect(withoutInlineStyle('<svg><style>#a{x:1}</style><g/><style>b{}</style></svg>')).toBe('<svg><g/></svg>');
   });
@@ -117,6 +145,7 @@ describe.each(ENGINES)('loadMapView (%s)', (engine) => {
     expect(weights(all)).toEqual(weights(expected));
     expect(all.links).toEqual(expected.links);
     expect(all.unlocated).toEqual([]);
+    expect(all.countries).toEqual(['FR', 'MA']); // the directory's, home first: the outlines the map draws
     expect(all.points.find((p) => p.id === 'ma-commune-marrakech')?.href).toBe('/collectivites/ma-commune-marrakech');
     expect(await loadMapView(store.db, DIRECTORY_2008_ID, { kind: 'directory' })).toBe(all); // kept for the store's version
 
@@ -129,6 +158,6 @@ describe.each(ENGINES)('loadMapView (%s)', (engine) => {
     const some = await loadMapView(store.db, DIRECTORY_2008_ID, { kind: 'partnerships', ids });
     expect(weights(some)).toEqual(weights(mapDataFromDocument(doc, { partnershipIds: ids, href: String })));
     expect(some.points.some((p) => p.current === true)).toBe(false);
-    expect(await loadMapView(store.db, DIRECTORY_2008_ID, { kind: 'partnerships', ids: [] })).toEqual({ points: [], links: [], unlocated: [] });
+    expect(await loadMapView(store.db, DIRECTORY_2008_ID, { kind: 'partnerships', ids: [] })).toEqual({ points: [], links: [], unlocated: [], countries: ['FR', 'MA'] });
   });
 });

@@ -10,8 +10,9 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { frenchFormats } from '../../locale/french.js';
-import { heaviestBy, loadMapCounts, loadMapPlaces, mapDataOf, type MapCounts, type MapData } from '../../maps/data.js';
+import { directoryCountries, heaviestBy, loadMapCounts, loadMapPlaces, mapDataOf, type MapCounts, type MapData } from '../../maps/data.js';
 import { renderMap, type MapCountry } from '../../maps/render.js';
+import { defaultProfiles } from '../../profiles/profiles.js';
 import { censusSnapshot } from '../../stats/snapshot.js';
 import type { Database } from '../../store/tables.js';
 import type { Directory } from '../data/directory.js';
@@ -43,6 +44,8 @@ export const MapView = z.object({
   linkTotal: z.number().int().optional(),
   /** collectivities of the selection that neither the store nor the gazetteer can place */
   unlocated: z.array(z.object({ id: z.string(), name: z.string(), href: z.string() })),
+  /** the directory's countries, home first: the outlines drawn (default: the curated profiles' countries) */
+  countries: z.array(z.string()).optional(),
 });
 export type MapView = z.infer<typeof MapView>;
 
@@ -70,7 +73,7 @@ function distinctLabels(data: MapData, named: (id: string) => Named | undefined)
 export const MAP_LINKS = 400;
 
 /** `pairTotal`: how many links there are in all, when the counts kept only the heaviest pairs */
-function toView(data: MapData, named: (id: string) => Named | undefined, current?: string, pairTotal?: number): MapView {
+function toView(data: MapData, named: (id: string) => Named | undefined, current?: string, pairTotal?: number, countries?: string[]): MapView {
   const linkKey = (l: MapData['links'][number]) => `${l.from}\u0000${l.to}`;
   const heaviest =
     data.links.length <= MAP_LINKS
@@ -81,6 +84,7 @@ function toView(data: MapData, named: (id: string) => Named | undefined, current
     links: heaviest,
     ...(heaviest.length < Math.max(data.links.length, pairTotal ?? 0) ? { linkTotal: Math.max(data.links.length, pairTotal ?? 0) } : {}),
     unlocated: data.unlocated.map((u) => ({ ...u, href: paths.collectivity(u.id) })),
+    ...(countries && countries.length > 0 ? { countries } : {}),
   };
 }
 
@@ -136,7 +140,7 @@ function isScope(scope: MapScope | Iterable<string>): scope is MapScope {
 async function viewOf(db: Kysely<Database>, directoryId: string, counts: MapCounts, current?: string): Promise<MapView> {
   const places = await loadMapPlaces(db, directoryId, counts.weights.keys());
   const data = mapDataOf(counts, (id) => places.get(id), { href: paths.collectivity });
-  return toView(data, (id) => places.get(id), current, counts.pairTotal);
+  return toView(data, (id) => places.get(id), current, counts.pairTotal, await directoryCountries(db, directoryId));
 }
 
 /** The SVG without its inline `<style>` (site.css has the same rules). */
@@ -193,16 +197,17 @@ function drawSection(view: MapView, c: RenderContext, options: MapSectionOptions
   const points = heaviest(view.points);
   const rendered = renderMap({
     country: options.country ?? 'both',
+    ...(view.countries ? { countries: view.countries } : {}),
     points,
     links: view.links,
     ...(view.linkTotal !== undefined ? { linkTotal: view.linkTotal } : {}),
     title: options.title,
     description: options.description,
     id: options.id,
-    baseHref: baseMapHref(options.country ?? 'both'),
+    baseHref: baseMapHref(options.country ?? 'both', view.countries),
   });
   const current = new Set(view.points.filter((p) => p.current === true).map((p) => p.id));
-  const country = (code: string) => (code === 'FR' ? t('country.FR') : code === 'MA' ? t('country.MA') : code);
+  const country = (code: string) => (code === 'FR' ? t('country.FR') : code === 'MA' ? t('country.MA') : (defaultProfiles().find(code)?.names.fr ?? code));
   const rows = rendered.table.map(
     (r) =>
       html`<tr${current.has(r.id) ? html` class="current"` : ''}><th scope="row"><a href="${r.href}">${r.label}</a>${current.has(r.id) ? html` <span class="muted">(${t('map.current')})</span>` : ''}</th><td>${country(r.country)}</td><td class="num">${frenchFormats.number(r.weight)}</td></tr>`,
