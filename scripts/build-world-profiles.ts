@@ -78,11 +78,21 @@ for (const { properties: p } of features) {
 }
 
 const codes = [...new Set([...currency.keys(), ...outline.keys()])].sort();
+
+/**
+ * The country's name in French, English and Arabic, from ICU's data (Intl.DisplayNames), here at
+ * build time: a server that read them at run time would map ICU's locale data for good (ADR 0006).
+ */
+export function countryNames(code: string): { fr: string; en: string; ar: string } {
+  const name = (language: string) => new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+  return { fr: name('fr'), en: name('en'), ar: name('ar') };
+}
 const countries: Record<string, unknown> = {};
 for (const code of codes) {
   const d = divisions.get(code);
   const type = d ? [...d.types].sort((a, b) => b[1] - a[1])[0]?.[0] : undefined;
   countries[code] = {
+    names: countryNames(code),
     ...(outline.has(code) ? { outline: outline.get(code) } : {}),
     ...(currency.has(code) ? { currency: currency.get(code) } : {}),
     ...(d ? { divisionType: type ?? '', divisions: d.units.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) } : {}),
@@ -93,7 +103,7 @@ writeFileSync(
   out,
   `${JSON.stringify({
     $comment:
-      'Built by scripts/build-world-profiles.ts: per country, its world-atlas outline id (ISO 3166 numeric), its currency (ISO 4217), and its first-level divisions from Natural Earth Admin 1 (public domain): [ISO 3166-2, name, GeoNames admin1]. What generated profiles are made of.',
+      'Built by scripts/build-world-profiles.ts: per country, its names (fr, en, ar, from ICU), its world-atlas outline id (ISO 3166 numeric), its currency (ISO 4217), and its first-level divisions from Natural Earth Admin 1 (public domain): [ISO 3166-2, name, GeoNames admin1]. What generated profiles are made of.',
     countries,
   })}\n`,
 );

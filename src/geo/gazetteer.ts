@@ -23,6 +23,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { defaultProfiles, type DivisionUnit, type Profiles } from '../profiles/profiles.js';
+import { foldKey } from '../text/fold.js';
 
 export type LocatedHow = 'gazetteer' | 'alias' | 'override' | 'seat';
 
@@ -75,15 +76,8 @@ export const OverrideFile = z.object({ $comment: z.string().optional(), places: 
 export type AliasFile = z.infer<typeof AliasFile>;
 export type OverrideFile = z.infer<typeof OverrideFile>;
 
-/** Accent-, case- and punctuation-free comparison key (the same folding as the profiles'). */
-export function placeKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+/** Accent-, case- and punctuation-free comparison key of a place name: the one folding (text/fold.ts), as the profiles'. */
+export const placeKey = foldKey;
 
 /** "Ville de …", "Commune urbaine d'…", "Conseil général de l'…": the place name behind an institution's name. */
 const INSTITUTION_PREFIX =

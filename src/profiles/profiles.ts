@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { RepertoireError } from '../errors.js';
 import { DivisionsFile, type DivisionUnit, type Kind, type KindLevel, type MapFrame, MapsFile, PlacesFile, ProfileFile, WorldFile } from './schema.js';
+import { foldKey } from '../text/fold.js';
 
 export type { DivisionUnit, Kind, KindLevel, MapFrame } from './schema.js';
 
@@ -37,15 +38,8 @@ export interface CountryProfile {
   gazetteerCountries: readonly string[];
 }
 
-/** Accent-, case- and punctuation-free comparison key of a place name. */
-export function placeKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+/** Accent-, case- and punctuation-free comparison key of a place name: the one folding (text/fold.ts). */
+export const placeKey = foldKey;
 
 export class Profiles {
   private readonly generated = new Map<string, CountryProfile>();
@@ -145,11 +139,10 @@ export class Profiles {
 
 /** Generic kinds of a generated profile: a municipality and the first-level division. */
 function generate(code: string, world: WorldFile['countries'][string]): CountryProfile {
-  const name = (lang: string) => new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code;
   const type = world.divisionType || 'Region';
   return {
     code,
-    names: { fr: name('fr'), en: name('en'), ar: name('ar') },
+    names: world.names,
     curated: false,
     kinds: [
       { code: 'commune', level: 'municipal', labels: { fr: 'Commune', en: 'Municipality', ar: 'بلدية' } },

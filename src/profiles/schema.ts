@@ -103,6 +103,8 @@ export const WorldFile = z.object({
   countries: z.record(
     Code,
     z.object({
+      /** the country's name in French, English and Arabic (from ICU, at build time) */
+      names: z.object({ fr: z.string().min(1), en: z.string().min(1), ar: z.string().min(1) }),
       outline: z.string().optional(),
       currency: Currency.optional(),
       divisionType: z.string().optional(),

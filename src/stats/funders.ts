@@ -11,6 +11,7 @@
  */
 import { defaultProfiles, type Profiles } from '../profiles/profiles.js';
 import { funderName } from '../search/facets.js';
+import { foldKey as fold } from '../text/fold.js';
 
 export interface FunderGroup {
   /** a stable key: `c:<collectivity id>`, `p:<programme>` or `n:<folded name>` */
@@ -21,15 +22,6 @@ export interface FunderGroup {
 
 /** The big programmes and institutions, as `funderName` names them. */
 const PROGRAMMES: ReadonlySet<string> = new Set(['PAD', 'MAE', 'AFD', 'Union européenne', 'INDH', 'Caisse des Dépôts']);
-
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
 
 export interface FunderCollectivity {
   id: string;
