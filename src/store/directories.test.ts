@@ -21,10 +21,10 @@ describe.each(ENGINES)('directories on %s', (engine) => {
 
     const elsewhere = await partnershipsElsewhere(store.db, 'fr-ville-aix-en-provence', 'FR', 'franco-marocain-2008');
     expect(elsewhere).toEqual([
-      { directoryId: 'franco-senegalais', title: 'Répertoire franco-sénégalais', edition: '2026', countries: ['FR', 'SN'], partnershipIds: ['aix-en-provence-oriental'], total: 1 },
+      { directoryId: 'franco-senegalais', title: 'Répertoire franco-sénégalais', edition: '2026', countries: ['FR', 'SN'], partnerships: [{ id: 'aix-en-provence-oriental', parties: [expect.any(String), expect.any(String)] }], total: 1 },
     ]);
     expect(await partnershipsElsewhere(store.db, 'fr-ville-aix-en-provence', 'FR', 'franco-senegalais')).toEqual([
-      expect.objectContaining({ directoryId: 'franco-marocain-2008', partnershipIds: ['aix-en-provence-oujda', 'aix-en-provence-oriental'], total: 2 }),
+      expect.objectContaining({ directoryId: 'franco-marocain-2008', partnerships: [expect.objectContaining({ id: 'aix-en-provence-oujda' }), expect.objectContaining({ id: 'aix-en-provence-oriental' })], total: 2 }),
     ]);
     // in the other directory, but party to none of its partnerships: not listed
     expect(await partnershipsElsewhere(store.db, 'ma-commune-urbaine-oujda', 'MA', 'franco-marocain-2008')).toEqual([]);

@@ -51,8 +51,8 @@ export interface PartnershipsElsewhere {
   title: string;
   edition?: string;
   countries: string[];
-  /** its partnerships there, in that directory's order (at most `limit`) */
-  partnershipIds: string[];
+  /** its partnerships there, in that directory's order (at most `limit`), each with its parties' names in order */
+  partnerships: { id: string; parties: string[] }[];
   total: number;
 }
 
@@ -89,12 +89,27 @@ export async function partnershipsElsewhere(
         .orderBy('partnerships.position')
         .execute();
       const directory = directoryFrom(row);
+      const shown = rows.slice(0, limit).map((r) => r.id);
+      const parties =
+        shown.length === 0
+          ? []
+          : await db
+              .selectFrom('partnership_parties as party')
+              .innerJoin('collectivities as c', (join) => join.onRef('c.id', '=', 'party.collectivity_id').onRef('c.directory_id', '=', 'party.directory_id'))
+              .select(['party.partnership_id', 'party.position', 'c.name', 'c.short_name'])
+              .where('party.directory_id', '=', row.id)
+              .where('party.partnership_id', 'in', shown)
+              .orderBy('party.partnership_id')
+              .orderBy('party.position')
+              .execute();
+      const names = new Map<string, string[]>();
+      for (const p of parties) names.set(p.partnership_id, [...(names.get(p.partnership_id) ?? []), p.short_name ?? p.name]);
       return {
         directoryId: row.id,
         title: directory.title,
         ...(directory.edition !== undefined ? { edition: directory.edition } : {}),
         countries: directory.countries,
-        partnershipIds: rows.slice(0, limit).map((r) => r.id),
+        partnerships: shown.map((id) => ({ id, parties: names.get(id) ?? [] })),
         total: rows.length,
       };
     }),
