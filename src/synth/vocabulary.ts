@@ -1,7 +1,8 @@
 /**
  * What synthetic projects are made of: the 2008 directory's domain taxonomy (same codes as its
  * synthesis, `src/import/directory/synthesis.ts`), and per domain the French words of project
- * titles, objectives and descriptions.
+ * titles, objectives and descriptions. `{in-home}` and `{in-partner}` stand for "en France", "au Maroc":
+ * the directory's countries (`inCountry`).
  */
 
 export interface DomainDef {
@@ -131,7 +132,7 @@ export const THEMES: readonly Theme[] = [
     actions: ['Soutien', 'Valorisation', 'Formation', 'Commercialisation'],
     objects: ['aux artisans potiers', 'du tapis berbère', 'de la dinanderie', 'des artisans du cuir', 'de la broderie', 'du bois de thuya'],
     places: ['de la médina', 'de la coopérative', 'du souk', 'de la ville'],
-    results: ['une boutique de vente ouverte', 'des artisanes formées', 'une participation à des salons en France'],
+    results: ['une boutique de vente ouverte', 'des artisanes formées', 'une participation à des salons {in-home}'],
   },
   {
     heading: 'ENERGIE',
@@ -184,7 +185,7 @@ export const THEMES: readonly Theme[] = [
     domains: ['education-et-jeunesse-chantiers-et-echanges-de-jeunes', 'education-et-jeunesse-autres-types-d-actions-en-matiere-de-jeunesse', 'education-et-jeunesse'],
     actions: ['Échanges', 'Chantier', 'Accueil', 'Séjour', 'Rencontres'],
     objects: ['de jeunes', 'international de jeunes', 'des maisons de jeunes', 'de jeunes animateurs', 'des conseils municipaux de jeunes'],
-    places: ['entre les deux villes', 'en France', 'au Maroc', 'de la commune'],
+    places: ['entre les deux villes', '{in-home}', '{in-partner}', 'de la commune'],
     results: ['des jeunes accueillis de part et d’autre', 'une maison des jeunes rénovée', 'des animateurs formés'],
   },
   {
@@ -237,17 +238,6 @@ export const FRAMEWORKS = [
   ["Déclaration d'intention", 'declaration'],
   ['Échanges informels', 'none'],
 ] as const;
-
-export const HISTORIES = [
-  "Rencontre des maires lors d'un forum des collectivités méditerranéennes.",
-  "L'initiative d'une association de Marocains résidant en France.",
-  'Relations anciennes entre les deux villes, formalisées par une convention.',
-  'Suite à une mission exploratoire organisée par Cités Unies France.',
-  "Des liens tissés par les jumelages scolaires et les échanges de jeunes.",
-  'À la demande de la collectivité marocaine, pour un appui institutionnel.',
-  "Dans le cadre du programme d'appui à la décentralisation (PAD Maroc).",
-  'Amitié entre les élus et présence d’une importante communauté marocaine.',
-];
 
 export const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
