@@ -78,6 +78,14 @@ describe('synthetic directories of any pair of countries', () => {
     expect(new Set(rows.collectivities!.map((r) => r.country))).toEqual(new Set(['FR', 'DE']));
   });
 
+  it('France – Italy: places in the provinces the profile lists under GeoNames admin2 codes', () => {
+    const rows = rowsOf({ partnerships: 100, seed: 1, countries: ['FR', 'IT'], projectsPerPartnership: 0 });
+    const italian = rows.collectivities!.filter((r) => r.country === 'IT');
+    const provinces = new Set(defaultProfiles().of('IT').divisions.units.map((u) => u.name));
+    expect(italian.filter((r) => r.kind === 'commune').length).toBeGreaterThanOrEqual(40);
+    expect(italian.filter((r) => !provinces.has(String(r.region)) || r.lat === null).map((r) => r.id)).toEqual([]);
+  });
+
   it('France – Tunisia and Senegal: two partner countries, each partnership with one of them', () => {
     const rows = rowsOf({ partnerships: 400, seed: 2, countries: ['FR', 'TN', 'SN'], projectsPerPartnership: 2 });
     expect(rows.directories![0]!.id).toBe('synthetique-fr-tn-sn-400-s2');

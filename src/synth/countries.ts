@@ -17,7 +17,8 @@ export interface SynthCollectivity {
   short: string;
   country: string;
   kind: string;
-  region: string;
+  /** the top-level division it lies in; null when the profile's divisions do not say which */
+  region: string | null;
   population: number;
   /** an invented name: the département or province it was drawn in (where it is placed) */
   near?: { kind: string; name: string };
@@ -290,15 +291,20 @@ function institution(profile: CountryProfile, kind: string, place: string): stri
 
 /**
  * A profile-built country's collectivities: municipalities on real places of the gazetteer (one
- * per name, in a seeded order), each in the top-level division its GeoNames admin1 code belongs
- * to (places outside every division are left out); then one regional council per top-level
- * division that has places, at its seat when the gazetteer finds it, else amid its places.
+ * per name, in a seeded order), each in the top-level division its GeoNames admin1 (or admin2)
+ * code belongs to (places outside every division are left out); then one regional council per
+ * top-level division that has places, on the place named like it (its capital) when there is
+ * one, else amid its places.
  */
 export function profileCollectivities(profile: CountryProfile, places: readonly GazetteerPlace[], random: Random, municipal: number, uniqueId: UniqueId): SynthCollectivity[] {
   const top = profile.divisions.levels[0]!;
   const units = profile.divisions.units.filter((u) => u.level === top.code);
-  const regionOfAdmin1 = new Map<string, string>();
-  for (const u of units) for (const a of u.geonames?.admin1 ?? []) regionOfAdmin1.set(a, u.name);
+  const regionOfCode = new Map<string, string>();
+  for (const u of units) for (const a of u.geonames?.admin1 ?? []) regionOfCode.set(a, u.name);
+  // Natural Earth files some countries' divisions under what GeoNames calls admin2 (Italy's provinces, Ireland's counties)
+  const regionOf = (p: GazetteerPlace) => regionOfCode.get(p.admin1) ?? regionOfCode.get(p.admin2);
+  // a country none of whose places fall in a division of its profile (Sri Lanka, Nepal): its places, in no région
+  const anyInside = places.some((p) => regionOf(p) !== undefined);
   const municipalKind = profile.kinds.find((k) => k.level === 'municipal')?.code;
   const regionalKind = profile.kinds.find((k) => k.code === top.kind)?.code ?? profile.kinds.find((k) => k.level === 'regional')?.code;
   const code = profile.code.toLowerCase();
@@ -306,7 +312,7 @@ export function profileCollectivities(profile: CountryProfile, places: readonly 
   const seen = new Set<string>();
   const candidates = places.filter((p) => {
     const key = `${p.name.toLowerCase()}`;
-    if (!regionOfAdmin1.has(p.admin1) || seen.has(key)) return false;
+    if ((anyInside && regionOf(p) === undefined) || seen.has(key)) return false;
     seen.add(key);
     return true;
   });
@@ -327,7 +333,7 @@ export function profileCollectivities(profile: CountryProfile, places: readonly 
         short: p.name,
         country: profile.code,
         kind: municipalKind,
-        region: regionOfAdmin1.get(p.admin1)!,
+        region: regionOf(p) ?? null,
         // fewer inhabitants down the list, as towns of a country are (Zipf's law), give or take a third
         population: Math.max(1000, Math.round((600_000 / (rank + 1) ** 0.9) * (0.67 + 0.66 * random.next()) / 1000) * 1000),
         at: { lat: p.lat, lon: p.lon },
@@ -336,11 +342,12 @@ export function profileCollectivities(profile: CountryProfile, places: readonly 
   }
   if (regionalKind !== undefined) {
     for (const u of units) {
-      const inside = places.filter((p) => u.geonames?.admin1?.includes(p.admin1));
-      if (inside.length === 0) continue;
+      const inside = places.filter((p) => regionOf(p) === u.name);
+      // a division without places is left out, unless none has any: then the gazetteer places it if it can (by name)
+      if (inside.length === 0 && anyInside) continue;
       const seat = inside.find((p) => p.name.toLowerCase() === u.name.toLowerCase());
-      const at = seat ? { lat: seat.lat, lon: seat.lon } : centre(inside);
-      out.push({ id: uniqueId(`${code}-${regionalKind}-${slug(u.name)}`), name: institution(profile, regionalKind, u.name), short: u.name, country: profile.code, kind: regionalKind, region: u.name, population: random.int(100, 4000) * 1000, at });
+      const at = seat ? { lat: seat.lat, lon: seat.lon } : inside.length > 0 ? centre(inside) : undefined;
+      out.push({ id: uniqueId(`${code}-${regionalKind}-${slug(u.name)}`), name: institution(profile, regionalKind, u.name), short: u.name, country: profile.code, kind: regionalKind, region: u.name, population: random.int(100, 4000) * 1000, ...(at ? { at } : {}) });
     }
   }
   return out;

@@ -6,6 +6,7 @@
  * (the PAD Maroc, ~5 %), funding lines in euros and in the partner's currency.
  * Rows are handed to `emit` in foreign-key order, table by table within each partnership.
  */
+import { RepertoireError } from '../errors.js';
 import type { Gazetteer } from '../geo/gazetteer.js';
 import { defaultProfiles, type Profiles } from '../profiles/profiles.js';
 import { histories, inCountry, of, slug, synthSide, type SynthCollectivity, type SynthSide } from './countries.js';
@@ -107,6 +108,12 @@ export function synthesize(options: SynthOptions, emit: Emit, onProgress?: (done
   // home communes are many (one for 20 partnerships), partners' fewer (one for 60, shared among the partner countries)
   const homeCollectivities = home!.collectivities(random, Math.max(20, Math.ceil(total / 20)), uniqueId);
   const partnerCollectivities = partners.map((side) => side.collectivities(random, Math.max(40, Math.ceil(total / (60 * partners.length))), uniqueId));
+  [homeCollectivities, ...partnerCollectivities].forEach((list, i) => {
+    const side = i === 0 ? home! : partners[i - 1]!;
+    if (!side.pools.some(([, kinds]) => list.some((c) => kinds.includes(c.kind)))) {
+      throw new RepertoireError('not-supported', `synth: no collectivities of ${side.code} (${side.profile.names.fr}) to draw: the gazetteer has no place of it in a division of its profile`);
+    }
+  });
   const sideOf = new Map(countries.map((code, i) => [code, i === 0 ? home! : partners[i - 1]!]));
   const locator = synthLocator(profiles, options.gazetteer);
   [...homeCollectivities, ...partnerCollectivities.flat()].forEach((c, position) => {

@@ -15,7 +15,7 @@ export interface SynthPlace {
   kind: string;
   name: string;
   short: string;
-  region: string;
+  region: string | null;
   /** for an invented name: the département or province it was drawn in */
   near?: { kind: string; name: string };
   /** already placed by its side (a gazetteer place it was drawn from) */
@@ -73,14 +73,15 @@ export function synthLocator(profiles: Profiles, gazetteer: Gazetteer = defaultG
   return {
     locate(c) {
       if (c.at) return { lat: round(c.at.lat), lon: round(c.at.lon) };
+      const region = c.region ?? undefined;
       if (c.near === undefined) {
-        const at = gazetteer.locate({ country: c.country, kind: c.kind, shortName: c.short, name: c.name, region: c.region });
+        const at = gazetteer.locate({ country: c.country, kind: c.kind, shortName: c.short, name: c.name, region });
         if (at) return { lat: at.lat, lon: at.lon };
       }
       const regional = profiles.kindOfLevel(c.country, 'regional')?.code ?? 'region';
       const seat =
-        (c.near && gazetteer.locate({ country: c.country, kind: c.near.kind, shortName: c.near.name, name: c.near.name, region: c.region })) ??
-        gazetteer.locate({ country: c.country, kind: regional, shortName: c.region, name: c.region, region: c.region });
+        (c.near && gazetteer.locate({ country: c.country, kind: c.near.kind, shortName: c.near.name, name: c.near.name, region })) ??
+        (region === undefined ? undefined : gazetteer.locate({ country: c.country, kind: regional, shortName: region, name: region, region }));
       if (!seat) return undefined;
       const key = `${c.country}:${round(seat.lat)}:${round(seat.lon)}`;
       let nearby = around.get(key);
