@@ -53,6 +53,8 @@ export interface SynthSide {
   histories?: readonly string[];
   /** "franco", "marocains": a pair of countries that both have one is "franco-marocain" */
   adjective?: { prefix: string; plural: string };
+  /** the country's own words for the vocabulary's `{douars}`, `{medina}`… (NEUTRAL_WORDS otherwise) */
+  words?: Readonly<Record<string, string>>;
 }
 
 export const slug = (text: string) =>
@@ -218,8 +220,57 @@ const CURATED: Readonly<Record<string, Curated>> = {
       'Amitié entre les élus et présence d’une importante communauté marocaine.',
     ],
     adjective: { prefix: 'maroco', plural: 'marocains' },
+    words: {
+      medina: 'de la médina',
+      douars: 'des douars',
+      irrigation: "à l'irrigation des oasis",
+      filieres: 'des filières du safran et de l’argan',
+      cercle: 'du cercle',
+      montagne: 'du haut Atlas',
+      oasis: "de l'oasis",
+      tapis: 'du tapis berbère',
+      bois: 'du bois de thuya',
+      souk: 'du souk',
+      hammam: 'du hammam',
+      palmeraie: 'de la palmeraie',
+      kasbah: 'de la kasbah',
+      fondouks: 'des fondouks',
+      ksour: 'des ksour',
+      'national-programme': 'INDH',
+    },
   },
 };
+
+/** The vocabulary's words for a partner country without words of its own. */
+export const NEUTRAL_WORDS: Readonly<Record<string, string>> = {
+  medina: 'du centre ancien',
+  douars: 'des villages',
+  irrigation: "à l'irrigation des cultures",
+  filieres: 'des filières agricoles locales',
+  cercle: 'du district',
+  montagne: 'des zones de montagne',
+  oasis: 'du parc naturel',
+  tapis: 'du tissage traditionnel',
+  bois: 'du travail du bois',
+  souk: 'du marché',
+  hammam: 'des bains publics',
+  palmeraie: 'de la forêt communale',
+  kasbah: 'de la citadelle',
+  fondouks: 'des halles anciennes',
+  ksour: 'des villages fortifiés',
+  'national-programme': 'Banque mondiale',
+};
+
+/** Fills the vocabulary's `{…}` words for a pair: "{in-home}" → "en France", "{douars}" → "des douars" (Morocco) or "des villages". */
+export function wordsFor(home: SynthSide, partner: SynthSide): (text: string) => string {
+  const words: Record<string, string> = {
+    ...NEUTRAL_WORDS,
+    ...partner.words,
+    'in-home': inCountry(home.profile.names.fr),
+    'in-partner': inCountry(partner.profile.names.fr),
+  };
+  return (text) => text.replace(/\{([a-z-]+)\}/g, (token, key: string) => words[key] ?? token);
+}
 
 /** How partnerships with a country without stories of its own began. */
 export function histories(home: CountryProfile, partner: CountryProfile): string[] {

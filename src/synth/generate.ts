@@ -9,7 +9,7 @@
 import { RepertoireError } from '../errors.js';
 import type { Gazetteer } from '../geo/gazetteer.js';
 import { defaultProfiles, type Profiles } from '../profiles/profiles.js';
-import { histories, inCountry, of, slug, synthSide, type SynthCollectivity, type SynthSide } from './countries.js';
+import { histories, of, slug, synthSide, wordsFor, type SynthCollectivity, type SynthSide } from './countries.js';
 import { synthLocator } from './locations.js';
 import { Random } from './random.js';
 import { DOMAINS, FRAMEWORKS, MONTHS, OTHER_FUNDERS, THEMES, type Theme } from './vocabulary.js';
@@ -63,10 +63,9 @@ function partnershipsOf(home: SynthSide, partners: readonly SynthSide[]): string
 
 type Collectivity = SynthCollectivity;
 
-/** The themes with the directory's countries written in ("en France", "au Sénégal"). */
-function themesFor(home: SynthSide, partner: SynthSide): readonly Theme[] {
-  const fill = (text: string) => text.replace('{in-home}', inCountry(home.profile.names.fr)).replace('{in-partner}', inCountry(partner.profile.names.fr));
-  return THEMES.map((t) => ({ ...t, places: t.places.map(fill), results: t.results.map(fill) }));
+/** The themes in a pair's words ("en France", "au Sénégal", "des douars"). */
+function themesFor(fill: (text: string) => string): readonly Theme[] {
+  return THEMES.map((t) => ({ ...t, actions: t.actions.map(fill), objects: t.objects.map(fill), places: t.places.map(fill), results: t.results.map(fill) }));
 }
 
 /** Generates the whole directory through `emit`; `onProgress` after each partnership. */
@@ -145,7 +144,10 @@ export function synthesize(options: SynthOptions, emit: Emit, onProgress?: (done
   const poolsOf = (side: SynthSide, list: readonly Collectivity[]): [number, Collectivity[]][] =>
     side.pools.map(([weight, kinds]) => [weight, kinds.flatMap((kind) => list.filter((c) => c.kind === kind))]);
   const homePools = poolsOf(home!, homeCollectivities);
-  const partnerSides = partners.map((side, i) => ({ side, pools: poolsOf(side, partnerCollectivities[i]!), themes: themesFor(home!, side), histories: side.histories ?? histories(home!.profile, side.profile) }));
+  const partnerSides = partners.map((side, i) => {
+    const fill = wordsFor(home!, side);
+    return { side, pools: poolsOf(side, partnerCollectivities[i]!), themes: themesFor(fill), funders: OTHER_FUNDERS.map(fill), histories: side.histories ?? histories(home!.profile, side.profile) };
+  });
   const choose = (pools: [number, Collectivity[]][]) => {
     let u = random.next();
     for (const [weight, pool] of pools) {
@@ -204,7 +206,7 @@ export function synthesize(options: SynthOptions, emit: Emit, onProgress?: (done
     partnershipDomains.forEach((code, position) => out('partnership_domains', { directory_id: directoryId, partnership_id: id, position, domain_code: code }));
 
     const projects = perPartnership === 0 ? 0 : Math.floor(perPartnership * (0.2 + 1.6 * random.next()) + 0.5);
-    const sides = { home: home!, partner: with_.side, themes: with_.themes };
+    const sides = { home: home!, partner: with_.side, themes: with_.themes, funders: with_.funders };
     for (let k = 0; k < projects; k += 1) project(random, out, directoryId, id, k, year, sides, ours, theirs, partnershipDomains);
     onProgress?.(i + 1, total);
   }
@@ -221,12 +223,13 @@ const STATUSES = [
 interface ProjectSides {
   home: SynthSide;
   partner: SynthSide;
-  /** the themes with the two countries written in */
+  /** the themes and the other funders in the pair's words */
   themes: readonly Theme[];
+  funders: readonly string[];
 }
 
 function project(random: Random, out: Emit, directoryId: string, partnershipId: string, k: number, signedYear: number, sides: ProjectSides, ours: Collectivity, theirs: Collectivity, domains: readonly string[]): void {
-  const { home, partner, themes } = sides;
+  const { home, partner, themes, funders } = sides;
   const related = themes.filter((t) => t.domains.some((d) => domains.includes(d) || domains.some((p) => d.startsWith(`${p}-`))));
   const theme: Theme = related.length > 0 && random.chance(0.7) ? random.pick(related) : random.pick(themes);
   const where = random.chance(0.35) ? ` ${of(theirs.short)}` : ` ${random.pick(theme.places)}`;
@@ -292,7 +295,7 @@ function project(random: Random, out: Emit, directoryId: string, partnershipId: 
   lines.push({ funder: ours.short, funder_collectivity_id: ours.id, amount: Math.round(cost * ourShare * home.currency.perEur), currency: home.currency.code });
   if (random.chance(0.6)) lines.push({ funder: theirs.short, funder_collectivity_id: theirs.id, amount: Math.round(cost * 0.2 * rate), currency: partner.currency.code });
   if (pad) lines.push({ funder: random.pick(partner.programme!.funders), funder_collectivity_id: null, amount: Math.round(cost * 0.3 * rate), currency: partner.currency.code });
-  if (random.chance(0.35)) lines.push({ funder: random.pick(OTHER_FUNDERS), funder_collectivity_id: null, amount: Math.round(cost * 0.15), currency: 'EUR' });
+  if (random.chance(0.35)) lines.push({ funder: random.pick(funders), funder_collectivity_id: null, amount: Math.round(cost * 0.15), currency: 'EUR' });
   lines.forEach((line, position) =>
     out('funding_lines', {
       directory_id: directoryId,
