@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultGazetteer } from '../geo/gazetteer.js';
 import { validateDocument } from '../model/validate.js';
 import { defaultProfiles } from '../profiles/profiles.js';
+import { loadStats } from '../stats/load.js';
 import { loadDocument } from '../store/load-document.js';
 import { openTempStore } from '../test-support/temp-store.js';
 import { inCountry } from './countries.js';
@@ -62,6 +63,13 @@ describe('synthetic directories of any pair of countries', () => {
       expect(Math.abs(euros - Math.round(euros / 1000) * 1000)).toBeLessThan(0.01);
     }
     expect(new Set(projects.map((p) => p.totalCost?.currency))).toEqual(new Set(['EUR', 'XOF']));
+    // the statistics convert them at the profile's parity
+    const stats = await loadStats(store.db, { directoryId: written.directoryId });
+    expect(stats.rate.perEur.XOF).toBe(655.957);
+    const xof = stats.projectCosts.total.byCurrency.find((c) => c.currency === 'XOF')!;
+    expect(xof.count).toBe(inXof.length);
+    expect(xof.eur).toBeCloseTo(xof.amount / 655.957, 0);
+    expect(stats.projectCosts.total.convertedEur).toBeGreaterThan(0);
     // Senegal has no programme of its own like the PAD Maroc
     expect(projects.filter((p) => p.padCofinanced).length).toBe(0);
     // no Moroccan words where Senegal is meant, and no word of the vocabulary left unfilled
