@@ -276,7 +276,7 @@ export function wordsFor(home: SynthSide, partner: SynthSide): (text: string) =>
 export function histories(home: CountryProfile, partner: CountryProfile): string[] {
   return [
     "Rencontre des maires lors d'un forum international des collectivités locales.",
-    `L'initiative d'une association de ressortissants (${partner.names.fr}) résidant ${inCountry(home.names.fr)}.`,
+    `L'initiative d'une association de la diaspora installée ${inCountry(home.names.fr)}.`,
     'Relations anciennes entre les deux villes, formalisées par une convention.',
     'Suite à une mission exploratoire organisée par Cités Unies France.',
     'Des liens tissés par les jumelages scolaires et les échanges de jeunes.',
@@ -362,7 +362,7 @@ export function profileCollectivities(profile: CountryProfile, places: readonly 
 
   const seen = new Set<string>();
   const candidates = places.filter((p) => {
-    const key = `${p.name.toLowerCase()}`;
+    const key = p.name.toLowerCase();
     if ((anyInside && regionOf(p) === undefined) || seen.has(key)) return false;
     seen.add(key);
     return true;

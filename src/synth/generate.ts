@@ -75,7 +75,9 @@ export function synthesize(options: SynthOptions, emit: Emit, onProgress?: (done
   const perPartnership = Math.max(0, options.projectsPerPartnership ?? DEFAULT_PROJECTS_PER_PARTNERSHIP);
   const random = new Random(seed);
   const countries = options.countries ?? DEFAULT_COUNTRIES;
-  if (countries.length < 2) throw new RangeError('synthesize: a home country and at least one partner country');
+  if (countries.length < 2 || new Set(countries).size !== countries.length) {
+    throw new RepertoireError('usage', `synth: a home country and at least one other partner country, each once (got ${countries.join(',')})`);
+  }
   const profiles = options.profiles ?? defaultProfiles();
   const [home, ...partners] = countries.map((code) => synthSide(code, profiles));
   const directoryId = synthDirectoryId({ partnerships: total, seed, countries });
