@@ -1,4 +1,4 @@
-/** The bench's synthetic store: generated once per (N, seed) under $TMPDIR and reused. */
+/** The bench's synthetic store: generated once per (countries, N, seed) under $TMPDIR and reused. */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { loadConfig } from '../src/config.js';
 import { rebuildSearchIndex } from '../src/search/build.js';
 import { searchIndexKeeper } from '../src/web/search-index.js';
 import { openStore } from '../src/store/db.js';
-import { synthDirectoryId } from '../src/synth/generate.js';
+import { DEFAULT_COUNTRIES, synthDirectoryId } from '../src/synth/generate.js';
 import { writeSynthetic } from '../src/synth/write.js';
 
 export interface BenchStore {
@@ -20,17 +20,23 @@ export interface BenchStore {
   reused: boolean;
 }
 
-export async function benchStore(partnerships: number, seed: number): Promise<BenchStore> {
-  const path = join(tmpdir(), `repertoire-search-bench-${partnerships}-s${seed}.db`);
+/**
+ * `countries`: the home country then the partners (default FR, MA: the same file names as before
+ * countries were chosen, so stores already built are reused); another pair gets its own file,
+ * `repertoire-search-bench-fr-sn-100000-s1.db`.
+ */
+export async function benchStore(partnerships: number, seed: number, countries: readonly string[] = DEFAULT_COUNTRIES): Promise<BenchStore> {
+  const directoryId = synthDirectoryId({ partnerships, seed, countries });
+  // the directory id names the countries of any other pair than the default one
+  const path = join(tmpdir(), `repertoire-search-bench-${directoryId.replace(/^synthetique-/, '')}.db`);
   const marker = `${path}.json`;
-  const directoryId = synthDirectoryId({ partnerships, seed });
   if (existsSync(marker) && existsSync(path)) {
     return { ...(JSON.parse(readFileSync(marker, 'utf8')) as Omit<BenchStore, 'reused'>), reused: true };
   }
   for (const file of [path, `${path}-wal`, `${path}-shm`, marker]) rmSync(file, { force: true });
   await (await openStore(loadConfig({ DATABASE_URL: path }))).close();
   let last = 0;
-  const written = writeSynthetic(path, { partnerships, seed }, (done, total) => {
+  const written = writeSynthetic(path, { partnerships, seed, countries }, (done, total) => {
     if (done - last >= total / 10 || done === total) {
       last = done;
       console.log(`  generating: ${done}/${total} partnerships`);

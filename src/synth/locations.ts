@@ -6,36 +6,23 @@
  * 30 km of its département's or province's seat, chosen by a hash of its id (so the generator's
  * random sequence, and everything else it writes, stays the same).
  */
-import { defaultGazetteer, loadGeoNamesPlaces, type Place } from '../geo/gazetteer.js';
-import { defaultProfiles } from '../profiles/profiles.js';
+import { defaultGazetteer, loadGeoNamesPlaces, loadWorldPlaces, type Gazetteer, type Place } from '../geo/gazetteer.js';
+import type { Profiles } from '../profiles/profiles.js';
 
 export interface SynthPlace {
   id: string;
-  country: 'FR' | 'MA';
+  country: string;
   kind: string;
   name: string;
   short: string;
-  region: string;
+  region: string | null;
   /** for an invented name: the département or province it was drawn in */
   near?: { kind: string; name: string };
+  /** already placed by its side (a gazetteer place it was drawn from) */
+  at?: { lat: number; lon: number };
 }
 
 const RADIUS_KM = 30;
-
-let byCountry: Map<string, Place[]> | undefined;
-const around = new Map<string, Place[]>();
-
-function placesOf(country: string): Place[] {
-  if (byCountry === undefined) {
-    byCountry = new Map();
-    for (const p of loadGeoNamesPlaces()) {
-      const list = byCountry.get(p.country);
-      if (list) list.push(p);
-      else byCountry.set(p.country, [p]);
-    }
-  }
-  return byCountry.get(country) ?? [];
-}
 
 function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const rad = Math.PI / 180;
@@ -56,22 +43,54 @@ function hash(text: string): number {
 
 const round = (x: number) => Math.round(x * 1e5) / 1e5;
 
-export function synthLocation(c: SynthPlace): { lat: number; lon: number } | undefined {
-  const gazetteer = defaultGazetteer();
-  if (c.near === undefined) {
-    const at = gazetteer.locate({ country: c.country, kind: c.kind, shortName: c.short, name: c.name, region: c.region });
-    if (at) return { lat: at.lat, lon: at.lon };
-  }
-  const seat =
-    (c.near && gazetteer.locate({ country: c.country, kind: c.near.kind, shortName: c.near.name, name: c.near.name, region: c.region })) ??
-    gazetteer.locate({ country: c.country, kind: defaultProfiles().kindOfLevel(c.country, 'regional')?.code ?? 'region', shortName: c.region, name: c.region, region: c.region });
-  if (!seat) return undefined;
-  const key = `${c.country}:${round(seat.lat)}:${round(seat.lon)}`;
-  let nearby = around.get(key);
-  if (nearby === undefined) {
-    nearby = placesOf(c.country).filter((p) => km(p, seat) <= RADIUS_KM);
-    around.set(key, nearby);
-  }
-  const pick = nearby.length > 0 ? nearby[hash(c.id) % nearby.length]! : seat;
-  return { lat: round(pick.lat), lon: round(pick.lon) };
+export interface SynthLocator {
+  locate(c: SynthPlace): { lat: number; lon: number } | undefined;
+}
+
+/**
+ * A locator for one directory: the gazetteer's places read once per country it is asked about
+ * (the packaged subset's countries from it, any other from the world file).
+ */
+export function synthLocator(profiles: Profiles, gazetteer: Gazetteer = defaultGazetteer()): SynthLocator {
+  let byCountry: Map<string, Place[]> | undefined;
+  const around = new Map<string, Place[]>();
+  const placesOf = (country: string): Place[] => {
+    if (byCountry === undefined) {
+      byCountry = new Map();
+      for (const p of loadGeoNamesPlaces()) {
+        const list = byCountry.get(p.country);
+        if (list) list.push(p);
+        else byCountry.set(p.country, [p]);
+      }
+    }
+    let list = byCountry.get(country);
+    if (list === undefined) {
+      list = loadWorldPlaces([country]);
+      byCountry.set(country, list);
+    }
+    return list;
+  };
+  return {
+    locate(c) {
+      if (c.at) return { lat: round(c.at.lat), lon: round(c.at.lon) };
+      const region = c.region ?? undefined;
+      if (c.near === undefined) {
+        const at = gazetteer.locate({ country: c.country, kind: c.kind, shortName: c.short, name: c.name, region });
+        if (at) return { lat: at.lat, lon: at.lon };
+      }
+      const regional = profiles.kindOfLevel(c.country, 'regional')?.code ?? 'region';
+      const seat =
+        (c.near && gazetteer.locate({ country: c.country, kind: c.near.kind, shortName: c.near.name, name: c.near.name, region })) ??
+        (region === undefined ? undefined : gazetteer.locate({ country: c.country, kind: regional, shortName: region, name: region, region }));
+      if (!seat) return undefined;
+      const key = `${c.country}:${round(seat.lat)}:${round(seat.lon)}`;
+      let nearby = around.get(key);
+      if (nearby === undefined) {
+        nearby = placesOf(c.country).filter((p) => km(p, seat) <= RADIUS_KM);
+        around.set(key, nearby);
+      }
+      const pick = nearby.length > 0 ? nearby[hash(c.id) % nearby.length]! : seat;
+      return { lat: round(pick.lat), lon: round(pick.lon) };
+    },
+  };
 }

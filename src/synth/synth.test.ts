@@ -8,8 +8,8 @@ import { parseSearchParams } from '../search/params.js';
 import { openSearcher } from '../search/pool.js';
 import { loadDocument } from '../store/load-document.js';
 import { openTempStore } from '../test-support/temp-store.js';
-import { synthesize, type Row, type SynthOptions } from './generate.js';
-import { FRENCH_COMMUNES } from './places.js';
+import { synthDirectoryId, synthesize, type Row, type SynthOptions } from './generate.js';
+import { FR_COMMUNES } from './places.js';
 import { writeSynthetic } from './write.js';
 
 function digest(options: SynthOptions): { hash: string; counts: Record<string, number> } {
@@ -30,6 +30,17 @@ describe('synthetic directories', () => {
     expect(digest({ partnerships: 50, projectsPerPartnership: 2 }).counts.projects).toBeLessThan(200);
   });
 
+  it('of France and Morocco are byte for byte what they were before countries could be chosen', () => {
+    // hashes computed on main's generator (5e6b459) before the countries were made data: the bench's
+    // stores and anything pinned to a seed stay valid; 9 000 partnerships reach the invented communes
+    expect(digest({ partnerships: 200, seed: 3 }).hash).toBe('409736a2ab59470bc2e20d0f02802ef712a5baa92098f3e2525e9a8fa52f664a');
+    expect(digest({ partnerships: 200, seed: 3, countries: ['FR', 'MA'] }).hash).toBe('409736a2ab59470bc2e20d0f02802ef712a5baa92098f3e2525e9a8fa52f664a');
+    expect(digest({ partnerships: 3000, seed: 7, projectsPerPartnership: 3 }).hash).toBe('7bf2ae46f4e40009227b650be01a4abb58f1ca9f75c6d9c4596a94988ba405b5');
+    expect(digest({ partnerships: 9000, seed: 2, projectsPerPartnership: 1 }).hash).toBe('ab4f7b3c70259999edfec93d3992f6dbc9368c026eb23c04b9dfc6816a60283f');
+    expect(synthDirectoryId({ partnerships: 100_000, seed: 1 })).toBe('synthetique-100000-s1');
+    expect(synthDirectoryId({ partnerships: 100_000, seed: 1, countries: ['FR', 'MA'] })).toBe('synthetique-100000-s1');
+  });
+
   it('place every collectivity with the gazetteer, invented names on a real place near their département or province', () => {
     const rows: Row[] = [];
     synthesize({ partnerships: 8000, projectsPerPartnership: 0 }, (table, row) => {
@@ -45,7 +56,7 @@ describe('synthetic directories', () => {
     expect(Number(at('fr-departement-gironde').lon)).toBeCloseTo(-0.58, 1); // at its seat, Bordeaux
     expect(Number(at('ma-commune-oujda').lon)).toBeGreaterThan(Number(at('ma-commune-fes').lon));
     // invented communes: many distinct places, each within reach of its département's seat
-    const real = new Set(FRENCH_COMMUNES.map((c) => c.name));
+    const real = new Set(FR_COMMUNES.map((c) => c.name));
     const invented = rows.filter((r) => r.country === 'FR' && r.kind === 'commune' && !real.has(String(r.short_name)));
     expect(invented.length).toBeGreaterThan(10);
     expect(new Set(invented.map((r) => `${r.lat},${r.lon}`)).size).toBeGreaterThan(invented.length / 3);
@@ -126,6 +137,31 @@ describe('repertoire synth', () => {
     expect(await run(['synth'], ctx)).toBe(2);
     expect(await run(['synth', '--partnerships', '-3'], ctx)).toBe(2);
     expect(err.join('')).toMatch(/--partnerships/);
+  });
+
+  it('refuses a country the profiles do not know, naming it', async () => {
+    const { run } = await import('../cli/run.js');
+    for (const [countries, named] of [
+      ['FR,QQ', /"QQ"/],
+      ['FR,SEN', /"SEN"/],
+      ['FR', /partner/],
+      ['FR,SN,SN', /"SN" twice/],
+    ] as const) {
+      const { err, ctx } = context({ DATABASE_URL: ':memory:' });
+      expect(await run(['synth', '--partnerships', '10', '--countries', countries], ctx)).toBe(2);
+      expect(err.join('')).toMatch(/--countries/);
+      expect(err.join('')).toMatch(named);
+    }
+  });
+
+  it('writes a directory of another pair of countries', async () => {
+    const { run } = await import('../cli/run.js');
+    const store = await openTempStore();
+    const { out, ctx } = context({ DATABASE_URL: store.path });
+    expect(await run(['synth', '--partnerships', '20', '--seed', '2', '--countries', 'fr,sn'], ctx)).toBe(0);
+    expect(out.join('')).toMatch(/Directory synthetique-fr-sn-20-s2 written/);
+    const doc = await loadDocument(store.db, 'synthetique-fr-sn-20-s2');
+    expect(doc.directory.countries).toEqual(['FR', 'SN']);
   });
 });
 

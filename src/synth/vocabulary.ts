@@ -1,7 +1,9 @@
 /**
  * What synthetic projects are made of: the 2008 directory's domain taxonomy (same codes as its
  * synthesis, `src/import/directory/synthesis.ts`), and per domain the French words of project
- * titles, objectives and descriptions.
+ * titles, objectives and descriptions. `{in-home}` and `{in-partner}` stand for "en France", "au Maroc":
+ * the directory's countries (`inCountry`); `{douars}`, `{medina}`…: words of a partner country's
+ * own (`SynthSide.words`: Morocco's douars and médinas), neutral ones for any other country.
  */
 
 export interface DomainDef {
@@ -67,7 +69,7 @@ export const THEMES: readonly Theme[] = [
     domains: ['developpement-urbain-eau-assainissement', 'environnement-eau-assainissement'],
     actions: ['Réhabilitation', 'Extension', 'Étude de faisabilité', 'Construction', 'Renforcement', 'Gestion'],
     objects: ["du réseau d'eau potable", "du réseau d'assainissement", "d'une station d'épuration", 'des bornes-fontaines', 'des puits collectifs', "de l'adduction d'eau", 'des eaux usées', 'des eaux pluviales'],
-    places: ['de la médina', 'des douars', 'du quartier périphérique', 'de la commune rurale', 'du centre-ville', 'des quartiers sous-équipés'],
+    places: ['{medina}', '{douars}', 'du quartier périphérique', 'de la commune rurale', 'du centre-ville', 'des quartiers sous-équipés'],
     results: ["accès à l'eau potable pour les ménages", 'baisse des maladies hydriques', "création d'une régie communale de l'eau", 'formation des techniciens municipaux'],
   },
   {
@@ -94,7 +96,7 @@ export const THEMES: readonly Theme[] = [
     domains: ['developpement-urbain-proprete', 'environnement-autres'],
     actions: ['Organisation', 'Amélioration', 'Étude', 'Mise en place', 'Réhabilitation'],
     objects: ['de la collecte des déchets ménagers', 'du tri sélectif', 'de la décharge contrôlée', 'du service de propreté', 'du compostage des déchets verts'],
-    places: ['de la commune', 'des marchés municipaux', 'de la médina', 'des quartiers'],
+    places: ['de la commune', 'des marchés municipaux', '{medina}', 'des quartiers'],
     results: ['une collecte régulière dans tous les quartiers', 'une décharge sauvage résorbée', 'des agents de propreté équipés'],
   },
   {
@@ -102,8 +104,8 @@ export const THEMES: readonly Theme[] = [
     subject: 'de développement rural',
     domains: ['developpement-rural'],
     actions: ['Appui', 'Soutien', 'Développement', 'Structuration', 'Électrification', 'Désenclavement'],
-    objects: ['aux coopératives agricoles', "à l'irrigation des oasis", "de l'élevage caprin", 'des filières du safran et de l’argan', 'des pistes rurales', 'des douars isolés', 'de la production apicole'],
-    places: ['de la vallée', 'du cercle', 'de la province', 'des communes rurales', 'du haut Atlas'],
+    objects: ['aux coopératives agricoles', "{irrigation}", "de l'élevage caprin", '{filieres}', 'des pistes rurales', '{douars} isolés', 'de la production apicole'],
+    places: ['de la vallée', '{cercle}', 'de la province', 'des communes rurales', '{montagne}'],
     results: ['des revenus accrus pour les agriculteurs', 'une coopérative créée', 'des pistes praticables toute l’année'],
   },
   {
@@ -121,7 +123,7 @@ export const THEMES: readonly Theme[] = [
     domains: ['developpement-economique-tourisme'],
     actions: ['Promotion', 'Valorisation', 'Développement', 'Formation', 'Création'],
     objects: ['du tourisme rural', "des gîtes d'étape", 'des circuits touristiques', 'des guides de montagne', "d'un office de tourisme", "de l'écotourisme"],
-    places: ['de la vallée', 'du littoral', "de l'oasis", 'de la médina', 'du massif'],
+    places: ['de la vallée', 'du littoral', "{oasis}", '{medina}', 'du massif'],
     results: ['des guides formés et agréés', 'un circuit balisé', 'des nuitées supplémentaires'],
   },
   {
@@ -129,9 +131,9 @@ export const THEMES: readonly Theme[] = [
     subject: "d'artisanat",
     domains: ['developpement-economique-artisanat'],
     actions: ['Soutien', 'Valorisation', 'Formation', 'Commercialisation'],
-    objects: ['aux artisans potiers', 'du tapis berbère', 'de la dinanderie', 'des artisans du cuir', 'de la broderie', 'du bois de thuya'],
-    places: ['de la médina', 'de la coopérative', 'du souk', 'de la ville'],
-    results: ['une boutique de vente ouverte', 'des artisanes formées', 'une participation à des salons en France'],
+    objects: ['aux artisans potiers', '{tapis}', 'de la dinanderie', 'des artisans du cuir', 'de la broderie', '{bois}'],
+    places: ['{medina}', 'de la coopérative', '{souk}', 'de la ville'],
+    results: ['une boutique de vente ouverte', 'des artisanes formées', 'une participation à des salons {in-home}'],
   },
   {
     heading: 'ENERGIE',
@@ -139,7 +141,7 @@ export const THEMES: readonly Theme[] = [
     domains: ['environnement-maitrise-de-l-energie'],
     actions: ['Maîtrise', 'Audit', 'Installation', 'Promotion', 'Utilisation rationnelle'],
     objects: ["de l'énergie", "de l'éclairage public", 'de chauffe-eau solaires', 'des énergies renouvelables', "de l'énergie électrique", 'des bâtiments communaux'],
-    places: ['de la commune', 'des écoles', 'du hammam', 'des bâtiments publics'],
+    places: ['de la commune', 'des écoles', '{hammam}', 'des bâtiments publics'],
     results: ["des économies d'énergie mesurées", 'des panneaux solaires installés', 'une facture énergétique réduite'],
   },
   {
@@ -147,7 +149,7 @@ export const THEMES: readonly Theme[] = [
     subject: "d'environnement",
     domains: ['environnement', 'environnement-autres'],
     actions: ['Protection', 'Sensibilisation', 'Reboisement', 'Gestion', 'Création'],
-    objects: ['des espaces verts', "de l'environnement", 'de la palmeraie', 'des zones humides', "d'un jardin botanique", 'de la biodiversité'],
+    objects: ['des espaces verts', "de l'environnement", '{palmeraie}', 'des zones humides', "d'un jardin botanique", 'de la biodiversité'],
     places: ['de la ville', 'du littoral', 'de la province', 'des écoles'],
     results: ['des hectares reboisés', 'des élèves sensibilisés', 'un parc urbain ouvert au public'],
   },
@@ -166,7 +168,7 @@ export const THEMES: readonly Theme[] = [
     domains: ['developpement-social-sante'],
     actions: ['Équipement', 'Construction', 'Appui', 'Formation', 'Campagne'],
     objects: ['du dispensaire', 'du centre de santé', "de l'hôpital provincial", 'des sages-femmes', 'de prévention', "d'une ambulance"],
-    places: ['de la commune rurale', 'du quartier', 'de la province', 'des douars'],
+    places: ['de la commune rurale', 'du quartier', 'de la province', '{douars}'],
     results: ['des consultations plus nombreuses', 'du matériel médical livré', 'des personnels soignants formés'],
   },
   {
@@ -175,7 +177,7 @@ export const THEMES: readonly Theme[] = [
     domains: ['developpement-social-insertion-des-jeunes-par-l-economie', 'developpement-social-insertion-des-femmes'],
     actions: ['Insertion', 'Formation professionnelle', 'Alphabétisation', 'Appui', 'Création'],
     objects: ['des jeunes', 'des femmes', 'des jeunes diplômés', "d'une maison des femmes", 'des femmes rurales', "d'un centre de formation"],
-    places: ['du quartier', 'de la commune', 'de la ville', 'des douars'],
+    places: ['du quartier', 'de la commune', 'de la ville', '{douars}'],
     results: ['des jeunes insérés dans l’emploi', 'des femmes alphabétisées', 'des activités génératrices de revenus'],
   },
   {
@@ -184,7 +186,7 @@ export const THEMES: readonly Theme[] = [
     domains: ['education-et-jeunesse-chantiers-et-echanges-de-jeunes', 'education-et-jeunesse-autres-types-d-actions-en-matiere-de-jeunesse', 'education-et-jeunesse'],
     actions: ['Échanges', 'Chantier', 'Accueil', 'Séjour', 'Rencontres'],
     objects: ['de jeunes', 'international de jeunes', 'des maisons de jeunes', 'de jeunes animateurs', 'des conseils municipaux de jeunes'],
-    places: ['entre les deux villes', 'en France', 'au Maroc', 'de la commune'],
+    places: ['entre les deux villes', '{in-home}', '{in-partner}', 'de la commune'],
     results: ['des jeunes accueillis de part et d’autre', 'une maison des jeunes rénovée', 'des animateurs formés'],
   },
   {
@@ -193,7 +195,7 @@ export const THEMES: readonly Theme[] = [
     domains: ['education-et-jeunesse-education', 'education-et-jeunesse-cooperation-universitaire'],
     actions: ['Équipement', 'Jumelage', 'Coopération', 'Construction', 'Soutien'],
     objects: ['des écoles', 'scolaire', 'universitaire', "d'une école préscolaire", 'des bibliothèques scolaires', 'des échanges d’étudiants'],
-    places: ['de la commune', 'des douars', 'entre les universités', 'de la ville'],
+    places: ['de la commune', '{douars}', 'entre les universités', 'de la ville'],
     results: ['des classes équipées', 'des étudiants accueillis', 'des enseignants formés'],
   },
   {
@@ -202,7 +204,7 @@ export const THEMES: readonly Theme[] = [
     domains: ['culture', 'culture-echanges-culturels', 'culture-soutien-aux-lieux-et-evenements-culturels', 'culture-autres', 'culture-lecture'],
     actions: ['Festival', 'Échanges culturels', 'Création', 'Soutien', 'Semaine culturelle', 'Résidence'],
     objects: ['de musique', "d'artistes", "d'une médiathèque", 'au théâtre', 'du livre', 'de la lecture publique', 'du cinéma'],
-    places: ['de la ville', 'entre les deux villes', 'de la médina', 'de la région'],
+    places: ['de la ville', 'entre les deux villes', '{medina}', 'de la région'],
     results: ['un festival annuel', 'une médiathèque ouverte', 'des artistes accueillis'],
   },
   {
@@ -210,7 +212,7 @@ export const THEMES: readonly Theme[] = [
     subject: 'de patrimoine',
     domains: ['patrimoine'],
     actions: ['Restauration', 'Sauvegarde', 'Valorisation', 'Inventaire', 'Réhabilitation'],
-    objects: ['de la kasbah', 'des remparts', 'de la médina', 'des fondouks', 'des ksour', 'du patrimoine bâti', 'des greniers collectifs'],
+    objects: ['{kasbah}', 'des remparts', '{medina}', '{fondouks}', '{ksour}', 'du patrimoine bâti', 'des greniers collectifs'],
     places: ['de la ville', 'de la vallée', 'du centre historique', 'de la province'],
     results: ['un monument restauré', 'un inventaire publié', 'des artisans formés aux techniques traditionnelles'],
   },
@@ -238,17 +240,6 @@ export const FRAMEWORKS = [
   ['Échanges informels', 'none'],
 ] as const;
 
-export const HISTORIES = [
-  "Rencontre des maires lors d'un forum des collectivités méditerranéennes.",
-  "L'initiative d'une association de Marocains résidant en France.",
-  'Relations anciennes entre les deux villes, formalisées par une convention.',
-  'Suite à une mission exploratoire organisée par Cités Unies France.',
-  "Des liens tissés par les jumelages scolaires et les échanges de jeunes.",
-  'À la demande de la collectivité marocaine, pour un appui institutionnel.',
-  "Dans le cadre du programme d'appui à la décentralisation (PAD Maroc).",
-  'Amitié entre les élus et présence d’une importante communauté marocaine.',
-];
-
 export const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
-export const OTHER_FUNDERS = ['MAE', 'Cofinancement MAE', 'AFD', 'Union européenne', "Agence de l'eau", 'INDH', 'PNUD', 'Caisse des Dépôts', 'Fondation de France', 'ADEME'];
+export const OTHER_FUNDERS = ['MAE', 'Cofinancement MAE', 'AFD', 'Union européenne', "Agence de l'eau", '{national-programme}', 'PNUD', 'Caisse des Dépôts', 'Fondation de France', 'ADEME'];
