@@ -18,6 +18,10 @@ import { loadStats } from './load.js';
 import { aggregateStats } from './queries.js';
 import { censusSnapshot } from './snapshot.js';
 import { DIRECTORY_2008_ID, read2008, save2008 } from './testing.js';
+// the web layer's labels of the codes (a test may reach above its layer): what the page and its CSVs print
+import { claimVerdict, statsLabels } from '../web/pages/statistics/parts.js';
+
+const labels = statsLabels('fr');
 
 const read = read2008();
 const doc = read.document;
@@ -46,7 +50,9 @@ describe('statistics of the 2008 directory', () => {
     expect(Object.fromEntries(stats.partnershipsByDecade.rows.map((r) => [r.key, r.count]))).toEqual(Object.fromEntries(decades));
     expect(stats.partnershipsByDecade.rows.map((r) => r.key)).toEqual(['1980', '1990', '2000', 'unknown']);
     expect(stats.partnershipsByDecade.claim).toMatchObject({ firstDecade: '1980', agrees: true });
-    expect(stats.partnershipsByDecade.claim.verdict).toMatch(/^Les données concordent : 3 dans les années 1980, 11 dans les années 1990, 31 dans les années 2000 ; 5 sans date/);
+    expect(stats.partnershipsByDecade.claim).toMatchObject({ counts: [{ key: '1980', count: 3 }, { key: '1990', count: 11 }, { key: '2000', count: 31 }], undated: 5 });
+    // the page's sentence, from those counts and the catalogue
+    expect(claimVerdict('fr', stats.partnershipsByDecade.claim)).toMatch(/^Les données concordent : 3 dans les années 1980, 11 dans les années 1990, 31 dans les années 2000 ; 5 sans date/);
   });
 
   it('counts partnerships by kind of collectivity on each side', () => {
@@ -58,7 +64,7 @@ describe('statistics of the 2008 directory', () => {
       }
     }
     expect(stats.partnershipsByKind.map((s) => s.country)).toEqual(['FR', 'MA']);
-    expect(stats.partnershipsByKind[0]!.rows[0]).toEqual({ key: 'commune', label: 'Commune', count: 35 });
+    expect(stats.partnershipsByKind[0]!.rows[0]).toEqual({ key: 'commune', count: 35 });
   });
 
   it('counts partnerships and projects by domain, a domain counting its sub-domains once per record', () => {
@@ -77,9 +83,9 @@ describe('statistics of the 2008 directory', () => {
   it('counts projects by status', () => {
     expect(stats.scope).toEqual({ directoryId: DIRECTORY_2008_ID, filtered: false, partnerships: 50, projects: 199 });
     expect(stats.projectsByStatus).toEqual([
-      { key: 'ongoing', label: 'En cours', count: 103 },
-      { key: 'completed', label: 'Réalisé', count: 83 },
-      { key: 'planned', label: 'Intention', count: 13 },
+      { key: 'ongoing', count: 103 },
+      { key: 'completed', count: 83 },
+      { key: 'planned', count: 13 },
     ]);
   });
 
@@ -151,12 +157,12 @@ describe('statistics of the 2008 directory', () => {
   it('is a valid view model, with a CSV per table', () => {
     expect(CensusStats.parse(JSON.parse(JSON.stringify(stats)))).toEqual(stats);
     for (const table of STATS_TABLES) {
-      const csv = statsCsv(stats, table);
+      const csv = statsCsv(stats, table, labels);
       expect(csv.endsWith('\r\n'), table).toBe(true);
       expect(csv.split('\r\n').length, table).toBeGreaterThan(2);
     }
-    expect(statsCsv(stats, 'partenariats-par-decennie')).toBe('code,libellé,nombre\r\n1980,Années 1980,3\r\n1990,Années 1990,11\r\n2000,Années 2000,31\r\nunknown,Date inconnue,5\r\n');
-    expect(statsCsv(stats, 'projets-pad').split('\r\n')).toHaveLength(14);
+    expect(statsCsv(stats, 'partenariats-par-decennie', labels)).toBe('code,libellé,nombre\r\n1980,Années 1980,3\r\n1990,Années 1990,11\r\n2000,Années 2000,31\r\nunknown,Date inconnue,5\r\n');
+    expect(statsCsv(stats, 'projets-pad', labels).split('\r\n')).toHaveLength(14);
     expect(toCsv(['a', 'b'], [['x,"y"', '=1+1'], [null, 2.5]])).toBe('a,b\r\n"x,""y""",\'=1+1\r\n,2.5\r\n');
   });
 
@@ -220,7 +226,7 @@ describe.each(ENGINES)('statistics from the store (%s)', (engine) => {
 
 describe('charts', () => {
   it('draws vertical and horizontal bar charts, well-formed, with their text alternative and table', () => {
-    const v = barChart({ title: 'Par décennie', description: 'Partenariats signés.', bars: countBars(stats.partnershipsByDecade.rows), orientation: 'vertical', valueLabel: 'Partenariats' });
+    const v = barChart({ title: 'Par décennie', description: 'Partenariats signés.', bars: countBars(stats.partnershipsByDecade.rows, labels.decade), orientation: 'vertical', valueLabel: 'Partenariats' });
     assertWellFormedXml(v.svg);
     expect(v.svg).toMatch(/role="img" aria-labelledby="([\w-]+)-title \1-desc"/);
     expect(v.svg).toContain('Années 1980 : 3 ; Années 1990 : 11 ; Années 2000 : 31 ; Date inconnue : 5.</desc>');

@@ -50,7 +50,7 @@ const QUERIES: Record<string, string | string[]>[] = [
   { type: 'partnership', sort: 'name', page: '2' },
   { domain: 'culture' },
   { pad: 'yes', sort: 'date' },
-  { q: 'projet', frenchKind: 'commune', decade: '2000' },
+  { q: 'projet', homeKind: 'commune', decade: '2000' },
   { q: 'formation', domain: ['culture', 'education'], type: ['project', 'partnership'] },
   { q: 'eau', page: '500' },
   { funder: 'pad', sort: 'name' },

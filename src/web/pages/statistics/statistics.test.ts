@@ -5,6 +5,7 @@ import { CensusStats } from '../../../stats/model.js';
 import { loadStats } from '../../../stats/load.js';
 import { openTestSite, renderContext, type TestSite } from '../../testing.js';
 import { PadView } from '../pad/data.js';
+import { claimVerdict, statsLabels } from './parts.js';
 import { FUNDERS_SHOWN, renderStatistics } from './render.js';
 
 let site: TestSite;
@@ -64,7 +65,7 @@ describe('/statistiques', () => {
     expect(body).toContain('class="repertoire-chart"');
     expect(body).not.toContain('<style>');
     expect(body).toContain('Années 1990');
-    expect(body).toContain(stats.partnershipsByDecade.claim.verdict.replace(/'/g, '&#39;'));
+    expect(body).toContain(claimVerdict('fr', stats.partnershipsByDecade.claim).replace(/'/g, '&#39;'));
     expect(body).toContain('1 EUR = 11,4 MAD');
     for (const table of STATS_TABLES) expect(body).toContain(`href="/statistiques/${table}.csv"`);
   });
@@ -85,7 +86,7 @@ describe('/statistiques', () => {
       const res = await get(`/statistiques/${table}.csv`);
       expect(res.statusCode, table).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
-      expect(res.body).toBe(statsCsv(stats, table));
+      expect(res.body).toBe(statsCsv(stats, table, statsLabels('fr')));
       const rows = parseCsv(res.body);
       expect(rows.length).toBeGreaterThan(1);
       const width = rows[0]!.length;
@@ -116,7 +117,7 @@ describe('/statistiques', () => {
     expect(some.scope.partnerships).toBeGreaterThan(0);
     expect(some.scope.partnerships).toBeLessThan(all.scope.partnerships);
     const csv = await get('/statistiques/projets-par-etat.csv?q=eau');
-    expect(csv.body).toBe(statsCsv(some, 'projets-par-etat'));
+    expect(csv.body).toBe(statsCsv(some, 'projets-par-etat', statsLabels('fr')));
     const html = await get('/statistiques?q=eau');
     expect(html.body).toContain('Statistiques des résultats de la recherche');
     expect(html.body).toContain('href="/statistiques/projets-par-etat.csv?q=eau"');
