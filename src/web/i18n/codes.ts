@@ -71,3 +71,9 @@ export function bySideHeading(locale: Locale, countries: readonly string[]): str
   const adjective = phrase(locale, 'country.adjective', country);
   return adjective !== undefined ? t(locale, 'home.byCountry', { adjective }) : t(locale, 'home.byCountryName', { country: countryLabel(locale, country) });
 }
+
+/** "Autres partenaires marocains de Marseille": the other partners, of `country`, of a collectivity named `name`. */
+export function samePartnerHeading(locale: Locale, country: string, name: string): string {
+  const adjective = phrase(locale, 'country.adjectives', country);
+  return adjective !== undefined ? t(locale, 'collectivity.samePartner', { adjective, name }) : t(locale, 'collectivity.samePartner.country', { country: countryLabel(locale, country), name });
+}

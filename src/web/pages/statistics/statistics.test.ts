@@ -67,6 +67,12 @@ describe('/statistiques', () => {
     expect(body).toContain('Années 1990');
     expect(body).toContain(claimVerdict('fr', stats.partnershipsByDecade.claim).replace(/'/g, '&#39;'));
     expect(body).toContain('1 EUR = 11,4 MAD');
+    // the statistics carry codes; the page labels them from the catalogue, as the project pages and the search do
+    expect(stats.projectsByStatus.map((r) => r.key)).toContain('completed');
+    expect(body).toContain('Terminé');
+    expect(body).not.toContain('Réalisé');
+    expect(body).toContain('<h3>France</h3>');
+    expect(body.indexOf('<h3>France</h3>')).toBeLessThan(body.indexOf('<h3>Maroc</h3>'));
     for (const table of STATS_TABLES) expect(body).toContain(`href="/statistiques/${table}.csv"`);
   });
 
