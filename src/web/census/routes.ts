@@ -87,7 +87,7 @@ ${recordForm(
     hidden: { ...o.hidden, baseVersion: String(theirs.version) },
     submit: t('conflict.reapply'),
     cancel: { href: o.back.href, label: t('conflict.abandon') },
-    fields: { collectivities: collectivityNames(dir) },
+    fields: { collectivities: collectivityNames(dir), countries: dir?.record.countries },
   },
   c,
 )}
@@ -379,7 +379,7 @@ ${proposalsTable(proposals, dir, c)}
           entry.stale ? html`<p class="notice">${t('census.entries.stale')}</p>` : ''
         }${entry.decided?.status === 'rejected' && entry.decided.comment ? html`<p class="notice">${t('census.rejected.comment', { comment: entry.decided.comment })}</p>` : ''}`,
         cancel: { href: back.href, label: t('census.form.cancel') },
-        fields: { collectivities: collectivityNames(dir) },
+        fields: { collectivities: collectivityNames(dir), countries: dir?.record.countries },
       },
       c,
     );
@@ -479,7 +479,7 @@ ${proposalsTable(proposals, dir, c)}
         hidden,
         submit: t('census.form.save'),
         cancel: { href: back.href, label: t('census.form.cancel') },
-        fields: { collectivities: collectivityNames(dir), minItems: { parties: 2 } },
+        fields: { collectivities: collectivityNames(dir), countries: dir?.record.countries, minItems: { parties: 2 } },
       },
       c,
     );
@@ -549,7 +549,7 @@ ${proposalsTable(proposals, dir, c)}
         hidden: { collectivityId: onBehalf },
         submit: t('census.form.save'),
         cancel: { href: back.href, label: t('census.form.cancel') },
-        fields: { collectivities: collectivityNames(dir), minItems: proposal.recordType === 'partnership' ? { parties: 2 } : {} },
+        fields: { collectivities: collectivityNames(dir), countries: dir?.record.countries, minItems: proposal.recordType === 'partnership' ? { parties: 2 } : {} },
       },
       c,
     );
@@ -873,7 +873,7 @@ ${proposal.action === 'remove' ? '' : html`<p><a href="${memberPaths.proposalAct
         hidden: { baseVersion: state.baseVersion ?? String(review.current?.version ?? proposal.baseVersion) },
         submit: t('review.edit.submit'),
         cancel: { href: memberPaths.proposal(proposal.id), label: t('review.back') },
-        fields: { collectivities: collectivityNames(dir), minItems: proposal.recordType === 'partnership' ? { parties: 2 } : {} },
+        fields: { collectivities: collectivityNames(dir), countries: dir?.record.countries, minItems: proposal.recordType === 'partnership' ? { parties: 2 } : {} },
       },
       c,
     );
@@ -1034,7 +1034,7 @@ ${diff
         submit: t('edit.submit'),
         intro: html`<p class="muted">${t('census.form.version', { version: current.version })} <a href="${memberPaths.history(recordType, recordId)}">${t('member.tools.history')}</a></p>`,
         ...(link ? { cancel: { href: link, label: t('history.view') } } : {}),
-        fields: { collectivities: collectivityNames(dir), minItems: recordType === 'partnership' ? { parties: 2 } : {} },
+        fields: { collectivities: collectivityNames(dir), countries: dir?.record.countries, minItems: recordType === 'partnership' ? { parties: 2 } : {} },
       },
       c,
     );
