@@ -55,9 +55,9 @@ ${v.query.q === '' ? '' : html`<input type="hidden" name="q" value="${v.query.q}
       : html`<ol class="hits">${v.hits.map(
           (hit) => html`<li class="hit hit-${hit.type}"><p class="kicker">${t(`searchPage.type.${hit.type}` as MessageKey)}${hit.date ? html` · ${hit.date}` : ''}${
             hit.padCofinanced ? html` ${padBadge(c)}` : ''
-          }</p><h3><a href="${hit.href}">${hit.title}</a></h3><p class="subtitle">${
-            hit.partnershipHref ? html`<a href="${hit.partnershipHref}">${hit.subtitle}</a>` : hit.subtitle
-          }</p><p class="excerpt">${raw(hit.excerptHtml)}</p></li>`,
+          }</p><h3><a href="${hit.href}">${hit.title}</a></h3>${
+            hit.subtitle === '' ? '' : html`<p class="subtitle">${hit.partnershipHref ? html`<a href="${hit.partnershipHref}">${hit.subtitle}</a>` : hit.subtitle}</p>`
+          }<p class="excerpt">${raw(hit.excerptHtml)}</p></li>`,
         )}</ol>`;
 
   // The results come first in the document (and in the keyboard's order); the facets follow, and a
