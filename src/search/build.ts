@@ -12,7 +12,7 @@ import { sideOf } from '../model/sides.js';
 import { HIT_TYPES, PAD_VALUES, STATUSES, TOP_FUNDERS, decadeOf, funderName, valueSlug } from './facets.js';
 import { ensureSearchTables, type SearchDb, type SearchTables } from './tables.js';
 import { fold, forEachTerm, tokenize } from './text.js';
-import type { FacetName } from './types.js';
+import { INDEX_VERSION, type FacetName } from './types.js';
 
 /** Facets counted together: one code per document and group stands for its values in every facet of the group. */
 export const FACET_GROUPS: readonly (readonly FacetName[])[] = [
@@ -35,7 +35,7 @@ export interface FacetEntry {
 
 /** What `search_meta` key `dict` holds (JSON). */
 export interface IndexDictionary {
-  version: 1;
+  version: typeof INDEX_VERSION;
   size: number;
   facets: Record<FacetName, FacetEntry[]>;
   /** per group: profiles[code][facetOfGroup] = indexes into facets[facet] */
@@ -646,7 +646,7 @@ async function build(
   // ---- facet codes and sort keys
   const groups = FACET_GROUPS.map((facets, g) => ({ facets: [...facets], profiles: profiles[g]!.list, wide: profiles[g]!.list.length > 0xffff }));
   const dictionary: IndexDictionary = {
-    version: 1,
+    version: INDEX_VERSION,
     size,
     facets: Object.fromEntries(Object.entries(values).map(([facet, v]) => [facet, v.entries])) as Record<FacetName, FacetEntry[]>,
     groups,
