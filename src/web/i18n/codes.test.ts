@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { countLabel } from '../pages/report/render.js';
+import { renderContext } from '../testing.js';
 import { bySideHeading, collectivityOfCountry, countryLabel, facetHeading, facetValueLabel, samePartnerHeading, statusLabel } from './codes.js';
 
 describe('the labels of codes', () => {
@@ -19,6 +21,8 @@ describe('the labels of codes', () => {
     expect(samePartnerHeading('fr', 'SN', 'Lyon')).toBe('Autres partenaires (SN) de Lyon');
     expect(countryLabel('fr', 'MA')).toBe('Maroc');
     expect(countryLabel('fr', '')).toBe('Non précisé');
+    expect(countLabel('collectivities.SN', renderContext('/rapport'))).toBe('Collectivités (SN)');
+    expect(countLabel('collectivities.MA', renderContext('/rapport'))).toBe('Collectivités marocaines');
   });
 
   it('give one label per code: a completed project is "Terminé" in the search as on its page', () => {

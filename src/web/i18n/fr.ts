@@ -247,6 +247,7 @@ export const fr = {
   'report.count.collectivities': 'Collectivités',
   'report.count.collectivities.FR': 'Collectivités françaises',
   'report.count.collectivities.MA': 'Collectivités marocaines',
+  'report.count.collectivities.country': 'Collectivités ({country})',
   'report.count.projects': 'Projets',
   'report.count.projects.pad': 'Projets cofinancés par le PAD',
   'report.count.projects.ongoing': 'Projets en cours',
