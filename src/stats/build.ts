@@ -14,9 +14,6 @@ import { cents, toEur, totalOf, type ReferenceRates } from './money.js';
 export const DECADES_CLAIM =
   'Conclus pour les premiers dans les années 1980, les partenariats de coopération décentralisée franco-marocains se sont multipliés dans les années 1990 et 2000 (éditorial).';
 
-export const BUDGETS_NOTE =
-  "Budgets tels que les fiches les donnent : souvent annuels, parfois pour l'ensemble des relations internationales d'une collectivité ; leur somme est un ordre de grandeur, pas un total de la coopération.";
-
 export interface BuildOptions {
   rates: ReferenceRates;
   /** the most PAD rows to list (default 1000) */
@@ -56,7 +53,6 @@ export function buildStats(agg: Aggregates, options: BuildOptions): CensusStats 
       bySide: [...new Set(agg.budgets.map((b) => b.country))]
         .sort((a, b) => countryOrder(a) - countryOrder(b) || (a < b ? -1 : 1))
         .map((country) => ({ country, total: totalOf(agg.budgets.filter((b) => b.country === country), rates) })),
-      note: BUDGETS_NOTE,
     },
     projectCosts: { total: totalOf(agg.projectCosts, rates), withCost: agg.projectsWithCost, withoutCost: agg.projects - agg.projectsWithCost },
     funders: funderRows(agg.funding, funders, rates),
@@ -163,18 +159,7 @@ function padSection(agg: Aggregates, names: FunderNames, options: BuildOptions):
       rates,
     ),
     statements,
-    comparison: padComparison(agg.pad.count, agg.filtered, statements),
   };
-}
-
-function padComparison(count: number, filtered: boolean, statements: { line: number | null; stated: number | null }[]): string {
-  const projects = `${count} projet${count > 1 ? 's' : ''} cofinancé${count > 1 ? 's' : ''} par le PAD`;
-  if (filtered) return `${projects} dans cette sélection ; les éditoriaux comptent ceux de tout l'annuaire.`;
-  if (statements.length === 0) return `${projects} dans les fiches ; le rapport d'import ne signale aucun écart avec les éditoriaux.`;
-  const differing = statements
-    .map((s) => `${s.stated ?? '?'}${s.line !== null ? ` (ligne ${s.line})` : ''}`)
-    .join(', ');
-  return `${projects} dans les fiches ; un éditorial en annonce ${differing} : le rapport d'import signale l'écart (pad-count-differs).`;
 }
 
 function byCountThenKey(a: CountRow, b: CountRow): number {

@@ -94,7 +94,6 @@ export const CensusStats = z.object({
     total: MoneyTotal,
     /** by the country of the collectivity the budget is of ('' when the entry does not say) */
     bySide: z.array(z.object({ country: z.string(), total: MoneyTotal })),
-    note: z.string(),
   }),
   projectCosts: z.object({ total: MoneyTotal, withCost: z.number().int(), withoutCost: z.number().int() }),
   funders: z.array(FunderRow),
@@ -107,7 +106,6 @@ export const CensusStats = z.object({
     padTotal: MoneyTotal,
     /** what the import report says the editorials state, where it differs from the entries */
     statements: z.array(Statement),
-    comparison: z.string(),
   }),
 });
 

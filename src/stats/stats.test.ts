@@ -19,7 +19,7 @@ import { aggregateStats } from './queries.js';
 import { censusSnapshot } from './snapshot.js';
 import { DIRECTORY_2008_ID, read2008, save2008 } from './testing.js';
 // the web layer's labels of the codes (a test may reach above its layer): what the page and its CSVs print
-import { claimVerdict, statsLabels } from '../web/pages/statistics/parts.js';
+import { claimVerdict, padComparison, statsLabels } from '../web/pages/statistics/parts.js';
 
 const labels = statsLabels('fr');
 
@@ -140,7 +140,7 @@ describe('statistics of the 2008 directory', () => {
     expect(oujda.totalCost!.eur).toBeCloseTo(2032800 / 11.4, 2);
     expect(oujda.padAmounts).toEqual([{ amount: 994690, currency: 'MAD', approximate: false, eur: expect.closeTo(994690 / 11.4, 2) }]);
     expect(stats.pad.statements).toEqual([{ line: 130, stated: 11, message: expect.stringContaining('11') }]);
-    expect(stats.pad.comparison).toMatch(/^12 projets cofinancés par le PAD dans les fiches ; un éditorial en annonce 11 \(ligne 130\)/);
+    expect(padComparison('fr', stats.pad, false)).toMatch(/^12 projets cofinancés par le PAD dans les fiches ; un éditorial en annonce 11 \(ligne 130\)/);
     expect((await load({ padLimit: 3 })).pad).toMatchObject({ count: 12, truncated: true });
   });
 
@@ -150,7 +150,7 @@ describe('statistics of the 2008 directory', () => {
     const some = await load({ partnershipIds: ids });
     expect(some.scope).toMatchObject({ filtered: true, partnerships: 2 });
     expect(some.scope.projects).toBe(projects.filter((p) => ids.includes(p.partnershipId)).length);
-    expect(some.pad.comparison).toMatch(/dans cette sélection/);
+    expect(padComparison('fr', some.pad, some.scope.filtered)).toMatch(/dans cette sélection/);
     expect((await load({ partnershipIds: [] })).scope).toMatchObject({ partnerships: 0, projects: 0 });
   });
 

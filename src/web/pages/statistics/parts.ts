@@ -5,7 +5,7 @@ import type { StatsLabels, StatsTable } from '../../../stats/csv.js';
 import type { CensusStats } from '../../../stats/model.js';
 import { html, raw, type SafeHtml } from '../../html.js';
 import { countryLabel, decadeLabel, kindLabel, statusLabel } from '../../i18n/codes.js';
-import { t, type Locale } from '../../i18n/index.js';
+import { t, tn, type Locale } from '../../i18n/index.js';
 import type { RenderContext } from '../../page.js';
 import { withoutInlineStyle } from '../../maps/map.js';
 import { scrollTable } from '../../render/parts.js';
@@ -85,4 +85,15 @@ export function claimVerdict(locale: Locale, claim: CensusStats['partnershipsByD
   if (claim.agrees) return t(locale, 'stats.claim.verdict.agrees', { counts, undated });
   if (claim.firstDecade === null) return t(locale, 'stats.claim.verdict.undated', { undated });
   return t(locale, 'stats.claim.verdict.differs', { first: decade(claim.firstDecade), counts, undated });
+}
+
+/** How the PAD projects counted compare with what the editorials state (the import report's statements), in words. */
+export function padComparison(locale: Locale, pad: Pick<CensusStats['pad'], 'count' | 'statements'>, filtered: boolean): string {
+  const projects = tn(locale, 'stats.pad.projects', pad.count);
+  if (filtered) return t(locale, 'stats.pad.comparison.filtered', { projects });
+  if (pad.statements.length === 0) return t(locale, 'stats.pad.comparison.agrees', { projects });
+  const stated = pad.statements
+    .map((s) => (s.line !== null ? t(locale, 'stats.pad.comparison.stated', { stated: String(s.stated ?? '?'), line: String(s.line) }) : String(s.stated ?? '?')))
+    .join(', ');
+  return t(locale, 'stats.pad.comparison.differs', { projects, stated });
 }

@@ -8,7 +8,7 @@ import { paths } from '../../paths.js';
 import { scrollTable } from '../../render/parts.js';
 import { STATISTICS_PATH } from './data.js';
 import { PAD_PATH } from '../pad/data.js';
-import { chartWithTable, claimVerdict, csvLink, statsLabels, eurTotal, formatAmount, formatCount, formatEur, rateNote } from './parts.js';
+import { chartWithTable, claimVerdict, csvLink, padComparison, statsLabels, eurTotal, formatAmount, formatCount, formatEur, rateNote } from './parts.js';
 
 /** Funders listed on the page (the CSV has them all): a census of 100 000 partnerships names thousands, 1.6 MB of table. */
 export const FUNDERS_SHOWN = 200;
@@ -85,7 +85,7 @@ ${moneyRows(t('stats.money.padCosts'), all, v.pad.totalCost, c)}
 ${moneyRows(t('stats.money.padTotal'), all, v.pad.padTotal, c)}
 </tbody></table>`,
 )}
-<p class="muted">${v.budgets.note}</p>
+<p class="muted">${t('stats.money.note')}</p>
 <p>${t('stats.money.withCost', { with: formatCount(v.projectCosts.withCost), without: formatCount(v.projectCosts.withoutCost) })}</p>
 ${csvLink('montants', c)}</section>`;
 
@@ -104,7 +104,7 @@ ${v.funders.length > FUNDERS_SHOWN ? html`<p class="muted">${t('list.shown', { s
 ${csvLink('financeurs', c)}</section>`;
 
   const pad = html`<section aria-labelledby="pad"><h2 id="pad">${t('stats.pad')}</h2>
-<p>${t('pad.intro', { count: formatCount(v.pad.count) })} ${v.pad.comparison}</p>
+<p>${t('pad.intro', { count: formatCount(v.pad.count) })} ${padComparison(locale, v.pad, v.scope.filtered)}</p>
 <p><a href="${PAD_PATH}">${t('stats.pad.link')}</a></p>
 ${csvLink('projets-pad', c)}</section>`;
 

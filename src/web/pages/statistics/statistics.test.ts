@@ -5,7 +5,7 @@ import { CensusStats } from '../../../stats/model.js';
 import { loadStats } from '../../../stats/load.js';
 import { openTestSite, renderContext, type TestSite } from '../../testing.js';
 import { PadView } from '../pad/data.js';
-import { claimVerdict, statsLabels } from './parts.js';
+import { claimVerdict, padComparison, statsLabels } from './parts.js';
 import { FUNDERS_SHOWN, renderStatistics } from './render.js';
 
 let site: TestSite;
@@ -142,7 +142,8 @@ describe('/pad', () => {
     const pad = await site.store.db.selectFrom('projects').select((eb) => eb.fn.countAll<number>().as('n')).where('directory_id', '=', dir.id).where('pad_cofinanced', '=', 1).executeTakeFirstOrThrow();
     expect(view.pad.count).toBe(Number(pad.n));
     expect(view.pad.rows.length).toBe(view.pad.count);
-    expect(view.pad.comparison).toMatch(/12|11/);
+    expect(padComparison('fr', view.pad, false)).toMatch(/12|11/);
+    expect(page.body).toContain(padComparison('fr', view.pad, false).replace(/'/g, '&#39;'));
     for (const row of view.pad.rows) expect(page.body).toContain(`href="/projets/${row.projectId}"`);
     expect(view.pad.rows.some((r) => r.maitreOuvrage.length > 0 && r.assistant.length > 0)).toBe(true);
     expect(page.body).toContain('1 EUR = 11,4 MAD');
