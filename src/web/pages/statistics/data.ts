@@ -5,7 +5,7 @@
  * hits), and the statistics are computed over the store for those ids.
  */
 import { RepertoireError } from '../../../errors.js';
-import { parseSearchParams } from '../../../search/params.js';
+import { FACET_ALIASES, parseSearchParams } from '../../../search/params.js';
 import { FACET_NAMES, MAX_PER_PAGE, MAX_WINDOW, type SearchQuery, type Searcher } from '../../../search/types.js';
 import { CensusStats } from '../../../stats/model.js';
 import { loadStats } from '../../../stats/load.js';
@@ -17,7 +17,7 @@ export const STATISTICS_PATH = '/statistiques';
 
 /** The search parameters of a URL's query, when it carries a search (text or a facet). */
 export function searchOf(query: QueryParams): QueryParams | undefined {
-  const keys = ['q', ...FACET_NAMES];
+  const keys = ['q', ...FACET_NAMES, ...Object.keys(FACET_ALIASES)]; // a facet's former name still selects
   const kept: QueryParams = {};
   let any = false;
   for (const key of keys) {

@@ -131,6 +131,14 @@ describe('/statistiques', () => {
     const search = await get('/recherche?q=eau');
     expect(search.body).toContain('href="/statistiques?q=eau"');
   });
+
+  it('reads a search with the former facet name frenchKind as homeKind', async () => {
+    const renamed = CensusStats.parse((await get('/statistiques.json?homeKind=departement')).json());
+    const old = CensusStats.parse((await get('/statistiques.json?frenchKind=departement')).json());
+    expect(renamed.scope.filtered).toBe(true);
+    expect(renamed.scope.partnerships).toBeGreaterThan(0);
+    expect(old).toEqual(renamed);
+  });
 });
 
 describe('/pad', () => {
