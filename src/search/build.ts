@@ -125,6 +125,19 @@ export interface IndexedDocument {
   sortName: string;
 }
 
+/**
+ * Words a document is also found by, besides its own text: the names of its codes in the site's
+ * language ("Maroc", "commune urbaine", "terminé", "12 000 habitants"). The web layer owns them
+ * and passes them in (`searchWords`, web/i18n/codes.ts); they are indexed, never shown nor kept in
+ * the dictionary. Without them a document is found by its text only.
+ */
+export interface IndexWords {
+  country(code: string): string;
+  kind(code: string): string;
+  status(code: string): string;
+  population(count: number): string;
+}
+
 /** Called for every document, and after each batch of documents was written. */
 export interface IndexHooks {
   document(doc: IndexedDocument): void;
@@ -136,14 +149,15 @@ export async function rebuildSearchIndex(
   directoryId: string,
   onProgress?: (done: number, total: number) => void,
   hooks?: IndexHooks,
+  words?: IndexWords,
 ): Promise<void> {
   const directory = await db.selectFrom('directories').select(['id', 'countries']).where('id', '=', directoryId).executeTakeFirst();
   if (directory === undefined) throw new RepertoireError('not-found', `no directory "${directoryId}" in the store: nothing to index`, 404);
   await ensureSearchTables(db);
   // inside the caller's transaction (say, right after saving a document), or in one of its own
   const countries = { countries: jsonList(directory.countries) };
-  if (db.isTransaction) await build(db.withTables<SearchTables>(), directoryId, countries, onProgress, hooks);
-  else await db.transaction().execute((trx) => build(trx.withTables<SearchTables>(), directoryId, countries, onProgress, hooks));
+  if (db.isTransaction) await build(db.withTables<SearchTables>(), directoryId, countries, onProgress, hooks, words);
+  else await db.transaction().execute((trx) => build(trx.withTables<SearchTables>(), directoryId, countries, onProgress, hooks, words));
 }
 
 async function build(
@@ -152,6 +166,7 @@ async function build(
   countries: { countries: string[] },
   onProgress?: (done: number, total: number) => void,
   hooks?: IndexHooks,
+  words?: IndexWords,
 ): Promise<void> {
   for (const table of ['search_docs', 'search_terms', 'search_prefixes', 'search_meta'] as const) {
     await db.deleteFrom(table).where('directory_id', '=', directoryId).execute();
@@ -394,7 +409,10 @@ async function build(
         ],
         ' — ',
       ),
-      extra: '',
+      extra:
+        words === undefined
+          ? ''
+          : join([words.kind(c.kind), words.country(c.country), c.population === null ? null : words.population(c.population)], ' '),
       facets: {
         type: [values.type.id('collectivity')],
         homeKind: kindIds([c], 'home'),
@@ -550,6 +568,7 @@ async function build(
         ),
         extra: join(
           [
+            words?.status(status),
             ...jsonList(p.themes),
             ...codesOfProject.map((code) => domainLabel.get(code)),
             ...(partnersByProject.get(p.id) ?? []).map((r) => r.name),

@@ -9,6 +9,7 @@ import { openStore } from '../store/db.js';
 import { saveDocument } from '../store/save-document.js';
 import { tempDir } from '../test-support/temp-store.js';
 import { rebuildSearchIndex } from './build.js';
+import { searchWords } from '../web/i18n/codes.js';
 import { fold } from './text.js';
 import { parseSearchParams, searchParamsOf } from './params.js';
 import { openSearcher } from './pool.js';
@@ -245,6 +246,17 @@ describe('the facets of the home side', () => {
     expect(a.hits.map((h) => h.id)).toEqual(b.hits.map((h) => h.id));
   });
 
+  it('find documents by the words the web layer gives for their codes, indexed but never shown', async () => {
+    const morocco = await search({ q: 'maroc', type: 'collectivity', perPage: '100' });
+    expect(morocco.total).toBe(33);
+    expect(morocco.facets.partnerKind.reduce((n, v) => n + v.count, 0)).toBe(33);
+    expect(morocco.facets.homeKind).toEqual([]);
+    expect(morocco.hits.some((h) => /maroc/i.test(h.subtitle))).toBe(false);
+    const completed = await search({ q: 'terminé', type: 'project' });
+    expect(completed.facets.status.find((v) => v.value === 'completed')?.count).toBe(83);
+    expect((await search({ q: 'habitants', type: 'collectivity' })).total).toBeGreaterThan(50);
+  });
+
   it('keep no label of the project\'s vocabularies in the index dictionary', async () => {
     const local = await openStore(loadConfig({ DATABASE_URL: store.path }));
     try {
@@ -291,7 +303,7 @@ describe('text from the data', () => {
 
 describe('rebuilding', () => {
   it('runs inside a caller\'s transaction too, and refuses an unknown directory', async () => {
-    await store.db.transaction().execute((trx) => rebuildSearchIndex(trx, store.directoryId));
+    await store.db.transaction().execute((trx) => rebuildSearchIndex(trx, store.directoryId, undefined, undefined, searchWords('fr')));
     expect((await search({ q: 'fes' })).total).toBeGreaterThan(0);
     await expect(rebuildSearchIndex(store.db, 'no-such-directory')).rejects.toThrow(/no directory/);
   });

@@ -3,7 +3,8 @@
  * PAD flags, record types, countries): one label per code, from the catalogue, for every page
  * and table that shows one — search facets and statistics alike.
  */
-import { t, phrase, label, type Locale } from './index.js';
+import type { IndexWords } from '../../search/build.js';
+import { formatNumber, t, phrase, label, type Locale } from './index.js';
 
 /** A kind the catalogue lacks reads as its code made readable ("communaute-de-villes" → "Communaute de villes"). */
 export function kindLabel(locale: Locale, kind: string): string {
@@ -76,4 +77,14 @@ export function bySideHeading(locale: Locale, countries: readonly string[]): str
 export function samePartnerHeading(locale: Locale, country: string, name: string): string {
   const adjective = phrase(locale, 'country.adjectives', country);
   return adjective !== undefined ? t(locale, 'collectivity.samePartner', { adjective, name }) : t(locale, 'collectivity.samePartner.country', { country: countryLabel(locale, country), name });
+}
+
+/** The words the search index finds documents by besides their text: the labels of their codes ("Maroc", "Terminé"). */
+export function searchWords(locale: Locale): IndexWords {
+  return {
+    country: (code) => (code === '' ? '' : countryLabel(locale, code)),
+    kind: (code) => kindLabel(locale, code),
+    status: (code) => statusLabel(locale, code),
+    population: (count) => t(locale, 'search.population', { count: formatNumber(locale, count) }),
+  };
 }

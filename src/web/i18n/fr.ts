@@ -352,6 +352,7 @@ export const fr = {
   'facet.homeKind': 'Collectivité du pays d’origine',
   'facet.partnerKind': 'Collectivité partenaire',
   'facet.kindOf': 'Collectivité {adjective}',
+  'search.population': '{count} habitants',
   'facet.kindOfCountry': 'Collectivité ({country})',
   'facet.region': 'Région',
   'facet.pad': 'PAD',
