@@ -22,7 +22,7 @@ export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
 
 const COMMANDS: readonly Command[] = [setupCommand, importCommand, exportCommand, reportCommand, migrateCommand, copyCommand, backupCommand, restoreCommand, userCommand, serveCommand, synthCommand];
 
-const HELP = `repertoire — the census of Franco-Moroccan decentralised-cooperation partnerships
+const HELP = `repertoire — the census of decentralised-cooperation partnerships between a home country and its partner countries
 
 Usage: repertoire COMMAND [options]
 
