@@ -43,9 +43,9 @@ async function storePath(): Promise<string> {
 
 function charts(stats: CensusStats): number {
   const svgs = [
-    barChart({ title: 'Partenariats par décennie', description: 'd', bars: countBars(stats.partnershipsByDecade.rows), orientation: 'vertical' }),
+    barChart({ title: 'Partenariats par décennie', description: 'd', bars: countBars(stats.partnershipsByDecade.rows, (key) => key), orientation: 'vertical' }),
     barChart({ title: 'Partenariats par domaine', description: 'd', bars: domainBars(stats.partnershipsByDomain), orientation: 'horizontal' }),
-    barChart({ title: 'Projets par état', description: 'd', bars: countBars(stats.projectsByStatus), orientation: 'vertical' }),
+    barChart({ title: 'Projets par état', description: 'd', bars: countBars(stats.projectsByStatus, (key) => key), orientation: 'vertical' }),
     barChart({ title: 'Financeurs', description: 'd', bars: stats.funders.slice(0, 15).map((f) => ({ key: f.key, label: f.funder, value: f.total.eur })), orientation: 'horizontal' }),
   ];
   return svgs.reduce((n, c) => n + c.svg.length, 0);

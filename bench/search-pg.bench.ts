@@ -16,6 +16,7 @@ import { loadConfig } from '../src/config.js';
 import { SearchEngine } from '../src/search/engine.js';
 import { parseSearchParams } from '../src/search/params.js';
 import { openPostgresSearcher, openPostgresSqlSearcher, rebuildPostgresSearchIndex } from '../src/search/postgres/index.js';
+import { searchWords } from '../src/web/i18n/codes.js';
 import type { SearchQuery, SearchResult } from '../src/search/types.js';
 import { openStore } from '../src/store/db.js';
 import { TABLE_ORDER } from '../src/store/records/kind.js';
@@ -84,7 +85,7 @@ export async function pgBenchStore(source: BenchStore): Promise<PgBenchStore> {
     shown = 0;
     await rebuildPostgresSearchIndex(store.db, source.directoryId, (done, total) => {
       if (done - shown >= total / 10 || done === total) console.log(`  indexing: ${(shown = done)}/${total} documents`);
-    });
+    }, searchWords('fr'));
     const result = { url: url.toString(), directoryId: source.directoryId, copyMs, indexMs: performance.now() - started };
     writeFileSync(marker, JSON.stringify(result));
     return result;

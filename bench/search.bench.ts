@@ -33,7 +33,7 @@ export const MIX: Record<string, string | string[]>[] = [
   { q: 'eau potable' },
   { q: 'marrakech culture' },
   { q: 'de', type: 'project', status: 'ongoing' },
-  { domain: ['environnement', 'sport'], decade: '2000', frenchKind: 'commune' },
+  { domain: ['environnement', 'sport'], decade: '2000', homeKind: 'commune' },
   { q: 'jeunes', region: 'oriental', sort: 'date' },
   { q: 'fes' },
   { q: 'tourisme rural' },

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { loadConfig } from '../src/config.js';
 import { rebuildSearchIndex } from '../src/search/build.js';
+import { searchWords } from '../src/web/i18n/codes.js';
 import { searchIndexKeeper } from '../src/web/search-index.js';
 import { openStore } from '../src/store/db.js';
 import { DEFAULT_COUNTRIES, synthDirectoryId } from '../src/synth/generate.js';
@@ -52,7 +53,7 @@ export async function benchStore(partnerships: number, seed: number, countries: 
     }
   };
   // the stamp recorded, as `repertoire synth` does: the site bench's server starts on a current index
-  await searchIndexKeeper(store.db, directoryId, (db, id) => rebuildSearchIndex(db, id, progress)).ensureFresh();
+  await searchIndexKeeper(store.db, directoryId, (db, id) => rebuildSearchIndex(db, id, progress, undefined, searchWords('fr'))).ensureFresh();
   const indexMs = performance.now() - started;
   await store.close();
 

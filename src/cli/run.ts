@@ -24,7 +24,7 @@ export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
 
 const COMMANDS: readonly Command[] = [setupCommand, importCommand, directoriesCommand, compareCommand, exportCommand, reportCommand, migrateCommand, copyCommand, backupCommand, restoreCommand, userCommand, serveCommand, synthCommand];
 
-const HELP = `repertoire — the census of decentralised-cooperation partnerships between local authorities
+const HELP = `repertoire — the census of decentralised-cooperation partnerships between the local authorities of a home country and its partner countries
 
 Usage: repertoire COMMAND [options]
 

@@ -18,8 +18,9 @@
  *   end) for a completed project, 3 (planned end) otherwise. Partial dates take their first day
  *   (start) or last day (end). A project without dates (the schema wants one) gets the edition's
  *   date as its start, with a narrative saying so.
- * - recipient-country MA (100 %); location: each party collectivity, by name, with its region
- *   and country, and its coordinates when the store has them.
+ * - recipient-country: the partner countries of the partnership's parties (the directory's partner
+ *   countries when none is named), shares split evenly; location: each party collectivity, by
+ *   name, with its region and country (the catalogue's name), and its coordinates when the store has them.
  * - sector: OECD DAC 5-digit purpose codes (vocabulary 1) mapped from our domains by
  *   DAC_PURPOSE below, shares split evenly; and our own domains (vocabulary 99, with
  *   `vocabulary-uri`). A project without domains takes its partnership's.
@@ -33,6 +34,8 @@ import type { Writable } from 'node:stream';
 import type { Kysely, Selectable } from 'kysely';
 import type { CollectivityTable, Database } from '../store/tables.js';
 import type { ExportCounts, ExportOptions } from './options.js';
+import { partnerCountries, sideOf } from '../model/sides.js';
+import { countryLabel } from '../web/i18n/codes.js';
 import { resolveScope } from './tables.js';
 
 /**
@@ -187,7 +190,7 @@ export async function writeIati(db: Kysely<Database>, out: Writable, options: Ia
     const batch = await loadBatch(db, directoryId, ids, scope.projectIds);
     for (const project of batch.projects) {
       const partnership = batch.partnerships.get(project.partnership_id)!;
-      const xml = activity(project, partnership, batch, { reporting, vocabularyUri, generated, editionDay, labels, parents });
+      const xml = activity(project, partnership, batch, { reporting, vocabularyUri, generated, editionDay, labels, parents, countries: scope.countries });
       // a public export: named people's phones and e-mails cut out of the narratives (privacy.ts)
       buffer += options.redactor ? options.redactor.text(xml) : xml;
       done += 1;
@@ -268,6 +271,8 @@ interface Context {
   editionDay: string;
   labels: ReadonlyMap<string, string>;
   parents: ReadonlyMap<string, string | null>;
+  /** the directory's countries, home first */
+  countries: readonly string[];
 }
 
 function org(tag: string, attributes: Record<string, string | undefined>, name: string): string {
@@ -315,10 +320,13 @@ function activity(p: ProjectRow, partnership: Batch['partnerships'] extends Map<
   if (!start && !end) {
     add(`<activity-date type="${p.status === 'planned' ? '1' : '2'}" iso-date="${ctx.editionDay}">${narrative('Date de début non publiée : date de l’édition du répertoire')}</activity-date>`);
   }
-  add('<recipient-country code="MA" percentage="100"/>');
+  const named = [...new Set(partnership.parties.map((party) => party.row.country).filter((country) => sideOf(country, ctx) === 'partner'))];
+  const recipients = named.length > 0 ? named : partnerCountries(ctx);
+  const recipientShares = split(recipients.length);
+  recipients.forEach((country, i) => add(`<recipient-country code="${escapeXml(country)}" percentage="${recipientShares[i]}"/>`));
 
   for (const { collectivity: c } of partnership.parties) {
-    const where = [c.region, c.country === 'MA' ? 'Maroc' : c.country === 'FR' ? 'France' : c.country].filter(Boolean).join(', ');
+    const where = [c.region, c.country === '' ? '' : countryLabel('fr', c.country)].filter(Boolean).join(', ');
     const point = c.lat !== null && c.lon !== null ? `<point srsName="http://www.opengis.net/def/crs/EPSG/0/4326"><pos>${c.lat} ${c.lon}</pos></point>` : '';
     add(`<location ref="${escapeXml(collectivityRef(c.id))}"><name>${narrative(c.name)}</name><description>${narrative(where)}</description>${point}</location>`);
   }

@@ -94,6 +94,11 @@ describe.each(ENGINES)('CSV export on %s', (engine) => {
     const files = await unzipBuffer(readFileSync(zipPath));
     expect(files.get('projects.csv')).toBe(`\uFEFFid;title;total_cost;currency\r\n${project};Assistance à maîtrise d'ouvrage pour l'élaboration du plan de déplacements urbains de la commune urbaine d'Oujda;2032800;MAD\r\n`);
     expect(files.get('funding.csv')!.split('\r\n')[2]).toBe('Aix-en-Provence;816560;MAD');
+    // the parties by side of the directory (home: its first country), with the partner countries' codes
+    const [header, row] = files.get('partnerships.csv')!.replace(/^\uFEFF/, '').split('\r\n');
+    expect(header).toMatch(/^id;position;tier;section;home_parties;partner_parties;partner_countries;/);
+    expect(header).not.toMatch(/french|moroccan/);
+    expect(row!.split(';').slice(4, 7)).toEqual(["Ville d'Aix-en-Provence", "Commune urbaine d'Oujda", 'MA']);
     await expect(writeCsv(db, sink(), { columns: { projects: ['nope'] } })).rejects.toThrow(/no column "nope"/);
     await expect(writeCsv(db, sink(), { selection: { projects: ['nope'] } })).rejects.toThrow(/no record "nope"/);
   });

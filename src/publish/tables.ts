@@ -10,6 +10,7 @@
  */
 import type { Kysely } from 'kysely';
 import { RepertoireError } from '../errors.js';
+import { bySide, type Side } from '../model/sides.js';
 import { soleDirectoryId } from '../store/load-document.js';
 import { readProjectDomains } from '../store/records/project.js';
 import type { Database } from '../store/tables.js';
@@ -35,7 +36,7 @@ export const TABLES: readonly Table[] = [
   {
     name: 'partnerships',
     columns: [
-      col('id'), col('position', 'integer'), col('tier'), col('section'), col('french_parties', 'list'), col('moroccan_parties', 'list'),
+      col('id'), col('position', 'integer'), col('tier'), col('section'), col('home_parties', 'list'), col('partner_parties', 'list'), col('partner_countries', 'list'),
       col('legal_framework'), col('framework_kind'), col('date_text'), col('signed_date', 'date'), col('history'), col('domains_text'),
       col('domains', 'list'), col('human_resources', 'list'), col('other_partnerships', 'list'), col('notes', 'list'),
     ],
@@ -138,6 +139,8 @@ function flag(value: number | null): boolean | null {
 export interface Scope {
   readonly db: Db;
   readonly directoryId: string;
+  /** the directory's countries, home first: a partnership's parties are split by side with them */
+  readonly countries: readonly string[];
   readonly partnershipIds: readonly string[];
   readonly projectIds?: ReadonlySet<string>;
   /** collectivities selected for themselves, besides the partnerships' parties */
@@ -148,13 +151,14 @@ export interface Scope {
 
 export async function resolveScope(db: Db, options: Pick<ExportOptions, 'directoryId' | 'selection' | 'redactor'>): Promise<Scope> {
   const directoryId = options.directoryId ?? (await soleDirectoryId(db));
-  const directory = await db.selectFrom('directories').select('id').where('id', '=', directoryId).executeTakeFirst();
+  const directory = await db.selectFrom('directories').select(['id', 'countries']).where('id', '=', directoryId).executeTakeFirst();
   if (!directory) throw new RepertoireError('not-found', `the store holds no directory "${directoryId}"`, 404);
+  const countries = JSON.parse(directory.countries) as string[];
   const all = (await db.selectFrom('partnerships').select('id').where('directory_id', '=', directoryId).orderBy('position').execute()).map((r) => r.id);
   const selection: Selection = options.selection ?? {};
   const redactor = options.redactor ? { redactor: options.redactor } : {};
   if (selection.partnerships === undefined && selection.projects === undefined && selection.collectivities === undefined) {
-    return { db, directoryId, partnershipIds: all, whole: true, ...redactor };
+    return { db, directoryId, countries, partnershipIds: all, whole: true, ...redactor };
   }
 
   const wanted = new Set(selection.partnerships ?? []);
@@ -188,6 +192,7 @@ export async function resolveScope(db: Db, options: Pick<ExportOptions, 'directo
   return {
     db,
     directoryId,
+    countries,
     partnershipIds: all.filter((id) => wanted.has(id)),
     ...(projectIds ? { projectIds } : {}),
     ...(collectivityIds ? { collectivityIds } : {}),
@@ -287,10 +292,12 @@ async function* storedRows(scope: Scope, table: TableName): AsyncGenerator<Row> 
         rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
         for (const r of rows) {
           const own = parties.filter((p) => p.partnership_id === r.id);
-          const names = (country: 'FR' | 'MA') => own.filter((p) => (country === 'FR') === (p.country === 'FR')).map((p) => p.name).join(LIST_SEPARATOR) || null;
+          const sides = bySide(own, (p) => p.country, scope);
+          const names = (side: Side) => sides[side].map((p) => p.name).join(LIST_SEPARATOR) || null;
           const codes = domains.filter((d) => d.partnership_id === r.id).map((d) => d.domain_code);
           yield {
-            id: r.id, position: r.position, tier: r.tier, section: r.section, french_parties: names('FR'), moroccan_parties: names('MA'),
+            id: r.id, position: r.position, tier: r.tier, section: r.section, home_parties: names('home'), partner_parties: names('partner'),
+            partner_countries: [...new Set(sides.partner.map((p) => p.country))].join(LIST_SEPARATOR) || null,
             legal_framework: r.legal_framework, framework_kind: r.framework_kind, date_text: r.date_text, signed_date: r.signed_date,
             history: r.history, domains_text: r.domains_text, domains: codes.length ? codes.join(LIST_SEPARATOR) : null,
             human_resources: joined(r.human_resources), other_partnerships: joined(r.other_partnerships), notes: joined(r.notes),

@@ -7,31 +7,36 @@
  */
 import type { Kysely } from 'kysely';
 import { RepertoireError } from '../errors.js';
-import { frenchFormats } from '../locale/french.js';
 import type { Database } from '../store/tables.js';
 import { DocList, addPostings, emptySet, encodePostings, encodeSet } from './bitset.js';
-import { HIT_TYPES, PAD_LABELS, STATUS_LABELS, TOP_FUNDERS, TYPE_LABELS, decadeLabel, decadeOf, funderName, kindLabel, valueSlug } from './facets.js';
+import { sideOf } from '../model/sides.js';
+import { HIT_TYPES, PAD_VALUES, STATUSES, TOP_FUNDERS, decadeOf, funderName, valueSlug } from './facets.js';
 import { ensureSearchTables, type SearchDb, type SearchTables } from './tables.js';
 import { fold, forEachTerm, tokenize } from './text.js';
-import type { FacetName } from './types.js';
+import { INDEX_VERSION, type FacetName } from './types.js';
 
 /** Facets counted together: one code per document and group stands for its values in every facet of the group. */
 export const FACET_GROUPS: readonly (readonly FacetName[])[] = [
-  ['type', 'status', 'pad', 'decade', 'frenchKind', 'partnerKind'],
+  ['type', 'status', 'pad', 'decade', 'homeKind', 'partnerKind'],
   ['domain'],
   ['funder'],
   ['region'],
 ];
 
+/**
+ * A facet value of the index: its code, and a label only for values named by the directory's data
+ * (domains, regions, funders). Codes of the project's own vocabularies (types, statuses, PAD,
+ * decades, kinds of collectivity) have none: the web layer labels them from its catalogue.
+ */
 export interface FacetEntry {
   value: string;
-  label: string;
+  label?: string;
   parent?: string;
 }
 
 /** What `search_meta` key `dict` holds (JSON). */
 export interface IndexDictionary {
-  version: 1;
+  version: typeof INDEX_VERSION;
   size: number;
   facets: Record<FacetName, FacetEntry[]>;
   /** per group: profiles[code][facetOfGroup] = indexes into facets[facet] */
@@ -48,11 +53,11 @@ class FacetValues {
   readonly entries: FacetEntry[] = [];
   private readonly index = new Map<string, number>();
 
-  id(value: string, label: string, parent?: string): number {
+  id(value: string, label?: string, parent?: string): number {
     let i = this.index.get(value);
     if (i === undefined) {
       i = this.entries.length;
-      this.entries.push(parent === undefined ? { value, label } : { value, label, parent });
+      this.entries.push({ value, ...(label === undefined ? {} : { label }), ...(parent === undefined ? {} : { parent }) });
       this.index.set(value, i);
     }
     return i;
@@ -121,6 +126,19 @@ export interface IndexedDocument {
   sortName: string;
 }
 
+/**
+ * Words a document is also found by, besides its own text: the names of its codes in the site's
+ * language ("Maroc", "commune urbaine", "terminé", "12 000 habitants"). The web layer owns them
+ * and passes them in (`searchWords`, web/i18n/codes.ts); they are indexed, never shown nor kept in
+ * the dictionary. Without them a document is found by its text only.
+ */
+export interface IndexWords {
+  country(code: string): string;
+  kind(code: string): string;
+  status(code: string): string;
+  population(count: number): string;
+}
+
 /** Called for every document, and after each batch of documents was written. */
 export interface IndexHooks {
   document(doc: IndexedDocument): void;
@@ -132,16 +150,25 @@ export async function rebuildSearchIndex(
   directoryId: string,
   onProgress?: (done: number, total: number) => void,
   hooks?: IndexHooks,
+  words?: IndexWords,
 ): Promise<void> {
-  const directory = await db.selectFrom('directories').select('id').where('id', '=', directoryId).executeTakeFirst();
+  const directory = await db.selectFrom('directories').select(['id', 'countries']).where('id', '=', directoryId).executeTakeFirst();
   if (directory === undefined) throw new RepertoireError('not-found', `no directory "${directoryId}" in the store: nothing to index`, 404);
   await ensureSearchTables(db);
   // inside the caller's transaction (say, right after saving a document), or in one of its own
-  if (db.isTransaction) await build(db.withTables<SearchTables>(), directoryId, onProgress, hooks);
-  else await db.transaction().execute((trx) => build(trx.withTables<SearchTables>(), directoryId, onProgress, hooks));
+  const countries = { countries: jsonList(directory.countries) };
+  if (db.isTransaction) await build(db.withTables<SearchTables>(), directoryId, countries, onProgress, hooks, words);
+  else await db.transaction().execute((trx) => build(trx.withTables<SearchTables>(), directoryId, countries, onProgress, hooks, words));
 }
 
-async function build(db: SearchDb, directoryId: string, onProgress?: (done: number, total: number) => void, hooks?: IndexHooks): Promise<void> {
+async function build(
+  db: SearchDb,
+  directoryId: string,
+  countries: { countries: string[] },
+  onProgress?: (done: number, total: number) => void,
+  hooks?: IndexHooks,
+  words?: IndexWords,
+): Promise<void> {
   for (const table of ['search_docs', 'search_terms', 'search_prefixes', 'search_meta'] as const) {
     await db.deleteFrom(table).where('directory_id', '=', directoryId).execute();
   }
@@ -181,11 +208,11 @@ async function build(db: SearchDb, directoryId: string, onProgress?: (done: numb
 
   // ---- facet values
   const values = Object.fromEntries(
-    ['type', 'domain', 'frenchKind', 'partnerKind', 'region', 'pad', 'status', 'decade', 'funder'].map((f) => [f, new FacetValues()]),
+    ['type', 'domain', 'homeKind', 'partnerKind', 'region', 'pad', 'status', 'decade', 'funder'].map((f) => [f, new FacetValues()]),
   ) as Record<FacetName, FacetValues>;
-  for (const type of HIT_TYPES) values.type.id(type, TYPE_LABELS[type]);
-  for (const [status, label] of Object.entries(STATUS_LABELS)) values.status.id(status, label);
-  for (const [pad, label] of Object.entries(PAD_LABELS)) values.pad.id(pad, label);
+  for (const type of HIT_TYPES) values.type.id(type);
+  for (const status of STATUSES) values.status.id(status);
+  for (const pad of PAD_VALUES) values.pad.id(pad);
   const domainLabel = new Map(domains.map((d) => [d.code, d.label]));
   const domainParent = new Map(domains.map((d) => [d.code, d.parent]));
   for (const d of domains) values.domain.id(d.code, d.label, d.parent ?? undefined);
@@ -207,13 +234,13 @@ async function build(db: SearchDb, directoryId: string, onProgress?: (done: numb
   // decades are numbered in time order once all are known: collect first
   const partnershipDates = await db.selectFrom('partnerships').select(['signed_date']).where('directory_id', '=', directoryId).distinct().execute();
   for (const decade of [...new Set(partnershipDates.map((p) => decadeOf(p.signed_date)))].sort()) {
-    if (decade !== 'unknown') values.decade.id(decade, decadeLabel(decade));
+    if (decade !== 'unknown') values.decade.id(decade);
   }
-  values.decade.id('unknown', decadeLabel('unknown'));
+  values.decade.id('unknown');
 
   const collectivityById = new Map(collectivities.map((c) => [c.id, c]));
-  const kindIds = (list: readonly { kind: string; country: string }[], french: boolean) =>
-    uniq(list.filter((c) => (c.country === 'FR') === french).map((c) => (french ? values.frenchKind : values.partnerKind).id(c.kind, kindLabel(c.kind))));
+  const kindIds = (list: readonly { kind: string; country: string }[], side: 'home' | 'partner') =>
+    uniq(list.filter((c) => sideOf(c.country, countries) === side).map((c) => values[side === 'home' ? 'homeKind' : 'partnerKind'].id(c.kind)));
   const regionIds = (list: readonly { region: string | null }[]) =>
     uniq(list.filter((c) => c.region !== null && c.region.trim() !== '').map((c) => values.region.id(valueSlug(c.region!), c.region!.trim())));
 
@@ -360,18 +387,17 @@ async function build(db: SearchDb, directoryId: string, onProgress?: (done: numb
     if (rows.length < 50_000) break;
     after = rows[rows.length - 1]!.id;
   }
-  const decadeId = (date: string | null | undefined) => values.decade.id(decadeOf(date), decadeLabel(decadeOf(date)));
-  const COUNTRY = (code: string) => (code === 'FR' ? 'France' : code === 'MA' ? 'Maroc' : code);
+  const decadeId = (date: string | null | undefined) => values.decade.id(decadeOf(date));
 
   for (const c of collectivities) {
     const ofIt = partnershipsOfCollectivity.get(c.id) ?? [];
-    const french = c.country === 'FR';
     addDoc({
       type: 'collectivity',
       recordId: c.id,
       partnershipId: null,
       title: c.name,
-      subtitle: join([kindLabel(c.kind), c.region, COUNTRY(c.country)], ' · '),
+      // the directory's words only: a kind or a country is a code, labelled by the web layer
+      subtitle: join([c.region], ' · '),
       date: null,
       sortDate: null,
       pad: null,
@@ -381,15 +407,17 @@ async function build(db: SearchDb, directoryId: string, onProgress?: (done: numb
           ...jsonList(c.aliases),
           join([c.executive_title, c.executive_name], ' '),
           c.address,
-          c.population === null ? null : `${frenchFormats.number(c.population)} habitants`,
         ],
         ' — ',
       ),
-      extra: '',
+      extra:
+        words === undefined
+          ? ''
+          : join([words.kind(c.kind), words.country(c.country), c.population === null ? null : words.population(c.population)], ' '),
       facets: {
-        type: [values.type.id('collectivity', TYPE_LABELS.collectivity)],
-        frenchKind: french ? kindIds([c], true) : [],
-        partnerKind: french ? [] : kindIds([c], false),
+        type: [values.type.id('collectivity')],
+        homeKind: kindIds([c], 'home'),
+        partnerKind: kindIds([c], 'partner'),
         region: regionIds([c]),
         decade: uniq(ofIt.map((p) => decadeId(signedDate.get(p)))),
         domain: domainIds(ofIt.flatMap((p) => domainsOf.get(p) ?? [])),
@@ -417,8 +445,8 @@ async function build(db: SearchDb, directoryId: string, onProgress?: (done: numb
       partnershipTitle.set(p.id, title);
       const facets: DocFacets = {
         decade: [decadeId(p.signed_date)],
-        frenchKind: kindIds(sides, true),
-        partnerKind: kindIds(sides, false),
+        homeKind: kindIds(sides, 'home'),
+        partnerKind: kindIds(sides, 'partner'),
         region: regionIds(sides),
       };
       partnershipFacets.set(p.id, facets);
@@ -428,13 +456,13 @@ async function build(db: SearchDb, directoryId: string, onProgress?: (done: numb
         recordId: p.id,
         partnershipId: null,
         title,
-        subtitle: join([p.legal_framework, p.date_text], ' · ') || TYPE_LABELS.partnership,
+        subtitle: join([p.legal_framework, p.date_text], ' · '),
         date: p.signed_date,
         sortDate: p.signed_date,
         pad: null,
         body: join([sides.map((s) => s.name).join(' ; '), p.domains_text, p.history, ...jsonList(p.notes), ...jsonList(p.human_resources)], ' — '),
         extra: join([p.section, ...domainCodes.map((code) => domainLabel.get(code)), ...sides.map((s) => s.region), ...jsonList(p.other_partnerships)], ' '),
-        facets: { ...facets, type: [values.type.id('partnership', TYPE_LABELS.partnership)], domain: domainIds(domainCodes) },
+        facets: { ...facets, type: [values.type.id('partnership')], domain: domainIds(domainCodes) },
       });
     }
     progress(rows.length);
@@ -514,7 +542,7 @@ async function build(db: SearchDb, directoryId: string, onProgress?: (done: numb
     for (const p of rows) {
       const lines = fundingByProject.get(p.id) ?? [];
       const codesOfProject = (domainsByProject.get(p.id) ?? []).map((d) => d.domain_code);
-      const status = STATUS_LABELS[p.status] === undefined ? 'other' : p.status;
+      const status = STATUSES.includes(p.status) ? p.status : 'other';
       const parentTitle = partnershipTitle.get(p.partnership_id) ?? p.partnership_id;
       const pad = p.pad_cofinanced === 1 ? 'yes' : 'no';
       addDoc({
@@ -522,7 +550,7 @@ async function build(db: SearchDb, directoryId: string, onProgress?: (done: numb
         recordId: p.id,
         partnershipId: p.partnership_id,
         title: p.title,
-        subtitle: `${parentTitle} · ${STATUS_LABELS[status]}`,
+        subtitle: parentTitle,
         date: p.start_date,
         sortDate: p.start_date ?? signedDate.get(p.partnership_id) ?? null,
         pad: p.pad_cofinanced,
@@ -541,6 +569,7 @@ async function build(db: SearchDb, directoryId: string, onProgress?: (done: numb
         ),
         extra: join(
           [
+            words?.status(status),
             ...jsonList(p.themes),
             ...codesOfProject.map((code) => domainLabel.get(code)),
             ...(partnersByProject.get(p.id) ?? []).map((r) => r.name),
@@ -550,9 +579,9 @@ async function build(db: SearchDb, directoryId: string, onProgress?: (done: numb
         ),
         facets: {
           ...partnershipFacets.get(p.partnership_id),
-          type: [values.type.id('project', TYPE_LABELS.project)],
-          status: [values.status.id(status, STATUS_LABELS[status]!)],
-          pad: [values.pad.id(pad, PAD_LABELS[pad]!)],
+          type: [values.type.id('project')],
+          status: [values.status.id(status)],
+          pad: [values.pad.id(pad)],
           domain: domainIds(codesOfProject),
           funder: funderIds(lines),
         },
@@ -637,7 +666,7 @@ async function build(db: SearchDb, directoryId: string, onProgress?: (done: numb
   // ---- facet codes and sort keys
   const groups = FACET_GROUPS.map((facets, g) => ({ facets: [...facets], profiles: profiles[g]!.list, wide: profiles[g]!.list.length > 0xffff }));
   const dictionary: IndexDictionary = {
-    version: 1,
+    version: INDEX_VERSION,
     size,
     facets: Object.fromEntries(Object.entries(values).map(([facet, v]) => [facet, v.entries])) as Record<FacetName, FacetEntry[]>,
     groups,

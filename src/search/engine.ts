@@ -18,7 +18,7 @@ import { addPostings, andInto, cardinality, emptySet, fullSet, type Bitset } fro
 import { sanitizeQuery, searchParamsOf } from './params.js';
 import { MAX_SUGGESTIONS, clampPage, hitsInOrder, type DocRow, emptyFacets, facetLists, nearestWord, neighbourhood, selectValues, suggestionCandidates, valueIndexOf } from './results.js';
 import { queryTerms, stem, type QueryTerms } from './text.js';
-import { FACET_NAMES, MAX_WINDOW, type FacetName, type FacetValue, type SearchHit, type SearchQuery, type SearchResult } from './types.js';
+import { FACET_NAMES, INDEX_VERSION, MAX_WINDOW, type FacetName, type FacetValue, type SearchHit, type SearchQuery, type SearchResult } from './types.js';
 
 interface Group {
   facets: FacetName[];
@@ -522,6 +522,7 @@ function load(directoryId: string, rows: readonly { key: string; value: Uint8Arr
   const text = meta.get('dict');
   if (text === undefined) return null;
   const dict = JSON.parse(typeof text === 'string' ? text : Buffer.from(text).toString('utf8')) as IndexDictionary;
+  if (dict.version !== INDEX_VERSION) return null; // built by an older version: to be rebuilt
   const size = dict.size;
   const blob = (key: string) => {
     const value = meta.get(key);

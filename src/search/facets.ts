@@ -1,40 +1,19 @@
-/** Facet values and their French labels; how funders' names are grouped. */
+/**
+ * Facet values as codes (the web layer labels them from its catalogue, `web/i18n/fr.ts`); how
+ * funders' names are grouped.
+ */
 import { fold } from './text.js';
-import type { FacetName, HitType } from './types.js';
+import type { HitType } from './types.js';
 
-export const TYPE_LABELS: Record<HitType, string> = { partnership: 'Partenariat', project: 'Projet', collectivity: 'Collectivité' };
 export const HIT_TYPES: readonly HitType[] = ['partnership', 'project', 'collectivity'];
 
-export const STATUS_LABELS: Record<string, string> = { ongoing: 'En cours', completed: 'Réalisé', planned: 'Intention', other: 'Autre' };
-export const PAD_LABELS: Record<string, string> = { yes: 'Cofinancé par le PAD', no: 'Sans cofinancement PAD' };
-
-export const KIND_LABELS: Record<string, string> = {
-  commune: 'Commune',
-  'communaute-urbaine': 'Communauté urbaine',
-  'communaute-agglomeration': "Communauté d'agglomération",
-  'communaute-communes': 'Communauté de communes',
-  departement: 'Département (conseil général)',
-  region: 'Région (conseil régional)',
-  'commune-urbaine': 'Commune urbaine',
-  'commune-rurale': 'Commune rurale',
-  province: 'Province',
-  prefecture: 'Préfecture',
-  cercle: 'Cercle',
-  'region-ma': 'Région',
-  other: 'Autre',
-};
-
-export function kindLabel(kind: string): string {
-  return KIND_LABELS[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1).replace(/-/g, ' ');
-}
+/** The statuses a project facet knows, in the order the facet lists them; any other status is `other`. */
+export const STATUSES: readonly string[] = ['ongoing', 'completed', 'planned', 'other'];
+export const PAD_VALUES: readonly string[] = ['yes', 'no'];
 
 export function decadeOf(date: string | null | undefined): string {
   const year = date === null || date === undefined ? Number.NaN : Number(date.slice(0, 4));
   return Number.isFinite(year) && year > 1000 ? String(Math.floor(year / 10) * 10) : 'unknown';
-}
-
-export function decadeLabel(decade: string): string {
-  return decade === 'unknown' ? 'Date inconnue' : `Années ${decade}`;
 }
 
 /** A facet value for URLs: lower-case ASCII words joined by hyphens. */
@@ -73,18 +52,6 @@ export function funderName(funder: string, collectivityName?: string | null): st
   if (!/^[\p{Lu}\d]/u.test(name)) return undefined; // "don de livres", "opérateur": not a funder's name
   return name;
 }
-
-export const FACET_LABELS: Record<FacetName, string> = {
-  type: 'Type',
-  domain: "Domaine d'intervention",
-  frenchKind: 'Collectivité française',
-  partnerKind: 'Collectivité partenaire',
-  region: 'Région',
-  pad: 'Programme PAD',
-  status: 'État du projet',
-  decade: 'Signature',
-  funder: 'Financeur',
-};
 
 /** How many funders the facet keeps (the most frequent). */
 export const TOP_FUNDERS = 30;

@@ -14,7 +14,9 @@ import {
 } from './types.js';
 
 const SORTS: readonly SortOrder[] = ['relevance', 'date', 'name'];
-const KNOWN = new Set<string>(['q', 'sort', 'page', 'perPage', ...FACET_NAMES]);
+/** Facets' former names, still read from old URLs (the canonical URL writes the new name). */
+export const FACET_ALIASES: Readonly<Record<string, FacetName>> = { frenchKind: 'homeKind' };
+const KNOWN = new Set<string>(['q', 'sort', 'page', 'perPage', ...FACET_NAMES, ...Object.keys(FACET_ALIASES)]);
 const MAX_VALUES_PER_FACET = 50;
 const MAX_VALUE_LENGTH = 200;
 /** The last page that can hold a result of the browsable window, at one result a page. */
@@ -85,7 +87,8 @@ export function parseSearchParams(params: Params): { query: SearchQuery; notices
 
   for (const facet of FACET_NAMES) {
     const list: string[] = [];
-    for (const raw of values(input[facet])) {
+    const aliases = Object.keys(FACET_ALIASES).filter((alias) => FACET_ALIASES[alias] === facet);
+    for (const raw of [...values(input[facet]), ...aliases.flatMap((alias) => values(input[alias]))]) {
       const value = raw.trim().slice(0, MAX_VALUE_LENGTH);
       if (value !== '' && !list.includes(value)) list.push(value);
     }

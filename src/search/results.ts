@@ -57,7 +57,7 @@ export function clampPage(query: SearchQuery, total: number, notices: string[]):
 }
 
 /** Facets listed in their catalogue's order, or by count for these (long lists of names). */
-const BY_COUNT = new Set<FacetName>(['frenchKind', 'partnerKind', 'region', 'funder']);
+const BY_COUNT = new Set<FacetName>(['homeKind', 'partnerKind', 'region', 'funder']);
 
 /** The facet lists shown: values with a count or selected; counts[facet][i] is value i's count. */
 export function facetLists(
@@ -72,11 +72,12 @@ export function facetLists(
     facets[facet].forEach((entry, i) => {
       const count = counts[facet][i] ?? 0;
       if (count === 0 && !selected.has(i)) return;
-      const value: FacetValue = { value: entry.value, label: entry.label, count, selected: selected.has(i) };
+      const value: FacetValue = { value: entry.value, count, selected: selected.has(i) };
+      if (entry.label !== undefined) value.label = entry.label;
       if (entry.parent !== undefined) value.parent = entry.parent;
       list.push(value);
     });
-    if (BY_COUNT.has(facet)) list.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
+    if (BY_COUNT.has(facet)) list.sort((a, b) => b.count - a.count || (a.label ?? a.value).localeCompare(b.label ?? b.value, 'fr'));
     out[facet] = list;
   }
   return out;

@@ -9,6 +9,7 @@ import { openStore } from '../store/db.js';
 import { saveDocument } from '../store/save-document.js';
 import { tempDir } from '../test-support/temp-store.js';
 import { rebuildSearchIndex } from './build.js';
+import { searchWords } from '../web/i18n/codes.js';
 import { fold } from './text.js';
 import { parseSearchParams, searchParamsOf } from './params.js';
 import { openSearcher } from './pool.js';
@@ -110,10 +111,10 @@ describe('facets', () => {
     expect(result.hits.every((h) => h.type === 'project' && h.padCofinanced === true)).toBe(true);
     // disjunctive: the facet's own selection does not narrow its counts
     expect(result.facets.pad).toEqual([
-      { value: 'yes', label: 'Cofinancé par le PAD', count: 12, selected: true },
-      { value: 'no', label: 'Sans cofinancement PAD', count: 187, selected: false },
+      { value: 'yes', count: 12, selected: true },
+      { value: 'no', count: 187, selected: false },
     ]);
-    expect(result.facets.type).toEqual([{ value: 'project', label: 'Projet', count: 12, selected: false }]);
+    expect(result.facets.type).toEqual([{ value: 'project', count: 12, selected: false }]);
   });
 
   it('follow the other filters and keep selected values at zero', async () => {
@@ -144,13 +145,16 @@ describe('facets', () => {
     expect(value.label).toBe('Lecture');
   });
 
-  it('labels kinds, statuses and decades in French', async () => {
+  it('carries kinds, statuses and decades as codes, by side of the directory (the web layer labels them)', async () => {
     const result = await search({});
-    expect(result.facets.frenchKind.find((v) => v.value === 'departement')?.label).toBe('Département (conseil général)');
-    expect(result.facets.partnerKind.find((v) => v.value === 'commune-urbaine')?.label).toBe('Commune urbaine');
-    expect(result.facets.status.map((v) => v.label)).toEqual(['En cours', 'Réalisé', 'Intention']);
+    expect(result.facets.homeKind.find((v) => v.value === 'departement')).toEqual({ value: 'departement', count: expect.any(Number), selected: false });
+    expect(result.facets.homeKind.map((v) => v.value)).not.toContain('commune-urbaine');
+    expect(result.facets.partnerKind.find((v) => v.value === 'commune-urbaine')?.label).toBeUndefined();
+    expect(result.facets.partnerKind.map((v) => v.value)).not.toContain('departement');
+    expect(result.facets.status.map((v) => v.value)).toEqual(['ongoing', 'completed', 'planned']);
+    expect(result.facets.status.every((v) => v.label === undefined)).toBe(true);
     expect(result.facets.decade.map((v) => v.value)).toEqual(['1980', '1990', '2000', 'unknown']);
-    expect(result.facets.decade[1]!.label).toBe('Années 1990');
+    expect(result.facets.decade[1]!.label).toBeUndefined();
     const funders = result.facets.funder.map((v) => v.label);
     expect(funders).toContain('PAD');
     expect(funders).toContain('MAE');
@@ -229,6 +233,47 @@ describe('hostile input', () => {
   });
 });
 
+describe('the facets of the home side', () => {
+  it('read the former name frenchKind as homeKind: an old URL gives the same results, and links to the new name', async () => {
+    const old = parseSearchParams({ q: 'eau', frenchKind: 'commune' });
+    const renamed = parseSearchParams({ q: 'eau', homeKind: 'commune' });
+    expect(old.query).toEqual(renamed.query);
+    expect(old.notices).toEqual([]);
+    expect(searchParamsOf(old.query).toString()).toBe('q=eau&homeKind=commune');
+    const [a, b] = [await search({ q: 'eau', frenchKind: 'commune' }), await search({ q: 'eau', homeKind: 'commune' })];
+    expect(a.total).toBeGreaterThan(0);
+    expect(a.total).toBeLessThan((await search({ q: 'eau' })).total);
+    expect(a.hits.map((h) => h.id)).toEqual(b.hits.map((h) => h.id));
+  });
+
+  it('find documents by the words the web layer gives for their codes, indexed but never shown', async () => {
+    const morocco = await search({ q: 'maroc', type: 'collectivity', perPage: '100' });
+    expect(morocco.total).toBe(33);
+    expect(morocco.facets.partnerKind.reduce((n, v) => n + v.count, 0)).toBe(33);
+    expect(morocco.facets.homeKind).toEqual([]);
+    expect(morocco.hits.some((h) => /maroc/i.test(h.subtitle))).toBe(false);
+    const completed = await search({ q: 'terminé', type: 'project' });
+    expect(completed.facets.status.find((v) => v.value === 'completed')?.count).toBe(83);
+    expect((await search({ q: 'habitants', type: 'collectivity' })).total).toBeGreaterThan(50);
+  });
+
+  it('keep no label of the project\'s vocabularies in the index dictionary', async () => {
+    const local = await openStore(loadConfig({ DATABASE_URL: store.path }));
+    try {
+      const row = await local.db.selectFrom('search_meta' as never).select('value' as never).where('key' as never, '=', 'dict' as never).executeTakeFirstOrThrow();
+      const dict = Buffer.from((row as { value: Uint8Array }).value).toString('utf8');
+      for (const label of ['Réalisé', 'Terminé', 'En cours', 'Intention', 'Années 19', 'Date inconnue', 'Cofinancé', 'Commune urbaine', 'Département', 'Collectivité', 'Partenariat']) {
+        expect(dict, label).not.toContain(label);
+      }
+      const parsed = JSON.parse(dict) as { facets: { status: { value: string }[]; domain: { label?: string }[] } };
+      expect(parsed.facets.status.map((e) => e.value)).toEqual(['ongoing', 'completed', 'planned', 'other']);
+      expect(parsed.facets.domain.every((e) => typeof e.label === 'string')).toBe(true);
+    } finally {
+      await local.close();
+    }
+  });
+});
+
 describe('text from the data', () => {
   it('is escaped in excerpts', async () => {
     const dir = tempDir();
@@ -258,7 +303,7 @@ describe('text from the data', () => {
 
 describe('rebuilding', () => {
   it('runs inside a caller\'s transaction too, and refuses an unknown directory', async () => {
-    await store.db.transaction().execute((trx) => rebuildSearchIndex(trx, store.directoryId));
+    await store.db.transaction().execute((trx) => rebuildSearchIndex(trx, store.directoryId, undefined, undefined, searchWords('fr')));
     expect((await search({ q: 'fes' })).total).toBeGreaterThan(0);
     await expect(rebuildSearchIndex(store.db, 'no-such-directory')).rejects.toThrow(/no directory/);
   });

@@ -4,6 +4,7 @@
  */
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../store/tables.js';
+import { INDEX_VERSION } from './types.js';
 
 export interface SearchDocTable {
   directory_id: string;
@@ -89,11 +90,12 @@ export async function ensureSearchTables(db: Kysely<Database>): Promise<void> {
 /** `search_meta` key of the store stamp (see web/data/directory.ts `readStamp`) the index was built from. */
 const SOURCE_STAMP = 'source_stamp';
 
+
 /** Records which state of the store the directory's index was built from. */
 export async function writeSourceStamp(db: Kysely<Database>, directoryId: string, stamp: string): Promise<void> {
   const search = db.withTables<SearchTables>();
   await search.deleteFrom('search_meta').where('directory_id', '=', directoryId).where('key', '=', SOURCE_STAMP).execute();
-  await search.insertInto('search_meta').values({ directory_id: directoryId, key: SOURCE_STAMP, value: Buffer.from(stamp) }).execute();
+  await search.insertInto('search_meta').values({ directory_id: directoryId, key: SOURCE_STAMP, value: Buffer.from(`${INDEX_VERSION} ${stamp}`) }).execute();
 }
 
 /** The store stamp the directory's index was built from; undefined when unknown (no index yet, or built by an older version). */
@@ -106,7 +108,9 @@ export async function readSourceStamp(db: Kysely<Database>, directoryId: string)
       .where('directory_id', '=', directoryId)
       .where('key', '=', SOURCE_STAMP)
       .executeTakeFirst();
-    return row === undefined ? undefined : Buffer.from(row.value).toString('utf8');
+    if (row === undefined) return undefined;
+    const [version, ...stamp] = Buffer.from(row.value).toString('utf8').split(' ');
+    return version === String(INDEX_VERSION) ? stamp.join(' ') : undefined;
   } catch {
     return undefined; // the index tables do not exist yet
   }

@@ -8,6 +8,7 @@ import { readDirectory } from '../import/directory/index.js';
 import { openStore, type Store } from '../store/db.js';
 import { saveDocument } from '../store/save-document.js';
 import { rebuildSearchIndex } from './build.js';
+import { searchWords } from '../web/i18n/codes.js';
 
 export const DIRECTORY_2008 = fileURLToPath(new URL('../../data/sources/repertoire-franco-marocain-2008.txt', import.meta.url));
 export const DIRECTORY_2008_ID = 'repertoire-franco-marocain-2008';
@@ -25,7 +26,7 @@ export async function indexed2008Store(): Promise<IndexedStore> {
   const store = await openStore(loadConfig({ DATABASE_URL: path }));
   const read = readDirectory(readFileSync(DIRECTORY_2008, 'utf8'), { document: 'repertoire-franco-marocain-2008.txt' });
   await saveDocument(store.db, read.document, { sources: read.sources, report: read.report });
-  await rebuildSearchIndex(store.db, DIRECTORY_2008_ID);
+  await rebuildSearchIndex(store.db, DIRECTORY_2008_ID, undefined, undefined, searchWords('fr')); // as the site builds it
   return {
     ...store,
     path,

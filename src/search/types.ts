@@ -5,7 +5,15 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/tables.js';
 
-export const FACET_NAMES = ['type', 'domain', 'frenchKind', 'partnerKind', 'region', 'pad', 'status', 'decade', 'funder'] as const;
+/**
+ * The shape of what build.ts writes. An index of another shape reads as no index, and the source
+ * stamp it was recorded with as unknown, so that the site rebuilds it at its next start even over
+ * an unchanged store. 2: facet values as codes (no labels of the project's vocabularies), homeKind
+ * for the former frenchKind.
+ */
+export const INDEX_VERSION = 2;
+
+export const FACET_NAMES = ['type', 'domain', 'homeKind', 'partnerKind', 'region', 'pad', 'status', 'decade', 'funder'] as const;
 export type FacetName = (typeof FACET_NAMES)[number];
 export type HitType = 'partnership' | 'project' | 'collectivity';
 export type SortOrder = 'relevance' | 'date' | 'name';
@@ -39,7 +47,8 @@ export interface SearchHit {
 
 export interface FacetValue {
   value: string;
-  label: string;
+  /** for values the directory's data names (domains, regions, funders); codes (types, statuses, kinds…) are labelled by the web layer */
+  label?: string;
   count: number;
   selected: boolean;
   /** domains: the parent domain's code */

@@ -1,13 +1,9 @@
-/** From aggregates to the view model: labels, orders, euros, the editorials' claims checked. */
+/** From aggregates to the view model: orders, euros, the editorials' claims checked (codes: the web layer labels them). */
 import type { Aggregates, MoneyRow } from './aggregates.js';
 import { FunderNames } from './funders.js';
 import {
-  COUNTRY_LABELS,
   CensusStats,
-  STATUS_LABELS,
   STATUS_ORDER,
-  decadeLabel,
-  kindLabel,
   type CountRow,
   type DomainRow,
   type FunderRow,
@@ -17,9 +13,6 @@ import { cents, toEur, totalOf, type ReferenceRates } from './money.js';
 
 export const DECADES_CLAIM =
   'Conclus pour les premiers dans les années 1980, les partenariats de coopération décentralisée franco-marocains se sont multipliés dans les années 1990 et 2000 (éditorial).';
-
-export const BUDGETS_NOTE =
-  "Budgets tels que les fiches les donnent : souvent annuels, parfois pour l'ensemble des relations internationales d'une collectivité ; leur somme est un ordre de grandeur, pas un total de la coopération.";
 
 export interface BuildOptions {
   rates: ReferenceRates;
@@ -33,13 +26,13 @@ export function buildStats(agg: Aggregates, options: BuildOptions): CensusStats 
   const domainLabel = new Map(agg.domains.map((d) => [d.code, d]));
 
   const decades = [...agg.byDecade].sort(([a], [b]) => (a === 'unknown' ? 1 : b === 'unknown' ? -1 : a < b ? -1 : 1));
-  const decadeRows: CountRow[] = decades.map(([key, count]) => ({ key, label: decadeLabel(key), count }));
+  const decadeRows: CountRow[] = decades.map(([key, count]) => ({ key, count }));
 
   const sides = new Map<string, CountRow[]>();
   for (const [key, count] of agg.byKind) {
     const [country, kind] = key.split('\u0000') as [string, string];
     const rows = sides.get(country) ?? [];
-    rows.push({ key: kind, label: kindLabel(kind), count });
+    rows.push({ key: kind, count });
     sides.set(country, rows);
   }
 
@@ -49,18 +42,17 @@ export function buildStats(agg: Aggregates, options: BuildOptions): CensusStats 
     partnershipsByDecade: { rows: decadeRows, claim: decadesClaim(agg.byDecade) },
     partnershipsByKind: [...sides]
       .sort(([a], [b]) => countryOrder(a) - countryOrder(b) || (a < b ? -1 : 1))
-      .map(([country, rows]) => ({ country, label: COUNTRY_LABELS[country] ?? country, rows: rows.sort(byCountThenLabel) })),
+      .map(([country, rows]) => ({ country, rows: rows.sort(byCountThenKey) })),
     partnershipsByDomain: domainRows(agg.partnershipDomains, agg.partnershipFamilies, agg.domains, domainLabel),
     projectsByStatus: [...agg.byStatus]
       .sort(([a], [b]) => statusOrder(a) - statusOrder(b) || (a < b ? -1 : 1))
-      .map(([key, count]) => ({ key, label: STATUS_LABELS[key] ?? key, count })),
+      .map(([key, count]) => ({ key, count })),
     projectsByDomain: domainRows(agg.projectDomains, agg.projectFamilies, agg.domains, domainLabel),
     budgets: {
       total: totalOf(agg.budgets, rates),
       bySide: [...new Set(agg.budgets.map((b) => b.country))]
         .sort((a, b) => countryOrder(a) - countryOrder(b) || (a < b ? -1 : 1))
-        .map((country) => ({ country, label: COUNTRY_LABELS[country] ?? country, total: totalOf(agg.budgets.filter((b) => b.country === country), rates) })),
-      note: BUDGETS_NOTE,
+        .map((country) => ({ country, total: totalOf(agg.budgets.filter((b) => b.country === country), rates) })),
     },
     projectCosts: { total: totalOf(agg.projectCosts, rates), withCost: agg.projectsWithCost, withoutCost: agg.projects - agg.projectsWithCost },
     funders: funderRows(agg.funding, funders, rates),
@@ -74,15 +66,8 @@ function decadesClaim(byDecade: Map<string, number>): CensusStats['partnershipsB
   const dated = [...byDecade].filter(([d, c]) => d !== 'unknown' && c > 0).map(([d]) => d).sort();
   const firstDecade = dated[0] ?? null;
   const agrees = firstDecade === '1980' && n('1990') > n('1980') && n('2000') > n('1990');
-  const fmt = (d: string) => `${n(d)} dans les ${decadeLabel(d).toLowerCase()}`;
-  const counts = ['1980', '1990', '2000'].map(fmt).join(', ');
-  const undated = n('unknown') > 0 ? ` ; ${n('unknown')} sans date de signature` : '';
-  const verdict = agrees
-    ? `Les données concordent : ${counts}${undated}.`
-    : firstDecade === null
-      ? `Aucune date de signature dans ces partenariats${undated}.`
-      : `Les données ne suivent pas ce récit : premier partenariat daté des ${decadeLabel(firstDecade).toLowerCase()} ; ${counts}${undated}.`;
-  return { text: DECADES_CLAIM, firstDecade, agrees, verdict };
+  const counts = ['1980', '1990', '2000'].map((key) => ({ key, count: n(key) }));
+  return { text: DECADES_CLAIM, firstDecade, agrees, counts, undated: n('unknown') };
 }
 
 function domainRows(
@@ -174,26 +159,16 @@ function padSection(agg: Aggregates, names: FunderNames, options: BuildOptions):
       rates,
     ),
     statements,
-    comparison: padComparison(agg.pad.count, agg.filtered, statements),
   };
 }
 
-function padComparison(count: number, filtered: boolean, statements: { line: number | null; stated: number | null }[]): string {
-  const projects = `${count} projet${count > 1 ? 's' : ''} cofinancé${count > 1 ? 's' : ''} par le PAD`;
-  if (filtered) return `${projects} dans cette sélection ; les éditoriaux comptent ceux de tout l'annuaire.`;
-  if (statements.length === 0) return `${projects} dans les fiches ; le rapport d'import ne signale aucun écart avec les éditoriaux.`;
-  const differing = statements
-    .map((s) => `${s.stated ?? '?'}${s.line !== null ? ` (ligne ${s.line})` : ''}`)
-    .join(', ');
-  return `${projects} dans les fiches ; un éditorial en annonce ${differing} : le rapport d'import signale l'écart (pad-count-differs).`;
+function byCountThenKey(a: CountRow, b: CountRow): number {
+  return b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
-function byCountThenLabel(a: CountRow, b: CountRow): number {
-  return b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
-}
-
+/** Countries by code, the unsaid ('') last; the web page puts the directory's own first, home first (`sideOrder`). */
 function countryOrder(country: string): number {
-  return country === 'FR' ? 0 : country === 'MA' ? 1 : country === '' ? 3 : 2;
+  return country === '' ? 1 : 0;
 }
 
 function statusOrder(status: string): number {

@@ -197,9 +197,9 @@ export function niceTicks(maxValue: number): { ticks: number[]; max: number } {
   return { ticks, max };
 }
 
-/** Count rows as bars. */
-export function countBars(rows: readonly CountRow[]): Bar[] {
-  return rows.map((r) => ({ key: r.key, label: r.label, value: r.count }));
+/** Count rows as bars, each code labelled by the caller (the web layer's catalogue). */
+export function countBars(rows: readonly CountRow[], labelOf: (key: string) => string): Bar[] {
+  return rows.map((r) => ({ key: r.key, label: labelOf(r.key), value: r.count }));
 }
 
 /** Domain rows as bars: the domains only, or one domain's sub-domains. */

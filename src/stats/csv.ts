@@ -22,7 +22,15 @@ function cell(value: Cell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const counts = (rows: readonly CountRow[]) => toCsv(['code', 'libellé', 'nombre'], rows.map((r) => [r.key, r.label, r.count]));
+/** The labels of the codes the statistics carry, given by the web layer (its catalogue). */
+export interface StatsLabels {
+  decade(code: string): string;
+  kind(code: string): string;
+  status(code: string): string;
+  country(code: string): string;
+}
+
+const counts = (rows: readonly CountRow[], labelOf: (code: string) => string) => toCsv(['code', 'libellé', 'nombre'], rows.map((r) => [r.key, labelOf(r.key), r.count]));
 const domains = (rows: readonly DomainRow[]) => toCsv(['code', 'libellé', 'domaine parent', 'nombre'], rows.map((r) => [r.code, r.label, r.parent, r.count]));
 
 /** The tables of the statistics page, by file name (without `.csv`). */
@@ -38,19 +46,19 @@ export const STATS_TABLES = [
 ] as const;
 export type StatsTable = (typeof STATS_TABLES)[number];
 
-export function statsCsv(stats: CensusStats, table: StatsTable): string {
+export function statsCsv(stats: CensusStats, table: StatsTable, labels: StatsLabels): string {
   switch (table) {
     case 'partenariats-par-decennie':
-      return counts(stats.partnershipsByDecade.rows);
+      return counts(stats.partnershipsByDecade.rows, labels.decade);
     case 'partenariats-par-type-de-collectivite':
       return toCsv(
         ['pays', 'type', 'libellé', 'partenariats'],
-        stats.partnershipsByKind.flatMap((side) => side.rows.map((r) => [side.country, r.key, r.label, r.count])),
+        stats.partnershipsByKind.flatMap((side) => side.rows.map((r) => [side.country, r.key, labels.kind(r.key), r.count])),
       );
     case 'partenariats-par-domaine':
       return domains(stats.partnershipsByDomain);
     case 'projets-par-etat':
-      return counts(stats.projectsByStatus);
+      return counts(stats.projectsByStatus, labels.status);
     case 'projets-par-domaine':
       return domains(stats.projectsByDomain);
     case 'montants': {
@@ -64,7 +72,7 @@ export function statsCsv(stats: CensusStats, table: StatsTable): string {
         rows.push([what, side, 'total EUR', null, t.count, t.eur, t.approximateEur, rate]);
       };
       total('budgets des partenariats', 'tous', stats.budgets.total);
-      for (const side of stats.budgets.bySide) total('budgets des partenariats', side.label, side.total);
+      for (const side of stats.budgets.bySide) total('budgets des partenariats', labels.country(side.country), side.total);
       total('coûts des projets', 'tous', stats.projectCosts.total);
       total('coûts des projets PAD', 'tous', stats.pad.totalCost);
       total('apports du PAD', 'tous', stats.pad.padTotal);

@@ -1,11 +1,13 @@
 /**
  * The statistics of the census as plain data: Zod-validated view models, so that each page has
- * a `.json` twin and each table a CSV (`csv.ts`). Labels are French (the site's language); keys
- * are stable codes.
+ * a `.json` twin and each table a CSV (`csv.ts`). Kinds, statuses, decades and countries are
+ * codes: the web layer labels them from its catalogue (`web/i18n/codes.ts`), one label per code
+ * for the statistics and the search alike. Domains and funders keep the names the data gives them.
  */
 import { z } from 'zod';
 
-export const CountRow = z.object({ key: z.string(), label: z.string(), count: z.number().int().min(0) });
+/** A count by code: a decade (`1990`, `unknown`), a kind of collectivity, a project status. */
+export const CountRow = z.object({ key: z.string(), count: z.number().int().min(0) });
 
 export const DomainRow = z.object({
   code: z.string(),
@@ -74,18 +76,24 @@ export const CensusStats = z.object({
   partnershipsByDecade: z.object({
     rows: z.array(CountRow),
     /** the editorials' claim, and whether the numbers bear it out */
-    claim: z.object({ text: z.string(), firstDecade: z.string().nullable(), agrees: z.boolean(), verdict: z.string() }),
+    claim: z.object({
+      text: z.string(),
+      firstDecade: z.string().nullable(),
+      agrees: z.boolean(),
+      /** what the verdict cites: the partnerships of the decades the claim names, and those without a date */
+      counts: z.array(CountRow),
+      undated: z.number().int(),
+    }),
   }),
-  /** each side's collectivities by kind: partnerships with at least one party of that kind on that side */
-  partnershipsByKind: z.array(z.object({ country: z.string(), label: z.string(), rows: z.array(CountRow) })),
+  /** each country's collectivities by kind: partnerships with at least one party of that kind in that country */
+  partnershipsByKind: z.array(z.object({ country: z.string(), rows: z.array(CountRow) })),
   partnershipsByDomain: z.array(DomainRow),
   projectsByStatus: z.array(CountRow),
   projectsByDomain: z.array(DomainRow),
   budgets: z.object({
     total: MoneyTotal,
     /** by the country of the collectivity the budget is of ('' when the entry does not say) */
-    bySide: z.array(z.object({ country: z.string(), label: z.string(), total: MoneyTotal })),
-    note: z.string(),
+    bySide: z.array(z.object({ country: z.string(), total: MoneyTotal })),
   }),
   projectCosts: z.object({ total: MoneyTotal, withCost: z.number().int(), withoutCost: z.number().int() }),
   funders: z.array(FunderRow),
@@ -98,7 +106,6 @@ export const CensusStats = z.object({
     padTotal: MoneyTotal,
     /** what the import report says the editorials state, where it differs from the entries */
     statements: z.array(Statement),
-    comparison: z.string(),
   }),
 });
 
@@ -108,8 +115,6 @@ export type FunderRow = z.infer<typeof FunderRow>;
 export type PadRow = z.infer<typeof PadRow>;
 export type CensusStats = z.infer<typeof CensusStats>;
 
-// The labels of statuses and kinds are the search facets' own: one catalogue for both.
-export { KIND_LABELS, STATUS_LABELS, decadeLabel, kindLabel } from '../search/facets.js';
-export const STATUS_ORDER = ['ongoing', 'completed', 'planned', 'other'];
-export const COUNTRY_LABELS: Readonly<Record<string, string>> = { FR: 'France', MA: 'Maroc', '': 'Non précisé' };
+// The statuses in the search facet's order: one order for both.
+export { STATUSES as STATUS_ORDER } from '../search/facets.js';
 

@@ -26,7 +26,7 @@ export const SNAPSHOT_PAD_ROWS = 1000;
 const FORMAT = 2;
 
 /**
- * The French–Moroccan pairs a snapshot keeps, the heaviest (and how many there are): the map draws
+ * The home–partner pairs a snapshot keeps, the heaviest (and how many there are): the map draws
  * 400 links. All 85 000 pairs of 100 000 partnerships weighed 6 MB of the snapshot's 10, and
  * more in the server's memory.
  */

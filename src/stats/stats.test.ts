@@ -22,6 +22,10 @@ import { loadStats } from './load.js';
 import { aggregateStats } from './queries.js';
 import { censusSnapshot } from './snapshot.js';
 import { DIRECTORY_2008_ID, read2008, save2008 } from './testing.js';
+// the web layer's labels of the codes (a test may reach above its layer): what the page and its CSVs print
+import { claimVerdict, padComparison, statsLabels } from '../web/pages/statistics/parts.js';
+
+const labels = statsLabels('fr');
 
 const read = read2008();
 const doc = read.document;
@@ -50,7 +54,9 @@ describe('statistics of the 2008 directory', () => {
     expect(Object.fromEntries(stats.partnershipsByDecade.rows.map((r) => [r.key, r.count]))).toEqual(Object.fromEntries(decades));
     expect(stats.partnershipsByDecade.rows.map((r) => r.key)).toEqual(['1980', '1990', '2000', 'unknown']);
     expect(stats.partnershipsByDecade.claim).toMatchObject({ firstDecade: '1980', agrees: true });
-    expect(stats.partnershipsByDecade.claim.verdict).toMatch(/^Les données concordent : 3 dans les années 1980, 11 dans les années 1990, 31 dans les années 2000 ; 5 sans date/);
+    expect(stats.partnershipsByDecade.claim).toMatchObject({ counts: [{ key: '1980', count: 3 }, { key: '1990', count: 11 }, { key: '2000', count: 31 }], undated: 5 });
+    // the page's sentence, from those counts and the catalogue
+    expect(claimVerdict('fr', stats.partnershipsByDecade.claim)).toMatch(/^Les données concordent : 3 dans les années 1980, 11 dans les années 1990, 31 dans les années 2000 ; 5 sans date/);
   });
 
   it('counts partnerships by kind of collectivity on each side', () => {
@@ -62,7 +68,7 @@ describe('statistics of the 2008 directory', () => {
       }
     }
     expect(stats.partnershipsByKind.map((s) => s.country)).toEqual(['FR', 'MA']);
-    expect(stats.partnershipsByKind[0]!.rows[0]).toEqual({ key: 'commune', label: 'Commune', count: 35 });
+    expect(stats.partnershipsByKind[0]!.rows[0]).toEqual({ key: 'commune', count: 35 });
   });
 
   it('counts partnerships and projects by domain, a domain counting its sub-domains once per record', () => {
@@ -81,9 +87,9 @@ describe('statistics of the 2008 directory', () => {
   it('counts projects by status', () => {
     expect(stats.scope).toEqual({ directoryId: DIRECTORY_2008_ID, filtered: false, partnerships: 50, projects: 199 });
     expect(stats.projectsByStatus).toEqual([
-      { key: 'ongoing', label: 'En cours', count: 103 },
-      { key: 'completed', label: 'Réalisé', count: 83 },
-      { key: 'planned', label: 'Intention', count: 13 },
+      { key: 'ongoing', count: 103 },
+      { key: 'completed', count: 83 },
+      { key: 'planned', count: 13 },
     ]);
   });
 
@@ -138,7 +144,7 @@ describe('statistics of the 2008 directory', () => {
     expect(oujda.totalCost!.eur).toBeCloseTo(2032800 / 11.4, 2);
     expect(oujda.padAmounts).toEqual([{ amount: 994690, currency: 'MAD', approximate: false, eur: expect.closeTo(994690 / 11.4, 2) }]);
     expect(stats.pad.statements).toEqual([{ line: 130, stated: 11, message: expect.stringContaining('11') }]);
-    expect(stats.pad.comparison).toMatch(/^12 projets cofinancés par le PAD dans les fiches ; un éditorial en annonce 11 \(ligne 130\)/);
+    expect(padComparison('fr', stats.pad, false)).toMatch(/^12 projets cofinancés par le PAD dans les fiches ; un éditorial en annonce 11 \(ligne 130\)/);
     expect((await load({ padLimit: 3 })).pad).toMatchObject({ count: 12, truncated: true });
   });
 
@@ -148,19 +154,19 @@ describe('statistics of the 2008 directory', () => {
     const some = await load({ partnershipIds: ids });
     expect(some.scope).toMatchObject({ filtered: true, partnerships: 2 });
     expect(some.scope.projects).toBe(projects.filter((p) => ids.includes(p.partnershipId)).length);
-    expect(some.pad.comparison).toMatch(/dans cette sélection/);
+    expect(padComparison('fr', some.pad, some.scope.filtered)).toMatch(/dans cette sélection/);
     expect((await load({ partnershipIds: [] })).scope).toMatchObject({ partnerships: 0, projects: 0 });
   });
 
   it('is a valid view model, with a CSV per table', () => {
     expect(CensusStats.parse(JSON.parse(JSON.stringify(stats)))).toEqual(stats);
     for (const table of STATS_TABLES) {
-      const csv = statsCsv(stats, table);
+      const csv = statsCsv(stats, table, labels);
       expect(csv.endsWith('\r\n'), table).toBe(true);
       expect(csv.split('\r\n').length, table).toBeGreaterThan(2);
     }
-    expect(statsCsv(stats, 'partenariats-par-decennie')).toBe('code,libellé,nombre\r\n1980,Années 1980,3\r\n1990,Années 1990,11\r\n2000,Années 2000,31\r\nunknown,Date inconnue,5\r\n');
-    expect(statsCsv(stats, 'projets-pad').split('\r\n')).toHaveLength(14);
+    expect(statsCsv(stats, 'partenariats-par-decennie', labels)).toBe('code,libellé,nombre\r\n1980,Années 1980,3\r\n1990,Années 1990,11\r\n2000,Années 2000,31\r\nunknown,Date inconnue,5\r\n');
+    expect(statsCsv(stats, 'projets-pad', labels).split('\r\n')).toHaveLength(14);
     expect(toCsv(['a', 'b'], [['x,"y"', '=1+1'], [null, 2.5]])).toBe('a,b\r\n"x,""y""",\'=1+1\r\n,2.5\r\n');
   });
 
@@ -242,7 +248,7 @@ describe.each(ENGINES)('statistics from the store (%s)', (engine) => {
 
 describe('charts', () => {
   it('draws vertical and horizontal bar charts, well-formed, with their text alternative and table', () => {
-    const v = barChart({ title: 'Par décennie', description: 'Partenariats signés.', bars: countBars(stats.partnershipsByDecade.rows), orientation: 'vertical', valueLabel: 'Partenariats' });
+    const v = barChart({ title: 'Par décennie', description: 'Partenariats signés.', bars: countBars(stats.partnershipsByDecade.rows, labels.decade), orientation: 'vertical', valueLabel: 'Partenariats' });
     assertWellFormedXml(v.svg);
     expect(v.svg).toMatch(/role="img" aria-labelledby="([\w-]+)-title \1-desc"/);
     expect(v.svg).toContain('Années 1980 : 3 ; Années 1990 : 11 ; Années 2000 : 31 ; Date inconnue : 5.</desc>');

@@ -50,7 +50,7 @@ export function openApiDocument(pages: readonly AnyPage[]): JsonSchema {
       title: 'Répertoire',
       version: '1',
       description:
-        'The census of Franco-Moroccan decentralised-cooperation partnerships. Every page of the site has a JSON twin: its view model. Contacts who are named people come without their coordinates.',
+        'The census of decentralised-cooperation partnerships between a home country and its partner countries (each directory names its countries, home first). Every page of the site has a JSON twin: its view model. Contacts who are named people come without their coordinates.',
     },
     paths: pathItems,
     components: { schemas },

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readDirectory } from '../import/directory/index.js';
 import { rebuildSearchIndex } from '../search/build.js';
 import { rebuildPostgresSearchIndex } from '../search/postgres/index.js';
-import { readSourceStamp } from '../search/tables.js';
+import { readSourceStamp, type SearchTables } from '../search/tables.js';
 import { DIRECTORY_2008, DIRECTORY_2008_ID } from '../search/testing.js';
 import { saveDocument } from '../store/save-document.js';
 import { ENGINES, openEngineStore } from '../test-support/engines.js';
@@ -41,5 +41,22 @@ describe.each(ENGINES)('the search index keeper on %s', (engine) => {
     await second.ensureFresh();
     expect(second.rebuilds).toBe(1);
     expect(await readSourceStamp(store.db, DIRECTORY_2008_ID)).toBe(newer);
+  }, 120_000);
+
+  it('rebuilds an index an older version built over the same store (its facets were labels, frenchKind)', async () => {
+    const store = await openEngineStore(engine);
+    const read = readDirectory(readFileSync(DIRECTORY_2008, 'utf8'), { document: 'repertoire-franco-marocain-2008.txt' });
+    await saveDocument(store.db, read.document, { sources: read.sources, report: read.report });
+    const rebuild = engine === 'postgres' ? rebuildPostgresSearchIndex : rebuildSearchIndex;
+    await searchIndexKeeper(store.db, DIRECTORY_2008_ID, rebuild).ensureFresh();
+    const stamp = await readStamp(store.db);
+    // what an older version recorded: the bare store stamp
+    const meta = store.db.withTables<SearchTables>();
+    await meta.updateTable('search_meta').set({ value: Buffer.from(stamp) }).where('directory_id', '=', DIRECTORY_2008_ID).where('key', '=', 'source_stamp').execute();
+    expect(await readSourceStamp(store.db, DIRECTORY_2008_ID)).toBeUndefined();
+    const next = searchIndexKeeper(store.db, DIRECTORY_2008_ID, rebuild);
+    await next.ensureFresh();
+    expect(next.rebuilds).toBe(1);
+    expect(await readSourceStamp(store.db, DIRECTORY_2008_ID)).toBe(stamp);
   }, 120_000);
 });

@@ -16,7 +16,8 @@ import type { Searcher } from '../search/types.js';
 import { openStore, type Store } from '../store/db.js';
 import { saveDocument } from '../store/save-document.js';
 import { buildApp } from './app.js';
-import { t } from './i18n/index.js';
+import { searchWords } from './i18n/codes.js';
+import { DEFAULT_LOCALE, t } from './i18n/index.js';
 import type { RenderContext } from './page.js';
 import { readSiteDirectory, type Directory } from './data/directory.js';
 import { searchIndexKeeper } from './search-index.js';
@@ -51,7 +52,7 @@ export async function openTestSite(options: { search?: boolean; document?: Reper
   let searcher: Searcher | undefined;
   let refreshSearchIndex: (() => Promise<void>) | undefined;
   if (options.search !== false) {
-    const keeper = searchIndexKeeper(store.db, directoryId, rebuildSearchIndex);
+    const keeper = searchIndexKeeper(store.db, directoryId, (db, id) => rebuildSearchIndex(db, id, undefined, undefined, searchWords(DEFAULT_LOCALE)));
     await keeper.ensureFresh();
     searcher = await openSearcher({ databasePath: path, workers: 0 });
     refreshSearchIndex = keeper.ensureFresh;

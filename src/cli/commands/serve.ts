@@ -9,6 +9,8 @@ import { offThreadReader } from '../../store/off-thread.js';
 import { listDirectoryIds } from '../../store/records/directory.js';
 import { buildApp } from '../../web/app.js';
 import { chooseDirectoryId } from '../../web/data/directory.js';
+import { searchWords } from '../../web/i18n/codes.js';
+import { DEFAULT_LOCALE } from '../../web/i18n/index.js';
 import { searchIndexKeepers } from '../../web/search-index.js';
 import type { Command } from '../context.js';
 import { importFile } from '../import-file.js';
@@ -82,7 +84,11 @@ Environment:
       // pool. A store in memory is served without search (the search page then answers 503).
       const file = config.database.kind === 'sqlite' && config.database.path !== ':memory:' ? config.database.path : undefined;
       const onPostgres = store.engine === 'postgres';
-      const rebuild = onPostgres ? rebuildPostgresSearchIndex : rebuildSearchIndex;
+      // documents are also found by the site's labels of their codes ("Maroc", "Terminé")
+      const words = searchWords(DEFAULT_LOCALE);
+      const rebuild = onPostgres
+        ? (db: typeof store.db, id: string) => rebuildPostgresSearchIndex(db, id, undefined, words)
+        : (db: typeof store.db, id: string) => rebuildSearchIndex(db, id, undefined, undefined, words);
       const keeper = file !== undefined || onPostgres ? searchIndexKeepers(store.db, rebuild) : undefined;
       if (keeper !== undefined) {
         // the default directory's index before the first visitor; the others' when first searched

@@ -1,6 +1,8 @@
 import { loadConfig } from '../../config.js';
 import { RepertoireError } from '../../errors.js';
 import { rebuildSearchIndex } from '../../search/build.js';
+import { searchWords } from '../../web/i18n/codes.js';
+import { DEFAULT_LOCALE } from '../../web/i18n/index.js';
 import { searchIndexKeeper } from '../../web/search-index.js';
 import { openStore } from '../../store/db.js';
 import { defaultProfiles, type Profiles } from '../../profiles/profiles.js';
@@ -90,7 +92,7 @@ Options:
     const started = performance.now();
     try {
       // through the keeper, which records the store's version it was built from: `serve` then starts without rebuilding it
-      await searchIndexKeeper(store.db, written.directoryId, (db, id) => rebuildSearchIndex(db, id, indexing.update)).ensureFresh();
+      await searchIndexKeeper(store.db, written.directoryId, (db, id) => rebuildSearchIndex(db, id, indexing.update, undefined, searchWords(DEFAULT_LOCALE))).ensureFresh();
     } finally {
       indexing.finish();
       await store.close();

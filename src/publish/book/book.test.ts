@@ -48,14 +48,14 @@ describe('the directory as a book', () => {
     expect(entries).toHaveLength(45);
     const tocLines = printed.book.parts.find((p) => p.id === 'toc')!.blocks[0]!.lines.filter((l) => l.kind === 'toc-entry');
     for (const block of entries) {
-      const { partnershipId, french, partner } = block.entry!;
-      const line = tocLines.find((l) => l.text.endsWith(` p.${printed.pages.get(partnershipId)}`) && l.text.startsWith(french.split(' - ')[0]!.slice(0, 12)));
+      const { partnershipId, home, partner } = block.entry!;
+      const line = tocLines.find((l) => l.text.endsWith(` p.${printed.pages.get(partnershipId)}`) && l.text.startsWith(home.split(' - ')[0]!.slice(0, 12)));
       expect(line, partnershipId).toBeDefined();
       // The Sommaire as printed (pdftotext) holds the line and its number…
       const number = Number(/p\.(\d+)$/.exec(line!.text)![1]);
       expect(sommaire).toContain(flat(line!.text));
-      // … and that page holds the entry's heading: the French parties' line over the Moroccan's.
-      expect(flat(pages[number - 1]!), `${partnershipId} on page ${number}`).toContain(flat(`${french}\n${partner}`));
+      // … and that page holds the entry's heading: the home parties' line over the partner parties'.
+      expect(flat(pages[number - 1]!), `${partnershipId} on page ${number}`).toContain(flat(`${home}\n${partner}`));
     }
     for (const part of ['maps', 'brief', 'synthesis']) expect(printed.pages.get(part)).toBeGreaterThan(1);
   });
@@ -95,7 +95,7 @@ describe('the directory as a book', () => {
       const lines = pages[n - 1]!.split('\n').map((l) => l.trim()).filter(Boolean);
       const entry = printed.book.entries.find((e) => e.partnershipId === id);
       if (!entry) continue; // "Autres partenariats": short, several to a page
-      const at = lines.findIndex((l, i) => l === entry.french && lines[i + 1] === entry.partner);
+      const at = lines.findIndex((l, i) => l === entry.home && lines[i + 1] === entry.partner);
       if (at < 0) continue; // a heading wrapped over two lines: its page was checked above
       // The heading is followed on its page by at least its executives' line and one more.
       expect(lines.length - at, id).toBeGreaterThan(4);

@@ -24,6 +24,8 @@ import { isNonProjectHeading, statusHeading } from '../../import/directory/proje
 import { key } from '../../import/directory/text.js';
 import type { PartyRef, SourceLine } from '../../import/directory/types.js';
 import type { Collectivity, Contact, Domain, Funding, Partnership, Project, ProjectPartner, RepertoireDocument } from '../../model/schema.js';
+import { bySide, homeCountry, type Side } from '../../model/sides.js';
+import { phrase } from '../../web/i18n/index.js';
 
 /** What a line is, for the layout (html.ts); the text is the same whatever the kind. */
 export type LineKind =
@@ -36,7 +38,7 @@ export type LineKind =
   | 'maps'
   | 'map-caption'
   | 'section-title'
-  | 'entry-french'
+  | 'entry-home'
   | 'entry-partner'
   | 'entry-unit'
   | 'executive'
@@ -92,8 +94,8 @@ export interface BookBlock {
 
 export interface EntryRef {
   readonly partnershipId: string;
-  /** the two heading lines as printed */
-  readonly french: string;
+  /** the two heading lines as printed: the home country's parties, the partner countries' */
+  readonly home: string;
   readonly partner: string;
 }
 
@@ -149,10 +151,16 @@ function collectivityName(ctx: Context, id: string): string {
   return ctx.collectivities.get(id)?.name ?? id;
 }
 
-/** The entry's two heading lines: its French parties, its Moroccan parties. */
-export function headingOf(ctx: Context, p: Partnership): { french: string; partner: string } {
-  const side = (french: boolean) => p.parties.filter((party) => (party.country === 'FR') === french).map((party) => collectivityName(ctx, party.collectivityId));
-  return { french: side(true).join(' - '), partner: side(false).join(' - ') };
+/** The entry's two heading lines: its home country's parties, its partner countries'. */
+export function headingOf(ctx: Context, p: Partnership): { home: string; partner: string } {
+  const sides = bySide(p.parties, (party) => party.country, ctx.doc.directory);
+  const names = (side: Side) => sides[side].map((party) => collectivityName(ctx, party.collectivityId)).join(' - ');
+  return { home: names('home'), partner: names('partner') };
+}
+
+/** "au Maroc", "en France": where a country's partners or contacts are, from the catalogue ("(SN)" for a country it lacks). */
+function inCountry(country: string): string {
+  return phrase('fr', 'country.in', country) ?? `(${country})`;
 }
 
 /**
@@ -177,10 +185,11 @@ function aliasSpeller(ctx: Context): (id: string) => string {
   };
 }
 
-/** "French/Moroccan" as the Sommaire and the Synthèse print a partnership. */
-function pairOf(p: Partnership, spell: (id: string) => string): string {
-  const side = (french: boolean) => p.parties.filter((party) => (party.country === 'FR') === french).map((party) => spell(party.collectivityId));
-  return `${side(true).join(' - ')}/${side(false).join(' - ')}`;
+/** "home/partner" as the Sommaire and the Synthèse print a partnership. */
+function pairOf(ctx: Context, p: Partnership, spell: (id: string) => string): string {
+  const sides = bySide(p.parties, (party) => party.country, ctx.doc.directory);
+  const names = (side: Side) => sides[side].map((party) => spell(party.collectivityId)).join(' - ');
+  return `${names('home')}/${names('partner')}`;
 }
 
 /** The line printed for a label and its value: "Cadre juridique : Convention cadre…." */
@@ -324,9 +333,9 @@ function projectLines(p: Project, ctx: Context, parties: readonly PartyRef[]): B
       }
       const own = partner.collectivityId ? ctx.collectivities.get(partner.collectivityId)?.country : undefined;
       const needsLabel = partner.country !== undefined && (own !== partner.country || (country !== undefined && country !== partner.country));
-      if (needsLabel && partner.country !== country) {
+      if (needsLabel && partner.country !== undefined && partner.country !== country) {
         country = partner.country;
-        lines.push({ kind: 'para', text: partner.country === 'MA' ? 'Partenaires au Maroc :' : partner.country === 'FR' ? 'Partenaires en France :' : `Partenaires (${partner.country}) :` });
+        lines.push({ kind: 'para', text: `Partenaires ${inCountry(partner.country)} :` });
       }
       lines.push({ kind: 'para', text: partnerLine(partner) });
     }
@@ -521,16 +530,16 @@ function partyRefs(ctx: Context, p: Partnership): PartyRef[] {
 }
 
 function entryBlocks(ctx: Context, p: Partnership): BookBlock[] {
-  const { french, partner } = headingOf(ctx, p);
+  const { home, partner } = headingOf(ctx, p);
   const executives = executiveLines(ctx, p);
   const head: BookLine[] = [
-    { kind: 'entry-french', text: french },
+    { kind: 'entry-home', text: home },
     { kind: 'entry-partner', text: partner },
   ];
   // Without an executive line, the reader knows an entry by "Partenariat avec …" (as Marseille's).
   if (executives.length === 0) head.push({ kind: 'entry-unit', text: `Partenariat avec ${partner}` });
   head.push(...executives);
-  const blocks: BookBlock[] = [{ kind: 'entry-head', lines: head, entry: { partnershipId: p.id, french, partner } }];
+  const blocks: BookBlock[] = [{ kind: 'entry-head', lines: head, entry: { partnershipId: p.id, home, partner } }];
   const fields = headLines(ctx, p);
   if (fields.length) blocks.push({ kind: 'plain', lines: fields });
   blocks.push(...projectBlocks(p.projects ?? [], ctx, partyRefs(ctx, p)));
@@ -544,14 +553,14 @@ function entryBlocks(ctx: Context, p: Partnership): BookBlock[] {
 }
 
 function briefBlocks(ctx: Context, p: Partnership): BookBlock[] {
-  const { french, partner } = headingOf(ctx, p);
-  const lines: BookLine[] = [{ kind: 'brief-pair', text: `${french} / ${partner}` }];
+  const { home, partner } = headingOf(ctx, p);
+  const lines: BookLine[] = [{ kind: 'brief-pair', text: `${home} / ${partner}` }];
   const framework = [p.legalFramework, p.dateText].filter(Boolean).join(', ');
   if (framework) lines.push({ kind: 'brief-line', text: `→ ${framework}` });
   for (const note of p.notes ?? []) lines.push({ kind: 'brief-line', text: note });
   for (const c of p.contacts ?? []) {
     const party = c.collectivityId ? ctx.collectivities.get(c.collectivityId) : undefined;
-    const country = party?.country === 'MA' ? 'au Maroc' : 'en France';
+    const country = inCountry(party?.country ?? homeCountry(ctx.doc.directory));
     lines.push({ kind: 'brief-line', text: `→ Contact ${country} : ${honorific(c.role)} ${c.name}${c.role ? `, ${c.role}` : ''}` });
     for (const phone of c.phones ?? []) lines.push({ kind: 'contact-line', text: `Tél : ${phone}` });
     for (const fax of c.faxes ?? []) lines.push({ kind: 'contact-line', text: `Fax : ${fax}` });
@@ -560,16 +569,16 @@ function briefBlocks(ctx: Context, p: Partnership): BookBlock[] {
   }
   // The collectivities' coordinates belong to the contact block: printed after its first contact.
   if (p.contacts?.length) for (const party of p.parties) lines.push(...institutionLines(ctx, party.collectivityId));
-  return [{ kind: 'plain', lines, entry: { partnershipId: p.id, french, partner } }];
+  return [{ kind: 'plain', lines, entry: { partnershipId: p.id, home, partner } }];
 }
 
-/** The Synthèse: each domain with the "French/Moroccan" pairs of the partnerships working in it. */
+/** The Synthèse: each domain with the "home/partner" pairs of the partnerships working in it. */
 function synthesisBlocks(ctx: Context, spell: (id: string) => string): BookBlock[] {
   const blocks: BookBlock[] = [];
   const byDomain = new Map<string, Partnership[]>();
   for (const p of ctx.doc.partnerships) for (const code of p.domains ?? []) byDomain.set(code, [...(byDomain.get(code) ?? []), p]);
   const pairs = (code: string): BookLine[] =>
-    (byDomain.get(code) ?? []).map((p): BookLine => ({ kind: 'synthesis-pair', text: pairOf(p, spell) }));
+    (byDomain.get(code) ?? []).map((p): BookLine => ({ kind: 'synthesis-pair', text: pairOf(ctx, p, spell) }));
   const top = ctx.doc.domains.filter((d) => d.parent === undefined);
   for (const domain of top) {
     const children = ctx.doc.domains.filter((d: Domain) => d.parent === domain.code);
@@ -611,7 +620,7 @@ export function composeBook(doc: RepertoireDocument, options: ComposeOptions = {
     for (const p of partnerships) {
       const entry = entryBlocks(ctx, p);
       entries.push(entry[0]!.entry!);
-      toc.push({ kind: 'toc-entry', text: `${pairOf(p, spell)} ${page(p.id)}`, pageOf: p.id });
+      toc.push({ kind: 'toc-entry', text: `${pairOf(ctx, p, spell)} ${page(p.id)}`, pageOf: p.id });
       blocks.push(...entry);
     }
     sectionParts.push({ id: `section-${sectionParts.length + 1}`, header: name, kind: 'section', blocks });

@@ -23,7 +23,7 @@ const TAGS: Partial<Record<BookLine['kind'], string>> = {
   'synthesis-title': 'h1',
   'toc-title': 'h1',
   maps: 'h1',
-  'entry-french': 'h2',
+  'entry-home': 'h2',
   'entry-partner': 'h2',
   status: 'h3',
   theme: 'h4',
@@ -109,7 +109,7 @@ p, h1, h2, h3, h4, h5, td { margin: 0; hyphens: manual; }
 .l-map-caption { font-style: italic; margin-top: 2mm; }
 .b-entry-head { break-inside: avoid; break-after: avoid; margin: 10mm 0 3mm; padding-top: 2mm; border-top: 2px solid #1b4f72; }
 .b-entry-head:first-of-type { margin-top: 0; }
-.l-entry-french, .l-entry-partner { font-size: 13pt; color: #1b4f72; }
+.l-entry-home, .l-entry-partner { font-size: 13pt; color: #1b4f72; }
 .l-entry-unit { font-style: italic; }
 .l-executive { font-style: italic; margin-top: 1mm; }
 .b-plain { margin: 2mm 0; }

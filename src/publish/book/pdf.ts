@@ -87,7 +87,7 @@ export function flat(text: string): string {
 /**
  * Where each entry and part starts: searched in book order, each from the page where the one
  * before it was found, so that the Sommaire's and the Synthèse's mentions are never taken for
- * headings (they print "French/Moroccan", the headings print the two names on two lines).
+ * headings (they print "home/partner", the headings print the two names on two lines).
  */
 export function locate(book: Book, pages: readonly string[]): Map<string, number> {
   const flats = pages.map(flat);
@@ -106,10 +106,10 @@ export function locate(book: Book, pages: readonly string[]): Map<string, number
   place('maps', flat(`${MAPS_TITLE} ${MAPS_INTRO.slice(0, 40)}`).trimEnd());
   for (const part of book.parts) {
     if (part.kind === 'section') {
-      for (const block of part.blocks) if (block.entry) place(block.entry.partnershipId, flat(`${block.entry.french}\n${block.entry.partner}`));
+      for (const block of part.blocks) if (block.entry) place(block.entry.partnershipId, flat(`${block.entry.home}\n${block.entry.partner}`));
     } else if (part.kind === 'brief') {
       place('brief', flat(BRIEF_TITLE.toUpperCase()));
-      for (const block of part.blocks) if (block.entry) place(block.entry.partnershipId, flat(`${block.entry.french} / ${block.entry.partner}`));
+      for (const block of part.blocks) if (block.entry) place(block.entry.partnershipId, flat(`${block.entry.home} / ${block.entry.partner}`));
     } else if (part.kind === 'synthesis') {
       place('synthesis', flat(SYNTHESIS_TITLE.toUpperCase()));
     }

@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/tables.js';
-import { rebuildSearchIndex, type IndexedDocument } from '../build.js';
+import { rebuildSearchIndex, type IndexWords, type IndexedDocument } from '../build.js';
 import { indexTerms } from '../text.js';
 import { CODE_COLUMNS, ensurePostgresSearch } from './schema.js';
 
@@ -37,6 +37,7 @@ export async function rebuildPostgresSearchIndex(
   db: Kysely<Database>,
   directoryId: string,
   onProgress?: (done: number, total: number) => void,
+  words?: IndexWords,
 ): Promise<void> {
   const build = async (trx: Kysely<Database>) => {
     // instances starting together on one database build one after the other
@@ -50,7 +51,7 @@ export async function rebuildPostgresSearchIndex(
       }
       rows = [];
     };
-    await rebuildSearchIndex(trx, directoryId, onProgress, { document: (document) => rows.push(row(directoryId, document)), flush });
+    await rebuildSearchIndex(trx, directoryId, onProgress, { document: (document) => rows.push(row(directoryId, document)), flush }, words);
     await flush();
     await copyFacetRows(trx, directoryId);
   };

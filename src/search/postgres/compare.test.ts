@@ -20,6 +20,7 @@ import type { SearchResult, Searcher } from '../types.js';
 import { rebuildPostgresSearchIndex } from './build.js';
 import { openPostgresSearcher, postgresReads } from './engine.js';
 import { openPostgresSqlSearcher } from './searcher.js';
+import { searchWords } from '../../web/i18n/codes.js';
 
 const QUERIES: Record<string, string | string[]>[] = [
   {},
@@ -50,7 +51,7 @@ const QUERIES: Record<string, string | string[]>[] = [
   { type: 'partnership', sort: 'name', page: '2' },
   { domain: 'culture' },
   { pad: 'yes', sort: 'date' },
-  { q: 'projet', frenchKind: 'commune', decade: '2000' },
+  { q: 'projet', homeKind: 'commune', decade: '2000' },
   { q: 'formation', domain: ['culture', 'education'], type: ['project', 'partnership'] },
   { q: 'eau', page: '500' },
   { funder: 'pad', sort: 'name' },
@@ -73,7 +74,7 @@ describe.skipIf(!ENGINES.includes('postgres'))('search on PostgreSQL', () => {
     postgres = await openStore(loadConfig({ DATABASE_URL: await tempDatabaseUrl('postgres', (drop) => afterAll(drop)) }));
     const read = readDirectory(readFileSync(DIRECTORY_2008, 'utf8'), { document: 'repertoire-franco-marocain-2008.txt' });
     await saveDocument(postgres.db, read.document, { sources: read.sources, report: read.report });
-    await rebuildPostgresSearchIndex(postgres.db, DIRECTORY_2008_ID);
+    await rebuildPostgresSearchIndex(postgres.db, DIRECTORY_2008_ID, undefined, searchWords('fr')); // as indexed2008Store builds the SQLite one
     onPostgres = openPostgresSearcher(postgres.db);
     inSql = openPostgresSqlSearcher(postgres.db);
   }, 120_000);

@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/tables.js';
 import type { FacetEntry, IndexDictionary } from '../build.js';
 import { valueIndexOf } from '../results.js';
-import type { FacetName } from '../types.js';
+import { INDEX_VERSION, type FacetName } from '../types.js';
 
 export interface PgIndex {
   directoryId: string;
@@ -56,6 +56,7 @@ export class PgIndexes {
     const { rows } = await sql<{ value: Uint8Array }>`SELECT value FROM search_meta WHERE directory_id = ${directoryId} AND key = 'dict'`.execute(this.db);
     if (rows[0] === undefined) return null;
     const dict = JSON.parse(text(rows[0].value)) as IndexDictionary;
+    if (dict.version !== INDEX_VERSION) return null; // built by an older version: to be rebuilt
     const groupOf = {} as Record<FacetName, number>;
     dict.groups.forEach((group, g) => group.facets.forEach((facet) => (groupOf[facet] = g)));
     return {

@@ -244,14 +244,14 @@ describe.skipIf(skipReason !== undefined)(`in Chromium${skipReason ? ` (${skipRe
       const page = await s.page();
       await page.goto(`${s.base}/`);
       expect(await page.title()).toBe('Accueil — Répertoire');
-      const moroccan = page.getByRole('region', { name: 'Par collectivité marocaine' });
+      const partnerSide = page.getByRole('region', { name: 'Par collectivité marocaine' });
       for (const name of ['Agadir (commune urbaine)', 'Agadir (préfecture)', 'Ouarzazate (commune urbaine)', 'Ouarzazate (province)', 'Tiflet (commune urbaine)', 'Tiflet (cercle)']) {
-        expect(await moroccan.getByRole('link', { name, exact: true }).count(), name).toBe(1);
+        expect(await partnerSide.getByRole('link', { name, exact: true }).count(), name).toBe(1);
       }
-      expect(await moroccan.getByRole('link', { name: 'Agadir', exact: true }).count()).toBe(0);
-      const french = page.getByRole('region', { name: 'Par collectivité française' });
-      for (const name of ['Lyon (commune)', 'Lyon (communauté urbaine)']) expect(await french.getByRole('link', { name, exact: true }).count(), name).toBe(1);
-      await moroccan.getByRole('link', { name: 'Agadir (préfecture)' }).click();
+      expect(await partnerSide.getByRole('link', { name: 'Agadir', exact: true }).count()).toBe(0);
+      const homeSide = page.getByRole('region', { name: 'Par collectivité française' });
+      for (const name of ['Lyon (commune)', 'Lyon (communauté urbaine)']) expect(await homeSide.getByRole('link', { name, exact: true }).count(), name).toBe(1);
+      await partnerSide.getByRole('link', { name: 'Agadir (préfecture)' }).click();
       await page.getByRole('heading', { level: 1, name: "Préfecture d'Agadir" }).waitFor();
     },
     TIMEOUTS.test,

@@ -282,6 +282,8 @@ function plainMessage(spec: FieldSpec | undefined, path: string, message: string
 export interface FieldsOptions {
   /** collectivities for the suggestions of collectivity fields: id → name */
   collectivities?: ReadonlyMap<string, string>;
+  /** the countries a country field offers: the directory's, home first */
+  countries?: readonly string[];
   /** empty items to offer in each list (default 1) */
   extraItems?: number;
   /** the minimum number of items shown in a list (parties: 2) */
@@ -360,7 +362,8 @@ ${choices.map((option) => html`<option value="${option}"${option === value ? htm
 </select>`);
     }
     case 'country': {
-      const choices = ['FR', 'MA', ...(value !== '' && value !== 'FR' && value !== 'MA' ? [value] : [])];
+      const known = options.countries ?? [];
+      const choices = value !== '' && !known.includes(value) ? [...known, value] : known;
       return wrap(html`<select id="${id}" name="${path}"${aria}>
 ${spec.required ? '' : html`<option value=""${value === '' ? html` selected` : ''}>${t('form.select.unset')}</option>`}
 ${spec.required && value === '' ? html`<option value="" selected>${t('form.select.unset')}</option>` : ''}

@@ -2,6 +2,7 @@
  * View-model pieces several pages share, as Zod schemas (the OpenAPI document is generated from
  * them), and the functions that build them from the directory snapshot.
  */
+import { bySide, type Side } from '../../model/sides.js';
 import { z } from 'zod';
 import { Money, Source } from '../../model/schema.js';
 import type { Directory } from '../data/directory.js';
@@ -26,7 +27,7 @@ export type CollectivityRef = z.infer<typeof CollectivityRef>;
 
 export const PartnershipRef = z.object({
   id: z.string(),
-  /** "French side / Moroccan side", as the book's synthesis prints it */
+  /** "home side / partner side", as the book's synthesis prints it */
   title: z.string(),
   tier: z.enum(['full', 'brief']),
   href: z.string(),
@@ -70,17 +71,15 @@ export function collectivityRef(dir: Directory, id: string): CollectivityRef {
   return strip({ id, name: c.name, shortName: c.shortName, country: c.country, kind: c.kind, region: c.region, href: paths.collectivity(id) });
 }
 
-export function sides(dir: Directory, partnership: Pick<PublicPartnership, 'parties'>): { french: CollectivityRef[]; moroccan: CollectivityRef[] } {
-  const refs = partnership.parties.map((party) => ({ party, ref: collectivityRef(dir, party.collectivityId) }));
-  return {
-    french: refs.filter(({ party }) => party.country === 'FR').map(({ ref }) => ref),
-    moroccan: refs.filter(({ party }) => party.country !== 'FR').map(({ ref }) => ref),
-  };
+/** A partnership's parties by side of the directory: its home country's, then its partner countries'. */
+export function sides(dir: Directory, partnership: Pick<PublicPartnership, 'parties'>): Record<Side, CollectivityRef[]> {
+  const split = bySide(partnership.parties, (party) => party.country, dir.record);
+  return { home: split.home.map((party) => collectivityRef(dir, party.collectivityId)), partner: split.partner.map((party) => collectivityRef(dir, party.collectivityId)) };
 }
 
 export function partnershipTitle(dir: Directory, partnership: Pick<PublicPartnership, 'parties'>): string {
-  const { french, moroccan } = sides(dir, partnership);
-  return `${french.map((c) => c.name).join(' – ')} / ${moroccan.map((c) => c.name).join(', ')}`;
+  const { home, partner } = sides(dir, partnership);
+  return `${home.map((c) => c.name).join(' – ')} / ${partner.map((c) => c.name).join(', ')}`;
 }
 
 export function partnershipRef(dir: Directory, partnership: Pick<PublicPartnership, 'id' | 'tier' | 'parties'>): PartnershipRef {

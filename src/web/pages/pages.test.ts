@@ -102,6 +102,27 @@ describe('the HTML', () => {
     expect(body).toContain('href="/rapport"');
   });
 
+  it('JSON twins name the sides neutrally: home / partner, counts by country code', async () => {
+    const home = (await get('/index.json')).json<Record<string, unknown> & { directory: { countries: string[] }; figures: { collectivities: { total: number; byCountry: Record<string, number> } } }>();
+    expect(home.directory.countries).toEqual(['FR', 'MA']);
+    const { total, byCountry } = home.figures.collectivities;
+    expect(Object.keys(byCountry)).toEqual(['FR', 'MA']);
+    expect(byCountry.FR! + byCountry.MA!).toBe(total);
+    const sides = home as unknown as Record<'home' | 'partner', { collectivity: { id: string; country: string } }[]>;
+    expect(sides.home.length).toBeGreaterThan(0);
+    expect(sides.home.every((c) => c.collectivity.country === 'FR')).toBe(true);
+    expect(sides.partner.every((c) => c.collectivity.country === 'MA')).toBe(true);
+    expect(sides.partner.map((c) => c.collectivity.id)).toContain('ma-commune-marrakech');
+    const list = (await get('/partenariats.json')).json<{ items: Record<string, { country: string }[]>[] }>();
+    expect(list.items.length).toBeGreaterThan(0);
+    for (const item of list.items) {
+      expect(item.home!.length, JSON.stringify(item)).toBeGreaterThan(0);
+      expect(item.home!.every((c) => c.country === 'FR')).toBe(true);
+      expect(item.partner!.every((c) => c.country !== 'FR')).toBe(true);
+    }
+    for (const body of [JSON.stringify(home), JSON.stringify(list)]) expect(body).not.toMatch(/"(french|moroccan|FR|MA)":\s*[[{]/);
+  });
+
   it('project: amounts in French, approximate ones marked ≈, link to its partnership and source', async () => {
     const body = (await get(`/projets/${PROJECT}`)).body;
     expect(body).toMatch(/5\u202f133\s€/);

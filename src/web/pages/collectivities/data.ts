@@ -30,7 +30,7 @@ export async function collectivitiesView(dir: Directory, query: Record<string, s
     strip({
       country,
       kind,
-      countries: filterOptions(sorted, (c) => c.country, country, (value) => withQuery(paths.collectivities(), { country: value }), ['FR', 'MA']),
+      countries: filterOptions(sorted, (c) => c.country, country, (value) => withQuery(paths.collectivities(), { country: value }), dir.record.countries),
       kinds: filterOptions(inCountry, (c) => c.kind, kind, (value) => withQuery(paths.collectivities(), { country, kind: value })),
       items: items.map((c) => {
         const counts = countsOf(figures.byCollectivity, c.id);

@@ -9,7 +9,7 @@ export const collectivitiesPage = definePage({
   schema: CollectivitiesView,
   parameters: [
     PAGE_PARAMETER,
-    { name: 'country', in: 'query', description: 'FR or MA', schema: { type: 'string' } },
+    { name: 'country', in: 'query', description: "a country code of the directory (directory.countries, home first), e.g. FR", schema: { type: 'string' } },
     { name: 'kind', in: 'query', description: 'a kind of collectivity (commune, region…)', schema: { type: 'string' } },
   ],
   load: async ({ directory, query }) => collectivitiesView(await directory(), query),

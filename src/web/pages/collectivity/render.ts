@@ -1,5 +1,6 @@
 /** The collectivity page's HTML. */
 import { html, join } from '../../html.js';
+import { samePartnerHeading } from '../../i18n/codes.js';
 import { formatNumber, label, tn } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths, withQuery } from '../../paths.js';
@@ -51,9 +52,7 @@ export function renderCollectivity(v: CollectivityView, c: RenderContext): Rende
     total > shown ? html`<p class="muted">${t('list.shown', { shown, total })}${href === undefined ? '' : html` <a href="${href}">${t('list.all')}</a>`}</p>` : '';
   const samePartners = join(
     co.samePartners.map(
-      (entry) => html`<section class="same-partner"><h3>${t(k.country === 'FR' ? 'collectivity.samePartner.FR' : 'collectivity.samePartner.MA', {
-        name: entry.partner.shortName ?? entry.partner.name,
-      })}</h3>${
+      (entry) => html`<section class="same-partner"><h3>${samePartnerHeading(c.locale, k.country, entry.partner.shortName ?? entry.partner.name)}</h3>${
         entry.others.length === 0
           ? html`<p class="muted">${t('collectivity.samePartner.none')}</p>`
           : html`<ul>${entry.others.map((o) => html`<li>${collectivityLink(o.collectivity)} <span class="muted">(${join(o.partnerships.map(partnershipLink), ', ')})</span></li>`)}</ul>${shownOf(entry.others.length, entry.othersTotal, entry.partner.href)}`

@@ -5,6 +5,7 @@ import type { Database } from '../../../store/tables.js';
 import type { Directory } from '../../data/directory.js';
 import { countsOf, projectTotal, type ProjectStatusName } from '../../data/figures.js';
 import { MapView, loadMapView } from '../../maps/map.js';
+import { bySide } from '../../../model/sides.js';
 import { paths, withQuery } from '../../paths.js';
 import { CollectivityRef, DomainRef, collectivityRef, domainRef, strip } from '../common.js';
 
@@ -12,10 +13,17 @@ const CountedDomain = DomainRef.extend({ partnershipCount: z.number().int(), pro
 const CountedCollectivity = z.object({ collectivity: CollectivityRef, partnershipCount: z.number().int() });
 
 export const HomeView = z.object({
-  directory: z.object({ title: z.string(), edition: z.string().optional(), publishers: z.array(z.string()) }),
+  directory: z.object({
+    title: z.string(),
+    edition: z.string().optional(),
+    publishers: z.array(z.string()),
+    /** its countries' codes, the home country first */
+    countries: z.array(z.string()),
+  }),
   figures: z.object({
     partnerships: z.object({ total: z.number().int(), full: z.number().int(), brief: z.number().int() }),
-    collectivities: z.object({ total: z.number().int(), FR: z.number().int(), MA: z.number().int() }),
+    /** collectivities in all, and by country code (every country of the directory, 0 included) */
+    collectivities: z.object({ total: z.number().int(), byCountry: z.record(z.string(), z.number().int()) }),
     projects: z.object({
       total: z.number().int(),
       ongoing: z.number().int(),
@@ -26,8 +34,10 @@ export const HomeView = z.object({
     padProjects: z.number().int(),
   }),
   domains: z.array(CountedDomain.extend({ children: z.array(CountedDomain) })),
-  moroccan: z.array(CountedCollectivity),
-  french: z.array(CountedCollectivity),
+  /** the collectivities of the home country */
+  home: z.array(CountedCollectivity),
+  /** the collectivities of the partner countries */
+  partner: z.array(CountedCollectivity),
   kinds: z.array(z.object({ country: z.string(), kind: z.string(), count: z.number().int(), href: z.string() })),
   /** every partnership on the map of both countries */
   map: MapView,
@@ -39,14 +49,13 @@ export const HOME_COLLECTIVITIES = 80;
 
 export async function homeView(dir: Directory, db: Kysely<Database>): Promise<HomeView> {
   const figures = await dir.figures();
-  const count = <T>(items: readonly T[], test: (item: T) => boolean) => items.filter(test).length;
   const counted = (code: string) => {
     const counts = countsOf(figures.byDomain, code);
     return { ...domainRef(dir, code), partnershipCount: counts.partnerships, projectCount: counts.projects };
   };
   const partnershipsOf = (id: string) => countsOf(figures.byCollectivity, id).partnerships;
-  const side = (country: string) => {
-    const all = dir.collectivities.filter((c) => c.country === country);
+  const bySideOfDirectory = bySide(dir.collectivities, (c) => c.country, dir.record);
+  const side = (all: (typeof dir.collectivities)[number][]) => {
     const shown = all.length <= HOME_COLLECTIVITIES ? all : [...all].sort((a, b) => partnershipsOf(b.id) - partnershipsOf(a.id)).slice(0, HOME_COLLECTIVITIES);
     return shown
       .sort((a, b) => (a.shortName ?? a.name).localeCompare(b.shortName ?? b.name, 'fr'))
@@ -61,14 +70,10 @@ export async function homeView(dir: Directory, db: Kysely<Database>): Promise<Ho
   }
   const status = (name: ProjectStatusName) => figures.projects[name].all;
   return HomeView.parse({
-    directory: strip({ title: dir.record.title, edition: dir.record.edition, publishers: dir.record.publishers ?? [] }),
+    directory: strip({ title: dir.record.title, edition: dir.record.edition, publishers: dir.record.publishers ?? [], countries: [...dir.record.countries] }),
     figures: {
       partnerships: figures.partnerships,
-      collectivities: {
-        total: dir.collectivities.length,
-        FR: count(dir.collectivities, (c) => c.country === 'FR'),
-        MA: count(dir.collectivities, (c) => c.country === 'MA'),
-      },
+      collectivities: { total: dir.collectivities.length, byCountry: byCountry(dir.record.countries, dir.collectivities) },
       projects: {
         total: projectTotal(figures),
         ongoing: status('ongoing'),
@@ -81,11 +86,18 @@ export async function homeView(dir: Directory, db: Kysely<Database>): Promise<Ho
     domains: dir.domains
       .filter((d) => d.parent === undefined)
       .map((d) => ({ ...counted(d.code), children: (dir.childDomains.get(d.code) ?? []).map((child) => counted(child.code)) })),
-    moroccan: side('MA'),
-    french: side('FR'),
+    home: side(bySideOfDirectory.home),
+    partner: side(bySideOfDirectory.partner),
     kinds: [...kinds.values()]
       .sort((a, b) => a.country.localeCompare(b.country) || b.count - a.count || a.kind.localeCompare(b.kind))
       .map((k) => ({ ...k, href: withQuery(paths.collectivities(), { country: k.country, kind: k.kind }) })),
     map: await loadMapView(db, dir.id, { kind: 'directory' }),
   });
+}
+
+/** How many collectivities each country has: the directory's countries first, in order, then any other found. */
+function byCountry(countries: readonly string[], collectivities: readonly { country: string }[]): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(countries.map((country) => [country, 0]));
+  for (const c of collectivities) counts[c.country] = (counts[c.country] ?? 0) + 1;
+  return counts;
 }

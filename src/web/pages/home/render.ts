@@ -1,5 +1,6 @@
 /** The home page's HTML. */
 import { html } from '../../html.js';
+import { bySideHeading, countryLabel } from '../../i18n/codes.js';
 import { label, tn } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths, withQuery } from '../../paths.js';
@@ -28,10 +29,11 @@ ${figure(
   f.collectivities.total,
   t('home.figures.collectivities'),
   paths.collectivities(),
-  sub([
-    [label(locale, 'country', 'FR'), f.collectivities.FR, withQuery(paths.collectivities(), { country: 'FR' })],
-    [label(locale, 'country', 'MA'), f.collectivities.MA, withQuery(paths.collectivities(), { country: 'MA' })],
-  ]),
+  sub(
+    Object.entries(f.collectivities.byCountry).map(
+      ([country, count]) => [countryLabel(locale, country), count, withQuery(paths.collectivities(), { country })] as [string, number, string],
+    ),
+  ),
 )}
 ${figure(
   f.projects.total,
@@ -55,7 +57,7 @@ ${figure(f.padProjects, t('home.figures.pad'), withQuery(paths.projects(), { pad
     }</li>`,
   )}</ul>`;
   // the short name ("Agadir"), with the kind when two share it ("Agadir (préfecture)")
-  const side = (items: HomeView['french']) => {
+  const side = (items: HomeView['home']) => {
     const names = distinctNames(
       items.map((item) => item.collectivity),
       c,
@@ -77,8 +79,8 @@ ${figure(f.padProjects, t('home.figures.pad'), withQuery(paths.projects(), { pad
 <section aria-labelledby="figures"><h2 id="figures">${t('home.figures')}</h2>${figures}</section>
 <section aria-labelledby="carte"><h2 id="carte">${t('home.map')}</h2>${mapSection(v.map, c, { id: 'carte-partenariats', title: t('home.map.title'), description: t('home.map.description'), csvHref: `${paths.statistics()}/carte.csv` })}</section>
 <section aria-labelledby="by-domain"><h2 id="by-domain">${t('home.byDomain')}</h2>${domains}</section>
-<section aria-labelledby="by-ma"><h2 id="by-ma">${t('home.byMoroccan')}</h2>${side(v.moroccan)}</section>
-<section aria-labelledby="by-fr"><h2 id="by-fr">${t('home.byFrench')}</h2>${side(v.french)}</section>
+<section aria-labelledby="by-partner"><h2 id="by-partner">${bySideHeading(locale, v.directory.countries.slice(1))}</h2>${side(v.partner)}</section>
+<section aria-labelledby="by-home"><h2 id="by-home">${bySideHeading(locale, v.directory.countries.slice(0, 1))}</h2>${side(v.home)}</section>
 <section aria-labelledby="by-kind"><h2 id="by-kind">${t('home.byKind')}</h2>${kinds}</section>
 <section aria-labelledby="more"><h2 id="more">${t('home.more')}</h2><ul>
 <li><a href="${paths.statistics()}">${t('home.more.statistics')}</a></li>

@@ -4,7 +4,7 @@ import { label } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
 import { scrollTable } from '../../render/parts.js';
-import { csvLink, eurTotal, formatAmount, formatCount, formatEur, rateNote } from '../statistics/parts.js';
+import { csvLink, eurTotal, formatAmount, formatCount, formatEur, padComparison, rateNote } from '../statistics/parts.js';
 import { PAD_PATH, type PadView } from './data.js';
 
 export function renderPad(v: PadView, c: RenderContext): RenderedPage {
@@ -26,7 +26,7 @@ export function renderPad(v: PadView, c: RenderContext): RenderedPage {
   const body = html`<h1>${t('pad.heading')}</h1>
 <p class="lead">${t('pad.intro', { count: formatCount(v.pad.count) })}</p>
 <section aria-labelledby="editoriaux"><h2 id="editoriaux">${t('pad.comparison')}</h2>
-<p>${v.pad.comparison}</p>
+<p>${padComparison(c.locale, v.pad, false)}</p>
 ${statements.length > 0
   ? html`<ul>${statements.map((s) =>
       s.stated !== null && s.line !== null

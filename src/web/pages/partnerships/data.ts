@@ -23,8 +23,10 @@ import { FilterOption, countedOptions } from '../common-lists.js';
 
 const PartnershipItem = z.object({
   partnership: PartnershipRef,
-  french: z.array(CollectivityRef),
-  moroccan: z.array(CollectivityRef),
+  /** the parties of the directory's home country (its first) */
+  home: z.array(CollectivityRef),
+  /** the parties of its partner countries */
+  partner: z.array(CollectivityRef),
   section: z.string().optional(),
   legalFramework: z.string().optional(),
   dateText: z.string().optional(),

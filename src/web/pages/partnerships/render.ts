@@ -23,7 +23,7 @@ type Item = PartnershipsView['items'][number];
 function row(p: Item, c: RenderContext) {
   const when = p.dateText ?? (p.signedDate && partialDate(p.signedDate, c));
   return html`<li class="card"><h2 class="card-title"><a href="${p.partnership.href}">${p.partnership.title}</a></h2>
-<p>${collectivityLinks(p.french)} ⇄ ${collectivityLinks(p.moroccan)}</p>
+<p>${collectivityLinks(p.home)} ⇄ ${collectivityLinks(p.partner)}</p>
 <p class="muted">${join(
     [p.legalFramework, when, p.partnership.tier === 'full' ? tn(c.locale, 'common.projects', p.projectCount) : label(c.locale, 'tier', 'brief')].filter(
       (x): x is string => x !== undefined,

@@ -1,5 +1,6 @@
 /** The import report page's HTML. */
 import { html, type SafeHtml } from '../../html.js';
+import { countryLabel } from '../../i18n/codes.js';
 import { formatDateTime, formatNumber, label, phrase } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
@@ -38,6 +39,8 @@ export function countLabel(name: string, c: RenderContext): string {
     const section = name.slice('section.'.length);
     return section === '' || section === 'undefined' ? c.t('report.count.section.none') : c.t('report.count.section', { section });
   }
+  const country = /^collectivities\.([A-Z]{2})$/.exec(name)?.[1];
+  if (country !== undefined) return phrase(c.locale, 'report.count', name) ?? c.t('report.count.collectivities.country', { country: countryLabel(c.locale, country) });
   return label(c.locale, 'report.count', name);
 }
 

@@ -10,6 +10,8 @@ import { escapeHtml, unescapeHtml } from '../../../search/text.js';
 import { FACET_NAMES, type FacetName, type SearchQuery, type Searcher } from '../../../search/types.js';
 import type { Redactor } from '../../../census/privacy/index.js';
 import { MapView } from '../../maps/map.js';
+import { facetValueLabel } from '../../i18n/codes.js';
+import { DEFAULT_LOCALE } from '../../i18n/index.js';
 import { paths } from '../../paths.js';
 import { PaginationView, strip } from '../common.js';
 
@@ -41,12 +43,15 @@ export const SearchView = z.object({
       partnershipId: z.string().optional(),
     }),
   ),
+  /** the directory's countries, home first: the kinds' facets are headed by their side's country */
+  countries: z.array(z.string()),
   facets: z.array(
     z.object({
       name: z.string(),
       values: z.array(
         z.object({
           value: z.string(),
+          /** the value's label: the catalogue's for a code, the directory's own name otherwise */
           label: z.string(),
           count: z.number().int(),
           selected: z.boolean(),
@@ -90,7 +95,7 @@ function redactExcerpt(excerptHtml: string, redactor: Redactor | undefined): str
 export async function searchView(
   searcher: Searcher | undefined,
   params: Record<string, string | string[] | undefined>,
-  options: { directoryId?: string; redactor?: Redactor; beforeSearch?: () => Promise<void> } = {},
+  options: { directoryId?: string; countries?: readonly string[]; redactor?: Redactor; beforeSearch?: () => Promise<void> } = {},
 ): Promise<SearchView> {
   if (searcher === undefined) throw new RepertoireError('not-supported', 'search is not available', 503);
   const parsed = parseSearchParams(params);
@@ -105,7 +110,9 @@ export async function searchView(
   const pageHref = (page: number) => hrefOf({ ...query, page });
   const shown = new Set([1, result.pages, query.page - 2, query.page - 1, query.page, query.page + 1, query.page + 2].filter((n) => n >= 1 && n <= result.pages));
   const labels = new Map<string, string>();
-  for (const facet of FACET_NAMES) for (const v of result.facets[facet] ?? []) labels.set(`${facet}\u0000${v.value}`, v.label);
+  // labels per facet value, never per hit: the bench's figures stay the search's own
+  const locale = DEFAULT_LOCALE;
+  for (const facet of FACET_NAMES) for (const v of result.facets[facet] ?? []) labels.set(`${facet}\u0000${v.value}`, facetValueLabel(locale, facet, v));
 
   const view = {
     query: { q: query.q, filters: Object.fromEntries(Object.entries(query.filters).filter(([, v]) => v !== undefined && v.length > 0)), sort: query.sort, page: query.page, perPage: query.perPage },
@@ -125,17 +132,18 @@ export async function searchView(
         partnershipId: hit.type === 'partnership' ? hit.id : hit.partnershipId,
       }),
     ),
+    countries: [...(options.countries ?? [])],
     facets: FACET_NAMES.map((name) => ({
       name,
       values: [...(result.facets[name] ?? [])]
         .sort((a, b) => Number(b.selected) - Number(a.selected))
-        .map((v) => strip({ value: v.value, label: v.label, count: v.count, selected: v.selected, parent: v.parent, href: hrefOf(toggled(name, v.value)) })),
+        .map((v) => strip({ value: v.value, label: labels.get(`${name}\u0000${v.value}`)!, count: v.count, selected: v.selected, parent: v.parent, href: hrefOf(toggled(name, v.value)) })),
     })).filter((facet) => facet.values.length > 0),
     selected: FACET_NAMES.flatMap((facet) =>
       (query.filters[facet] ?? []).map((value) => ({
         facet,
         value,
-        label: labels.get(`${facet}\u0000${value}`) ?? value,
+        label: labels.get(`${facet}\u0000${value}`) ?? facetValueLabel(locale, facet, { value }),
         removeHref: hrefOf(toggled(facet, value)),
       })),
     ),

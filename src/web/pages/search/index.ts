@@ -1,3 +1,4 @@
+import { FACET_NAMES } from '../../../search/types.js';
 import { loadMapView } from '../../maps/map.js';
 import { definePage } from '../../page.js';
 import { SearchView, searchView } from './data.js';
@@ -13,16 +14,25 @@ export const searchPage = definePage({
     { name: 'sort', in: 'query', description: 'relevance (default), date or name', schema: { type: 'string' } },
     { name: 'page', in: 'query', description: '1-based page number', schema: { type: 'string' } },
     { name: 'perPage', in: 'query', description: 'results a page, 1 to 100 (default 20)', schema: { type: 'string' } },
-    ...['type', 'domain', 'frenchKind', 'partnerKind', 'region', 'pad', 'status', 'decade', 'funder'].map((name) => ({
+    ...FACET_NAMES.map((name) => ({
       name,
       in: 'query' as const,
-      description: `facet filter (repeatable: several values are OR-ed)`,
+      description:
+        name === 'homeKind' || name === 'partnerKind'
+          ? `facet filter: kind of collectivity of the ${name === 'homeKind' ? 'home country (the directory\'s first)' : 'partner countries'} (repeatable: several values are OR-ed)`
+          : `facet filter (repeatable: several values are OR-ed)`,
       schema: { type: 'array', items: { type: 'string' } },
     })),
+    {
+      name: 'frenchKind',
+      in: 'query' as const,
+      description: 'former name of homeKind, still read (the page links to the homeKind URL)',
+      schema: { type: 'array', items: { type: 'string' } },
+    },
   ],
   load: async ({ searcher, query, directory, beforeSearch, db, reader }) => {
     const dir = await directory();
-    const view = await searchView(searcher, query, { directoryId: dir.id, redactor: dir.redactor, beforeSearch });
+    const view = await searchView(searcher, query, { directoryId: dir.id, countries: dir.record.countries, redactor: dir.redactor, beforeSearch });
     // the map of this page's results: the partnerships its hits belong to
     const ids = [...new Set(view.hits.flatMap((hit) => (hit.partnershipId !== undefined ? [hit.partnershipId] : [])))];
     return ids.length === 0 ? view : { ...view, map: await loadMapView(reader ?? db, dir, ids) };

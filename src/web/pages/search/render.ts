@@ -1,6 +1,7 @@
 /** The search page's HTML: the form, the active filters, the facets as checkbox links, hits, pages. */
 import { html, raw } from '../../html.js';
-import { label, tn, type MessageKey } from '../../i18n/index.js';
+import { facetHeading } from '../../i18n/codes.js';
+import { tn, type MessageKey } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
 import { padBadge, pagination } from '../../render/parts.js';
@@ -37,7 +38,7 @@ ${v.query.q === '' ? '' : html`<input type="hidden" name="q" value="${v.query.q}
         )}<li><a href="${v.clearHref}">${t('searchPage.clear')}</a></li></ul></div>`;
 
   const facets = html`<aside class="facets" aria-labelledby="facets-title"><h2 id="facets-title">${t('searchPage.facets')}</h2>${v.facets.map(
-    (facet) => html`<section class="facet"><h3>${label(c.locale, 'facet', facet.name)}</h3><ul>${facet.values.map(
+    (facet) => html`<section class="facet"><h3>${facetHeading(c.locale, facet.name, v.countries)}</h3><ul>${facet.values.map(
       (value) => html`<li${value.parent ? html` class="child"` : ''}><a href="${value.href}" role="checkbox" aria-checked="${value.selected ? 'true' : 'false'}" class="facet-value${
         value.selected ? ' selected' : ''
       }"><span class="box" aria-hidden="true"></span>${value.label} <span class="count">${value.count}</span></a></li>`,
@@ -54,9 +55,9 @@ ${v.query.q === '' ? '' : html`<input type="hidden" name="q" value="${v.query.q}
       : html`<ol class="hits">${v.hits.map(
           (hit) => html`<li class="hit hit-${hit.type}"><p class="kicker">${t(`searchPage.type.${hit.type}` as MessageKey)}${hit.date ? html` · ${hit.date}` : ''}${
             hit.padCofinanced ? html` ${padBadge(c)}` : ''
-          }</p><h3><a href="${hit.href}">${hit.title}</a></h3><p class="subtitle">${
-            hit.partnershipHref ? html`<a href="${hit.partnershipHref}">${hit.subtitle}</a>` : hit.subtitle
-          }</p><p class="excerpt">${raw(hit.excerptHtml)}</p></li>`,
+          }</p><h3><a href="${hit.href}">${hit.title}</a></h3>${
+            hit.subtitle === '' ? '' : html`<p class="subtitle">${hit.partnershipHref ? html`<a href="${hit.partnershipHref}">${hit.subtitle}</a>` : hit.subtitle}</p>`
+          }<p class="excerpt">${raw(hit.excerptHtml)}</p></li>`,
         )}</ol>`;
 
   // The results come first in the document (and in the keyboard's order); the facets follow, and a

@@ -48,6 +48,37 @@ describe('the search page', () => {
     expect(html).toContain('Tout effacer');
   });
 
+  it('reads an old frenchKind= URL as homeKind: the same results, and links written with homeKind', async () => {
+    const old = await view('?q=eau&frenchKind=commune');
+    const renamed = await view('?q=eau&homeKind=commune');
+    expect(old.total).toBeGreaterThan(0);
+    expect(old.total).toBeLessThan((await view('?q=eau')).total);
+    expect(old.total).toBe(renamed.total);
+    expect(old.hits.map((h) => h.id)).toEqual(renamed.hits.map((h) => h.id));
+    expect(old.query.filters).toEqual({ homeKind: ['commune'] });
+    expect(old.sorts.find((s) => s.value === 'name')!.href).toBe('/recherche?q=eau&homeKind=commune&sort=name');
+    expect(old.notices).toEqual([]);
+    expect((await get('/recherche?q=eau&frenchKind=commune')).statusCode).toBe(200);
+  });
+
+  it('labels the codes from the catalogue, and heads the kinds by the directory\'s countries', async () => {
+    const v = await view('');
+    expect(v.countries).toEqual(['FR', 'MA']);
+    const values = (name: string) => v.facets.find((f) => f.name === name)!.values;
+    expect(values('status').map((x) => [x.value, x.label])).toEqual([['ongoing', 'En cours'], ['completed', 'Terminé'], ['planned', 'En projet']]);
+    expect(values('homeKind').find((x) => x.value === 'departement')!.label).toBe('Département');
+    expect(values('partnerKind').find((x) => x.value === 'commune-urbaine')!.label).toBe('Commune urbaine');
+    expect(values('decade').find((x) => x.value === '1990')!.label).toBe('Années 1990');
+    expect(values('pad').find((x) => x.value === 'yes')!.label).toBe('Cofinancé par le PAD');
+    expect(values('type').find((x) => x.value === 'project')!.label).toBe('Projet');
+    const selected = await view('?status=completed');
+    expect(selected.selected).toEqual([expect.objectContaining({ facet: 'status', value: 'completed', label: 'Terminé' })]);
+    const html = (await get('/recherche')).body;
+    expect(html).toContain('<h3>Collectivité française</h3>');
+    expect(html).toContain('<h3>Collectivité marocaine</h3>');
+    expect(html).not.toContain('Réalisé');
+  });
+
   it('the whole state is in the URL: sort and pages are links', async () => {
     const v = await view('?q=culture&sort=date');
     expect(v.query.sort).toBe('date');

@@ -5,7 +5,7 @@
  * hits), and the statistics are computed over the store for those ids.
  */
 import { RepertoireError } from '../../../errors.js';
-import { parseSearchParams } from '../../../search/params.js';
+import { FACET_ALIASES, parseSearchParams } from '../../../search/params.js';
 import { FACET_NAMES, MAX_PER_PAGE, MAX_WINDOW, type SearchQuery, type Searcher } from '../../../search/types.js';
 import { CensusStats } from '../../../stats/model.js';
 import { loadStats } from '../../../stats/load.js';
@@ -17,7 +17,7 @@ export const STATISTICS_PATH = '/statistiques';
 
 /** The search parameters of a URL's query, when it carries a search (text or a facet). */
 export function searchOf(query: QueryParams): QueryParams | undefined {
-  const keys = ['q', ...FACET_NAMES];
+  const keys = ['q', ...FACET_NAMES, ...Object.keys(FACET_ALIASES)]; // a facet's former name still selects
   const kept: QueryParams = {};
   let any = false;
   for (const key of keys) {
@@ -58,5 +58,21 @@ export async function statisticsView(input: Pick<PageInput, 'query' | 'directory
     await input.beforeSearch?.();
     partnershipIds = await matchingPartnershipIds(input.searcher, parseSearchParams(search).query, dir.id);
   }
-  return CensusStats.parse(await loadStats(input.db, { directoryId: dir.id, ...(partnershipIds !== undefined ? { partnershipIds } : {}) }));
+  const stats = await loadStats(input.db, { directoryId: dir.id, ...(partnershipIds !== undefined ? { partnershipIds } : {}) });
+  // by country in the directory's order, home first: the statistics know codes, the directory knows its sides
+  const countries = dir.record.countries;
+  return CensusStats.parse({
+    ...stats,
+    partnershipsByKind: sideOrder(stats.partnershipsByKind, countries),
+    budgets: { ...stats.budgets, bySide: sideOrder(stats.budgets.bySide, countries) },
+  });
+}
+
+/**
+ * The statistics by country in the directory's order, home first, then its partner countries,
+ * then any other, the unsaid ('') last.
+ */
+export function sideOrder<T extends { country: string }>(rows: readonly T[], countries: readonly string[]): T[] {
+  const rank = (country: string) => (country === '' ? countries.length + 1 : countries.includes(country) ? countries.indexOf(country) : countries.length);
+  return [...rows].sort((a, b) => rank(a.country) - rank(b.country) || (a.country < b.country ? -1 : a.country > b.country ? 1 : 0));
 }

@@ -1,9 +1,11 @@
 /** Pieces shared by the statistics and PAD pages: charts with their tables, money, CSV links. */
 import { frenchFormats } from '../../../locale/french.js';
 import { barChart, type Bar } from '../../../stats/charts.js';
-import type { StatsTable } from '../../../stats/csv.js';
+import type { StatsLabels, StatsTable } from '../../../stats/csv.js';
 import type { CensusStats } from '../../../stats/model.js';
 import { html, raw, type SafeHtml } from '../../html.js';
+import { countryLabel, decadeLabel, kindLabel, statusLabel } from '../../i18n/codes.js';
+import { t, tn, type Locale } from '../../i18n/index.js';
 import type { RenderContext } from '../../page.js';
 import { withoutInlineStyle } from '../../maps/map.js';
 import { scrollTable } from '../../render/parts.js';
@@ -63,4 +65,35 @@ export function rateNote(rate: CensusStats['rate'], c: RenderContext): SafeHtml 
 /** A total in euros, with the share that is approximate. */
 export function eurTotal(total: CensusStats['budgets']['total']): string {
   return total.approximateEur > 0 ? `${formatEur(total.eur)} (dont ≈ ${formatEur(total.approximateEur)})` : formatEur(total.eur);
+}
+
+/** The labels of the statistics' codes, from the catalogue: the page's and its CSVs' alike. */
+export function statsLabels(locale: Locale): StatsLabels {
+  return {
+    decade: (code) => decadeLabel(locale, code),
+    kind: (code) => kindLabel(locale, code),
+    status: (code) => statusLabel(locale, code),
+    country: (code) => countryLabel(locale, code),
+  };
+}
+
+/** What the numbers say of the editorial's claim, from its counts: "Les données concordent : 3 dans les années 1980, …". */
+export function claimVerdict(locale: Locale, claim: CensusStats['partnershipsByDecade']['claim']): string {
+  const decade = (code: string) => decadeLabel(locale, code).toLowerCase();
+  const counts = claim.counts.map((row) => t(locale, 'stats.claim.count', { count: row.count, decade: decade(row.key) })).join(', ');
+  const undated = claim.undated > 0 ? t(locale, 'stats.claim.undated', { count: claim.undated }) : '';
+  if (claim.agrees) return t(locale, 'stats.claim.verdict.agrees', { counts, undated });
+  if (claim.firstDecade === null) return t(locale, 'stats.claim.verdict.undated', { undated });
+  return t(locale, 'stats.claim.verdict.differs', { first: decade(claim.firstDecade), counts, undated });
+}
+
+/** How the PAD projects counted compare with what the editorials state (the import report's statements), in words. */
+export function padComparison(locale: Locale, pad: Pick<CensusStats['pad'], 'count' | 'statements'>, filtered: boolean): string {
+  const projects = tn(locale, 'stats.pad.projects', pad.count);
+  if (filtered) return t(locale, 'stats.pad.comparison.filtered', { projects });
+  if (pad.statements.length === 0) return t(locale, 'stats.pad.comparison.agrees', { projects });
+  const stated = pad.statements
+    .map((s) => (s.line !== null ? t(locale, 'stats.pad.comparison.stated', { stated: String(s.stated ?? '?'), line: String(s.line) }) : String(s.stated ?? '?')))
+    .join(', ');
+  return t(locale, 'stats.pad.comparison.differs', { projects, stated });
 }

@@ -8,7 +8,7 @@ import { paths } from '../../paths.js';
 import { scrollTable } from '../../render/parts.js';
 import { STATISTICS_PATH } from './data.js';
 import { PAD_PATH } from '../pad/data.js';
-import { chartWithTable, csvLink, eurTotal, formatAmount, formatCount, formatEur, rateNote } from './parts.js';
+import { chartWithTable, claimVerdict, csvLink, padComparison, statsLabels, eurTotal, formatAmount, formatCount, formatEur, rateNote } from './parts.js';
 
 /** Funders listed on the page (the CSV has them all): a census of 100 000 partnerships names thousands, 1.6 MB of table. */
 export const FUNDERS_SHOWN = 200;
@@ -27,21 +27,22 @@ export function renderStatistics(v: CensusStats, c: RenderContext): RenderedPage
     ? html`<p class="notice">${t('stats.filtered', { search: describeSearch(query) })} <a href="${paths.search(query)}">${t('stats.filtered.back')}</a> · <a href="${STATISTICS_PATH}">${t('stats.filtered.all')}</a></p>`
     : '';
   const claim = v.partnershipsByDecade.claim;
+  const labels = statsLabels(locale);
   const partnershipsLabel = t('map.col.partnerships');
   const projectsLabel = t('home.figures.projects');
 
   const decades = html`<section aria-labelledby="decennies"><h2 id="decennies">${t('stats.decades')}</h2>
-${chartWithTable(c, { id: 'chart-decades', title: t('stats.decades'), description: t('stats.decades.desc'), bars: countBars(v.partnershipsByDecade.rows), orientation: 'vertical', valueLabel: partnershipsLabel, labelHeader: 'Décennie' })}
-<div class="claim"><h3>${t('stats.claim')}</h3><blockquote><p>${claim.text}</p></blockquote><p><strong>${claim.agrees ? t('stats.claim.agrees') : t('stats.claim.disagrees')}</strong> ${claim.verdict}</p></div>
+${chartWithTable(c, { id: 'chart-decades', title: t('stats.decades'), description: t('stats.decades.desc'), bars: countBars(v.partnershipsByDecade.rows, labels.decade), orientation: 'vertical', valueLabel: partnershipsLabel, labelHeader: 'Décennie' })}
+<div class="claim"><h3>${t('stats.claim')}</h3><blockquote><p>${claim.text}</p></blockquote><p><strong>${claim.agrees ? t('stats.claim.agrees') : t('stats.claim.disagrees')}</strong> ${claimVerdict(locale, claim)}</p></div>
 ${csvLink('partenariats-par-decennie', c)}</section>`;
 
   const kinds = html`<section aria-labelledby="types"><h2 id="types">${t('stats.kinds')}</h2>
 ${v.partnershipsByKind.map(
-  (side) => html`<h3>${side.label}</h3>${chartWithTable(c, {
+  (side) => html`<h3>${labels.country(side.country)}</h3>${chartWithTable(c, {
     id: `chart-kinds-${side.country || 'x'}`,
-    title: t('stats.kinds.side', { side: side.label }),
+    title: t('stats.kinds.side', { side: labels.country(side.country) }),
     description: t('stats.kinds.desc'),
-    bars: countBars(side.rows),
+    bars: countBars(side.rows, labels.kind),
     orientation: 'horizontal',
     valueLabel: partnershipsLabel,
     labelHeader: 'Type',
@@ -67,7 +68,7 @@ ${csvLink(table, c)}</section>`;
   };
 
   const status = html`<section aria-labelledby="etats"><h2 id="etats">${t('stats.status')}</h2>
-${chartWithTable(c, { id: 'chart-status', title: t('stats.status'), description: t('stats.status.desc'), bars: countBars(v.projectsByStatus), orientation: 'vertical', valueLabel: projectsLabel, labelHeader: t('pad.status') })}
+${chartWithTable(c, { id: 'chart-status', title: t('stats.status'), description: t('stats.status.desc'), bars: countBars(v.projectsByStatus, labels.status), orientation: 'vertical', valueLabel: projectsLabel, labelHeader: t('pad.status') })}
 ${csvLink('projets-par-etat', c)}</section>`;
 
   const all = t('stats.money.all');
@@ -78,13 +79,13 @@ ${scrollTable(
   t('stats.money'),
   html`<table class="stats-table money"><caption class="visually-hidden">${t('stats.money')}</caption><thead><tr><th scope="col">${t('stats.money.what')}</th><th scope="col">${t('stats.money.side')}</th><th scope="col" class="num">${t('stats.money.count')}</th><th scope="col" class="num">${t('stats.money.currency')}</th><th scope="col" class="num">${t('stats.money.eur')}</th><th scope="col" class="num">${t('stats.money.approxEur')}</th></tr></thead><tbody>
 ${moneyRows(t('stats.money.budgets'), all, v.budgets.total, c)}
-${v.budgets.bySide.map((s) => moneyRows(t('stats.money.budgets'), s.label, s.total, c))}
+${v.budgets.bySide.map((s) => moneyRows(t('stats.money.budgets'), labels.country(s.country), s.total, c))}
 ${moneyRows(t('stats.money.costs'), all, v.projectCosts.total, c)}
 ${moneyRows(t('stats.money.padCosts'), all, v.pad.totalCost, c)}
 ${moneyRows(t('stats.money.padTotal'), all, v.pad.padTotal, c)}
 </tbody></table>`,
 )}
-<p class="muted">${v.budgets.note}</p>
+<p class="muted">${t('stats.money.note')}</p>
 <p>${t('stats.money.withCost', { with: formatCount(v.projectCosts.withCost), without: formatCount(v.projectCosts.withoutCost) })}</p>
 ${csvLink('montants', c)}</section>`;
 
@@ -103,7 +104,7 @@ ${v.funders.length > FUNDERS_SHOWN ? html`<p class="muted">${t('list.shown', { s
 ${csvLink('financeurs', c)}</section>`;
 
   const pad = html`<section aria-labelledby="pad"><h2 id="pad">${t('stats.pad')}</h2>
-<p>${t('pad.intro', { count: formatCount(v.pad.count) })} ${v.pad.comparison}</p>
+<p>${t('pad.intro', { count: formatCount(v.pad.count) })} ${padComparison(locale, v.pad, v.scope.filtered)}</p>
 <p><a href="${PAD_PATH}">${t('stats.pad.link')}</a></p>
 ${csvLink('projets-pad', c)}</section>`;
 

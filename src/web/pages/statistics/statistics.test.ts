@@ -5,6 +5,7 @@ import { CensusStats } from '../../../stats/model.js';
 import { loadStats } from '../../../stats/load.js';
 import { openTestSite, renderContext, type TestSite } from '../../testing.js';
 import { PadView } from '../pad/data.js';
+import { claimVerdict, padComparison, statsLabels } from './parts.js';
 import { FUNDERS_SHOWN, renderStatistics } from './render.js';
 
 let site: TestSite;
@@ -64,8 +65,14 @@ describe('/statistiques', () => {
     expect(body).toContain('class="repertoire-chart"');
     expect(body).not.toContain('<style>');
     expect(body).toContain('Années 1990');
-    expect(body).toContain(stats.partnershipsByDecade.claim.verdict.replace(/'/g, '&#39;'));
+    expect(body).toContain(claimVerdict('fr', stats.partnershipsByDecade.claim).replace(/'/g, '&#39;'));
     expect(body).toContain('1 EUR = 11,4 MAD');
+    // the statistics carry codes; the page labels them from the catalogue, as the project pages and the search do
+    expect(stats.projectsByStatus.map((r) => r.key)).toContain('completed');
+    expect(body).toContain('Terminé');
+    expect(body).not.toContain('Réalisé');
+    expect(body).toContain('<h3>France</h3>');
+    expect(body.indexOf('<h3>France</h3>')).toBeLessThan(body.indexOf('<h3>Maroc</h3>'));
     for (const table of STATS_TABLES) expect(body).toContain(`href="/statistiques/${table}.csv"`);
   });
 
@@ -85,7 +92,7 @@ describe('/statistiques', () => {
       const res = await get(`/statistiques/${table}.csv`);
       expect(res.statusCode, table).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
-      expect(res.body).toBe(statsCsv(stats, table));
+      expect(res.body).toBe(statsCsv(stats, table, statsLabels('fr')));
       const rows = parseCsv(res.body);
       expect(rows.length).toBeGreaterThan(1);
       const width = rows[0]!.length;
@@ -116,13 +123,21 @@ describe('/statistiques', () => {
     expect(some.scope.partnerships).toBeGreaterThan(0);
     expect(some.scope.partnerships).toBeLessThan(all.scope.partnerships);
     const csv = await get('/statistiques/projets-par-etat.csv?q=eau');
-    expect(csv.body).toBe(statsCsv(some, 'projets-par-etat'));
+    expect(csv.body).toBe(statsCsv(some, 'projets-par-etat', statsLabels('fr')));
     const html = await get('/statistiques?q=eau');
     expect(html.body).toContain('Statistiques des résultats de la recherche');
     expect(html.body).toContain('href="/statistiques/projets-par-etat.csv?q=eau"');
     // the search page links to them
     const search = await get('/recherche?q=eau');
     expect(search.body).toContain('href="/statistiques?q=eau"');
+  });
+
+  it('reads a search with the former facet name frenchKind as homeKind', async () => {
+    const renamed = CensusStats.parse((await get('/statistiques.json?homeKind=departement')).json());
+    const old = CensusStats.parse((await get('/statistiques.json?frenchKind=departement')).json());
+    expect(renamed.scope.filtered).toBe(true);
+    expect(renamed.scope.partnerships).toBeGreaterThan(0);
+    expect(old).toEqual(renamed);
   });
 });
 
@@ -135,7 +150,8 @@ describe('/pad', () => {
     const pad = await site.store.db.selectFrom('projects').select((eb) => eb.fn.countAll<number>().as('n')).where('directory_id', '=', dir.id).where('pad_cofinanced', '=', 1).executeTakeFirstOrThrow();
     expect(view.pad.count).toBe(Number(pad.n));
     expect(view.pad.rows.length).toBe(view.pad.count);
-    expect(view.pad.comparison).toMatch(/12|11/);
+    expect(padComparison('fr', view.pad, false)).toMatch(/12|11/);
+    expect(page.body).toContain(padComparison('fr', view.pad, false).replace(/'/g, '&#39;'));
     for (const row of view.pad.rows) expect(page.body).toContain(`href="/projets/${row.projectId}"`);
     expect(view.pad.rows.some((r) => r.maitreOuvrage.length > 0 && r.assistant.length > 0)).toBe(true);
     expect(page.body).toContain('1 EUR = 11,4 MAD');
