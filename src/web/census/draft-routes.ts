@@ -56,7 +56,7 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
           entry.stale ? html`<p class="notice">${t('census.entries.stale')}</p>` : ''
         }${entry.decided?.status === 'rejected' && entry.decided.comment ? html`<p class="notice">${t('census.rejected.comment', { comment: entry.decided.comment })}</p>` : ''}`,
         cancel: { href: back.href, label: t('census.form.cancel') },
-        fields: { collectivities: collectivityNames(dir) },
+        fields: { collectivities: collectivityNames(dir), countries: dir?.record.countries },
       },
       c,
     );
@@ -156,7 +156,7 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
         hidden,
         submit: t('census.form.save'),
         cancel: { href: back.href, label: t('census.form.cancel') },
-        fields: { collectivities: collectivityNames(dir), minItems: { parties: 2 } },
+        fields: { collectivities: collectivityNames(dir), countries: dir?.record.countries, minItems: { parties: 2 } },
       },
       c,
     );
@@ -226,7 +226,7 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
         hidden: { collectivityId: onBehalf },
         submit: t('census.form.save'),
         cancel: { href: back.href, label: t('census.form.cancel') },
-        fields: { collectivities: collectivityNames(dir), minItems: proposal.recordType === 'partnership' ? { parties: 2 } : {} },
+        fields: { collectivities: collectivityNames(dir), countries: dir?.record.countries, minItems: proposal.recordType === 'partnership' ? { parties: 2 } : {} },
       },
       c,
     );

@@ -137,7 +137,7 @@ export function registerHistoryRoutes(app: FastifyInstance, kit: CensusRouteKit)
         submit: t('edit.submit'),
         intro: html`<p class="muted">${t('census.form.version', { version: current.version })} <a href="${memberPaths.history(recordType, recordId)}">${t('member.tools.history')}</a></p>`,
         ...(link ? { cancel: { href: link, label: t('history.view') } } : {}),
-        fields: { collectivities: collectivityNames(dir), minItems: recordType === 'partnership' ? { parties: 2 } : {} },
+        fields: { collectivities: collectivityNames(dir), countries: dir?.record.countries, minItems: recordType === 'partnership' ? { parties: 2 } : {} },
       },
       c,
     );

@@ -188,7 +188,7 @@ export function registerReviewRoutes(app: FastifyInstance, kit: CensusRouteKit):
         hidden: { baseVersion: state.baseVersion ?? String(review.current?.version ?? proposal.baseVersion) },
         submit: t('review.edit.submit'),
         cancel: { href: memberPaths.proposal(proposal.id), label: t('review.back') },
-        fields: { collectivities: collectivityNames(dir), minItems: proposal.recordType === 'partnership' ? { parties: 2 } : {} },
+        fields: { collectivities: collectivityNames(dir), countries: dir?.record.countries, minItems: proposal.recordType === 'partnership' ? { parties: 2 } : {} },
       },
       c,
     );

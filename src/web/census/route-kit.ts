@@ -83,7 +83,7 @@ export function censusRouteKit(members: Members) {
     hidden: { ...o.hidden, baseVersion: String(theirs.version) },
     submit: t('conflict.reapply'),
     cancel: { href: o.back.href, label: t('conflict.abandon') },
-    fields: { collectivities: collectivityNames(dir) },
+    fields: { collectivities: collectivityNames(dir), countries: dir?.record.countries },
   },
   c,
   )}
