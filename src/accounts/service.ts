@@ -83,6 +83,8 @@ export interface AccountDeps {
   policy?: Partial<SecurityPolicy>;
   /** how lock times are shown (default Europe/Paris) */
   timeZone?: string;
+  /** the directory of a contributor's collectivity when none is named: the site's default one (else the only one the store holds) */
+  defaultDirectory?: () => Promise<string>;
 }
 
 /** Where a request comes from: recorded with sign-ins and used by the per-address limit. */
@@ -358,7 +360,7 @@ export function createAccountService(deps: AccountDeps) {
       let collectivityId: string | null = null;
       if (fields.role === 'contributor') {
         if (fields.collectivityId === undefined) throw fieldError('collectivityId', 'Un contributeur représente une collectivité : indiquez-la.', input);
-        directoryId = fields.directoryId ?? (await soleDirectoryId(db));
+        directoryId = fields.directoryId ?? (await (deps.defaultDirectory ?? (() => soleDirectoryId(db)))());
         const found = await db
           .selectFrom('collectivities')
           .select('id')

@@ -163,7 +163,7 @@ export function createCampaignService(deps: CensusDeps) {
     async open(actor: Actor | undefined, input: z.input<typeof OpenInput>): Promise<Campaign> {
       const editor = requireEditor(actor);
       const fields = parseInput(OpenInput, input);
-      const directoryId = await directoryOf(db, fields.directoryId);
+      const directoryId = await directoryOf(deps, fields.directoryId);
       const row: Selectable<CampaignTable> = {
         id: newId(),
         directory_id: directoryId,

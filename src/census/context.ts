@@ -9,15 +9,21 @@ import { Id } from '../model/schema.js';
 export interface CensusDeps {
   db: Kysely<Database>;
   now?: Clock;
+  /**
+   * The directory a request that names none works on: the site's default directory. Without it,
+   * the only one the store holds (a store of several directories then needs the id named).
+   */
+  defaultDirectory?: () => Promise<string>;
 }
 
 export function clockOf(deps: CensusDeps): Clock {
   return deps.now ?? systemClock;
 }
 
-/** The directory asked for, or the only one the store holds. */
-export async function directoryOf(db: Kysely<Database>, directoryId: string | undefined): Promise<string> {
-  return directoryId ?? soleDirectoryId(db);
+/** The directory asked for, else the default one, else the only one the store holds. */
+export async function directoryOf(deps: CensusDeps, directoryId: string | undefined): Promise<string> {
+  if (directoryId !== undefined) return directoryId;
+  return deps.defaultDirectory !== undefined ? deps.defaultDirectory() : soleDirectoryId(deps.db);
 }
 
 export const RecordIdInput = Id.describe('identifiant');

@@ -102,7 +102,7 @@ export function createHistoryService(deps: CensusDeps) {
     /** The record as it stands, with its current version (what an edit form starts from). */
     async current(input: RecordRef): Promise<CurrentRecord> {
       const ref = parseInput(RecordRef, input);
-      const directoryId = await directoryOf(db, ref.directoryId);
+      const directoryId = await directoryOf(deps, ref.directoryId);
       const current = await readCurrentRecord(db, directoryId, ref.recordType, ref.recordId);
       if (current === undefined) throw new RepertoireError('not-found', `Fiche introuvable : ${ref.recordType} « ${ref.recordId} ».`, 404);
       return current;
@@ -111,7 +111,7 @@ export function createHistoryService(deps: CensusDeps) {
     /** Every version of a record, oldest first. */
     async versions(actor: Actor | undefined, input: RecordRef): Promise<VersionView[]> {
       const ref = parseInput(RecordRef, input);
-      const directoryId = await directoryOf(db, ref.directoryId);
+      const directoryId = await directoryOf(deps, ref.directoryId);
       await requireReader(actor, directoryId, ref.recordType, ref.recordId);
       return views(await listVersions(db, directoryId, ref.recordType, ref.recordId));
     },
@@ -119,7 +119,7 @@ export function createHistoryService(deps: CensusDeps) {
     /** What changed from version `from` to version `to` (either order; a removed version counts as empty). */
     async diff(actor: Actor | undefined, input: DiffInput): Promise<{ from: VersionView; to: VersionView; changes: FieldChange[] }> {
       const ref = parseInput(DiffInput, input);
-      const directoryId = await directoryOf(db, ref.directoryId);
+      const directoryId = await directoryOf(deps, ref.directoryId);
       await requireReader(actor, directoryId, ref.recordType, ref.recordId);
       const [from, to] = await Promise.all([
         readVersion(db, directoryId, ref.recordType, ref.recordId, ref.from),
@@ -136,7 +136,7 @@ export function createHistoryService(deps: CensusDeps) {
     async edit(actor: Actor | undefined, input: EditInput): Promise<SavedRecord> {
       const editor = requireEditor(actor);
       const fields = parseInput(EditInput, input);
-      const directoryId = await directoryOf(db, fields.directoryId);
+      const directoryId = await directoryOf(deps, fields.directoryId);
       const data = fields.action === 'remove' ? undefined : parseRecord(fields.recordType, fields.data);
       const change: RecordChange = { recordType: fields.recordType, recordId: fields.recordId, data };
       if (fields.parentId !== undefined) change.parentId = fields.parentId;
@@ -147,7 +147,7 @@ export function createHistoryService(deps: CensusDeps) {
     async revert(actor: Actor | undefined, input: RevertInput): Promise<SavedRecord> {
       const editor = requireEditor(actor);
       const fields = parseInput(RevertInput, input);
-      const directoryId = await directoryOf(db, fields.directoryId);
+      const directoryId = await directoryOf(deps, fields.directoryId);
       const target = await readVersion(db, directoryId, fields.recordType, fields.recordId, fields.version);
       if (target === undefined) throw new RepertoireError('not-found', `Version introuvable : ${fields.version}.`, 404);
       const change: RecordChange = { recordType: fields.recordType, recordId: fields.recordId, data: target.data as RecordData | undefined };

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isNamedPerson } from '../census/privacy/index.js';
 import { loadDocument } from '../store/load-document.js';
 import { jsonTwin } from './paths.js';
-import { internalLinks, openTestSite, type TestSite } from './testing.js';
+import { DIRECTORY_ID, internalLinks, openTestSite, type TestSite } from './testing.js';
 
 const CAP = 700;
 let site: TestSite;
@@ -64,7 +64,7 @@ describe('crawling the site', () => {
 
 describe('privacy', () => {
   it("no named person's e-mail or phone appears in any page or JSON twin", async () => {
-    const doc = await loadDocument(site.store.db);
+    const doc = await loadDocument(site.store.db, DIRECTORY_ID);
     const people = doc.partnerships.flatMap((p) => p.contacts ?? []).filter(isNamedPerson);
     const emails = [...new Set(people.flatMap((c) => c.emails ?? []).map((e) => e.toLowerCase().replace(/\.$/, '')))];
     const phones = [...new Set(people.flatMap((c) => [...(c.phones ?? []), ...(c.faxes ?? [])]))].filter((p) => p.replace(/\D/g, '').length >= 8);

@@ -20,7 +20,7 @@ import { writeBookHtml } from '../publish/book/index.js';
 import { unzipBuffer } from '../publish/testing/tools.js';
 import { loadDocument } from '../store/load-document.js';
 import { jsonTwin } from './paths.js';
-import { internalLinks, openTestSite, type TestSite } from './testing.js';
+import { DIRECTORY_ID, internalLinks, openTestSite, type TestSite } from './testing.js';
 
 /** The 2008 directory's contact lines that are an organisation's or a service's own (by name): none. */
 const INSTITUTIONAL_LINES_2008: readonly string[] = [];
@@ -88,7 +88,7 @@ async function read(url: string): Promise<{ status: number; type: string; body: 
 
 beforeAll(async () => {
   site = await openTestSite();
-  const doc = await loadDocument(site.store.db);
+  const doc = await loadDocument(site.store.db, DIRECTORY_ID);
   // every record's page, every list page and what they link to (not the searches: below)
   const queue = [
     '/',
@@ -147,7 +147,7 @@ beforeAll(async () => {
   // the book, written with the public snapshot's redactor as the site's exports are
   const chunks: Buffer[] = [];
   const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => void (chunks.push(chunk), done()) });
-  await writeBookHtml(site.store.db, sink, { redactor: (await site.directory()).redactor });
+  await writeBookHtml(site.store.db, sink, { redactor: (await site.directory()).redactor, directoryId: DIRECTORY_ID });
   outputs.set('the HTML book', visible(Buffer.concat(chunks).toString('utf8')));
 }, 600_000);
 

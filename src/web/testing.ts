@@ -15,12 +15,13 @@ import { openSearcher, rebuildSearchIndex } from '../search/index.js';
 import type { Searcher } from '../search/types.js';
 import { openStore, type Store } from '../store/db.js';
 import { saveDocument } from '../store/save-document.js';
+import { writeSynthetic } from '../synth/write.js';
 import { buildApp } from './app.js';
 import { searchWords } from './i18n/codes.js';
 import { DEFAULT_LOCALE, t } from './i18n/index.js';
 import type { RenderContext } from './page.js';
 import { readSiteDirectory, type Directory } from './data/directory.js';
-import { searchIndexKeeper } from './search-index.js';
+import { searchIndexKeepers } from './search-index.js';
 
 export const DIRECTORY_ID = 'repertoire-franco-marocain-2008';
 
@@ -41,21 +42,30 @@ export interface TestSite {
 
 const quiet = { write: () => true };
 
-/** The site over a store holding the 2008 directory (or `document`), with search unless told otherwise. */
+/** The FR–SN directory the test sites hold beside the 2008 one: every site test runs with two directories in its store. */
+export const PARTNER_DIRECTORY = { countries: ['FR', 'SN'], partnerships: 20, seed: 1 } as const;
+
+/**
+ * The site over a store holding the 2008 directory, the default one, and a small synthetic FR–SN
+ * directory beside it (`PARTNER_DIRECTORY`, at /r/<id>/); or `document` alone. With search unless
+ * told otherwise.
+ */
 export async function openTestSite(options: { search?: boolean; document?: RepertoireDocument } = {}): Promise<TestSite> {
   const folder = mkdtempSync(join(tmpdir(), 'repertoire-web-'));
   const path = join(folder, 'store.db');
   const store = await openStore(loadConfig({ DATABASE_URL: path }));
-  if (options.document === undefined) await importFile(store.db, BUNDLED_DIRECTORY, quiet);
-  else await saveDocument(store.db, options.document);
+  if (options.document === undefined) {
+    await importFile(store.db, BUNDLED_DIRECTORY, quiet);
+    writeSynthetic(path, { ...PARTNER_DIRECTORY, countries: [...PARTNER_DIRECTORY.countries] });
+  } else await saveDocument(store.db, options.document);
   const directoryId = (await readSiteDirectory(store.db)).id;
   let searcher: Searcher | undefined;
-  let refreshSearchIndex: (() => Promise<void>) | undefined;
+  let refreshSearchIndex: ((id: string) => Promise<void>) | undefined;
   if (options.search !== false) {
-    const keeper = searchIndexKeeper(store.db, directoryId, (db, id) => rebuildSearchIndex(db, id, undefined, undefined, searchWords(DEFAULT_LOCALE)));
-    await keeper.ensureFresh();
+    const keepers = searchIndexKeepers(store.db, (db, id) => rebuildSearchIndex(db, id, undefined, undefined, searchWords(DEFAULT_LOCALE)));
+    await keepers.ensureFresh(directoryId);
     searcher = await openSearcher({ databasePath: path, workers: 0 });
-    refreshSearchIndex = keeper.ensureFresh;
+    refreshSearchIndex = (id) => keepers.ensureFresh(id);
   }
   const app = await buildApp({ store, searcher, refreshSearchIndex });
   return {

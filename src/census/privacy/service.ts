@@ -74,7 +74,7 @@ export function createPrivacyService(deps: CensusDeps) {
   return {
     /** The consents of a directory, for `redactContacts`. */
     async consents(directoryId?: string): Promise<ConsentSet> {
-      const id = await directoryOf(db, directoryId);
+      const id = await directoryOf(deps, directoryId);
       const rows = await db.selectFrom('consents').select('person_key').where('directory_id', '=', id).where('publish', '=', 1).execute();
       return new Set(rows.map((row) => row.person_key));
     },
@@ -83,7 +83,7 @@ export function createPrivacyService(deps: CensusDeps) {
     async setConsent(actor: Actor | undefined, input: z.input<typeof ConsentInput>): Promise<Consent> {
       const editor = requireEditor(actor);
       const fields = parseInput(ConsentInput, input);
-      const directoryId = await directoryOf(db, fields.directoryId);
+      const directoryId = await directoryOf(deps, fields.directoryId);
       const key = personKey(fields);
       const at = now().toISOString();
       const row = {
@@ -108,7 +108,7 @@ export function createPrivacyService(deps: CensusDeps) {
     async exportPerson(actor: Actor | undefined, input: PersonInput): Promise<PersonExport> {
       const admin = requireAdmin(actor);
       const fields = parseInput(PersonInput, input);
-      const directoryId = await directoryOf(db, fields.directoryId);
+      const directoryId = await directoryOf(deps, fields.directoryId);
       const doc = await readDocument(db, directoryId);
       if (doc === undefined) throw new RepertoireError('not-found', 'Répertoire inconnu.', 404);
       const key = personKey(fields);
@@ -164,7 +164,7 @@ export function createPrivacyService(deps: CensusDeps) {
     async erasePerson(actor: Actor | undefined, input: PersonInput): Promise<{ contacts: number; versions: number; proposals: number }> {
       const admin = requireAdmin(actor);
       const fields = parseInput(PersonInput, input);
-      const directoryId = await directoryOf(db, fields.directoryId);
+      const directoryId = await directoryOf(deps, fields.directoryId);
       const key = personKey(fields);
       const keyHash = digest(key);
       const matches = matcher(fields);

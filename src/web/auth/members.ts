@@ -108,8 +108,10 @@ export async function registerMembers(app: FastifyInstance, options: MembersOpti
   const { db, locale } = options;
   const site = options.config?.site;
   const fixedBaseUrl = site?.baseUrl;
-  const accounts = options.accounts ?? createAccountService({ db, baseUrl: fixedBaseUrl ?? `http://localhost:${options.config?.server.port ?? 3000}` });
-  const census = options.census ?? createCensus({ db });
+  // the members' pages work on the site's default directory
+  const defaultDirectory = async () => (await options.directory('public')).id;
+  const accounts = options.accounts ?? createAccountService({ db, baseUrl: fixedBaseUrl ?? `http://localhost:${options.config?.server.port ?? 3000}`, defaultDirectory });
+  const census = options.census ?? createCensus({ db, defaultDirectory });
   const t: RenderContext['t'] = (key, params) => translate(locale, key, params);
 
   await app.register(cookie);

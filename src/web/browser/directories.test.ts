@@ -1,12 +1,13 @@
 /**
- * Two directories in one site, in a real headless Chromium: the 2008 FR–MA directory and a
- * synthetic FR–SN one in the same store. Each one's home draws the map of its own countries
+ * Two directories in one site, in a real headless Chromium: the 2008 FR–MA directory and the
+ * synthetic FR–SN one every test site holds (web/testing.ts). Each one's home draws the map of its own countries
  * (France and Morocco; France and Senegal), a record of each opens from its own pages, the
  * links of a directory stay in it, and the list of directories leads to both. At 360 and 1280 px,
  * with no horizontal overflow and no console error. Screenshots under $TMPDIR/repertoire-screenshots.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeSynthetic } from '../../synth/write.js';
+import { synthDirectoryId } from '../../synth/generate.js';
+import { PARTNER_DIRECTORY } from '../testing.js';
 import { horizontalOverflow, openBrowserSite, PHONE, screenshotPath, skipReason, TIMEOUTS, type BrowserSite } from './harness.js';
 
 let s: BrowserSite;
@@ -15,7 +16,8 @@ let senegal: string;
 describe.skipIf(skipReason !== undefined)(`two directories in Chromium${skipReason ? ` (${skipReason})` : ''}`, () => {
   beforeAll(async () => {
     s = await openBrowserSite();
-    senegal = writeSynthetic(s.site.path, { countries: ['FR', 'SN'], partnerships: 40, seed: 1 }).directoryId;
+    // every test site holds a synthetic FR–SN directory beside the 2008 one
+    senegal = synthDirectoryId({ ...PARTNER_DIRECTORY, countries: [...PARTNER_DIRECTORY.countries] });
   }, TIMEOUTS.setup);
 
   afterAll(async () => s?.close());

@@ -7,7 +7,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createAccountService } from '../../accounts/service.js';
 import { CLI_ACTOR, type Role } from '../../accounts/roles.js';
-import { openTestSite, type TestSite } from '../testing.js';
+import { DIRECTORY_ID, openTestSite, type TestSite } from '../testing.js';
 
 export const OUJDA = 'ma-commune-oujda';
 export const AGADIR = 'ma-commune-agadir';
@@ -91,7 +91,7 @@ export function browser(app: FastifyInstance): Browser {
 
 export async function openMembersSite(options: { search?: boolean } = {}): Promise<MembersSite> {
   const site = await openTestSite({ search: options.search ?? false });
-  const accounts = createAccountService({ db: site.store.db, baseUrl: 'http://localhost' });
+  const accounts = createAccountService({ db: site.store.db, baseUrl: 'http://localhost', defaultDirectory: async () => DIRECTORY_ID });
   for (const person of Object.values(PEOPLE) as Person[]) {
     const { link } = await accounts.createUser(person, CLI_ACTOR);
     const token = link.split('/invitation/')[1]!;

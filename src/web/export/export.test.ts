@@ -16,7 +16,7 @@ import { TABLES } from '../../publish/tables.js';
 import { MAX_PER_PAGE, type SearchQuery } from '../../search/types.js';
 import { loadDocument } from '../../store/load-document.js';
 import { isNamedPerson } from '../../census/privacy/index.js';
-import { openTestSite, type TestSite } from '../testing.js';
+import { DIRECTORY_ID, openTestSite, type TestSite } from '../testing.js';
 import { registerExports } from './index.js';
 import { unzipBuffer } from '../../publish/testing/tools.js';
 
@@ -105,7 +105,7 @@ describe('GET /export', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['projects', 'funding']);
     const projects = workbook.getWorksheet('projects')!;
     expect(projects.getRow(1).values).toEqual([undefined, 'id', 'title']);
-    const doc = await loadDocument(site.store.db);
+    const doc = await loadDocument(site.store.db, DIRECTORY_ID);
     expect(projects.rowCount - 1).toBe(doc.partnerships.flatMap((p) => p.projects ?? []).length);
     const funding = workbook.getWorksheet('funding')!;
     expect(funding.getRow(1).values).toEqual([undefined, 'amount', 'currency']);
@@ -123,7 +123,7 @@ describe('GET /export', () => {
   });
 
   it("never holds a named person's coordinates, unless they consented", async () => {
-    const doc = await loadDocument(site.store.db);
+    const doc = await loadDocument(site.store.db, DIRECTORY_ID);
     const people = doc.partnerships.flatMap((p) => p.contacts ?? []).filter((c) => isNamedPerson(c) && (c.emails?.length ?? 0) > 0);
     const emails = [...new Set(people.flatMap((c) => c.emails ?? []).map((e) => e.toLowerCase().replace(/\.$/, '')))];
     expect(emails.length).toBeGreaterThan(50);
@@ -146,7 +146,7 @@ describe('GET /export', () => {
     const person: Contact = people[0]!;
     const accounts = createAccountService({ db: site.store.db, baseUrl: 'https://repertoire.test', mail: new MemoryMailTransport() });
     const editor = actorOf((await accounts.createUser({ email: 'editor@repertoire.test', name: 'Éric Éditeur', role: 'editor' }, CLI_ACTOR)).user);
-    await createCensus({ db: site.store.db }).privacy.setConsent(editor, { name: person.name, ...(person.collectivityId ? { collectivityId: person.collectivityId } : {}), publish: true });
+    await createCensus({ db: site.store.db, defaultDirectory: async () => DIRECTORY_ID }).privacy.setConsent(editor, { name: person.name, ...(person.collectivityId ? { collectivityId: person.collectivityId } : {}), publish: true });
     const after = await unzipBuffer((await get('/export?format=csv')).body);
     const contacts = after.get('contacts.csv')!;
     expect(contacts.toLowerCase()).toContain(person.emails![0]!.toLowerCase().replace(/\.$/, ''));
