@@ -5,6 +5,7 @@
  */
 import type { Collectivity, Domain, Partnership, RepertoireDocument } from '../../model/schema.js';
 import type { SourceRef } from '../../model/provenance.js';
+import type { DirectoryCountries } from './countries.js';
 import { buildCollectivity, collectivitySources } from './collectivities.js';
 import type { UnitDraft } from './drafts.js';
 import { matchSommaire, matchSynthesis, type ResolvedUnit } from './matching.js';
@@ -24,6 +25,7 @@ export interface AssemblyInput {
   readonly synthesis?: Synthesis;
   readonly readContacts: ContactsReader;
   readonly lastLine: number;
+  readonly countries: DirectoryCountries;
 }
 
 export interface Assembly {
@@ -52,13 +54,13 @@ export function assemble(input: AssemblyInput, notes: ReaderNote[]): Assembly {
   const registry = new CollectivityRegistry();
   const sources: SourceRef[] = [];
   const usedIds = new Set<string>();
-  const ctx = { document: input.document, usedIds, readContacts: input.readContacts, notes };
+  const ctx = { document: input.document, usedIds, readContacts: input.readContacts, countries: input.countries, notes };
 
   // Register every heading first, so that later lookups see all the book's collectivities.
   const unitParties = input.units.map((unit) => {
     // A heading may name one collectivity twice ("Ville de X - Ville de X"): one party.
-    const named = [...unit.french, ...unit.partner].filter((n, i, all) => all.findIndex((m) => m.country === n.country && m.place === n.place && m.kind === n.kind) === i);
-    const lines = named.map((n, i) => (i < unit.french.length ? unit.headingLines[0]! : unit.headingLines.at(-1)!).n);
+    const named = [...unit.home, ...unit.partner].filter((n, i, all) => all.findIndex((m) => m.country === n.country && m.place === n.place && m.kind === n.kind) === i);
+    const lines = named.map((n, i) => (i < unit.home.length ? unit.headingLines[0]! : unit.headingLines.at(-1)!).n);
     return named.map((n, i) => ({ named: n, entry: registry.register(n, lines[i]!) }));
   });
 
@@ -84,12 +86,12 @@ export function assemble(input: AssemblyInput, notes: ReaderNote[]): Assembly {
   const resolved: ResolvedUnit[] = built.map(({ unit, parties, result }, u) => ({
     unit,
     partnershipId: result.partnership.id,
-    frenchIds: parties.filter((p) => p.ref.country === 'FR').map((p) => p.entry.id),
-    partnerIds: parties.filter((p) => p.ref.country !== 'FR').map((p) => p.entry.id),
+    homeIds: parties.filter((p) => p.ref.country === input.countries.home).map((p) => p.entry.id),
+    partnerIds: parties.filter((p) => p.ref.country !== input.countries.home).map((p) => p.entry.id),
     printed: new Map(parties.map((p, i) => [p.entry.id, unitParties[u]![i]!.named])),
   }));
-  const pages = matchSommaire(input.front.sommaire, resolved, registry, notes);
-  const domainsOf = input.synthesis ? matchSynthesis(input.synthesis.pairs, resolved, registry, notes) : new Map<string, string[]>();
+  const pages = matchSommaire(input.front.sommaire, resolved, registry, input.countries, notes);
+  const domainsOf = input.synthesis ? matchSynthesis(input.synthesis.pairs, resolved, registry, input.countries, notes) : new Map<string, string[]>();
 
   const domains: Domain[] = (input.synthesis?.domains ?? []).map((d) => ({ code: d.code, label: d.label, ...(d.parent ? { parent: d.parent } : {}) }));
   const partnerships: Partnership[] = built.map(({ result }, i) => {
@@ -121,7 +123,7 @@ export function assemble(input: AssemblyInput, notes: ReaderNote[]): Assembly {
     directory: {
       id: slug(input.document.replace(/\.[^.]+$/, ''), 80),
       title: front.title ?? input.document,
-      countries: ['FR', 'MA'],
+      countries: [input.countries.home, input.countries.partner],
       ...(front.edition ? { edition: front.edition } : {}),
       ...(front.publishers.length ? { publishers: [...front.publishers] } : {}),
       language: 'fr',
