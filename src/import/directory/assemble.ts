@@ -5,6 +5,7 @@
  */
 import type { Collectivity, Domain, Partnership, RepertoireDocument } from '../../model/schema.js';
 import type { SourceRef } from '../../model/provenance.js';
+import type { Profiles } from '../../profiles/profiles.js';
 import type { DirectoryCountries } from './countries.js';
 import { buildCollectivity, collectivitySources } from './collectivities.js';
 import type { UnitDraft } from './drafts.js';
@@ -34,12 +35,12 @@ export interface Assembly {
 }
 
 /** "M. Omar El Bahraoui, Président de la Commune urbaine de Marrakech" in Rabat's place. */
-function checkExecutiveTitle(party: PartyOfUnit, notes: ReaderNote[]): void {
+function checkExecutiveTitle(party: PartyOfUnit, profiles: Profiles, notes: ReaderNote[]): void {
   const title = party.executive?.title;
   const named = title && /(commune urbaine|commune rurale|conseil r[ée]gional|conseil g[ée]n[ée]ral|province|pr[ée]fecture)\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|de\s+|d['’]\s*)?([^,(]+)/i.exec(title);
   if (!named) return;
   const printed = placeKey(named[2]!.replace(/\s+(et|pour)\s.*$/i, ''));
-  const own = [party.ref.shortName, ...party.ref.aliases].map((n) => placeKey(readCollectivityNames(n, party.ref.country)[0]?.place ?? n));
+  const own = [party.ref.shortName, ...party.ref.aliases].map((n) => placeKey(readCollectivityNames(n, party.ref.country, profiles)[0]?.place ?? n));
   if (!own.some((k) => k === printed || k.startsWith(printed) || printed.startsWith(k))) {
     notes.push({
       kind: 'executive-names-another-collectivity',
@@ -51,7 +52,7 @@ function checkExecutiveTitle(party: PartyOfUnit, notes: ReaderNote[]): void {
 }
 
 export function assemble(input: AssemblyInput, notes: ReaderNote[]): Assembly {
-  const registry = new CollectivityRegistry();
+  const registry = new CollectivityRegistry(input.countries.profiles);
   const sources: SourceRef[] = [];
   const usedIds = new Set<string>();
   const ctx = { document: input.document, usedIds, readContacts: input.readContacts, countries: input.countries, notes };
@@ -79,7 +80,7 @@ export function assemble(input: AssemblyInput, notes: ReaderNote[]): Assembly {
       const ref = { collectivityId: entry.id, country: named.country, name: named.name, shortName: named.place, ...(executive ? { executiveName: executive.name } : {}), aliases: entry.names };
       return { entry, ref, ...(executive ? { executive } : {}) };
     });
-    for (const p of parties) checkExecutiveTitle(p, notes);
+    for (const p of parties) checkExecutiveTitle(p, input.countries.profiles, notes);
     return { unit, parties, result: buildPartnership(unit, parties, ctx) };
   });
 
@@ -110,7 +111,7 @@ export function assemble(input: AssemblyInput, notes: ReaderNote[]): Assembly {
   for (const { result } of built) for (const d of result.institutions) details.set(d.collectivityId, [...(details.get(d.collectivityId) ?? []), d]);
   const collectivities: Collectivity[] = registry.entries().map((entry) => {
     sources.push(...collectivitySources(entry, input.document));
-    return buildCollectivity(entry, details.get(entry.id) ?? [], notes);
+    return buildCollectivity(entry, details.get(entry.id) ?? [], input.countries.profiles, notes);
   });
   dropRepeatedExecutives(partnerships, collectivities);
 

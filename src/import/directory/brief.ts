@@ -21,8 +21,8 @@ export function readBriefPartnerships(lines: readonly SourceLine[], notes: Reade
       const [home, partner] = line.text.split('/').map((s) => s.trim());
       unit = {
         section: 'Autres partenariats',
-        home: readCollectivityNames(home!, countries.home),
-        partner: readCollectivityNames(partner!, countries.partner),
+        home: readCollectivityNames(home!, countries.home, countries.profiles),
+        partner: readCollectivityNames(partner!, countries.partner, countries.profiles),
         headingLines: [line],
         head: emptyHead(),
         projects: [],

@@ -26,6 +26,8 @@ export interface CountryEvidence {
 export interface DirectoryCountries {
   readonly home: string;
   readonly partner: string;
+  /** the profiles the countries were read from: the kinds of their collectivities, their regions */
+  readonly profiles: Profiles;
   /** home first */
   readonly evidence: readonly [CountryEvidence, CountryEvidence];
 }
@@ -59,7 +61,7 @@ export function directoryCountries(countries: readonly string[], profiles: Profi
   for (const code of countries) {
     if (!/^[A-Z]{2}$/.test(code) || !profiles.has(code)) throw new RepertoireError('usage', `“${code}” is not a country code known to the profiles (ISO 3166-1 alpha-2, in capitals: FR, SN)`);
   }
-  return { home, partner, evidence: [evidenceOf(home, profiles), evidenceOf(partner, profiles)] };
+  return { home, partner, profiles, evidence: [evidenceOf(home, profiles), evidenceOf(partner, profiles)] };
 }
 
 /** The country whose name a place or label text is, exactly ("France", "Maroc"). */

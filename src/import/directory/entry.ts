@@ -81,8 +81,8 @@ function readUnit(
 }
 
 export function readEntry(section: string, entry: EntryLines, notes: ReaderNote[], countries: DirectoryCountries): UnitDraft[] {
-  const home = readCollectivityNames(entry.home.text, countries.home);
-  const partner = readCollectivityNames(entry.partner.text, countries.partner);
+  const home = readCollectivityNames(entry.home.text, countries.home, countries.profiles);
+  const partner = readCollectivityNames(entry.partner.text, countries.partner, countries.profiles);
   const headingLines = [entry.home, entry.partner];
   const starts = entry.body.flatMap((line, i) => (UNIT_START.test(line.text) ? [i] : []));
   if (starts.length === 0) return [readUnit(section, home, partner, headingLines, entry.body, notes, countries)];
@@ -90,7 +90,7 @@ export function readEntry(section: string, entry: EntryLines, notes: ReaderNote[
   const shared = readUnit(section, home, partner, headingLines, entry.body.slice(0, starts[0]), notes, countries);
   return starts.map((start, k) => {
     const title = entry.body[start]!;
-    const named = readCollectivityNames(UNIT_START.exec(title.text)![1]!, countries.partner);
+    const named = readCollectivityNames(UNIT_START.exec(title.text)![1]!, countries.partner, countries.profiles);
     const unit = readUnit(section, home, named.length ? named : partner, [...headingLines, title], entry.body.slice(start + 1, starts[k + 1] ?? entry.body.length), notes, countries);
     // What the entry says of all its partnerships belongs to each of them.
     unit.info.humanResources.unshift(...shared.info.humanResources);

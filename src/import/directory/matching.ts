@@ -3,6 +3,7 @@
  * parties' names. Here those names are resolved to the collectivities the entries define, so the
  * Sommaire gives pages, the Synthèse gives domains, and every disagreement is reported.
  */
+import type { Profiles } from '../../profiles/profiles.js';
 import type { DirectoryCountries } from './countries.js';
 import type { UnitDraft } from './drafts.js';
 import { readCollectivityNames, type NamedCollectivity } from './names.js';
@@ -32,9 +33,9 @@ interface Side {
   readonly unknown: string[];
 }
 
-function resolveSide(text: string | undefined, country: string, registry: CollectivityRegistry, line: number): Side {
+function resolveSide(text: string | undefined, country: string, registry: CollectivityRegistry, line: number, profiles: Profiles): Side {
   const side: Side = { ids: [], found: [], unknown: [] };
-  for (const named of text ? readCollectivityNames(text, country) : []) {
+  for (const named of text ? readCollectivityNames(text, country, profiles) : []) {
     const found = registry.resolve(named);
     if (!found) {
       side.unknown.push(named.name);
@@ -74,8 +75,8 @@ const covers = (have: readonly string[], want: readonly string[]) => want.length
 export function matchSommaire(sommaire: readonly SommaireEntry[], units: readonly ResolvedUnit[], registry: CollectivityRegistry, countries: DirectoryCountries, notes: ReaderNote[]): Map<ResolvedUnit, SommaireEntry> {
   const pages = new Map<ResolvedUnit, SommaireEntry>();
   for (const entry of sommaire) {
-    const home = resolveSide(entry.home, countries.home, registry, entry.line);
-    const partner = resolveSide(entry.partner, countries.partner, registry, entry.line);
+    const home = resolveSide(entry.home, countries.home, registry, entry.line, countries.profiles);
+    const partner = resolveSide(entry.partner, countries.partner, registry, entry.line, countries.profiles);
     const matched = units.filter((u) => u.unit.tier === 'full' && covers(u.homeIds, home.ids) && (covers(partner.ids, u.partnerIds) || covers(u.partnerIds, partner.ids)));
     if (matched.length === 0) {
       notes.push({
@@ -103,8 +104,8 @@ export function matchSommaire(sommaire: readonly SommaireEntry[], units: readonl
 export function matchSynthesis(pairs: readonly SynthesisPair[], units: readonly ResolvedUnit[], registry: CollectivityRegistry, countries: DirectoryCountries, notes: ReaderNote[]): Map<string, string[]> {
   const domains = new Map<string, string[]>();
   for (const pair of pairs) {
-    const home = resolveSide(pair.home, countries.home, registry, pair.line.n);
-    const partner = resolveSide(pair.partner, countries.partner, registry, pair.line.n);
+    const home = resolveSide(pair.home, countries.home, registry, pair.line.n, countries.profiles);
+    const partner = resolveSide(pair.partner, countries.partner, registry, pair.line.n, countries.profiles);
     const where = `Synthèse, “${pair.line.text}”`;
     let matched = units.filter((u) => covers(u.homeIds, home.ids) && (!pair.partner || covers(u.partnerIds, partner.ids)));
     // A line naming only the home side counts only when that side has a single partnership.
