@@ -50,7 +50,7 @@ describe.each(ENGINES)('importing the 2008 directory on %s', (engine) => {
 
     const cut = join(dir, 'repertoire-cut.txt');
     writeFileSync(cut, readFileSync(SEED, 'utf8').split('\n').slice(0, 5000).join('\n'));
-    const { code, stderr } = await repertoire(['import', cut], env);
+    const { code, stderr } = await repertoire(['import', cut, '--countries', 'FR,MA'], env);
     expect(code).toBe(EXIT.badInput);
     expect(stderr).toMatch(/repertoire-cut\.txt: line \d+: the document is truncated/);
 
@@ -58,4 +58,50 @@ describe.each(ENGINES)('importing the 2008 directory on %s', (engine) => {
     await repertoire(['export', '--out', after], env);
     expect(readFileSync(after, 'utf8')).toBe(readFileSync(before, 'utf8'));
   }, 30_000);
+});
+
+describe('the countries of a directory text', () => {
+  const copy = (dir: string, name: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, readFileSync(SEED, 'utf8'));
+    return path;
+  };
+
+  it('without --countries nor a metadata file beside it, is a usage error saying what to pass; nothing is imported', async () => {
+    const dir = tempDir();
+    const env = { DATABASE_URL: await tempDatabaseUrl('sqlite') };
+    const { code, stdout, stderr } = await repertoire(['import', copy(dir, 'directory.txt')], env);
+    expect(code).toBe(EXIT.usage);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('directory.txt is a directory text that does not say its countries: pass them, home first (--countries FR,SN), or put directory.json beside it');
+    expect((await repertoire(['export', '--format', 'json'], env)).stdout).not.toContain('aix-en-provence');
+  });
+
+  it('come from the metadata file beside the text, and --countries overrides it', async () => {
+    const dir = tempDir();
+    const text = copy(dir, 'directory.txt');
+    writeFileSync(join(dir, 'directory.json'), '{"countries": ["FR", "MA"]}');
+    const env = { DATABASE_URL: await tempDatabaseUrl('sqlite') };
+    const imported = await repertoire(['import', text, '--json-report'], env);
+    expect(imported.code, imported.stderr).toBe(EXIT.ok);
+    expect(JSON.parse(imported.stdout).counts).toMatchObject({ partnerships: 50, 'collectivities.FR': 48, 'collectivities.MA': 33 });
+
+    const env2 = { DATABASE_URL: await tempDatabaseUrl('sqlite') };
+    const asSenegal = await repertoire(['import', text, '--countries', 'fr,sn', '--json-report'], env2);
+    expect(asSenegal.code, asSenegal.stderr).toBe(EXIT.ok);
+    expect(JSON.parse(asSenegal.stdout).counts).toMatchObject({ 'collectivities.FR': 48, 'collectivities.SN': 33 });
+  }, 60_000);
+
+  it('a metadata file that is wrong is refused, naming the file and the field', async () => {
+    const dir = tempDir();
+    const text = copy(dir, 'directory.txt');
+    writeFileSync(join(dir, 'directory.json'), '{"countries": ["FR"]}');
+    const env = { DATABASE_URL: await tempDatabaseUrl('sqlite') };
+    const { code, stderr } = await repertoire(['import', text], env);
+    expect(code).toBe(EXIT.badInput);
+    expect(stderr).toContain(`${join(dir, 'directory.json')}: countries`);
+    const unknown = await repertoire(['import', text, '--countries', 'FR,XX'], env);
+    expect(unknown.code).toBe(EXIT.usage);
+    expect(unknown.stderr).toContain('“XX” is not a country code known to the profiles');
+  });
 });

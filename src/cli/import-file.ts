@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
 import { fileProblem } from '../files.js';
-import { decodeDocument, readDocumentText } from '../import/read-document.js';
+import { metadataPathOf, readSourceMetadata } from '../import/directory/metadata.js';
+import { decodeDocument, isInterchangeName, readDocumentText } from '../import/read-document.js';
 import type { ImportReport } from '../model/report.js';
 import type { SaveCounts } from '../store/changes.js';
 import { IMPORT_STEPS, importDocument, type ImportOptions, type ImportStep } from '../census/import.js';
@@ -18,25 +19,49 @@ export interface FileImport {
   changes: SaveCounts;
 }
 
-export async function importFile(db: Kysely<Database>, path: string, progressStream: Output, pause?: TestPause): Promise<FileImport> {
+export interface FileImportOptions {
+  pause?: TestPause;
+  /** a directory text's countries, home first (--countries); else its metadata file's */
+  countries?: readonly string[];
+}
+
+export async function importFile(db: Kysely<Database>, path: string, progressStream: Output, options: FileImportOptions = {}): Promise<FileImport> {
+  const { pause } = options;
   const onStep = pause === undefined ? undefined : pauseAt(pause, progressStream);
   const text = await readText(path);
   const name = basename(path);
+  const countries = isInterchangeName(name) ? undefined : textCountries(path, options.countries);
   const progress = createProgress(progressStream, `reading ${name}`);
   let read;
   try {
-    read = readDocumentText(text, name, { onProgress: progress.update });
+    read = readDocumentText(text, name, { onProgress: progress.update, ...(countries ? { countries } : {}) });
   } finally {
     progress.finish();
   }
   // Records edited since the last import keep their edits; the import's changes to them become proposals.
-  const options: ImportOptions = { documentName: name, sources: read.sources, report: read.report };
-  if (onStep !== undefined) options.onStep = onStep;
-  const saved = await importDocument(db, read.document, options);
+  const importOptions: ImportOptions = { documentName: name, sources: read.sources, report: read.report };
+  if (onStep !== undefined) importOptions.onStep = onStep;
+  const saved = await importDocument(db, read.document, importOptions);
   if (saved.proposals > 0) {
     progressStream.write(`${saved.proposals} change(s) to edited records left for the editors' review (batch "${saved.batch}")\n`);
   }
   return { report: read.report, changes: saved.changes };
+}
+
+/** A directory text's countries: as given, else from the metadata file beside it; neither is a usage error saying what to pass. */
+function textCountries(path: string, given: readonly string[] | undefined): readonly string[] {
+  if (given) return given;
+  const metadata = readSourceMetadata(path);
+  if (metadata) return metadata.countries;
+  throw new RepertoireError(
+    'usage',
+    `${basename(path)} is a directory text that does not say its countries: pass them, home first (--countries FR,SN), or put ${basename(metadataPathOf(path))} beside it ({"countries": ["FR", "SN"]})`,
+  );
+}
+
+/** "FR,SN" → ['FR', 'SN'] (the reader checks they are two known countries). */
+export function parseCountries(text: string): string[] {
+  return text.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean);
 }
 
 /**

@@ -153,7 +153,7 @@ describe('run', () => {
     const { dir, env } = storeEnv();
     const empty = join(dir, 'empty.txt');
     writeFileSync(empty, '');
-    const { code, stderr } = await repertoire(['import', empty], env);
+    const { code, stderr } = await repertoire(['import', empty, '--countries', 'FR,MA'], env);
     expect(code).toBe(EXIT.badInput);
     expect(stderr).toMatch(/^repertoire: empty\.txt: /);
   });

@@ -19,6 +19,13 @@ export interface DocumentRead {
 
 export interface ReadDocumentOptions {
   onProgress?: (done: number, total: number) => void;
+  /** a directory text's countries, home first (its metadata file's, or as the importer gives them) */
+  countries?: readonly string[];
+}
+
+/** An interchange document is named `.json`; anything else is a directory's text. */
+export function isInterchangeName(documentName: string): boolean {
+  return extname(documentName).toLowerCase() === '.json';
 }
 
 /**
@@ -57,9 +64,11 @@ function looksLikeUtf16(buffer: Buffer): boolean {
 }
 
 export function readDocumentText(text: string, documentName: string, options: ReadDocumentOptions = {}): DocumentRead {
-  if (extname(documentName).toLowerCase() === '.json') return readJsonDocument(text, documentName);
+  if (isInterchangeName(documentName)) return readJsonDocument(text, documentName);
+  // Never a default pair: a text read as the wrong countries would be wrong throughout.
+  if (!options.countries) throw new RepertoireError('usage', `${documentName}: a directory text does not say its countries; give them, home first (e.g. FR,SN)`);
   try {
-    return readDirectory(text, { document: documentName, onProgress: options.onProgress });
+    return readDirectory(text, { document: documentName, countries: options.countries, onProgress: options.onProgress });
   } catch (error) {
     if (!(error instanceof DirectoryFormatError)) throw error;
     const { line, message } = error;

@@ -36,6 +36,10 @@ export interface CountryProfile {
   outline: ProfileFile['outline'] | undefined;
   /** the codes GeoNames files the country's places under */
   gazetteerCountries: readonly string[];
+  /** what in a printed contact says it is of this country (docs/profiles.md) */
+  phone?: { callingCode: string; national?: string };
+  webDomains?: readonly string[];
+  offices?: readonly string[];
 }
 
 /** Accent-, case- and punctuation-free comparison key of a place name: the one folding (text/fold.ts). */
@@ -162,6 +166,8 @@ function generate(code: string, world: WorldFile['countries'][string]): CountryP
     currency: { code: world.currency ?? 'XXX', ...fixedRate(world.currency) },
     outline: world.outline ? { worldAtlasId: world.outline } : undefined,
     gazetteerCountries: [code],
+    // ISO 3166 codes are the country-code top-level domains, but for a few (GB: .uk) that a curated profile would say
+    webDomains: [code.toLowerCase()],
   };
 }
 

@@ -9,6 +9,15 @@ const Code = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code (two cap
 const Currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code (three capital letters)');
 const Box = z.tuple([z.tuple([z.number(), z.number()]), z.tuple([z.number(), z.number()])]);
 
+function isRegExp(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const KindLevel = z.enum(['municipal', 'intermediate', 'regional', 'grouping']);
 export type KindLevel = z.infer<typeof KindLevel>;
 
@@ -58,6 +67,17 @@ export const ProfileFile = z.object({
   }),
   /** the country codes GeoNames files the country's places under (Morocco: MA and EH) */
   gazetteerCountries: z.array(Code).min(1),
+  /** how a printed telephone number says it is of this country: its calling code ("212") and, for numbers printed without it, their national form (a regular expression over the digits: "^0[1-9]\\d{8}$") */
+  phone: z
+    .object({
+      callingCode: z.string().regex(/^\d{1,4}$/, 'digits only, without + or 00'),
+      national: z.string().min(1).refine(isRegExp, 'a regular expression').optional(),
+    })
+    .optional(),
+  /** the top-level domains of the country's websites and mail ("ma"); generated profiles: the code in small letters */
+  webDomains: z.array(z.string().regex(/^[a-z]{2,}$/, 'a top-level domain in small letters, without the dot')).optional(),
+  /** titles of office only this country uses, as a directory in French prints them ("pacha", "caïd") */
+  offices: z.array(z.string().min(1)).optional(),
 });
 export type ProfileFile = z.infer<typeof ProfileFile>;
 

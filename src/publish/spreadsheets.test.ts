@@ -7,6 +7,7 @@ import { ENGINES, openEngineStore } from '../test-support/engines.js';
 import { tempDir } from '../test-support/temp-store.js';
 import { BUNDLED_DIRECTORY } from '../cli/commands/setup.js';
 import { readDirectory } from '../import/directory/index.js';
+import { SEED_COUNTRIES } from '../import/directory/testing.js';
 import { readJsonDocument } from '../import/json.js';
 import { saveDocument } from '../store/save-document.js';
 import { FORMULA_PAYLOADS } from '../test-support/formula-payloads.js';
@@ -22,7 +23,7 @@ async function exportTo<T>(write: (out: Writable) => Promise<T>, path: string): 
 
 /** The bundled directory with OWASP's payloads as the descriptions of its first projects (the first one's is issue #21's). */
 async function importPayloads(db: Parameters<typeof saveDocument>[0]): Promise<void> {
-  const { document, report, sources } = readDirectory(readFileSync(BUNDLED_DIRECTORY, 'utf8'), { document: 'repertoire-franco-marocain-2008.txt' });
+  const { document, report, sources } = readDirectory(readFileSync(BUNDLED_DIRECTORY, 'utf8'), { document: 'repertoire-franco-marocain-2008.txt' , countries: SEED_COUNTRIES });
   const projects = document.partnerships.flatMap((p) => p.projects ?? []);
   FORMULA_PAYLOADS.forEach((payload, i) => {
     projects[i]!.description = payload;

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { readDirectory } from '../import/directory/index.js';
+import { SEED_COUNTRIES } from '../import/directory/testing.js';
 import { openStore } from '../store/db.js';
 import { saveDocument } from '../store/save-document.js';
 import { tempDir } from '../test-support/temp-store.js';
@@ -280,7 +281,7 @@ describe('text from the data', () => {
     const path = join(dir, 'store.db');
     const local = await openStore(loadConfig({ DATABASE_URL: path }));
     try {
-      const read = readDirectory(readFileSync(DIRECTORY_2008, 'utf8'), { document: 'repertoire-franco-marocain-2008.txt' });
+      const read = readDirectory(readFileSync(DIRECTORY_2008, 'utf8'), { document: 'repertoire-franco-marocain-2008.txt' , countries: SEED_COUNTRIES });
       const project = read.document.partnerships[0]!.projects![0]!;
       project.description = `<script>alert("eau")</script> <b>gras</b> & l'eau`;
       await saveDocument(local.db, read.document);

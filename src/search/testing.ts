@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.js';
 import { readDirectory } from '../import/directory/index.js';
+import { SEED_COUNTRIES } from '../import/directory/testing.js';
 import { openStore, type Store } from '../store/db.js';
 import { saveDocument } from '../store/save-document.js';
 import { rebuildSearchIndex } from './build.js';
@@ -24,7 +25,7 @@ export async function indexed2008Store(): Promise<IndexedStore> {
   const dir = mkdtempSync(join(tmpdir(), 'repertoire-search-'));
   const path = join(dir, 'store.db');
   const store = await openStore(loadConfig({ DATABASE_URL: path }));
-  const read = readDirectory(readFileSync(DIRECTORY_2008, 'utf8'), { document: 'repertoire-franco-marocain-2008.txt' });
+  const read = readDirectory(readFileSync(DIRECTORY_2008, 'utf8'), { document: 'repertoire-franco-marocain-2008.txt' , countries: SEED_COUNTRIES });
   await saveDocument(store.db, read.document, { sources: read.sources, report: read.report });
   await rebuildSearchIndex(store.db, DIRECTORY_2008_ID, undefined, undefined, searchWords('fr')); // as the site builds it
   return {

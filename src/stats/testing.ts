@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import { readDirectory, type ReadResult } from '../import/directory/index.js';
+import { SEED_COUNTRIES } from '../import/directory/testing.js';
 import { saveDocument } from '../store/save-document.js';
 import type { Database } from '../store/tables.js';
 
@@ -13,7 +14,7 @@ let read: ReadResult | undefined;
 
 /** The 2008 directory as the importer reads it: document, sources, report. */
 export function read2008(): ReadResult {
-  read ??= readDirectory(readFileSync(DIRECTORY_2008_FILE, 'utf8'), { document: 'repertoire-franco-marocain-2008.txt' });
+  read ??= readDirectory(readFileSync(DIRECTORY_2008_FILE, 'utf8'), { document: 'repertoire-franco-marocain-2008.txt' , countries: SEED_COUNTRIES });
   return read;
 }
 

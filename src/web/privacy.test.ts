@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_DIRECTORY } from '../cli/commands/setup.js';
 import { isNamedPerson } from '../census/privacy/index.js';
 import { readDirectory } from '../import/directory/index.js';
+import { SEED_COUNTRIES } from '../import/directory/testing.js';
 import type { Contact } from '../model/schema.js';
 import { writeBookHtml } from '../publish/book/index.js';
 import { unzipBuffer } from '../publish/testing/tools.js';
@@ -25,7 +26,7 @@ import { DIRECTORY_ID, internalLinks, openTestSite, type TestSite } from './test
 /** The 2008 directory's contact lines that are an organisation's or a service's own (by name): none. */
 const INSTITUTIONAL_LINES_2008: readonly string[] = [];
 
-const contacts: { partnershipId: string; contact: Contact }[] = readDirectory(readFileSync(BUNDLED_DIRECTORY, 'utf8'), { document: 'repertoire-franco-marocain-2008.txt' })
+const contacts: { partnershipId: string; contact: Contact }[] = readDirectory(readFileSync(BUNDLED_DIRECTORY, 'utf8'), { document: 'repertoire-franco-marocain-2008.txt' , countries: SEED_COUNTRIES })
   .document.partnerships.flatMap((p) => (p.contacts ?? []).map((contact) => ({ partnershipId: p.id, contact })));
 const people = contacts.filter(({ contact }) => !INSTITUTIONAL_LINES_2008.includes(contact.name));
 

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDirectory } from '../import/directory/index.js';
+import { SEED_COUNTRIES } from '../import/directory/testing.js';
 import { rebuildSearchIndex } from '../search/build.js';
 import { rebuildPostgresSearchIndex } from '../search/postgres/index.js';
 import { readSourceStamp, type SearchTables } from '../search/tables.js';
@@ -14,7 +15,7 @@ import { searchIndexKeeper } from './search-index.js';
 describe.each(ENGINES)('the search index keeper on %s', (engine) => {
   it('rebuilds at the first start, not at the next over the same store, and again after a change', async () => {
     const store = await openEngineStore(engine);
-    const read = readDirectory(readFileSync(DIRECTORY_2008, 'utf8'), { document: 'repertoire-franco-marocain-2008.txt' });
+    const read = readDirectory(readFileSync(DIRECTORY_2008, 'utf8'), { document: 'repertoire-franco-marocain-2008.txt' , countries: SEED_COUNTRIES });
     await saveDocument(store.db, read.document, { sources: read.sources, report: read.report });
     const rebuild = engine === 'postgres' ? rebuildPostgresSearchIndex : rebuildSearchIndex;
 

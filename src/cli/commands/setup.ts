@@ -3,7 +3,7 @@ import type { DatabaseLocation } from '../../config.js';
 import { listDirectoryIds } from '../../store/records/directory.js';
 import { countRows } from '../../store/summary.js';
 import type { Command } from '../context.js';
-import { importFile } from '../import-file.js';
+import { importFile, parseCountries } from '../import-file.js';
 import { formatCounts, formatReport } from '../report-text.js';
 import { withStore } from '../with-store.js';
 
@@ -13,21 +13,24 @@ export const BUNDLED_DIRECTORY = fileURLToPath(new URL('../../../data/sources/re
 export const setupCommand: Command = {
   name: 'setup',
   summary: 'setup [--from FILE]             create the store; import the bundled 2008 directory if it is empty',
-  help: `Usage: repertoire setup [--from FILE]
+  help: `Usage: repertoire setup [--from FILE [--countries HOME,PARTNER]]
 
 Creates the store (or brings its schema up to date). If it holds no directory yet, imports the
 bundled 2008 directory (or FILE). Then prints how many rows each table holds.
 
 Options:
-  --from FILE   what to import into an empty store (default: ${BUNDLED_DIRECTORY})
+  --from FILE   what to import into an empty store (default: ${BUNDLED_DIRECTORY};
+                a directory text's countries are in the metadata file beside it, FILE.json)
+  --countries HOME,PARTNER
+                the countries of a directory text given with --from, home first (e.g. FR,SN)
   -h, --help    show this help
 `,
-  options: { from: { type: 'string' } },
+  options: { from: { type: 'string' }, countries: { type: 'string' } },
   positionals: 0,
   async run(values, _positionals, context) {
     await withStore(context, async ({ db }, config) => {
       if ((await listDirectoryIds(db)).length === 0) {
-        const { report, changes } = await importFile(db, (values.from as string | undefined) ?? BUNDLED_DIRECTORY, context.stderr);
+        const { report, changes } = await importFile(db, (values.from as string | undefined) ?? BUNDLED_DIRECTORY, context.stderr, typeof values.countries === 'string' ? { countries: parseCountries(values.countries) } : {});
         context.stdout.write(formatReport(report, changes));
       } else {
         context.stdout.write('The store already holds a directory; nothing imported.\n');

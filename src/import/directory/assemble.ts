@@ -5,6 +5,8 @@
  */
 import type { Collectivity, Domain, Partnership, RepertoireDocument } from '../../model/schema.js';
 import type { SourceRef } from '../../model/provenance.js';
+import type { Profiles } from '../../profiles/profiles.js';
+import type { DirectoryCountries } from './countries.js';
 import { buildCollectivity, collectivitySources } from './collectivities.js';
 import type { UnitDraft } from './drafts.js';
 import { matchSommaire, matchSynthesis, type ResolvedUnit } from './matching.js';
@@ -24,6 +26,7 @@ export interface AssemblyInput {
   readonly synthesis?: Synthesis;
   readonly readContacts: ContactsReader;
   readonly lastLine: number;
+  readonly countries: DirectoryCountries;
 }
 
 export interface Assembly {
@@ -32,12 +35,12 @@ export interface Assembly {
 }
 
 /** "M. Omar El Bahraoui, Président de la Commune urbaine de Marrakech" in Rabat's place. */
-function checkExecutiveTitle(party: PartyOfUnit, notes: ReaderNote[]): void {
+function checkExecutiveTitle(party: PartyOfUnit, profiles: Profiles, notes: ReaderNote[]): void {
   const title = party.executive?.title;
   const named = title && /(commune urbaine|commune rurale|conseil r[ée]gional|conseil g[ée]n[ée]ral|province|pr[ée]fecture)\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|de\s+|d['’]\s*)?([^,(]+)/i.exec(title);
   if (!named) return;
   const printed = placeKey(named[2]!.replace(/\s+(et|pour)\s.*$/i, ''));
-  const own = [party.ref.shortName, ...party.ref.aliases].map((n) => placeKey(readCollectivityNames(n, party.ref.country)[0]?.place ?? n));
+  const own = [party.ref.shortName, ...party.ref.aliases].map((n) => placeKey(readCollectivityNames(n, party.ref.country, profiles)[0]?.place ?? n));
   if (!own.some((k) => k === printed || k.startsWith(printed) || printed.startsWith(k))) {
     notes.push({
       kind: 'executive-names-another-collectivity',
@@ -49,16 +52,16 @@ function checkExecutiveTitle(party: PartyOfUnit, notes: ReaderNote[]): void {
 }
 
 export function assemble(input: AssemblyInput, notes: ReaderNote[]): Assembly {
-  const registry = new CollectivityRegistry();
+  const registry = new CollectivityRegistry(input.countries.profiles);
   const sources: SourceRef[] = [];
   const usedIds = new Set<string>();
-  const ctx = { document: input.document, usedIds, readContacts: input.readContacts, notes };
+  const ctx = { document: input.document, usedIds, readContacts: input.readContacts, countries: input.countries, notes };
 
   // Register every heading first, so that later lookups see all the book's collectivities.
   const unitParties = input.units.map((unit) => {
     // A heading may name one collectivity twice ("Ville de X - Ville de X"): one party.
-    const named = [...unit.french, ...unit.partner].filter((n, i, all) => all.findIndex((m) => m.country === n.country && m.place === n.place && m.kind === n.kind) === i);
-    const lines = named.map((n, i) => (i < unit.french.length ? unit.headingLines[0]! : unit.headingLines.at(-1)!).n);
+    const named = [...unit.home, ...unit.partner].filter((n, i, all) => all.findIndex((m) => m.country === n.country && m.place === n.place && m.kind === n.kind) === i);
+    const lines = named.map((n, i) => (i < unit.home.length ? unit.headingLines[0]! : unit.headingLines.at(-1)!).n);
     return named.map((n, i) => ({ named: n, entry: registry.register(n, lines[i]!) }));
   });
 
@@ -77,19 +80,19 @@ export function assemble(input: AssemblyInput, notes: ReaderNote[]): Assembly {
       const ref = { collectivityId: entry.id, country: named.country, name: named.name, shortName: named.place, ...(executive ? { executiveName: executive.name } : {}), aliases: entry.names };
       return { entry, ref, ...(executive ? { executive } : {}) };
     });
-    for (const p of parties) checkExecutiveTitle(p, notes);
+    for (const p of parties) checkExecutiveTitle(p, input.countries.profiles, notes);
     return { unit, parties, result: buildPartnership(unit, parties, ctx) };
   });
 
   const resolved: ResolvedUnit[] = built.map(({ unit, parties, result }, u) => ({
     unit,
     partnershipId: result.partnership.id,
-    frenchIds: parties.filter((p) => p.ref.country === 'FR').map((p) => p.entry.id),
-    partnerIds: parties.filter((p) => p.ref.country !== 'FR').map((p) => p.entry.id),
+    homeIds: parties.filter((p) => p.ref.country === input.countries.home).map((p) => p.entry.id),
+    partnerIds: parties.filter((p) => p.ref.country !== input.countries.home).map((p) => p.entry.id),
     printed: new Map(parties.map((p, i) => [p.entry.id, unitParties[u]![i]!.named])),
   }));
-  const pages = matchSommaire(input.front.sommaire, resolved, registry, notes);
-  const domainsOf = input.synthesis ? matchSynthesis(input.synthesis.pairs, resolved, registry, notes) : new Map<string, string[]>();
+  const pages = matchSommaire(input.front.sommaire, resolved, registry, input.countries, notes);
+  const domainsOf = input.synthesis ? matchSynthesis(input.synthesis.pairs, resolved, registry, input.countries, notes) : new Map<string, string[]>();
 
   const domains: Domain[] = (input.synthesis?.domains ?? []).map((d) => ({ code: d.code, label: d.label, ...(d.parent ? { parent: d.parent } : {}) }));
   const partnerships: Partnership[] = built.map(({ result }, i) => {
@@ -108,7 +111,7 @@ export function assemble(input: AssemblyInput, notes: ReaderNote[]): Assembly {
   for (const { result } of built) for (const d of result.institutions) details.set(d.collectivityId, [...(details.get(d.collectivityId) ?? []), d]);
   const collectivities: Collectivity[] = registry.entries().map((entry) => {
     sources.push(...collectivitySources(entry, input.document));
-    return buildCollectivity(entry, details.get(entry.id) ?? [], notes);
+    return buildCollectivity(entry, details.get(entry.id) ?? [], input.countries.profiles, notes);
   });
   dropRepeatedExecutives(partnerships, collectivities);
 
@@ -121,7 +124,7 @@ export function assemble(input: AssemblyInput, notes: ReaderNote[]): Assembly {
     directory: {
       id: slug(input.document.replace(/\.[^.]+$/, ''), 80),
       title: front.title ?? input.document,
-      countries: ['FR', 'MA'],
+      countries: [input.countries.home, input.countries.partner],
       ...(front.edition ? { edition: front.edition } : {}),
       ...(front.publishers.length ? { publishers: [...front.publishers] } : {}),
       language: 'fr',

@@ -1,27 +1,28 @@
 /**
  * "AUTRES PARTENARIATS RÉPERTORIÉS": partnerships listed without an entry. Each is a pair line
  * ("Ville de Maubeuge / Commune urbaine de Ouarzazate"), then "→" lines (framework and date, the
- * French contact) and the contact's coordinates.
+ * home-side contact) and the contact's coordinates.
  */
+import { countryNamedBy, type DirectoryCountries } from './countries.js';
 import { emptyHead, emptyInfo, type UnitDraft } from './drafts.js';
 import { looksLikeCollectivityName, readCollectivityNames } from './names.js';
 import type { ReaderNote, SourceLine } from './types.js';
 
 function isPair(text: string): boolean {
-  const [french, partner] = text.split('/');
-  return !!partner && looksLikeCollectivityName(french!.trim()) && looksLikeCollectivityName(partner.trim());
+  const [home, partner] = text.split('/');
+  return !!partner && looksLikeCollectivityName(home!.trim()) && looksLikeCollectivityName(partner.trim());
 }
 
-export function readBriefPartnerships(lines: readonly SourceLine[], notes: ReaderNote[], page?: number): UnitDraft[] {
+export function readBriefPartnerships(lines: readonly SourceLine[], notes: ReaderNote[], countries: DirectoryCountries, page?: number): UnitDraft[] {
   const units: UnitDraft[] = [];
   let unit: UnitDraft | undefined;
   for (const line of lines) {
     if (isPair(line.text)) {
-      const [french, partner] = line.text.split('/').map((s) => s.trim());
+      const [home, partner] = line.text.split('/').map((s) => s.trim());
       unit = {
         section: 'Autres partenariats',
-        french: readCollectivityNames(french!, 'FR'),
-        partner: readCollectivityNames(partner!, 'MA'),
+        home: readCollectivityNames(home!, countries.home, countries.profiles),
+        partner: readCollectivityNames(partner!, countries.partner, countries.profiles),
         headingLines: [line],
         head: emptyHead(),
         projects: [],
@@ -40,9 +41,9 @@ export function readBriefPartnerships(lines: readonly SourceLine[], notes: Reade
       continue;
     }
     unit.lines[1] = line.n;
-    const contact = /^→\s*contact(?: en (france|maroc))?\s*:\s*(.+)$/i.exec(line.text);
+    const contact = contactLine(line.text, countries);
     if (contact) {
-      unit.contactBlocks.push({ lines: [{ n: line.n, text: contact[2]! }], defaultSide: /maroc/i.test(contact[1] ?? '') ? 'MA' : 'FR' });
+      unit.contactBlocks.push({ lines: [{ n: line.n, text: contact.text }], defaultSide: contact.country });
     } else if (/^→/.test(line.text) && unit.contactBlocks.length === 0) {
       readFrameworkLine(unit, { n: line.n, text: line.text.replace(/^→\s*/, '') });
     } else if (unit.contactBlocks.length > 0) {
@@ -52,6 +53,14 @@ export function readBriefPartnerships(lines: readonly SourceLine[], notes: Reade
     }
   }
   return units;
+}
+
+/** "→ Contact : …", "→ Contact en France : …": a contact line names no country or one of the directory's (home by default). */
+function contactLine(text: string, countries: DirectoryCountries): { text: string; country: string } | undefined {
+  const m = /^→\s*contact(?:\s+(?:en|au|aux)\s+([^:]+?))?\s*:\s*(.+)$/i.exec(text);
+  if (!m) return undefined;
+  const country = m[1] === undefined ? countries.home : countryNamedBy(m[1], countries);
+  return country ? { text: m[2]!, country } : undefined;
 }
 
 /** "Convention de partenariat et de jumelage, 27 octobre 2006", "Jumelage, 2003", "14 janvier 2005". */

@@ -8,7 +8,7 @@ import type { SourceRef } from '../../model/provenance.js';
 import type { CollectivityEntry, Sighting } from './registry.js';
 import { locate } from '../../geo/gazetteer.js';
 import { frenchFormats } from '../../locale/french.js';
-import { defaultProfiles } from '../../profiles/profiles.js';
+import type { Profiles } from '../../profiles/profiles.js';
 import type { InstitutionDetails, ReaderNote } from './types.js';
 
 /** The value printed most often; on a tie, the first printed. */
@@ -27,7 +27,7 @@ function union(lists: readonly (readonly string[])[]): string[] {
   return out;
 }
 
-export function buildCollectivity(entry: CollectivityEntry, details: readonly InstitutionDetails[], notes: ReaderNote[]): Collectivity {
+export function buildCollectivity(entry: CollectivityEntry, details: readonly InstitutionDetails[], profiles: Profiles, notes: ReaderNote[]): Collectivity {
   const population = mostPrinted(entry.populations);
   const distinct = [...new Set(entry.populations.map((p) => p.value))];
   if (distinct.length > 1) {
@@ -42,7 +42,7 @@ export function buildCollectivity(entry: CollectivityEntry, details: readonly In
   const executive = mostPrinted(entry.executives, (a, b) => a.name.toLowerCase() === b.name.toLowerCase());
   const kind = mostPrinted(entry.kinds)!;
   const address = details.find((d) => d.address)?.address;
-  const region = defaultProfiles().regionOf(entry.country, entry.place);
+  const region = profiles.regionOf(entry.country, entry.place);
   if (!region) {
     notes.push({
       kind: 'unknown-region',

@@ -62,7 +62,7 @@ export interface HeadDraft {
 /** One partnership as printed: Marseille's entry holds four. */
 export interface UnitDraft {
   readonly section: string;
-  readonly french: readonly NamedCollectivity[];
+  readonly home: readonly NamedCollectivity[];
   readonly partner: readonly NamedCollectivity[];
   readonly headingLines: readonly SourceLine[];
   readonly head: HeadDraft;

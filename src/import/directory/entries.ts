@@ -1,13 +1,13 @@
 /**
- * Cutting a section into entries. An entry opens with its two party headings — the French
- * collectivity, then the Moroccan one(s) — followed by the executives' lines ("M. X, Maire de Y
+ * Cutting a section into entries. An entry opens with its two party headings — the home
+ * collectivity, then the partner one(s) — followed by the executives' lines ("M. X, Maire de Y
  * (N habitants)") or, for Marseille, by a note on its several partnerships.
  */
 import { looksLikeCollectivityName } from './names.js';
 import type { SourceLine } from './types.js';
 
 export interface EntryLines {
-  readonly french: SourceLine;
+  readonly home: SourceLine;
   readonly partner: SourceLine;
   /** the entry's lines after its two headings */
   readonly body: readonly SourceLine[];
@@ -28,7 +28,7 @@ export function splitEntries(lines: readonly SourceLine[]): { entries: EntryLine
   const starts: number[] = [];
   for (let i = 0; i < lines.length; i++) if (isEntryStart(lines, i)) starts.push(i);
   const entries = starts.map((start, k) => ({
-    french: lines[start]!,
+    home: lines[start]!,
     partner: lines[start + 1]!,
     body: lines.slice(start + 2, starts[k + 1] ?? lines.length),
   }));

@@ -4,6 +4,7 @@
  * its own rule table. Marseille's entry holds several partnerships ("Partenariat avec la
  * Commune urbaine de Rabat" …) after a part shared by all of them.
  */
+import type { DirectoryCountries } from './countries.js';
 import { emptyHead, emptyInfo, type UnitDraft } from './drafts.js';
 import type { EntryLines } from './entries.js';
 import { span } from './engine.js';
@@ -31,13 +32,13 @@ interface Zones {
   contacts: { lines: SourceLine[]; defaultSide: string }[];
 }
 
-function zones(lines: readonly SourceLine[]): Zones {
+function zones(lines: readonly SourceLine[], countries: DirectoryCountries): Zones {
   const out: Zones = { head: [], projects: [], info: [], contacts: [] };
   let zone: 'head' | 'projects' | 'info' | 'contacts' = 'head';
   for (const line of lines) {
     if (isContactsHeading(line.text)) {
-      // "Contacts à Marrakech" opens the Moroccan column; a plain "CONTACTS" starts with the French.
-      out.contacts.push({ lines: [], defaultSide: / (a|en) /.test(key(line.text)) ? 'MA' : 'FR' });
+      // "Contacts à Marrakech" opens the partner's column; a plain "CONTACTS" starts with home's.
+      out.contacts.push({ lines: [], defaultSide: / (a|en) /.test(key(line.text)) ? countries.partner : countries.home });
       zone = 'contacts';
       continue;
     }
@@ -51,13 +52,14 @@ function zones(lines: readonly SourceLine[]): Zones {
 
 function readUnit(
   section: string,
-  french: readonly NamedCollectivity[],
+  home: readonly NamedCollectivity[],
   partner: readonly NamedCollectivity[],
   headingLines: readonly SourceLine[],
   lines: readonly SourceLine[],
   notes: ReaderNote[],
+  countries: DirectoryCountries,
 ): UnitDraft {
-  const z = zones(lines);
+  const z = zones(lines, countries);
   const head = emptyHead();
   readHead(z.head, head, notes);
   const { projects, unitNotes } = readProjects(z.projects, notes);
@@ -65,7 +67,7 @@ function readUnit(
   readInfo(z.info, info, notes);
   return {
     section,
-    french,
+    home,
     partner,
     headingLines,
     head,
@@ -78,18 +80,18 @@ function readUnit(
   };
 }
 
-export function readEntry(section: string, entry: EntryLines, notes: ReaderNote[]): UnitDraft[] {
-  const french = readCollectivityNames(entry.french.text, 'FR');
-  const partner = readCollectivityNames(entry.partner.text, 'MA');
-  const headingLines = [entry.french, entry.partner];
+export function readEntry(section: string, entry: EntryLines, notes: ReaderNote[], countries: DirectoryCountries): UnitDraft[] {
+  const home = readCollectivityNames(entry.home.text, countries.home, countries.profiles);
+  const partner = readCollectivityNames(entry.partner.text, countries.partner, countries.profiles);
+  const headingLines = [entry.home, entry.partner];
   const starts = entry.body.flatMap((line, i) => (UNIT_START.test(line.text) ? [i] : []));
-  if (starts.length === 0) return [readUnit(section, french, partner, headingLines, entry.body, notes)];
+  if (starts.length === 0) return [readUnit(section, home, partner, headingLines, entry.body, notes, countries)];
 
-  const shared = readUnit(section, french, partner, headingLines, entry.body.slice(0, starts[0]), notes);
+  const shared = readUnit(section, home, partner, headingLines, entry.body.slice(0, starts[0]), notes, countries);
   return starts.map((start, k) => {
     const title = entry.body[start]!;
-    const named = readCollectivityNames(UNIT_START.exec(title.text)![1]!, 'MA');
-    const unit = readUnit(section, french, named.length ? named : partner, [...headingLines, title], entry.body.slice(start + 1, starts[k + 1] ?? entry.body.length), notes);
+    const named = readCollectivityNames(UNIT_START.exec(title.text)![1]!, countries.partner, countries.profiles);
+    const unit = readUnit(section, home, named.length ? named : partner, [...headingLines, title], entry.body.slice(start + 1, starts[k + 1] ?? entry.body.length), notes, countries);
     // What the entry says of all its partnerships belongs to each of them.
     unit.info.humanResources.unshift(...shared.info.humanResources);
     unit.info.notes.unshift(...shared.info.notes);

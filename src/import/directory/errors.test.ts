@@ -1,9 +1,9 @@
 /** What is not a directory gets one clear error that names the line. */
 import { describe, expect, it } from 'vitest';
 import { DirectoryFormatError, readDirectory } from './index.js';
-import { seedText } from './testing.js';
+import { SEED_COUNTRIES, seedText } from './testing.js';
 
-const read = (text: string) => () => readDirectory(text, { document: 'test.txt' });
+const read = (text: string) => () => readDirectory(text, { document: 'test.txt', countries: SEED_COUNTRIES });
 
 describe('readDirectory on what is not a directory', () => {
   it('refuses an empty document', () => {
@@ -23,7 +23,7 @@ describe('readDirectory on what is not a directory', () => {
     const lines = seedText().split('\n');
     const error = (() => {
       try {
-        readDirectory(lines.slice(0, 3000).join('\n'), { document: 'cut.txt' });
+        readDirectory(lines.slice(0, 3000).join('\n'), { document: 'cut.txt', countries: SEED_COUNTRIES });
       } catch (e) {
         return e as DirectoryFormatError;
       }
@@ -37,7 +37,7 @@ describe('readDirectory on what is not a directory', () => {
   it('reads a part of a directory without Sommaire, reporting what it could not place', () => {
     const lines = seedText().split('\n');
     const part = ['Villes', '', ...lines.slice(150, 357), 'Une ligne égarée'].join('\n');
-    const { document, report } = readDirectory(part, { document: 'part.txt' });
+    const { document, report } = readDirectory(part, { document: 'part.txt', countries: SEED_COUNTRIES });
     expect(document.partnerships.map((p) => p.id)).toEqual(['aix-en-provence-oujda']);
     expect(report.counts.partnerships).toBe(1);
   });

@@ -9,8 +9,10 @@
 import type { ImportReport } from '../../model/report.js';
 import type { SourceRef } from '../../model/provenance.js';
 import { RepertoireDocument } from '../../model/schema.js';
+import { defaultProfiles, type Profiles } from '../../profiles/profiles.js';
 import { assemble } from './assemble.js';
 import { readBriefPartnerships } from './brief.js';
+import { directoryCountries } from './countries.js';
 import type { UnitDraft } from './drafts.js';
 import { splitEntries } from './entries.js';
 import { readEntry } from './entry.js';
@@ -45,6 +47,13 @@ export class DirectoryFormatError extends Error {
 export interface ReadOptions {
   /** the document's name, kept in every record's provenance */
   document: string;
+  /**
+   * the directory's countries, home first (['FR', 'MA']): the text does not say which they are,
+   * its source's metadata or the person importing it does
+   */
+  countries: readonly string[];
+  /** the country profiles that say what marks a line as of one country (default: the packaged ones) */
+  profiles?: Profiles;
   onProgress?: (done: number, total: number) => void;
   /** for tests: the reader of contact blocks */
   readContacts?: ContactsReader;
@@ -69,6 +78,7 @@ function checkText(text: string): void {
 }
 
 export function readDirectory(text: string, options: ReadOptions): ReadResult {
+  const countries = directoryCountries(options.countries, options.profiles ?? defaultProfiles());
   checkText(text);
   const { lines, notes: lineNotes } = toLines(text);
   const notes: ReaderNote[] = [...lineNotes];
@@ -94,24 +104,24 @@ export function readDirectory(text: string, options: ReadOptions): ReadResult {
   sections.forEach((zone, done) => {
     options.onProgress?.(done, total);
     if (zone.kind === 'brief') {
-      units.push(...readBriefPartnerships(zone.lines, notes, front.pages[key('Autres partenariats répertoriés')]));
+      units.push(...readBriefPartnerships(zone.lines, notes, countries, front.pages[key('Autres partenariats répertoriés')]));
       return;
     }
     const { entries, before } = splitEntries(zone.lines);
     for (const line of before) notes.push({ kind: 'unplaced', message: `section ${zone.title}: a line before its first entry`, wording: { key: 'line-before-first-entry', params: { section: zone.title } }, line: line.n, text: line.text });
     entryCounts.set(zone.title, entries.length);
-    for (const entry of entries) units.push(...readEntry(zone.title, entry, notes));
+    for (const entry of entries) units.push(...readEntry(zone.title, entry, notes, countries));
   });
   checkSectionCounts(front.sommaire, front.sections, entryCounts, notes);
   const readable = units.filter((unit) => {
-    if (unit.french.length && unit.partner.length) return true;
+    if (unit.home.length && unit.partner.length) return true;
     notes.push({ kind: 'unplaced', message: 'an entry heading names no collectivity on one side: the entry is skipped', wording: { key: 'heading-one-sided' }, line: unit.lines[0], text: unit.headingLines.map((l) => l.text).join(' / ') });
     return false;
   });
 
   const synthesis = synthesisZone ? readSynthesis(synthesisZone.lines) : undefined;
   const { document, sources } = assemble(
-    { document: options.document, front, units: readable, ...(synthesis ? { synthesis } : {}), readContacts: options.readContacts ?? readContacts, lastLine },
+    { document: options.document, front, units: readable, ...(synthesis ? { synthesis } : {}), readContacts: options.readContacts ?? readContacts, lastLine, countries },
     notes,
   );
   checkPadCount(document, front.statedPadCounts, notes);

@@ -3,6 +3,8 @@
  * parties' names. Here those names are resolved to the collectivities the entries define, so the
  * Sommaire gives pages, the Synthèse gives domains, and every disagreement is reported.
  */
+import type { Profiles } from '../../profiles/profiles.js';
+import type { DirectoryCountries } from './countries.js';
 import type { UnitDraft } from './drafts.js';
 import { readCollectivityNames, type NamedCollectivity } from './names.js';
 import type { CollectivityRegistry } from './registry.js';
@@ -13,7 +15,7 @@ import type { ReaderNote } from './types.js';
 export interface ResolvedUnit {
   readonly unit: UnitDraft;
   readonly partnershipId: string;
-  readonly frenchIds: readonly string[];
+  readonly homeIds: readonly string[];
   readonly partnerIds: readonly string[];
   /** how the entry's heading names each of its parties */
   readonly printed: ReadonlyMap<string, NamedCollectivity>;
@@ -31,9 +33,9 @@ interface Side {
   readonly unknown: string[];
 }
 
-function resolveSide(text: string | undefined, country: string, registry: CollectivityRegistry, line: number): Side {
+function resolveSide(text: string | undefined, country: string, registry: CollectivityRegistry, line: number, profiles: Profiles): Side {
   const side: Side = { ids: [], found: [], unknown: [] };
-  for (const named of text ? readCollectivityNames(text, country) : []) {
+  for (const named of text ? readCollectivityNames(text, country, profiles) : []) {
     const found = registry.resolve(named);
     if (!found) {
       side.unknown.push(named.name);
@@ -70,22 +72,22 @@ function differences(sides: readonly Side[], unit: ResolvedUnit | undefined): Di
 
 const covers = (have: readonly string[], want: readonly string[]) => want.length > 0 && want.every((id) => have.includes(id));
 
-export function matchSommaire(sommaire: readonly SommaireEntry[], units: readonly ResolvedUnit[], registry: CollectivityRegistry, notes: ReaderNote[]): Map<ResolvedUnit, SommaireEntry> {
+export function matchSommaire(sommaire: readonly SommaireEntry[], units: readonly ResolvedUnit[], registry: CollectivityRegistry, countries: DirectoryCountries, notes: ReaderNote[]): Map<ResolvedUnit, SommaireEntry> {
   const pages = new Map<ResolvedUnit, SommaireEntry>();
   for (const entry of sommaire) {
-    const french = resolveSide(entry.french, 'FR', registry, entry.line);
-    const partner = resolveSide(entry.partner, 'MA', registry, entry.line);
-    const matched = units.filter((u) => u.unit.tier === 'full' && covers(u.frenchIds, french.ids) && (covers(partner.ids, u.partnerIds) || covers(u.partnerIds, partner.ids)));
+    const home = resolveSide(entry.home, countries.home, registry, entry.line, countries.profiles);
+    const partner = resolveSide(entry.partner, countries.partner, registry, entry.line, countries.profiles);
+    const matched = units.filter((u) => u.unit.tier === 'full' && covers(u.homeIds, home.ids) && (covers(partner.ids, u.partnerIds) || covers(u.partnerIds, partner.ids)));
     if (matched.length === 0) {
       notes.push({
         kind: 'sommaire-entry-missing',
-        message: `the Sommaire announces “${entry.french}/${entry.partner}” (p.${entry.page}); no entry of the body matches it`,
-        wording: { key: 'sommaire-entry-missing', params: { french: entry.french, partner: entry.partner, page: String(entry.page ?? '?') } },
+        message: `the Sommaire announces “${entry.home}/${entry.partner}” (p.${entry.page}); no entry of the body matches it`,
+        wording: { key: 'sommaire-entry-missing', params: { /* the wording's parameter keeps its name: stored reports and the site's catalogue use it */ french: entry.home, partner: entry.partner, page: String(entry.page ?? '?') } },
         line: entry.line,
       });
       continue;
     }
-    for (const d of differences([french, partner], matched[0])) {
+    for (const d of differences([home, partner], matched[0])) {
       notes.push({ kind: 'sommaire-name-differs', message: `Sommaire: ${d.message}`, wording: { key: `sommaire.${d.key}`, params: d.params }, line: entry.line });
     }
     for (const u of matched) pages.set(u, entry);
@@ -99,19 +101,19 @@ export function matchSommaire(sommaire: readonly SommaireEntry[], units: readonl
   return pages;
 }
 
-export function matchSynthesis(pairs: readonly SynthesisPair[], units: readonly ResolvedUnit[], registry: CollectivityRegistry, notes: ReaderNote[]): Map<string, string[]> {
+export function matchSynthesis(pairs: readonly SynthesisPair[], units: readonly ResolvedUnit[], registry: CollectivityRegistry, countries: DirectoryCountries, notes: ReaderNote[]): Map<string, string[]> {
   const domains = new Map<string, string[]>();
   for (const pair of pairs) {
-    const french = resolveSide(pair.french, 'FR', registry, pair.line.n);
-    const partner = resolveSide(pair.partner, 'MA', registry, pair.line.n);
+    const home = resolveSide(pair.home, countries.home, registry, pair.line.n, countries.profiles);
+    const partner = resolveSide(pair.partner, countries.partner, registry, pair.line.n, countries.profiles);
     const where = `Synthèse, “${pair.line.text}”`;
-    let matched = units.filter((u) => covers(u.frenchIds, french.ids) && (!pair.partner || covers(u.partnerIds, partner.ids)));
-    // A line naming only the French side counts only when that side has a single partnership.
+    let matched = units.filter((u) => covers(u.homeIds, home.ids) && (!pair.partner || covers(u.partnerIds, partner.ids)));
+    // A line naming only the home side counts only when that side has a single partnership.
     if (!pair.partner) {
       notes.push({ kind: 'synthesis-pair-without-partner', message: `${where}: no partner is named`, wording: { key: 'synthesis.pair-without-partner', params: { pair: pair.line.text } }, line: pair.line.n });
       if (matched.length > 1) matched = [];
     }
-    for (const d of differences([french, partner], matched[0])) {
+    for (const d of differences([home, partner], matched[0])) {
       notes.push({ kind: 'synthesis-name-differs', message: `${where}: ${d.message}`, wording: { key: `synthesis.${d.key}`, params: { pair: pair.line.text, ...d.params } }, line: pair.line.n });
     }
     if (matched.length === 0) {

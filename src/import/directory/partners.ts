@@ -4,6 +4,7 @@
  * sub-headings ("Partenaires au Maroc :", "En France :"), contacts after an arrow
  * ("→ Contact : M. Manini Directeur, …").
  */
+import { countryMentionedIn, type DirectoryCountries } from './countries.js';
 import type { ProjectPartner } from '../../model/schema.js';
 import { matchParty } from './parties.js';
 import { sectionLabel } from './project-labels.js';
@@ -18,10 +19,8 @@ const ROLES: readonly [RegExp, Role][] = [
   [/^op[ée]rateurs?\s*:\s*(.+)$/i, 'operator'],
 ];
 
-function countryOf(hint: string, parties: readonly PartyRef[]): string | undefined {
-  if (/maroc/i.test(hint)) return 'MA';
-  if (/france/i.test(hint)) return 'FR';
-  return matchParty(hint, parties)?.country;
+function countryOf(hint: string, parties: readonly PartyRef[], countries: DirectoryCountries): string | undefined {
+  return countryMentionedIn(hint, countries) ?? matchParty(hint, parties)?.country;
 }
 
 function partner(name: string, role: Role, country: string | undefined, parties: readonly PartyRef[], contact?: string): ProjectPartner | undefined {
@@ -53,7 +52,7 @@ function splitNames(text: string): { names: string[]; contact?: string } {
   return { names: parts };
 }
 
-export function readPartners(partnerLines: readonly SourceLine[], otherLines: readonly SourceLine[], parties: readonly PartyRef[]): ProjectPartner[] {
+export function readPartners(partnerLines: readonly SourceLine[], otherLines: readonly SourceLine[], parties: readonly PartyRef[], countries: DirectoryCountries): ProjectPartner[] {
   const out: ProjectPartner[] = [];
   const add = (p: ProjectPartner | undefined) => {
     if (p && !out.some((q) => q.name === p.name && q.role === p.role)) out.push(p);
@@ -75,13 +74,13 @@ export function readPartners(partnerLines: readonly SourceLine[], otherLines: re
     const label = sectionLabel(text);
     if (label?.section === 'partners') {
       const where = /\b(?:en|au|aux)\s+(\p{L}[^:]*)$/u.exec(label.label);
-      if (where) country = countryOf(where[1]!, parties) ?? country;
+      if (where) country = countryOf(where[1]!, parties, countries) ?? country;
       text = label.inline;
       if (!text) continue;
     }
     const heading = /^(?:en|au|aux)\s+([^:]{2,40}?)\s*:\s*(.*)$/i.exec(text);
     if (heading) {
-      country = countryOf(heading[1]!, parties) ?? country;
+      country = countryOf(heading[1]!, parties, countries) ?? country;
       text = heading[2]!;
       if (!text) continue;
     }

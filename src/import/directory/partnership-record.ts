@@ -2,6 +2,7 @@
  * A unit draft becomes an interchange Partnership: parties with their executives, framework,
  * dates, history, projects, budgets, human resources, other partnerships, contacts and notes.
  */
+import type { DirectoryCountries } from './countries.js';
 import type { Contact, Partnership } from '../../model/schema.js';
 import type { SourceRef } from '../../model/provenance.js';
 import { readBudgets } from './budgets.js';
@@ -20,7 +21,7 @@ export interface ContactsReading {
   readonly notes: readonly ReaderNote[];
 }
 
-export type ContactsReader = (lines: readonly SourceLine[], parties: readonly PartyRef[], options?: { defaultSide?: string }) => ContactsReading;
+export type ContactsReader = (lines: readonly SourceLine[], parties: readonly PartyRef[], options: { countries: DirectoryCountries; defaultSide?: string }) => ContactsReading;
 
 export interface PartyOfUnit {
   readonly entry: CollectivityEntry;
@@ -38,6 +39,7 @@ export interface BuildContext {
   readonly document: string;
   readonly usedIds: Set<string>;
   readonly readContacts: ContactsReader;
+  readonly countries: DirectoryCountries;
   readonly notes: ReaderNote[];
 }
 
@@ -68,18 +70,18 @@ function clean(text: string | undefined): string | undefined {
 export function buildPartnership(unit: UnitDraft, parties: readonly PartyOfUnit[], ctx: BuildContext): BuiltPartnership {
   const refs = parties.map((p) => p.ref);
   const side = (country: string) => [...new Set(parties.filter((p) => p.ref.country === country).map((p) => slug(p.ref.shortName, 40)))].join('-');
-  const id = uniqueId(`${side('FR')}-${side('MA')}`, ctx.usedIds);
+  const id = uniqueId(`${side(ctx.countries.home)}-${side(ctx.countries.partner)}`, ctx.usedIds);
   const { head, info } = unit;
   const sources: SourceRef[] = [{ recordType: 'partnership', recordId: id, document: ctx.document, lines: [...unit.lines] }];
 
-  const projects = unit.projects.map((draft) => buildProject(draft, id, ctx.usedIds, refs, ctx.document, ctx.notes));
+  const projects = unit.projects.map((draft) => buildProject(draft, id, ctx.usedIds, refs, ctx.countries, ctx.document, ctx.notes));
   for (const p of projects) sources.push({ recordType: 'project', recordId: p.id, document: ctx.document, lines: [...p.source!.lines!] as [number, number] });
 
   const budgets = readBudgets(info.budgetLines, refs);
   const contacts: Contact[] = [];
   const institutions: InstitutionDetails[] = [];
   for (const block of unit.contactBlocks) {
-    const reading = ctx.readContacts(block.lines, refs, { defaultSide: block.defaultSide });
+    const reading = ctx.readContacts(block.lines, refs, { countries: ctx.countries, defaultSide: block.defaultSide });
     for (const { lines, ...contact } of reading.contacts) {
       sources.push({ recordType: 'contact', recordId: `${id}#${contacts.length + 1}`, document: ctx.document, lines: [...lines] });
       contacts.push(contact);

@@ -11,7 +11,8 @@ const SECTIONS: readonly [RegExp, ProjectSection][] = [
   [/^objectifs?( specifiques?)?$/, 'objectives'],
   [/^(description|deroulement)( du| des)?( projets?| de l action)?( \d{4} a \d{4})?$/, 'description'],
   [/^(contexte|historique|lieu|duree|date de demarrage|date de cloture|publics? cibles?|moyens( mobilises)?|personnel mobilise|perspectives|impact de l action|autres retombees induites|localisation|mise en oeuvre)( historique)?$/, 'description'],
-  [/^partenaires?( (au maroc|en france|mobilise pour la mise en oeuvre du projet))?$/, 'partners'],
+  // "Partenaires au Maroc", "Partenaire en France": the country is read from the label (partners.ts)
+  [/^partenaires?( ((au|aux|en) [a-z][a-z -]*|mobilise pour la mise en oeuvre du projet))?$/, 'partners'],
   [/^partenaires? (et )?financements?$/, 'partners'],
   [/^(financements?|budget (et )?financements?)$/, 'funding'],
   [/^budget( estime| total)?$/, 'budget'],
@@ -40,7 +41,8 @@ export interface SectionLabel {
 /** "Description du projet", "→ Objectifs : Renforcer …", "- Financement : (La Rochelle) …" */
 export function sectionLabel(text: string): SectionLabel | undefined {
   const bare = text.replace(/[\s:]+$/, '');
-  const whole = match(bare);
+  // A colon inside ends the label: "Partenaires au Sénégal : Agence …" is a label and its text.
+  const whole = bare.includes(':') ? undefined : match(bare);
   if (whole) return { section: whole, label: bare.replace(/^[\s\-–→➤•]+/, ''), inline: '' };
   const parts = splitLabel(text.replace(/^[\s\-–→➤•]+/, ''), 60);
   if (!parts) return undefined;

@@ -2,6 +2,7 @@
  * A project draft becomes an interchange Project: title and period, PAD co-financing, the lists
  * (objectives, results, beneficiaries), partners with roles, total cost and funding lines.
  */
+import type { DirectoryCountries } from './countries.js';
 import type { Project, ProjectPartner } from '../../model/schema.js';
 import type { ProjectDraft, ProjectSection } from './drafts.js';
 import { readProjectMoney, type ProjectMoney } from './funding.js';
@@ -28,8 +29,8 @@ function isPad(draft: ProjectDraft, money: ProjectMoney): boolean {
   return money.fundingText.some((t) => /co-?financement (du )?PAD\b/i.test(t) && !PAD_NOT_YET.test(t));
 }
 
-/** PAD projects are by design led by the Moroccan party with the French one assisting (see the editorials). */
-function withPadRoles(partners: ProjectPartner[], parties: readonly PartyRef[], notes: ReaderNote[], line: number): ProjectPartner[] {
+/** PAD projects are by design led by the partner party with the home one assisting (see the editorials). */
+function withPadRoles(partners: ProjectPartner[], parties: readonly PartyRef[], countries: DirectoryCountries, notes: ReaderNote[], line: number): ProjectPartner[] {
   const out = [...partners];
   const add = (role: 'maitre-ouvrage' | 'assistant-maitre-ouvrage', country: string) => {
     if (out.some((p) => p.role === role)) return;
@@ -38,8 +39,8 @@ function withPadRoles(partners: ProjectPartner[], parties: readonly PartyRef[], 
     out.unshift({ name: party.name, role, country, collectivityId: party.collectivityId });
     notes.push({ kind: 'inferred-role', message: `PAD project: ${role} not printed, taken to be ${party.name}`, wording: { key: `role-inferred.${role}`, params: { name: party.name } }, line });
   };
-  add('assistant-maitre-ouvrage', 'FR');
-  add('maitre-ouvrage', 'MA');
+  add('assistant-maitre-ouvrage', countries.home);
+  add('maitre-ouvrage', countries.partner);
   return out;
 }
 
@@ -50,15 +51,15 @@ export function uniqueId(base: string, used: Set<string>): string {
   return id;
 }
 
-export function buildProject(draft: ProjectDraft, partnershipId: string, used: Set<string>, parties: readonly PartyRef[], document: string, notes: ReaderNote[]): Project {
+export function buildProject(draft: ProjectDraft, partnershipId: string, used: Set<string>, parties: readonly PartyRef[], countries: DirectoryCountries, document: string, notes: ReaderNote[]): Project {
   const section = (s: ProjectSection) => draft.sections.get(s);
   // Roles may be printed in the description ("Maître d'ouvrage : …"), never in the money parts
   // ("opérateur : 161 502€" is a funding line, not a partner).
   const others = [...draft.sections].filter(([s]) => s !== 'partners' && s !== 'funding' && s !== 'budget').flatMap(([, lines]) => lines);
   const money = readProjectMoney(section('funding') ?? [], section('budget') ?? [], parties);
   const pad = isPad(draft, money);
-  let partners = readPartners(section('partners') ?? [], others, parties);
-  if (pad) partners = withPadRoles(partners, parties, notes, draft.titleLine.n);
+  let partners = readPartners(section('partners') ?? [], others, parties, countries);
+  if (pad) partners = withPadRoles(partners, parties, countries, notes, draft.titleLine.n);
   const period = draft.period;
   const project: Project = {
     id: uniqueId(`${partnershipId}-${slug(draft.title, 50)}`, used),

@@ -8,7 +8,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Partnership, Project, RepertoireDocument } from '../../model/schema.js';
 import { readDirectory, type ReadResult } from './index.js';
-import { seedText } from './testing.js';
+import { SEED_COUNTRIES, seedText } from './testing.js';
 
 let result: ReadResult;
 let doc: RepertoireDocument;
@@ -21,7 +21,7 @@ const collectivity = (id: string) => doc.collectivities.find((c) => c.id === id)
 const projects = (): Project[] => doc.partnerships.flatMap((p) => p.projects ?? []);
 
 beforeAll(() => {
-  result = readDirectory(seedText(), { document: 'repertoire-franco-marocain-2008.txt', now: new Date('2026-01-01T00:00:00Z') });
+  result = readDirectory(seedText(), { document: 'repertoire-franco-marocain-2008.txt', countries: SEED_COUNTRIES, now: new Date('2026-01-01T00:00:00Z') });
   doc = result.document;
 });
 
@@ -153,7 +153,7 @@ describe('the 2008 directory', () => {
   });
 
   it('reads the same document to the same records', () => {
-    const again = readDirectory(seedText(), { document: 'repertoire-franco-marocain-2008.txt' });
+    const again = readDirectory(seedText(), { document: 'repertoire-franco-marocain-2008.txt', countries: SEED_COUNTRIES });
     expect(again.document).toEqual(doc);
   });
 });

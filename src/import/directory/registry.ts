@@ -4,6 +4,7 @@
  * préfecture stay two. Identity is country + kind group + place key; every other spelling met is
  * kept as an alias, every population and executive met is kept to be reconciled at the end.
  */
+import type { Profiles } from '../../profiles/profiles.js';
 import { kindGroup, placeKey, type NamedCollectivity } from './names.js';
 import { slug } from './text.js';
 
@@ -33,8 +34,11 @@ export interface Resolution {
 export class CollectivityRegistry {
   readonly #byKey = new Map<string, CollectivityEntry>();
 
+  /** the profiles say which kinds are one (a commune urbaine is a commune) */
+  constructor(private readonly profiles: Profiles) {}
+
   #identity(named: NamedCollectivity): string {
-    return `${named.country}|${kindGroup(named.kind)}|${placeKey(named.place)}`;
+    return `${named.country}|${kindGroup(named.kind, this.profiles)}|${placeKey(named.place)}`;
   }
 
   /** Records a collectivity named by a heading; returns its entry. */
@@ -42,7 +46,7 @@ export class CollectivityRegistry {
     const identity = this.#identity(named);
     let entry = this.#byKey.get(identity);
     if (!entry) {
-      const id = `${named.country.toLowerCase()}-${kindGroup(named.kind)}-${slug(named.place, 80)}`;
+      const id = `${named.country.toLowerCase()}-${kindGroup(named.kind, this.profiles)}-${slug(named.place, 80)}`;
       entry = { id, country: named.country, place: named.place, names: [], kinds: [], populations: [], executives: [], lines: new Set() };
       this.#byKey.set(identity, entry);
     }
@@ -62,9 +66,9 @@ export class CollectivityRegistry {
     const exact = this.#byKey.get(this.#identity(named));
     if (exact) return { entry: exact, exact: true };
     const wanted = placeKey(named.place);
-    const group = kindGroup(named.kind);
+    const group = kindGroup(named.kind, this.profiles);
     const near = [...this.#byKey.values()].filter(
-      (e) => e.country === named.country && e.kinds.some((k) => kindGroup(k.value) === group) && distance(placeKey(e.place), wanted) <= Math.max(1, Math.floor(wanted.length / 6)),
+      (e) => e.country === named.country && e.kinds.some((k) => kindGroup(k.value, this.profiles) === group) && distance(placeKey(e.place), wanted) <= Math.max(1, Math.floor(wanted.length / 6)),
     );
     return near.length === 1 ? { entry: near[0]!, exact: false } : undefined;
   }

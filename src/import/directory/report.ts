@@ -29,8 +29,8 @@ export function countRecords(doc: RepertoireDocument, lines: number): Record<str
     'partnerships.full': doc.partnerships.filter((p) => p.tier === 'full').length,
     'partnerships.brief': doc.partnerships.filter((p) => p.tier === 'brief').length,
     collectivities: doc.collectivities.length,
-    'collectivities.FR': doc.collectivities.filter((c) => c.country === 'FR').length,
-    'collectivities.MA': doc.collectivities.filter((c) => c.country === 'MA').length,
+    // one count per country of the directory, home first: `collectivities.<code>` (the site labels them)
+    ...Object.fromEntries(doc.directory.countries.map((code) => [`collectivities.${code}`, doc.collectivities.filter((c) => c.country === code).length])),
     projects: projects.length,
     'projects.pad': projects.filter((p) => p.padCofinanced).length,
     'funding lines': projects.reduce((n, p) => n + (p.funding?.length ?? 0), 0),

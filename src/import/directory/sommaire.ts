@@ -7,7 +7,7 @@ import type { SourceLine } from './types.js';
 
 export interface SommaireEntry {
   readonly section: string;
-  readonly french: string;
+  readonly home: string;
   readonly partner: string;
   readonly page?: number;
   readonly line: number;
@@ -56,9 +56,9 @@ export function readFrontMatter(lines: readonly SourceLine[]): FrontMatter {
     const entry = /^(.+?)\s+p\.\s*(\d+)$/.exec(text);
     if (entry && section) {
       if (/synth[èe]se/i.test(entry[1]!)) announcesSynthesis = true;
-      const [french, partner] = entry[1]!.split('/').map((s) => s.trim());
+      const [home, partner] = entry[1]!.split('/').map((s) => s.trim());
       if (!partner) pages[key(entry[1]!)] = Number(entry[2]);
-      if (partner) sommaire.push({ section, french: french!, partner, page: Number(entry[2]), line: line.n });
+      if (partner) sommaire.push({ section, home: home!, partner, page: Number(entry[2]), line: line.n });
       continue;
     }
     for (const m of text.matchAll(/(\d+)\s+projets\s[^.]*?co-?financement/gi)) statedPadCounts.push({ count: Number(m[1]), line: line.n });

@@ -21,7 +21,7 @@ Ville de Sète/Commune urbaine d'El Jedida`),
       ['developpement-urbain-eau-assainissement', 'Eau & assainissement', 'developpement-urbain'],
       ['developpement-rural', 'Développement rural', undefined],
     ]);
-    expect(pairs.map((p) => [p.domain, p.french, p.partner ?? null])).toEqual([
+    expect(pairs.map((p) => [p.domain, p.home, p.partner ?? null])).toEqual([
       ['developpement-urbain-transports', "Ville d'Aix-en-Provence", "Commune urbaine d'Oujda"],
       ['developpement-urbain-eau-assainissement', 'Conseil général de Seine-Saint-Denis', null],
       ['developpement-urbain-eau-assainissement', 'Ville de La Rochelle', "Commune urbaine d'Essaouira"],

@@ -1,7 +1,7 @@
 /**
  * "Synthèse des coopérations par domaines d'intervention": the book's two-level domain taxonomy
  * ("Développement urbain" > "➤ Transports") with, under each domain, the partnerships working in it
- * as "French collectivity/Moroccan collectivity" lines.
+ * as "home collectivity/partner collectivity" lines.
  */
 import { looksLikeCollectivityName } from './names.js';
 import { slug } from './text.js';
@@ -16,7 +16,7 @@ export interface SynthesisDomain {
 
 export interface SynthesisPair {
   readonly domain: string;
-  readonly french: string;
+  readonly home: string;
   readonly partner?: string;
   readonly line: SourceLine;
 }
@@ -47,8 +47,8 @@ export function readSynthesis(lines: readonly SourceLine[]): Synthesis {
       current = add(sub[1]!.trim(), line.n, top);
     } else if (text.includes('/') || looksLikeCollectivityName(text)) {
       if (!current) continue;
-      const [french, partner] = text.split('/').map((s) => s.trim());
-      pairs.push({ domain: current.code, french: french!, ...(partner ? { partner } : {}), line });
+      const [home, partner] = text.split('/').map((s) => s.trim());
+      pairs.push({ domain: current.code, home: home!, ...(partner ? { partner } : {}), line });
     } else {
       top = add(text, line.n);
       current = top;

@@ -4,10 +4,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { defaultProfiles } from '../../profiles/profiles.js';
+import { directoryCountries } from './countries.js';
 import { toLines } from './lines.js';
+import { readSourceMetadata } from './metadata.js';
 import type { SourceLine } from './types.js';
 
 export const SEED_PATH = fileURLToPath(new URL('../../../data/sources/repertoire-franco-marocain-2008.txt', import.meta.url));
+
+/** The 2008 directory's countries, from its metadata file (home first). */
+export const SEED_COUNTRIES: readonly string[] = readSourceMetadata(SEED_PATH)!.countries;
+
+/** …as the reader works with them. */
+export const seedCountries = directoryCountries(SEED_COUNTRIES, defaultProfiles());
 
 export function seedText(): string {
   return readFileSync(SEED_PATH, 'utf8');

@@ -24,7 +24,7 @@ export interface ReaderNote {
 /** A party of the partnership being read, as the contacts and funding readers need to know it. */
 export interface PartyRef {
   readonly collectivityId: string;
-  /** ISO 3166-1 alpha-2: 'FR' or 'MA' */
+  /** ISO 3166-1 alpha-2: one of the directory's countries */
   readonly country: string;
   /** official name as in the heading: "Ville d'Aix-en-Provence" */
   readonly name: string;

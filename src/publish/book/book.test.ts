@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.js';
 import { openStore } from '../../store/db.js';
 import { readDirectory } from '../../import/directory/index.js';
+import { SEED_COUNTRIES } from '../../import/directory/testing.js';
 import { RepertoireDocument } from '../../model/schema.js';
 import { saveDocument } from '../../store/save-document.js';
 import { openTempStore } from '../../test-support/temp-store.js';
@@ -118,7 +119,7 @@ describe('the directory as a book', () => {
   it('reads back, through the directory reader, as the same records', async () => {
     const text = htmlToText(printed.html);
     expect(text).toBe(bookText(printed.book));
-    const back = readDirectory(text, { document: BUNDLED_NAME });
+    const back = readDirectory(text, { document: BUNDLED_NAME , countries: SEED_COUNTRIES });
     expect(back.report.unplaced).toEqual([]);
     const { db } = await openTempStore();
     await saveDocument(db, back.document, { sources: back.sources, report: back.report });

@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import type { Kysely } from 'kysely';
 import yauzl from 'yauzl';
 import { readDirectory } from '../../import/directory/index.js';
+import { SEED_COUNTRIES } from '../../import/directory/testing.js';
 import { saveDocument } from '../../store/save-document.js';
 import type { Database } from '../../store/tables.js';
 
@@ -21,7 +22,7 @@ export const BUNDLED_TEXT = () => readFileSync(new URL(`../../../data/sources/${
 
 /** Imports the bundled 2008 directory into `db`, as `repertoire setup` does. */
 export async function importBundled(db: Kysely<Database>): Promise<void> {
-  const { document, report, sources } = readDirectory(BUNDLED_TEXT(), { document: BUNDLED_NAME });
+  const { document, report, sources } = readDirectory(BUNDLED_TEXT(), { document: BUNDLED_NAME , countries: SEED_COUNTRIES });
   await saveDocument(db, document, { sources, report });
 }
 

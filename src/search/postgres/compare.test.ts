@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.js';
 import { readDirectory } from '../../import/directory/index.js';
+import { SEED_COUNTRIES } from '../../import/directory/testing.js';
 import { openStore, type Store } from '../../store/db.js';
 import { saveDocument } from '../../store/save-document.js';
 import { ENGINES, openEngineStore, tempDatabaseUrl } from '../../test-support/engines.js';
@@ -72,7 +73,7 @@ describe.skipIf(!ENGINES.includes('postgres'))('search on PostgreSQL', () => {
     sqlite = await indexed2008Store();
     onSqlite = localSearcher({ databasePath: sqlite.path });
     postgres = await openStore(loadConfig({ DATABASE_URL: await tempDatabaseUrl('postgres', (drop) => afterAll(drop)) }));
-    const read = readDirectory(readFileSync(DIRECTORY_2008, 'utf8'), { document: 'repertoire-franco-marocain-2008.txt' });
+    const read = readDirectory(readFileSync(DIRECTORY_2008, 'utf8'), { document: 'repertoire-franco-marocain-2008.txt' , countries: SEED_COUNTRIES });
     await saveDocument(postgres.db, read.document, { sources: read.sources, report: read.report });
     await rebuildPostgresSearchIndex(postgres.db, DIRECTORY_2008_ID, undefined, searchWords('fr')); // as indexed2008Store builds the SQLite one
     onPostgres = openPostgresSearcher(postgres.db);

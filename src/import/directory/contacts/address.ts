@@ -5,7 +5,6 @@
  * the rules decide that from context.
  */
 import { foldText } from '../../../text/fold.js';
-import { key } from '../text.js';
 
 /**
  * A street word counts where a street name starts (line start, after a comma or a dash), so that a
@@ -14,7 +13,7 @@ import { key } from '../text.js';
 const STREET =
   /(?:^|[,\-–]\s*)(rue|avenue|av\.?|ave|bd|boulevard|place|pl\.|quai|square|route|impasse|allee|chemin|quartier|cite|immeuble|residence|lotissement|hay)(?![a-z])/;
 const POST_BOX = /(?:^|[^\p{L}])(?:B\.?\s?P\.?|PP|CS)\s*(?:n°\s*)?\d/iu;
-/** French and Moroccan postcodes: five digits, often printed "20 000". */
+/** Five-digit postcodes (France's, Morocco's), often printed "20 000". */
 const POSTCODE = /(?:^|[^\d])\d{2}\s?\d{3}(?!\d)/;
 /** "9ème vice-président", "1er adjoint": ordinals start roles, not addresses. */
 const ORDINAL = /^\d+\s*(?:e|è|ème|eme|er|ère|re|nd|nde)(?![\p{L}])/iu;
@@ -28,12 +27,4 @@ export function isAddressLine(text: string): boolean {
   // "Tour Rond Point 93": a building and its number.
   if (/\s\d{1,4}$/.test(t) && !/[:@]/.test(t)) return true;
   return STREET.test(foldText(t));
-}
-
-/** Countries printed at the end of an address ("… - Oujda - Maroc"). */
-export function addressCountry(text: string): string | undefined {
-  const k = key(text);
-  if (/(?:^| )maroc$/.test(k)) return 'MA';
-  if (/(?:^| )france$/.test(k)) return 'FR';
-  return undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phoneCountry, readCoordinates, splitNumbers } from './coordinates.js';
+import { readCoordinates, splitNumbers } from './coordinates.js';
 
 describe('readCoordinates', () => {
   it('reads labelled phones and faxes, keeping numbers as printed', () => {
@@ -36,16 +36,5 @@ describe('splitNumbers', () => {
     expect(splitNumbers('+33 (0)4 66 76 51 01 / +33 (0)4.66.76.72.59')).toEqual(['+33 (0)4 66 76 51 01', '+33 (0)4.66.76.72.59']);
     expect(splitNumbers('+ 33 (0)4 91 57 54 78/54 68')).toEqual(['+ 33 (0)4 91 57 54 78/54 68']);
     expect(splitNumbers('+ 212 28 84 38 38 / 16 21')).toEqual(['+ 212 28 84 38 38 / 16 21']);
-  });
-});
-
-describe('phoneCountry', () => {
-  it('tells France and Morocco by dialling code, France by ten national digits', () => {
-    expect(phoneCountry('+ 33 (0)4.42.91.99.30')).toBe('FR');
-    expect(phoneCountry('0033 1 23 45 67 89')).toBe('FR');
-    expect(phoneCountry('03 26 70 66 18')).toBe('FR');
-    expect(phoneCountry('+ 212 (0)61 36 14 04')).toBe('MA');
-    expect(phoneCountry('00212 61 36 14 04')).toBe('MA');
-    expect(phoneCountry('05 57 80 00')).toBeUndefined();
   });
 });

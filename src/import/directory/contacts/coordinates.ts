@@ -90,12 +90,3 @@ export function splitNumbers(text: string): string[] {
   }
   return out;
 }
-
-/** The country a number dials: +33/0033 or ten French digits → FR, +212/00212 → MA. */
-export function phoneCountry(phone: string): string | undefined {
-  const digits = phone.replace(/\(0\)/g, '').replace(/[^\d+]/g, '');
-  if (/^(?:\+|00)33/.test(digits)) return 'FR';
-  if (/^(?:\+|00)212/.test(digits)) return 'MA';
-  if (/^0[1-9]\d{8}$/.test(digits)) return 'FR';
-  return undefined;
-}

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Contact } from '../../../model/schema.js';
 import { FIXTURES } from './fixtures.js';
+import { seedCountries as countries } from '../testing.js';
 import { readContacts } from './read-contacts.js';
 import type { SourceLine } from '../types.js';
 
@@ -43,7 +44,7 @@ describe('readContacts on hostile input', () => {
   it('reads 10 000 random lines quickly into well-formed records', () => {
     const lines = randomLines(10_000, 2008);
     const started = performance.now();
-    const reading = readContacts(lines, parties);
+    const reading = readContacts(lines, parties, { countries });
     expect(performance.now() - started).toBeLessThan(3000);
     for (const { lines: span, ...contact } of reading.contacts) {
       expect(Contact.safeParse(contact).success).toBe(true);
@@ -54,22 +55,22 @@ describe('readContacts on hostile input', () => {
   });
 
   it('reads nothing from nothing', () => {
-    expect(readContacts([], parties)).toEqual({ contacts: [], institutions: [], notes: [] });
-    expect(readContacts([{ n: 1, text: '' }, { n: 2, text: '   \u200B ' }], parties)).toEqual({ contacts: [], institutions: [], notes: [] });
-    expect(readContacts([{ n: 1, text: 'M. X' }], [])).toMatchObject({ institutions: [], notes: [] });
+    expect(readContacts([], parties, { countries })).toEqual({ contacts: [], institutions: [], notes: [] });
+    expect(readContacts([{ n: 1, text: '' }, { n: 2, text: '   \u200B ' }], parties, { countries })).toEqual({ contacts: [], institutions: [], notes: [] });
+    expect(readContacts([{ n: 1, text: 'M. X' }], [], { countries })).toMatchObject({ institutions: [], notes: [] });
   });
 
   it('reads thousands of persons under one label without slowing down', () => {
     const lines = [{ n: 1, text: 'Agents en charge du dossier :' }, ...Array.from({ length: 10_000 }, (_, i) => ({ n: i + 2, text: `M. Agent ${i.toString(26).replace(/./g, (d) => String.fromCharCode(65 + parseInt(d, 26)))}` })), { n: 10_002, text: 'Tél : +212 61 00 00 00' }];
     const started = performance.now();
-    const reading = readContacts(lines, parties);
+    const reading = readContacts(lines, parties, { countries });
     expect(performance.now() - started).toBeLessThan(2000);
     expect(reading.contacts).toHaveLength(10_000);
     expect(reading.contacts.filter((c) => c.phones).length).toBeLessThanOrEqual(4);
   });
 
   it('notes a line far too long for a contact, quoting only its start', () => {
-    const [note] = readContacts([{ n: 7, text: 'M. X ' + 'abc '.repeat(1000) }], parties).notes;
+    const [note] = readContacts([{ n: 7, text: 'M. X ' + 'abc '.repeat(1000) }], parties, { countries }).notes;
     expect(note).toMatchObject({ kind: 'unplaced-contact-line', line: 7 });
     expect(note!.text!.length).toBeLessThanOrEqual(201);
   });
@@ -84,7 +85,7 @@ describe('readContacts on hostile input', () => {
       'Tél : ' + '/ '.repeat(20_000),
     ].map((text, i) => ({ n: i + 1, text }));
     const started = performance.now();
-    readContacts(long, parties);
+    readContacts(long, parties, { countries });
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });

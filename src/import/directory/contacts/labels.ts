@@ -4,13 +4,14 @@
  * "Élu en charge des Relations internationales :", and the generic "Contact en France : M. X, …"
  * of the brief entries. A label may carry the first person on its own line (`rest`).
  */
+import { countryNamedBy, type DirectoryCountries } from '../countries.js';
 import type { Staffing } from './types.js';
 
 export interface Label {
   staffing: Staffing;
   /** "(Ville de Lyon)": the party the persons work for, as printed */
   partyText?: string;
-  /** "Contact en France" / "Contact au Maroc" */
+  /** "Contact en France" / "Contact au Maroc": one of the directory's countries, named */
   country?: string;
   /** "Contacts à Fès": a place whose column follows */
   placeText?: string;
@@ -23,7 +24,7 @@ const ELECTED = /^[ée]lu(?:e|s|es)?\s+en\s+charge\b[^:(]*?(?:\(([^)]*)\))?\s*(?
 /** "Contacts", "Contact à Meknès", "Contact en France : …" — never "contact@…". */
 const CONTACT = /^contacts?(?![@\p{L}.])(?:\s+(en|au|aux|à|a)\s+([^:]+?))?\s*(?::\s*(.*))?$/iu;
 
-export function readLabel(text: string): Label | undefined {
+export function readLabel(text: string, countries: DirectoryCountries): Label | undefined {
   const agent = AGENT.exec(text);
   if (agent) return { staffing: 'staff', ...(agent[1] ? { partyText: agent[1].trim() } : {}), rest: (agent[2] ?? '').trim() };
   const elected = ELECTED.exec(text);
@@ -33,8 +34,8 @@ export function readLabel(text: string): Label | undefined {
   const [, preposition, place, rest] = contact;
   const label: Label = { staffing: 'contact', rest: (rest ?? '').trim() };
   const where = place?.trim();
-  if (where && /^france$/i.test(where)) label.country = 'FR';
-  else if (where && /^maroc$/i.test(where)) label.country = 'MA';
+  const country = where ? countryNamedBy(where, countries) : undefined;
+  if (country) label.country = country;
   else if (where && preposition && /^(?:à|a)$/i.test(preposition)) label.placeText = where;
   return label;
 }

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Contact } from '../../../model/schema.js';
 import { emailsIn, FIXTURES, loadFixture } from './fixtures.js';
+import { seedCountries as countries } from '../testing.js';
 import { readContacts } from './read-contacts.js';
 import type { ContactsReading } from './types.js';
 
@@ -14,7 +15,7 @@ type Row = [string, string, string, string, string[]];
 
 function read(name: string): ContactsReading {
   const { parties, defaultSide } = FIXTURES[name]!;
-  return readContacts(loadFixture(name), parties, defaultSide ? { defaultSide } : {});
+  return readContacts(loadFixture(name), parties, { countries, ...(defaultSide ? { defaultSide } : {}) });
 }
 
 const EXPECTED: Record<string, { contacts: Row[]; institutions: string[] }> = {
@@ -336,7 +337,7 @@ describe('readContacts: details worth a look', () => {
       { n: 6554, text: '+ 212 (0)36 70 45 38 / ircod@menara.ma' },
     ];
     // He speaks for IRCOD, a French association based in Oujda: the reader can only tell his shore.
-    expect(readContacts(lines, FIXTURES['champagne-ardenne-oriental']!.parties).contacts).toEqual([
+    expect(readContacts(lines, FIXTURES['champagne-ardenne-oriental']!.parties, { countries }).contacts).toEqual([
       {
         name: 'Mohammed ZAOUI',
         role: 'Délégué Général, Antenne Maroc',
@@ -359,6 +360,7 @@ describe('readContacts: details worth a look', () => {
         { n: 3, text: '→ Tél : + 212 (0)36 68 28 20' },
       ],
       parties,
+      { countries },
     );
     expect(reading.contacts).toEqual([{ name: 'Mustapha BOUKALI', role: '9ème vice-président', kind: 'elected', collectivityId: 'ma-commune-oujda', phones: ['+ 212 (0)36 68 28 20'], lines: [1, 3] }]);
   });

@@ -16,8 +16,8 @@ import type { ContactsReading, ReadContactsOptions } from './types.js';
 /** The longest printed contact line is ~140 characters; anything far longer is no contact line. */
 const LONGEST_LINE = 500;
 
-export function readContacts(lines: readonly SourceLine[], parties: readonly PartyRef[], options: ReadContactsOptions = {}): ContactsReading {
-  const state = newReadingState(parties);
+export function readContacts(lines: readonly SourceLine[], parties: readonly PartyRef[], options: ReadContactsOptions): ContactsReading {
+  const state = newReadingState(parties, options.countries);
   for (const source of lines) {
     const text = cleanLine(source.text);
     if (!text) continue;
@@ -26,6 +26,6 @@ export function readContacts(lines: readonly SourceLine[], parties: readonly Par
     else if (!RULES.some((rule) => rule.run(state, line))) note(state, line, 'unplaced-contact-line', 'line fits no contact rule', { key: 'contact-line-no-rule' });
   }
   const items = separateElectedFromAgents(state.items);
-  const resolved = resolveSides(items, parties, options.defaultSide);
+  const resolved = resolveSides(items, parties, options.countries, options.defaultSide);
   return toReading(items, resolved, state.notes);
 }

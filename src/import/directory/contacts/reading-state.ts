@@ -3,6 +3,7 @@
  * of persons and institution blocks, in printed order) and what the next line most likely adds
  * to (the target). Rules change it only through these helpers.
  */
+import type { DirectoryCountries } from '../countries.js';
 import type { IssueWording } from '../../../model/report.js';
 import { key } from '../text.js';
 import type { PartyRef, ReaderNote, SourceLine } from '../types.js';
@@ -18,6 +19,7 @@ export type Target =
 
 export interface ReadingState {
   readonly parties: readonly PartyRef[];
+  readonly countries: DirectoryCountries;
   readonly items: ItemDraft[];
   readonly notes: ReaderNote[];
   target: Target;
@@ -27,8 +29,8 @@ export interface ReadingState {
   columnHint?: SideHint;
 }
 
-export function newReadingState(parties: readonly PartyRef[]): ReadingState {
-  return { parties, items: [], notes: [], target: { kind: 'none' } };
+export function newReadingState(parties: readonly PartyRef[], countries: DirectoryCountries): ReadingState {
+  return { parties, countries, items: [], notes: [], target: { kind: 'none' } };
 }
 
 export function startGroup(state: ReadingState, staffing: Staffing, labelled: boolean, hint?: SideHint): GroupDraft {

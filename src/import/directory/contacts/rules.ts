@@ -39,7 +39,7 @@ function carriesRoleOn(state: ReadingState, text: string): boolean {
 const label: LineRule = {
   name: 'label',
   run(state, line) {
-    const found = readLabel(line.text);
+    const found = readLabel(line.text, state.countries);
     if (!found) return false;
     if (found.placeText !== undefined) {
       const party = partyNamedBy(found.placeText, state.parties);

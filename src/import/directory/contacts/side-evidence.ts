@@ -3,10 +3,9 @@
  * votes. Strongest first: the person is the executive named in the entry heading; a label names
  * the party; the role names a party; phone country codes and e-mail domains; the address.
  */
+import { countriesOfOffice, countryEndingText, domainCountry, phoneCountry, type DirectoryCountries } from '../countries.js';
 import { key } from '../text.js';
 import type { PartyRef } from '../types.js';
-import { addressCountry } from './address.js';
-import { phoneCountry } from './coordinates.js';
 import { joinParts } from './line-text.js';
 import { familyOf, partiesInDomain, partiesMentionedIn, partiesOfFamilyIn } from './party-names.js';
 import type { InstitutionDraft, PersonDraft, SideHint } from './types.js';
@@ -25,9 +24,9 @@ const WEIGHT = {
   hint: 60,
   roleNamesParty: 40,
   phone: 30,
-  moroccanDomain: 30,
+  partnerDomain: 30,
   officeWording: 25,
-  frenchDomain: 20,
+  homeDomain: 20,
   domainNamesParty: 20,
   addressNamesPlace: 20,
   family: 5,
@@ -36,25 +35,21 @@ const WEIGHT = {
 /** Mail hosts used on both shores: their country says nothing (Deya BENJELLOUN writes from yahoo.fr). */
 const WEBMAIL = /(?:^|\.)(?:yahoo|hotmail|gmail|caramail|msn|live|aol|outlook|voila|laposte)\./i;
 
-/** Wordings only one country uses in this book. */
-const FRENCH_OFFICES = /\b(?:adjointe? au maire|depute|deputee|senateur|senatrice|conseill(?:er|ere) general)\b/;
-const MOROCCAN_OFFICES = /\b(?:wali|wilaya|wilayia|pacha|caid)\b/;
-
-export function personEvidence(person: PersonDraft, parties: readonly PartyRef[]): Vote[] {
+export function personEvidence(person: PersonDraft, parties: readonly PartyRef[], countries: DirectoryCountries): Vote[] {
   const role = joinParts(person.roleParts);
   const votes: Vote[] = [...executiveVotes(person.name, parties), ...hintVotes(person.group.hint)];
   for (const text of [role, person.organization]) {
     if (!text) continue;
     for (const party of partiesMentionedIn(text, parties)) votes.push({ party, weight: WEIGHT.roleNamesParty });
-    votes.push(...familyVotes(text, parties), ...wordingVotes(text));
+    votes.push(...familyVotes(text, parties), ...countriesOfOffice(text, countries).map((country) => ({ country, weight: WEIGHT.officeWording })));
   }
-  votes.push(...coordinateVotes(person, parties));
+  votes.push(...coordinateVotes(person, parties, countries));
   return votes;
 }
 
-export function institutionEvidence(institution: InstitutionDraft, parties: readonly PartyRef[]): Vote[] {
-  const votes: Vote[] = [...hintVotes(institution.hint), ...coordinateVotes(institution, parties)];
-  for (const website of institution.websites) votes.push(...domainVotes(website.replace(/^https?:\/\//, ''), parties));
+export function institutionEvidence(institution: InstitutionDraft, parties: readonly PartyRef[], countries: DirectoryCountries): Vote[] {
+  const votes: Vote[] = [...hintVotes(institution.hint), ...coordinateVotes(institution, parties, countries)];
+  for (const website of institution.websites) votes.push(...domainVotes(website.replace(/^https?:\/\//, ''), parties, countries));
   if (institution.opener) {
     const family = familyOf(institution.opener);
     for (const party of parties) if (family && familyOf(party.name) === family) votes.push({ party, weight: WEIGHT.family });
@@ -103,14 +98,6 @@ function familyVotes(text: string, parties: readonly PartyRef[]): Vote[] {
   return named.map((party) => ({ party, weight: unique ? WEIGHT.roleNamesParty : WEIGHT.family }));
 }
 
-function wordingVotes(text: string): Vote[] {
-  const k = key(text);
-  const votes: Vote[] = [];
-  if (FRENCH_OFFICES.test(k)) votes.push({ country: 'FR', weight: WEIGHT.officeWording });
-  if (MOROCCAN_OFFICES.test(k)) votes.push({ country: 'MA', weight: WEIGHT.officeWording });
-  return votes;
-}
-
 interface HasCoordinates {
   addressParts: readonly string[];
   phones: readonly string[];
@@ -118,26 +105,29 @@ interface HasCoordinates {
   emails: readonly string[];
 }
 
-function coordinateVotes(holder: HasCoordinates, parties: readonly PartyRef[]): Vote[] {
+function coordinateVotes(holder: HasCoordinates, parties: readonly PartyRef[], countries: DirectoryCountries): Vote[] {
   const votes: Vote[] = [];
-  const dialled = new Set([...holder.phones, ...holder.faxes].map(phoneCountry).filter((c): c is string => c !== undefined));
+  const dialled = new Set([...holder.phones, ...holder.faxes].map((phone) => phoneCountry(phone, countries)).filter((c): c is string => c !== undefined));
   for (const country of dialled) votes.push({ country, weight: WEIGHT.phone });
-  for (const email of holder.emails) votes.push(...domainVotes(email.slice(email.indexOf('@') + 1), parties));
+  for (const email of holder.emails) votes.push(...domainVotes(email.slice(email.indexOf('@') + 1), parties, countries));
   const address = holder.addressParts.join(', ');
   if (address) {
     for (const party of partiesMentionedIn(address, parties)) votes.push({ party, weight: WEIGHT.addressNamesPlace });
-    const country = addressCountry(address);
+    const country = countryEndingText(address, countries);
     if (country) votes.push({ country, weight: WEIGHT.addressNamesPlace });
   }
   return votes;
 }
 
-/** A domain's country (.ma; .fr unless a webmail) and the parties its name spells. */
-function domainVotes(domain: string, parties: readonly PartyRef[]): Vote[] {
+/**
+ * A domain's country (unless a webmail) and the parties its name spells. A home-country domain
+ * says less: home-country providers (wanadoo.fr) served partner-side writers too.
+ */
+function domainVotes(domain: string, parties: readonly PartyRef[], countries: DirectoryCountries): Vote[] {
   const host = domain.toLowerCase().replace(/\/.*$/, '');
   if (WEBMAIL.test(host)) return [];
   const votes: Vote[] = partiesInDomain(host.replace(/\.[a-z]+$/, ''), parties).map((party) => ({ party, weight: WEIGHT.domainNamesParty }));
-  if (/\.ma$/.test(host)) votes.push({ country: 'MA', weight: WEIGHT.moroccanDomain });
-  else if (/\.fr$/.test(host)) votes.push({ country: 'FR', weight: WEIGHT.frenchDomain });
+  const country = domainCountry(host, countries);
+  if (country) votes.push({ country, weight: country === countries.home ? WEIGHT.homeDomain : WEIGHT.partnerDomain });
   return votes;
 }

@@ -4,14 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { party } from './fixtures.js';
+import { seedCountries as countries } from '../testing.js';
 import { readContacts } from './read-contacts.js';
 
 const FR = party('fr-commune-aix-en-provence', "Ville d'Aix-en-Provence", 'Aix-en-Provence', 'Maryse Joissains-Masini');
 const MA = party('ma-commune-oujda', "Commune urbaine d'Oujda", 'Oujda', 'Lakhdar Haddouche');
 
-function sides(texts: string[], options = {}): string[] {
+function sides(texts: string[], options: { defaultSide?: string } = {}): string[] {
   const lines = texts.map((text, i) => ({ n: i + 1, text }));
-  return readContacts(lines, [FR, MA], options).contacts.map((c) => `${c.name}:${c.collectivityId?.slice(0, 2)}`);
+  return readContacts(lines, [FR, MA], { countries, ...options }).contacts.map((c) => `${c.name}:${c.collectivityId?.slice(0, 2)}`);
 }
 
 describe('side resolution', () => {
@@ -44,7 +45,7 @@ describe('side resolution', () => {
   });
 
   it('gives no side when there is no party, and notes institutions it cannot attribute', () => {
-    const reading = readContacts([{ n: 1, text: 'M. Un ELU' }, { n: 2, text: 'Hôtel de Ville' }, { n: 3, text: '1 rue X' }], []);
+    const reading = readContacts([{ n: 1, text: 'M. Un ELU' }, { n: 2, text: 'Hôtel de Ville' }, { n: 3, text: '1 rue X' }], [], { countries });
     expect(reading.contacts).toEqual([{ name: 'Un ELU', kind: 'elected', lines: [1, 1] }]);
     expect(reading.institutions).toEqual([]);
     expect(reading.notes.map((n) => n.kind)).toEqual(['unattributed-institution']);

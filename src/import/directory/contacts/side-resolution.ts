@@ -1,6 +1,6 @@
 /**
  * Giving every person and institution block a party. Own evidence (side-evidence.ts) comes first;
- * where it is silent, the printed order speaks. Two columns (French left, Moroccan right) were
+ * where it is silent, the printed order speaks. Two columns (home left, partner right) were
  * linearised either column after column or row by row, so:
  *  - a group of the same kind as the previous one (elected after elected, agents after agents,
  *    institution after institution) most likely belongs to the other column;
@@ -8,6 +8,7 @@
  *  - an institution block closes the column run before it, when that run is not visibly mixed;
  *  - persons printed together under one label work together.
  */
+import type { DirectoryCountries } from '../countries.js';
 import type { PartyRef } from '../types.js';
 import { institutionEvidence, personEvidence, type Vote } from './side-evidence.js';
 import type { GroupDraft, InstitutionDraft, ItemDraft, PersonDraft } from './types.js';
@@ -56,21 +57,21 @@ function kindOf(item: ItemDraft): string {
   return item.staffing === 'staff' ? 'staff' : 'elected';
 }
 
-export function resolveSides(items: readonly ItemDraft[], parties: readonly PartyRef[], startCountry: string | undefined): Map<Holder, PartyRef> {
+export function resolveSides(items: readonly ItemDraft[], parties: readonly PartyRef[], countries: DirectoryCountries, startCountry: string | undefined): Map<Holder, PartyRef> {
   const evidence = new Map<Holder, Vote[]>();
   const ownParty = new Map<Holder, PartyRef | undefined>();
   for (const item of items) {
     const holders: Holder[] = item.type === 'group' ? item.persons : [item];
     for (const h of holders) {
-      const votes = 'group' in h ? personEvidence(h, parties) : institutionEvidence(h, parties);
+      const votes = 'group' in h ? personEvidence(h, parties, countries) : institutionEvidence(h, parties, countries);
       evidence.set(h, votes);
       ownParty.set(h, 'group' in h ? best(votes, parties) : (h.namedParty ?? best(votes, parties)));
     }
   }
   const closing = closingInstitutions(items, ownParty);
-  const countries = [...new Set(parties.map((p) => p.country))];
-  const otherThan = (c: string) => (countries.length === 2 ? countries.find((x) => x !== c) : undefined);
-  const start = startCountry && countries.includes(startCountry) ? startCountry : parties[0]?.country;
+  const sides = [...new Set(parties.map((p) => p.country))];
+  const otherThan = (c: string) => (sides.length === 2 ? sides.find((x) => x !== c) : undefined);
+  const start = startCountry && sides.includes(startCountry) ? startCountry : parties[0]?.country;
 
   const resolved = new Map<Holder, PartyRef>();
   const lastCountry = new Map<string, string>();

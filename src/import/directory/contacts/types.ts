@@ -4,6 +4,7 @@
  * often depends on lines printed after them (their phone, the institution closing their column).
  */
 import type { Contact } from '../../../model/schema.js';
+import type { DirectoryCountries } from '../countries.js';
 import type { InstitutionDetails, PartyRef, ReaderNote } from '../types.js';
 
 export type { InstitutionDetails } from '../types.js';
@@ -15,7 +16,9 @@ export interface ContactsReading {
 }
 
 export interface ReadContactsOptions {
-  /** country whose column the block starts with ('FR' for a plain CONTACTS heading) */
+  /** the directory's countries, and what says a line is of one of them */
+  countries: DirectoryCountries;
+  /** country whose column the block starts with (home for a plain CONTACTS heading) */
   defaultSide?: string;
 }
 
