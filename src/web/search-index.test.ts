@@ -15,7 +15,7 @@ import { searchIndexKeeper } from './search-index.js';
 describe.each(ENGINES)('the search index keeper on %s', (engine) => {
   it('rebuilds at the first start, not at the next over the same store, and again after a change', async () => {
     const store = await openEngineStore(engine);
-    const read = readDirectory(readFileSync(DIRECTORY_2008, 'utf8'), { document: 'repertoire-franco-marocain-2008.txt' , countries: SEED_COUNTRIES });
+    const read = readDirectory(readFileSync(DIRECTORY_2008, 'utf8'), { document: 'repertoire-franco-marocain-2008.txt', countries: SEED_COUNTRIES });
     await saveDocument(store.db, read.document, { sources: read.sources, report: read.report });
     const rebuild = engine === 'postgres' ? rebuildPostgresSearchIndex : rebuildSearchIndex;
 
@@ -46,7 +46,7 @@ describe.each(ENGINES)('the search index keeper on %s', (engine) => {
 
   it('rebuilds an index an older version built over the same store (its facets were labels, frenchKind)', async () => {
     const store = await openEngineStore(engine);
-    const read = readDirectory(readFileSync(DIRECTORY_2008, 'utf8'), { document: 'repertoire-franco-marocain-2008.txt' });
+    const read = readDirectory(readFileSync(DIRECTORY_2008, 'utf8'), { document: 'repertoire-franco-marocain-2008.txt', countries: SEED_COUNTRIES });
     await saveDocument(store.db, read.document, { sources: read.sources, report: read.report });
     const rebuild = engine === 'postgres' ? rebuildPostgresSearchIndex : rebuildSearchIndex;
     await searchIndexKeeper(store.db, DIRECTORY_2008_ID, rebuild).ensureFresh();
