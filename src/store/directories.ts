@@ -28,7 +28,13 @@ async function countsByDirectory(db: Kysely<Database>, table: CountedTable): Pro
   return new Map(rows.map((row) => [row.directory_id, Number(row.n)])); // PostgreSQL counts are bigint strings
 }
 
-/** Every directory of the store, by id. */
+/** Every directory of the store, by id, without counting anything: what a page lists on every visit. */
+export async function readDirectories(db: Kysely<Database>): Promise<{ id: string; directory: Directory }[]> {
+  const rows = await db.selectFrom('directories').selectAll().orderBy('id').execute();
+  return rows.map((row) => ({ id: row.id, directory: directoryFrom(row) }));
+}
+
+/** Every directory of the store, by id, with its counts. */
 export async function listDirectories(db: Kysely<Database>): Promise<DirectoryListing[]> {
   const [rows, partnerships, projects, collectivities] = await Promise.all([
     db.selectFrom('directories').selectAll().orderBy('id').execute(),

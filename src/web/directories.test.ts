@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixture } from '../model/fixtures/index.js';
 import { saveDocument } from '../store/save-document.js';
-import { internalLinks, openTestSite, type TestSite } from './testing.js';
+import { synthDirectoryId } from '../synth/generate.js';
+import { DIRECTORY_ID, internalLinks, openTestSite, PARTNER_DIRECTORY, type TestSite } from './testing.js';
 
 let site: TestSite;
 
@@ -41,8 +42,12 @@ describe('several directories in one site', () => {
     expect(root.statusCode).toBe(200);
     expect(root.body).not.toContain('/r/');
     const home = await get('/');
-    expect(home.body).toContain('franco-marocains');
-    expect(home.body).not.toContain('franco-sénégalais');
+    expect(home.body).toMatch(/<h1>[^<]*franco-marocains<\/h1>/);
+    // the other directories are listed, each at its own address
+    const other = (await get('/index.json')).json<{ directories: { id: string; href: string }[] }>().directories;
+    expect(other).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'franco-senegalais', href: '/r/franco-senegalais' })]));
+    expect(other.map((d) => d.id)).not.toContain('repertoire-franco-marocain-2008');
+    expect((await get('/r/franco-senegalais/index.json')).json<{ directories: { id: string }[] }>().directories.map((d) => d.id)).toContain('repertoire-franco-marocain-2008');
     expect((await get('/partenariats/tours-marrakech')).statusCode).toBe(200);
     expect((await get('/r/repertoire-franco-marocain-2008/partenariats/tours-marrakech')).statusCode).toBe(200);
   });
@@ -58,6 +63,30 @@ describe('several directories in one site', () => {
     const root = await get('/rapport.json');
     expect(own.json<{ report?: { directoryId: string } }>().report).toBeUndefined(); // saved, not imported: no report
     expect(root.json<{ report: { directoryId: string } }>().report.directoryId).toBe('repertoire-franco-marocain-2008');
+  });
+
+  it('gives a collectivity of several directories one page listing its partnerships in the others', async () => {
+    const synthetic = synthDirectoryId({ ...PARTNER_DIRECTORY, countries: [...PARTNER_DIRECTORY.countries] });
+    // a French town the 2008 directory and the synthetic FR–SN one both hold, party to partnerships in both
+    const shared = await site.store.db
+      .selectFrom('partnership_parties as a')
+      .innerJoin('partnership_parties as b', (join) => join.onRef('a.collectivity_id', '=', 'b.collectivity_id'))
+      .select('a.collectivity_id')
+      .where('a.directory_id', '=', DIRECTORY_ID)
+      .where('b.directory_id', '=', synthetic)
+      .orderBy('a.collectivity_id')
+      .executeTakeFirstOrThrow();
+    type View = { elsewhere: { directory: { id: string; href: string }; partnerships: { href: string; title: string }[]; total: number }[] };
+    const here = (await get(`/collectivites/${shared.collectivity_id}.json`)).json<View>();
+    const there = here.elsewhere.find((e) => e.directory.id === synthetic)!;
+    expect(there.directory.href).toBe(`/r/${synthetic}`);
+    expect(there.total).toBeGreaterThan(0);
+    expect(there.partnerships[0]!.href.startsWith(`/r/${synthetic}/partenariats/`)).toBe(true);
+    expect((await get(there.partnerships[0]!.href)).statusCode).toBe(200);
+    const back = (await get(`/r/${synthetic}/collectivites/${shared.collectivity_id}.json`)).json<View>();
+    expect(back.elsewhere.map((e) => e.directory.id)).toContain(DIRECTORY_ID);
+    const page = await get(`/collectivites/${shared.collectivity_id}`);
+    expect(page.body).toContain('dans les autres répertoires');
   });
 
   it('lists the directories, each linked to its home', async () => {

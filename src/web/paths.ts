@@ -38,6 +38,8 @@ export const paths = {
   site: () => '/',
   /** a directory's home */
   directory: (id: string) => directoryPrefix(id),
+  /** a partnership of another directory than the one being drawn */
+  partnershipIn: (directoryId: string, id: string) => `${directoryPrefix(directoryId)}/partenariats/${e(id)}`,
   search: (query = '') => (query === '' ? `${scope()}/recherche` : `${scope()}/recherche?${query}`),
   partnerships: () => `${scope()}/partenariats`,
   partnership: (id: string) => `${scope()}/partenariats/${e(id)}`,

@@ -12,16 +12,18 @@ describe('the labels of codes', () => {
     expect(facetHeading('fr', 'status', ['FR', 'MA'])).toBe('Statut');
   });
 
-  it('fall back to the country\'s name or code for a country the catalogue does not describe', () => {
-    expect(collectivityOfCountry('fr', 'SN')).toBe('Collectivité (SN)');
-    expect(facetHeading('fr', 'partnerKind', ['FR', 'SN'])).toBe('Collectivité (SN)');
-    expect(bySideHeading('fr', ['SN'])).toBe('Par collectivité (SN)');
+  it('fall back to the country\'s name from its profile, or its code, for a country the catalogue does not describe', () => {
+    expect(collectivityOfCountry('fr', 'SN')).toBe('Collectivité (Sénégal)');
+    expect(facetHeading('fr', 'partnerKind', ['FR', 'SN'])).toBe('Collectivité (Sénégal)');
+    expect(bySideHeading('fr', ['SN'])).toBe('Par collectivité (Sénégal)');
+    expect(countryLabel('fr', 'SN')).toBe('Sénégal');
+    expect(countryLabel('fr', 'QQ')).toBe('QQ');
     expect(bySideHeading('fr', ['MA'])).toBe('Par collectivité marocaine');
     expect(samePartnerHeading('fr', 'MA', 'Marseille')).toBe('Autres partenaires marocains de Marseille');
-    expect(samePartnerHeading('fr', 'SN', 'Lyon')).toBe('Autres partenaires (SN) de Lyon');
+    expect(samePartnerHeading('fr', 'SN', 'Lyon')).toBe('Autres partenaires (Sénégal) de Lyon');
     expect(countryLabel('fr', 'MA')).toBe('Maroc');
     expect(countryLabel('fr', '')).toBe('Non précisé');
-    expect(countLabel('collectivities.SN', renderContext('/rapport'))).toBe('Collectivités (SN)');
+    expect(countLabel('collectivities.SN', renderContext('/rapport'))).toBe('Collectivités (Sénégal)');
     expect(countLabel('collectivities.MA', renderContext('/rapport'))).toBe('Collectivités marocaines');
   });
 

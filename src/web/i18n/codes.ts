@@ -3,6 +3,7 @@
  * PAD flags, record types, countries): one label per code, from the catalogue, for every page
  * and table that shows one — search facets and statistics alike.
  */
+import { defaultProfiles } from '../../profiles/profiles.js';
 import type { IndexWords } from '../../search/build.js';
 import { formatNumber, t, phrase, label, type Locale } from './index.js';
 
@@ -20,9 +21,10 @@ export function decadeLabel(locale: Locale, decade: string): string {
   return decade === 'unknown' ? t(locale, 'decade.unknown') : t(locale, 'decade.value', { decade });
 }
 
-/** A country's name, or its code when the catalogue does not know it ('' : not said). */
+/** A country's name: the catalogue's, else its profile's (any country has one), else its code ('' : not said). */
 export function countryLabel(locale: Locale, country: string): string {
-  return country === '' ? t(locale, 'country.unknown') : label(locale, 'country', country);
+  if (country === '') return t(locale, 'country.unknown');
+  return phrase(locale, 'country', country) ?? defaultProfiles().find(country)?.names[locale] ?? country;
 }
 
 /**

@@ -45,7 +45,7 @@ const PROJECT = 'tours-marrakech-ingenierie-formation';
 
 describe('pages and their JSON twins', () => {
   const cases: [string, string, string[], (d: Directory) => unknown | Promise<unknown>][] = [
-    ['/', 'Répertoire des partenariats franco-marocains', ['Chiffres clés', "Par domaine d'intervention", 'Par collectivité marocaine', 'Par collectivité française', 'Par type de collectivité'], (d) => homeView(d, site.store.db)],
+    ['/', 'Répertoire des partenariats de coopération décentralisée franco-marocains', ['Chiffres clés', "Par domaine d'intervention", 'Par collectivité marocaine', 'Par collectivité française', 'Par type de collectivité'], (d) => homeView(d, site.store.db)],
     ['/partenariats', 'Partenariats', [], (d) => partnershipsView(d, site.store.db, {})],
     ['/partenariats?page=2', 'Partenariats', [], (d) => partnershipsView(d, site.store.db, { page: '2' })],
     ['/partenariats/tours-marrakech', 'Ville de Tours / Commune urbaine de Marrakech', ['Les parties', 'Projets (7 projets)', 'Budgets', 'Contacts', 'Autres partenariats de chaque partie'], (d) => partnershipView(d, 'tours-marrakech')],

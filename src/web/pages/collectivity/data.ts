@@ -5,6 +5,7 @@ import { RepertoireError } from '../../../errors.js';
 import { Executive, Location } from '../../../model/schema.js';
 import { sameRegion, samePartners, counterpartsIn, domainsOfPartnership } from '../../data/coordination.js';
 import type { Kysely } from 'kysely';
+import { partnershipsElsewhere } from '../../../store/directories.js';
 import type { Database } from '../../../store/tables.js';
 import type { Directory } from '../../data/directory.js';
 import type { PublicPartnership } from '../../data/records.js';
@@ -86,6 +87,14 @@ export const CollectivityView = z.object({
   }),
   /** the map of its partnerships: it, its partners and the lines between them */
   map: MapView,
+  /** its partnerships in the store's other directories (Marseille in FR–MA and in FR–SN): one page for all of them */
+  elsewhere: z.array(
+    z.object({
+      directory: z.object({ id: z.string(), title: z.string(), edition: z.string().optional(), countries: z.array(z.string()), href: z.string() }),
+      partnerships: z.array(z.object({ id: z.string(), title: z.string(), href: z.string() })),
+      total: z.number().int(),
+    }),
+  ),
 });
 export type CollectivityView = z.infer<typeof CollectivityView>;
 
@@ -184,6 +193,11 @@ export async function collectivityView(dir: Directory, db: Kysely<Database>, id:
       })),
     }),
     map: await loadMapView(db, dir.id, { kind: 'collectivity', id }),
+    elsewhere: (await partnershipsElsewhere(db, id, c.country, dir.id, PARTNERSHIPS_SHOWN)).map((other) => ({
+      directory: strip({ id: other.directoryId, title: other.title, edition: other.edition, countries: other.countries, href: paths.directory(other.directoryId) }),
+      partnerships: other.partnerships.map((p) => ({ id: p.id, title: p.parties.join(' / '), href: paths.partnershipIn(other.directoryId, p.id) })),
+      total: other.total,
+    })),
   };
   return CollectivityView.parse(view);
 }

@@ -1,6 +1,6 @@
 /** The collectivity page's HTML. */
 import { html, join } from '../../html.js';
-import { samePartnerHeading } from '../../i18n/codes.js';
+import { countryLabel, samePartnerHeading } from '../../i18n/codes.js';
 import { formatNumber, label, tn } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths, withQuery } from '../../paths.js';
@@ -77,20 +77,29 @@ export function renderCollectivity(v: CollectivityView, c: RenderContext): Rende
 ${samePartners}${morePartners}
 ${sameRegion}`;
 
+  // the same collectivity in the store's other directories (other countries, other editions)
+  const elsewhere = join(
+    v.elsewhere.map(
+      (other) => html`<section class="elsewhere"><h3><a href="${other.directory.href}">${other.directory.title}</a>${
+        other.directory.edition === undefined ? '' : html` <span class="muted">(${other.directory.edition})</span>`
+      }</h3><ul>${other.partnerships.map((p) => html`<li><a href="${p.href}">${p.title}</a></li>`)}</ul>${shownOf(other.partnerships.length, other.total)}</section>`,
+    ),
+  );
   const body = html`<article class="collectivity">
-<header class="page-header"><p class="kicker">${label(c.locale, 'kind', k.kind)} · ${label(c.locale, 'country', k.country)}</p><h1>${k.name}</h1></header>
+<header class="page-header"><p class="kicker">${label(c.locale, 'kind', k.kind)} · ${countryLabel(c.locale, k.country)}</p><h1>${k.name}</h1></header>
 ${section(t('collectivity.identity'), identity)}
 ${section(t('collectivity.coordinates'), coordinates)}
 ${section(`${t('collectivity.partnerships')} (${v.partnershipTotal})`, html`${partnerships}${v.partnershipTotal > v.partnerships.length ? html`<p class="muted">${t('list.shown', { shown: v.partnerships.length, total: v.partnershipTotal })}</p>` : ''}`, 'partenariats')}
 ${v.map.points.length > 0 || v.map.unlocated.length > 0 ? section(t('collectivity.map'), mapSection(v.map, c, { id: 'carte-collectivite', title: t('collectivity.map.title', { name: k.shortName ?? k.name }), description: t('collectivity.map.description', { name: k.shortName ?? k.name }) }), 'carte') : ''}
 ${section(t('collectivity.byDomain'), byDomain, 'domaines')}
 ${section(t('collectivity.coordination'), coordination, 'coordination')}
+${v.elsewhere.length === 0 ? '' : section(t('collectivity.elsewhere', { name }), elsewhere, 'ailleurs')}
 </article>`;
   return {
     title: k.name,
     breadcrumbs: [
       { href: paths.collectivities(), label: t('nav.collectivities') },
-      { href: withQuery(paths.collectivities(), { country: k.country }), label: label(c.locale, 'country', k.country) },
+      { href: withQuery(paths.collectivities(), { country: k.country }), label: countryLabel(c.locale, k.country) },
       { href: paths.collectivity(k.id), label: k.name },
     ],
     body,

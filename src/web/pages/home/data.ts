@@ -6,6 +6,7 @@ import type { Directory } from '../../data/directory.js';
 import { countsOf, projectTotal, type ProjectStatusName } from '../../data/figures.js';
 import { MapView, loadMapView } from '../../maps/map.js';
 import { bySide } from '../../../model/sides.js';
+import { readDirectories } from '../../../store/directories.js';
 import { paths, withQuery } from '../../paths.js';
 import { CollectivityRef, DomainRef, collectivityRef, domainRef, strip } from '../common.js';
 
@@ -41,6 +42,8 @@ export const HomeView = z.object({
   kinds: z.array(z.object({ country: z.string(), kind: z.string(), count: z.number().int(), href: z.string() })),
   /** every partnership on the map of both countries */
   map: MapView,
+  /** the store's other directories (other countries, other editions), each at its own address */
+  directories: z.array(z.object({ id: z.string(), title: z.string(), edition: z.string().optional(), countries: z.array(z.string()), href: z.string() })),
 });
 export type HomeView = z.infer<typeof HomeView>;
 
@@ -92,6 +95,9 @@ export async function homeView(dir: Directory, db: Kysely<Database>): Promise<Ho
       .sort((a, b) => a.country.localeCompare(b.country) || b.count - a.count || a.kind.localeCompare(b.kind))
       .map((k) => ({ ...k, href: withQuery(paths.collectivities(), { country: k.country, kind: k.kind }) })),
     map: await loadMapView(db, dir.id, { kind: 'directory' }),
+    directories: (await readDirectories(db))
+      .filter((other) => other.id !== dir.id)
+      .map(({ id, directory }) => strip({ id, title: directory.title, edition: directory.edition, countries: [...directory.countries], href: paths.directory(id) })),
   });
 }
 

@@ -69,19 +69,29 @@ ${figure(f.padProjects, t('home.figures.pad'), withQuery(paths.projects(), { pad
   const kinds = html`<ul class="columns compact">${v.kinds.map(
     (k) => html`<li><a href="${k.href}">${label(locale, 'kind', k.kind)} (${label(locale, 'country', k.country)})</a> <span class="muted">(${k.count})</span></li>`,
   )}</ul>`;
-  const body = html`<h1>${t('home.heading')}</h1>
+  const names = (codes: readonly string[]) => codes.map((code) => countryLabel(locale, code)).join(' – ');
+  const [home = '', ...partners] = v.directory.countries;
+  const others =
+    v.directories.length === 0
+      ? ''
+      : html`<section aria-labelledby="directories"><h2 id="directories">${t('home.directories')}</h2><ul>${v.directories.map(
+          (d) => html`<li><a href="${d.href}">${d.title}</a> <span class="muted">(${names(d.countries)}${d.edition === undefined ? '' : `, ${d.edition}`})</span></li>`,
+        )}</ul><p><a href="${paths.directories()}">${t('home.directories.all')}</a></p></section>`;
+  const body = html`<h1>${v.directory.title}</h1>
 <p class="lead">${t('home.intro', {
+    countries: names(v.directory.countries),
     partnerships: tn(locale, 'common.partnerships', f.partnerships.total),
     projects: tn(locale, 'common.projects', f.projects.total),
     title: v.directory.title,
     edition: v.directory.edition ?? '',
   })}</p>
 <section aria-labelledby="figures"><h2 id="figures">${t('home.figures')}</h2>${figures}</section>
-<section aria-labelledby="carte"><h2 id="carte">${t('home.map')}</h2>${mapSection(v.map, c, { id: 'carte-partenariats', title: t('home.map.title'), description: t('home.map.description'), csvHref: `${paths.statistics()}/carte.csv` })}</section>
+<section aria-labelledby="carte"><h2 id="carte">${t('home.map')}</h2>${mapSection(v.map, c, { id: 'carte-partenariats', title: t('home.map.title', { countries: names(v.directory.countries) }), description: t('home.map.description', { countries: names(v.directory.countries), home: names([home]), partners: names(partners) }), csvHref: `${paths.statistics()}/carte.csv` })}</section>
 <section aria-labelledby="by-domain"><h2 id="by-domain">${t('home.byDomain')}</h2>${domains}</section>
 <section aria-labelledby="by-partner"><h2 id="by-partner">${bySideHeading(locale, v.directory.countries.slice(1))}</h2>${side(v.partner)}</section>
 <section aria-labelledby="by-home"><h2 id="by-home">${bySideHeading(locale, v.directory.countries.slice(0, 1))}</h2>${side(v.home)}</section>
 <section aria-labelledby="by-kind"><h2 id="by-kind">${t('home.byKind')}</h2>${kinds}</section>
+${others}
 <section aria-labelledby="more"><h2 id="more">${t('home.more')}</h2><ul>
 <li><a href="${paths.statistics()}">${t('home.more.statistics')}</a></li>
 <li><a href="${paths.pad()}">${t('home.more.pad')}</a></li>
