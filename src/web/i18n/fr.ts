@@ -108,7 +108,6 @@ export const fr = {
   'contactKind.other': 'Autre',
 
   'home.title': 'Accueil',
-  'home.heading': 'Répertoire des partenariats franco-marocains',
   'home.intro': '{partnerships} entre collectivités ({countries}), {projects}, d’après « {title} » ({edition}).',
   'home.directories': 'Les autres répertoires',
   'collectivity.elsewhere': '{name} dans les autres répertoires',
@@ -389,7 +388,7 @@ export const fr = {
   'map.col.partnerships': 'Partenariats',
   'map.col.latitude': 'Latitude',
   'map.col.longitude': 'Longitude',
-  'map.links': '{drawn} liens tracés sur {total} entre collectivités françaises et marocaines.',
+  'map.links': '{drawn} liens tracés sur {total} entre collectivités partenaires.',
   'map.points.cut': 'Les {shown} collectivités aux partenariats les plus nombreux sont placées sur la carte et dans son tableau, sur {total} ; toutes figurent dans la version JSON de la page.',
   'map.unlocated': 'Collectivités non placées sur la carte (position inconnue) : {count}.',
   'map.caption': 'Chaque point est un lien vers la collectivité ; son aire est proportionnelle à son nombre de partenariats. Survolez un point ou atteignez-le au clavier pour lire son nom.',

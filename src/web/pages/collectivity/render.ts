@@ -13,7 +13,7 @@ export function renderCollectivity(v: CollectivityView, c: RenderContext): Rende
   const k = v.collectivity;
   const identity = facts([
     [t('collectivity.kind'), html`<a href="${withQuery(paths.collectivities(), { country: k.country, kind: k.kind })}">${label(c.locale, 'kind', k.kind)}</a>`],
-    [t('collectivity.country'), label(c.locale, 'country', k.country)],
+    [t('collectivity.country'), countryLabel(c.locale, k.country)],
     [t('collectivity.region'), k.region],
     [
       t('collectivity.population'),

@@ -67,7 +67,7 @@ ${figure(f.padProjects, t('home.figures.pad'), withQuery(paths.projects(), { pad
     )}</ul>`;
   };
   const kinds = html`<ul class="columns compact">${v.kinds.map(
-    (k) => html`<li><a href="${k.href}">${label(locale, 'kind', k.kind)} (${label(locale, 'country', k.country)})</a> <span class="muted">(${k.count})</span></li>`,
+    (k) => html`<li><a href="${k.href}">${label(locale, 'kind', k.kind)} (${countryLabel(locale, k.country)})</a> <span class="muted">(${k.count})</span></li>`,
   )}</ul>`;
   const names = (codes: readonly string[]) => codes.map((code) => countryLabel(locale, code)).join(' – ');
   const [home = '', ...partners] = v.directory.countries;

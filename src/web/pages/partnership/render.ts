@@ -1,6 +1,7 @@
 /** The partnership page's HTML. */
 import { html, join } from '../../html.js';
 import { label, tn } from '../../i18n/index.js';
+import { countryLabel } from '../../i18n/codes.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
 import {
@@ -24,7 +25,7 @@ export function renderPartnership(v: PartnershipView, c: RenderContext): Rendere
   const tierCrumb = v.tier === 'brief' ? { href: paths.brief(), label: t('nav.brief') } : { href: paths.partnerships(), label: t('nav.partnerships') };
   const parties = html`<ul class="parties">${v.parties.map(
     (party) => html`<li class="party country-${party.country}">
-<p class="party-name">${collectivityLink(party.collectivity)} <span class="muted">${label(c.locale, 'country', party.country)} · ${label(c.locale, 'kind', party.collectivity.kind)}</span></p>
+<p class="party-name">${collectivityLink(party.collectivity)} <span class="muted">${countryLabel(c.locale, party.country)} · ${label(c.locale, 'kind', party.collectivity.kind)}</span></p>
 ${facts([
   [t('partnership.executive'), party.executive && [party.executive.name, party.executive.title].filter(Boolean).join(', ')],
   [

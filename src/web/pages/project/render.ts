@@ -1,6 +1,7 @@
 /** The project page's HTML. */
 import { html } from '../../html.js';
 import { formatPercent, label } from '../../i18n/index.js';
+import { countryLabel } from '../../i18n/codes.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
 import {
@@ -33,7 +34,7 @@ export function renderProject(v: ProjectView, c: RenderContext): RenderedPage {
           [{ label: t('project.partner.name') }, { label: t('project.partner.role') }, { label: t('project.partner.contact') }],
           v.partners.map((p) => [
             html`${p.collectivity ? collectivityLink({ ...p.collectivity, name: p.name }) : p.name}${
-              p.country ? html` <span class="muted">(${label(c.locale, 'country', p.country)})</span>` : ''
+              p.country ? html` <span class="muted">(${countryLabel(c.locale, p.country)})</span>` : ''
             }`,
             p.role ? label(c.locale, 'role', p.role) : '',
             p.contact ?? '',
