@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipBuffer } from '../../publish/testing/tools.js';
 import { openBrowserSite, skipReason, TIMEOUTS, type BrowserSite } from './harness.js';
+import { DIRECTORY_ID } from '../testing.js';
 
 let s: BrowserSite;
 
@@ -68,7 +69,8 @@ describe.skipIf(skipReason !== undefined)(`export in Chromium${skipReason ? ` ($
     expect(download.suggestedFilename()).toBe('repertoire-franco-marocain-2008.xlsx');
     const zip = await unzipBuffer(readFileSync((await download.path())!));
     const projects = zip.get('xl/worksheets/sheet4.xml')!;
-    const stored = await s.site.store.db.selectFrom('projects').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    // every project of this directory, not of the store's other one
+    const stored = await s.site.store.db.selectFrom('projects').select((eb) => eb.fn.countAll<number>().as('n')).where('directory_id', '=', DIRECTORY_ID).executeTakeFirstOrThrow();
     expect((projects.match(/<row /g) ?? []).length - 1).toBe(Number(stored.n));
     await page.context().close();
   }, TIMEOUTS.test);
