@@ -7,7 +7,9 @@
  *   searches without pause: p50/p95/p99;
  * - search pages per second with 4 clients, against the same queries in a plain loop in this
  *   process (the engine alone, one thread): the ratio.
- * Figures only: nothing here asserts a speed. SITE_BENCH_NO_BUILD=1 serves dist/ as it is (to
+ * SITE_BENCH_DIRECTORIES=2 serves instead two directories of N/2 each (FR–MA at the root, FR–SN
+ * under /r/<id>) from one store, every page, search and statistic taken in turn from each: the
+ * figures to compare with one directory of N (issue 14). Figures only: nothing here asserts a speed. SITE_BENCH_NO_BUILD=1 serves dist/ as it is (to
  * compare builds without rebuilding). The server starts as `npm start` starts it, with the
  * command's own Node flags (the first line of src/cli/main.ts); SITE_BENCH_NODE_FLAGS="--flag …"
  * starts it with those flags instead, to compare.
@@ -20,7 +22,7 @@ import { SearchEngine } from '../src/search/engine.js';
 import { parseSearchParams, searchParamsOf } from '../src/search/params.js';
 import { HEAVY, MIX } from './search.bench.js';
 import { percentiles, ROOT, startServer } from './server.js';
-import { benchStore } from './synth-store.js';
+import { benchStore, twoDirectoryStore } from './synth-store.js';
 
 
 const ms = (n: number) => `${n.toFixed(1).padStart(7)} ms`;
@@ -88,13 +90,22 @@ async function recordPagesBeside(records: Iterator<string>, clients: number, the
 
 export async function run(): Promise<void> {
   const partnerships = Number(process.env.SEARCH_BENCH_PARTNERSHIPS ?? 100_000);
-  const store = await benchStore(partnerships, 1);
-  const path = process.env.SITE_BENCH_STORE ?? store.path.replace(/\.db$/, '-site.db');
-  if (!existsSync(path)) {
+  // SITE_BENCH_DIRECTORIES=2: two directories of N/2 each (FR–MA and FR–SN) in one store, every
+  // page and search shared between them, to compare with one directory of N
+  const two = process.env.SITE_BENCH_DIRECTORIES === '2';
+  const store = two ? undefined : await benchStore(partnerships, 1);
+  const twoStore = two ? await twoDirectoryStore(Math.round(partnerships / 2), 1) : undefined;
+  const path = twoStore?.path ?? process.env.SITE_BENCH_STORE ?? store!.path.replace(/\.db$/, '-site.db');
+  if (store !== undefined && !existsSync(path)) {
     console.log(`copying the bench store to ${path}`);
     copyFileSync(store.path, path);
   }
-  console.log(`store: ${path} (${partnerships} partnerships); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+  const directoryIds = twoStore?.directoryIds ?? [store!.directoryId];
+  // the first directory is the site's default, at the root; the second is at /r/<id>
+  const prefixes = directoryIds.map((id, i) => (i === 0 ? '' : `/r/${encodeURIComponent(id)}`));
+  console.log(
+    `store: ${path} (${two ? `two directories of ${Math.round(partnerships / 2)} partnerships` : `${partnerships} partnerships`}); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`,
+  );
   if (!process.env.SITE_BENCH_NO_BUILD && spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) throw new Error('the build failed');
 
   const { child, base, startMs } = await startServer(path);
@@ -104,29 +115,45 @@ export async function run(): Promise<void> {
     rss.mark('after start');
 
     const db = new Sqlite(path, { readonly: true });
-    const pick = (sql: string) => (db.prepare(sql).all() as { id: string }[]).map((row) => row.id);
-    // distinct records for each phase: a page read again would come from the records' cache
-    const partnershipIds = pick(`SELECT id FROM partnerships ORDER BY random() LIMIT 3000`);
-    const projectIds = pick(`SELECT id FROM projects ORDER BY random() LIMIT 3000`);
-    const collectivityIds = pick(`SELECT id FROM collectivities ORDER BY random() LIMIT 300`);
-    const pageOf = (i: number) => (i % 2 === 0 ? `/partenariats/${encodeURIComponent(partnershipIds[i >> 1]!)}` : `/projets/${encodeURIComponent(projectIds[i >> 1]!)}`);
+    // distinct records for each phase: a page read again would come from the records' cache.
+    // Records as `<prefix>/<kind>/<id>`: taken in turn from each directory.
+    const pick = (table: string, limit: number, kind: string) => {
+      const lists = directoryIds.map((id, d) =>
+        (db.prepare(`SELECT id FROM ${table} WHERE directory_id = ? ORDER BY random() LIMIT ?`).all(id, Math.ceil(limit / directoryIds.length)) as { id: string }[]).map(
+          (row) => `${prefixes[d]}/${kind}/${encodeURIComponent(row.id)}`,
+        ),
+      );
+      return Array.from({ length: Math.min(...lists.map((l) => l.length)) * lists.length }, (_, i) => lists[i % lists.length]![Math.floor(i / lists.length)]!);
+    };
+    const partnershipIds = pick('partnerships', 3000, 'partenariats');
+    const projectIds = pick('projects', 3000, 'projets');
+    const collectivityIds = pick('collectivities', 300, 'collectivites');
+    const pageOf = (i: number) => (i % 2 === 0 ? partnershipIds[i >> 1]! : projectIds[i >> 1]!);
     const pages = Array.from({ length: 2 * (partnershipIds.length - 300) }, (_, i) => pageOf(i + 600));
-    const searchUrl = (params: Record<string, string | string[]>) => `${base}/recherche?${searchParamsOf(parseSearchParams(params).query)}`;
+    let searches = 0;
+    const searchUrl = (params: Record<string, string | string[]>) => `${base}${prefixes[searches++ % prefixes.length]}/recherche?${searchParamsOf(parseSearchParams(params).query)}`;
 
-    const t0 = performance.now();
-    await get(`${base}/`);
-    console.log(`first home page (the counts of the whole directory, once per store version): ${(performance.now() - t0).toFixed(0)} ms`);
-    const t1 = performance.now();
-    await get(searchUrl(MIX[0]!));
-    console.log(`first search (the workers load the index): ${(performance.now() - t1).toFixed(0)} ms`);
-    rss.mark('after the first search');
+    for (const prefix of prefixes) {
+      const t0 = performance.now();
+      await get(`${base}${prefix}/`);
+      console.log(`first home page${prefix} (the counts of the whole directory, once per store version): ${(performance.now() - t0).toFixed(0)} ms`);
+      const t1 = performance.now();
+      await get(`${base}${prefix}/recherche?${searchParamsOf(parseSearchParams(MIX[0]!).query)}`);
+      console.log(`first search${prefix} (the workers load the index): ${(performance.now() - t1).toFixed(0)} ms`);
+      const t2 = performance.now();
+      await get(`${base}${prefix}/statistiques`);
+      const t3 = performance.now();
+      await get(`${base}${prefix}/statistiques?q=eau`);
+      console.log(`statistics${prefix}: the whole directory ${(t3 - t2).toFixed(0)} ms, of a search ${(performance.now() - t3).toFixed(0)} ms`);
+    }
+    rss.mark('after the first searches');
     for (let i = 0; i < 100; i += 1) await get(`${base}${pageOf(i)}`);
 
     // ---- record pages alone
     const alone = { partnership: [] as number[], project: [] as number[], collectivity: [] as number[] };
-    for (const id of partnershipIds.slice(50, 300)) alone.partnership.push(await get(`${base}/partenariats/${encodeURIComponent(id)}`));
-    for (const id of projectIds.slice(50, 300)) alone.project.push(await get(`${base}/projets/${encodeURIComponent(id)}`));
-    for (const id of collectivityIds.slice(0, 30)) alone.collectivity.push(await get(`${base}/collectivites/${encodeURIComponent(id)}`));
+    for (const page of partnershipIds.slice(50, 300)) alone.partnership.push(await get(`${base}${page}`));
+    for (const page of projectIds.slice(50, 300)) alone.project.push(await get(`${base}${page}`));
+    for (const page of collectivityIds.slice(0, 30)) alone.collectivity.push(await get(`${base}${page}`));
     line('partnership page, alone', alone.partnership);
     line('project page, alone', alone.project);
     line('collectivity page, alone (coordination over up to 4 458 partnerships)', alone.collectivity);
@@ -137,7 +164,7 @@ export async function run(): Promise<void> {
     line('record page while 4 clients run heavy searches', heavy.samples);
     console.log(`  (${heavy.done} heavy searches done meanwhile)`);
     rss.mark('after the heavy searches');
-    const collectivityPage = (i: number) => `${base}/collectivites/${encodeURIComponent(collectivityIds[i % collectivityIds.length]!)}`;
+    const collectivityPage = (i: number) => `${base}${collectivityIds[i % collectivityIds.length]!}`;
     const long = await recordPagesBeside(records, 2, (client, n) => collectivityPage(30 + client + 2 * n));
     line('record page while 2 clients read collectivity pages', long.samples);
     console.log(`  (${long.done} collectivity pages read meanwhile)`);
@@ -158,11 +185,12 @@ export async function run(): Promise<void> {
     const httpRate = served / ((performance.now() - httpStart) / 1000);
     const engine = new SearchEngine(db); // caches on, as in the server
     const queries = MIX.map((params) => parseSearchParams(params).query);
-    for (const query of queries) engine.search(query, store.directoryId);
+    const directoryOf = (i: number) => directoryIds[i % directoryIds.length]!;
+    queries.forEach((query, i) => engine.search(query, directoryOf(i)));
     let looped = 0;
     const loopStart = performance.now();
     while (performance.now() - loopStart < 10_000) {
-      for (const query of queries) engine.search(query, store.directoryId);
+      queries.forEach((query, i) => engine.search(query, directoryOf(looped + i)));
       looped += queries.length;
     }
     const loopRate = looped / ((performance.now() - loopStart) / 1000);

@@ -1,5 +1,5 @@
 /** The bench's synthetic store: generated once per (countries, N, seed) under $TMPDIR and reused. */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
@@ -70,4 +70,35 @@ export async function benchStore(partnerships: number, seed: number, countries: 
   const result = { path, directoryId, counts: written.counts, generateMs: written.ms, indexMs, ftsMs };
   writeFileSync(marker, JSON.stringify(result));
   return { ...result, reused: false };
+}
+
+/**
+ * The site bench's store of two directories: the FR–MA directory of `partnerships` (the search
+ * bench's store, copied) and a FR–SN one of as many beside it, both indexed. Built once per
+ * (N, seed) under $TMPDIR and reused; a store of two directories of N/2 compares with one of N.
+ */
+export async function twoDirectoryStore(partnerships: number, seed: number): Promise<{ path: string; directoryIds: [string, string] }> {
+  const first = await benchStore(partnerships, seed);
+  const countries = ['FR', 'SN'];
+  const second = synthDirectoryId({ partnerships, seed, countries });
+  const path = join(tmpdir(), `repertoire-site-bench-two-${partnerships}-s${seed}.db`);
+  const marker = `${path}.json`;
+  if (!(existsSync(marker) && existsSync(path))) {
+    for (const file of [path, `${path}-wal`, `${path}-shm`, marker]) rmSync(file, { force: true });
+    copyFileSync(first.path, path);
+    let last = 0;
+    writeSynthetic(path, { partnerships, seed, countries }, (done, total) => {
+      if (done - last >= total / 10 || done === total) {
+        last = done;
+        console.log(`  generating the FR–SN directory: ${done}/${total} partnerships`);
+      }
+    });
+    const store = await openStore(loadConfig({ DATABASE_URL: path }));
+    await searchIndexKeeper(store.db, second, (db, id) => rebuildSearchIndex(db, id, undefined, undefined, searchWords('fr'))).ensureFresh();
+    // the first directory's index was built from the state before the second was written: again, for the stamp
+    await searchIndexKeeper(store.db, first.directoryId, (db, id) => rebuildSearchIndex(db, id, undefined, undefined, searchWords('fr'))).ensureFresh();
+    await store.close();
+    writeFileSync(marker, JSON.stringify({ directoryIds: [first.directoryId, second] }));
+  }
+  return { path, directoryIds: [first.directoryId, second] };
 }
