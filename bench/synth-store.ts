@@ -4,9 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { loadConfig } from '../src/config.js';
-import { rebuildSearchIndex } from '../src/search/build.js';
-import { searchWords } from '../src/web/i18n/codes.js';
-import { searchIndexKeeper } from '../src/web/search-index.js';
+import { searchIndexKeeper, siteIndexBuilder } from '../src/web/search-index.js';
 import { openStore } from '../src/store/db.js';
 import { DEFAULT_COUNTRIES, synthDirectoryId } from '../src/synth/generate.js';
 import { writeSynthetic } from '../src/synth/write.js';
@@ -53,7 +51,7 @@ export async function benchStore(partnerships: number, seed: number, countries: 
     }
   };
   // the stamp recorded, as `repertoire synth` does: the site bench's server starts on a current index
-  await searchIndexKeeper(store.db, directoryId, (db, id) => rebuildSearchIndex(db, id, progress, undefined, searchWords('fr'))).ensureFresh();
+  await searchIndexKeeper(store.db, directoryId, siteIndexBuilder('sqlite', progress)).ensureFresh();
   const indexMs = performance.now() - started;
   await store.close();
 
@@ -94,9 +92,9 @@ export async function twoDirectoryStore(partnerships: number, seed: number): Pro
       }
     });
     const store = await openStore(loadConfig({ DATABASE_URL: path }));
-    await searchIndexKeeper(store.db, second, (db, id) => rebuildSearchIndex(db, id, undefined, undefined, searchWords('fr'))).ensureFresh();
+    await searchIndexKeeper(store.db, second, siteIndexBuilder('sqlite')).ensureFresh();
     // the first directory's index was built from the state before the second was written: again, for the stamp
-    await searchIndexKeeper(store.db, first.directoryId, (db, id) => rebuildSearchIndex(db, id, undefined, undefined, searchWords('fr'))).ensureFresh();
+    await searchIndexKeeper(store.db, first.directoryId, siteIndexBuilder('sqlite')).ensureFresh();
     await store.close();
     writeFileSync(marker, JSON.stringify({ directoryIds: [first.directoryId, second] }));
   }

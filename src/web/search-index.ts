@@ -5,10 +5,14 @@
  * only when an import or an edit changed the store since. Rebuilds never overlap in a process.
  */
 import type { Kysely } from 'kysely';
+import { rebuildSearchIndex } from '../search/build.js';
+import { rebuildPostgresSearchIndex } from '../search/postgres/build.js';
 import { readSourceStamp, writeSourceStamp } from '../search/tables.js';
 import type { RebuildSearchIndex } from '../search/types.js';
 import type { Database } from '../store/tables.js';
 import { readStamp } from '../store/stamp.js';
+import { searchWords } from './i18n/codes.js';
+import { DEFAULT_LOCALE } from './i18n/index.js';
 
 export interface SearchIndexKeeper {
   ensureFresh(): Promise<void>;
@@ -70,4 +74,17 @@ export function searchIndexKeepers(db: Kysely<Database>, rebuild: RebuildSearchI
       return keeper.ensureFresh();
     },
   };
+}
+
+/**
+ * How the site builds a directory's search index, on SQLite or PostgreSQL: its documents, found
+ * also by the catalogue's names of their codes ("Maroc", "Terminé"), which only the web layer
+ * knows. One builder for the server, `repertoire synth`, the tests and the benches, so that an
+ * index built by one is the index the others expect.
+ */
+export function siteIndexBuilder(engine: 'sqlite' | 'postgres', onProgress?: (done: number, total: number) => void): RebuildSearchIndex {
+  const words = searchWords(DEFAULT_LOCALE);
+  return engine === 'postgres'
+    ? (db, id, progress) => rebuildPostgresSearchIndex(db, id, progress ?? onProgress, words)
+    : (db, id, progress) => rebuildSearchIndex(db, id, progress ?? onProgress, undefined, words);
 }

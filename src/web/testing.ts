@@ -11,17 +11,16 @@ import { importFile } from '../cli/import-file.js';
 import { BUNDLED_DIRECTORY } from '../cli/commands/setup.js';
 import { loadConfig } from '../config.js';
 import type { RepertoireDocument } from '../model/schema.js';
-import { openSearcher, rebuildSearchIndex } from '../search/index.js';
+import { openSearcher } from '../search/index.js';
 import type { Searcher } from '../search/types.js';
 import { openStore, type Store } from '../store/db.js';
 import { saveDocument } from '../store/save-document.js';
 import { writeSynthetic } from '../synth/write.js';
 import { buildApp } from './app.js';
-import { searchWords } from './i18n/codes.js';
-import { DEFAULT_LOCALE, t } from './i18n/index.js';
+import { t } from './i18n/index.js';
 import type { RenderContext } from './page.js';
 import { readSiteDirectory, type Directory } from './data/directory.js';
-import { searchIndexKeepers } from './search-index.js';
+import { searchIndexKeepers, siteIndexBuilder } from './search-index.js';
 
 export const DIRECTORY_ID = 'repertoire-franco-marocain-2008';
 
@@ -62,7 +61,7 @@ export async function openTestSite(options: { search?: boolean; document?: Reper
   let searcher: Searcher | undefined;
   let refreshSearchIndex: ((id: string) => Promise<void>) | undefined;
   if (options.search !== false) {
-    const keepers = searchIndexKeepers(store.db, (db, id) => rebuildSearchIndex(db, id, undefined, undefined, searchWords(DEFAULT_LOCALE)));
+    const keepers = searchIndexKeepers(store.db, siteIndexBuilder('sqlite'));
     await keepers.ensureFresh(directoryId);
     searcher = await openSearcher({ databasePath: path, workers: 0 });
     refreshSearchIndex = (id) => keepers.ensureFresh(id);

@@ -2,16 +2,14 @@ import { once } from 'node:events';
 import { setFlagsFromString } from 'node:v8';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../config.js';
-import { openSearcher, rebuildSearchIndex, type Searcher } from '../../search/index.js';
-import { openPostgresSearcher, rebuildPostgresSearchIndex } from '../../search/postgres/index.js';
+import { openSearcher, type Searcher } from '../../search/index.js';
+import { openPostgresSearcher } from '../../search/postgres/index.js';
 import { openStore } from '../../store/db.js';
 import { offThreadReader } from '../../store/off-thread.js';
 import { listDirectoryIds } from '../../store/records/directory.js';
 import { buildApp } from '../../web/app.js';
 import { chooseDirectoryId } from '../../web/data/directory.js';
-import { searchWords } from '../../web/i18n/codes.js';
-import { DEFAULT_LOCALE } from '../../web/i18n/index.js';
-import { searchIndexKeepers } from '../../web/search-index.js';
+import { searchIndexKeepers, siteIndexBuilder } from '../../web/search-index.js';
 import type { Command } from '../context.js';
 import { importFile } from '../import-file.js';
 import { formatChanges } from '../report-text.js';
@@ -84,12 +82,7 @@ Environment:
       // pool. A store in memory is served without search (the search page then answers 503).
       const file = config.database.kind === 'sqlite' && config.database.path !== ':memory:' ? config.database.path : undefined;
       const onPostgres = store.engine === 'postgres';
-      // documents are also found by the site's labels of their codes ("Maroc", "Terminé")
-      const words = searchWords(DEFAULT_LOCALE);
-      const rebuild = onPostgres
-        ? (db: typeof store.db, id: string) => rebuildPostgresSearchIndex(db, id, undefined, words)
-        : (db: typeof store.db, id: string) => rebuildSearchIndex(db, id, undefined, undefined, words);
-      const keeper = file !== undefined || onPostgres ? searchIndexKeepers(store.db, rebuild) : undefined;
+      const keeper = file !== undefined || onPostgres ? searchIndexKeepers(store.db, siteIndexBuilder(store.engine)) : undefined;
       if (keeper !== undefined) {
         // the default directory's index before the first visitor; the others' when first searched
         await keeper.ensureFresh(directoryId);

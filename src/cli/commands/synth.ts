@@ -1,9 +1,6 @@
 import { loadConfig } from '../../config.js';
 import { RepertoireError } from '../../errors.js';
-import { rebuildSearchIndex } from '../../search/build.js';
-import { searchWords } from '../../web/i18n/codes.js';
-import { DEFAULT_LOCALE } from '../../web/i18n/index.js';
-import { searchIndexKeeper } from '../../web/search-index.js';
+import { searchIndexKeeper, siteIndexBuilder } from '../../web/search-index.js';
 import { openStore } from '../../store/db.js';
 import { defaultProfiles, type Profiles } from '../../profiles/profiles.js';
 import { DEFAULT_COUNTRIES, DEFAULT_PROJECTS_PER_PARTNERSHIP, DEFAULT_SEED } from '../../synth/generate.js';
@@ -92,7 +89,7 @@ Options:
     const started = performance.now();
     try {
       // through the keeper, which records the store's version it was built from: `serve` then starts without rebuilding it
-      await searchIndexKeeper(store.db, written.directoryId, (db, id) => rebuildSearchIndex(db, id, indexing.update, undefined, searchWords(DEFAULT_LOCALE))).ensureFresh();
+      await searchIndexKeeper(store.db, written.directoryId, siteIndexBuilder('sqlite', indexing.update)).ensureFresh();
     } finally {
       indexing.finish();
       await store.close();
