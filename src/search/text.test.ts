@@ -11,6 +11,15 @@ describe('the French normaliser', () => {
     expect(fold('ﬁnancement')).toBe('financement');
   });
 
+  it('keeps Arabic words, folded as every comparison folds them (text/fold.ts)', () => {
+    // harakat, alef forms, ta marbuta and tatweel: the same word however it is written
+    expect(fold('مَدْرَسَة')).toBe(fold('مدرسه'));
+    expect(fold('أكادير')).toBe(fold('اكادير'));
+    expect(fold('الرباط')).not.toBe('');
+    expect(fold('الرباط')).not.toBe(fold('مراكش'));
+    expect(tokenize('جماعة الرباط').map((t) => t.folded)).toHaveLength(2);
+  });
+
   it('reduces plurals to one stem', () => {
     const same = (a: string, b: string) => expect(stem(fold(a))).toBe(stem(fold(b)));
     same('échanges', 'échange');

@@ -4,6 +4,7 @@
  * accents, ligatures: "Œuvre" → "oeuvre", "Fès" → "fes") and reduced by a light plural stemmer
  * ("échanges" → "echange", "eaux" → "eau", "internationaux" → "international", "travaux" → "travail").
  */
+import { foldText } from '../text/fold.js';
 
 /** A word of the original text: [start, end) in UTF-16 units, and its folded form. */
 export interface Token {
@@ -46,22 +47,13 @@ const MAX_TOKEN = 40;
 /** French elisions: "l'eau" indexes "eau"; the lone letters go. */
 const MIN_TOKEN = 2;
 
-const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', đ: 'd', ł: 'l', ı: 'i', ŀ: 'l' };
-
 const foldCache = new Map<string, string>();
 
-/** Case, accents, ligatures and compatibility forms folded: the key every comparison uses. */
+/** Case, accents, ligatures, compatibility and Arabic letter forms folded (text/fold.ts, the one folding): the key every comparison uses. */
 export function fold(word: string): string {
   const cached = foldCache.get(word);
   if (cached !== undefined) return cached;
-  let out = word.toLowerCase();
-  if (/[^a-z0-9]/.test(out)) {
-    out = out
-      .normalize('NFKD')
-      .replace(/\p{M}+/gu, '')
-      .replace(/[œæßøđłıŀ]/g, (c) => LIGATURES[c] ?? c)
-      .toLowerCase();
-  }
+  const out = foldText(word);
   if (foldCache.size > 100_000) foldCache.clear();
   foldCache.set(word, out);
   return out;
