@@ -219,7 +219,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
                 },
                 close: () => searcher.close(),
               },
-        ...(refreshSearchIndex !== undefined ? { beforeSearch: async () => refreshSearchIndex((await directory()).id) } : {}),
+        ...(refreshSearchIndex !== undefined ? { beforeSearch: async () => refreshSearchIndex((await directory()).id), refreshIndexOf: refreshSearchIndex } : {}),
+        directoryOf: (id) => cache.get(audience, id),
       };
       const view: unknown = await page.load(input);
       reply.header('vary', 'Accept');

@@ -89,6 +89,28 @@ describe('several directories in one site', () => {
     expect(page.body).toContain('dans les autres répertoires');
   });
 
+  it('links every page of a directory within it (a crawl of the synthetic directory’s pages)', async () => {
+    const synthetic = synthDirectoryId({ ...PARTNER_DIRECTORY, countries: [...PARTNER_DIRECTORY.countries] });
+    const prefix = `/r/${synthetic}`;
+    const queue = [prefix, `${prefix}/partenariats`, `${prefix}/projets`, `${prefix}/collectivites`, `${prefix}/statistiques`, `${prefix}/synthese`, `${prefix}/domaines`];
+    const seen = new Set<string>();
+    const unscoped: string[] = [];
+    while (queue.length > 0 && seen.size < 250) {
+      const url = queue.shift()!;
+      if (seen.has(url)) continue;
+      seen.add(url);
+      const page = await get(url);
+      expect(page.statusCode, url).toBe(200);
+      for (const link of internalLinks(page.body)) {
+        const target = link.split('#')[0]!;
+        if (/^\/(partenariats|projets|collectivites|domaines|statistiques|synthese|recherche|rapport|autres-partenariats|pad|export)\b/.test(target)) unscoped.push(`${target} on ${url}`);
+        else if (target.startsWith(`${prefix}/`) && !target.includes('.csv') && !target.includes('/recherche') && !target.includes('/export')) queue.push(target);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(100);
+    expect(unscoped).toEqual([]);
+  }, 120_000);
+
   it('lists the directories, each linked to its home', async () => {
     const page = await get('/repertoires');
     expect(page.statusCode).toBe(200);

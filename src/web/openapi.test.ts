@@ -37,6 +37,7 @@ const EXAMPLES: Record<string, string[]> = {
   '/statistiques.json': ['/statistiques.json', '/statistiques.json?q=eau', '/statistiques.json?q=zzzzqqq'],
   '/pad.json': ['/pad.json'],
   '/repertoires.json': ['/repertoires.json'],
+  '/repertoires/recherche.json': ['/repertoires/recherche.json?q=eau', '/repertoires/recherche.json?q=eau&sort=date&page=2'],
   // one directory in this store: an edition compared with itself (everything unchanged)
   '/editions/{from}/{to}.json': ['/editions/repertoire-franco-marocain-2008/repertoire-franco-marocain-2008.json'],
 };

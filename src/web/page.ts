@@ -31,6 +31,10 @@ export interface PageInput {
   readonly searcher?: Searcher;
   /** brings the search index up to date with the store, before a search */
   readonly beforeSearch?: () => Promise<void>;
+  /** for the pages of the whole site: the snapshot of any directory of the store, for the same audience */
+  directoryOf?(directoryId: string): Promise<Directory>;
+  /** for the pages of the whole site: brings a directory's search index up to date */
+  readonly refreshIndexOf?: (directoryId: string) => Promise<void>;
 }
 
 /** What a page's render function gets besides its view model. */

@@ -58,6 +58,8 @@ export const paths = {
   export: () => `${scope()}/export`,
   /** every directory of the store, in series */
   directories: () => '/repertoires',
+  /** a search across every directory of the store */
+  searchAll: (query = '') => (query === '' ? '/repertoires/recherche' : `/repertoires/recherche?${query}`),
   comparison: (from: string, to: string) => `/editions/${e(from)}/${e(to)}`,
   openapi: () => '/openapi.json',
   health: () => '/sante',
@@ -74,10 +76,10 @@ export function withQuery(path: string, query: Record<string, string | number | 
   return text === '' ? path : `${path}?${text}`;
 }
 
-/** The JSON twin of a page URL: the same path with `.json` (`/` gives `/index.json`), same query. */
+/** The JSON twin of a page URL: the same path with `.json` (a home, `/` or `/r/<id>`, gives its `index.json`), same query. */
 export function jsonTwin(url: string): string {
   const [path = '/', query] = url.split('?', 2) as [string, string | undefined];
   const bare = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  const twin = bare === '/' ? '/index.json' : `${bare}.json`;
+  const twin = bare === '/' ? '/index.json' : /^\/r\/[^/]+$/.test(bare) ? `${bare}/index.json` : `${bare}.json`;
   return query === undefined ? twin : `${twin}?${query}`;
 }

@@ -4,6 +4,7 @@ import { collectivitiesPage } from './collectivities/index.js';
 import { collectivityPage } from './collectivity/index.js';
 import { domainPage, domainsPage } from './domain/index.js';
 import { comparisonPage, editionsPage } from './editions/index.js';
+import { searchAllPage } from './search-all/index.js';
 import { homePage } from './home/index.js';
 import { partnershipPage } from './partnership/index.js';
 import { briefPage, partnershipsPage } from './partnerships/index.js';
@@ -32,5 +33,6 @@ export const PAGES: readonly AnyPage[] = [
   statisticsPage,
   padPage,
   editionsPage,
+  searchAllPage,
   comparisonPage,
 ];

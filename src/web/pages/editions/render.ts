@@ -16,6 +16,11 @@ export function renderEditions(v: EditionsView, c: RenderContext): RenderedPage 
   const n = (value: number) => formatNumber(c.locale, value);
   const body = html`<h1>${t('editions.title')}</h1>
 <p>${t('editions.intro')}</p>
+<form class="search-form" role="search" aria-label="${t('searchAll.form')}" method="get" action="${paths.searchAll()}">
+<label for="search-all-q">${t('searchAll.form')}</label>
+<input id="search-all-q" name="q" type="search" maxlength="500">
+<button type="submit">${t('search.submit')}</button>
+</form>
 ${v.series.map(({ key, countries, editions }) =>
   section(
     countries.join(' – '),

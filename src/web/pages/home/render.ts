@@ -76,7 +76,7 @@ ${figure(f.padProjects, t('home.figures.pad'), withQuery(paths.projects(), { pad
       ? ''
       : html`<section aria-labelledby="directories"><h2 id="directories">${t('home.directories')}</h2><ul>${v.directories.map(
           (d) => html`<li><a href="${d.href}">${d.title}</a> <span class="muted">(${names(d.countries)}${d.edition === undefined ? '' : `, ${d.edition}`})</span></li>`,
-        )}</ul><p><a href="${paths.directories()}">${t('home.directories.all')}</a></p></section>`;
+        )}</ul><p><a href="${paths.directories()}">${t('home.directories.all')}</a> · <a href="${paths.searchAll()}">${t('searchAll.form')}</a></p></section>`;
   const body = html`<h1>${v.directory.title}</h1>
 <p class="lead">${t('home.intro', {
     countries: names(v.directory.countries),

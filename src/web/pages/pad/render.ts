@@ -5,7 +5,7 @@ import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
 import { scrollTable } from '../../render/parts.js';
 import { csvLink, eurTotal, formatAmount, formatCount, formatEur, padComparison, rateNote } from '../statistics/parts.js';
-import { PAD_PATH, type PadView } from './data.js';
+import type { PadView } from './data.js';
 
 export function renderPad(v: PadView, c: RenderContext): RenderedPage {
   const { t, locale } = c;
@@ -43,5 +43,5 @@ ${v.pad.truncated ? html`<p class="notice">${t('pad.truncated')}</p>` : ''}
 <p>${t('pad.totals', { cost: eurTotal(v.pad.totalCost), costCount: formatCount(v.pad.totalCost.count), pad: eurTotal(v.pad.padTotal), padCount: formatCount(v.pad.padTotal.count) })}</p>
 ${csvLink('projets-pad', c)}
 </section>`;
-  return { title: t('pad.title'), breadcrumbs: [{ href: PAD_PATH, label: t('pad.title') }], body };
+  return { title: t('pad.title'), breadcrumbs: [{ href: paths.pad(), label: t('pad.title') }], body };
 }

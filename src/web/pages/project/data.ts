@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { RepertoireError } from '../../../errors.js';
 import { Contribution, PartnerRole, ProjectStatus } from '../../../model/schema.js';
 import type { Directory } from '../../data/directory.js';
+import { paths } from '../../paths.js';
 import { CollectivityRef, DomainRef, Money, PartnershipRef, Source, collectivityRef, domainRef, partnershipRef, strip } from '../common.js';
 
 export const ProjectView = z.object({
@@ -98,7 +99,7 @@ export async function projectView(dir: Directory, id: string): Promise<ProjectVi
       source: p.source,
       siblings: siblings
         .filter((other) => other.id !== p.id)
-        .map((other) => ({ id: other.id, title: other.title, href: `/projets/${encodeURIComponent(other.id)}` })),
+        .map((other) => ({ id: other.id, title: other.title, href: paths.project(other.id) })),
     }),
   );
 }

@@ -75,7 +75,8 @@ export type SearchView = z.infer<typeof SearchView>;
 
 const hrefOf = (query: SearchQuery) => paths.search(searchParamsOf(query).toString());
 
-function hitHref(type: string, id: string): string {
+/** A hit's page, in the directory being drawn (paths.ts). */
+export function hitHref(type: string, id: string): string {
   if (type === 'partnership') return paths.partnership(id);
   if (type === 'project') return paths.project(id);
   return paths.collectivity(id);
@@ -85,7 +86,7 @@ function hitHref(type: string, id: string): string {
  * An excerpt that shows a private coordinate loses its highlighting and the coordinate. It is
  * read as text (an address's "d'Arc" is "d&#39;Arc" in the excerpt's HTML), and escaped again.
  */
-function redactExcerpt(excerptHtml: string, redactor: Redactor | undefined): string {
+export function redactExcerpt(excerptHtml: string, redactor: Redactor | undefined): string {
   if (redactor === undefined) return excerptHtml;
   const plain = unescapeHtml(excerptHtml.replace(/<\/?mark>/g, ''));
   const redacted = redactor.text(plain);

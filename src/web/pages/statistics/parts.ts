@@ -9,7 +9,7 @@ import { t, tn, type Locale } from '../../i18n/index.js';
 import type { RenderContext } from '../../page.js';
 import { withoutInlineStyle } from '../../maps/map.js';
 import { scrollTable } from '../../render/parts.js';
-import { STATISTICS_PATH } from './data.js';
+import { paths } from '../../paths.js';
 
 export function formatCount(n: number): string {
   return frenchFormats.number(n);
@@ -27,7 +27,7 @@ export function formatAmount(amount: number, currency: string, approximate = fal
 /** The CSV of a table, for the same selection as the page (the URL's query kept). */
 export function csvHref(table: StatsTable, url: string): string {
   const query = url.includes('?') ? url.slice(url.indexOf('?')) : '';
-  return `${STATISTICS_PATH}/${table}.csv${query}`;
+  return `${paths.statistics()}/${table}.csv${query}`;
 }
 
 export function csvLink(table: StatsTable, c: RenderContext): SafeHtml {

@@ -6,8 +6,6 @@ import { tn } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
 import { scrollTable } from '../../render/parts.js';
-import { STATISTICS_PATH } from './data.js';
-import { PAD_PATH } from '../pad/data.js';
 import { chartWithTable, claimVerdict, csvLink, padComparison, statsLabels, eurTotal, formatAmount, formatCount, formatEur, rateNote } from './parts.js';
 
 /** Funders listed on the page (the CSV has them all): a census of 100 000 partnerships names thousands, 1.6 MB of table. */
@@ -24,7 +22,7 @@ export function renderStatistics(v: CensusStats, c: RenderContext): RenderedPage
   const filtered = v.scope.filtered;
   const heading = filtered ? t('stats.heading.filtered') : t('stats.heading');
   const scope = filtered
-    ? html`<p class="notice">${t('stats.filtered', { search: describeSearch(query) })} <a href="${paths.search(query)}">${t('stats.filtered.back')}</a> · <a href="${STATISTICS_PATH}">${t('stats.filtered.all')}</a></p>`
+    ? html`<p class="notice">${t('stats.filtered', { search: describeSearch(query) })} <a href="${paths.search(query)}">${t('stats.filtered.back')}</a> · <a href="${paths.statistics()}">${t('stats.filtered.all')}</a></p>`
     : '';
   const claim = v.partnershipsByDecade.claim;
   const labels = statsLabels(locale);
@@ -105,7 +103,7 @@ ${csvLink('financeurs', c)}</section>`;
 
   const pad = html`<section aria-labelledby="pad"><h2 id="pad">${t('stats.pad')}</h2>
 <p>${t('pad.intro', { count: formatCount(v.pad.count) })} ${padComparison(locale, v.pad, v.scope.filtered)}</p>
-<p><a href="${PAD_PATH}">${t('stats.pad.link')}</a></p>
+<p><a href="${paths.pad()}">${t('stats.pad.link')}</a></p>
 ${csvLink('projets-pad', c)}</section>`;
 
   const body = html`<h1>${heading}</h1>
@@ -119,7 +117,7 @@ ${domainSection('domaines-projets', t('stats.jdomains'), t('stats.jdomains.desc'
 ${money}
 ${funders}
 ${pad}`;
-  return { title: heading, breadcrumbs: [{ href: STATISTICS_PATH, label: t('stats.title') }], body };
+  return { title: heading, breadcrumbs: [{ href: paths.statistics(), label: t('stats.title') }], body };
 }
 
 /** "eau ; domain : 3.1" — the search as the reader typed and chose it. */
