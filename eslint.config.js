@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import layers from './eslint/layers.js';
 
 export default tseslint.config(
   { ignores: ['dist/', 'coverage/', 'node_modules/', 'data/', '.scratch/'] },
@@ -14,4 +15,6 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // the tree's layers (eslint/layers.json): no import climbs a layer
+  { files: ['src/**/*.ts'], plugins: { layers }, rules: { 'layers/no-climbing-import': 'error' } },
 );

@@ -7,21 +7,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('.', import.meta.url));
 
-/** Each top folder's (or top file's) layer, lowest first; a module imports its own layer or lower ones. */
-const LAYERS: readonly (readonly string[])[] = [
-  ['config', 'errors', 'lru', 'files', 'formula-guard'],
-  ['model', 'text', 'locale'],
-  ['profiles', 'geo'],
-  ['import', 'store'],
-  ['search', 'stats', 'maps'],
-  ['census', 'accounts'],
-  ['web', 'publish', 'synth'],
-  ['cli'],
-];
+/** Each top folder's (or top file's) layer, lowest first: the table the lint rule reads too (eslint/layers.js). */
+const LAYERS = (JSON.parse(readFileSync(new URL('../eslint/layers.json', import.meta.url), 'utf8')) as { layers: string[][] }).layers;
 const LAYER = new Map(LAYERS.flatMap((names, layer) => names.map((name) => [name, layer] as const)));
 
 const isTestCode = (path: string) => path.endsWith('.test.ts') || path.endsWith('/testing.ts') || path.startsWith('test-support/');
@@ -47,7 +39,7 @@ function importsOf(path: string): string[] {
 function layerOf(path: string): number {
   const top = path.split('/')[0]!.replace(/\.ts$/, '');
   const layer = LAYER.get(top);
-  if (layer === undefined) throw new Error(`src/${path}: "${top}" has no layer in layers.test.ts`);
+  if (layer === undefined) throw new Error(`src/${path}: "${top}" has no layer in eslint/layers.json`);
   return layer;
 }
 
@@ -67,6 +59,14 @@ describe('layers', () => {
     );
     expect(climbing).toEqual([]);
   });
+
+  it('is enforced by lint too: the rule refuses an import that climbs, and lets the same import down', async () => {
+    const eslint = new ESLint({ cwd: join(SRC, '..') });
+    const lint = async (file: string, text: string) => (await eslint.lintText(text, { filePath: join(SRC, file) }))[0]!.messages.map((m) => m.ruleId);
+    expect(await lint('model/climbing.ts', "export { buildApp } from '../web/app.js';\n")).toContain('layers/no-climbing-import');
+    expect(await lint('web/descending.ts', "export { RepertoireDocument } from '../model/schema.js';\n")).not.toContain('layers/no-climbing-import');
+    expect(await lint('model/climbing.test.ts', "export { buildApp } from '../web/app.js';\n")).not.toContain('layers/no-climbing-import');
+  }, 60_000);
 
   it('has no module that imports itself in a circle', () => {
     // Tarjan's strongly connected components: any with two modules or more is a circle.
