@@ -37,11 +37,11 @@ export const NO_MAIL: MailTransport = { send: async () => undefined };
 export function invitationMessage(to: string, name: string, link: string, expiresAt: Date): MailMessage {
   return {
     to,
-    subject: 'Votre accès au Répertoire des partenariats franco-marocains',
+    subject: 'Votre accès au Répertoire des partenariats de coopération décentralisée',
     text: [
       `Bonjour ${name},`,
       '',
-      'Un compte vous a été ouvert sur le Répertoire des partenariats de coopération décentralisée franco-marocains.',
+      'Un compte vous a été ouvert sur le Répertoire des partenariats de coopération décentralisée.',
       `Pour choisir votre mot de passe, ouvrez ce lien avant le ${expiresAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })} :`,
       link,
       '',

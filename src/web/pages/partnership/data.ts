@@ -1,5 +1,6 @@
 /** The partnership page's view model: the whole record, its projects summarised, its neighbours. */
 import { z } from 'zod';
+import { sideOf } from '../../../model/sides.js';
 import { RepertoireError } from '../../../errors.js';
 import { Executive, FrameworkKind } from '../../../model/schema.js';
 import type { Directory } from '../../data/directory.js';
@@ -40,6 +41,8 @@ export const PartnershipView = z.object({
     z.object({
       collectivity: CollectivityRef,
       country: z.string(),
+      /** its side in the directory: the home country's, or a partner country's */
+      side: z.enum(['home', 'partner']),
       executive: Executive.optional(),
       population: z.number().optional(),
       populationYear: z.number().optional(),
@@ -106,6 +109,7 @@ export async function partnershipView(dir: Directory, id: string): Promise<Partn
       return strip({
         collectivity: collectivityRef(dir, party.collectivityId),
         country: party.country,
+        side: sideOf(party.country, dir.record),
         executive: party.executive ?? c?.executive,
         population: c?.population,
         populationYear: c?.populationYear,

@@ -24,7 +24,7 @@ export function renderPartnership(v: PartnershipView, c: RenderContext): Rendere
   const { t } = c;
   const tierCrumb = v.tier === 'brief' ? { href: paths.brief(), label: t('nav.brief') } : { href: paths.partnerships(), label: t('nav.partnerships') };
   const parties = html`<ul class="parties">${v.parties.map(
-    (party) => html`<li class="party country-${party.country}">
+    (party) => html`<li class="party side-${party.side}">
 <p class="party-name">${collectivityLink(party.collectivity)} <span class="muted">${countryLabel(c.locale, party.country)} · ${label(c.locale, 'kind', party.collectivity.kind)}</span></p>
 ${facts([
   [t('partnership.executive'), party.executive && [party.executive.name, party.executive.title].filter(Boolean).join(', ')],
