@@ -118,8 +118,10 @@ beforeAll(async () => {
     outputs.set(jsonTwin(url), visible((await read(jsonTwin(url))).body));
     for (const link of internalLinks(page.body)) {
       const target = link.split('#')[0]!;
+      // a page of another directory (/r/<id>/…) is read like the default directory's
+      const route = target.replace(/^\/r\/[^/]+(?=\/|$)/, '') || '/';
       // lists' pages and filters, the statistics' CSV files; searches are made below
-      if (target === '' || target.startsWith('/recherche') || target.startsWith('/export') || target.startsWith('/assets/') || target.startsWith('/cartes/')) continue;
+      if (target === '' || route.startsWith('/recherche') || route.startsWith('/repertoires/recherche') || route.startsWith('/export') || target.startsWith('/assets/') || target.startsWith('/cartes/')) continue;
       if (target.startsWith('/connexion') || target.startsWith('/admin') || target.startsWith('/recensement') || target.startsWith('/relecture')) continue;
       queue.push(target);
     }
