@@ -21,7 +21,7 @@ export type { DivisionUnit, Kind, KindLevel, MapFrame } from './schema.js';
 
 export interface CountryProfile {
   code: string;
-  names: { fr: string; en: string; ar: string };
+  names: { fr: string; en: string; ar: string; frDefinite?: string };
   /** read from data/profiles/<CODE>/ (true) or generated from the world data (false) */
   curated: boolean;
   kinds: readonly Kind[];

@@ -36,7 +36,13 @@ export type Kind = z.infer<typeof Kind>;
 export const ProfileFile = z.object({
   $comment: z.string().optional(),
   code: Code,
-  names: z.object({ fr: z.string().min(1), en: z.string().min(1), ar: z.string().min(1) }),
+  names: z.object({
+    fr: z.string().min(1),
+    en: z.string().min(1),
+    ar: z.string().min(1),
+    /** the French name with its article, as a sentence starts it (« Le Maroc », « La France »); the name alone otherwise */
+    frDefinite: z.string().min(1).optional(),
+  }),
   kinds: z.array(Kind).min(1),
   currency: z.object({
     code: Currency,

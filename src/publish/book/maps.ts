@@ -1,5 +1,6 @@
 /**
- * The book's maps: Morocco and France, drawn by the site's map renderer (src/maps/render.ts) from
+ * The book's maps: one per country of the directory, its partner countries first, then its home
+ * country (Morocco, then France, for the 2008 book), drawn by the site's map renderer (src/maps/render.ts) from
  * the document's partnerships: one point per collectivity party to a partnership, its area
  * proportional to its number of partnerships (src/maps/data.ts). Each map is a figure whose SVG
  * is printed as it is (it carries its own styles); only its caption is text of the book, so that
@@ -8,33 +9,38 @@
 import { mapDataFromDocument } from '../../maps/data.js';
 import { renderMap } from '../../maps/render.js';
 import type { RepertoireDocument } from '../../model/schema.js';
+import { homeCountry, partnerCountries } from '../../model/sides.js';
+import { defaultProfiles, type Profiles } from '../../profiles/profiles.js';
 
 export interface BookMap {
-  readonly country: 'MA' | 'FR';
+  readonly country: string;
   readonly svg: string;
 }
 
 export const MAPS_INTRO = 'Les collectivités parties à un partenariat du répertoire, d’aire proportionnelle à leur nombre de partenariats.';
 
-const NAMES = { MA: 'Le Maroc', FR: 'La France' } as const;
-
-/** The two maps with their captions (a caption names the collectivities that could not be placed). */
-export function bookMaps(doc: Pick<RepertoireDocument, 'collectivities' | 'partnerships'>): { map: BookMap; caption: string }[] {
+/** The maps with their captions (a caption names the collectivities that could not be placed). */
+export function bookMaps(doc: Pick<RepertoireDocument, 'directory' | 'collectivities' | 'partnerships'>, profiles: Profiles = defaultProfiles()): { map: BookMap; caption: string }[] {
   const data = mapDataFromDocument(doc, { href: () => '#' });
   const countryOf = new Map(doc.collectivities.map((c) => [c.id, c.country]));
-  return (['MA', 'FR'] as const).map((country) => {
+  const countries = doc.directory.countries;
+  return [...partnerCountries(doc.directory), homeCountry(doc.directory)].map((country) => {
+    const names = profiles.find(country)?.names;
+    const name = names?.frDefinite ?? names?.fr ?? country;
     const rendered = renderMap({
       country,
+      countries,
+      profiles,
       points: data.points,
-      title: NAMES[country],
-      description: `${NAMES[country]} : ${MAPS_INTRO}`,
+      title: name,
+      description: `${name} : ${MAPS_INTRO}`,
       id: `book-map-${country}`,
       width: 600,
     });
     const unplaced = data.unlocated.filter((u) => countryOf.get(u.id) === country).map((u) => u.name);
     const count = rendered.table.length;
     const caption =
-      `${NAMES[country]} : ${count} collectivité${count > 1 ? 's' : ''} sur la carte.` +
+      `${name} : ${count} collectivité${count > 1 ? 's' : ''} sur la carte.` +
       (unplaced.length ? ` Sans position connue : ${unplaced.join(', ')}.` : '');
     return { map: { country, svg: rendered.svg }, caption };
   });
