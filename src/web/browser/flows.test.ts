@@ -109,6 +109,8 @@ describe.skipIf(skipReason !== undefined)(`in Chromium${skipReason ? ` (${skipRe
       expect(skip.outlineStyle).not.toBe('none');
       expect(skip.outlineWidth).toBeGreaterThanOrEqual(2);
       await page.keyboard.press('Enter');
+      // following an in-page link is a navigation of its own: the URL changes once it is done
+      await page.waitForURL((url) => url.hash === '#main');
       expect(urlOf(page).hash).toBe('#main');
       const afterSkip = await tabTo(page, () => true, 'the element after the skip link', 1);
       expect(afterSkip.inMain).toBe(true);
