@@ -16,28 +16,14 @@ import { readDirectories } from '../../../store/directories.js';
 import type { PageInput } from '../../page.js';
 import { inDirectory, paths } from '../../paths.js';
 import { PaginationView, strip } from '../common.js';
-import { hitHref, redactExcerpt } from '../search/data.js';
-
-const SortOrder = z.enum(['relevance', 'date', 'name']);
+import { HitView, SortOrder, hitHref, redactExcerpt } from '../search/data.js';
 
 export const SearchAllView = z.object({
   query: z.object({ q: z.string(), sort: SortOrder, page: z.number().int(), perPage: z.number().int() }),
   total: z.number().int(),
   /** the directory facet: every directory, its hits, and its own search of the same text */
   directories: z.array(z.object({ id: z.string(), title: z.string(), edition: z.string().optional(), countries: z.array(z.string()), count: z.number().int(), href: z.string() })),
-  hits: z.array(
-    z.object({
-      type: z.enum(['partnership', 'project', 'collectivity']),
-      id: z.string(),
-      title: z.string(),
-      subtitle: z.string(),
-      /** escaped text with <mark> around the matched words */
-      excerptHtml: z.string(),
-      date: z.string().optional(),
-      href: z.string(),
-      directory: z.object({ id: z.string(), title: z.string() }),
-    }),
-  ),
+  hits: z.array(HitView.extend({ directory: z.object({ id: z.string(), title: z.string() }) })),
   sorts: z.array(z.object({ value: SortOrder, href: z.string(), current: z.boolean() })),
   pagination: PaginationView,
   notices: z.array(z.string()),

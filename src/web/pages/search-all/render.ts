@@ -1,10 +1,11 @@
 /** The search across every directory: the form, the directory facet, the hits with their directory, pages. */
-import { html, raw } from '../../html.js';
+import { html } from '../../html.js';
 import { countryLabel } from '../../i18n/codes.js';
 import { tn, type MessageKey } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
 import { pagination } from '../../render/parts.js';
+import { hitItem } from '../search/render.js';
 import type { SearchAllView } from './data.js';
 
 export function renderSearchAll(v: SearchAllView, c: RenderContext): RenderedPage {
@@ -26,11 +27,7 @@ ${v.query.sort === 'relevance' ? '' : html`<input type="hidden" name="sort" valu
   const hits =
     v.hits.length === 0
       ? html`<div class="no-results"><p>${t('searchPage.none')}</p></div>`
-      : html`<ol class="hits">${v.hits.map(
-          (hit) => html`<li class="hit hit-${hit.type}"><p class="kicker">${t(`searchPage.type.${hit.type}` as MessageKey)}${hit.date ? html` · ${hit.date}` : ''} · <span class="muted">${hit.directory.title}</span></p><h3><a href="${hit.href}">${hit.title}</a></h3>${
-            hit.subtitle === '' ? '' : html`<p class="subtitle">${hit.subtitle}</p>`
-          }<p class="excerpt">${raw(hit.excerptHtml)}</p></li>`,
-        )}</ol>`;
+      : html`<ol class="hits">${v.hits.map((hit) => hitItem(hit, c, { kicker: html` · <span class="muted">${hit.directory.title}</span>` }))}</ol>`;
   const body = html`<h1>${title}</h1>
 ${form}
 ${v.notices.length === 0 ? '' : html`<ul class="notices" role="status">${v.notices.map((n) => html`<li>${n}</li>`)}</ul>`}

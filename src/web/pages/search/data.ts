@@ -15,7 +15,20 @@ import { DEFAULT_LOCALE } from '../../i18n/index.js';
 import { paths } from '../../paths.js';
 import { PaginationView, strip } from '../common.js';
 
-const SortOrder = z.enum(['relevance', 'date', 'name']);
+export const SortOrder = z.enum(['relevance', 'date', 'name']);
+
+/** A hit as every results page shows it: what it is, its title and page, the excerpt that matched. */
+export const HitView = z.object({
+  type: z.enum(['partnership', 'project', 'collectivity']),
+  id: z.string(),
+  title: z.string(),
+  subtitle: z.string(),
+  /** escaped text with <mark> around the matched words */
+  excerptHtml: z.string(),
+  date: z.string().optional(),
+  href: z.string(),
+});
+export type HitView = z.infer<typeof HitView>;
 
 export const SearchView = z.object({
   query: z.object({
@@ -28,16 +41,8 @@ export const SearchView = z.object({
   total: z.number().int(),
   tookMs: z.number(),
   hits: z.array(
-    z.object({
-      type: z.enum(['partnership', 'project', 'collectivity']),
-      id: z.string(),
-      title: z.string(),
-      subtitle: z.string(),
-      /** escaped text with <mark> around the matched words */
-      excerptHtml: z.string(),
-      date: z.string().optional(),
+    HitView.extend({
       padCofinanced: z.boolean().optional(),
-      href: z.string(),
       partnershipHref: z.string().optional(),
       /** the partnership of a partnership or project hit */
       partnershipId: z.string().optional(),

@@ -1,5 +1,5 @@
 /** The search page's HTML: the form, the active filters, the facets as checkbox links, hits, pages. */
-import { html, raw } from '../../html.js';
+import { html, raw, type SafeHtml } from '../../html.js';
 import { facetHeading } from '../../i18n/codes.js';
 import { tn, type MessageKey } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
@@ -7,7 +7,7 @@ import { paths } from '../../paths.js';
 import { padBadge, pagination } from '../../render/parts.js';
 import { mapSection } from '../../maps/map.js';
 import { exportForm } from '../../export/form.js';
-import type { SearchView } from './data.js';
+import type { HitView, SearchView } from './data.js';
 
 export function renderSearch(v: SearchView, c: RenderContext): RenderedPage {
   const { t } = c;
@@ -52,12 +52,11 @@ ${v.query.q === '' ? '' : html`<input type="hidden" name="q" value="${v.query.q}
             ? ''
             : html`<p>${t('searchPage.suggestions')}</p><ul>${v.suggestions.map((s) => html`<li><a href="${s.href}">${s.text}</a></li>`)}</ul>`
         }</div>`
-      : html`<ol class="hits">${v.hits.map(
-          (hit) => html`<li class="hit hit-${hit.type}"><p class="kicker">${t(`searchPage.type.${hit.type}` as MessageKey)}${hit.date ? html` · ${hit.date}` : ''}${
-            hit.padCofinanced ? html` ${padBadge(c)}` : ''
-          }</p><h3><a href="${hit.href}">${hit.title}</a></h3>${
-            hit.subtitle === '' ? '' : html`<p class="subtitle">${hit.partnershipHref ? html`<a href="${hit.partnershipHref}">${hit.subtitle}</a>` : hit.subtitle}</p>`
-          }<p class="excerpt">${raw(hit.excerptHtml)}</p></li>`,
+      : html`<ol class="hits">${v.hits.map((hit) =>
+          hitItem(hit, c, {
+            kicker: hit.padCofinanced ? html` ${padBadge(c)}` : '',
+            subtitle: hit.partnershipHref ? html`<a href="${hit.partnershipHref}">${hit.subtitle}</a>` : hit.subtitle,
+          }),
         )}</ol>`;
 
   // The results come first in the document (and in the keyboard's order); the facets follow, and a
@@ -82,6 +81,13 @@ ${exportForm(v.query, v.total, c)}
 ${v.total > 0 ? html`<p class="to-statistics"><a href="${paths.statistics(statisticsQuery(v))}">${t('search.statistics')}</a></p>` : ''}
 ${v.map === undefined ? '' : html`<section class="results-map" aria-labelledby="results-map-title"><h2 id="results-map-title">${t('search.map')}</h2>${mapSection(v.map, c, { id: 'carte-resultats', title: t('search.map.title'), description: t('search.map.description') })}</section>`}`;
   return { title, breadcrumbs: [{ href: paths.search(), label: t('searchPage.title') }], body };
+}
+
+/** A hit of a results page: its kind and date (and `kicker`), its title linked to its page, its subtitle, the excerpt that matched. */
+export function hitItem(hit: HitView, c: RenderContext, extra: { kicker?: SafeHtml | string; subtitle?: SafeHtml | string } = {}): SafeHtml {
+  return html`<li class="hit hit-${hit.type}"><p class="kicker">${c.t(`searchPage.type.${hit.type}` as MessageKey)}${hit.date ? html` · ${hit.date}` : ''}${extra.kicker ?? ''}</p><h3><a href="${hit.href}">${hit.title}</a></h3>${
+    hit.subtitle === '' ? '' : html`<p class="subtitle">${extra.subtitle ?? hit.subtitle}</p>`
+  }<p class="excerpt">${raw(hit.excerptHtml)}</p></li>`;
 }
 
 /** The search's text and filters, for the statistics of its results. */
