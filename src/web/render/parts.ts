@@ -97,6 +97,11 @@ export function bulletList(items: readonly string[] | undefined): SafeHtml {
 }
 
 /** A section with a heading, left out when it has nothing to say. */
+/** What a results page tells its reader (a value clamped, a filter ignored), announced as a status; nothing when there is nothing to say. */
+export function notices(list: readonly string[]): SafeHtml | '' {
+  return list.length === 0 ? '' : html`<ul class="notices" role="status">${list.map((n) => html`<li>${n}</li>`)}</ul>`;
+}
+
 export function section(title: string, body: SafeHtml | undefined | false, id?: string): SafeHtml {
   if (body === undefined || body === false || body.value.trim() === '') return html``;
   // with an id, the section is a region named by its heading (a landmark to jump to)

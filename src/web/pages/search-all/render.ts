@@ -4,7 +4,7 @@ import { countryLabel } from '../../i18n/codes.js';
 import { tn, type MessageKey } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
-import { pagination } from '../../render/parts.js';
+import { notices, pagination } from '../../render/parts.js';
 import { hitItem } from '../search/render.js';
 import type { SearchAllView } from './data.js';
 
@@ -30,7 +30,7 @@ ${v.query.sort === 'relevance' ? '' : html`<input type="hidden" name="sort" valu
       : html`<ol class="hits">${v.hits.map((hit) => hitItem(hit, c, { kicker: html` · <span class="muted">${hit.directory.title}</span>` }))}</ol>`;
   const body = html`<h1>${title}</h1>
 ${form}
-${v.notices.length === 0 ? '' : html`<ul class="notices" role="status">${v.notices.map((n) => html`<li>${n}</li>`)}</ul>`}
+${notices(v.notices)}
 <div class="search-layout">
 <section class="results" aria-labelledby="results-title">
 <h2 id="results-title" class="visually-hidden">${t('searchPage.resultsHeading')}</h2>

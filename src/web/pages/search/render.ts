@@ -4,7 +4,7 @@ import { facetHeading } from '../../i18n/codes.js';
 import { tn, type MessageKey } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
-import { padBadge, pagination } from '../../render/parts.js';
+import { notices, padBadge, pagination } from '../../render/parts.js';
 import { mapSection } from '../../maps/map.js';
 import { exportForm } from '../../export/form.js';
 import type { HitView, SearchView } from './data.js';
@@ -63,7 +63,7 @@ ${v.query.q === '' ? '' : html`<input type="hidden" name="q" value="${v.query.q}
   // link at the top of the results leads to them. On wide screens the grid shows the facets on the left.
   const body = html`<h1>${title}</h1>
 ${form}
-${v.notices.length === 0 ? '' : html`<ul class="notices" role="status">${v.notices.map((n) => html`<li>${n}</li>`)}</ul>`}
+${notices(v.notices)}
 <div class="search-layout">
 <section class="results" aria-labelledby="results-title">
 <h2 id="results-title" class="visually-hidden">${t('searchPage.resultsHeading')}</h2>
