@@ -20,6 +20,21 @@ export const ImportIssue = z.object({
   text: z.string().optional(),
 });
 
+/**
+ * What an editorial says of the census that its figures can check: today, that the partnerships
+ * began in one decade and multiplied in the next ones ("Conclus pour les premiers dans les années
+ * 1980, … multipliés dans les années 1990 et 2000"). Read from the document's own text, so that a
+ * directory without such a sentence claims nothing.
+ */
+export const EditorialClaim = z.object({
+  kind: z.literal('decades'),
+  /** the sentence, as printed */
+  text: z.string(),
+  line: z.number().int().positive().optional(),
+  /** the decades named, the first one first ('1980', '1990', '2000') */
+  decades: z.array(z.string().regex(/^\d{4}$/)).min(2),
+});
+
 export const ImportFormat = z.enum(['directory-text', 'json']);
 
 export const ImportReport = z.object({
@@ -30,9 +45,12 @@ export const ImportReport = z.object({
   unplaced: z.array(ImportIssue),
   inconsistencies: z.array(ImportIssue),
   warnings: z.array(ImportIssue),
+  /** the editorials' claims the statistics check (directory texts only) */
+  claims: z.array(EditorialClaim).optional(),
 });
 
 export type ImportIssue = z.infer<typeof ImportIssue>;
 export type IssueWording = z.infer<typeof IssueWording>;
 export type ImportFormat = z.infer<typeof ImportFormat>;
 export type ImportReport = z.infer<typeof ImportReport>;
+export type EditorialClaim = z.infer<typeof EditorialClaim>;

@@ -3,7 +3,7 @@
  * (`aggregateStats` in `queries.ts`, the one place they are counted; the census's are kept in its
  * snapshot, `snapshot.ts`); `buildStats` turns them into the view model.
  */
-import type { ImportIssue } from '../model/report.js';
+import type { EditorialClaim, ImportIssue } from '../model/report.js';
 import type { FunderCollectivity } from './funders.js';
 
 export interface MoneyRow {
@@ -45,6 +45,8 @@ export interface Aggregates {
   domains: { code: string; label: string; parent: string | null }[];
   collectivities: FunderCollectivity[];
   reportIssues: ImportIssue[];
+  /** the editorials' claims of the directory's latest import; none for a selection (a claim is about the whole census) */
+  claims: EditorialClaim[];
 }
 
 export interface PadProject {

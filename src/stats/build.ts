@@ -11,9 +11,6 @@ import {
 } from './model.js';
 import { cents, toEur, totalOf, type ReferenceRates } from './money.js';
 
-export const DECADES_CLAIM =
-  'Conclus pour les premiers dans les années 1980, les partenariats de coopération décentralisée franco-marocains se sont multipliés dans les années 1990 et 2000 (éditorial).';
-
 export interface BuildOptions {
   rates: ReferenceRates;
   /** the most PAD rows to list (default 1000) */
@@ -39,7 +36,7 @@ export function buildStats(agg: Aggregates, options: BuildOptions): CensusStats 
   const stats: CensusStats = {
     scope: { directoryId: agg.directoryId, filtered: agg.filtered, partnerships: agg.partnerships, projects: agg.projects },
     rate: { base: 'EUR', perEur: { ...rates.perEur }, year: rates.year, source: rates.source },
-    partnershipsByDecade: { rows: decadeRows, claim: decadesClaim(agg.byDecade) },
+    partnershipsByDecade: { rows: decadeRows, claim: decadesClaim(agg) },
     partnershipsByKind: [...sides]
       .sort(([a], [b]) => countryOrder(a) - countryOrder(b) || (a < b ? -1 : 1))
       .map(([country, rows]) => ({ country, rows: rows.sort(byCountThenKey) })),
@@ -61,13 +58,21 @@ export function buildStats(agg: Aggregates, options: BuildOptions): CensusStats 
   return CensusStats.parse(stats);
 }
 
-function decadesClaim(byDecade: Map<string, number>): CensusStats['partnershipsByDecade']['claim'] {
-  const n = (d: string) => byDecade.get(d) ?? 0;
-  const dated = [...byDecade].filter(([d, c]) => d !== 'unknown' && c > 0).map(([d]) => d).sort();
+/**
+ * The editorial's claim on the decades, checked: it holds when the first dated partnership is of
+ * the decade it names first, and each decade it names has more partnerships than the one before.
+ * None when the directory's text made no such claim, or for a selection (the claim is about the
+ * whole census, and a search's results would only seem to contradict it).
+ */
+function decadesClaim(agg: Aggregates): CensusStats['partnershipsByDecade']['claim'] {
+  const claim = agg.claims.find((c) => c.kind === 'decades');
+  if (claim === undefined) return null;
+  const n = (d: string) => agg.byDecade.get(d) ?? 0;
+  const dated = [...agg.byDecade].filter(([d, c]) => d !== 'unknown' && c > 0).map(([d]) => d).sort();
   const firstDecade = dated[0] ?? null;
-  const agrees = firstDecade === '1980' && n('1990') > n('1980') && n('2000') > n('1990');
-  const counts = ['1980', '1990', '2000'].map((key) => ({ key, count: n(key) }));
-  return { text: DECADES_CLAIM, firstDecade, agrees, counts, undated: n('unknown') };
+  const agrees = firstDecade === claim.decades[0] && claim.decades.every((d, i) => i === 0 || n(d) > n(claim.decades[i - 1]!));
+  const counts = claim.decades.map((key) => ({ key, count: n(key) }));
+  return { text: claim.text, firstDecade, agrees, counts, undated: n('unknown') };
 }
 
 function domainRows(

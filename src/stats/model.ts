@@ -75,15 +75,17 @@ export const CensusStats = z.object({
   rate: Rate,
   partnershipsByDecade: z.object({
     rows: z.array(CountRow),
-    /** the editorials' claim, and whether the numbers bear it out */
-    claim: z.object({
-      text: z.string(),
-      firstDecade: z.string().nullable(),
-      agrees: z.boolean(),
-      /** what the verdict cites: the partnerships of the decades the claim names, and those without a date */
-      counts: z.array(CountRow),
-      undated: z.number().int(),
-    }),
+    /** the editorial's claim, and whether the numbers bear it out; null where the text made none, and for a selection */
+    claim: z
+      .object({
+        text: z.string(),
+        firstDecade: z.string().nullable(),
+        agrees: z.boolean(),
+        /** what the verdict cites: the partnerships of the decades the claim names, and those without a date */
+        counts: z.array(CountRow),
+        undated: z.number().int(),
+      })
+      .nullable(),
   }),
   /** each country's collectivities by kind: partnerships with at least one party of that kind in that country */
   partnershipsByKind: z.array(z.object({ country: z.string(), rows: z.array(CountRow) })),

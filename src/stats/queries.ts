@@ -57,6 +57,7 @@ export async function aggregateStats(db: Db, options: StoreStatsOptions = {}): P
     domains: [],
     collectivities: [],
     reportIssues: [],
+    claims: [],
   };
   const budgets = new Sums<{ country: string }>();
   const costs = new Sums();
@@ -227,7 +228,9 @@ export async function aggregateStats(db: Db, options: StoreStatsOptions = {}): P
   let collectivities = db.selectFrom('collectivities').select(['id', 'name', 'short_name', 'country', 'kind']).orderBy('directory_id').orderBy('position');
   if (dir !== undefined) collectivities = collectivities.where('directory_id', '=', dir);
   agg.collectivities = (await collectivities.execute()).map((c) => ({ id: c.id, name: c.name, shortName: c.short_name, country: c.country, kind: c.kind }));
-  agg.reportIssues = await latestReportIssues(db, dir);
+  const report = await latestReport(db, dir);
+  agg.reportIssues = report?.inconsistencies ?? [];
+  if (!agg.filtered) agg.claims = report?.claims ?? [];
   return agg;
 }
 
@@ -276,13 +279,13 @@ async function padProjects(db: Db, dir: string | undefined, ids: string[]): Prom
   return out.sort((a, b) => order.get(a.projectId)! - order.get(b.projectId)!);
 }
 
-async function latestReportIssues(db: Db, dir: string | undefined): Promise<ImportIssue[]> {
+async function latestReport(db: Db, dir: string | undefined): Promise<ImportReport | undefined> {
   let query = db.selectFrom('import_reports').select(['report']).orderBy('id', 'desc').limit(1);
   if (dir !== undefined) query = query.where('directory_id', '=', dir);
   const row = await query.executeTakeFirst();
-  if (!row) return [];
+  if (!row) return undefined;
   const report = ImportReport.safeParse(decodeJson(row.report));
-  return report.success ? report.data.inconsistencies : [];
+  return report.success ? report.data : undefined;
 }
 
 /** A query that can be narrowed with `where(column, op, value)` (any select query builder). */

@@ -125,6 +125,7 @@ function encode(s: CensusSnapshot): Encoded {
 function decode(directoryId: string, stamp: string, computedAt: string, body: Encoded): CensusSnapshot {
   const aggregates = { ...body.aggregates } as unknown as Aggregates;
   for (const key of MAP_KEYS) aggregates[key] = new Map(body.aggregates[key]);
+  aggregates.claims ??= []; // a snapshot stored before the claims were read from the text
   const map: MapCounts = { weights: new Map(body.map.weights), pairs: new Map(body.map.pairs), ...(body.map.pairTotal !== undefined ? { pairTotal: body.map.pairTotal } : {}) };
   return { directoryId, stamp, computedAt, aggregates, map };
 }

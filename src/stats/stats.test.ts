@@ -53,10 +53,12 @@ describe('statistics of the 2008 directory', () => {
     const decades = tally(doc.partnerships.map((p) => (p.signedDate ? `${p.signedDate.slice(0, 3)}0` : 'unknown')));
     expect(Object.fromEntries(stats.partnershipsByDecade.rows.map((r) => [r.key, r.count]))).toEqual(Object.fromEntries(decades));
     expect(stats.partnershipsByDecade.rows.map((r) => r.key)).toEqual(['1980', '1990', '2000', 'unknown']);
+    // the claim is the editorial's own sentence, read from the text (not a constant of the code)
+    expect(stats.partnershipsByDecade.claim?.text).toMatch(/^Conclues pour les premiers dans les années 1980, les partenariats de coopération décentralisée franco-marocains se sont multipliés dans les années 1990 et 2000/);
     expect(stats.partnershipsByDecade.claim).toMatchObject({ firstDecade: '1980', agrees: true });
     expect(stats.partnershipsByDecade.claim).toMatchObject({ counts: [{ key: '1980', count: 3 }, { key: '1990', count: 11 }, { key: '2000', count: 31 }], undated: 5 });
     // the page's sentence, from those counts and the catalogue
-    expect(claimVerdict('fr', stats.partnershipsByDecade.claim)).toMatch(/^Les données concordent : 3 dans les années 1980, 11 dans les années 1990, 31 dans les années 2000 ; 5 sans date/);
+    expect(claimVerdict('fr', stats.partnershipsByDecade.claim!)).toMatch(/^Les données concordent : 3 dans les années 1980, 11 dans les années 1990, 31 dans les années 2000 ; 5 sans date/);
   });
 
   it('counts partnerships by kind of collectivity on each side', () => {

@@ -129,7 +129,7 @@ export function readDirectory(text: string, options: ReadOptions): ReadResult {
 
   const parsed = RepertoireDocument.safeParse(document);
   if (!parsed.success) throw new Error(`the reader built an invalid document (a bug): ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return { document: parsed.data, report: buildReport(options.document, parsed.data, notes, lastLine, options.now ?? new Date()), sources };
+  return { document: parsed.data, report: buildReport(options.document, parsed.data, notes, lastLine, options.now ?? new Date(), front.claims), sources };
 }
 
 function checkSectionCounts(sommaire: ReturnType<typeof readFrontMatter>['sommaire'], sections: readonly string[], read: Map<string, number>, notes: ReaderNote[]): void {

@@ -2,7 +2,7 @@
  * The import report: what was read (counts), what could not be placed (with line numbers), where
  * the book disagrees with itself, and lesser warnings. Kept in the store beside the records.
  */
-import type { ImportReport } from '../../model/report.js';
+import type { EditorialClaim, ImportReport } from '../../model/report.js';
 import type { RepertoireDocument } from '../../model/schema.js';
 import type { ReaderNote } from './types.js';
 
@@ -42,7 +42,14 @@ export function countRecords(doc: RepertoireDocument, lines: number): Record<str
   return counts;
 }
 
-export function buildReport(document: string, doc: RepertoireDocument, notes: readonly ReaderNote[], lines: number, importedAt: Date): ImportReport {
+export function buildReport(
+  document: string,
+  doc: RepertoireDocument,
+  notes: readonly ReaderNote[],
+  lines: number,
+  importedAt: Date,
+  claims: readonly EditorialClaim[] = [],
+): ImportReport {
   const issue = (n: ReaderNote) => ({ kind: n.kind, message: n.message, wording: n.wording, ...(n.line ? { line: n.line } : {}), ...(n.text ? { text: n.text } : {}) });
   const byLine = (a: ReaderNote, b: ReaderNote) => (a.line ?? 0) - (b.line ?? 0);
   return {
@@ -53,5 +60,6 @@ export function buildReport(document: string, doc: RepertoireDocument, notes: re
     unplaced: notes.filter((n) => UNPLACED.has(n.kind)).sort(byLine).map(issue),
     inconsistencies: notes.filter((n) => INCONSISTENCIES.has(n.kind)).sort(byLine).map(issue),
     warnings: notes.filter((n) => !UNPLACED.has(n.kind) && !INCONSISTENCIES.has(n.kind)).sort(byLine).map(issue),
+    ...(claims.length ? { claims: [...claims] } : {}),
   };
 }

@@ -1,7 +1,9 @@
 /**
  * The front matter: the Sommaire (what the book announces, with pages) and the editorials' own
- * figures (how many PAD projects they say exist). Both are checked against what the body holds.
+ * figures (how many PAD projects they say exist) and claims (when the partnerships began and grew).
+ * Both are checked against what the body holds: the counts here, the claims by the statistics.
  */
+import type { EditorialClaim } from '../../model/report.js';
 import { key } from './text.js';
 import type { SourceLine } from './types.js';
 
@@ -26,6 +28,8 @@ export interface FrontMatter {
   /** pages of the Sommaire lines that name no pair ("Autres partenariats répertoriés p.150") */
   readonly pages: Readonly<Record<string, number>>;
   readonly publishers: readonly string[];
+  /** the editorials' claims on the decades, each once (two editorials may say the same) */
+  readonly claims: readonly EditorialClaim[];
 }
 
 const MONTHS = ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'];
@@ -40,8 +44,10 @@ export function readFrontMatter(lines: readonly SourceLine[]): FrontMatter {
   let announcesSynthesis = false;
   const pages: Record<string, number> = {};
   const publishers: string[] = [];
+  const claims: EditorialClaim[] = [];
   for (const line of lines) {
     const text = line.text;
+    for (const claim of decadeClaims(text, line.n)) if (!claims.some((c) => c.decades.join() === claim.decades.join())) claims.push(claim);
     if (/cit[ée]s unies france/i.test(text) && !publishers.includes('Cités Unies France')) publishers.push('Cités Unies France');
     if (/programme pad\b/i.test(text) && !publishers.includes('Programme PAD Maroc')) publishers.push('Programme PAD Maroc');
     if (!title && /^r[ée]pertoire des partenariats/i.test(text)) title = text;
@@ -63,5 +69,22 @@ export function readFrontMatter(lines: readonly SourceLine[]): FrontMatter {
     }
     for (const m of text.matchAll(/(\d+)\s+projets\s[^.]*?co-?financement/gi)) statedPadCounts.push({ count: Number(m[1]), line: line.n });
   }
-  return { title, edition, sommaire, sections, announcesSynthesis, statedPadCounts, pages, publishers };
+  return { title, edition, sommaire, sections, announcesSynthesis, statedPadCounts, pages, publishers, claims };
+}
+
+const DECADE = /ann[ée]es\s+((?:19|20)\d0)((?:\s*(?:,|et)\s*(?:(?:19|20)\d0))*)/giu;
+
+/**
+ * The sentences of a paragraph that say when the partnerships began and how they grew: "Conclus
+ * pour les premiers dans les années 1980, … se sont multipliés dans les années 1990 et 2000". A
+ * beginning ("premier") and a growth ("multipli", "croissance", "développé") with two decades or more.
+ */
+function decadeClaims(paragraph: string, line: number): EditorialClaim[] {
+  return paragraph
+    .split(/(?<=[.!?])\s+(?=\p{Lu})/u)
+    .filter((sentence) => /premi[eè]r/iu.test(sentence) && /multipli|croissance|d[ée]velopp/iu.test(sentence))
+    .flatMap((sentence) => {
+      const decades = [...sentence.matchAll(DECADE)].flatMap((m) => [m[1]!, ...(m[2]!.match(/\d{4}/g) ?? [])]);
+      return new Set(decades).size >= 2 ? [{ kind: 'decades' as const, text: sentence.trim(), line, decades: [...new Set(decades)] }] : [];
+    });
 }

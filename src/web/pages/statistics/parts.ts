@@ -78,7 +78,7 @@ export function statsLabels(locale: Locale): StatsLabels {
 }
 
 /** What the numbers say of the editorial's claim, from its counts: "Les données concordent : 3 dans les années 1980, …". */
-export function claimVerdict(locale: Locale, claim: CensusStats['partnershipsByDecade']['claim']): string {
+export function claimVerdict(locale: Locale, claim: NonNullable<CensusStats['partnershipsByDecade']['claim']>): string {
   const decade = (code: string) => decadeLabel(locale, code).toLowerCase();
   const counts = claim.counts.map((row) => t(locale, 'stats.claim.count', { count: row.count, decade: decade(row.key) })).join(', ');
   const undated = claim.undated > 0 ? t(locale, 'stats.claim.undated', { count: claim.undated }) : '';

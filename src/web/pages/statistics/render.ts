@@ -31,7 +31,7 @@ export function renderStatistics(v: CensusStats, c: RenderContext): RenderedPage
 
   const decades = html`<section aria-labelledby="decennies"><h2 id="decennies">${t('stats.decades')}</h2>
 ${chartWithTable(c, { id: 'chart-decades', title: t('stats.decades'), description: t('stats.decades.desc'), bars: countBars(v.partnershipsByDecade.rows, labels.decade), orientation: 'vertical', valueLabel: partnershipsLabel, labelHeader: 'Décennie' })}
-<div class="claim"><h3>${t('stats.claim')}</h3><blockquote><p>${claim.text}</p></blockquote><p><strong>${claim.agrees ? t('stats.claim.agrees') : t('stats.claim.disagrees')}</strong> ${claimVerdict(locale, claim)}</p></div>
+${claim ? html`<div class="claim"><h3>${t('stats.claim')}</h3><blockquote><p>${claim.text}</p></blockquote><p><strong>${claim.agrees ? t('stats.claim.agrees') : t('stats.claim.disagrees')}</strong> ${claimVerdict(locale, claim)}</p></div>` : ''}
 ${csvLink('partenariats-par-decennie', c)}</section>`;
 
   const kinds = html`<section aria-labelledby="types"><h2 id="types">${t('stats.kinds')}</h2>

@@ -65,7 +65,7 @@ describe('/statistiques', () => {
     expect(body).toContain('class="repertoire-chart"');
     expect(body).not.toContain('<style>');
     expect(body).toContain('Années 1990');
-    expect(body).toContain(claimVerdict('fr', stats.partnershipsByDecade.claim).replace(/'/g, '&#39;'));
+    expect(body).toContain(claimVerdict('fr', stats.partnershipsByDecade.claim!).replace(/'/g, '&#39;'));
     expect(body).toContain('1 EUR = 11,4 MAD');
     // the statistics carry codes; the page labels them from the catalogue, as the project pages and the search do
     expect(stats.projectsByStatus.map((r) => r.key)).toContain('completed');
@@ -126,10 +126,26 @@ describe('/statistiques', () => {
     expect(csv.body).toBe(statsCsv(some, 'projets-par-etat', statsLabels('fr')));
     const html = await get('/statistiques?q=eau');
     expect(html.body).toContain('Statistiques des résultats de la recherche');
+    // the editorial speaks of the whole census: a search's results are not held against it
+    expect(all.partnershipsByDecade.claim).not.toBeNull();
+    expect(some.partnershipsByDecade.claim).toBeNull();
+    expect(html.body).not.toContain("Ce que dit l'éditorial");
     expect(html.body).toContain('href="/statistiques/projets-par-etat.csv?q=eau"');
     // the search page links to them
     const search = await get('/recherche?q=eau');
     expect(search.body).toContain('href="/statistiques?q=eau"');
+  });
+
+  it("makes no claim for a directory whose text made none (the synthetic FR–SN one): the 2008 editorial is the 2008 directory's", async () => {
+    const { directories } = (await get('/index.json')).json<{ directories: { id: string }[] }>();
+    const other = directories[0];
+    expect(other).toBeDefined();
+    const stats = CensusStats.parse((await get(`/r/${other!.id}/statistiques.json`)).json());
+    expect(stats.scope.partnerships).toBeGreaterThan(0);
+    expect(stats.partnershipsByDecade.claim).toBeNull();
+    const page = await get(`/r/${other!.id}/statistiques`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('franco-marocains');
   });
 
   it('reads a search with the former facet name frenchKind as homeKind', async () => {
