@@ -7,7 +7,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { chunks } from '../maps/data.js';
-import { ImportReport, type ImportIssue } from '../model/report.js';
+import { ImportReport } from '../model/report.js';
 import { decodeJson } from '../store/codec.js';
 import type { Database } from '../store/tables.js';
 import { add, type Aggregates, type MoneyRow, type PadProject } from './aggregates.js';

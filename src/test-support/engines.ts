@@ -18,7 +18,16 @@ export const ENGINES: readonly Engine[] = process.env.TEST_POSTGRES_URL ? ['sqli
 /** An empty database of the engine and the way to drop it. */
 async function tempDatabase(engine: Engine, onFinished: typeof onTestFinished): Promise<{ url: string; drop: () => Promise<void> }> {
   if (engine === 'sqlite') return { url: join(tempDir(onFinished), 'store.db'), drop: async () => undefined };
-  const admin = process.env.TEST_POSTGRES_URL!;
+  return createPostgresDatabase();
+}
+
+/**
+ * An empty PostgreSQL database of its own on the test server, and the way to drop it: for fixtures
+ * built once per file (beforeAll), where no test's end can drop it.
+ */
+export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = process.env.TEST_POSTGRES_URL;
+  if (!admin) throw new Error('TEST_POSTGRES_URL is not set: PostgreSQL tests need a server (see src/test-support/postgres-setup.ts)');
   const name = `repertoire_test_${randomBytes(6).toString('hex')}`;
   await withClient(admin, (c) => c.query(`CREATE DATABASE ${name}`));
   const url = new URL(admin);

@@ -4,43 +4,25 @@
  * under its own address, searched in its own index and across both, and a collectivity of both
  * lists its partnerships in the other.
  */
-import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { BUNDLED_DIRECTORY } from '../cli/commands/setup.js';
 import { importFile } from '../cli/import-file.js';
-import { loadConfig } from '../config.js';
 import { openSearcher } from '../search/pool.js';
 import { openPostgresSearcher } from '../search/postgres/index.js';
-import { openStore } from '../store/db.js';
 import { loadDocument } from '../store/load-document.js';
 import { saveDocument } from '../store/save-document.js';
-import { writeSynthetic } from '../synth/write.js';
 import { ENGINES, openEngineStore } from '../test-support/engines.js';
-import { tempDir } from '../test-support/temp-store.js';
 import { buildApp } from './app.js';
 import { searchIndexKeepers, siteIndexBuilder } from './search-index.js';
-import { DIRECTORY_ID, PARTNER_DIRECTORY } from './testing.js';
+import { DIRECTORY_ID, partnerDirectoryDocument } from './testing.js';
 
 const quiet = { write: () => true };
-
-/** The synthetic FR–SN directory as an interchange document: written into a SQLite file, read back. */
-async function partnerDocument() {
-  const path = join(tempDir(onTestFinished), 'synthetic.db');
-  await (await openStore(loadConfig({ DATABASE_URL: path }))).close();
-  const { directoryId } = writeSynthetic(path, { ...PARTNER_DIRECTORY, countries: [...PARTNER_DIRECTORY.countries] });
-  const store = await openStore(loadConfig({ DATABASE_URL: path }));
-  try {
-    return { directoryId, document: await loadDocument(store.db, directoryId) };
-  } finally {
-    await store.close();
-  }
-}
 
 describe.each(ENGINES)('two directories on %s', (engine) => {
   it('serves, searches and links each directory, and what crosses them', async () => {
     const store = await openEngineStore(engine);
     await importFile(store.db, BUNDLED_DIRECTORY, quiet);
-    const partner = await partnerDocument();
+    const partner = await partnerDirectoryDocument();
     await saveDocument(store.db, partner.document);
     const keepers = searchIndexKeepers(store.db, siteIndexBuilder(engine));
     const searcher = engine === 'postgres' ? openPostgresSearcher(store.db) : await openSearcher({ databasePath: store.url, workers: 0 });
