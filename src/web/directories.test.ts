@@ -2,11 +2,12 @@
  * A store holding two directories (FR–MA 2008 and a FR–SN one), over real HTTP: each directory's
  * pages under /r/<id>, linking within it; the default directory at the root as before.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixture } from '../model/fixtures/index.js';
 import { saveDocument } from '../store/save-document.js';
 import { synthDirectoryId } from '../synth/generate.js';
-import { DIRECTORY_ID, internalLinks, openTestSite, PARTNER_DIRECTORY, type TestSite } from './testing.js';
+import { DIRECTORY_ID, internalLinks, openTestSite, PARTNER_DIRECTORY, siteEngine, type TestSite } from './testing.js';
 
 let site: TestSite;
 
@@ -22,6 +23,14 @@ afterAll(async () => site?.dispose());
 const get = (url: string) => site.app.inject({ method: 'GET', url });
 
 describe('several directories in one site', () => {
+  it('holds both directories in a store of the engine the run asks for (TEST_SITE_ENGINE: the suite runs the site tests on each)', async () => {
+    expect(site.engine).toBe(siteEngine());
+    const server = await sql<{ v: string }>`select ${sql.raw(site.engine === 'postgres' ? 'version()' : "'SQLite ' || sqlite_version()")} as v`.execute(site.store.db);
+    expect(server.rows[0]!.v).toMatch(site.engine === 'postgres' ? /^PostgreSQL / : /^SQLite /);
+    const held = await site.store.db.selectFrom('directories').select('id').orderBy('id').execute();
+    expect(held.map((d) => d.id)).toEqual(expect.arrayContaining([DIRECTORY_ID, synthDirectoryId({ ...PARTNER_DIRECTORY, countries: [...PARTNER_DIRECTORY.countries] })]));
+  });
+
   it('serves each directory under /r/<id>, its links staying in it', async () => {
     const home = await get('/r/franco-senegalais');
     expect(home.statusCode).toBe(200);
