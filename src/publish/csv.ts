@@ -9,10 +9,11 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import yazl from 'yazl';
-import { CSV_BOM, CSV_EOL, CSV_SEPARATOR, csvLine } from '../text/csv.js';
+import { CSV_BOM, csvLine } from '../text/csv.js';
 import type { Database } from '../store/tables.js';
 import type { ExportCounts, ExportOptions } from './options.js';
 import type { Row, Table } from './cells.js';
+import { CODES, headers, presenter, tableFileName, type ExportLabels } from './labels.js';
 import { chooseColumns, countRows, progressCounter, resolveScope, tableRows } from './tables.js';
 
 export { csvCell, csvLine, CSV_SEPARATOR } from '../text/csv.js';
@@ -22,10 +23,11 @@ const ZIP_DATE = new Date('2000-01-01T00:00:00Z');
 /** Bytes gathered before a chunk is handed to the zip. */
 const CHUNK = 64 * 1024;
 
-async function* csvChunks(rows: AsyncIterable<Row>, table: Table, tick: () => void): AsyncGenerator<Buffer> {
-  let buffer = CSV_BOM + table.columns.map((c) => c.name).join(CSV_SEPARATOR) + CSV_EOL;
+async function* csvChunks(rows: AsyncIterable<Row>, table: Table, labels: ExportLabels, tick: () => void): AsyncGenerator<Buffer> {
+  const cells = presenter(table, labels);
+  let buffer = CSV_BOM + csvLine(headers(table, labels));
   for await (const row of rows) {
-    buffer += csvLine(table.columns.map((c) => row[c.name] ?? null));
+    buffer += csvLine(cells(row));
     tick();
     if (buffer.length >= CHUNK) {
       yield Buffer.from(buffer, 'utf8');
@@ -47,14 +49,15 @@ export async function writeCsv(db: Kysely<Database>, out: Writable, options: Exp
   const counts: ExportCounts = {};
   const zip = new yazl.ZipFile();
   const failures: unknown[] = [];
+  const labels = options.labels ?? CODES;
   for (const table of tables) {
-    zip.addReadStreamLazy(`${table.name}.csv`, { mtime: ZIP_DATE }, (callback) => {
+    zip.addReadStreamLazy(`${tableFileName(table.name, labels)}.csv`, { mtime: ZIP_DATE }, (callback) => {
       counts[table.name] = 0;
       const tick = () => {
         counts[table.name]! += 1;
         progress.tick();
       };
-      const stream = Readable.from(csvChunks(tableRows(scope, table.name), table, tick));
+      const stream = Readable.from(csvChunks(tableRows(scope, table.name), table, labels, tick));
       // yazl does not pass on a source's error: keep it, and end the zip's stream with it.
       stream.on('error', (error) => {
         failures.push(error);
