@@ -304,7 +304,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.header('cache-control', 'no-store').type('application/json; charset=utf-8').send('{"status":"ok"}');
   });
 
-  app.get(paths.openapi(), async (_request, reply) => reply.type('application/json; charset=utf-8').send(JSON.stringify(openApiDocument(PAGES))));
+  app.get(paths.openapi(), async (request, reply) =>
+    reply.type('application/json; charset=utf-8').send(JSON.stringify(openApiDocument(PAGES, { serverUrl: `${request.protocol}://${request.host}` }))),
+  );
 
   const sendError = async (request: FastifyRequest, reply: FastifyReply, view: ErrorView) => {
     reply.status(view.error.status);
