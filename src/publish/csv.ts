@@ -10,10 +10,12 @@ import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import yazl from 'yazl';
 import { CSV_BOM, csvLine } from '../text/csv.js';
+import { readDirectory } from '../store/records/directory.js';
 import type { Database } from '../store/tables.js';
 import type { ExportCounts, ExportOptions } from './options.js';
 import type { Row, Table } from './cells.js';
-import { CODES, headers, presenter, tableFileName, type ExportLabels } from './labels.js';
+import { csvFileName, dataPackage } from './datapackage.js';
+import { CODES, headers, presenter, type ExportLabels } from './labels.js';
 import { chooseColumns, countRows, progressCounter, resolveScope, tableRows } from './tables.js';
 
 export { csvCell, csvLine, CSV_SEPARATOR } from '../text/csv.js';
@@ -38,7 +40,7 @@ async function* csvChunks(rows: AsyncIterable<Row>, table: Table, labels: Export
 }
 
 /**
- * Writes the zip of CSV files (`<table>.csv`) to `out` and ends it. Tables are read from the
+ * Writes the zip of CSV files (`<table>.csv`) and their `datapackage.json` to `out` and ends it. Tables are read from the
  * store one after the other, a batch of partnerships at a time, as the zip asks for them.
  */
 export async function writeCsv(db: Kysely<Database>, out: Writable, options: ExportOptions = {}): Promise<ExportCounts> {
@@ -50,8 +52,13 @@ export async function writeCsv(db: Kysely<Database>, out: Writable, options: Exp
   const zip = new yazl.ZipFile();
   const failures: unknown[] = [];
   const labels = options.labels ?? CODES;
+  const directory = await readDirectory(db, scope.directoryId);
+  if (directory !== undefined) {
+    const descriptor = dataPackage(scope.directoryId, directory, tables, labels);
+    zip.addBuffer(Buffer.from(`${JSON.stringify(descriptor, null, 2)}\n`, 'utf8'), 'datapackage.json', { mtime: ZIP_DATE });
+  }
   for (const table of tables) {
-    zip.addReadStreamLazy(`${tableFileName(table.name, labels)}.csv`, { mtime: ZIP_DATE }, (callback) => {
+    zip.addReadStreamLazy(csvFileName(table, labels), { mtime: ZIP_DATE }, (callback) => {
       counts[table.name] = 0;
       const tick = () => {
         counts[table.name]! += 1;

@@ -24,9 +24,10 @@ export const CODES: ExportLabels = {
   code: () => undefined,
 };
 
-/** A table's name as a file name: its label's ASCII words joined by "-" ("Partenaires de projet" → "partenaires-de-projet"). */
+/** A table's name as a file name: its label's ASCII words joined by "-" ("Partenaires des projets" → "partenaires-des-projets"; a code stays as it is). */
 export function tableFileName(table: TableName, labels: ExportLabels): string {
   const name = labels.table(table);
+  if (name === table) return table;
   const ascii = foldKey(name).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return ascii === '' ? table : ascii;
 }

@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Project } from '../../model/schema.js';
+import { DataPackage } from '../../publish/datapackage.js';
 import { unzipBuffer } from '../../publish/testing/tools.js';
 import { loadDocument } from '../../store/load-document.js';
 import { DIRECTORY_ID, openTestSite, type TestSite } from '../testing.js';
@@ -75,6 +76,25 @@ describe('exports for people', () => {
     ]);
     const summary = files.get('projets.csv')!;
     expect(summary.startsWith('\uFEFFProjet (identifiant);Intitulé;État;Collectivités (France);Pays (France);Collectivités partenaires (Maroc);Pays partenaires;Domaines;')).toBe(true);
+  });
+
+  it('the CSV zip describes itself: datapackage.json, a Tabular Data Package naming each file’s fields as its header does', async () => {
+    for (const labels of ['fr', 'codes']) {
+      const files = await unzipBuffer((await get(`/export?format=csv&labels=${labels}&q=eau`)).body);
+      const descriptor = DataPackage.parse(JSON.parse(files.get('datapackage.json')!));
+      expect(descriptor.licenses[0]!.name).toBe('etalab-2.0');
+      expect(descriptor.sources[0]!.title).toContain('Répertoire des partenariats');
+      expect(descriptor.resources.map((r) => r.path).sort()).toEqual([...files.keys()].filter((name) => name.endsWith('.csv')).sort());
+      for (const resource of descriptor.resources) {
+        const header = files.get(resource.path)!.replace(/^\uFEFF/, '').split('\r\n')[0]!.split(';');
+        expect(header, resource.path).toEqual(resource.schema.fields.map((f) => f.name));
+        expect(resource.dialect.delimiter).toBe(';');
+      }
+      const summary = descriptor.resources[0]!;
+      const cost = summary.schema.fields.find((f) => f.name === (labels === 'fr' ? 'Coût total en euros' : 'total_cost_eur'))!;
+      expect(cost).toEqual({ name: cost.name, type: 'number', decimalChar: ',' });
+      expect(summary.schema.primaryKey).toEqual([labels === 'fr' ? 'Projet (identifiant)' : 'project_id']);
+    }
   });
 
   it('one row per project: both parties, status, domains, dates, cost in its currency and in euros, funders', async () => {
