@@ -14,11 +14,21 @@ export type Row = Readonly<Record<string, Cell>>;
  */
 export type CellKind = 'text' | 'integer' | 'number' | 'amount' | 'currency' | 'boolean' | 'date' | 'list';
 
+/**
+ * The family of codes a column holds (each value, or each item of a list): what an export for
+ * people shows as its label (labels.ts), by the web layer's catalogue.
+ */
+export type CodeFamily = 'status' | 'kind' | 'country' | 'tier' | 'framework' | 'role' | 'contribution' | 'contactKind' | 'domain';
+
 export interface Column {
   readonly name: string;
   readonly kind: CellKind;
   /** for amounts: the column of the same row that holds the currency */
   readonly currencyColumn?: string;
+  /** for amounts always in one currency (euros converted at the reference rate): that currency */
+  readonly currency?: string;
+  /** the codes it holds, labelled in an export for people */
+  readonly code?: CodeFamily;
 }
 
 export const LIST_SEPARATOR = ' | ';
@@ -32,7 +42,8 @@ export type TableName =
   | 'project_partners'
   | 'budgets'
   | 'contacts'
-  | 'domains';
+  | 'domains'
+  | 'project_summary';
 
 export interface Table {
   readonly name: TableName;

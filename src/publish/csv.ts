@@ -1,60 +1,35 @@
 /**
- * CSV export: one file per table (tables.ts) in a zip.
- *
- * The dialect is the one French spreadsheets expect, so that a double click opens the files
- * right in Excel (French Windows, whose list separator is ";") and LibreOffice (French locale):
- * - UTF-8 with a byte-order mark (Excel reads UTF-8 only when the BOM says so);
- * - fields separated by ";" (a comma is the decimal separator in French);
- * - numbers with a decimal comma and no thousands separator ("816560", "0,3", "34,0522");
+ * CSV export: one file per table (tables.ts) in a zip, in the one CSV dialect (src/text/csv.ts:
+ * UTF-8 with BOM, ";", decimal comma, "oui"/"non", formulas guarded), and a Frictionless Data
+ * Package (`datapackage.json`, datapackage.ts) describing the files.
  * - amounts as plain numbers, with the currency in the next column (ISO 4217: EUR, MAD);
- * - dates as written at their precision ("2007", "2007-07", "2007-07-09");
- * - booleans as "oui" / "non"; lists joined with " | ";
- * - fields quoted with '"' when they hold ";", '"', a line break, or outer blanks; CRLF line ends;
- * - a text cell that a spreadsheet would run as a formula (starting with "=", "+", "-", "@", a tab
- *   or a carriage return: `guardFormula`, src/formula-guard.ts) is prefixed with "'".
- * LibreOffice's import filter options for these files: `CSV:59,34,76,1,,1036` (";", '"',
- * UTF-8, from line 1, French locale).
+ * - dates as written at their precision ("2007", "2007-07", "2007-07-09"); lists joined with " | ".
  */
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import yazl from 'yazl';
-import { guardFormula } from '../formula-guard.js';
+import { CSV_BOM, csvLine } from '../text/csv.js';
+import { readDirectory } from '../store/records/directory.js';
 import type { Database } from '../store/tables.js';
 import type { ExportCounts, ExportOptions } from './options.js';
-import type { Cell, Row, Table } from './cells.js';
+import type { Row, Table } from './cells.js';
+import { csvFileName, dataPackage } from './datapackage.js';
+import { CODES, headers, presenter, type ExportLabels } from './labels.js';
 import { chooseColumns, countRows, progressCounter, resolveScope, tableRows } from './tables.js';
 
-export const CSV_SEPARATOR = ';';
-const BOM = '\uFEFF';
-const EOL = '\r\n';
+export { csvCell, csvLine, CSV_SEPARATOR } from '../text/csv.js';
+
 /** A fixed date for the zip's entries: the same store gives the same bytes. */
 const ZIP_DATE = new Date('2000-01-01T00:00:00Z');
 /** Bytes gathered before a chunk is handed to the zip. */
 const CHUNK = 64 * 1024;
 
-function formatNumber(value: number): string {
-  return String(value).replace('.', ',');
-}
-
-/** A cell's text in the French CSV dialect above: every string is text, guarded; numbers stay numbers. */
-export function csvCell(value: Cell): string {
-  if (value === null) return '';
-  let text: string;
-  if (typeof value === 'boolean') text = value ? 'oui' : 'non';
-  else if (typeof value === 'number') text = formatNumber(value);
-  else text = guardFormula(value);
-  return /[;"\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvLine(values: readonly Cell[]): string {
-  return values.map(csvCell).join(CSV_SEPARATOR) + EOL;
-}
-
-async function* csvChunks(rows: AsyncIterable<Row>, table: Table, tick: () => void): AsyncGenerator<Buffer> {
-  let buffer = BOM + table.columns.map((c) => c.name).join(CSV_SEPARATOR) + EOL;
+async function* csvChunks(rows: AsyncIterable<Row>, table: Table, labels: ExportLabels, tick: () => void): AsyncGenerator<Buffer> {
+  const cells = presenter(table, labels);
+  let buffer = CSV_BOM + csvLine(headers(table, labels));
   for await (const row of rows) {
-    buffer += csvLine(table.columns.map((c) => row[c.name] ?? null));
+    buffer += csvLine(cells(row));
     tick();
     if (buffer.length >= CHUNK) {
       yield Buffer.from(buffer, 'utf8');
@@ -65,7 +40,7 @@ async function* csvChunks(rows: AsyncIterable<Row>, table: Table, tick: () => vo
 }
 
 /**
- * Writes the zip of CSV files (`<table>.csv`) to `out` and ends it. Tables are read from the
+ * Writes the zip of CSV files (`<table>.csv`) and their `datapackage.json` to `out` and ends it. Tables are read from the
  * store one after the other, a batch of partnerships at a time, as the zip asks for them.
  */
 export async function writeCsv(db: Kysely<Database>, out: Writable, options: ExportOptions = {}): Promise<ExportCounts> {
@@ -76,14 +51,20 @@ export async function writeCsv(db: Kysely<Database>, out: Writable, options: Exp
   const counts: ExportCounts = {};
   const zip = new yazl.ZipFile();
   const failures: unknown[] = [];
+  const labels = options.labels ?? CODES;
+  const directory = await readDirectory(db, scope.directoryId);
+  if (directory !== undefined) {
+    const descriptor = dataPackage(scope.directoryId, directory, tables, labels);
+    zip.addBuffer(Buffer.from(`${JSON.stringify(descriptor, null, 2)}\n`, 'utf8'), 'datapackage.json', { mtime: ZIP_DATE });
+  }
   for (const table of tables) {
-    zip.addReadStreamLazy(`${table.name}.csv`, { mtime: ZIP_DATE }, (callback) => {
+    zip.addReadStreamLazy(csvFileName(table, labels), { mtime: ZIP_DATE }, (callback) => {
       counts[table.name] = 0;
       const tick = () => {
         counts[table.name]! += 1;
         progress.tick();
       };
-      const stream = Readable.from(csvChunks(tableRows(scope, table.name), table, tick));
+      const stream = Readable.from(csvChunks(tableRows(scope, table.name), table, labels, tick));
       // yazl does not pass on a source's error: keep it, and end the zip's stream with it.
       stream.on('error', (error) => {
         failures.push(error);

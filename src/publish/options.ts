@@ -4,6 +4,8 @@
  * columns, and a progress callback for long work.
  */
 import { RepertoireError } from '../errors.js';
+import type { ReferenceRates } from '../stats/money.js';
+import type { ExportLabels } from './labels.js';
 import type { ExportRedactor } from './redact.js';
 
 /**
@@ -46,6 +48,13 @@ export interface ExportOptions {
    * (privacy.ts). Absent: everything is written (the editors' CLI).
    */
   readonly redactor?: ExportRedactor;
+  /**
+   * CSV and XLSX: sheet and file names, headers and codes as people read them (labels.ts, from
+   * the web layer's catalogue). Absent: codes (`CODES`), what programs read.
+   */
+  readonly labels?: ExportLabels;
+  /** CSV and XLSX: the rates of a project's cost in euros; absent: those of the directory's countries' profiles */
+  readonly rates?: ReferenceRates;
 }
 
 /** What a writer wrote: rows per table (activities for IATI, pages for the book). */

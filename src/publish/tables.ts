@@ -12,23 +12,38 @@ import type { Kysely } from 'kysely';
 import { RepertoireError } from '../errors.js';
 import { bySide, type Side } from '../model/sides.js';
 import { soleDirectoryId } from '../store/load-document.js';
+import { defaultProfiles } from '../profiles/profiles.js';
+import { referenceRates, toEur, type ReferenceRates } from '../stats/money.js';
 import { readProjectDomains } from '../store/records/project.js';
 import type { Database } from '../store/tables.js';
 import { memoryCeiling } from './memory.js';
 import type { ColumnChoice, ExportOptions, Selection } from './options.js';
-import { LIST_SEPARATOR, type Cell, type CellKind, type Column, type Row, type Table, type TableName } from './cells.js';
+import { LIST_SEPARATOR, type Cell, type CellKind, type CodeFamily, type Column, type Row, type Table, type TableName } from './cells.js';
 import { redactRow } from './redact.js';
 
 type Db = Kysely<Database>;
 
 const col = (name: string, kind: CellKind = 'text', currencyColumn?: string): Column => ({ name, kind, ...(currencyColumn ? { currencyColumn } : {}) });
+/** A column of codes (or, kind `list`, of several): labelled in an export for people (labels.ts). */
+const coded = (name: string, code: CodeFamily, kind: CellKind = 'text'): Column => ({ name, kind, code });
 
-/** The tables, in the order they are written. */
+/** The tables, in the order they are written: the one-sheet table of projects first (what people open), then the relational tables. */
 export const TABLES: readonly Table[] = [
+  {
+    // One row per project, for people: both parties, status, domains, dates, cost in its currency
+    // and in euros, funders — what the relational tables below say of a project, on one sheet.
+    name: 'project_summary',
+    columns: [
+      col('project_id'), col('title'), coded('status', 'status'), col('home_parties', 'list'), coded('home_countries', 'country', 'list'),
+      col('partner_parties', 'list'), coded('partner_countries', 'country', 'list'), coded('domains', 'domain', 'list'), col('start_date', 'date'),
+      col('end_date', 'date'), col('period_text'), col('total_cost', 'amount', 'currency'), col('currency', 'currency'), col('total_cost_approximate', 'boolean'),
+      { name: 'total_cost_eur', kind: 'amount', currency: 'EUR' }, col('funders', 'list'), col('pad_cofinanced', 'boolean'), col('partnership_id'),
+    ],
+  },
   {
     name: 'collectivities',
     columns: [
-      col('id'), col('name'), col('short_name'), col('country'), col('kind'), col('region'), col('population', 'integer'),
+      col('id'), col('name'), col('short_name'), coded('country', 'country'), coded('kind', 'kind'), col('region'), col('population', 'integer'),
       col('population_year', 'integer'), col('executive_name'), col('executive_title'), col('address'), col('phones', 'list'),
       col('faxes', 'list'), col('emails', 'list'), col('websites', 'list'), col('lat', 'number'), col('lon', 'number'), col('aliases', 'list'),
     ],
@@ -36,19 +51,19 @@ export const TABLES: readonly Table[] = [
   {
     name: 'partnerships',
     columns: [
-      col('id'), col('position', 'integer'), col('tier'), col('section'), col('home_parties', 'list'), col('partner_parties', 'list'), col('partner_countries', 'list'),
-      col('legal_framework'), col('framework_kind'), col('date_text'), col('signed_date', 'date'), col('history'), col('domains_text'),
-      col('domains', 'list'), col('human_resources', 'list'), col('other_partnerships', 'list'), col('notes', 'list'),
+      col('id'), col('position', 'integer'), coded('tier', 'tier'), col('section'), col('home_parties', 'list'), col('partner_parties', 'list'), coded('partner_countries', 'country', 'list'),
+      col('legal_framework'), coded('framework_kind', 'framework'), col('date_text'), col('signed_date', 'date'), col('history'), col('domains_text'),
+      coded('domains', 'domain', 'list'), col('human_resources', 'list'), col('other_partnerships', 'list'), col('notes', 'list'),
     ],
   },
   {
     name: 'partnership_parties',
-    columns: [col('partnership_id'), col('position', 'integer'), col('collectivity_id'), col('collectivity_name'), col('country'), col('executive_name'), col('executive_title')],
+    columns: [col('partnership_id'), col('position', 'integer'), col('collectivity_id'), col('collectivity_name'), coded('country', 'country'), col('executive_name'), col('executive_title')],
   },
   {
     name: 'projects',
     columns: [
-      col('id'), col('partnership_id'), col('position', 'integer'), col('title'), col('status'), col('themes', 'list'), col('domains', 'list'),
+      col('id'), col('partnership_id'), col('position', 'integer'), col('title'), coded('status', 'status'), col('themes', 'list'), coded('domains', 'domain', 'list'),
       col('period_text'), col('start_date', 'date'), col('end_date', 'date'), col('duration_months', 'integer'), col('pad_cofinanced', 'boolean'),
       col('objectives', 'list'), col('description'), col('total_cost', 'amount', 'currency'), col('currency', 'currency'),
       col('total_cost_approximate', 'boolean'), col('total_cost_text'), col('funding_text'), col('expected_results', 'list'),
@@ -59,12 +74,12 @@ export const TABLES: readonly Table[] = [
     name: 'funding',
     columns: [
       col('project_id'), col('position', 'integer'), col('funder'), col('funder_collectivity_id'), col('amount', 'amount', 'currency'),
-      col('currency', 'currency'), col('approximate', 'boolean'), col('share', 'number'), col('contribution'), col('amount_text'), col('text'),
+      col('currency', 'currency'), col('approximate', 'boolean'), col('share', 'number'), coded('contribution', 'contribution'), col('amount_text'), col('text'),
     ],
   },
   {
     name: 'project_partners',
-    columns: [col('project_id'), col('position', 'integer'), col('name'), col('role'), col('country'), col('collectivity_id'), col('contact')],
+    columns: [col('project_id'), col('position', 'integer'), col('name'), coded('role', 'role'), coded('country', 'country'), col('collectivity_id'), col('contact')],
   },
   {
     name: 'budgets',
@@ -76,11 +91,11 @@ export const TABLES: readonly Table[] = [
   {
     name: 'contacts',
     columns: [
-      col('partnership_id'), col('position', 'integer'), col('name'), col('role'), col('kind'), col('collectivity_id'), col('organization'),
+      col('partnership_id'), col('position', 'integer'), col('name'), col('role'), coded('kind', 'contactKind'), col('collectivity_id'), col('organization'),
       col('phones', 'list'), col('faxes', 'list'), col('emails', 'list'), col('address'),
     ],
   },
-  { name: 'domains', columns: [col('code'), col('label'), col('parent'), col('position', 'integer')] },
+  { name: 'domains', columns: [col('code'), col('label'), coded('parent', 'domain'), col('position', 'integer')] },
 ];
 
 /**
@@ -147,18 +162,21 @@ export interface Scope {
   readonly collectivityIds?: ReadonlySet<string>;
   readonly whole: boolean;
   readonly redactor?: ExportOptions['redactor'];
+  /** the reference rates of the directory's currencies: a project's cost in euros */
+  readonly rates: ReferenceRates;
 }
 
-export async function resolveScope(db: Db, options: Pick<ExportOptions, 'directoryId' | 'selection' | 'redactor'>): Promise<Scope> {
+export async function resolveScope(db: Db, options: Pick<ExportOptions, 'directoryId' | 'selection' | 'redactor' | 'rates'>): Promise<Scope> {
   const directoryId = options.directoryId ?? (await soleDirectoryId(db));
   const directory = await db.selectFrom('directories').select(['id', 'countries']).where('id', '=', directoryId).executeTakeFirst();
   if (!directory) throw new RepertoireError('not-found', `the store holds no directory "${directoryId}"`, 404);
   const countries = JSON.parse(directory.countries) as string[];
+  const rates = options.rates ?? referenceRates(defaultProfiles(), countries);
   const all = (await db.selectFrom('partnerships').select('id').where('directory_id', '=', directoryId).orderBy('position').execute()).map((r) => r.id);
   const selection: Selection = options.selection ?? {};
   const redactor = options.redactor ? { redactor: options.redactor } : {};
   if (selection.partnerships === undefined && selection.projects === undefined && selection.collectivities === undefined) {
-    return { db, directoryId, countries, partnershipIds: all, whole: true, ...redactor };
+    return { db, directoryId, countries, rates, partnershipIds: all, whole: true, ...redactor };
   }
 
   const wanted = new Set(selection.partnerships ?? []);
@@ -193,6 +211,7 @@ export async function resolveScope(db: Db, options: Pick<ExportOptions, 'directo
     db,
     directoryId,
     countries,
+    rates,
     partnershipIds: all.filter((id) => wanted.has(id)),
     ...(projectIds ? { projectIds } : {}),
     ...(collectivityIds ? { collectivityIds } : {}),
@@ -355,6 +374,9 @@ async function* storedRows(scope: Scope, table: TableName): AsyncGenerator<Row> 
         }
       }
       return;
+    case 'project_summary':
+      for (const ids of batches) yield* summaryRows(scope, ids);
+      return;
     case 'funding':
     case 'project_partners':
       for (const ids of batches) {
@@ -376,6 +398,39 @@ async function* storedRows(scope: Scope, table: TableName): AsyncGenerator<Row> 
         }
       }
       return;
+  }
+}
+
+/** The one-sheet rows of the projects of a batch of partnerships (`project_summary`). */
+async function* summaryRows(scope: Scope, ids: readonly string[]): AsyncGenerator<Row> {
+  const [projects, parties] = await Promise.all([projectsOf(scope, ids), partiesOf(scope, ids)]);
+  const sides = new Map(ids.map((id) => [id, bySide(parties.filter((p) => p.partnership_id === id), (p) => p.country, scope)]));
+  const names = (items: readonly { name: string }[]) => items.map((p) => p.name).join(LIST_SEPARATOR) || null;
+  const countries = (items: readonly { country: string }[]) => [...new Set(items.map((p) => p.country))].join(LIST_SEPARATOR) || null;
+  for (const group of slices(projects, IN_LIST)) {
+    const projectIds = group.map((p) => p.id);
+    const [domainsOf, funding] = await Promise.all([
+      readProjectDomains(scope.db, scope.directoryId, projectIds),
+      scope.db.selectFrom('funding_lines').select(['project_id', 'position', 'funder']).where('directory_id', '=', scope.directoryId).where('project_id', 'in', projectIds).execute(),
+    ]);
+    const funders = new Map<string, string[]>();
+    for (const line of inParentOrder(funding, projectIds, (row) => row.project_id)) {
+      const list = funders.get(line.project_id) ?? [];
+      if (!list.includes(line.funder)) list.push(line.funder);
+      funders.set(line.project_id, list);
+    }
+    for (const r of group) {
+      const side = sides.get(r.partnership_id)!;
+      const cost = r.total_cost_amount;
+      const eur = cost !== null && r.total_cost_currency !== null ? toEur(cost, r.total_cost_currency, scope.rates) : undefined;
+      yield {
+        project_id: r.id, title: r.title, status: r.status, home_parties: names(side.home), home_countries: countries(side.home),
+        partner_parties: names(side.partner), partner_countries: countries(side.partner), domains: domainsOf.get(r.id)?.join(LIST_SEPARATOR) ?? null,
+        start_date: r.start_date, end_date: r.end_date, period_text: r.period_text, total_cost: cost, currency: r.total_cost_currency,
+        total_cost_approximate: flag(r.total_cost_approximate), total_cost_eur: eur === undefined ? null : Math.round(eur * 100) / 100,
+        funders: funders.get(r.id)?.join(LIST_SEPARATOR) ?? null, pad_cofinanced: flag(r.pad_cofinanced), partnership_id: r.partnership_id,
+      };
+    }
   }
 }
 
@@ -422,7 +477,8 @@ export async function countRows(scope: Scope, tables: readonly Table[]): Promise
       case 'partnership_parties': counts[table.name] = await count('partnership_parties', 'partnership_id', p); break;
       case 'budgets': counts[table.name] = await count('partnership_budgets', 'partnership_id', p); break;
       case 'contacts': counts[table.name] = await count('contacts', 'partnership_id', p); break;
-      case 'projects': counts[table.name] = whole ? await count('projects') : (await projects()).length; break;
+      case 'projects':
+      case 'project_summary': counts[table.name] = whole ? await count('projects') : (await projects()).length; break;
       case 'funding': counts[table.name] = whole ? await count('funding_lines') : await count('funding_lines', 'project_id', await projects()); break;
       case 'project_partners': counts[table.name] = whole ? await count('project_partners') : await count('project_partners', 'project_id', await projects()); break;
     }

@@ -19,6 +19,7 @@ import { startsLikeFormula } from '../formula-guard.js';
 import type { Database } from '../store/tables.js';
 import type { ExportCounts, ExportOptions } from './options.js';
 import type { Cell, Column, Row, Table } from './cells.js';
+import { CODES, headers, presenter, sheetName, type ExportLabels } from './labels.js';
 import { chooseColumns, countRows, progressCounter, resolveScope, tableRows } from './tables.js';
 
 /** Excel refuses cells longer than this. */
@@ -130,8 +131,9 @@ function cellXml(ref: string, value: Cell, style: number): string {
  * A sheet's XML, as chunks, rows read as the zip asks for them. `expected`: the rows counted
  * before writing, for the sheet's dimension (readers such as openpyxl trust it).
  */
-async function* sheetChunks(rows: AsyncIterable<Row>, table: Table, expected: number, styles: Styles, tick: () => void): AsyncGenerator<Buffer> {
+async function* sheetChunks(rows: AsyncIterable<Row>, table: Table, labels: ExportLabels, expected: number, styles: Styles, tick: () => void): AsyncGenerator<Buffer> {
   const { columns } = table;
+  const cells = presenter(table, labels);
   const letters = columns.map((_c, i) => columnLetters(i));
   const last = letters[letters.length - 1]!;
   const widths = columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${WIDTHS[c.kind] ?? (c.name === 'id' ? 30 : 24)}" customWidth="1"/>`).join('');
@@ -139,17 +141,18 @@ async function* sheetChunks(rows: AsyncIterable<Row>, table: Table, expected: nu
     `${XML_HEADER}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><dimension ref="A1:${last}${expected + 1}"/>` +
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
     `<sheetFormatPr defaultRowHeight="15"/><cols>${widths}</cols><sheetData>` +
-    `<row r="1">${columns.map((c, i) => cellXml(`${letters[i]}1`, c.name, HEADER)).join('')}</row>`;
+    `<row r="1">${headers(table, labels).map((name, i) => cellXml(`${letters[i]}1`, name, HEADER)).join('')}</row>`;
   let r = 1;
   for await (const row of rows) {
     r += 1;
     let line = `<row r="${r}">`;
+    const values = cells(row);
     for (let i = 0; i < columns.length; i++) {
       const column = columns[i]!;
-      const value = row[column.name] ?? null;
+      const value = values[i] ?? null;
       const style =
         column.kind === 'amount' && value !== null
-          ? styles.amount((row[column.currencyColumn ?? 'currency'] as string | null | undefined) ?? null)
+          ? styles.amount(column.currency ?? (row[column.currencyColumn ?? 'currency'] as string | null | undefined) ?? null)
           : typeof value === 'string' && startsLikeFormula(value)
             ? QUOTED
             : PLAIN;
@@ -166,10 +169,10 @@ async function* sheetChunks(rows: AsyncIterable<Row>, table: Table, expected: nu
   yield Buffer.from(buffer, 'utf8');
 }
 
-function workbookXml(tables: readonly Table[], counts: ExportCounts): string {
-  const sheets = tables.map((t, i) => `<sheet name="${t.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+function workbookXml(tables: readonly Table[], counts: ExportCounts, labels: ExportLabels): string {
+  const sheets = tables.map((t, i) => `<sheet name="${xmlText(sheetName(t.name, labels))}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
   const filters = tables
-    .map((t, i) => `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${t.name}'!$A$1:$${columnLetters(t.columns.length - 1)}$${(counts[t.name] ?? 0) + 1}</definedName>`)
+    .map((t, i) => `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${xmlText(sheetName(t.name, labels).replace(/'/g, "''"))}'!$A$1:$${columnLetters(t.columns.length - 1)}$${(counts[t.name] ?? 0) + 1}</definedName>`)
     .join('');
   return `${XML_HEADER}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${sheets}</sheets>${filters ? `<definedNames>${filters}</definedNames>` : ''}</workbook>`;
 }
@@ -210,6 +213,7 @@ export async function writeXlsx(db: Kysely<Database>, out: Writable, options: Ex
   const progress = progressCounter(Object.values(totals).reduce((a, b) => a + b, 0), options.onProgress, options.rssCeilingMB);
   const counts: ExportCounts = {};
   const styles = new Styles();
+  const labels = options.labels ?? CODES;
   const zip = new yazl.ZipFile();
   const failures: unknown[] = [];
   const lazy = (name: string, source: () => Readable) =>
@@ -230,12 +234,12 @@ export async function writeXlsx(db: Kysely<Database>, out: Writable, options: Ex
         counts[table.name]! += 1;
         progress.tick();
       };
-      return Readable.from(sheetChunks(tableRows(scope, table.name), table, totals[table.name] ?? 0, styles, tick));
+      return Readable.from(sheetChunks(tableRows(scope, table.name), table, labels, totals[table.name] ?? 0, styles, tick));
     });
   });
   // Written after the sheets (yazl takes entries in order): the styles met and the rows counted are known.
   lazy('xl/styles.xml', () => Readable.from([Buffer.from(styles.xml(), 'utf8')]));
-  lazy('xl/workbook.xml', () => Readable.from([Buffer.from(workbookXml(tables, counts), 'utf8')]));
+  lazy('xl/workbook.xml', () => Readable.from([Buffer.from(workbookXml(tables, counts, labels), 'utf8')]));
   zip.end();
   await pipeline(zip.outputStream as Readable, out);
   if (failures.length) throw failures[0];

@@ -1,25 +1,15 @@
 /**
- * Each statistics table as CSV (RFC 4180: comma-separated, CRLF, fields quoted when needed),
- * UTF-8 with a header row. Numbers are written plainly (a dot for decimals), so spreadsheets and
- * scripts read them as numbers. A text cell that a spreadsheet would take for a formula
- * (`guardFormula`: = + - @, a tab or a carriage return at its start) is prefixed with an apostrophe.
+ * Each statistics table as CSV, in the exports' dialect (src/text/csv.ts: UTF-8 with BOM, ";",
+ * decimal comma, CRLF, formulas guarded), so that French Excel opens them as it opens the exports.
  */
-import { guardFormula } from '../formula-guard.js';
+import { csvFile, type CsvValue } from '../text/csv.js';
 import type { CensusStats, CountRow, DomainRow } from './model.js';
 import type { MapTableRow } from '../maps/render.js';
 
-type Cell = string | number | boolean | null | undefined;
+type Cell = CsvValue;
 
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
-}
-
-function cell(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean') return value ? 'oui' : 'non';
-  const text = guardFormula(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvFile(header, rows);
 }
 
 /** The labels of the codes the statistics carry, given by the web layer (its catalogue). */

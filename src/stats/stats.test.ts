@@ -167,16 +167,17 @@ describe('statistics of the 2008 directory', () => {
       expect(csv.endsWith('\r\n'), table).toBe(true);
       expect(csv.split('\r\n').length, table).toBeGreaterThan(2);
     }
-    expect(statsCsv(stats, 'partenariats-par-decennie', labels)).toBe('code,libellé,nombre\r\n1980,Années 1980,3\r\n1990,Années 1990,11\r\n2000,Années 2000,31\r\nunknown,Date inconnue,5\r\n');
+    // the exports' dialect: BOM, ";", decimal comma (French Excel opens it by a double click)
+    expect(statsCsv(stats, 'partenariats-par-decennie', labels)).toBe('\uFEFFcode;libellé;nombre\r\n1980;Années 1980;3\r\n1990;Années 1990;11\r\n2000;Années 2000;31\r\nunknown;Date inconnue;5\r\n');
     expect(statsCsv(stats, 'projets-pad', labels).split('\r\n')).toHaveLength(14);
-    expect(toCsv(['a', 'b'], [['x,"y"', '=1+1'], [null, 2.5]])).toBe('a,b\r\n"x,""y""",\'=1+1\r\n,2.5\r\n');
+    expect(toCsv(['a', 'b'], [['x;"y"', '=1+1'], [null, 2.5]])).toBe('\uFEFFa;b\r\n"x;""y""";\'=1+1\r\n;2,5\r\n');
   });
 
   it("writes OWASP's formula payloads as guarded text, numbers as numbers", () => {
     for (const payload of FORMULA_PAYLOADS) {
       const guarded = `'${payload}`;
-      const cell = /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
-      expect(toCsv(['financeur', 'EUR'], [[payload, -3]]), JSON.stringify(payload)).toBe(`financeur,EUR\r\n${cell},-3\r\n`);
+      const cell = /[;"\r\n]|^\s|\s$/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+      expect(toCsv(['financeur', 'EUR'], [[payload, -3]]), JSON.stringify(payload)).toBe(`\uFEFFfinanceur;EUR\r\n${cell};-3\r\n`);
     }
   });
 

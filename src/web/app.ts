@@ -24,6 +24,7 @@ import type { Database } from '../store/tables.js';
 import { censusSnapshot, countSnapshotsWith } from '../stats/snapshot.js';
 import { DirectoryCache, type Directory } from './data/directory.js';
 import { errorView, type ErrorView } from './errors.js';
+import { registerCatalogue } from './catalogue/index.js';
 import { registerExports } from './export/index.js';
 import { createLanes } from './lanes.js';
 import { registerBaseMaps } from './maps/base.js';
@@ -296,6 +297,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerBaseMaps(app);
+  registerCatalogue(app, options.store.db);
 
   // For the reverse proxy's health checks: outside the pages' admission limit, so that an instance
   // busy refusing pages is not taken for a dead one; it answers only when the store does.
@@ -304,7 +306,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.header('cache-control', 'no-store').type('application/json; charset=utf-8').send('{"status":"ok"}');
   });
 
-  app.get(paths.openapi(), async (_request, reply) => reply.type('application/json; charset=utf-8').send(JSON.stringify(openApiDocument(PAGES))));
+  app.get(paths.openapi(), async (request, reply) =>
+    reply.type('application/json; charset=utf-8').send(JSON.stringify(openApiDocument(PAGES, { serverUrl: `${request.protocol}://${request.host}` }))),
+  );
 
   const sendError = async (request: FastifyRequest, reply: FastifyReply, view: ErrorView) => {
     reply.status(view.error.status);

@@ -1,5 +1,6 @@
 /** The one layout: header with the search box and the navigation, breadcrumbs, main, footer. */
 import { accountBar, memberStylesheet, recordTools } from './auth/header.js';
+import { CATALOGUE_PATH, JSON_LD } from './catalogue/data.js';
 import { html, type SafeHtml } from './html.js';
 import { direction, type Locale } from './i18n/index.js';
 import type { RenderContext, RenderedPage } from './page.js';
@@ -37,6 +38,7 @@ export function layout(page: RenderedPage, context: RenderContext, colophon?: Co
 <link rel="stylesheet" href="${paths.asset('site.css')}">
 ${memberStylesheet(page, context)}
 ${twin && html`<link rel="alternate" type="application/json" href="${twin}">`}
+<link rel="alternate" type="${JSON_LD}" href="${CATALOGUE_PATH}" title="${t('catalogue.title')}">
 <script src="${paths.asset('site.js')}" defer></script>
 </head>
 <body>

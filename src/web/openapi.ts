@@ -1,9 +1,14 @@
 /**
  * /openapi.json: every JSON twin, with its response schema generated from the page's own Zod
- * view-model schema (`z.toJSONSchema`), so the description cannot drift from what is served.
+ * view-model schema (`z.toJSONSchema`), so the description cannot drift from what is served, and
+ * the export (`/export`). It keeps to a linter's recommended rules (redocly's `recommended`,
+ * checked by openapi-lint.test.ts): a server, a licence, every operation public by an explicit
+ * `security: []`, tagged with declared tags, with a summary, a unique id, 2xx and 4xx responses.
  */
 import { z } from 'zod';
+import { DATA_LICENCE } from '../publish/licence.js';
 import { ErrorView } from './errors.js';
+import { exportPathItem } from './export/openapi.js';
 import type { AnyPage } from './page.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -20,7 +25,20 @@ export function twinPath(path: string): string {
   return `${path.replace(/:(\w+)/g, '{$1}')}.json`;
 }
 
-export function openApiDocument(pages: readonly AnyPage[]): JsonSchema {
+export interface OpenApiOptions {
+  /** the site's address (no trailing slash): the document's server */
+  readonly serverUrl: string;
+}
+
+const TAGS = [
+  { name: 'pages', description: 'The JSON twin of each page of the site: its view model.' },
+  { name: 'exports', description: 'The directory, or a search’s results, as files.' },
+];
+
+/** The name the search page is defined by: the export takes its parameters. */
+const SEARCH_PAGE = 'SearchView';
+
+export function openApiDocument(pages: readonly AnyPage[], options: OpenApiOptions): JsonSchema {
   const schemas: Record<string, JsonSchema> = { ErrorView: schemaOf(ErrorView) };
   const errorResponse = (description: string) => ({
     description,
@@ -33,6 +51,8 @@ export function openApiDocument(pages: readonly AnyPage[]): JsonSchema {
       get: {
         operationId: page.name.replace(/View$/, '').replace(/^./, (c) => c.toLowerCase()),
         summary: page.summary,
+        tags: ['pages'],
+        security: [],
         description: `The view model of the HTML page ${page.path}: the same URL with .json, or with Accept: application/json.`,
         parameters: (page.parameters ?? []).map((p) => ({ name: p.name, in: p.in, required: p.in === 'path' ? true : (p.required ?? false), description: p.description, schema: p.schema })),
         responses: {
@@ -44,6 +64,8 @@ export function openApiDocument(pages: readonly AnyPage[]): JsonSchema {
       },
     };
   }
+  const exported = exportPathItem(pages.find((page) => page.name === SEARCH_PAGE)?.parameters ?? []);
+  pathItems[exported.path] = exported.item;
   return {
     openapi: '3.1.0',
     info: {
@@ -51,7 +73,11 @@ export function openApiDocument(pages: readonly AnyPage[]): JsonSchema {
       version: '1',
       description:
         'The census of decentralised-cooperation partnerships between a home country and its partner countries (each directory names its countries, home first). Every page of the site has a JSON twin: its view model. Contacts who are named people come without their coordinates.',
+      license: { name: DATA_LICENCE.title, identifier: DATA_LICENCE.id },
     },
+    servers: [{ url: options.serverUrl.replace(/\/+$/, ''), description: 'this site' }],
+    // every operation is public: each says so with `security: []`
+    tags: TAGS,
     paths: pathItems,
     components: { schemas },
   };

@@ -1,10 +1,18 @@
 import { readFile } from 'node:fs/promises';
+import type { Kysely } from 'kysely';
 import { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { RepertoireError } from '../../errors.js';
 import { fileProblem, writeFileAtomically } from '../../files.js';
 import { PUBLISHERS } from '../../publish/formats.js';
 import { parseColumnChoice, parseIdList, type ExportOptions, type Selection } from '../../publish/options.js';
+import type { ExportLabels } from '../../publish/labels.js';
+import { soleDirectoryId } from '../../store/load-document.js';
+import { readDirectory } from '../../store/records/directory.js';
+import { readDomains } from '../../store/records/domain.js';
+import type { Database } from '../../store/tables.js';
+import { exportLabels } from '../../web/export/labels.js';
+import { DEFAULT_LOCALE } from '../../web/i18n/index.js';
 import type { Command, Output } from '../context.js';
 import { createProgress } from '../progress.js';
 import { withStore } from '../with-store.js';
@@ -18,7 +26,7 @@ export const exportCommand: Command = {
   summary: 'export --format F [--out FILE]    publish the stored directory: json, csv, xlsx, iati, html, pdf',
   help: `Usage: repertoire export --format FORMAT [--out FILE] [--directory ID]
                          [--columns TABLE:COL,COL;TABLE:COL] [--partnerships IDS] [--projects IDS]
-                         [--collectivities IDS]
+                         [--collectivities IDS] [--labels codes|fr]
 
 Publishes the stored directory.
 
@@ -31,8 +39,9 @@ Formats:
   html    the directory as a book, in the printed layout (one HTML page)
   pdf     the same book, A4, printed by headless Chromium (/usr/bin/chromium)
 
-Tables (csv, xlsx): collectivities, partnerships, partnership_parties, projects, funding,
-project_partners, budgets, contacts, domains.
+Tables (csv, xlsx): project_summary (one row per project: both parties, status, domains, dates,
+cost in its currency and in euros, funders), collectivities, partnerships, partnership_parties,
+projects, funding, project_partners, budgets, contacts, domains.
 
 Options:
   --format FORMAT        the output format (default json)
@@ -43,6 +52,9 @@ Options:
                          comma-separated, or @FILE with one id a line
   --projects IDS         csv, xlsx, json, iati: only these projects (and their partnerships); as above
   --collectivities IDS   csv, xlsx, json: these collectivities too (alone: no partnership); as above
+  --labels codes|fr      csv, xlsx: codes (the default: table and column names, stored values,
+                         what scripts and re-imports read) or French words (sheet names, headers,
+                         statuses, kinds, countries, domains: what the site's exports give people)
   -h, --help             show this help
 
 Progress goes to standard error: a bar on a terminal, a line per tenth in logs.
@@ -55,6 +67,7 @@ Progress goes to standard error: a bar on a terminal, a line per tenth in logs.
     partnerships: { type: 'string' },
     projects: { type: 'string' },
     collectivities: { type: 'string' },
+    labels: { type: 'string' },
   },
   positionals: 0,
   async run(values, _positionals, context) {
@@ -71,6 +84,10 @@ Progress goes to standard error: a bar on a terminal, a line per tenth in logs.
     const selection = await readSelection(values.partnerships as string | undefined, values.projects as string | undefined, values.collectivities as string | undefined);
     if (selection && !publisher.selection) throw new RepertoireError('usage', `--partnerships and --projects do not apply to ${format}`);
 
+    const labels = (values.labels as string | undefined) ?? 'codes';
+    if (labels !== 'codes' && labels !== 'fr') throw new RepertoireError('usage', `--labels: "${labels}" is neither codes nor fr`);
+    if (values.labels !== undefined && !publisher.columns) throw new RepertoireError('usage', `--labels applies to csv and xlsx, not to ${format}`);
+
     const progress = createProgress(context.stderr, `export ${format}`);
     const options: ExportOptions = {
       ...(values.directory !== undefined ? { directoryId: values.directory as string } : {}),
@@ -81,11 +98,12 @@ Progress goes to standard error: a bar on a terminal, a line per tenth in logs.
       rssCeilingMB: RSS_CEILING_MB,
     };
     try {
-      await withStore(context, ({ db }) =>
-        out === undefined
-          ? publisher.write(db, toWritable(context.stdout, publisher.binary), options)
-          : writeFileAtomically(out, (file) => publisher.write(db, file, options), { onInterrupt: context.onInterrupt }),
-      );
+      await withStore(context, async ({ db }) => {
+        const labelled = labels === 'fr' ? { ...options, labels: await frenchLabels(db, options.directoryId) } : options;
+        return out === undefined
+          ? publisher.write(db, toWritable(context.stdout, publisher.binary), labelled)
+          : writeFileAtomically(out, (file) => publisher.write(db, file, labelled), { onInterrupt: context.onInterrupt });
+      });
     } finally {
       progress.finish();
     }
@@ -93,6 +111,15 @@ Progress goes to standard error: a bar on a terminal, a line per tenth in logs.
     return 0;
   },
 };
+
+/** The site's words for the exports, for the directory exported (its countries, its domains' labels). */
+async function frenchLabels(db: Kysely<Database>, directoryId: string | undefined): Promise<ExportLabels> {
+  const id = directoryId ?? (await soleDirectoryId(db));
+  const directory = await readDirectory(db, id);
+  if (directory === undefined) throw new RepertoireError('not-found', `the store holds no directory "${id}"`);
+  const domains = new Map((await readDomains(db, id)).map((d) => [d.code, d.label]));
+  return exportLabels(DEFAULT_LOCALE, { countries: directory.countries, domainLabel: (code) => domains.get(code) });
+}
 
 async function readSelection(partnerships: string | undefined, projects: string | undefined, collectivities: string | undefined): Promise<Selection | undefined> {
   if (partnerships === undefined && projects === undefined && collectivities === undefined) return undefined;

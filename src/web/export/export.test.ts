@@ -80,7 +80,7 @@ describe('the export form on the search page', () => {
 
 describe('GET /export', () => {
   it('a search as CSV: exactly its projects and partnerships, its collectivities beside the parties', async () => {
-    const { response, body } = await get('/export?format=csv&scope=search&q=eau');
+    const { response, body } = await get('/export?format=csv&scope=search&q=eau&labels=codes');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/zip');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="repertoire-franco-marocain-2008-recherche.zip"');
@@ -97,7 +97,7 @@ describe('GET /export', () => {
   });
 
   it('everything (scope=all, or no search) as XLSX with the chosen columns only', async () => {
-    const { response, body } = await get('/export?format=xlsx&scope=all&q=eau&columns=projects:title&columns=projects:id&columns=funding:amount,currency');
+    const { response, body } = await get('/export?format=xlsx&scope=all&q=eau&labels=codes&columns=projects:title&columns=projects:id&columns=funding:amount,currency');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="repertoire-franco-marocain-2008.xlsx"');
     const workbook = new ExcelJS.Workbook();

@@ -20,6 +20,7 @@ import { html } from '../html.js';
 import { DEFAULT_LOCALE, formatNumber, t as translate, type MessageKey } from '../i18n/index.js';
 import type { QueryParams, RenderedPage } from '../page.js';
 import { inDirectory, paths } from '../paths.js';
+import { exportLabels } from './labels.js';
 import { EXPORT_PATH, ExportParamError, parseExportParams, type ExportRequest } from './params.js';
 import { EXPORT_LIMIT, selectionOf, TooManyResults } from './selection.js';
 
@@ -44,7 +45,7 @@ const t = (key: MessageKey, params?: Record<string, string | number>) => transla
 
 /** `repertoire-2008-recherche.zip`: the directory, whether it is a search's, the format's extension. */
 export function exportFileName(directoryId: string, request: ExportRequest): string {
-  return `${directoryId}${request.search ? '-recherche' : ''}.${request.publisher.extension}`;
+  return `${directoryId}${request.search ? '-recherche' : ''}${request.content === 'summary' && request.publisher.columns ? '-projets' : ''}.${request.publisher.extension}`;
 }
 
 export function registerExports(app: FastifyInstance, deps: ExportDeps): void {
@@ -97,6 +98,7 @@ export function registerExports(app: FastifyInstance, deps: ExportDeps): void {
       redactor: dir.redactor,
       ...(selection ? { selection } : {}),
       ...(wanted.columns ? { columns: wanted.columns } : {}),
+      ...(wanted.labels === 'codes' ? {} : { labels: exportLabels(DEFAULT_LOCALE, { countries: dir.record.countries, domainLabel: (code) => dir.domain.get(code)?.label }) }),
     };
     wanted.publisher.write(deps.db, out, options).catch((error: unknown) => {
       request.log.error({ err: error }, 'export failed');

@@ -6,7 +6,12 @@
  *   absent: every column of every table;
  * - `scope`: `all` exports the whole directory whatever the search; `search` (the default)
  *   exports exactly the results of the search the other parameters describe — the whole
- *   directory when they describe none (no text, no filter).
+ *   directory when they describe none (no text, no filter);
+ * - `labels` (csv, xlsx): `fr` (the default) writes sheet names, headers and values in words, for
+ *   people opening the file in a spreadsheet; `codes` writes the tables' own names and stored
+ *   codes (`ongoing`, `MA`), for programs;
+ * - `content` (csv, xlsx): `all` (the default) every table, the one-sheet table of projects
+ *   (`project_summary`) first; `summary` that table alone.
  * Bad values are refused with the parameter's name (`ExportParamError`, a 400 page).
  */
 import { RepertoireError } from '../../errors.js';
@@ -32,8 +37,18 @@ export class ExportParamError extends RepertoireError {
   }
 }
 
+/** The words of an export: the site's language, or the codes. */
+export const EXPORT_LABELS = ['fr', 'codes'] as const;
+export type ExportLabelChoice = (typeof EXPORT_LABELS)[number];
+export const EXPORT_CONTENTS = ['all', 'summary'] as const;
+export type ExportContent = (typeof EXPORT_CONTENTS)[number];
+/** The one-sheet table of projects, for `content=summary`. */
+export const SUMMARY_TABLE = 'project_summary';
+
 export interface ExportRequest {
   readonly format: ExportFormat;
+  readonly labels: ExportLabelChoice;
+  readonly content: ExportContent;
   readonly publisher: Publisher;
   readonly columns?: ColumnChoice;
   /** the search whose results to export; undefined: the whole directory */
@@ -57,14 +72,32 @@ export function parseExportParams(params: Params): ExportRequest {
   const scope = all(params.scope)[0] ?? 'search';
   if (scope !== 'search' && scope !== 'all') throw new ExportParamError('scope', `valeur inconnue ${quote(scope)} (search ou all).`);
 
+  const labels = all(params.labels)[0] ?? 'fr';
+  if (!(EXPORT_LABELS as readonly string[]).includes(labels)) throw new ExportParamError('labels', `valeur inconnue ${quote(labels)} (${EXPORT_LABELS.join(' ou ')}).`);
+  const content = all(params.content)[0] ?? 'all';
+  if (!(EXPORT_CONTENTS as readonly string[]).includes(content)) throw new ExportParamError('content', `valeur inconnue ${quote(content)} (${EXPORT_CONTENTS.join(' ou ')}).`);
+
   let columns: ColumnChoice | undefined;
   const named = all(params.columns).filter((value) => value.trim() !== '');
   if (named.length > 0 && publisher.columns) columns = parseColumns(named);
+  if (content === 'summary' && publisher.columns) columns = summaryOnly(columns);
 
-  const { columns: _c, format: _f, scope: _s, ...rest } = params;
+  const { columns: _c, format: _f, scope: _s, labels: _l, content: _ct, ...rest } = params;
   const { query } = parseSearchParams(rest);
   const searching = query.q.trim() !== '' || Object.values(query.filters).some((values) => values !== undefined && values.length > 0);
-  return { format: format as ExportFormat, publisher, ...(columns ? { columns } : {}), ...(scope === 'search' && searching ? { search: query } : {}) };
+  return {
+    format: format as ExportFormat,
+    publisher,
+    labels: labels as ExportLabelChoice,
+    content: content as ExportContent,
+    ...(columns ? { columns } : {}), ...(scope === 'search' && searching ? { search: query } : {}) };
+}
+
+/** The one-sheet table alone: its chosen columns (all when none is chosen), no other table. */
+function summaryOnly(choice: ColumnChoice | undefined): ColumnChoice {
+  const summary = TABLES.find((t) => t.name === SUMMARY_TABLE)!;
+  const chosen = choice?.[SUMMARY_TABLE];
+  return { ...Object.fromEntries(TABLES.map((t) => [t.name, []])), [SUMMARY_TABLE]: chosen !== undefined && chosen.length > 0 ? chosen : summary.columns.map((c) => c.name) };
 }
 
 /** `TABLE:COL` values (or `TABLE:COL,COL`): every table named gets its columns, the others none. */

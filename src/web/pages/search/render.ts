@@ -77,7 +77,7 @@ ${pagination(v.pagination, c)}
 </section>
 ${v.facets.length === 0 ? '' : facets}
 </div>
-${exportForm(v.query, v.total, c)}
+${exportForm(v.query, v.total, c, v.countries)}
 ${v.total > 0 ? html`<p class="to-statistics"><a href="${paths.statistics(statisticsQuery(v))}">${t('search.statistics')}</a></p>` : ''}
 ${v.map === undefined ? '' : html`<section class="results-map" aria-labelledby="results-map-title"><h2 id="results-map-title">${t('search.map')}</h2>${mapSection(v.map, c, { id: 'carte-resultats', title: t('search.map.title'), description: t('search.map.description') })}</section>`}`;
   return { title, breadcrumbs: [{ href: paths.search(), label: t('searchPage.title') }], body };
