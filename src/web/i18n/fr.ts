@@ -337,6 +337,7 @@ export const fr = {
   'searchPage.title': 'Recherche',
   'searchPage.titleWith': 'Recherche : {q}',
   'searchPage.form': 'Modifier la recherche',
+  'searchPage.help': 'Chaque mot est cherché, sans tenir compte des accents ni du pluriel. Pour l’un ou l’autre mot : « eau OR assainissement » (ou « eau OU assainissement ») ; pour écarter un mot : « culture -festival ».',
   'searchPage.resultsHeading': 'Résultats',
   'searchPage.toFacets': 'Affiner la recherche',
   'searchPage.results.one': '{count} résultat',
