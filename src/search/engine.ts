@@ -14,7 +14,7 @@
 import type Sqlite from 'better-sqlite3';
 import { Lru } from '../lru.js';
 import type { FacetEntry, IndexDictionary } from './build.js';
-import { addPostings, andInto, cardinality, emptySet, fullSet, type Bitset } from './bitset.js';
+import { addPostings, andInto, orInto, cardinality, emptySet, fullSet, type Bitset } from './bitset.js';
 import { sanitizeQuery, searchParamsOf } from './params.js';
 import { MAX_SUGGESTIONS, clampPage, hitsInOrder, type DocRow, emptyFacets, facetLists, nearestWord, neighbourhood, selectValues, suggestionCandidates, valueIndexOf } from './results.js';
 import { queryTerms, stem, type QueryTerms } from './text.js';
@@ -249,38 +249,58 @@ export class SearchCore {
     return selectValues(index.valueIndex, query, notices);
   }
 
-  /** Documents matching every term (undefined: no terms, every document), with what ranking needs. */
+  /**
+   * Documents matching any group of the query (each group: every one of its terms), without those
+   * holding an excluded term (undefined: no terms, every document), with what ranking needs: the
+   * parts of every group.
+   */
   private *matchSet(index: LoadedIndex, terms: QueryTerms): Steps<{ docs: Bitset; parts: TermSet[] } | undefined> {
-    if (terms.exact.length === 0 && terms.prefixes.length === 0) return undefined;
+    if (terms.groups.length === 0 && terms.excluded.length === 0) return undefined;
     const prefixKey = `${scope(index)}\u0000p\u0000${terms.prefixes.join('\u0000')}`;
     const cachedPrefix = terms.prefixes.length === 0 ? undefined : this.sets.get(prefixKey);
     const prefixes = terms.prefixes.length === 0 || cachedPrefix !== undefined ? [] : terms.prefixes;
     const short = prefixes.filter((prefix) => prefix.length <= 3);
     // every posting list not cached, in one read; a whole short word is a term too ("fes", "eau")
     // the sets cached now (another search may change the cache while this one reads)
-    const cached = new Map(terms.exact.map((term) => [term, this.sets.get(termKey(index, term))]));
+    const wanted = [...new Set([...terms.exact, ...terms.excluded])];
+    const cached = new Map(wanted.map((term) => [term, this.sets.get(termKey(index, term))]));
     const rows = yield* this.postings(index, {
-      terms: [...new Set([...terms.exact.filter((term) => cached.get(term) === undefined), ...short])],
+      terms: [...new Set([...wanted.filter((term) => cached.get(term) === undefined), ...short])],
       prefixes: short.filter((prefix) => prefix.length >= 2),
       ranges: prefixes.filter((prefix) => prefix.length > 3),
     });
-    const parts = terms.exact.map((term) => cached.get(term) ?? this.termSet(index, term, rows));
+    const setOf = new Map(wanted.map((term) => [term, cached.get(term) ?? this.termSet(index, term, rows)]));
+    const parts = terms.exact.map((term) => setOf.get(term)!);
+    let prefixSet: TermSet | undefined;
     if (terms.prefixes.length > 0) {
-      let set = cachedPrefix;
-      if (set === undefined) {
+      prefixSet = cachedPrefix;
+      if (prefixSet === undefined) {
         const found: PostingRow[] = [];
         for (const prefix of prefixes) {
           if (prefix.length <= 3) found.push(...[rows.prefixes.get(prefix), rows.terms.get(prefix)].filter((row) => row !== undefined));
           else found.push(...(rows.ranges.get(prefix) ?? []));
         }
-        set = toTermSet(index.size, found);
-        this.sets.set(prefixKey, set);
+        prefixSet = toTermSet(index.size, found);
+        this.sets.set(prefixKey, prefixSet);
       }
-      parts.push(set);
+      parts.push(prefixSet);
+    }
+    // only the query's last group has a prefix (the word being typed)
+    const docs = terms.groups.length === 0 ? fullSet(index.size) : emptySet(index.size);
+    for (const group of terms.groups) {
+      const groupParts = group.exact.map((term) => setOf.get(term)!);
+      if (group.prefixes.length > 0) groupParts.push(prefixSet!);
+      groupParts.sort((a, b) => a.df - b.df);
+      const groupDocs = new Uint32Array(groupParts[0]!.docs);
+      for (let i = 1; i < groupParts.length; i += 1) andInto(groupDocs, groupParts[i]!.docs);
+      if (terms.groups.length === 1) docs.set(groupDocs);
+      else orInto(docs, groupDocs);
+    }
+    for (const term of terms.excluded) {
+      const excluded = setOf.get(term)!.docs;
+      for (let i = 0; i < docs.length; i += 1) docs[i] = docs[i]! & ~excluded[i]!;
     }
     parts.sort((a, b) => a.df - b.df);
-    const docs = new Uint32Array(parts[0]!.docs);
-    for (let i = 1; i < parts.length; i += 1) andInto(docs, parts[i]!.docs);
     return { docs, parts };
   }
 

@@ -93,6 +93,53 @@ describe('finding', () => {
   });
 });
 
+/** Every document a query finds, over all its pages: `type:id`. */
+async function found(q: string): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let page = 1; ; page += 1) {
+    const result = await search({ q, perPage: '100', page: String(page) });
+    for (const hit of result.hits) out.add(`${hit.type}:${hit.id}`);
+    if (page >= result.pages) return out;
+  }
+}
+
+describe('OR and exclusion', () => {
+  it('"eau OR assainissement" finds what either word finds, and "ou" says the same', async () => {
+    const eau = await found('eau ');
+    const sanitation = await found('assainissement ');
+    const either = await found('eau OR assainissement');
+    expect([...either].sort()).toEqual([...new Set([...eau, ...sanitation])].sort());
+    const tourism = await found('tourisme ');
+    const eauOrTourism = await found('eau OR tourisme');
+    expect(eauOrTourism.size).toBeGreaterThan(Math.max(eau.size, tourism.size));
+    expect([...eauOrTourism].sort()).toEqual([...new Set([...eau, ...tourism])].sort());
+    expect([...(await found('eau ou assainissement'))].sort()).toEqual([...either].sort());
+    // a group is every one of its words: "marrakech culture OR agadir eau"
+    const groups = await found('marrakech culture OR agadir eau');
+    const marrakechCulture = await found('marrakech culture ');
+    const agadirEau = await found('agadir eau ');
+    expect([...groups].sort()).toEqual([...new Set([...marrakechCulture, ...agadirEau])].sort());
+  });
+
+  it('"culture -festival" finds what "culture" finds without "festival"', async () => {
+    const culture = await found('culture ');
+    const festival = await found('festival ');
+    expect([...culture].some((doc) => festival.has(doc))).toBe(true);
+    const without = await found('culture -festival');
+    expect([...without].sort()).toEqual([...culture].filter((doc) => !festival.has(doc)).sort());
+    expect(without.size).toBeLessThan(culture.size);
+    // an excluded word alone: everything but
+    expect((await found('-festival')).size).toBe(50 + 199 + 81 - festival.size);
+  });
+
+  it('highlights the words of every group, never an excluded one', async () => {
+    const excerpts = text(await search({ q: 'eau OR assainissement', perPage: '100' }));
+    expect(excerpts).toContain('<mark>eau</mark>');
+    expect(excerpts).toMatch(/<mark>assainissement<\/mark>/i);
+    expect(text(await search({ q: 'culture -festival', perPage: '100' }))).not.toMatch(/<mark>festival/i);
+  });
+});
+
 describe('facets', () => {
   it('add up to the results', async () => {
     for (const params of [{}, { q: 'eau' }, { q: 'culture', domain: 'culture' }, { decade: '1990' }] as Record<string, string>[]) {

@@ -143,8 +143,8 @@ export function forEachTerm(text: string, visit: (term: string, written: string)
   });
 }
 
-/** What a query asks for: each term must match; the last one also matches as a prefix while typed. */
-export interface QueryTerms {
+/** One group of a query: each term must match; the last one also matches as a prefix while typed. */
+export interface QueryGroup {
   /** stems that must each be present */
   readonly exact: string[];
   /** the last word while typed: index terms starting with any of these (its folded and stemmed forms) */
@@ -153,8 +153,53 @@ export interface QueryTerms {
   readonly words: string[];
 }
 
+/**
+ * What a query asks for: the documents matching any of its groups ("eau OR assainissement": two
+ * groups), minus those holding an excluded word ("culture -festival"). `exact`, `prefixes` and
+ * `words` are the union of the groups' (what highlighting, ranking and suggestions use); a query
+ * without OR has one group, equal to them.
+ */
+export interface QueryTerms extends QueryGroup {
+  readonly groups: readonly QueryGroup[];
+  /** stems no matching document may hold */
+  readonly excluded: string[];
+}
+
+/** The words that separate a query's groups: OR, and French readers' OU (any case). */
+const OR_WORDS = new Set(['or', 'ou']);
+/** An excluded word: a minus sign (or the typographic one) right before it. */
+const EXCLUDED = /^[-\u2212](?=[\p{L}\p{N}])/u;
+
 export function queryTerms(q: string): QueryTerms {
-  const tokens = tokenize(q.slice(0, 2000));
+  const text = q.slice(0, 2000);
+  const chunks = text.split(/\s+/).filter((chunk) => chunk !== '');
+  // "ou" alone is a search for the word
+  const operators = chunks.some((chunk) => EXCLUDED.test(chunk)) || (chunks.length > 1 && chunks.some((chunk) => OR_WORDS.has(chunk.toLowerCase())));
+  if (!operators) {
+    const group = groupTerms(text);
+    return { ...group, groups: group.exact.length + group.prefixes.length === 0 ? [] : [group], excluded: [] };
+  }
+  const texts: string[][] = [[]];
+  const excluded: string[] = [];
+  for (const chunk of chunks) {
+    if (OR_WORDS.has(chunk.toLowerCase())) texts.push([]);
+    else if (EXCLUDED.test(chunk)) {
+      for (const token of tokenize(chunk)) if (!excluded.includes(stem(token.folded))) excluded.push(stem(token.folded));
+    } else texts[texts.length - 1]!.push(chunk);
+  }
+  // only the query's very last word, typed, is a prefix
+  const lastChunk = chunks[chunks.length - 1]!;
+  const typingAllowed = !/\s$/.test(text) && !OR_WORDS.has(lastChunk.toLowerCase()) && !EXCLUDED.test(lastChunk);
+  const groups = texts
+    .map((words, i) => groupTerms(i === texts.length - 1 && typingAllowed ? words.join(' ') : `${words.join(' ')} `))
+    .filter((group) => group.exact.length + group.prefixes.length > 0);
+  const union = (pick: (group: QueryGroup) => string[]) => [...new Set(groups.flatMap(pick))];
+  return { exact: union((g) => g.exact), prefixes: union((g) => g.prefixes), words: union((g) => g.words), groups, excluded };
+}
+
+/** One group's terms: its words without the stop words (unless only those), the last one a prefix while typed. */
+function groupTerms(q: string): QueryGroup {
+  const tokens = tokenize(q);
   if (tokens.length === 0) return { exact: [], prefixes: [], words: [] };
   const meaningful = tokens.filter((t) => !STOP_WORDS.has(t.folded));
   const kept = meaningful.length > 0 ? meaningful : tokens;

@@ -95,10 +95,16 @@ export function barChart(input: BarChartInput): RenderedChart {
     const valueW = Math.max(...table.map((r) => r.formatted.length), 1) * fs * EM + 8 * u;
     const x0 = labelW;
     const plotW = Math.max(20 * u, width - labelW - valueW - 4 * u);
-    const plotH = bars.length * (barH + gap);
+    const maxChars = Math.max(4, Math.floor((labelW - 10 * u) / (fs * EM)));
+    // a long label wraps over as many lines as it needs (never cut: "Région (conseil régi…" told
+    // the reader nothing), its row as tall as its lines
+    const lineH = fs * 1.15;
+    const labels = bars.map((b) => wrap(b.label, maxChars));
+    const rowH = labels.map((lines) => Math.max(barH, lines.length * lineH) + gap);
+    const rowTop = rowH.map((_, i) => top + rowH.slice(0, i).reduce((sum, h) => sum + h, 0));
+    const plotH = rowH.reduce((sum, h) => sum + h, 0);
     const axisY = top + plotH;
     const x = (v: number) => x0 + (max > 0 ? (v / max) * plotW : 0);
-    const maxChars = Math.max(4, Math.floor((labelW - 10 * u) / (fs * EM)));
     const tickLabelW = Math.max(...allTicks.map((t) => tickFormat(t).length)) * fs * 0.85 * EM + 6 * u;
     const ticks = thin(allTicks, plotW, tickLabelW);
     const out: string[] = [];
@@ -108,14 +114,16 @@ export function barChart(input: BarChartInput): RenderedChart {
     }
     out.push(`<line x1="${num(x0)}" y1="${num(top)}" x2="${num(x0)}" y2="${num(axisY)}" stroke="${TEXT}" stroke-width="${num(u, 2)}"/>`);
     bars.forEach((b, i) => {
-      const y = top + i * (barH + gap) + gap / 2;
-      const label = b.label.length > maxChars ? `${b.label.slice(0, maxChars - 1).trimEnd()}…` : b.label;
+      const middle = rowTop[i]! + rowH[i]! / 2;
+      const y = middle - barH / 2;
+      const lines = labels[i]!;
+      const firstBaseline = middle - ((lines.length - 1) * lineH) / 2 + fs * 0.35;
       const w = x(b.value) - x0;
       out.push(
         `<g><title>${escapeXml(`${b.label} : ${table[i]!.formatted}`)}</title>` +
-          `<text x="${num(x0 - 6 * u)}" y="${num(y + barH / 2 + fs * 0.35)}" text-anchor="end" fill="${TEXT}">${escapeXml(label)}</text>` +
+          lines.map((line, k) => `<text x="${num(x0 - 6 * u)}" y="${num(firstBaseline + k * lineH)}" text-anchor="end" fill="${TEXT}">${escapeXml(line)}</text>`).join('') +
           `<rect x="${num(x0)}" y="${num(y)}" width="${num(Math.max(w, 0))}" height="${num(barH)}" fill="${color}"/>` +
-          `<text x="${num(x0 + w + 4 * u)}" y="${num(y + barH / 2 + fs * 0.35)}" fill="${TEXT}" font-weight="600">${escapeXml(table[i]!.formatted)}</text></g>`,
+          `<text x="${num(x0 + w + 4 * u)}" y="${num(middle + fs * 0.35)}" fill="${TEXT}" font-weight="600">${escapeXml(table[i]!.formatted)}</text></g>`,
       );
     });
     let height = axisY + fs * 1.6;
@@ -167,19 +175,22 @@ export function barChart(input: BarChartInput): RenderedChart {
   }
 }
 
-/** Up to two lines of at most `chars` characters, the rest cut with an ellipsis. */
+/**
+ * Lines of at most `chars` characters, cut between words, or after a hyphen inside a word too long
+ * for a line ("Provence-Alpes-" / "Côte-d'Azur"); a word still too long keeps its own line.
+ */
 function wrap(text: string, chars: number): string[] {
   if (text.length <= chars) return [text];
-  const words = text.split(/\s+/);
+  // each piece with what joins it to the previous one on the same line
+  const pieces = text.split(/\s+/).flatMap((word) => (word.length > chars ? word.split(/(?<=-)/) : [word]).map((piece, i) => ({ piece, glue: i === 0 ? ' ' : '' })));
   const lines: string[] = [''];
-  for (const w of words) {
+  for (const { piece, glue } of pieces) {
     const line = lines[lines.length - 1]!;
-    if (line === '') lines[lines.length - 1] = w;
-    else if (`${line} ${w}`.length <= chars) lines[lines.length - 1] = `${line} ${w}`;
-    else lines.push(w);
+    if (line === '') lines[lines.length - 1] = piece;
+    else if (`${line}${glue}${piece}`.length <= chars) lines[lines.length - 1] = `${line}${glue}${piece}`;
+    else lines.push(piece);
   }
-  const cut = (s: string) => (s.length > chars ? `${s.slice(0, chars - 1)}…` : s);
-  return lines.length <= 2 ? lines.map(cut) : [cut(lines[0]!), cut(`${lines[1]} …`)];
+  return lines;
 }
 
 /** 0 and round steps up to a round maximum at or above the largest value (about five ticks). */

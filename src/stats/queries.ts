@@ -17,6 +17,11 @@ import type { ReferenceRates } from './money.js';
 export interface StatsOptions {
   /** only these partnerships (the current search results); the whole census when absent */
   partnershipIds?: Iterable<string>;
+  /**
+   * with `partnershipIds`: only these of their projects (a search's project results); each
+   * selected partnership's every project when absent
+   */
+  projectIds?: Iterable<string>;
   /** default: the rates of the directory's countries' profiles (`referenceRates`) */
   rates?: ReferenceRates;
   /** the country profiles the default rates come from (default: the packaged ones) */
@@ -66,6 +71,9 @@ export async function aggregateStats(db: Db, options: StoreStatsOptions = {}): P
   const padFunding = new FundingSums();
   const padLimit = options.padLimit ?? 1000;
   const padIds: string[] = [];
+  const projectIds = options.projectIds === undefined ? undefined : [...new Set(options.projectIds)];
+  // no project found: every project aggregate is empty (and `IN ()` is no SQL)
+  const anyProject = projectIds === undefined || projectIds.length > 0;
 
   for (const chunk of chunks(options.partnershipIds)) {
     const scoped = <Q extends Scopable>(q: Q, dirColumn: string, idColumn: string): Q => scope(q, dir, dirColumn, chunk, idColumn);
@@ -74,6 +82,7 @@ export async function aggregateStats(db: Db, options: StoreStatsOptions = {}): P
     const selectedProjects = () => {
       let q = db.selectFrom('projects').select('id').where('partnership_id', 'in', chunk!);
       if (dir !== undefined) q = q.where('directory_id', '=', dir);
+      if (projectIds !== undefined) q = q.where('id', 'in', projectIds);
       return q;
     };
     const projectScoped = <Q extends Scopable>(q: Q, dirColumn: string, projectColumn: string): Q => {
@@ -136,8 +145,9 @@ export async function aggregateStats(db: Db, options: StoreStatsOptions = {}): P
       budgets.add(r.currency ?? '', flag(r.approximate), n(r.amount), n(r.n), { country: r.country ?? '' });
     }
 
+    if (!anyProject) continue;
     // projects: one pass gives statuses, costs and the PAD's count and costs
-    const projects = db
+    let projects = db
       .selectFrom('projects')
       .select([
         'status',
@@ -149,6 +159,7 @@ export async function aggregateStats(db: Db, options: StoreStatsOptions = {}): P
         (eb) => eb.fn.sum<number | string | null>('total_cost_amount').as('amount'),
       ])
       .groupBy(['status', 'pad_cofinanced', 'total_cost_currency', 'total_cost_approximate']);
+    if (projectIds !== undefined) projects = projects.where('id', 'in', projectIds);
     for (const r of await scoped(projects, 'directory_id', 'partnership_id').execute()) {
       const count = n(r.n);
       agg.projects += count;
@@ -197,7 +208,7 @@ export async function aggregateStats(db: Db, options: StoreStatsOptions = {}): P
 
     // the PAD projects' ids, in the directory's order, for the table
     if (padIds.length < padLimit) {
-      const pads = db
+      let pads = db
         .selectFrom('projects as p')
         .innerJoin('partnerships as s', (j) => j.onRef('s.directory_id', '=', 'p.directory_id').onRef('s.id', '=', 'p.partnership_id'))
         .where('p.pad_cofinanced', '=', 1)
@@ -205,6 +216,7 @@ export async function aggregateStats(db: Db, options: StoreStatsOptions = {}): P
         .orderBy('s.position')
         .orderBy('p.position')
         .limit(padLimit - padIds.length);
+      if (projectIds !== undefined) pads = pads.where('p.id', 'in', projectIds);
       for (const r of await scoped(pads, 'p.directory_id', 'p.partnership_id').execute()) padIds.push(r.id);
     }
   }

@@ -58,6 +58,15 @@ const QUERIES: Record<string, string | string[]>[] = [
   { funder: 'pad', sort: 'name' },
   { q: 'jeunes', region: 'oriental' },
   { domain: 'no-such-domain', q: 'eau' },
+  // OR and exclusion
+  { q: 'eau OR assainissement' },
+  { q: 'eau ou assainissement', type: 'project' },
+  { q: 'culture -festival' },
+  { q: 'culture -festival -musique', sort: 'date' },
+  { q: 'marrakech culture OR agadir eau' },
+  { q: 'eau OR assain' },
+  { q: '-eau', sort: 'name' },
+  { q: 'eau OR' },
 ];
 
 const comparable = (result: SearchResult) => ({ ...result, tookMs: 0 });

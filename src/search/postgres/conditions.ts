@@ -27,17 +27,23 @@ export function prefixQuery(prefixes: readonly string[]): Condition {
   )})`;
 }
 
-/** The query's parts, each a tsquery: every exact stem, then the typed last word's prefixes. */
+/** The query's parts, each a tsquery: every exact stem, then the typed last word's prefixes (of every group: for ranking). */
 export function queryParts(terms: QueryTerms): Condition[] {
   const parts = terms.exact.map(termQuery);
   if (terms.prefixes.length > 0) parts.push(prefixQuery(terms.prefixes));
   return parts;
 }
 
-/** The documents matching every part; undefined when the query has no words. */
-export function matchCondition(parts: readonly Condition[]): Condition | undefined {
-  if (parts.length === 0) return undefined;
-  return sql`tsv @@ (${sql.join([...parts], sql` && `)})`;
+/**
+ * The documents matching any group of the query (each: every one of its parts) and none of its
+ * excluded stems; undefined when the query has no words.
+ */
+export function matchCondition(terms: QueryTerms): Condition | undefined {
+  if (terms.groups.length === 0 && terms.excluded.length === 0) return undefined;
+  const groups = terms.groups.map((group) => sql`(${sql.join(queryParts({ ...group, groups: [], excluded: [] }), sql` && `)})`);
+  const excluded = terms.excluded.map((term) => sql`(!!${termQuery(term)})`);
+  const all = [...(groups.length === 0 ? [] : [sql`(${sql.join(groups, sql` || `)})`]), ...excluded];
+  return sql`tsv @@ (${sql.join(all, sql` && `)})`;
 }
 
 /** The documents with any of the selected values of a facet. */

@@ -11,7 +11,7 @@ import { sanitizeQuery } from '../params.js';
 import { clampPage, emptyFacets, hitsInOrder, selectValues, type DocRow } from '../results.js';
 import { queryTerms } from '../text.js';
 import { MAX_WINDOW, type FacetName, type SearchQuery, type SearchResult, type Searcher } from '../types.js';
-import { facetCondition, from, matchCondition, queryParts } from './conditions.js';
+import { facetCondition, from, matchCondition } from './conditions.js';
 import { countFacets } from './facets.js';
 import { PgIndexes, type PgIndex } from './loaded.js';
 import { pageDocs } from './order.js';
@@ -23,7 +23,7 @@ type Condition = RawBuilder<unknown>;
 function conditionsOf(index: PgIndex, query: SearchQuery, notices: string[]) {
   const selection = selectValues(index.valueIndex, query, notices);
   const terms = queryTerms(query.q);
-  const match = matchCondition(queryParts(terms));
+  const match = matchCondition(terms);
   const filters = new Map<FacetName, Condition>();
   for (const [facet, ids] of selection) filters.set(facet, facetCondition(index, facet, ids));
   return { selection, terms, match, filters };

@@ -16,9 +16,10 @@ export function renderSearch(v: SearchView, c: RenderContext): RenderedPage {
 
   const form = html`<form class="search-form" role="search" aria-label="${t('searchPage.form')}" method="get" action="${paths.search()}">
 <label for="search-q">${t('search.label')}</label>
-<input id="search-q" name="q" type="search" value="${v.query.q}" maxlength="500">
+<input id="search-q" name="q" type="search" value="${v.query.q}" maxlength="500" aria-describedby="search-help">
 ${hidden}${v.query.sort === 'relevance' ? '' : html`<input type="hidden" name="sort" value="${v.query.sort}">`}
 <button type="submit">${t('search.submit')}</button>
+<p id="search-help" class="search-help">${t('searchPage.help')}</p>
 </form>`;
 
   const sortForm = html`<form class="sort-form" method="get" action="${paths.search()}" data-autosubmit>

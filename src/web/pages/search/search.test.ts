@@ -27,6 +27,19 @@ describe('the search page', () => {
     expect(response.body).toMatch(/\d+ résultats/);
   });
 
+  it('says how to search for one word or another and how to leave a word out, and does what it says', async () => {
+    const body = (await get('/recherche?q=eau+OR+assainissement')).body;
+    expect(body).toContain('aria-describedby="search-help"');
+    expect(body).toContain('« eau OR assainissement »');
+    expect(body).toContain('« culture -festival »');
+    const either = await view('?q=eau+OR+tourisme');
+    const [eau, tourism] = [await view('?q=eau+'), await view('?q=tourisme+')];
+    expect(either.total).toBeGreaterThan(Math.max(eau.total, tourism.total));
+    const without = await view('?q=culture+-festival');
+    expect(without.total).toBeLessThan((await view('?q=culture+')).total);
+    expect(without.total).toBeGreaterThan(0);
+  });
+
   it('facets are checkbox links with counts; several values per facet; selected first and removable', async () => {
     const first = await view('?q=eau');
     const domain = first.facets.find((f) => f.name === 'domain')!;

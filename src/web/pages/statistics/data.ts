@@ -6,9 +6,12 @@
  */
 import { RepertoireError } from '../../../errors.js';
 import { FACET_ALIASES, parseSearchParams } from '../../../search/params.js';
-import { FACET_NAMES, MAX_PER_PAGE, MAX_WINDOW, type SearchQuery, type Searcher } from '../../../search/types.js';
+import { z } from 'zod';
+import { FACET_NAMES, MAX_PER_PAGE, MAX_WINDOW, type SearchQuery, type SearchResult, type Searcher } from '../../../search/types.js';
 import { CensusStats } from '../../../stats/model.js';
 import { loadStats } from '../../../stats/load.js';
+import { facetValueLabel } from '../../i18n/codes.js';
+import { DEFAULT_LOCALE } from '../../i18n/index.js';
 import type { PageInput, QueryParams } from '../../page.js';
 
 export { CensusStats };
@@ -36,35 +39,85 @@ export function searchOf(query: QueryParams): QueryParams | undefined {
  * partnerships, every page of results up to the searcher's window (`MAX_WINDOW`).
  */
 export async function matchingPartnershipIds(searcher: Searcher, query: SearchQuery, directoryId: string): Promise<string[]> {
-  const ids = new Set<string>();
-  const perPage = MAX_PER_PAGE;
-  for (let page = 1; page <= Math.ceil(MAX_WINDOW / perPage); page++) {
-    const result = await searcher.search({ ...query, sort: 'relevance', page, perPage }, directoryId);
+  return (await searchResults(searcher, query, directoryId)).partnershipIds;
+}
+
+/** What a search found, for its statistics: the records by type, and the partnerships they concern. */
+interface FoundRecords {
+  /** the partnerships found, and those of the projects found */
+  partnershipIds: string[];
+  projectIds: string[];
+  scope: SearchScope;
+}
+
+/** Every page of a search's results, up to the searcher's window (`MAX_WINDOW`). */
+async function searchResults(searcher: Searcher, query: SearchQuery, directoryId: string): Promise<FoundRecords> {
+  const partnerships = new Set<string>();
+  const projects = new Set<string>();
+  const found = { partnership: 0, project: 0, collectivity: 0 };
+  let first: SearchResult | undefined;
+  for (let page = 1; page <= Math.ceil(MAX_WINDOW / MAX_PER_PAGE); page++) {
+    const result = await searcher.search({ ...query, sort: 'relevance', page, perPage: MAX_PER_PAGE }, directoryId);
+    first ??= result;
     for (const hit of result.hits) {
-      if (hit.type === 'partnership') ids.add(hit.id);
-      else if (hit.type === 'project' && hit.partnershipId !== undefined) ids.add(hit.partnershipId);
+      found[hit.type] += 1;
+      if (hit.type === 'partnership') partnerships.add(hit.id);
+      else if (hit.type === 'project') {
+        projects.add(hit.id);
+        if (hit.partnershipId !== undefined) partnerships.add(hit.partnershipId);
+      }
     }
     if (page >= result.pages || result.hits.length === 0) break;
   }
-  return [...ids].sort();
+  const labels = new Map<string, string>();
+  for (const facet of FACET_NAMES) for (const v of first?.facets[facet] ?? []) labels.set(`${facet}\u0000${v.value}`, facetValueLabel(DEFAULT_LOCALE, facet, v));
+  const filters = Object.entries(first?.query.filters ?? query.filters).flatMap(([facet, values]) =>
+    (values ?? []).map((value) => ({ facet, value, label: labels.get(`${facet}\u0000${value}`) ?? facetValueLabel(DEFAULT_LOCALE, facet, { value }) })),
+  );
+  return {
+    partnershipIds: [...partnerships].sort(),
+    projectIds: [...projects].sort(),
+    scope: { q: (first?.query ?? query).q, filters, total: first?.total ?? 0, found },
+  };
 }
 
-export async function statisticsView(input: Pick<PageInput, 'query' | 'directory' | 'db' | 'searcher' | 'beforeSearch'>): Promise<CensusStats> {
+/** The search the statistics are of: as typed and chose (values labelled), and what it found by type. */
+export const SearchScope = z.object({
+  q: z.string(),
+  filters: z.array(z.object({ facet: z.string(), value: z.string(), label: z.string() })),
+  /** every result, as the search page counts them */
+  total: z.number().int(),
+  /** the results by type (up to the searcher's window) */
+  found: z.object({ partnership: z.number().int(), project: z.number().int(), collectivity: z.number().int() }),
+});
+export type SearchScope = z.infer<typeof SearchScope>;
+
+/**
+ * The page's view model: the census's statistics, and for a search, the search they are of. A
+ * search's statistics count its projects found, and the partnerships found or whose project was
+ * found (the partnership-level figures need partnerships): the counts match the results.
+ */
+export const StatisticsView = CensusStats.extend({ search: SearchScope.optional() });
+export type StatisticsView = z.infer<typeof StatisticsView>;
+
+export async function statisticsView(input: Pick<PageInput, 'query' | 'directory' | 'db' | 'searcher' | 'beforeSearch'>): Promise<StatisticsView> {
   const dir = await input.directory();
   const search = searchOf(input.query);
-  let partnershipIds: string[] | undefined;
+  let found: FoundRecords | undefined;
   if (search !== undefined) {
     if (input.searcher === undefined) throw new RepertoireError('not-supported', 'search is not available', 503);
     await input.beforeSearch?.();
-    partnershipIds = await matchingPartnershipIds(input.searcher, parseSearchParams(search).query, dir.id);
+    found = await searchResults(input.searcher, parseSearchParams(search).query, dir.id);
   }
-  const stats = await loadStats(input.db, { directoryId: dir.id, ...(partnershipIds !== undefined ? { partnershipIds } : {}) });
+  const selection = found === undefined ? {} : { partnershipIds: found.partnershipIds, projectIds: found.projectIds };
+  const stats = await loadStats(input.db, { directoryId: dir.id, ...selection });
   // by country in the directory's order, home first: the statistics know codes, the directory knows its sides
   const countries = dir.record.countries;
-  return CensusStats.parse({
+  return StatisticsView.parse({
     ...stats,
     partnershipsByKind: sideOrder(stats.partnershipsByKind, countries),
     budgets: { ...stats.budgets, bySide: sideOrder(stats.budgets.bySide, countries) },
+    ...(found === undefined ? {} : { search: found.scope }),
   });
 }
 

@@ -1,8 +1,9 @@
 /** The statistics page's HTML: each chart as SVG beside its table, a CSV per table. */
 import { countBars, domainBars } from '../../../stats/charts.js';
 import type { CensusStats } from '../../../stats/model.js';
+import type { StatisticsView } from './data.js';
 import { html, type SafeHtml } from '../../html.js';
-import { tn } from '../../i18n/index.js';
+import { tn, type MessageKey } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
 import { scrollTable } from '../../render/parts.js';
@@ -16,13 +17,13 @@ function moneyRows(what: string, side: string, total: CensusStats['budgets']['to
   return html`<tr><th scope="row">${what}</th><td>${side}</td><td class="num">${formatCount(total.count)}${total.approximateCount > 0 ? html` <span class="muted">(${c.t('stats.money.approxEur').toLowerCase()} : ${formatCount(total.approximateCount)})</span>` : ''}</td><td class="num">${currencies}</td><td class="num">${formatEur(total.eur)}</td><td class="num">${total.approximateEur > 0 ? `≈ ${formatEur(total.approximateEur)}` : '—'}</td></tr>`;
 }
 
-export function renderStatistics(v: CensusStats, c: RenderContext): RenderedPage {
+export function renderStatistics(v: StatisticsView, c: RenderContext): RenderedPage {
   const { t, locale } = c;
   const query = c.url.includes('?') ? c.url.slice(c.url.indexOf('?') + 1) : '';
   const filtered = v.scope.filtered;
   const heading = filtered ? t('stats.heading.filtered') : t('stats.heading');
   const scope = filtered
-    ? html`<p class="notice">${t('stats.filtered', { search: describeSearch(query) })} <a href="${paths.search(query)}">${t('stats.filtered.back')}</a> · <a href="${paths.statistics()}">${t('stats.filtered.all')}</a></p>`
+    ? html`<div class="notice"><p>${searchScope(v, c)}</p><p><a href="${paths.search(query)}">${t('stats.filtered.back')}</a> · <a href="${paths.statistics()}">${t('stats.filtered.all')}</a></p></div>`
     : '';
   const claim = v.partnershipsByDecade.claim;
   const labels = statsLabels(locale);
@@ -30,8 +31,12 @@ export function renderStatistics(v: CensusStats, c: RenderContext): RenderedPage
   const projectsLabel = t('home.figures.projects');
 
   const decades = html`<section aria-labelledby="decennies"><h2 id="decennies">${t('stats.decades')}</h2>
-${chartWithTable(c, { id: 'chart-decades', title: t('stats.decades'), description: t('stats.decades.desc'), bars: countBars(v.partnershipsByDecade.rows, labels.decade), orientation: 'vertical', valueLabel: partnershipsLabel, labelHeader: 'Décennie' })}
-${claim ? html`<div class="claim"><h3>${t('stats.claim')}</h3><blockquote><p>${claim.text}</p></blockquote><p><strong>${claim.agrees ? t('stats.claim.agrees') : t('stats.claim.disagrees')}</strong> ${claimVerdict(locale, claim)}</p></div>` : ''}
+${chartWithTable(c, { id: 'chart-decades', title: t('stats.decades'), description: t('stats.decades.desc'), bars: countBars(v.partnershipsByDecade.rows, labels.decade), orientation: 'vertical', valueLabel: partnershipsLabel, labelHeader: t('facet.decade') })}
+${filtered
+  ? html`<p class="claim">${t('stats.claim.wholeOnly')} <a href="${paths.statistics()}#decennies">${t('stats.filtered.all')}</a></p>`
+  : claim
+    ? html`<div class="claim"><h3>${t('stats.claim')}</h3><blockquote><p>${claim.text}</p></blockquote><p><strong>${claim.agrees ? t('stats.claim.agrees') : t('stats.claim.disagrees')}</strong> ${claimVerdict(locale, claim)}</p></div>`
+    : ''}
 ${csvLink('partenariats-par-decennie', c)}</section>`;
 
   const kinds = html`<section aria-labelledby="types"><h2 id="types">${t('stats.kinds')}</h2>
@@ -43,7 +48,7 @@ ${v.partnershipsByKind.map(
     bars: countBars(side.rows, labels.kind),
     orientation: 'horizontal',
     valueLabel: partnershipsLabel,
-    labelHeader: 'Type',
+    labelHeader: t('stats.col.kind'),
   })}`,
 )}
 ${csvLink('partenariats-par-type-de-collectivite', c)}</section>`;
@@ -120,13 +125,28 @@ ${pad}`;
   return { title: heading, breadcrumbs: [{ href: paths.statistics(), label: t('stats.title') }], body };
 }
 
-/** "eau ; domain : 3.1" — the search as the reader typed and chose it. */
-function describeSearch(query: string): string {
-  const params = new URLSearchParams(query);
-  const parts: string[] = [];
-  for (const [name, value] of params) {
-    if (value.trim() === '' || name === 'page' || name === 'perPage' || name === 'sort') continue;
-    parts.push(name === 'q' ? `« ${value} »` : `${name} : ${value}`);
-  }
-  return parts.join(' ; ');
+/**
+ * What the statistics of a search are of, in words: « eau » ; Domaine : Culture — 29 résultats :
+ * 16 projets, 10 partenariats, 3 collectivités; then what the figures count.
+ */
+function searchScope(v: StatisticsView, c: RenderContext): string {
+  const { t, locale } = c;
+  const search = v.search;
+  if (search === undefined) return t('stats.filtered.plain');
+  const asked = [
+    ...(search.q.trim() === '' ? [] : [t('stats.filtered.words', { q: search.q.trim() })]),
+    ...search.filters.map((f) => `${t(`facet.${f.facet}` as MessageKey)} : ${f.label}`),
+  ].join(' ; ');
+  const found = [
+    search.found.project > 0 ? tn(locale, 'common.projects', search.found.project) : '',
+    search.found.partnership > 0 ? tn(locale, 'common.partnerships', search.found.partnership) : '',
+    search.found.collectivity > 0 ? tn(locale, 'common.collectivities', search.found.collectivity) : '',
+  ].filter((part) => part !== '');
+  return t('stats.filtered', {
+    search: asked,
+    results: tn(locale, 'stats.filtered.results', search.total),
+    found: found.join(', ') || '—',
+    projects: tn(locale, 'common.projects', v.scope.projects),
+    partnerships: tn(locale, 'common.partnerships', v.scope.partnerships),
+  });
 }

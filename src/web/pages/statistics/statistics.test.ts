@@ -5,6 +5,7 @@ import { CensusStats } from '../../../stats/model.js';
 import { loadStats } from '../../../stats/load.js';
 import { openTestSite, renderContext, type TestSite } from '../../testing.js';
 import { PadView } from '../pad/data.js';
+import { StatisticsView } from './data.js';
 import { claimVerdict, padComparison, statsLabels } from './parts.js';
 import { FUNDERS_SHOWN, renderStatistics } from './render.js';
 
@@ -146,6 +147,28 @@ describe('/statistiques', () => {
     const page = await get(`/r/${other!.id}/statistiques`);
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('franco-marocains');
+  });
+
+  it('of a search: counts that match its results, said in words, and the editorial compared with the whole census only', async () => {
+    const search = (await get('/recherche.json?q=eau&perPage=100')).json() as { total: number; facets: { name: string; values: { value: string; count: number }[] }[] };
+    const byType = new Map(search.facets.find((f) => f.name === 'type')!.values.map((v) => [v.value, v.count]));
+    const some = StatisticsView.parse((await get('/statistiques.json?q=eau')).json());
+    expect(some.search).toMatchObject({ q: 'eau', total: search.total, found: { project: byType.get('project') ?? 0, partnership: byType.get('partnership') ?? 0 } });
+    // the projects counted are the projects found
+    expect(some.scope.projects).toBe(byType.get('project'));
+    expect(some.projectsByStatus.reduce((n, r) => n + r.count, 0)).toBe(some.scope.projects);
+    expect(some.scope.partnerships).toBeGreaterThanOrEqual(byType.get('partnership') ?? 0);
+    const page = (await get('/statistiques?q=eau')).body;
+    expect(page).toContain(`Recherche « eau » : ${search.total} résultats`);
+    expect(page).not.toContain('Les chiffres ne le confirment pas');
+    expect(page).not.toContain('Les chiffres le confirment');
+    expect(page).toContain('ne sont comparés qu’à ceux de tout le recensement');
+    const whole = (await get('/statistiques')).body;
+    expect(whole).toMatch(/Les chiffres (ne )?le confirment/);
+    // a facet reads as its label, never its code
+    const domain = (await get('/statistiques?domain=culture')).body;
+    expect(domain).toContain('Domaine : Culture');
+    expect(domain).not.toContain('domain : culture');
   });
 
   it('reads a search with the former facet name frenchKind as homeKind', async () => {

@@ -1,0 +1,69 @@
+/**
+ * Every kind of page at the widths readers use (a phone, a tablet, laptops, a wide screen), in a
+ * real headless Chromium: no word broken across lines, no element overflowing its box, no chart
+ * label cut, no sideways scroll (layout-defects.ts says what each means). The members' pages are
+ * visited signed in as an editor.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { openMembersSite, PASSWORD, PEOPLE, type MembersSite } from '../census/testing.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, skipReason, TIMEOUTS } from './harness.js';
+import { layoutDefects } from './layout-defects.js';
+import { MEMBERS_PAGE_KINDS, PUBLIC_PAGE_KINDS } from './page-kinds.js';
+
+const WIDTHS = [360, 768, 1024, 1280, 1600] as const;
+
+let site: MembersSite;
+let base: string;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function newPage(width: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR' });
+  context.setDefaultTimeout(TIMEOUTS.action);
+  context.setDefaultNavigationTimeout(TIMEOUTS.navigation);
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function defectsOf(page: Page, pages: readonly (readonly [string, string])[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const [what, url] of pages) {
+    const response = await page.goto(`${base}${url}`);
+    expect(response?.status(), url).toBe(200);
+    for (const d of await layoutDefects(page)) found.push(`${what} ${url}: ${d.kind} at ${d.where}: ${d.text}`);
+  }
+  return found;
+}
+
+describe.skipIf(skipReason !== undefined)('the layout at every width', () => {
+  beforeAll(async () => {
+    site = await openMembersSite({ search: true });
+    base = await site.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 60_000 });
+  }, TIMEOUTS.setup);
+
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
+    await browser?.close();
+    await site?.dispose();
+  });
+
+  for (const width of WIDTHS) {
+    it(
+      `${width} px: no broken word, overflowing box, cut label or sideways scroll on any kind of page`,
+      async () => {
+        const page = await newPage(width);
+        const found = await defectsOf(page, PUBLIC_PAGE_KINDS);
+        await page.goto(`${base}/connexion`);
+        await page.getByLabel('Adresse e-mail').fill(PEOPLE.editor.email);
+        await page.getByLabel('Mot de passe').fill(PASSWORD);
+        await page.getByRole('button', { name: 'Se connecter' }).click();
+        await page.waitForURL(`${base}/recensement`);
+        found.push(...(await defectsOf(page, MEMBERS_PAGE_KINDS)));
+        expect(found).toEqual([]);
+      },
+      TIMEOUTS.test * 3,
+    );
+  }
+});
