@@ -1,7 +1,8 @@
 /** The one layout: header with the search box and the navigation, breadcrumbs, main, footer. */
 import { accountBar, memberStylesheet, recordTools } from './auth/header.js';
 import { html, type SafeHtml } from './html.js';
-import { direction, type Locale } from './i18n/index.js';
+import { direction, LANGUAGE_NAMES, LOCALES, t as translate, type Locale } from './i18n/index.js';
+import { inLocale } from './language.js';
 import type { RenderContext, RenderedPage } from './page.js';
 import type { Link } from './pages/common.js';
 import { jsonTwin, paths } from './paths.js';
@@ -27,6 +28,7 @@ export function layout(page: RenderedPage, context: RenderContext, colophon?: Co
     { href: paths.pad(), label: t('nav.pad') },
   ];
   const twin = options.twin !== false ? jsonTwin(context.url) : undefined;
+  const suggested = context.suggested;
   return html`<!doctype html>
 <html lang="${locale}" dir="${direction(locale as Locale)}">
 <head>
@@ -37,10 +39,13 @@ export function layout(page: RenderedPage, context: RenderContext, colophon?: Co
 <link rel="stylesheet" href="${paths.asset('site.css')}">
 ${memberStylesheet(page, context)}
 ${twin && html`<link rel="alternate" type="application/json" href="${twin}">`}
+${LOCALES.map((other) => html`<link rel="alternate" hreflang="${other}" href="${inLocale(context.url, other)}">`)}
+<link rel="alternate" hreflang="x-default" href="${inLocale(context.url, 'fr')}">
 <script src="${paths.asset('site.js')}" defer></script>
 </head>
 <body>
 <a class="skip" href="#main">${t('site.skip')}</a>
+${suggested && html`<p class="language-notice" lang="${suggested}" dir="${direction(suggested)}"><a href="${inLocale(context.url, suggested)}" hreflang="${suggested}">${translate(suggested, 'language.suggest')}</a></p>`}
 <header class="site-header">
 <div class="wrap header-row">
 <p class="brand"><a href="${paths.home()}">${t('site.name')}</a> <span class="tagline">${t('site.tagline')}</span></p>
@@ -53,6 +58,7 @@ ${twin && html`<link rel="alternate" type="application/json" href="${twin}">`}
 <nav class="site-nav wrap" aria-label="${t('nav.label')}"><ul>${nav.map(
     (link) => html`<li><a href="${link.href}"${isCurrent(link.href, context.url) ? html` aria-current="page"` : ''}>${link.label}</a></li>`,
   )}</ul></nav>
+${languageSwitch(context)}
 ${accountBar(context)}
 </header>
 ${crumbs.length > 1 ? html`<nav class="breadcrumbs wrap" aria-label="${t('breadcrumbs.label')}"><ol>${crumbs.map((crumb, i) =>
@@ -71,6 +77,15 @@ ${colophon && html`<p>${t('site.footer', { ...colophon })}</p>`}
 </body>
 </html>
 `;
+}
+
+/** The same page, with its query, in each of the site's languages: each named in itself. */
+function languageSwitch(context: RenderContext): SafeHtml {
+  return html`<nav class="languages wrap" aria-label="${context.t('language.label')}"><ul>${LOCALES.map((other) =>
+    other === context.locale
+      ? html`<li><span aria-current="true" lang="${other}">${LANGUAGE_NAMES[other]}</span></li>`
+      : html`<li><a href="${inLocale(context.url, other)}" hreflang="${other}" lang="${other}">${LANGUAGE_NAMES[other]}</a></li>`,
+  )}</ul></nav>`;
 }
 
 function isCurrent(href: string, url: string): boolean {
