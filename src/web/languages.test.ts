@@ -114,4 +114,36 @@ describe('a language per request', () => {
       expect(strays).toEqual([]);
     }
   }, 180_000);
+
+  it('shows Moroccan collectivities under their Arabic names on Arabic pages, the directory’s name beside', async () => {
+    const page = await get('/ar/collectivites/ma-commune-marrakech');
+    expect(page.body).toContain('<h1><bdi>الجماعة الحضرية لمراكش</bdi></h1>');
+    expect(page.body).toContain('<p class="original-name" lang="fr" dir="ltr">Commune urbaine de Marrakech</p>');
+    type View = { collectivity: { id: string; name: string; originalName?: string } };
+    const json = (await get('/ar/collectivites/ma-commune-marrakech.json')).json<View>().collectivity;
+    expect(json).toMatchObject({ id: 'ma-commune-marrakech', name: 'الجماعة الحضرية لمراكش', originalName: 'Commune urbaine de Marrakech' });
+    // the French and English pages keep the directory's names
+    expect((await get('/en/collectivites/ma-commune-marrakech.json')).json<View>().collectivity.name).toBe('Commune urbaine de Marrakech');
+    // every Moroccan collectivity of the 2008 directory has one
+    const dir = await site.directory();
+    const moroccan = dir.collectivities.filter((c) => c.country === 'MA');
+    expect(moroccan).toHaveLength(33);
+    for (const c of moroccan) expect((await get(`/ar/collectivites/${c.id}.json`)).json<View>().collectivity.originalName, c.id).toBe(c.name);
+    const partnership = await get('/ar/partenariats/tours-marrakech');
+    expect(partnership.body).toContain('<bdi>الجماعة الحضرية لمراكش</bdi>');
+  });
+
+  it('finds collectivities by their Arabic names, normalised, and by their Latin spellings', async () => {
+    type View = { hits: { id: string }[] };
+    const ids = async (q: string) => (await get(`/ar/recherche.json?q=${encodeURIComponent(q)}`)).json<View>().hits.map((hit) => hit.id);
+    expect(await ids('الرباط')).toContain('ma-commune-rabat');
+    expect(await ids('مراكش')).toContain('ma-commune-marrakech');
+    // hamza and alef forms, tatweel, diacritics: «اكادير» with a bare alef finds «أكادير»
+    expect(await ids('اكادير')).toContain('ma-commune-agadir');
+    expect(await ids('مـراكـش')).toContain('ma-commune-marrakech');
+    expect(await ids('Marrakesh')).toContain('ma-commune-marrakech');
+    expect(await ids('Fes')).toContain('ma-commune-fes');
+    // the labels of codes in every language: "Morocco" and «المغرب» as "Maroc"
+    expect((await ids('Morocco')).length).toBeGreaterThan(0);
+  });
 });
