@@ -11,6 +11,9 @@ export interface Digits {
   readonly max?: number;
 }
 
+/** CLDR's plural categories. */
+export type PluralForm = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+
 export interface Formats {
   /** 1 234 567,891 */
   number(value: number, digits?: Digits): string;
@@ -24,8 +27,8 @@ export interface Formats {
   date(year: number, month?: number, day?: number): string;
   /** 3 février 2026 à 04:05, in UTC */
   dateTime(value: Date): string;
-  /** which plural form a count takes (the catalogue has `.one` and `.other`) */
-  plural(count: number): 'one' | 'other';
+  /** which plural form a count takes, by CLDR's rules (French: one, other; Arabic: all six) */
+  plural(count: number): PluralForm;
 }
 
 /** A locale's formats from ICU. Formatters are made once per options: making one costs ~10 µs, using it 0.3 µs. */
@@ -50,6 +53,6 @@ export function intlFormats(locale: string): Formats {
       return dates(day === undefined ? { year: 'numeric', month: 'long' } : { year: 'numeric', month: 'long', day: 'numeric' }).format(value);
     },
     dateTime: (value) => dates({ dateStyle: 'long', timeStyle: 'short' }).format(value),
-    plural: (count) => (once('p', () => new Intl.PluralRules(locale)).select(count) === 'one' ? 'one' : 'other'),
+    plural: (count) => once('p', () => new Intl.PluralRules(locale)).select(count),
   };
 }

@@ -64,6 +64,7 @@ describe('French formats', () => {
   });
 
   it('choose the plural form as ICU does', () => {
-    for (const count of [0, 1, 1.5, 2, -1, -2, 10, 1_000_000, 0.5, NaN]) expect(frenchFormats.plural(count), String(count)).toBe(icu.plural(count));
+    // the catalogue has .one and .other: CLDR's "many" (a million) reads as .other
+    for (const count of [0, 1, 1.5, 2, -1, -2, 10, 1_000_000, 0.5, NaN]) expect(frenchFormats.plural(count), String(count)).toBe(icu.plural(count) === 'one' ? 'one' : 'other');
   });
 });

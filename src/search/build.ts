@@ -137,6 +137,8 @@ export interface IndexWords {
   kind(code: string): string;
   status(code: string): string;
   population(count: number): string;
+  /** the other names a collectivity is known by (its Arabic name, its place's: «مراكش»), if any */
+  names?(collectivityId: string): readonly string[];
 }
 
 /** Called for every document, and after each batch of documents was written. */
@@ -413,7 +415,7 @@ async function build(
       extra:
         words === undefined
           ? ''
-          : join([words.kind(c.kind), words.country(c.country), c.population === null ? null : words.population(c.population)], ' '),
+          : join([words.kind(c.kind), words.country(c.country), c.population === null ? null : words.population(c.population), ...(words.names?.(c.id) ?? [])], ' '),
       facets: {
         type: [values.type.id('collectivity')],
         homeKind: kindIds([c], 'home'),
@@ -461,7 +463,10 @@ async function build(
         sortDate: p.signed_date,
         pad: null,
         body: join([sides.map((s) => s.name).join(' ; '), p.domains_text, p.history, ...jsonList(p.notes), ...jsonList(p.human_resources)], ' — '),
-        extra: join([p.section, ...domainCodes.map((code) => domainLabel.get(code)), ...sides.map((s) => s.region), ...jsonList(p.other_partnerships)], ' '),
+        extra: join(
+          [p.section, ...domainCodes.map((code) => domainLabel.get(code)), ...sides.map((s) => s.region), ...jsonList(p.other_partnerships), ...sides.flatMap((s) => words?.names?.(s.id) ?? [])],
+          ' ',
+        ),
         facets: { ...facets, type: [values.type.id('partnership')], domain: domainIds(domainCodes) },
       });
     }

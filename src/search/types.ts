@@ -10,9 +10,10 @@ import type { Database } from '../store/tables.js';
  * stamp it was recorded with as unknown, so that the site rebuilds it at its next start even over
  * an unchanged store. 2: facet values as codes (no labels of the project's vocabularies), homeKind
  * for the former frenchKind. 3: words folded by text/fold.ts (Arabic letter forms, tatweel and
- * Arabic-Indic digits folded too).
+ * Arabic-Indic digits folded too). 4: collectivities also found by their curated names in other
+ * languages («مراكش»), and codes by their labels in every language of the site.
  */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 export const FACET_NAMES = ['type', 'domain', 'homeKind', 'partnerKind', 'region', 'pad', 'status', 'decade', 'funder'] as const;
 export type FacetName = (typeof FACET_NAMES)[number];

@@ -29,7 +29,8 @@ import { registerExports } from './export/index.js';
 import { createLanes } from './lanes.js';
 import { registerBaseMaps } from './maps/base.js';
 import { html } from './html.js';
-import { DEFAULT_LOCALE, t, type Locale } from './i18n/index.js';
+import { t, type Locale } from './i18n/index.js';
+import { inLanguage, preferredLanguage, splitLanguage } from './language.js';
 import { layout, type Colophon } from './layout.js';
 import { openApiDocument } from './openapi.js';
 import type { AnyPage, PageInput, QueryParams, RenderContext } from './page.js';
@@ -48,7 +49,6 @@ export interface AppOptions {
   /** the directory to show; by default the one last imported */
   readonly directoryId?: string;
   readonly logger?: FastifyServerOptions['logger'];
-  readonly locale?: Locale;
   /** brings the directory's search index up to date with the store; called before each search */
   readonly refreshSearchIndex?: (directoryId: string) => Promise<void>;
   /** the members' services (default: built on the store); tests pass theirs */
@@ -96,8 +96,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.config?.site?.trustProxy ? [...options.config.site.trustProxy] : false,
     serverFactory: securedServer,
     clientErrorHandler: clientErrorResponse,
+    // /en/… and /ar/… are the French routes in another language (language.ts): routed without their prefix
+    rewriteUrl: (raw) => splitLanguage(raw.url ?? '/').url,
   });
-  const locale = options.locale ?? DEFAULT_LOCALE;
+  // every route runs in its request's language: its labels, and links that stay in that language
+  app.addHook('onRoute', (route) => {
+    const handler = route.handler;
+    route.handler = function (this: FastifyInstance, request, reply) {
+      return inLanguage(languageOf(request), () => handler.call(this, request, reply));
+    };
+  });
   const cache = new DirectoryCache(options.store.db, options.directoryId, options.reader);
   if (options.reader !== undefined) countSnapshotsWith(options.store.db, options.reader);
   if (options.warm === true) {
@@ -123,7 +131,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const renderContext = (request: FastifyRequest): RenderContext => {
     const q = (request.query as QueryParams | undefined)?.q;
     const searchText = (Array.isArray(q) ? q[0] : q) ?? '';
-    return { locale, t: (key, params) => t(locale, key, params), url: request.url, searchText: searchText.slice(0, 500) };
+    const locale = languageOf(request);
+    const suggested = suggestedLanguage(request);
+    return {
+      locale,
+      t: (key, params) => t(locale, key, params),
+      url: request.originalUrl,
+      searchText: searchText.slice(0, 500),
+      ...(suggested !== undefined ? { suggested } : {}),
+    };
   };
 
   // Accounts, sessions, CSRF on every POST, and the members' pages (sign-in, census, review, history, administration).
@@ -132,7 +148,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.config ? { config: options.config } : {}),
     ...(options.accounts ? { accounts: options.accounts } : {}),
     ...(options.census ? { census: options.census } : {}),
-    locale,
     directory: (audience) => cache.get(audience),
     baseContext: renderContext,
     layout: async (page, context) => layout(page, context, await colophonOf(), { twin: false }).value,
@@ -172,16 +187,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const directory = (): Promise<Directory> => (read ??= cache.get(audience, directoryId));
     const refreshSearchIndex = options.refreshSearchIndex;
     // a public page the client holds as it is now: 304, neither read nor drawn
+    const locale = languageOf(request);
+    // a first visit whose browser prefers another of the site's languages gets a notice (the page's only difference)
+    const suggested = json ? undefined : suggestedLanguage(request);
+    if (suggested !== undefined) rememberVisit(reply, locale);
     const tag =
-      audience === 'public' ? pageTag({ release, stamp: (await directory()).stamp, locale, representation: json ? 'json' : 'html', url: request.url }) : undefined;
+      audience === 'public'
+        ? pageTag({ release, stamp: (await directory()).stamp, locale: `${locale}${suggested === undefined ? '' : `>${suggested}`}`, representation: json ? 'json' : 'html', url: request.originalUrl })
+        : undefined;
+    // the page depends on Accept (HTML or JSON), and on Accept-Language and the cookie that says a visit is not the first
+    const cacheControl = suggested === undefined ? 'no-cache' : 'private, no-cache';
     if (tag !== undefined && notModified(request.headers['if-none-match'], tag)) {
-      return reply.code(304).headers({ etag: tag, 'cache-control': 'no-cache', vary: 'Accept' }).send();
+      return reply.code(304).headers({ etag: tag, 'cache-control': cacheControl, vary: VARY }).send();
     }
     const kept = tag === undefined ? undefined : drawn.get(tag);
     if (kept !== undefined) {
       // a results or long page, even kept, still goes after the record pages under way (lanes.ts)
       if (kept.background) await lanes.turn();
-      return reply.headers({ etag: tag, 'cache-control': 'no-cache', vary: 'Accept' }).type(kept.type).send(kept.body);
+      return reply.headers({ etag: tag, 'cache-control': cacheControl, vary: VARY }).type(kept.type).send(kept.body);
     }
     const leaveForeground = lanes.foreground();
     let background = false;
@@ -202,6 +225,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         await lanes.turn();
       }
       const input: PageInput = {
+        locale,
         params,
         query: (request.query ?? {}) as QueryParams,
         directory,
@@ -224,9 +248,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         directoryOf: (id) => cache.get(audience, id),
       };
       const view: unknown = await page.load(input);
-      reply.header('vary', 'Accept');
+      reply.header('vary', VARY);
       // set once the page is read: an error page carries no tag (a 304 must never stand for it)
-      if (tag !== undefined) reply.headers({ etag: tag, 'cache-control': 'no-cache' });
+      if (tag !== undefined) reply.headers({ etag: tag, 'cache-control': cacheControl });
       const keep = (type: string, body: Buffer) => {
         if (tag !== undefined) drawn.set(tag, { type, body, background });
         return reply.type(type).send(body);
@@ -277,6 +301,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerStatisticsCsv(
     app,
     (request) => ({
+      locale: languageOf(request),
       params: {},
       query: (request.query ?? {}) as QueryParams,
       directory: () => publicDirectory(request),
@@ -329,20 +354,49 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   frameworkError = (error, request, reply) => {
     // no hook runs before these errors
     applySecurityHeaders(request, reply, securityHeaders);
-    return sendError(request, reply, errorView(error));
+    return inLanguage(languageOf(request), () => sendError(request, reply, errorView(error)));
   };
 
   app.setErrorHandler(async (error, request, reply) => {
     const view = errorView(error);
     if (view.error.status >= 500 && view.error.status !== 503) request.log.error({ err: error }, 'request failed');
-    return sendError(request, reply, view);
+    return inLanguage(languageOf(request), () => sendError(request, reply, view));
   });
 
   app.setNotFoundHandler(async (request, reply) =>
-    sendError(request, reply, errorView(new RepertoireError('not-found', `no page at ${request.url.split('?')[0]?.slice(0, 200) ?? ''}`, 404))),
+    inLanguage(languageOf(request), () =>
+      sendError(request, reply, errorView(new RepertoireError('not-found', `no page at ${request.originalUrl.split('?')[0]?.slice(0, 200) ?? ''}`, 404))),
+    ),
   );
 
   return app;
+}
+
+/** What a public page depends on besides its URL: HTML or JSON, and the first visit's notice (the browser's languages, the visit cookie). */
+const VARY = 'Accept, Accept-Language, Cookie';
+
+/** The cookie that says the visitor has seen a page: the notice of another language is for the first visit only. */
+export const VISITED_COOKIE = 'repertoire_langue';
+
+/** The language of a request, from the URL it asked for (`/en/…`, `/ar/…`, else French). */
+export function languageOf(request: FastifyRequest): Locale {
+  return splitLanguage(request.originalUrl ?? request.url).locale;
+}
+
+/**
+ * The language to suggest on a first visit: the one `Accept-Language` prefers among the site's,
+ * when it is not the page's. Only suggested (a notice with a link), never a redirect: a visitor
+ * who follows a link to the French page gets the French page.
+ */
+function suggestedLanguage(request: FastifyRequest): Locale | undefined {
+  if (request.cookies?.[VISITED_COOKIE] !== undefined) return undefined;
+  const preferred = preferredLanguage(request.headers['accept-language']);
+  return preferred === undefined || preferred === languageOf(request) ? undefined : preferred;
+}
+
+/** After the notice was shown once, the visitor has visited: no notice again. */
+function rememberVisit(reply: FastifyReply, locale: Locale): void {
+  reply.setCookie(VISITED_COOKIE, locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600 });
 }
 
 /** Seconds a client should wait before asking again, by error code: a refused page soon, an import's lock a little later. */

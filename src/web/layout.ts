@@ -2,7 +2,8 @@
 import { accountBar, memberStylesheet, recordTools } from './auth/header.js';
 import { CATALOGUE_PATH, JSON_LD } from './catalogue/data.js';
 import { html, type SafeHtml } from './html.js';
-import { direction, type Locale } from './i18n/index.js';
+import { direction, LANGUAGE_NAMES, LOCALES, t as translate, type Locale } from './i18n/index.js';
+import { inLocale } from './language.js';
 import type { RenderContext, RenderedPage } from './page.js';
 import type { Link } from './pages/common.js';
 import { jsonTwin, paths } from './paths.js';
@@ -28,6 +29,7 @@ export function layout(page: RenderedPage, context: RenderContext, colophon?: Co
     { href: paths.pad(), label: t('nav.pad') },
   ];
   const twin = options.twin !== false ? jsonTwin(context.url) : undefined;
+  const suggested = context.suggested;
   return html`<!doctype html>
 <html lang="${locale}" dir="${direction(locale as Locale)}">
 <head>
@@ -39,10 +41,13 @@ export function layout(page: RenderedPage, context: RenderContext, colophon?: Co
 ${memberStylesheet(page, context)}
 ${twin && html`<link rel="alternate" type="application/json" href="${twin}">`}
 <link rel="alternate" type="${JSON_LD}" href="${CATALOGUE_PATH}" title="${t('catalogue.title')}">
+${LOCALES.map((other) => html`<link rel="alternate" hreflang="${other}" href="${inLocale(context.url, other)}">`)}
+<link rel="alternate" hreflang="x-default" href="${inLocale(context.url, 'fr')}">
 <script src="${paths.asset('site.js')}" defer></script>
 </head>
 <body>
 <a class="skip" href="#main">${t('site.skip')}</a>
+${suggested && html`<p class="language-notice" lang="${suggested}" dir="${direction(suggested)}"><a href="${inLocale(context.url, suggested)}" hreflang="${suggested}">${translate(suggested, 'language.suggest')}</a></p>`}
 <header class="site-header">
 <div class="wrap header-row">
 <p class="brand"><a href="${paths.home()}">${t('site.name')}</a> <span class="tagline">${t('site.tagline')}</span></p>
@@ -55,6 +60,7 @@ ${twin && html`<link rel="alternate" type="application/json" href="${twin}">`}
 <nav class="site-nav wrap" aria-label="${t('nav.label')}"><ul>${nav.map(
     (link) => html`<li><a href="${link.href}"${isCurrent(link.href, context.url) ? html` aria-current="page"` : ''}>${link.label}</a></li>`,
   )}</ul></nav>
+${languageSwitch(context)}
 ${accountBar(context)}
 </header>
 ${crumbs.length > 1 ? html`<nav class="breadcrumbs wrap" aria-label="${t('breadcrumbs.label')}"><ol>${crumbs.map((crumb, i) =>
@@ -73,6 +79,15 @@ ${colophon && html`<p>${t('site.footer', { ...colophon })}</p>`}
 </body>
 </html>
 `;
+}
+
+/** The same page, with its query, in each of the site's languages: each named in itself. */
+function languageSwitch(context: RenderContext): SafeHtml {
+  return html`<nav class="languages wrap" aria-label="${context.t('language.label')}"><ul>${LOCALES.map((other) =>
+    other === context.locale
+      ? html`<li><span aria-current="true" lang="${other}">${LANGUAGE_NAMES[other]}</span></li>`
+      : html`<li><a href="${inLocale(context.url, other)}" hreflang="${other}" lang="${other}">${LANGUAGE_NAMES[other]}</a></li>`,
+  )}</ul></nav>`;
 }
 
 function isCurrent(href: string, url: string): boolean {

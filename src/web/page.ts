@@ -21,6 +21,8 @@ export type QueryParams = Record<string, string | string[] | undefined>;
 
 /** What a page's data function gets: the request's parameters and the app's dependencies. */
 export interface PageInput {
+  /** the request's language: a view model's labels are in it (codes and ids are not) */
+  readonly locale: Locale;
   readonly params: Readonly<Record<string, string>>;
   readonly query: QueryParams;
   /** the directory snapshot (read from the store when it changed) */
@@ -49,6 +51,8 @@ export interface RenderContext {
   readonly member?: MemberView;
   /** the record the page shows: the members' tools link to its history */
   readonly record?: RecordRef;
+  /** a first visit whose browser prefers another of the site's languages: the layout offers it */
+  readonly suggested?: Locale;
 }
 
 export interface RenderedPage {

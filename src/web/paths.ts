@@ -10,6 +10,7 @@
  * request, and this is the request's scope.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { languagePrefix } from './language.js';
 
 const e = encodeURIComponent;
 
@@ -25,21 +26,24 @@ export function directoryPrefix(directoryId: string): string {
   return `/r/${e(directoryId)}`;
 }
 
-/** The prefix of the directory being drawn: '' for the default directory. */
+/** The prefix of the page being drawn: its language's (language.ts), then its directory's ('' for French and the default directory). */
 function scope(): string {
   const directoryId = directoryScope.getStore();
-  return directoryId === undefined ? '' : directoryPrefix(directoryId);
+  return languagePrefix() + (directoryId === undefined ? '' : directoryPrefix(directoryId));
 }
+
+/** The prefix of the site's own pages in the language being drawn. */
+const site = () => languagePrefix();
 
 export const paths = {
   /** the home of the directory being drawn (the site's home for the default one) */
-  home: () => scope() || '/',
+  home: () => (directoryScope.getStore() === undefined ? `${site()}/` : scope()),
   /** the site's home: with several directories, their list */
-  site: () => '/',
+  site: () => `${site()}/`,
   /** a directory's home */
-  directory: (id: string) => directoryPrefix(id),
+  directory: (id: string) => `${site()}${directoryPrefix(id)}`,
   /** a partnership of another directory than the one being drawn */
-  partnershipIn: (directoryId: string, id: string) => `${directoryPrefix(directoryId)}/partenariats/${e(id)}`,
+  partnershipIn: (directoryId: string, id: string) => `${site()}${directoryPrefix(directoryId)}/partenariats/${e(id)}`,
   search: (query = '') => (query === '' ? `${scope()}/recherche` : `${scope()}/recherche?${query}`),
   partnerships: () => `${scope()}/partenariats`,
   partnership: (id: string) => `${scope()}/partenariats/${e(id)}`,
@@ -57,10 +61,10 @@ export const paths = {
   /** the directory, or a search's results, as CSV, XLSX, JSON or IATI */
   export: () => `${scope()}/export`,
   /** every directory of the store, in series */
-  directories: () => '/repertoires',
+  directories: () => `${site()}/repertoires`,
   /** a search across every directory of the store */
-  searchAll: (query = '') => (query === '' ? '/repertoires/recherche' : `/repertoires/recherche?${query}`),
-  comparison: (from: string, to: string) => `/editions/${e(from)}/${e(to)}`,
+  searchAll: (query = '') => (query === '' ? `${site()}/repertoires/recherche` : `${site()}/repertoires/recherche?${query}`),
+  comparison: (from: string, to: string) => `${site()}/editions/${e(from)}/${e(to)}`,
   openapi: () => '/openapi.json',
   health: () => '/sante',
   asset: (name: string) => `/assets/${name}`,
@@ -76,10 +80,10 @@ export function withQuery(path: string, query: Record<string, string | number | 
   return text === '' ? path : `${path}?${text}`;
 }
 
-/** The JSON twin of a page URL: the same path with `.json` (a home, `/` or `/r/<id>`, gives its `index.json`), same query. */
+/** The JSON twin of a page URL: the same path with `.json` (a home, `/`, `/en/` or `/r/<id>`, gives its `index.json`), same query. */
 export function jsonTwin(url: string): string {
   const [path = '/', query] = url.split('?', 2) as [string, string | undefined];
   const bare = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  const twin = bare === '/' ? '/index.json' : /^\/r\/[^/]+$/.test(bare) ? `${bare}/index.json` : `${bare}.json`;
+  const twin = bare === '/' ? '/index.json' : /^(\/(en|ar))?(\/r\/[^/]+)?$/.test(bare) ? `${bare}/index.json` : `${bare}.json`;
   return query === undefined ? twin : `${twin}?${query}`;
 }

@@ -38,6 +38,7 @@ import type { Audience, Directory } from '../data/directory.js';
 import { html } from '../html.js';
 import { t as translate, type Locale } from '../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../page.js';
+import { currentLanguage, inLanguage, splitLanguage } from '../language.js';
 import { paths } from '../paths.js';
 import { memberPaths } from './paths.js';
 import type { MemberView, RecordRef } from './view.js';
@@ -56,7 +57,6 @@ declare module 'fastify' {
 export interface MembersOptions {
   db: Kysely<Database>;
   config?: Config;
-  locale: Locale;
   /** the directory snapshot for an audience */
   directory(audience: Audience): Promise<Directory>;
   /** the page in the site's layout, as HTML */
@@ -73,6 +73,7 @@ export interface Members {
   readonly db: Kysely<Database>;
   readonly accounts: AccountService;
   readonly census: Census;
+  /** the request's language (language.ts) */
   readonly locale: Locale;
   directory(audience?: Audience): Promise<Directory>;
   /** the render context with the member (and the record a public page shows) */
@@ -105,14 +106,14 @@ export function recordOfPage(path: string, params: Readonly<Record<string, strin
 }
 
 export async function registerMembers(app: FastifyInstance, options: MembersOptions): Promise<Members> {
-  const { db, locale } = options;
+  const { db } = options;
   const site = options.config?.site;
   const fixedBaseUrl = site?.baseUrl;
   // the members' pages work on the site's default directory
   const defaultDirectory = async () => (await options.directory('public')).id;
   const accounts = options.accounts ?? createAccountService({ db, baseUrl: fixedBaseUrl ?? `http://localhost:${options.config?.server.port ?? 3000}`, defaultDirectory });
   const census = options.census ?? createCensus({ db, defaultDirectory });
-  const t: RenderContext['t'] = (key, params) => translate(locale, key, params);
+  const t: RenderContext['t'] = (key, params) => translate(currentLanguage(), key, params);
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 1_048_576 });
@@ -148,7 +149,9 @@ export async function registerMembers(app: FastifyInstance, options: MembersOpti
     db,
     accounts,
     census,
-    locale,
+    get locale() {
+      return currentLanguage();
+    },
     directory: (audience = 'members') => options.directory(audience),
     async context(request, record) {
       const base = options.baseContext(request);
@@ -189,7 +192,8 @@ export async function registerMembers(app: FastifyInstance, options: MembersOpti
       if (request.routeOptions.config?.csrf === 'sign-in') await accounts.verifyPreSessionCsrf(request.cookies[PRE_SESSION_COOKIE_NAME], submitted);
       else accounts.verifyCsrf(request.member, submitted);
     } catch (error) {
-      return members.refuse(request, reply, error);
+      // hooks run before the route, outside its language's scope
+      return inLanguage(splitLanguage(request.originalUrl).locale, () => members.refuse(request, reply, error));
     }
   });
 
@@ -211,7 +215,7 @@ export function guarded(members: Members, handler: (request: FastifyRequest, rep
       return await handler(request, reply);
     } catch (error) {
       if (isRepertoireError(error, 'unauthenticated')) {
-        if (request.method === 'GET') return reply.redirect(memberPaths.signIn(request.url), 303);
+        if (request.method === 'GET') return reply.redirect(memberPaths.signIn(request.originalUrl), 303);
         return members.refuse(request, reply, error);
       }
       if (isRepertoireError(error, 'forbidden')) return members.refuse(request, reply, error);

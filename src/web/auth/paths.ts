@@ -1,4 +1,6 @@
-/** The members' URLs (sign-in, account, administration, census, review, history), in one place. */
+/** The members' URLs (sign-in, account, administration, census, review, history), in one place, in the language of the page being drawn (language.ts). */
+import { languagePrefix } from '../language.js';
+
 const e = encodeURIComponent;
 
 /** Record types as the URLs name them. */
@@ -13,38 +15,38 @@ export function typeOfSlug(slug: string): SluggedType | undefined {
 const slug = (type: string) => TYPE_SLUGS[type as SluggedType] ?? type;
 
 export const memberPaths = {
-  signIn: (next?: string) => (next === undefined ? '/connexion' : `/connexion?suite=${e(next)}`),
-  signOut: () => '/deconnexion',
-  account: () => '/compte',
-  signOutEverywhere: () => '/compte/deconnexion-partout',
-  invitation: (token: string) => `/invitation/${e(token)}`,
-  users: () => '/admin/utilisateurs',
-  userAction: (action: 'desactiver' | 'reactiver' | 'inviter') => `/admin/utilisateurs/${action}`,
-  personalData: () => '/admin/donnees-personnelles',
-  personExport: () => '/admin/donnees-personnelles/export',
-  personErase: () => '/admin/donnees-personnelles/effacer',
-  personConsent: () => '/admin/donnees-personnelles/consentement',
-  census: () => '/recensement',
-  campaign: (id: string, collectivityId?: string) => `/recensement/${e(id)}${collectivityId === undefined ? '' : `?collectivite=${e(collectivityId)}`}`,
-  campaignClose: (id: string) => `/recensement/${e(id)}/clore`,
+  signIn: (next?: string) => (next === undefined ? `${languagePrefix()}/connexion` : `${languagePrefix()}/connexion?suite=${e(next)}`),
+  signOut: () => `${languagePrefix()}/deconnexion`,
+  account: () => `${languagePrefix()}/compte`,
+  signOutEverywhere: () => `${languagePrefix()}/compte/deconnexion-partout`,
+  invitation: (token: string) => `${languagePrefix()}/invitation/${e(token)}`,
+  users: () => `${languagePrefix()}/admin/utilisateurs`,
+  userAction: (action: 'desactiver' | 'reactiver' | 'inviter') => `${languagePrefix()}/admin/utilisateurs/${action}`,
+  personalData: () => `${languagePrefix()}/admin/donnees-personnelles`,
+  personExport: () => `${languagePrefix()}/admin/donnees-personnelles/export`,
+  personErase: () => `${languagePrefix()}/admin/donnees-personnelles/effacer`,
+  personConsent: () => `${languagePrefix()}/admin/donnees-personnelles/consentement`,
+  census: () => `${languagePrefix()}/recensement`,
+  campaign: (id: string, collectivityId?: string) => `${languagePrefix()}/recensement/${e(id)}${collectivityId === undefined ? '' : `?collectivite=${e(collectivityId)}`}`,
+  campaignClose: (id: string) => `${languagePrefix()}/recensement/${e(id)}/clore`,
   campaignRecord: (id: string, type: string, recordId: string, collectivityId?: string) =>
-    `/recensement/${e(id)}/fiche/${slug(type)}/${e(recordId)}${collectivityId === undefined ? '' : `?collectivite=${e(collectivityId)}`}`,
+    `${languagePrefix()}/recensement/${e(id)}/fiche/${slug(type)}/${e(recordId)}${collectivityId === undefined ? '' : `?collectivite=${e(collectivityId)}`}`,
   campaignNew: (id: string, type: 'projet' | 'partenariat', query: Record<string, string | undefined> = {}) => {
     const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined)).toString();
-    return `/recensement/${e(id)}/nouveau/${type}${params === '' ? '' : `?${params}`}`;
+    return `${languagePrefix()}/recensement/${e(id)}/nouveau/${type}${params === '' ? '' : `?${params}`}`;
   },
   campaignDraft: (id: string, proposalId: string, collectivityId?: string) =>
-    `/recensement/${e(id)}/proposition/${e(proposalId)}${collectivityId === undefined ? '' : `?collectivite=${e(collectivityId)}`}`,
-  campaignCloseProject: (id: string) => `/recensement/${e(id)}/clore-projet`,
-  campaignWithdraw: (id: string) => `/recensement/${e(id)}/retirer`,
-  campaignSubmit: (id: string) => `/recensement/${e(id)}/envoyer`,
-  dashboard: (id: string) => `/recensement/${e(id)}/tableau-de-bord`,
-  queue: () => '/relecture',
-  proposal: (id: string) => `/relecture/${e(id)}`,
-  proposalAction: (id: string, action: 'accepter' | 'refuser' | 'modifier') => `/relecture/${e(id)}/${action}`,
-  history: (type: string, id: string) => `/historique/${slug(type)}/${e(id)}`,
-  revert: (type: string, id: string) => `/historique/${slug(type)}/${e(id)}/retablir`,
-  edit: (type: string, id: string) => `/modifier/${slug(type)}/${e(id)}`,
+    `${languagePrefix()}/recensement/${e(id)}/proposition/${e(proposalId)}${collectivityId === undefined ? '' : `?collectivite=${e(collectivityId)}`}`,
+  campaignCloseProject: (id: string) => `${languagePrefix()}/recensement/${e(id)}/clore-projet`,
+  campaignWithdraw: (id: string) => `${languagePrefix()}/recensement/${e(id)}/retirer`,
+  campaignSubmit: (id: string) => `${languagePrefix()}/recensement/${e(id)}/envoyer`,
+  dashboard: (id: string) => `${languagePrefix()}/recensement/${e(id)}/tableau-de-bord`,
+  queue: () => `${languagePrefix()}/relecture`,
+  proposal: (id: string) => `${languagePrefix()}/relecture/${e(id)}`,
+  proposalAction: (id: string, action: 'accepter' | 'refuser' | 'modifier') => `${languagePrefix()}/relecture/${e(id)}/${action}`,
+  history: (type: string, id: string) => `${languagePrefix()}/historique/${slug(type)}/${e(id)}`,
+  revert: (type: string, id: string) => `${languagePrefix()}/historique/${slug(type)}/${e(id)}/retablir`,
+  edit: (type: string, id: string) => `${languagePrefix()}/modifier/${slug(type)}/${e(id)}`,
 };
 
 const LOCAL = 'http://repertoire.invalid';

@@ -17,7 +17,8 @@ import type { Searcher } from '../../search/types.js';
 import type { Database } from '../../store/tables.js';
 import type { Directory } from '../data/directory.js';
 import { html } from '../html.js';
-import { DEFAULT_LOCALE, formatNumber, t as translate, type MessageKey } from '../i18n/index.js';
+import { formatNumber, t as translate, type MessageKey } from '../i18n/index.js';
+import { currentLanguage } from '../language.js';
 import type { QueryParams, RenderedPage } from '../page.js';
 import { inDirectory, paths } from '../paths.js';
 import { exportLabels } from './labels.js';
@@ -41,7 +42,7 @@ export interface ExportDeps {
   readonly limit?: number;
 }
 
-const t = (key: MessageKey, params?: Record<string, string | number>) => translate(DEFAULT_LOCALE, key, params);
+const t = (key: MessageKey, params?: Record<string, string | number>) => translate(currentLanguage(), key, params);
 
 /** `repertoire-2008-recherche.zip`: the directory, whether it is a search's, the format's extension. */
 export function exportFileName(directoryId: string, request: ExportRequest): string {
@@ -86,7 +87,7 @@ export function registerExports(app: FastifyInstance, deps: ExportDeps): void {
         return sendPage(request, reply, 422, {
           title,
           breadcrumbs: [{ href: searchHref, label: t('searchPage.title') }, { href: request.url, label: title }],
-          body: html`<section class="error"><h1>${title}</h1><p>${t('export.tooMany.text', { total: formatNumber(DEFAULT_LOCALE, error.total), limit: formatNumber(DEFAULT_LOCALE, error.limit) })}</p>
+          body: html`<section class="error"><h1>${title}</h1><p>${t('export.tooMany.text', { total: formatNumber(currentLanguage(), error.total), limit: formatNumber(currentLanguage(), error.limit) })}</p>
 <p><a href="${allHref}">${t('export.all')}</a></p><p><a href="${searchHref}">${t('export.back')}</a></p></section>`,
         });
       }
@@ -98,7 +99,7 @@ export function registerExports(app: FastifyInstance, deps: ExportDeps): void {
       redactor: dir.redactor,
       ...(selection ? { selection } : {}),
       ...(wanted.columns ? { columns: wanted.columns } : {}),
-      ...(wanted.labels === 'codes' ? {} : { labels: exportLabels(DEFAULT_LOCALE, { countries: dir.record.countries, domainLabel: (code) => dir.domain.get(code)?.label }) }),
+      ...(wanted.labels === 'codes' ? {} : { labels: exportLabels(currentLanguage(), { countries: dir.record.countries, domainLabel: (code) => dir.domain.get(code)?.label }) }),
     };
     wanted.publisher.write(deps.db, out, options).catch((error: unknown) => {
       request.log.error({ err: error }, 'export failed');

@@ -3,9 +3,10 @@
  * PAD flags, record types, countries): one label per code, from the catalogue, for every page
  * and table that shows one — search facets and statistics alike.
  */
+import { defaultLocalNames } from '../../profiles/names.js';
 import { defaultProfiles } from '../../profiles/profiles.js';
 import type { IndexWords } from '../../search/build.js';
-import { formatNumber, t, phrase, label, type Locale } from './index.js';
+import { formatNumber, t, phrase, label, LOCALES, type Locale } from './index.js';
 
 /** A kind the catalogue lacks reads as its code made readable ("communaute-de-villes" → "Communaute de villes"). */
 export function kindLabel(locale: Locale, kind: string): string {
@@ -81,12 +82,21 @@ export function samePartnerHeading(locale: Locale, country: string, name: string
   return adjective !== undefined ? t(locale, 'collectivity.samePartner', { adjective, name }) : t(locale, 'collectivity.samePartner.country', { country: countryLabel(locale, country), name });
 }
 
-/** The words the search index finds documents by besides their text: the labels of their codes ("Maroc", "Terminé"). */
+/**
+ * The words the search index finds documents by besides their text: the labels of their codes in
+ * every language of the site, `locale`'s first ("Maroc Morocco المغرب", "Terminé Completed منتهٍ"), and
+ * the curated names of collectivities in other languages («الجماعة الحضرية لمراكش مراكش»): one index
+ * serves the three languages.
+ */
 export function searchWords(locale: Locale): IndexWords {
+  const all = [locale, ...LOCALES.filter((other) => other !== locale)];
+  const every = (labelOf: (l: Locale) => string) => [...new Set(all.map(labelOf))].join(' ');
+  const names = defaultLocalNames();
   return {
-    country: (code) => (code === '' ? '' : countryLabel(locale, code)),
-    kind: (code) => kindLabel(locale, code),
-    status: (code) => statusLabel(locale, code),
+    country: (code) => (code === '' ? '' : every((l) => countryLabel(l, code))),
+    kind: (code) => every((l) => kindLabel(l, code)),
+    status: (code) => every((l) => statusLabel(l, code)),
     population: (count) => t(locale, 'search.population', { count: formatNumber(locale, count) }),
+    names: (id) => names.words(id),
   };
 }

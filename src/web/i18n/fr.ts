@@ -28,6 +28,8 @@ export const fr = {
   'search.site': 'Recherche dans le répertoire',
   'search.placeholder': 'Rechercher un partenariat, un projet, une collectivité…',
   'search.submit': 'Rechercher',
+  'language.label': 'Langue',
+  'language.suggest': 'Cette page existe en français',
 
   'common.none': '—',
   'common.yes': 'oui',
@@ -427,9 +429,7 @@ export const fr = {
   'stats.filtered.back': 'Revenir aux résultats',
   'stats.filtered.all': 'Statistiques de tout le recensement',
   'stats.csv': 'Télécharger ce tableau (CSV)',
-  'stats.chart.value': 'Valeur',
   'stats.col.label': 'Libellé',
-  'stats.col.count': 'Nombre',
   'stats.col.domain': 'Domaine',
   'stats.decades': 'Partenariats par décennie de signature',
   'stats.decades.desc': 'Nombre de partenariats par décennie de signature de leur convention.',
@@ -640,3 +640,11 @@ export const fr = {
 
 export type MessageKey = keyof typeof fr;
 export type Catalogue = Readonly<Record<MessageKey, string>>;
+/** Keys whose plural pair exists: `common.projects` for `common.projects.one` / `.other`. */
+type PluralBaseOf<K> = K extends `${infer B}.one` ? B : never;
+/**
+ * A translation of the catalogue: the same keys (a missing one reads in French; the catalogues'
+ * test lists it), and the plural forms its language has beyond French's `.one` and `.other`
+ * (`.zero`, `.two`, `.few`, `.many`).
+ */
+export type Translation = Readonly<Partial<Record<MessageKey | `${PluralBaseOf<MessageKey>}.${'zero' | 'two' | 'few' | 'many'}`, string>>>;

@@ -1,25 +1,47 @@
 /**
  * Translation: `t(locale, key, params)` and `tn(locale, key, count, params)` for plurals, with the
- * catalogues by locale. Add a locale by writing its catalogue (same keys as fr.ts) and listing it
- * in CATALOGUES, DIRECTIONS and FORMATS (`intlFormats(locale)`: ICU's numbers and dates).
+ * catalogues by locale. French (fr.ts) is the reference: every key is there first; English (en.ts)
+ * and Arabic (ar.ts) translate it, and `catalogues.test.ts` lists any key one of them lacks or keeps
+ * unused. A key a translation lacks reads in French rather than as its key, so that a page added in
+ * French is never broken in the other languages, only partly untranslated until the catalogue
+ * catches up. Add a locale by writing its catalogue and listing it in LOCALES, CATALOGUES,
+ * DIRECTIONS and FORMATS (`intlFormats(locale)`: ICU's numbers and dates).
  */
-import type { Formats } from '../../locale/formats.js';
+import { intlFormats, type Formats, type PluralForm } from '../../locale/formats.js';
 import { frenchFormats } from '../../locale/french.js';
-import { fr, type Catalogue, type MessageKey } from './fr.js';
+import { ar } from './ar.js';
+import { en } from './en.js';
+import { fr, type MessageKey, type Translation } from './fr.js';
 
-export type Locale = 'fr';
+/** The site's languages, French first (served at the root). */
+export const LOCALES = ['fr', 'en', 'ar'] as const;
+export type Locale = (typeof LOCALES)[number];
 export type { MessageKey };
 
-const CATALOGUES: Record<Locale, Catalogue> = { fr };
-const DIRECTIONS: Record<Locale, 'ltr' | 'rtl'> = { fr: 'ltr' };
-const FORMATS: Record<Locale, Formats> = { fr: frenchFormats };
+const CATALOGUES: Record<Locale, Translation> = { fr, en, ar };
+const DIRECTIONS: Record<Locale, 'ltr' | 'rtl'> = { fr: 'ltr', en: 'ltr', ar: 'rtl' };
+/**
+ * Arabic as Morocco's administration writes it: Western digits (`ar-MA` with the `latn`
+ * numbering system); `arabicFormats('arab')` gives Eastern Arabic digits (١٢٣) where wanted.
+ */
+export function arabicFormats(numbering: 'latn' | 'arab' = 'latn'): Formats {
+  return intlFormats(`ar-MA-u-nu-${numbering}`);
+}
+const FORMATS: Record<Locale, Formats> = { fr: frenchFormats, en: intlFormats('en'), ar: arabicFormats() };
 
 export const DEFAULT_LOCALE: Locale = 'fr';
+
+/** Each language named in itself, as a language switch names them (the same on every page). */
+export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { fr: 'Français', en: 'English', ar: 'العربية' };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
 
 export type Params = Readonly<Record<string, string | number>>;
 
 export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
-  const template = CATALOGUES[locale][key];
+  const template = CATALOGUES[locale][key] ?? fr[key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
@@ -30,8 +52,15 @@ export function t(locale: Locale, key: MessageKey, params: Params = {}): string 
 /** Keys whose plural pair exists: `common.projects` for `common.projects.one` / `.other`. */
 type PluralBase = MessageKey extends infer K ? (K extends `${infer B}.one` ? B : never) : never;
 
+/** The plural forms a translation may add to a pair (Arabic has all six of CLDR). */
+export type PluralKey = `${PluralBase}.${PluralForm}`;
+
+/** The count's plural form by the locale's CLDR rules; a form the catalogue lacks reads as `.other`. */
 export function tn(locale: Locale, base: PluralBase, count: number, params: Params = {}): string {
-  return t(locale, `${base}.${FORMATS[locale].plural(count)}` as MessageKey, { count, ...params });
+  const form = FORMATS[locale].plural(count);
+  const key = `${base}.${form}`;
+  const chosen = (key in CATALOGUES[locale] || key in fr ? key : `${base}.other`) as MessageKey;
+  return t(locale, chosen, { count, ...params });
 }
 
 /** A label from a family of keys (`status.`, `kind.`…), or the raw value when the catalogue lacks it. */
@@ -42,7 +71,7 @@ export function label(locale: Locale, prefix: string, value: string): string {
 /** A phrase of a family of keys (`report.note.`…) with its values, or undefined when the catalogue lacks it. */
 export function phrase(locale: Locale, prefix: string, key: string, params: Params = {}): string | undefined {
   const full = `${prefix}.${key}`;
-  return full in CATALOGUES[locale] ? t(locale, full as MessageKey, params) : undefined;
+  return full in CATALOGUES[locale] || full in fr ? t(locale, full as MessageKey, params) : undefined;
 }
 
 export function direction(locale: Locale): 'ltr' | 'rtl' {

@@ -113,10 +113,12 @@ export async function loadMapView(db: Kysely<Database>, dir: string | Directory,
     const snapshot = await censusSnapshot(db, directoryId);
     let byDirectory = wholeMaps.get(db);
     if (byDirectory === undefined) wholeMaps.set(db, (byDirectory = new Map()));
-    const kept = byDirectory.get(directoryId);
+    // its links are those of the page's language and directory prefix (paths.ts): kept apart for each
+    const key = `${directoryId}\u0000${paths.home()}`;
+    const kept = byDirectory.get(key);
     if (kept !== undefined && kept.stamp === snapshot.stamp) return kept.view;
     const view = await viewOf(db, directoryId, snapshot.map);
-    byDirectory.set(directoryId, { stamp: snapshot.stamp, view });
+    byDirectory.set(key, { stamp: snapshot.stamp, view });
     return view;
   }
   if (s.kind === 'collectivity') {

@@ -5,7 +5,9 @@
 import { bySide, type Side } from '../../model/sides.js';
 import { z } from 'zod';
 import { Money, Source } from '../../model/schema.js';
+import { defaultLocalNames } from '../../profiles/names.js';
 import type { Directory } from '../data/directory.js';
+import { currentLanguage } from '../language.js';
 import type { PlacedProject, PublicPartnership } from '../data/records.js';
 import { paths, withQuery } from '../paths.js';
 
@@ -18,6 +20,8 @@ export const CollectivityRef = z.object({
   id: z.string(),
   name: z.string(),
   shortName: z.string().optional(),
+  /** the directory's own name, when `name` is the page language's (an Arabic page's «الجماعة الحضرية لمراكش») */
+  originalName: z.string().optional(),
   country: z.string(),
   kind: z.string(),
   region: z.string().optional(),
@@ -68,7 +72,18 @@ export type PaginationView = z.infer<typeof PaginationView>;
 export function collectivityRef(dir: Directory, id: string): CollectivityRef {
   const c = dir.collectivity.get(id);
   if (c === undefined) return { id, name: id, country: '', kind: '', href: paths.collectivity(id) };
-  return strip({ id, name: c.name, shortName: c.shortName, country: c.country, kind: c.kind, region: c.region, href: paths.collectivity(id) });
+  return strip({ id, ...namesIn(id, c.name, c.shortName), country: c.country, kind: c.kind, region: c.region, href: paths.collectivity(id) });
+}
+
+/**
+ * A collectivity's names in the language of the page being drawn: its curated name in that
+ * language where there is one (`data/profiles/<country>/names.json`: the Arabic names of
+ * Morocco's collectivities), with the directory's own kept as `originalName`; else the directory's.
+ */
+export function namesIn(id: string, name: string, shortName: string | undefined): { name: string; shortName?: string; originalName?: string } {
+  const local = defaultLocalNames().collectivity(id, currentLanguage());
+  if (local === undefined) return strip({ name, shortName });
+  return strip({ name: local.name, shortName: local.place ?? shortName, originalName: name });
 }
 
 /** A partnership's parties by side of the directory: its home country's, then its partner countries'. */

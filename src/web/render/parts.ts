@@ -5,8 +5,9 @@ import { formatMoney, formatPartialDate, label, tn } from '../i18n/index.js';
 import type { RenderContext } from '../page.js';
 import type { CollectivityRef, DomainRef, PaginationView, PartnershipRef, ProjectRef } from '../pages/common.js';
 
+/** A collectivity's name, linked; isolated (`<bdi>`) so that a Latin name reads right in an Arabic sentence, and the reverse. */
 export function collectivityLink(ref: CollectivityRef): SafeHtml {
-  return html`<a href="${ref.href}">${ref.name}</a>`;
+  return html`<a href="${ref.href}"><bdi>${ref.name}</bdi></a>`;
 }
 
 /**

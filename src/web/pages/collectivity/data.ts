@@ -16,6 +16,7 @@ import {
   PartnershipRef,
   ProjectRef,
   collectivityRef,
+  namesIn,
   domainRef,
   partnershipRef,
   projectRef,
@@ -27,6 +28,8 @@ export const CollectivityView = z.object({
     id: z.string(),
     name: z.string(),
     shortName: z.string().optional(),
+    /** the directory's own name, when `name` is the page language's */
+    originalName: z.string().optional(),
     kind: z.string(),
     country: z.string(),
     region: z.string().optional(),
@@ -144,8 +147,7 @@ export async function collectivityView(dir: Directory, db: Kysely<Database>, id:
   const view = {
     collectivity: strip({
       id: c.id,
-      name: c.name,
-      shortName: c.shortName,
+      ...namesIn(c.id, c.name, c.shortName),
       kind: c.kind,
       country: c.country,
       region: c.region,

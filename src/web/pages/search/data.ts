@@ -11,7 +11,8 @@ import { FACET_NAMES, type FacetName, type SearchQuery, type Searcher } from '..
 import type { Redactor } from '../../../census/privacy/index.js';
 import { MapView } from '../../maps/map.js';
 import { facetValueLabel } from '../../i18n/codes.js';
-import { DEFAULT_LOCALE } from '../../i18n/index.js';
+import type { Locale } from '../../i18n/index.js';
+import { currentLanguage } from '../../language.js';
 import { paths } from '../../paths.js';
 import { PaginationView, strip } from '../common.js';
 
@@ -101,7 +102,7 @@ export function redactExcerpt(excerptHtml: string, redactor: Redactor | undefine
 export async function searchView(
   searcher: Searcher | undefined,
   params: Record<string, string | string[] | undefined>,
-  options: { directoryId?: string; countries?: readonly string[]; redactor?: Redactor; beforeSearch?: () => Promise<void> } = {},
+  options: { directoryId?: string; countries?: readonly string[]; redactor?: Redactor; beforeSearch?: () => Promise<void>; locale?: Locale } = {},
 ): Promise<SearchView> {
   if (searcher === undefined) throw new RepertoireError('not-supported', 'search is not available', 503);
   const parsed = parseSearchParams(params);
@@ -117,7 +118,7 @@ export async function searchView(
   const shown = new Set([1, result.pages, query.page - 2, query.page - 1, query.page, query.page + 1, query.page + 2].filter((n) => n >= 1 && n <= result.pages));
   const labels = new Map<string, string>();
   // labels per facet value, never per hit: the bench's figures stay the search's own
-  const locale = DEFAULT_LOCALE;
+  const locale = options.locale ?? currentLanguage();
   for (const facet of FACET_NAMES) for (const v of result.facets[facet] ?? []) labels.set(`${facet}\u0000${v.value}`, facetValueLabel(locale, facet, v));
 
   const view = {

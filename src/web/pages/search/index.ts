@@ -30,9 +30,9 @@ export const searchPage = definePage({
       schema: { type: 'array', items: { type: 'string' } },
     },
   ],
-  load: async ({ searcher, query, directory, beforeSearch, db, reader }) => {
+  load: async ({ searcher, query, directory, beforeSearch, db, reader, locale }) => {
     const dir = await directory();
-    const view = await searchView(searcher, query, { directoryId: dir.id, countries: dir.record.countries, redactor: dir.redactor, beforeSearch });
+    const view = await searchView(searcher, query, { directoryId: dir.id, countries: dir.record.countries, redactor: dir.redactor, beforeSearch, locale });
     // the map of this page's results: the partnerships its hits belong to
     const ids = [...new Set(view.hits.flatMap((hit) => (hit.partnershipId !== undefined ? [hit.partnershipId] : [])))];
     return ids.length === 0 ? view : { ...view, map: await loadMapView(reader ?? db, dir, ids) };

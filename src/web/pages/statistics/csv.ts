@@ -8,7 +8,7 @@ import { parseSearchParams } from '../../../search/params.js';
 import { mapCsv, STATS_TABLES, statsCsv, type StatsTable } from '../../../stats/csv.js';
 import { renderMap } from '../../../maps/render.js';
 import { loadMapView } from '../../maps/map.js';
-import { DEFAULT_LOCALE } from '../../i18n/index.js';
+import { currentLanguage } from '../../language.js';
 import type { PageInput } from '../../page.js';
 import { statsLabels } from './parts.js';
 import { matchingPartnershipIds, searchOf, STATISTICS_PATH, statisticsView } from './data.js';
@@ -49,6 +49,6 @@ export function registerStatisticsCsv(app: FastifyInstance, inputOf: (request: F
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${table}.csv"`)
-      .send(statsCsv(stats, table, statsLabels(DEFAULT_LOCALE)));
+      .send(statsCsv(stats, table, statsLabels(currentLanguage())));
   });
 }
