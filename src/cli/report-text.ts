@@ -36,5 +36,6 @@ function section(out: string[], title: string, issues: readonly ImportIssue[]) {
 function where(issue: ImportIssue): string {
   if (issue.lines !== undefined) return `lines ${issue.lines[0]}-${issue.lines[1]}: `;
   if (issue.line !== undefined) return `line ${issue.line}: `;
+  // a table's issues name their row and column in their message
   return '';
 }

@@ -18,9 +18,12 @@ export const ImportIssue = z.object({
   line: z.number().int().positive().optional(),
   lines: z.tuple([z.number().int(), z.number().int()]).optional(),
   text: z.string().optional(),
+  /** a table's row (its line in a CSV, its row number in a sheet) and column header */
+  row: z.number().int().positive().optional(),
+  column: z.string().optional(),
 });
 
-export const ImportFormat = z.enum(['directory-text', 'json']);
+export const ImportFormat = z.enum(['directory-text', 'json', 'table']);
 
 export const ImportReport = z.object({
   document: z.string(),
