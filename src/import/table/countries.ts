@@ -101,3 +101,8 @@ export class CountryNames {
 export function numericCode(alpha2: string): string | undefined {
   return countries.alpha2ToNumeric(alpha2);
 }
+
+/** The ISO 3166 alpha-2 code of a numeric one. */
+export function alpha2Code(numeric: string): string | undefined {
+  return countries.numericToAlpha2(numeric);
+}

@@ -10,7 +10,7 @@ import { geoBounds, geoContains } from 'd3-geo';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import topojson from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
-import { numericCode } from './countries.js';
+import { alpha2Code, numericCode } from './countries.js';
 
 const require = createRequire(import.meta.url);
 type Shape = { id: string; feature: Feature<Polygon | MultiPolygon>; box: [[number, number], [number, number]] };
@@ -29,7 +29,7 @@ export class CountryOutlines {
   }
 
   /**
-   * The ISO numeric id of the other country the point clearly lies in, when it is not in (or
+   * The ISO code of the other country the point clearly lies in, when it is not in (or
    * near) `alpha2`; undefined when they agree or when the outlines cannot say.
    */
   disagreement(lat: number, lon: number, alpha2: string): string | undefined {
@@ -43,7 +43,7 @@ export class CountryOutlines {
       const angle = (k * Math.PI) / 4;
       if (geoContains(named.feature, [lon + 0.5 * Math.cos(angle), lat + 0.5 * Math.sin(angle)])) return undefined;
     }
-    return other.id;
+    return alpha2Code(other.id) ?? other.id;
   }
 
   private all(): Shape[] {

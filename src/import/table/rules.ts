@@ -118,7 +118,7 @@ const coordinatesInCountry: Rule = {
       if (location === undefined || country === undefined) continue;
       const other = state.tools.outlines.disagreement(location.lat, location.lon, country);
       if (other !== undefined) {
-        state.flag('coordinates-elsewhere', `${side}: coordinates ${location.lat}, ${location.lon} lie in another country (ISO ${other}) than ${country}: the coordinates are left out`, { column: columnOf(state.mapping[side].lat), field: `${side}.lat` });
+        state.flag('coordinates-elsewhere', `${side}: coordinates ${location.lat}, ${location.lon} lie in another country (${other}) than ${country}: the coordinates are left out`, { column: columnOf(state.mapping[side].lat), field: `${side}.lat` });
         delete state.draft[side].location;
       }
     }
