@@ -142,7 +142,6 @@ function update(found: Partnership, t: Partnership): void {
     if (i < 0) found.projects = [...projects, q];
     else projects[i] = { ...projects[i]!, ...q, id: projects[i]!.id };
   }
-  if (found.source === undefined && t.source !== undefined) found.source = t.source;
 }
 
 function freeId(id: string, taken: ReadonlyMap<string, unknown>): string {
