@@ -7,6 +7,9 @@ import { metadataPathOf, readSourceMetadata } from '../import/directory/metadata
 import { decodeDocument, isInterchangeName, readDocumentText } from '../import/read-document.js';
 import type { ImportReport } from '../model/report.js';
 import type { SaveCounts } from '../store/changes.js';
+import { importTable, type TableImportOptions, type TableImportResult } from '../census/import-table.js';
+import { defaultGazetteer } from '../geo/gazetteer.js';
+import { openTable, readMapping, readTable } from '../import/table/index.js';
 import { IMPORT_STEPS, importDocument, type ImportOptions, type ImportStep } from '../census/import.js';
 import type { TestPause } from '../config.js';
 import { RepertoireError } from '../errors.js';
@@ -84,4 +87,34 @@ async function readText(path: string): Promise<string> {
     throw fileProblem(error, path, 'read');
   });
   return decodeDocument(bytes, basename(path));
+}
+
+export interface TableFileOptions {
+  mappingPath: string;
+  directoryId?: string;
+  dryRun: boolean;
+  pause?: TestPause;
+}
+
+/**
+ * A table with its mapping: rows streamed from the file, merged into the directory (never
+ * replacing it), or, in a dry run, only counted.
+ */
+export async function importTableFile(db: Kysely<Database>, path: string, progressStream: Output, options: TableFileOptions): Promise<TableImportResult> {
+  const mappingText = await readFile(options.mappingPath, 'utf8').catch((error: unknown) => {
+    throw fileProblem(error, options.mappingPath, 'read');
+  });
+  const mapping = readMapping(mappingText, basename(options.mappingPath));
+  // A table's length is known only at its end: a line every 100 000 rows says it is moving.
+  const onProgress = (rows: number) => {
+    if (rows % 100_000 === 0) progressStream.write(`reading ${basename(path)}: ${rows} rows\n`);
+  };
+  const read = await readTable(openTable(path, mapping.table), mapping, { onProgress });
+  // Built only if asked: matching by the gazetteer's spellings is needed only for names not found as written.
+  const importOptions: TableImportOptions = { dryRun: options.dryRun, gazetteer: { places: (country, name) => defaultGazetteer().places(country, name) } };
+  if (options.directoryId !== undefined) importOptions.directoryId = options.directoryId;
+  if (options.pause !== undefined) importOptions.onStep = pauseAt(options.pause, progressStream);
+  const result = await importTable(db, read, importOptions);
+  if (result.proposals > 0) progressStream.write(`${result.proposals} change(s) to edited records left for the editors' review (batch "${result.batch}")\n`);
+  return result;
 }

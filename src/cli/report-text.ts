@@ -36,5 +36,18 @@ function section(out: string[], title: string, issues: readonly ImportIssue[]) {
 function where(issue: ImportIssue): string {
   if (issue.lines !== undefined) return `lines ${issue.lines[0]}-${issue.lines[1]}: `;
   if (issue.line !== undefined) return `line ${issue.line}: `;
+  // a table's issues name their row and column in their message
   return '';
+}
+
+/** A table's import, or its dry run: rows created, updated, unchanged and rejected, then the report. */
+export function formatTableImport(result: { directoryId: string; dryRun: boolean; rows: { created: number; updated: number; unchanged: number; rejected: number }; changes: SaveCounts; report: ImportReport }): string {
+  const { rows } = result;
+  const head = result.dryRun ? `Dry run (nothing written) of ${result.report.document} into directory "${result.directoryId}"` : `Imported ${result.report.document} into directory "${result.directoryId}"`;
+  const out = [head, `Rows: ${rows.created} created, ${rows.updated} updated, ${rows.unchanged} unchanged, ${rows.rejected} rejected`];
+  out.push(formatCounts(result.report.counts));
+  out.push(result.dryRun ? formatChanges(result.changes).replace('Store:', 'Store (would be):') : formatChanges(result.changes));
+  section(out, 'Rejected rows', result.report.unplaced);
+  section(out, 'Flagged', result.report.warnings);
+  return `${out.join('\n')}\n`;
 }

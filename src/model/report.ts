@@ -18,6 +18,9 @@ export const ImportIssue = z.object({
   line: z.number().int().positive().optional(),
   lines: z.tuple([z.number().int(), z.number().int()]).optional(),
   text: z.string().optional(),
+  /** a table's row (its line in a CSV, its row number in a sheet) and column header */
+  row: z.number().int().positive().optional(),
+  column: z.string().optional(),
 });
 
 /**
@@ -35,7 +38,7 @@ export const EditorialClaim = z.object({
   decades: z.array(z.string().regex(/^\d{4}$/)).min(2),
 });
 
-export const ImportFormat = z.enum(['directory-text', 'json']);
+export const ImportFormat = z.enum(['directory-text', 'json', 'table']);
 
 export const ImportReport = z.object({
   document: z.string(),

@@ -251,6 +251,7 @@ export const fr = {
   'report.counts': 'Comptes',
   'report.format.directory-text': 'texte du répertoire imprimé',
   'report.format.json': 'document JSON d’échange',
+  'report.format.table': 'tableau (CSV, TSV ou XLSX) et sa correspondance de colonnes',
   'report.count.lines': 'Lignes lues',
   'report.count.partnerships': 'Partenariats',
   'report.count.partnerships.full': 'Partenariats décrits',

@@ -1,0 +1,122 @@
+/**
+ * A table merged into a directory, on a real SQLite store: matched collectivities (by code, then
+ * by folded name and country: "KOMÁRNO" is "Komárno"), partnerships by their parties, nothing
+ * removed or duplicated; a dry run writes nothing; records edited by people keep their edits
+ * and the table's changes to them become proposals.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openTable, readTable, TableMapping } from '../import/table/index.js';
+import type { RepertoireDocument } from '../model/schema.js';
+import { readDocument } from '../store/load-document.js';
+import { saveDocument } from '../store/save-document.js';
+import { currentVersions, headKey } from '../store/versions.js';
+import { storeContents } from '../test-support/store-contents.js';
+import { openTempStore, tempDir } from '../test-support/temp-store.js';
+import { importTable } from './import-table.js';
+import { saveRecord } from './records.js';
+
+const DIRECTORY = 'jumelages-essai';
+
+const MAPPING = TableMapping.parse({
+  format: 'repertoire-table-mapping',
+  version: 1,
+  directory: { id: DIRECTORY, title: 'Jumelages (essai)' },
+  language: 'cs',
+  home: { name: 'obec1', code: 'kod1', country: { value: 'CZ' } },
+  partner: { name: 'obec2', code: 'kod2', country: 'stat2' },
+  partnership: { date: { column: 'rok', unknown: ['0'] }, dateAs: 'year' },
+});
+
+/** The directory as people left it: Kralupy twinned with Komárno (named as the gazetteer does) and with Meerbusch. */
+const STORED: RepertoireDocument = {
+  format: 'repertoire',
+  version: 1,
+  directory: { id: DIRECTORY, title: 'Jumelages (essai)', countries: ['CZ', 'SK', 'DE'] },
+  domains: [],
+  collectivities: [
+    { id: 'kralupy', name: 'Kralupy nad Vltavou', country: 'CZ', kind: 'commune' },
+    { id: 'komarno', name: 'Komárno', country: 'SK', kind: 'commune' },
+    { id: 'meerbusch', name: 'Meerbusch', country: 'DE', kind: 'commune' },
+  ],
+  partnerships: [
+    { id: 'kralupy-komarno', tier: 'brief', parties: [{ collectivityId: 'kralupy', country: 'CZ' }, { collectivityId: 'komarno', country: 'SK' }] },
+    { id: 'kralupy-meerbusch', tier: 'brief', parties: [{ collectivityId: 'kralupy', country: 'CZ' }, { collectivityId: 'meerbusch', country: 'DE' }], signedDate: '1999' },
+  ],
+};
+
+const TABLE = [
+  'kod1\tobec1\tkod2\tobec2\tstat2\trok',
+  'S-534951\tKralupy nad Vltavou\tF-2196\tKOMÁRNO\tSlovensko\t1993',
+  'S-581283\tBlansko\tF-2196\tKOMÁRNO\tSlovensko\t2005',
+  'S-534951\tKralupy nad Vltavou\tF-9\tMeerbusch\tNěmecko\t0',
+  'S-534951\tKralupy nad Vltavou\tF-7\tSoul\tKorea\t2005',
+].join('\n');
+
+async function read(text: string) {
+  const path = join(tempDir(), 'vztahy.tsv');
+  writeFileSync(path, text);
+  return readTable(openTable(path, MAPPING.table), MAPPING);
+}
+
+describe('a table merged into a directory', () => {
+  it('matches collectivities by folded name and country, partnerships by their parties, and removes nothing', async () => {
+    const store = await openTempStore();
+    await saveDocument(store.db, STORED, { origin: { kind: 'import', ref: 'stored.json' } });
+    const dry = await importTable(store.db, await read(TABLE), { dryRun: true });
+    // Kralupy–Komárno gains its year (updated); Blansko–Komárno is new; Kralupy–Meerbusch says nothing new; Korea is rejected.
+    expect(dry.rows).toEqual({ created: 1, updated: 1, unchanged: 1, rejected: 1 });
+    const result = await importTable(store.db, await read(TABLE));
+    expect(result.rows).toEqual(dry.rows);
+    expect(result.changes).toEqual(dry.changes);
+
+    const doc = (await readDocument(store.db, DIRECTORY))!;
+    expect(doc.collectivities.map((c) => c.name).sort()).toEqual(['Blansko', 'Komárno', 'Kralupy nad Vltavou', 'Meerbusch']);
+    expect(doc.collectivities.find((c) => c.id === 'komarno')?.aliases).toBeUndefined(); // "KOMÁRNO" is the same spelling, folded
+    const byId = new Map(doc.partnerships.map((p) => [p.id, p]));
+    expect(byId.get('kralupy-komarno')?.signedDate).toBe('1993');
+    expect(byId.get('kralupy-meerbusch')?.signedDate).toBe('1999');
+    expect(doc.partnerships.length).toBe(3);
+    const blansko = doc.partnerships.find((p) => p.parties.some((x) => x.collectivityId === 'komarno') && p.id !== 'kralupy-komarno')!;
+    expect(blansko.parties.map((x) => x.collectivityId)).toEqual(['cz-s-581283', 'komarno']);
+
+    const again = await importTable(store.db, await read(TABLE));
+    expect(again.rows).toEqual({ created: 0, updated: 0, unchanged: 3, rejected: 1 });
+    expect(again.changes).toMatchObject({ created: 0, updated: 0, removed: 0 });
+  });
+
+  it('writes nothing in a dry run', async () => {
+    const store = await openTempStore();
+    await saveDocument(store.db, STORED);
+    const before = await storeContents(store.path);
+    const dry = await importTable(store.db, await read(TABLE), { dryRun: true });
+    expect(dry.changes.created).toBeGreaterThan(0);
+    expect(await storeContents(store.path)).toBe(before);
+  });
+
+  it('creates the directory when the store has none of that id', async () => {
+    const store = await openTempStore();
+    const result = await importTable(store.db, await read(TABLE));
+    expect(result.rows).toEqual({ created: 3, updated: 0, unchanged: 0, rejected: 1 });
+    const doc = (await readDocument(store.db, DIRECTORY))!;
+    expect(doc.directory.countries).toEqual(['CZ', 'DE', 'SK']);
+    expect(doc.collectivities.filter((c) => c.name === 'KOMÁRNO').length).toBe(1);
+  });
+
+  it('leaves a record edited by people as they left it: the table\'s change becomes a proposal', async () => {
+    const store = await openTempStore();
+    await saveDocument(store.db, STORED, { origin: { kind: 'import', ref: 'stored.json' } });
+    const heads = await currentVersions(store.db, DIRECTORY);
+    const edited = { ...STORED.partnerships[0]!, signedDate: '1994', notes: ['Date checked with the town hall'] };
+    await saveRecord(store.db, DIRECTORY, { recordType: 'partnership', recordId: 'kralupy-komarno', data: edited }, { baseVersion: heads.get(headKey('partnership', 'kralupy-komarno'))!.version, origin: { kind: 'edit', userId: 'editor' } });
+
+    const result = await importTable(store.db, await read(TABLE));
+    expect(result.proposals).toBe(1);
+    const doc = (await readDocument(store.db, DIRECTORY))!;
+    expect(doc.partnerships.find((p) => p.id === 'kralupy-komarno')).toMatchObject({ signedDate: '1994', notes: ['Date checked with the town hall'] });
+    const proposals = await store.db.selectFrom('proposals').select(['record_id', 'data', 'origin_kind']).where('directory_id', '=', DIRECTORY).execute();
+    expect(proposals).toEqual([expect.objectContaining({ record_id: 'kralupy-komarno', origin_kind: 'import' })]);
+    expect(JSON.parse(proposals[0]!.data!)).toMatchObject({ signedDate: '1993' });
+  });
+});
