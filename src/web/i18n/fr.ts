@@ -526,6 +526,13 @@ export const fr = {
   'editions.field': 'Champ',
   'editions.before': 'Avant',
   'editions.after': 'Après',
+  // finding partners (issue 22): similar projects, suggestions, the map of gaps
+  'similar.title': 'Projets comparables',
+  'similar.intro': 'Projets d’autres partenariats qui partagent des domaines, des bailleurs, des lieux ou des types de partenaires avec celui-ci.',
+  'similar.reason.domain': 'même domaine : {value}',
+  'similar.reason.funder': 'même bailleur : {value}',
+  'similar.reason.region': 'même région : {value}',
+  'similar.reason.kind': 'même type de partenaire : {value}',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,0 +1,48 @@
+/**
+ * What the partner-finding functions (src/partners/) need of the site's snapshot: a
+ * collectivity's place (country, kind grouped, region), which domains count as one, and the
+ * collectivities of a region. Built from the snapshot's collectivities (in memory), once per
+ * snapshot.
+ */
+import type { Kysely } from 'kysely';
+import { defaultProfiles } from '../../profiles/profiles.js';
+import type { SimilarContext } from '../../partners/similar-store.js';
+import type { Database } from '../../store/tables.js';
+import { foldKey } from '../../text/fold.js';
+import { sameDomainCodes } from './coordination.js';
+import type { Directory } from './directory.js';
+
+const contexts = new WeakMap<Directory, Omit<SimilarContext, 'db'>>();
+
+export function partnerContext(dir: Directory, db: Kysely<Database>): SimilarContext {
+  let context = contexts.get(dir);
+  if (context === undefined) {
+    context = build(dir);
+    contexts.set(dir, context);
+  }
+  return { ...context, db };
+}
+
+function build(dir: Directory): Omit<SimilarContext, 'db'> {
+  const profiles = defaultProfiles();
+  const places = new Map(dir.collectivities.map((c) => [c.id, { country: c.country, kind: profiles.kindGroup(c.kind), region: c.region }]));
+  const regions = new Map<string, string[]>();
+  for (const c of dir.collectivities) {
+    if (c.region === undefined) continue;
+    const key = `${c.country}\u0000${c.region}`;
+    regions.set(key, [...(regions.get(key) ?? []), c.id]);
+  }
+  // the first code of a label stands for every domain printed with it ("Eau & assainissement" twice in the tree)
+  const firstOfLabel = new Map<string, string>();
+  for (const d of dir.domains) if (!firstOfLabel.has(foldKey(d.label))) firstOfLabel.set(foldKey(d.label), d.code);
+  return {
+    directoryId: dir.id,
+    place: (id) => places.get(id),
+    domainKey: (code) => {
+      const label = dir.domain.get(code)?.label;
+      return label === undefined || foldKey(label) === 'autres' ? code : (firstOfLabel.get(foldKey(label)) ?? code);
+    },
+    sameDomains: (code) => sameDomainCodes(dir, code),
+    neighbours: (country, region) => regions.get(`${country}\u0000${region}`) ?? [],
+  };
+}
