@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { defaultProfiles } from '../../profiles/profiles.js';
 import type { SimilarContext } from '../../partners/similar-store.js';
 import type { Database } from '../../store/tables.js';
-import { foldKey } from '../../text/fold.js';
+import { domainKeys, placeOf } from '../../partners/document.js';
 import { sameDomainCodes } from './coordination.js';
 import type { Directory } from './directory.js';
 
@@ -25,23 +25,18 @@ export function partnerContext(dir: Directory, db: Kysely<Database>): SimilarCon
 
 function build(dir: Directory): Omit<SimilarContext, 'db'> {
   const profiles = defaultProfiles();
-  const places = new Map(dir.collectivities.map((c) => [c.id, { country: c.country, kind: profiles.kindGroup(c.kind), region: c.region }]));
+  const places = new Map(dir.collectivities.map((c) => [c.id, placeOf(profiles, c)]));
   const regions = new Map<string, string[]>();
   for (const c of dir.collectivities) {
     if (c.region === undefined) continue;
     const key = `${c.country}\u0000${c.region}`;
     regions.set(key, [...(regions.get(key) ?? []), c.id]);
   }
-  // the first code of a label stands for every domain printed with it ("Eau & assainissement" twice in the tree)
-  const firstOfLabel = new Map<string, string>();
-  for (const d of dir.domains) if (!firstOfLabel.has(foldKey(d.label))) firstOfLabel.set(foldKey(d.label), d.code);
   return {
     directoryId: dir.id,
     place: (id) => places.get(id),
-    domainKey: (code) => {
-      const label = dir.domain.get(code)?.label;
-      return label === undefined || foldKey(label) === 'autres' ? code : (firstOfLabel.get(foldKey(label)) ?? code);
-    },
+    // the first code of a label stands for every domain printed with it ("Eau & assainissement" twice in the tree)
+    domainKey: domainKeys(dir.domains),
     sameDomains: (code) => sameDomainCodes(dir, code),
     neighbours: (country, region) => regions.get(`${country}\u0000${region}`) ?? [],
   };
