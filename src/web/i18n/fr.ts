@@ -533,6 +533,18 @@ export const fr = {
   'similar.reason.funder': 'même bailleur : {value}',
   'similar.reason.region': 'même région : {value}',
   'similar.reason.kind': 'même type de partenaire : {value}',
+  'suggest.title': 'Partenaires à contacter',
+  'suggest.intro': 'Collectivités de l’autre rive avec lesquelles elle ne travaille pas encore, choisies d’après ses partenaires, sa région et ses domaines ; chacune avec ses raisons et ses coordonnées institutionnelles.',
+  'suggest.none': 'Aucune suggestion : le répertoire ne dit rien qui en fonde une.',
+  'suggest.contact': 'Contact',
+  'suggest.reason.neighbours.one': 'partenaire de {via}, qui a un partenaire en commun avec elle',
+  'suggest.reason.neighbours.other': 'partenaire de {count} collectivités qui ont un partenaire en commun avec elle, dont {via}',
+  'suggest.reason.peers.one': 'déjà partenaire d’une collectivité de sa région ({region})',
+  'suggest.reason.peers.other': 'déjà partenaire de {count} collectivités de sa région ({region})',
+  'suggest.reason.domain.one': 'active dans son domaine : {value}',
+  'suggest.reason.domain.other': 'active dans ses domaines : {value}',
+  'suggest.reason.region': 'dans la région de ses partenaires : {value}',
+  'suggest.reason.kind': 'collectivité du même type : {value}',
 } as const;
 
 export type MessageKey = keyof typeof fr;
