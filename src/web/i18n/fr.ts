@@ -537,6 +537,7 @@ export const fr = {
   'suggest.intro': 'Collectivités de l’autre rive avec lesquelles elle ne travaille pas encore, choisies d’après ses partenaires, sa région et ses domaines ; chacune avec ses raisons et ses coordonnées institutionnelles.',
   'suggest.none': 'Aucune suggestion : le répertoire ne dit rien qui en fonde une.',
   'suggest.contact': 'Contact',
+  'suggest.gaps': 'Où personne ne travaille encore : la carte des lacunes',
   'suggest.reason.neighbours.one': 'partenaire de {via}, qui a un partenaire en commun avec elle',
   'suggest.reason.neighbours.other': 'partenaire de {count} collectivités qui ont un partenaire en commun avec elle, dont {via}',
   'suggest.reason.peers.one': 'déjà partenaire d’une collectivité de sa région ({region})',

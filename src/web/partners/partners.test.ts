@@ -91,6 +91,57 @@ describe.each(ENGINES)('finding partners on %s', (engine) => {
       for (const s of view.suggestions) for (const contact of s.contacts) expect(isNamedPerson({ name: contact.name, organization: contact.organization }), contact.name).toBe(false);
     }
   });
+
+  it('maps the gaps at /couverture: divisions of both countries, filtered by domain and kind, each gap linked to its row', async () => {
+    const all = await json<CoverageJson>('/couverture.json');
+    expect(all.countries).toEqual(['FR', 'MA']);
+    expect(all.summary).toEqual([
+      { country: 'FR', level: 'region', levelKind: 'region', units: 22, gaps: expect.any(Number) },
+      { country: 'FR', level: 'departement', levelKind: 'departement', units: 96, gaps: expect.any(Number) },
+      { country: 'MA', level: 'region', levelKind: 'region-ma', units: 16, gaps: expect.any(Number) },
+    ]);
+    const unit = (country: string, code: string) => all.units.find((u) => u.country === country && u.code === code)!;
+    // Marrakech's région works with France; Souss-Massa-Drâa too; Tours is in Centre, Indre-et-Loire
+    expect(unit('MA', 'marrakech-tensift-al-haouz')).toMatchObject({ gap: false });
+    expect(unit('FR', 'centre').named.map((c) => c.id)).toContain('fr-commune-tours');
+    expect(unit('FR', '37').named.map((c) => c.id)).toContain('fr-commune-tours');
+    expect(unit('FR', '37').gap).toBe(false);
+    // a gap has no active collectivity, and a point on the map leading to its row
+    const gaps = all.units.filter((u) => u.gap);
+    expect(gaps.length).toBe(all.summary.reduce((n, s) => n + s.gaps, 0));
+    for (const gap of gaps) expect(gap.active).toBe(0);
+    expect(all.gapPoints.length).toBeGreaterThan(0);
+
+    // a domain leaves fewer divisions covered; a kind, fewer still
+    const water = await json<CoverageJson>('/couverture.json?domain=environnement');
+    const waterGaps = water.summary.reduce((n, s) => n + s.gaps, 0);
+    expect(waterGaps).toBeGreaterThan(gaps.length);
+    const rural = await json<CoverageJson>('/couverture.json?domain=environnement&kind=commune-rurale');
+    expect(rural.kind).toBe('commune-rurale');
+    expect(rural.summary.reduce((n, s) => n + s.gaps, 0)).toBeGreaterThanOrEqual(waterGaps);
+    // an unknown domain or kind is no filter
+    expect((await json<CoverageJson>('/couverture.json?domain=nope&kind=nope')).summary).toEqual(all.summary);
+
+    const body = (await site.app.inject({ url: '/couverture?domain=environnement' })).body;
+    expect(body).toContain('<h1>Carte des lacunes</h1>');
+    expect(body).toContain('<option value="environnement" selected>');
+    expect(body).toContain('id="carte-lacunes"');
+    const point = water.gapPoints[0]!;
+    expect(body).toContain(`href="${point.href}"`);
+    expect(body).toContain(`id="${point.href.slice(1)}"`);
+  });
+
+  it('maps the gaps of any directory: the FR–SN one at /r/<id>/couverture, from the profiles', async () => {
+    const list = await json<{ series: { countries: string[]; editions: { id: string }[] }[] }>('/repertoires.json');
+    const id = list.series.find((s) => s.countries.join('-') === 'FR-SN')!.editions[0]!.id;
+    const view = await json<CoverageJson>(`/r/${id}/couverture.json`);
+    expect(view.countries).toEqual(['FR', 'SN']);
+    const senegal = view.summary.find((s) => s.country === 'SN')!;
+    expect(senegal.units).toBeGreaterThan(10);
+    const html = (await site.app.inject({ url: `/r/${id}/couverture` })).body;
+    expect(html).toContain('Divisions : Sénégal');
+    expect(html).toContain(`action="/r/${id}/couverture"`);
+  });
 });
 
 type Reason = { code: string; value: string; label?: string; country?: string; count?: number };
@@ -101,6 +152,14 @@ interface ProjectJson {
 interface CollectivityJson {
   coordination: { partners: { id: string }[] };
   suggestions: { collectivity: { id: string; name: string; country: string }; reasons: Reason[]; contacts: { name: string; organization?: string }[] }[];
+}
+
+interface CoverageJson {
+  countries: string[];
+  kind?: string;
+  summary: { country: string; level: string; levelKind: string; units: number; gaps: number }[];
+  units: { country: string; code: string; gap: boolean; active: number; named: { id: string }[] }[];
+  gapPoints: { href: string }[];
 }
 
 function escapeHtml(text: string): string {

@@ -17,6 +17,7 @@ import { html, join, type SafeHtml } from '../../html.js';
 import { label, tn } from '../../i18n/index.js';
 import { countryLabel } from '../../i18n/codes.js';
 import type { RenderContext } from '../../page.js';
+import { paths } from '../../paths.js';
 import { collectivityLink, urlLink } from '../../render/parts.js';
 import { CollectivityRef, collectivityRef, domainRef, strip } from '../common.js';
 
@@ -140,7 +141,8 @@ function reasonText(r: SuggestionReasonView, c: RenderContext): string {
 }
 
 export function suggestionList(suggestions: readonly SuggestionView[], c: RenderContext): SafeHtml {
-  if (suggestions.length === 0) return html`<p class="muted">${c.t('suggest.none')}</p>`;
+  const gaps = html`<p><a href="${paths.coverage()}">${c.t('suggest.gaps')}</a></p>`;
+  if (suggestions.length === 0) return html`<p class="muted">${c.t('suggest.none')}</p>${gaps}`;
   return html`<p>${c.t('suggest.intro')}</p><ul class="suggestions">${join(
     suggestions.map((s) => {
       const lines = [
@@ -154,5 +156,5 @@ export function suggestionList(suggestions: readonly SuggestionView[], c: Render
         lines.length === 0 ? '' : html`<br><span class="contact">${c.t('suggest.contact')} : ${join(lines, ' — ')}</span>`
       }</li>`;
     }),
-  )}</ul>`;
+  )}</ul>${gaps}`;
 }
