@@ -36,6 +36,7 @@ const EXAMPLES: Record<string, string[]> = {
   '/rapport.json': ['/rapport.json'],
   '/statistiques.json': ['/statistiques.json', '/statistiques.json?q=eau', '/statistiques.json?q=zzzzqqq'],
   '/pad.json': ['/pad.json'],
+  '/couverture.json': ['/couverture.json', '/couverture.json?domain=environnement&kind=commune-urbaine'],
   '/repertoires.json': ['/repertoires.json'],
   '/repertoires/recherche.json': ['/repertoires/recherche.json?q=eau', '/repertoires/recherche.json?q=eau&sort=date&page=2'],
   // one directory in this store: an edition compared with itself (everything unchanged)

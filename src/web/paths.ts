@@ -58,6 +58,8 @@ export const paths = {
   report: () => `${scope()}/rapport`,
   statistics: (query = '') => (query === '' ? `${scope()}/statistiques` : `${scope()}/statistiques?${query}`),
   pad: () => `${scope()}/pad`,
+  /** the map of gaps: divisions where no collectivity has a partnership */
+  coverage: () => `${scope()}/couverture`,
   /** the directory, or a search's results, as CSV, XLSX, JSON or IATI */
   export: () => `${scope()}/export`,
   /** every directory of the store, in series */

@@ -2,6 +2,7 @@
 import type { AnyPage } from '../page.js';
 import { collectivitiesPage } from './collectivities/index.js';
 import { collectivityPage } from './collectivity/index.js';
+import { coveragePage } from './coverage/index.js';
 import { domainPage, domainsPage } from './domain/index.js';
 import { comparisonPage, editionsPage } from './editions/index.js';
 import { searchAllPage } from './search-all/index.js';
@@ -32,6 +33,7 @@ export const PAGES: readonly AnyPage[] = [
   reportPage,
   statisticsPage,
   padPage,
+  coveragePage,
   editionsPage,
   searchAllPage,
   comparisonPage,

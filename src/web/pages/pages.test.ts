@@ -51,7 +51,7 @@ describe('pages and their JSON twins', () => {
     ['/partenariats/tours-marrakech', 'Ville de Tours / Commune urbaine de Marrakech', ['Les parties', 'Projets (7 projets)', 'Budgets', 'Contacts', 'Autres partenariats de chaque partie'], (d) => partnershipView(d, 'tours-marrakech')],
     ['/projets', 'Projets', [], (d) => projectsView(d, site.store.db, {})],
     ['/projets?status=ongoing&pad=oui', 'Projets', [], (d) => projectsView(d, site.store.db, { status: 'ongoing', pad: 'oui' })],
-    [`/projets/${PROJECT}`, 'Ingénierie, formation', ['Financement', 'Bénéficiaires', 'Observations'], (d) => projectView(d, PROJECT)],
+    [`/projets/${PROJECT}`, 'Ingénierie, formation', ['Financement', 'Bénéficiaires', 'Observations'], (d) => projectView(d, PROJECT, site.store.db)],
     ['/collectivites', 'Collectivités', [], (d) => collectivitiesView(d, {})],
     ['/collectivites?country=MA&kind=region-ma', 'Collectivités', [], (d) => collectivitiesView(d, { country: 'MA', kind: 'region-ma' })],
     ['/collectivites/ma-commune-marrakech', 'Commune urbaine de Marrakech', ['Identité', "Coordonnées de l'institution", 'Ses partenariats (5)', 'Partenariats et projets par domaine', 'Coordination'], (d) => collectivityView(d, site.store.db, 'ma-commune-marrakech')],

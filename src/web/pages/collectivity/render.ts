@@ -7,6 +7,7 @@ import { paths, withQuery } from '../../paths.js';
 import { collectivityLink, collectivityLinks, domainLabel, facts, partnershipLink, projectItem, section, urlLink } from '../../render/parts.js';
 import { mapSection } from '../../maps/map.js';
 import type { CollectivityView } from './data.js';
+import { suggestionList } from './suggestions.js';
 
 export function renderCollectivity(v: CollectivityView, c: RenderContext): RenderedPage {
   const { t } = c;
@@ -93,6 +94,7 @@ ${section(`${t('collectivity.partnerships')} (${v.partnershipTotal})`, html`${pa
 ${v.map.points.length > 0 || v.map.unlocated.length > 0 ? section(t('collectivity.map'), mapSection(v.map, c, { id: 'carte-collectivite', title: t('collectivity.map.title', { name: k.shortName ?? k.name }), description: t('collectivity.map.description', { name: k.shortName ?? k.name }) }), 'carte') : ''}
 ${section(t('collectivity.byDomain'), byDomain, 'domaines')}
 ${section(t('collectivity.coordination'), coordination, 'coordination')}
+${section(t('suggest.title'), suggestionList(v.suggestions, c), 'suggestions')}
 ${v.elsewhere.length === 0 ? '' : section(t('collectivity.elsewhere', { name }), elsewhere, 'ailleurs')}
 </article>`;
   return {

@@ -4,6 +4,9 @@ import { RepertoireError } from '../../../errors.js';
 import { Contribution, PartnerRole, ProjectStatus } from '../../../model/schema.js';
 import type { Directory } from '../../data/directory.js';
 import { paths } from '../../paths.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../store/tables.js';
+import { SimilarProjectView, loadSimilar } from './similar.js';
 import { CollectivityRef, DomainRef, Money, PartnershipRef, Source, collectivityRef, domainRef, partnershipRef, strip } from '../common.js';
 
 export const ProjectView = z.object({
@@ -48,13 +51,19 @@ export const ProjectView = z.object({
   source: Source.optional(),
   /** the other projects of the same partnership */
   siblings: z.array(z.object({ id: z.string(), title: z.string(), href: z.string() })),
+  /** projects of other partnerships most like it, with why (present when the page is given the store) */
+  similar: z.array(SimilarProjectView),
 });
 export type ProjectView = z.infer<typeof ProjectView>;
 
-export async function projectView(dir: Directory, id: string): Promise<ProjectView> {
+export async function projectView(dir: Directory, id: string, db?: Kysely<Database>): Promise<ProjectView> {
   const p = await dir.project(id);
   if (p === undefined) throw new RepertoireError('not-found', `no project "${id}"`, 404);
-  const [partnership, siblings] = await Promise.all([dir.partnership(p.partnershipId), dir.projectsOf(p.partnershipId)]);
+  const [partnership, siblings, similar] = await Promise.all([
+    dir.partnership(p.partnershipId),
+    dir.projectsOf(p.partnershipId),
+    db === undefined ? [] : loadSimilar(dir, db, id),
+  ]);
   if (partnership === undefined) throw new RepertoireError('not-found', `no partnership "${p.partnershipId}"`, 404);
   return ProjectView.parse(
     strip({
@@ -100,6 +109,7 @@ export async function projectView(dir: Directory, id: string): Promise<ProjectVi
       siblings: siblings
         .filter((other) => other.id !== p.id)
         .map((other) => ({ id: other.id, title: other.title, href: paths.project(other.id) })),
+      similar,
     }),
   );
 }

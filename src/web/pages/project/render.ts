@@ -20,6 +20,7 @@ import {
   statusBadge,
 } from '../../render/parts.js';
 import type { ProjectView } from './data.js';
+import { similarList } from './similar.js';
 
 export function renderProject(v: ProjectView, c: RenderContext): RenderedPage {
   const { t } = c;
@@ -89,6 +90,7 @@ ${section(
   t('partnership.projects'),
   v.siblings.length === 0 ? undefined : html`<ul>${v.siblings.map((s) => html`<li><a href="${s.href}">${s.title}</a></li>`)}</ul>`,
 )}
+${section(t('similar.title'), similarList(v.similar, c), 'projets-comparables')}
 ${sourceLine(v.source, c)}
 </article>`;
   return {

@@ -1,0 +1,160 @@
+/**
+ * The collectivity page's suggested partners (src/partners/suggest.ts): collectivities of the
+ * other countries worth contacting, each with its reasons (codes and values; the words are the
+ * catalogue's `suggest.reason.*`) and whom to contact there — institutional lines only: a
+ * service's or an organisation's contact (never a named person, `isNamedPerson`) and the
+ * collectivity's own coordinates.
+ */
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { isNamedPerson } from '../../../census/privacy/index.js';
+import { suggestPartners } from '../../../partners/suggest.js';
+import { decodeJson } from '../../../store/codec.js';
+import type { Database } from '../../../store/tables.js';
+import type { Directory } from '../../data/directory.js';
+import { partnerGraph } from '../../data/partner-context.js';
+import { html, join, type SafeHtml } from '../../html.js';
+import { label, tn } from '../../i18n/index.js';
+import { countryLabel } from '../../i18n/codes.js';
+import type { RenderContext } from '../../page.js';
+import { paths } from '../../paths.js';
+import { collectivityLink, urlLink } from '../../render/parts.js';
+import { CollectivityRef, collectivityRef, domainRef, strip } from '../common.js';
+
+/** Suggestions shown on a collectivity's page. */
+export const SUGGESTIONS_SHOWN = 6;
+/** Institutional contacts named per suggestion. */
+const CONTACTS_SHOWN = 2;
+
+export const SuggestionReasonView = z.object({
+  code: z.enum(['neighbours', 'peers', 'domain', 'region', 'kind']),
+  /** a collectivity's id (neighbours), a region's name (peers, region), a domain's code, a kind's code */
+  value: z.string(),
+  /** the domain's label */
+  label: z.string().optional(),
+  /** the collectivity that shares a partner with this one (neighbours) */
+  via: CollectivityRef.optional(),
+  /** how many collectivities say it (neighbours, peers) */
+  count: z.number().int().optional(),
+  country: z.string().optional(),
+});
+export type SuggestionReasonView = z.infer<typeof SuggestionReasonView>;
+
+export const InstitutionalContact = z.object({
+  name: z.string(),
+  role: z.string().optional(),
+  organization: z.string().optional(),
+  phones: z.array(z.string()),
+  emails: z.array(z.string()),
+});
+
+export const SuggestionView = z.object({
+  collectivity: CollectivityRef,
+  score: z.number(),
+  reasons: z.array(SuggestionReasonView),
+  /** its services' and organisations' lines, as printed in its partnerships' contacts */
+  contacts: z.array(InstitutionalContact),
+  /** the institution's own coordinates */
+  websites: z.array(z.string()),
+  emails: z.array(z.string()),
+  phones: z.array(z.string()),
+});
+export type SuggestionView = z.infer<typeof SuggestionView>;
+
+export async function loadSuggestions(dir: Directory, db: Kysely<Database>, collectivityId: string): Promise<SuggestionView[]> {
+  const suggestions = suggestPartners(await partnerGraph(dir, db), collectivityId, SUGGESTIONS_SHOWN);
+  const contacts = await institutionalContacts(db, dir.id, suggestions.map((s) => s.id));
+  return suggestions.map((s) => {
+    const c = dir.collectivity.get(s.id);
+    return {
+      collectivity: collectivityRef(dir, s.id),
+      score: Math.round(s.score * 100) / 100,
+      reasons: s.reasons.map((r) => {
+        if (r.code === 'neighbours') return { code: r.code, value: r.value, via: collectivityRef(dir, r.value), count: r.count };
+        if (r.code === 'domain') return { code: r.code, value: r.value, label: domainRef(dir, r.value).label };
+        return strip({ ...r });
+      }),
+      contacts: contacts.get(s.id) ?? [],
+      websites: c?.websites ?? [],
+      emails: c?.emails ?? [],
+      phones: c?.phones ?? [],
+    };
+  });
+}
+
+/** The first institutional contacts of each collectivity, one per name. */
+async function institutionalContacts(db: Kysely<Database>, directoryId: string, ids: readonly string[]): Promise<Map<string, z.infer<typeof InstitutionalContact>[]>> {
+  const found = new Map<string, z.infer<typeof InstitutionalContact>[]>();
+  if (ids.length === 0) return found;
+  const rows = await db
+    .selectFrom('contacts')
+    .select(['collectivity_id', 'name', 'role', 'kind', 'organization', 'phones', 'emails'])
+    .where('directory_id', '=', directoryId)
+    .where('collectivity_id', 'in', ids)
+    .orderBy('partnership_id')
+    .orderBy('position')
+    .execute();
+  for (const row of rows) {
+    if (row.collectivity_id === null) continue;
+    const contact = strip({ name: row.name, kind: row.kind === null ? undefined : (row.kind as 'elected' | 'staff' | 'other'), organization: row.organization ?? undefined });
+    if (isNamedPerson(contact)) continue;
+    const list = found.get(row.collectivity_id) ?? [];
+    if (list.length >= CONTACTS_SHOWN || list.some((c) => c.name === row.name)) continue;
+    list.push(
+      strip({
+        name: row.name,
+        role: row.role ?? undefined,
+        organization: row.organization ?? undefined,
+        phones: decodeJson<string[]>(row.phones) ?? [],
+        emails: decodeJson<string[]>(row.emails) ?? [],
+      }),
+    );
+    found.set(row.collectivity_id, list);
+  }
+  return found;
+}
+
+/** The reasons in a line, a suggestion's domains in one phrase: "active dans ses domaines : Culture, Patrimoine". */
+export function reasonsText(reasons: readonly SuggestionReasonView[], c: RenderContext): string {
+  const domains = reasons.filter((r) => r.code === 'domain').map((r) => r.label ?? r.value);
+  const parts: string[] = [];
+  for (const r of reasons) {
+    if (r.code !== 'domain') parts.push(reasonText(r, c));
+    else if (r === reasons.find((x) => x.code === 'domain')) parts.push(tn(c.locale, 'suggest.reason.domain', domains.length, { value: domains.join(', ') }));
+  }
+  return parts.join(' ; ');
+}
+
+function reasonText(r: SuggestionReasonView, c: RenderContext): string {
+  switch (r.code) {
+    case 'neighbours':
+      return tn(c.locale, 'suggest.reason.neighbours', r.count ?? 1, { via: r.via?.shortName ?? r.via?.name ?? r.value });
+    case 'peers':
+      return tn(c.locale, 'suggest.reason.peers', r.count ?? 1, { region: r.value });
+    case 'domain':
+      return tn(c.locale, 'suggest.reason.domain', 1, { value: r.label ?? r.value });
+    case 'region':
+      return c.t('suggest.reason.region', { value: `${r.value} (${countryLabel(c.locale, r.country ?? '')})` });
+    case 'kind':
+      return c.t('suggest.reason.kind', { value: label(c.locale, 'kind', r.value) });
+  }
+}
+
+export function suggestionList(suggestions: readonly SuggestionView[], c: RenderContext): SafeHtml {
+  const gaps = html`<p><a href="${paths.coverage()}">${c.t('suggest.gaps')}</a></p>`;
+  if (suggestions.length === 0) return html`<p class="muted">${c.t('suggest.none')}</p>${gaps}`;
+  return html`<p>${c.t('suggest.intro')}</p><ul class="suggestions">${join(
+    suggestions.map((s) => {
+      const lines = [
+        ...s.contacts.map((contact) => join([contact.name, contact.role, contact.organization, ...contact.phones].filter((x): x is string => x !== undefined).map((x) => html`${x}`).concat(contact.emails.map((e) => html`<a href="mailto:${e}">${e}</a>`)), ', ')),
+        ...(s.websites.length + s.emails.length + s.phones.length === 0
+          ? []
+          : [join([...s.websites.map(urlLink), ...s.emails.map((e) => html`<a href="mailto:${e}">${e}</a>`), ...s.phones.map((p) => html`${p}`)], ' ; ')]),
+      ];
+      return html`<li>${collectivityLink(s.collectivity)} <span class="muted">(${label(c.locale, 'kind', s.collectivity.kind)}${s.collectivity.region ? `, ${s.collectivity.region}` : ''})</span>
+<br><span class="reasons">${reasonsText(s.reasons, c)}</span>${
+        lines.length === 0 ? '' : html`<br><span class="contact">${c.t('suggest.contact')} : ${join(lines, ' — ')}</span>`
+      }</li>`;
+    }),
+  )}</ul>${gaps}`;
+}
