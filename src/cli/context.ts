@@ -16,10 +16,20 @@ export interface CliContext {
 
 export type OptionValues = Record<string, string | boolean | undefined>;
 
-export interface Command {
+/**
+ * A command as the main help lists it, and how to load it: only the command asked for is loaded,
+ * so that `repertoire --help` or a small command does not load the whole program (the site, the
+ * publishers, the importer) first.
+ */
+export interface CommandEntry {
   readonly name: string;
   /** one line, for the main help */
   readonly summary: string;
+  load(): Promise<Command>;
+}
+
+export interface Command {
+  readonly name: string;
   /** the command's own help */
   readonly help: string;
   readonly options: Record<string, { type: 'string' | 'boolean'; short?: string }>;

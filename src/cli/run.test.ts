@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURE_PATH, fixtureText } from '../model/fixtures/index.js';
 import { ImportReport } from '../model/report.js';
 import { tempDir } from '../test-support/temp-store.js';
+import { COMMANDS } from './commands/index.js';
 import { EXIT, run } from './run.js';
 
 const FIXTURE = fileURLToPath(FIXTURE_PATH);
@@ -32,6 +33,15 @@ function storeEnv() {
 describe('run', () => {
   it.each([[[]], [['-h']], [['help']]])('prints the main help for %j', async (argv) => {
     expect(await repertoire(argv)).toMatchObject({ code: EXIT.ok, stdout: expect.stringContaining('Usage: repertoire COMMAND') });
+  });
+
+  it.each(COMMANDS.map((entry) => [entry.name, entry] as const))('lists %s in the main help, and loads it under its own name only when it runs', async (name, entry) => {
+    const help = (await repertoire([])).stdout;
+    expect(entry.summary.startsWith(`${name} `)).toBe(true);
+    expect(help).toContain(`  ${entry.summary}\n`);
+    const command = await entry.load();
+    expect(command.name).toBe(name);
+    expect(command.help).toMatch(new RegExp(`Usage:\\s+repertoire ${name}\\b`));
   });
 
   it.each(['setup', 'import', 'directories', 'compare', 'export', 'report'])('prints the help of %s', async (name) => {

@@ -5,24 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { RepertoireError } from '../errors.js';
-import { backupCommand } from './commands/backup.js';
-import { compareCommand } from './commands/compare.js';
-import { copyCommand } from './commands/copy.js';
-import { directoriesCommand } from './commands/directories.js';
-import { exportCommand } from './commands/export.js';
-import { importCommand } from './commands/import.js';
-import { migrateCommand } from './commands/migrate.js';
-import { reportCommand } from './commands/report.js';
-import { serveCommand } from './commands/serve.js';
-import { restoreCommand } from './commands/restore.js';
-import { setupCommand } from './commands/setup.js';
-import { userCommand } from './commands/user.js';
-import { synthCommand } from './commands/synth.js';
+import { COMMANDS } from './commands/index.js';
 import type { CliContext, Command } from './context.js';
 
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
-
-const COMMANDS: readonly Command[] = [setupCommand, importCommand, directoriesCommand, compareCommand, exportCommand, reportCommand, migrateCommand, copyCommand, backupCommand, restoreCommand, userCommand, serveCommand, synthCommand];
 
 const HELP = `repertoire — the census of decentralised-cooperation partnerships between the local authorities of a home country and its partner countries
 
@@ -60,8 +46,9 @@ async function dispatch(argv: readonly string[], context: CliContext): Promise<n
     context.stdout.write(`${version()}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (command === undefined) throw new RepertoireError('usage', `unknown command "${name}"`);
+  const entry = COMMANDS.find((candidate) => candidate.name === name);
+  if (entry === undefined) throw new RepertoireError('usage', `unknown command "${name}"`);
+  const command = await entry.load();
 
   const { values, positionals } = parseCommandArgs(command, rest);
   if (values.help) {

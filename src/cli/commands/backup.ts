@@ -6,7 +6,6 @@ import { withStore } from '../with-store.js';
 
 export const backupCommand: Command = {
   name: 'backup',
-  summary: 'backup --out FILE               write the whole store to a portable backup file',
   help: `Usage: repertoire backup --out FILE
 
 Writes every table of the store named by DATABASE_URL (SQLite or PostgreSQL) to FILE: gzip-

@@ -6,7 +6,6 @@ import { withStore } from '../with-store.js';
 
 export const compareCommand: Command = {
   name: 'compare',
-  summary: 'compare FROM TO [--json]        what changed between two editions of a directory',
   help: `Usage: repertoire compare FROM TO [--json]
 
 Compares two editions of one series (directories of the same countries, e.g. the 2008

@@ -7,7 +7,6 @@ import { createProgress } from '../progress.js';
 
 export const copyCommand: Command = {
   name: 'copy',
-  summary: 'copy --from URL --to URL [--replace]  move a whole store between SQLite and PostgreSQL',
   help: `Usage: repertoire copy --from URL --to URL [--replace]
 
 Copies every directory, record, provenance line and import report of one store into another,

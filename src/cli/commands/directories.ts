@@ -4,7 +4,6 @@ import { withStore } from '../with-store.js';
 
 export const directoriesCommand: Command = {
   name: 'directories',
-  summary: 'directories [--json]            list the directories of the store, with their counts',
   help: `Usage: repertoire directories [--json]
 
 Lists the directories the store holds: the id that \`--directory ID\` takes, the title, the

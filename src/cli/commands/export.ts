@@ -23,7 +23,6 @@ const RSS_CEILING_MB = 200;
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'export --format F [--out FILE]    publish the stored directory: json, csv, xlsx, iati, html, pdf',
   help: `Usage: repertoire export --format FORMAT [--out FILE] [--directory ID]
                          [--columns TABLE:COL,COL;TABLE:COL] [--partnerships IDS] [--projects IDS]
                          [--collectivities IDS] [--labels codes|fr]

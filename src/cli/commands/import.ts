@@ -7,7 +7,6 @@ import { withStore } from '../with-store.js';
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'import FILE [--json-report]     read a directory text, an interchange JSON file or a table into the store',
   help: `Usage: repertoire import FILE [--countries HOME,PARTNER] [--json-report]
        repertoire import TABLE.csv|.tsv|.xlsx --mapping MAPPING.json [--directory ID] [--dry-run] [--json-report]
 

@@ -3,7 +3,6 @@ import { withStore } from '../with-store.js';
 
 export const migrateCommand: Command = {
   name: 'migrate',
-  summary: 'migrate                         bring the store schema up to date (SQLite or PostgreSQL)',
   help: `Usage: repertoire migrate
 
 Brings the schema of the store named by DATABASE_URL (SQLite file or postgres://…) up to date,

@@ -5,7 +5,6 @@ import { withStore } from '../with-store.js';
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'report [--json] [--directory ID] print the latest import report',
   help: `Usage: repertoire report [--json] [--directory ID]
 
 Prints the report of the latest import: counts, what it changed in the store, the lines the

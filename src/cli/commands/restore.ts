@@ -6,7 +6,6 @@ import { withStore } from '../with-store.js';
 
 export const restoreCommand: Command = {
   name: 'restore',
-  summary: 'restore FILE [--replace]        restore a backup file into the store',
   help: `Usage: repertoire restore FILE [--replace]
 
 Restores a file written by \`repertoire backup\` into the store named by DATABASE_URL (SQLite

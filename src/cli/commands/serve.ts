@@ -31,7 +31,6 @@ function keepHeapNearLive(): void {
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'serve [--directory ID]          serve the public site (PORT, HOST); imports the bundled directory into an empty store',
   help: `Usage: repertoire serve [--directory ID]
 
 Serves the public site: every page in HTML and as JSON (the same URL with .json), the search,

@@ -12,7 +12,6 @@ export const BUNDLED_DIRECTORY = fileURLToPath(new URL('../../../data/sources/re
 
 export const setupCommand: Command = {
   name: 'setup',
-  summary: 'setup [--from FILE]             create the store; import the bundled 2008 directory if it is empty',
   help: `Usage: repertoire setup [--from FILE [--countries HOME,PARTNER]]
 
 Creates the store (or brings its schema up to date). If it holds no directory yet, imports the

@@ -38,7 +38,6 @@ export function parseCountries(raw: unknown, profiles: Profiles): string[] {
 
 export const synthCommand: Command = {
   name: 'synth',
-  summary: 'synth --partnerships N [--seed S] [--countries FR,SN]  write a synthetic directory of N partnerships into the store, and index it',
   help: `Usage: repertoire synth --partnerships N [--seed S] [--countries FR,SN] [--projects-per-partnership M]
 
 Writes a realistic synthetic directory of partnerships between the local authorities of a home

@@ -11,7 +11,6 @@ const ACTIONS = ['add', 'list', 'invite', 'disable', 'enable'] as const;
 
 export const userCommand: Command = {
   name: 'user',
-  summary: 'user add|list|invite|disable     manage the accounts of editors and contributors',
   help: `Usage:
   repertoire user add --email E --name N --role admin|editor|contributor [--collectivity ID]
   repertoire user list
