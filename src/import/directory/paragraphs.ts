@@ -1,8 +1,13 @@
 /**
- * What a directory's layout says of a line, for readers of printed pages (src/import/pdf) that
- * must tell a paragraph's first line from a line broken by the page width: a part's label
- * ("Description du projet", "Financement"), a status or theme heading in capitals, a label with
- * its colon ("Tél : …", "Agent en charge du dossier (…) : …") always begins a paragraph.
+ * What a directory's layout says of where its paragraphs begin and end, for readers of printed
+ * pages (src/import/pdf) that must tell a paragraph's last line from a line broken by the page
+ * width, which the width of proportional type cannot always tell:
+ * - a part's label ("Description du projet", "Financement"), a status or theme heading in
+ *   capitals, a label with its colon ("Tél : …", "Agent en charge du dossier (…) : …") begins one;
+ * - a contact's line ends with the person's surname in capitals ("… : M. Omar EL JAZOULI"), an
+ *   executive's line with the population ("(824 000 habitants)"): the role follows on a line of its
+ *   own;
+ * - a line ending with a word that cannot end a sentence ("de", "la", "débuté en") runs on.
  */
 import { sectionLabel, statusHeading } from './project-labels.js';
 import { isUpperCaseLine, key } from './text.js';
@@ -13,4 +18,31 @@ export function opensDirectoryParagraph(text: string): boolean {
   if (sectionLabel(text) || statusHeading(text) || isUpperCaseLine(text)) return true;
   const label = /^([^:]{1,70}?)\s:\s/.exec(text)?.[1];
   return HEADINGS.test(key(text)) || (label !== undefined && HEADINGS.test(key(label))) || /^(t[ée]l|fax|e-?mail|site)\b[^:]{0,12}:/i.test(text);
+}
+
+/** "… en charge du dossier (…) : M. Omar EL JAZOULI": a contact whose name is whole. */
+const CONTACT_NAME = /en charge du dossier\b.*:\s*(?:M\.|Mme|Mlle)\s.*\b\p{Lu}[\p{Lu}'’-]+$/u;
+
+/** "Ville de Tours/Commune urbaine de Marrakech": a pair of the Synthèse, a line of its own. */
+const PAIR = /^[^/:;.]{3,}\/[^/:;]{3,}[^.;:,]$/;
+
+export function endsDirectoryParagraph(paragraph: string, next: string): boolean {
+  if (statusHeading(paragraph)) return true;
+  if (PAIR.test(paragraph) && !runsOnDirectoryParagraph(paragraph) && /^\p{Lu}/u.test(next)) return true;
+  // the surname may itself be broken: "M. Abderrahim EL" then "KHANTOUR"
+  if (CONTACT_NAME.test(paragraph) && !/^[\p{Lu}'’-]+(?:\s[\p{Lu}'’-]+)?$/u.test(next)) return true;
+  return /\(\s*[\d\s.]+\s+habitants\s*\)$/.test(paragraph);
+}
+
+/** Words after which a sentence never stops: articles, prepositions, conjunctions. */
+const RUNS_ON = new Set(['de', 'des', 'du', 'd', 'la', 'le', 'les', 'l', 'un', 'une', 'et', 'ou', 'à', 'au', 'aux', 'en', 'par', 'pour', 'avec', 'sur', 'dans', 'entre', 'sous', 'vers', 'chez', 'que', 'qui', 'dont']);
+
+/** "… : Mme Ginette" then "VERBRUGGHE": a contact's name not finished. */
+const CONTACT_FIRST_NAME = /en charge du dossier\b.*:\s*(?:M\.|Mme|Mlle)(?:\s+\p{Lu}[\p{Ll}'’-]+[\p{Ll}])+$/u;
+
+export function runsOnDirectoryParagraph(line: string): boolean {
+  // a dash at the end: "15 000 € -" then "20 000 € / an"
+  if (/\s[-–]$/.test(line) || CONTACT_FIRST_NAME.test(line)) return true;
+  const last = /([\p{L}]+)['’]?$/u.exec(line)?.[1];
+  return last !== undefined && RUNS_ON.has(last.toLowerCase()) && !/['’]$/.test(line) ? true : /\b[dl]['’]$/i.test(line);
 }

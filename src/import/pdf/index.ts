@@ -5,7 +5,7 @@
  */
 import type { DocumentRead } from '../read-document.js';
 import { DirectoryFormatError, readDirectory } from '../directory/index.js';
-import { opensDirectoryParagraph } from '../directory/paragraphs.js';
+import { endsDirectoryParagraph, opensDirectoryParagraph, runsOnDirectoryParagraph } from '../directory/paragraphs.js';
 import { RepertoireError } from '../../errors.js';
 import { extractPdfText, type PdfMode } from './extract.js';
 import { normalisePdfText } from './normalise.js';
@@ -21,6 +21,9 @@ export interface PdfReadOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+/** What the directory reader knows of its paragraphs (src/import/directory/paragraphs.ts). */
+export const DIRECTORY_CUES = { opens: opensDirectoryParagraph, ends: endsDirectoryParagraph, runsOn: runsOnDirectoryParagraph } as const;
+
 /** "page 12, line 4": where a line of the normalised text was printed. */
 export function printedAt(origins: readonly PdfLine[], line: number | undefined): string | undefined {
   const origin = line === undefined ? undefined : origins[line - 1];
@@ -29,7 +32,7 @@ export function printedAt(origins: readonly PdfLine[], line: number | undefined)
 
 /** The directory's text of a normalised PDF, and where each of its lines was printed. */
 export function pdfDirectoryText(source: string): { text: string; origins: readonly PdfLine[] } {
-  const { lines } = normalisePdfText(source, { opensParagraph: opensDirectoryParagraph });
+  const { lines } = normalisePdfText(source, { cues: DIRECTORY_CUES });
   return { text: `${lines.map((l) => l.text).join('\n')}\n`, origins: lines };
 }
 

@@ -4,7 +4,7 @@
  * broken over the cover, and above all lines broken by the page width, with the words hyphenated
  * at a line's end mended.
  */
-import type { NormaliseState, PdfLine } from './state.js';
+import type { NormaliseState, ParagraphCues, PdfLine } from './state.js';
 import { textWidth } from './width.js';
 
 const joined = (a: PdfLine, text: string): PdfLine => ({ ...a, text });
@@ -105,19 +105,33 @@ export function fullWidth(lines: readonly PdfLine[]): number {
 /** An address of the web or of mail: a line of its own, whatever its case. */
 const ADDRESS = /^(?:www\.|https?:|\S+@\S+)/i;
 
+/** How many brackets a paragraph leaves open: "(débuté en" runs on to "2006)". */
+function openBrackets(text: string): number {
+  let open = 0;
+  for (const c of text) {
+    if (c === '(') open += 1;
+    else if (c === ')' && open > 0) open -= 1;
+  }
+  return open;
+}
+
 /**
- * Whether a line was broken by the page width rather than ended. `ratio` is how wide the line
- * would have been had it taken the next line's first word, relative to a full line. Widths are
- * estimates (proportional type), so the plain cues come first: an item of a list begins a line;
- * a next line in small letters continues its sentence; a sentence ended before a capital ends a
- * paragraph unless the line was plainly full.
+ * Whether `after` continues the paragraph `paragraph`, whose last printed line is `before`.
+ * `ratio` is how wide that line would have been had it taken the next line's first word, relative
+ * to a full line. Widths are estimates (proportional type, headings in larger type), so the plain
+ * cues come first: an item of a list, an address, a heading or label begins a line; a bracket left
+ * open or a last word like "de" runs on; a line in small letters continues its sentence; a sentence
+ * ended before a capital ends the paragraph unless the line was plainly full.
  */
-export function continues(before: string, after: string, ratio: number, opensParagraph: (text: string) => boolean = () => false): boolean {
+export function continues(paragraph: string, before: string, after: string, ratio: number, cues: ParagraphCues = {}): boolean {
   if (ITEM.test(after) || ADDRESS.test(after)) return false;
-  if (/^\p{Lu}/u.test(after) && opensParagraph(after)) return false;
   if (/^[.,;)\]]/.test(after)) return true;
-  const ended = /[.;:!?]$/.test(before);
-  if (/^\p{Ll}/u.test(after) && !ended) return ratio > 0.5;
+  if (cues.ends?.(paragraph, after)) return false;
+  if (cues.runsOn?.(before)) return ratio > 0.3;
+  if (/^\p{Lu}/u.test(after) && cues.opens?.(after) && !/^\p{Lu}/u.test(before.at(-1) ?? '')) return false;
+  if (openBrackets(paragraph) > 0) return ratio > 0.3;
+  const ended = /[.!?:]$/.test(before);
+  if (/^\p{Ll}/u.test(after) && !ended) return ratio > 0.3;
   if (ended && /^[\p{Lu}\d«"(]/u.test(after)) return ratio > 1.1;
   return ratio > 0.93;
 }
@@ -136,7 +150,7 @@ export function joinWrappedLines(state: NormaliseState): void {
   for (const line of state.lines) {
     const previous = out.at(-1);
     const ratio = (textWidth(printed) + textWidth(` ${firstChunk(line.text)}`)) / full;
-    const wrapped = previous !== undefined && continues(printed, line.text, ratio, state.opensParagraph);
+    const wrapped = previous !== undefined && continues(previous.text, printed, line.text, ratio, state.cues);
     printed = line.text;
     if (wrapped) out[out.length - 1] = joined(previous, mend(previous.text, line.text, state.words));
     else out.push(line);

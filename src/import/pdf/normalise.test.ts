@@ -1,6 +1,6 @@
 /** The normaliser's rules, one by one, on small pages of the kinds pdftotext writes. */
 import { describe, expect, it } from 'vitest';
-import { opensDirectoryParagraph } from '../directory/paragraphs.js';
+import { DIRECTORY_CUES } from './index.js';
 import { NORMALISE_RULES, normalisePdfText } from './normalise.js';
 
 const TITLE = 'Répertoire des partenariats de coopération décentralisée';
@@ -8,7 +8,7 @@ const page = (n: number, ...body: string[]) => [TITLE, 'Villes', ...body, `${n} 
 /** A page of full lines, as a book has many: what "full" means is learnt from them. */
 const FULL = 'Les actions menées par les deux collectivités partenaires dans le domaine de la culture et du patrimoine';
 const RULER = Array.from({ length: 60 }, () => FULL).join('\n');
-const texts = (source: string) => normalisePdfText(source, { opensParagraph: opensDirectoryParagraph }).lines.map((l) => l.text);
+const texts = (source: string) => normalisePdfText(source, { cues: DIRECTORY_CUES }).lines.map((l) => l.text);
 
 describe('the PDF text normaliser', () => {
   it('is a table of named rules, in order', () => {

@@ -6,7 +6,7 @@
  */
 import { dropFurniture } from './furniture.js';
 import { collectWords, joinRunningTitle, joinTableCells, joinWrappedLines, zipPageColumn } from './joins.js';
-import { emptyState, type NormaliseRule, type NormaliseState, type PdfLine } from './state.js';
+import { emptyState, type NormaliseRule, type NormaliseState, type ParagraphCues, type PdfLine } from './state.js';
 
 /** Blanks of every kind as one space; a soft hyphen is nothing. */
 function tidy(text: string): string {
@@ -42,13 +42,13 @@ export const NORMALISE_RULES: readonly NormaliseRule[] = [
 ];
 
 export interface NormaliseOptions {
-  /** what begins a paragraph whatever the width: the knowledge of the reader the text is for */
-  readonly opensParagraph?: (text: string) => boolean;
+  /** what the reader the text is for knows of its paragraphs */
+  readonly cues?: ParagraphCues;
   readonly rules?: readonly NormaliseRule[];
 }
 
 export function normalisePdfText(source: string, options: NormaliseOptions = {}): NormaliseState {
-  const state = emptyState(source, options.opensParagraph);
+  const state = emptyState(source, options.cues);
   const rules = options.rules ?? NORMALISE_RULES;
   for (const rule of rules) rule.run(state);
   return state;

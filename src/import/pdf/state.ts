@@ -21,8 +21,21 @@ export interface NormaliseState {
   readonly furniture: Map<string, number>;
   /** the words of the document (lower case), to tell a word hyphenated at a line's end from a compound */
   readonly words: Set<string>;
-  /** what the reader of the text knows to begin a paragraph whatever the width (a heading, a label) */
-  readonly opensParagraph: (text: string) => boolean;
+  /** what the reader of the text knows of its paragraphs, whatever the width */
+  readonly cues: ParagraphCues;
+}
+
+/**
+ * What the reader the text is for knows of where its paragraphs begin and end (a directory's
+ * labels and headings: src/import/directory/paragraphs.ts); the normaliser knows no language.
+ */
+export interface ParagraphCues {
+  /** a line that begins a paragraph (a heading, a label) */
+  readonly opens?: (line: string) => boolean;
+  /** a paragraph that is whole, whatever follows (`next`) */
+  readonly ends?: (paragraph: string, next: string) => boolean;
+  /** a line that cannot end a paragraph (it ends with "de", "la"…) */
+  readonly runsOn?: (line: string) => boolean;
 }
 
 /** One step of the normaliser: a name (for tests and the ADR) and what it does to the state. */
@@ -31,6 +44,6 @@ export interface NormaliseRule {
   readonly run: (state: NormaliseState) => void;
 }
 
-export function emptyState(source: string, opensParagraph: (text: string) => boolean = () => false): NormaliseState {
-  return { source, pages: [], lines: [], furniture: new Map(), words: new Set(), opensParagraph };
+export function emptyState(source: string, cues: ParagraphCues = {}): NormaliseState {
+  return { source, pages: [], lines: [], furniture: new Map(), words: new Set(), cues };
 }
