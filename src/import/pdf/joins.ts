@@ -124,7 +124,8 @@ function openBrackets(text: string): number {
  * ended before a capital ends the paragraph unless the line was plainly full.
  */
 export function continues(paragraph: string, before: string, after: string, ratio: number, cues: ParagraphCues = {}): boolean {
-  if (ITEM.test(after) || ADDRESS.test(after)) return false;
+  // a page number of a column printed apart goes back to its name by the `page-column` rule
+  if (ITEM.test(after) || ADDRESS.test(after) || PAGE_REF.test(after)) return false;
   if (/^[.,;)\]]/.test(after)) return true;
   if (cues.ends?.(paragraph, after)) return false;
   if (cues.runsOn?.(before)) return ratio > 0.3;
