@@ -34,6 +34,14 @@ export function endsDirectoryParagraph(paragraph: string, next: string): boolean
   return /\(\s*[\d\s.]+\s+habitants\s*\)$/.test(paragraph);
 }
 
+/**
+ * "(débuté en juillet 2007)", "(1999)", "(2003-2006) - Cofinancement PAD": a project's period,
+ * printed after its title, never on a line of its own.
+ */
+export function continuesDirectoryParagraph(line: string): boolean {
+  return /^\([^()]*\b\d{4}\)\.?(?:\s*[-–]\s*Cofinancement PAD)?$/.test(line);
+}
+
 /** Words after which a sentence never stops: articles, prepositions, conjunctions. */
 const RUNS_ON = new Set(['de', 'des', 'du', 'd', 'la', 'le', 'les', 'l', 'un', 'une', 'et', 'ou', 'à', 'au', 'aux', 'en', 'par', 'pour', 'avec', 'sur', 'dans', 'entre', 'sous', 'vers', 'chez', 'que', 'qui', 'dont']);
 
@@ -42,7 +50,7 @@ const CONTACT_FIRST_NAME = /en charge du dossier\b.*:\s*(?:M\.|Mme|Mlle)(?:\s+\p
 
 export function runsOnDirectoryParagraph(line: string): boolean {
   // a dash at the end: "15 000 € -" then "20 000 € / an"
-  if (/\s[-–]$/.test(line) || CONTACT_FIRST_NAME.test(line)) return true;
+  if (/\s[-–]$/.test(line) || /\s[-–]\sCofinancement$/.test(line) || CONTACT_FIRST_NAME.test(line)) return true;
   const last = /([\p{L}]+)['’]?$/u.exec(line)?.[1];
   return last !== undefined && RUNS_ON.has(last.toLowerCase()) && !/['’]$/.test(line) ? true : /\b[dl]['’]$/i.test(line);
 }

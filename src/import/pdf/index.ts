@@ -5,7 +5,7 @@
  */
 import type { DocumentRead } from '../read-document.js';
 import { DirectoryFormatError, readDirectory } from '../directory/index.js';
-import { endsDirectoryParagraph, opensDirectoryParagraph, runsOnDirectoryParagraph } from '../directory/paragraphs.js';
+import { continuesDirectoryParagraph, endsDirectoryParagraph, opensDirectoryParagraph, runsOnDirectoryParagraph } from '../directory/paragraphs.js';
 import { RepertoireError } from '../../errors.js';
 import { extractPdfText, type PdfMode } from './extract.js';
 import { normalisePdfText } from './normalise.js';
@@ -22,7 +22,7 @@ export interface PdfReadOptions {
 }
 
 /** What the directory reader knows of its paragraphs (src/import/directory/paragraphs.ts). */
-export const DIRECTORY_CUES = { opens: opensDirectoryParagraph, ends: endsDirectoryParagraph, runsOn: runsOnDirectoryParagraph } as const;
+export const DIRECTORY_CUES = { opens: opensDirectoryParagraph, ends: endsDirectoryParagraph, continues: continuesDirectoryParagraph, runsOn: runsOnDirectoryParagraph } as const;
 
 /** "page 12, line 4": where a line of the normalised text was printed. */
 export function printedAt(origins: readonly PdfLine[], line: number | undefined): string | undefined {

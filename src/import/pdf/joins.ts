@@ -128,6 +128,7 @@ export function continues(paragraph: string, before: string, after: string, rati
   if (ITEM.test(after) || ADDRESS.test(after) || PAGE_REF.test(after)) return false;
   if (/^[.,;)\]]/.test(after)) return true;
   if (cues.ends?.(paragraph, after)) return false;
+  if (cues.continues?.(after)) return true;
   if (cues.runsOn?.(before)) return ratio > 0.3;
   if (/^\p{Lu}/u.test(after) && cues.opens?.(after) && !/^\p{Lu}/u.test(before.at(-1) ?? '')) return false;
   if (openBrackets(paragraph) > 0) return ratio > 0.3;

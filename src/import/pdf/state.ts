@@ -34,6 +34,8 @@ export interface ParagraphCues {
   readonly opens?: (line: string) => boolean;
   /** a paragraph that is whole, whatever follows (`next`) */
   readonly ends?: (paragraph: string, next: string) => boolean;
+  /** a line that can only continue the paragraph before it */
+  readonly continues?: (line: string) => boolean;
   /** a line that cannot end a paragraph (it ends with "de", "la"…) */
   readonly runsOn?: (line: string) => boolean;
 }
