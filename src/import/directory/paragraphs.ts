@@ -46,7 +46,7 @@ export function continuesDirectoryParagraph(line: string): boolean {
 const RUNS_ON = new Set(['de', 'des', 'du', 'd', 'la', 'le', 'les', 'l', 'un', 'une', 'et', 'ou', 'à', 'au', 'aux', 'en', 'par', 'pour', 'avec', 'sur', 'dans', 'entre', 'sous', 'vers', 'chez', 'que', 'qui', 'dont']);
 
 /** "… : Mme Ginette" then "VERBRUGGHE": a contact's name not finished. */
-const CONTACT_FIRST_NAME = /en charge du dossier\b.*:\s*(?:M\.|Mme|Mlle)(?:\s+\p{Lu}[\p{Ll}'’-]+[\p{Ll}])+$/u;
+const CONTACT_FIRST_NAME = /en charge du dossier\b.*:\s*(?:M\.|Mme|Mlle)(?:\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*)+$/u;
 
 export function runsOnDirectoryParagraph(line: string): boolean {
   // a dash at the end: "15 000 € -" then "20 000 € / an"

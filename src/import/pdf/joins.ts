@@ -125,13 +125,17 @@ function openBrackets(text: string): number {
  */
 export function continues(paragraph: string, before: string, after: string, ratio: number, cues: ParagraphCues = {}): boolean {
   // a page number of a column printed apart goes back to its name by the `page-column` rule
-  if (ITEM.test(after) || ADDRESS.test(after) || PAGE_REF.test(after)) return false;
+  if (ITEM.test(after) || PAGE_REF.test(after)) return false;
+  // a word broken at its hyphen: "Aix-en-" then "Provence", "1999-" then "2001)"
+  if (/[\p{L}\d]-$/u.test(before)) return ratio > 0.3;
+  if (ADDRESS.test(after)) return false;
   if (/^[.,;)\]]/.test(after)) return true;
   if (cues.ends?.(paragraph, after)) return false;
   if (cues.continues?.(after)) return true;
-  if (cues.runsOn?.(before)) return ratio > 0.3;
-  if (/^\p{Lu}/u.test(after) && cues.opens?.(after) && !/^\p{Lu}/u.test(before.at(-1) ?? '')) return false;
-  if (openBrackets(paragraph) > 0) return ratio > 0.3;
+  const runsOn = cues.runsOn?.(before) ?? false;
+  // a heading or a label opens a paragraph; a word in capitals after a line that runs on ("M. Jean" then "DUPONT") does not
+  if (/^\p{Lu}/u.test(after) && cues.opens?.(after) && !(runsOn && /^[\p{Lu}'’-]+\.?$/u.test(after))) return false;
+  if (runsOn || openBrackets(paragraph) > 0) return ratio > 0.3;
   const ended = /[.!?:]$/.test(before);
   if (/^\p{Ll}/u.test(after) && !ended) return ratio > 0.3;
   if (ended && /^[\p{Lu}\d«"(]/u.test(after)) return ratio > 1.1;
@@ -162,6 +166,7 @@ export function joinWrappedLines(state: NormaliseState): void {
 
 function mend(before: string, after: string, words: ReadonlySet<string>): string {
   if (/^[.,;)\]]/.test(after)) return `${before}${after}`;
+  if (/\d-$/.test(before)) return `${before}${after}`;
   const hyphen = /([\p{L}\p{M}]+)-$/u.exec(before);
   if (!hyphen) return `${before} ${after}`;
   const next = /^[\p{L}\p{M}]+/u.exec(after)?.[0] ?? '';
