@@ -24,6 +24,8 @@ import { tempDir } from '../test-support/temp-store.js';
 let dir: string;
 let stored: RepertoireDocument;
 let book: string;
+/** the same book on A5 paper, its type at 90 %: other line breaks, other pages */
+let small: string;
 
 async function storedDocument(url: string): Promise<RepertoireDocument> {
   const store = await openStore(loadConfig({ DATABASE_URL: url }));
@@ -49,6 +51,8 @@ beforeAll(async () => {
   try {
     book = join(dir, 'book.pdf');
     writeFileSync(book, (await printBook(stored, { browser })).pdf);
+    small = join(dir, 'book-a5.pdf');
+    writeFileSync(small, (await printBook(stored, { browser, format: 'A5', scale: 0.9 })).pdf);
     // a page with a picture and no text: what a scanner makes
     const page = await browser.newPage();
     await page.setContent('<img src="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 width=%22400%22 height=%22300%22%3E%3Crect width=%22400%22 height=%22300%22 fill=%22%23888%22/%3E%3C/svg%3E">');
@@ -73,14 +77,18 @@ describe('a PDF of the book, imported', () => {
     expect(projects(back)).toBeGreaterThanOrEqual(197);
   }, 120_000);
 
-  it.each(PDF_MODES)('reads the same partnerships from the text of pdftotext’s %s mode', async (mode) => {
-    const { text } = pdfDirectoryText(await extractPdfText(book, { mode }));
-    const back = readDirectory(text, { document: BUNDLED_NAME, countries: ['FR', 'MA'] });
-    expect(back.document.partnerships.map((p) => p.id)).toEqual(stored.partnerships.map((p) => p.id));
-    expect(projects(back.document)).toBeGreaterThanOrEqual(197);
-    // the exact round trip is not reached yet: differences are few, not none
-    expect(documentDifferences(stored, back.document).length).toBeLessThan(400);
-  }, 60_000);
+  const prints = () => [['A4', book] as const, ['A5 at 90 %', small] as const];
+  it.each(PDF_MODES)('reads the same partnerships from the text of pdftotext’s %s mode, on A4 and on A5 in smaller type', async (mode) => {
+    for (const [paper, file] of prints()) {
+      const { text } = pdfDirectoryText(await extractPdfText(file, { mode }));
+      const back = readDirectory(text, { document: BUNDLED_NAME, countries: ['FR', 'MA'] });
+      expect(back.document.partnerships.map((p) => p.id), paper).toEqual(stored.partnerships.map((p) => p.id));
+      expect(projects(back.document), paper).toBeGreaterThanOrEqual(197);
+      // Not yet the exact round trip: measured 58 to 103 fields differ (of some 10 000), where a
+      // paragraph's last line is as full as a broken one; see ADR 0008.
+      expect(documentDifferences(stored, back.document).length, paper).toBeLessThan(120);
+    }
+  }, 90_000);
 });
 
 describe('a PDF that cannot be read is refused in a sentence, and the store stays as it was', () => {
