@@ -131,10 +131,14 @@ export function continues(paragraph: string, before: string, after: string, rati
   if (ADDRESS.test(after)) return false;
   if (/^[.,;)\]]/.test(after)) return true;
   if (cues.ends?.(paragraph, after)) return false;
-  if (cues.continues?.(after)) return true;
+  if (cues.continues?.(after) && !cues.opens?.(paragraph)) return true;
   const runsOn = cues.runsOn?.(before) ?? false;
-  // a heading or a label opens a paragraph; a word in capitals after a line that runs on ("M. Jean" then "DUPONT") does not
-  if (/^\p{Lu}/u.test(after) && cues.opens?.(after) && !(runsOn && /^[\p{Lu}'’-]+\.?$/u.test(after))) return false;
+  // A heading or a label opens a paragraph; but not a word in capitals after a line that runs on
+  // ("M. Jean" then "DUPONT") or after a full line ending in capitals ("M. Noureddine BEN" then
+  // "MESSAOUD"), nor capitals after a heading in capitals that runs on ("… PAR" then "DOMAINES …").
+  const capitalWord = /^[\p{Lu}'’-]+\.?$/u.test(after);
+  const carriesOn = (runsOn && (capitalWord || !/\p{Ll}/u.test(before))) || (capitalWord && ratio > 0.9 && /\p{Lu}{2,}$/u.test(before));
+  if (/^\p{Lu}/u.test(after) && cues.opens?.(after) && !carriesOn) return false;
   if (runsOn || openBrackets(paragraph) > 0) return ratio > 0.3;
   const ended = /[.!?:]$/.test(before);
   if (/^\p{Ll}/u.test(after) && !ended) return ratio > 0.3;
