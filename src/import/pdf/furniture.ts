@@ -14,9 +14,6 @@ const PAGE_NUMBER = /^(?:page\s+)?[-–—]?\s*(\d{1,4})\s*[-–—]?(?:\s*(?:\/
 /** "12 / 136": a page number so plainly one that it is taken wherever it stands on its page. */
 const PAGE_OF_PAGES = /^(\d{1,4})\s*(?:\/|sur|of)\s*\d{1,4}$/i;
 
-/** Digits folded: "12 / 136" and "13 / 136" are the same furniture. */
-const shape = (text: string) => text.replace(/\d+/g, '#');
-
 function zoneIndexes(page: readonly PdfLine[]): number[] {
   const top = page.slice(0, ZONE).map((_, i) => i);
   const foot = page.slice(Math.max(ZONE, page.length - ZONE)).map((_, i) => Math.max(ZONE, page.length - ZONE) + i);
@@ -30,7 +27,9 @@ function zoneIndexes(page: readonly PdfLine[]): number[] {
  * other capitals (a part of one page: no other page to compare with).
  */
 export function dropFurniture(state: NormaliseState): void {
-  const zones = state.pages.map((page) => new Set(zoneIndexes(page).map((i) => shape(page[i]!.text))));
+  // the same words exactly: page numbers are told by their number, and a Sommaire's "p.12" at the
+  // foot of a page is not furniture because another page has a "p.14" there
+  const zones = state.pages.map((page) => new Set(zoneIndexes(page).map((i) => page[i]!.text)));
   state.pages = state.pages.map((page, p) => {
     const drop = new Set<number>();
     const taken = new Set<string>();
@@ -38,12 +37,12 @@ export function dropFurniture(state: NormaliseState): void {
     for (const i of zoneIndexes(page)) {
       const line = page[i]!;
       const number = PAGE_NUMBER.exec(line.text);
-      const folded = shape(line.text);
-      const running = !taken.has(folded) && near.some((z) => z.has(folded));
+      const text = line.text;
+      const running = !taken.has(text) && near.some((z) => z.has(text));
       const headsItsHeading = i < ZONE && page[i + 1] !== undefined && foldKey(page[i + 1]!.text) === foldKey(line.text) && page[i + 1]!.text !== line.text;
       if ((number && Number(number[1]) === line.page) || running || headsItsHeading) {
         drop.add(i);
-        taken.add(folded);
+        taken.add(text);
         if (!number) state.furniture.set(line.text, (state.furniture.get(line.text) ?? 0) + 1);
       }
     }
