@@ -57,6 +57,9 @@ beforeAll(async () => {
     const page = await browser.newPage();
     await page.setContent('<img src="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 width=%22400%22 height=%22300%22%3E%3Crect width=%22400%22 height=%22300%22 fill=%22%23888%22/%3E%3C/svg%3E">');
     writeFileSync(join(dir, 'scan.pdf'), await page.pdf({ format: 'A4' }));
+    // a PDF with text, but not a directory: the error says on which page and line it stops
+    await page.setContent('<p>Compte rendu de la réunion du 3 mars</p><p>Présents : le bureau.</p>');
+    writeFileSync(join(dir, 'minutes.pdf'), await page.pdf({ format: 'A4' }));
   } finally {
     await browser.close();
   }
@@ -96,6 +99,7 @@ describe('a PDF that cannot be read is refused in a sentence, and the store stay
     ['a file named .pdf that is not a PDF', 'notpdf.pdf', /^repertoire: notpdf\.pdf: this is not a PDF file \(it does not begin with %PDF-\)/],
     ['an encrypted PDF', 'locked.pdf', /^repertoire: locked\.pdf: this PDF is encrypted with a password: save an unlocked copy/],
     ['a scanned PDF without text', 'scan.pdf', /^repertoire: scan\.pdf: page 1: no text, only images \(a scanned document\?\)/],
+    ['a PDF that is not a directory', 'minutes.pdf', /^repertoire: minutes\.pdf: page 1, line 1: this is not a directory: no section heading .* the text begins “Compte rendu de la réunion du 3 mars/],
     ['a damaged PDF', 'broken.pdf', /^repertoire: broken\.pdf: (this PDF cannot be read \(damaged or cut short\?\): pdftotext says “.+”|page 1: no text)/],
   ];
 
