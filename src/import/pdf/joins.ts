@@ -103,7 +103,7 @@ export function fullWidth(lines: readonly PdfLine[]): number {
 }
 
 /** An address of the web or of mail: a line of its own, whatever its case. */
-const ADDRESS = /^(?:www\.|https?:|\S+@\S+)/i;
+const ADDRESS = /^(?:www\.|https?:|[^\s@]+@[^\s@]+$)/i;
 
 /** How many brackets a paragraph leaves open: "(débuté en" runs on to "2006)". */
 function openBrackets(text: string): number {
@@ -128,7 +128,8 @@ export function continues(paragraph: string, before: string, after: string, rati
   if (ITEM.test(after) || PAGE_REF.test(after)) return false;
   // a word broken at its hyphen: "Aix-en-" then "Provence", "1999-" then "2001)"
   if (/[\p{L}\d]-$/u.test(before)) return ratio > 0.3;
-  if (ADDRESS.test(after)) return false;
+  // an address alone on its line, unless announced ("Voir :")
+  if (ADDRESS.test(after) && !/:$/.test(before)) return false;
   if (/^[.,;)\]]/.test(after)) return true;
   if (cues.ends?.(paragraph, after)) return false;
   if (cues.continues?.(after) && !cues.opens?.(paragraph)) return true;
