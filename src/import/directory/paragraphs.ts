@@ -3,7 +3,8 @@
  * pages (src/import/pdf) that must tell a paragraph's last line from a line broken by the page
  * width, which the width of proportional type cannot always tell:
  * - a part's label ("Description du projet", "Financement"), a status or theme heading in
- *   capitals, a label with its colon ("Tél : …", "Agent en charge du dossier (…) : …") begins one;
+ *   capitals, a label with its colon ("Tél : …", "Agent en charge du dossier (…) : …"), a street
+ *   address begins one;
  * - a contact's line ends with the person's surname in capitals ("… : M. Omar EL JAZOULI"), an
  *   executive's line with the population ("(824 000 habitants)"): the role follows on a line of its
  *   own;
@@ -14,8 +15,11 @@ import { isUpperCaseLine, key } from './text.js';
 
 const HEADINGS = /^(contacts|informations relatives au partenariat|autres partenariats|cadre juridique( precedent)?|date|historique|domaines d activites|contexte historique|comite de pilotage|structure mandatee.*|ressources humaines.*|(elu|agent) en charge du dossier.*)$/;
 
+/** "73, Cours Napoléon": a contact's street address, a line of its own. */
+const STREET = /^\d+(?:\s*(?:bis|ter))?[\s,]+(?:rue|avenue|av\.?|bd|boulevard|place|pl\.|cours|quai|route|all[ée]e|chemin|square|impasse)\b/i;
+
 export function opensDirectoryParagraph(text: string): boolean {
-  if (sectionLabel(text) || statusHeading(text) || isUpperCaseLine(text)) return true;
+  if (sectionLabel(text) || statusHeading(text) || isUpperCaseLine(text) || STREET.test(text)) return true;
   const label = /^([^:]{1,70}?)\s:\s/.exec(text)?.[1];
   return HEADINGS.test(key(text)) || (label !== undefined && HEADINGS.test(key(label))) || /^(t[ée]l|fax|e-?mail|site)\b[^:]{0,12}:/i.test(text);
 }

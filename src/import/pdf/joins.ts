@@ -139,7 +139,7 @@ export function continues(paragraph: string, before: string, after: string, rati
   // "MESSAOUD"), nor capitals after a heading in capitals that runs on ("… PAR" then "DOMAINES …").
   const capitalWord = /^[\p{Lu}'’-]+\.?$/u.test(after);
   const carriesOn = (runsOn && (capitalWord || !/\p{Ll}/u.test(before))) || (capitalWord && ratio > 0.9 && /\p{Lu}{2,}$/u.test(before));
-  if (/^\p{Lu}/u.test(after) && cues.opens?.(after) && !carriesOn) return false;
+  if (/^[\p{Lu}\d]/u.test(after) && cues.opens?.(after) && !carriesOn) return false;
   if (runsOn || openBrackets(paragraph) > 0) return ratio > 0.3;
   const ended = /[.!?:]$/.test(before);
   if (/^\p{Ll}/u.test(after) && !ended) return ratio > 0.3;
