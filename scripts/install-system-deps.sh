@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The system packages the tests need, from Debian's archive: Chromium (browser tests, PDF print),
-# poppler-utils (pdftotext, to check the printed book), libxml2-utils (xmllint, IATI schema
+# poppler-utils (pdftotext: `import FILE.pdf`, and to check the printed book), qpdf (the tests' encrypted PDF), libxml2-utils (xmllint, IATI schema
 # validation), LibreOffice Calc without GUI (the CSV/XLSX exports must open in it).
 # Installs only what is missing, so a prepared machine pays nothing.
 set -euo pipefail
@@ -8,6 +8,7 @@ set -euo pipefail
 needed=()
 command -v chromium >/dev/null 2>&1 || needed+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || needed+=(poppler-utils)
+command -v qpdf >/dev/null 2>&1 || needed+=(qpdf)
 command -v xmllint >/dev/null 2>&1 || needed+=(libxml2-utils)
 command -v soffice >/dev/null 2>&1 || needed+=(libreoffice-calc-nogui)
 

@@ -1,10 +1,11 @@
 /** Import one file into the store: read it, save document, provenance and report in one transaction. */
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { Kysely } from 'kysely';
 import { fileProblem } from '../files.js';
 import { metadataPathOf, readSourceMetadata } from '../import/directory/metadata.js';
-import { decodeDocument, isInterchangeName, readDocumentText } from '../import/read-document.js';
+import { decodeDocument, isInterchangeName, readDocumentText, type DocumentRead } from '../import/read-document.js';
+import { readPdfDirectory } from '../import/pdf/index.js';
 import type { ImportReport } from '../model/report.js';
 import type { SaveCounts } from '../store/changes.js';
 import { importTable, type TableImportOptions, type TableImportResult } from '../census/import-table.js';
@@ -31,13 +32,16 @@ export interface FileImportOptions {
 export async function importFile(db: Kysely<Database>, path: string, progressStream: Output, options: FileImportOptions = {}): Promise<FileImport> {
   const { pause } = options;
   const onStep = pause === undefined ? undefined : pauseAt(pause, progressStream);
-  const text = await readText(path);
   const name = basename(path);
+  const pdf = isPdfName(name);
+  const text = await readText(path);
   const countries = isInterchangeName(name) ? undefined : textCountries(path, options.countries);
   const progress = createProgress(progressStream, `reading ${name}`);
-  let read;
+  let read: DocumentRead;
   try {
-    read = readDocumentText(text, name, { onProgress: progress.update, ...(countries ? { countries } : {}) });
+    read = pdf
+      ? await readPdfDirectory(path, name, { countries: countries!, onProgress: progress.update })
+      : readDocumentText(text, name, { onProgress: progress.update, ...(countries ? { countries } : {}) });
   } finally {
     progress.finish();
   }
@@ -49,6 +53,11 @@ export async function importFile(db: Kysely<Database>, path: string, progressStr
     progressStream.write(`${saved.proposals} change(s) to edited records left for the editors' review (batch "${saved.batch}")\n`);
   }
   return { report: read.report, changes: saved.changes };
+}
+
+/** A printed directory as a PDF file, read through pdftotext (src/import/pdf). */
+function isPdfName(name: string): boolean {
+  return extname(name).toLowerCase() === '.pdf';
 }
 
 /** A directory text's countries: as given, else from the metadata file beside it; neither is a usage error saying what to pass. */
@@ -86,6 +95,8 @@ async function readText(path: string): Promise<string> {
   const bytes = await readFile(path).catch((error: unknown) => {
     throw fileProblem(error, path, 'read');
   });
+  // a PDF's bytes are pdftotext's to read: here only whether the file can be read at all
+  if (isPdfName(path)) return '';
   return decodeDocument(bytes, basename(path));
 }
 

@@ -12,6 +12,8 @@ export const importCommand: Command = {
 
 Reads FILE and saves it to the store in one transaction, with its provenance and import report.
   FILE.json   an interchange document (schema/repertoire.schema.json)
+  FILE.pdf    a printed directory as a PDF, read through pdftotext (poppler-utils); its
+              countries as for a text (FILE.pdf: FILE.json beside it, or --countries)
   other       the plain-text transcription of a printed directory; its countries come from
               --countries, else from the metadata file beside it (FILE.txt: FILE.json,
               {"countries": ["FR", "MA"]}), home first

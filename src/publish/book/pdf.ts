@@ -51,6 +51,10 @@ export interface PrintOptions {
   /** a browser to reuse; by default one is launched and closed */
   readonly browser?: Browser;
   readonly onProgress?: (done: number, total: number) => void;
+  /** the paper (A4 by default): the book reads back the same from any (src/import/pdf) */
+  readonly format?: 'A4' | 'A5' | 'Letter' | 'Legal' | 'A3';
+  /** the type's scale, 1 by default (Chromium's `scale`: 0.1 to 2) */
+  readonly scale?: number;
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -160,7 +164,8 @@ export async function printBook(doc: RepertoireDocument, options: PrintOptions =
         options.onProgress?.(pass - 1, pass + 1);
         if (pages) await setSommaire(page, pages);
         const pdf = await page.pdf({
-          format: 'A4',
+          format: options.format ?? 'A4',
+          ...(options.scale === undefined ? {} : { scale: options.scale }),
           displayHeaderFooter: true,
           headerTemplate: HEADER(draft.title),
           footerTemplate: FOOTER,

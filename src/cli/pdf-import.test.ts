@@ -1,0 +1,116 @@
+/**
+ * `repertoire import FILE.pdf` through the built command: the book `export --format pdf` prints,
+ * read back into an empty store in each of pdftotext's modes; and PDFs that cannot be read
+ * refused in a sentence, exit 1, the store as it was. The book is printed once (Chromium is slow).
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.js';
+import { extractPdfText, PDF_MODES } from '../import/pdf/index.js';
+import { pdfDirectoryText } from '../import/pdf/index.js';
+import { readDirectory } from '../import/directory/index.js';
+import { RepertoireDocument } from '../model/schema.js';
+import { launchBrowser, printBook } from '../publish/book/pdf.js';
+import { documentDifferences } from '../publish/book/differences.js';
+import { exportJson } from '../publish/json.js';
+import { BUNDLED_NAME, importBundled } from '../publish/testing/tools.js';
+import { openStore } from '../store/db.js';
+import { NO_TRACE, runBuiltCli } from '../test-support/built-cli.js';
+import { storeContents } from '../test-support/store-contents.js';
+import { tempDir } from '../test-support/temp-store.js';
+
+let dir: string;
+let stored: RepertoireDocument;
+let book: string;
+/** the same book on A5 paper, its type at 90 %: other line breaks, other pages */
+let small: string;
+
+async function storedDocument(url: string): Promise<RepertoireDocument> {
+  const store = await openStore(loadConfig({ DATABASE_URL: url }));
+  try {
+    return RepertoireDocument.parse(JSON.parse(await exportJson(store.db)));
+  } finally {
+    await store.close();
+  }
+}
+
+const projects = (doc: RepertoireDocument) => doc.partnerships.flatMap((p) => p.projects ?? []).length;
+
+beforeAll(async () => {
+  dir = tempDir(() => undefined);
+  const store = await openStore(loadConfig({ DATABASE_URL: join(dir, 'printed.db') }));
+  try {
+    await importBundled(store.db);
+  } finally {
+    await store.close();
+  }
+  stored = await storedDocument(join(dir, 'printed.db'));
+  const browser = await launchBrowser();
+  try {
+    book = join(dir, 'book.pdf');
+    writeFileSync(book, (await printBook(stored, { browser })).pdf);
+    small = join(dir, 'book-a5.pdf');
+    writeFileSync(small, (await printBook(stored, { browser, format: 'A5', scale: 0.9 })).pdf);
+    // a page with a picture and no text: what a scanner makes
+    const page = await browser.newPage();
+    await page.setContent('<img src="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 width=%22400%22 height=%22300%22%3E%3Crect width=%22400%22 height=%22300%22 fill=%22%23888%22/%3E%3C/svg%3E">');
+    writeFileSync(join(dir, 'scan.pdf'), await page.pdf({ format: 'A4' }));
+    // a PDF with text, but not a directory: the error says on which page and line it stops
+    await page.setContent('<p>Compte rendu de la réunion du 3 mars</p><p>Présents : le bureau.</p>');
+    writeFileSync(join(dir, 'minutes.pdf'), await page.pdf({ format: 'A4' }));
+  } finally {
+    await browser.close();
+  }
+  execFileSync('qpdf', ['--encrypt', 'lecteur', 'proprietaire', '256', '--', book, join(dir, 'locked.pdf')]);
+  writeFileSync(join(dir, 'notpdf.pdf'), 'Villes\nVille de Tours\n');
+  writeFileSync(join(dir, 'broken.pdf'), '%PDF-1.4\n1 0 obj << /Type /Catalog >>\n%%EOF garbage');
+}, 180_000);
+
+describe('a PDF of the book, imported', () => {
+  it('into an empty store through the command, gives back every partnership and nearly every project', async () => {
+    const url = join(dir, 'empty.db');
+    const result = await runBuiltCli(['import', book, '--countries', 'FR,MA'], { DATABASE_URL: url });
+    expect(result.stderr).not.toMatch(NO_TRACE);
+    expect(result.code, result.stderr).toBe(0);
+    const back = await storedDocument(url);
+    expect(back.partnerships.map((p) => p.id)).toEqual(stored.partnerships.map((p) => p.id));
+    // Measured: 197 of 199 projects; the differences left are listed in the report of issue 15.
+    expect(projects(back)).toBeGreaterThanOrEqual(197);
+  }, 120_000);
+
+  const prints = () => [['A4', book] as const, ['A5 at 90 %', small] as const];
+  it.each(PDF_MODES)('reads the same partnerships from the text of pdftotext’s %s mode, on A4 and on A5 in smaller type', async (mode) => {
+    for (const [paper, file] of prints()) {
+      const { text } = pdfDirectoryText(await extractPdfText(file, { mode }));
+      const back = readDirectory(text, { document: BUNDLED_NAME, countries: ['FR', 'MA'] });
+      expect(back.document.partnerships.map((p) => p.id), paper).toEqual(stored.partnerships.map((p) => p.id));
+      expect(projects(back.document), paper).toBeGreaterThanOrEqual(197);
+      // Not yet the exact round trip: measured 57 to 97 fields differ (of some 10 000), where a
+      // paragraph's last line is as full as a broken one; see ADR 0008.
+      expect(documentDifferences(stored, back.document).length, paper).toBeLessThan(120);
+    }
+  }, 90_000);
+});
+
+describe('a PDF that cannot be read is refused in a sentence, and the store stays as it was', () => {
+  const cases: [string, string, RegExp][] = [
+    ['a file named .pdf that is not a PDF', 'notpdf.pdf', /^repertoire: notpdf\.pdf: this is not a PDF file \(it does not begin with %PDF-\)/],
+    ['an encrypted PDF', 'locked.pdf', /^repertoire: locked\.pdf: this PDF is encrypted with a password: save an unlocked copy/],
+    ['a scanned PDF without text', 'scan.pdf', /^repertoire: scan\.pdf: page 1: no text, only images \(a scanned document\?\)/],
+    ['a PDF that is not a directory', 'minutes.pdf', /^repertoire: minutes\.pdf: page 1, line 1: this is not a directory: no section heading .* the text begins “Compte rendu de la réunion du 3 mars/],
+    ['a damaged PDF', 'broken.pdf', /^repertoire: broken\.pdf: (this PDF cannot be read \(damaged or cut short\?\): pdftotext says “.+”|page 1: no text)/],
+  ];
+
+  it.each(cases)('%s', async (_name, file, message) => {
+    const url = join(dir, 'printed.db');
+    const before = await storeContents(url);
+    const result = await runBuiltCli(['import', join(dir, file), '--countries', 'FR,MA'], { DATABASE_URL: url });
+    const stderr = result.stderr.replace(/^reading .*\n/gm, '');
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(NO_TRACE);
+    expect(result.code).toBe(1);
+    expect(await storeContents(url)).toEqual(before);
+  }, 60_000);
+});

@@ -1,0 +1,50 @@
+/**
+ * Reading a directory printed as a PDF: pdftotext's text (extract.ts), normalised into one
+ * paragraph a line (normalise.ts), read by the directory reader. Errors and the report's lines
+ * point to the page and the line of that page where the paragraph starts.
+ */
+import type { DocumentRead } from '../read-document.js';
+import { DirectoryFormatError, readDirectory } from '../directory/index.js';
+import { continuesDirectoryParagraph, endsDirectoryParagraph, opensDirectoryParagraph, runsOnDirectoryParagraph } from '../directory/paragraphs.js';
+import { RepertoireError } from '../../errors.js';
+import { extractPdfText, type PdfMode } from './extract.js';
+import { normalisePdfText } from './normalise.js';
+import type { PdfLine } from './state.js';
+
+export { extractPdfText, isPdfFile, PDF_MODES, type PdfMode } from './extract.js';
+export { normalisePdfText, NORMALISE_RULES } from './normalise.js';
+
+export interface PdfReadOptions {
+  /** the directory's countries, home first */
+  readonly countries: readonly string[];
+  readonly mode?: PdfMode;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** What the directory reader knows of its paragraphs (src/import/directory/paragraphs.ts). */
+export const DIRECTORY_CUES = { opens: opensDirectoryParagraph, ends: endsDirectoryParagraph, continues: continuesDirectoryParagraph, runsOn: runsOnDirectoryParagraph } as const;
+
+/** "page 12, line 4": where a line of the normalised text was printed. */
+export function printedAt(origins: readonly PdfLine[], line: number | undefined): string | undefined {
+  const origin = line === undefined ? undefined : origins[line - 1];
+  return origin ? `page ${origin.page}, line ${origin.line}` : undefined;
+}
+
+/** The directory's text of a normalised PDF, and where each of its lines was printed. */
+export function pdfDirectoryText(source: string): { text: string; origins: readonly PdfLine[] } {
+  const { lines } = normalisePdfText(source, { cues: DIRECTORY_CUES });
+  return { text: `${lines.map((l) => l.text).join('\n')}\n`, origins: lines };
+}
+
+export async function readPdfDirectory(path: string, documentName: string, options: PdfReadOptions): Promise<DocumentRead> {
+  const source = await extractPdfText(path, options.mode ? { mode: options.mode } : {});
+  const { text, origins } = pdfDirectoryText(source);
+  try {
+    return readDirectory(text, { document: documentName, countries: options.countries, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  } catch (error) {
+    if (!(error instanceof DirectoryFormatError)) throw error;
+    const where = printedAt(origins, error.line);
+    const message = error.line === undefined ? error.message : error.message.replace(/^line \d+: /, '');
+    throw new RepertoireError('parse', `${documentName}: ${where ? `${where}: ` : ''}${message}`, 400, { cause: error });
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * The rules that put a paragraph back on one line: a table's cells printed apart, a column of page
+ * numbers printed after the column of names (pdftotext's default mode reads by columns), a title
+ * broken over the cover, and above all lines broken by the page width, with the words hyphenated
+ * at a line's end mended.
+ */
+import type { NormaliseState, ParagraphCues, PdfLine } from './state.js';
+import { textWidth } from './width.js';
+
+const joined = (a: PdfLine, text: string): PdfLine => ({ ...a, text });
+
+/** "Coût total du projet" then ": 2 032 800 Dhs.": a table row whose second cell was printed apart. */
+export function joinTableCells(state: NormaliseState): void {
+  const out: PdfLine[] = [];
+  for (const line of state.lines) {
+    const previous = out.at(-1);
+    if (previous && /^:\s/.test(line.text) && !/:$/.test(previous.text)) out[out.length - 1] = joined(previous, `${previous.text} ${line.text}`);
+    else out.push(line);
+  }
+  state.lines = out;
+}
+
+const PAGE_REF = /^p\.\s*\d+$/;
+const PART_NUMBER = /^[IVXLC]+\.\s/;
+
+/**
+ * A Sommaire read by columns: the names, then their pages ("p.6", "p.9", …). Each page goes back
+ * to the end of its name, the n names before the n pages (part headings "II. …" are not names).
+ */
+export function zipPageColumn(state: NormaliseState): void {
+  const lines = [...state.lines];
+  for (let i = 0; i < lines.length; i++) {
+    if (!PAGE_REF.test(lines[i]!.text)) continue;
+    let end = i;
+    while (end < lines.length && PAGE_REF.test(lines[end]!.text)) end++;
+    const refs = lines.slice(i, end);
+    const names: number[] = [];
+    for (let j = i - 1; j >= 0 && names.length < refs.length; j--) {
+      const text = lines[j]!.text;
+      if (PAGE_REF.test(text) || /\sp\.\s*\d+$/.test(text)) break;
+      if (!PART_NUMBER.test(text)) names.unshift(j);
+    }
+    if (names.length !== refs.length) {
+      i = end - 1;
+      continue;
+    }
+    names.forEach((j, k) => (lines[j] = joined(lines[j]!, `${lines[j]!.text} ${refs[k]!.text}`)));
+    lines.splice(i, refs.length);
+    i -= 1;
+  }
+  state.lines = lines;
+}
+
+/**
+ * The cover prints the book's title, in large type, over several lines; the running header prints
+ * it whole. Lines that together make a running header's words are one line.
+ */
+export function joinRunningTitle(state: NormaliseState): void {
+  const titles = [...state.furniture.keys()].filter((t) => t.split(' ').length >= 3);
+  if (!titles.length) return;
+  const out: PdfLine[] = [];
+  for (let i = 0; i < state.lines.length; i++) {
+    const line = state.lines[i]!;
+    let taken = 0;
+    for (const title of titles) {
+      let text = line.text;
+      let j = i + 1;
+      while (title.startsWith(`${text} `) && j < state.lines.length && j - i < 6) text = `${text} ${state.lines[j++]!.text}`;
+      if (text === title && j > i + 1) {
+        out.push(joined(line, title));
+        taken = j - i;
+        break;
+      }
+    }
+    if (taken) i += taken - 1;
+    else out.push(line);
+  }
+  state.lines = out;
+}
+
+/** The words met in the document, to tell "dévelop-|pement" (a word) from "Aix-en-|Provence" (a compound). */
+export function collectWords(state: NormaliseState): void {
+  for (const line of state.lines) for (const word of line.text.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? []) state.words.add(word);
+}
+
+/** The part of a line that a break could have carried over: up to its first blank or hyphen. */
+function firstChunk(text: string): string {
+  const m = /^[^\s-]*-?/.exec(text);
+  return m ? m[0] : text;
+}
+
+/** A line that begins a paragraph of its own kind whatever the width: an item of a list. */
+const ITEM = /^(?:[-–•➤→✓]\s|\d+[.)]\s)/;
+
+/**
+ * The full width of a line of body text: the widest lines, a few excepted (a long word that
+ * overflows, a URL). Lines are measured by `textWidth`, so the page size and the font size do not
+ * matter: a full line is full relative to the others.
+ */
+export function fullWidth(lines: readonly PdfLine[]): number {
+  const widths = lines.map((l) => textWidth(l.text)).sort((a, b) => a - b);
+  return widths[Math.floor(widths.length * 0.98)] ?? 0;
+}
+
+/** An address of the web or of mail: a line of its own, whatever its case. */
+const ADDRESS = /^(?:www\.|https?:|[^\s@]+@[^\s@]+$)/i;
+
+/** How many brackets a paragraph leaves open: "(débuté en" runs on to "2006)". */
+function openBrackets(text: string): number {
+  let open = 0;
+  for (const c of text) {
+    if (c === '(') open += 1;
+    else if (c === ')' && open > 0) open -= 1;
+  }
+  return open;
+}
+
+/**
+ * Whether `after` continues the paragraph `paragraph`, whose last printed line is `before`.
+ * `ratio` is how wide that line would have been had it taken the next line's first word, relative
+ * to a full line. Widths are estimates (proportional type, headings in larger type), so the plain
+ * cues come first: an item of a list, an address, a heading or label begins a line; a bracket left
+ * open or a last word like "de" runs on; a line in small letters continues its sentence; a sentence
+ * ended before a capital ends the paragraph unless the line was plainly full.
+ */
+export function continues(paragraph: string, before: string, after: string, ratio: number, cues: ParagraphCues = {}): boolean {
+  // a page number of a column printed apart goes back to its name by the `page-column` rule
+  if (ITEM.test(after) || PAGE_REF.test(after)) return false;
+  // a word broken at its hyphen: "Aix-en-" then "Provence", "1999-" then "2001)"
+  if (/[\p{L}\d]-$/u.test(before)) return ratio > 0.3;
+  // an address alone on its line, unless announced ("Voir :")
+  if (ADDRESS.test(after) && !/:$/.test(before)) return false;
+  if (/^[.,;)\]]/.test(after)) return true;
+  if (cues.ends?.(paragraph, after)) return false;
+  if (cues.continues?.(after) && !cues.opens?.(paragraph)) return true;
+  const runsOn = cues.runsOn?.(before) ?? false;
+  // A heading or a label opens a paragraph; but not a word in capitals after a line that runs on
+  // ("M. Jean" then "DUPONT") or after a full line ending in capitals ("M. Noureddine BEN" then
+  // "MESSAOUD"), nor capitals after a heading in capitals that runs on ("… PAR" then "DOMAINES …").
+  const capitalWord = /^[\p{Lu}'’-]+\.?$/u.test(after);
+  const carriesOn = (runsOn && (capitalWord || !/\p{Ll}/u.test(before))) || (capitalWord && ratio > 0.9 && /\p{Lu}{2,}$/u.test(before));
+  if (/^[\p{Lu}\d]/u.test(after) && cues.opens?.(after) && !carriesOn) return false;
+  if (runsOn || openBrackets(paragraph) > 0) return ratio > 0.3;
+  const ended = /[.!?:]$/.test(before);
+  if (/^\p{Ll}/u.test(after) && !ended) return ratio > 0.3;
+  if (ended && /^[\p{Lu}\d«"(]/u.test(after)) return ratio > 1.1;
+  return ratio > 0.93;
+}
+
+/**
+ * A line broken by the page width: the first word of the next line would not have fitted at the
+ * end of this one. Joined with a blank, or with none after a hyphen — which is dropped when the
+ * two halves make a word met elsewhere in the document ("dévelop-pement"), kept otherwise
+ * ("Aix-en-Provence").
+ */
+export function joinWrappedLines(state: NormaliseState): void {
+  const full = fullWidth(state.lines);
+  const out: PdfLine[] = [];
+  // the width of the last line as printed, not of the paragraph joined so far
+  let printed = '';
+  for (const line of state.lines) {
+    const previous = out.at(-1);
+    const ratio = (textWidth(printed) + textWidth(` ${firstChunk(line.text)}`)) / full;
+    const wrapped = previous !== undefined && continues(previous.text, printed, line.text, ratio, state.cues);
+    printed = line.text;
+    if (wrapped) out[out.length - 1] = joined(previous, mend(previous.text, line.text, state.words));
+    else out.push(line);
+  }
+  state.lines = out;
+}
+
+function mend(before: string, after: string, words: ReadonlySet<string>): string {
+  if (/^[.,;)\]]/.test(after)) return `${before}${after}`;
+  if (/\d-$/.test(before)) return `${before}${after}`;
+  const hyphen = /([\p{L}\p{M}]+)-$/u.exec(before);
+  if (!hyphen) return `${before} ${after}`;
+  const next = /^[\p{L}\p{M}]+/u.exec(after)?.[0] ?? '';
+  const word = `${hyphen[1]}${next}`.toLowerCase();
+  if (next && /^\p{Ll}/u.test(next) && words.has(word)) return `${before.slice(0, -1)}${after}`;
+  return `${before}${after}`;
+}

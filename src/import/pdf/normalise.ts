@@ -1,0 +1,60 @@
+/**
+ * The text pdftotext takes out of a PDF, as the text the directory reader reads: one paragraph a
+ * line, without the page furniture. An ordered table of small rules over one state (state.ts), in
+ * the way of markdown-it's core rules: each does one thing, and the table says in which order.
+ * Every line keeps the page and the line of that page it starts on.
+ */
+import { dropFurniture } from './furniture.js';
+import { collectWords, joinRunningTitle, joinTableCells, joinWrappedLines, zipPageColumn } from './joins.js';
+import { emptyState, type NormaliseRule, type NormaliseState, type ParagraphCues, type PdfLine } from './state.js';
+
+/** Blanks of every kind as one space; a soft hyphen is nothing. */
+function tidy(text: string): string {
+  return text.replace(/\u00AD/g, '').replace(/[\s\u00A0\u202F\u2007]+/g, ' ').trim();
+}
+
+export const NORMALISE_RULES: readonly NormaliseRule[] = [
+  {
+    name: 'pages',
+    run(state) {
+      const pages = state.source.split('\f');
+      if (pages.length > 1 && !pages.at(-1)!.trim()) pages.pop();
+      state.pages = pages.map((page, p) =>
+        page
+          .split(/\r\n|\r|\n/)
+          .map((text, i) => ({ text: tidy(text), page: p + 1, line: i + 1 }))
+          .filter((line) => line.text !== ''),
+      );
+    },
+  },
+  { name: 'furniture', run: dropFurniture },
+  {
+    name: 'flow',
+    run(state) {
+      state.lines = state.pages.flat();
+    },
+  },
+  { name: 'words', run: collectWords },
+  { name: 'table-cells', run: joinTableCells },
+  { name: 'running-title', run: joinRunningTitle },
+  { name: 'wrapped-lines', run: joinWrappedLines },
+  { name: 'page-column', run: zipPageColumn },
+];
+
+export interface NormaliseOptions {
+  /** what the reader the text is for knows of its paragraphs */
+  readonly cues?: ParagraphCues;
+  readonly rules?: readonly NormaliseRule[];
+}
+
+export function normalisePdfText(source: string, options: NormaliseOptions = {}): NormaliseState {
+  const state = emptyState(source, options.cues);
+  const rules = options.rules ?? NORMALISE_RULES;
+  for (const rule of rules) rule.run(state);
+  return state;
+}
+
+/** The normalised lines as the reader's text, and where each of its lines was printed. */
+export function asText(lines: readonly PdfLine[]): { text: string; origins: readonly PdfLine[] } {
+  return { text: `${lines.map((l) => l.text).join('\n')}\n`, origins: lines };
+}

@@ -1,0 +1,51 @@
+/**
+ * The shared state of the PDF text normaliser (normalise.ts): the lines pdftotext gave, each with
+ * the page and the line of that page it came from, which the rules rewrite in turn.
+ */
+
+/** A line of the text being normalised, with where it was printed (1-based page and line of that page). */
+export interface PdfLine {
+  readonly text: string;
+  readonly page: number;
+  readonly line: number;
+}
+
+export interface NormaliseState {
+  /** the text as pdftotext wrote it: pages end with a form feed */
+  readonly source: string;
+  /** the pages' lines, blank ones dropped (after the `pages` rule) */
+  pages: PdfLine[][];
+  /** the lines of the book in reading order (after the `flow` rule): one paragraph a line at the end */
+  lines: PdfLine[];
+  /** running headers and footers taken out, by text: a line printed on every page */
+  readonly furniture: Map<string, number>;
+  /** the words of the document (lower case), to tell a word hyphenated at a line's end from a compound */
+  readonly words: Set<string>;
+  /** what the reader of the text knows of its paragraphs, whatever the width */
+  readonly cues: ParagraphCues;
+}
+
+/**
+ * What the reader the text is for knows of where its paragraphs begin and end (a directory's
+ * labels and headings: src/import/directory/paragraphs.ts); the normaliser knows no language.
+ */
+export interface ParagraphCues {
+  /** a line that begins a paragraph (a heading, a label) */
+  readonly opens?: (line: string) => boolean;
+  /** a paragraph that is whole, whatever follows (`next`) */
+  readonly ends?: (paragraph: string, next: string) => boolean;
+  /** a line that can only continue the paragraph before it */
+  readonly continues?: (line: string) => boolean;
+  /** a line that cannot end a paragraph (it ends with "de", "la"…) */
+  readonly runsOn?: (line: string) => boolean;
+}
+
+/** One step of the normaliser: a name (for tests and the ADR) and what it does to the state. */
+export interface NormaliseRule {
+  readonly name: string;
+  readonly run: (state: NormaliseState) => void;
+}
+
+export function emptyState(source: string, cues: ParagraphCues = {}): NormaliseState {
+  return { source, pages: [], lines: [], furniture: new Map(), words: new Set(), cues };
+}
