@@ -17,7 +17,7 @@ import { redactDocument } from '../../publish/redact.js';
 import type { Database } from '../../store/tables.js';
 import { overloaded } from '../admission.js';
 import type { Directory } from '../data/directory.js';
-import { DEFAULT_LOCALE, t } from '../i18n/index.js';
+import { DEFAULT_LOCALE, formatPartialDate, t } from '../i18n/index.js';
 import { inDirectory, paths } from '../paths.js';
 
 export interface RecordPdfDeps {
@@ -34,7 +34,7 @@ export interface RecordPdfDeps {
 
 function headingLines(doc: RepertoireDocument, origin: string, href: string): string[] {
   const { title, edition } = doc.directory;
-  return [edition ? t(DEFAULT_LOCALE, 'recordPdf.from.edition', { title, edition }) : t(DEFAULT_LOCALE, 'recordPdf.from', { title }), t(DEFAULT_LOCALE, 'recordPdf.online', { url: `${origin}${href}` })];
+  return [edition ? t(DEFAULT_LOCALE, 'recordPdf.from.edition', { title, edition: formatPartialDate(DEFAULT_LOCALE, edition) }) : t(DEFAULT_LOCALE, 'recordPdf.from', { title }), t(DEFAULT_LOCALE, 'recordPdf.online', { url: `${origin}${href}` })];
 }
 
 export function registerRecordPdfs(app: FastifyInstance, deps: RecordPdfDeps): void {

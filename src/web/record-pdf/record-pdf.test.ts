@@ -63,6 +63,7 @@ describe("a record's own PDF", () => {
     for (const party of partnership.parties) expect(words).toContain(names.get(party.collectivityId)!);
     for (const project of partnership.projects ?? []) expect(words).toContain(flat(project.title).slice(0, 40));
     expect(words).toContain('Extrait du « Répertoire des partenariats');
+    expect(words).toContain('» (juillet 2008)'); // the edition in words, not 2008-07
     expect(words).toContain(`${base}/partenariats/tours-marrakech`);
     // short: the entry, not the book
     expect((text.match(/\f/g) ?? []).length).toBeLessThan(10);
