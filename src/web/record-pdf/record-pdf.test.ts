@@ -40,7 +40,7 @@ async function pdfText(pdf: Buffer): Promise<string> {
 /** The link the page gives, followed. */
 async function pdfFromPage(page: string): Promise<{ response: Response; text: string; body: Buffer }> {
   const htmlText = await (await fetch(`${base}${page}`)).text();
-  const href = /<p class="record-pdf"><a href="([^"]+)" download type="application\/pdf">Télécharger cette fiche en PDF<\/a><\/p>/.exec(htmlText)?.[1];
+  const href = /<p class="record-pdf"><a href="([^"]+)" download type="application\/pdf" rel="nofollow">Télécharger cette fiche en PDF<\/a><\/p>/.exec(htmlText)?.[1];
   expect(href, page).toBe(`${page}.pdf`);
   const response = await fetch(`${base}${href}`);
   const body = Buffer.from(await response.arrayBuffer());
