@@ -10,7 +10,7 @@ import { loadConfig } from '../config.js';
 import { openStore } from '../store/db.js';
 import { ENGINES, tempDatabaseUrl, type Engine } from '../test-support/engines.js';
 import { tempDir } from '../test-support/temp-store.js';
-import { importBundled } from './testing/tools.js';
+import { importBundled, unzipBuffer } from './testing/tools.js';
 
 async function repertoire(argv: string[], env: Record<string, string>, isTTY = false) {
   let stdout = '';
@@ -47,6 +47,24 @@ describe('repertoire export', () => {
     // Not a terminal: a line per tenth, ending at 100 %.
     expect(result.stderr).toMatch(/^export csv: 0\/\d+ \(0%\)\n/);
     expect(result.stderr).toMatch(/export csv: (\d+)\/\1 \(100%\)\nWrote .*export\.zip\n$/);
+  });
+
+  it('writes codes by default, French words with --labels fr, and refuses another value', async () => {
+    const { dir, env } = await bundledStore();
+    const codes = join(dir, 'codes.zip');
+    const words = join(dir, 'words.zip');
+    expect((await repertoire(['export', '--format', 'csv', '--out', codes, '--columns', 'project_summary:project_id,status'], env)).code).toBe(EXIT.ok);
+    expect((await repertoire(['export', '--format', 'csv', '--out', words, '--labels', 'fr', '--columns', 'project_summary:project_id,status'], env)).code).toBe(EXIT.ok);
+    const coded = (await unzipBuffer(readFileSync(codes))).get('project_summary.csv')!;
+    expect(coded.split('\r\n')[0]).toBe('\uFEFFproject_id;status');
+    expect(coded).toMatch(/;completed\r\n/);
+    const french = (await unzipBuffer(readFileSync(words))).get('projets.csv')!;
+    expect(french.split('\r\n')[0]).toBe('\uFEFFProjet (identifiant);État');
+    expect(french).toMatch(/;Terminé\r\n/);
+    const refused = await repertoire(['export', '--format', 'csv', '--out', join(dir, 'x.zip'), '--labels', 'klingon'], env);
+    expect(refused.code).toBe(EXIT.usage);
+    expect(refused.stderr).toContain('--labels');
+    expect((await repertoire(['export', '--format', 'json', '--labels', 'fr'], env)).code).toBe(EXIT.usage);
   });
 
   it('exports collectivities chosen for themselves, beside the selected partnerships\' parties', async () => {

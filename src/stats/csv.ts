@@ -88,7 +88,7 @@ export function statsCsv(stats: CensusStats, table: StatsTable, labels: StatsLab
           r.projectId,
           r.partnershipId,
           r.title,
-          r.status,
+          labels.status(r.status),
           r.maitreOuvrage.map((x) => x.name).join('; '),
           r.assistant.map((x) => x.name).join('; '),
           r.totalCost?.amount,

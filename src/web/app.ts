@@ -26,6 +26,7 @@ import { DirectoryCache, type Directory } from './data/directory.js';
 import { errorView, type ErrorView } from './errors.js';
 import { registerCatalogue } from './catalogue/index.js';
 import { registerExports } from './export/index.js';
+import { registerRecordPdfs } from './record-pdf/index.js';
 import { createLanes } from './lanes.js';
 import { registerBaseMaps } from './maps/base.js';
 import { html } from './html.js';
@@ -323,6 +324,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerBaseMaps(app);
   registerCatalogue(app, options.store.db);
+  registerRecordPdfs(app, { db: options.store.db, directory: publicDirectory, prefixes });
 
   // For the reverse proxy's health checks: outside the pages' admission limit, so that an instance
   // busy refusing pages is not taken for a dead one; it answers only when the store does.

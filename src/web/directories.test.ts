@@ -113,7 +113,7 @@ describe('several directories in one site', () => {
       for (const link of internalLinks(page.body)) {
         const target = link.split('#')[0]!;
         if (/^\/(partenariats|projets|collectivites|domaines|statistiques|synthese|recherche|rapport|autres-partenariats|pad|export)\b/.test(target)) unscoped.push(`${target} on ${url}`);
-        else if (target.startsWith(`${prefix}/`) && !target.includes('.csv') && !target.includes('/recherche') && !target.includes('/export')) queue.push(target);
+        else if (target.startsWith(`${prefix}/`) && !target.includes('.csv') && !target.endsWith('.pdf') && !target.includes('/recherche') && !target.includes('/export')) queue.push(target);
       }
     }
     expect(seen.size).toBeGreaterThan(100);

@@ -108,26 +108,26 @@ export function lintOpenApi(doc: Json): string[] {
   return problems;
 }
 
-/** Two templated paths that one URL could match (redocly's no-ambiguous-paths). */
+/**
+ * Two paths one URL could match, as redocly's no-ambiguous-paths sees them: as many segments, the
+ * same literal segments, as many whole-segment variables (`{id}`; `{id}.json` is a literal to it).
+ */
 function ambiguous(a: string, b: string): boolean {
   const sa = a.split('/');
   const sb = b.split('/');
   if (sa.length !== sb.length) return false;
-  let templatedDiffer = false;
+  const variable = (segment: string) => /^\{.+?\}$/.test(segment);
+  let va = 0;
+  let vb = 0;
   for (let i = 0; i < sa.length; i++) {
-    if (sa[i] === sb[i]) continue;
-    const ta = sa[i]!.includes('{');
-    const tb = sb[i]!.includes('{');
-    if (!ta && !tb) return false;
-    const pattern = (segment: string) => new RegExp(`^${segment.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '.+')}$`);
-    if (ta && !tb && !pattern(sa[i]!).test(sb[i]!)) return false;
-    if (tb && !ta && !pattern(sb[i]!).test(sa[i]!)) return false;
-    templatedDiffer = true;
+    const xa = variable(sa[i]!);
+    const xb = variable(sb[i]!);
+    if (xa) va += 1;
+    if (xb) vb += 1;
+    if (!xa && !xb && sa[i] !== sb[i]) return false;
   }
-  return templatedDiffer && a.replace(/\{[^}]+\}/g, '{}') !== b.replace(/\{[^}]+\}/g, '{}') && countTemplates(a) > 0 && countTemplates(b) > 0;
+  return va === vb && va > 0;
 }
-
-const countTemplates = (path: string) => (path.match(/\{/g) ?? []).length;
 
 function ofType(value: unknown, type: string): boolean {
   if (value === null) return type === 'null';

@@ -44,7 +44,7 @@ const EXAMPLES: Record<string, string[]> = {
 };
 
 /** Paths that are not JSON twins: files (their own tests check what they serve). */
-const FILES = ['/export'];
+const FILES = ['/export', '/partenariats/{id}.pdf', '/collectivites/{id}.pdf', '/statistiques/{table}.csv'];
 
 describe('the OpenAPI document', () => {
   it('is OpenAPI 3.1 and lists every page, with its view model', () => {

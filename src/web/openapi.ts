@@ -1,7 +1,7 @@
 /**
  * /openapi.json: every JSON twin, with its response schema generated from the page's own Zod
  * view-model schema (`z.toJSONSchema`), so the description cannot drift from what is served, and
- * the export (`/export`). It keeps to a linter's recommended rules (redocly's `recommended`,
+ * the files: the export (`/export`), the records' PDFs, the statistics' CSV files. It keeps to a linter's recommended rules (redocly's `recommended`,
  * checked by openapi-lint.test.ts): a server, a licence, every operation public by an explicit
  * `security: []`, tagged with declared tags, with a summary, a unique id, 2xx and 4xx responses.
  */
@@ -10,6 +10,8 @@ import { DATA_LICENCE } from '../publish/licence.js';
 import { ErrorView } from './errors.js';
 import { exportPathItem } from './export/openapi.js';
 import type { AnyPage } from './page.js';
+import { statisticsCsvPathItem } from './pages/statistics/openapi.js';
+import { recordPdfPathItems } from './record-pdf/openapi.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -66,6 +68,9 @@ export function openApiDocument(pages: readonly AnyPage[], options: OpenApiOptio
   }
   const exported = exportPathItem(pages.find((page) => page.name === SEARCH_PAGE)?.parameters ?? []);
   pathItems[exported.path] = exported.item;
+  Object.assign(pathItems, recordPdfPathItems(errorResponse));
+  const statistics = statisticsCsvPathItem(errorResponse);
+  pathItems[statistics.path] = statistics.item;
   return {
     openapi: '3.1.0',
     info: {

@@ -123,6 +123,8 @@ beforeAll(async () => {
       // lists' pages and filters, the statistics' CSV files; searches are made below
       if (target === '' || route.startsWith('/recherche') || route.startsWith('/repertoires/recherche') || route.startsWith('/export') || target.startsWith('/assets/') || target.startsWith('/cartes/')) continue;
       if (target.startsWith('/connexion') || target.startsWith('/admin') || target.startsWith('/recensement') || target.startsWith('/relecture')) continue;
+      // a record's PDF prints the public document's entries as the book does (the public book is read below)
+      if (target.endsWith('.pdf')) continue;
       queue.push(target);
     }
   }

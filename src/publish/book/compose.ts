@@ -588,6 +588,12 @@ function synthesisBlocks(ctx: Context, spell: (id: string) => string): BookBlock
   return blocks;
 }
 
+/** Partnerships as the book prints them (an entry for a described one, a pair and its lines for a brief one), in the order given. */
+export function partnershipBlocks(doc: RepertoireDocument, partnerships: readonly Partnership[]): BookBlock[] {
+  const ctx: Context = { doc, collectivities: new Map(doc.collectivities.map((c) => [c.id, c])) };
+  return partnerships.flatMap((p) => (p.tier === 'full' ? entryBlocks(ctx, p) : briefBlocks(ctx, p)));
+}
+
 export interface ComposeOptions {
   /** page numbers of the Sommaire, by partnership id or part id; absent: "p.…" placeholders */
   readonly pages?: ReadonlyMap<string, number>;

@@ -127,9 +127,9 @@ function samePages(a: ReadonlyMap<string, number> | undefined, b: ReadonlyMap<st
   return true;
 }
 
-const HEADER = (title: string) =>
+export const HEADER = (title: string) =>
   `<div style="width:100%;margin:0 18mm;font:italic 7pt 'DejaVu Serif',serif;color:#555;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:58%">${escapeHtml(title)}</div>`;
-const FOOTER =
+export const FOOTER =
   '<div style="width:100%;text-align:center;font:8pt \'DejaVu Serif\',serif;color:#333"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';
 
 /** The Sommaire's numbers, set in the page already loaded (the rest of the book is unchanged). */

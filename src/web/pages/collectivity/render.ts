@@ -4,6 +4,7 @@ import { countryLabel, samePartnerHeading } from '../../i18n/codes.js';
 import { formatNumber, label, tn } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths, withQuery } from '../../paths.js';
+import { recordPdfLink } from '../../record-pdf/link.js';
 import { collectivityLink, collectivityLinks, domainLabel, facts, partnershipLink, projectItem, section, urlLink } from '../../render/parts.js';
 import { mapSection } from '../../maps/map.js';
 import type { CollectivityView } from './data.js';
@@ -88,6 +89,7 @@ ${sameRegion}`;
   );
   const body = html`<article class="collectivity">
 <header class="page-header"><p class="kicker">${label(c.locale, 'kind', k.kind)} · ${countryLabel(c.locale, k.country)}</p><h1><bdi>${k.name}</bdi></h1>${k.originalName && html`<p class="original-name" lang="fr" dir="ltr">${k.originalName}</p>`}</header>
+${recordPdfLink(paths.collectivity(k.id), c)}
 ${section(t('collectivity.identity'), identity)}
 ${section(t('collectivity.coordinates'), coordinates)}
 ${section(`${t('collectivity.partnerships')} (${v.partnershipTotal})`, html`${partnerships}${v.partnershipTotal > v.partnerships.length ? html`<p class="muted">${t('list.shown', { shown: v.partnerships.length, total: v.partnershipTotal })}</p>` : ''}`, 'partenariats')}

@@ -4,6 +4,7 @@ import { label, tn } from '../../i18n/index.js';
 import { countryLabel } from '../../i18n/codes.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
+import { recordPdfLink } from '../../record-pdf/link.js';
 import {
   bulletList,
   collectivityLink,
@@ -91,6 +92,7 @@ ${facts([
 
   const body = html`<article class="partnership">
 <header class="page-header"><p class="kicker">${label(c.locale, 'tier', v.tier)}</p><h1>${v.title}</h1></header>
+${recordPdfLink(paths.partnership(v.id), c)}
 ${section(t('partnership.parties'), parties, 'parties')}
 ${framework}
 ${section(t('partnership.history'), v.history === undefined ? undefined : paragraphs(v.history))}

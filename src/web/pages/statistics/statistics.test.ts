@@ -20,7 +20,10 @@ afterAll(async () => site?.dispose());
 const get = (url: string) => site.app.inject({ method: 'GET', url });
 
 /** RFC 4180 rows (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
+/** The exports' dialect (src/text/csv.ts): a BOM, ";" between fields, CRLF. */
+function parseCsv(withBom: string): string[][] {
+  expect(withBom.startsWith('\uFEFF')).toBe(true);
+  const text = withBom.slice(1);
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -34,7 +37,7 @@ function parseCsv(text: string): string[][] {
       } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
+    else if (ch === ';') {
       row.push(field);
       field = '';
     } else if (ch === '\r' && text[i + 1] === '\n') {
