@@ -43,33 +43,47 @@ export function unitsOf(profiles: Profiles, countries: readonly string[]): Cover
 }
 
 /**
- * The divisions a collectivity lies in, by unit code: its région (the record's `region`), and
- * below it the unit it is (a département council) or the one whose GeoNames admin codes its
- * place carries (a commune: by name, among the départements of its région; unplaced when the
- * gazetteer knows no single one).
+ * Where collectivities lie, by unit code: their région (the record's `region`), and below it the
+ * unit they are (a département council) or the one whose GeoNames admin codes their place carries
+ * (a commune: by name, among the départements of its région; unplaced when the gazetteer knows no
+ * single one). The units' lookups are built once: a census of thousands of collectivities asks.
  */
-export function unitsOfCollectivity(
+export function placer(
   profiles: Profiles,
   gazetteer: Pick<Gazetteer, 'places'>,
   units: readonly CoverageUnit[],
-  c: Pick<Collectivity, 'country' | 'kind' | 'name' | 'shortName' | 'region'>,
-): string[] {
-  const own = units.filter((u) => u.country === c.country);
-  const top = own.find((u) => u.parent === undefined && c.region !== undefined && placeKey(u.name) === placeKey(c.region));
-  if (top === undefined) return [];
-  const children = own.filter((u) => u.parent === top.code);
-  if (children.length === 0) return [top.code];
-  const name = c.shortName ?? c.name;
-  const itself = children.find((u) => u.levelKind === c.kind && placeKey(u.name) === placeKey(name));
-  if (itself !== undefined) return [top.code, itself.code];
-  if (profiles.kind(c.country, c.kind)?.level !== 'municipal') return [top.code];
-  const admin2 = new Map<string, string>();
-  for (const child of children) {
-    const unit = profiles.find(c.country)?.divisions.units.find((u) => u.code === child.code);
-    for (const code of unit?.geonames?.admin2 ?? []) admin2.set(code, child.code);
+): (c: Pick<Collectivity, 'country' | 'kind' | 'name' | 'shortName' | 'region'>) => string[] {
+  const tops = new Map<string, CoverageUnit>();
+  const children = new Map<string, CoverageUnit[]>();
+  for (const u of units) {
+    if (u.parent === undefined) tops.set(`${u.country}\u0000${placeKey(u.name)}`, u);
+    else children.set(`${u.country}\u0000${u.parent}`, [...(children.get(`${u.country}\u0000${u.parent}`) ?? []), u]);
   }
-  const found = new Set(gazetteer.places(c.country, name).places.flatMap((p) => (admin2.has(p.admin2) ? [admin2.get(p.admin2)!] : [])));
-  return found.size === 1 ? [top.code, ...found] : [top.code];
+  const admin2 = new Map<string, Map<string, string>>();
+  const admin2Of = (country: string, parent: string): Map<string, string> => {
+    const key = `${country}\u0000${parent}`;
+    let codes = admin2.get(key);
+    if (codes === undefined) {
+      codes = new Map();
+      const all = new Map((profiles.find(country)?.divisions.units ?? []).map((u) => [u.code, u]));
+      for (const child of children.get(key) ?? []) for (const code of all.get(child.code)?.geonames?.admin2 ?? []) codes.set(code, child.code);
+      admin2.set(key, codes);
+    }
+    return codes;
+  };
+  return (c) => {
+    const top = c.region === undefined ? undefined : tops.get(`${c.country}\u0000${placeKey(c.region)}`);
+    if (top === undefined) return [];
+    const below = children.get(`${c.country}\u0000${top.code}`) ?? [];
+    if (below.length === 0) return [top.code];
+    const name = c.shortName ?? c.name;
+    const itself = below.find((u) => u.levelKind === c.kind && placeKey(u.name) === placeKey(name));
+    if (itself !== undefined) return [top.code, itself.code];
+    if (profiles.kind(c.country, c.kind)?.level !== 'municipal') return [top.code];
+    const codes = admin2Of(c.country, top.code);
+    const found = new Set(gazetteer.places(c.country, name).places.flatMap((p) => (codes.has(p.admin2) ? [codes.get(p.admin2)!] : [])));
+    return found.size === 1 ? [top.code, ...found] : [top.code];
+  };
 }
 
 /** The rows of the map of gaps. `placed`: each collectivity's unit codes; `partnerships`: partnerships per collectivity (of the domain chosen). */

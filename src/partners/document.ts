@@ -32,7 +32,7 @@ export function graphInputs(
     places: new Map(doc.collectivities.map((c) => [c.id, placeOf(profiles, c)])),
     partnerships: doc.partnerships.map((p) => ({
       parties: p.parties,
-      domains: new Set([...(p.domains ?? []), ...(p.projects ?? []).flatMap((q) => q.domains ?? [])].map(key)),
+      domains: [...(p.domains ?? []), ...(p.projects ?? []).flatMap((q) => q.domains ?? [])].map(key),
     })),
   };
 }

@@ -38,19 +38,28 @@ export type SuggestionWeights = { [K in keyof typeof SUGGESTION_WEIGHTS]: number
 const PEERS_COUNTED = 3;
 const DOMAINS_COUNTED = 3;
 
-/** Every candidate for `collectivityId`, best first (ties by id); empty for an unknown collectivity. */
-export function rankPartners(graph: PartnerGraph, collectivityId: string, weights: SuggestionWeights = SUGGESTION_WEIGHTS): Suggestion[] {
+/** What a request knows of the collectivity asking: its partners' regions and kinds, its domains, who is near it. */
+interface Asking {
+  id: string;
+  country: string;
+  region?: string | undefined;
+  level?: string | undefined;
+  own: ReadonlyMap<string, number>;
+  partnerRegions: Set<string>;
+  partnerKinds: Set<string>;
+  domains: ReadonlyMap<string, number>;
+  peers: Map<string, number>;
+  neighbours: Map<string, { count: number; via: string }>;
+}
+
+function asking(graph: PartnerGraph, collectivityId: string): Asking | undefined {
   const self = graph.places.get(collectivityId);
-  if (self === undefined) return [];
+  if (self === undefined) return undefined;
   const own = graph.partners.get(collectivityId) ?? new Map<string, number>();
   const ownPlaces = [...own.keys()].flatMap((id) => {
     const place = graph.places.get(id);
     return place === undefined ? [] : [place];
   });
-  const partnerRegions = new Set(ownPlaces.flatMap((p) => (p.region === undefined ? [] : [`${p.country}\u0000${p.region}`])));
-  const partnerKinds = new Set(ownPlaces.map((p) => `${p.country}\u0000${p.kind}`));
-  const myDomains = graph.domains.get(collectivityId) ?? new Map<string, number>();
-
   // how many collectivities of its country and region work with each candidate
   const peers = new Map<string, number>();
   if (self.region !== undefined) {
@@ -59,7 +68,6 @@ export function rankPartners(graph: PartnerGraph, collectivityId: string, weight
       for (const partner of (graph.partners.get(id) ?? new Map<string, number>()).keys()) peers.set(partner, (peers.get(partner) ?? 0) + 1);
     }
   }
-
   // those of its side who share a partner with it, and whom else they work with (the first of them named)
   const neighbours = new Map<string, { count: number; via: string }>();
   const alike = new Set<string>();
@@ -67,51 +75,99 @@ export function rankPartners(graph: PartnerGraph, collectivityId: string, weight
   for (const other of [...alike].sort()) {
     for (const candidate of (graph.partners.get(other) ?? new Map<string, number>()).keys()) {
       const seen = neighbours.get(candidate);
-      neighbours.set(candidate, { count: (seen?.count ?? 0) + 1, via: seen?.via ?? other });
+      if (seen === undefined) neighbours.set(candidate, { count: 1, via: other });
+      else seen.count += 1;
     }
   }
+  return {
+    id: collectivityId,
+    country: self.country,
+    region: self.region,
+    level: self.level,
+    own,
+    partnerRegions: new Set(ownPlaces.flatMap((p) => (p.region === undefined ? [] : [`${p.country}\u0000${p.region}`]))),
+    partnerKinds: new Set(ownPlaces.map((p) => `${p.country}\u0000${p.kind}`)),
+    domains: graph.domains.get(collectivityId) ?? new Map<string, number>(),
+    peers,
+    neighbours,
+  };
+}
 
-  const ranked: Suggestion[] = [];
+/** The domains both are active in, the candidate's most active first. */
+function sharedDomains(mine: ReadonlyMap<string, number>, theirs: ReadonlyMap<string, number> | undefined): string[] {
+  if (theirs === undefined) return [];
+  const shared: string[] = [];
+  for (const key of mine.keys()) if (theirs.has(key)) shared.push(key);
+  return shared.sort((a, b) => (theirs.get(b) ?? 0) - (theirs.get(a) ?? 0) || (a < b ? -1 : 1));
+}
+
+function sharedCount(mine: ReadonlyMap<string, number>, theirs: ReadonlyMap<string, number> | undefined): number {
+  if (theirs === undefined) return 0;
+  let n = 0;
+  const [small, large] = mine.size <= theirs.size ? [mine, theirs] : [theirs, mine];
+  for (const key of small.keys()) if (large.has(key)) n += 1;
+  return n;
+}
+
+/**
+ * Every candidate for `collectivityId`, best first (ties by id), scored without their reasons
+ * (a census of thousands of candidates: `explain` says why for the few shown); `substantive`:
+ * a reason besides the kind.
+ */
+export function rankPartners(graph: PartnerGraph, collectivityId: string, weights: SuggestionWeights = SUGGESTION_WEIGHTS): (Suggestion & { substantive: boolean })[] {
+  const a = asking(graph, collectivityId);
+  return a === undefined ? [] : rankFor(graph, a, weights);
+}
+
+function rankFor(graph: PartnerGraph, a: Asking, weights: SuggestionWeights): (Suggestion & { substantive: boolean })[] {
+  const collectivityId = a.id;
+  const ranked: (Suggestion & { substantive: boolean })[] = [];
   for (const [id, place] of graph.places) {
-    if (id === collectivityId || place.country === self.country || own.has(id)) continue;
-    const reasons: SuggestionReason[] = [];
-    let score = 0;
-    const near = neighbours.get(id);
-    if (near !== undefined) {
-      reasons.push({ code: 'neighbours', value: near.via, count: near.count });
-      score += weights.neighbours * Math.min(near.count, PEERS_COUNTED);
-    }
-    const peerCount = peers.get(id) ?? 0;
-    if (peerCount > 0 && self.region !== undefined) {
-      reasons.push({ code: 'peers', value: self.region, count: peerCount });
-      score += weights.peers * Math.min(peerCount, PEERS_COUNTED);
-    }
-    const theirs = graph.domains.get(id);
-    if (theirs !== undefined && myDomains.size > 0) {
-      const shared = [...myDomains.keys()].filter((key) => theirs.has(key)).sort((a, b) => (theirs.get(b) ?? 0) - (theirs.get(a) ?? 0) || (a < b ? -1 : 1));
-      for (const key of shared.slice(0, DOMAINS_COUNTED)) reasons.push({ code: 'domain', value: key });
-      score += weights.domain * Math.min(shared.length, DOMAINS_COUNTED);
-    }
-    if (place.region !== undefined && partnerRegions.has(`${place.country}\u0000${place.region}`)) {
-      reasons.push({ code: 'region', value: place.region, country: place.country });
-      score += weights.region;
-    }
-    const sameKind = own.size > 0 ? partnerKinds.has(`${place.country}\u0000${place.kind}`) : place.level !== undefined && place.level === self.level;
-    if (sameKind) {
-      reasons.push({ code: 'kind', value: place.kind, country: place.country });
-      score += weights.kind;
-    }
-    score += weights.popularity * Math.log2(1 + (graph.weight.get(id) ?? 0));
-    ranked.push({ id, score, reasons });
+    if (id === collectivityId || place.country === a.country || a.own.has(id)) continue;
+    const near = a.neighbours.get(id)?.count ?? 0;
+    const peers = a.region === undefined ? 0 : (a.peers.get(id) ?? 0);
+    const domains = Math.min(sharedCount(a.domains, graph.domains.get(id)), DOMAINS_COUNTED);
+    const region = place.region !== undefined && a.partnerRegions.has(`${place.country}\u0000${place.region}`) ? 1 : 0;
+    const kind = sameKind(a, place) ? 1 : 0;
+    const score =
+      weights.neighbours * Math.min(near, PEERS_COUNTED) +
+      weights.peers * Math.min(peers, PEERS_COUNTED) +
+      weights.domain * domains +
+      weights.region * region +
+      weights.kind * kind +
+      weights.popularity * Math.log2(1 + (graph.weight.get(id) ?? 0));
+    ranked.push({ id, score, reasons: [], substantive: near + peers + domains + region > 0 });
   }
   return ranked.sort(bestFirst);
 }
 
-/** The `limit` best candidates that have a reason besides being active. */
+function sameKind(a: Asking, place: { country: string; kind: string; level?: string | undefined }): boolean {
+  return a.own.size > 0 ? a.partnerKinds.has(`${place.country}\u0000${place.kind}`) : place.level !== undefined && place.level === a.level;
+}
+
+/** Why `candidateId` is suggested to `collectivityId`. */
+function explain(graph: PartnerGraph, a: Asking, candidateId: string): SuggestionReason[] {
+  const place = graph.places.get(candidateId);
+  if (place === undefined) return [];
+  const reasons: SuggestionReason[] = [];
+  const near = a.neighbours.get(candidateId);
+  if (near !== undefined) reasons.push({ code: 'neighbours', value: near.via, count: near.count });
+  const peers = a.peers.get(candidateId) ?? 0;
+  if (peers > 0 && a.region !== undefined) reasons.push({ code: 'peers', value: a.region, count: peers });
+  for (const key of sharedDomains(a.domains, graph.domains.get(candidateId)).slice(0, DOMAINS_COUNTED)) reasons.push({ code: 'domain', value: key });
+  if (place.region !== undefined && a.partnerRegions.has(`${place.country}\u0000${place.region}`)) reasons.push({ code: 'region', value: place.region, country: place.country });
+  if (sameKind(a, place)) reasons.push({ code: 'kind', value: place.kind, country: place.country });
+  return reasons;
+}
+
+/** The `limit` best candidates that have a reason besides their kind, with their reasons. */
 export function suggestPartners(graph: PartnerGraph, collectivityId: string, limit: number): Suggestion[] {
-  return rankPartners(graph, collectivityId)
-    .filter((s) => s.reasons.some((r) => r.code !== 'kind'))
-    .slice(0, limit);
+  const a = asking(graph, collectivityId);
+  if (a === undefined) return [];
+  return rankFor(graph, a, SUGGESTION_WEIGHTS)
+    .filter((s) => s.substantive)
+    .slice(0, limit)
+    .map((s) => ({ id: s.id, score: s.score, reasons: explain(graph, a, s.id) }));
 }
 
 /** The baseline: the most active collectivities of the other countries, not yet partners. */

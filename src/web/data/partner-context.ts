@@ -10,7 +10,6 @@ import type { SimilarContext } from '../../partners/similar-store.js';
 import { graphFromStore, type PartnerGraph } from '../../partners/graph.js';
 import type { Database } from '../../store/tables.js';
 import { domainKeys, placeOf } from '../../partners/document.js';
-import { sameDomainCodes } from './coordination.js';
 import type { Directory } from './directory.js';
 
 const contexts = new WeakMap<Directory, Omit<SimilarContext, 'db'>>();
@@ -51,12 +50,16 @@ function build(dir: Directory): Omit<SimilarContext, 'db'> {
     const key = `${c.country}\u0000${c.region}`;
     regions.set(key, [...(regions.get(key) ?? []), c.id]);
   }
+  const domainKey = domainKeys(dir.domains);
+  const sameKey = new Map<string, string[]>();
+  for (const d of dir.domains) sameKey.set(domainKey(d.code), [...(sameKey.get(domainKey(d.code)) ?? []), d.code]);
   return {
     directoryId: dir.id,
     place: (id) => places.get(id),
     // the first code of a label stands for every domain printed with it ("Eau & assainissement" twice in the tree)
-    domainKey: domainKeys(dir.domains),
-    sameDomains: (code) => sameDomainCodes(dir, code),
+    domainKey,
+    // the same key only, not the sub-domains: a project filed under "Culture" is compared with projects of "Culture"
+    sameDomains: (code) => sameKey.get(domainKey(code)) ?? [code],
     neighbours: (country, region) => regions.get(`${country}\u0000${region}`) ?? [],
   };
 }

@@ -685,6 +685,7 @@ export const fr = {
   'coverage.col.collectivities': 'Collectivités répertoriées',
   'coverage.col.active': 'dont partenaires',
   'coverage.col.partnerships': 'Partenariats',
+  'coverage.col.filings': 'Partenariats et projets du domaine',
   'coverage.col.there': 'Collectivités de la division',
   'coverage.searchThere': 'Rechercher « {name} »',
   'coverage.more': 'et {count} autres',

@@ -81,7 +81,7 @@ describe.each(ENGINES)('finding partners on %s', (engine) => {
     const section = body.slice(body.indexOf('id="suggestions"'));
     expect(section).toContain('<h2 id="suggestions-titre">Partenaires à contacter</h2>');
     expect(section).toContain('partenaire de 2 collectivités qui ont un partenaire en commun avec elle, dont Marseille');
-    expect(section).toContain('active dans ses domaines : Environnement, Patrimoine');
+    expect(section).toContain('active dans ses domaines : Patrimoine, Environnement');
   });
 
   it('never shows a named person among the contacts of a suggestion', async () => {

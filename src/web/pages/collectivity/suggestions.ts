@@ -25,6 +25,8 @@ import { CollectivityRef, collectivityRef, domainRef, strip } from '../common.js
 export const SUGGESTIONS_SHOWN = 6;
 /** Institutional contacts named per suggestion. */
 const CONTACTS_SHOWN = 2;
+/** Contacts read per collectivity to find them (most are named people, left out). */
+const CONTACTS_READ = 40;
 
 export const SuggestionReasonView = z.object({
   code: z.enum(['neighbours', 'peers', 'domain', 'region', 'kind']),
@@ -86,14 +88,20 @@ export async function loadSuggestions(dir: Directory, db: Kysely<Database>, coll
 async function institutionalContacts(db: Kysely<Database>, directoryId: string, ids: readonly string[]): Promise<Map<string, z.infer<typeof InstitutionalContact>[]>> {
   const found = new Map<string, z.infer<typeof InstitutionalContact>[]>();
   if (ids.length === 0) return found;
-  const rows = await db
-    .selectFrom('contacts')
-    .select(['collectivity_id', 'name', 'role', 'kind', 'organization', 'phones', 'emails'])
-    .where('directory_id', '=', directoryId)
-    .where('collectivity_id', 'in', ids)
-    .orderBy('partnership_id')
-    .orderBy('position')
-    .execute();
+  // a few rows per collectivity (one statement each, on the index): a commune of a large census is in hundreds of partnerships' contacts
+  const rows = (
+    await Promise.all(
+      ids.map((id) =>
+        db
+          .selectFrom('contacts')
+          .select(['collectivity_id', 'name', 'role', 'kind', 'organization', 'phones', 'emails'])
+          .where('directory_id', '=', directoryId)
+          .where('collectivity_id', '=', id)
+          .limit(CONTACTS_READ)
+          .execute(),
+      ),
+    )
+  ).flat();
   for (const row of rows) {
     if (row.collectivity_id === null) continue;
     const contact = strip({ name: row.name, kind: row.kind === null ? undefined : (row.kind as 'elected' | 'staff' | 'other'), organization: row.organization ?? undefined });
