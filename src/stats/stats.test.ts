@@ -144,7 +144,7 @@ describe('statistics of the 2008 directory', () => {
     expect(oujda.totalCost!.eur).toBeCloseTo(2032800 / 11.4, 2);
     expect(oujda.padAmounts).toEqual([{ amount: 994690, currency: 'MAD', approximate: false, eur: expect.closeTo(994690 / 11.4, 2) }]);
     expect(stats.pad.statements).toEqual([{ line: 130, stated: 11, message: expect.stringContaining('11') }]);
-    expect(padComparison('fr', stats.pad, false)).toMatch(/^12 projets cofinancés par le PAD dans les fiches ; un éditorial en annonce 11 \(ligne 130\)/);
+    expect(padComparison('fr', stats.pad, false)).toMatch(/^12 projets cofinancés par le PAD dans les fiches ; un éditorial en annonce 11 : le rapport d’import signale l’écart\.$/);
     expect((await load({ padLimit: 3 })).pad).toMatchObject({ count: 12, truncated: true });
   });
 

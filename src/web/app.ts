@@ -28,7 +28,7 @@ import { registerExports } from './export/index.js';
 import { createLanes } from './lanes.js';
 import { registerBaseMaps } from './maps/base.js';
 import { html } from './html.js';
-import { DEFAULT_LOCALE, t, type Locale } from './i18n/index.js';
+import { DEFAULT_LOCALE, editionLabel, t, type Locale } from './i18n/index.js';
 import { layout, type Colophon } from './layout.js';
 import { openApiDocument } from './openapi.js';
 import type { AnyPage, PageInput, QueryParams, RenderContext } from './page.js';
@@ -116,7 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const colophonOf = async (directory: () => Promise<Directory> = () => cache.get()): Promise<Colophon | undefined> => {
     const dir = await directory().catch(() => undefined);
     if (dir === undefined) return undefined;
-    return { title: dir.record.title, publishers: (dir.record.publishers ?? []).join(', '), edition: dir.record.edition ?? '' };
+    return { title: dir.record.title, publishers: (dir.record.publishers ?? []).join(', '), edition: editionLabel(locale, dir.record.edition ?? '') };
   };
 
   const renderContext = (request: FastifyRequest): RenderContext => {

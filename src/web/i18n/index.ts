@@ -75,6 +75,11 @@ export function formatPartialDate(locale: Locale, date: string): string {
   return FORMATS[locale].date(year, month, day);
 }
 
+/** An edition as readers say it: "2008-07" → "juillet 2008"; a name ("2e édition") as it is. */
+export function editionLabel(locale: Locale, edition: string): string {
+  return /^\d{4}(-\d{2}(-\d{2})?)?$/.test(edition) ? formatPartialDate(locale, edition) : edition;
+}
+
 export function formatDateTime(locale: Locale, iso: string): string {
   const value = new Date(iso);
   if (Number.isNaN(value.getTime())) return iso;

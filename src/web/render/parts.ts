@@ -73,12 +73,14 @@ export function partialDate(date: string, c: RenderContext): string {
   return formatPartialDate(c.locale, date);
 }
 
-export function sourceLine(source: Source | undefined, c: RenderContext): SafeHtml {
+/**
+ * Where a record was printed, as a reader finds it in the book: its page and section. The
+ * transcription's file and lines stay in the JSON twin, for whoever checks the reading.
+ */
+export function sourceLine(source: Source | undefined, c: RenderContext, section?: string): SafeHtml {
   if (source === undefined) return html``;
-  const parts: string[] = [];
-  if (source.lines !== undefined) parts.push(c.t('common.source.text', { document: source.document, first: String(source.lines[0]), last: String(source.lines[1]) }));
-  else parts.push(source.document);
-  if (source.page !== undefined) parts.push(c.t('common.source.page', { page: String(source.page) }));
+  const parts = [source.page === undefined ? c.t('common.source.book') : c.t('common.source.page', { page: String(source.page) })];
+  if (section !== undefined && section !== '') parts.push(c.t('common.source.section', { section }));
   return html`<p class="source"><span class="label">${c.t('common.source')} :</span> ${parts.join(', ')}</p>`;
 }
 

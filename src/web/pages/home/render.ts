@@ -1,7 +1,7 @@
 /** The home page's HTML. */
 import { html } from '../../html.js';
 import { bySideHeading, countryLabel } from '../../i18n/codes.js';
-import { label, tn } from '../../i18n/index.js';
+import { editionLabel, label, tn } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths, withQuery } from '../../paths.js';
 import { mapSection } from '../../maps/map.js';
@@ -75,7 +75,7 @@ ${figure(f.padProjects, t('home.figures.pad'), withQuery(paths.projects(), { pad
     v.directories.length === 0
       ? ''
       : html`<section aria-labelledby="directories"><h2 id="directories">${t('home.directories')}</h2><ul>${v.directories.map(
-          (d) => html`<li><a href="${d.href}">${d.title}</a> <span class="muted">(${names(d.countries)}${d.edition === undefined ? '' : `, ${d.edition}`})</span></li>`,
+          (d) => html`<li><a href="${d.href}">${d.title}</a> <span class="muted">(${names(d.countries)}${d.edition === undefined ? '' : `, ${editionLabel(locale, d.edition)}`})</span></li>`,
         )}</ul><p><a href="${paths.directories()}">${t('home.directories.all')}</a> · <a href="${paths.searchAll()}">${t('searchAll.form')}</a></p></section>`;
   const body = html`<h1>${v.directory.title}</h1>
 <p class="lead">${t('home.intro', {
@@ -83,7 +83,7 @@ ${figure(f.padProjects, t('home.figures.pad'), withQuery(paths.projects(), { pad
     partnerships: tn(locale, 'common.partnerships', f.partnerships.total),
     projects: tn(locale, 'common.projects', f.projects.total),
     title: v.directory.title,
-    edition: v.directory.edition ?? '',
+    edition: editionLabel(locale, v.directory.edition ?? ''),
   })}</p>
 <section aria-labelledby="figures"><h2 id="figures">${t('home.figures')}</h2>${figures}</section>
 <section aria-labelledby="carte"><h2 id="carte">${t('home.map')}</h2>${mapSection(v.map, c, { id: 'carte-partenariats', title: t('home.map.title', { countries: names(v.directory.countries) }), description: t('home.map.description', { countries: names(v.directory.countries), home: names([home]), partners: names(partners) }), csvHref: `${paths.statistics()}/carte.csv` })}</section>

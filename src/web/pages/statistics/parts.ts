@@ -93,7 +93,7 @@ export function padComparison(locale: Locale, pad: Pick<CensusStats['pad'], 'cou
   if (filtered) return t(locale, 'stats.pad.comparison.filtered', { projects });
   if (pad.statements.length === 0) return t(locale, 'stats.pad.comparison.agrees', { projects });
   const stated = pad.statements
-    .map((s) => (s.line !== null ? t(locale, 'stats.pad.comparison.stated', { stated: String(s.stated ?? '?'), line: String(s.line) }) : String(s.stated ?? '?')))
+    .map((s) => (s.stated === null ? '?' : formatCount(s.stated)))
     .join(', ');
   return t(locale, 'stats.pad.comparison.differs', { projects, stated });
 }

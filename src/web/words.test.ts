@@ -1,0 +1,86 @@
+/**
+ * Words, not codes: the public pages, crawled from / over their links (with a cap), show readers
+ * no ISO date ("2006-05-13", "(2008-07)"), no code of ours (an import report's issue kind, a
+ * status or a facet's code), no UUID, no source line number ("à la ligne 7982"), no raw
+ * coordinates, and no English sentence. What a page says is its text as a reader sees it: tags,
+ * attributes and scripts left out. The JSON twins keep their codes: they speak to programs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fr } from './i18n/fr.js';
+import { internalLinks, openTestSite, type TestSite } from './testing.js';
+
+const CAP = 450;
+let site: TestSite;
+const pages = new Map<string, string>();
+
+/** The text of a page as a reader sees it (the <title> and an SVG's labels included). */
+function readerText(body: string): string {
+  return body
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
+
+beforeAll(async () => {
+  site = await openTestSite();
+  const queue = ['/', '/recherche?q=eau', '/statistiques?q=eau', '/repertoires', '/connexion'];
+  while (queue.length > 0 && pages.size < CAP) {
+    const url = queue.shift()!;
+    if (pages.has(url)) continue;
+    const response = await site.app.inject({ url });
+    if (!response.headers['content-type']?.toString().startsWith('text/html') || response.statusCode !== 200) continue;
+    pages.set(url, readerText(response.body));
+    // the search's facet combinations and pages say nothing new
+    if (url.includes('?')) continue;
+    for (const link of internalLinks(response.body)) {
+      const target = link.split('#')[0]!;
+      if (target !== '' && !pages.has(target) && !target.includes('/export')) queue.push(target);
+    }
+  }
+}, 120_000);
+
+afterAll(async () => site?.dispose());
+
+/** The codes of ours that must never reach a reader: the import report's issue kinds, from the catalogue's own keys. */
+const ISSUE_CODES = Object.keys(fr)
+  .filter((key) => key.startsWith('report.kind.'))
+  .map((key) => key.slice('report.kind.'.length));
+
+const FORBIDDEN: [what: string, pattern: RegExp][] = [
+  ['an ISO date', /\b(1[89]|20)\d\d-[01]\d-[0-3]\d\b/],
+  ['a year and month as a code', /\((1[89]|20)\d\d-[01]\d\)|\b(1[89]|20)\d\d-[01]\d\b/],
+  ['a UUID', /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i],
+  ['a source line number', /\bà la ligne \d|\blignes? \d+ à \d+|\bligne \d{2,}/i],
+  ['raw coordinates', /Position -?\d+[.,]\d+/],
+  ['an issue code', new RegExp(`\\b(${ISSUE_CODES.map((code) => code.replace(/[-]/g, '\\-')).join('|')})\\b`)],
+  ['a status code', /\b(ongoing|completed|planned|unknown)\b/],
+  ['an English sentence', /\b(the|and|of|with|which|is|are|were) (the|a|an|of|to|in|by|every|each|its|their)\b/i],
+];
+
+describe('words, not codes', () => {
+  it('the crawl reaches every kind of public page', () => {
+    const urls = [...pages.keys()];
+    expect(urls.length).toBeGreaterThan(300);
+    for (const prefix of ['/partenariats/', '/projets/', '/collectivites/', '/domaines/', '/synthese', '/rapport', '/statistiques', '/pad', '/repertoires', '/r/']) {
+      expect(urls.some((url) => url.startsWith(prefix)), prefix).toBe(true);
+    }
+  });
+
+  for (const [what, pattern] of FORBIDDEN) {
+    it(`no public page shows ${what}`, () => {
+      const found: string[] = [];
+      for (const [url, text] of pages) {
+        // the import report is the account of reading the transcription: its lines are where to check it
+        if (what === 'a source line number' && /^(\/r\/[^/]+)?\/rapport/.test(url)) continue;
+        const match = pattern.exec(text);
+        if (match) found.push(`${url}: …${text.slice(Math.max(0, match.index - 60), match.index + match[0].length + 40)}…`);
+      }
+      expect(found.slice(0, 15), `${found.length} pages`).toEqual([]);
+    });
+  }
+});
