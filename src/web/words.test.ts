@@ -12,6 +12,7 @@ import { internalLinks, openTestSite, type TestSite } from './testing.js';
 const CAP = 450;
 let site: TestSite;
 const pages = new Map<string, string>();
+const bodies = new Map<string, string>();
 
 /** The text of a page as a reader sees it (the <title> and an SVG's labels included). */
 function readerText(body: string): string {
@@ -35,6 +36,7 @@ beforeAll(async () => {
     const response = await site.app.inject({ url });
     if (!response.headers['content-type']?.toString().startsWith('text/html') || response.statusCode !== 200) continue;
     pages.set(url, readerText(response.body));
+    bodies.set(url, response.body);
     // the search's facet combinations and pages say nothing new
     if (url.includes('?')) continue;
     for (const link of internalLinks(response.body)) {
@@ -59,6 +61,7 @@ const FORBIDDEN: [what: string, pattern: RegExp][] = [
   ['raw coordinates', /Position -?\d+[.,]\d+/],
   ['an issue code', new RegExp(`\\b(${ISSUE_CODES.map((code) => code.replace(/[-]/g, '\\-')).join('|')})\\b`)],
   ['a status code', /\b(ongoing|completed|planned|unknown)\b/],
+  ['a singular label before a plural count', /\b(Terminé|Partenariat décrit|Autre partenariat répertorié|Autre) : ([2-9]|\d{2,})/],
   ['an English sentence', /\b(the|and|of|with|which|is|are|were) (the|a|an|of|to|in|by|every|each|its|their)\b/i],
 ];
 
@@ -69,6 +72,15 @@ describe('words, not codes', () => {
     for (const prefix of ['/partenariats/', '/projets/', '/collectivites/', '/domaines/', '/synthese', '/rapport', '/statistiques', '/pad', '/repertoires', '/r/']) {
       expect(urls.some((url) => url.startsWith(prefix)), prefix).toBe(true);
     }
+  });
+
+  it('no public page prints a bullet as text: lists are lists', () => {
+    const found: string[] = [];
+    for (const [url, body] of bodies) {
+      const match = /<(p|li|dd|td)>\s*[-•*]\s/.exec(body) ?? /<br>\s*[-•]\s/.exec(body);
+      if (match) found.push(`${url}: ${body.slice(match.index, match.index + 80)}`);
+    }
+    expect(found.slice(0, 15), `${found.length} pages`).toEqual([]);
   });
 
   for (const [what, pattern] of FORBIDDEN) {

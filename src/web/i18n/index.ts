@@ -30,6 +30,11 @@ export function t(locale: Locale, key: MessageKey, params: Params = {}): string 
 /** Keys whose plural pair exists: `common.projects` for `common.projects.one` / `.other`. */
 type PluralBase = MessageKey extends infer K ? (K extends `${infer B}.one` ? B : never) : never;
 
+/** Which plural form a count takes in the locale (the catalogue's `.one` and `.other` keys). */
+export function pluralOf(locale: Locale, count: number): 'one' | 'other' {
+  return FORMATS[locale].plural(count);
+}
+
 export function tn(locale: Locale, base: PluralBase, count: number, params: Params = {}): string {
   return t(locale, `${base}.${FORMATS[locale].plural(count)}` as MessageKey, { count, ...params });
 }

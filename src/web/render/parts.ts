@@ -84,18 +84,32 @@ export function sourceLine(source: Source | undefined, c: RenderContext, section
   return html`<p class="source"><span class="label">${c.t('common.source')} :</span> ${parts.join(', ')}</p>`;
 }
 
+/** A printed bullet at the start of a line: "- ", "• ", "* ", "– ". */
+const BULLET = /^\s*[-•*–]\s+/;
+
+/** A text's lines as paragraphs, and its runs of bulleted lines ("- eau", "- assainissement") as lists. */
 export function paragraphs(text: string): SafeHtml {
-  return join(
-    text
-      .split(/\n+/)
-      .filter((line) => line.trim() !== '')
-      .map((line) => html`<p>${line}</p>`),
-  );
+  const blocks: SafeHtml[] = [];
+  let items: string[] = [];
+  const flush = () => {
+    if (items.length > 0) blocks.push(html`<ul>${items.map((item) => html`<li>${item}</li>`)}</ul>`);
+    items = [];
+  };
+  for (const line of text.split(/\n+/)) {
+    if (line.trim() === '') continue;
+    if (BULLET.test(line)) items.push(line.replace(BULLET, ''));
+    else {
+      flush();
+      blocks.push(html`<p>${line}</p>`);
+    }
+  }
+  flush();
+  return join(blocks);
 }
 
 export function bulletList(items: readonly string[] | undefined): SafeHtml {
   if (items === undefined || items.length === 0) return html``;
-  return items.length === 1 ? paragraphs(items[0]!) : html`<ul>${items.map((item) => html`<li>${item}</li>`)}</ul>`;
+  return items.length === 1 ? paragraphs(items[0]!) : html`<ul>${items.map((item) => html`<li>${item.replace(BULLET, '')}</li>`)}</ul>`;
 }
 
 /** A section with a heading, left out when it has nothing to say. */

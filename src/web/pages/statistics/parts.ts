@@ -37,10 +37,10 @@ export function csvLink(table: StatsTable, c: RenderContext): SafeHtml {
 /** A bar chart (SVG) beside the table of its numbers. */
 export function chartWithTable(
   c: RenderContext,
-  options: { id: string; title: string; description: string; bars: readonly Bar[]; orientation: 'horizontal' | 'vertical'; valueLabel: string; labelHeader?: string },
+  options: { id: string; title: string; description: string; bars: readonly Bar[]; orientation: 'horizontal' | 'vertical'; valueLabel: string; labelHeader?: string; spoken?: (bar: Bar, formatted: string) => string },
 ): SafeHtml {
   if (options.bars.length === 0) return html`<p class="muted">${c.t('map.empty')}</p>`;
-  const chart = barChart({ title: options.title, description: options.description, bars: options.bars, orientation: options.orientation, valueLabel: options.valueLabel, id: options.id });
+  const chart = barChart({ title: options.title, description: options.description, bars: options.bars, orientation: options.orientation, valueLabel: options.valueLabel, id: options.id, ...(options.spoken ? { spoken: options.spoken } : {}) });
   const table = scrollTable(
     options.title,
     html`<table class="stats-table"><caption class="visually-hidden">${options.title}</caption><thead><tr><th scope="col">${options.labelHeader ?? c.t('stats.col.label')}</th><th scope="col" class="num">${options.valueLabel}</th></tr></thead><tbody>${chart.table.map(
