@@ -13,9 +13,10 @@ export function renderSearchAll(v: SearchAllView, c: RenderContext): RenderedPag
   const title = v.query.q.trim() === '' ? t('searchAll.title') : t('searchAll.titleWith', { q: v.query.q });
   const form = html`<form class="search-form" role="search" aria-label="${t('searchAll.form')}" method="get" action="${paths.searchAll()}">
 <label for="search-all-q">${t('search.label')}</label>
-<input id="search-all-q" name="q" type="search" value="${v.query.q}" maxlength="500">
+<input id="search-all-q" name="q" type="search" value="${v.query.q}" maxlength="500" aria-describedby="search-help">
 ${v.query.sort === 'relevance' ? '' : html`<input type="hidden" name="sort" value="${v.query.sort}">`}
 <button type="submit">${t('search.submit')}</button>
+<p id="search-help" class="search-help">${t('searchPage.help')}</p>
 </form>`;
   const countries = (codes: readonly string[]) => codes.map((code) => countryLabel(c.locale, code)).join(' – ');
   const facet = html`<aside class="facets" aria-labelledby="facets-title"><h2 id="facets-title">${t('searchAll.directories')}</h2><section class="facet"><ul>${v.directories.map(
