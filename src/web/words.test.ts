@@ -66,6 +66,22 @@ const FORBIDDEN: [what: string, pattern: RegExp][] = [
 ];
 
 describe('words, not codes', () => {
+  it('each check finds what the issue saw (the test can fail)', () => {
+    const seen: Record<string, string> = {
+      'an ISO date': 'Partenariat · 2006-05-13 La Croix Valmer',
+      'a year and month as a code': 'franco-marocains (2008-07).',
+      'a UUID': 'recensement (3f2b8c1e-9a4d-4e2f-8b7a-1c2d3e4f5a6b)',
+      'a source line number': 'Rubrique imprimée à la ligne 7982 du répertoire.',
+      'raw coordinates': 'Position 31,634, -8',
+      'an issue code': "signale l'écart (pad-count-differs).",
+      'a status code': 'Statut : ongoing',
+      'a singular label before a plural count': 'Terminé : 83',
+      'an English sentence': 'no entry of the body matches it',
+    };
+    for (const [what, pattern] of FORBIDDEN) expect(pattern.test(seen[what]!), what).toBe(true);
+    expect(Object.keys(seen).sort()).toEqual(FORBIDDEN.map(([what]) => what).sort());
+  });
+
   it('the crawl reaches every kind of public page', () => {
     const urls = [...pages.keys()];
     expect(urls.length).toBeGreaterThan(300);
