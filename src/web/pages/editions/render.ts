@@ -1,5 +1,6 @@
 /** The editions pages' HTML: the series and their editions; what changed from one edition to the next. */
 import { html, type SafeHtml } from '../../html.js';
+import { countryLabel } from '../../i18n/codes.js';
 import { editionLabel, formatNumber, label } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
@@ -23,11 +24,12 @@ export function renderEditions(v: EditionsView, c: RenderContext): RenderedPage 
 </form>
 ${v.series.map(({ key, countries, editions }) =>
   section(
-    countries.join(' – '),
+    countries.map((code) => countryLabel(c.locale, code)).join(' – '),
     html`${dataTable(
       'editions',
-      [{ label: t('editions.edition') }, { label: t('editions.id') }, { label: t('editions.partnerships'), num: true }, { label: t('editions.projects'), num: true }, { label: t('editions.collectivities'), num: true }],
-      editions.map((e) => [html`<a href="${paths.directory(e.id)}">${editionName(e, c)}</a>`, html`<code>${e.id}</code>`, n(e.partnerships), n(e.projects), n(e.collectivities)]),
+      // the edition's id is in its link and JSON twin: a reader is shown its name
+      [{ label: t('editions.edition') }, { label: t('editions.partnerships'), num: true }, { label: t('editions.projects'), num: true }, { label: t('editions.collectivities'), num: true }],
+      editions.map((e) => [html`<a href="${paths.directory(e.id)}">${editionName(e, c)}</a>`, n(e.partnerships), n(e.projects), n(e.collectivities)]),
     )}${
       editions.length < 2
         ? html`<p class="muted">${t('editions.single')}</p>`
