@@ -1,7 +1,7 @@
 /**
  * Screenshots of each kind of page at a phone's width (360 px) and a laptop's (1280 px), full
- * page, over the test site (the 2008 directory and a synthetic FR–SN one; an editor signed in for
- * the members' pages), written as `<kind>-<width>.png` to docs/screenshots/ or the folder given:
+ * page up to 2000 px high, over the test site (the 2008 directory and a synthetic FR–SN one; an editor signed in for
+ * the members' pages), written as `<kind>-<width>.jpg` to docs/screenshots/ or the folder given:
  *
  *   npx tsx scripts/screenshots.ts [FOLDER]
  *
@@ -15,6 +15,7 @@ import { MEMBERS_PAGE_KINDS, PUBLIC_PAGE_KINDS } from '../src/web/browser/page-k
 import { openMembersSite, PASSWORD, PEOPLE } from '../src/web/census/testing.js';
 
 const WIDTHS = [360, 1280] as const;
+const MAX_HEIGHT = 2000;
 
 const folder = resolve(process.argv[2] ?? 'docs/screenshots');
 mkdirSync(folder, { recursive: true });
@@ -28,8 +29,11 @@ try {
     const shoot = async (kinds: typeof PUBLIC_PAGE_KINDS) => {
       for (const [name, url] of kinds) {
         await page.goto(`${base}${url}`);
-        const file = join(folder, `${name}-${width}.png`);
-        await page.screenshot({ path: file, fullPage: true });
+        const file = join(folder, `${name}-${width}.jpg`);
+        // the whole page, up to a few screens (the statistics page is 15 screens long on a phone)
+        const height = Math.min(MAX_HEIGHT, await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document.documentElement.scrollHeight));
+        // JPEG: a tenth of PNG's weight in the repository, and sharp enough to look at
+        await page.screenshot({ path: file, type: 'jpeg', quality: 60, fullPage: true, clip: { x: 0, y: 0, width, height } });
         process.stdout.write(`${file}\n`);
       }
     };

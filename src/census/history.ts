@@ -163,5 +163,7 @@ export function originLabel(origin: VersionOrigin): string {
   if (origin.ref === undefined) return label;
   if (origin.kind === 'import') return `import de ${origin.ref}`;
   if (origin.kind === 'revert') return `retour à la ${origin.ref}`;
+  // a campaign's ref is its id: the web layer names it by its title
+  if (origin.kind === 'campaign') return label;
   return `${label} (${origin.ref})`;
 }

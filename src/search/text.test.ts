@@ -46,12 +46,32 @@ describe('the French normaliser', () => {
   });
 
   it('reads a query: stop words dropped beside other words, the last word a prefix while typed', () => {
-    expect(queryTerms("l'eau de Fès")).toEqual({ exact: ['eau'], prefixes: ['fes'], words: ['eau', 'fes'] });
-    expect(queryTerms('de')).toEqual({ exact: [], prefixes: ['de'], words: ['de'] });
-    expect(queryTerms('marra ')).toEqual({ exact: ['marra'], prefixes: [], words: ['marra'] });
+    expect(queryTerms("l'eau de Fès")).toMatchObject({ exact: ['eau'], prefixes: ['fes'], words: ['eau', 'fes'], excluded: [] });
+    expect(queryTerms('de')).toMatchObject({ exact: [], prefixes: ['de'], words: ['de'] });
+    expect(queryTerms('marra ')).toMatchObject({ exact: ['marra'], prefixes: [], words: ['marra'] });
     expect(queryTerms('energie').prefixes).toEqual(['energi']);
-    expect(queryTerms('"*(NEAR:-AND')).toEqual({ exact: ['near'], prefixes: ['and'], words: ['near', 'and'] }); // words, not syntax
+    expect(queryTerms('"*(NEAR:-AND')).toMatchObject({ exact: ['near'], prefixes: ['and'], words: ['near', 'and'], excluded: [] }); // words, not syntax
     expect(queryTerms('').exact).toEqual([]);
+    // a query without OR is one group: the words themselves
+    const plain = queryTerms('eau potable');
+    expect(plain.groups).toEqual([{ exact: plain.exact, prefixes: plain.prefixes, words: plain.words }]);
+  });
+
+  it('reads OR (or OU) between groups of words, and a minus before a word to leave out', () => {
+    const either = queryTerms('eau OR assainissement');
+    expect(either.groups).toEqual([
+      { exact: ['eau'], prefixes: [], words: ['eau'] },
+      { exact: [], prefixes: ['assainissement'], words: ['assainissement'] },
+    ]);
+    expect(queryTerms('eaux ou assainissement ').groups.map((g) => g.exact)).toEqual([['eau'], ['assainissement']]);
+    expect(queryTerms('marrakech culture OR agadir ').groups.map((g) => g.exact)).toEqual([['marrakech', 'cultur'], ['agadir']]);
+    expect(queryTerms('culture -festivals')).toMatchObject({ exact: ['cultur'], prefixes: [], excluded: ['festival'], groups: [{ exact: ['cultur'] }] });
+    expect(queryTerms('-festival')).toMatchObject({ groups: [], excluded: ['festival'] });
+    // not operators: "ou" alone is a word, a hyphen inside a word joins it, a minus before nothing is punctuation
+    expect(queryTerms('ou').groups).toHaveLength(1);
+    expect(queryTerms('Aix-en-Provence').excluded).toEqual([]);
+    expect(queryTerms('eau - potable').excluded).toEqual([]);
+    expect(queryTerms('eau OR').groups).toEqual([{ exact: ['eau'], prefixes: [], words: ['eau'] }]);
   });
 });
 

@@ -32,6 +32,8 @@ export interface BarChartInput {
   width?: number;
   id?: string;
   color?: string;
+  /** a bar's value in words for the text alternative and tooltips ("83 terminés"); default « label : value » */
+  spoken?: (bar: Bar, formatted: string) => string;
 }
 
 export interface ChartTableRow {
@@ -73,7 +75,8 @@ export function barChart(input: BarChartInput): RenderedChart {
   const tickFormat = input.tickFormat ?? (max >= 10_000 ? frenchFormats.compact : format);
   const fs = 13 * u;
   const color = input.color ?? '#1d5fa6';
-  const values = table.map((r) => `${r.label} : ${r.formatted}`).join(' ; ');
+  const spoken = (b: Bar, formatted: string) => input.spoken?.(b, formatted) ?? `${b.label} : ${formatted}`;
+  const values = table.map((r) => spoken(r, r.formatted)).join(' ; ');
   const desc = `${input.description}${values ? ` ${values}.` : ''}`;
   const body = input.orientation === 'horizontal' ? horizontal() : vertical();
   const height = Math.ceil(body.height);
@@ -120,7 +123,7 @@ export function barChart(input: BarChartInput): RenderedChart {
       const firstBaseline = middle - ((lines.length - 1) * lineH) / 2 + fs * 0.35;
       const w = x(b.value) - x0;
       out.push(
-        `<g><title>${escapeXml(`${b.label} : ${table[i]!.formatted}`)}</title>` +
+        `<g><title>${escapeXml(spoken(b, table[i]!.formatted))}</title>` +
           lines.map((line, k) => `<text x="${num(x0 - 6 * u)}" y="${num(firstBaseline + k * lineH)}" text-anchor="end" fill="${TEXT}">${escapeXml(line)}</text>`).join('') +
           `<rect x="${num(x0)}" y="${num(y)}" width="${num(Math.max(w, 0))}" height="${num(barH)}" fill="${color}"/>` +
           `<text x="${num(x0 + w + 4 * u)}" y="${num(middle + fs * 0.35)}" fill="${TEXT}" font-weight="600">${escapeXml(table[i]!.formatted)}</text></g>`,
@@ -158,7 +161,7 @@ export function barChart(input: BarChartInput): RenderedChart {
       const words = wrap(b.label, maxChars);
       lines = Math.max(lines, words.length);
       out.push(
-        `<g><title>${escapeXml(`${b.label} : ${table[i]!.formatted}`)}</title>` +
+        `<g><title>${escapeXml(spoken(b, table[i]!.formatted))}</title>` +
           `<rect x="${num(cx - barW / 2)}" y="${num(y(b.value))}" width="${num(barW)}" height="${num(top + plotH - y(b.value))}" fill="${color}"/>` +
           `<text x="${num(cx)}" y="${num(y(b.value) - 4 * u)}" text-anchor="middle" fill="${TEXT}" font-weight="600">${escapeXml(table[i]!.formatted)}</text>` +
           words

@@ -146,7 +146,7 @@ describe('statistics of the 2008 directory', () => {
     expect(oujda.totalCost!.eur).toBeCloseTo(2032800 / 11.4, 2);
     expect(oujda.padAmounts).toEqual([{ amount: 994690, currency: 'MAD', approximate: false, eur: expect.closeTo(994690 / 11.4, 2) }]);
     expect(stats.pad.statements).toEqual([{ line: 130, stated: 11, message: expect.stringContaining('11') }]);
-    expect(padComparison('fr', stats.pad, false)).toMatch(/^12 projets cofinancés par le PAD dans les fiches ; un éditorial en annonce 11 \(ligne 130\)/);
+    expect(padComparison('fr', stats.pad, false)).toMatch(/^12 projets cofinancés par le PAD dans les fiches ; un éditorial en annonce 11 : le rapport d’import signale l’écart\.$/);
     expect((await load({ padLimit: 3 })).pad).toMatchObject({ count: 12, truncated: true });
   });
 
@@ -226,6 +226,14 @@ describe.each(ENGINES)('statistics from the store (%s)', (engine) => {
     expect(Object.fromEntries(some.partnershipsByDecade.rows.map((r) => [r.key, r.count]))).toEqual(Object.fromEntries(decades));
     expect(some.pad.count).toBe(selected.flatMap((p) => p.projects ?? []).filter((p) => p.padCofinanced).length);
     expect((await loadStats(other.db, { partnershipIds: [] })).scope).toMatchObject({ partnerships: 0, projects: 0, filtered: true });
+    // a search's projects only: its project results, of the selected partnerships
+    const found = selected.flatMap((p) => p.projects ?? []).filter((_, i) => i % 2 === 0);
+    const ofSearch = await loadStats(other.db, { directoryId: DIRECTORY_2008_ID, partnershipIds: ids, projectIds: found.map((p) => p.id) });
+    expect(ofSearch).toEqual(await load({ partnershipIds: ids, projectIds: found.map((p) => p.id) }));
+    expect(ofSearch.scope).toMatchObject({ partnerships: ids.length, projects: found.length });
+    expect(ofSearch.projectsByStatus.reduce((n, r) => n + r.count, 0)).toBe(found.length);
+    expect(ofSearch.pad.count).toBe(found.filter((p) => p.padCofinanced).length);
+    expect((await loadStats(other.db, { directoryId: DIRECTORY_2008_ID, partnershipIds: ids, projectIds: [] })).scope).toMatchObject({ partnerships: ids.length, projects: 0 });
   });
 
   it('of the whole census come from a snapshot kept per version of the store, recomputed when it moves', async () => {

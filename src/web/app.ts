@@ -30,8 +30,8 @@ import { registerRecordPdfs } from './record-pdf/index.js';
 import { createLanes } from './lanes.js';
 import { registerBaseMaps } from './maps/base.js';
 import { html } from './html.js';
-import { t, type Locale } from './i18n/index.js';
-import { inLanguage, preferredLanguage, splitLanguage } from './language.js';
+import { editionLabel, t, type Locale } from './i18n/index.js';
+import { currentLanguage, inLanguage, preferredLanguage, splitLanguage } from './language.js';
 import { layout, type Colophon } from './layout.js';
 import { openApiDocument } from './openapi.js';
 import type { AnyPage, PageInput, QueryParams, RenderContext } from './page.js';
@@ -126,7 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const colophonOf = async (directory: () => Promise<Directory> = () => cache.get()): Promise<Colophon | undefined> => {
     const dir = await directory().catch(() => undefined);
     if (dir === undefined) return undefined;
-    return { title: dir.record.title, publishers: (dir.record.publishers ?? []).join(', '), edition: dir.record.edition ?? '' };
+    return { title: dir.record.title, publishers: (dir.record.publishers ?? []).join(', '), edition: editionLabel(currentLanguage(), dir.record.edition ?? '') };
   };
 
   const renderContext = (request: FastifyRequest): RenderContext => {

@@ -259,6 +259,7 @@ export const membersFr = {
   'history.date': 'Date',
   'history.by': 'Par',
   'history.origin': 'Origine',
+  'history.origin.campaign': 'recensement « {title} »',
   'history.removed': 'fiche supprimée',
   'history.current': 'version actuelle',
   'history.compare': 'Comparer deux versions',

@@ -49,6 +49,20 @@ describe.skipIf(skipReason !== undefined)('the layout at every width', () => {
     await site?.dispose();
   });
 
+  it('the checks find each defect on a page drawn to have them (the test can fail)', async () => {
+    const page = await newPage(360);
+    await page.setContent(`<!doctype html><html><body style="margin:0">
+<dl style="display:grid;grid-template-columns:8rem 1fr;width:10rem"><dt>Population</dt><dd style="overflow-wrap:anywhere;margin:0">150000 habitants</dd></dl>
+<div style="width:5rem;white-space:nowrap">une boîte trop étroite pour son texte</div>
+<p style="width:6rem;overflow:hidden;text-overflow:ellipsis;white-space:nowrap">Région (conseil régional)</p>
+<svg width="100" height="20" viewBox="0 0 100 20"><text x="0" y="15">Région (conseil régi…</text></svg>
+<nav><ul><li><a href="#">Se connecter</a></li></ul></nav>
+<div style="width:600px;height:1px"></div>
+</body></html>`);
+    const kinds = new Set((await layoutDefects(page)).map((d) => d.kind));
+    expect([...kinds].sort()).toEqual(['broken-word', 'bullet-in-nav', 'cut', 'overflow', 'sideways-scroll']);
+  });
+
   for (const width of WIDTHS) {
     it(
       `${width} px: no broken word, overflowing box, cut label or sideways scroll on any kind of page`,

@@ -122,6 +122,10 @@ describe('campaign pages', () => {
     expect(text(publicPage.body)).toContain('Planter 500 arbres');
     const json = await site.anonymous().get(`/projets/${AIX_OUJDA_PROJECT}.json`);
     expect(JSON.parse(json.body).title).toBe('Environnement et espaces verts (2026)');
+    // its history names the campaign by its title, never by its id
+    const history = text((await editor.get(`/historique/projet/${AIX_OUJDA_PROJECT}`)).body);
+    expect(history).toContain('recensement « Recensement 2026 »');
+    expect(history).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
   });
 
   it('a rejection carries the editor’s comment to the contributor', async () => {

@@ -28,6 +28,14 @@ export function registerHistoryRoutes(app: FastifyInstance, kit: CensusRouteKit)
     const { t } = c;
     const dir = await members.directory().catch(() => undefined);
     const last = versions[versions.length - 1];
+    // a campaign is named by its title, never its id
+    const campaignTitles = versions.some((v) => v.origin.kind === 'campaign' && v.origin.ref !== undefined)
+      ? new Map((await census.campaigns.list(actor)).map((campaign) => [campaign.id, campaign.title]))
+      : new Map<string, string>();
+    const origin = (v: (typeof versions)[number]) => {
+      const title = v.origin.kind === 'campaign' && v.origin.ref !== undefined ? campaignTitles.get(v.origin.ref) : undefined;
+      return title === undefined ? v.originLabel : t('history.origin.campaign', { title });
+    };
     const label = recordLabel(dir, recordType, recordId, (last?.data ?? versions.findLast((v) => v.data !== undefined)?.data) as RecordData | undefined);
     const title = t('history.title', { label });
     const numbers = versions.map((v) => v.version);
@@ -55,7 +63,7 @@ export function registerHistoryRoutes(app: FastifyInstance, kit: CensusRouteKit)
     )}</th>${editor ? html`<th scope="col">${t('admin.users.actions')}</th>` : ''}</tr></thead><tbody>${[...versions].reverse().map(
       (v) => html`<tr><th scope="row">${String(v.version)}${v.version === last?.version ? html` <span class="badge">${t('history.current')}</span>` : ''}</th><td>${formatDateTime(c.locale, v.createdAt)}</td><td>${
         v.by ?? t('history.system')
-      }</td><td>${v.originLabel}${v.removed ? html` <span class="badge">${t('history.removed')}</span>` : ''}</td>${
+      }</td><td>${origin(v)}${v.removed ? html` <span class="badge">${t('history.removed')}</span>` : ''}</td>${
         editor
           ? html`<td>${
               v.version === last?.version

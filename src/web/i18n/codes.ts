@@ -6,11 +6,25 @@
 import { defaultLocalNames } from '../../profiles/names.js';
 import { defaultProfiles } from '../../profiles/profiles.js';
 import type { IndexWords } from '../../search/build.js';
-import { formatNumber, t, phrase, label, LOCALES, type Locale } from './index.js';
+import { formatNumber, t, phrase, label, pluralOf, LOCALES, type Locale } from './index.js';
 
 /** A kind the catalogue lacks reads as its code made readable ("communaute-de-villes" → "Communaute de villes"). */
 export function kindLabel(locale: Locale, kind: string): string {
   return phrase(locale, 'kind', kind) ?? kind.charAt(0).toUpperCase() + kind.slice(1).replace(/-/g, ' ');
+}
+
+/**
+ * A count of a coded value in words, its plural right ("83 terminés", "1 terminé"): the value's
+ * label agreeing with its count, from the `<family>.count.<code>` plurals; « Label : n » when the
+ * catalogue has none.
+ */
+export function countedLabel(locale: Locale, family: 'status' | 'tier', code: string, count: number): string {
+  const params = { count: formatNumber(locale, count) };
+  return (
+    phrase(locale, `${family}.count`, `${code}.${pluralOf(locale, count)}`, params) ??
+    phrase(locale, `${family}.count`, `${code}.other`, params) ??
+    `${label(locale, family, code)} : ${formatNumber(locale, count)}`
+  );
 }
 
 export function statusLabel(locale: Locale, status: string): string {

@@ -55,6 +55,11 @@ type PluralBase = MessageKey extends infer K ? (K extends `${infer B}.one` ? B :
 /** The plural forms a translation may add to a pair (Arabic has all six of CLDR). */
 export type PluralKey = `${PluralBase}.${PluralForm}`;
 
+/** Which plural form a count takes in the locale, by CLDR's rules (a catalogue may lack all but `.one` and `.other`). */
+export function pluralOf(locale: Locale, count: number): PluralForm {
+  return FORMATS[locale].plural(count);
+}
+
 /** The count's plural form by the locale's CLDR rules; a form the catalogue lacks reads as `.other`. */
 export function tn(locale: Locale, base: PluralBase, count: number, params: Params = {}): string {
   const form = FORMATS[locale].plural(count);
@@ -102,6 +107,11 @@ export function formatPartialDate(locale: Locale, date: string): string {
   const [year, month, day] = date.split('-').map(Number);
   if (year === undefined || Number.isNaN(year)) return date;
   return FORMATS[locale].date(year, month, day);
+}
+
+/** An edition as readers say it: "2008-07" → "juillet 2008"; a name ("2e édition") as it is. */
+export function editionLabel(locale: Locale, edition: string): string {
+  return /^\d{4}(-\d{2}(-\d{2})?)?$/.test(edition) ? formatPartialDate(locale, edition) : edition;
 }
 
 export function formatDateTime(locale: Locale, iso: string): string {

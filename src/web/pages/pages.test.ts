@@ -127,7 +127,9 @@ describe('the HTML', () => {
     const body = (await get(`/projets/${PROJECT}`)).body;
     expect(body).toMatch(/5\u202f133\s€/);
     expect(body).toContain('href="/partenariats/tours-marrakech"');
-    expect(body).toMatch(/repertoire-franco-marocain-2008\.txt, lignes 3987 à 4009/);
+    // the book's page, not the transcription's lines (those stay in the JSON twin)
+    expect(body).toMatch(/Source :<\/span> (page \d+ du|le) répertoire imprimé/);
+    expect(body).not.toContain('lignes 3987');
     const approximate = (await loadDocument(site.store.db, dir.id)).partnerships.flatMap((p) => p.projects ?? []).find((p) => p.totalCost?.approximate === true);
     expect(approximate).toBeDefined();
     expect((await get(`/projets/${approximate!.id}`)).body).toMatch(/≈ [\d\u202f ,]+/);
@@ -138,7 +140,8 @@ describe('the HTML', () => {
     expect(body).toContain('href="/collectivites/fr-commune-tours"');
     expect(body).toContain('Accord de coopération');
     expect(body).toContain('href="/domaines/developpement-urbain-amenagement"');
-    expect(body).toContain('lignes 3940 à 4237, page 76');
+    expect(body).toContain('page 76 du répertoire imprimé, rubrique « Villes »');
+    expect(body).not.toContain('lignes 3940');
     expect(body).toContain('href="/partenariats/marseille-marrakech"'); // a neighbour through Marrakech
   });
 
@@ -152,7 +155,8 @@ describe('the HTML', () => {
     expect(youth.partnerships.find((p) => p.partnership.id === 'vienne-tiflet')!.disagreements[0]!.message).toMatch(/Tifle/);
     expect(view.unplaced).toEqual([]);
     const body = (await get('/synthese')).body;
-    expect(body).toContain('Divergence avec l’imprimé (ligne 8134)');
+    expect(body).toContain('Divergence avec la synthèse imprimée : Synthèse, « ');
+    expect(body).not.toContain('ligne 8134');
   });
 
   it('report: issues with their line numbers', async () => {

@@ -74,27 +74,43 @@ export function partialDate(date: string, c: RenderContext): string {
   return formatPartialDate(c.locale, date);
 }
 
-export function sourceLine(source: Source | undefined, c: RenderContext): SafeHtml {
+/**
+ * Where a record was printed, as a reader finds it in the book: its page and section. The
+ * transcription's file and lines stay in the JSON twin, for whoever checks the reading.
+ */
+export function sourceLine(source: Source | undefined, c: RenderContext, section?: string): SafeHtml {
   if (source === undefined) return html``;
-  const parts: string[] = [];
-  if (source.lines !== undefined) parts.push(c.t('common.source.text', { document: source.document, first: String(source.lines[0]), last: String(source.lines[1]) }));
-  else parts.push(source.document);
-  if (source.page !== undefined) parts.push(c.t('common.source.page', { page: String(source.page) }));
+  const parts = [source.page === undefined ? c.t('common.source.book') : c.t('common.source.page', { page: String(source.page) })];
+  if (section !== undefined && section !== '') parts.push(c.t('common.source.section', { section }));
   return html`<p class="source"><span class="label">${c.t('common.source')} :</span> ${parts.join(', ')}</p>`;
 }
 
+/** A printed bullet at the start of a line: "- ", "• ", "* ", "– ". */
+const BULLET = /^\s*[-•*–]\s+/;
+
+/** A text's lines as paragraphs, and its runs of bulleted lines ("- eau", "- assainissement") as lists. */
 export function paragraphs(text: string): SafeHtml {
-  return join(
-    text
-      .split(/\n+/)
-      .filter((line) => line.trim() !== '')
-      .map((line) => html`<p>${line}</p>`),
-  );
+  const blocks: SafeHtml[] = [];
+  let items: string[] = [];
+  const flush = () => {
+    if (items.length > 0) blocks.push(html`<ul>${items.map((item) => html`<li>${item}</li>`)}</ul>`);
+    items = [];
+  };
+  for (const line of text.split(/\n+/)) {
+    if (line.trim() === '') continue;
+    if (BULLET.test(line)) items.push(line.replace(BULLET, ''));
+    else {
+      flush();
+      blocks.push(html`<p>${line}</p>`);
+    }
+  }
+  flush();
+  return join(blocks);
 }
 
 export function bulletList(items: readonly string[] | undefined): SafeHtml {
   if (items === undefined || items.length === 0) return html``;
-  return items.length === 1 ? paragraphs(items[0]!) : html`<ul>${items.map((item) => html`<li>${item}</li>`)}</ul>`;
+  return items.length === 1 ? paragraphs(items[0]!) : html`<ul>${items.map((item) => html`<li>${item.replace(BULLET, '')}</li>`)}</ul>`;
 }
 
 /** A section with a heading, left out when it has nothing to say. */

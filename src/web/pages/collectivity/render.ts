@@ -1,7 +1,7 @@
 /** The collectivity page's HTML. */
 import { html, join } from '../../html.js';
 import { countryLabel, samePartnerHeading } from '../../i18n/codes.js';
-import { formatNumber, label, tn } from '../../i18n/index.js';
+import { editionLabel, label, tn } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths, withQuery } from '../../paths.js';
 import { recordPdfLink } from '../../record-pdf/link.js';
@@ -9,6 +9,12 @@ import { collectivityLink, collectivityLinks, domainLabel, facts, partnershipLin
 import { mapSection } from '../../maps/map.js';
 import type { CollectivityView } from './data.js';
 import { suggestionList } from './suggestions.js';
+
+/** The collectivity's place on OpenStreetMap (the coordinates stay in the link, not in the text). */
+function osmLink(location: { lat: number; lon: number }): string {
+  const [lat, lon] = [location.lat.toFixed(4), location.lon.toFixed(4)];
+  return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=12/${lat}/${lon}`;
+}
 
 export function renderCollectivity(v: CollectivityView, c: RenderContext): RenderedPage {
   const { t } = c;
@@ -32,7 +38,8 @@ export function renderCollectivity(v: CollectivityView, c: RenderContext): Rende
     [t('collectivity.faxes'), k.faxes.length === 0 ? undefined : k.faxes.join(' ; ')],
     [t('collectivity.emails'), k.emails.length === 0 ? undefined : join(k.emails.map((e) => html`<a href="mailto:${e}">${e}</a>`), ' ; ')],
     [t('collectivity.websites'), k.websites.length === 0 ? undefined : join(k.websites.map(urlLink), ' ; ')],
-    [t('collectivity.location'), k.location && `${formatNumber(c.locale, k.location.lat)}, ${formatNumber(c.locale, k.location.lon)}`],
+    // the place, not its numbers: the map above shows it, and a link opens it on a full map
+    [t('collectivity.location'), k.location && html`<a href="${osmLink(k.location)}">${t('collectivity.location.map')}</a>`],
   ]);
   const partnerships = html`<ul class="partnerships">${v.partnerships.map(
     (p) => html`<li>${partnershipLink(p.partnership)}<span class="muted"> — ${join(
@@ -83,7 +90,7 @@ ${sameRegion}`;
   const elsewhere = join(
     v.elsewhere.map(
       (other) => html`<section class="elsewhere"><h3><a href="${other.directory.href}">${other.directory.title}</a>${
-        other.directory.edition === undefined ? '' : html` <span class="muted">(${other.directory.edition})</span>`
+        other.directory.edition === undefined ? '' : html` <span class="muted">(${editionLabel(c.locale, other.directory.edition)})</span>`
       }</h3><ul>${other.partnerships.map((p) => html`<li><a href="${p.href}">${p.title}</a></li>`)}</ul>${shownOf(other.partnerships.length, other.total)}</section>`,
     ),
   );

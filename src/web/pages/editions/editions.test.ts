@@ -57,7 +57,7 @@ describe('editions', () => {
 
     const page = await get('/editions/franco-marocain-2008/franco-marocain-2026');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('De l’édition 2008-07 à l’édition 2026');
+    expect(page.body).toContain('De l’édition juillet 2008 à l’édition 2026');
     expect(page.body).toContain('date de signature');
     expect(page.body).not.toContain('42 00 00 00');
   });

@@ -1,6 +1,7 @@
 /** The editions pages' HTML: the series and their editions; what changed from one edition to the next. */
 import { html, type SafeHtml } from '../../html.js';
-import { formatNumber, label } from '../../i18n/index.js';
+import { countryLabel } from '../../i18n/codes.js';
+import { editionLabel, formatNumber, label } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
 import { dataTable, section } from '../../render/parts.js';
@@ -9,7 +10,7 @@ import type { ComparisonView, EditionsView } from './data.js';
 type Edition = ComparisonView['from'];
 type Changes = ComparisonView['partnerships'];
 
-const editionName = (edition: Edition) => (edition.edition === undefined ? edition.title : `${edition.title} (${edition.edition})`);
+const editionName = (edition: Edition, c: RenderContext) => (edition.edition === undefined ? edition.title : `${edition.title} (${editionLabel(c.locale, edition.edition)})`);
 
 export function renderEditions(v: EditionsView, c: RenderContext): RenderedPage {
   const { t } = c;
@@ -23,17 +24,18 @@ export function renderEditions(v: EditionsView, c: RenderContext): RenderedPage 
 </form>
 ${v.series.map(({ key, countries, editions }) =>
   section(
-    countries.join(' – '),
+    countries.map((code) => countryLabel(c.locale, code)).join(' – '),
     html`${dataTable(
       'editions',
-      [{ label: t('editions.edition') }, { label: t('editions.id') }, { label: t('editions.partnerships'), num: true }, { label: t('editions.projects'), num: true }, { label: t('editions.collectivities'), num: true }],
-      editions.map((e) => [html`<a href="${paths.directory(e.id)}">${editionName(e)}</a>`, html`<code>${e.id}</code>`, n(e.partnerships), n(e.projects), n(e.collectivities)]),
+      // the edition's id is in its link and JSON twin: a reader is shown its name
+      [{ label: t('editions.edition') }, { label: t('editions.partnerships'), num: true }, { label: t('editions.projects'), num: true }, { label: t('editions.collectivities'), num: true }],
+      editions.map((e) => [html`<a href="${paths.directory(e.id)}">${editionName(e, c)}</a>`, n(e.partnerships), n(e.projects), n(e.collectivities)]),
     )}${
       editions.length < 2
         ? html`<p class="muted">${t('editions.single')}</p>`
         : html`<ul>${editions.slice(1).map((e, i) => {
             const before = editions[i]!;
-            const [from, to] = before.edition !== undefined && e.edition !== undefined && before.edition !== e.edition ? [before.edition, e.edition] : [before.id, e.id];
+            const [from, to] = before.edition !== undefined && e.edition !== undefined && before.edition !== e.edition ? [editionLabel(c.locale, before.edition), editionLabel(c.locale, e.edition)] : [before.id, e.id];
             return html`<li><a href="${paths.comparison(before.id, e.id)}">${t('editions.compare', { from, to })}</a></li>`;
           })}</ul>`
     }`,
@@ -96,9 +98,9 @@ ${list(t('editions.new'), changes.new, 'nouveaux')}${list(t('editions.ended'), c
 export function renderComparison(v: ComparisonView, c: RenderContext): RenderedPage {
   const { t } = c;
   const byEdition = v.from.edition !== undefined && v.to.edition !== undefined && v.from.edition !== v.to.edition;
-  const title = t('editions.comparison', byEdition ? { from: v.from.edition!, to: v.to.edition! } : { from: v.from.id, to: v.to.id });
+  const title = t('editions.comparison', byEdition ? { from: editionLabel(c.locale, v.from.edition!), to: editionLabel(c.locale, v.to.edition!) } : { from: v.from.id, to: v.to.id });
   const body = html`<h1>${title}</h1>
-<p>${t('editions.comparison.intro', { from: editionName(v.from), to: editionName(v.to) })}</p>
+<p>${t('editions.comparison.intro', { from: editionName(v.from, c), to: editionName(v.to, c) })}</p>
 ${changesSection(t('editions.partnerships'), v.partnerships, c, 'partenariats')}
 ${changesSection(t('editions.projects'), v.projects, c, 'projets')}`;
   return {

@@ -1,7 +1,7 @@
 /** The home page's HTML. */
 import { html } from '../../html.js';
-import { bySideHeading, countryLabel } from '../../i18n/codes.js';
-import { label, tn } from '../../i18n/index.js';
+import { bySideHeading, countedLabel, countryLabel } from '../../i18n/codes.js';
+import { editionLabel, formatNumber, label, tn } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths, withQuery } from '../../paths.js';
 import { mapSection } from '../../maps/map.js';
@@ -13,16 +13,17 @@ export function renderHome(v: HomeView, c: RenderContext): RenderedPage {
   const f = v.figures;
   const figure = (value: number, caption: string, href: string, details: ReturnType<typeof html>) =>
     html`<li class="figure"><a href="${href}"><span class="value">${value}</span> <span class="caption">${caption}</span></a>${details}</li>`;
-  const sub = (items: [string, number, string][]) =>
-    html`<ul class="figure-details">${items.map(([text, n, href]) => html`<li><a href="${href}">${text} : ${n}</a></li>`)}</ul>`;
+  // each detail a count in words ("83 terminés"), or a place and its count ("Maroc : 120")
+  const sub = (items: [string, string][]) => html`<ul class="figure-details">${items.map(([text, href]) => html`<li><a href="${href}">${text}</a></li>`)}</ul>`;
+  const n = (count: number) => formatNumber(locale, count);
   const figures = html`<ul class="figures">
 ${figure(
   f.partnerships.total,
   t('home.figures.partnerships'),
   paths.partnerships(),
   sub([
-    [label(locale, 'tier', 'full'), f.partnerships.full, withQuery(paths.partnerships(), { tier: 'full' })],
-    [label(locale, 'tier', 'brief'), f.partnerships.brief, paths.brief()],
+    [countedLabel(locale, 'tier', 'full', f.partnerships.full), withQuery(paths.partnerships(), { tier: 'full' })],
+    [countedLabel(locale, 'tier', 'brief', f.partnerships.brief), paths.brief()],
   ]),
 )}
 ${figure(
@@ -31,7 +32,7 @@ ${figure(
   paths.collectivities(),
   sub(
     Object.entries(f.collectivities.byCountry).map(
-      ([country, count]) => [countryLabel(locale, country), count, withQuery(paths.collectivities(), { country })] as [string, number, string],
+      ([country, count]) => [`${countryLabel(locale, country)} : ${n(count)}`, withQuery(paths.collectivities(), { country })] as [string, string],
     ),
   ),
 )}
@@ -42,7 +43,7 @@ ${figure(
   sub(
     (['ongoing', 'completed', 'planned', 'other'] as const)
       .filter((s) => f.projects[s] > 0)
-      .map((s) => [label(locale, 'status', s), f.projects[s], withQuery(paths.projects(), { status: s })] as [string, number, string]),
+      .map((s) => [countedLabel(locale, 'status', s, f.projects[s]), withQuery(paths.projects(), { status: s })] as [string, string]),
   ),
 )}
 ${figure(f.padProjects, t('home.figures.pad'), withQuery(paths.projects(), { pad: 'oui' }), html``)}
@@ -75,7 +76,7 @@ ${figure(f.padProjects, t('home.figures.pad'), withQuery(paths.projects(), { pad
     v.directories.length === 0
       ? ''
       : html`<section aria-labelledby="directories"><h2 id="directories">${t('home.directories')}</h2><ul>${v.directories.map(
-          (d) => html`<li><a href="${d.href}">${d.title}</a> <span class="muted">(${names(d.countries)}${d.edition === undefined ? '' : `, ${d.edition}`})</span></li>`,
+          (d) => html`<li><a href="${d.href}">${d.title}</a> <span class="muted">(${names(d.countries)}${d.edition === undefined ? '' : `, ${editionLabel(locale, d.edition)}`})</span></li>`,
         )}</ul><p><a href="${paths.directories()}">${t('home.directories.all')}</a> · <a href="${paths.searchAll()}">${t('searchAll.form')}</a></p></section>`;
   const body = html`<h1>${v.directory.title}</h1>
 <p class="lead">${t('home.intro', {
@@ -83,7 +84,7 @@ ${figure(f.padProjects, t('home.figures.pad'), withQuery(paths.projects(), { pad
     partnerships: tn(locale, 'common.partnerships', f.partnerships.total),
     projects: tn(locale, 'common.projects', f.projects.total),
     title: v.directory.title,
-    edition: v.directory.edition ?? '',
+    edition: editionLabel(locale, v.directory.edition ?? ''),
   })}</p>
 <section aria-labelledby="figures"><h2 id="figures">${t('home.figures')}</h2>${figures}</section>
 <section aria-labelledby="carte"><h2 id="carte">${t('home.map')}</h2>${mapSection(v.map, c, { id: 'carte-partenariats', title: t('home.map.title', { countries: names(v.directory.countries) }), description: t('home.map.description', { countries: names(v.directory.countries), home: names([home]), partners: names(partners) }), csvHref: `${paths.statistics()}/carte.csv` })}</section>

@@ -29,9 +29,9 @@ export function renderPad(v: PadView, c: RenderContext): RenderedPage {
 <p>${padComparison(c.locale, v.pad, false)}</p>
 ${statements.length > 0
   ? html`<ul>${statements.map((s) =>
-      s.stated !== null && s.line !== null
-        ? html`<li>${t('pad.statement', { line: String(s.line), stated: formatCount(s.stated), count: formatCount(v.pad.count) })}</li>`
-        : html`<li>${s.message}${s.line !== null ? html` <span class="muted">(${t('pad.line', { line: String(s.line) })})</span>` : ''}</li>`,
+      s.stated !== null
+        ? html`<li>${t('pad.statement', { stated: formatCount(s.stated), count: formatCount(v.pad.count) })}</li>`
+        : html`<li>${t('pad.statement.unstated', { count: formatCount(v.pad.count) })}</li>`,
     )}</ul>`
   : ''}
 </section>

@@ -109,7 +109,7 @@ ${section(t('partnership.otherPartnerships'), bulletList(v.otherPartnerships))}
 ${section(t('partnership.contacts'), contacts, 'contacts')}
 ${section(t('partnership.notes'), bulletList(v.notes))}
 ${section(t('partnership.neighbours'), neighbours, 'voisins')}
-${sourceLine(v.source, c)}
+${sourceLine(v.source, c, v.section)}
 </article>`;
   return { title: v.title, breadcrumbs: [tierCrumb, { href: paths.partnership(v.id), label: v.title }], body };
 }

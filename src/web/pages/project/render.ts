@@ -71,7 +71,7 @@ export function renderProject(v: ProjectView, c: RenderContext): RenderedPage {
 <header class="page-header"><p class="kicker">${partnershipLink(v.partnership)}</p><h1>${v.title}</h1>
 <p>${statusBadge(v.status, c)}${v.padCofinanced ? html` ${padBadge(c)}` : ''}</p></header>
 ${facts([
-  [t('project.status'), label(c.locale, 'status', v.status)],
+  // the status is the badge above: said once
   [t('project.themes'), v.themes.length === 0 ? undefined : v.themes.join(' ; ')],
   [t('project.period'), period === '' ? undefined : period],
   [t('project.duration'), v.durationMonths === undefined ? undefined : t('project.months', { months: v.durationMonths })],

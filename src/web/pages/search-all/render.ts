@@ -1,7 +1,7 @@
 /** The search across every directory: the form, the directory facet, the hits with their directory, pages. */
 import { html } from '../../html.js';
 import { countryLabel } from '../../i18n/codes.js';
-import { tn, type MessageKey } from '../../i18n/index.js';
+import { editionLabel, tn, type MessageKey } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
 import { notices, pagination } from '../../render/parts.js';
@@ -13,13 +13,14 @@ export function renderSearchAll(v: SearchAllView, c: RenderContext): RenderedPag
   const title = v.query.q.trim() === '' ? t('searchAll.title') : t('searchAll.titleWith', { q: v.query.q });
   const form = html`<form class="search-form" role="search" aria-label="${t('searchAll.form')}" method="get" action="${paths.searchAll()}">
 <label for="search-all-q">${t('search.label')}</label>
-<input id="search-all-q" name="q" type="search" value="${v.query.q}" maxlength="500">
+<input id="search-all-q" name="q" type="search" value="${v.query.q}" maxlength="500" aria-describedby="search-help">
 ${v.query.sort === 'relevance' ? '' : html`<input type="hidden" name="sort" value="${v.query.sort}">`}
 <button type="submit">${t('search.submit')}</button>
+<p id="search-help" class="search-help">${t('searchPage.help')}</p>
 </form>`;
   const countries = (codes: readonly string[]) => codes.map((code) => countryLabel(c.locale, code)).join(' – ');
   const facet = html`<aside class="facets" aria-labelledby="facets-title"><h2 id="facets-title">${t('searchAll.directories')}</h2><section class="facet"><ul>${v.directories.map(
-    (d) => html`<li><a href="${d.href}">${d.title}</a> : ${tn(c.locale, 'searchPage.results', d.count)}<br><span class="muted">${countries(d.countries)}${d.edition === undefined ? '' : `, ${d.edition}`}</span></li>`,
+    (d) => html`<li><a href="${d.href}">${d.title}</a> : ${tn(c.locale, 'searchPage.results', d.count)}<br><span class="muted">${countries(d.countries)}${d.edition === undefined ? '' : `, ${editionLabel(c.locale, d.edition)}`}</span></li>`,
   )}</ul><p class="muted">${t('searchAll.directories.hint')}</p></section></aside>`;
   const sorts = html`<p class="sorts">${t('searchPage.sort')} : ${v.sorts.map((s, i) =>
     html`${i === 0 ? '' : ' · '}${s.current ? html`<strong>${t(`searchPage.sort.${s.value}` as MessageKey)}</strong>` : html`<a href="${s.href}">${t(`searchPage.sort.${s.value}` as MessageKey)}</a>`}`,

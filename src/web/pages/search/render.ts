@@ -4,7 +4,7 @@ import { facetHeading } from '../../i18n/codes.js';
 import { tn, type MessageKey } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
-import { notices, padBadge, pagination } from '../../render/parts.js';
+import { notices, padBadge, pagination, partialDate } from '../../render/parts.js';
 import { mapSection } from '../../maps/map.js';
 import { exportForm } from '../../export/form.js';
 import type { HitView, SearchView } from './data.js';
@@ -86,7 +86,7 @@ ${v.map === undefined ? '' : html`<section class="results-map" aria-labelledby="
 
 /** A hit of a results page: its kind and date (and `kicker`), its title linked to its page, its subtitle, the excerpt that matched. */
 export function hitItem(hit: HitView, c: RenderContext, extra: { kicker?: SafeHtml | string; subtitle?: SafeHtml | string } = {}): SafeHtml {
-  return html`<li class="hit hit-${hit.type}"><p class="kicker">${c.t(`searchPage.type.${hit.type}` as MessageKey)}${hit.date ? html` · ${hit.date}` : ''}${extra.kicker ?? ''}</p><h3><a href="${hit.href}">${hit.title}</a></h3>${
+  return html`<li class="hit hit-${hit.type}"><p class="kicker">${c.t(`searchPage.type.${hit.type}` as MessageKey)}${hit.date ? html` · ${partialDate(hit.date, c)}` : ''}${extra.kicker ?? ''}</p><h3><a href="${hit.href}">${hit.title}</a></h3>${
     hit.subtitle === '' ? '' : html`<p class="subtitle">${extra.subtitle ?? hit.subtitle}</p>`
   }<p class="excerpt">${raw(hit.excerptHtml)}</p></li>`;
 }

@@ -37,10 +37,10 @@ export function csvLink(table: StatsTable, c: RenderContext): SafeHtml {
 /** A bar chart (SVG) beside the table of its numbers. */
 export function chartWithTable(
   c: RenderContext,
-  options: { id: string; title: string; description: string; bars: readonly Bar[]; orientation: 'horizontal' | 'vertical'; valueLabel: string; labelHeader?: string },
+  options: { id: string; title: string; description: string; bars: readonly Bar[]; orientation: 'horizontal' | 'vertical'; valueLabel: string; labelHeader?: string; spoken?: (bar: Bar, formatted: string) => string },
 ): SafeHtml {
   if (options.bars.length === 0) return html`<p class="muted">${c.t('map.empty')}</p>`;
-  const chart = barChart({ title: options.title, description: options.description, bars: options.bars, orientation: options.orientation, valueLabel: options.valueLabel, id: options.id });
+  const chart = barChart({ title: options.title, description: options.description, bars: options.bars, orientation: options.orientation, valueLabel: options.valueLabel, id: options.id, ...(options.spoken ? { spoken: options.spoken } : {}) });
   const table = scrollTable(
     options.title,
     html`<table class="stats-table"><caption class="visually-hidden">${options.title}</caption><thead><tr><th scope="col">${options.labelHeader ?? c.t('stats.col.label')}</th><th scope="col" class="num">${options.valueLabel}</th></tr></thead><tbody>${chart.table.map(
@@ -93,7 +93,7 @@ export function padComparison(locale: Locale, pad: Pick<CensusStats['pad'], 'cou
   if (filtered) return t(locale, 'stats.pad.comparison.filtered', { projects });
   if (pad.statements.length === 0) return t(locale, 'stats.pad.comparison.agrees', { projects });
   const stated = pad.statements
-    .map((s) => (s.line !== null ? t(locale, 'stats.pad.comparison.stated', { stated: String(s.stated ?? '?'), line: String(s.line) }) : String(s.stated ?? '?')))
+    .map((s) => (s.stated === null ? '?' : formatCount(s.stated)))
     .join(', ');
   return t(locale, 'stats.pad.comparison.differs', { projects, stated });
 }

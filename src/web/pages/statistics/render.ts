@@ -3,6 +3,7 @@ import { countBars, domainBars } from '../../../stats/charts.js';
 import type { CensusStats } from '../../../stats/model.js';
 import type { StatisticsView } from './data.js';
 import { html, type SafeHtml } from '../../html.js';
+import { countedLabel } from '../../i18n/codes.js';
 import { tn, type MessageKey } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
@@ -71,7 +72,7 @@ ${csvLink(table, c)}</section>`;
   };
 
   const status = html`<section aria-labelledby="etats"><h2 id="etats">${t('stats.status')}</h2>
-${chartWithTable(c, { id: 'chart-status', title: t('stats.status'), description: t('stats.status.desc'), bars: countBars(v.projectsByStatus, labels.status), orientation: 'vertical', valueLabel: projectsLabel, labelHeader: t('pad.status') })}
+${chartWithTable(c, { id: 'chart-status', title: t('stats.status'), description: t('stats.status.desc'), bars: countBars(v.projectsByStatus, labels.status), orientation: 'vertical', valueLabel: projectsLabel, labelHeader: t('pad.status'), spoken: (bar) => countedLabel(locale, 'status', bar.key, bar.value) })}
 ${csvLink('projets-par-etat', c)}</section>`;
 
   const all = t('stats.money.all');

@@ -3,16 +3,15 @@ import { html, type SafeHtml } from '../../html.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
 import { partnershipLink } from '../../render/parts.js';
+import { message } from '../report/render.js';
 import type { SynthesisView } from './data.js';
 
 type Issue = SynthesisView['unplaced'][number];
 type Section = SynthesisView['domains'][number]['children'][number];
 
 function disagreement(issue: Issue, c: RenderContext): SafeHtml {
-  return html`<p class="disagreement" role="note"><span class="marker" aria-hidden="true">⚠</span> ${c.t('synthesis.disagreement', {
-    line: String(issue.line ?? issue.lines?.[0] ?? '?'),
-    message: issue.message,
-  })}</p>`;
+  // the printed synthesis's line stays in the JSON twin: a reader is told what differs, in French
+  return html`<p class="disagreement" role="note"><span class="marker" aria-hidden="true">⚠</span> ${c.t('synthesis.disagreement', { message: message(issue, c) })}</p>`;
 }
 
 function pairs(s: Section, c: RenderContext): SafeHtml {
@@ -27,14 +26,13 @@ function pairs(s: Section, c: RenderContext): SafeHtml {
 
 export function renderSynthesis(v: SynthesisView, c: RenderContext): RenderedPage {
   const { t } = c;
-  const printed = (line: number | undefined) => (line === undefined ? '' : html`<p class="muted printed">${t('synthesis.printedAt', { line: String(line) })}</p>`);
   const body = html`<h1>${t('synthesis.title')}</h1>
 <p>${t('synthesis.intro')}</p>
 ${v.domains.map(
-  (d) => html`<section class="synthesis-domain" id="${d.domain.code}"><h2><a href="${d.domain.href}">${d.domain.label}</a></h2>${printed(d.printedLine)}
+  (d) => html`<section class="synthesis-domain" id="${d.domain.code}"><h2><a href="${d.domain.href}">${d.domain.label}</a></h2>
 ${pairs(d, c)}
 ${d.children.map(
-  (child) => html`<section class="synthesis-subdomain" id="${child.domain.code}"><h3><span aria-hidden="true">➤ </span><a href="${child.domain.href}">${child.domain.label}</a></h3>${printed(child.printedLine)}
+  (child) => html`<section class="synthesis-subdomain" id="${child.domain.code}"><h3><span aria-hidden="true">➤ </span><a href="${child.domain.href}">${child.domain.label}</a></h3>
 ${child.partnerships.length === 0 && child.disagreements.length === 0 ? html`<p class="muted">${t('synthesis.empty')}</p>` : pairs(child, c)}</section>`,
 )}
 </section>`,
