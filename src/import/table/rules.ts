@@ -98,7 +98,7 @@ const sideCoordinates: Rule = {
 const notCollectivity: Rule = {
   name: 'not-collectivity',
   run(state) {
-    const words = state.mapping.notCollectivityWords.map(foldKey);
+    const words = state.tools.notCollectivityWords;
     if (words.length === 0) return;
     for (const side of SIDES) {
       const name = state.draft[side].name;
