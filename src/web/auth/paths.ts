@@ -21,6 +21,7 @@ export const memberPaths = {
   users: () => '/admin/utilisateurs',
   userAction: (action: 'desactiver' | 'reactiver' | 'inviter') => `/admin/utilisateurs/${action}`,
   personalData: () => '/admin/donnees-personnelles',
+  tables: () => '/admin/tableaux',
   personExport: () => '/admin/donnees-personnelles/export',
   personErase: () => '/admin/donnees-personnelles/effacer',
   personConsent: () => '/admin/donnees-personnelles/consentement',
