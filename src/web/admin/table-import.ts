@@ -49,8 +49,8 @@ export function registerTableImportRoutes(app: FastifyInstance, members: Members
     const issues = (title: string, list: readonly ImportIssue[]) =>
       list.length === 0
         ? ''
-        : html`<h3>${title} (${list.length})</h3><table class="table-issues"><thead><tr><th scope="col">${t('admin.tables.row')}</th><th scope="col">${t('admin.tables.column')}</th><th scope="col">${t('admin.tables.reason')}</th></tr></thead>
-<tbody>${list.slice(0, LISTED_ISSUES).map((i) => html`<tr><td>${i.row ?? ''}</td><td>${i.column ?? ''}</td><td>${i.message.replace(/^row \d+(, column "[^"]*")?: /, '')}</td></tr>`)}</tbody></table>`;
+        : html`<h3>${title} (${list.length})</h3><div class="table-scroll"><table class="table-issues"><thead><tr><th scope="col">${t('admin.tables.row')}</th><th scope="col">${t('admin.tables.column')}</th><th scope="col">${t('admin.tables.reason')}</th></tr></thead>
+<tbody>${list.slice(0, LISTED_ISSUES).map((i) => html`<tr><td>${i.row ?? ''}</td><td>${i.column ?? ''}</td><td>${i.message.replace(/^row \d+(, column "[^"]*")?: /, '')}</td></tr>`)}</tbody></table></div>`;
     const body = html`<section class="member-page">
 <h1>${t('admin.tables.title')}</h1>
 <p>${t('admin.tables.intro')}</p>
