@@ -20,7 +20,8 @@ import { RowState, unknownMarkers, type RowIssue, type TableTools } from './stat
 import { cellText } from './values.js';
 
 export { readMapping, TableMapping } from './mapping.js';
-export { isTableName, openTable } from './source.js';
+export { isTableName } from './names.js';
+export { openTable } from './source.js';
 export type { TableSource } from './rows.js';
 
 export interface TableRead {

@@ -9,12 +9,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireEditor } from '../../accounts/roles.js';
-import { importTable, type TableImportResult } from '../../census/import-table.js';
+import type { TableImportResult } from '../../census/import-table.js';
 import { isRepertoireError } from '../../errors.js';
-import { defaultGazetteer } from '../../geo/gazetteer.js';
 import { CsvRecords, detectSeparator } from '../../import/table/csv.js';
-import { readMapping, readTable, type TableMapping } from '../../import/table/index.js';
-import { csvRows } from '../../import/table/source.js';
+import { readMapping, type TableMapping } from '../../import/table/mapping.js';
 import type { ImportIssue } from '../../model/report.js';
 import { csrfField, field, guarded, type Members } from '../auth/members.js';
 import { memberPaths } from '../auth/paths.js';
@@ -94,6 +92,13 @@ ${csrfField(request.member!.csrfToken)}
       const values = { mapping: field(request, 'mapping') ?? '', mappingText: field(request, 'mappingText') ?? '', table: field(request, 'table') ?? '', directory: (field(request, 'directory') ?? '').trim() };
       const dryRun = field(request, 'action') !== 'importer';
       let preview: string[][] | undefined;
+      // Loaded when first used, not with the site: exceljs, the country names and outlines take a second to load.
+      const [{ readTable }, { csvRows }, { importTable }, { defaultGazetteer }] = await Promise.all([
+        import('../../import/table/index.js'),
+        import('../../import/table/source.js'),
+        import('../../census/import-table.js'),
+        import('../../geo/gazetteer.js'),
+      ]);
       try {
         const mapping = chosenMapping(values, mappingsFolder, shipped());
         preview = previewRows(values.table, mapping);
