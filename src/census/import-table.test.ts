@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defaultGazetteer } from '../geo/gazetteer.js';
 import { openTable, readTable, TableMapping } from '../import/table/index.js';
 import type { RepertoireDocument } from '../model/schema.js';
 import { readDocument } from '../store/load-document.js';
@@ -118,5 +119,33 @@ describe('a table merged into a directory', () => {
     const proposals = await store.db.selectFrom('proposals').select(['record_id', 'data', 'origin_kind']).where('directory_id', '=', DIRECTORY).execute();
     expect(proposals).toEqual([expect.objectContaining({ record_id: 'kralupy-komarno', origin_kind: 'import' })]);
     expect(JSON.parse(proposals[0]!.data!)).toMatchObject({ signedDate: '1993' });
+  });
+});
+
+describe('matching through the gazetteer', () => {
+  it('finds "Marrakesh" in a directory that spells it "Commune urbaine de Marrakech"', async () => {
+    const store = await openTempStore();
+    const stored: RepertoireDocument = {
+      format: 'repertoire',
+      version: 1,
+      directory: { id: 'essai-ma', title: 'Essai', countries: ['FR', 'MA'] },
+      domains: [],
+      collectivities: [
+        { id: 'lyon', name: 'Ville de Lyon', shortName: 'Lyon', country: 'FR', kind: 'commune' },
+        { id: 'marrakech', name: 'Commune urbaine de Marrakech', shortName: 'Marrakech', country: 'MA', kind: 'commune-urbaine' },
+      ],
+      partnerships: [{ id: 'lyon-marrakech', tier: 'brief', parties: [{ collectivityId: 'lyon', country: 'FR' }, { collectivityId: 'marrakech', country: 'MA' }] }],
+    };
+    await saveDocument(store.db, stored);
+    const mapping = TableMapping.parse({ ...MAPPING, directory: { id: 'essai-ma', title: 'Essai' }, language: 'fr', home: { name: 'obec1', country: { value: 'FR' } }, partner: { name: 'obec2', country: 'stat2' } });
+    const path = join(tempDir(), 'liste.tsv');
+    writeFileSync(path, 'obec1\tobec2\tstat2\trok\nLyon\tMarrakesh\tMaroc\t2004\n');
+    const read = await readTable(openTable(path, mapping.table), mapping);
+    const result = await importTable(store.db, read, { gazetteer: defaultGazetteer() });
+    expect(result.rows).toEqual({ created: 0, updated: 1, unchanged: 0, rejected: 0 });
+    const doc = (await readDocument(store.db, 'essai-ma'))!;
+    expect(doc.collectivities.map((c) => c.id)).toEqual(['lyon', 'marrakech']);
+    expect(doc.collectivities[1]!.aliases).toEqual(['Marrakesh']);
+    expect(doc.partnerships).toEqual([expect.objectContaining({ id: 'lyon-marrakech', signedDate: '2004' })]);
   });
 });

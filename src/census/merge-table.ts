@@ -45,10 +45,13 @@ function nameKeys(country: string, name: string): string[] {
   return [...new Set([`${country}:${foldKey(name)}`, `${country}:${bareName(name)}`])];
 }
 
-/** The gazetteer's own spelling of a name it knows through its aliases ("Fez" → "Fès"), as a key. */
+/** The gazetteer's own spelling of a place's name, directly or through its aliases ("Marrakech" → "Marrakesh"), as a key. */
 function aliasKey(country: string, name: string, gazetteer: MergeOptions['gazetteer']): string | undefined {
-  const places = gazetteer?.places(country, name);
-  return places?.alias && places.places[0] ? `${country}:${foldKey(places.places[0].name)}` : undefined;
+  for (const n of new Set([name, bareName(name)])) {
+    const place = gazetteer?.places(country, n).places[0];
+    if (place) return `${country}:${foldKey(place.name)}`;
+  }
+  return undefined;
 }
 
 /**
@@ -77,7 +80,7 @@ function mergeCollectivities(base: RepertoireDocument, table: RepertoireDocument
       }
     }
     const key = aliasKey(t.country, t.name, gazetteer);
-    return key === undefined ? undefined : (byAlias.get(key) ?? byName.get(key));
+    return key === undefined ? undefined : byAlias.get(key);
   };
   const ids = new Map<string, string>();
   for (const t of table.collectivities) {

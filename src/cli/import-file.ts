@@ -8,9 +8,7 @@ import { decodeDocument, isInterchangeName, readDocumentText, type DocumentRead 
 import { readPdfDirectory } from '../import/pdf/index.js';
 import type { ImportReport } from '../model/report.js';
 import type { SaveCounts } from '../store/changes.js';
-import { importTable, type TableImportOptions, type TableImportResult } from '../census/import-table.js';
-import { defaultGazetteer } from '../geo/gazetteer.js';
-import { openTable, readMapping, readTable } from '../import/table/index.js';
+import type { TableImportOptions, TableImportResult } from '../census/import-table.js';
 import { IMPORT_STEPS, importDocument, type ImportOptions, type ImportStep } from '../census/import.js';
 import type { TestPause } from '../config.js';
 import { RepertoireError } from '../errors.js';
@@ -115,6 +113,12 @@ export async function importTableFile(db: Kysely<Database>, path: string, progre
   const mappingText = await readFile(options.mappingPath, 'utf8').catch((error: unknown) => {
     throw fileProblem(error, options.mappingPath, 'read');
   });
+  // Loaded here, not with the command: exceljs, the country names and outlines take a second to load.
+  const [{ openTable, readMapping, readTable }, { importTable }, { defaultGazetteer }] = await Promise.all([
+    import('../import/table/index.js'),
+    import('../census/import-table.js'),
+    import('../geo/gazetteer.js'),
+  ]);
   const mapping = readMapping(mappingText, basename(options.mappingPath));
   // A table's length is known only at its end: a line every 100 000 rows says it is moving.
   const onProgress = (rows: number) => {

@@ -14,6 +14,7 @@ import type { AccountService } from '../accounts/service.js';
 import type { Census } from '../census/index.js';
 import { createAdmission, longWorkLimit, overloaded, RETRY_AFTER_SECONDS, type Admission } from './admission.js';
 import { registerAdminRoutes } from './admin/routes.js';
+import { registerTableImportRoutes } from './admin/table-import.js';
 import { recordOfPage, registerMembers } from './auth/members.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { registerCensusRoutes } from './census/routes.js';
@@ -156,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // the members' pages, built on the services registerMembers holds (they import it, not it them)
   registerAuthRoutes(app, members);
   registerAdminRoutes(app, members);
+  registerTableImportRoutes(app, members);
   registerCensusRoutes(app, members);
 
   const lanes = createLanes();

@@ -1,4 +1,4 @@
-import { isTableName } from '../../import/table/index.js';
+import { isTableName } from '../../import/table/names.js';
 import { RepertoireError } from '../../errors.js';
 import type { Command } from '../context.js';
 import { importFile, importTableFile, parseCountries } from '../import-file.js';

@@ -80,19 +80,20 @@ export class TableRecords {
   private collectivity(side: SideDraft, row: number, flags: RowIssue[], field: 'home' | 'partner'): Collectivity {
     const country = side.country!;
     const name = side.name!;
-    const nameKey = `${country}:${foldKey(name)}`;
-    const byName = () => this.byName.get(nameKey) ?? `${country.toLowerCase()}-${slugOf(name, 80)}`;
+    const nameKey = () => `${country}:${foldKey(name)}`;
+    const byName = () => this.byName.get(nameKey()) ?? `${country.toLowerCase()}-${slugOf(name, 80)}`;
     let id = side.code !== undefined ? `${country.toLowerCase()}-${slugOf(side.code, 80)}` : byName();
     let c = this.collectivities.get(id);
-    if (c !== undefined && side.code !== undefined && foldKey(c.name) !== foldKey(name)) {
+    if (c !== undefined && side.code !== undefined && c.name !== name && foldKey(c.name) !== foldKey(name)) {
       flags.push({ row, kind: 'shared-code', field: `${field}.code`, reason: `${field}.code: "${side.code}" was given to "${c.name}" already: "${name}" is told apart by its name`, text: side.code });
       id = byName();
       c = this.collectivities.get(id);
+      if (c === undefined) this.byName.set(nameKey(), id);
     }
     if (c === undefined) {
       c = { id, name, country, kind: side.kind ?? this.mapping.defaultKind };
       this.collectivities.set(id, c);
-      if (!this.byName.has(nameKey)) this.byName.set(nameKey, id);
+      if (side.code === undefined) this.byName.set(nameKey(), id);
     }
     if (c.location === undefined && side.location !== undefined) c.location = side.location;
     if (c.region === undefined && side.region !== undefined) c.region = side.region;

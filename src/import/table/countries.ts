@@ -33,11 +33,12 @@ export class CountryNames {
   }
 
   read(text: string): CountryAnswer {
-    const key = foldKey(text);
-    const hit = this.answers.get(key);
+    // A table names few countries, row after row: answers are kept by the text as written.
+    const hit = this.answers.get(text);
     if (hit) return hit;
-    const answer = this.find(text.trim(), key);
-    this.answers.set(key, answer);
+    const answer = this.find(text.trim(), foldKey(text));
+    if (this.answers.size >= 10_000) this.answers.clear();
+    this.answers.set(text, answer);
     return answer;
   }
 

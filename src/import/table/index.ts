@@ -16,11 +16,12 @@ import { mappedColumns, type TableMapping } from './mapping.js';
 import { CountryOutlines } from './point-country.js';
 import type { TableSource } from './rows.js';
 import { readRow } from './rules.js';
-import { RowState, type RowIssue, type TableTools } from './state.js';
+import { RowState, unknownMarkers, type RowIssue, type TableTools } from './state.js';
 import { cellText } from './values.js';
 
 export { readMapping, TableMapping } from './mapping.js';
-export { isTableName, openTable } from './source.js';
+export { isTableName } from './names.js';
+export { openTable } from './source.js';
 export type { TableSource } from './rows.js';
 
 export interface TableRead {
@@ -39,12 +40,12 @@ export interface ReadTableOptions {
 }
 
 export function tableTools(mapping: TableMapping): TableTools {
-  return { countries: new CountryNames(mapping.language, mapping.countryNames), outlines: new CountryOutlines() };
+  return { countries: new CountryNames(mapping.language, mapping.countryNames), outlines: new CountryOutlines(), notCollectivityWords: mapping.notCollectivityWords.map(foldKey) };
 }
 
 export async function readTable(source: TableSource, mapping: TableMapping, options: ReadTableOptions = {}): Promise<TableRead> {
   const tools = options.tools ?? tableTools(mapping);
-  const unknown = new Set(mapping.unknown.map(foldKey));
+  const unknown = unknownMarkers(mapping.unknown);
   const records = new TableRecords(mapping, source.name);
   const rejected: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];

@@ -20,7 +20,9 @@ const Column = z.strictObject({
   unknown: z.array(z.string()).optional(),
 });
 const Constant = z.strictObject({ value: z.union([z.string(), z.number()]) });
-export const FieldSource = z.union([z.string().min(1).transform((column): z.output<typeof Column> => ({ column })), Column, Constant]);
+export const FieldSource = z
+  .union([z.string().min(1).transform((column): z.output<typeof Column> => ({ column })), Column, Constant])
+  .meta({ id: 'FieldSource', description: 'A column by its header (a string, or {"column", "default", "unknown"}), or a constant ({"value"})' });
 export type FieldSource = z.output<typeof FieldSource>;
 
 /** One side of a partnership: the collectivity named on that side of each row. */
@@ -32,7 +34,7 @@ export const SideMapping = z.strictObject({
   lat: FieldSource.optional(),
   lon: FieldSource.optional(),
   region: FieldSource.optional(),
-});
+}).meta({ id: 'SideMapping', description: 'One side of a partnership: the collectivity named on that side of each row' });
 export type SideMapping = z.output<typeof SideMapping>;
 
 export const DateReading = z.enum(['auto', 'year', 'text', 'excel-serial']);

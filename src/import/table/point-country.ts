@@ -1,6 +1,6 @@
 /**
- * Whether a point lies in the country a row names: world-atlas's outlines (1:50m, ISO numeric
- * ids), read when first asked. Only a clear disagreement counts — the point inside another
+ * Whether a point lies in the country a row names: world-atlas's outlines (1:110m, ISO numeric
+ * ids: coarse, and quick enough to ask for every row of a large table), read when first asked. Only a clear disagreement counts — the point inside another
  * country and nothing of the named one within half a degree — so that a border town drawn on
  * the wrong side of a coarse outline, or a port in the sea, is not flagged.
  */
@@ -17,6 +17,8 @@ type Shape = { id: string; feature: Feature<Polygon | MultiPolygon>; box: [[numb
 
 export class CountryOutlines {
   private shapes: Shape[] | undefined;
+  /** answers by country and point: a register names the same collectivity, at the same point, row after row */
+  private readonly answers = new Map<string, string | undefined>();
 
   /** The numeric id of the country the point lies in, by the outlines (undefined: none, the sea). */
   private containing(lon: number, lat: number): Shape | undefined {
@@ -33,6 +35,15 @@ export class CountryOutlines {
    * near) `alpha2`; undefined when they agree or when the outlines cannot say.
    */
   disagreement(lat: number, lon: number, alpha2: string): string | undefined {
+    const key = `${alpha2}:${lat}:${lon}`;
+    if (this.answers.has(key)) return this.answers.get(key);
+    const answer = this.find(lat, lon, alpha2);
+    if (this.answers.size >= 100_000) this.answers.clear();
+    this.answers.set(key, answer);
+    return answer;
+  }
+
+  private find(lat: number, lon: number, alpha2: string): string | undefined {
     const id = numericCode(alpha2);
     const named = id === undefined ? undefined : this.all().find((s) => s.id === id);
     if (named === undefined) return undefined;
@@ -48,7 +59,7 @@ export class CountryOutlines {
 
   private all(): Shape[] {
     if (this.shapes) return this.shapes;
-    const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology<{ countries: GeometryCollection }>;
+    const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-110m.json'), 'utf8')) as Topology<{ countries: GeometryCollection }>;
     this.shapes = topology.objects.countries.geometries
       .filter((g) => g.id !== undefined && (g.type === 'Polygon' || g.type === 'MultiPolygon'))
       .map((g) => {

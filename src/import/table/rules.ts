@@ -3,6 +3,7 @@
  * (state.ts), flagging what is doubtful and rejecting what cannot be read. A rejected row stops at
  * the rule that rejected it. New fields are new rules: the table is the reader.
  */
+import { FrameworkKind } from '../../model/schema.js';
 import { foldKey } from '../../text/fold.js';
 import type { SideMapping } from './mapping.js';
 import type { RowState, SideDraft } from './state.js';
@@ -98,7 +99,7 @@ const sideCoordinates: Rule = {
 const notCollectivity: Rule = {
   name: 'not-collectivity',
   run(state) {
-    const words = state.mapping.notCollectivityWords.map(foldKey);
+    const words = state.tools.notCollectivityWords;
     if (words.length === 0) return;
     for (const side of SIDES) {
       const name = state.draft[side].name;
@@ -161,7 +162,7 @@ const framework: Rule = {
     const text = cellText(at?.cell);
     if (text === undefined) return;
     const known = Object.entries(p.frameworkKinds).find(([word]) => foldKey(word) === foldKey(text))?.[1];
-    const kind = known ?? (['convention', 'jumelage', 'accord', 'protocole', 'declaration', 'none', 'other'] as const).find((k) => k === foldKey(text));
+    const kind = known ?? FrameworkKind.options.find((k) => k === foldKey(text));
     if (kind === undefined) {
       state.flag('unknown-framework', `partnership.framework: "${text}" is no framework the mapping knows: read as "other"`, { column: at?.column, field: 'partnership.framework', text });
       state.draft.frameworkKind = 'other';

@@ -13,13 +13,6 @@ import { CsvRecords, detectSeparator, TableDecoder } from './csv.js';
 import type { TableMapping } from './mapping.js';
 import type { TableRow, TableSource } from './rows.js';
 
-export const TABLE_EXTENSIONS = ['.csv', '.tsv', '.tab', '.txt', '.xlsx'] as const;
-
-/** `.csv`, `.tsv`, `.xlsx`: a table (a `.txt` is one only when a mapping is given). */
-export function isTableName(name: string): boolean {
-  return ['.csv', '.tsv', '.tab', '.xlsx'].includes(extname(name).toLowerCase());
-}
-
 export function openTable(path: string, table: TableMapping['table']): TableSource {
   const name = basename(path);
   if (extname(name).toLowerCase() === '.xlsx') return { name, kind: 'xlsx', rows: xlsxRows(path, name, table.sheet) };

@@ -58,13 +58,27 @@ export interface RowDraft {
 export interface TableTools {
   countries: CountryNames;
   outlines: CountryOutlines;
+  /** the mapping's words of organisations, folded once */
+  notCollectivityWords: readonly string[];
+}
+
+/** The mapping's markers of the unknown, folded, and the length of the longest. */
+export interface UnknownMarkers {
+  keys: ReadonlySet<string>;
+  longest: number;
+}
+
+export function unknownMarkers(markers: readonly string[]): UnknownMarkers {
+  return { keys: new Set(markers.map(foldKey)), longest: Math.max(0, ...markers.map((m) => m.length)) };
 }
 
 export class RowState {
   readonly draft: RowDraft = { home: {}, partner: {}, contacts: [] };
   readonly flags: RowIssue[] = [];
   rejection: RowIssue | undefined;
-  private readonly unknown: Set<string>;
+  private readonly unknown: ReadonlySet<string>;
+  /** the longest marker of the unknown, and a little: longer cells are not folded to be compared */
+  private readonly markerLength: number;
 
   constructor(
     readonly row: number,
@@ -73,9 +87,10 @@ export class RowState {
     readonly mapping: TableMapping,
     readonly tools: TableTools,
     readonly tableName: string,
-    unknown: ReadonlySet<string>,
+    unknown: UnknownMarkers,
   ) {
-    this.unknown = unknown as Set<string>;
+    this.unknown = unknown.keys;
+    this.markerLength = unknown.longest + 2;
   }
 
   /** A field's cell and its column; undefined for an empty cell or a marker of the unknown. */
@@ -92,7 +107,10 @@ export class RowState {
     if (cell === undefined) return true;
     if (typeof cell === 'string' && cell.trim() === '') return true;
     if (cell instanceof Date) return false;
-    const key = foldKey(String(cell));
+    const text = String(cell);
+    // Markers of the unknown are short; folding every long cell of a large table would be the reader's main cost.
+    if (text.length > this.markerLength && (own === undefined || own.every((u) => text.length > u.length + 2))) return false;
+    const key = foldKey(text);
     return this.unknown.has(key) || (own !== undefined && own.some((u) => foldKey(u) === key));
   }
 

@@ -23,6 +23,7 @@ export const memberPaths = {
   users: () => `${languagePrefix()}/admin/utilisateurs`,
   userAction: (action: 'desactiver' | 'reactiver' | 'inviter') => `${languagePrefix()}/admin/utilisateurs/${action}`,
   personalData: () => `${languagePrefix()}/admin/donnees-personnelles`,
+  tables: () => `${languagePrefix()}/admin/tableaux`,
   personExport: () => `${languagePrefix()}/admin/donnees-personnelles/export`,
   personErase: () => `${languagePrefix()}/admin/donnees-personnelles/effacer`,
   personConsent: () => `${languagePrefix()}/admin/donnees-personnelles/consentement`,

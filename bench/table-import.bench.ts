@@ -1,0 +1,61 @@
+/**
+ * A large table: a generated CSV of TABLE_BENCH_ROWS rows (default 1 000 000; the Czech register's
+ * columns, 6 000 home municipalities, a new partner per row) read with the shipped mapping, then
+ * imported into a new SQLite store. Prints rows per second and the peak RSS of each step, each in
+ * a child process of its own so that one step's memory does not hide the next's. Goal: a
+ * 1 000 000-row table imports within 300 MB of RSS.
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const COUNTRIES: [string, number, number][] = [
+  ['Německo', 51, 10],
+  ['Polsko', 52, 19],
+  ['Slovensko', 48.7, 19.5],
+  ['Francie', 46.5, 2.5],
+  ['Itálie', 43, 12.5],
+  ['Rakousko', 47.5, 14.5],
+];
+const MAPPING = fileURLToPath(new URL('../data/mappings/twinnings-cz.json', import.meta.url));
+const CHILD = fileURLToPath(new URL('table-import-child.ts', import.meta.url));
+const GOAL_MB = 300;
+
+export async function writeTable(path: string, rows: number): Promise<void> {
+  const out = createWriteStream(path);
+  out.write('kod1\tlat1\tlon1\tobec1\tstat1\tkod2\tlat2\tlon2\tobec2\tstat2\trok\n');
+  for (let i = 0; i < rows; i += 1) {
+    const home = i % 6000;
+    const [country, lat, lon] = COUNTRIES[i % COUNTRIES.length]!;
+    const line = `S-${home}\t${(49.8 + (home % 100) / 1000).toFixed(6)}\t${(15 + (home % 50) / 1000).toFixed(6)}\tObec ${home}\tČeská republika\tF-${i}\t${(lat + (i % 10) / 100).toFixed(6)}\t${(lon + (i % 10) / 100).toFixed(6)}\tMěsto ${i}\t${country}\t${1990 + (i % 30)}\n`;
+    if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  }
+  await new Promise<void>((resolve) => out.end(() => resolve()));
+}
+
+export async function run(): Promise<void> {
+  const rows = Number(process.env.TABLE_BENCH_ROWS ?? 1_000_000);
+  const dir = mkdtempSync(join(tmpdir(), 'repertoire-bench-table-'));
+  try {
+    const table = join(dir, 'table.tsv');
+    let started = performance.now();
+    await writeTable(table, rows);
+    console.log(`table: ${rows} rows, ${(statSync(table).size / 2 ** 20).toFixed(0)} MB, written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    for (const step of ['read', 'import'] as const) {
+      started = performance.now();
+      const child = spawnSync(process.execPath, ['--import', 'tsx', CHILD, step, table, MAPPING, join(dir, 'store.db')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+      const seconds = (performance.now() - started) / 1000;
+      if (child.status !== 0) {
+        console.log(`${step}: failed (exit ${child.status ?? child.signal}) after ${seconds.toFixed(1)} s`);
+        continue;
+      }
+      const { peakMb, rowsRead } = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { peakMb: number; rowsRead: number };
+      const verdict = peakMb <= GOAL_MB ? 'met' : 'NOT met';
+      console.log(`${step}: ${rowsRead} rows in ${seconds.toFixed(1)} s, ${Math.round(rowsRead / seconds)} rows/s, peak RSS ${peakMb.toFixed(0)} MB — goal ≤ ${GOAL_MB} MB: ${verdict}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
