@@ -23,7 +23,8 @@ import { soleDirectoryId } from '../store/load-document.js';
 import type { Database } from '../store/tables.js';
 import { recordAudit, type NewAuditEvent } from './audit.js';
 import { addMs, hourMinute, systemClock, DEFAULT_TIME_ZONE, type Clock } from './clock.js';
-import { invitationMessage, NO_MAIL, type MailTransport } from './mail.js';
+import { NO_MAIL, type Letter, type Postman } from './mail.js';
+import { createPasswordResets, type ResetPolicy } from './password-reset.js';
 import { hashPassword, Password, verifyNothing, verifyPassword } from './passwords.js';
 import { CLI_ACTOR, ROLES, forbidden, isAdmin, requireAdmin, type Actor } from './roles.js';
 import { digest, newId, newToken, safeEqual } from './tokens.js';
@@ -78,9 +79,14 @@ export interface AccountDeps {
   db: Kysely<Database>;
   /** the site's address, for invitation links: https://repertoire.example.org */
   baseUrl: string;
-  mail?: MailTransport;
+  /** who sends the invitations (default: nobody, the CLI prints the link) */
+  mail?: Postman;
   now?: Clock;
   policy?: Partial<SecurityPolicy>;
+  /** the "mot de passe oublié" links' life and limits (password-reset.ts) */
+  resetPolicy?: Partial<ResetPolicy>;
+  /** a mail sent without waiting (a reset link) that failed: default, standard error */
+  onMailError?: (error: unknown) => void;
   /** how lock times are shown (default Europe/Paris) */
   timeZone?: string;
   /** the directory of a contributor's collectivity when none is named: the site's default one (else the only one the store holds) */
@@ -248,12 +254,19 @@ export function createAccountService(deps: AccountDeps) {
       .where('email', '=', email)
       .where('succeeded', '=', 1)
       .executeTakeFirst();
-    const passwordSet = await trx
+    const invited = await trx
       .selectFrom('invitations')
       .innerJoin('users', 'users.id', 'invitations.user_id')
       .select((eb) => eb.fn.max('invitations.used_at').as('at'))
       .where('users.email', '=', email)
       .executeTakeFirst();
+    const reset = await trx
+      .selectFrom('password_resets')
+      .innerJoin('users', 'users.id', 'password_resets.user_id')
+      .select((eb) => eb.fn.max('password_resets.used_at').as('at'))
+      .where('users.email', '=', email)
+      .executeTakeFirst();
+    const passwordSet = { at: [invited?.at ?? undefined, reset?.at ?? undefined].filter((at): at is string => typeof at === 'string').sort().at(-1) };
     const since = [windowStart, success?.at ?? ''].reduce((a, b) => (b > a ? b : a));
     const counted = await failures(trx, 'email', email, since);
     const fresh = passwordSet?.at ?? undefined;
@@ -348,6 +361,8 @@ export function createAccountService(deps: AccountDeps) {
 
   return {
     policy,
+    /** "mot de passe oublié": see password-reset.ts */
+    resets: createPasswordResets({ db, baseUrl: deps.baseUrl, mail, now, timeZone, ...(deps.resetPolicy ? { policy: deps.resetPolicy } : {}), ...(deps.onMailError ? { onMailError: deps.onMailError } : {}) }),
 
     /**
      * Creates an account and its invitation link (also sent through the mail transport). An
@@ -393,7 +408,7 @@ export function createAccountService(deps: AccountDeps) {
         await audit({ action: 'user.create', actorId: actor.id, subjectType: 'user', subjectId: row.id, details: { role: row.role, collectivityId } }, trx);
         return invite(trx, row, actor);
       });
-      await mail.send(invitationMessage(row.email, row.name, invitation.link, new Date(invitation.expiresAt)));
+      await mail.send(invitationLetter(row, invitation));
       return invitation;
     },
 
@@ -405,7 +420,7 @@ export function createAccountService(deps: AccountDeps) {
       if (row === undefined) throw new RepertoireError('not-found', `Aucun compte pour ${address}.`, 404);
       if (row.disabled_at !== null) throw fieldError('email', 'Ce compte est désactivé : réactivez-le avant de l’inviter.');
       const invitation = await db.transaction().execute((trx) => invite(trx, row, actor));
-      await mail.send(invitationMessage(row.email, row.name, invitation.link, new Date(invitation.expiresAt)));
+      await mail.send(invitationLetter(row, invitation));
       return invitation;
     },
 
@@ -598,6 +613,10 @@ export function createAccountService(deps: AccountDeps) {
     });
     return userFrom({ ...row, disabled_at: disabledAt }, now());
   }
+}
+
+function invitationLetter(row: UserRow, invitation: Invitation): Letter {
+  return { kind: 'invitation', to: row.email, name: row.name, link: invitation.link, expiresAt: invitation.expiresAt };
 }
 
 /** Constant-time check of a submitted CSRF token against the expected one; throws 'forbidden'. */

@@ -1,10 +1,10 @@
 import { createAccountService } from '../../accounts/service.js';
-import { ConsoleMailTransport } from '../../accounts/mail.js';
 import { CLI_ACTOR, ROLE_LABELS } from '../../accounts/roles.js';
 import type { User } from '../../accounts/users.js';
 import { RepertoireError, ValidationError } from '../../errors.js';
 import type { Config } from '../../config.js';
 import type { Command, OptionValues } from '../context.js';
+import { commandPostman } from '../mail.js';
 import { withStore } from '../with-store.js';
 
 const ACTIONS = ['add', 'list', 'invite', 'disable', 'enable'] as const;
@@ -20,7 +20,8 @@ export const userCommand: Command = {
   repertoire user enable EMAIL
 
 A new account has no password: the command prints an invitation link (valid 7 days) where the
-person chooses one. No mail is sent (no mail server is configured): pass the link on yourself.
+person chooses one. With SMTP_URL and MAIL_FROM set, the invitation is also sent by e-mail;
+without them no mail is sent: pass the link on yourself.
 
 Options:
   --email E          the person's e-mail address (their sign-in name)
@@ -30,7 +31,7 @@ Options:
   --collectivity ID  a contributor's collectivity, by id (as in the JSON export)
   --directory ID     the directory of that collectivity, when the store holds several
   --base-url URL     the site's address for the links (default SITE_URL, else http://HOST:PORT)
-  --mail             also write the invitation e-mail to standard error
+  --mail             without SMTP_URL: also write the invitation e-mail to standard error
   -h, --help         show this help
 `,
   options: {
@@ -50,7 +51,9 @@ Options:
       throw new RepertoireError('usage', needsEmail ? `user ${action} takes the account's e-mail address` : `user ${action} takes no argument`);
     }
     await withStore(context, async ({ db }, config) => {
-      const accounts = createAccountService({ db, baseUrl: baseUrl(values, config), ...(values.mail ? { mail: new ConsoleMailTransport(context.stderr) } : {}) });
+      const base = baseUrl(values, config);
+      const mail = commandPostman(config, context, base, values.mail === true);
+      const accounts = createAccountService({ db, baseUrl: base, mail: mail.postman });
       try {
         switch (action) {
           case 'add': {
@@ -76,6 +79,8 @@ Options:
         }
       } catch (error) {
         throw asCliError(error);
+      } finally {
+        mail.close();
       }
     });
     return 0;
