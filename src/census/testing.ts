@@ -64,7 +64,7 @@ export async function censusStore(engine: Engine) {
   const mail = new MemoryPostman();
   await importDocument(db, censusDocument(), { documentName: DOCUMENT, now: clock() });
   const accounts = createAccountService({ db, baseUrl: 'https://repertoire.test', mail, now: clock });
-  const census = createCensus({ db, now: clock });
+  const census = createCensus({ db, now: clock, mail });
   const add = async (email: string, name: string, role: 'admin' | 'editor' | 'contributor', collectivityId?: string) =>
     actorOf((await accounts.createUser({ email, name, role, ...(collectivityId ? { collectivityId } : {}) }, CLI_ACTOR)).user);
   const admin = await add('admin@repertoire.test', 'Alice Admin', 'admin');
