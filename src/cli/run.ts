@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { RepertoireError } from '../errors.js';
 import { backupCommand } from './commands/backup.js';
+import { campaignCommand } from './commands/campaign.js';
 import { compareCommand } from './commands/compare.js';
 import { copyCommand } from './commands/copy.js';
 import { directoriesCommand } from './commands/directories.js';
@@ -22,7 +23,7 @@ import type { CliContext, Command } from './context.js';
 
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
 
-const COMMANDS: readonly Command[] = [setupCommand, importCommand, directoriesCommand, compareCommand, exportCommand, reportCommand, migrateCommand, copyCommand, backupCommand, restoreCommand, userCommand, serveCommand, synthCommand];
+const COMMANDS: readonly Command[] = [setupCommand, importCommand, directoriesCommand, compareCommand, exportCommand, reportCommand, migrateCommand, copyCommand, backupCommand, restoreCommand, userCommand, campaignCommand, serveCommand, synthCommand];
 
 const HELP = `repertoire — the census of decentralised-cooperation partnerships between the local authorities of a home country and its partner countries
 

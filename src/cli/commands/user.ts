@@ -2,9 +2,8 @@ import { createAccountService } from '../../accounts/service.js';
 import { CLI_ACTOR, ROLE_LABELS } from '../../accounts/roles.js';
 import type { User } from '../../accounts/users.js';
 import { RepertoireError, ValidationError } from '../../errors.js';
-import type { Config } from '../../config.js';
-import type { Command, OptionValues } from '../context.js';
-import { commandPostman } from '../mail.js';
+import type { Command } from '../context.js';
+import { commandPostman, siteBaseUrl } from '../mail.js';
 import { withStore } from '../with-store.js';
 
 const ACTIONS = ['add', 'list', 'invite', 'disable', 'enable'] as const;
@@ -51,7 +50,7 @@ Options:
       throw new RepertoireError('usage', needsEmail ? `user ${action} takes the account's e-mail address` : `user ${action} takes no argument`);
     }
     await withStore(context, async ({ db }, config) => {
-      const base = baseUrl(values, config);
+      const base = siteBaseUrl(values, config, 'user');
       const mail = commandPostman(config, context, base, values.mail === true);
       const accounts = createAccountService({ db, baseUrl: base, mail: mail.postman });
       try {
@@ -86,17 +85,6 @@ Options:
     return 0;
   },
 };
-
-function baseUrl(values: OptionValues, config: Config): string {
-  const given = values['base-url'];
-  if (typeof given === 'string') {
-    if (!URL.canParse(given)) throw new RepertoireError('usage', `user: --base-url is not a URL: ${given}`);
-    return given;
-  }
-  if (config.site?.baseUrl !== undefined) return config.site.baseUrl;
-  const host = config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host;
-  return `http://${host}:${config.server.port}`;
-}
 
 function describe(user: User): string {
   const where = user.collectivityId ? ` for ${user.collectivityId}` : '';
