@@ -22,11 +22,11 @@ import type { CensusRouteKit, Params } from './route-kit.js';
 export function answersSection(dashboard: Dashboard, c: RenderContext, options: { csrf: string; admin: boolean }): SafeHtml {
   const { t } = c;
   const id = dashboard.campaign.id;
-  const table = (caption: string, counts: readonly AnswerCount[], withKind: boolean) => html`<table class="dashboard answers"><caption>${caption}</caption><thead><tr>
+  const table = (caption: string, counts: readonly AnswerCount[], withKind: boolean) => html`<div class="table-scroll" role="region" aria-label="${caption}" tabindex="0"><table class="dashboard answers"><caption>${caption}</caption><thead><tr>
 <th scope="col">${t('census.answers.country')}</th>${withKind ? html`<th scope="col">${t('census.answers.kind')}</th>` : ''}<th scope="col" class="num">${t('census.answers.collectivities')}</th><th scope="col" class="num">${t('census.answers.withAccount')}</th><th scope="col" class="num">${t('census.answers.submitted')}</th><th scope="col" class="num">${t('census.answers.draft')}</th><th scope="col" class="num">${t('census.answers.none')}</th><th scope="col" class="num">${t('census.answers.share')}</th>
 </tr></thead><tbody>${counts.map(
     (row) => html`<tr><th scope="row">${countryLabel(c.locale, row.country)}</th>${withKind ? html`<td>${kindLabel(c.locale, row.kind ?? '')}</td>` : ''}<td class="num">${row.collectivities}</td><td class="num">${row.withAccount}</td><td class="num">${row.submitted}</td><td class="num">${row.draft}</td><td class="num">${row.none}</td><td class="num">${formatPercent(c.locale, row.collectivities === 0 ? 0 : row.submitted / row.collectivities)}</td></tr>`,
-  )}</tbody></table>`;
+  )}</tbody></table></div>`;
   return html`<section class="answers" aria-labelledby="reponses">
 <h2 id="reponses">${t('census.answers.title')}</h2>
 ${table(t('census.answers.byCountry'), dashboard.byCountry, false)}
