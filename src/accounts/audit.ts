@@ -19,6 +19,7 @@ export type AuditAction =
   | 'user.invite'
   | 'user.disable'
   | 'user.enable'
+  | 'user.role'
   | 'invitation.accept'
   | 'password.reset-request'
   | 'password.reset-throttled'

@@ -25,6 +25,7 @@ import { recordAudit, type NewAuditEvent } from './audit.js';
 import { addMs, hourMinute, systemClock, DEFAULT_TIME_ZONE, type Clock } from './clock.js';
 import { NO_MAIL, type Letter, type Postman } from './mail.js';
 import { createPasswordResets, type ResetPolicy } from './password-reset.js';
+import { changeRole, type RoleChangeInput } from './role-change.js';
 import { hashPassword, Password, verifyNothing, verifyPassword } from './passwords.js';
 import { CLI_ACTOR, ROLES, forbidden, isAdmin, requireAdmin, type Actor } from './roles.js';
 import { digest, newId, newToken, safeEqual } from './tokens.js';
@@ -449,6 +450,11 @@ export function createAccountService(deps: AccountDeps) {
         await audit({ action: 'invitation.accept', actorId: row.id, subjectType: 'user', subjectId: row.id, clientAddress: client.address }, trx);
       });
       return userFrom({ ...row, password_hash: passwordHash }, now());
+    },
+
+    /** Changes a person's role (administrators; see role-change.ts). */
+    async changeRole(input: RoleChangeInput, actor: Actor = CLI_ACTOR): Promise<User> {
+      return changeRole(db, actor, input, now(), deps.defaultDirectory ?? (() => soleDirectoryId(db)));
     },
 
     async listUsers(actor: Actor = CLI_ACTOR): Promise<User[]> {

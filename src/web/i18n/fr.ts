@@ -590,6 +590,10 @@ export const fr = {
   'census.inviteAll.reason.has-account': 'a déjà un compte',
   'census.inviteAll.reason.email-taken': 'son adresse est celle d’un autre compte',
   'census.inviteAll.reason.invalid-email': 'son adresse est invalide',
+  // an administrator changes a role (web/admin/routes.ts)
+  'admin.users.role.change': 'Changer le rôle',
+  'admin.users.role.of': 'Rôle de {email}',
+  'admin.users.role.changed': 'Rôle de {email} : {role}.',
 } as const;
 
 export type MessageKey = keyof typeof fr;
