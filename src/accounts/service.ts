@@ -178,6 +178,8 @@ export interface Invitation {
   /** the link to send: its token is stored only as a digest */
   link: string;
   expiresAt: string;
+  /** the mail server refused the invitation's mail (the link still works: pass it on by hand) */
+  mailError?: string;
 }
 
 export type AccountService = ReturnType<typeof createAccountService>;
@@ -203,6 +205,16 @@ export function createAccountService(deps: AccountDeps) {
     await audit({ action: 'user.invite', actorId: actor.id, subjectType: 'user', subjectId: row.id }, trx);
     const link = `${deps.baseUrl.replace(/\/+$/, '')}/invitation/${token}`;
     return { user: userFrom(row, at), link, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** Mails the link; a mail server that refuses does not undo the account: the link is still returned (to pass on by hand), the failure audited. */
+  async function sendInvitation(row: UserRow, invitation: Invitation): Promise<void> {
+    try {
+      await mail.send(invitationLetter(row, invitation));
+    } catch (error) {
+      invitation.mailError = error instanceof Error ? error.message : String(error);
+      await audit({ action: 'mail.failure', subjectType: 'user', subjectId: row.id, details: { kind: 'invitation', to: row.email, error: invitation.mailError } });
+    }
   }
 
   async function newSession(trx: Kysely<Database>, row: UserRow, client: ClientInfo): Promise<{ session: Session; cookie: SessionCookie }> {
@@ -409,7 +421,7 @@ export function createAccountService(deps: AccountDeps) {
         await audit({ action: 'user.create', actorId: actor.id, subjectType: 'user', subjectId: row.id, details: { role: row.role, collectivityId } }, trx);
         return invite(trx, row, actor);
       });
-      await mail.send(invitationLetter(row, invitation));
+      await sendInvitation(row, invitation);
       return invitation;
     },
 
@@ -421,7 +433,7 @@ export function createAccountService(deps: AccountDeps) {
       if (row === undefined) throw new RepertoireError('not-found', `Aucun compte pour ${address}.`, 404);
       if (row.disabled_at !== null) throw fieldError('email', 'Ce compte est désactivé : réactivez-le avant de l’inviter.');
       const invitation = await db.transaction().execute((trx) => invite(trx, row, actor));
-      await mail.send(invitationLetter(row, invitation));
+      await sendInvitation(row, invitation);
       return invitation;
     },
 

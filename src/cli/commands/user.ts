@@ -57,16 +57,18 @@ Options:
         switch (action) {
           case 'add': {
             const input = { email: values.email, name: values.name, role: values.role, collectivityId: values.collectivity, directoryId: values.directory };
-            const { user, link, expiresAt } = await accounts.createUser(input as never, CLI_ACTOR);
+            const { user, link, expiresAt, mailError } = await accounts.createUser(input as never, CLI_ACTOR);
             context.stdout.write(`Created ${describe(user)}.\nInvitation link (valid until ${expiresAt}):\n${link}\n`);
+            if (mailError !== undefined) context.stderr.write(`The invitation mail was not sent (${mailError}): pass the link on yourself.\n`);
             break;
           }
           case 'list':
             context.stdout.write(formatUsers(await accounts.listUsers(CLI_ACTOR)));
             break;
           case 'invite': {
-            const { user, link, expiresAt } = await accounts.inviteAgain(email!, CLI_ACTOR);
+            const { user, link, expiresAt, mailError } = await accounts.inviteAgain(email!, CLI_ACTOR);
             context.stdout.write(`New invitation for ${describe(user)} (valid until ${expiresAt}):\n${link}\n`);
+            if (mailError !== undefined) context.stderr.write(`The invitation mail was not sent (${mailError}): pass the link on yourself.\n`);
             break;
           }
           case 'disable':

@@ -62,7 +62,7 @@ ${shown
   ? html`<div class="success" role="status"><p>${t(shown.created ? 'admin.users.created' : 'admin.users.invited', {
       name: shown.invitation.user.name,
       expires: formatDateTime(c.locale, shown.invitation.expiresAt),
-    })}</p><p><code class="invitation-link">${shown.invitation.link}</code></p></div>`
+    })}</p><p><code class="invitation-link">${shown.invitation.link}</code></p>${shown.invitation.mailError ? html`<p role="alert">${t('admin.users.mailFailed')}</p>` : ''}</div>`
   : ''}
 <h2>${t('admin.users.list')}</h2>
 <table class="users"><thead><tr><th scope="col">${t('admin.users.name')}</th><th scope="col">${t('admin.users.email')}</th><th scope="col">${t('admin.users.role')}</th><th scope="col">${t(

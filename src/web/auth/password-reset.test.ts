@@ -106,6 +106,15 @@ describe.each(ENGINES)('the census mail on %s', (engine) => {
     const accepted = await post(link, form, { password: NEW_PASSWORD, confirmation: NEW_PASSWORD });
     expect(accepted.status).toBe(303);
     expect((await signIn(site.base, 'nouvelle@repertoire.test', NEW_PASSWORD)).status).toBe(303);
+
+    // the mail server refuses: the account is made all the same, the page gives the link to pass on, the failure is audited
+    site.smtp.refuse(true);
+    const again = await formOf(`${site.base}/admin/utilisateurs`, admin.session);
+    const refused = await post(`${site.base}/admin/utilisateurs`, again, { email: 'autre@repertoire.test', name: 'Anne Autre', role: 'editor' });
+    expect(refused.status).toBe(201);
+    expect(refused.body).toContain('Le courriel d’invitation n’a pas pu être envoyé');
+    expect(refused.body).toMatch(/<code class="invitation-link">http:\/\/127\.0\.0\.1:\d+\/invitation\//);
+    expect((await listAudit(site.store.db, { action: 'mail.failure' })).length).toBe(1);
   });
 
   it('"mot de passe oublié": the same answer for any address, a mail with a single-use link, every session ended, audited', async () => {

@@ -594,6 +594,7 @@ export const fr = {
   'admin.users.role.change': 'Changer le rôle',
   'admin.users.role.of': 'Rôle de {email}',
   'admin.users.role.changed': 'Rôle de {email} : {role}.',
+  'admin.users.mailFailed': 'Le courriel d’invitation n’a pas pu être envoyé (serveur de messagerie) : transmettez ce lien vous-même.',
 } as const;
 
 export type MessageKey = keyof typeof fr;
