@@ -141,3 +141,21 @@ describe('kept pages', () => {
     }
   });
 });
+
+describe('mail', () => {
+  it('has no SMTP by default (the console transport); reads SMTP_URL and MAIL_FROM', () => {
+    expect(loadConfig({}).mail).toBeUndefined();
+    expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'Répertoire <repertoire@example.org>' }).mail).toEqual({
+      smtpUrl: 'smtp://127.0.0.1:2525',
+      from: 'Répertoire <repertoire@example.org>',
+    });
+    expect(loadConfig({ SMTP_URL: 'smtps://user:secret@mail.example.org:465', MAIL_FROM: 'repertoire@example.org' }).mail?.smtpUrl).toBe('smtps://user:secret@mail.example.org:465');
+  });
+
+  it('refuses an SMTP_URL that is not smtp(s)://host, and SMTP_URL without a valid MAIL_FROM, naming the variable', () => {
+    expect(() => loadConfig({ SMTP_URL: 'http://127.0.0.1:2525', MAIL_FROM: 'a@b.org' })).toThrow(/SMTP_URL: must be smtp:\/\/HOST:PORT/);
+    expect(() => loadConfig({ SMTP_URL: '127.0.0.1:2525', MAIL_FROM: 'a@b.org' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525' })).toThrow(/MAIL_FROM: is needed with SMTP_URL/);
+    expect(() => loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'pas une adresse' })).toThrow(/MAIL_FROM: must be an e-mail address/);
+  });
+});

@@ -36,8 +36,17 @@ export interface SiteOptions {
   readonly trustProxy?: readonly string[];
 }
 
+/** Where outgoing mail goes (SMTP_URL, MAIL_FROM); absent: the console transport writes it to the log. */
+export interface MailOptions {
+  /** smtp://host:port or smtps://host:port, with user:password@ when the server wants them */
+  readonly smtpUrl: string;
+  /** the From header */
+  readonly from: string;
+}
+
 export interface Config {
   readonly database: DatabaseLocation;
+  readonly mail?: MailOptions;
   /** where `repertoire serve` listens */
   readonly server: ServerAddress;
   /** threads answering searches beside the one serving pages (SQLite); 0 searches on the serving thread */
@@ -155,6 +164,22 @@ const TrustProxy = z
   })
   .optional();
 
+const SmtpUrl = z
+  .string()
+  .trim()
+  .refine(
+    (value) => value === '' || (/^smtps?:\/\/[^/?#]+/i.test(value) && URL.canParse(value) && new URL(value).hostname !== ''),
+    'must be smtp://HOST:PORT or smtps://HOST:PORT (user:password@ before the host when the server wants them)',
+  )
+  .optional();
+
+// An address, or a name and an address in angle brackets: "Répertoire <repertoire@example.org>".
+const MailFrom = z
+  .string()
+  .trim()
+  .refine((value) => value === '' || /^([^<>\r\n]*<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+)$/.test(value), 'must be an e-mail address, such as repertoire@example.org or "Répertoire <repertoire@example.org>"')
+  .optional();
+
 // STEP or STEP:MS; only under NODE_ENV=test, so that a stray variable never stalls a real import.
 const TestPauseSpec = z
   .string()
@@ -183,9 +208,14 @@ const Env = z.object({
   REPERTOIRE_TEST_PAUSE: TestPauseSpec,
   MAX_PAGES_IN_FLIGHT: PagesInFlight.prefault(String(DEFAULT_PAGES_IN_FLIGHT)),
   PAGE_CACHE_MB: PageCacheMb.prefault(String(DEFAULT_PAGE_CACHE_MB)),
+  SMTP_URL: SmtpUrl,
+  MAIL_FROM: MailFrom,
 }).refine((env) => env.REPERTOIRE_TEST_PAUSE === undefined || env.NODE_ENV === 'test', {
   path: ['REPERTOIRE_TEST_PAUSE'],
   message: 'is for tests only (NODE_ENV=test)',
+}).refine((env) => !env.SMTP_URL || Boolean(env.MAIL_FROM), {
+  path: ['MAIL_FROM'],
+  message: 'is needed with SMTP_URL: the sender of the mail, such as "Répertoire <repertoire@example.org>"',
 });
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -196,6 +226,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   return Object.freeze({
     database: Object.freeze(parsed.data.DATABASE_URL),
+    ...(parsed.data.SMTP_URL ? { mail: Object.freeze({ smtpUrl: parsed.data.SMTP_URL, from: parsed.data.MAIL_FROM! }) } : {}),
     server: Object.freeze({ port: parsed.data.PORT, host: parsed.data.HOST }),
     ...(parsed.data.SEARCH_WORKERS !== undefined ? { searchWorkers: parsed.data.SEARCH_WORKERS } : {}),
     pagesInFlight: parsed.data.MAX_PAGES_IN_FLIGHT,

@@ -18,6 +18,7 @@ export type RepertoireErrorCode =
   | 'unauthenticated' // no valid session, or wrong credentials (401)
   | 'forbidden' // signed in, but not allowed; or a failed CSRF check (403)
   | 'rate-limited' // too many sign-in failures: account locked or client address throttled (429)
+  | 'mail' // a message could not be sent: the mail server (SMTP_URL) refused it or cannot be reached (502)
   | 'overloaded'; // the server has as many requests in progress as it takes: try again after Retry-After (503)
 
 export class RepertoireError extends Error {

@@ -1,7 +1,9 @@
 /**
- * Outgoing mail. There is no mail server yet: the console transport writes each message to a
- * stream (the CLI's stdout, a server's log); an SMTP transport can implement the same interface
- * later without touching the services.
+ * Outgoing mail, in two steps. The services say *what* to tell *whom* — a `Letter`, data without
+ * words — and hand it to a `Postman`; the postman has it written (the words live in the web
+ * layer's catalogue, in the recipient's language) and sends the message through a
+ * `MailTransport`: SMTP when SMTP_URL is set (smtp-transport.ts), else the console, which writes
+ * each message to a stream (the CLI's stderr, a server's log).
  */
 export interface MailMessage {
   to: string;
@@ -13,16 +15,48 @@ export interface MailTransport {
   send(message: MailMessage): Promise<void>;
 }
 
+/** What a letter says, as data: the postman's writer puts it in words. */
+export type Letter =
+  | { kind: 'invitation'; to: string; name: string; link: string; expiresAt: string }
+  | { kind: 'password-reset'; to: string; name: string; link: string; expiresAt: string }
+  | {
+      kind: 'review-decision';
+      to: string;
+      name: string;
+      decision: 'approved' | 'rejected';
+      recordType: string;
+      recordId: string;
+      /** the record's name or title as it stood */
+      recordLabel: string;
+      comment?: string;
+      campaignId?: string;
+    }
+  | { kind: 'campaign-reminder'; to: string; name: string; campaignId: string; campaignTitle: string; collectivityName: string; answer: 'none' | 'draft'; openedAt: string };
+
+export type LetterKind = Letter['kind'];
+
+/** Puts a letter in words (the web layer's catalogue). */
+export type LetterWriter = (letter: Letter) => MailMessage;
+
+export interface Postman {
+  send(letter: Letter): Promise<void>;
+}
+
+/** A postman that writes each letter with `write` and sends it through `transport`. */
+export function postman(transport: MailTransport, write: LetterWriter): Postman {
+  return { send: (letter) => transport.send(write(letter)) };
+}
+
 /** Writes messages to a stream (default: standard error), one block each. */
 export class ConsoleMailTransport implements MailTransport {
   constructor(private readonly out: { write(text: string): unknown } = process.stderr) {}
 
   async send(message: MailMessage): Promise<void> {
-    this.out.write(`--- courriel (non envoyé : pas de serveur de messagerie configuré)\nÀ : ${message.to}\nObjet : ${message.subject}\n\n${message.text}\n---\n`);
+    this.out.write(`--- courriel (non envoyé : pas de serveur de messagerie configuré, SMTP_URL)\nÀ : ${message.to}\nObjet : ${message.subject}\n\n${message.text}\n---\n`);
   }
 }
 
-/** Keeps messages in memory: for tests, and for a page that shows what would have been sent. */
+/** Keeps messages in memory: for tests of a transport's user. */
 export class MemoryMailTransport implements MailTransport {
   readonly sent: MailMessage[] = [];
 
@@ -31,21 +65,14 @@ export class MemoryMailTransport implements MailTransport {
   }
 }
 
-/** Sends nothing (the CLI prints the link itself). */
-export const NO_MAIL: MailTransport = { send: async () => undefined };
+/** Keeps letters in memory, unwritten: for the services' tests (the words are the web layer's). */
+export class MemoryPostman implements Postman {
+  readonly sent: Letter[] = [];
 
-export function invitationMessage(to: string, name: string, link: string, expiresAt: Date): MailMessage {
-  return {
-    to,
-    subject: 'Votre accès au Répertoire des partenariats de coopération décentralisée',
-    text: [
-      `Bonjour ${name},`,
-      '',
-      'Un compte vous a été ouvert sur le Répertoire des partenariats de coopération décentralisée.',
-      `Pour choisir votre mot de passe, ouvrez ce lien avant le ${expiresAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })} :`,
-      link,
-      '',
-      "Si vous n'attendiez pas ce message, ignorez-le.",
-    ].join('\n'),
-  };
+  async send(letter: Letter): Promise<void> {
+    this.sent.push(letter);
+  }
 }
+
+/** Sends nothing (the CLI prints the link itself). */
+export const NO_MAIL: Postman = { send: async () => undefined };

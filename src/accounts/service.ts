@@ -23,7 +23,9 @@ import { soleDirectoryId } from '../store/load-document.js';
 import type { Database } from '../store/tables.js';
 import { recordAudit, type NewAuditEvent } from './audit.js';
 import { addMs, hourMinute, systemClock, DEFAULT_TIME_ZONE, type Clock } from './clock.js';
-import { invitationMessage, NO_MAIL, type MailTransport } from './mail.js';
+import { NO_MAIL, type Letter, type Postman } from './mail.js';
+import { createPasswordResets, type ResetPolicy } from './password-reset.js';
+import { changeRole, type RoleChangeInput } from './role-change.js';
 import { hashPassword, Password, verifyNothing, verifyPassword } from './passwords.js';
 import { CLI_ACTOR, ROLES, forbidden, isAdmin, requireAdmin, type Actor } from './roles.js';
 import { digest, newId, newToken, safeEqual } from './tokens.js';
@@ -78,9 +80,14 @@ export interface AccountDeps {
   db: Kysely<Database>;
   /** the site's address, for invitation links: https://repertoire.example.org */
   baseUrl: string;
-  mail?: MailTransport;
+  /** who sends the invitations (default: nobody, the CLI prints the link) */
+  mail?: Postman;
   now?: Clock;
   policy?: Partial<SecurityPolicy>;
+  /** the "mot de passe oublié" links' life and limits (password-reset.ts) */
+  resetPolicy?: Partial<ResetPolicy>;
+  /** a mail sent without waiting (a reset link) that failed: default, standard error */
+  onMailError?: (error: unknown) => void;
   /** how lock times are shown (default Europe/Paris) */
   timeZone?: string;
   /** the directory of a contributor's collectivity when none is named: the site's default one (else the only one the store holds) */
@@ -171,6 +178,8 @@ export interface Invitation {
   /** the link to send: its token is stored only as a digest */
   link: string;
   expiresAt: string;
+  /** the mail server refused the invitation's mail (the link still works: pass it on by hand) */
+  mailError?: string;
 }
 
 export type AccountService = ReturnType<typeof createAccountService>;
@@ -196,6 +205,16 @@ export function createAccountService(deps: AccountDeps) {
     await audit({ action: 'user.invite', actorId: actor.id, subjectType: 'user', subjectId: row.id }, trx);
     const link = `${deps.baseUrl.replace(/\/+$/, '')}/invitation/${token}`;
     return { user: userFrom(row, at), link, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** Mails the link; a mail server that refuses does not undo the account: the link is still returned (to pass on by hand), the failure audited. */
+  async function sendInvitation(row: UserRow, invitation: Invitation): Promise<void> {
+    try {
+      await mail.send(invitationLetter(row, invitation));
+    } catch (error) {
+      invitation.mailError = error instanceof Error ? error.message : String(error);
+      await audit({ action: 'mail.failure', subjectType: 'user', subjectId: row.id, details: { kind: 'invitation', to: row.email, error: invitation.mailError } });
+    }
   }
 
   async function newSession(trx: Kysely<Database>, row: UserRow, client: ClientInfo): Promise<{ session: Session; cookie: SessionCookie }> {
@@ -248,12 +267,19 @@ export function createAccountService(deps: AccountDeps) {
       .where('email', '=', email)
       .where('succeeded', '=', 1)
       .executeTakeFirst();
-    const passwordSet = await trx
+    const invited = await trx
       .selectFrom('invitations')
       .innerJoin('users', 'users.id', 'invitations.user_id')
       .select((eb) => eb.fn.max('invitations.used_at').as('at'))
       .where('users.email', '=', email)
       .executeTakeFirst();
+    const reset = await trx
+      .selectFrom('password_resets')
+      .innerJoin('users', 'users.id', 'password_resets.user_id')
+      .select((eb) => eb.fn.max('password_resets.used_at').as('at'))
+      .where('users.email', '=', email)
+      .executeTakeFirst();
+    const passwordSet = { at: [invited?.at ?? undefined, reset?.at ?? undefined].filter((at): at is string => typeof at === 'string').sort().at(-1) };
     const since = [windowStart, success?.at ?? ''].reduce((a, b) => (b > a ? b : a));
     const counted = await failures(trx, 'email', email, since);
     const fresh = passwordSet?.at ?? undefined;
@@ -348,6 +374,8 @@ export function createAccountService(deps: AccountDeps) {
 
   return {
     policy,
+    /** "mot de passe oublié": see password-reset.ts */
+    resets: createPasswordResets({ db, baseUrl: deps.baseUrl, mail, now, timeZone, ...(deps.resetPolicy ? { policy: deps.resetPolicy } : {}), ...(deps.onMailError ? { onMailError: deps.onMailError } : {}) }),
 
     /**
      * Creates an account and its invitation link (also sent through the mail transport). An
@@ -393,7 +421,7 @@ export function createAccountService(deps: AccountDeps) {
         await audit({ action: 'user.create', actorId: actor.id, subjectType: 'user', subjectId: row.id, details: { role: row.role, collectivityId } }, trx);
         return invite(trx, row, actor);
       });
-      await mail.send(invitationMessage(row.email, row.name, invitation.link, new Date(invitation.expiresAt)));
+      await sendInvitation(row, invitation);
       return invitation;
     },
 
@@ -405,7 +433,7 @@ export function createAccountService(deps: AccountDeps) {
       if (row === undefined) throw new RepertoireError('not-found', `Aucun compte pour ${address}.`, 404);
       if (row.disabled_at !== null) throw fieldError('email', 'Ce compte est désactivé : réactivez-le avant de l’inviter.');
       const invitation = await db.transaction().execute((trx) => invite(trx, row, actor));
-      await mail.send(invitationMessage(row.email, row.name, invitation.link, new Date(invitation.expiresAt)));
+      await sendInvitation(row, invitation);
       return invitation;
     },
 
@@ -434,6 +462,11 @@ export function createAccountService(deps: AccountDeps) {
         await audit({ action: 'invitation.accept', actorId: row.id, subjectType: 'user', subjectId: row.id, clientAddress: client.address }, trx);
       });
       return userFrom({ ...row, password_hash: passwordHash }, now());
+    },
+
+    /** Changes a person's role (administrators; see role-change.ts). */
+    async changeRole(input: RoleChangeInput, actor: Actor = CLI_ACTOR): Promise<User> {
+      return changeRole(db, actor, input, now(), deps.defaultDirectory ?? (() => soleDirectoryId(db)));
     },
 
     async listUsers(actor: Actor = CLI_ACTOR): Promise<User[]> {
@@ -598,6 +631,10 @@ export function createAccountService(deps: AccountDeps) {
     });
     return userFrom({ ...row, disabled_at: disabledAt }, now());
   }
+}
+
+function invitationLetter(row: UserRow, invitation: Invitation): Letter {
+  return { kind: 'invitation', to: row.email, name: row.name, link: invitation.link, expiresAt: invitation.expiresAt };
 }
 
 /** Constant-time check of a submitted CSRF token against the expected one; throws 'forbidden'. */

@@ -18,6 +18,7 @@ import { recordAudit } from '../accounts/audit.js';
 import { forbidden, isEditor, requireEditor, requireSignedIn, type Actor } from '../accounts/roles.js';
 import { newId } from '../accounts/tokens.js';
 import { fieldError, parseInput, Required } from '../accounts/validation.js';
+import { answersByCountry, answersByKind, type AnswerCount } from './answer-counts.js';
 import { clockOf, directoryOf, RecordIdInput, VersionInput, type CensusDeps } from './context.js';
 import { assertMayPropose } from './permissions.js';
 import { findProposal, insertProposal, proposalsFrom, type Proposal, type ProposalAction } from './proposals.js';
@@ -70,6 +71,8 @@ export interface DashboardRow {
   collectivityId: string;
   name: string;
   country: string;
+  /** the kind of collectivity, a code of the country's profile */
+  kind: string;
   contributors: { id: string; name: string; email: string; lastSignInAt?: string; disabled: boolean }[];
   /** the collectivity has a contributor account */
   hasAccount: boolean;
@@ -84,6 +87,9 @@ export interface Dashboard {
   campaign: Campaign;
   rows: DashboardRow[];
   totals: { collectivities: number; withAccount: number; submitted: number; draft: number; none: number; neverSignedIn: number };
+  /** the answers by country, and by kind of collectivity within each country */
+  byCountry: AnswerCount[];
+  byKind: AnswerCount[];
 }
 
 const OpenInput = z.object({ title: Required('Titre', 200), directoryId: z.string().optional() });
@@ -391,7 +397,7 @@ export function createCampaignService(deps: CensusDeps) {
       const campaign = await campaignRow(campaignId);
       const directoryId = campaign.directory_id;
       const [collectivities, users, responses, counts] = await Promise.all([
-        db.selectFrom('collectivities').select(['id', 'name', 'country']).where('directory_id', '=', directoryId).orderBy('position').execute(),
+        db.selectFrom('collectivities').select(['id', 'name', 'country', 'kind']).where('directory_id', '=', directoryId).orderBy('position').execute(),
         db.selectFrom('users').selectAll().where('role', '=', 'contributor').where('directory_id', '=', directoryId).execute(),
         db.selectFrom('campaign_responses').selectAll().where('campaign_id', '=', campaignId).execute(),
         db
@@ -418,6 +424,7 @@ export function createCampaignService(deps: CensusDeps) {
           collectivityId: c.id,
           name: c.name,
           country: c.country,
+          kind: c.kind,
           contributors,
           hasAccount: contributors.length > 0,
           neverSignedIn: contributors.length > 0 && contributors.every((u) => u.lastSignInAt === undefined),
@@ -439,6 +446,8 @@ export function createCampaignService(deps: CensusDeps) {
           none: count((r) => r.answer === 'none'),
           neverSignedIn: count((r) => r.neverSignedIn),
         },
+        byCountry: answersByCountry(rows),
+        byKind: answersByKind(rows),
       };
     },
   };

@@ -168,8 +168,8 @@ describe.each(ENGINES)('the census on %s', (engine) => {
     expect(board.rows.find((r) => r.collectivityId === OUJDA)).toMatchObject({ neverSignedIn: false });
   });
 
-  it('rejects with a comment the contributor sees; edits then approves', async () => {
-    const { census, campaign, oujda, editor, db } = await withCampaign();
+  it('rejects with a comment the contributor sees (and is told by mail); edits then approves', async () => {
+    const { census, campaign, oujda, editor, db, mail } = await withCampaign();
     const entries = await census.campaigns.entries(oujda, { campaignId: campaign.id });
     const partnership = entries.partnerships[0]!;
     await census.campaigns.saveDraft(oujda, { campaignId: campaign.id, recordType: 'partnership', recordId: AIX_OUJDA, data: { ...partnership.current, history: 'Faux' }, baseVersion: partnership.version });
@@ -185,8 +185,10 @@ describe.each(ENGINES)('the census on %s', (engine) => {
     const after = await census.campaigns.entries(oujda, { campaignId: campaign.id });
     expect(after.partnerships[0]!.decided).toMatchObject({ status: 'rejected', comment: expect.stringContaining('2002') });
     expect(after.partnerships[0]!.form).toEqual(partnership.current);
+    expect(mail.sent.at(-1)).toMatchObject({ kind: 'review-decision', to: 'staff@oujda.ma', decision: 'rejected', comment: expect.stringContaining('2002'), campaignId: campaign.id, recordId: first!.recordId });
 
     await census.review.approve(editor, { proposalId: second!.id, data: { ...own.current, shortName: 'Oujda', aliases: ['Oujda-Angad'] } });
+    expect(mail.sent.at(-1)).toMatchObject({ kind: 'review-decision', to: 'staff@oujda.ma', decision: 'approved', recordId: second!.recordId });
     const live = (await loadDocument(db)).collectivities.find((c) => c.id === OUJDA)!;
     expect(live).toMatchObject({ shortName: 'Oujda', aliases: ['Oujda-Angad'] });
     const versions = await census.history.versions(editor, { recordType: 'collectivity', recordId: OUJDA });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { soleDirectoryId } from '../store/load-document.js';
 import type { Database } from '../store/tables.js';
 import { systemClock, type Clock } from '../accounts/clock.js';
+import { NO_MAIL, type Postman } from '../accounts/mail.js';
 import { Id } from '../model/schema.js';
 
 export interface CensusDeps {
@@ -14,6 +15,12 @@ export interface CensusDeps {
    * the only one the store holds (a store of several directories then needs the id named).
    */
   defaultDirectory?: () => Promise<string>;
+  /** who tells contributors of review decisions and reminds them of campaigns (default: nobody) */
+  mail?: Postman;
+}
+
+export function postmanOf(deps: CensusDeps): Postman {
+  return deps.mail ?? NO_MAIL;
 }
 
 export function clockOf(deps: CensusDeps): Clock {

@@ -10,7 +10,8 @@ import { currentVersions, headKey, type VersionOrigin } from '../store/versions.
 import { recordAudit } from '../accounts/audit.js';
 import { requireEditor, type Actor } from '../accounts/roles.js';
 import { parseInput, Required } from '../accounts/validation.js';
-import { clockOf, VersionInput, type CensusDeps } from './context.js';
+import { clockOf, postmanOf, VersionInput, type CensusDeps } from './context.js';
+import { noticeDecision } from './notices.js';
 import { diffRecords, type FieldChange } from './diff.js';
 import { findProposal, proposalsFrom, type Proposal, type ProposalRow, type ProposalStatus } from './proposals.js';
 import { inRecordTransaction, parseRecord, readCurrentRecord, saveRecord, type CurrentRecord, type RecordChange, type RecordData } from './records.js';
@@ -63,6 +64,7 @@ export type ReviewService = ReturnType<typeof createReviewService>;
 export function createReviewService(deps: CensusDeps) {
   const { db } = deps;
   const now = clockOf(deps);
+  const mail = postmanOf(deps);
 
   async function submitted(proposalId: string): Promise<ProposalRow> {
     const row = await findProposal(db, proposalId);
@@ -158,6 +160,7 @@ export function createReviewService(deps: CensusDeps) {
         return saved.version;
       });
       const [proposal] = await proposalsFrom(db, [(await findProposal(db, row.id))!]);
+      await noticeDecision(db, mail, row, { status: 'approved', by: editor.id, comment: fields.comment, recordLabel: recordLabel(content as RecordData | undefined ?? baseOf(row), row.record_id) }, at);
       return { proposal: proposal!, version };
     },
 
@@ -171,6 +174,7 @@ export function createReviewService(deps: CensusDeps) {
         await trx.updateTable('proposals').set({ status: 'rejected', decided_at: at, decided_by: editor.id, review_comment: fields.comment, updated_at: at }).where('id', '=', row.id).execute();
         await recordAudit(trx, { action: 'proposal.reject', actorId: editor.id, directoryId: row.directory_id, subjectType: row.record_type, subjectId: row.record_id, details: { proposal: row.id } }, now());
       });
+      await noticeDecision(db, mail, row, { status: 'rejected', by: editor.id, comment: fields.comment, recordLabel: recordLabel((JSON.parse(row.data ?? 'null') as RecordData | null) ?? baseOf(row), row.record_id) }, now());
       return (await proposalsFrom(db, [(await findProposal(db, row.id))!]))[0]!;
     },
 
@@ -200,6 +204,10 @@ export const STATUS_LABELS: Record<ProposalStatus, string> = {
 function withKey(recordType: string, data: unknown, recordId: string): unknown {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
   return recordType === 'domain' ? { ...data, code: recordId } : { ...data, id: recordId };
+}
+
+function baseOf(row: ProposalRow): RecordData | undefined {
+  return row.base_data === null ? undefined : (JSON.parse(row.base_data) as RecordData);
 }
 
 function recordLabel(data: RecordData | undefined, fallback: string): string {

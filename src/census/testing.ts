@@ -6,7 +6,7 @@
 import { loadFixture } from '../model/fixtures/index.js';
 import type { RepertoireDocument } from '../model/schema.js';
 import { createAccountService } from '../accounts/service.js';
-import { MemoryMailTransport } from '../accounts/mail.js';
+import { MemoryPostman } from '../accounts/mail.js';
 import { CLI_ACTOR, type Actor } from '../accounts/roles.js';
 import type { User } from '../accounts/users.js';
 import { openEngineStore, type Engine } from '../test-support/engines.js';
@@ -61,10 +61,10 @@ export async function censusStore(engine: Engine) {
   const store = await openEngineStore(engine);
   const { db } = store;
   const clock = testClock();
-  const mail = new MemoryMailTransport();
+  const mail = new MemoryPostman();
   await importDocument(db, censusDocument(), { documentName: DOCUMENT, now: clock() });
   const accounts = createAccountService({ db, baseUrl: 'https://repertoire.test', mail, now: clock });
-  const census = createCensus({ db, now: clock });
+  const census = createCensus({ db, now: clock, mail });
   const add = async (email: string, name: string, role: 'admin' | 'editor' | 'contributor', collectivityId?: string) =>
     actorOf((await accounts.createUser({ email, name, role, ...(collectivityId ? { collectivityId } : {}) }, CLI_ACTOR)).user);
   const admin = await add('admin@repertoire.test', 'Alice Admin', 'admin');

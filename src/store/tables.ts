@@ -263,6 +263,28 @@ export interface SignInGateTable {
   touched_at: string;
 }
 
+/** A "mot de passe oublié" request (migration 0010): the link's token only as its SHA-256. */
+export interface PasswordResetTable {
+  token_hash: string;
+  /** null: the address typed has no account (the request still counts against the limits) */
+  user_id: string | null;
+  email: string;
+  client_address: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** One person reminded of a campaign on one day (UTC): the key keeps it to once a day (migration 0010). */
+export interface CampaignReminderTable {
+  campaign_id: string;
+  user_id: string;
+  /** YYYY-MM-DD, UTC */
+  day: string;
+  collectivity_id: string;
+  sent_at: string;
+}
+
 /** A visitor without a session: the sign-in and invitation forms' CSRF token, held by the server (migration 0005). */
 export interface PreSessionTable {
   /** SHA-256 (hex) of the cookie's random id */
@@ -385,10 +407,12 @@ export interface CensusDatabase {
   sign_in_gates: SignInGateTable;
   /** never copied or backed up either */
   pre_sessions: PreSessionTable;
+  password_resets: PasswordResetTable;
   audit_events: AuditEventTable;
   record_versions: RecordVersionTable;
   campaigns: CampaignTable;
   campaign_responses: CampaignResponseTable;
+  campaign_reminders: CampaignReminderTable;
   proposals: ProposalTable;
   consents: ConsentTable;
   erasures: ErasureTable;

@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, 
 import { DEFAULT_PAGE_CACHE_MB, DEFAULT_PAGES_IN_FLIGHT, type Config } from '../config.js';
 import { Lru } from '../lru.js';
 import { RepertoireError } from '../errors.js';
+import type { MailTransport } from '../accounts/mail.js';
 import type { AccountService } from '../accounts/service.js';
 import type { Census } from '../census/index.js';
 import { createAdmission, longWorkLimit, overloaded, RETRY_AFTER_SECONDS, type Admission } from './admission.js';
@@ -17,6 +18,7 @@ import { registerAdminRoutes } from './admin/routes.js';
 import { registerTableImportRoutes } from './admin/table-import.js';
 import { recordOfPage, registerMembers } from './auth/members.js';
 import { registerAuthRoutes } from './auth/routes.js';
+import { registerPasswordResetRoutes } from './auth/password-reset-routes.js';
 import { registerCensusRoutes } from './census/routes.js';
 import { notModified, pageTag } from './conditional.js';
 import type { Searcher } from '../search/types.js';
@@ -56,6 +58,8 @@ export interface AppOptions {
   /** the members' services (default: built on the store); tests pass theirs */
   readonly accounts?: AccountService;
   readonly census?: Census;
+  /** where the members' mail goes (default: SMTP when the configuration has SMTP_URL, else the console); tests pass theirs */
+  readonly mailTransport?: MailTransport;
   /** read the directory and its counts at start, in the background (the server does; tests need not) */
   readonly warm?: boolean;
   /** where long reads go — the whole directory's counts, a results page's map (`PageInput.reader`); default the store. The server: the search thread's connection */
@@ -150,12 +154,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.config ? { config: options.config } : {}),
     ...(options.accounts ? { accounts: options.accounts } : {}),
     ...(options.census ? { census: options.census } : {}),
+    ...(options.mailTransport ? { mailTransport: options.mailTransport } : {}),
     directory: (audience) => cache.get(audience),
     baseContext: renderContext,
     layout: async (page, context) => layout(page, context, await colophonOf(), { twin: false }).value,
   });
   // the members' pages, built on the services registerMembers holds (they import it, not it them)
   registerAuthRoutes(app, members);
+  registerPasswordResetRoutes(app, members);
   registerAdminRoutes(app, members);
   registerTableImportRoutes(app, members);
   registerCensusRoutes(app, members);

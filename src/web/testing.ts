@@ -96,7 +96,7 @@ async function emptyDatabase(engine: Engine): Promise<{ url: string; remove: () 
  * directory beside it (`PARTNER_DIRECTORY`, at /r/<id>/); or `document` alone. With search unless
  * told otherwise.
  */
-export async function openTestSite(options: { search?: boolean; document?: RepertoireDocument; engine?: Engine } = {}): Promise<TestSite> {
+export async function openTestSite(options: { search?: boolean; document?: RepertoireDocument; engine?: Engine; env?: Record<string, string> } = {}): Promise<TestSite> {
   const engine = options.engine ?? siteEngine();
   const database = await emptyDatabase(engine);
   const path = database.url;
@@ -115,7 +115,8 @@ export async function openTestSite(options: { search?: boolean; document?: Reper
     searcher = engine === 'postgres' ? openPostgresSearcher(store.db) : await openSearcher({ databasePath: path, workers: 0 });
     refreshSearchIndex = (id) => keepers.ensureFresh(id);
   }
-  const app = await buildApp({ store, searcher, refreshSearchIndex });
+  // `env`: the site's configuration (SMTP_URL, SITE_URL…) over this store
+  const app = await buildApp({ store, searcher, refreshSearchIndex, ...(options.env ? { config: loadConfig({ ...options.env, DATABASE_URL: path }) } : {}) });
   return {
     store,
     path,

@@ -16,6 +16,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'backup', summary: 'backup --out FILE               write the whole store to a portable backup file', load: async () => (await import('./backup.js')).backupCommand },
   { name: 'restore', summary: 'restore FILE [--replace]        restore a backup file into the store', load: async () => (await import('./restore.js')).restoreCommand },
   { name: 'user', summary: 'user add|list|invite|disable     manage the accounts of editors and contributors', load: async () => (await import('./user.js')).userCommand },
+  { name: 'campaign', summary: 'campaign invite|remind          invite every collectivity; remind those who have not answered', load: async () => (await import('./campaign.js')).campaignCommand },
+  { name: 'purge', summary: 'purge [--json]                  delete expired sessions, old sign-in attempts, used links', load: async () => (await import('./purge.js')).purgeCommand },
   { name: 'serve', summary: 'serve [--directory ID]          serve the public site (PORT, HOST); imports the bundled directory into an empty store', load: async () => (await import('./serve.js')).serveCommand },
   { name: 'synth', summary: 'synth --partnerships N [--seed S] [--countries FR,SN]  write a synthetic directory of N partnerships into the store, and index it', load: async () => (await import('./synth.js')).synthCommand },
 ];

@@ -7,6 +7,7 @@ import { openPostgresSearcher } from '../../search/postgres/index.js';
 import { openStore } from '../../store/db.js';
 import { offThreadReader } from '../../store/off-thread.js';
 import { listDirectoryIds } from '../../store/records/directory.js';
+import { purgeAccounts } from '../../accounts/housekeeping.js';
 import { buildApp } from '../../web/app.js';
 import { chooseDirectoryId } from '../../web/data/directory.js';
 import { searchIndexKeepers, siteIndexBuilder } from '../../web/search-index.js';
@@ -70,6 +71,7 @@ Environment:
     const store = await openStore(config, { cacheMb: SERVING_CACHE_MB });
     let searcher: Searcher | undefined;
     let app: FastifyInstance | undefined;
+    let housekeeping: NodeJS.Timeout | undefined;
     try {
       if ((await listDirectoryIds(store.db)).length === 0) {
         context.stderr.write('The store is empty: importing the bundled 2008 directory.\n');
@@ -97,10 +99,16 @@ Environment:
       const port = typeof address === 'object' && address !== null ? address.port : config.server.port;
       const host = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.server.host) ? 'localhost' : config.server.host;
       context.stdout.write(`Répertoire is serving the site at http://${host.includes(':') ? `[${host}]` : host}:${port}/ (Ctrl-C to stop)\n`);
+      // housekeeping (expired sessions, old sign-in attempts, used links): at start, then every hour
+      const purge = () => void purgeAccounts(store.db, new Date()).catch((error: unknown) => context.stderr.write(`Housekeeping failed: ${error instanceof Error ? error.message : String(error)}\n`));
+      purge();
+      housekeeping = setInterval(purge, 60 * 60_000);
+      housekeeping.unref();
       await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
       context.stderr.write('Stopping.\n');
       return 0;
     } finally {
+      if (housekeeping !== undefined) clearInterval(housekeeping);
       await app?.close();
       await searcher?.close();
       await store.close();

@@ -1,10 +1,9 @@
 import { createAccountService } from '../../accounts/service.js';
-import { ConsoleMailTransport } from '../../accounts/mail.js';
 import { CLI_ACTOR, ROLE_LABELS } from '../../accounts/roles.js';
 import type { User } from '../../accounts/users.js';
 import { RepertoireError, ValidationError } from '../../errors.js';
-import type { Config } from '../../config.js';
-import type { Command, OptionValues } from '../context.js';
+import type { Command } from '../context.js';
+import { commandPostman, siteBaseUrl } from '../mail.js';
 import { withStore } from '../with-store.js';
 
 const ACTIONS = ['add', 'list', 'invite', 'disable', 'enable'] as const;
@@ -19,7 +18,8 @@ export const userCommand: Command = {
   repertoire user enable EMAIL
 
 A new account has no password: the command prints an invitation link (valid 7 days) where the
-person chooses one. No mail is sent (no mail server is configured): pass the link on yourself.
+person chooses one. With SMTP_URL and MAIL_FROM set, the invitation is also sent by e-mail;
+without them no mail is sent: pass the link on yourself.
 
 Options:
   --email E          the person's e-mail address (their sign-in name)
@@ -29,7 +29,7 @@ Options:
   --collectivity ID  a contributor's collectivity, by id (as in the JSON export)
   --directory ID     the directory of that collectivity, when the store holds several
   --base-url URL     the site's address for the links (default SITE_URL, else http://HOST:PORT)
-  --mail             also write the invitation e-mail to standard error
+  --mail             without SMTP_URL: also write the invitation e-mail to standard error
   -h, --help         show this help
 `,
   options: {
@@ -49,21 +49,25 @@ Options:
       throw new RepertoireError('usage', needsEmail ? `user ${action} takes the account's e-mail address` : `user ${action} takes no argument`);
     }
     await withStore(context, async ({ db }, config) => {
-      const accounts = createAccountService({ db, baseUrl: baseUrl(values, config), ...(values.mail ? { mail: new ConsoleMailTransport(context.stderr) } : {}) });
+      const base = siteBaseUrl(values, config, 'user');
+      const mail = commandPostman(config, context, base, values.mail === true);
+      const accounts = createAccountService({ db, baseUrl: base, mail: mail.postman });
       try {
         switch (action) {
           case 'add': {
             const input = { email: values.email, name: values.name, role: values.role, collectivityId: values.collectivity, directoryId: values.directory };
-            const { user, link, expiresAt } = await accounts.createUser(input as never, CLI_ACTOR);
+            const { user, link, expiresAt, mailError } = await accounts.createUser(input as never, CLI_ACTOR);
             context.stdout.write(`Created ${describe(user)}.\nInvitation link (valid until ${expiresAt}):\n${link}\n`);
+            if (mailError !== undefined) context.stderr.write(`The invitation mail was not sent (${mailError}): pass the link on yourself.\n`);
             break;
           }
           case 'list':
             context.stdout.write(formatUsers(await accounts.listUsers(CLI_ACTOR)));
             break;
           case 'invite': {
-            const { user, link, expiresAt } = await accounts.inviteAgain(email!, CLI_ACTOR);
+            const { user, link, expiresAt, mailError } = await accounts.inviteAgain(email!, CLI_ACTOR);
             context.stdout.write(`New invitation for ${describe(user)} (valid until ${expiresAt}):\n${link}\n`);
+            if (mailError !== undefined) context.stderr.write(`The invitation mail was not sent (${mailError}): pass the link on yourself.\n`);
             break;
           }
           case 'disable':
@@ -75,22 +79,13 @@ Options:
         }
       } catch (error) {
         throw asCliError(error);
+      } finally {
+        mail.close();
       }
     });
     return 0;
   },
 };
-
-function baseUrl(values: OptionValues, config: Config): string {
-  const given = values['base-url'];
-  if (typeof given === 'string') {
-    if (!URL.canParse(given)) throw new RepertoireError('usage', `user: --base-url is not a URL: ${given}`);
-    return given;
-  }
-  if (config.site?.baseUrl !== undefined) return config.site.baseUrl;
-  const host = config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host;
-  return `http://${host}:${config.server.port}`;
-}
 
 function describe(user: User): string {
   const where = user.collectivityId ? ` for ${user.collectivityId}` : '';

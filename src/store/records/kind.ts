@@ -48,6 +48,7 @@ export const TABLE_ORDER: readonly TableName[] = [
   'invitations',
   'sessions',
   'sign_in_attempts',
+  'password_resets',
   // not 'sign_in_gates' (migration 0004: rows to lock, that matter for minutes) nor 'pre_sessions'
   // (0005: the forms of visitors without a session, for an hour or two; a store whose sign-in form
   // was merely shown is still empty for a restore)
@@ -55,6 +56,7 @@ export const TABLE_ORDER: readonly TableName[] = [
   'record_versions',
   'campaigns',
   'campaign_responses',
+  'campaign_reminders',
   'proposals',
   'consents',
   'erasures',

@@ -47,6 +47,13 @@ export function registerAdminRoutes(app: FastifyInstance, members: Members): voi
     const labels: Record<string, string> = { email: t('admin.users.email'), name: t('admin.users.name'), role: t('admin.users.role'), collectivityId: t('admin.users.collectivity') };
     const action = (user: User, kind: 'desactiver' | 'reactiver' | 'inviter', key: MessageKey) =>
       html`<form method="post" action="${memberPaths.userAction(kind)}" class="inline-form">${csrfField(csrf)}<input type="hidden" name="email" value="${user.email}"><button type="submit" class="small">${t(key, { email: user.email })}</button></form>`;
+    const roleForm = (user: User) => {
+      const id = `role-${user.id}`;
+      const roles = user.role === 'contributor' ? (['contributor', 'editor', 'admin'] as const) : (['editor', 'admin'] as const);
+      return html`<form method="post" action="${memberPaths.userAction('role')}" class="inline-form">${csrfField(csrf)}<input type="hidden" name="email" value="${user.email}"><label class="visually-hidden" for="${id}">${t('admin.users.role.of', { email: user.email })}</label><select id="${id}" name="role">${roles.map(
+        (role) => html`<option value="${role}"${role === user.role ? html` selected` : ''}>${t(`member.role.${role}`)}</option>`,
+      )}</select> <button type="submit" class="small">${t('admin.users.role.change')}</button></form>`;
+    };
     const shown = state.invitation;
     const body = html`<section class="member-page">
 <h1>${t('admin.users.title')}</h1>
@@ -55,7 +62,7 @@ ${shown
   ? html`<div class="success" role="status"><p>${t(shown.created ? 'admin.users.created' : 'admin.users.invited', {
       name: shown.invitation.user.name,
       expires: formatDateTime(c.locale, shown.invitation.expiresAt),
-    })}</p><p><code class="invitation-link">${shown.invitation.link}</code></p></div>`
+    })}</p><p><code class="invitation-link">${shown.invitation.link}</code></p>${shown.invitation.mailError ? html`<p role="alert">${t('admin.users.mailFailed')}</p>` : ''}</div>`
   : ''}
 <h2>${t('admin.users.list')}</h2>
 <table class="users"><thead><tr><th scope="col">${t('admin.users.name')}</th><th scope="col">${t('admin.users.email')}</th><th scope="col">${t('admin.users.role')}</th><th scope="col">${t(
@@ -65,7 +72,9 @@ ${shown
       (user) => html`<tr><td>${user.name}</td><td>${user.email}</td><td>${t(`member.role.${user.role}`)}</td><td>${
         user.collectivityId ? (dir?.collectivity.get(user.collectivityId)?.name ?? user.collectivityId) : ''
       }</td><td>${t(`admin.users.status.${user.status}`)}</td><td>${user.lastSignInAt ? formatDateTime(c.locale, user.lastSignInAt) : t('admin.users.never')}</td><td class="actions">${
-        user.status === 'disabled' ? action(user, 'reactiver', 'admin.users.enable') : html`${user.id === actor.id ? '' : action(user, 'desactiver', 'admin.users.disable')}${action(user, 'inviter', 'admin.users.invite')}`
+        user.status === 'disabled'
+          ? action(user, 'reactiver', 'admin.users.enable')
+          : html`${user.id === actor.id ? '' : html`${roleForm(user)}${action(user, 'desactiver', 'admin.users.disable')}`}${action(user, 'inviter', 'admin.users.invite')}`
       }</td></tr>`,
     )}</tbody></table>
 <h2 id="nouveau">${t('admin.users.create')}</h2>
@@ -126,6 +135,21 @@ ${dir ? html`<datalist id="${COLLECTIVITY_LIST_ID}">${dir.collectivities.map((k)
       }),
     );
   }
+
+  app.post(
+    memberPaths.userAction('role'),
+    guarded(members, async (request, reply) => {
+      const actor = requireAdmin(members.actor(request));
+      const c = await members.context(request);
+      try {
+        const user = await accounts.changeRole({ email: field(request, 'email') ?? '', role: (field(request, 'role') ?? '') as 'editor' }, actor);
+        return usersPage(request, reply, { notice: c.t('admin.users.role.changed', { email: user.email, role: c.t(`member.role.${user.role}`) }) });
+      } catch (error) {
+        if (error instanceof ValidationError) return usersPage(request, reply, { errors: error.fieldErrors, values: { role: field(request, 'role') ?? '' } }, 422);
+        throw error;
+      }
+    }),
+  );
 
   const personPage = async (request: FastifyRequest, reply: FastifyReply, state: PersonState, status = 200) => {
     const actor = requireEditor(members.actor(request));

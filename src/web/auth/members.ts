@@ -29,14 +29,17 @@ import {
   type AccountService,
   type Session,
 } from '../../accounts/service.js';
+import type { MailTransport } from '../../accounts/mail.js';
 import { isEditor, requireSignedIn, type Actor } from '../../accounts/roles.js';
+import { configuredTransport } from '../../accounts/smtp-transport.js';
 import { createCensus, type Census } from '../../census/index.js';
 import type { Config } from '../../config.js';
 import { isRepertoireError, RepertoireError } from '../../errors.js';
 import type { Database } from '../../store/tables.js';
 import type { Audience, Directory } from '../data/directory.js';
 import { html } from '../html.js';
-import { t as translate, type Locale } from '../i18n/index.js';
+import { DEFAULT_LOCALE, t as translate, type Locale } from '../i18n/index.js';
+import { sitePostman } from '../mail/letters.js';
 import type { RenderContext, RenderedPage } from '../page.js';
 import { currentLanguage, inLanguage, splitLanguage } from '../language.js';
 import { paths } from '../paths.js';
@@ -63,8 +66,10 @@ export interface MembersOptions {
   layout(page: RenderedPage, context: RenderContext): Promise<string>;
   /** the site's render context of a request (locale, url, search box) */
   baseContext(request: FastifyRequest): RenderContext;
-  /** defaults to `createAccountService({ db, baseUrl })`: tests pass theirs (a clock, a mail box) */
+  /** defaults to `createAccountService({ db, baseUrl, mail })`: tests pass theirs (a clock, a mail box) */
   accounts?: AccountService;
+  /** where the site's mail goes (default: SMTP when the configuration has SMTP_URL, else the console) */
+  mailTransport?: MailTransport;
   census?: Census;
 }
 
@@ -111,8 +116,13 @@ export async function registerMembers(app: FastifyInstance, options: MembersOpti
   const fixedBaseUrl = site?.baseUrl;
   // the members' pages work on the site's default directory
   const defaultDirectory = async () => (await options.directory('public')).id;
-  const accounts = options.accounts ?? createAccountService({ db, baseUrl: fixedBaseUrl ?? `http://localhost:${options.config?.server.port ?? 3000}`, defaultDirectory });
-  const census = options.census ?? createCensus({ db, defaultDirectory });
+  const mailBaseUrl = fixedBaseUrl ?? `http://localhost:${options.config?.server.port ?? 3000}`;
+  const transport = options.mailTransport ?? configuredTransport(options.config?.mail);
+  if (options.mailTransport === undefined) app.addHook('onClose', async () => (transport as ReturnType<typeof configuredTransport>).close());
+  // mail is written in the site's language until accounts have one of their own
+  const mail = sitePostman(transport, { baseUrl: mailBaseUrl, locale: DEFAULT_LOCALE });
+  const accounts = options.accounts ?? createAccountService({ db, baseUrl: mailBaseUrl, defaultDirectory, mail });
+  const census = options.census ?? createCensus({ db, defaultDirectory, mail });
   const t: RenderContext['t'] = (key, params) => translate(currentLanguage(), key, params);
 
   await app.register(cookie);

@@ -22,6 +22,7 @@ const SIGN_IN_NOTICES = {
   partout: 'auth.signIn.everywhere',
   sortie: 'auth.signIn.signedOut',
   invitation: 'auth.signIn.invited',
+  'mot-de-passe': 'auth.signIn.reset',
 } as const;
 
 export function registerAuthRoutes(app: FastifyInstance, members: Members): void {
@@ -72,6 +73,7 @@ ${input(c, 'email', t('auth.signIn.email'), { type: 'email', value: state.email 
 ${input(c, 'password', t('auth.signIn.password'), { type: 'password', value: '', autocomplete: 'current-password', error: errors.password })}
 <p><button type="submit">${t('auth.signIn.submit')}</button></p>
 </form>
+<p><a href="${memberPaths.forgotPassword()}">${t('auth.signIn.forgot')}</a></p>
 </section>`;
     return members.send(request, reply, { title: t('auth.signIn.title'), breadcrumbs: [{ href: memberPaths.signIn(), label: t('auth.signIn.title') }], body }, status);
   };

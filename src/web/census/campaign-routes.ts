@@ -3,7 +3,7 @@
  * their state, and the editors' dashboard of who answered.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isEditor, requireEditor } from '../../accounts/roles.js';
+import { isAdmin, isEditor, requireEditor } from '../../accounts/roles.js';
 import type { Entry, Proposal } from '../../census/index.js';
 import { ValidationError } from '../../errors.js';
 import type { Directory } from '../data/directory.js';
@@ -13,6 +13,7 @@ import { html, type SafeHtml } from '../html.js';
 import { formatDateTime, tn, type MessageKey } from '../i18n/index.js';
 import type { Link } from '../pages/common.js';
 import type { RenderContext } from '../page.js';
+import { answersSection } from './answers-routes.js';
 import { publicPath, recordLabel } from './render.js';
 import { type CensusRouteKit, type Params } from './route-kit.js';
 
@@ -258,6 +259,7 @@ export function registerCampaignRoutes(app: FastifyInstance, kit: CensusRouteKit
       const body = html`<section class="member-page">
   <h1>${title}</h1>
   <p>${t('census.dashboard.totals', dashboard.totals)}</p>
+  ${answersSection(dashboard, c, { csrf: csrfOf(request), admin: isAdmin(actor) })}
   <form method="get" action="${memberPaths.dashboard(campaignId)}" class="filter-form"><label for="f-comptes">${t('census.dashboard.filter')}</label>
   <select id="f-comptes" name="comptes"><option value="0"${onlyAccounts ? '' : html` selected`}>${t('census.dashboard.filter.all')}</option><option value="1"${onlyAccounts ? html` selected` : ''}>${t(
         'census.dashboard.filter.accounts',

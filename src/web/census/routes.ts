@@ -6,7 +6,8 @@
  *   /recensement/:campaign/fiche/:type/:id        one record's form → a draft (POST)
  *   /recensement/:campaign/nouveau/projet|partenariat   a new project / partnership → a draft
  *   /recensement/:campaign/clore-projet|retirer|envoyer  close a project, withdraw a draft, submit
- *   /recensement/:campaign/tableau-de-bord        who answered, who is pending, who never signed in
+ *   /recensement/:campaign/tableau-de-bord        who answered, who is pending, who never signed in; by country and kind
+ *   /recensement/:campaign/reponses.csv           the answers exported; POST …/inviter-tous: invite every collectivity
  *   /relecture, /relecture/:proposal              the editors' queue, one proposal's diff;
  *   /relecture/:proposal/accepter|refuser|modifier  approve, reject with a comment, edit then approve
  *   /historique/:type/:id[?de=&a=]                versions, a diff between two; editors revert
@@ -21,6 +22,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Members } from '../auth/members.js';
+import { registerAnswersRoutes } from './answers-routes.js';
 import { registerCampaignRoutes } from './campaign-routes.js';
 import { registerDraftRoutes } from './draft-routes.js';
 import { registerHistoryRoutes } from './history-routes.js';
@@ -30,6 +32,7 @@ import { censusRouteKit } from './route-kit.js';
 export function registerCensusRoutes(app: FastifyInstance, members: Members): void {
   const kit = censusRouteKit(members);
   registerCampaignRoutes(app, kit);
+  registerAnswersRoutes(app, kit);
   registerDraftRoutes(app, kit);
   registerReviewRoutes(app, kit);
   registerHistoryRoutes(app, kit);

@@ -89,8 +89,8 @@ export function browser(app: FastifyInstance): Browser {
   return self;
 }
 
-export async function openMembersSite(options: { search?: boolean } = {}): Promise<MembersSite> {
-  const site = await openTestSite({ search: options.search ?? false });
+export async function openMembersSite(options: { search?: boolean; env?: Record<string, string> } = {}): Promise<MembersSite> {
+  const site = await openTestSite({ search: options.search ?? false, ...(options.env ? { env: options.env } : {}) });
   const accounts = createAccountService({ db: site.store.db, baseUrl: 'http://localhost', defaultDirectory: async () => DIRECTORY_ID });
   for (const person of Object.values(PEOPLE) as Person[]) {
     const { link } = await accounts.createUser(person, CLI_ACTOR);

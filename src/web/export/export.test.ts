@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountService } from '../../accounts/service.js';
-import { MemoryMailTransport } from '../../accounts/mail.js';
+import { MemoryPostman } from '../../accounts/mail.js';
 import { CLI_ACTOR } from '../../accounts/roles.js';
 import { createCensus } from '../../census/index.js';
 import { actorOf } from '../../census/testing.js';
@@ -144,7 +144,7 @@ describe('GET /export', () => {
 
     // a person who consents is published, in the exports as on the pages
     const person: Contact = people[0]!;
-    const accounts = createAccountService({ db: site.store.db, baseUrl: 'https://repertoire.test', mail: new MemoryMailTransport() });
+    const accounts = createAccountService({ db: site.store.db, baseUrl: 'https://repertoire.test', mail: new MemoryPostman() });
     const editor = actorOf((await accounts.createUser({ email: 'editor@repertoire.test', name: 'Éric Éditeur', role: 'editor' }, CLI_ACTOR)).user);
     await createCensus({ db: site.store.db, defaultDirectory: async () => DIRECTORY_ID }).privacy.setConsent(editor, { name: person.name, ...(person.collectivityId ? { collectivityId: person.collectivityId } : {}), publish: true });
     const after = await unzipBuffer((await get('/export?format=csv')).body);

@@ -1,0 +1,62 @@
+/**
+ * The census mail in words: each `Letter` (what the services say, as data) written in the
+ * recipient's language from the catalogue, plain text. Links to the members' pages are made here,
+ * where the paths are known; the invitation and reset links come made (their tokens are the
+ * account service's).
+ */
+import type { Letter, LetterWriter, MailMessage, MailTransport, Postman } from '../../accounts/mail.js';
+import { postman } from '../../accounts/mail.js';
+import { DEFAULT_TIME_ZONE } from '../../accounts/clock.js';
+import { memberPaths } from '../auth/paths.js';
+import { t as translate, type Locale, type MessageKey, type Params } from '../i18n/index.js';
+
+export interface LetterOptions {
+  /** the site's public address: https://repertoire.example.org */
+  baseUrl: string;
+  locale: Locale;
+  timeZone?: string;
+}
+
+export function letterWriter(options: LetterOptions): LetterWriter {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  return (letter: Letter): MailMessage => {
+    const t = (key: MessageKey, params: Params = {}) => translate(options.locale, key, params);
+    const when = (iso: string, withTime: boolean) =>
+      new Intl.DateTimeFormat(options.locale, { timeZone, dateStyle: 'long', ...(withTime ? { timeStyle: 'short' } : {}) }).format(new Date(iso));
+    const message = (subject: string, ...paragraphs: string[]): MailMessage => ({
+      to: letter.to,
+      subject,
+      text: [t('mail.greeting', { name: letter.name }), ...paragraphs, t('mail.signature')].join('\n\n'),
+    });
+    switch (letter.kind) {
+      case 'invitation':
+        return message(t('mail.invitation.subject'), t('mail.invitation.body', { link: letter.link, expires: when(letter.expiresAt, true) }), t('mail.ignore'));
+      case 'password-reset':
+        return message(t('mail.reset.subject'), t('mail.reset.body', { email: letter.to, link: letter.link, expires: when(letter.expiresAt, true) }), t('mail.ignore'));
+      case 'review-decision': {
+        const record = letter.recordLabel;
+        const approved = letter.decision === 'approved';
+        return message(
+          t(approved ? 'mail.decision.approved.subject' : 'mail.decision.rejected.subject', { record }),
+          t(approved ? 'mail.decision.approved.body' : 'mail.decision.rejected.body', { record }),
+          ...(letter.comment ? [t('mail.decision.comment', { comment: letter.comment })] : []),
+          ...(letter.campaignId ? [t('mail.decision.link', { link: `${base}${memberPaths.campaign(letter.campaignId)}` })] : []),
+        );
+      }
+      case 'campaign-reminder': {
+        const params = { campaign: letter.campaignTitle, collectivity: letter.collectivityName, opened: when(letter.openedAt, false) };
+        return message(
+          t('mail.reminder.subject', { campaign: letter.campaignTitle }),
+          t(letter.answer === 'draft' ? 'mail.reminder.body.draft' : 'mail.reminder.body.none', params),
+          t('mail.reminder.link', { link: `${base}${memberPaths.campaign(letter.campaignId)}` }),
+        );
+      }
+    }
+  };
+}
+
+/** The postman of a site or a command: letters written in `locale`, sent through `transport`. */
+export function sitePostman(transport: MailTransport, options: LetterOptions): Postman {
+  return postman(transport, letterWriter(options));
+}
