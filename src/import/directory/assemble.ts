@@ -71,7 +71,7 @@ export function assemble(input: AssemblyInput, notes: ReaderNote[]): Assembly {
     const parties: PartyOfUnit[] = list.map(({ named, entry }, i) => {
       const executive = executives[i];
       if (executive) {
-        entry.executives.push({ value: { name: executive.name, ...(executive.title ? { title: executive.title } : {}) }, line: executive.line.n });
+        entry.executives.push({ value: { name: executive.name, ...(executive.civility ? { civility: executive.civility } : {}), ...(executive.title ? { title: executive.title } : {}) }, line: executive.line.n });
         // One line for two parties (Lyon): the population is the larger body's.
         const shared = executives.filter((e) => e === executive).length > 1;
         const takesPopulation = !shared || named.kind === 'communaute-urbaine';

@@ -12,6 +12,7 @@ import { siteIndexesMigration } from './0003_site_indexes.js';
 import { signInGatesMigration } from './0004_sign_in_gates.js';
 import { preSessionsMigration } from './0005_pre_sessions.js';
 import { acrossDirectoriesMigration } from './0006_across_directories.js';
+import { editorialQualityMigration } from './0008_editorial_quality.js';
 
 function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
@@ -21,6 +22,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0004_sign_in_gates': signInGatesMigration(),
     '0005_pre_sessions': preSessionsMigration(),
     '0006_across_directories': acrossDirectoriesMigration(),
+    '0008_editorial_quality': editorialQualityMigration(),
   };
 }
 
