@@ -441,7 +441,8 @@ async function build(
       .execute();
     for (const p of rows) {
       const sides = (partiesOf.get(p.id) ?? []).map((s) => ({ ...s.collectivity, country: s.country }));
-      const title = sides.length > 0 ? sides.map(nameOf).join(' – ') : p.id;
+      // Two parties of one place (Ville de Lyon, Communauté urbaine de Lyon) share a short name: once.
+      const title = sides.length > 0 ? [...new Set(sides.map(nameOf))].join(' – ') : p.id;
       partnershipTitle.set(p.id, title);
       const facets: DocFacets = {
         decade: [decadeId(p.signed_date)],

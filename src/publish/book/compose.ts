@@ -507,9 +507,9 @@ function institutionLines(ctx: Context, id: string): BookLine[] {
   return lines;
 }
 
-/** A name the contacts reader sees as a person: with its civility. */
+/** A contact's name with its civility; without one when the source printed none ("Azeddine OULADDAHOU" after a label). */
 function personName(c: Contact): string {
-  return `${honorific(c)} ${c.name}`;
+  return c.civility ? `${c.civility} ${c.name}` : c.name;
 }
 
 /** "Président de l'association Amal Dadès" → "Association Amal Dadès" (what the reader derives itself). */
@@ -562,7 +562,7 @@ function briefBlocks(ctx: Context, p: Partnership): BookBlock[] {
   for (const c of p.contacts ?? []) {
     const party = c.collectivityId ? ctx.collectivities.get(c.collectivityId) : undefined;
     const country = inCountry(party?.country ?? homeCountry(ctx.doc.directory));
-    lines.push({ kind: 'brief-line', text: `→ Contact ${country} : ${honorific(c)} ${c.name}${c.role ? `, ${c.role}` : ''}` });
+    lines.push({ kind: 'brief-line', text: `→ Contact ${country} : ${personName(c)}${c.role ? `, ${c.role}` : ''}` });
     for (const phone of c.phones ?? []) lines.push({ kind: 'contact-line', text: `Tél : ${phone}` });
     for (const fax of c.faxes ?? []) lines.push({ kind: 'contact-line', text: `Fax : ${fax}` });
     for (const email of c.emails ?? []) lines.push({ kind: 'contact-line', text: email });
