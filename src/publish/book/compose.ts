@@ -395,8 +395,10 @@ const asLines = (texts: readonly string[]): SourceLine[] => texts.map((text, i) 
 
 function fundingLines(funding: readonly Funding[], budget: readonly string[], parties: readonly PartyRef[]): string[] {
   const lines: string[] = [];
+  // As printed: what a line names, before the reader resolves it to a funder (funder-resolution.ts).
+  const printedOnly = (lines: readonly Funding[]) => JSON.stringify(lines.map(({ funderId: _f, funderCollectivityId: _c, ...rest }) => rest));
   const reads = (candidate: string[], count: number) =>
-    JSON.stringify(readProjectMoney(asLines(candidate), asLines(budget), parties).funding) === JSON.stringify(funding.slice(0, count));
+    printedOnly(readProjectMoney(asLines(candidate), asLines(budget), parties).funding) === printedOnly(funding.slice(0, count));
   let previous: string | undefined;
   funding.forEach((f, i) => {
     const text = moneyText(f);

@@ -12,6 +12,11 @@ export function kindLabel(locale: Locale, kind: string): string {
   return phrase(locale, 'kind', kind) ?? kind.charAt(0).toUpperCase() + kind.slice(1).replace(/-/g, ' ');
 }
 
+/** "Ministère", "Programme", "Non identifié": a funder's kind (src/profiles/funders.ts, src/stats/funders.ts). */
+export function funderKindLabel(locale: Locale, kind: string): string {
+  return label(locale, 'funderKind', kind);
+}
+
 export function statusLabel(locale: Locale, status: string): string {
   return label(locale, 'status', status);
 }
