@@ -12,6 +12,7 @@ import { directoriesCommand } from './commands/directories.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
+import { qualityCommand } from './commands/quality.js';
 import { reportCommand } from './commands/report.js';
 import { serveCommand } from './commands/serve.js';
 import { restoreCommand } from './commands/restore.js';
@@ -22,7 +23,7 @@ import type { CliContext, Command } from './context.js';
 
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
 
-const COMMANDS: readonly Command[] = [setupCommand, importCommand, directoriesCommand, compareCommand, exportCommand, reportCommand, migrateCommand, copyCommand, backupCommand, restoreCommand, userCommand, serveCommand, synthCommand];
+const COMMANDS: readonly Command[] = [setupCommand, importCommand, directoriesCommand, compareCommand, exportCommand, reportCommand, qualityCommand, migrateCommand, copyCommand, backupCommand, restoreCommand, userCommand, serveCommand, synthCommand];
 
 const HELP = `repertoire — the census of decentralised-cooperation partnerships between the local authorities of a home country and its partner countries
 
