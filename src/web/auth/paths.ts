@@ -45,6 +45,9 @@ export const memberPaths = {
   history: (type: string, id: string) => `/historique/${slug(type)}/${e(id)}`,
   revert: (type: string, id: string) => `/historique/${slug(type)}/${e(id)}/retablir`,
   edit: (type: string, id: string) => `/modifier/${slug(type)}/${e(id)}`,
+  quality: () => '/qualite',
+  qualityJson: () => '/qualite.json',
+  qualityAccept: () => '/qualite/accepter',
 };
 
 const LOCAL = 'http://repertoire.invalid';

@@ -24,6 +24,7 @@ import type { Members } from '../auth/members.js';
 import { registerCampaignRoutes } from './campaign-routes.js';
 import { registerDraftRoutes } from './draft-routes.js';
 import { registerHistoryRoutes } from './history-routes.js';
+import { registerQualityRoutes } from './quality-routes.js';
 import { registerReviewRoutes } from './review-routes.js';
 import { censusRouteKit } from './route-kit.js';
 
@@ -33,4 +34,5 @@ export function registerCensusRoutes(app: FastifyInstance, members: Members): vo
   registerDraftRoutes(app, kit);
   registerReviewRoutes(app, kit);
   registerHistoryRoutes(app, kit);
+  registerQualityRoutes(app, kit);
 }
