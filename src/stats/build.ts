@@ -1,4 +1,5 @@
 /** From aggregates to the view model: orders, euros, the editorials' claims checked (codes: the web layer labels them). */
+import { distinctDomainLabels } from '../model/domain-labels.js';
 import type { Aggregates, MoneyRow } from './aggregates.js';
 import { FunderNames } from './funders.js';
 import {
@@ -23,7 +24,8 @@ export interface BuildOptions {
 export function buildStats(agg: Aggregates, options: BuildOptions): CensusStats {
   const { rates } = options;
   const funders = new FunderNames(agg.collectivities);
-  const domainLabel = new Map(agg.domains.map((d) => [d.code, d]));
+  const domains = distinctDomainLabels(agg.domains);
+  const domainLabel = new Map(domains.map((d) => [d.code, d]));
 
   const decades = [...agg.byDecade].sort(([a], [b]) => (a === 'unknown' ? 1 : b === 'unknown' ? -1 : a < b ? -1 : 1));
   const decadeRows: CountRow[] = decades.map(([key, count]) => ({ key, count }));
@@ -43,11 +45,11 @@ export function buildStats(agg: Aggregates, options: BuildOptions): CensusStats 
     partnershipsByKind: [...sides]
       .sort(([a], [b]) => countryOrder(a) - countryOrder(b) || (a < b ? -1 : 1))
       .map(([country, rows]) => ({ country, rows: rows.sort(byCountThenKey) })),
-    partnershipsByDomain: domainRows(agg.partnershipDomains, agg.partnershipFamilies, agg.domains, domainLabel),
+    partnershipsByDomain: domainRows(agg.partnershipDomains, agg.partnershipFamilies, domains, domainLabel),
     projectsByStatus: [...agg.byStatus]
       .sort(([a], [b]) => statusOrder(a) - statusOrder(b) || (a < b ? -1 : 1))
       .map(([key, count]) => ({ key, count })),
-    projectsByDomain: domainRows(agg.projectDomains, agg.projectFamilies, agg.domains, domainLabel),
+    projectsByDomain: domainRows(agg.projectDomains, agg.projectFamilies, domains, domainLabel),
     budgets: {
       total: totalOf(agg.budgets, rates),
       bySide: [...new Set(agg.budgets.map((b) => b.country))]

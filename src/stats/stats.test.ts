@@ -84,6 +84,12 @@ describe('statistics of the 2008 directory', () => {
     expect(stats.partnershipsByDomain.find((r) => r.code === 'education-et-jeunesse')!.count).toBe(22);
   });
 
+  it('shows each domain under a label of its own (issue 17: "Eau & assainissement" is printed under two parents)', () => {
+    const labels = stats.projectsByDomain.map((d) => d.label);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels).toContain('Eau & assainissement (Développement urbain)');
+  });
+
   it('counts projects by status', () => {
     expect(stats.scope).toEqual({ directoryId: DIRECTORY_2008_ID, filtered: false, partnerships: 50, projects: 197 }); // 197: two partners of a list (Stains, PACA) were read as projects until issue 17
     expect(stats.projectsByStatus).toEqual([
