@@ -509,6 +509,8 @@ export const fr = {
   'quality.message.probable-duplicate-collectivity': '« {name} » et « {other} » sont peut-être une seule collectivité.',
   'quality.message.probable-duplicate-contact': '{name} figure dans {entries} fiches avec {variants} coordonnées différentes.',
   'quality.message.place-without-coordinates': '« {name} » n’a pas de coordonnées et le répertoire géographique ne la situe pas.',
+  'domainRule.theme-heading': 'De la rubrique thématique où le projet est imprimé',
+  'domainRule.partnership': 'Du domaine du partenariat dans la Synthèse',
   'funderKind.ministry': 'Ministère',
   'funderKind.agency': 'Agence',
   'funderKind.programme': 'Programme',
