@@ -43,8 +43,19 @@ export interface Finding {
 }
 
 export interface FindingOptions {
-  /** does the gazetteer place this collectivity (coordinates of its own, or found by name)? */
-  readonly placed?: (c: Collectivity) => boolean;
+  /** where the gazetteer places this collectivity (coordinates of its own, or found by name), if it does */
+  readonly locate?: (c: Collectivity) => { lat: number; lon: number } | undefined;
+}
+
+/** Two collectivities of one kind whose points are closer than this are probably one place. */
+const SAME_PLACE_KM = 2;
+
+function kilometres(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 
 /** Levenshtein distance, stopping early above `max` (names are short). */
@@ -79,16 +90,35 @@ export function qualityFindings(doc: RepertoireDocument, report: ImportReport | 
   }
 
   // Two records of one place: same country and kind, and names one or two letters apart
-  // ("Souk Sebt" / "Souk Sebt Oulad Nemma" is not; "Midi-Pyrénées" / "Midi Pyrénées" is).
-  const byGroup = new Map<string, Collectivity[]>();
-  for (const c of doc.collectivities) byGroup.set(`${c.country}:${c.kind}`, [...(byGroup.get(`${c.country}:${c.kind}`) ?? []), c]);
-  for (const group of byGroup.values()) {
+  // ("Souk Sebt" / "Souk Sebt Oulad Nemma" is not; "Midi-Pyrénées" / "Midi Pyrénées" is), or
+  // points the gazetteer puts within SAME_PLACE_KM of each other. Compared within a group's
+  // first letters and a grid cell, so that a large census is not compared pair by pair.
+  const points = new Map<string, { lat: number; lon: number }>();
+  for (const c of doc.collectivities) {
+    const at = c.location ?? options.locate?.(c);
+    if (at) points.set(c.id, at);
+  }
+  const buckets = new Map<string, Collectivity[]>();
+  const put = (k: string, c: Collectivity) => buckets.set(k, [...(buckets.get(k) ?? []), c]);
+  for (const c of doc.collectivities) {
+    put(`name:${c.country}:${c.kind}:${placeOf(c).slice(0, 2)}`, c);
+    const at = points.get(c.id);
+    if (at) put(`cell:${c.country}:${c.kind}:${Math.round(at.lat * 20)}:${Math.round(at.lon * 20)}`, c);
+  }
+  const paired = new Set<string>();
+  for (const group of buckets.values()) {
     for (let i = 0; i < group.length; i++) {
       for (let j = i + 1; j < group.length; j++) {
         const [a, b] = [group[i]!, group[j]!];
+        if (paired.has(`${a.id} ${b.id}`)) continue;
         const [pa, pb] = [placeOf(a), placeOf(b)];
-        if (pa.length < 4 || distance(pa, pb, 2) > (pa.length >= 8 ? 2 : 1)) continue;
-        add('probable-duplicate-collectivity', { type: 'collectivity', id: a.id }, b.id, `“${a.name}” and “${b.name}” may be one collectivity`, { name: a.name, other: b.name, otherId: b.id });
+        const named = pa.length >= 4 && distance(pa, pb, 2) <= (pa.length >= 8 ? 2 : 1);
+        const [at, bt] = [points.get(a.id), points.get(b.id)];
+        const km = at && bt ? kilometres(at, bt) : undefined;
+        if (!named && (km === undefined || km >= SAME_PLACE_KM)) continue;
+        paired.add(`${a.id} ${b.id}`);
+        const why = named ? 'names alike' : `${km!.toFixed(1)} km apart`;
+        add('probable-duplicate-collectivity', { type: 'collectivity', id: a.id }, b.id, `“${a.name}” and “${b.name}” may be one collectivity (${why})`, { name: a.name, other: b.name, otherId: b.id });
       }
     }
   }
@@ -108,9 +138,9 @@ export function qualityFindings(doc: RepertoireDocument, report: ImportReport | 
     add('probable-duplicate-contact', { type: 'partnership', id: seen[0]!.partnershipId }, foldKey(k), `${seen[0]!.name} is printed in ${seen.length} entries with ${variants.size} different coordinates`, { name: seen[0]!.name, entries: seen.length, variants: variants.size });
   }
 
-  if (options.placed) {
+  if (options.locate) {
     for (const c of doc.collectivities) {
-      if (!c.location && !options.placed(c)) add('place-without-coordinates', { type: 'collectivity', id: c.id }, '', `“${c.name}” has no coordinates and the gazetteer does not place it`, { name: c.name });
+      if (!points.has(c.id)) add('place-without-coordinates', { type: 'collectivity', id: c.id }, '', `“${c.name}” has no coordinates and the gazetteer does not place it`, { name: c.name });
     }
   }
 

@@ -23,7 +23,7 @@ Options:
   options: { json: { type: 'boolean' }, directory: { type: 'string' } },
   positionals: 0,
   async run(values, _positionals, context) {
-    const desk = await withStore(context, ({ db }) => qualityDesk(db, values.directory as string | undefined, { placed: (c) => locate(c) !== undefined }));
+    const desk = await withStore(context, ({ db }) => qualityDesk(db, values.directory as string | undefined, { locate }));
     if (values.json) {
       const findings = desk.findings.map((f) => ({ kind: f.kind, record: f.record, message: f.message, key: f.key, ...(f.line !== undefined ? { line: f.line } : {}), params: f.params }));
       context.stdout.write(`${JSON.stringify({ directory: desk.directoryId, findings, counts: desk.counts, accepted: desk.accepted }, null, 2)}\n`);

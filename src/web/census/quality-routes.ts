@@ -35,7 +35,7 @@ function findingText(locale: Locale, f: Finding): string {
 
 export function registerQualityRoutes(app: FastifyInstance, kit: CensusRouteKit): void {
   const { members, csrfOf } = kit;
-  const desk = async () => qualityDesk(members.db, (await members.directory()).id, { placed: (c) => locate(c) !== undefined });
+  const desk = async () => qualityDesk(members.db, (await members.directory()).id, { locate });
 
   const page = async (request: FastifyRequest, reply: FastifyReply, notice?: { text: string; error?: boolean }, status = 200) => {
     requireEditor(members.actor(request));
