@@ -40,6 +40,11 @@ describe('the data-quality desk', () => {
     const desk = JSON.parse(twin.body) as DeskJson;
     expect(desk.counts['project-without-domain']).toBe(28);
     expect(desk.findings.filter((f) => f.kind === 'project-without-domain').every((f) => f.href === `/modifier/projet/${f.record.id}`)).toBe(true);
+    // each link opens the record's form, to fix it in place
+    for (const kind of ['project-without-domain', 'probable-duplicate-contact', 'population-differs']) {
+      const f = desk.findings.find((x) => x.kind === kind)!;
+      expect((await editor.get(f.href)).statusCode, f.href).toBe(200);
+    }
   });
 
   it('hides a finding an editor accepts, and refuses a forged key or a missing token', async () => {
