@@ -2,7 +2,8 @@
  * One label, one domain: the 2008 Synthèse prints "Eau & assainissement" under two parents
  * (Développement urbain, Environnement) and "Autres" under four. Where a label is shared, the
  * domain is shown with its parent's: "Eau & assainissement (Environnement)". The records keep the
- * label as printed; lists, facets and statistics show these.
+ * label as printed; the search facets and the statistics show these. The site's record pages keep
+ * the printed label: a collectivity's coordination joins on purpose the domains one label names.
  */
 
 export function distinctDomainLabels<D extends { code: string; label: string; parent?: string | null | undefined }>(domains: readonly D[]): D[] {

@@ -11,7 +11,6 @@
  * Two audiences: the public (named people's coordinates cut out, unless they consented to their
  * publication) and signed-in members (everything). Each snapshot is read when first asked for.
  */
-import { distinctDomainLabels } from '../../model/domain-labels.js';
 import type { Kysely } from 'kysely';
 import { RepertoireError } from '../../errors.js';
 import type { Collectivity, Directory as DirectoryRecord, Domain } from '../../model/schema.js';
@@ -93,14 +92,13 @@ export async function readSiteDirectory(
   const id = await chooseDirectoryId(db, preferredId);
   const record = await readDirectory(db, id);
   if (record === undefined) throw new RepertoireError('not-found', `the store holds no directory "${id}"`, 404);
-  const [printedDomains, stored, contacts, consents, domainLines] = await Promise.all([
+  const [domains, stored, contacts, consents, domainLines] = await Promise.all([
     readDomains(db, id),
     readCollectivities(db, id),
     readContacts(db, id),
     audience === 'public' ? readConsents(db, id) : Promise.resolve(new Set<string>()),
     readDomainLines(db, id),
   ]);
-  const domains = distinctDomainLabels(printedDomains);
   const redactor = new Redactor(contacts, { audience, consents });
   const collectivities = stored.map((c) => redactor.collectivity(c));
 
