@@ -100,6 +100,9 @@ export const FIELD_LABELS: Record<string, string> = {
   share: 'part',
   contribution: 'nature de la contribution',
   contact: 'contact',
+  civility: 'civilité (telle qu’imprimée : Mme, M.)',
+  funderId: 'financeur (registre)',
+  domainRule: 'domaines déduits (règle)',
 };
 
 export function fieldLabel(field: string): string {

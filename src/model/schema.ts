@@ -54,8 +54,12 @@ export const Domain = z.strictObject({
   parent: Id.optional(),
 });
 
+/** "Mme", "M.", "Mlle": a person's title as the source printed it (never inferred). */
+export const Civility = z.string().min(1).max(20);
+
 export const Executive = z.strictObject({
   name: Text,
+  civility: Civility.optional(),
   title: z.string().optional(),
 });
 
@@ -87,6 +91,7 @@ export const ContactKind = z.enum(['elected', 'staff', 'other']);
 
 export const Contact = z.strictObject({
   name: Text,
+  civility: Civility.optional(),
   role: z.string().optional(),
   kind: ContactKind.optional(),
   collectivityId: Id.optional(),
@@ -102,6 +107,8 @@ export const Contribution = z.enum(['financial', 'in-kind', 'mixed', 'unknown'])
 export const Funding = z.strictObject({
   funder: Text,
   funderCollectivityId: Id.optional(),
+  /** the funder registry's entity (data/funders.json, a profile's funders) the printed name resolves to */
+  funderId: Id.optional(),
   amount: Money.optional(),
   share: z.number().min(0).max(1).optional(),
   contribution: Contribution.optional(),
@@ -126,6 +133,8 @@ export const Project = z.strictObject({
   status: ProjectStatus,
   themes: Strings.optional(),
   domains: z.array(Id).optional(),
+  /** the rule that derived `domains` when the print did not give them with the project */
+  domainRule: z.enum(['theme-heading', 'partnership']).optional(),
   periodText: z.string().optional(),
   startDate: PartialDate.optional(),
   endDate: PartialDate.optional(),

@@ -5,6 +5,7 @@
  * (`search_meta`), all read by `engine.ts`.
  * Size: one transaction building the four index tables from one pass over the documents (terms, prefixes, facets, sort keys); split, the pass's shared state would travel between files.
  */
+import { distinctDomainLabels } from '../model/domain-labels.js';
 import type { Kysely } from 'kysely';
 import { RepertoireError } from '../errors.js';
 import type { Database } from '../store/tables.js';
@@ -176,7 +177,8 @@ async function build(
   }
 
   // ---- what every document refers to
-  const domains = await db.selectFrom('domains').select(['code', 'label', 'parent']).where('directory_id', '=', directoryId).orderBy('position').execute();
+  // One label, one domain in the facets ("Eau & assainissement (Environnement)"): model/domain-labels.ts.
+  const domains = distinctDomainLabels(await db.selectFrom('domains').select(['code', 'label', 'parent']).where('directory_id', '=', directoryId).orderBy('position').execute());
   const collectivities = await db
     .selectFrom('collectivities')
     .select(['id', 'name', 'short_name', 'country', 'kind', 'region', 'population', 'executive_name', 'executive_title', 'address', 'aliases'])
@@ -443,7 +445,8 @@ async function build(
       .execute();
     for (const p of rows) {
       const sides = (partiesOf.get(p.id) ?? []).map((s) => ({ ...s.collectivity, country: s.country }));
-      const title = sides.length > 0 ? sides.map(nameOf).join(' – ') : p.id;
+      // Two parties of one place (Ville de Lyon, Communauté urbaine de Lyon) share a short name: once.
+      const title = sides.length > 0 ? [...new Set(sides.map(nameOf))].join(' – ') : p.id;
       partnershipTitle.set(p.id, title);
       const facets: DocFacets = {
         decade: [decadeId(p.signed_date)],

@@ -34,7 +34,7 @@ export interface Aggregates {
   projectCosts: MoneyRow[];
   projectsWithCost: number;
   /** funding lines grouped by funder text and collectivity; amounts null for lines without one */
-  funding: { funder: string; collectivityId: string | null; currency: string | null; approximate: boolean; amount: number; count: number }[];
+  funding: { funder: string; collectivityId: string | null; funderId: string | null; currency: string | null; approximate: boolean; amount: number; count: number }[];
   pad: {
     count: number;
     costs: MoneyRow[];
@@ -56,7 +56,7 @@ export interface PadProject {
   status: string;
   partners: { name: string; role: string | null; collectivityId: string | null }[];
   totalCost: { amount: number; currency: string; approximate: boolean } | null;
-  funding: { funder: string; collectivityId: string | null; amount: number | null; currency: string | null; approximate: boolean }[];
+  funding: { funder: string; collectivityId: string | null; funderId: string | null; amount: number | null; currency: string | null; approximate: boolean }[];
 }
 
 export function add<K>(map: Map<K, number>, key: K, n = 1): void {

@@ -1,4 +1,5 @@
 /** From aggregates to the view model: orders, euros, the editorials' claims checked (codes: the web layer labels them). */
+import { distinctDomainLabels } from '../model/domain-labels.js';
 import type { Aggregates, MoneyRow } from './aggregates.js';
 import { FunderNames } from './funders.js';
 import {
@@ -20,7 +21,8 @@ export interface BuildOptions {
 export function buildStats(agg: Aggregates, options: BuildOptions): CensusStats {
   const { rates } = options;
   const funders = new FunderNames(agg.collectivities);
-  const domainLabel = new Map(agg.domains.map((d) => [d.code, d]));
+  const domains = distinctDomainLabels(agg.domains);
+  const domainLabel = new Map(domains.map((d) => [d.code, d]));
 
   const decades = [...agg.byDecade].sort(([a], [b]) => (a === 'unknown' ? 1 : b === 'unknown' ? -1 : a < b ? -1 : 1));
   const decadeRows: CountRow[] = decades.map(([key, count]) => ({ key, count }));
@@ -40,11 +42,11 @@ export function buildStats(agg: Aggregates, options: BuildOptions): CensusStats 
     partnershipsByKind: [...sides]
       .sort(([a], [b]) => countryOrder(a) - countryOrder(b) || (a < b ? -1 : 1))
       .map(([country, rows]) => ({ country, rows: rows.sort(byCountThenKey) })),
-    partnershipsByDomain: domainRows(agg.partnershipDomains, agg.partnershipFamilies, agg.domains, domainLabel),
+    partnershipsByDomain: domainRows(agg.partnershipDomains, agg.partnershipFamilies, domains, domainLabel),
     projectsByStatus: [...agg.byStatus]
       .sort(([a], [b]) => statusOrder(a) - statusOrder(b) || (a < b ? -1 : 1))
       .map(([key, count]) => ({ key, count })),
-    projectsByDomain: domainRows(agg.projectDomains, agg.projectFamilies, agg.domains, domainLabel),
+    projectsByDomain: domainRows(agg.projectDomains, agg.projectFamilies, domains, domainLabel),
     budgets: {
       total: totalOf(agg.budgets, rates),
       bySide: [...new Set(agg.budgets.map((b) => b.country))]
@@ -53,6 +55,7 @@ export function buildStats(agg: Aggregates, options: BuildOptions): CensusStats 
     },
     projectCosts: { total: totalOf(agg.projectCosts, rates), withCost: agg.projectsWithCost, withoutCost: agg.projects - agg.projectsWithCost },
     funders: funderRows(agg.funding, funders, rates),
+    funderKinds: funderKindRows(agg.funding, funders, rates),
     pad: padSection(agg, funders, options),
   };
   return CensusStats.parse(stats);
@@ -99,10 +102,10 @@ function domainRows(
 }
 
 function funderRows(funding: Aggregates['funding'], names: FunderNames, rates: ReferenceRates): FunderRow[] {
-  const groups = new Map<string, { funder: string; collectivityId: string | null; lines: number; withAmount: number; money: MoneyRow[] }>();
+  const groups = new Map<string, { funder: string; collectivityId: string | null; kind: string; lines: number; withAmount: number; money: MoneyRow[] }>();
   for (const f of funding) {
-    const g = names.group(f.funder, f.collectivityId);
-    const row = groups.get(g.key) ?? { funder: g.label, collectivityId: g.collectivityId, lines: 0, withAmount: 0, money: [] };
+    const g = names.group(f.funder, f.collectivityId, f.funderId);
+    const row = groups.get(g.key) ?? { funder: g.label, collectivityId: g.collectivityId, kind: g.kind, lines: 0, withAmount: 0, money: [] };
     row.lines += f.count;
     if (f.currency !== null) {
       row.withAmount += f.count;
@@ -111,14 +114,30 @@ function funderRows(funding: Aggregates['funding'], names: FunderNames, rates: R
     groups.set(g.key, row);
   }
   return [...groups]
-    .map(([key, g]) => ({ key, funder: g.funder, collectivityId: g.collectivityId, lines: g.lines, linesWithAmount: g.withAmount, total: totalOf(g.money, rates) }))
+    .map(([key, g]) => ({ key, funder: g.funder, collectivityId: g.collectivityId, kind: g.kind, lines: g.lines, linesWithAmount: g.withAmount, total: totalOf(g.money, rates) }))
     .sort((a, b) => b.total.eur - a.total.eur || b.lines - a.lines || (a.funder < b.funder ? -1 : a.funder > b.funder ? 1 : 0));
+}
+
+/** The funders' lines and money by kind of funder (ministries, programmes, collectivities…), most money first. */
+function funderKindRows(funding: Aggregates['funding'], names: FunderNames, rates: ReferenceRates): CensusStats['funderKinds'] {
+  const kinds = new Map<string, { funders: Set<string>; lines: number; money: MoneyRow[] }>();
+  for (const f of funding) {
+    const g = names.group(f.funder, f.collectivityId, f.funderId);
+    const row = kinds.get(g.kind) ?? { funders: new Set<string>(), lines: 0, money: [] };
+    row.funders.add(g.key);
+    row.lines += f.count;
+    if (f.currency !== null) row.money.push({ currency: f.currency, approximate: f.approximate, amount: f.amount, count: f.count });
+    kinds.set(g.kind, row);
+  }
+  return [...kinds]
+    .map(([kind, k]) => ({ kind, funders: k.funders.size, lines: k.lines, total: totalOf(k.money, rates) }))
+    .sort((a, b) => b.total.eur - a.total.eur || b.lines - a.lines || (a.kind < b.kind ? -1 : 1));
 }
 
 function padSection(agg: Aggregates, names: FunderNames, options: BuildOptions): CensusStats['pad'] {
   const { rates } = options;
   const limit = options.padLimit ?? 1000;
-  const isPad = (funder: string, collectivityId: string | null) => names.group(funder, collectivityId).key === 'p:PAD';
+  const isPad = (funder: string, collectivityId: string | null, funderId: string | null) => names.group(funder, collectivityId, funderId).pad;
   const amount = (a: { amount: number; currency: string; approximate: boolean }) => {
     const eur = toEur(a.amount, a.currency, rates);
     return { amount: a.amount, currency: a.currency, approximate: a.approximate, eur: eur === undefined ? null : cents(eur) };
@@ -126,7 +145,7 @@ function padSection(agg: Aggregates, names: FunderNames, options: BuildOptions):
   const rows: PadRow[] = agg.pad.rows.slice(0, limit).map((p) => {
     const padMoney = new Map<string, { amount: number; currency: string; approximate: boolean }>();
     for (const f of p.funding) {
-      if (f.amount === null || f.currency === null || !isPad(f.funder, f.collectivityId)) continue;
+      if (f.amount === null || f.currency === null || !isPad(f.funder, f.collectivityId, f.funderId)) continue;
       const m = padMoney.get(f.currency) ?? { amount: 0, currency: f.currency, approximate: false };
       m.amount += f.amount;
       m.approximate ||= f.approximate;
@@ -147,7 +166,7 @@ function padSection(agg: Aggregates, names: FunderNames, options: BuildOptions):
       padEur,
     };
   });
-  const padFunding = agg.pad.funding.filter((f) => f.currency !== null && isPad(f.funder, f.collectivityId));
+  const padFunding = agg.pad.funding.filter((f) => f.currency !== null && isPad(f.funder, f.collectivityId, f.funderId));
   const statements = agg.reportIssues
     .filter((i) => i.kind === 'pad-count-differs')
     .map((i) => {

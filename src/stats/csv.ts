@@ -70,10 +70,11 @@ export function statsCsv(stats: CensusStats, table: StatsTable, labels: StatsLab
     }
     case 'financeurs':
       return toCsv(
-        ['financeur', 'collectivité', 'lignes', 'lignes avec montant', 'EUR', 'dont EUR approximatifs', 'montants par devise'],
+        ['financeur', 'collectivité', 'nature', 'lignes', 'lignes avec montant', 'EUR', 'dont EUR approximatifs', 'montants par devise'],
         stats.funders.map((f) => [
           f.funder,
           f.collectivityId,
+          f.kind,
           f.lines,
           f.linesWithAmount,
           f.total.eur,

@@ -8,7 +8,13 @@
  * The programmes are recognised by the search facet's own rule (`funderName`, src/search/facets.ts),
  * so that the statistics and the "Financeur" facet group funders alike; the statistics add the
  * collectivities a funder's text names.
+ *
+ * A line the reader resolved (issue 17) is grouped by its entity: the funder registry's
+ * (`funderId`: "MAE", "Cofinancement MAE en 2006" are one ministry) or its collectivity. Each group
+ * has a kind (ministry, programme, collectivity…; `unresolved` for a name nothing resolved) so
+ * that the statistics also total by kind. The text rules above serve stores imported before.
  */
+import { defaultFunders, type FunderRegistry } from '../profiles/funders.js';
 import { defaultProfiles, type Profiles } from '../profiles/profiles.js';
 import { funderName } from '../search/facets.js';
 import { foldKey as fold } from '../text/fold.js';
@@ -18,6 +24,10 @@ export interface FunderGroup {
   key: string;
   label: string;
   collectivityId: string | null;
+  /** the registry's kind, `collectivity`, or `unresolved` */
+  kind: string;
+  /** the PAD's own lines (the PAD table totals them) */
+  pad: boolean;
 }
 
 /** The big programmes and institutions, as `funderName` names them. */
@@ -37,7 +47,11 @@ export class FunderNames {
   private readonly names = new Map<string, string>();
   private readonly memo = new Map<string, FunderGroup>();
 
-  constructor(collectivities: Iterable<FunderCollectivity>, profiles: Profiles = defaultProfiles()) {
+  constructor(
+    collectivities: Iterable<FunderCollectivity>,
+    profiles: Profiles = defaultProfiles(),
+    private readonly registry: FunderRegistry = defaultFunders(),
+  ) {
     const regionOf = (country: string, place: string) => profiles.regionOf(country, place);
     const municipal = (c: FunderCollectivity) => profiles.kind(c.country, c.kind)?.level === 'municipal';
     for (const c of collectivities) {
@@ -57,19 +71,23 @@ export class FunderNames {
     if (paca && !this.byKey.has('paca')) this.byKey.set('paca', paca);
   }
 
-  group(funder: string, collectivityId?: string | null): FunderGroup {
-    const memoKey = `${collectivityId ?? ''}\u0000${funder}`;
+  group(funder: string, collectivityId?: string | null, funderId?: string | null): FunderGroup {
+    const memoKey = `${collectivityId ?? ''}\u0000${funderId ?? ''}\u0000${funder}`;
     const hit = this.memo.get(memoKey);
     if (hit) return hit;
-    const result = this.compute(funder, collectivityId);
+    const pad = funderName(funder) === 'PAD';
+    const entity = funderId ? this.registry.get(funderId) : undefined;
+    const result: FunderGroup = entity
+      ? { key: `f:${entity.id}`, label: entity.name, collectivityId: null, kind: entity.kind, pad: pad || funderName(entity.name) === 'PAD' }
+      : { ...this.compute(funder, collectivityId), pad };
     this.memo.set(memoKey, result);
     return result;
   }
 
-  private compute(funder: string, collectivityId?: string | null): FunderGroup {
-    if (collectivityId) return { key: `c:${collectivityId}`, label: this.names.get(collectivityId) ?? funder, collectivityId };
+  private compute(funder: string, collectivityId?: string | null): Omit<FunderGroup, 'pad'> {
+    if (collectivityId) return { key: `c:${collectivityId}`, label: this.names.get(collectivityId) ?? funder, collectivityId, kind: 'collectivity' };
     const programme = funderName(funder);
-    if (programme !== undefined && PROGRAMMES.has(programme)) return { key: `p:${programme}`, label: programme, collectivityId: null };
+    if (programme !== undefined && PROGRAMMES.has(programme)) return { key: `p:${programme}`, label: programme, collectivityId: null, kind: 'programme' };
     const bare = funder
       .replace(/^\s*(co-?)?financements?\s+|^\s*subventions?\s+/i, '')
       .replace(/^(du|de la|de l'|de l’|des|de|d'|d’)\s*/i, '')
@@ -79,9 +97,9 @@ export class FunderNames {
       .replace(/\s+/g, ' ')
       .trim();
     const c = this.byKey.get(fold(bare));
-    if (c) return { key: `c:${c.id}`, label: c.name, collectivityId: c.id };
+    if (c) return { key: `c:${c.id}`, label: c.name, collectivityId: c.id, kind: 'collectivity' };
     // "Subvention de la commune à l'APRE", "opérateur": a phrase rather than a name, kept as printed
     const label = /^[\p{Lu}\d]/u.test(bare) ? bare : funder.trim();
-    return { key: `n:${fold(label)}`, label, collectivityId: null };
+    return { key: `n:${fold(label)}`, label, collectivityId: null, kind: 'unresolved' };
   }
 }

@@ -38,6 +38,8 @@ export const FunderRow = z.object({
   key: z.string(),
   funder: z.string(),
   collectivityId: z.string().nullable(),
+  /** ministry, agency, programme, international, state, public-body, collectivity, association, company; unresolved */
+  kind: z.string(),
   /** funding lines that name this funder */
   lines: z.number().int(),
   /** of which with an amount */
@@ -99,6 +101,8 @@ export const CensusStats = z.object({
   }),
   projectCosts: z.object({ total: MoneyTotal, withCost: z.number().int(), withoutCost: z.number().int() }),
   funders: z.array(FunderRow),
+  /** the funders' totals by kind */
+  funderKinds: z.array(z.object({ kind: z.string(), funders: z.number().int(), lines: z.number().int(), total: MoneyTotal })),
   pad: z.object({
     count: z.number().int(),
     rows: z.array(PadRow),

@@ -193,15 +193,16 @@ export async function aggregateStats(db: Db, options: StoreStatsOptions = {}): P
       .select([
         'f.funder',
         'f.funder_collectivity_id',
+        'f.funder_id',
         'f.currency',
         'f.approximate',
         'p.pad_cofinanced',
         (eb) => eb.fn.countAll<number | string>().as('n'),
         (eb) => eb.fn.sum<number | string | null>('f.amount').as('amount'),
       ])
-      .groupBy(['f.funder', 'f.funder_collectivity_id', 'f.currency', 'f.approximate', 'p.pad_cofinanced']);
+      .groupBy(['f.funder', 'f.funder_collectivity_id', 'f.funder_id', 'f.currency', 'f.approximate', 'p.pad_cofinanced']);
     for (const r of await projectScoped(lines, 'f.directory_id', 'f.project_id').execute()) {
-      const row = { funder: r.funder, collectivityId: r.funder_collectivity_id, currency: r.currency, approximate: flag(r.approximate), amount: n(r.amount), count: n(r.n) };
+      const row = { funder: r.funder, collectivityId: r.funder_collectivity_id, funderId: r.funder_id, currency: r.currency, approximate: flag(r.approximate), amount: n(r.amount), count: n(r.n) };
       funding.add(row);
       if (flag(r.pad_cofinanced)) padFunding.add(row);
     }
@@ -260,7 +261,7 @@ async function padProjects(db: Db, dir: string | undefined, ids: string[]): Prom
     if (dir !== undefined) partners = partners.where('directory_id', '=', dir);
     let lines = db
       .selectFrom('funding_lines')
-      .select(['project_id', 'funder', 'funder_collectivity_id', 'amount', 'currency', 'approximate'])
+      .select(['project_id', 'funder', 'funder_collectivity_id', 'funder_id', 'amount', 'currency', 'approximate'])
       .where('project_id', 'in', chunk)
       .orderBy('project_id')
       .orderBy('position');
@@ -283,7 +284,7 @@ async function padProjects(db: Db, dir: string | undefined, ids: string[]): Prom
     }
     for (const x of pp) byProject.get(x.project_id)?.partners.push({ name: x.name, role: x.role, collectivityId: x.collectivity_id });
     for (const f of fl) {
-      byProject.get(f.project_id)?.funding.push({ funder: f.funder, collectivityId: f.funder_collectivity_id, amount: f.amount, currency: f.currency, approximate: flag(f.approximate) });
+      byProject.get(f.project_id)?.funding.push({ funder: f.funder, collectivityId: f.funder_collectivity_id, funderId: f.funder_id, amount: f.amount, currency: f.currency, approximate: flag(f.approximate) });
     }
     out.push(...byProject.values());
   }
@@ -334,7 +335,7 @@ class FundingSums {
   private readonly groups = new Map<string, Aggregates['funding'][number]>();
 
   add(r: Aggregates['funding'][number]): void {
-    const key = `${r.funder}\u0000${r.collectivityId ?? ''}\u0000${r.currency ?? ''}\u0000${r.approximate}`;
+    const key = `${r.funder}\u0000${r.collectivityId ?? ''}\u0000${r.funderId ?? ''}\u0000${r.currency ?? ''}\u0000${r.approximate}`;
     const row = this.groups.get(key) ?? { ...r, amount: 0, count: 0 };
     row.amount += r.amount;
     row.count += r.count;

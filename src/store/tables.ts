@@ -45,6 +45,8 @@ export interface CollectivityTable {
   population_year: number | null;
   executive_name: string | null;
   executive_title: string | null;
+  /** migration 0008 */
+  executive_civility: string | null;
   address: string | null;
   phones: Json | null;
   faxes: Json | null;
@@ -92,6 +94,8 @@ export interface PartnershipPartyTable extends PartnershipChild {
   country: string;
   executive_name: string | null;
   executive_title: string | null;
+  /** migration 0008 */
+  executive_civility: string | null;
 }
 
 export interface PartnershipDomainTable extends PartnershipChild {
@@ -114,6 +118,8 @@ export interface PartnershipBudgetTable extends PartnershipChild, MoneyColumns {
 
 export interface ContactTable extends PartnershipChild {
   name: string;
+  /** migration 0008 */
+  civility: string | null;
   role: string | null;
   kind: string | null;
   collectivity_id: string | null;
@@ -144,6 +150,8 @@ export interface ProjectTable extends SourceColumns {
   total_cost_approximate: Flag | null;
   total_cost_text: string | null;
   funding_text: string | null;
+  /** migration 0008: how the project's domains were derived, when they were not printed with it */
+  domain_rule: string | null;
   expected_results: Json | null;
   obtained_results: Json | null;
   beneficiaries: Json | null;
@@ -171,6 +179,8 @@ export interface ProjectPartnerTable extends ProjectChild {
 export interface FundingLineTable extends ProjectChild, MoneyColumns {
   funder: string;
   funder_collectivity_id: string | null;
+  /** migration 0008: the funder registry's id */
+  funder_id: string | null;
   share: number | null;
   contribution: string | null;
   text: string | null;
@@ -416,6 +426,15 @@ export interface CensusDatabase {
   proposals: ProposalTable;
   consents: ConsentTable;
   erasures: ErasureTable;
+  quality_acceptances: QualityAcceptanceTable;
+}
+
+/** A data-quality finding an editor accepted (migration 0008): the desk no longer lists it. */
+export interface QualityAcceptanceTable {
+  directory_id: string;
+  finding_key: string;
+  accepted_at: string;
+  accepted_by: string | null;
 }
 
 export interface Database extends CensusDatabase {

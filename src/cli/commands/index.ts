@@ -11,6 +11,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'compare', summary: 'compare FROM TO [--json]        what changed between two editions of a directory', load: async () => (await import('./compare.js')).compareCommand },
   { name: 'export', summary: 'export --format F [--out FILE]    publish the stored directory: json, csv, xlsx, iati, html, pdf', load: async () => (await import('./export.js')).exportCommand },
   { name: 'report', summary: 'report [--json] [--directory ID] print the latest import report', load: async () => (await import('./report.js')).reportCommand },
+  { name: 'quality', summary: 'quality [--json] [--directory ID] list the data-quality findings an editor should look at', load: async () => (await import('./quality.js')).qualityCommand },
   { name: 'migrate', summary: 'migrate                         bring the store schema up to date (SQLite or PostgreSQL)', load: async () => (await import('./migrate.js')).migrateCommand },
   { name: 'copy', summary: 'copy --from URL --to URL [--replace]  move a whole store between SQLite and PostgreSQL', load: async () => (await import('./copy.js')).copyCommand },
   { name: 'backup', summary: 'backup --out FILE               write the whole store to a portable backup file', load: async () => (await import('./backup.js')).backupCommand },

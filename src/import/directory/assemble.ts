@@ -3,7 +3,7 @@
  * registered from the entries' headings first (they are the book's own names), then the Sommaire
  * and the Synthèse are matched against them.
  */
-import type { Collectivity, Domain, Partnership, RepertoireDocument } from '../../model/schema.js';
+import type { Collectivity, Domain, Partnership, Project, RepertoireDocument } from '../../model/schema.js';
 import type { SourceRef } from '../../model/provenance.js';
 import type { Profiles } from '../../profiles/profiles.js';
 import type { DirectoryCountries } from './countries.js';
@@ -51,6 +51,22 @@ function checkExecutiveTitle(party: PartyOfUnit, profiles: Profiles, notes: Read
   }
 }
 
+/**
+ * A project's domains, where the print gives them (the print never lists a project's domains
+ * itself; `domainRule` says which rule derived them): its theme heading ("EAU ET ASSAINISSEMENT"),
+ * or, for a project listed under a short heading of its own with no theme (Aix-en-Provence's
+ * "Eau et Assainissement"), that heading — rule `theme-heading`; else its partnership's domain
+ * in the Synthèse when the partnership has only one — rule `partnership`. A project none of them
+ * places is left without a domain, for the editors (the data-quality desk lists it).
+ */
+function projectDomains(project: Project, partnershipDomains: readonly string[], domains: readonly Domain[]): Project {
+  const headings = project.themes?.length ? project.themes : [project.title];
+  const fromHeading = themeDomains(headings, domains);
+  if (fromHeading.length) return { ...project, domains: fromHeading, domainRule: 'theme-heading' };
+  if (partnershipDomains.length === 1) return { ...project, domains: [...partnershipDomains], domainRule: 'partnership' };
+  return project;
+}
+
 export function assemble(input: AssemblyInput, notes: ReaderNote[]): Assembly {
   const registry = new CollectivityRegistry(input.countries.profiles);
   const sources: SourceRef[] = [];
@@ -71,7 +87,7 @@ export function assemble(input: AssemblyInput, notes: ReaderNote[]): Assembly {
     const parties: PartyOfUnit[] = list.map(({ named, entry }, i) => {
       const executive = executives[i];
       if (executive) {
-        entry.executives.push({ value: { name: executive.name, ...(executive.title ? { title: executive.title } : {}) }, line: executive.line.n });
+        entry.executives.push({ value: { name: executive.name, ...(executive.civility ? { civility: executive.civility } : {}), ...(executive.title ? { title: executive.title } : {}) }, line: executive.line.n });
         // One line for two parties (Lyon): the population is the larger body's.
         const shared = executives.filter((e) => e === executive).length > 1;
         const takesPopulation = !shared || named.kind === 'communaute-urbaine';
@@ -100,10 +116,7 @@ export function assemble(input: AssemblyInput, notes: ReaderNote[]): Assembly {
     const page = pages.get(resolved[i]!)?.page ?? p.source?.page;
     const codes = domainsOf.get(p.id);
     sources.push(...result.sources);
-    const projects = p.projects?.map((project) => {
-      const fromThemes = themeDomains(project.themes ?? [], domains);
-      return fromThemes.length ? { ...project, domains: fromThemes } : project;
-    });
+    const projects = p.projects?.map((project) => projectDomains(project, codes ?? [], domains));
     return { ...p, ...(codes ? { domains: codes } : {}), ...(projects ? { projects } : {}), ...(page && p.source ? { source: { ...p.source, page } } : {}) };
   });
 

@@ -68,7 +68,7 @@ export function buildCollectivity(entry: CollectivityEntry, details: readonly In
     country: entry.country,
     kind,
     ...(population !== undefined ? { population } : {}),
-    ...(executive ? { executive: { name: executive.name, ...(executive.title ? { title: executive.title } : {}) } } : {}),
+    ...(executive ? { executive: { name: executive.name, ...(executive.civility ? { civility: executive.civility } : {}), ...(executive.title ? { title: executive.title } : {}) } } : {}),
     ...(address ? { address } : {}),
     ...field('phones', union(details.map((d) => d.phones))),
     ...field('faxes', union(details.map((d) => d.faxes))),

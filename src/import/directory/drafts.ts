@@ -8,6 +8,8 @@ import type { SourceLine } from './types.js';
 
 export interface ExecutiveDraft {
   readonly name: string;
+  /** "Mme", "M.": as printed */
+  readonly civility?: string;
   readonly title?: string;
   readonly population?: number;
   readonly line: SourceLine;

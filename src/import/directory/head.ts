@@ -32,12 +32,13 @@ function fieldOf(label: string): HeadField | undefined {
 
 /** "M. Lakhdar Haddouche, Président de la Commune urbaine d'Oujda (500 000 habitants)" */
 export function readExecutive(line: SourceLine): ExecutiveDraft {
-  const m = /^(?:M\.|Mme|Mlle|M)\s*([^,]+?)\s*,\s*(.*)$/u.exec(line.text)!;
-  const rest = m[2]!;
+  const m = /^(M\.|Mme|Mlle|M)\s*([^,]+?)\s*,\s*(.*)$/u.exec(line.text)!;
+  const civility = m[1]!;
+  const rest = m[3]!;
   const paren = /\(([^)]*habita[^)]*)\)?\s*$/.exec(rest);
   const title = (paren ? rest.slice(0, paren.index) : rest).replace(/[\s,]+$/, '').trim();
   const population = paren ? readPopulation(`(${paren[1]})`) : undefined;
-  return { name: m[1]!.trim(), ...(title ? { title } : {}), ...(population !== undefined ? { population } : {}), line };
+  return { name: m[2]!.trim(), civility, ...(title ? { title } : {}), ...(population !== undefined ? { population } : {}), line };
 }
 
 const rules: readonly Rule<HeadState>[] = [

@@ -9,7 +9,9 @@
 import type { ImportReport } from '../../model/report.js';
 import type { SourceRef } from '../../model/provenance.js';
 import { RepertoireDocument } from '../../model/schema.js';
+import { defaultFunders, type FunderRegistry } from '../../profiles/funders.js';
 import { defaultProfiles, type Profiles } from '../../profiles/profiles.js';
+import { resolveFunders } from './funder-resolution.js';
 import { assemble } from './assemble.js';
 import { readBriefPartnerships } from './brief.js';
 import { directoryCountries } from './countries.js';
@@ -19,7 +21,7 @@ import { readEntry } from './entry.js';
 import { toLines } from './lines.js';
 import { outline } from './outline.js';
 import type { ContactsReader } from './partnership-record.js';
-import { buildReport } from './report.js';
+import { buildReport, resolutionCounts } from './report.js';
 import { readContacts } from './contacts/index.js';
 import { readFrontMatter } from './sommaire.js';
 import { readSynthesis } from './synthesis.js';
@@ -54,6 +56,8 @@ export interface ReadOptions {
   countries: readonly string[];
   /** the country profiles that say what marks a line as of one country (default: the packaged ones) */
   profiles?: Profiles;
+  /** the funders the funding lines resolve to (default: the packaged registry) */
+  funders?: FunderRegistry;
   onProgress?: (done: number, total: number) => void;
   /** for tests: the reader of contact blocks */
   readContacts?: ContactsReader;
@@ -125,11 +129,12 @@ export function readDirectory(text: string, options: ReadOptions): ReadResult {
     notes,
   );
   checkPadCount(document, front.statedPadCounts, notes);
+  const funders = resolveFunders(document, options.funders ?? defaultFunders(), options.profiles ?? defaultProfiles());
   options.onProgress?.(total, total);
 
-  const parsed = RepertoireDocument.safeParse(document);
+  const parsed = RepertoireDocument.safeParse(funders.document);
   if (!parsed.success) throw new Error(`the reader built an invalid document (a bug): ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return { document: parsed.data, report: buildReport(options.document, parsed.data, notes, lastLine, options.now ?? new Date(), front.claims), sources };
+  return { document: parsed.data, report: buildReport(options.document, parsed.data, notes, lastLine, options.now ?? new Date(), { claims: front.claims, resolution: resolutionCounts(parsed.data, funders.counts) }), sources };
 }
 
 function checkSectionCounts(sommaire: ReturnType<typeof readFrontMatter>['sommaire'], sections: readonly string[], read: Map<string, number>, notes: ReaderNote[]): void {

@@ -106,7 +106,7 @@ export function buildPartnership(unit: UnitDraft, parties: readonly PartyOfUnit[
     parties: parties.map((p) => ({
       collectivityId: p.ref.collectivityId,
       country: p.ref.country,
-      ...(p.executive ? { executive: { name: p.executive.name, ...(p.executive.title ? { title: p.executive.title } : {}) } } : {}),
+      ...(p.executive ? { executive: { name: p.executive.name, ...(p.executive.civility ? { civility: p.executive.civility } : {}), ...(p.executive.title ? { title: p.executive.title } : {}) } } : {}),
     })),
     ...(clean(head.legalFramework?.text) ? { legalFramework: clean(head.legalFramework?.text) } : {}),
     ...(head.legalFramework ? { frameworkKind: frameworkKind(head.legalFramework.text) } : {}),

@@ -51,6 +51,31 @@ export function uniqueId(base: string, used: Set<string>): string {
   return id;
 }
 
+/**
+ * A project printed under a theme heading with no title of its own ("COOPÉRATION INSTITUTIONNELLE"
+ * then "Déroulement des projets") is named by what it does: its first described action or objective
+ * up to its first date or clause ("Appui dans l'élaboration de la stratégie … (2003-2004) ;"), or
+ * else by the heading in sentence case. The heading stays its theme. The book prints the title
+ * under the heading, and it reads back as it.
+ */
+export function projectTitle(draft: Pick<ProjectDraft, 'title' | 'themes'>, description: readonly string[], objectives: readonly string[]): string {
+  const theme = draft.themes[0];
+  const headingAlone = theme !== undefined && (draft.title === theme || theme.startsWith(`${draft.title} (`));
+  if (!headingAlone) return draft.title;
+  for (const text of [...description, ...objectives]) {
+    // A numbered list ("1. Égalité des chances") lists axes, none of which names the whole.
+    if (/^\d+[.)]\s/.test(text)) break;
+    const first = text.replace(/^[\s\-–•➤→*]+/, '').split(/\s+\(|\s*;|\.(?:\s|$)/)[0]!.trim();
+    // "Axe 1 : partenariats durables entre établissements hospitaliers,": the words after a short label.
+    const [label, rest] = first.split(/\s*:\s*/, 2) as [string, string | undefined];
+    const named = (rest && label.split(/\s+/).length <= 2 ? rest : label).replace(/[\s,:]+$/, '');
+    if (named.split(/\s+/).length >= 3 && named.length <= 200) return named.charAt(0).toUpperCase() + named.slice(1);
+  }
+  // Nothing names it: the heading as a title, in sentence case (the heading in capitals stays its theme).
+  const lower = draft.title.toLocaleLowerCase('fr');
+  return lower.charAt(0).toLocaleUpperCase('fr') + lower.slice(1);
+}
+
 export function buildProject(draft: ProjectDraft, partnershipId: string, used: Set<string>, parties: readonly PartyRef[], countries: DirectoryCountries, document: string, notes: ReaderNote[]): Project {
   const section = (s: ProjectSection) => draft.sections.get(s);
   // Roles may be printed in the description ("Maître d'ouvrage : …"), never in the money parts
@@ -61,9 +86,10 @@ export function buildProject(draft: ProjectDraft, partnershipId: string, used: S
   let partners = readPartners(section('partners') ?? [], others, parties, countries);
   if (pad) partners = withPadRoles(partners, parties, countries, notes, draft.titleLine.n);
   const period = draft.period;
+  const title = projectTitle(draft, (section('description') ?? []).map((l) => l.text), listOf(section('objectives')));
   const project: Project = {
-    id: uniqueId(`${partnershipId}-${slug(draft.title, 50)}`, used),
-    title: draft.title,
+    id: uniqueId(`${partnershipId}-${slug(title, 50)}`, used),
+    title,
     status: draft.status,
     ...(draft.themes.length ? { themes: draft.themes } : {}),
     ...(period?.periodText ? { periodText: period.periodText } : {}),

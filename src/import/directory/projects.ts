@@ -119,6 +119,15 @@ const rules: readonly Rule<ProjectState>[] = [
     },
   },
   {
+    name: 'partner list continues',
+    read: (state, line) => {
+      if (!state.project || state.section !== 'partners' || !continuesPartners(state, line)) return false;
+      push(state, 'partners', line);
+      state.cursor.pos++;
+      return true;
+    },
+  },
+  {
     name: 'theme heading',
     read: (state, line) => {
       const text = line.text.replace(/\s*:$/, '');
@@ -219,6 +228,26 @@ const rules: readonly Rule<ProjectState>[] = [
     },
   },
 ];
+
+/**
+ * Under "Partenaires", a name in capitals ("DDTEFP (Direction Départementale du Travail…)") or
+ * shaped like a title ("Institut Scientifique de Rabat") is one more partner when the lines after
+ * it reach a later part of the same project ("Observations", "Moyens mobilisés", "Financement")
+ * without opening a project's body ("Description du projet", "→ Objectifs", a period).
+ */
+function continuesPartners(state: ProjectState, line: SourceLine): boolean {
+  const { lines, pos } = state.cursor;
+  if (sectionLabel(line.text) || statusHeading(line.text) || isNonProjectHeading(line.text) || BULLET.test(line.text)) return false;
+  for (let i = pos; i < Math.min(lines.length, pos + 4); i++) {
+    const text = lines[i]!.text;
+    if (statusHeading(text) || /^\(.*\)$/.test(text) || splitTrailingPeriod(text).period) return false;
+    const label = sectionLabel(text);
+    // "Moyens mobilisés" is a description part but not where a project's body starts.
+    if (label) return i > pos && label.section !== 'objectives' && !/^(objectifs?|description|d[ée]roulement|contexte|historique)/i.test(label.label);
+    if (!isTitleLike(text) && !isUpperCaseLine(text)) return false;
+  }
+  return false;
+}
 
 function startsProject(state: ProjectState, line: SourceLine): boolean {
   const next = peek(state.cursor);

@@ -21,7 +21,7 @@ export interface CollectivityEntry {
   readonly names: string[];
   readonly kinds: Sighting<string>[];
   readonly populations: Sighting<number>[];
-  readonly executives: Sighting<{ name: string; title?: string }>[];
+  readonly executives: Sighting<{ name: string; civility?: string; title?: string }>[];
   readonly lines: Set<number>;
 }
 

@@ -4,6 +4,8 @@
  */
 import type { EditorialClaim, ImportReport } from '../../model/report.js';
 import type { RepertoireDocument } from '../../model/schema.js';
+import { foldKey } from '../../text/fold.js';
+import type { FunderCounts } from './funder-resolution.js';
 import type { ReaderNote } from './types.js';
 
 const UNPLACED = new Set(['unplaced', 'unplaced-contact-line']);
@@ -42,21 +44,42 @@ export function countRecords(doc: RepertoireDocument, lines: number): Record<str
   return counts;
 }
 
-export function buildReport(
-  document: string,
-  doc: RepertoireDocument,
-  notes: readonly ReaderNote[],
-  lines: number,
-  importedAt: Date,
-  claims: readonly EditorialClaim[] = [],
-): ImportReport {
+/**
+ * How many funders, collectivities and contacts the print names (its spellings: "MAE", "Cofinancement
+ * MAE en 2006") and how many records they are once resolved: `resolution.<what>.printed` and
+ * `.resolved` (issue 17). Funders: distinct printed names against distinct entities; collectivities:
+ * distinct spellings against records; contacts: persons printed against distinct persons.
+ */
+export function resolutionCounts(doc: RepertoireDocument, funders: FunderCounts): Record<string, number> {
+  const spellings = doc.collectivities.reduce((n, c) => n + new Set([c.name, ...(c.aliases ?? [])].map(foldKey)).size, 0);
+  const contacts = doc.partnerships.flatMap((p) => p.contacts ?? []);
+  return {
+    'resolution.funders.printed': funders.printed,
+    'resolution.funders.resolved': funders.resolved,
+    'resolution.funders.unresolved': funders.unresolved,
+    'resolution.funders.notes': funders.notes,
+    'resolution.collectivities.printed': spellings,
+    'resolution.collectivities.resolved': doc.collectivities.length,
+    'resolution.contacts.printed': contacts.length,
+    'resolution.contacts.resolved': new Set(contacts.map((c) => foldKey(c.name))).size,
+  };
+}
+
+/** What the report carries beside the reader's notes: the editorials' claims, and the resolution's counts. */
+export interface ReportExtras {
+  claims?: readonly EditorialClaim[];
+  resolution?: Record<string, number>;
+}
+
+export function buildReport(document: string, doc: RepertoireDocument, notes: readonly ReaderNote[], lines: number, importedAt: Date, extras: ReportExtras = {}): ImportReport {
+  const { claims = [], resolution = {} } = extras;
   const issue = (n: ReaderNote) => ({ kind: n.kind, message: n.message, wording: n.wording, ...(n.line ? { line: n.line } : {}), ...(n.text ? { text: n.text } : {}) });
   const byLine = (a: ReaderNote, b: ReaderNote) => (a.line ?? 0) - (b.line ?? 0);
   return {
     document,
     format: 'directory-text',
     importedAt: importedAt.toISOString(),
-    counts: countRecords(doc, lines),
+    counts: { ...countRecords(doc, lines), ...resolution },
     unplaced: notes.filter((n) => UNPLACED.has(n.kind)).sort(byLine).map(issue),
     inconsistencies: notes.filter((n) => INCONSISTENCIES.has(n.kind)).sort(byLine).map(issue),
     warnings: notes.filter((n) => !UNPLACED.has(n.kind) && !INCONSISTENCIES.has(n.kind)).sort(byLine).map(issue),

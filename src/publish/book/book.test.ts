@@ -113,8 +113,7 @@ describe('the directory as a book', () => {
    * `populationYear`, and any field the reader derives instead of reading (a collectivity's
    * `region`, `kind`, `shortName`; a project's dates and duration come from its printed period,
    * a partnership's `frameworkKind` and `signedDate` from its framework and date lines) comes back
-   * as the reader derives it. Honorifics ("M.", "Mme") are not records: the book prints "Mme"
-   * where the title is feminine, "M." otherwise.
+   * as the reader derives it. Civilities ("M.", "Mme") are records: printed as read.
    */
   it('reads back, through the directory reader, as the same records', async () => {
     const text = htmlToText(printed.html);

@@ -135,11 +135,12 @@ function grouped(n: number): string {
 }
 
 /**
- * The honorific is not kept in the records (only gender would tell it); the book prints "Mme"
- * where the title is feminine, "M." otherwise. The reader needs one to see an executive line.
+ * The person's civility as the source printed it ("Mme", "M."). A record read from a document
+ * that does not hold one (an interchange document written before civilities were kept) still
+ * needs one for the reader to see an executive line: "M.", the printed form that says least.
  */
-export function honorific(title: string | undefined): string {
-  return title && /\b(présidente|directrice|conseillère|adjointe|députée|sénatrice|chargée|maire adjointe|déléguée|responsable administrative|secrétaire générale|élue)\b/i.test(title) ? 'Mme' : 'M.';
+export function honorific(person: { readonly civility?: string | undefined }): string {
+  return person.civility ?? 'M.';
 }
 
 interface Context {
@@ -211,7 +212,7 @@ function executiveLines(ctx: Context, p: Partnership): BookLine[] {
       if (!executive) continue;
       const population = group.map((party) => ctx.collectivities.get(party.collectivityId)?.population).find((n) => n !== undefined);
       const title = executive.title ? `, ${executive.title}` : ',';
-      lines.push({ kind: 'executive', text: `${honorific(executive.title)} ${executive.name}${title}${population !== undefined ? ` (${grouped(population)} habitants)` : ''}` });
+      lines.push({ kind: 'executive', text: `${honorific(executive)} ${executive.name}${title}${population !== undefined ? ` (${grouped(population)} habitants)` : ''}` });
     }
   }
   return lines;
@@ -394,8 +395,10 @@ const asLines = (texts: readonly string[]): SourceLine[] => texts.map((text, i) 
 
 function fundingLines(funding: readonly Funding[], budget: readonly string[], parties: readonly PartyRef[]): string[] {
   const lines: string[] = [];
+  // As printed: what a line names, before the reader resolves it to a funder (funder-resolution.ts).
+  const printedOnly = (lines: readonly Funding[]) => JSON.stringify(lines.map(({ funderId: _f, funderCollectivityId: _c, ...rest }) => rest));
   const reads = (candidate: string[], count: number) =>
-    JSON.stringify(readProjectMoney(asLines(candidate), asLines(budget), parties).funding) === JSON.stringify(funding.slice(0, count));
+    printedOnly(readProjectMoney(asLines(candidate), asLines(budget), parties).funding) === printedOnly(funding.slice(0, count));
   let previous: string | undefined;
   funding.forEach((f, i) => {
     const text = moneyText(f);
@@ -506,9 +509,9 @@ function institutionLines(ctx: Context, id: string): BookLine[] {
   return lines;
 }
 
-/** A name the contacts reader sees as a person: with an honorific unless it reads as "First LAST". */
+/** A contact's name with its civility; without one when the source printed none ("Azeddine OULADDAHOU" after a label). */
 function personName(c: Contact): string {
-  return `${honorific(c.role)} ${c.name}`;
+  return c.civility ? `${c.civility} ${c.name}` : c.name;
 }
 
 /** "Président de l'association Amal Dadès" → "Association Amal Dadès" (what the reader derives itself). */
@@ -561,7 +564,7 @@ function briefBlocks(ctx: Context, p: Partnership): BookBlock[] {
   for (const c of p.contacts ?? []) {
     const party = c.collectivityId ? ctx.collectivities.get(c.collectivityId) : undefined;
     const country = inCountry(party?.country ?? homeCountry(ctx.doc.directory));
-    lines.push({ kind: 'brief-line', text: `→ Contact ${country} : ${honorific(c.role)} ${c.name}${c.role ? `, ${c.role}` : ''}` });
+    lines.push({ kind: 'brief-line', text: `→ Contact ${country} : ${personName(c)}${c.role ? `, ${c.role}` : ''}` });
     for (const phone of c.phones ?? []) lines.push({ kind: 'contact-line', text: `Tél : ${phone}` });
     for (const fax of c.faxes ?? []) lines.push({ kind: 'contact-line', text: `Fax : ${fax}` });
     for (const email of c.emails ?? []) lines.push({ kind: 'contact-line', text: email });

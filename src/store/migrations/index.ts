@@ -13,6 +13,7 @@ import { signInGatesMigration } from './0004_sign_in_gates.js';
 import { preSessionsMigration } from './0005_pre_sessions.js';
 import { acrossDirectoriesMigration } from './0006_across_directories.js';
 import { partnerFindingMigration } from './0007_partner_finding.js';
+import { editorialQualityMigration } from './0008_editorial_quality.js';
 import { mailMigration } from './0010_mail.js';
 
 function migrations(dialect: StoreDialect): Record<string, Migration> {
@@ -24,6 +25,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0005_pre_sessions': preSessionsMigration(),
     '0006_across_directories': acrossDirectoriesMigration(),
     '0007_partner_finding': partnerFindingMigration(),
+    '0008_editorial_quality': editorialQualityMigration(),
     '0010_mail': mailMigration(),
   };
 }

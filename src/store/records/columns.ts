@@ -18,8 +18,8 @@ export function moneyFrom(columns: MoneyColumns): Money | undefined {
   return present({ amount, currency, approximate: decodeFlag(columns.approximate), text: orUndefined(columns.amount_text) });
 }
 
-export function executiveFrom(name: string | null, title: string | null): Executive | undefined {
-  return name === null ? undefined : present({ name, title: orUndefined(title) });
+export function executiveFrom(name: string | null, title: string | null, civility: string | null = null): Executive | undefined {
+  return name === null ? undefined : present({ name, civility: orUndefined(civility), title: orUndefined(title) });
 }
 
 export function sourceColumns(source: Source | undefined): SourceColumns {

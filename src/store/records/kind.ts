@@ -60,6 +60,7 @@ export const TABLE_ORDER: readonly TableName[] = [
   'proposals',
   'consents',
   'erasures',
+  'quality_acceptances',
 ];
 
 /** Tables whose `id` is auto-numbered: a copy or a restore moves PostgreSQL's sequence past the ids it wrote. */

@@ -46,6 +46,7 @@ export const partnershipKind: RecordKind<PartnershipEntry> = {
         country: party.country,
         executive_name: orNull(party.executive?.name),
         executive_title: orNull(party.executive?.title),
+        executive_civility: orNull(party.executive?.civility),
       })),
       partnership_domains: (p.domains ?? []).map((code, i) => ({ ...child(i), domain_code: code })),
       partnership_budgets: (p.budgets ?? []).map((budget, i) => ({
@@ -58,6 +59,7 @@ export const partnershipKind: RecordKind<PartnershipEntry> = {
       contacts: (p.contacts ?? []).map((contact, i) => ({
         ...child(i),
         name: contact.name,
+        civility: orNull(contact.civility),
         role: orNull(contact.role),
         kind: orNull(contact.kind),
         collectivity_id: orNull(contact.collectivityId),
@@ -123,7 +125,7 @@ export async function readPartnerships(db: Kysely<Database>, directoryId: string
 }
 
 function partyFrom(row: Selectable<PartnershipPartyTable>): Party {
-  const executive = executiveFrom(row.executive_name, row.executive_title);
+  const executive = executiveFrom(row.executive_name, row.executive_title, row.executive_civility);
   return present({ collectivityId: row.collectivity_id, country: row.country, executive });
 }
 
@@ -145,6 +147,7 @@ function requiredMoney(row: MoneyColumns): Money {
 function contactFrom(row: Selectable<ContactTable>): Contact {
   return present({
     name: row.name,
+    civility: orUndefined(row.civility),
     role: orUndefined(row.role),
     kind: orUndefined(row.kind) as Contact['kind'],
     collectivityId: orUndefined(row.collectivity_id),

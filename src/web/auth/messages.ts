@@ -11,6 +11,7 @@ export const membersFr = {
   'member.account': 'Mon compte',
   'member.census': 'Recensement',
   'member.review': 'Relecture',
+  'member.quality': 'Qualité des données',
   'member.users': 'Utilisateurs',
   'member.personalData': 'Données personnelles',
   'member.tables': 'Importer un tableau',

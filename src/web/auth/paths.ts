@@ -52,6 +52,9 @@ export const memberPaths = {
   history: (type: string, id: string) => `${languagePrefix()}/historique/${slug(type)}/${e(id)}`,
   revert: (type: string, id: string) => `${languagePrefix()}/historique/${slug(type)}/${e(id)}/retablir`,
   edit: (type: string, id: string) => `${languagePrefix()}/modifier/${slug(type)}/${e(id)}`,
+  quality: () => `${languagePrefix()}/qualite`,
+  qualityJson: () => `${languagePrefix()}/qualite.json`,
+  qualityAccept: () => `${languagePrefix()}/qualite/accepter`,
 };
 
 const LOCAL = 'http://repertoire.invalid';

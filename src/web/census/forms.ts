@@ -296,7 +296,7 @@ export function fieldId(path: string): string {
   return `f-${path.replace(/[^A-Za-z0-9]+/g, '-').replace(/-+$/, '')}`;
 }
 
-const ENUM_LABELS: Record<string, string> = { status: 'status', tier: 'tier', frameworkKind: 'framework', kind: 'contactKind' };
+const ENUM_LABELS: Record<string, string> = { status: 'status', tier: 'tier', frameworkKind: 'framework', kind: 'contactKind', domainRule: 'domainRule' };
 
 function optionLabel(c: RenderContext, key: string, value: string): string {
   const prefix = ENUM_LABELS[key];

@@ -26,6 +26,7 @@ import { registerAnswersRoutes } from './answers-routes.js';
 import { registerCampaignRoutes } from './campaign-routes.js';
 import { registerDraftRoutes } from './draft-routes.js';
 import { registerHistoryRoutes } from './history-routes.js';
+import { registerQualityRoutes } from './quality-routes.js';
 import { registerReviewRoutes } from './review-routes.js';
 import { censusRouteKit } from './route-kit.js';
 
@@ -36,4 +37,5 @@ export function registerCensusRoutes(app: FastifyInstance, members: Members): vo
   registerDraftRoutes(app, kit);
   registerReviewRoutes(app, kit);
   registerHistoryRoutes(app, kit);
+  registerQualityRoutes(app, kit);
 }

@@ -27,6 +27,11 @@ export function countedLabel(locale: Locale, family: 'status' | 'tier', code: st
   );
 }
 
+/** "Ministère", "Programme", "Non identifié": a funder's kind (src/profiles/funders.ts, src/stats/funders.ts). */
+export function funderKindLabel(locale: Locale, kind: string): string {
+  return label(locale, 'funderKind', kind);
+}
+
 export function statusLabel(locale: Locale, status: string): string {
   return label(locale, 'status', status);
 }

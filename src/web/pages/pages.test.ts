@@ -93,7 +93,7 @@ describe('the HTML', () => {
   it('home: key figures and entry points', async () => {
     const body = (await get('/')).body;
     expect(body).toContain('<span class="value">50</span> <span class="caption">Partenariats</span>');
-    expect(body).toContain('<span class="value">199</span>');
+    expect(body).toContain('<span class="value">197</span>');
     expect(body).toContain('<span class="value">12</span> <span class="caption">Projets cofinancés par le PAD</span>');
     expect(body).toContain('href="/domaines/developpement-urbain"');
     expect(body).toContain('href="/collectivites/ma-commune-marrakech"');

@@ -23,6 +23,7 @@ function toContact(person: PersonDraft, party: PartyRef | undefined): Contact & 
   const address = joinParts(person.addressParts, ', ');
   return {
     name: person.name,
+    ...(person.civility ? { civility: person.civility } : {}),
     ...(role ? { role } : {}),
     ...(kind ? { kind } : {}),
     ...(party ? { collectivityId: party.collectivityId } : {}),

@@ -2,18 +2,19 @@
  * Person lines: "M. Bruno GENZANA", "M. Ali BENJELLOUN, Vice-Président", "M. Abdelmajid QANQOM,",
  * "Mme Danièle BERNARDINI, Mme Corinne NOBILI" (two persons sharing what follows),
  * "Mme Deya BENJELLOUN, Responsable … - deya_cu@yahoo.fr", "M. Mohammed ZAOUI (Délégué Général, …)",
- * and, right after a label, a bare "Azeddine OULADDAHOU". The honorific only tells gender, which
- * the record does not keep, so names are stored without it.
+ * and, right after a label, a bare "Azeddine OULADDAHOU". The civility is kept apart from the name,
+ * as printed ("Mme", "M."), so that the book prints it back as the source did.
  */
 import { findEmails, removeEmails } from './coordinates.js';
 
 export interface PersonMention {
   name: string;
+  civility?: string;
   role?: string;
   emails: string[];
 }
 
-const HONORIFIC = /^(?:M\.|MM\.|Mr\.|(?:Mr|Mme|Mmes|Mlle|Mlles|Melle|Monsieur|Madame|Mademoiselle)(?![\p{L}]))\s*/u;
+const HONORIFIC = /^(M\.|MM\.|Mr\.|(?:Mr|Mme|Mmes|Mlle|Mlles|Melle|Monsieur|Madame|Mademoiselle)(?![\p{L}]))\s*/u;
 /** Where a second person starts on the same line. */
 const NEXT_PERSON = /,\s*(?=M\.|(?:Mme|Mlle|Melle)(?![\p{L}]))/u;
 
@@ -36,6 +37,7 @@ export function readBareName(text: string): PersonMention | undefined {
 
 function readOne(part: string): PersonMention | undefined {
   const emails = findEmails(part);
+  const civility = HONORIFIC.exec(part.trimStart())?.[1];
   const text = removeEmails(part.replace(HONORIFIC, ''))
     .replace(/[\s\-–,;:]+$/, '')
     .trim();
@@ -44,7 +46,7 @@ function readOne(part: string): PersonMention | undefined {
   const clean = name.trim();
   if (!/\p{L}/u.test(clean) || /[@\d]/.test(clean) || clean.split(/\s+/).length > 7) return undefined;
   const r = role?.trim();
-  return { name: clean, ...(r ? { role: r } : {}), emails };
+  return { name: clean, ...(civility ? { civility } : {}), ...(r ? { role: r } : {}), emails };
 }
 
 function splitAtComma(text: string): [string, string | undefined] {

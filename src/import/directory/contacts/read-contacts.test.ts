@@ -340,6 +340,7 @@ describe('readContacts: details worth a look', () => {
     expect(readContacts(lines, FIXTURES['champagne-ardenne-oriental']!.parties, { countries }).contacts).toEqual([
       {
         name: 'Mohammed ZAOUI',
+        civility: 'M.',
         role: 'Délégué Général, Antenne Maroc',
         kind: 'staff',
         collectivityId: 'ma-region-ma-oriental',
@@ -362,6 +363,6 @@ describe('readContacts: details worth a look', () => {
       parties,
       { countries },
     );
-    expect(reading.contacts).toEqual([{ name: 'Mustapha BOUKALI', role: '9ème vice-président', kind: 'elected', collectivityId: 'ma-commune-oujda', phones: ['+ 212 (0)36 68 28 20'], lines: [1, 3] }]);
+    expect(reading.contacts).toEqual([{ name: 'Mustapha BOUKALI', civility: 'M.', role: '9ème vice-président', kind: 'elected', collectivityId: 'ma-commune-oujda', phones: ['+ 212 (0)36 68 28 20'], lines: [1, 3] }]);
   });
 });

@@ -60,6 +60,7 @@ export function addPersons(state: ReadingState, mentions: readonly PersonMention
   const sharing = t.kind === 'persons' && t.persons.length < MOST_SHARING && t.persons[0]?.group === group && t.persons.every(isBare) ? t.persons : [];
   const drafts = mentions.map((m): PersonDraft => ({
     name: m.name,
+    ...(m.civility ? { civility: m.civility } : {}),
     roleParts: m.role ? [m.role] : [],
     addressParts: [],
     phones: [],

@@ -46,7 +46,7 @@ describe('side resolution', () => {
 
   it('gives no side when there is no party, and notes institutions it cannot attribute', () => {
     const reading = readContacts([{ n: 1, text: 'M. Un ELU' }, { n: 2, text: 'Hôtel de Ville' }, { n: 3, text: '1 rue X' }], [], { countries });
-    expect(reading.contacts).toEqual([{ name: 'Un ELU', kind: 'elected', lines: [1, 1] }]);
+    expect(reading.contacts).toEqual([{ name: 'Un ELU', civility: 'M.', kind: 'elected', lines: [1, 1] }]);
     expect(reading.institutions).toEqual([]);
     expect(reading.notes.map((n) => n.kind)).toEqual(['unattributed-institution']);
   });

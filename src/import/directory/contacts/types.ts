@@ -33,6 +33,7 @@ export interface SideHint {
 
 export interface PersonDraft {
   name: string;
+  civility?: string;
   roleParts: string[];
   organization?: string;
   addressParts: string[];

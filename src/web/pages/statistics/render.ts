@@ -3,7 +3,7 @@ import { countBars, domainBars } from '../../../stats/charts.js';
 import type { CensusStats } from '../../../stats/model.js';
 import type { StatisticsView } from './data.js';
 import { html, type SafeHtml } from '../../html.js';
-import { countedLabel } from '../../i18n/codes.js';
+import { countedLabel, funderKindLabel } from '../../i18n/codes.js';
 import { tn, type MessageKey } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
@@ -105,7 +105,13 @@ ${scrollTable(
   )}</tbody></table>`,
 )}
 ${v.funders.length > FUNDERS_SHOWN ? html`<p class="muted">${t('list.shown', { shown: FUNDERS_SHOWN, total: v.funders.length })} ${t('stats.funders.all')}</p>` : ''}
-${csvLink('financeurs', c)}</section>`;
+${csvLink('financeurs', c)}
+${scrollTable(
+  t('stats.funderKinds'),
+  html`<table class="stats-table"><caption>${t('stats.funderKinds')}</caption><thead><tr><th scope="col">${t('stats.funders.kind')}</th><th scope="col" class="num">${t('stats.funderKinds.funders')}</th><th scope="col" class="num">${t('stats.funders.lines')}</th><th scope="col" class="num">${t('stats.money.eur')}</th></tr></thead><tbody>${v.funderKinds.map(
+    (k) => html`<tr><th scope="row">${funderKindLabel(c.locale, k.kind)}</th><td class="num">${formatCount(k.funders)}</td><td class="num">${formatCount(k.lines)}</td><td class="num">${k.total.count > 0 ? eurTotal(k.total) : '—'}</td></tr>`,
+  )}</tbody></table>`,
+)}</section>`;
 
   const pad = html`<section aria-labelledby="pad"><h2 id="pad">${t('stats.pad')}</h2>
 <p>${t('pad.intro', { count: formatCount(v.pad.count) })} ${padComparison(locale, v.pad, v.scope.filtered)}</p>

@@ -1,0 +1,118 @@
+/**
+ * The funder registry: who pays for the projects of a directory, as data. Funders of no one
+ * country (the European Union, programmes run by two countries such as the PAD) are in
+ * `data/funders.json`; a country's own (its ministries, agencies, associations, companies, the
+ * collectivities that fund without being a party) in `data/profiles/<CODE>/funders.json`, with the
+ * phrases a directory uses for "that country's party" ("partenaire français").
+ *
+ * `loadFunders()` reads and checks the files (an error names the file and the field); the
+ * registry it returns resolves a printed name by its folded words, against the name and aliases.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { RepertoireError } from '../errors.js';
+import { foldKey } from '../text/fold.js';
+
+export const FUNDER_KINDS = ['ministry', 'agency', 'programme', 'international', 'state', 'public-body', 'collectivity', 'association', 'company', 'party'] as const;
+export type FunderKind = (typeof FUNDER_KINDS)[number];
+
+const FunderEntry = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  name: z.string().min(1),
+  kind: z.enum(FUNDER_KINDS),
+  countries: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
+  aliases: z.array(z.string().min(1)),
+});
+
+const FundersFile = z.strictObject({
+  $comment: z.string().optional(),
+  partyPhrases: z.array(z.string().min(1)).optional(),
+  funders: z.array(FunderEntry),
+});
+
+export interface Funder {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: FunderKind;
+  /** the countries it belongs to: its profile's, or those it lists */
+  readonly countries: readonly string[];
+  readonly aliases: readonly string[];
+}
+
+export class FunderRegistry {
+  private readonly byKey = new Map<string, Funder>();
+  private readonly byId = new Map<string, Funder>();
+  private readonly partyKeys: ReadonlyMap<string, string>;
+
+  constructor(
+    readonly funders: readonly Funder[],
+    partyPhrases: ReadonlyMap<string, readonly string[]> = new Map(),
+  ) {
+    for (const f of funders) {
+      if (this.byId.has(f.id)) throw new RepertoireError('schema', `funders: "${f.id}" is listed twice`);
+      this.byId.set(f.id, f);
+      for (const name of [f.name, ...f.aliases]) if (!this.byKey.has(foldKey(name))) this.byKey.set(foldKey(name), f);
+    }
+    this.partyKeys = new Map([...partyPhrases].flatMap(([country, phrases]) => phrases.map((p) => [foldKey(p), country] as const)));
+  }
+
+  get(id: string): Funder | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The funder a printed name (already stripped of "Cofinancement", dates and asides) names. */
+  resolve(name: string): Funder | undefined {
+    return this.byKey.get(foldKey(name));
+  }
+
+  /** "partenaire français" → FR: the country whose party a phrase names, if it names one. */
+  partyCountry(phrase: string): string | undefined {
+    const k = foldKey(phrase);
+    for (const [words, country] of this.partyKeys) if (k === words || k.endsWith(` ${words}`)) return country;
+    return undefined;
+  }
+}
+
+const DATA = fileURLToPath(new URL('../../data/', import.meta.url));
+
+function readFile(path: string): z.infer<typeof FundersFile> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new RepertoireError('parse', `${path}: ${(error as Error).message}`, undefined, { cause: error });
+  }
+  const parsed = FundersFile.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new RepertoireError('schema', `${path}: ${issue.path.length ? issue.path.join('.') : '(the file)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** Reads `funders.json` of a data folder and every `profiles/<CODE>/funders.json` below it. */
+export function loadFunders(dir: string = DATA): FunderRegistry {
+  const funders: Funder[] = [];
+  const phrases = new Map<string, readonly string[]>();
+  const shared = join(dir, 'funders.json');
+  if (existsSync(shared)) for (const f of readFile(shared).funders) funders.push({ ...f, countries: f.countries ?? [] });
+  const profiles = join(dir, 'profiles');
+  for (const entry of existsSync(profiles) ? readdirSync(profiles, { withFileTypes: true }) : []) {
+    const path = join(profiles, entry.name, 'funders.json');
+    if (!entry.isDirectory() || !existsSync(path)) continue;
+    const file = readFile(path);
+    for (const f of file.funders) funders.push({ ...f, countries: f.countries ?? [entry.name] });
+    if (file.partyPhrases) phrases.set(entry.name, file.partyPhrases);
+  }
+  return new FunderRegistry(funders, phrases);
+}
+
+let shared: FunderRegistry | undefined;
+
+/** The packaged registry, read on first use and kept (as `defaultProfiles()`): for the CLI and the layers' defaults. */
+export function defaultFunders(): FunderRegistry {
+  shared ??= loadFunders();
+  return shared;
+}
