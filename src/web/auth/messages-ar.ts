@@ -1,3 +1,25 @@
 /** The members' strings (sign-in, account, administration, census, review, history), in Arabic: membersFr's keys. */
 export const membersAr = {
+  // translations of the strings added on 7 December (exports, layout, partners, mail, tables)
+  'member.quality': 'جودة المعطيات',
+  'member.tables': 'استيراد جدول',
+  'admin.tables.title': 'استيراد جدول',
+  'admin.tables.intro': 'الصق جدولًا (CSV أو TSV، مع سطر العناوين) واختر مطابقة أعمدته. «تجربة» تعرض ما سيفعله الاستيراد دون حفظ أي شيء؛ و«استيراد» يضيف الجدول إلى الدليل أو يحيّنه، دون حذف أي شيء. البطاقات التي عدّلها أشخاص تحتفظ بتعديلاتها: تصبح تغييرات الجدول مقترحات للمراجعة.',
+  'admin.tables.mapping': 'المطابقة المقدَّمة',
+  'admin.tables.ownMapping': '(مطابقتي، أدناه)',
+  'admin.tables.mappingText': 'أو مطابقتك (JSON، انظر docs/table-import.md): تحل محل المطابقة المختارة',
+  'admin.tables.table': 'الجدول (CSV أو TSV)',
+  'admin.tables.directory': 'الدليل (المعرّف؛ افتراضيًا معرّف المطابقة)',
+  'admin.tables.try': 'تجربة',
+  'admin.tables.import': 'استيراد',
+  'admin.tables.preview': 'الأسطر الأولى',
+  'admin.tables.dryRun': 'تجربة (لا يُحفظ شيء) في الدليل «{directory}»',
+  'admin.tables.imported': 'استُورد في الدليل «{directory}»',
+  'admin.tables.rows': 'الأسطر: {created} أُنشئت، {updated} حُيّنت، {unchanged} بدون تغيير، {rejected} رُفضت.',
+  'admin.tables.rejected': 'الأسطر المرفوضة',
+  'admin.tables.flagged': 'الأسطر الموسومة بتنبيه',
+  'admin.tables.row': 'السطر',
+  'admin.tables.column': 'العمود',
+  'admin.tables.reason': 'السبب',
+  'history.origin.campaign': 'الإحصاء «{title}»',
 } as const;

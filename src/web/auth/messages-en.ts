@@ -1,3 +1,25 @@
 /** The members' strings (sign-in, account, administration, census, review, history), in English: membersFr's keys. */
 export const membersEn = {
+  // translations of the strings added on 7 December (exports, layout, partners, mail, tables)
+  'member.quality': 'Data quality',
+  'member.tables': 'Import a table',
+  'admin.tables.title': 'Import a table',
+  'admin.tables.intro': 'Paste a table (CSV or TSV, with its header row) and choose its column mapping. “Try” shows what the import would do without saving anything; “Import” adds the table to the directory or updates it, without removing anything. Records changed by people keep their changes: the table’s changes become proposals to review.',
+  'admin.tables.mapping': 'Provided mapping',
+  'admin.tables.ownMapping': '(mine, below)',
+  'admin.tables.mappingText': 'Or your own mapping (JSON, see docs/table-import.md): it replaces the one chosen',
+  'admin.tables.table': 'Table (CSV or TSV)',
+  'admin.tables.directory': 'Directory (identifier; by default the mapping’s)',
+  'admin.tables.try': 'Try',
+  'admin.tables.import': 'Import',
+  'admin.tables.preview': 'First rows',
+  'admin.tables.dryRun': 'Trial (nothing is saved) in the directory “{directory}”',
+  'admin.tables.imported': 'Imported into the directory “{directory}”',
+  'admin.tables.rows': 'Rows: {created} created, {updated} updated, {unchanged} unchanged, {rejected} rejected.',
+  'admin.tables.rejected': 'Rejected rows',
+  'admin.tables.flagged': 'Flagged rows',
+  'admin.tables.row': 'Row',
+  'admin.tables.column': 'Column',
+  'admin.tables.reason': 'Reason',
+  'history.origin.campaign': 'census “{title}”',
 } as const;
