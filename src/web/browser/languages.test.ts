@@ -9,7 +9,6 @@ import {
   axeViolations,
   describeViolations,
   DESKTOP,
-  focused,
   horizontalOverflow,
   openBrowserSite,
   PHONE,
