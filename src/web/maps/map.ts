@@ -217,6 +217,7 @@ function drawSection(view: MapView, c: RenderContext, options: MapSectionOptions
     // labelled in the page's language: tooltips and legend
     weightText: (weight) => tn(c.locale, 'common.partnerships', weight),
     legendTitle: t('map.col.partnerships'),
+    countryName: (code) => countryLabel(c.locale, code),
   });
   const current = new Set(view.points.filter((p) => p.current === true).map((p) => p.id));
   const country = (code: string) => countryLabel(c.locale, code);
