@@ -40,8 +40,8 @@ export function isLocale(value: unknown): value is Locale {
 
 export type Params = Readonly<Record<string, string | number>>;
 
-/** Latin letters: a value holding them, put into a right-to-left sentence, is isolated. */
-const LATIN = /[A-Za-z\u00c0-\u024f]/;
+/** Arabic letters: a value without them (a French title, an edition "2008-07"), put into a right-to-left sentence, is isolated. */
+const ARABIC = /[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]/;
 
 export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
   const template = CATALOGUES[locale][key] ?? fr[key];
@@ -51,7 +51,7 @@ export function t(locale: Locale, key: MessageKey, params: Params = {}): string 
     if (value === undefined) return whole;
     if (typeof value === 'number') return formatNumber(locale, value);
     // a French title in an Arabic sentence keeps its own order (FSI … PDI, the text's <bdi>)
-    return rtl && LATIN.test(value) ? `\u2068${value}\u2069` : value;
+    return rtl && value !== '' && !ARABIC.test(value) ? `\u2068${value}\u2069` : value;
   });
 }
 

@@ -86,7 +86,7 @@ ${sameRegion}`;
     ),
   );
   const body = html`<article class="collectivity">
-<header class="page-header"><p class="kicker">${label(c.locale, 'kind', k.kind)} · ${countryLabel(c.locale, k.country)}</p><h1><bdi>${k.name}</bdi></h1>${k.originalName && html`<p class="original-name" lang="fr" dir="ltr">${k.originalName}</p>`}</header>
+<header class="page-header"><p class="kicker">${label(c.locale, 'kind', k.kind)} · ${countryLabel(c.locale, k.country)}</p><h1><bdi>${k.name}</bdi></h1>${k.originalName && html`<p class="original-name"><bdi lang="fr">${k.originalName}</bdi></p>`}</header>
 ${section(t('collectivity.identity'), identity)}
 ${section(t('collectivity.coordinates'), coordinates)}
 ${section(`${t('collectivity.partnerships')} (${v.partnershipTotal})`, html`${partnerships}${v.partnershipTotal > v.partnerships.length ? html`<p class="muted">${t('list.shown', { shown: v.partnerships.length, total: v.partnershipTotal })}</p>` : ''}`, 'partenariats')}
