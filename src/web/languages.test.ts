@@ -119,6 +119,7 @@ describe('a language per request', () => {
     const page = await get('/ar/collectivites/ma-commune-marrakech');
     expect(page.body).toContain('<h1><bdi>الجماعة الحضرية لمراكش</bdi></h1>');
     expect(page.body).toContain('<p class="original-name"><bdi lang="fr">Commune urbaine de Marrakech</bdi></p>');
+    expect(page.body).toContain('جهة مراكش تانسيفت الحوز'); // its région, by its Arabic name
     type View = { collectivity: { id: string; name: string; originalName?: string } };
     const json = (await get('/ar/collectivites/ma-commune-marrakech.json')).json<View>().collectivity;
     expect(json).toMatchObject({ id: 'ma-commune-marrakech', name: 'الجماعة الحضرية لمراكش', originalName: 'Commune urbaine de Marrakech' });

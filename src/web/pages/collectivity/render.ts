@@ -1,4 +1,5 @@
 /** The collectivity page's HTML. */
+import { defaultLocalNames } from '../../../profiles/names.js';
 import { html, join } from '../../html.js';
 import { countryLabel, samePartnerHeading } from '../../i18n/codes.js';
 import { formatNumber, label, tn } from '../../i18n/index.js';
@@ -14,7 +15,8 @@ export function renderCollectivity(v: CollectivityView, c: RenderContext): Rende
   const identity = facts([
     [t('collectivity.kind'), html`<a href="${withQuery(paths.collectivities(), { country: k.country, kind: k.kind })}">${label(c.locale, 'kind', k.kind)}</a>`],
     [t('collectivity.country'), countryLabel(c.locale, k.country)],
-    [t('collectivity.region'), k.region],
+    // a région under its name in the page's language where one is curated (data/profiles/MA/names.json)
+    [t('collectivity.region'), k.region && (defaultLocalNames().region(k.region, c.locale)?.name ?? k.region)],
     [
       t('collectivity.population'),
       k.population === undefined
