@@ -28,8 +28,9 @@ import { registerExports } from './export/index.js';
 import { createLanes } from './lanes.js';
 import { registerBaseMaps } from './maps/base.js';
 import { html } from './html.js';
-import { t, type Locale } from './i18n/index.js';
-import { inLanguage, preferredLanguage, splitLanguage } from './language.js';
+import { t, type MessageKey, type Params } from './i18n/index.js';
+import { inLanguage, splitLanguage } from './language.js';
+import { languageOf, rememberVisit, suggestedLanguage, VARY } from './request-language.js';
 import { layout, type Colophon } from './layout.js';
 import { openApiDocument } from './openapi.js';
 import type { AnyPage, PageInput, QueryParams, RenderContext } from './page.js';
@@ -132,13 +133,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const searchText = (Array.isArray(q) ? q[0] : q) ?? '';
     const locale = languageOf(request);
     const suggested = suggestedLanguage(request);
-    return {
-      locale,
-      t: (key, params) => t(locale, key, params),
-      url: request.originalUrl,
-      searchText: searchText.slice(0, 500),
-      ...(suggested !== undefined ? { suggested } : {}),
-    };
+    const base = { locale, t: (key: MessageKey, params?: Params) => t(locale, key, params), url: request.originalUrl, searchText: searchText.slice(0, 500) };
+    return suggested === undefined ? base : { ...base, suggested };
   };
 
   // Accounts, sessions, CSRF on every POST, and the members' pages (sign-in, census, review, history, administration).
@@ -366,33 +362,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   return app;
-}
-
-/** What a public page depends on besides its URL: HTML or JSON, and the first visit's notice (the browser's languages, the visit cookie). */
-const VARY = 'Accept, Accept-Language, Cookie';
-
-/** The cookie that says the visitor has seen a page: the notice of another language is for the first visit only. */
-export const VISITED_COOKIE = 'repertoire_langue';
-
-/** The language of a request, from the URL it asked for (`/en/…`, `/ar/…`, else French). */
-export function languageOf(request: FastifyRequest): Locale {
-  return splitLanguage(request.originalUrl ?? request.url).locale;
-}
-
-/**
- * The language to suggest on a first visit: the one `Accept-Language` prefers among the site's,
- * when it is not the page's. Only suggested (a notice with a link), never a redirect: a visitor
- * who follows a link to the French page gets the French page.
- */
-function suggestedLanguage(request: FastifyRequest): Locale | undefined {
-  if (request.cookies?.[VISITED_COOKIE] !== undefined) return undefined;
-  const preferred = preferredLanguage(request.headers['accept-language']);
-  return preferred === undefined || preferred === languageOf(request) ? undefined : preferred;
-}
-
-/** After the notice was shown once, the visitor has visited: no notice again. */
-function rememberVisit(reply: FastifyReply, locale: Locale): void {
-  reply.setCookie(VISITED_COOKIE, locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600 });
 }
 
 /** Seconds a client should wait before asking again, by error code: a refused page soon, an import's lock a little later. */

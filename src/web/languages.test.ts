@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { synthDirectoryId } from '../synth/generate.js';
-import { VISITED_COOKIE } from './app.js';
+import { VISITED_COOKIE } from './request-language.js';
 import { internalLinks, openTestSite, PARTNER_DIRECTORY, type TestSite } from './testing.js';
 
 let site: TestSite;
