@@ -79,6 +79,8 @@ export interface MapInput {
   maxLinks?: number;
   /** how many links there are in all, when the caller gave only the heaviest (for the description) */
   linkTotal?: number;
+  /** a country's name in the legend, from its code (default: its profile's French name) */
+  countryName?: (code: string) => string;
   /** appended to the description when a disputed territory (the Western Sahara) is on the map (default: its profile's note) */
   westernSaharaNote?: string;
   /**
@@ -337,7 +339,7 @@ export function renderMap(input: MapInput): RenderedMap {
   }
   out.push('</g>');
 
-  const colours = input.country === 'both' ? countries.map((c, i) => ({ colour: i === 0 ? COLORS.home : COLORS.partner, text: profiles.find(c)?.names.fr ?? c })) : [];
+  const colours = input.country === 'both' ? countries.map((c, i) => ({ colour: i === 0 ? COLORS.home : COLORS.partner, text: input.countryName?.(c) ?? profiles.find(c)?.names.fr ?? c })) : [];
   out.push(legend(input, placed, maxWeight, radius, u, width, height, frame.legend, colours));
   const credit = input.credit ?? DEFAULT_CREDIT;
   if (credit !== '') {

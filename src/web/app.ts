@@ -2,6 +2,10 @@
  * The public site: a Fastify app serving every page as HTML and as its JSON twin, the assets,
  * /openapi.json, one error handler and one not-found handler. Dependencies come in: the store,
  * the searcher (optional: without it /recherche answers 503), the directory to show.
+ *
+ * Size: the one place where every route, hook and handler of the site is registered in order (the
+ * language prefix, the pages, the members', the exports, the errors); splitting it would scatter
+ * that order. Its parts that can stand alone live beside it (lanes, admission, conditional, paths).
  */
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
@@ -33,8 +37,9 @@ import { registerRecordPdfs } from './record-pdf/index.js';
 import { createLanes } from './lanes.js';
 import { registerBaseMaps } from './maps/base.js';
 import { html } from './html.js';
-import { editionLabel, t, type Locale } from './i18n/index.js';
-import { currentLanguage, inLanguage, preferredLanguage, splitLanguage } from './language.js';
+import { editionLabel, t, type MessageKey, type Params } from './i18n/index.js';
+import { currentLanguage, inLanguage, splitLanguage } from './language.js';
+import { languageOf, rememberVisit, suggestedLanguage, VARY } from './request-language.js';
 import { layout, type Colophon } from './layout.js';
 import { openApiDocument } from './openapi.js';
 import type { AnyPage, PageInput, QueryParams, RenderContext } from './page.js';
@@ -139,13 +144,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const searchText = (Array.isArray(q) ? q[0] : q) ?? '';
     const locale = languageOf(request);
     const suggested = suggestedLanguage(request);
-    return {
-      locale,
-      t: (key, params) => t(locale, key, params),
-      url: request.originalUrl,
-      searchText: searchText.slice(0, 500),
-      ...(suggested !== undefined ? { suggested } : {}),
-    };
+    const base = { locale, t: (key: MessageKey, params?: Params) => t(locale, key, params), url: request.originalUrl, searchText: searchText.slice(0, 500) };
+    return suggested === undefined ? base : { ...base, suggested };
   };
 
   // Accounts, sessions, CSRF on every POST, and the members' pages (sign-in, census, review, history, administration).
@@ -380,33 +380,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   return app;
-}
-
-/** What a public page depends on besides its URL: HTML or JSON, and the first visit's notice (the browser's languages, the visit cookie). */
-const VARY = 'Accept, Accept-Language, Cookie';
-
-/** The cookie that says the visitor has seen a page: the notice of another language is for the first visit only. */
-export const VISITED_COOKIE = 'repertoire_langue';
-
-/** The language of a request, from the URL it asked for (`/en/…`, `/ar/…`, else French). */
-export function languageOf(request: FastifyRequest): Locale {
-  return splitLanguage(request.originalUrl ?? request.url).locale;
-}
-
-/**
- * The language to suggest on a first visit: the one `Accept-Language` prefers among the site's,
- * when it is not the page's. Only suggested (a notice with a link), never a redirect: a visitor
- * who follows a link to the French page gets the French page.
- */
-function suggestedLanguage(request: FastifyRequest): Locale | undefined {
-  if (request.cookies?.[VISITED_COOKIE] !== undefined) return undefined;
-  const preferred = preferredLanguage(request.headers['accept-language']);
-  return preferred === undefined || preferred === languageOf(request) ? undefined : preferred;
-}
-
-/** After the notice was shown once, the visitor has visited: no notice again. */
-function rememberVisit(reply: FastifyReply, locale: Locale): void {
-  reply.setCookie(VISITED_COOKIE, locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600 });
 }
 
 /** Seconds a client should wait before asking again, by error code: a refused page soon, an import's lock a little later. */

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { synthDirectoryId } from '../synth/generate.js';
-import { VISITED_COOKIE } from './app.js';
+import { VISITED_COOKIE } from './request-language.js';
 import { internalLinks, openTestSite, PARTNER_DIRECTORY, type TestSite } from './testing.js';
 
 let site: TestSite;
@@ -118,7 +118,8 @@ describe('a language per request', () => {
   it('shows Moroccan collectivities under their Arabic names on Arabic pages, the directory’s name beside', async () => {
     const page = await get('/ar/collectivites/ma-commune-marrakech');
     expect(page.body).toContain('<h1><bdi>الجماعة الحضرية لمراكش</bdi></h1>');
-    expect(page.body).toContain('<p class="original-name" lang="fr" dir="ltr">Commune urbaine de Marrakech</p>');
+    expect(page.body).toContain('<p class="original-name"><bdi lang="fr">Commune urbaine de Marrakech</bdi></p>');
+    expect(page.body).toContain('جهة مراكش تانسيفت الحوز'); // its région, by its Arabic name
     type View = { collectivity: { id: string; name: string; originalName?: string } };
     const json = (await get('/ar/collectivites/ma-commune-marrakech.json')).json<View>().collectivity;
     expect(json).toMatchObject({ id: 'ma-commune-marrakech', name: 'الجماعة الحضرية لمراكش', originalName: 'Commune urbaine de Marrakech' });

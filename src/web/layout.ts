@@ -47,8 +47,8 @@ ${LOCALES.map((other) => html`<link rel="alternate" hreflang="${other}" href="${
 </head>
 <body>
 <a class="skip" href="#main">${t('site.skip')}</a>
-${suggested && html`<p class="language-notice" lang="${suggested}" dir="${direction(suggested)}"><a href="${inLocale(context.url, suggested)}" hreflang="${suggested}">${translate(suggested, 'language.suggest')}</a></p>`}
 <header class="site-header">
+${suggested && html`<p class="language-notice" lang="${suggested}" dir="${direction(suggested)}"><a href="${inLocale(context.url, suggested)}" hreflang="${suggested}">${translate(suggested, 'language.suggest')}</a></p>`}
 <div class="wrap header-row">
 <p class="brand"><a href="${paths.home()}">${t('site.name')}</a> <span class="tagline">${t('site.tagline')}</span></p>
 <form class="site-search" role="search" aria-label="${t('search.site')}" action="${paths.search()}" method="get">

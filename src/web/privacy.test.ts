@@ -118,6 +118,9 @@ beforeAll(async () => {
     outputs.set(jsonTwin(url), visible((await read(jsonTwin(url))).body));
     for (const link of internalLinks(page.body)) {
       const target = link.split('#')[0]!;
+      // the same pages in English and Arabic (the language switch): the same view models, public
+      // alike, drawn by the same renderers; crawling them too would triple this crawl
+      if (/^\/(en|ar)(\/|$)/.test(target)) continue;
       // a page of another directory (/r/<id>/…) is read like the default directory's
       const route = target.replace(/^\/r\/[^/]+(?=\/|$)/, '') || '/';
       // lists' pages and filters, the statistics' CSV files; searches are made below

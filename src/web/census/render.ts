@@ -6,7 +6,7 @@ import { fieldLabel, type FieldChange } from '../../census/diff.js';
 import type { RecordData, RecordType } from '../../census/records.js';
 import type { Directory } from '../data/directory.js';
 import { html, type SafeHtml } from '../html.js';
-import { formatMoney, label as labelOf, type MessageKey } from '../i18n/index.js';
+import { direction, formatMoney, label as labelOf, type MessageKey } from '../i18n/index.js';
 import type { Link } from '../pages/common.js';
 import { partnershipTitle } from '../pages/common.js';
 import type { RenderContext, RenderedPage } from '../page.js';
@@ -63,7 +63,7 @@ ${list.added.map((item) => html`<li class="added"><strong>${t('review.list.added
 ${list.removed.map((item) => html`<li class="removed"><strong>${t('review.list.removed')} :</strong> ${valueHtml(item, c, key)}</li>`)}
 ${list.changed.map(
   (item) => html`<li class="changed"><strong>${t('review.list.changed')} (${item.key}) :</strong><ul>${item.fields.map(
-    (f) => html`<li>${capitalise(f.label)} : <del>${valueHtml(f.before, c, f.field)}</del> → <ins>${valueHtml(f.after, c, f.field)}</ins></li>`,
+    (f) => html`<li>${capitalise(f.label)} : <del>${valueHtml(f.before, c, f.field)}</del> ${direction(c.locale) === 'rtl' ? '←' : '→'} <ins>${valueHtml(f.after, c, f.field)}</ins></li>`,
   )}</ul></li>`,
 )}
 ${list.reordered ? html`<li>${t('review.list.reordered')}</li>` : ''}

@@ -138,7 +138,7 @@ export const ar = {
   'home.figures.projects': 'المشاريع',
   'home.figures.pad': 'مشاريع بتمويل مشترك من PAD',
   'home.byDomain': 'حسب مجال التدخل',
-  'home.byCountry': 'حسب الجماعة الترابية ال{adjective}',
+  'home.byCountry': 'حسب جماعة ترابية {adjective}',
   'home.byCountryName': 'حسب الجماعة الترابية ({country})',
   'home.byPartner': 'حسب الجماعة الترابية الشريكة',
   'home.byKind': 'حسب نوع الجماعة الترابية',

@@ -40,12 +40,18 @@ export function isLocale(value: unknown): value is Locale {
 
 export type Params = Readonly<Record<string, string | number>>;
 
+/** Arabic letters: a value without them (a French title, an edition "2008-07"), put into a right-to-left sentence, is isolated. */
+const ARABIC = /[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]/;
+
 export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
   const template = CATALOGUES[locale][key] ?? fr[key];
+  const rtl = DIRECTIONS[locale] === 'rtl';
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? formatNumber(locale, value) : value;
+    if (typeof value === 'number') return formatNumber(locale, value);
+    // a French title in an Arabic sentence keeps its own order (FSI … PDI, the text's <bdi>)
+    return rtl && value !== '' && !ARABIC.test(value) ? `\u2068${value}\u2069` : value;
   });
 }
 

@@ -9,16 +9,17 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { frenchFormats } from '../../locale/french.js';
 import { directoryCountries, heaviestBy, loadMapCounts, loadMapPlaces, mapDataOf, type MapCounts, type MapData } from '../../maps/data.js';
 import { renderMap, type MapCountry } from '../../maps/render.js';
-import { defaultProfiles } from '../../profiles/profiles.js';
 import { censusSnapshot } from '../../stats/snapshot.js';
 import type { Database } from '../../store/tables.js';
 import type { Directory } from '../data/directory.js';
 import { html, raw, type SafeHtml } from '../html.js';
-import { label } from '../i18n/index.js';
+import { countryLabel } from '../i18n/codes.js';
+import { formatNumber, label, tn } from '../i18n/index.js';
 import type { RenderContext } from '../page.js';
+import { currentLanguage } from '../language.js';
+import { namesIn } from '../names.js';
 import { paths } from '../paths.js';
 import { baseMapHref } from './base.js';
 import { scrollTable } from '../render/parts.js';
@@ -58,7 +59,8 @@ interface Named {
 function distinctLabels(data: MapData, named: (id: string) => Named | undefined): MapData['points'] {
   const kinded = data.points.map((p) => {
     const kind = named(p.id)?.kind;
-    return kind === undefined ? p.label : `${p.label} (${label('fr', 'kind', kind).toLocaleLowerCase('fr')})`;
+    const locale = currentLanguage();
+    return kind === undefined ? p.label : `${p.label} (${label(locale, 'kind', kind).toLocaleLowerCase(locale)})`;
   });
   const tally = (names: readonly string[]) => names.reduce((m, name) => m.set(name, (m.get(name) ?? 0) + 1), new Map<string, number>());
   const plain = tally(data.points.map((p) => p.label));
@@ -141,7 +143,12 @@ function isScope(scope: MapScope | Iterable<string>): scope is MapScope {
 
 async function viewOf(db: Kysely<Database>, directoryId: string, counts: MapCounts, current?: string): Promise<MapView> {
   const places = await loadMapPlaces(db, directoryId, counts.weights.keys());
-  const data = mapDataOf(counts, (id) => places.get(id), { href: paths.collectivity });
+  // points named in the page's language (an Arabic page's «مراكش»)
+  const label = (c: { id: string; name: string; shortName?: string }) => {
+    const names = namesIn(c.id, c.name, c.shortName);
+    return names.shortName ?? names.name;
+  };
+  const data = mapDataOf(counts, (id) => places.get(id), { href: paths.collectivity, label });
   return toView(data, (id) => places.get(id), current, counts.pairTotal, await directoryCountries(db, directoryId));
 }
 
@@ -207,12 +214,16 @@ function drawSection(view: MapView, c: RenderContext, options: MapSectionOptions
     description: options.description,
     id: options.id,
     baseHref: baseMapHref(options.country ?? 'both', view.countries),
+    // labelled in the page's language: tooltips and legend
+    weightText: (weight) => tn(c.locale, 'common.partnerships', weight),
+    legendTitle: t('map.col.partnerships'),
+    countryName: (code) => countryLabel(c.locale, code),
   });
   const current = new Set(view.points.filter((p) => p.current === true).map((p) => p.id));
-  const country = (code: string) => (code === 'FR' ? t('country.FR') : code === 'MA' ? t('country.MA') : (defaultProfiles().find(code)?.names.fr ?? code));
+  const country = (code: string) => countryLabel(c.locale, code);
   const rows = rendered.table.map(
     (r) =>
-      html`<tr${current.has(r.id) ? html` class="current"` : ''}><th scope="row"><a href="${r.href}">${r.label}</a>${current.has(r.id) ? html` <span class="muted">(${t('map.current')})</span>` : ''}</th><td>${country(r.country)}</td><td class="num">${frenchFormats.number(r.weight)}</td></tr>`,
+      html`<tr${current.has(r.id) ? html` class="current"` : ''}><th scope="row"><a href="${r.href}">${r.label}</a>${current.has(r.id) ? html` <span class="muted">(${t('map.current')})</span>` : ''}</th><td>${country(r.country)}</td><td class="num">${formatNumber(c.locale, r.weight)}</td></tr>`,
   );
   const table = scrollTable(
     t('map.table', { title: options.title }),

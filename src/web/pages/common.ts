@@ -5,13 +5,13 @@
 import { bySide, type Side } from '../../model/sides.js';
 import { z } from 'zod';
 import { Money, Source } from '../../model/schema.js';
-import { defaultLocalNames } from '../../profiles/names.js';
 import type { Directory } from '../data/directory.js';
-import { currentLanguage } from '../language.js';
+import { namesIn } from '../names.js';
 import type { PlacedProject, PublicPartnership } from '../data/records.js';
 import { paths, withQuery } from '../paths.js';
 
 export { Money, Source };
+export { namesIn };
 
 export const Link = z.object({ href: z.string(), label: z.string() });
 export type Link = z.infer<typeof Link>;
@@ -75,16 +75,6 @@ export function collectivityRef(dir: Directory, id: string): CollectivityRef {
   return strip({ id, ...namesIn(id, c.name, c.shortName), country: c.country, kind: c.kind, region: c.region, href: paths.collectivity(id) });
 }
 
-/**
- * A collectivity's names in the language of the page being drawn: its curated name in that
- * language where there is one (`data/profiles/<country>/names.json`: the Arabic names of
- * Morocco's collectivities), with the directory's own kept as `originalName`; else the directory's.
- */
-export function namesIn(id: string, name: string, shortName: string | undefined): { name: string; shortName?: string; originalName?: string } {
-  const local = defaultLocalNames().collectivity(id, currentLanguage());
-  if (local === undefined) return strip({ name, shortName });
-  return strip({ name: local.name, shortName: local.place ?? shortName, originalName: name });
-}
 
 /** A partnership's parties by side of the directory: its home country's, then its partner countries'. */
 export function sides(dir: Directory, partnership: Pick<PublicPartnership, 'parties'>): Record<Side, CollectivityRef[]> {

@@ -1,4 +1,5 @@
 /** The collectivity page's HTML. */
+import { defaultLocalNames } from '../../../profiles/names.js';
 import { html, join } from '../../html.js';
 import { countryLabel, samePartnerHeading } from '../../i18n/codes.js';
 import { editionLabel, label, tn } from '../../i18n/index.js';
@@ -22,7 +23,8 @@ export function renderCollectivity(v: CollectivityView, c: RenderContext): Rende
   const identity = facts([
     [t('collectivity.kind'), html`<a href="${withQuery(paths.collectivities(), { country: k.country, kind: k.kind })}">${label(c.locale, 'kind', k.kind)}</a>`],
     [t('collectivity.country'), countryLabel(c.locale, k.country)],
-    [t('collectivity.region'), k.region],
+    // a région under its name in the page's language where one is curated (data/profiles/MA/names.json)
+    [t('collectivity.region'), k.region && (defaultLocalNames().region(k.region, c.locale)?.name ?? k.region)],
     [
       t('collectivity.population'),
       k.population === undefined
@@ -95,7 +97,7 @@ ${sameRegion}`;
     ),
   );
   const body = html`<article class="collectivity">
-<header class="page-header"><p class="kicker">${label(c.locale, 'kind', k.kind)} · ${countryLabel(c.locale, k.country)}</p><h1><bdi>${k.name}</bdi></h1>${k.originalName && html`<p class="original-name" lang="fr" dir="ltr">${k.originalName}</p>`}</header>
+<header class="page-header"><p class="kicker">${label(c.locale, 'kind', k.kind)} · ${countryLabel(c.locale, k.country)}</p><h1><bdi>${k.name}</bdi></h1>${k.originalName && html`<p class="original-name"><bdi lang="fr">${k.originalName}</bdi></p>`}</header>
 ${recordPdfLink(paths.collectivity(k.id), c)}
 ${section(t('collectivity.identity'), identity)}
 ${section(t('collectivity.coordinates'), coordinates)}

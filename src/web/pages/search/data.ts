@@ -13,6 +13,7 @@ import { MapView } from '../../maps/map.js';
 import { facetValueLabel } from '../../i18n/codes.js';
 import type { Locale } from '../../i18n/index.js';
 import { currentLanguage } from '../../language.js';
+import { namesIn } from '../../names.js';
 import { paths } from '../../paths.js';
 import { PaginationView, strip } from '../common.js';
 
@@ -129,7 +130,8 @@ export async function searchView(
       strip({
         type: hit.type,
         id: hit.id,
-        title: hit.title,
+        // a collectivity under its name in the page's language (an Arabic page's «الجماعة الحضرية لمراكش»)
+        title: hit.type === 'collectivity' ? namesIn(hit.id, hit.title, undefined).name : hit.title,
         subtitle: hit.subtitle,
         excerptHtml: redactExcerpt(hit.excerptHtml, options.redactor),
         date: hit.date,
