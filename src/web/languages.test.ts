@@ -27,8 +27,8 @@ function ownLinks(body: string): string[] {
   return internalLinks(kept);
 }
 
-/** Links that belong to no language: assets, base maps, the API's description, the health check. */
-const NEUTRAL = /^\/(assets|cartes)\/|^\/openapi\.json$|^\/sante$/;
+/** Links that belong to no language: assets, base maps, the API's description, the data catalogue (DCAT), the health check. */
+const NEUTRAL = /^\/(assets|cartes)\/|^\/openapi\.json$|^\/catalogue\.jsonld$|^\/sante$/;
 
 describe('a language per request', () => {
   it('serves each page in French at the root, in English under /en/ and in Arabic under /ar/', async () => {

@@ -832,7 +832,6 @@ export const ar = {
   'auth.forgot.submit': 'تلقي الرابط',
   'auth.forgot.sent.title': 'تحقق من بريدك الإلكتروني',
   'auth.forgot.sent': 'إذا كان هناك حساب باسم {email}، فقد أُرسلت إليه للتو رسالة تتضمن رابطًا لاختيار كلمة مرور جديدة. الرابط صالح لمدة {minutes} دقيقة ويُستعمل مرة واحدة فقط.',
-  'auth.forgot.limited': 'طلبات كثيرة جدًا: أعد المحاولة بعد {time}.',
   'auth.reset.title': 'اختيار كلمة مرور جديدة',
   'auth.reset.greeting': 'اختر كلمة المرور الجديدة لحسابك {email}. ستُغلق جميع جلساته.',
   'auth.reset.password': 'كلمة المرور الجديدة',

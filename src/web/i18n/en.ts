@@ -771,7 +771,6 @@ export const en = {
   'auth.forgot.submit': 'Send me the link',
   'auth.forgot.sent.title': 'Check your mailbox',
   'auth.forgot.sent': 'If an account exists for {email}, a message has just been sent to it with a link to choose a new password. The link is valid for {minutes} minutes and can be used only once.',
-  'auth.forgot.limited': 'Too many requests: try again after {time}.',
   'auth.reset.title': 'Choose a new password',
   'auth.reset.greeting': 'Choose the new password of your account {email}. All its sessions will be closed.',
   'auth.reset.password': 'New password',

@@ -777,7 +777,6 @@ export const fr = {
   'auth.forgot.submit': 'Recevoir le lien',
   'auth.forgot.sent.title': 'Vérifiez votre messagerie',
   'auth.forgot.sent': 'Si un compte existe pour {email}, un message vient de lui être envoyé avec un lien pour choisir un nouveau mot de passe. Le lien est valable {minutes} minutes et ne sert qu’une fois.',
-  'auth.forgot.limited': 'Trop de demandes : réessayez après {time}.',
   'auth.reset.title': 'Choisir un nouveau mot de passe',
   'auth.reset.greeting': 'Choisissez le nouveau mot de passe de votre compte {email}. Toutes ses sessions seront fermées.',
   'auth.reset.password': 'Nouveau mot de passe',
