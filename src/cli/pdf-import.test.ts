@@ -76,8 +76,9 @@ describe('a PDF of the book, imported', () => {
     expect(result.code, result.stderr).toBe(0);
     const back = await storedDocument(url);
     expect(back.partnerships.map((p) => p.id)).toEqual(stored.partnerships.map((p) => p.id));
-    // Measured: 197 of 199 projects; the differences left are listed in the report of issue 15.
-    expect(projects(back)).toBeGreaterThanOrEqual(197);
+    // Measured: all but 2 of the store's projects (197 of 199 before issue 17 read three partners as
+    // partners, 195 of 197 since); the differences left are listed in the report of issue 15.
+    expect(projects(back)).toBeGreaterThanOrEqual(projects(stored) - 2);
   }, 120_000);
 
   const prints = () => [['A4', book] as const, ['A5 at 90 %', small] as const];
@@ -86,7 +87,7 @@ describe('a PDF of the book, imported', () => {
       const { text } = pdfDirectoryText(await extractPdfText(file, { mode }));
       const back = readDirectory(text, { document: BUNDLED_NAME, countries: ['FR', 'MA'] });
       expect(back.document.partnerships.map((p) => p.id), paper).toEqual(stored.partnerships.map((p) => p.id));
-      expect(projects(back.document), paper).toBeGreaterThanOrEqual(197);
+      expect(projects(back.document), paper).toBeGreaterThanOrEqual(projects(stored) - 2);
       // Not yet the exact round trip: measured 57 to 97 fields differ (of some 10 000), where a
       // paragraph's last line is as full as a broken one; see ADR 0008.
       expect(documentDifferences(stored, back.document).length, paper).toBeLessThan(120);

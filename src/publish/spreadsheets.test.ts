@@ -58,7 +58,8 @@ describe.each(ENGINES)('CSV export on %s', (engine) => {
     expect(counts).toMatchObject({ partnerships: 50, projects: 197, funding: 130, contacts: 196, collectivities: 81, domains: 34 });
 
     const files = await unzipBuffer(readFileSync(zipPath));
-    expect([...files.keys()]).toEqual(TABLES.map((t) => `${t.name}.csv`));
+    // the Data Package that describes them (datapackage.json), then each table
+    expect([...files.keys()]).toEqual(['datapackage.json', ...TABLES.map((t) => `${t.name}.csv`)]);
     const funding = files.get('funding.csv')!;
     expect(funding.startsWith('\uFEFFproject_id;position;funder;')).toBe(true);
     expect(funding).toContain(';Aix-en-Provence;fr-commune-aix-en-provence;816560;MAD;');
@@ -173,8 +174,9 @@ describe.each(ENGINES)('XLSX export on %s', (engine) => {
     expect(budgets.getRow(2).getCell(4).value).toBe(200000);
     expect(budgets.getRow(2).getCell(4).numFmt).toBe(currencyFormat('EUR'));
 
-    // LibreOffice converts the funding sheet (the 5th) to CSV: accents and amounts survive.
-    await libreOfficeConvert(path, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,5', join(dir, 'lo'));
+    // LibreOffice converts the funding sheet to CSV: accents and amounts survive.
+    const fundingSheet = TABLES.findIndex((t) => t.name === 'funding') + 1;
+    await libreOfficeConvert(path, `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${fundingSheet}`, join(dir, 'lo'));
     const [csvName] = readdirSync(join(dir, 'lo')).filter((f) => f.endsWith('.csv'));
     const csv = readFileSync(join(dir, 'lo', csvName!), 'utf8');
     expect(csv.split('\n')[0]).toBe('project_id,position,funder,funder_collectivity_id,amount,currency,approximate,share,contribution,amount_text,text');

@@ -39,11 +39,13 @@ describe('the answers of a campaign', () => {
     const csv = await editor.get(`/recensement/${campaignId}/reponses.csv`);
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    const lines = csv.body.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('Identifiant,Collectivité,Pays,Type,Réponse,Envoyée le,Contributeurs,"Propositions (brouillon, en relecture, acceptées, refusées)"');
+    // the exports' one CSV dialect (src/text/csv.ts): a BOM, ";", CRLF, so that French Excel opens it
+    expect(csv.body.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.body.slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Identifiant;Collectivité;Pays;Type;Réponse;Envoyée le;Contributeurs;Propositions (brouillon, en relecture, acceptées, refusées)');
     const count = await site.store.db.selectFrom('collectivities').select((eb) => eb.fn.countAll<number>().as('n')).where('directory_id', '=', 'repertoire-franco-marocain-2008').executeTakeFirstOrThrow();
     expect(lines).toHaveLength(Number(count.n) + 1);
-    expect(lines.find((line) => line.includes('staff@oujda.ma'))).toMatch(/,MA,[a-z-]+,submitted,20\d\d-/);
+    expect(lines.find((line) => line.includes('staff@oujda.ma'))).toMatch(/;MA;[a-z-]+;submitted;20\d\d-/);
     expect((await oujda.get(`/recensement/${campaignId}/reponses.csv`)).statusCode).toBe(403);
   });
 
