@@ -10,7 +10,7 @@ export const backupCommand: Command = {
 
 Writes every table of the store named by DATABASE_URL (SQLite or PostgreSQL) to FILE: gzip-
 compressed JSON lines, readable by \`repertoire restore\` into either engine. For a large
-PostgreSQL deployment, use the server's own tools as well (see the README).
+PostgreSQL deployment, use the server's own tools as well (see docs/stores.md).
 
 Options:
   --out FILE   where to write the backup (e.g. repertoire-2026-11-28.backup.gz)
