@@ -11,12 +11,25 @@ export const IssueWording = z.object({
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
+/**
+ * Where a reader of the printed book finds an issue: the book's part, its section and page. The
+ * transcription's `line` is for whoever checks the reading; people holding the book need this.
+ */
+export const IssuePlace = z.object({
+  part: z.enum(['front', 'entries', 'synthesis', 'annex']),
+  /** the section as printed ("Villes") */
+  section: z.string().optional(),
+  /** the page of the entry the line belongs to, from the Sommaire */
+  page: z.number().int().positive().optional(),
+});
+
 export const ImportIssue = z.object({
   kind: z.string(),
   message: z.string(),
   wording: IssueWording.optional(),
   line: z.number().int().positive().optional(),
   lines: z.tuple([z.number().int(), z.number().int()]).optional(),
+  place: IssuePlace.optional(),
   text: z.string().optional(),
   /** a table's row (its line in a CSV, its row number in a sheet) and column header */
   row: z.number().int().positive().optional(),
@@ -54,6 +67,7 @@ export const ImportReport = z.object({
 
 export type ImportIssue = z.infer<typeof ImportIssue>;
 export type IssueWording = z.infer<typeof IssueWording>;
+export type IssuePlace = z.infer<typeof IssuePlace>;
 export type ImportFormat = z.infer<typeof ImportFormat>;
 export type ImportReport = z.infer<typeof ImportReport>;
 export type EditorialClaim = z.infer<typeof EditorialClaim>;

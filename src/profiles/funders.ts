@@ -8,11 +8,12 @@
  * `loadFunders()` reads and checks the files (an error names the file and the field); the
  * registry it returns resolves a printed name by its folded words, against the name and aliases.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { RepertoireError } from '../errors.js';
+import { readDataFile } from './data-file.js';
 import { foldKey } from '../text/fold.js';
 
 export const FUNDER_KINDS = ['ministry', 'agency', 'programme', 'international', 'state', 'public-body', 'collectivity', 'association', 'company', 'party'] as const;
@@ -77,20 +78,7 @@ export class FunderRegistry {
 
 const DATA = fileURLToPath(new URL('../../data/', import.meta.url));
 
-function readFile(path: string): z.infer<typeof FundersFile> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new RepertoireError('parse', `${path}: ${(error as Error).message}`, undefined, { cause: error });
-  }
-  const parsed = FundersFile.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new RepertoireError('schema', `${path}: ${issue.path.length ? issue.path.join('.') : '(the file)'}: ${issue.message}`);
-  }
-  return parsed.data;
-}
+const readFile = (path: string) => readDataFile(path, FundersFile);
 
 /** Reads `funders.json` of a data folder and every `profiles/<CODE>/funders.json` below it. */
 export function loadFunders(dir: string = DATA): FunderRegistry {

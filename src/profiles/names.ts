@@ -5,11 +5,12 @@
  * the country's divisions. Pages show a name in the reader's language where one is known, and the
  * search index finds a collectivity by all its names ("مراكش" finds Marrakech).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { RepertoireError } from '../errors.js';
+import { readDataFile } from './data-file.js';
 
 const Name = z.object({ name: z.string().min(1), place: z.string().min(1).optional() }).strict();
 const Entry = z.object({ source: z.string().min(1), spellings: z.array(z.string().min(1)).optional() }).catchall(Name);
@@ -73,18 +74,7 @@ export function loadLocalNames(dir: string = DATA): LocalNames {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name, 'names.json');
     if (!entry.isDirectory() || !existsSync(path)) continue;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(path, 'utf8'));
-    } catch (error) {
-      throw new RepertoireError('parse', `${path}: ${(error as Error).message}`, undefined, { cause: error });
-    }
-    const parsed = NamesFile.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new RepertoireError('schema', `${path}: ${issue.path.join('.') || '(the file)'}: ${issue.message}`);
-    }
-    const file = parsed.data;
+    const file = readDataFile(path, NamesFile);
     const read = (group: 'collectivities' | 'regions', into: Map<string, Record<string, LocalName>>) => {
       for (const [key, { source, spellings: others, ...byLanguage }] of Object.entries(file[group])) {
         if (group === 'collectivities' && others !== undefined) spellings.set(key, others);

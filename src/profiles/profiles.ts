@@ -9,11 +9,11 @@
  * the `Profiles` it returns is passed to whoever needs a country: the gazetteer, the maps, the
  * statistics' money, the importer.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { z } from 'zod';
 import { RepertoireError } from '../errors.js';
+import { readDataFile } from './data-file.js';
 import { DivisionsFile, type DivisionUnit, type Kind, type KindLevel, type MapFrame, MapsFile, PlacesFile, ProfileFile, WorldFile } from './schema.js';
 import { foldKey } from '../text/fold.js';
 
@@ -187,37 +187,21 @@ function fixedRate(currency: string | undefined): Pick<CountryProfile['currency'
 
 const DATA = fileURLToPath(new URL('../../data/profiles/', import.meta.url));
 
-function readChecked<T extends z.ZodTypeAny>(path: string, schema: T): z.infer<T> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new RepertoireError('parse', `${path}: ${(error as Error).message}`, undefined, { cause: error });
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.length ? issue.path.join('.') : '(the file)';
-    throw new RepertoireError('schema', `${path}: ${field}: ${issue.message}`);
-  }
-  return parsed.data as z.infer<T>;
-}
-
 /** Reads the curated profiles of a folder (default data/profiles/) and the world data beside them. */
 export function loadProfiles(dir: string = DATA): Profiles {
   const curated = new Map<string, { profile: CountryProfile; places: Record<string, string> }>();
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
     const folder = join(dir, entry.name);
-    const file = readChecked(join(folder, 'profile.json'), ProfileFile);
+    const file = readDataFile(join(folder, 'profile.json'), ProfileFile);
     if (file.code !== entry.name) throw new RepertoireError('schema', `${join(folder, 'profile.json')}: code: "${file.code}" in the folder of ${entry.name}`);
-    const divisions = readChecked(join(folder, 'divisions.json'), DivisionsFile);
+    const divisions = readDataFile(join(folder, 'divisions.json'), DivisionsFile);
     const kinds = new Set(file.kinds.map((k) => k.code));
     divisions.levels.forEach((l, i) => {
       if (!kinds.has(l.kind)) throw new RepertoireError('schema', `${join(folder, 'divisions.json')}: levels.${i}.kind: "${l.kind}" is not one of the profile's kinds`);
     });
     const placesPath = join(folder, 'places.json');
-    const places = existsSync(placesPath) ? readChecked(placesPath, PlacesFile).places : {};
+    const places = existsSync(placesPath) ? readDataFile(placesPath, PlacesFile).places : {};
     const top = new Set(divisions.units.filter((u) => u.level === divisions.levels[0]!.code).map((u) => u.name));
     for (const [place, region] of Object.entries(places)) {
       if (!top.has(region)) throw new RepertoireError('schema', `${placesPath}: places.${place}: "${region}" is not a unit of the top level of divisions.json`);
@@ -227,7 +211,7 @@ export function loadProfiles(dir: string = DATA): Profiles {
     curated.set(file.code, { profile: { ...profile, curated: true, divisions: division }, places });
   }
   const maps = join(dir, 'maps.json');
-  return new Profiles(curated, readChecked(join(dir, 'world.json'), WorldFile), existsSync(maps) ? readChecked(maps, MapsFile) : undefined);
+  return new Profiles(curated, readDataFile(join(dir, 'world.json'), WorldFile), existsSync(maps) ? readDataFile(maps, MapsFile) : undefined);
 }
 
 let shared: Profiles | undefined;

@@ -34,8 +34,9 @@ export function buildCollectivity(entry: CollectivityEntry, details: readonly In
     notes.push({
       kind: 'population-differs',
       message: `${entry.names[0]}: populations printed ${entry.populations.map((p) => `${frenchFormats.number(p.value)} (line ${p.line})`).join(', ')}; kept ${population === undefined ? 'none' : frenchFormats.number(population)}`,
-      // the list is one value: numbers and line numbers, which read the same in French and English
-      wording: { key: 'population-differs', params: { name: entry.names[0]!, printed: entry.populations.map((p) => `${frenchFormats.number(p.value)} (l. ${p.line})`).join(', '), kept: population ?? 0 } },
+      // the distinct figures as one value, for readers of the book: where each is printed is the
+      // transcription's business (the message above keeps its lines)
+      wording: { key: 'population-differs', params: { name: entry.names[0]!, printed: distinct.map((value) => frenchFormats.number(value)).join(' / '), kept: population ?? 0 } },
       line: entry.populations[0]!.line,
     });
   }

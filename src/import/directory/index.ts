@@ -10,6 +10,7 @@ import type { ImportReport } from '../../model/report.js';
 import type { SourceRef } from '../../model/provenance.js';
 import { RepertoireDocument } from '../../model/schema.js';
 import { defaultFunders, type FunderRegistry } from '../../profiles/funders.js';
+import { defaultPublishers, type PublisherRegistry } from '../../profiles/publishers.js';
 import { defaultProfiles, type Profiles } from '../../profiles/profiles.js';
 import { resolveFunders } from './funder-resolution.js';
 import { assemble } from './assemble.js';
@@ -23,6 +24,7 @@ import { outline } from './outline.js';
 import type { ContactsReader } from './partnership-record.js';
 import { buildReport, resolutionCounts } from './report.js';
 import { readContacts } from './contacts/index.js';
+import { locator } from './locate.js';
 import { readFrontMatter } from './sommaire.js';
 import { readSynthesis } from './synthesis.js';
 import { key } from './text.js';
@@ -58,6 +60,8 @@ export interface ReadOptions {
   profiles?: Profiles;
   /** the funders the funding lines resolve to (default: the packaged registry) */
   funders?: FunderRegistry;
+  /** the organisations recognised as the directory's publishers in its front matter */
+  publishers?: PublisherRegistry;
   onProgress?: (done: number, total: number) => void;
   /** for tests: the reader of contact blocks */
   readContacts?: ContactsReader;
@@ -95,7 +99,7 @@ export function readDirectory(text: string, options: ReadOptions): ReadResult {
       lines[0]?.n ?? 1,
     );
   }
-  const front = readFrontMatter(zones.find((z) => z.kind === 'front')?.lines ?? []);
+  const front = readFrontMatter(zones.find((z) => z.kind === 'front')?.lines ?? [], options.publishers ?? defaultPublishers());
   const synthesisZone = zones.find((z) => z.kind === 'synthesis');
   if (front.announcesSynthesis && !synthesisZone) {
     const last = lines.at(-1)!;
@@ -134,7 +138,7 @@ export function readDirectory(text: string, options: ReadOptions): ReadResult {
 
   const parsed = RepertoireDocument.safeParse(funders.document);
   if (!parsed.success) throw new Error(`the reader built an invalid document (a bug): ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return { document: parsed.data, report: buildReport(options.document, parsed.data, notes, lastLine, options.now ?? new Date(), { claims: front.claims, resolution: resolutionCounts(parsed.data, funders.counts) }), sources };
+  return { document: parsed.data, report: buildReport(options.document, parsed.data, notes, lastLine, options.now ?? new Date(), { claims: front.claims, resolution: resolutionCounts(parsed.data, funders.counts), locate: locator(zones, parsed.data) }), sources };
 }
 
 function checkSectionCounts(sommaire: ReturnType<typeof readFrontMatter>['sommaire'], sections: readonly string[], read: Map<string, number>, notes: ReaderNote[]): void {

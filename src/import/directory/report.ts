@@ -1,11 +1,13 @@
 /**
- * The import report: what was read (counts), what could not be placed (with line numbers), where
- * the book disagrees with itself, and lesser warnings. Kept in the store beside the records.
+ * The import report: what was read (counts), what could not be placed (with its line, and its page
+ * and section in the book), where the book disagrees with itself, and lesser warnings. Kept in the
+ * store beside the records.
  */
 import type { EditorialClaim, ImportReport } from '../../model/report.js';
 import type { RepertoireDocument } from '../../model/schema.js';
 import { foldKey } from '../../text/fold.js';
 import type { FunderCounts } from './funder-resolution.js';
+import type { Locate } from './locate.js';
 import type { ReaderNote } from './types.js';
 
 const UNPLACED = new Set(['unplaced', 'unplaced-contact-line']);
@@ -69,11 +71,16 @@ export function resolutionCounts(doc: RepertoireDocument, funders: FunderCounts)
 export interface ReportExtras {
   claims?: readonly EditorialClaim[];
   resolution?: Record<string, number>;
+  /** where a line stands in the printed book (its part, section and page) */
+  locate?: Locate;
 }
 
 export function buildReport(document: string, doc: RepertoireDocument, notes: readonly ReaderNote[], lines: number, importedAt: Date, extras: ReportExtras = {}): ImportReport {
-  const { claims = [], resolution = {} } = extras;
-  const issue = (n: ReaderNote) => ({ kind: n.kind, message: n.message, wording: n.wording, ...(n.line ? { line: n.line } : {}), ...(n.text ? { text: n.text } : {}) });
+  const { claims = [], resolution = {}, locate } = extras;
+  const issue = (n: ReaderNote) => {
+    const place = locate?.(n.line);
+    return { kind: n.kind, message: n.message, wording: n.wording, ...(n.line ? { line: n.line } : {}), ...(place ? { place } : {}), ...(n.text ? { text: n.text } : {}) };
+  };
   const byLine = (a: ReaderNote, b: ReaderNote) => (a.line ?? 0) - (b.line ?? 0);
   return {
     document,

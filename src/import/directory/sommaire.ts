@@ -4,6 +4,7 @@
  * Both are checked against what the body holds: the counts here, the claims by the statistics.
  */
 import type { EditorialClaim } from '../../model/report.js';
+import type { PublisherRegistry } from '../../profiles/publishers.js';
 import { key } from './text.js';
 import type { SourceLine } from './types.js';
 
@@ -34,7 +35,7 @@ export interface FrontMatter {
 
 const MONTHS = ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'];
 
-export function readFrontMatter(lines: readonly SourceLine[]): FrontMatter {
+export function readFrontMatter(lines: readonly SourceLine[], registry: PublisherRegistry): FrontMatter {
   const sommaire: SommaireEntry[] = [];
   const sections: string[] = [];
   const statedPadCounts: { count: number; line: number }[] = [];
@@ -48,8 +49,7 @@ export function readFrontMatter(lines: readonly SourceLine[]): FrontMatter {
   for (const line of lines) {
     const text = line.text;
     for (const claim of decadeClaims(text, line.n)) if (!claims.some((c) => c.decades.join() === claim.decades.join())) claims.push(claim);
-    if (/cit[ée]s unies france/i.test(text) && !publishers.includes('Cités Unies France')) publishers.push('Cités Unies France');
-    if (/programme pad\b/i.test(text) && !publishers.includes('Programme PAD Maroc')) publishers.push('Programme PAD Maroc');
+    for (const name of registry.namedIn(text)) if (!publishers.includes(name)) publishers.push(name);
     if (!title && /^r[ée]pertoire des partenariats/i.test(text)) title = text;
     const month = /^(\p{L}+)\s+(\d{4})$/u.exec(text);
     if (!edition && month && MONTHS.includes(key(month[1]!))) edition = `${month[2]}-${String(MONTHS.indexOf(key(month[1]!)) + 1).padStart(2, '0')}`;

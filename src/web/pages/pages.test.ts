@@ -159,9 +159,13 @@ describe('the HTML', () => {
     expect(body).not.toContain('ligne 8134');
   });
 
-  it('report: issues with their line numbers', async () => {
+  it('report: issues where a reader of the book finds them (page and section), their transcription lines in the JSON twin only', async () => {
     const body = (await get('/rapport')).body;
-    expect(body).toContain('ligne 8022');
+    expect(body).toContain('<td class="where" role="cell">page 13, rubrique « Villes »</td>');
+    expect(body).toContain('<td class="where" role="cell">Synthèse</td>');
+    expect(body).not.toMatch(/\bligne \d|\(l\. \d/);
+    const twin = JSON.parse((await get('/rapport.json')).body) as { report: { inconsistencies: { line?: number; place?: { part: string; page?: number } }[] } };
+    expect(twin.report.inconsistencies.find((issue) => issue.place?.page === 13)?.line).toBeGreaterThan(1);
     expect(body).toContain('data-kind="synthesis-pair-without-partner">Synthèse : partenaire absent</td>');
   });
 
@@ -170,8 +174,8 @@ describe('the HTML', () => {
     expect(body).toContain('Synthèse, « Conseil général de Seine-Saint-Denis » : aucun partenaire n’est nommé');
     // numbers as French prints them, grouped by narrow no-break spaces
     expect(body).toMatch(/les lignes de financement totalisent 2\s032\s890 MAD, le coût total imprimé est de 2\s032\s800 MAD/);
-    expect(body).toMatch(/Commune urbaine de Marrakech : populations imprimées 824\s000 \(l\. 362\)/);
-    expect(body).toContain('La ligne 3184 répète la ligne 3183 : lue une fois');
+    expect(body).toMatch(/Commune urbaine de Marrakech : populations imprimées 824\s000 \/ 844\s000 ; retenue : 824\s000/);
+    expect(body).toContain('Une ligne répète une ligne voisine : lue une fois');
     const { report } = await reportView(site.store.db);
     const issues = [...report!.unplaced, ...report!.inconsistencies, ...report!.warnings];
     expect(issues.length).toBeGreaterThan(30);

@@ -23,6 +23,13 @@ describe('readCoordinates', () => {
     expect(readCoordinates('www.mairie-belfort.fr')?.websites).toEqual(['www.mairie-belfort.fr']);
   });
 
+  it('reads a bare national number of any country printed with its trunk prefix 0, and no shorter run of digits', () => {
+    expect(readCoordinates('04 42 91 99 30')?.phones).toEqual(['04 42 91 99 30']);
+    expect(readCoordinates('0537 70 45 38')?.phones).toEqual(['0537 70 45 38']);
+    expect(readCoordinates('030 1234 5678')?.phones).toEqual(['030 1234 5678']);
+    for (const text of ['03 12 2006', '0 000', '01 02 03', `0${'1'.repeat(5000)}`]) expect(readCoordinates(text), text).toBeUndefined();
+  });
+
   it('declines addresses, roles and postcodes', () => {
     for (const text of ['45 350', '4 000 Marrakech', 'Bd Mohamed V - 4000 MARRAKECH', 'Porte de Paris', 'Responsable du service', 'Télécommunications']) {
       expect(readCoordinates(text), text).toBeUndefined();

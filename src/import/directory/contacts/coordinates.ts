@@ -15,8 +15,13 @@ const LOCAL_CHAR = /[\p{L}\p{N}._%+-]/u;
 const DOMAIN = /[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}/uy;
 const WEBSITE = /<?((?:https?:\/\/|www\.)[^\s<>]+)>?/giu;
 const LABEL = /^(t[ée]l\s*\/\s*fax|fax\s*\/\s*t[ée]l|t[ée]l[ée]?(?:phone)?|port(?:able)?|gsm|mobile|fax)\s*\.?\s*(?::\s*|(?=[+\d(]))/iu;
-/** A number printed without a label must look international or French (ten digits). */
-const BARE_PHONE = /^(?:\+|00)\s*\d[\d\s().\-/+]{6,}$|^0\d(?:[\s.]?\d\d){4}$/u;
+/**
+ * A number printed without a label must look international ("+ 212 39 37 26 22", "00 33 …") or
+ * national with the trunk prefix 0 that most countries print ("04 42 91 99 30", "0537 70 45 38"):
+ * 9 to 12 digits in groups. No one country's numbering plan: countries are data.
+ */
+const BARE_PHONE = /^(?:\+|00)\s*\d[\d\s().\-/+]{6,}$|^0\d{1,4}(?:[\s.-]?\d{2,4}){2,5}$/u;
+const isBarePhone = (text: string) => BARE_PHONE.test(text) && (/^(?:\+|00)/.test(text) || /^\d{9,12}$/.test(text.replace(/\D/g, '')));
 
 /**
  * Where the e-mails of a line are. The search starts from each "@" and looks around it (local
@@ -69,7 +74,7 @@ export function readCoordinates(text: string): Coordinates | undefined {
   }
   const leftover = rest.replace(/^[\s/,;–-]+|[\s/,;–-]+$/g, '');
   if (!leftover) return emails.length || websites.length ? out : undefined;
-  if (!BARE_PHONE.test(leftover)) return undefined;
+  if (!isBarePhone(leftover)) return undefined;
   out.phones.push(...splitNumbers(leftover));
   return out;
 }

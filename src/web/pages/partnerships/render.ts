@@ -21,7 +21,8 @@ export function filterBar(title: string, options: readonly FilterOption[], allHr
 type Item = PartnershipsView['items'][number];
 
 function row(p: Item, c: RenderContext) {
-  const when = p.dateText ?? (p.signedDate && partialDate(p.signedDate, c));
+  // the date in the reader's words; the printed sentence ("Signé le 04 février 2006.") when none was read
+  const when = p.signedDate === undefined ? p.dateText : partialDate(p.signedDate, c);
   return html`<li class="card"><h2 class="card-title"><a href="${p.partnership.href}">${p.partnership.title}</a></h2>
 <p>${collectivityLinks(p.home)} ⇄ ${collectivityLinks(p.partner)}</p>
 <p class="muted">${join(

@@ -16,16 +16,27 @@ function issues(list: readonly Issue[], c: RenderContext): SafeHtml {
   return html`<table class="issues" role="table"><thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">${c.t('report.issue.where')}</th><th scope="col" role="columnheader">${c.t(
     'report.issue.kind',
   )}</th><th scope="col" role="columnheader">${c.t('report.issue.message')}</th></tr></thead><tbody role="rowgroup">${list.map(
-    (issue) => html`<tr role="row"><td class="where" role="cell">${
-      issue.lines
-        ? c.t('report.issue.lines', { first: String(issue.lines[0]), last: String(issue.lines[1]) })
-        : issue.line === undefined
-          ? ''
-          : c.t('report.issue.line', { line: String(issue.line) })
-    }</td><td class="kind" role="cell" data-kind="${issue.kind}">${label(c.locale, 'report.kind', issue.kind)}</td><td class="message" role="cell">${message(issue, c)}${
+    (issue) => html`<tr role="row"><td class="where" role="cell">${where(issue, c)}</td><td class="kind" role="cell" data-kind="${issue.kind}">${label(c.locale, 'report.kind', issue.kind)}</td><td class="message" role="cell">${message(issue, c)}${
       issue.text ? html`<br><q class="muted">${issue.text}</q>` : ''
     }</td></tr>`,
   )}</tbody></table>`;
+}
+
+/**
+ * Where a reader finds the issue: in a book, its part, section and page (the transcription's line
+ * stays in the JSON twin, for whoever checks the reading); in a table, its row and column.
+ */
+export function where(issue: Issue, c: RenderContext): string {
+  const parts: string[] = [];
+  const place = issue.place;
+  if (place !== undefined) {
+    if (place.part !== 'entries') parts.push(c.t(`report.issue.part.${place.part}`));
+    if (place.page !== undefined) parts.push(c.t('report.issue.page', { page: String(place.page) }));
+    if (place.section !== undefined) parts.push(c.t('report.issue.section', { section: place.section }));
+  }
+  if (issue.row !== undefined) parts.push(c.t('report.issue.row', { row: String(issue.row) }));
+  if (issue.column !== undefined) parts.push(c.t('report.issue.column', { column: issue.column }));
+  return parts.join(', ');
 }
 
 /** The issue in the reader's language; a report stored before issues had wordings, or a wording the catalogue lacks, keeps its English message. */
