@@ -4,7 +4,7 @@ import { defineConfig, type ViteUserConfig } from 'vitest/config';
 import { findPostgres } from './src/test-support/postgres-setup.js';
 
 /** What a test calls to open the site over a store (src/web/testing.ts and the helpers built on it). */
-const OPENS_A_SITE = /\bopen(?:Test|Members|Browser)Site\(/;
+const OPENS_A_SITE = /\b(?:open(?:Test|Members|Browser)|servedTest)Site\(/;
 
 /** The test files that open the site: they run a second time with the site's store on PostgreSQL. */
 function siteTests(folder = 'src'): string[] {

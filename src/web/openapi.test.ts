@@ -3,21 +3,16 @@
  * validates with Ajv against the response schema the document gives for it.
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PAGES } from './pages/index.js';
-import { openTestSite, type TestSite } from './testing.js';
+import { servedTestSite } from './testing.js';
 
-let site: TestSite;
-let base: string;
+const served = servedTestSite();
 let document: { openapi: string; paths: Record<string, { get: { responses: Record<string, { content: { 'application/json': { schema: { $ref: string } } } }> } }>; components: { schemas: Record<string, object> } };
 
 beforeAll(async () => {
-  site = await openTestSite();
-  base = await site.app.listen({ port: 0, host: '127.0.0.1' });
-  document = (await (await fetch(`${base}/openapi.json`)).json()) as typeof document;
+  document = (await (await fetch(`${served.base}/openapi.json`)).json()) as typeof document;
 }, 60_000);
-
-afterAll(async () => site?.dispose());
 
 /** Concrete URLs for each documented path: path parameters filled with real ids, a few query strings. */
 const EXAMPLES: Record<string, string[]> = {
@@ -62,7 +57,7 @@ describe('the OpenAPI document', () => {
       const ref = document.paths[path]!.get.responses['200']!.content['application/json'].schema.$ref;
       const validate = ajv.getSchema(ref)!;
       for (const url of urls) {
-        const response = await fetch(`${base}${url}`);
+        const response = await fetch(`${served.base}${url}`);
         expect(response.status, url).toBe(200);
         const body: unknown = await response.json();
         const valid = validate(body);
@@ -77,7 +72,7 @@ describe('the OpenAPI document', () => {
     const ajv = new Ajv2020({ strict: false });
     const validate = ajv.compile(document.components.schemas.ErrorView!);
     for (const url of ['/partenariats/nope.json', '/nope.json']) {
-      const response = await fetch(`${base}${url}`);
+      const response = await fetch(`${served.base}${url}`);
       expect(response.status).toBe(404);
       expect(validate(await response.json())).toBe(true);
     }

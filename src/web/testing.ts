@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { importFile } from '../cli/import-file.js';
 import { BUNDLED_DIRECTORY } from '../cli/commands/setup.js';
 import { loadConfig } from '../config.js';
@@ -136,4 +137,34 @@ export async function openTestSite(options: { search?: boolean; document?: Reper
 /** Internal links of an HTML page (href="/…"), entities decoded. */
 export function internalLinks(body: string): string[] {
   return [...body.matchAll(/href="(\/[^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"'));
+}
+
+/** A test site served over real HTTP on a loopback port; `site` and `base` are set once the file's `beforeAll` has run. */
+export interface ServedTestSite {
+  readonly site: TestSite;
+  /** "http://127.0.0.1:PORT" */
+  readonly base: string;
+}
+
+/**
+ * For a test file over real HTTP: opens the site (`openTestSite(options)`) and listens on a
+ * loopback port before the file's tests, disposes of it after. Call it at the top of the file.
+ */
+export function servedTestSite(options: Parameters<typeof openTestSite>[0] = {}): ServedTestSite {
+  const served: { site?: TestSite; base?: string } = {};
+  beforeAll(async () => {
+    served.site = await openTestSite(options);
+    served.base = await served.site.app.listen({ port: 0, host: '127.0.0.1' });
+  }, 120_000);
+  afterAll(async () => served.site?.dispose());
+  return {
+    get site() {
+      if (served.site === undefined) throw new Error('servedTestSite: the site is read before beforeAll ran');
+      return served.site;
+    },
+    get base() {
+      if (served.base === undefined) throw new Error('servedTestSite: the address is read before beforeAll ran');
+      return served.base;
+    },
+  };
 }

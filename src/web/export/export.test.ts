@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import Fastify from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAccountService } from '../../accounts/service.js';
 import { MemoryPostman } from '../../accounts/mail.js';
 import { CLI_ACTOR } from '../../accounts/roles.js';
@@ -16,21 +16,11 @@ import { TABLES } from '../../publish/tables.js';
 import { MAX_PER_PAGE, type SearchQuery } from '../../search/types.js';
 import { loadDocument } from '../../store/load-document.js';
 import { isNamedPerson } from '../../census/privacy/index.js';
-import { DIRECTORY_ID, openTestSite, type TestSite } from '../testing.js';
+import { DIRECTORY_ID, servedTestSite } from '../testing.js';
 import { registerExports } from './index.js';
 import { unzipBuffer } from '../../publish/testing/tools.js';
 
-let site: TestSite;
-let base: string;
-
-beforeAll(async () => {
-  site = await openTestSite();
-  base = await site.app.listen({ port: 0, host: '127.0.0.1' });
-}, 120_000);
-
-afterAll(async () => {
-  await site?.dispose();
-});
+const served = servedTestSite();
 
 /** A CSV file of the export (no quoted line breaks in the first column): its rows as records. */
 function csvRows(text: string): Record<string, string>[] {
@@ -42,16 +32,16 @@ function csvRows(text: string): Record<string, string>[] {
 }
 
 async function get(path: string) {
-  const response = await fetch(`${base}${path}`);
+  const response = await fetch(`${served.base}${path}`);
   return { response, body: Buffer.from(await response.arrayBuffer()) };
 }
 
 /** Every hit of a search, by type, straight from the searcher. */
 async function hitsOf(query: Partial<SearchQuery>) {
-  const dir = await site.directory();
+  const dir = await served.site.directory();
   const out = { partnership: new Set<string>(), project: new Set<string>(), collectivity: new Set<string>(), projectPartnership: new Set<string>() };
   for (let page = 1; ; page += 1) {
-    const result = await site.searcher!.search({ q: '', filters: {}, sort: 'relevance', ...query, page, perPage: MAX_PER_PAGE }, dir.id);
+    const result = await served.site.searcher!.search({ q: '', filters: {}, sort: 'relevance', ...query, page, perPage: MAX_PER_PAGE }, dir.id);
     for (const hit of result.hits) {
       out[hit.type].add(hit.id);
       if (hit.type === 'project' && hit.partnershipId) out.projectPartnership.add(hit.partnershipId);
@@ -105,7 +95,7 @@ describe('GET /export', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['projects', 'funding']);
     const projects = workbook.getWorksheet('projects')!;
     expect(projects.getRow(1).values).toEqual([undefined, 'id', 'title']);
-    const doc = await loadDocument(site.store.db, DIRECTORY_ID);
+    const doc = await loadDocument(served.site.store.db, DIRECTORY_ID);
     expect(projects.rowCount - 1).toBe(doc.partnerships.flatMap((p) => p.projects ?? []).length);
     const funding = workbook.getWorksheet('funding')!;
     expect(funding.getRow(1).values).toEqual([undefined, 'amount', 'currency']);
@@ -123,7 +113,7 @@ describe('GET /export', () => {
   });
 
   it("never holds a named person's coordinates, unless they consented", async () => {
-    const doc = await loadDocument(site.store.db, DIRECTORY_ID);
+    const doc = await loadDocument(served.site.store.db, DIRECTORY_ID);
     const people = doc.partnerships.flatMap((p) => p.contacts ?? []).filter((c) => isNamedPerson(c) && (c.emails?.length ?? 0) > 0);
     const emails = [...new Set(people.flatMap((c) => c.emails ?? []).map((e) => e.toLowerCase().replace(/\.$/, '')))];
     expect(emails.length).toBeGreaterThan(50);
@@ -144,9 +134,9 @@ describe('GET /export', () => {
 
     // a person who consents is published, in the exports as on the pages
     const person: Contact = people[0]!;
-    const accounts = createAccountService({ db: site.store.db, baseUrl: 'https://repertoire.test', mail: new MemoryPostman() });
+    const accounts = createAccountService({ db: served.site.store.db, baseUrl: 'https://repertoire.test', mail: new MemoryPostman() });
     const editor = actorOf((await accounts.createUser({ email: 'editor@repertoire.test', name: 'Éric Éditeur', role: 'editor' }, CLI_ACTOR)).user);
-    await createCensus({ db: site.store.db, defaultDirectory: async () => DIRECTORY_ID }).privacy.setConsent(editor, { name: person.name, ...(person.collectivityId ? { collectivityId: person.collectivityId } : {}), publish: true });
+    await createCensus({ db: served.site.store.db, defaultDirectory: async () => DIRECTORY_ID }).privacy.setConsent(editor, { name: person.name, ...(person.collectivityId ? { collectivityId: person.collectivityId } : {}), publish: true });
     const after = await unzipBuffer((await get('/export?format=csv')).body);
     const contacts = after.get('contacts.csv')!;
     expect(contacts.toLowerCase()).toContain(person.emails![0]!.toLowerCase().replace(/\.$/, ''));
@@ -158,11 +148,11 @@ describe('GET /export', () => {
   it('a search with more results than an export holds: a 422 page offering the whole directory', async () => {
     // the same routes on an app of their own, with a limit of 5 results (the site's is 10 000)
     const app = Fastify();
-    const dir = await site.directory();
-    registerExports(app, { db: site.store.db, searcher: site.searcher, directory: async () => dir, page: async (_request, page) => `<main>${page.body.value}</main>`, limit: 5 });
+    const dir = await served.site.directory();
+    registerExports(app, { db: served.site.store.db, searcher: served.site.searcher, directory: async () => dir, page: async (_request, page) => `<main>${page.body.value}</main>`, limit: 5 });
     const small = await app.listen({ port: 0, host: '127.0.0.1' });
     try {
-      const total = (await site.searcher!.search({ q: 'eau', filters: {}, sort: 'relevance', page: 1, perPage: 1 }, dir.id)).total;
+      const total = (await served.site.searcher!.search({ q: 'eau', filters: {}, sort: 'relevance', page: 1, perPage: 1 }, dir.id)).total;
       expect(total).toBeGreaterThan(5);
       const response = await fetch(`${small}/export?format=xlsx&q=eau`);
       expect(response.status).toBe(422);

@@ -5,25 +5,17 @@
  * `content=summary`.
  */
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Project } from '../../model/schema.js';
 import { DataPackage } from '../../publish/datapackage.js';
 import { unzipBuffer } from '../../publish/testing/tools.js';
 import { loadDocument } from '../../store/load-document.js';
-import { DIRECTORY_ID, openTestSite, type TestSite } from '../testing.js';
+import { DIRECTORY_ID, servedTestSite } from '../testing.js';
 
-let site: TestSite;
-let base: string;
-
-beforeAll(async () => {
-  site = await openTestSite();
-  base = await site.app.listen({ port: 0, host: '127.0.0.1' });
-}, 120_000);
-
-afterAll(async () => site?.dispose());
+const served = servedTestSite();
 
 async function get(path: string) {
-  const response = await fetch(`${base}${path}`);
+  const response = await fetch(`${served.base}${path}`);
   expect(response.status, path).toBe(200);
   return { response, body: Buffer.from(await response.arrayBuffer()) };
 }
@@ -103,7 +95,7 @@ describe('exports for people', () => {
     const workbook = await workbookOf(body);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Projets']);
     const rows = records(workbook.getWorksheet('Projets')!);
-    const doc = await loadDocument(site.store.db, DIRECTORY_ID);
+    const doc = await loadDocument(served.site.store.db, DIRECTORY_ID);
     const projects = doc.partnerships.flatMap((p) => (p.projects ?? []).map((project) => ({ partnership: p, project })));
     expect(rows).toHaveLength(projects.length);
     const names = new Map(doc.collectivities.map((c) => [c.id, { name: c.name, country: c.country }]));
@@ -130,7 +122,7 @@ describe('exports for people', () => {
   });
 
   it('the search page’s form offers the content and the words, and names the columns in French', async () => {
-    const page = await (await fetch(`${base}/recherche?q=eau`)).text();
+    const page = await (await fetch(`${served.base}/recherche?q=eau`)).text();
     expect(page).toContain('<select id="export-content" name="content">');
     expect(page).toContain('<option value="summary">');
     expect(page).toContain('<select id="export-labels" name="labels">');
@@ -140,7 +132,7 @@ describe('exports for people', () => {
 
   it('refuses an unknown labels or content value with a 400 page naming it', async () => {
     for (const [query, name] of [['format=csv&labels=klingon', 'labels'], ['format=xlsx&content=some', 'content']] as const) {
-      const response = await fetch(`${base}/export?${query}`);
+      const response = await fetch(`${served.base}/export?${query}`);
       expect(response.status, query).toBe(400);
       expect(await response.text()).toContain(`Le paramètre « ${name} » est refusé`);
     }

@@ -10,22 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Fastify from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isNamedPerson } from '../../census/privacy/index.js';
 import { loadDocument } from '../../store/load-document.js';
-import { DIRECTORY_ID, openTestSite, type TestSite } from '../testing.js';
+import { DIRECTORY_ID, servedTestSite } from '../testing.js';
 import { registerRecordPdfs } from './index.js';
 
 const run = promisify(execFile);
-let site: TestSite;
-let base: string;
-
-beforeAll(async () => {
-  site = await openTestSite();
-  base = await site.app.listen({ port: 0, host: '127.0.0.1' });
-}, 120_000);
-
-afterAll(async () => site?.dispose());
+const served = servedTestSite();
 
 async function pdfText(pdf: Buffer): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'record-pdf-'));
@@ -39,10 +31,10 @@ async function pdfText(pdf: Buffer): Promise<string> {
 
 /** The link the page gives, followed. */
 async function pdfFromPage(page: string): Promise<{ response: Response; text: string; body: Buffer }> {
-  const htmlText = await (await fetch(`${base}${page}`)).text();
+  const htmlText = await (await fetch(`${served.base}${page}`)).text();
   const href = /<p class="record-pdf"><a href="([^"]+)" download type="application\/pdf" rel="nofollow">Télécharger cette fiche en PDF<\/a><\/p>/.exec(htmlText)?.[1];
   expect(href, page).toBe(`${page}.pdf`);
-  const response = await fetch(`${base}${href}`);
+  const response = await fetch(`${served.base}${href}`);
   const body = Buffer.from(await response.arrayBuffer());
   return { response, body, text: response.status === 200 ? await pdfText(body) : '' };
 }
@@ -51,7 +43,7 @@ const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 describe("a record's own PDF", () => {
   it('a partnership: its page links to a PDF holding its parties, its projects, its directory', async () => {
-    const doc = await loadDocument(site.store.db, DIRECTORY_ID);
+    const doc = await loadDocument(served.site.store.db, DIRECTORY_ID);
     const partnership = doc.partnerships.find((p) => p.id === 'tours-marrakech')!;
     const names = new Map(doc.collectivities.map((c) => [c.id, c.name]));
     const { response, body, text } = await pdfFromPage('/partenariats/tours-marrakech');
@@ -64,7 +56,7 @@ describe("a record's own PDF", () => {
     for (const project of partnership.projects ?? []) expect(words).toContain(flat(project.title).slice(0, 40));
     expect(words).toContain('Extrait du « Répertoire des partenariats');
     expect(words).toContain('» (juillet 2008)'); // the edition in words, not 2008-07
-    expect(words).toContain(`${base}/partenariats/tours-marrakech`);
+    expect(words).toContain(`${served.base}/partenariats/tours-marrakech`);
     // short: the entry, not the book
     expect((text.match(/\f/g) ?? []).length).toBeLessThan(10);
     // the public's view: no named person's e-mail
@@ -72,7 +64,7 @@ describe("a record's own PDF", () => {
   }, 60_000);
 
   it('a collectivity: a PDF of its name and each of its partnerships', async () => {
-    const doc = await loadDocument(site.store.db, DIRECTORY_ID);
+    const doc = await loadDocument(served.site.store.db, DIRECTORY_ID);
     const id = 'ma-commune-marrakech';
     const own = doc.partnerships.filter((p) => p.parties.some((party) => party.collectivityId === id));
     expect(own.length).toBeGreaterThan(1);
@@ -86,7 +78,7 @@ describe("a record's own PDF", () => {
 
   it('an unknown record is a 404 page, not a PDF', async () => {
     for (const path of ['/partenariats/nope.pdf', '/collectivites/nope.pdf']) {
-      const response = await fetch(`${base}${path}`);
+      const response = await fetch(`${served.base}${path}`);
       expect(response.status, path).toBe(404);
       expect(response.headers.get('content-type'), path).not.toContain('pdf');
     }
@@ -97,8 +89,8 @@ describe("a record's own PDF", () => {
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
     registerRecordPdfs(app, {
-      db: site.store.db,
-      directory: () => site.directory(),
+      db: served.site.store.db,
+      directory: () => served.site.directory(),
       maxPrinting: 1,
       print: async () => {
         await held;
