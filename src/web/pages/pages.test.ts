@@ -161,7 +161,7 @@ describe('the HTML', () => {
 
   it('report: issues where a reader of the book finds them (page and section), their transcription lines in the JSON twin only', async () => {
     const body = (await get('/rapport')).body;
-    expect(body).toContain('<td class="where" role="cell">page 13, rubrique « Villes »</td>');
+    expect(body).toContain('<td class="where" role="cell">page 13, rubrique «\u00a0Villes\u00a0»</td>');
     expect(body).toContain('<td class="where" role="cell">Synthèse</td>');
     expect(body).not.toMatch(/\bligne \d|\(l\. \d/);
     const twin = JSON.parse((await get('/rapport.json')).body) as { report: { inconsistencies: { line?: number; place?: { part: string; page?: number } }[] } };
