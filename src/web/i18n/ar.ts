@@ -747,6 +747,7 @@ export const ar = {
   'exportColumn.partnerships.id': 'الشراكة (المعرّف)',
   'exportColumn.collectivities.id': 'الجماعة الترابية (المعرّف)',
   'exportColumn.contacts.kind': 'الفئة',
+  'exportColumn.domains.aliases': 'الرموز السابقة',
   'exportColumn.project_partners.name': 'الشريك',
   'similar.title': 'مشاريع مماثلة',
   'similar.intro': 'مشاريع شراكات أخرى تشترك مع هذا المشروع في المجالات أو الممولين أو الأماكن أو أنواع الشركاء.',

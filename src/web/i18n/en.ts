@@ -698,6 +698,7 @@ export const en = {
   'exportColumn.partnerships.id': 'Partnership (identifier)',
   'exportColumn.collectivities.id': 'Local authority (identifier)',
   'exportColumn.contacts.kind': 'Category',
+  'exportColumn.domains.aliases': 'Former codes',
   'exportColumn.project_partners.name': 'Partner',
   'similar.title': 'Comparable projects',
   'similar.intro': 'Projects of other partnerships that share fields, funders, places or kinds of partner with this one.',

@@ -681,6 +681,7 @@ export const fr = {
   'exportColumn.partnerships.id': 'Partenariat (identifiant)',
   'exportColumn.collectivities.id': 'Collectivité (identifiant)',
   'exportColumn.contacts.kind': 'Catégorie',
+  'exportColumn.domains.aliases': 'Anciens codes',
   'exportColumn.project_partners.name': 'Partenaire',
   // editions of a series, and what changed from one to the next (src/web/pages/editions/)
   'editions.title': 'Éditions des répertoires',
