@@ -31,7 +31,7 @@ describe('the data-quality desk', () => {
     const seen = text(page.body);
     expect(seen).toContain('Qualité des données');
     expect(seen).toContain('Projets sans domaine (28)');
-    expect(seen).toContain('Financeurs non identifiés (3)');
+    expect(seen).toContain('Financeurs non identifiés (1)');
     expect(page.body).toContain('href="/modifier/projet/');
     expect(page.body).toContain('name="_csrf"');
 

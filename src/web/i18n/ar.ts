@@ -584,6 +584,7 @@ export const ar = {
   'report.count.resolution.funders.resolved': 'الممولون: الهيئات بعد التوحيد',
   'report.count.resolution.funders.unresolved': 'الممولون: أسماء غير موحَّدة',
   'report.count.resolution.funders.notes': 'التمويل: إشارات لا تسمي أي ممول (في الملاحظات)',
+  'report.count.resolution.funders.split': 'التمويل: بنود مستخرجة من اسم يجمع عدة ممولين، أو من ملاحظة تسمي أحدهم',
   'report.count.resolution.collectivities.printed': 'الجماعات الترابية: الصيغ المطبوعة',
   'report.count.resolution.collectivities.resolved': 'الجماعات الترابية: البطاقات بعد التوحيد',
   'report.count.resolution.contacts.printed': 'جهات الاتصال: الإشارات المطبوعة',

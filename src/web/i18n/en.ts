@@ -539,6 +539,7 @@ export const en = {
   'report.count.resolution.funders.resolved': 'Funders: entities after reconciliation',
   'report.count.resolution.funders.unresolved': 'Funders: names not reconciled',
   'report.count.resolution.funders.notes': 'Funding: mentions that name no funder (in the notes)',
+  'report.count.resolution.funders.split': 'Funding: lines split out of a name joining several funders, or out of a note naming one',
   'report.count.resolution.collectivities.printed': 'Local authorities: printed spellings',
   'report.count.resolution.collectivities.resolved': 'Local authorities: records after reconciliation',
   'report.count.resolution.contacts.printed': 'Contacts: printed mentions',
