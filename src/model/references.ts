@@ -17,6 +17,13 @@ export function findReferenceProblems(doc: RepertoireDocument): string[] {
   );
   const collectivities = unique(doc.collectivities.map((c, i) => ({ key: c.id, path: `collectivities[${i}].id` })), problems);
   const domains = unique(doc.domains.map((d, i) => ({ key: d.code, path: `domains[${i}].code` })), problems);
+  // a code merged into another domain still resolves (documents exported before the merge)
+  doc.domains.forEach((d, i) =>
+    d.aliases?.forEach((alias, j) => {
+      if (domains.has(alias)) problems.push(`domains[${i}].aliases[${j}]: "${alias}" is also a domain's code`);
+    }),
+  );
+  const aliases = new Set(doc.domains.flatMap((d) => d.aliases ?? []));
   unique(doc.partnerships.map((p, i) => ({ key: p.id, path: `partnerships[${i}].id` })), problems);
   unique(projects, problems);
 
@@ -24,10 +31,12 @@ export function findReferenceProblems(doc: RepertoireDocument): string[] {
     if (id !== undefined && !collectivities.has(id)) problems.push(`${path}: unknown collectivity "${id}"`);
   };
   const domain = (path: string, code: string | undefined) => {
-    if (code !== undefined && !domains.has(code)) problems.push(`${path}: unknown domain "${code}"`);
+    if (code !== undefined && !domains.has(code) && !aliases.has(code)) problems.push(`${path}: unknown domain "${code}"`);
   };
 
-  doc.domains.forEach((d, i) => domain(`domains[${i}].parent`, d.parent));
+  doc.domains.forEach((d, i) => {
+    if (d.parent !== undefined && !domains.has(d.parent)) problems.push(`domains[${i}].parent: unknown domain "${d.parent}"`);
+  });
   problems.push(...domainCycles(doc.domains));
   doc.partnerships.forEach((p, i) => {
     const at = `partnerships[${i}]`;

@@ -52,6 +52,8 @@ export const Domain = z.strictObject({
   code: Id,
   label: Text,
   parent: Id.optional(),
+  /** codes this domain was known by before another of the same label was merged into it: references to them resolve here */
+  aliases: z.array(Id).optional(),
 });
 
 /** "Mme", "M.", "Mlle": a person's title as the source printed it (never inferred). */

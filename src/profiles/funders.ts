@@ -68,12 +68,56 @@ export class FunderRegistry {
     return this.byKey.get(foldKey(name));
   }
 
+  /**
+   * The funders a sentence names ("Au Maroc : INDH, associations locales." → INDH), each once, in
+   * the order they come, with the words as printed. An acronym ("MAE", "CE") counts only in
+   * capitals, so that the French word "ce" is not the European Commission; a longer name by its
+   * folded words.
+   */
+  mentions(sentence: string): { funder: Funder; printed: string }[] {
+    const found: { funder: Funder; printed: string; at: number }[] = [];
+    for (const f of this.funders) {
+      let best: { printed: string; at: number } | undefined;
+      for (const name of [f.name, ...f.aliases]) {
+        const at = isAcronym(name) ? wordIndex(sentence, name) : foldedIndex(sentence, name);
+        if (at !== undefined && (best === undefined || at.index < best.at || (at.index === best.at && at.printed.length > best.printed.length))) best = { printed: at.printed, at: at.index };
+      }
+      if (best) found.push({ funder: f, ...best });
+    }
+    return found.sort((a, b) => a.at - b.at).map(({ funder, printed }) => ({ funder, printed }));
+  }
+
   /** "partenaire français" → FR: the country whose party a phrase names, if it names one. */
   partyCountry(phrase: string): string | undefined {
     const k = foldKey(phrase);
     for (const [words, country] of this.partyKeys) if (k === words || k.endsWith(` ${words}`)) return country;
     return undefined;
   }
+}
+
+function isAcronym(name: string): boolean {
+  return /^[\p{Lu}\d-]{2,6}$/u.test(name);
+}
+
+/** Where `word` stands as a word of `text`, capitals as written. */
+function wordIndex(text: string, word: string): { index: number; printed: string } | undefined {
+  const m = new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').exec(text);
+  return m ? { index: m.index, printed: m[0] } : undefined;
+}
+
+/** Where the words of `name` stand in `text`, case and accents aside ("Union Européenne" in "…de l'union europeenne"). */
+function foldedIndex(text: string, name: string): { index: number; printed: string } | undefined {
+  const words = foldKey(name).split(' ').filter(Boolean);
+  if (words.length === 0) return undefined;
+  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ key: foldKey(m[0]), index: m.index }));
+  for (let i = 0; i + words.length <= tokens.length; i++) {
+    if (words.every((w, j) => tokens[i + j]!.key === w)) {
+      const last = tokens[i + words.length - 1]!;
+      const end = text.slice(last.index).match(/^[\p{L}\p{N}]+/u)![0].length + last.index;
+      return { index: tokens[i]!.index, printed: text.slice(tokens[i]!.index, end) };
+    }
+  }
+  return undefined;
 }
 
 const DATA = fileURLToPath(new URL('../../data/', import.meta.url));

@@ -54,7 +54,6 @@ export const DAC_PURPOSE: Readonly<Record<string, { code: string; name: string }
   'developpement-economique-artisanat': { code: '32130', name: 'Small and medium-sized enterprises (SME) development' },
   'developpement-economique-commerce-equitable': { code: '33110', name: 'Trade policy and administrative management' },
   environnement: { code: '41010', name: 'Environmental policy and administrative management' },
-  'environnement-eau-assainissement': { code: '14030', name: 'Basic drinking water supply and basic sanitation' },
   'environnement-maitrise-de-l-energie': { code: '23183', name: 'Energy conservation and demand-side efficiency' },
   'environnement-circulations-douces': { code: '21020', name: 'Road transport' },
   'developpement-social': { code: '16010', name: 'Social protection' },

@@ -95,7 +95,7 @@ export const TABLES: readonly Table[] = [
       col('phones', 'list'), col('faxes', 'list'), col('emails', 'list'), col('address'),
     ],
   },
-  { name: 'domains', columns: [col('code'), col('label'), coded('parent', 'domain'), col('position', 'integer')] },
+  { name: 'domains', columns: [col('code'), col('label'), coded('parent', 'domain'), col('position', 'integer'), col('aliases', 'list')] },
 ];
 
 /**
@@ -274,7 +274,7 @@ async function* storedRows(scope: Scope, table: TableName): AsyncGenerator<Row> 
   switch (table) {
     case 'domains': {
       const rows = await db.selectFrom('domains').selectAll().where('directory_id', '=', directoryId).orderBy('position').execute();
-      for (const r of rows) yield { code: r.code, label: r.label, parent: r.parent, position: r.position };
+      for (const r of rows) yield { code: r.code, label: r.label, parent: r.parent, position: r.position, aliases: joined(r.aliases) };
       return;
     }
     case 'collectivities': {

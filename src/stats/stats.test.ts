@@ -86,10 +86,11 @@ describe('statistics of the 2008 directory', () => {
     expect(stats.partnershipsByDomain.find((r) => r.code === 'education-et-jeunesse')!.count).toBe(22);
   });
 
-  it('shows each domain under a label of its own (issue 17: "Eau & assainissement" is printed under two parents)', () => {
+  it('shows each domain under a label of its own (issue 17: "Eau & assainissement" is printed under two parents, "Autres" under four)', () => {
     const labels = stats.projectsByDomain.map((d) => d.label);
     expect(new Set(labels).size).toBe(labels.length);
-    expect(labels).toContain('Eau & assainissement (Développement urbain)');
+    expect(labels.filter((l) => l.startsWith('Eau & assainissement'))).toEqual(['Eau & assainissement']);
+    expect(labels.filter((l) => l.startsWith('Autres')).every((l) => /^Autres \(/.test(l))).toBe(true);
   });
 
   it('counts projects by status', () => {
@@ -125,7 +126,9 @@ describe('statistics of the 2008 directory', () => {
     expect(pad.kind).toBe('programme');
     expect(stats.funders[0]!.key).toBe('f:pad-maroc'); // the largest
     const mae = stats.funders.find((f) => f.key === 'f:fr-mae')!;
-    expect(mae.lines).toBe(12); // "MAE" ×8, "Cofinancement MAE" ×2, "Cofinancement MAE en 2006" ×2
+    expect(mae.lines).toBe(13); // "MAE" ×8, "Cofinancement MAE" ×2, "Cofinancement MAE en 2006" ×2, and split out of "Cofinancement Conseil général et MAE"
+    // a funder named in a note is counted by its entity too: the INDH of "Au Maroc : INDH, associations locales."
+    expect(stats.funders.find((f) => f.key === 'f:ma-etat-indh')!.lines).toBeGreaterThan(0);
     expect(mae.kind).toBe('ministry');
     const midi = stats.funders.find((f) => f.collectivityId === 'fr-region-midi-pyrenees')!;
     expect(midi.lines).toBe(6); // "Région Midi-Pyrénées" and "Région Midi Pyrénées"

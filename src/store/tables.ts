@@ -31,6 +31,8 @@ export interface DomainTable {
   label: string;
   parent: string | null;
   position: number;
+  /** migration 0011: codes merged into this domain (JSON list) */
+  aliases: Json | null;
 }
 
 export interface CollectivityTable {

@@ -12,7 +12,7 @@ export interface DomainDef {
   parent?: string;
 }
 
-/** The 34 domains of the 2008 directory, in its order (read from an imported store). */
+/** The 33 domains of the 2008 directory, in its order (read from an imported store: one label, one domain, model/domain-labels.ts). */
 export const DOMAINS: readonly DomainDef[] = [
   ['developpement-urbain', 'Développement urbain'],
   ['developpement-urbain-amenagement', 'Aménagement', 'developpement-urbain'],
@@ -24,18 +24,17 @@ export const DOMAINS: readonly DomainDef[] = [
   ['developpement-economique-tourisme', 'Tourisme', 'developpement-economique'],
   ['developpement-economique-artisanat', 'Artisanat', 'developpement-economique'],
   ['developpement-economique-commerce-equitable', 'Commerce équitable', 'developpement-economique'],
-  ['developpement-economique-autres', 'Autres', 'developpement-economique'],
+  ['developpement-economique-autres', 'Autres (Développement économique)', 'developpement-economique'],
   ['environnement', 'Environnement'],
-  ['environnement-eau-assainissement', 'Eau & assainissement', 'environnement'],
   ['environnement-maitrise-de-l-energie', "Maîtrise de l'énergie", 'environnement'],
   ['environnement-circulations-douces', 'Circulations douces', 'environnement'],
-  ['environnement-autres', 'Autres', 'environnement'],
+  ['environnement-autres', 'Autres (Environnement)', 'environnement'],
   ['developpement-social', 'Développement social'],
   ['developpement-social-renforcement-de-la-societe-civile', 'Renforcement de la société civile', 'developpement-social'],
   ['developpement-social-sante', 'Santé', 'developpement-social'],
   ['developpement-social-insertion-des-jeunes-par-l-economie', "Insertion des jeunes par l'économie", 'developpement-social'],
   ['developpement-social-insertion-des-femmes', 'Insertion des femmes', 'developpement-social'],
-  ['developpement-social-autres', 'Autres', 'developpement-social'],
+  ['developpement-social-autres', 'Autres (Développement social)', 'developpement-social'],
   ['education-et-jeunesse', 'Éducation et jeunesse'],
   ['education-et-jeunesse-chantiers-et-echanges-de-jeunes', 'Chantiers et échanges de jeunes', 'education-et-jeunesse'],
   ['education-et-jeunesse-cooperation-universitaire', 'Coopération universitaire', 'education-et-jeunesse'],
@@ -45,7 +44,7 @@ export const DOMAINS: readonly DomainDef[] = [
   ['culture-lecture', 'Lecture', 'culture'],
   ['culture-echanges-culturels', 'Échanges culturels', 'culture'],
   ['culture-soutien-aux-lieux-et-evenements-culturels', 'Soutien aux lieux et événements culturels', 'culture'],
-  ['culture-autres', 'Autres', 'culture'],
+  ['culture-autres', 'Autres (Culture)', 'culture'],
   ['patrimoine', 'Patrimoine'],
   ['sport', 'Sport'],
 ].map(([code, label, parent]) => (parent === undefined ? { code: code!, label: label! } : { code: code!, label: label!, parent }));
@@ -66,7 +65,7 @@ export const THEMES: readonly Theme[] = [
   {
     heading: 'EAU ET ASSAINISSEMENT',
     subject: "d'eau et d'assainissement",
-    domains: ['developpement-urbain-eau-assainissement', 'environnement-eau-assainissement'],
+    domains: ['developpement-urbain-eau-assainissement'],
     actions: ['Réhabilitation', 'Extension', 'Étude de faisabilité', 'Construction', 'Renforcement', 'Gestion'],
     objects: ["du réseau d'eau potable", "du réseau d'assainissement", "d'une station d'épuration", 'des bornes-fontaines', 'des puits collectifs', "de l'adduction d'eau", 'des eaux usées', 'des eaux pluviales'],
     places: ['{medina}', '{douars}', 'du quartier périphérique', 'de la commune rurale', 'du centre-ville', 'des quartiers sous-équipés'],

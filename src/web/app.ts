@@ -42,7 +42,7 @@ import { currentLanguage, inLanguage, splitLanguage } from './language.js';
 import { languageOf, rememberVisit, suggestedLanguage, VARY } from './request-language.js';
 import { layout, type Colophon } from './layout.js';
 import { openApiDocument } from './openapi.js';
-import type { AnyPage, PageInput, QueryParams, RenderContext } from './page.js';
+import { PageMoved, movedUrl, type AnyPage, type PageInput, type QueryParams, type RenderContext } from './page.js';
 import { PAGES } from './pages/index.js';
 import { registerStatisticsCsv } from './pages/statistics/csv.js';
 import { inDirectory, paths } from './paths.js';
@@ -368,6 +368,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
 
   app.setErrorHandler(async (error, request, reply) => {
+    if (error instanceof PageMoved) return reply.redirect(movedUrl(request.originalUrl, error), 301);
     const view = errorView(error);
     if (view.error.status >= 500 && view.error.status !== 503) request.log.error({ err: error }, 'request failed');
     return inLanguage(languageOf(request), () => sendError(request, reply, view));

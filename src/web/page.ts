@@ -107,3 +107,35 @@ export const PAGE_PARAMETER: ParameterDoc = {
   description: '1-based page number; a page past the end shows the last one',
   schema: { type: 'string' },
 };
+
+/**
+ * What a page's load throws when the record it names is known under another name now (a domain
+ * merged into another of the same label, issue 17): the app answers 301 to the same URL with
+ * the segment `from` replaced by `to`, JSON twin and language kept.
+ */
+export class PageMoved extends Error {
+  override readonly name = 'PageMoved';
+
+  constructor(
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super(`moved: ${from} → ${to}`);
+  }
+}
+
+/** The URL `url` (path and query) with its path segment `from` replaced by `to`. */
+export function movedUrl(url: string, moved: PageMoved): string {
+  const [path = '', query] = url.split(/\?(.*)/s, 2);
+  const segments = path.split('/');
+  const from = encodeURIComponent(moved.from);
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const segment = segments[i]!;
+    const bare = segment.endsWith('.json') ? segment.slice(0, -5) : segment;
+    if (bare === from || bare === moved.from) {
+      segments[i] = encodeURIComponent(moved.to) + segment.slice(bare.length);
+      break;
+    }
+  }
+  return segments.join('/') + (query === undefined ? '' : `?${query}`);
+}

@@ -9,7 +9,7 @@
  * that differ between entries; a collectivity the gazetteer cannot place; and the print's other
  * inconsistencies the import reported.
  */
-import type { ImportReport } from '../../model/report.js';
+import type { ImportReport, IssueWording } from '../../model/report.js';
 import type { Collectivity, RepertoireDocument } from '../../model/schema.js';
 import { foldKey } from '../../text/fold.js';
 
@@ -38,6 +38,8 @@ export interface Finding {
   /** in English, for the CLI; the site words it from `kind` and `params` */
   readonly message: string;
   readonly params: Readonly<Record<string, string | number>>;
+  /** a contradiction of the print: the import report's own wording of it (the site's `report.note.<key>`) */
+  readonly wording?: IssueWording;
   /** the source line it concerns, when known */
   readonly line?: number;
 }
@@ -75,8 +77,8 @@ const placeOf = (c: Collectivity) => foldKey(c.shortName ?? c.name);
 
 export function qualityFindings(doc: RepertoireDocument, report: ImportReport | undefined, options: FindingOptions = {}): Finding[] {
   const findings: Finding[] = [];
-  const add = (kind: FindingKind, record: FindingRecord, detail: string, message: string, params: Record<string, string | number>, line?: number) =>
-    findings.push({ key: `${kind}:${record.type}:${record.id}${detail ? `:${detail}` : ''}`, kind, record, message, params, ...(line !== undefined ? { line } : {}) });
+  const add = (kind: FindingKind, record: FindingRecord, detail: string, message: string, params: Record<string, string | number>, line?: number, wording?: IssueWording) =>
+    findings.push({ key: `${kind}:${record.type}:${record.id}${detail ? `:${detail}` : ''}`, kind, record, message, params, ...(wording ? { wording } : {}), ...(line !== undefined ? { line } : {}) });
 
   for (const p of doc.partnerships) {
     for (const project of p.projects ?? []) {
@@ -149,7 +151,7 @@ export function qualityFindings(doc: RepertoireDocument, report: ImportReport | 
   for (const issue of report?.inconsistencies ?? []) {
     const kind: FindingKind = issue.kind === 'population-differs' ? 'population-differs' : issue.kind === 'funding-does-not-add-up' ? 'funding-does-not-add-up' : 'print-inconsistency';
     const record = (issue.line !== undefined ? byLine(issue.line) : undefined) ?? { type: 'partnership' as const, id: doc.partnerships[0]?.id ?? '' };
-    add(kind, record, `${issue.kind}:${issue.line ?? ''}`, issue.message, { kind: issue.kind, message: issue.message }, issue.line);
+    add(kind, record, `${issue.kind}:${issue.line ?? ''}`, issue.message, { kind: issue.kind, message: issue.message }, issue.line, issue.wording);
   }
   return findings;
 }

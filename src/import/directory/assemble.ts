@@ -110,7 +110,7 @@ export function assemble(input: AssemblyInput, notes: ReaderNote[]): Assembly {
   const pages = matchSommaire(input.front.sommaire, resolved, registry, input.countries, notes);
   const domainsOf = input.synthesis ? matchSynthesis(input.synthesis.pairs, resolved, registry, input.countries, notes) : new Map<string, string[]>();
 
-  const domains: Domain[] = (input.synthesis?.domains ?? []).map((d) => ({ code: d.code, label: d.label, ...(d.parent ? { parent: d.parent } : {}) }));
+  const domains: Domain[] = (input.synthesis?.domains ?? []).map((d) => ({ code: d.code, label: d.label, ...(d.parent ? { parent: d.parent } : {}), ...(d.aliases ? { aliases: d.aliases } : {}) }));
   const partnerships: Partnership[] = built.map(({ result }, i) => {
     const p = result.partnership;
     const page = pages.get(resolved[i]!)?.page ?? p.source?.page;

@@ -7,6 +7,12 @@
  * told in words ("don de livres", "opérateur") — leave the funding lines for the project's funding
  * notes. A name shaped like an organisation that the registry lacks stays a funding line without
  * a funder: the data-quality desk lists it.
+ *
+ * Funders inside phrases are split out: a printed funder joining several ("Cofinancement Conseil
+ * général et MAE", "Commission Européenne ; Les villes participantes au projet") is one line per
+ * funder, and a funding note naming a funder of the registry ("Au Maroc : INDH, associations
+ * locales.") gives a line pointing to it, the sentence as its text. A wish ("sollicitation
+ * PAD-Maroc envisagée") stays a note.
  */
 import type { Collectivity, Funding, Partnership, Project, RepertoireDocument } from '../../model/schema.js';
 import type { FunderRegistry } from '../../profiles/funders.js';
@@ -22,6 +28,8 @@ export interface FunderCounts {
   readonly resolved: number;
   readonly unresolved: number;
   readonly notes: number;
+  /** funding lines made by splitting a printed funder that joined several, or from a funding note naming one */
+  readonly split: number;
 }
 
 const LEAD = /^(?:co-?financements?|financements?|subventions?|participation|contribution)(?!\p{L})\s*(?:(?:du|de la|de l['’]|des|de|d['’])(?!\p{L})\s*)?/iu;
@@ -85,6 +93,40 @@ function resolveLine(f: Funding, ctx: Context): Resolution {
   return organisationShaped(core) ? 'unresolved' : 'note';
 }
 
+/** "Conseil général et MAE" → ["Conseil général", "MAE"]; one name → itself alone. */
+function joinedFunders(printed: string): string[] {
+  const core = funderCore(printed);
+  return core.split(/\s+(?:et|&|\+)\s+|\s*;\s*/u).map((part) => part.trim()).filter(Boolean);
+}
+
+/**
+ * A line whose printed funder names several, one line per funder it names (the amount, which the
+ * print does not share out, stays with a lone funder only); undefined when it names one.
+ */
+function splitLine(line: Funding, ctx: Context): { lines: { line: Funding; resolution: Resolution }[]; note: boolean } | undefined {
+  const parts = joinedFunders(line.funder);
+  if (parts.length < 2) return undefined;
+  const resolved = parts.map((part) => ({ part, resolution: resolveLine({ funder: part }, ctx) }));
+  const funders = resolved.filter((r) => r.resolution !== 'note');
+  if (!funders.some((r) => typeof r.resolution === 'object')) return undefined;
+  const { funderCollectivityId: _c, funderId: _f, amount, share, funder: _p, ...rest } = line;
+  const whole = { ...rest, text: line.text ?? line.funder };
+  const money = funders.length === 1 ? { ...(amount ? { amount } : {}), ...(share !== undefined ? { share } : {}) } : {};
+  return {
+    lines: funders.map(({ part, resolution }) => ({ line: { funder: part, ...(typeof resolution === 'object' ? resolution : {}), ...money, ...whole }, resolution })),
+    note: funders.length < resolved.length,
+  };
+}
+
+/** Funding lines for the registry's funders a funding note names, beside those the project has. */
+function linesFromNote(note: string, registry: FunderRegistry, has: ReadonlySet<string>): Funding[] {
+  if (WISH.test(note) || CONDITION.test(note)) return [];
+  return registry
+    .mentions(note)
+    .filter(({ funder }) => !has.has(funder.id))
+    .map(({ funder, printed }) => ({ funder: printed, funderId: funder.id, contribution: 'unknown', text: note }));
+}
+
 function partyRefs(p: Partnership, collectivities: ReadonlyMap<string, Collectivity>): PartyRef[] {
   return p.parties.map((party) => {
     const c = collectivities.get(party.collectivityId);
@@ -106,6 +148,7 @@ export function resolveFunders(doc: RepertoireDocument, registry: FunderRegistry
   const resolved = new Set<string>();
   const unresolved = new Set<string>();
   let notes = 0;
+  let split = 0;
   const partnerships = doc.partnerships.map((partnership) => {
     const ctx: Context = { registry, profiles, parties: partyRefs(partnership, collectivities), partnership, collectivities, byPlace };
     const projects = partnership.projects?.map((project): Project => {
@@ -115,6 +158,20 @@ export function resolveFunders(doc: RepertoireDocument, registry: FunderRegistry
       for (const line of project.funding) {
         printed.add(foldKey(line.funder));
         const r = resolveLine(line, ctx);
+        const parts = r === 'unresolved' ? splitLine(line, ctx) : undefined;
+        if (parts) {
+          for (const { line: part, resolution } of parts.lines) {
+            if (resolution === 'unresolved') unresolved.add(foldKey(funderCore(part.funder)));
+            else if (typeof resolution === 'object') resolved.add('funderId' in resolution ? resolution.funderId : `collectivity:${resolution.funderCollectivityId}`);
+            funding.push(part);
+          }
+          split += parts.lines.length;
+          if (parts.note) {
+            moved.push(line.text ?? line.funder);
+            notes++;
+          }
+          continue;
+        }
         if (r === 'note') {
           moved.push(line.text ?? line.funder);
           notes++;
@@ -127,14 +184,29 @@ export function resolveFunders(doc: RepertoireDocument, registry: FunderRegistry
       }
       const { funding: _old, fundingText, ...others } = project;
       // Notes keep the printed order: the lines that were not funders, then the project's own notes.
-      const text = [...new Set([...moved, ...(fundingText ? fundingText.split('\n') : [])])].join('\n');
+      const noteLines = [...new Set([...moved, ...(fundingText ? fundingText.split('\n') : [])])];
+      const has = new Set(funding.flatMap((f) => (f.funderId ? [f.funderId] : [])));
+      const kept: string[] = [];
+      for (const note of noteLines) {
+        const named = linesFromNote(note, registry, has);
+        // a funder named in a note is a line of its own, the sentence its text; the moved phrase was counted as a note already
+        for (const f of named) {
+          funding.push(f);
+          has.add(f.funderId!);
+          resolved.add(f.funderId!);
+        }
+        split += named.length;
+        if (named.length === 0) kept.push(note);
+        else if (moved.includes(note)) notes--; // a phrase moved to the notes, then found to name a funder
+      }
+      const text = kept.join('\n');
       return { ...others, ...(funding.length ? { funding } : {}), ...(text ? { fundingText: text } : {}) } as Project;
     });
     return projects ? { ...partnership, projects } : partnership;
   });
   return {
     document: { ...doc, partnerships },
-    counts: { printed: printed.size, resolved: resolved.size + unresolved.size, unresolved: unresolved.size, notes },
+    counts: { printed: printed.size, resolved: resolved.size + unresolved.size, unresolved: unresolved.size, notes, split },
   };
 }
 

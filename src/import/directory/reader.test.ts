@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Partnership, Project, RepertoireDocument } from '../../model/schema.js';
+import { foldKey } from '../../text/fold.js';
 import { readDirectory, type ReadResult } from './index.js';
 import { SEED_COUNTRIES, seedText } from './testing.js';
 
@@ -115,6 +116,22 @@ describe('the 2008 directory', () => {
     const urbain = doc.domains.find((d) => d.label === 'Développement urbain')!;
     expect(doc.domains.filter((d) => d.parent === urbain.code).map((d) => d.label)).toEqual(['Aménagement', 'Transports', 'Eau & assainissement', 'Propreté']);
     expect(partnership('marseille-fes').domains).toEqual(['developpement-urbain-transports', 'culture-soutien-aux-lieux-et-evenements-culturels']);
+  });
+
+  it('has no two domains with one label (issue 17): water is one domain, each "Autres" named by its parent', () => {
+    const labels = doc.domains.map((d) => foldKey(d.label));
+    expect(labels.filter((l, i) => labels.indexOf(l) !== i)).toEqual([]);
+    expect(doc.domains).toHaveLength(33);
+    const water = doc.domains.find((d) => d.code === 'developpement-urbain-eau-assainissement')!;
+    expect(water.aliases).toEqual(['environnement-eau-assainissement']);
+    // the Hérault's water, printed under Environnement, is filed under the one water domain
+    expect(partnership('herault-souss-massa-draa').domains).toContain('developpement-urbain-eau-assainissement');
+    expect(doc.domains.filter((d) => d.label.startsWith('Autres (')).map((d) => d.label)).toEqual([
+      'Autres (Développement économique)',
+      'Autres (Environnement)',
+      'Autres (Développement social)',
+      'Autres (Culture)',
+    ]);
   });
 
   it('reports the book’s own inconsistencies', () => {

@@ -60,6 +60,7 @@ export function resolutionCounts(doc: RepertoireDocument, funders: FunderCounts)
     'resolution.funders.resolved': funders.resolved,
     'resolution.funders.unresolved': funders.unresolved,
     'resolution.funders.notes': funders.notes,
+    'resolution.funders.split': funders.split,
     'resolution.collectivities.printed': spellings,
     'resolution.collectivities.resolved': doc.collectivities.length,
     'resolution.contacts.printed': contacts.length,

@@ -3,6 +3,7 @@
  * ("Développement urbain" > "➤ Transports") with, under each domain, the partnerships working in it
  * as "home collectivity/partner collectivity" lines.
  */
+import { unifyDomains } from '../../model/domain-labels.js';
 import { looksLikeCollectivityName } from './names.js';
 import { slug } from './text.js';
 import type { SourceLine } from './types.js';
@@ -11,6 +12,8 @@ export interface SynthesisDomain {
   readonly code: string;
   readonly label: string;
   readonly parent?: string;
+  /** codes of the domains of the same label merged into this one ("Eau & assainissement" under Environnement) */
+  readonly aliases?: string[];
   readonly line: number;
 }
 
@@ -54,5 +57,8 @@ export function readSynthesis(lines: readonly SourceLine[]): Synthesis {
       current = top;
     }
   }
-  return { domains, pairs };
+  // one label, one domain: water printed under Environnement too is the urban water domain, and
+  // each "Autres" takes its parent's name (model/domain-labels.ts)
+  const unified = unifyDomains(domains);
+  return { domains: unified.domains, pairs: pairs.map((p) => ({ ...p, domain: unified.renamed.get(p.domain) ?? p.domain })) };
 }

@@ -37,7 +37,7 @@ const THEME_TO_DOMAIN: readonly [RegExp, string][] = [
 ];
 
 export function themeDomains(themes: readonly string[], domains: readonly Domain[]): string[] {
-  // "Eau & assainissement" stands under two parents: the first printed (urban) is meant.
+  // one label, one domain (the synthesis unified them); the first of a label all the same, for a taxonomy read otherwise
   const byLabel = new Map<string, string>();
   for (const d of domains) if (!byLabel.has(key(d.label))) byLabel.set(key(d.label), d.code);
   const codes: string[] = [];

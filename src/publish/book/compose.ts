@@ -586,7 +586,9 @@ function synthesisBlocks(ctx: Context, spell: (id: string) => string): BookBlock
   for (const domain of top) {
     const children = ctx.doc.domains.filter((d: Domain) => d.parent === domain.code);
     blocks.push({ kind: 'synthesis-domain', lines: [{ kind: 'synthesis-domain', text: domain.label }, ...pairs(domain.code)] });
-    for (const child of children) blocks.push({ kind: 'synthesis-domain', lines: [{ kind: 'synthesis-subdomain', text: `➤ ${child.label}` }, ...pairs(child.code)] });
+    // under its parent, "Autres (Environnement)" is printed "Autres", as the Synthèse prints it (model/domain-labels.ts)
+    const printed = (label: string) => (label.endsWith(` (${domain.label})`) ? label.slice(0, -` (${domain.label})`.length) : label);
+    for (const child of children) blocks.push({ kind: 'synthesis-domain', lines: [{ kind: 'synthesis-subdomain', text: `➤ ${printed(child.label)}` }, ...pairs(child.code)] });
   }
   return blocks;
 }

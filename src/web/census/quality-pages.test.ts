@@ -31,7 +31,10 @@ describe('the data-quality desk', () => {
     const seen = text(page.body);
     expect(seen).toContain('Qualité des données');
     expect(seen).toContain('Projets sans domaine (28)');
-    expect(seen).toContain('Financeurs non identifiés (3)');
+    expect(seen).toContain('Financeurs non identifiés (1)');
+    // the print's contradictions in the reader's language, as the import report page words them
+    expect(seen).not.toContain('populations printed');
+    expect(seen).not.toContain('funding lines add up to');
     expect(page.body).toContain('href="/modifier/projet/');
     expect(page.body).toContain('name="_csrf"');
 

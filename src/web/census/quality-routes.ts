@@ -28,9 +28,9 @@ function findingsJson(desk: QualityDesk) {
   };
 }
 
-/** The finding in the reader's words where the catalogue has them, else as the import worded it. */
+/** The finding in the reader's words where the catalogue has them (a contradiction of the print as the import report words it), else as the import worded it. */
 function findingText(locale: Locale, f: Finding): string {
-  return phrase(locale, 'quality.message', f.kind, f.params) ?? f.message;
+  return (f.wording && phrase(locale, 'report.note', f.wording.key, f.wording.params)) ?? phrase(locale, 'quality.message', f.kind, f.params) ?? f.message;
 }
 
 export function registerQualityRoutes(app: FastifyInstance, kit: CensusRouteKit): void {

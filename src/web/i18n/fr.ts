@@ -286,6 +286,7 @@ export const fr = {
   'report.count.resolution.funders.resolved': 'Financeurs : entités après rapprochement',
   'report.count.resolution.funders.unresolved': 'Financeurs : noms non rapprochés',
   'report.count.resolution.funders.notes': 'Financements : mentions qui ne nomment pas un financeur (en notes)',
+  'report.count.resolution.funders.split': 'Financements : lignes tirées d’un nom joignant plusieurs financeurs, ou d’une note qui en nomme un',
   'report.count.resolution.collectivities.printed': 'Collectivités : graphies imprimées',
   'report.count.resolution.collectivities.resolved': 'Collectivités : fiches après rapprochement',
   'report.count.resolution.contacts.printed': 'Contacts : mentions imprimées',
@@ -686,6 +687,7 @@ export const fr = {
   'exportColumn.partnerships.id': 'Partenariat (identifiant)',
   'exportColumn.collectivities.id': 'Collectivité (identifiant)',
   'exportColumn.contacts.kind': 'Catégorie',
+  'exportColumn.domains.aliases': 'Anciens codes',
   'exportColumn.project_partners.name': 'Partenaire',
   // editions of a series, and what changed from one to the next (src/web/pages/editions/)
   'editions.title': 'Éditions des répertoires',

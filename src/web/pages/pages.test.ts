@@ -56,7 +56,8 @@ describe('pages and their JSON twins', () => {
     ['/collectivites?country=MA&kind=region-ma', 'Collectivités', [], (d) => collectivitiesView(d, { country: 'MA', kind: 'region-ma' })],
     ['/collectivites/ma-commune-marrakech', 'Commune urbaine de Marrakech', ['Identité', "Coordonnées de l'institution", 'Ses partenariats (5)', 'Partenariats et projets par domaine', 'Coordination'], (d) => collectivityView(d, site.store.db, 'ma-commune-marrakech')],
     ['/domaines', "Domaines d'intervention", [], (d) => domainsView(d, {})],
-    ['/domaines/environnement', 'Environnement', ['Sous-domaines', 'Partenariats dans ce domaine (8)'], (d) => domainView(d, site.store.db, 'environnement')],
+    // 7: the Hérault's water, printed under Environnement, is the one water domain, urban development's (issue 17)
+    ['/domaines/environnement', 'Environnement', ['Sous-domaines', 'Partenariats dans ce domaine (7)'], (d) => domainView(d, site.store.db, 'environnement')],
     ['/synthese', "Synthèse des coopérations par domaines d'intervention", ['Développement urbain', 'Patrimoine', 'Sport'], (d) => synthesisView(site.store.db, d)],
     ['/autres-partenariats', 'Autres partenariats répertoriés', [], (d) => briefView(d, site.store.db, {})],
     ['/rapport', "Rapport d'import", ['Comptes', 'Lignes non placées (0)', 'Incohérences (13)'], (d) => reportView(site.store.db, d.redactor)],
@@ -143,6 +144,23 @@ describe('the HTML', () => {
     expect(body).toContain('page 76 du répertoire imprimé, rubrique « Villes »');
     expect(body).not.toContain('lignes 3940');
     expect(body).toContain('href="/partenariats/marseille-marrakech"'); // a neighbour through Marrakech
+  });
+
+  it('domains: one label, one domain; a link to a code merged into another is redirected (issue 17)', async () => {
+    const body = (await get('/domaines')).body;
+    expect(body.match(/>Eau &amp; assainissement</g)).toHaveLength(1);
+    expect(body).toContain('Autres (Environnement)');
+    for (const [from, to] of [
+      ['/domaines/environnement-eau-assainissement', '/domaines/developpement-urbain-eau-assainissement'],
+      ['/domaines/environnement-eau-assainissement.json', '/domaines/developpement-urbain-eau-assainissement.json'],
+      ['/en/domaines/environnement-eau-assainissement?page=2', '/en/domaines/developpement-urbain-eau-assainissement?page=2'],
+    ]) {
+      const moved = await get(from!);
+      expect(moved.statusCode, from).toBe(301);
+      expect(moved.headers.location).toBe(to);
+    }
+    const water = (await get('/domaines/developpement-urbain-eau-assainissement.json')).json() as { partnerships: { id: string }[] };
+    expect(water.partnerships.map((p) => p.id)).toContain('herault-souss-massa-draa');
   });
 
   it('synthesis: disagreements between print and data next to the pair they concern', async () => {

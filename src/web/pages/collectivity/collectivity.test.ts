@@ -64,8 +64,8 @@ describe('coordination', () => {
   it('who else works on water in the Souss-Massa-Drâa region', async () => {
     const view = await collectivityView(dir, site.store.db, 'ma-region-souss-massa-draa');
     expect(view.coordination.region).toBe('Souss-Massa-Drâa');
-    const water = view.coordination.sameRegion.find((s) => s.domain.code === 'environnement-eau-assainissement')!;
-    // "Eau & assainissement" is printed under urban development too: the Préfecture d'Agadir works on it with Loire-Atlantique
+    const water = view.coordination.sameRegion.find((s) => s.domain.code === 'developpement-urbain-eau-assainissement')!;
+    // Hérault's water is printed under Environnement, Loire-Atlantique's under urban development: one domain (issue 17)
     expect(water.others.map((o) => o.partnership.id)).toContain('loire-atlantique-agadir');
     expect(names(water.others.find((o) => o.partnership.id === 'loire-atlantique-agadir')!.collectivities)).toEqual(["Préfecture d'Agadir"]);
     const body = (await site.app.inject({ url: '/collectivites/ma-region-souss-massa-draa' })).body;

@@ -7,7 +7,7 @@ import type { Directory } from '../../data/directory.js';
 import { codesUnder } from '../../data/domains.js';
 import { countsOf, type Figures } from '../../data/figures.js';
 import { partnershipIdsIn, projectIdsIn } from '../../data/lists.js';
-import type { QueryParams } from '../../page.js';
+import { PageMoved, type QueryParams } from '../../page.js';
 import { paths } from '../../paths.js';
 import {
   DomainRef,
@@ -55,7 +55,12 @@ function counted(dir: Directory, figures: Figures, code: string) {
 
 export async function domainView(dir: Directory, db: Kysely<Database>, code: string): Promise<DomainView> {
   const domain = dir.domain.get(code);
-  if (domain === undefined) throw new RepertoireError('not-found', `no domain "${code}"`, 404);
+  if (domain === undefined) {
+    // a link to a domain merged into another of the same label ("Eau & assainissement" under Environnement)
+    const into = dir.domains.find((d) => d.aliases?.includes(code));
+    if (into !== undefined) throw new PageMoved(code, into.code);
+    throw new RepertoireError('not-found', `no domain "${code}"`, 404);
+  }
   const codes = codesUnder(dir, code);
   const [figures, partnershipIds, projectIds] = await Promise.all([
     dir.figures(),
