@@ -3,9 +3,9 @@ import { loadFixture } from '../../model/fixtures/index.js';
 import { ENGINES, openEngineStore } from '../../test-support/engines.js';
 import { readDomains } from '../records/domain.js';
 import { saveDocument } from '../save-document.js';
-import { unifyStoredDomains } from './0011_domain_aliases.js';
+import { unifyStoredDomains } from './0013_domain_aliases.js';
 
-describe.each(ENGINES)('migration 0011 on %s', (engine) => {
+describe.each(ENGINES)('migration 0013 on %s', (engine) => {
   it('merges a domain filed under a label already taken into the first, its code kept as an alias, each record filed once; names each "Autres" by its parent', async () => {
     const { db } = await openEngineStore(engine);
     await saveDocument(db, loadFixture());
