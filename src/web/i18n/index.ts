@@ -29,6 +29,14 @@ export function arabicFormats(numbering: 'latn' | 'arab' = 'latn'): Formats {
 }
 const FORMATS: Record<Locale, Formats> = { fr: frenchFormats, en: intlFormats('en'), ar: arabicFormats() };
 
+/**
+ * Which digits Arabic is written with, for the whole process (ARABIC_DIGITS, read once at start-up:
+ * one deployment, one administration's habit): `western` (the default) or `arabic`.
+ */
+export function useArabicDigits(digits: 'western' | 'arabic'): void {
+  FORMATS.ar = arabicFormats(digits === 'arabic' ? 'arab' : 'latn');
+}
+
 export const DEFAULT_LOCALE: Locale = 'fr';
 
 /** Each language named in itself, as a language switch names them (the same on every page). */
@@ -87,6 +95,11 @@ export function phrase(locale: Locale, prefix: string, key: string, params: Para
 
 export function direction(locale: Locale): 'ltr' | 'rtl' {
   return DIRECTIONS[locale];
+}
+
+/** A language's formats, for what the helpers here do not cover (a chart's compact ticks). */
+export function formatsOf(locale: Locale): Formats {
+  return FORMATS[locale];
 }
 
 export function formatNumber(locale: Locale, value: number): string {

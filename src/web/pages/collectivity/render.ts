@@ -6,7 +6,7 @@ import { editionLabel, label, tn } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths, withQuery } from '../../paths.js';
 import { recordPdfLink } from '../../record-pdf/link.js';
-import { collectivityLink, collectivityLinks, domainLabel, facts, partnershipLink, projectItem, section, urlLink } from '../../render/parts.js';
+import { collectivityLink, collectivityLinks, domainLabel, facts, partnershipLink, projectItem, section, source, urlLink, when } from '../../render/parts.js';
 import { mapSection } from '../../maps/map.js';
 import type { CollectivityView } from './data.js';
 import { suggestionList } from './suggestions.js';
@@ -45,7 +45,7 @@ export function renderCollectivity(v: CollectivityView, c: RenderContext): Rende
   ]);
   const partnerships = html`<ul class="partnerships">${v.partnerships.map(
     (p) => html`<li>${partnershipLink(p.partnership)}<span class="muted"> — ${join(
-      [p.legalFramework, p.dateText, tn(c.locale, 'common.projects', p.projectCount)].filter((x): x is string => x !== undefined),
+      [p.legalFramework && source(p.legalFramework, c), when(p.dateText, [p.signedDate], c), tn(c.locale, 'common.projects', p.projectCount)].filter((x) => x !== undefined),
       ', ',
     )}</span></li>`,
   )}</ul>`;

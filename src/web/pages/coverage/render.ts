@@ -4,7 +4,7 @@ import { html, join, raw } from '../../html.js';
 import { label } from '../../i18n/index.js';
 import { countryLabel } from '../../i18n/codes.js';
 import { baseMapHref } from '../../maps/base.js';
-import { withoutInlineStyle } from '../../maps/map.js';
+import { mapWords, withoutInlineStyle } from '../../maps/map.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
 import { collectivityLinks, dataTable, section } from '../../render/parts.js';
@@ -45,6 +45,7 @@ export function renderCoverage(v: CoverageView, c: RenderContext): RenderedPage 
           baseHref: baseMapHref('both', v.countries),
           weightText: () => t('coverage.map.point'),
           legendTitle: t('coverage.map.legend'),
+          ...mapWords(c),
         });
   const map =
     rendered === undefined
