@@ -29,12 +29,19 @@ export function arabicFormats(numbering: 'latn' | 'arab' = 'latn'): Formats {
 }
 const FORMATS: Record<Locale, Formats> = { fr: frenchFormats, en: intlFormats('en'), ar: arabicFormats() };
 
+/** The BCP 47 tag `Intl` is given for a language: Arabic as Morocco writes it, with the digits configured (ARABIC_DIGITS). */
+export function intlLocale(locale: Locale): string {
+  return locale === 'ar' ? `ar-MA-u-nu-${arabicNumbering}` : locale;
+}
+let arabicNumbering: 'latn' | 'arab' = 'latn';
+
 /**
  * Which digits Arabic is written with, for the whole process (ARABIC_DIGITS, read once at start-up:
  * one deployment, one administration's habit): `western` (the default) or `arabic`.
  */
 export function useArabicDigits(digits: 'western' | 'arabic'): void {
-  FORMATS.ar = arabicFormats(digits === 'arabic' ? 'arab' : 'latn');
+  arabicNumbering = digits === 'arabic' ? 'arab' : 'latn';
+  FORMATS.ar = arabicFormats(arabicNumbering);
 }
 
 export const DEFAULT_LOCALE: Locale = 'fr';

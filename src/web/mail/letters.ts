@@ -8,7 +8,7 @@ import type { Letter, LetterWriter, MailMessage, MailTransport, Postman } from '
 import { postman } from '../../accounts/mail.js';
 import { DEFAULT_TIME_ZONE } from '../../accounts/clock.js';
 import { memberPaths } from '../auth/paths.js';
-import { t as translate, type Locale, type MessageKey, type Params } from '../i18n/index.js';
+import { intlLocale, isLocale, t as translate, type Locale, type MessageKey, type Params } from '../i18n/index.js';
 
 export interface LetterOptions {
   /** the site's public address: https://repertoire.example.org */
@@ -21,9 +21,11 @@ export function letterWriter(options: LetterOptions): LetterWriter {
   const base = options.baseUrl.replace(/\/+$/, '');
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   return (letter: Letter): MailMessage => {
-    const t = (key: MessageKey, params: Params = {}) => translate(options.locale, key, params);
+    // in the recipient's language when the letter knows it
+    const locale = isLocale(letter.language) ? letter.language : options.locale;
+    const t = (key: MessageKey, params: Params = {}) => translate(locale, key, params);
     const when = (iso: string, withTime: boolean) =>
-      new Intl.DateTimeFormat(options.locale, { timeZone, dateStyle: 'long', ...(withTime ? { timeStyle: 'short' } : {}) }).format(new Date(iso));
+      new Intl.DateTimeFormat(intlLocale(locale), { timeZone, dateStyle: 'long', ...(withTime ? { timeStyle: 'short' } : {}) }).format(new Date(iso));
     const message = (subject: string, ...paragraphs: string[]): MailMessage => ({
       to: letter.to,
       subject,
