@@ -102,7 +102,12 @@ describe('dates and numbers in the page’s language', () => {
     }
     const en = (await get('/en/statistiques')).body;
     expect(en).toMatch(/€\d/); // English puts the euro sign first
-    expect((await get('/ar/couverture')).body).toContain('الخلفية: Natural Earth');
+    const coverage = (await get('/ar/couverture')).body;
+    expect(coverage).toContain('الخلفية: Natural Earth');
+    // a Moroccan région on the map and in the table under its Arabic name (names.json), the French kept on /en/
+    expect(coverage).toContain('<title>جهة الشاوية ورديغة — ');
+    expect(coverage).toMatch(/<span id="division-MA-[^"]+">جهة الشاوية ورديغة<\/span>/);
+    expect((await get('/en/couverture')).body).toContain('<title>Chaouia-Ouardigha — ');
   });
 
   it('chooses Arabic plurals by CLDR', () => {
