@@ -427,7 +427,7 @@ export const en = {
   'stats.claim': 'What the editorial says',
   'stats.claim.agrees': 'The figures confirm it.',
   'stats.claim.disagrees': 'The figures do not confirm it.',
-  'stats.claim.count': '{count} in the {decade}',
+  'stats.claim.count': '{count} in {decade}',
   'stats.money.note': 'Budgets as the entries give them: often yearly, sometimes for all of a local authority’s international relations; their sum is an order of magnitude, not a total of the cooperation.',
   'stats.pad.projects.one': '{count} project co-financed by the PAD',
   'stats.pad.projects.other': '{count} projects co-financed by the PAD',
