@@ -58,6 +58,9 @@ export type Params = Readonly<Record<string, string | number>>;
 /** Arabic letters: a value without them (a French title, an edition "2008-07"), put into a right-to-left sentence, is isolated. */
 const ARABIC = /[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]/;
 
+/** A URL or an e-mail address: one word holding "://" or "@". */
+const LINK = /^\S*(:\/\/|@)\S*$/;
+
 export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
   const template = CATALOGUES[locale][key] ?? fr[key];
   const rtl = DIRECTIONS[locale] === 'rtl';
@@ -65,8 +68,9 @@ export function t(locale: Locale, key: MessageKey, params: Params = {}): string 
     const value = params[name];
     if (value === undefined) return whole;
     if (typeof value === 'number') return formatNumber(locale, value);
-    // a French title in an Arabic sentence keeps its own order (FSI … PDI, the text's <bdi>)
-    return rtl && value !== '' && !ARABIC.test(value) ? `\u2068${value}\u2069` : value;
+    // a French title in an Arabic sentence keeps its own order (FSI … PDI, the text's <bdi>); not a
+    // link nor an address, which a mail reader would take with the invisible marks and break
+    return rtl && value !== '' && !ARABIC.test(value) && !LINK.test(value) ? `\u2068${value}\u2069` : value;
   });
 }
 

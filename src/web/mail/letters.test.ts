@@ -34,9 +34,12 @@ describe('the letters', () => {
     expect(decision.text).toMatch(/^مرحبًا كريم،\n\n/);
     const reminder = write({ kind: 'campaign-reminder', language: 'ar', to: 'a@b.org', name: 'كريم', campaignId: 'c', campaignTitle: 'Recensement 2026', collectivityName: 'Oujda', answer: 'none', openedAt: '2026-03-02T09:00:00.000Z' });
     expect(reminder.text).toContain('2 مارس 2026');
+    // its links open the pages in that language
+    expect(reminder.text).toContain('https://repertoire.example.org/ar/recensement/c');
     const english = write({ kind: 'password-reset', language: 'en', to: 'a@b.org', name: 'Nadia', link: 'https://x/mot-de-passe/T', expiresAt: '2026-07-01T10:30:00.000Z' });
     expect(english.subject).toBe('Choose a new password');
     expect(english.text).toContain('July 1, 2026');
+    expect(english.text).toContain('https://x/en/mot-de-passe/T');
     // a language the site does not have: the writer's own
     expect(write({ kind: 'password-reset', language: 'de', to: 'a@b.org', name: 'N', link: 'https://x/T', expiresAt: '2026-07-01T10:30:00.000Z' }).subject).toBe('Choisir un nouveau mot de passe');
   });

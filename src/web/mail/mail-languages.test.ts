@@ -82,6 +82,12 @@ describe.each(ENGINES)('mail in the recipient’s language on %s', (engine) => {
     expect(invitation.subject).toBe(t('ar', 'mail.invitation.subject'));
     expect(invitation.text).toContain('مرحبًا نادية،');
     expect(invitation.text).not.toContain('Bonjour');
+    // its link opens the Arabic page, which works
+    const link = /https?:\/\/\S+/.exec(invitation.text)![0];
+    expect(link.startsWith(`${site.base}/ar/invitation/`)).toBe(true);
+    const opened = await fetch(link, { headers: { accept: 'text/html' } });
+    expect(opened.status, link).toBe(200);
+    expect(await opened.text()).toContain('<html lang="ar" dir="rtl">');
     const nadia = await site.store.db.selectFrom('users').select('language').where('email', '=', 'nadia@repertoire.test').executeTakeFirstOrThrow();
     expect(nadia.language).toBe('ar');
 
