@@ -142,6 +142,17 @@ describe('kept pages', () => {
   });
 });
 
+describe('Arabic digits', () => {
+  it('reads ARABIC_DIGITS, western by default, and refuses anything else', () => {
+    expect(loadConfig({}).arabicDigits).toBe('western');
+    expect(loadConfig({ ARABIC_DIGITS: 'arabic' }).arabicDigits).toBe('arabic');
+    expect(loadConfig({ ARABIC_DIGITS: ' Western ' }).arabicDigits).toBe('western');
+    for (const value of ['eastern', 'latn', '1']) {
+      expect(() => loadConfig({ ARABIC_DIGITS: value }), value).toThrow(/ARABIC_DIGITS: must be western \(1 2 3\) or arabic/);
+    }
+  });
+});
+
 describe('mail', () => {
   it('has no SMTP by default (the console transport); reads SMTP_URL and MAIL_FROM', () => {
     expect(loadConfig({}).mail).toBeUndefined();

@@ -14,6 +14,9 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PAGES_IN_FLIGHT = 24;
 export const DEFAULT_PAGE_CACHE_MB = 4;
 
+/** ARABIC_DIGITS: `western` (1 2 3, the default) or `arabic` (١ ٢ ٣). */
+export type ArabicDigits = 'western' | 'arabic';
+
 export type DatabaseLocation =
   | { readonly kind: 'sqlite'; readonly path: string }
   | { readonly kind: 'postgres'; readonly url: string };
@@ -56,6 +59,8 @@ export interface Config {
   readonly pagesInFlight?: number;
   /** megabytes of drawn public pages kept, by entity tag, to answer the same page again without drawing it; 0: none */
   readonly pageCacheMb?: number;
+  /** the digits Arabic pages, mail and exports write numbers and dates with: Western (1 2 3, as Morocco's administration writes them) or Arabic-Indic (١ ٢ ٣) */
+  readonly arabicDigits?: ArabicDigits;
   /** tests only (REPERTOIRE_TEST_PAUSE, honoured under NODE_ENV=test): where a command stops for a while, announcing it on stderr */
   readonly testPause?: TestPause;
 }
@@ -196,6 +201,8 @@ const PageCacheMb = wholeNumber(1024, 'must be a whole number of megabytes from 
 
 const PagesInFlight = wholeNumber(10_000, 'must be a whole number from 0 (no limit) to 10000');
 
+const ArabicDigitsSetting = z.enum(['western', 'arabic'], { message: 'must be western (1 2 3) or arabic (١ ٢ ٣)' });
+
 const Env = z.object({
   DATABASE_URL: DatabaseUrl.prefault(DEFAULT_DATABASE_URL),
   PORT: Port.prefault(String(DEFAULT_PORT)),
@@ -210,6 +217,7 @@ const Env = z.object({
   PAGE_CACHE_MB: PageCacheMb.prefault(String(DEFAULT_PAGE_CACHE_MB)),
   SMTP_URL: SmtpUrl,
   MAIL_FROM: MailFrom,
+  ARABIC_DIGITS: z.preprocess((value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value), ArabicDigitsSetting.optional()),
 }).refine((env) => env.REPERTOIRE_TEST_PAUSE === undefined || env.NODE_ENV === 'test', {
   path: ['REPERTOIRE_TEST_PAUSE'],
   message: 'is for tests only (NODE_ENV=test)',
@@ -231,6 +239,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(parsed.data.SEARCH_WORKERS !== undefined ? { searchWorkers: parsed.data.SEARCH_WORKERS } : {}),
     pagesInFlight: parsed.data.MAX_PAGES_IN_FLIGHT,
     pageCacheMb: parsed.data.PAGE_CACHE_MB,
+    arabicDigits: parsed.data.ARABIC_DIGITS ?? 'western',
     site: Object.freeze({
       ...(parsed.data.SITE_URL ? { baseUrl: parsed.data.SITE_URL } : {}),
       secureCookies: parsed.data.SECURE_COOKIES,

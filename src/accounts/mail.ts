@@ -15,8 +15,8 @@ export interface MailTransport {
   send(message: MailMessage): Promise<void>;
 }
 
-/** What a letter says, as data: the postman's writer puts it in words. */
-export type Letter =
+/** What a letter says, as data: the postman's writer puts it in words, in `language` (the recipient's; absent or unknown: the writer's own). */
+export type Letter = { language?: string } & (
   | { kind: 'invitation'; to: string; name: string; link: string; expiresAt: string }
   | { kind: 'password-reset'; to: string; name: string; link: string; expiresAt: string }
   | {
@@ -31,7 +31,8 @@ export type Letter =
       comment?: string;
       campaignId?: string;
     }
-  | { kind: 'campaign-reminder'; to: string; name: string; campaignId: string; campaignTitle: string; collectivityName: string; answer: 'none' | 'draft'; openedAt: string };
+  | { kind: 'campaign-reminder'; to: string; name: string; campaignId: string; campaignTitle: string; collectivityName: string; answer: 'none' | 'draft'; openedAt: string }
+);
 
 export type LetterKind = Letter['kind'];
 

@@ -52,6 +52,8 @@ export interface ResetDeps {
 
 interface ClientInfo {
   address?: string;
+  /** the language of the page the request came from: the mail is written in it */
+  language?: string;
 }
 
 /** Too many requests for this address, or from this client: says until when. */
@@ -150,7 +152,9 @@ export function createPasswordResets(deps: ResetDeps) {
       }
       if (outcome.row !== undefined) {
         const link = `${deps.baseUrl.replace(/\/+$/, '')}/mot-de-passe/${token}`;
-        mail.send({ kind: 'password-reset', to: outcome.row.email, name: outcome.row.name, link, expiresAt: expiresAt.toISOString() }).catch(onMailError);
+        // in the language of the page they asked from, else their own
+        const language = client.language ?? outcome.row.language;
+        mail.send({ kind: 'password-reset', language, to: outcome.row.email, name: outcome.row.name, link, expiresAt: expiresAt.toISOString() }).catch(onMailError);
       }
       return { expiresInMinutes: Math.round(policy.resetTtlMs / MINUTE) };
     },

@@ -98,6 +98,8 @@ export interface AccountDeps {
 export interface ClientInfo {
   address?: string;
   userAgent?: string;
+  /** the language of the page the request came from: a member's mail is written in the one they last used */
+  language?: string;
 }
 
 /** A signed-in request's session: who, and the token its forms must carry. */
@@ -156,6 +158,8 @@ export const NewUserInput = z.object({
   role: z.enum(ROLES, { error: 'Rôle inconnu : administrateur (admin), éditeur (editor) ou contributeur (contributor).' }),
   collectivityId: z.string().trim().min(1).optional(),
   directoryId: z.string().trim().min(1).optional(),
+  /** the language of their mail (default French); the administrator's page's when made on the site */
+  language: z.string().regex(/^[a-z]{2}$/).optional(),
 });
 export type NewUserInput = z.input<typeof NewUserInput>;
 
@@ -415,6 +419,7 @@ export function createAccountService(deps: AccountDeps) {
         disabled_at: null,
         locked_until: null,
         last_sign_in_at: null,
+        language: fields.language ?? 'fr',
       };
       const invitation = await db.transaction().execute(async (trx) => {
         await trx.insertInto('users').values(row).execute();
@@ -456,7 +461,11 @@ export function createAccountService(deps: AccountDeps) {
           .where('used_at', 'is', null)
           .executeTakeFirst();
         if (Number(used.numUpdatedRows) !== 1) throw new RepertoireError('not-found', 'Ce lien d’invitation a déjà servi.', 404);
-        await trx.updateTable('users').set({ password_hash: passwordHash, locked_until: null }).where('id', '=', row.id).execute();
+        await trx
+          .updateTable('users')
+          .set({ password_hash: passwordHash, locked_until: null, ...(client.language ? { language: client.language } : {}) })
+          .where('id', '=', row.id)
+          .execute();
         // A new password ends every session opened with the old one.
         await trx.deleteFrom('sessions').where('user_id', '=', row.id).execute();
         await audit({ action: 'invitation.accept', actorId: row.id, subjectType: 'user', subjectId: row.id, clientAddress: client.address }, trx);
@@ -525,7 +534,12 @@ export function createAccountService(deps: AccountDeps) {
       return db.transaction().execute(async (trx) => {
         await trx.updateTable('sign_in_attempts').set({ succeeded: 1 }).where('id', '=', reservation.attemptId).execute();
         if (previousToken) await trx.deleteFrom('sessions').where('id', '=', digest(previousToken)).execute();
-        await trx.updateTable('users').set({ last_sign_in_at: at.toISOString(), locked_until: null }).where('id', '=', user.id).execute();
+        // the language of the sign-in page: their mail follows it
+        await trx
+          .updateTable('users')
+          .set({ last_sign_in_at: at.toISOString(), locked_until: null, ...(client.language ? { language: client.language } : {}) })
+          .where('id', '=', user.id)
+          .execute();
         const { session, cookie } = await newSession(trx, user, client);
         await audit({ action: 'sign-in.success', actorId: user.id, subjectType: 'user', subjectId: user.id, clientAddress: client.address }, trx);
         return { session, cookie, user: userFrom({ ...user, last_sign_in_at: at.toISOString(), locked_until: null }, at) };
@@ -634,7 +648,7 @@ export function createAccountService(deps: AccountDeps) {
 }
 
 function invitationLetter(row: UserRow, invitation: Invitation): Letter {
-  return { kind: 'invitation', to: row.email, name: row.name, link: invitation.link, expiresAt: invitation.expiresAt };
+  return { kind: 'invitation', to: row.email, name: row.name, link: invitation.link, expiresAt: invitation.expiresAt, language: row.language };
 }
 
 /** Constant-time check of a submitted CSRF token against the expected one; throws 'forbidden'. */

@@ -123,7 +123,7 @@ export function createCampaignMail(deps: CensusDeps & { accounts: AccountService
           const sent = await sendOrRecord(
             db,
             mail,
-            { kind: 'campaign-reminder', to: person.email, name: person.name, campaignId: campaign.id, campaignTitle: campaign.title, collectivityName: person.collectivityName, answer: person.answer, openedAt: campaign.opened_at },
+            { kind: 'campaign-reminder', language: person.language, to: person.email, name: person.name, campaignId: campaign.id, campaignTitle: campaign.title, collectivityName: person.collectivityName, answer: person.answer, openedAt: campaign.opened_at },
             at,
             { directoryId: campaign.directory_id, subjectType: 'user', subjectId: person.userId },
           );
@@ -145,7 +145,7 @@ async function waiting(db: Kysely<Database>, campaignId: string, directoryId: st
   const [users, responses, collectivities] = await Promise.all([
     db
       .selectFrom('users')
-      .select(['id', 'email', 'name', 'collectivity_id'])
+      .select(['id', 'email', 'name', 'collectivity_id', 'language'])
       .where('role', '=', 'contributor')
       .where('directory_id', '=', directoryId)
       .where('disabled_at', 'is', null)
@@ -163,6 +163,7 @@ async function waiting(db: Kysely<Database>, campaignId: string, directoryId: st
       userId: u.id,
       email: u.email,
       name: u.name,
+      language: u.language,
       collectivityId: u.collectivity_id!,
       collectivityName: names.get(u.collectivity_id!) ?? u.collectivity_id!,
       answer: answers.get(u.collectivity_id!) === 'draft' ? ('draft' as const) : ('none' as const),

@@ -23,10 +23,11 @@ export async function sendOrRecord(db: Kysely<Database>, mail: Postman, letter: 
 /** The decision on a proposal, to its author (not when the editor deciding wrote it, nor to a disabled account). */
 export async function noticeDecision(db: Kysely<Database>, mail: Postman, row: ProposalRow, decision: { status: 'approved' | 'rejected'; by: string; comment?: string | undefined; recordLabel: string }, at: Date): Promise<void> {
   if (row.author_id === null || row.author_id === decision.by) return;
-  const author = await db.selectFrom('users').select(['email', 'name', 'disabled_at']).where('id', '=', row.author_id).executeTakeFirst();
+  const author = await db.selectFrom('users').select(['email', 'name', 'disabled_at', 'language']).where('id', '=', row.author_id).executeTakeFirst();
   if (author === undefined || author.disabled_at !== null) return;
   const letter: Letter = {
     kind: 'review-decision',
+    language: author.language,
     to: author.email,
     name: author.name,
     decision: decision.status,

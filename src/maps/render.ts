@@ -81,6 +81,10 @@ export interface MapInput {
   linkTotal?: number;
   /** a country's name in the legend, from its code (default: its profile's French name) */
   countryName?: (code: string) => string;
+  /** the sentence saying that only the heaviest links are drawn (default: French) */
+  linksCut?: (drawn: number, total: number) => string;
+  /** the legend's numbers (default: French) */
+  number?: (value: number) => string;
   /** appended to the description when a disputed territory (the Western Sahara) is on the map (default: its profile's note) */
   westernSaharaNote?: string;
   /**
@@ -297,7 +301,8 @@ export function renderMap(input: MapInput): RenderedMap {
 
   const out: string[] = [];
   const allLinks = Math.max(links.length, input.linkTotal ?? 0);
-  const cut = linksDrawn.length < allLinks ? ` Seuls les ${formatNumber(linksDrawn.length)} liens les plus forts sur ${formatNumber(allLinks)} sont tracés.` : '';
+  const cutText = input.linksCut ?? ((drawn: number, total: number) => `Seuls les ${formatNumber(drawn)} liens les plus forts sur ${formatNumber(total)} sont tracés.`);
+  const cut = linksDrawn.length < allLinks ? ` ${cutText(linksDrawn.length, allLinks)}` : '';
   const disputed = base.countries.find((c) => c.shape.disputed)?.shape.disputed;
   const description = input.description + cut + (disputed !== undefined ? ` ${input.westernSaharaNote ?? disputed.note}` : '');
   out.push(
@@ -454,7 +459,7 @@ function legend(
     const h = w === sizes[0] ? lineH : Math.max(fs * 1.6, 2 * r + 6 * u);
     const cy = y + h / 2;
     out.push(`<circle cx="${num(cx)}" cy="${num(cy)}" r="${num(r, 2)}" fill="#888" fill-opacity="0.5" stroke="#fff"/>`);
-    out.push(`<text x="${num(cx + rBig + 6 * u)}" y="${num(cy + fs * 0.35)}">${escapeXml(formatNumber(w))}</text>`);
+    out.push(`<text x="${num(cx + rBig + 6 * u)}" y="${num(cy + fs * 0.35)}">${escapeXml((input.number ?? formatNumber)(w))}</text>`);
     y += h;
   }
   for (const { colour, text } of colours) {

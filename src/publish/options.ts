@@ -53,6 +53,8 @@ export interface ExportOptions {
    * the web layer's catalogue). Absent: codes (`CODES`), what programs read.
    */
   readonly labels?: ExportLabels;
+  /** HTML and PDF: the language of the book's own words (book/words.ts); absent: French, the printed directory's */
+  readonly bookLanguage?: 'fr' | 'en' | 'ar';
   /** CSV and XLSX: the rates of a project's cost in euros; absent: those of the directory's countries' profiles */
   readonly rates?: ReferenceRates;
 }

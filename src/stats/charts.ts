@@ -27,8 +27,10 @@ export interface BarChartInput {
   valueLabel?: string;
   /** default: French integers (12 345) */
   format?: (value: number) => string;
-  /** the axis' ticks (default: `format`, or compact French — "1,5 M" — from 10 000 up) */
+  /** the axis' ticks (default: `format`, or `compact` from 10 000 up) */
   tickFormat?: (value: number) => string;
+  /** large ticks in short (default: French, "1,5 M"): the page's language gives its own */
+  compact?: (value: number) => string;
   width?: number;
   id?: string;
   color?: string;
@@ -72,7 +74,7 @@ export function barChart(input: BarChartInput): RenderedChart {
   const bars = input.bars.map((b) => ({ ...b, value: Number.isFinite(b.value) ? Math.max(0, b.value) : 0 }));
   const table = bars.map((b) => ({ key: b.key, label: b.label, value: b.value, formatted: format(b.value) }));
   const { ticks: allTicks, max } = niceTicks(Math.max(0, ...bars.map((b) => b.value)));
-  const tickFormat = input.tickFormat ?? (max >= 10_000 ? frenchFormats.compact : format);
+  const tickFormat = input.tickFormat ?? (max >= 10_000 ? (input.compact ?? frenchFormats.compact) : format);
   const fs = 13 * u;
   const color = input.color ?? '#1d5fa6';
   const spoken = (b: Bar, formatted: string) => input.spoken?.(b, formatted) ?? `${b.label} : ${formatted}`;

@@ -232,6 +232,8 @@ export interface UserTable {
   /** sign-in refused until then, after repeated failures */
   locked_until: string | null;
   last_sign_in_at: string | null;
+  /** the language of their mail: fr, en, ar (the site's languages; 'fr' by default) */
+  language: Generated<string>;
 }
 
 export interface InvitationTable {

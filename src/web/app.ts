@@ -37,7 +37,7 @@ import { registerRecordPdfs } from './record-pdf/index.js';
 import { createLanes } from './lanes.js';
 import { registerBaseMaps } from './maps/base.js';
 import { html } from './html.js';
-import { editionLabel, t, type MessageKey, type Params } from './i18n/index.js';
+import { editionLabel, t, useArabicDigits, type MessageKey, type Params } from './i18n/index.js';
 import { currentLanguage, inLanguage, splitLanguage } from './language.js';
 import { languageOf, rememberVisit, suggestedLanguage, VARY } from './request-language.js';
 import { layout, type Colophon } from './layout.js';
@@ -95,6 +95,7 @@ function bytes(text: string): Buffer {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  if (options.config?.arabicDigits !== undefined) useArabicDigits(options.config.arabicDigits);
   // Errors the router raises before any route runs (a malformed or too long URL) go through the
   // same error page; the function is filled in once the page machinery below exists.
   let frameworkError: (error: Error, request: FastifyRequest, reply: FastifyReply) => unknown = () => undefined;

@@ -13,3 +13,8 @@ export function namesIn(id: string, name: string, shortName: string | undefined)
   const names = { name: local?.name ?? name, ...(short !== undefined ? { shortName: short } : {}) };
   return local === undefined ? names : { ...names, originalName: name };
 }
+
+/** A région's name in the language of the page being drawn where one is curated (`regions` of names.json), else as the directory writes it. */
+export function regionNameIn(name: string): string {
+  return defaultLocalNames().region(name, currentLanguage())?.name ?? name;
+}

@@ -12,7 +12,7 @@ import { readDirectory } from '../../store/records/directory.js';
 import { readDomains } from '../../store/records/domain.js';
 import type { Database } from '../../store/tables.js';
 import { exportLabels } from '../../web/export/labels.js';
-import { DEFAULT_LOCALE } from '../../web/i18n/index.js';
+import { isLocale, LOCALES, type Locale } from '../../web/i18n/index.js';
 import type { Command, Output } from '../context.js';
 import { createProgress } from '../progress.js';
 import { withStore } from '../with-store.js';
@@ -25,7 +25,7 @@ export const exportCommand: Command = {
   name: 'export',
   help: `Usage: repertoire export --format FORMAT [--out FILE] [--directory ID]
                          [--columns TABLE:COL,COL;TABLE:COL] [--partnerships IDS] [--projects IDS]
-                         [--collectivities IDS] [--labels codes|fr]
+                         [--collectivities IDS] [--labels codes|fr|en|ar] [--lang fr|en|ar]
 
 Publishes the stored directory.
 
@@ -51,9 +51,13 @@ Options:
                          comma-separated, or @FILE with one id a line
   --projects IDS         csv, xlsx, json, iati: only these projects (and their partnerships); as above
   --collectivities IDS   csv, xlsx, json: these collectivities too (alone: no partnership); as above
-  --labels codes|fr      csv, xlsx: codes (the default: table and column names, stored values,
-                         what scripts and re-imports read) or French words (sheet names, headers,
-                         statuses, kinds, countries, domains: what the site's exports give people)
+  --labels codes|fr|en|ar
+                         csv, xlsx: codes (the default: table and column names, stored values,
+                         what scripts and re-imports read) or words in that language (sheet names,
+                         headers, statuses, kinds, countries: what the site's exports give people)
+  --lang fr|en|ar        html, pdf: the book's headings, labels and running headers in that language
+                         (Arabic: right to left, in Amiri); the records' own text stays as stored.
+                         csv, xlsx: the same as --labels in that language
   -h, --help             show this help
 
 Progress goes to standard error: a bar on a terminal, a line per tenth in logs.
@@ -67,6 +71,7 @@ Progress goes to standard error: a bar on a terminal, a line per tenth in logs.
     projects: { type: 'string' },
     collectivities: { type: 'string' },
     labels: { type: 'string' },
+    lang: { type: 'string' },
   },
   positionals: 0,
   async run(values, _positionals, context) {
@@ -83,8 +88,12 @@ Progress goes to standard error: a bar on a terminal, a line per tenth in logs.
     const selection = await readSelection(values.partnerships as string | undefined, values.projects as string | undefined, values.collectivities as string | undefined);
     if (selection && !publisher.selection) throw new RepertoireError('usage', `--partnerships and --projects do not apply to ${format}`);
 
-    const labels = (values.labels as string | undefined) ?? 'codes';
-    if (labels !== 'codes' && labels !== 'fr') throw new RepertoireError('usage', `--labels: "${labels}" is neither codes nor fr`);
+    const lang = values.lang as string | undefined;
+    if (lang !== undefined && !isLocale(lang)) throw new RepertoireError('usage', `--lang: "${lang}" is not one of ${LOCALES.join(', ')}`);
+    const book = format === 'html' || format === 'pdf';
+    if (lang !== undefined && !book && !publisher.columns) throw new RepertoireError('usage', `--lang applies to html, pdf, csv and xlsx, not to ${format}`);
+    const labels = (values.labels as string | undefined) ?? (lang !== undefined && publisher.columns ? lang : 'codes');
+    if (labels !== 'codes' && !isLocale(labels)) throw new RepertoireError('usage', `--labels: "${labels}" is none of codes, ${LOCALES.join(', ')}`);
     if (values.labels !== undefined && !publisher.columns) throw new RepertoireError('usage', `--labels applies to csv and xlsx, not to ${format}`);
 
     const progress = createProgress(context.stderr, `export ${format}`);
@@ -95,10 +104,11 @@ Progress goes to standard error: a bar on a terminal, a line per tenth in logs.
       onProgress: (done, total) => progress.update(done, total),
       // The command exports and exits: keep it well under 300 MB whatever the store's size.
       rssCeilingMB: RSS_CEILING_MB,
+      ...(book && lang !== undefined && isLocale(lang) ? { bookLanguage: lang } : {}),
     };
     try {
       await withStore(context, async ({ db }) => {
-        const labelled = labels === 'fr' ? { ...options, labels: await frenchLabels(db, options.directoryId) } : options;
+        const labelled = isLocale(labels) ? { ...options, labels: await wordsFor(labels, db, options.directoryId) } : options;
         return out === undefined
           ? publisher.write(db, toWritable(context.stdout, publisher.binary), labelled)
           : writeFileAtomically(out, (file) => publisher.write(db, file, labelled), { onInterrupt: context.onInterrupt });
@@ -111,13 +121,13 @@ Progress goes to standard error: a bar on a terminal, a line per tenth in logs.
   },
 };
 
-/** The site's words for the exports, for the directory exported (its countries, its domains' labels). */
-async function frenchLabels(db: Kysely<Database>, directoryId: string | undefined): Promise<ExportLabels> {
+/** The site's words for the exports in a language, for the directory exported (its countries, its domains' labels). */
+async function wordsFor(locale: Locale, db: Kysely<Database>, directoryId: string | undefined): Promise<ExportLabels> {
   const id = directoryId ?? (await soleDirectoryId(db));
   const directory = await readDirectory(db, id);
   if (directory === undefined) throw new RepertoireError('not-found', `the store holds no directory "${id}"`);
   const domains = new Map((await readDomains(db, id)).map((d) => [d.code, d.label]));
-  return exportLabels(DEFAULT_LOCALE, { countries: directory.countries, domainLabel: (code) => domains.get(code) });
+  return exportLabels(locale, { countries: directory.countries, domainLabel: (code) => domains.get(code) });
 }
 
 async function readSelection(partnerships: string | undefined, projects: string | undefined, collectivities: string | undefined): Promise<Selection | undefined> {

@@ -17,7 +17,7 @@
  *   CONTACTS / one label line per person naming their collectivity / institution blocks  [contacts/]
  * Size: the whole printed layout, entry by entry, in the directory reader's conventions (the table above): one file, so that it reads against the reader's rules line by line.
  */
-import { bookMaps, MAPS_INTRO, type BookMap } from './maps.js';
+import { bookMaps, type BookMap } from './maps.js';
 import { readProjectMoney } from '../../import/directory/funding.js';
 import { readCollectivityNames } from '../../import/directory/names.js';
 import { isNonProjectHeading, statusHeading } from '../../import/directory/project-labels.js';
@@ -25,7 +25,8 @@ import { key } from '../../import/directory/text.js';
 import type { PartyRef, SourceLine } from '../../import/directory/types.js';
 import type { Collectivity, Contact, Domain, Funding, Partnership, Project, ProjectPartner, RepertoireDocument } from '../../model/schema.js';
 import { bySide, homeCountry, type Side } from '../../model/sides.js';
-import { phrase } from '../../web/i18n/index.js';
+import type { Locale } from '../../web/i18n/index.js';
+import { BOOK_WORDS, type BookWords } from './words.js';
 
 /** What a line is, for the layout (html.ts); the text is the same whatever the kind. */
 export type LineKind =
@@ -101,6 +102,8 @@ export interface EntryRef {
 
 export interface Book {
   readonly title: string;
+  /** the language of the book's own words (words.ts): its headings, labels and running headers */
+  readonly words: BookWords;
   readonly parts: BookPart[];
   /** the Sommaire's lines whose page is to be filled in, by entry (partnership id) or part id */
   readonly entries: EntryRef[];
@@ -114,24 +117,16 @@ const SECTIONS: readonly { name: string; numeral: string }[] = [
   { name: 'Conseils régionaux', numeral: 'IV' },
 ];
 
-export const BRIEF_TITLE = 'Autres partenariats répertoriés';
-export const SYNTHESIS_TITLE = 'Synthèse des coopérations par domaines d’intervention';
-export const MAPS_TITLE = 'Cartes du Maroc et de la France';
+export const BRIEF_TITLE = BOOK_WORDS.fr.briefTitle;
+export const SYNTHESIS_TITLE = BOOK_WORDS.fr.synthesisTitle;
+export const MAPS_TITLE = BOOK_WORDS.fr.mapsTitle;
 
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-
-/** "2008-07" → "Juillet 2008". */
-export function editionText(edition: string | undefined): string | undefined {
+/** "2008-07" → "Juillet 2008" (in the book's language). */
+export function editionText(edition: string | undefined, words: BookWords = BOOK_WORDS.fr): string | undefined {
   const m = edition ? /^(\d{4})(?:-(\d{2}))?/.exec(edition) : null;
   if (!m) return edition;
   if (!m[2]) return m[1];
-  const month = MONTHS[Number(m[2]) - 1]!;
-  return `${month.charAt(0).toUpperCase()}${month.slice(1)} ${m[1]}`;
-}
-
-/** 150000 → "150 000". */
-function grouped(n: number): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return words.edition(Number(m[1]), Number(m[2]));
 }
 
 /**
@@ -146,6 +141,7 @@ export function honorific(person: { readonly civility?: string | undefined }): s
 interface Context {
   readonly doc: RepertoireDocument;
   readonly collectivities: ReadonlyMap<string, Collectivity>;
+  readonly words: BookWords;
 }
 
 function collectivityName(ctx: Context, id: string): string {
@@ -159,10 +155,6 @@ export function headingOf(ctx: Context, p: Partnership): { home: string; partner
   return { home: names('home'), partner: names('partner') };
 }
 
-/** "au Maroc", "en France": where a country's partners or contacts are, from the catalogue ("(SN)" for a country it lacks). */
-function inCountry(country: string): string {
-  return phrase('fr', 'country.in', country) ?? `(${country})`;
-}
 
 /**
  * The spellings of collectivities in the Sommaire and the Synthèse. Entry headings print each
@@ -194,8 +186,8 @@ function pairOf(ctx: Context, p: Partnership, spell: (id: string) => string): st
 }
 
 /** The line printed for a label and its value: "Cadre juridique : Convention cadre…." */
-function field(label: string, value: string): BookLine {
-  return { kind: 'field', text: `${label} : ${value}` };
+function field(ctx: Context, label: string, value: string): BookLine {
+  return { kind: 'field', text: `${label}${ctx.words.colon}${value}` };
 }
 
 function executiveLines(ctx: Context, p: Partnership): BookLine[] {
@@ -212,7 +204,7 @@ function executiveLines(ctx: Context, p: Partnership): BookLine[] {
       if (!executive) continue;
       const population = group.map((party) => ctx.collectivities.get(party.collectivityId)?.population).find((n) => n !== undefined);
       const title = executive.title ? `, ${executive.title}` : ',';
-      lines.push({ kind: 'executive', text: `${honorific(executive)} ${executive.name}${title}${population !== undefined ? ` (${grouped(population)} habitants)` : ''}` });
+      lines.push({ kind: 'executive', text: `${honorific(executive)} ${executive.name}${title}${population !== undefined ? ` (${ctx.words.inhabitants(ctx.words.number(population))})` : ''}` });
     }
   }
   return lines;
@@ -261,38 +253,33 @@ function isBodyContact(c: Contact): boolean {
 
 function headLines(ctx: Context, p: Partnership): BookLine[] {
   const lines: BookLine[] = [];
-  if (p.legalFramework) lines.push(field('Cadre juridique', `${p.legalFramework}.`));
-  if (p.dateText) lines.push(field('Date', `${p.dateText}.`));
+  const w = ctx.words;
+  if (p.legalFramework) lines.push(field(ctx, w.legalFramework, `${p.legalFramework}.`));
+  if (p.dateText) lines.push(field(ctx, w.date, `${p.dateText}.`));
   for (const note of p.notes ?? []) {
     if (notePlace(note).place !== 'head') continue;
     for (const text of note.split('\n')) lines.push({ kind: 'note', text });
   }
   if (p.history) {
     const [first, ...rest] = p.history.split('\n');
-    lines.push(field('Historique', first!));
+    lines.push(field(ctx, w.history, first!));
     for (const text of rest) lines.push({ kind: 'para', text });
   }
   if (p.domainsText) {
     const [first, ...rest] = p.domainsText.split('\n');
-    lines.push(field('Domaines d’activités', first!));
+    lines.push(field(ctx, w.domains, first!));
     for (const text of rest) lines.push({ kind: 'para', text });
   }
-  void ctx;
   return lines;
 }
 
-const STATUS_HEADINGS: Readonly<Record<Project['status'], string | undefined>> = {
-  ongoing: 'PROJETS EN COURS',
-  completed: 'PROJETS RÉALISÉS',
-  planned: 'INTENTIONS DE PROJETS',
-  other: undefined,
-};
+function statusHeadingOf(words: BookWords, status: Project['status']): string | undefined {
+  return status === 'other' ? undefined : words.status[status];
+}
 
-const ROLE_LABELS: Partial<Record<NonNullable<ProjectPartner['role']>, string>> = {
-  'maitre-ouvrage': 'Maître d’ouvrage',
-  'assistant-maitre-ouvrage': 'Assistant à la maîtrise d’ouvrage',
-  operator: 'Opérateur',
-};
+function roleLabel(words: BookWords, role: ProjectPartner['role']): string | undefined {
+  return role === 'maitre-ouvrage' || role === 'assistant-maitre-ouvrage' || role === 'operator' ? words.roles[role] : undefined;
+}
 
 function items(label: string, values: readonly string[] | undefined): BookLine[] {
   if (!values?.length) return [];
@@ -310,56 +297,57 @@ function namedByTheme(p: Project): boolean {
 
 function projectLines(p: Project, ctx: Context, parties: readonly PartyRef[]): BookLine[] {
   const lines: BookLine[] = [];
+  const w = ctx.words;
   if (namedByTheme(p)) {
     // The reader opens such a project at "(period)" right under the theme, or at its first part.
     if (p.periodText && p.title === p.themes![0]) lines.push({ kind: 'project-title', text: `(${p.periodText})` });
-    if (p.padCofinanced) lines.push({ kind: 'para', text: '- Cofinancement PAD' });
+    if (p.padCofinanced) lines.push({ kind: 'para', text: `- ${w.padCofinanced}` });
   } else {
-    lines.push({ kind: 'project-title', text: `${p.title}${p.periodText ? ` (${p.periodText})` : ''}${p.padCofinanced ? ' - Cofinancement PAD' : ''}` });
+    lines.push({ kind: 'project-title', text: `${p.title}${p.periodText ? ` (${p.periodText})` : ''}${p.padCofinanced ? ` - ${w.padCofinanced}` : ''}` });
   }
-  if (p.objectives?.length) lines.push(...items('→ Objectifs :', p.objectives));
-  lines.push({ kind: 'part-label', text: 'Description du projet' });
+  if (p.objectives?.length) lines.push(...items(w.objectives, p.objectives));
+  lines.push({ kind: 'part-label', text: w.description });
   for (const text of p.description?.split('\n') ?? []) lines.push({ kind: 'para', text });
 
   const partners = p.partners ?? [];
   if (partners.length) {
-    lines.push({ kind: 'part-label', text: 'Partenaires' });
+    lines.push({ kind: 'part-label', text: w.partners });
     // A country label holds for the partners after it; a collectivity's own country needs none.
     let country: string | undefined;
     for (const partner of partners) {
-      const role = partner.role ? ROLE_LABELS[partner.role] : undefined;
+      const role = partner.role ? roleLabel(w, partner.role) : undefined;
       if (role) {
-        lines.push({ kind: 'para', text: `${role} : ${partner.name}.` });
+        lines.push({ kind: 'para', text: `${role}${w.colon}${partner.name}.` });
         continue;
       }
       const own = partner.collectivityId ? ctx.collectivities.get(partner.collectivityId)?.country : undefined;
       const needsLabel = partner.country !== undefined && (own !== partner.country || (country !== undefined && country !== partner.country));
       if (needsLabel && partner.country !== undefined && partner.country !== country) {
         country = partner.country;
-        lines.push({ kind: 'para', text: `Partenaires ${inCountry(partner.country)} :` });
+        lines.push({ kind: 'para', text: w.partnersIn(w.inCountry(partner.country)) });
       }
-      lines.push({ kind: 'para', text: partnerLine(partner) });
+      lines.push({ kind: 'para', text: partnerLine(w, partner) });
     }
   }
 
-  lines.push(...moneyLines(p, parties));
-  lines.push(...items('Résultats attendus', p.expectedResults));
-  lines.push(...items('Résultats obtenus', p.obtainedResults));
-  lines.push(...items('Bénéficiaires', p.beneficiaries));
+  lines.push(...moneyLines(w, p, parties));
+  lines.push(...items(w.expectedResults, p.expectedResults));
+  lines.push(...items(w.obtainedResults, p.obtainedResults));
+  lines.push(...items(w.beneficiaries, p.beneficiaries));
   if (p.observations) {
-    lines.push({ kind: 'part-label', text: 'Observations' });
+    lines.push({ kind: 'part-label', text: w.observations });
     for (const text of p.observations.split('\n')) lines.push({ kind: 'para', text });
   }
   return lines;
 }
 
 /** "Vitalis, Régie des Transports … (9 avenue …)": a name with commas keeps its contact in parentheses. */
-function partnerLine(partner: ProjectPartner): string {
+function partnerLine(w: BookWords, partner: ProjectPartner): string {
   // "… d'Angély (17)": a name ending in a parenthesis with a figure would lose it to the contact.
   const name = /\([^)]*\d[^)]*\)$/.test(partner.name) ? `${partner.name},` : partner.name;
   if (!partner.contact) return name;
   if (/\d/.test(partner.contact) && !/[()]/.test(partner.contact) && !/[()]/.test(partner.name)) return `${partner.name} (${partner.contact})`;
-  return `${name} → Contact : ${partner.contact}`;
+  return `${name} → ${w.contact}${w.colon}${partner.contact}`;
 }
 
 /**
@@ -369,20 +357,20 @@ function partnerLine(partner: ProjectPartner): string {
  * list again: each funding line is checked with the reader's money rules (funding.ts), and
  * joined to the line before it when alone it would not read back as the same funder.
  */
-function moneyLines(p: Project, parties: readonly PartyRef[]): BookLine[] {
+function moneyLines(w: BookWords, p: Project, parties: readonly PartyRef[]): BookLine[] {
   const funding = p.funding ?? [];
   const notFunding = p.fundingText?.split('\n') ?? [];
   if (!p.totalCost && funding.length === 0 && notFunding.length === 0) return [];
   const lines: BookLine[] = [];
   const budget: string[] = [];
   if (p.totalCost) {
-    budget.push(`Coût total du projet${p.totalCost.approximate ? ' (estimation)' : ''} : ${p.totalCost.text ?? `${grouped(p.totalCost.amount)} ${p.totalCost.currency}`}.`);
+    budget.push(`${w.totalCost}${p.totalCost.approximate ? w.estimate : ''}${w.colon}${p.totalCost.text ?? `${w.number(p.totalCost.amount)} ${p.totalCost.currency}`}.`);
     budget.push(...notFunding);
-    lines.push({ kind: 'part-label', text: 'Budget' }, { kind: 'total', text: budget[0]! }, ...notFunding.map((text): BookLine => ({ kind: 'para', text })));
+    lines.push({ kind: 'part-label', text: w.budget }, { kind: 'total', text: budget[0]! }, ...notFunding.map((text): BookLine => ({ kind: 'para', text })));
   }
   const printed = fundingLines(funding, budget, parties);
   if (printed.length || (!p.totalCost && notFunding.length)) {
-    lines.push({ kind: 'part-label', text: 'Financement' });
+    lines.push({ kind: 'part-label', text: w.funding });
     lines.push(...printed.map((text): BookLine => ({ kind: 'funding', text })));
     if (!p.totalCost) lines.push(...notFunding.map((text): BookLine => ({ kind: 'para', text })));
   }
@@ -423,7 +411,7 @@ function projectBlocks(projects: readonly Project[], ctx: Context, parties: read
   let status: Project['status'] | undefined;
   let themes = '';
   for (const project of projects) {
-    const heading = STATUS_HEADINGS[project.status];
+    const heading = statusHeadingOf(ctx.words, project.status);
     const projectThemes = JSON.stringify(project.themes ?? []);
     const lines: BookLine[] = [];
     // A status heading sets the status and clears the themes: printed again where the themes stop.
@@ -445,47 +433,46 @@ function projectBlocks(projects: readonly Project[], ctx: Context, parties: read
 
 function infoLines(ctx: Context, p: Partnership): BookLine[] {
   const lines: BookLine[] = [];
+  const w = ctx.words;
   // Budget lines without an amount are notes; printed among the budgets, they are read as such again.
   const budgetNotes = (p.notes ?? []).flatMap((note) => {
     const where = notePlace(note);
     return where.place === 'budget' ? [where.text] : [];
   });
   if (p.budgets?.length || budgetNotes.length) {
-    lines.push({ kind: 'info-label', text: 'Budget attribué au partenariat' });
-    for (const b of p.budgets ?? []) lines.push({ kind: 'funding', text: b.text ?? `${b.collectivityId ? `${ctx.collectivities.get(b.collectivityId)?.shortName ?? ''} : ` : ''}${b.amount.text ?? grouped(b.amount.amount)}` });
+    lines.push({ kind: 'info-label', text: w.partnershipBudget });
+    for (const b of p.budgets ?? []) lines.push({ kind: 'funding', text: b.text ?? `${b.collectivityId ? `${ctx.collectivities.get(b.collectivityId)?.shortName ?? ''} : ` : ''}${b.amount.text ?? w.number(b.amount.amount)}` });
     for (const text of budgetNotes) lines.push({ kind: 'para', text });
   }
   if (p.humanResources?.length) {
-    lines.push({ kind: 'info-label', text: 'Ressources humaines pour la coopération décentralisée' });
+    lines.push({ kind: 'info-label', text: w.humanResources });
     for (const text of p.humanResources) lines.push({ kind: 'para', text });
   }
   if (p.otherPartnerships?.length) {
-    lines.push({ kind: 'info-label', text: 'Autres partenariats' });
+    lines.push({ kind: 'info-label', text: w.otherPartnerships });
     for (const text of p.otherPartnerships) lines.push({ kind: 'para', text });
   }
   // Steering committees, implementing bodies (whose lines are also read as their contact): under their headings.
   lines.push(...placedNotes(p, 'info'));
-  return lines.length ? [{ kind: 'info-title', text: 'INFORMATIONS RELATIVES AU PARTENARIAT' }, ...lines] : [];
+  return lines.length ? [{ kind: 'info-title', text: w.partnershipInformation }, ...lines] : [];
 }
-
-const STAFF_LABEL = 'Agent en charge du dossier';
-const ELECTED_LABEL = 'Élu en charge du dossier';
 
 function contactBlocks(ctx: Context, p: Partnership): BookBlock[] {
   const blocks: BookBlock[] = [];
+  const w = ctx.words;
   for (const c of p.contacts ?? []) {
     if (isBodyContact(c)) continue;
     const party = c.collectivityId ? ctx.collectivities.get(c.collectivityId) : undefined;
     const where = party ? ` (${party.name})` : '';
-    const label = c.kind === 'staff' ? STAFF_LABEL : c.kind === 'elected' || c.kind === 'other' ? ELECTED_LABEL : undefined;
+    const label = c.kind === 'staff' ? w.staff : c.kind === 'elected' || c.kind === 'other' ? w.elected : undefined;
     const lines: BookLine[] = [];
-    if (label) lines.push({ kind: 'contact-label', text: `${label}${where} : ${personName(c)}` });
-    else lines.push({ kind: 'contact-label', text: `Contact${party ? ` à ${party.shortName ?? party.name}` : ''} : ${personName(c)}` });
+    if (label) lines.push({ kind: 'contact-label', text: `${label}${where}${w.colon}${personName(c)}` });
+    else lines.push({ kind: 'contact-label', text: `${party ? w.contactAt(party.shortName ?? party.name) : w.contact}${w.colon}${personName(c)}` });
     if (c.role) lines.push({ kind: 'contact-line', text: c.role });
     if (c.organization && c.organization !== associationIn(c.role)) lines.push({ kind: 'contact-line', text: c.organization });
     if (c.address) lines.push({ kind: 'contact-line', text: c.address });
-    for (const phone of c.phones ?? []) lines.push({ kind: 'contact-line', text: `Tél : ${phone}` });
-    for (const fax of c.faxes ?? []) lines.push({ kind: 'contact-line', text: `Fax : ${fax}` });
+    for (const phone of c.phones ?? []) lines.push({ kind: 'contact-line', text: `${ctx.words.phone}${ctx.words.colon}${phone}` });
+    for (const fax of c.faxes ?? []) lines.push({ kind: 'contact-line', text: `${ctx.words.fax}${ctx.words.colon}${fax}` });
     for (const email of c.emails ?? []) lines.push({ kind: 'contact-line', text: email });
     blocks.push({ kind: 'contact', lines });
   }
@@ -502,8 +489,8 @@ function institutionLines(ctx: Context, id: string): BookLine[] {
   if (!c || !(c.address || c.phones?.length || c.faxes?.length || c.emails?.length || c.websites?.length)) return [];
   const lines: BookLine[] = [{ kind: 'institution-name', text: c.name }];
   for (const part of c.address?.split(', ') ?? []) lines.push({ kind: 'contact-line', text: part });
-  for (const phone of c.phones ?? []) lines.push({ kind: 'contact-line', text: `Tél : ${phone}` });
-  for (const fax of c.faxes ?? []) lines.push({ kind: 'contact-line', text: `Fax : ${fax}` });
+  for (const phone of c.phones ?? []) lines.push({ kind: 'contact-line', text: `${ctx.words.phone}${ctx.words.colon}${phone}` });
+  for (const fax of c.faxes ?? []) lines.push({ kind: 'contact-line', text: `${ctx.words.fax}${ctx.words.colon}${fax}` });
   for (const email of c.emails ?? []) lines.push({ kind: 'contact-line', text: email });
   for (const site of c.websites ?? []) lines.push({ kind: 'contact-line', text: site });
   return lines;
@@ -540,7 +527,7 @@ function entryBlocks(ctx: Context, p: Partnership): BookBlock[] {
     { kind: 'entry-partner', text: partner },
   ];
   // Without an executive line, the reader knows an entry by "Partenariat avec …" (as Marseille's).
-  if (executives.length === 0) head.push({ kind: 'entry-unit', text: `Partenariat avec ${partner}` });
+  if (executives.length === 0) head.push({ kind: 'entry-unit', text: ctx.words.partnershipWith(partner) });
   head.push(...executives);
   const blocks: BookBlock[] = [{ kind: 'entry-head', lines: head, entry: { partnershipId: p.id, home, partner } }];
   const fields = headLines(ctx, p);
@@ -551,7 +538,7 @@ function entryBlocks(ctx: Context, p: Partnership): BookBlock[] {
   const info = infoLines(ctx, p);
   if (info.length) blocks.push({ kind: 'info', lines: info });
   const contacts = contactBlocks(ctx, p);
-  if (contacts.length) blocks.push({ kind: 'contacts', lines: [{ kind: 'contacts-title', text: 'CONTACTS' }] }, ...contacts);
+  if (contacts.length) blocks.push({ kind: 'contacts', lines: [{ kind: 'contacts-title', text: ctx.words.contacts }] }, ...contacts);
   return blocks;
 }
 
@@ -563,10 +550,10 @@ function briefBlocks(ctx: Context, p: Partnership): BookBlock[] {
   for (const note of p.notes ?? []) lines.push({ kind: 'brief-line', text: note });
   for (const c of p.contacts ?? []) {
     const party = c.collectivityId ? ctx.collectivities.get(c.collectivityId) : undefined;
-    const country = inCountry(party?.country ?? homeCountry(ctx.doc.directory));
-    lines.push({ kind: 'brief-line', text: `→ Contact ${country} : ${personName(c)}${c.role ? `, ${c.role}` : ''}` });
-    for (const phone of c.phones ?? []) lines.push({ kind: 'contact-line', text: `Tél : ${phone}` });
-    for (const fax of c.faxes ?? []) lines.push({ kind: 'contact-line', text: `Fax : ${fax}` });
+    const country = ctx.words.inCountry(party?.country ?? homeCountry(ctx.doc.directory));
+    lines.push({ kind: 'brief-line', text: `→ ${ctx.words.contact} ${country}${ctx.words.colon}${personName(c)}${c.role ? `, ${c.role}` : ''}` });
+    for (const phone of c.phones ?? []) lines.push({ kind: 'contact-line', text: `${ctx.words.phone}${ctx.words.colon}${phone}` });
+    for (const fax of c.faxes ?? []) lines.push({ kind: 'contact-line', text: `${ctx.words.fax}${ctx.words.colon}${fax}` });
     for (const email of c.emails ?? []) lines.push({ kind: 'contact-line', text: email });
     if (c.address) lines.push({ kind: 'contact-line', text: c.address });
   }
@@ -594,30 +581,33 @@ function synthesisBlocks(ctx: Context, spell: (id: string) => string): BookBlock
 }
 
 /** Partnerships as the book prints them (an entry for a described one, a pair and its lines for a brief one), in the order given. */
-export function partnershipBlocks(doc: RepertoireDocument, partnerships: readonly Partnership[]): BookBlock[] {
-  const ctx: Context = { doc, collectivities: new Map(doc.collectivities.map((c) => [c.id, c])) };
+export function partnershipBlocks(doc: RepertoireDocument, partnerships: readonly Partnership[], locale: Locale = 'fr'): BookBlock[] {
+  const ctx: Context = { doc, collectivities: new Map(doc.collectivities.map((c) => [c.id, c])), words: BOOK_WORDS[locale] };
   return partnerships.flatMap((p) => (p.tier === 'full' ? entryBlocks(ctx, p) : briefBlocks(ctx, p)));
 }
 
 export interface ComposeOptions {
   /** page numbers of the Sommaire, by partnership id or part id; absent: "p.…" placeholders */
   readonly pages?: ReadonlyMap<string, number>;
+  /** the language of the book's own words (default French: the printed directory's, which its reader reads back) */
+  readonly locale?: Locale;
 }
 
 /** The book of a document. `pages` fills the Sommaire (pdf.ts finds them by printing once). */
 export function composeBook(doc: RepertoireDocument, options: ComposeOptions = {}): Book {
-  const ctx: Context = { doc, collectivities: new Map(doc.collectivities.map((c) => [c.id, c])) };
+  const words = BOOK_WORDS[options.locale ?? 'fr'];
+  const ctx: Context = { doc, collectivities: new Map(doc.collectivities.map((c) => [c.id, c])), words };
   const page = (id: string) => pageLabel(options.pages?.get(id));
   const title = doc.directory.title;
   const entries: EntryRef[] = [];
   const spell = aliasSpeller(ctx);
 
   const cover: BookLine[] = [{ kind: 'cover-title', text: title }];
-  const edition = editionText(doc.directory.edition);
+  const edition = editionText(doc.directory.edition, words);
   if (edition) cover.push({ kind: 'cover-edition', text: edition });
   for (const publisher of doc.directory.publishers ?? []) cover.push({ kind: 'cover-publishers', text: publisher });
 
-  const toc: BookLine[] = [{ kind: 'toc-title', text: 'Sommaire' }, { kind: 'toc-entry', text: `${MAPS_TITLE} ${page('maps')}`, pageOf: 'maps' }];
+  const toc: BookLine[] = [{ kind: 'toc-title', text: words.toc }, { kind: 'toc-entry', text: `${words.mapsTitle} ${page('maps')}`, pageOf: 'maps' }];
   const sectionParts: BookPart[] = [];
   const known = new Set(SECTIONS.map((s) => s.name));
   const sectionNames = [...SECTIONS.map((s) => s.name), ...new Set(doc.partnerships.filter((p) => p.tier === 'full' && !known.has(p.section ?? '')).map((p) => p.section ?? 'Villes'))];
@@ -626,31 +616,31 @@ export function composeBook(doc: RepertoireDocument, options: ComposeOptions = {
     const partnerships = doc.partnerships.filter((p) => p.tier === 'full' && (p.section ?? 'Villes') === name);
     if (partnerships.length === 0) continue;
     numeral += 1;
-    toc.push({ kind: 'toc-section', text: `${roman(numeral)}. ${name}` });
-    const blocks: BookBlock[] = [{ kind: 'heading', lines: [{ kind: 'section-title', text: name }] }];
+    toc.push({ kind: 'toc-section', text: `${roman(numeral)}. ${words.section(name)}` });
+    const blocks: BookBlock[] = [{ kind: 'heading', lines: [{ kind: 'section-title', text: words.section(name) }] }];
     for (const p of partnerships) {
       const entry = entryBlocks(ctx, p);
       entries.push(entry[0]!.entry!);
       toc.push({ kind: 'toc-entry', text: `${pairOf(ctx, p, spell)} ${page(p.id)}`, pageOf: p.id });
       blocks.push(...entry);
     }
-    sectionParts.push({ id: `section-${sectionParts.length + 1}`, header: name, kind: 'section', blocks });
+    sectionParts.push({ id: `section-${sectionParts.length + 1}`, header: words.section(name), kind: 'section', blocks });
   }
   const brief = doc.partnerships.filter((p) => p.tier === 'brief');
-  toc.push({ kind: 'toc-section', text: `${roman(numeral + 1)}. Documents complémentaires` });
-  if (brief.length) toc.push({ kind: 'toc-entry', text: `${BRIEF_TITLE} ${page('brief')}`, pageOf: 'brief' });
-  toc.push({ kind: 'toc-entry', text: `${SYNTHESIS_TITLE} ${page('synthesis')}`, pageOf: 'synthesis' });
+  toc.push({ kind: 'toc-section', text: `${roman(numeral + 1)}. ${words.complementary}` });
+  if (brief.length) toc.push({ kind: 'toc-entry', text: `${words.briefTitle} ${page('brief')}`, pageOf: 'brief' });
+  toc.push({ kind: 'toc-entry', text: `${words.synthesisTitle} ${page('synthesis')}`, pageOf: 'synthesis' });
 
   const parts: BookPart[] = [
     { id: 'cover', header: '', kind: 'front', blocks: [{ kind: 'plain', lines: cover }] },
-    { id: 'toc', header: 'Sommaire', kind: 'toc', blocks: [{ kind: 'plain', lines: toc }] },
+    { id: 'toc', header: words.toc, kind: 'toc', blocks: [{ kind: 'plain', lines: toc }] },
     {
       id: 'maps',
-      header: 'Cartes',
+      header: words.mapsHeader,
       kind: 'maps',
       blocks: [
-        { kind: 'plain', lines: [{ kind: 'maps', text: MAPS_TITLE }, { kind: 'para', text: MAPS_INTRO }] },
-        ...bookMaps(doc).map(({ map, caption }): BookBlock => ({ kind: 'map', map, lines: [{ kind: 'map-caption', text: caption }] })),
+        { kind: 'plain', lines: [{ kind: 'maps', text: words.mapsTitle }, { kind: 'para', text: words.mapsIntro }] },
+        ...bookMaps(doc, undefined, words).map(({ map, caption }): BookBlock => ({ kind: 'map', map, lines: [{ kind: 'map-caption', text: caption }] })),
       ],
     },
     ...sectionParts,
@@ -658,18 +648,18 @@ export function composeBook(doc: RepertoireDocument, options: ComposeOptions = {
   if (brief.length) {
     parts.push({
       id: 'brief',
-      header: BRIEF_TITLE,
+      header: words.briefTitle,
       kind: 'brief',
-      blocks: [{ kind: 'heading', lines: [{ kind: 'section-title', text: BRIEF_TITLE.toUpperCase() }] }, ...brief.flatMap((p) => briefBlocks(ctx, p))],
+      blocks: [{ kind: 'heading', lines: [{ kind: 'section-title', text: words.briefTitle.toUpperCase() }] }, ...brief.flatMap((p) => briefBlocks(ctx, p))],
     });
   }
   parts.push({
     id: 'synthesis',
-    header: 'Synthèse par domaines',
+    header: words.synthesisHeader,
     kind: 'synthesis',
-    blocks: [{ kind: 'heading', lines: [{ kind: 'synthesis-title', text: SYNTHESIS_TITLE.toUpperCase() }] }, ...synthesisBlocks(ctx, spell)],
+    blocks: [{ kind: 'heading', lines: [{ kind: 'synthesis-title', text: words.synthesisTitle.toUpperCase() }] }, ...synthesisBlocks(ctx, spell)],
   });
-  return { title, parts, entries };
+  return { title, words, parts, entries };
 }
 
 /** "p.N" of a Sommaire line; before the first print, three digits (about the width they will have). */

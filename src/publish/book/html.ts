@@ -6,7 +6,17 @@
  * `htmlToText` gives the book's text back (funding lines are table rows: funder | amount; the
  * maps' SVG drawings are left out, their captions are lines).
  */
+import { direction, type Locale } from '../../web/i18n/index.js';
 import type { Book, BookBlock, BookLine, BookPart } from './compose.js';
+
+/**
+ * The book's typeface by language, by family name: Arabic in Amiri (Debian's fonts-hosny-amiri,
+ * scripts/install-system-deps.sh), a book face drawn for Arabic, whose Latin letters (the
+ * records' French text) match it; French and English in DejaVu Serif.
+ */
+export function bookFont(locale: Locale): string {
+  return locale === 'ar' ? '"Amiri", "DejaVu Serif"' : '"DejaVu Serif", "Liberation Serif"';
+}
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -88,7 +98,7 @@ function partHtml(part: BookPart, index: number): string {
 
 const CSS = `
 @page { size: A4; margin: 22mm 18mm 20mm 18mm; }
-html { font-family: "DejaVu Serif", "Liberation Serif", serif; font-size: 9.5pt; line-height: 1.35; color: #111; }
+html { font-size: 9.5pt; line-height: 1.35; color: #111; }
 body { margin: 0; }
 p, h1, h2, h3, h4, h5, td { margin: 0; hyphens: manual; }
 .part { break-before: page; }
@@ -99,9 +109,9 @@ p, h1, h2, h3, h4, h5, td { margin: 0; hyphens: manual; }
 .l-cover-publishers { font-size: 11pt; }
 .l-toc-title, .l-section-title, .l-synthesis-title, .l-maps { font-size: 18pt; margin: 0 0 8mm; break-after: avoid; }
 .l-toc-section { font-weight: bold; margin-top: 4mm; break-after: avoid; }
-.l-toc-entry { position: relative; padding-right: 14mm; }
+.l-toc-entry { position: relative; padding-inline-end: 14mm; }
 /* The page number stands at the end of the entry's last line, where a wrapped name ends. */
-.l-toc-entry .toc-page { position: absolute; right: 0; bottom: 0; white-space: nowrap; }
+.l-toc-entry .toc-page { position: absolute; inset-inline-end: 0; bottom: 0; white-space: nowrap; }
 .part-maps .l-para { margin: 0 0 4mm; }
 .b-map { margin: 0 0 6mm; break-inside: avoid; }
 .b-map + .b-map { break-before: page; }
@@ -121,7 +131,7 @@ p, h1, h2, h3, h4, h5, td { margin: 0; hyphens: manual; }
 .b-project-head { break-inside: avoid; break-after: avoid; }
 .l-project-title { font-size: 10pt; margin: 2mm 0 1mm; }
 .l-part-label, .l-info-label { font-weight: bold; margin: 1.5mm 0 0.5mm; break-after: avoid; }
-.l-item { padding-left: 4mm; }
+.l-item { padding-inline-start: 4mm; }
 table.funding { border-collapse: collapse; margin: 1mm 0 2mm; break-inside: avoid; width: 100%; }
 table.funding td { border-bottom: 0.5px solid #bbb; padding: 0.6mm 1.5mm; vertical-align: top; }
 table.funding td:first-child { width: 45%; }
@@ -131,25 +141,32 @@ table.funding td:first-child { width: 45%; }
 .l-brief-pair { font-weight: bold; margin-top: 5mm; break-after: avoid; }
 .b-plain:has(.l-brief-pair) { break-inside: avoid; }
 .l-synthesis-domain { font-size: 12pt; margin: 5mm 0 1mm; break-after: avoid; color: #1b4f72; }
-.l-synthesis-subdomain { font-size: 10pt; margin: 2mm 0 1mm 3mm; break-after: avoid; }
-.l-synthesis-pair { padding-left: 8mm; }
+.l-synthesis-subdomain { font-size: 10pt; margin-block: 2mm 1mm; margin-inline-start: 3mm; break-after: avoid; }
+.l-synthesis-pair { padding-inline-start: 8mm; }
 .b-synthesis-domain { break-inside: auto; }
 `;
 
 /** Running headers: each part is a named page whose top margin box prints its name. */
 function pageCss(book: Book): string {
+  // the running header at the page's outer end: right in a left-to-right book, left in a right-to-left one
+  const corner = direction(book.words.locale) === 'rtl' ? 'top-left' : 'top-right';
   return book.parts
-    .map((part, i) => `@page part${i} { @top-right { content: ${cssString(part.header)}; font: italic 8pt "DejaVu Serif", serif; color: #444; } }`)
+    .map((part, i) => `@page part${i} { @${corner} { content: ${cssString(part.header)}; font: italic 8pt ${bookFont(book.words.locale)}, serif; color: #444; } }`)
     .join('\n');
 }
 
 export function renderBookHtml(book: Book): string {
   return `<!DOCTYPE html>
-<html lang="fr">
+<html lang="${book.words.locale}" dir="${direction(book.words.locale)}">
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(book.title)}</title>
 <style>${CSS}
+html { font-family: ${bookFont(book.words.locale)}, serif; }${book.words.locale === 'fr' ? '' : `
+/* the records' own words are French: set left to right where they stand alone */
+.l-para, .l-item, .l-note, table.funding td { unicode-bidi: plaintext; }`}${book.words.locale === 'ar' ? `
+/* spaced letters would break Arabic's joined script */
+.l-status, .l-info-title, .l-contacts-title { letter-spacing: normal; }` : ''}
 ${pageCss(book)}
 </style>
 </head>

@@ -21,7 +21,11 @@ type BookOptions = ExportOptions & Pick<PrintOptions, 'browser'>;
 async function print(db: Kysely<Database>, options: BookOptions) {
   const stored = await loadDocument(db, options.directoryId);
   const doc = options.redactor ? redactDocument(stored, options.redactor) : stored;
-  return printBook(doc, { ...(options.browser ? { browser: options.browser } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  return printBook(doc, {
+    ...(options.browser ? { browser: options.browser } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.bookLanguage ? { locale: options.bookLanguage } : {}),
+  });
 }
 
 export async function writeBookPdf(db: Kysely<Database>, out: Writable, options: BookOptions = {}): Promise<ExportCounts> {

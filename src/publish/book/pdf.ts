@@ -17,9 +17,9 @@ import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { RepertoireError } from '../../errors.js';
 import type { RepertoireDocument } from '../../model/schema.js';
-import { BRIEF_TITLE, composeBook, MAPS_TITLE, SYNTHESIS_TITLE, withPages, type Book } from './compose.js';
-import { escapeHtml, renderBookHtml } from './html.js';
-import { MAPS_INTRO } from './maps.js';
+import type { Locale } from '../../web/i18n/index.js';
+import { composeBook, withPages, type Book } from './compose.js';
+import { bookFont, escapeHtml, renderBookHtml } from './html.js';
 
 const run = promisify(execFile);
 
@@ -51,6 +51,8 @@ export interface PrintOptions {
   /** a browser to reuse; by default one is launched and closed */
   readonly browser?: Browser;
   readonly onProgress?: (done: number, total: number) => void;
+  /** the language of the book's own words (default French) */
+  readonly locale?: Locale;
   /** the paper (A4 by default): the book reads back the same from any (src/import/pdf) */
   readonly format?: 'A4' | 'A5' | 'Letter' | 'Legal' | 'A3';
   /** the type's scale, 1 by default (Chromium's `scale`: 0.1 to 2) */
@@ -83,9 +85,9 @@ export async function pdfPages(pdf: Buffer): Promise<string[]> {
   }
 }
 
-/** Blanks folded, so that a heading wrapped or spaced out by the layout is still found. */
+/** Blanks folded, so that a heading wrapped or spaced out by the layout is still found; pdftotext's bidirectional marks (an Arabic book's) dropped. */
 export function flat(text: string): string {
-  return ` ${text.replace(/\s+/g, ' ').trim()} `;
+  return ` ${text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim()} `;
 }
 
 /**
@@ -107,15 +109,16 @@ export function locate(book: Book, pages: readonly string[]): Map<string, number
     found.set(id, i + 1);
     at = i;
   };
-  place('maps', flat(`${MAPS_TITLE} ${MAPS_INTRO.slice(0, 40)}`).trimEnd());
+  const words = book.words;
+  place('maps', flat(`${words.mapsTitle} ${words.mapsIntro.slice(0, 40)}`).trimEnd());
   for (const part of book.parts) {
     if (part.kind === 'section') {
       for (const block of part.blocks) if (block.entry) place(block.entry.partnershipId, flat(`${block.entry.home}\n${block.entry.partner}`));
     } else if (part.kind === 'brief') {
-      place('brief', flat(BRIEF_TITLE.toUpperCase()));
+      place('brief', flat(words.briefTitle.toUpperCase()));
       for (const block of part.blocks) if (block.entry) place(block.entry.partnershipId, flat(`${block.entry.home} / ${block.entry.partner}`));
     } else if (part.kind === 'synthesis') {
-      place('synthesis', flat(SYNTHESIS_TITLE.toUpperCase()));
+      place('synthesis', flat(words.synthesisTitle.toUpperCase()));
     }
   }
   return found;
@@ -127,8 +130,8 @@ function samePages(a: ReadonlyMap<string, number> | undefined, b: ReadonlyMap<st
   return true;
 }
 
-export const HEADER = (title: string) =>
-  `<div style="width:100%;margin:0 18mm;font:italic 7pt 'DejaVu Serif',serif;color:#555;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:58%">${escapeHtml(title)}</div>`;
+export const HEADER = (title: string, font = "'DejaVu Serif'") =>
+  `<div style="width:100%;margin:0 18mm;font:italic 7pt ${font},serif;color:#555;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:58%">${escapeHtml(title)}</div>`;
 export const FOOTER =
   '<div style="width:100%;text-align:center;font:8pt \'DejaVu Serif\',serif;color:#333"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';
 
@@ -152,7 +155,7 @@ async function setSommaire(page: Page, pages: ReadonlyMap<string, number>): Prom
 export async function printBook(doc: RepertoireDocument, options: PrintOptions = {}): Promise<PrintedBook> {
   const starting = options.browser ? Promise.resolve(options.browser) : launchBrowser();
   starting.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
-  const draft = composeBook(doc);
+  const draft = composeBook(doc, options.locale ? { locale: options.locale } : {});
   const browser = await starting;
   try {
     const context = await browser.newContext();
@@ -167,7 +170,7 @@ export async function printBook(doc: RepertoireDocument, options: PrintOptions =
           format: options.format ?? 'A4',
           ...(options.scale === undefined ? {} : { scale: options.scale }),
           displayHeaderFooter: true,
-          headerTemplate: HEADER(draft.title),
+          headerTemplate: HEADER(draft.title, bookFont(draft.words.locale)),
           footerTemplate: FOOTER,
           margin: { top: '22mm', bottom: '20mm', left: '18mm', right: '18mm' },
         });

@@ -6,8 +6,10 @@
  */
 import type { Browser } from 'playwright-core';
 import type { RepertoireDocument } from '../../model/schema.js';
+import type { Locale } from '../../web/i18n/index.js';
 import { partnershipBlocks, type Book } from './compose.js';
-import { renderBookHtml } from './html.js';
+import { bookFont, renderBookHtml } from './html.js';
+import { BOOK_WORDS } from './words.js';
 import { FOOTER, HEADER, launchBrowser } from './pdf.js';
 
 export interface RecordHeading {
@@ -18,9 +20,10 @@ export interface RecordHeading {
 }
 
 /** The short book of the partnerships of `doc` (a selection: the record's), under `heading`. */
-export function composeRecordBook(doc: RepertoireDocument, heading: RecordHeading): Book {
+export function composeRecordBook(doc: RepertoireDocument, heading: RecordHeading, locale: Locale = 'fr'): Book {
   return {
     title: doc.directory.title,
+    words: BOOK_WORDS[locale],
     entries: [],
     parts: [
       {
@@ -29,7 +32,7 @@ export function composeRecordBook(doc: RepertoireDocument, heading: RecordHeadin
         kind: 'section',
         blocks: [
           { kind: 'heading', lines: [{ kind: 'section-title', text: heading.title }, ...heading.lines.map((text) => ({ kind: 'para' as const, text }))] },
-          ...partnershipBlocks(doc, doc.partnerships),
+          ...partnershipBlocks(doc, doc.partnerships, locale),
         ],
       },
     ],
@@ -47,7 +50,7 @@ export async function printRecordBook(book: Book, options: { browser?: Browser }
       return await page.pdf({
         format: 'A4',
         displayHeaderFooter: true,
-        headerTemplate: HEADER(book.title),
+        headerTemplate: HEADER(book.title, bookFont(book.words.locale)),
         footerTemplate: FOOTER,
         margin: { top: '22mm', bottom: '20mm', left: '18mm', right: '18mm' },
       });

@@ -14,6 +14,7 @@ import { memberPaths } from '../auth/paths.js';
 import { COLLECTIVITY_LIST_ID, errorSummary, fieldId } from '../census/forms.js';
 import { html, type SafeHtml } from '../html.js';
 import { formatDateTime, type MessageKey } from '../i18n/index.js';
+import { currentLanguage } from '../language.js';
 import type { RenderContext } from '../page.js';
 import { slugOf } from '../../text/fold.js';
 
@@ -108,7 +109,8 @@ ${dir ? html`<datalist id="${COLLECTIVITY_LIST_ID}">${dir.collectivities.map((k)
       const values = { email: field(request, 'email') ?? '', name: field(request, 'name') ?? '', role: field(request, 'role') ?? '', collectivityId: field(request, 'collectivityId') ?? '' };
       try {
         const invitation = await accounts.createUser(
-          { email: values.email, name: values.name, role: values.role as 'contributor', ...(values.collectivityId.trim() ? { collectivityId: values.collectivityId.trim() } : {}) },
+          // the invitation in the language of the administrator's page (the invitee's, once they sign in)
+          { email: values.email, name: values.name, role: values.role as 'contributor', language: currentLanguage(), ...(values.collectivityId.trim() ? { collectivityId: values.collectivityId.trim() } : {}) },
           actor,
         );
         return usersPage(request, reply, { invitation: { invitation: withBase(invitation, members.baseUrl(request)), created: true } }, 201);

@@ -13,6 +13,7 @@ import { html } from '../html.js';
 import { csrfField, field, sessionCookieOptions, type Members } from './members.js';
 import { memberPaths } from './paths.js';
 import { input } from './routes.js';
+import { currentLanguage } from '../language.js';
 
 export function registerPasswordResetRoutes(app: FastifyInstance, members: Members): void {
   const { accounts } = members;
@@ -54,7 +55,7 @@ ${input(c, 'email', t('auth.forgot.email'), { type: 'email', value: state.email 
   app.post('/mot-de-passe-oublie', { config: { csrf: 'sign-in' } }, async (request, reply) => {
     const email = field(request, 'email') ?? '';
     try {
-      const { expiresInMinutes } = await resets.request({ email }, { address: request.ip });
+      const { expiresInMinutes } = await resets.request({ email }, { address: request.ip, language: currentLanguage() });
       const c = await members.context(request);
       const { t } = c;
       const body = html`<section class="member-page narrow">

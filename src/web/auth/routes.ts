@@ -12,6 +12,7 @@ import { AccountLockedError, ClientThrottledError, PRE_SESSION_COOKIE_NAME, SESS
 import { isRepertoireError, ValidationError } from '../../errors.js';
 import { html, type SafeHtml } from '../html.js';
 import { formatDateTime } from '../i18n/index.js';
+import { currentLanguage } from '../language.js';
 import type { RenderContext } from '../page.js';
 import { paths } from '../paths.js';
 import { errorSummary, fieldId } from '../census/forms.js';
@@ -43,7 +44,8 @@ export function registerAuthRoutes(app: FastifyInstance, members: Members): void
 
   const client = (request: FastifyRequest) => {
     const userAgent = request.headers['user-agent'];
-    return { address: request.ip, ...(typeof userAgent === 'string' ? { userAgent } : {}) };
+    // the page's language: the member's mail follows the one they last signed in with
+    return { address: request.ip, language: currentLanguage(), ...(typeof userAgent === 'string' ? { userAgent } : {}) };
   };
 
   interface SignInState {

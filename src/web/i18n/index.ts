@@ -29,6 +29,21 @@ export function arabicFormats(numbering: 'latn' | 'arab' = 'latn'): Formats {
 }
 const FORMATS: Record<Locale, Formats> = { fr: frenchFormats, en: intlFormats('en'), ar: arabicFormats() };
 
+/** The BCP 47 tag `Intl` is given for a language: Arabic as Morocco writes it, with the digits configured (ARABIC_DIGITS). */
+export function intlLocale(locale: Locale): string {
+  return locale === 'ar' ? `ar-MA-u-nu-${arabicNumbering}` : locale;
+}
+let arabicNumbering: 'latn' | 'arab' = 'latn';
+
+/**
+ * Which digits Arabic is written with, for the whole process (ARABIC_DIGITS, read once at start-up:
+ * one deployment, one administration's habit): `western` (the default) or `arabic`.
+ */
+export function useArabicDigits(digits: 'western' | 'arabic'): void {
+  arabicNumbering = digits === 'arabic' ? 'arab' : 'latn';
+  FORMATS.ar = arabicFormats(arabicNumbering);
+}
+
 export const DEFAULT_LOCALE: Locale = 'fr';
 
 /** Each language named in itself, as a language switch names them (the same on every page). */
@@ -43,6 +58,9 @@ export type Params = Readonly<Record<string, string | number>>;
 /** Arabic letters: a value without them (a French title, an edition "2008-07"), put into a right-to-left sentence, is isolated. */
 const ARABIC = /[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]/;
 
+/** A URL or an e-mail address: one word holding "://" or "@". */
+const LINK = /^\S*(:\/\/|@)\S*$/;
+
 export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
   const template = CATALOGUES[locale][key] ?? fr[key];
   const rtl = DIRECTIONS[locale] === 'rtl';
@@ -50,8 +68,9 @@ export function t(locale: Locale, key: MessageKey, params: Params = {}): string 
     const value = params[name];
     if (value === undefined) return whole;
     if (typeof value === 'number') return formatNumber(locale, value);
-    // a French title in an Arabic sentence keeps its own order (FSI … PDI, the text's <bdi>)
-    return rtl && value !== '' && !ARABIC.test(value) ? `\u2068${value}\u2069` : value;
+    // a French title in an Arabic sentence keeps its own order (FSI … PDI, the text's <bdi>); not a
+    // link nor an address, which a mail reader would take with the invisible marks and break
+    return rtl && value !== '' && !ARABIC.test(value) && !LINK.test(value) ? `\u2068${value}\u2069` : value;
   });
 }
 
@@ -87,6 +106,11 @@ export function phrase(locale: Locale, prefix: string, key: string, params: Para
 
 export function direction(locale: Locale): 'ltr' | 'rtl' {
   return DIRECTIONS[locale];
+}
+
+/** A language's formats, for what the helpers here do not cover (a chart's compact ticks). */
+export function formatsOf(locale: Locale): Formats {
+  return FORMATS[locale];
 }
 
 export function formatNumber(locale: Locale, value: number): string {

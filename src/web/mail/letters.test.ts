@@ -27,4 +27,20 @@ describe('the letters', () => {
     expect(draft.text).toContain('Vous avez commencé la réponse de Oujda');
     expect(draft.text).toContain('ouverte le 2 mars 2026');
   });
+
+  it('writes each letter in its recipient’s language when it knows it, Arabic with Western digits', () => {
+    const decision = write({ kind: 'review-decision', language: 'ar', to: 'a@b.org', name: 'كريم', decision: 'approved', recordType: 'collectivity', recordId: 'o', recordLabel: 'Oujda' });
+    expect(decision.subject).toBe('قُبل مقترحك: \u2068Oujda\u2069');
+    expect(decision.text).toMatch(/^مرحبًا كريم،\n\n/);
+    const reminder = write({ kind: 'campaign-reminder', language: 'ar', to: 'a@b.org', name: 'كريم', campaignId: 'c', campaignTitle: 'Recensement 2026', collectivityName: 'Oujda', answer: 'none', openedAt: '2026-03-02T09:00:00.000Z' });
+    expect(reminder.text).toContain('2 مارس 2026');
+    // its links open the pages in that language
+    expect(reminder.text).toContain('https://repertoire.example.org/ar/recensement/c');
+    const english = write({ kind: 'password-reset', language: 'en', to: 'a@b.org', name: 'Nadia', link: 'https://x/mot-de-passe/T', expiresAt: '2026-07-01T10:30:00.000Z' });
+    expect(english.subject).toBe('Choose a new password');
+    expect(english.text).toContain('July 1, 2026');
+    expect(english.text).toContain('https://x/en/mot-de-passe/T');
+    // a language the site does not have: the writer's own
+    expect(write({ kind: 'password-reset', language: 'de', to: 'a@b.org', name: 'N', link: 'https://x/T', expiresAt: '2026-07-01T10:30:00.000Z' }).subject).toBe('Choisir un nouveau mot de passe');
+  });
 });

@@ -8,7 +8,8 @@ import type { Letter, LetterWriter, MailMessage, MailTransport, Postman } from '
 import { postman } from '../../accounts/mail.js';
 import { DEFAULT_TIME_ZONE } from '../../accounts/clock.js';
 import { memberPaths } from '../auth/paths.js';
-import { t as translate, type Locale, type MessageKey, type Params } from '../i18n/index.js';
+import { inLocale } from '../language.js';
+import { intlLocale, isLocale, t as translate, type Locale, type MessageKey, type Params } from '../i18n/index.js';
 
 export interface LetterOptions {
   /** the site's public address: https://repertoire.example.org */
@@ -21,9 +22,18 @@ export function letterWriter(options: LetterOptions): LetterWriter {
   const base = options.baseUrl.replace(/\/+$/, '');
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   return (letter: Letter): MailMessage => {
-    const t = (key: MessageKey, params: Params = {}) => translate(options.locale, key, params);
+    // in the recipient's language when the letter knows it
+    const locale = isLocale(letter.language) ? letter.language : options.locale;
+    const t = (key: MessageKey, params: Params = {}) => translate(locale, key, params);
     const when = (iso: string, withTime: boolean) =>
-      new Intl.DateTimeFormat(options.locale, { timeZone, dateStyle: 'long', ...(withTime ? { timeStyle: 'short' } : {}) }).format(new Date(iso));
+      new Intl.DateTimeFormat(intlLocale(locale), { timeZone, dateStyle: 'long', ...(withTime ? { timeStyle: 'short' } : {}) }).format(new Date(iso));
+    // a link of the site opens its page in the recipient's language (/ar/invitation/…)
+    const localised = (link: string) => {
+      if (!URL.canParse(link)) return link;
+      const url = new URL(link);
+      return `${url.origin}${inLocale(`${url.pathname}${url.search}`, locale)}`;
+    };
+    const site = (path: string) => `${base}${inLocale(path, locale)}`;
     const message = (subject: string, ...paragraphs: string[]): MailMessage => ({
       to: letter.to,
       subject,
@@ -31,9 +41,9 @@ export function letterWriter(options: LetterOptions): LetterWriter {
     });
     switch (letter.kind) {
       case 'invitation':
-        return message(t('mail.invitation.subject'), t('mail.invitation.body', { link: letter.link, expires: when(letter.expiresAt, true) }), t('mail.ignore'));
+        return message(t('mail.invitation.subject'), t('mail.invitation.body', { link: localised(letter.link), expires: when(letter.expiresAt, true) }), t('mail.ignore'));
       case 'password-reset':
-        return message(t('mail.reset.subject'), t('mail.reset.body', { email: letter.to, link: letter.link, expires: when(letter.expiresAt, true) }), t('mail.ignore'));
+        return message(t('mail.reset.subject'), t('mail.reset.body', { email: letter.to, link: localised(letter.link), expires: when(letter.expiresAt, true) }), t('mail.ignore'));
       case 'review-decision': {
         const record = letter.recordLabel;
         const approved = letter.decision === 'approved';
@@ -41,7 +51,7 @@ export function letterWriter(options: LetterOptions): LetterWriter {
           t(approved ? 'mail.decision.approved.subject' : 'mail.decision.rejected.subject', { record }),
           t(approved ? 'mail.decision.approved.body' : 'mail.decision.rejected.body', { record }),
           ...(letter.comment ? [t('mail.decision.comment', { comment: letter.comment })] : []),
-          ...(letter.campaignId ? [t('mail.decision.link', { link: `${base}${memberPaths.campaign(letter.campaignId)}` })] : []),
+          ...(letter.campaignId ? [t('mail.decision.link', { link: site(memberPaths.campaign(letter.campaignId)) })] : []),
         );
       }
       case 'campaign-reminder': {
@@ -49,7 +59,7 @@ export function letterWriter(options: LetterOptions): LetterWriter {
         return message(
           t('mail.reminder.subject', { campaign: letter.campaignTitle }),
           t(letter.answer === 'draft' ? 'mail.reminder.body.draft' : 'mail.reminder.body.none', params),
-          t('mail.reminder.link', { link: `${base}${memberPaths.campaign(letter.campaignId)}` }),
+          t('mail.reminder.link', { link: site(memberPaths.campaign(letter.campaignId)) }),
         );
       }
     }

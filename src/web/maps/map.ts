@@ -10,13 +10,13 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { directoryCountries, heaviestBy, loadMapCounts, loadMapPlaces, mapDataOf, type MapCounts, type MapData } from '../../maps/data.js';
-import { renderMap, type MapCountry } from '../../maps/render.js';
+import { renderMap, type MapCountry, type MapInput } from '../../maps/render.js';
 import { censusSnapshot } from '../../stats/snapshot.js';
 import type { Database } from '../../store/tables.js';
 import type { Directory } from '../data/directory.js';
 import { html, raw, type SafeHtml } from '../html.js';
 import { countryLabel } from '../i18n/codes.js';
-import { formatNumber, label, tn } from '../i18n/index.js';
+import { DEFAULT_LOCALE, formatNumber, label, tn } from '../i18n/index.js';
 import type { RenderContext } from '../page.js';
 import { currentLanguage } from '../language.js';
 import { namesIn } from '../names.js';
@@ -200,6 +200,18 @@ function heaviest(points: MapView['points']): MapView['points'] {
   return current === undefined || kept.includes(current) ? kept : [...kept.slice(0, -1), current];
 }
 
+/** What a map says besides its points, in the page's language: countries, numbers, the links left out, the credit, a disputed territory. */
+export function mapWords(c: RenderContext): Pick<MapInput, 'countryName' | 'number' | 'linksCut' | 'credit' | 'westernSaharaNote'> {
+  return {
+    countryName: (code) => countryLabel(c.locale, code),
+    number: (value) => formatNumber(c.locale, value),
+    linksCut: (drawn, total) => c.t('map.links.cut', { drawn, total }),
+    credit: c.t('map.credit'),
+    // French keeps the profile's own note, which names the territory
+    ...(c.locale === DEFAULT_LOCALE ? {} : { westernSaharaNote: c.t('map.disputed') }),
+  };
+}
+
 function drawSection(view: MapView, c: RenderContext, options: MapSectionOptions): SafeHtml {
   const { t } = c;
   if (view.points.length === 0 && view.unlocated.length === 0) return html`<p class="muted">${t('map.empty')}</p>`;
@@ -217,7 +229,7 @@ function drawSection(view: MapView, c: RenderContext, options: MapSectionOptions
     // labelled in the page's language: tooltips and legend
     weightText: (weight) => tn(c.locale, 'common.partnerships', weight),
     legendTitle: t('map.col.partnerships'),
-    countryName: (code) => countryLabel(c.locale, code),
+    ...mapWords(c),
   });
   const current = new Set(view.points.filter((p) => p.current === true).map((p) => p.id));
   const country = (code: string) => countryLabel(c.locale, code);

@@ -51,7 +51,11 @@ export const ProjectRef = z.object({
   title: z.string(),
   status: z.enum(['ongoing', 'completed', 'planned', 'other']),
   padCofinanced: z.boolean(),
+  /** as printed ("débuté en janvier 2001"), else the dates read */
   period: z.string().optional(),
+  /** the dates read from it (YYYY, YYYY-MM, YYYY-MM-DD): a page in another language than the source's writes them in its own */
+  startDate: z.string().optional(),
+  endDate: z.string().optional(),
   href: z.string(),
 });
 export type ProjectRef = z.infer<typeof ProjectRef>;
@@ -110,6 +114,8 @@ export function projectRef(project: Pick<PlacedProject, 'id' | 'title' | 'status
     status: project.status,
     padCofinanced: project.padCofinanced === true,
     period: projectPeriod(project),
+    startDate: project.startDate,
+    endDate: project.endDate,
     href: paths.project(project.id),
   });
 }

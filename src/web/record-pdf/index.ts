@@ -17,7 +17,8 @@ import { redactDocument } from '../../publish/redact.js';
 import type { Database } from '../../store/tables.js';
 import { overloaded } from '../admission.js';
 import type { Directory } from '../data/directory.js';
-import { DEFAULT_LOCALE, formatPartialDate, t } from '../i18n/index.js';
+import { formatPartialDate, t } from '../i18n/index.js';
+import { currentLanguage } from '../language.js';
 import { inDirectory, paths } from '../paths.js';
 
 export interface RecordPdfDeps {
@@ -34,7 +35,8 @@ export interface RecordPdfDeps {
 
 function headingLines(doc: RepertoireDocument, origin: string, href: string): string[] {
   const { title, edition } = doc.directory;
-  return [edition ? t(DEFAULT_LOCALE, 'recordPdf.from.edition', { title, edition: formatPartialDate(DEFAULT_LOCALE, edition) }) : t(DEFAULT_LOCALE, 'recordPdf.from', { title }), t(DEFAULT_LOCALE, 'recordPdf.online', { url: `${origin}${href}` })];
+  const locale = currentLanguage();
+  return [edition ? t(locale, 'recordPdf.from.edition', { title, edition: formatPartialDate(locale, edition) }) : t(locale, 'recordPdf.from', { title }), t(locale, 'recordPdf.online', { url: `${origin}${href}` })];
 }
 
 export function registerRecordPdfs(app: FastifyInstance, deps: RecordPdfDeps): void {
@@ -67,10 +69,11 @@ export function registerRecordPdfs(app: FastifyInstance, deps: RecordPdfDeps): v
       const doc = redactDocument(await selectedDocument(deps.db, { directoryId: dir.id, selection }), dir.redactor);
       if (kind === 'partnership') {
         const names = new Map(doc.collectivities.map((c) => [c.id, c.name]));
-        title = t(DEFAULT_LOCALE, 'recordPdf.partnership', { parties: (doc.partnerships[0]?.parties ?? []).map((p) => names.get(p.collectivityId) ?? p.collectivityId).join(' – ') });
+        title = t(currentLanguage(), 'recordPdf.partnership', { parties: (doc.partnerships[0]?.parties ?? []).map((p) => names.get(p.collectivityId) ?? p.collectivityId).join(' – ') });
       }
       const heading: RecordHeading = { title, lines: headingLines(doc, `${request.protocol}://${request.host}`, href) };
-      const pdf = await print(composeRecordBook(doc, heading));
+      // the book's words in the page's language (/ar/partenariats/x.pdf: Arabic, right to left)
+      const pdf = await print(composeRecordBook(doc, heading, currentLanguage()));
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${id.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf"`)

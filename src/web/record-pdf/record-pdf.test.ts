@@ -63,6 +63,16 @@ describe("a record's own PDF", () => {
     for (const contact of (partnership.contacts ?? []).filter(isNamedPerson)) for (const email of contact.emails ?? []) expect(text).not.toContain(email);
   }, 60_000);
 
+  it('in the page’s language: /en/…pdf has the book’s English words and the English heading', async () => {
+    const response = await fetch(`${served.base}/en/partenariats/tours-marrakech.pdf`);
+    expect(response.status).toBe(200);
+    const words = flat(await pdfText(Buffer.from(await response.arrayBuffer())));
+    expect(words).toContain('(July 2008)');
+    expect(words).toContain('Project description');
+    expect(words).not.toContain('Description du projet');
+    expect(words).toContain(`${served.base}/en/partenariats/tours-marrakech`);
+  }, 60_000);
+
   it('a collectivity: a PDF of its name and each of its partnerships', async () => {
     const doc = await loadDocument(served.site.store.db, DIRECTORY_ID);
     const id = 'ma-commune-marrakech';

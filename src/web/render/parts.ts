@@ -1,7 +1,7 @@
 /** Small render pieces the pages share: links, badges, lists, money, sources, pagination. */
 import type { Money, Source } from '../../model/schema.js';
 import { html, join, safeUrl, type SafeHtml } from '../html.js';
-import { formatMoney, formatPartialDate, label, tn } from '../i18n/index.js';
+import { DEFAULT_LOCALE, formatPartialDate, formatMoney, label, tn } from '../i18n/index.js';
 import type { RenderContext } from '../page.js';
 import type { CollectivityRef, DomainRef, PaginationView, PartnershipRef, ProjectRef } from '../pages/common.js';
 
@@ -56,8 +56,9 @@ export function padBadge(c: RenderContext): SafeHtml {
 }
 
 export function projectItem(ref: ProjectRef, c: RenderContext): SafeHtml {
+  const period = when(ref.period, [ref.startDate, ref.endDate], c);
   return html`<li><a href="${ref.href}">${ref.title}</a> ${statusBadge(ref.status, c)}${ref.padCofinanced ? html` ${padBadge(c)}` : ''}${
-    ref.period === undefined ? '' : html` <span class="muted">${ref.period}</span>`
+    period === undefined ? '' : html` <span class="muted">${period}</span>`
   }</li>`;
 }
 
@@ -75,6 +76,25 @@ export function partialDate(date: string, c: RenderContext): string {
 }
 
 /**
+ * When something happened, for a reader. The words the source printed ("Votée le 26 mars 1998,
+ * signée le 29 avril 1998") say more than the dates read from them, but they are in the source's
+ * language, French: a page in French shows them, a page in another language the dates read from
+ * them in its own words ("March 26, 1998"), and the printed words only when no date could be read
+ * (marked as French, for screen readers and the choice of font).
+ */
+export function when(printed: string | undefined, dates: readonly (string | undefined)[], c: RenderContext): SafeHtml | undefined {
+  if (printed !== undefined && c.locale === DEFAULT_LOCALE) return html`${printed}`;
+  const known = dates.filter((d): d is string => d !== undefined && d !== '');
+  if (known.length > 0) return html`${known.map((d) => partialDate(d, c)).join(' – ')}`;
+  return printed === undefined ? undefined : source(printed, c);
+}
+
+/** Words quoted from the source (a legal framework's title, a period as printed): marked as French on a page in another language. */
+export function source(text: string, c: RenderContext): SafeHtml {
+  return c.locale === DEFAULT_LOCALE ? html`${text}` : html`<span lang="${DEFAULT_LOCALE}">${text}</span>`;
+}
+
+/**
  * Where a record was printed, as a reader finds it in the book: its page and section. The
  * transcription's file and lines stay in the JSON twin, for whoever checks the reading.
  */
@@ -89,7 +109,12 @@ export function sourceLine(source: Source | undefined, c: RenderContext, section
 const BULLET = /^\s*[-•*–]\s+/;
 
 /** A text's lines as paragraphs, and its runs of bulleted lines ("- eau", "- assainissement") as lists. */
-export function paragraphs(text: string): SafeHtml {
+/** The source's own words (a history, a description, notes): in a block marked French on a page in another language. */
+function quoted(body: SafeHtml, c: RenderContext | undefined): SafeHtml {
+  return c === undefined || c.locale === DEFAULT_LOCALE || body.value === '' ? body : html`<div lang="${DEFAULT_LOCALE}">${body}</div>`;
+}
+
+export function paragraphs(text: string, c?: RenderContext): SafeHtml {
   const blocks: SafeHtml[] = [];
   let items: string[] = [];
   const flush = () => {
@@ -105,12 +130,12 @@ export function paragraphs(text: string): SafeHtml {
     }
   }
   flush();
-  return join(blocks);
+  return quoted(join(blocks), c);
 }
 
-export function bulletList(items: readonly string[] | undefined): SafeHtml {
+export function bulletList(items: readonly string[] | undefined, c?: RenderContext): SafeHtml {
   if (items === undefined || items.length === 0) return html``;
-  return items.length === 1 ? paragraphs(items[0]!) : html`<ul>${items.map((item) => html`<li>${item.replace(BULLET, '')}</li>`)}</ul>`;
+  return items.length === 1 ? paragraphs(items[0]!, c) : quoted(html`<ul>${items.map((item) => html`<li>${item.replace(BULLET, '')}</li>`)}</ul>`, c);
 }
 
 /** A section with a heading, left out when it has nothing to say. */

@@ -6,7 +6,7 @@ import { editionLabel, label, tn } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths, withQuery } from '../../paths.js';
 import { recordPdfLink } from '../../record-pdf/link.js';
-import { collectivityLink, collectivityLinks, domainLabel, facts, partialDate, partnershipLink, projectItem, section, urlLink } from '../../render/parts.js';
+import { collectivityLink, collectivityLinks, domainLabel, facts, partialDate, partnershipLink, projectItem, section, source, urlLink, when } from '../../render/parts.js';
 import { mapSection } from '../../maps/map.js';
 import type { CollectivityView } from './data.js';
 import { suggestionList } from './suggestions.js';
@@ -45,8 +45,8 @@ export function renderCollectivity(v: CollectivityView, c: RenderContext): Rende
   ]);
   const partnerships = html`<ul class="partnerships">${v.partnerships.map(
     (p) => html`<li>${partnershipLink(p.partnership)}<span class="muted"> — ${join(
-      // the date in the reader's words ("4 février 2006"), the printed sentence only when no date was read from it
-      [p.legalFramework, p.signedDate === undefined ? p.dateText : partialDate(p.signedDate, c), tn(c.locale, 'common.projects', p.projectCount)].filter((x): x is string => x !== undefined),
+      // a list gives the date in the reader's words ("4 février 2006", not the printed "Signé le 04 février 2006"); the printed words when no date was read
+      [p.legalFramework && source(p.legalFramework, c), p.signedDate === undefined ? when(p.dateText, [], c) : partialDate(p.signedDate, c), tn(c.locale, 'common.projects', p.projectCount)].filter((x) => x !== undefined),
       ', ',
     )}</span></li>`,
   )}</ul>`;

@@ -19,6 +19,7 @@ import { domainKeys } from '../../../partners/document.js';
 import { MapPointView } from '../../maps/map.js';
 import { paths, withQuery } from '../../paths.js';
 import { CollectivityRef, DomainRef, collectivityRef, domainRef, first, strip } from '../common.js';
+import { regionNameIn } from '../../names.js';
 
 /** Collectivities named per division (the active first); the count gives the rest. */
 export const NAMED_PER_UNIT = 8;
@@ -120,7 +121,8 @@ export async function coverageView(dir: Directory, db: Kysely<Database>, query: 
     if (!v.gap || v.parent !== undefined) return [];
     const seat = locate({ country: v.country, kind: v.levelKind, name: v.name, region: v.parent ?? v.name });
     if (seat === undefined) return [];
-    return [{ id: `${v.country}-${v.code}`, label: v.name, href: `#${unitAnchor(v)}`, lat: seat.lat, lon: seat.lon, weight: 1, country: v.country }];
+    // the map's point named in the page's language (the Arabic name of a Moroccan région)
+    return [{ id: `${v.country}-${v.code}`, label: regionNameIn(v.name), href: `#${unitAnchor(v)}`, lat: seat.lat, lon: seat.lon, weight: 1, country: v.country }];
   });
   return CoverageView.parse(
     strip({

@@ -4,11 +4,12 @@ import { html, join, raw } from '../../html.js';
 import { label } from '../../i18n/index.js';
 import { countryLabel } from '../../i18n/codes.js';
 import { baseMapHref } from '../../maps/base.js';
-import { withoutInlineStyle } from '../../maps/map.js';
+import { mapWords, withoutInlineStyle } from '../../maps/map.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
 import { collectivityLinks, dataTable, section } from '../../render/parts.js';
 import { unitAnchor, type CoverageView } from './data.js';
+import { regionNameIn } from '../../names.js';
 
 export function renderCoverage(v: CoverageView, c: RenderContext): RenderedPage {
   const { t } = c;
@@ -45,6 +46,7 @@ export function renderCoverage(v: CoverageView, c: RenderContext): RenderedPage 
           baseHref: baseMapHref('both', v.countries),
           weightText: () => t('coverage.map.point'),
           legendTitle: t('coverage.map.legend'),
+          ...mapWords(c),
         });
   const map =
     rendered === undefined
@@ -56,7 +58,7 @@ export function renderCoverage(v: CoverageView, c: RenderContext): RenderedPage 
       const units = v.units.filter((u) => u.country === code);
       if (units.length === 0) return html``;
       const rows = units.map((u) => [
-        html`<span id="${unitAnchor(u)}">${u.name}</span>${u.gap ? html` <strong class="gap">${t('coverage.gap')}</strong>` : ''}`,
+        html`<span id="${unitAnchor(u)}">${regionNameIn(u.name)}</span>${u.gap ? html` <strong class="gap">${t('coverage.gap')}</strong>` : ''}`,
         label(c.locale, 'kind', u.levelKind),
         u.parent ?? '',
         String(u.collectivities),

@@ -13,7 +13,8 @@ import {
   facts,
   money,
   paragraphs,
-  partialDate,
+  source,
+  when,
   partnershipLink,
   projectList,
   section,
@@ -44,8 +45,8 @@ ${facts([
 
   const framework = facts([
     [t('partnership.section'), v.section],
-    [t('partnership.framework'), v.legalFramework ?? (v.frameworkKind && label(c.locale, 'framework', v.frameworkKind))],
-    [t('partnership.date'), v.dateText ?? (v.signedDate && partialDate(v.signedDate, c))],
+    [t('partnership.framework'), (v.legalFramework && source(v.legalFramework, c)) ?? (v.frameworkKind && label(c.locale, 'framework', v.frameworkKind))],
+    [t('partnership.date'), when(v.dateText, [v.signedDate], c)],
   ]);
 
   const budgets =
@@ -95,7 +96,7 @@ ${facts([
 ${recordPdfLink(paths.partnership(v.id), c)}
 ${section(t('partnership.parties'), parties, 'parties')}
 ${framework}
-${section(t('partnership.history'), v.history === undefined ? undefined : paragraphs(v.history))}
+${section(t('partnership.history'), v.history === undefined ? undefined : paragraphs(v.history, c))}
 ${section(
   t('partnership.domains'),
   v.domains.length === 0 && v.domainsText === undefined
@@ -104,10 +105,10 @@ ${section(
 )}
 ${v.tier === 'full' ? section(`${t('partnership.projects')} (${tn(c.locale, 'common.projects', v.projects.length)})`, v.projects.length === 0 ? html`<p>${t('partnership.noProjects')}</p>` : projectList(v.projects, c), 'projets') : ''}
 ${section(t('partnership.budgets'), budgets)}
-${section(t('partnership.humanResources'), bulletList(v.humanResources))}
-${section(t('partnership.otherPartnerships'), bulletList(v.otherPartnerships))}
+${section(t('partnership.humanResources'), bulletList(v.humanResources, c))}
+${section(t('partnership.otherPartnerships'), bulletList(v.otherPartnerships, c))}
 ${section(t('partnership.contacts'), contacts, 'contacts')}
-${section(t('partnership.notes'), bulletList(v.notes))}
+${section(t('partnership.notes'), bulletList(v.notes, c))}
 ${section(t('partnership.neighbours'), neighbours, 'voisins')}
 ${sourceLine(v.source, c, v.section)}
 </article>`;

@@ -3,7 +3,7 @@ import { html, join } from '../../html.js';
 import { label, tn } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
-import { bulletList, collectivityLinks, pagination, partialDate } from '../../render/parts.js';
+import { bulletList, collectivityLinks, pagination, partialDate, source, when } from '../../render/parts.js';
 import type { FilterOption } from '../common-lists.js';
 import type { BriefView, PartnershipsView } from './data.js';
 
@@ -21,13 +21,13 @@ export function filterBar(title: string, options: readonly FilterOption[], allHr
 type Item = PartnershipsView['items'][number];
 
 function row(p: Item, c: RenderContext) {
-  // the date in the reader's words; the printed sentence ("Signé le 04 février 2006.") when none was read
-  const when = p.signedDate === undefined ? p.dateText : partialDate(p.signedDate, c);
+  // a list gives the date in the reader's words ("4 février 2006"); the printed words when no date was read
+  const date = p.signedDate === undefined ? when(p.dateText, [], c) : partialDate(p.signedDate, c);
   return html`<li class="card"><h2 class="card-title"><a href="${p.partnership.href}">${p.partnership.title}</a></h2>
 <p>${collectivityLinks(p.home)} ⇄ ${collectivityLinks(p.partner)}</p>
 <p class="muted">${join(
-    [p.legalFramework, when, p.partnership.tier === 'full' ? tn(c.locale, 'common.projects', p.projectCount) : label(c.locale, 'tier', 'brief')].filter(
-      (x): x is string => x !== undefined,
+    [p.legalFramework && source(p.legalFramework, c), date, p.partnership.tier === 'full' ? tn(c.locale, 'common.projects', p.projectCount) : label(c.locale, 'tier', 'brief')].filter(
+      (x) => x !== undefined,
     ),
     ' · ',
   )}</p></li>`;
@@ -47,7 +47,7 @@ export function renderBrief(v: BriefView, c: RenderContext): RenderedPage {
   const { t } = c;
   const body = html`<h1>${t('brief.title')}</h1><p>${t('brief.intro')}</p>
 <ul class="cards">${v.items.map(
-    (p) => html`${row(p, c)}${p.otherPartnerships.length + p.notes.length === 0 ? '' : html`<li class="card-notes">${bulletList([...p.otherPartnerships, ...p.notes])}</li>`}`,
+    (p) => html`${row(p, c)}${p.otherPartnerships.length + p.notes.length === 0 ? '' : html`<li class="card-notes">${bulletList([...p.otherPartnerships, ...p.notes], c)}</li>`}`,
   )}</ul>
 ${pagination(v.pagination, c)}`;
   return {

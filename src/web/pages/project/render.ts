@@ -13,7 +13,7 @@ import {
   money,
   padBadge,
   paragraphs,
-  partialDate,
+  when,
   partnershipLink,
   section,
   sourceLine,
@@ -24,9 +24,7 @@ import { similarList } from './similar.js';
 
 export function renderProject(v: ProjectView, c: RenderContext): RenderedPage {
   const { t } = c;
-  const period = [v.periodText, !v.periodText && v.startDate ? partialDate(v.startDate, c) : undefined, !v.periodText && v.endDate ? partialDate(v.endDate, c) : undefined]
-    .filter(Boolean)
-    .join(' – ');
+  const period = when(v.periodText, [v.startDate, v.endDate], c);
   const partners =
     v.partners.length === 0
       ? undefined
@@ -73,19 +71,19 @@ export function renderProject(v: ProjectView, c: RenderContext): RenderedPage {
 ${facts([
   // the status is the badge above: said once
   [t('project.themes'), v.themes.length === 0 ? undefined : v.themes.join(' ; ')],
-  [t('project.period'), period === '' ? undefined : period],
+  [t('project.period'), period],
   [t('project.duration'), v.durationMonths === undefined ? undefined : t('project.months', { months: v.durationMonths })],
   [t('project.partnership'), partnershipLink(v.partnership)],
 ])}
 ${section(t('project.domains'), v.domains.length === 0 ? undefined : domainList(v.domains))}
-${section(t('project.objectives'), bulletList(v.objectives))}
-${section(t('project.description'), v.description === undefined ? undefined : paragraphs(v.description))}
+${section(t('project.objectives'), bulletList(v.objectives, c))}
+${section(t('project.description'), v.description === undefined ? undefined : paragraphs(v.description, c))}
 ${section(t('project.partners'), partners)}
 ${section(t('project.funding'), funding)}
-${section(t('project.expectedResults'), bulletList(v.expectedResults))}
-${section(t('project.obtainedResults'), bulletList(v.obtainedResults))}
-${section(t('project.beneficiaries'), bulletList(v.beneficiaries))}
-${section(t('project.observations'), v.observations === undefined ? undefined : paragraphs(v.observations))}
+${section(t('project.expectedResults'), bulletList(v.expectedResults, c))}
+${section(t('project.obtainedResults'), bulletList(v.obtainedResults, c))}
+${section(t('project.beneficiaries'), bulletList(v.beneficiaries, c))}
+${section(t('project.observations'), v.observations === undefined ? undefined : paragraphs(v.observations, c))}
 ${section(
   t('partnership.projects'),
   v.siblings.length === 0 ? undefined : html`<ul>${v.siblings.map((s) => html`<li><a href="${s.href}">${s.title}</a></li>`)}</ul>`,

@@ -3,7 +3,7 @@ import { html } from '../../html.js';
 import { label } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths, withQuery } from '../../paths.js';
-import { padBadge, pagination, partnershipLink, statusBadge } from '../../render/parts.js';
+import { padBadge, pagination, partnershipLink, statusBadge, when } from '../../render/parts.js';
 import { filterBar } from '../partnerships/render.js';
 import type { ProjectsView } from './data.js';
 
@@ -20,7 +20,7 @@ ${filterBar(t('projects.filter.status'), v.statuses, withQuery(paths.projects(),
 ${v.items.length === 0 ? html`<p>${t('common.empty')}</p>` : html`<ul class="cards">${v.items.map(
     (p) => html`<li class="card"><h2 class="card-title"><a href="${p.href}">${p.title}</a></h2><p>${statusBadge(p.status, c)}${
       p.padCofinanced ? html` ${padBadge(c)}` : ''
-    }${p.period ? html` <span class="muted">${p.period}</span>` : ''}</p><p class="muted">${partnershipLink(p.partnership)}</p></li>`,
+    }${p.period || p.startDate ? html` <span class="muted">${when(p.period, [p.startDate, p.endDate], c)}</span>` : ''}</p><p class="muted">${partnershipLink(p.partnership)}</p></li>`,
   )}</ul>`}
 ${pagination(v.pagination, c)}`;
   return { title: t('projects.title'), breadcrumbs: [{ href: paths.projects(), label: t('projects.title') }], body };

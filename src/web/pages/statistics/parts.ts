@@ -1,27 +1,30 @@
 /** Pieces shared by the statistics and PAD pages: charts with their tables, money, CSV links. */
-import { frenchFormats } from '../../../locale/french.js';
 import { barChart, type Bar } from '../../../stats/charts.js';
 import type { StatsLabels, StatsTable } from '../../../stats/csv.js';
 import type { CensusStats } from '../../../stats/model.js';
 import { html, raw, type SafeHtml } from '../../html.js';
 import { countryLabel, decadeLabel, kindLabel, statusLabel } from '../../i18n/codes.js';
-import { t, tn, type Locale } from '../../i18n/index.js';
+import { formatsOf, t, tn, type Locale } from '../../i18n/index.js';
+import { currentLanguage } from '../../language.js';
 import type { RenderContext } from '../../page.js';
 import { withoutInlineStyle } from '../../maps/map.js';
 import { scrollTable } from '../../render/parts.js';
 import { paths } from '../../paths.js';
 
+/** The numbers of the page being drawn, in its language (the request's scope: language.ts). */
+const formats = () => formatsOf(currentLanguage());
+
 export function formatCount(n: number): string {
-  return frenchFormats.number(n);
+  return formats().number(n);
 }
 
 export function formatEur(n: number): string {
-  return frenchFormats.money(n, 'EUR', { max: 0 });
+  return formats().money(n, 'EUR', { max: 0 });
 }
 
 /** An amount in its currency ("150 000 MAD"), marked "≈" when approximate. */
 export function formatAmount(amount: number, currency: string, approximate = false): string {
-  return `${approximate ? '≈ ' : ''}${frenchFormats.number(amount)} ${currency}`;
+  return `${approximate ? '≈ ' : ''}${formats().number(amount)} ${currency}`;
 }
 
 /** The CSV of a table, for the same selection as the page (the URL's query kept). */
@@ -40,7 +43,17 @@ export function chartWithTable(
   options: { id: string; title: string; description: string; bars: readonly Bar[]; orientation: 'horizontal' | 'vertical'; valueLabel: string; labelHeader?: string; spoken?: (bar: Bar, formatted: string) => string },
 ): SafeHtml {
   if (options.bars.length === 0) return html`<p class="muted">${c.t('map.empty')}</p>`;
-  const chart = barChart({ title: options.title, description: options.description, bars: options.bars, orientation: options.orientation, valueLabel: options.valueLabel, id: options.id, ...(options.spoken ? { spoken: options.spoken } : {}) });
+  const chart = barChart({
+    title: options.title,
+    description: options.description,
+    bars: options.bars,
+    orientation: options.orientation,
+    valueLabel: options.valueLabel,
+    id: options.id,
+    format: formatCount,
+    compact: formats().compact,
+    ...(options.spoken ? { spoken: options.spoken } : {}),
+  });
   const table = scrollTable(
     options.title,
     html`<table class="stats-table"><caption class="visually-hidden">${options.title}</caption><thead><tr><th scope="col">${options.labelHeader ?? c.t('stats.col.label')}</th><th scope="col" class="num">${options.valueLabel}</th></tr></thead><tbody>${chart.table.map(
@@ -54,7 +67,7 @@ export function chartWithTable(
 export function ratesText(rate: CensusStats['rate']): string {
   return Object.entries(rate.perEur)
     .filter(([currency]) => currency !== rate.base)
-    .map(([currency, value]) => `1 ${rate.base} = ${frenchFormats.number(value)} ${currency}`)
+    .map(([currency, value]) => `1 ${rate.base} = ${formats().number(value)} ${currency}`)
     .join(' ; ');
 }
 
@@ -64,7 +77,7 @@ export function rateNote(rate: CensusStats['rate'], c: RenderContext): SafeHtml 
 
 /** A total in euros, with the share that is approximate. */
 export function eurTotal(total: CensusStats['budgets']['total']): string {
-  return total.approximateEur > 0 ? `${formatEur(total.eur)} (dont ≈ ${formatEur(total.approximateEur)})` : formatEur(total.eur);
+  return total.approximateEur > 0 ? t(currentLanguage(), 'stats.money.ofWhichApprox', { total: formatEur(total.eur), approximate: formatEur(total.approximateEur) }) : formatEur(total.eur);
 }
 
 /** The labels of the statistics' codes, from the catalogue: the page's and its CSVs' alike. */
