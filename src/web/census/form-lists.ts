@@ -65,7 +65,9 @@ export function itemCount(values: FormValues, list: string): number {
 }
 
 /** The list action of a form body (`_add`, `_remove`), applied to its values; undefined when the form was sent to be saved. */
-export function listEdit(body: unknown, values: FormValues): ListEdit | undefined {
+export function listEdit(body: unknown, sent: FormValues): ListEdit | undefined {
+  // a browser sends the empty item offered at the end of each list too: left out, it is offered again, and an index counts filled items only
+  const values: FormValues = Object.fromEntries(Object.entries(sent).filter(([, value]) => value.trim() !== ''));
   const add = bodyField(body, '_add');
   if (add !== undefined && LIST_PATH.test(add)) {
     return { values, added: { [add]: 1 }, focus: `${add}[${itemCount(values, add)}]` };
