@@ -82,7 +82,7 @@ export function registerCampaignRoutes(app: FastifyInstance, kit: CensusRouteKit
       const crumbs: Link[] = [censusCrumb(c), { href: memberPaths.campaign(campaign.id), label: campaign.title }];
 
       if (isEditor(actor) && asked === undefined) {
-        const body = collectivityPicker({ campaignId: campaign.id, title: campaign.title, query: queryParam(request, 'q') ?? '', collectivities: dir.collectivities }, c);
+        const body = collectivityPicker({ campaignId: campaign.id, title: campaign.title, query: queryParam(request, 'nom') ?? '', collectivities: dir.collectivities }, c);
         return members.send(request, reply, { title: campaign.title, breadcrumbs: crumbs, body });
       }
 

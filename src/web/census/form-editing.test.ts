@@ -114,14 +114,14 @@ describe('the editors’ collectivity picker', () => {
   it('finds collectivities by a part of their name, accents and case aside, and links to their records', async () => {
     const empty = await editor.get(`/recensement/${campaignId}`);
     expect(empty.statusCode).toBe(200);
-    expect(empty.body).toContain('name="q"');
+    expect(empty.body).toContain('name="nom"');
     expect(empty.body).not.toContain('<select id="f-collectivite"');
-    const found = await editor.get(`/recensement/${campaignId}?q=OUJDA`);
+    const found = await editor.get(`/recensement/${campaignId}?nom=OUJDA`);
     expect(text(found.body)).toContain("Commune urbaine d'Oujda");
     expect(found.body).toContain(`href="/recensement/${campaignId}?collectivite=${OUJDA}"`);
-    const accents = await editor.get(`/recensement/${campaignId}?q=${encodeURIComponent('régión')}`);
+    const accents = await editor.get(`/recensement/${campaignId}?nom=${encodeURIComponent('régión')}`);
     expect(text(accents.body)).toMatch(/Collectivités trouvées pour « régión » : \d+/);
-    const none = await editor.get(`/recensement/${campaignId}?q=zzzqqq`);
+    const none = await editor.get(`/recensement/${campaignId}?nom=zzzqqq`);
     expect(text(none.body)).toContain('Aucune collectivité ne correspond à « zzzqqq ».');
     const picked = await editor.get(`/recensement/${campaignId}?collectivite=${OUJDA}`);
     expect(text(picked.body)).toContain("Commune urbaine d'Oujda");

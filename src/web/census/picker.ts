@@ -1,6 +1,6 @@
 /**
  * An editor answers for any collectivity: they pick it from a searchable list that works without
- * JavaScript — a search field sent by GET (`?q=`), the matches listed as links to the
+ * JavaScript — a search field sent by GET (`?nom=`), the matches listed as links to the
  * collectivity's records. A directory may hold thousands of collectivities: a <select> of all of
  * them was too long to read and to move through by keyboard.
  */
@@ -50,9 +50,9 @@ export function collectivityPicker(o: { campaignId: string; title: string; query
   <h1>${o.title}</h1>
   <p>${t('census.entries.pick.intro')} <a href="${memberPaths.dashboard(o.campaignId)}">${t('census.dashboard')}</a></p>
   <form method="get" action="${memberPaths.campaign(o.campaignId)}" class="member-form" role="search">
-  <div class="field"><label for="f-q">${t('census.entries.pick.search')}</label>
-  <p class="hint" id="f-q-hint">${t('census.entries.pick.hint')}</p>
-  <input id="f-q" name="q" type="search" value="${o.query}" aria-describedby="f-q-hint" autocomplete="off"></div>
+  <div class="field"><label for="f-nom">${t('census.entries.pick.search')}</label>
+  <p class="hint" id="f-nom-hint">${t('census.entries.pick.hint')}</p>
+  <input id="f-nom" name="nom" type="search" value="${o.query}" aria-describedby="f-nom-hint" autocomplete="off"></div>
   <p><button type="submit">${t('census.entries.pick.search.submit')}</button></p></form>
   ${results}
   </section>`;
