@@ -58,9 +58,14 @@ export function defineMemberPage<VM>(page: MemberPageDefinition<VM>): MemberPage
   return page;
 }
 
-/** The JSON twin's route of a page path: `/relecture` → `/relecture.json`. */
+/** The JSON twin's route of a page path: `/relecture` → `/relecture.json`, `/relecture/:proposal` → `/relecture/:proposal.json`. */
 export function memberTwinRoute(path: string): string {
   return `${path}.json`;
+}
+
+/** The last parameter of a path that ends with one (`/historique/:type/:id` → `id`): its twin shares the route, the value ending with `.json`. */
+function trailingParameter(path: string): string | undefined {
+  return /\/:(\w+)$/.exec(path)?.[1];
 }
 
 export interface RegisteredMemberPage<VM> {
@@ -87,10 +92,10 @@ function queryOf(value: unknown): QueryParams {
 
 /** Registers a members' page: its HTML route and its JSON twin, both behind the page's permission check. */
 export function registerMemberPage<VM>(app: FastifyInstance, members: Members, page: MemberPageDefinition<VM>): RegisteredMemberPage<VM> {
-  const viewOf = async (request: FastifyRequest): Promise<VM> => {
+  const viewOf = async (request: FastifyRequest, params = stringsOf(request.params)): Promise<VM> => {
     // the permission first: nothing is read for a member who may not see the page
     const actor = page.allow(members.actor(request));
-    const view = await page.load({ actor, params: stringsOf(request.params), query: queryOf(request.query), members });
+    const view = await page.load({ actor, params, query: queryOf(request.query), members });
     return page.schema.parse(view);
   };
   const html = async (request: FastifyRequest, reply: FastifyReply, view: VM, status: number) => {
@@ -99,13 +104,10 @@ export function registerMemberPage<VM>(app: FastifyInstance, members: Members, p
     return members.send(request, reply, rendered, status);
   };
 
-  app.get(
-    page.path,
-    guarded(members, async (request, reply) => html(request, reply, await viewOf(request), 200)),
-  );
-  app.get(memberTwinRoute(page.path), async (request, reply) => {
+  const sendHtml = guarded(members, async (request, reply) => html(request, reply, await viewOf(request), 200));
+  const sendJson = async (request: FastifyRequest, reply: FastifyReply, params: Record<string, string>) => {
     try {
-      const view = await viewOf(request);
+      const view = await viewOf(request, params);
       return await reply.header('cache-control', 'no-store').type('application/json; charset=utf-8').send(JSON.stringify(view));
     } catch (error) {
       // signed out: to the sign-in page and back, as the HTML; refused: 403, with the reason
@@ -116,7 +118,20 @@ export function registerMemberPage<VM>(app: FastifyInstance, members: Members, p
       }
       throw error;
     }
-  });
+  };
+  const last = trailingParameter(page.path);
+  if (last === undefined) {
+    app.get(page.path, sendHtml);
+    app.get(memberTwinRoute(page.path), async (request, reply) => sendJson(request, reply, stringsOf(request.params)));
+  } else {
+    // one route: the last parameter may end with .json (ids never hold a dot)
+    app.get(page.path, async (request, reply) => {
+      const params = stringsOf(request.params);
+      const value = params[last] ?? '';
+      if (!value.endsWith('.json')) return sendHtml(request, reply);
+      return sendJson(request, reply, { ...params, [last]: value.slice(0, -'.json'.length) });
+    });
+  }
 
   return {
     async show(request, reply, change = (view) => view, status = 200) {

@@ -16,12 +16,13 @@ let browser: Browser;
 
 /** The focused element, as a selector-like description: `tag#id[name=value]`. */
 async function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
+  // run in the page, where `document` is the page's (the test's own TypeScript has no DOM)
+  return page.evaluate<string>(`(() => {
     const el = document.activeElement;
     if (el === null) return '';
     const name = el.getAttribute('name');
-    return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${name ? `[${name}=${el.getAttribute('value') ?? ''}]` : ''}`;
-  });
+    return el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (name ? '[' + name + '=' + (el.getAttribute('value') ?? '') + ']' : '');
+  })()`);
 }
 
 describe.skipIf(skipReason !== undefined)('a list field edited by keyboard in Chromium', () => {

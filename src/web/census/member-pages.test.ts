@@ -12,6 +12,7 @@ let site: MembersSite;
 let base: string;
 let editor: Browser;
 let oujda: Browser;
+let admin: Browser;
 let campaignId: string;
 
 interface OpenApi {
@@ -23,6 +24,7 @@ beforeAll(async () => {
   site = await openMembersSite();
   editor = await site.signIn('editor');
   oujda = await site.signIn('oujda');
+  admin = await site.signIn('admin');
   const opened = await editor.post('/recensement', { title: 'Recensement des pages' });
   expect(opened.statusCode).toBe(303);
   campaignId = opened.headers.location!.split('/').pop()!;
@@ -50,13 +52,15 @@ describe('the members’ pages and their JSON twins', () => {
       '/recensement/{campaign}/tableau-de-bord.json': [`/recensement/${campaignId}/tableau-de-bord.json`, `/recensement/${campaignId}/tableau-de-bord.json?comptes=1`],
       '/relecture.json': ['/relecture.json', '/relecture.json?etat=approved'],
       '/qualite.json': ['/qualite.json'],
+      '/admin/utilisateurs.json': ['/admin/utilisateurs.json'],
     };
     for (const [path, urls] of Object.entries(examples)) {
+      const who = path.startsWith('/admin/') ? admin : editor;
       const operation = document.paths[path]!.get;
       expect(operation.security, path).toEqual([{ session: [] }]);
       const validate = ajv.getSchema(operation.responses['200']!.content!['application/json'].schema.$ref)!;
       for (const url of urls) {
-        const response = await fetchAs(editor, url);
+        const response = await fetchAs(who, url);
         expect(response.status, url).toBe(200);
         expect(response.headers.get('cache-control')).toBe('no-store');
         const body: unknown = await response.json();
@@ -86,6 +90,13 @@ describe('the members’ pages and their JSON twins', () => {
       expect(refused.headers.get('content-type')).toMatch(/^application\/json/);
       expect(((await refused.json()) as { error: { status: number; code: string } }).error).toMatchObject({ status: 403, code: 'forbidden' });
     }
+    // the accounts are the administrators' alone: an editor is refused too
+    expect((await fetchAs(editor, '/admin/utilisateurs.json')).status).toBe(403);
+    expect((await fetchAs(editor, '/admin/utilisateurs')).status).toBe(403);
+    const accounts = (await (await fetchAs(admin, '/admin/utilisateurs.json')).json()) as { users: { email: string; self: boolean; collectivityName?: string }[]; invitation?: unknown };
+    expect(accounts.users.find((u) => u.email === 'admin@repertoire.test')?.self).toBe(true);
+    expect(accounts.users.find((u) => u.email === 'staff@oujda.ma')?.collectivityName).toBe("Commune urbaine d'Oujda");
+    expect(accounts.invitation).toBeUndefined();
     const own = (await (await fetchAs(oujda, '/recensement.json')).json()) as { campaigns: { dashboardHref?: string }[]; openForm?: unknown };
     expect(own.campaigns.length).toBeGreaterThan(0);
     expect(own.campaigns.every((c) => c.dashboardHref === undefined)).toBe(true);
