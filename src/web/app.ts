@@ -41,6 +41,7 @@ import { editionLabel, t, useArabicDigits, type MessageKey, type Params } from '
 import { currentLanguage, inLanguage, splitLanguage } from './language.js';
 import { languageOf, rememberVisit, suggestedLanguage, VARY } from './request-language.js';
 import { layout, type Colophon } from './layout.js';
+import { MEMBER_PAGES } from './member-pages.js';
 import { openApiDocument } from './openapi.js';
 import { PageMoved, movedUrl, type AnyPage, type PageInput, type QueryParams, type RenderContext } from './page.js';
 import { PAGES } from './pages/index.js';
@@ -343,7 +344,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.get(paths.openapi(), async (request, reply) =>
-    reply.type('application/json; charset=utf-8').send(JSON.stringify(openApiDocument(PAGES, { serverUrl: `${request.protocol}://${request.host}` }))),
+    reply.type('application/json; charset=utf-8').send(JSON.stringify(openApiDocument(PAGES, { serverUrl: `${request.protocol}://${request.host}`, memberPages: MEMBER_PAGES }))),
   );
 
   const sendError = async (request: FastifyRequest, reply: FastifyReply, view: ErrorView) => {

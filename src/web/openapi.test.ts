@@ -4,6 +4,7 @@
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MEMBER_PAGES } from './member-pages.js';
 import { PAGES } from './pages/index.js';
 import { servedTestSite } from './testing.js';
 
@@ -41,11 +42,14 @@ const EXAMPLES: Record<string, string[]> = {
 /** Paths that are not JSON twins: files (their own tests check what they serve). */
 const FILES = ['/export', '/partenariats/{id}.pdf', '/collectivites/{id}.pdf', '/statistiques/{table}.csv'];
 
+/** The members' pages' JSON twins: census/member-pages.test.ts fetches them signed in. */
+const MEMBERS = ['/recensement.json', '/recensement/{campaign}/tableau-de-bord.json', '/relecture.json', '/qualite.json', '/admin/utilisateurs.json'];
+
 describe('the OpenAPI document', () => {
   it('is OpenAPI 3.1 and lists every page, with its view model', () => {
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths).sort()).toEqual([...Object.keys(EXAMPLES), ...FILES].sort());
-    for (const page of PAGES) expect(document.components.schemas[page.name], page.name).toBeDefined();
+    expect(Object.keys(document.paths).sort()).toEqual([...Object.keys(EXAMPLES), ...FILES, ...MEMBERS].sort());
+    for (const page of [...PAGES, ...MEMBER_PAGES]) expect(document.components.schemas[page.name], page.name).toBeDefined();
     expect(document.components.schemas.ErrorView).toBeDefined();
   });
 

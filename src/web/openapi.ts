@@ -10,6 +10,8 @@ import { DATA_LICENCE } from '../publish/licence.js';
 import { ErrorView } from './errors.js';
 import { exportPathItem } from './export/openapi.js';
 import type { AnyPage } from './page.js';
+import { memberTwinRoute, type AnyMemberPage } from './auth/member-page.js';
+import { SESSION_COOKIE_NAME } from '../accounts/service.js';
 import { statisticsCsvPathItem } from './pages/statistics/openapi.js';
 import { recordPdfPathItems } from './record-pdf/openapi.js';
 
@@ -30,12 +32,18 @@ export function twinPath(path: string): string {
 export interface OpenApiOptions {
   /** the site's address (no trailing slash): the document's server */
   readonly serverUrl: string;
+  /** the members' pages: their JSON twins, described under the session cookie */
+  readonly memberPages?: readonly AnyMemberPage[];
 }
 
 const TAGS = [
   { name: 'pages', description: 'The JSON twin of each page of the site: its view model.' },
   { name: 'exports', description: 'The directory, or a search’s results, as files.' },
+  { name: 'members', description: 'The JSON twin of each members’ page (census, review, quality): for a signed-in member whose role may see it.' },
 ];
+
+/** The members' session: the cookie the sign-in page sets. */
+const SESSION_SCHEME = 'session';
 
 /** The name the search page is defined by: the export takes its parameters. */
 const SEARCH_PAGE = 'SearchView';
@@ -66,6 +74,25 @@ export function openApiDocument(pages: readonly AnyPage[], options: OpenApiOptio
       },
     };
   }
+  for (const page of options.memberPages ?? []) {
+    schemas[page.name] = schemaOf(page.schema);
+    pathItems[memberTwinRoute(page.path).replace(/:(\w+)/g, '{$1}')] = {
+      get: {
+        operationId: page.name.replace(/View$/, '').replace(/^./, (c) => c.toLowerCase()),
+        summary: page.summary,
+        tags: ['members'],
+        security: [{ [SESSION_SCHEME]: [] }],
+        description: `The view model of the members' page ${page.path}. ${page.audience} Signed out, a redirection to the sign-in page.`,
+        parameters: (page.parameters ?? []).map((p) => ({ name: p.name, in: p.in, required: p.in === 'path' ? true : (p.required ?? false), description: p.description, schema: p.schema })),
+        responses: {
+          '200': { description: page.name, content: { 'application/json': { schema: { $ref: `#/components/schemas/${page.name}` } } } },
+          '303': { description: 'signed out: to the sign-in page, and back after' },
+          '403': errorResponse('the member’s role may not see this page'),
+          '404': errorResponse('no such campaign or record'),
+        },
+      },
+    };
+  }
   const exported = exportPathItem(pages.find((page) => page.name === SEARCH_PAGE)?.parameters ?? []);
   pathItems[exported.path] = exported.item;
   Object.assign(pathItems, recordPdfPathItems(errorResponse));
@@ -81,9 +108,12 @@ export function openApiDocument(pages: readonly AnyPage[], options: OpenApiOptio
       license: { name: DATA_LICENCE.title, identifier: DATA_LICENCE.id },
     },
     servers: [{ url: options.serverUrl.replace(/\/+$/, ''), description: 'this site' }],
-    // every operation is public: each says so with `security: []`
+    // every public operation says so with `security: []`; the members' ones name the session cookie
     tags: TAGS,
     paths: pathItems,
-    components: { schemas },
+    components: {
+      schemas,
+      securitySchemes: { [SESSION_SCHEME]: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE_NAME, description: 'the session cookie the sign-in page (/connexion) sets' } },
+    },
   };
 }

@@ -7,15 +7,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isEditor, requireAdmin, requireEditor } from '../../accounts/roles.js';
 import type { Invitation } from '../../accounts/service.js';
-import type { User } from '../../accounts/users.js';
 import { isRepertoireError, ValidationError } from '../../errors.js';
+import { registerMemberPage } from '../auth/member-page.js';
 import { csrfField, field, guarded, type Members } from '../auth/members.js';
 import { memberPaths } from '../auth/paths.js';
 import { COLLECTIVITY_LIST_ID, errorSummary, fieldId } from '../census/forms.js';
-import { html, type SafeHtml } from '../html.js';
-import { formatDateTime, type MessageKey } from '../i18n/index.js';
+import { html } from '../html.js';
 import { currentLanguage } from '../language.js';
-import type { RenderContext } from '../page.js';
+import { selectField, textField } from './fields.js';
+import { usersPage } from './pages/users/index.js';
 import { slugOf } from '../../text/fold.js';
 
 interface UsersState {
@@ -36,71 +36,30 @@ interface PersonState {
 export function registerAdminRoutes(app: FastifyInstance, members: Members): void {
   const { accounts, census } = members;
 
-  const usersPage = async (request: FastifyRequest, reply: FastifyReply, state: UsersState, status = 200) => {
-    const actor = requireAdmin(members.actor(request));
-    const c = await members.context(request);
-    const { t } = c;
-    const users = await accounts.listUsers(actor);
-    const dir = await members.directory().catch(() => undefined);
-    const csrf = request.member!.csrfToken;
-    const values = state.values ?? {};
-    const errors = state.errors ?? {};
-    const labels: Record<string, string> = { email: t('admin.users.email'), name: t('admin.users.name'), role: t('admin.users.role'), collectivityId: t('admin.users.collectivity') };
-    const action = (user: User, kind: 'desactiver' | 'reactiver' | 'inviter', key: MessageKey) =>
-      html`<form method="post" action="${memberPaths.userAction(kind)}" class="inline-form">${csrfField(csrf)}<input type="hidden" name="email" value="${user.email}"><button type="submit" class="small">${t(key, { email: user.email })}</button></form>`;
-    const roleForm = (user: User) => {
-      const id = `role-${user.id}`;
-      const roles = user.role === 'contributor' ? (['contributor', 'editor', 'admin'] as const) : (['editor', 'admin'] as const);
-      return html`<form method="post" action="${memberPaths.userAction('role')}" class="inline-form">${csrfField(csrf)}<input type="hidden" name="email" value="${user.email}"><label class="visually-hidden" for="${id}">${t('admin.users.role.of', { email: user.email })}</label><select id="${id}" name="role">${roles.map(
-        (role) => html`<option value="${role}"${role === user.role ? html` selected` : ''}>${t(`member.role.${role}`)}</option>`,
-      )}</select> <button type="submit" class="small">${t('admin.users.role.change')}</button></form>`;
-    };
-    const shown = state.invitation;
-    const body = html`<section class="member-page">
-<h1>${t('admin.users.title')}</h1>
-${state.notice ? html`<p class="success" role="status">${state.notice}</p>` : ''}
-${shown
-  ? html`<div class="success" role="status"><p>${t(shown.created ? 'admin.users.created' : 'admin.users.invited', {
-      name: shown.invitation.user.name,
-      expires: formatDateTime(c.locale, shown.invitation.expiresAt),
-    })}</p><p><code class="invitation-link">${shown.invitation.link}</code></p>${shown.invitation.mailError ? html`<p role="alert">${t('admin.users.mailFailed')}</p>` : ''}</div>`
-  : ''}
-<h2>${t('admin.users.list')}</h2>
-<table class="users"><thead><tr><th scope="col">${t('admin.users.name')}</th><th scope="col">${t('admin.users.email')}</th><th scope="col">${t('admin.users.role')}</th><th scope="col">${t(
-      'admin.users.collectivity',
-    )}</th><th scope="col">${t('admin.users.status')}</th><th scope="col">${t('admin.users.lastSignIn')}</th><th scope="col">${t('admin.users.actions')}</th></tr></thead>
-<tbody>${users.map(
-      (user) => html`<tr><td>${user.name}</td><td>${user.email}</td><td>${t(`member.role.${user.role}`)}</td><td>${
-        user.collectivityId ? (dir?.collectivity.get(user.collectivityId)?.name ?? user.collectivityId) : ''
-      }</td><td>${t(`admin.users.status.${user.status}`)}</td><td>${user.lastSignInAt ? formatDateTime(c.locale, user.lastSignInAt) : t('admin.users.never')}</td><td class="actions">${
-        user.status === 'disabled'
-          ? action(user, 'reactiver', 'admin.users.enable')
-          : html`${user.id === actor.id ? '' : html`${roleForm(user)}${action(user, 'desactiver', 'admin.users.disable')}`}${action(user, 'inviter', 'admin.users.invite')}`
-      }</td></tr>`,
-    )}</tbody></table>
-<h2 id="nouveau">${t('admin.users.create')}</h2>
-${errorSummary(errors, c, (path) => labels[path] ?? path)}
-<form method="post" action="${memberPaths.users()}" class="member-form" novalidate>
-${csrfField(csrf)}
-${textField(c, 'email', labels.email!, values.email ?? '', errors.email, { type: 'email' })}
-${textField(c, 'name', labels.name!, values.name ?? '', errors.name)}
-${selectField(c, 'role', labels.role!, values.role ?? 'contributor', errors.role, [
-      ['contributor', t('member.role.contributor')],
-      ['editor', t('member.role.editor')],
-      ['admin', t('member.role.admin')],
-    ])}
-${textField(c, 'collectivityId', labels.collectivityId!, values.collectivityId ?? '', errors.collectivityId, { hint: t('admin.users.collectivity.hint'), list: COLLECTIVITY_LIST_ID, required: false })}
-${dir ? html`<datalist id="${COLLECTIVITY_LIST_ID}">${dir.collectivities.map((k) => html`<option value="${k.id}">${k.name}</option>`)}</datalist>` : ''}
-<p><button type="submit">${t('admin.users.create.submit')}</button></p>
-</form>
-</section>`;
-    return members.send(request, reply, { title: t('admin.users.title'), breadcrumbs: [{ href: memberPaths.users(), label: t('admin.users.title') }], body }, status);
-  };
-
-  app.get(
-    '/admin/utilisateurs',
-    guarded(members, async (request, reply) => usersPage(request, reply, {})),
-  );
+  const users = registerMemberPage(app, members, usersPage);
+  /** The accounts' page again after a POST: what was typed and what was wrong, a notice, or the invitation link just made. */
+  const usersAgain = (request: FastifyRequest, reply: FastifyReply, state: UsersState, status = 200) =>
+    users.show(
+      request,
+      reply,
+      (view) => ({
+        ...view,
+        form: { values: state.values ?? {}, errors: state.errors ?? {} },
+        ...(state.notice !== undefined ? { notice: state.notice } : {}),
+        ...(state.invitation !== undefined
+          ? {
+            invitation: {
+              name: state.invitation.invitation.user.name,
+              link: state.invitation.invitation.link,
+              expiresAt: state.invitation.invitation.expiresAt,
+              created: state.invitation.created,
+              mailFailed: state.invitation.invitation.mailError !== undefined,
+            },
+          }
+          : {}),
+      }),
+      status,
+    );
 
   app.post(
     '/admin/utilisateurs',
@@ -113,9 +72,9 @@ ${dir ? html`<datalist id="${COLLECTIVITY_LIST_ID}">${dir.collectivities.map((k)
           { email: values.email, name: values.name, role: values.role as 'contributor', language: currentLanguage(), ...(values.collectivityId.trim() ? { collectivityId: values.collectivityId.trim() } : {}) },
           actor,
         );
-        return usersPage(request, reply, { invitation: { invitation: withBase(invitation, members.baseUrl(request)), created: true } }, 201);
+        return usersAgain(request, reply, { invitation: { invitation: withBase(invitation, members.baseUrl(request)), created: true } }, 201);
       } catch (error) {
-        if (error instanceof ValidationError) return usersPage(request, reply, { values, errors: error.fieldErrors }, 422);
+        if (error instanceof ValidationError) return usersAgain(request, reply, { values, errors: error.fieldErrors }, 422);
         throw error;
       }
     }),
@@ -130,10 +89,10 @@ ${dir ? html`<datalist id="${COLLECTIVITY_LIST_ID}">${dir.collectivities.map((k)
         const c = await members.context(request);
         if (kind === 'inviter') {
           const invitation = await accounts.inviteAgain(email, actor);
-          return usersPage(request, reply, { invitation: { invitation: withBase(invitation, members.baseUrl(request)), created: false } });
+          return usersAgain(request, reply, { invitation: { invitation: withBase(invitation, members.baseUrl(request)), created: false } });
         }
         const user = kind === 'desactiver' ? await accounts.disableUser(email, actor) : await accounts.enableUser(email, actor);
-        return usersPage(request, reply, { notice: c.t(kind === 'desactiver' ? 'admin.users.disabled' : 'admin.users.enabled', { email: user.email }) });
+        return usersAgain(request, reply, { notice: c.t(kind === 'desactiver' ? 'admin.users.disabled' : 'admin.users.enabled', { email: user.email }) });
       }),
     );
   }
@@ -145,9 +104,9 @@ ${dir ? html`<datalist id="${COLLECTIVITY_LIST_ID}">${dir.collectivities.map((k)
       const c = await members.context(request);
       try {
         const user = await accounts.changeRole({ email: field(request, 'email') ?? '', role: (field(request, 'role') ?? '') as 'editor' }, actor);
-        return usersPage(request, reply, { notice: c.t('admin.users.role.changed', { email: user.email, role: c.t(`member.role.${user.role}`) }) });
+        return usersAgain(request, reply, { notice: c.t('admin.users.role.changed', { email: user.email, role: c.t(`member.role.${user.role}`) }) });
       } catch (error) {
-        if (error instanceof ValidationError) return usersPage(request, reply, { errors: error.fieldErrors, values: { role: field(request, 'role') ?? '' } }, 422);
+        if (error instanceof ValidationError) return usersAgain(request, reply, { errors: error.fieldErrors, values: { role: field(request, 'role') ?? '' } }, 422);
         throw error;
       }
     }),
@@ -284,36 +243,4 @@ function withBase(invitation: Invitation, baseUrl: string): Invitation {
 
 function prefixed(errors: Record<string, string>, prefix: string): Record<string, string> {
   return Object.fromEntries(Object.entries(errors).map(([key, value]) => [`${prefix}-${key}`, value]));
-}
-
-interface TextOptions {
-  type?: string;
-  hint?: string;
-  list?: string;
-  required?: boolean;
-  /** several forms on one page: ids made unique */
-  idPrefix?: string;
-}
-
-export function textField(c: RenderContext, name: string, label: string, value: string, error: string | undefined, options: TextOptions = {}): SafeHtml {
-  const id = fieldId(options.idPrefix ? `${options.idPrefix}-${name}` : name);
-  const described = [options.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  const required = options.required !== false;
-  return html`<div class="field${error ? ' has-error' : ''}">
-<label for="${id}">${label}${required ? html` <span class="required">${c.t('form.required')}</span>` : ''}</label>
-${options.hint ? html`<p class="hint" id="${id}-hint">${options.hint}</p>` : ''}
-${error ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">${c.t('form.error.prefix')} </span>${error}</p>` : ''}
-<input id="${id}" name="${name}" type="${options.type ?? 'text'}" value="${value}"${options.list ? html` list="${options.list}" autocomplete="off"` : ''}${described ? html` aria-describedby="${described}"` : ''}${error ? html` aria-invalid="true"` : ''}${required ? html` aria-required="true"` : ''}>
-</div>`;
-}
-
-export function selectField(c: RenderContext, name: string, label: string, value: string, error: string | undefined, options: readonly [string, string][], idPrefix?: string): SafeHtml {
-  const id = fieldId(idPrefix ? `${idPrefix}-${name}` : name);
-  return html`<div class="field${error ? ' has-error' : ''}">
-<label for="${id}">${label}</label>
-${error ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">${c.t('form.error.prefix')} </span>${error}</p>` : ''}
-<select id="${id}" name="${name}"${error ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}>${options.map(
-    ([v, text]) => html`<option value="${v}"${v === value ? html` selected` : ''}>${text}</option>`,
-  )}</select>
-</div>`;
 }

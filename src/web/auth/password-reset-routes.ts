@@ -11,6 +11,7 @@ import { isRepertoireError, ValidationError } from '../../errors.js';
 import { errorSummary } from '../census/forms.js';
 import { html } from '../html.js';
 import { csrfField, field, sessionCookieOptions, type Members } from './members.js';
+import { withQuery } from '../paths.js';
 import { memberPaths } from './paths.js';
 import { input } from './routes.js';
 import { currentLanguage } from '../language.js';
@@ -112,7 +113,7 @@ ${input(c, 'confirmation', t('auth.reset.confirmation'), { type: 'password', val
     reply.header('referrer-policy', 'no-referrer');
     try {
       await resets.reset({ token, password: field(request, 'password') ?? '', confirmation: field(request, 'confirmation') ?? '' }, { address: request.ip });
-      return reply.redirect(`${memberPaths.signIn()}?fin=mot-de-passe`, 303);
+      return reply.redirect(withQuery(memberPaths.signIn(), { fin: 'mot-de-passe' }), 303);
     } catch (error) {
       if (error instanceof ValidationError) return resetPage(request, reply, token, error.fieldErrors, 422);
       if (isRepertoireError(error, 'not-found')) return resetPage(request, reply, token, {}, 404);

@@ -1,5 +1,6 @@
 /** The members' URLs (sign-in, account, administration, census, review, history), in one place, in the language of the page being drawn (language.ts). */
 import { languagePrefix } from '../language.js';
+import { withQuery } from '../paths.js';
 
 const e = encodeURIComponent;
 
@@ -15,7 +16,7 @@ export function typeOfSlug(slug: string): SluggedType | undefined {
 const slug = (type: string) => TYPE_SLUGS[type as SluggedType] ?? type;
 
 export const memberPaths = {
-  signIn: (next?: string) => (next === undefined ? `${languagePrefix()}/connexion` : `${languagePrefix()}/connexion?suite=${e(next)}`),
+  signIn: (next?: string) => withQuery(`${languagePrefix()}/connexion`, { suite: next }),
   signOut: () => `${languagePrefix()}/deconnexion`,
   account: () => `${languagePrefix()}/compte`,
   signOutEverywhere: () => `${languagePrefix()}/compte/deconnexion-partout`,
@@ -30,16 +31,13 @@ export const memberPaths = {
   personErase: () => `${languagePrefix()}/admin/donnees-personnelles/effacer`,
   personConsent: () => `${languagePrefix()}/admin/donnees-personnelles/consentement`,
   census: () => `${languagePrefix()}/recensement`,
-  campaign: (id: string, collectivityId?: string) => `${languagePrefix()}/recensement/${e(id)}${collectivityId === undefined ? '' : `?collectivite=${e(collectivityId)}`}`,
+  /** a collectivity's records in a campaign (an editor names the collectivity; `query`: what was just done, a picker's search) */
+  campaign: (id: string, collectivityId?: string, query: Record<string, string | number | undefined> = {}) => withQuery(`${languagePrefix()}/recensement/${e(id)}`, { collectivite: collectivityId, ...query }),
   campaignClose: (id: string) => `${languagePrefix()}/recensement/${e(id)}/clore`,
   campaignRecord: (id: string, type: string, recordId: string, collectivityId?: string) =>
-    `${languagePrefix()}/recensement/${e(id)}/fiche/${slug(type)}/${e(recordId)}${collectivityId === undefined ? '' : `?collectivite=${e(collectivityId)}`}`,
-  campaignNew: (id: string, type: 'projet' | 'partenariat', query: Record<string, string | undefined> = {}) => {
-    const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined)).toString();
-    return `${languagePrefix()}/recensement/${e(id)}/nouveau/${type}${params === '' ? '' : `?${params}`}`;
-  },
-  campaignDraft: (id: string, proposalId: string, collectivityId?: string) =>
-    `${languagePrefix()}/recensement/${e(id)}/proposition/${e(proposalId)}${collectivityId === undefined ? '' : `?collectivite=${e(collectivityId)}`}`,
+    withQuery(`${languagePrefix()}/recensement/${e(id)}/fiche/${slug(type)}/${e(recordId)}`, { collectivite: collectivityId }),
+  campaignNew: (id: string, type: 'projet' | 'partenariat', query: Record<string, string | undefined> = {}) => withQuery(`${languagePrefix()}/recensement/${e(id)}/nouveau/${type}`, query),
+  campaignDraft: (id: string, proposalId: string, collectivityId?: string) => withQuery(`${languagePrefix()}/recensement/${e(id)}/proposition/${e(proposalId)}`, { collectivite: collectivityId }),
   campaignCloseProject: (id: string) => `${languagePrefix()}/recensement/${e(id)}/clore-projet`,
   campaignWithdraw: (id: string) => `${languagePrefix()}/recensement/${e(id)}/retirer`,
   campaignSubmit: (id: string) => `${languagePrefix()}/recensement/${e(id)}/envoyer`,

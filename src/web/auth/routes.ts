@@ -14,7 +14,7 @@ import { html, type SafeHtml } from '../html.js';
 import { formatDateTime } from '../i18n/index.js';
 import { currentLanguage } from '../language.js';
 import type { RenderContext } from '../page.js';
-import { paths } from '../paths.js';
+import { paths, withQuery } from '../paths.js';
 import { errorSummary, fieldId } from '../census/forms.js';
 import { csrfField, field, guarded, queryParam, sessionCookieOptions, type Members } from './members.js';
 import { memberPaths, safeNext } from './paths.js';
@@ -112,7 +112,7 @@ ${input(c, 'password', t('auth.signIn.password'), { type: 'password', value: '',
   app.post('/deconnexion', async (request, reply) => {
     await accounts.signOut(request.cookies[SESSION_COOKIE_NAME], client(request));
     reply.clearCookie(SESSION_COOKIE_NAME, { path: '/' });
-    return reply.redirect(`${memberPaths.signIn()}?fin=sortie`, 303);
+    return reply.redirect(withQuery(memberPaths.signIn(), { fin: 'sortie' }), 303);
   });
 
   app.get(
@@ -147,7 +147,7 @@ ${collectivity ? html`<div><dt>${t('auth.account.collectivity')}</dt><dd>${actor
       const actor = members.actor(request);
       await accounts.signOutEverywhere(actor.id, actor);
       reply.clearCookie(SESSION_COOKIE_NAME, { path: '/' });
-      return reply.redirect(`${memberPaths.signIn()}?fin=partout`, 303);
+      return reply.redirect(withQuery(memberPaths.signIn(), { fin: 'partout' }), 303);
     }),
   );
 
@@ -199,7 +199,7 @@ ${input(c, 'confirmation', t('auth.invitation.confirmation'), { type: 'password'
         await endPreSession(request, reply);
         return reply.redirect(memberPaths.census(), 303);
       } catch {
-        return reply.redirect(`${memberPaths.signIn()}?fin=invitation`, 303);
+        return reply.redirect(withQuery(memberPaths.signIn(), { fin: 'invitation' }), 303);
       }
     } catch (error) {
       if (error instanceof ValidationError) return invitationPage(request, reply, token, { errors: error.fieldErrors }, 422);

@@ -16,10 +16,10 @@ import { html, type SafeHtml } from '../html.js';
 import { countryLabel, kindLabel } from '../i18n/codes.js';
 import { formatPercent } from '../i18n/index.js';
 import type { RenderContext } from '../page.js';
-import type { CensusRouteKit, Params } from './route-kit.js';
+import type { CensusRouteKit } from './route-kit.js';
 
 /** The dashboard's section: answers by country and by kind, the export, and (administrators) invite everyone. */
-export function answersSection(dashboard: Dashboard, c: RenderContext, options: { csrf: string; admin: boolean }): SafeHtml {
+export function answersSection(dashboard: Pick<Dashboard, 'byCountry' | 'byKind'> & { campaign: { id: string } }, c: RenderContext, options: { csrf: string; admin: boolean }): SafeHtml {
   const { t } = c;
   const id = dashboard.campaign.id;
   const table = (caption: string, counts: readonly AnswerCount[], withKind: boolean) => html`<div class="table-scroll" role="region" aria-label="${caption}" tabindex="0"><table class="dashboard answers"><caption>${caption}</caption><thead><tr>
@@ -37,13 +37,13 @@ ${options.admin ? html`<h2>${t('census.inviteAll.title')}</h2><p>${t('census.inv
 }
 
 export function registerAnswersRoutes(app: FastifyInstance, kit: CensusRouteKit): void {
-  const { members, census, censusCrumb } = kit;
+  const { members, census, censusCrumb, campaignRequest } = kit;
 
   app.get(
     '/recensement/:campaign/reponses.csv',
     guarded(members, async (request, reply) => {
-      const actor = requireEditor(members.actor(request));
-      const campaignId = (request.params as Params).campaign!;
+      const { actor: asker, campaignId } = campaignRequest(request);
+      const actor = requireEditor(asker);
       const dashboard = await census.campaigns.dashboard(actor, { campaignId });
       const { t } = await members.context(request);
       const header = (['census.answers.id', 'census.answers.name', 'census.answers.country', 'census.answers.kind', 'census.answers.answer', 'census.answers.submittedAt', 'census.answers.contributors', 'census.answers.proposals'] as const).map((key) => t(key));
@@ -68,8 +68,8 @@ export function registerAnswersRoutes(app: FastifyInstance, kit: CensusRouteKit)
   app.post(
     '/recensement/:campaign/inviter-tous',
     guarded(members, async (request, reply) => {
-      const admin = requireAdmin(members.actor(request));
-      const campaignId = (request.params as Params).campaign!;
+      const { actor, campaignId } = campaignRequest(request);
+      const admin = requireAdmin(actor);
       const c = await members.context(request);
       const { t } = c;
       const campaign = (await census.campaigns.dashboard(admin, { campaignId })).campaign;

@@ -2,72 +2,31 @@
  * The census campaigns: the list (editors open and close them), a collectivity's records with
  * their state, and the editors' dashboard of who answered.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isAdmin, isEditor, requireEditor } from '../../accounts/roles.js';
+import type { FastifyInstance } from 'fastify';
+import { isEditor } from '../../accounts/roles.js';
 import type { Entry, Proposal } from '../../census/index.js';
 import { ValidationError } from '../../errors.js';
 import type { Directory } from '../data/directory.js';
+import { registerMemberPage } from '../auth/member-page.js';
 import { csrfField, field, guarded, notFound, queryParam } from '../auth/members.js';
 import { memberPaths } from '../auth/paths.js';
 import { html, type SafeHtml } from '../html.js';
 import { formatDateTime, tn, type MessageKey } from '../i18n/index.js';
 import type { Link } from '../pages/common.js';
 import type { RenderContext } from '../page.js';
-import { answersSection } from './answers-routes.js';
 import { publicPath, recordLabel } from './render.js';
-import { type CensusRouteKit, type Params } from './route-kit.js';
+import { campaignsPage } from './pages/campaigns/index.js';
+import { dashboardPage } from './pages/dashboard/index.js';
+import { collectivityPicker } from './picker.js';
+import type { CensusRouteKit } from './route-kit.js';
 
 export function registerCampaignRoutes(app: FastifyInstance, kit: CensusRouteKit): void {
-  const { members, census, csrfOf, censusCrumb, collectivityAsked, entriesOf } = kit;
+  const { members, census, csrfOf, censusCrumb, campaignRequest, entriesOf } = kit;
   // ------------------------------------------------------------------------------------------
   // campaigns
 
-  const campaignsPage = async (request: FastifyRequest, reply: FastifyReply, state: { title?: string; error?: string } = {}, status = 200) => {
-    const actor = members.actor(request);
-    const c = await members.context(request);
-    const { t } = c;
-    const campaigns = await census.campaigns.list(actor);
-    const editor = isEditor(actor);
-    const csrf = csrfOf(request);
-    const defaultTitle = t('census.open.default', { year: String(new Date().getUTCFullYear()) });
-    const body = html`<section class="member-page">
-  <h1>${t('census.title')}</h1>
-  <h2>${t('census.campaigns')}</h2>
-  ${campaigns.length === 0
-  ? html`<p>${t('census.none')}</p>`
-  : html`<ul class="campaigns">${campaigns.map(
-      (campaign) => html`<li><strong>${campaign.title}</strong> <span class="badge">${t(`census.status.${campaign.status}`)}</span> <span class="muted">${t('census.openedAt', {
-        date: formatDateTime(c.locale, campaign.openedAt),
-      })}</span>
-  <ul class="inline-list"><li><a href="${memberPaths.campaign(campaign.id)}">${campaign.title} : ${t('census.answer')}</a></li>${
-        editor
-          ? html`<li><a href="${memberPaths.dashboard(campaign.id)}">${campaign.title} : ${t('census.dashboard')}</a></li>${
-              campaign.status === 'open'
-                ? html`<li><form method="post" action="${memberPaths.campaignClose(campaign.id)}" class="inline-form">${csrfField(csrf)}<button type="submit" class="small">${t('census.close', {
-                    title: campaign.title,
-                  })}</button></form></li>`
-                : ''
-            }`
-          : ''
-      }</ul></li>`,
-    )}</ul>`}
-  ${editor
-  ? html`<h2>${t('census.open.title')}</h2>
-  ${state.error ? html`<div class="error-summary" role="alert" id="erreurs"><ul><li><a href="#f-title">${t('census.open.label')} : ${state.error}</a></li></ul></div>` : ''}
-  <form method="post" action="${memberPaths.census()}" class="member-form" novalidate>${csrfField(csrf)}
-  <div class="field${state.error ? ' has-error' : ''}"><label for="f-title">${t('census.open.label')} <span class="required">${t('form.required')}</span></label>
-  ${state.error ? html`<p class="field-error" id="f-title-error"><span class="visually-hidden">${t('form.error.prefix')} </span>${state.error}</p>` : ''}
-  <input id="f-title" name="title" type="text" value="${state.title ?? defaultTitle}" aria-required="true"${state.error ? html` aria-invalid="true" aria-describedby="f-title-error"` : ''}></div>
-  <p><button type="submit">${t('census.open.submit')}</button></p></form>`
-  : ''}
-  </section>`;
-    return members.send(request, reply, { title: t('census.title'), breadcrumbs: [censusCrumb(c)], body }, status);
-  };
-
-  app.get(
-    '/recensement',
-    guarded(members, async (request, reply) => campaignsPage(request, reply)),
-  );
+  const campaigns = registerMemberPage(app, members, campaignsPage);
+  registerMemberPage(app, members, dashboardPage);
 
   app.post(
     '/recensement',
@@ -78,7 +37,10 @@ export function registerCampaignRoutes(app: FastifyInstance, kit: CensusRouteKit
         const campaign = await census.campaigns.open(actor, { title });
         return reply.redirect(memberPaths.campaign(campaign.id), 303);
       } catch (error) {
-        if (error instanceof ValidationError) return campaignsPage(request, reply, { title, error: error.fieldErrors.title ?? Object.values(error.fieldErrors)[0] ?? '' }, 422);
+        if (error instanceof ValidationError) {
+          const message = error.fieldErrors.title ?? Object.values(error.fieldErrors)[0] ?? '';
+          return campaigns.show(request, reply, (view) => ({ ...view, openForm: { title, error: message } }), 422);
+        }
         throw error;
       }
     }),
@@ -87,13 +49,11 @@ export function registerCampaignRoutes(app: FastifyInstance, kit: CensusRouteKit
   app.post(
     '/recensement/:campaign/clore',
     guarded(members, async (request, reply) => {
-      await census.campaigns.close(members.actor(request), { campaignId: (request.params as Params).campaign! });
+      const { actor, campaignId } = campaignRequest(request);
+      await census.campaigns.close(actor, { campaignId });
       return reply.redirect(memberPaths.census(), 303);
     }),
   );
-
-
-
   const stateOf = (entry: Entry, c: RenderContext): SafeHtml => {
     const { t } = c;
     if (entry.draft) return html`<span class="badge state-draft">${t('census.state.draft')}</span>${entry.stale ? html` <span class="notice-inline">${t('census.entries.stale')}</span>` : ''}`;
@@ -112,26 +72,17 @@ export function registerCampaignRoutes(app: FastifyInstance, kit: CensusRouteKit
   app.get(
     '/recensement/:campaign',
     guarded(members, async (request, reply) => {
-      const actor = members.actor(request);
-      const campaignId = (request.params as Params).campaign!;
+      const { actor, campaignId, collectivityId: asked } = campaignRequest(request);
       const c = await members.context(request);
       const { t } = c;
       const dir = await members.directory();
-      const asked = collectivityAsked(request, actor);
       const campaigns = await census.campaigns.list(actor);
       const campaign = campaigns.find((k) => k.id === campaignId);
       if (campaign === undefined) throw notFound('Campagne de recensement inconnue.');
       const crumbs: Link[] = [censusCrumb(c), { href: memberPaths.campaign(campaign.id), label: campaign.title }];
 
       if (isEditor(actor) && asked === undefined) {
-        const body = html`<section class="member-page">
-  <h1>${campaign.title}</h1>
-  <p>${t('census.entries.pick.intro')} <a href="${memberPaths.dashboard(campaign.id)}">${t('census.dashboard')}</a></p>
-  <form method="get" action="${memberPaths.campaign(campaign.id)}" class="member-form">
-  <div class="field"><label for="f-collectivite">${t('census.entries.pick')}</label>
-  <select id="f-collectivite" name="collectivite">${dir.collectivities.map((k) => html`<option value="${k.id}">${k.name}</option>`)}</select></div>
-  <p><button type="submit">${t('census.entries.pick.submit')}</button></p></form>
-  </section>`;
+        const body = collectivityPicker({ campaignId: campaign.id, title: campaign.title, query: queryParam(request, 'nom') ?? '', collectivities: dir.collectivities }, c);
         return members.send(request, reply, { title: campaign.title, breadcrumbs: crumbs, body });
       }
 
@@ -244,47 +195,4 @@ export function registerCampaignRoutes(app: FastifyInstance, kit: CensusRouteKit
         )}</span></td><td>${p.comment ?? ''}</td><td>${formatDateTime(c.locale, p.decidedAt ?? p.submittedAt ?? p.updatedAt)}</td></tr>`,
     )}</tbody></table>`;
   };
-
-  app.get(
-    '/recensement/:campaign/tableau-de-bord',
-    guarded(members, async (request, reply) => {
-      const actor = requireEditor(members.actor(request));
-      const campaignId = (request.params as Params).campaign!;
-      const c = await members.context(request);
-      const { t } = c;
-      const dashboard = await census.campaigns.dashboard(actor, { campaignId });
-      const onlyAccounts = queryParam(request, 'comptes') === '1';
-      const rows = onlyAccounts ? dashboard.rows.filter((row) => row.hasAccount) : dashboard.rows;
-      const title = t('census.dashboard.title', { campaign: dashboard.campaign.title });
-      const body = html`<section class="member-page">
-  <h1>${title}</h1>
-  <p>${t('census.dashboard.totals', dashboard.totals)}</p>
-  ${answersSection(dashboard, c, { csrf: csrfOf(request), admin: isAdmin(actor) })}
-  <form method="get" action="${memberPaths.dashboard(campaignId)}" class="filter-form"><label for="f-comptes">${t('census.dashboard.filter')}</label>
-  <select id="f-comptes" name="comptes"><option value="0"${onlyAccounts ? '' : html` selected`}>${t('census.dashboard.filter.all')}</option><option value="1"${onlyAccounts ? html` selected` : ''}>${t(
-        'census.dashboard.filter.accounts',
-      )}</option></select> <button type="submit" class="small">${t('census.entries.pick.submit')}</button></form>
-  <table class="dashboard"><thead><tr><th scope="col">${t('census.dashboard.collectivity')}</th><th scope="col">${t('census.dashboard.contributors')}</th><th scope="col">${t(
-        'census.dashboard.answer',
-      )}</th><th scope="col">${t('census.dashboard.proposals')}</th></tr></thead><tbody>${rows.map(
-        (row) => html`<tr class="answer-${row.answer}${row.neverSignedIn ? ' never' : ''}"><th scope="row"><a href="${memberPaths.campaign(campaignId, row.collectivityId)}">${row.name}</a> <span class="muted">${row.country}</span></th><td>${
-          row.contributors.length === 0
-            ? html`<span class="muted">${t('census.dashboard.noAccount')}</span>`
-            : html`<ul class="compact">${row.contributors.map(
-                (person) => html`<li>${person.name} &lt;${person.email}&gt; — ${
-                  person.lastSignInAt ? t('census.dashboard.lastSignIn', { date: formatDateTime(c.locale, person.lastSignInAt) }) : html`<strong>${t('census.dashboard.neverSignedIn')}</strong>`
-                }${person.disabled ? html` (${t('admin.users.status.disabled')})` : ''}</li>`,
-              )}</ul>`
-        }</td><td>${
-          row.answer === 'submitted' && row.submittedAt ? t('census.dashboard.answer.submitted', { date: formatDateTime(c.locale, row.submittedAt) }) : t(`census.dashboard.answer.${row.answer}` as MessageKey, { date: '' })
-        }</td><td>${t('census.dashboard.counts', row.proposals)}</td></tr>`,
-      )}</tbody></table>
-  </section>`;
-      return members.send(request, reply, {
-        title,
-        breadcrumbs: [censusCrumb(c), { href: memberPaths.campaign(campaignId), label: dashboard.campaign.title }, { href: memberPaths.dashboard(campaignId), label: t('census.dashboard') }],
-        body,
-      });
-    }),
-  );
 }

@@ -11,10 +11,11 @@ import { memberPaths } from '../auth/paths.js';
 import { html } from '../html.js';
 import { bodyValues, formErrors, formValues, parseForm, recordFields, type FormValues } from './forms.js';
 import { recordFormPage, recordLabel } from './render.js';
-import { OUTSIDE, type CampaignFormState, type CensusRouteKit, type Params } from './route-kit.js';
+import { listEdit } from './form-lists.js';
+import { baseVersionOf, listOptions, OUTSIDE, routeParam, type CampaignFormState, type CensusRouteKit } from './route-kit.js';
 
 export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): void {
-  const { members, census, collectivityNames, csrfOf, recordTypeOf, censusCrumb, conflictPage, withKept, collectivityAsked, entriesOf } = kit;
+  const { members, census, fieldChoices, csrfOf, recordTypeOf, censusCrumb, conflictPage, withKept, campaignRequest, backToCampaign, entriesOf } = kit;
   // one record's form in a campaign
 
   const findEntry = (entries: CampaignEntries, recordType: RecordType, recordId: string): Entry | undefined => {
@@ -23,13 +24,11 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
     return entries.partnerships.flatMap((p) => p.projects).find((p) => p.recordId === recordId);
   };
 
-  const campaignRecordPage = async (request: FastifyRequest, reply: FastifyReply, state: CampaignFormState, status = 200) => {
-    const actor = members.actor(request);
-    const params = request.params as Params;
-    const campaignId = params.campaign!;
-    const recordType = recordTypeOf(params.type);
-    const recordId = params.id!;
-    const asked = collectivityAsked(request, actor);
+  /** `target`: the record when it is not the route's (closing a project shows the project's form) */
+  const campaignRecordPage = async (request: FastifyRequest, reply: FastifyReply, state: CampaignFormState, status = 200, target?: { type: string; id: string }) => {
+    const { actor, campaignId, collectivityId: asked } = campaignRequest(request);
+    const recordType = recordTypeOf(target?.type ?? routeParam(request, 'type'));
+    const recordId = target?.id ?? routeParam(request, 'id');
     const entries = await entriesOf(actor, campaignId, asked);
     if (entries.campaign.status !== 'open') throw forbidden(`La campagne « ${entries.campaign.title} » est close.`);
     const entry = findEntry(entries, recordType, recordId);
@@ -56,7 +55,7 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
           entry.stale ? html`<p class="notice">${t('census.entries.stale')}</p>` : ''
         }${entry.decided?.status === 'rejected' && entry.decided.comment ? html`<p class="notice">${t('census.rejected.comment', { comment: entry.decided.comment })}</p>` : ''}`,
         cancel: { href: back.href, label: t('census.form.cancel') },
-        fields: { collectivities: collectivityNames(dir), countries: dir?.record.countries },
+        fields: { ...fieldChoices(dir), ...listOptions(state) },
       },
       c,
     );
@@ -71,18 +70,16 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
   app.post(
     '/recensement/:campaign/fiche/:type/:id',
     guarded(members, async (request, reply) => {
-      const actor = members.actor(request);
-      const params = request.params as Params;
-      const campaignId = params.campaign!;
-      const recordType = recordTypeOf(params.type);
-      const recordId = params.id!;
+      const { actor, campaignId, collectivityId } = campaignRequest(request);
+      const recordType = recordTypeOf(routeParam(request, 'type'));
+      const recordId = routeParam(request, 'id');
       const specs = recordFields(recordType);
       const values = bodyValues(request.body);
+      const list = listEdit(request.body, values);
+      if (list !== undefined) return campaignRecordPage(request, reply, { values: list.values, list });
       const parsed = parseForm(specs, values);
       const current = await census.history.current({ recordType, recordId }).catch(() => undefined);
       const proposalId = field(request, 'proposalId') || undefined;
-      const collectivityId = collectivityAsked(request, actor);
-      const baseVersion = field(request, 'baseVersion') ?? '';
       try {
         await census.campaigns.saveDraft(actor, {
           campaignId,
@@ -90,11 +87,11 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
           recordId,
           action: 'update',
           data: withKept(parsed.data, current?.data),
-          baseVersion: baseVersion as unknown as number,
+          baseVersion: baseVersionOf(request),
           ...(proposalId ? { proposalId } : {}),
           ...(collectivityId ? { collectivityId } : {}),
         });
-        return reply.redirect(`${memberPaths.campaign(campaignId, collectivityId)}${collectivityId ? '&' : '?'}fait=brouillon`, 303);
+        return reply.redirect(backToCampaign(campaignId, collectivityId, { fait: 'brouillon' }), 303);
       } catch (error) {
         const c = await members.context(request);
         if (error instanceof ValidationError) return campaignRecordPage(request, reply, { values, errors: formErrors(specs, error.fieldErrors, parsed, c) }, 422);
@@ -115,9 +112,7 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
 
   // new records
   const newRecordPage = async (request: FastifyRequest, reply: FastifyReply, kind: 'projet' | 'partenariat', state: CampaignFormState, status = 200) => {
-    const actor = members.actor(request);
-    const campaignId = (request.params as Params).campaign!;
-    const asked = collectivityAsked(request, actor);
+    const { actor, campaignId, collectivityId: asked } = campaignRequest(request);
     const entries = await entriesOf(actor, campaignId, asked);
     if (entries.campaign.status !== 'open') throw forbidden(`La campagne « ${entries.campaign.title} » est close.`);
     const c = await members.context(request);
@@ -156,7 +151,7 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
         hidden,
         submit: t('census.form.save'),
         cancel: { href: back.href, label: t('census.form.cancel') },
-        fields: { collectivities: collectivityNames(dir), countries: dir?.record.countries, minItems: { parties: 2 } },
+        fields: { ...fieldChoices(dir), ...listOptions(state), minItems: { parties: 2 } },
       },
       c,
     );
@@ -171,15 +166,15 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
     app.post(
       `/recensement/:campaign/nouveau/${kind}`,
       guarded(members, async (request, reply) => {
-        const actor = members.actor(request);
-        const campaignId = (request.params as Params).campaign!;
+        const { actor, campaignId, collectivityId } = campaignRequest(request);
         const recordType: RecordType = kind === 'projet' ? 'project' : 'partnership';
         const specs = recordFields(recordType);
         const values = bodyValues(request.body);
         delete values.collectivityId;
         delete values.parentId;
+        const list = listEdit(request.body, values);
+        if (list !== undefined) return newRecordPage(request, reply, kind, { values: list.values, list });
         const parsed = parseForm(specs, values);
-        const collectivityId = collectivityAsked(request, actor);
         const parentId = field(request, 'parentId') || undefined;
         try {
           await census.campaigns.saveDraft(actor, {
@@ -190,7 +185,7 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
             ...(parentId ? { parentId } : {}),
             ...(collectivityId ? { collectivityId } : {}),
           });
-          return reply.redirect(`${memberPaths.campaign(campaignId, collectivityId)}${collectivityId ? '&' : '?'}fait=brouillon`, 303);
+          return reply.redirect(backToCampaign(campaignId, collectivityId, { fait: 'brouillon' }), 303);
         } catch (error) {
           const c = await members.context(request);
           if (error instanceof ValidationError) return newRecordPage(request, reply, kind, { values, errors: formErrors(specs, error.fieldErrors, parsed, c) }, 422);
@@ -202,23 +197,23 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
 
   // a draft of a new record, edited again
   const draftPage = async (request: FastifyRequest, reply: FastifyReply, state: CampaignFormState, status = 200) => {
-    const actor = members.actor(request);
-    const { campaign: campaignId, proposal: proposalId } = request.params as Params;
-    const entries = await entriesOf(actor, campaignId!, collectivityAsked(request, actor));
+    const { actor, campaignId, collectivityId } = campaignRequest(request);
+    const proposalId = routeParam(request, 'proposal');
+    const entries = await entriesOf(actor, campaignId, collectivityId);
     const proposal = entries.created.find((p) => p.id === proposalId && p.status === 'draft');
     if (proposal === undefined) throw notFound('Brouillon introuvable.');
     const c = await members.context(request);
     const { t } = c;
     const dir = await members.directory();
     const onBehalf = isEditor(actor) ? entries.collectivityId : undefined;
-    const back = { href: memberPaths.campaign(campaignId!, onBehalf), label: entries.campaign.title };
+    const back = { href: memberPaths.campaign(campaignId, onBehalf), label: entries.campaign.title };
     const specs = recordFields(proposal.recordType);
     const title = t('census.form.draft.title', { label: recordLabel(dir, proposal.recordType, proposal.recordId, proposal.data) });
     const page = recordFormPage(
       {
         title,
         breadcrumbs: [censusCrumb(c), back, { href: request.url, label: title }],
-        action: memberPaths.campaignDraft(campaignId!, proposal.id),
+        action: memberPaths.campaignDraft(campaignId, proposal.id),
         csrf: csrfOf(request),
         specs,
         values: state.values ?? formValues(specs, proposal.data),
@@ -226,7 +221,7 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
         hidden: { collectivityId: onBehalf },
         submit: t('census.form.save'),
         cancel: { href: back.href, label: t('census.form.cancel') },
-        fields: { collectivities: collectivityNames(dir), countries: dir?.record.countries, minItems: proposal.recordType === 'partnership' ? { parties: 2 } : {} },
+        fields: { ...fieldChoices(dir), ...listOptions(state), minItems: proposal.recordType === 'partnership' ? { parties: 2 } : {} },
       },
       c,
     );
@@ -241,19 +236,20 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
   app.post(
     '/recensement/:campaign/proposition/:proposal',
     guarded(members, async (request, reply) => {
-      const actor = members.actor(request);
-      const { campaign: campaignId, proposal: proposalId } = request.params as Params;
-      const collectivityId = collectivityAsked(request, actor);
-      const entries = await entriesOf(actor, campaignId!, collectivityId);
+      const { actor, campaignId, collectivityId } = campaignRequest(request);
+      const proposalId = routeParam(request, 'proposal');
+      const entries = await entriesOf(actor, campaignId, collectivityId);
       const proposal = entries.created.find((p) => p.id === proposalId && p.status === 'draft');
       if (proposal === undefined) throw notFound('Brouillon introuvable.');
       const specs = recordFields(proposal.recordType);
       const values = bodyValues(request.body);
       delete values.collectivityId;
+      const list = listEdit(request.body, values);
+      if (list !== undefined) return draftPage(request, reply, { values: list.values, list });
       const parsed = parseForm(specs, values);
       try {
         await census.campaigns.saveDraft(actor, {
-          campaignId: campaignId!,
+          campaignId: campaignId,
           proposalId: proposal.id,
           recordType: proposal.recordType,
           action: 'create',
@@ -261,7 +257,7 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
           ...(proposal.parentId ? { parentId: proposal.parentId } : {}),
           ...(collectivityId ? { collectivityId } : {}),
         });
-        return reply.redirect(`${memberPaths.campaign(campaignId!, collectivityId)}${collectivityId ? '&' : '?'}fait=brouillon`, 303);
+        return reply.redirect(backToCampaign(campaignId, collectivityId, { fait: 'brouillon' }), 303);
       } catch (error) {
         const c = await members.context(request);
         if (error instanceof ValidationError) return draftPage(request, reply, { values, errors: formErrors(specs, error.fieldErrors, parsed, c) }, 422);
@@ -273,16 +269,14 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
   app.post(
     '/recensement/:campaign/clore-projet',
     guarded(members, async (request, reply) => {
-      const actor = members.actor(request);
-      const campaignId = (request.params as Params).campaign!;
-      const collectivityId = collectivityAsked(request, actor);
+      const { actor, campaignId, collectivityId } = campaignRequest(request);
       const endDate = (field(request, 'endDate') ?? '').trim();
       const projectId = field(request, 'projectId') ?? '';
       try {
         await census.campaigns.closeProject(actor, {
           campaignId,
           projectId,
-          baseVersion: (field(request, 'baseVersion') ?? '') as unknown as number,
+          baseVersion: baseVersionOf(request),
           ...(endDate ? { endDate } : {}),
           ...(collectivityId ? { collectivityId } : {}),
         });
@@ -293,9 +287,7 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
           const current = await census.history.current({ recordType: 'project', recordId: projectId });
           const specs = recordFields('project');
           const values = formValues(specs, { ...current.data, status: 'completed', endDate });
-          (request.params as Params).type = 'projet';
-          (request.params as Params).id = projectId;
-          return campaignRecordPage(request, reply, { values, errors: formErrors(specs, error.fieldErrors, undefined, c) }, 422);
+          return campaignRecordPage(request, reply, { values, errors: formErrors(specs, error.fieldErrors, undefined, c) }, 422, { type: 'projet', id: projectId });
         }
         if (error instanceof ConflictError) {
           const c = await members.context(request);
@@ -310,29 +302,25 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
         }
         throw error;
       }
-      return reply.redirect(`${memberPaths.campaign(campaignId, collectivityId)}${collectivityId ? '&' : '?'}fait=brouillon`, 303);
+      return reply.redirect(backToCampaign(campaignId, collectivityId, { fait: 'brouillon' }), 303);
     }),
   );
 
   app.post(
     '/recensement/:campaign/retirer',
     guarded(members, async (request, reply) => {
-      const actor = members.actor(request);
-      const campaignId = (request.params as Params).campaign!;
-      const collectivityId = collectivityAsked(request, actor);
+      const { actor, campaignId, collectivityId } = campaignRequest(request);
       await census.campaigns.withdraw(actor, { proposalId: field(request, 'proposalId') ?? '' });
-      return reply.redirect(`${memberPaths.campaign(campaignId, collectivityId)}${collectivityId ? '&' : '?'}fait=retire`, 303);
+      return reply.redirect(backToCampaign(campaignId, collectivityId, { fait: 'retire' }), 303);
     }),
   );
 
   app.post(
     '/recensement/:campaign/envoyer',
     guarded(members, async (request, reply) => {
-      const actor = members.actor(request);
-      const campaignId = (request.params as Params).campaign!;
-      const collectivityId = collectivityAsked(request, actor);
+      const { actor, campaignId, collectivityId } = campaignRequest(request);
       const { submitted } = await census.campaigns.submit(actor, { campaignId, ...(collectivityId ? { collectivityId } : {}) });
-      return reply.redirect(`${memberPaths.campaign(campaignId, collectivityId)}${collectivityId ? '&' : '?'}fait=envoye&envoyees=${submitted}`, 303);
+      return reply.redirect(backToCampaign(campaignId, collectivityId, { fait: 'envoye', envoyees: submitted }), 303);
     }),
   );
 }

@@ -17,8 +17,9 @@ import { fieldLabel } from '../../census/diff.js';
 import { html, type SafeHtml } from '../html.js';
 import { label as labelOf, type MessageKey } from '../i18n/index.js';
 import type { RenderContext } from '../page.js';
+import { domainCheckboxes, kindOptions, type DomainChoice, type KindChoice } from './form-choices.js';
 
-export type FieldKind = 'text' | 'textarea' | 'lines' | 'number' | 'boolean' | 'select' | 'date' | 'collectivity' | 'country' | 'group' | 'items';
+export type FieldKind = 'text' | 'textarea' | 'lines' | 'number' | 'boolean' | 'select' | 'date' | 'collectivity' | 'country' | 'kind' | 'domains' | 'group' | 'items';
 
 export interface FieldSpec {
   key: string;
@@ -67,7 +68,8 @@ function describeShape(shape: Record<string, AnySchema>, top: boolean): FieldSpe
     const type = inner._zod.def.type;
     const required = !optional;
     if (type === 'string') {
-      const kind: FieldKind = key === 'collectivityId' || key === 'funderCollectivityId' ? 'collectivity' : key === 'country' ? 'country' : DATE_FIELDS.has(key) ? 'date' : LONG_TEXT.has(key) ? 'textarea' : 'text';
+      const kind: FieldKind =
+        key === 'collectivityId' || key === 'funderCollectivityId' ? 'collectivity' : key === 'country' ? 'country' : top && key === 'kind' ? 'kind' : DATE_FIELDS.has(key) ? 'date' : LONG_TEXT.has(key) ? 'textarea' : 'text';
       specs.push({ key, kind, required });
     } else if (type === 'number') {
       specs.push({ key, kind: 'number', required, integer: isInteger(inner) });
@@ -80,7 +82,7 @@ function describeShape(shape: Record<string, AnySchema>, top: boolean): FieldSpe
       if (element._zod.def.type === 'object') {
         specs.push({ key, kind: 'items', required, fields: describeShape((element as unknown as { shape: Record<string, AnySchema> }).shape, false) });
       } else {
-        specs.push({ key, kind: 'lines', required });
+        specs.push({ key, kind: key === 'domains' ? 'domains' : 'lines', required });
       }
     } else if (type === 'object') {
       const fields = describeShape((inner as unknown as { shape: Record<string, AnySchema> }).shape, false);
@@ -115,6 +117,7 @@ export function formValues(specs: readonly FieldSpec[], record: unknown, prefix 
     if (value === undefined || value === null) continue;
     switch (spec.kind) {
       case 'lines':
+      case 'domains':
         if (Array.isArray(value)) values[path] = value.map(String).join('\n');
         break;
       case 'boolean':
@@ -133,13 +136,17 @@ export function formValues(specs: readonly FieldSpec[], record: unknown, prefix 
   return values;
 }
 
+/** Fields sent as several values of one name (checkboxes). */
+const MULTIPLE = /(^|\.)domains$/;
+
 /** The flat fields of a form body (strings only; the CSRF token and buttons left out). */
 export function bodyValues(body: unknown): FormValues {
   const values: FormValues = {};
   if (typeof body !== 'object' || body === null) return values;
   for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
     if (key.startsWith('_')) continue;
-    const text = Array.isArray(value) ? value[value.length - 1] : value;
+    // the domains' checkboxes send one value each: a list field's one-code-a-line value
+    const text = Array.isArray(value) ? (MULTIPLE.test(key) ? value.filter((v) => typeof v === 'string').join('\n') : value[value.length - 1]) : value;
     if (typeof text === 'string') values[key] = text.slice(0, 20_000);
   }
   return values;
@@ -186,7 +193,8 @@ function parseField(spec: FieldSpec, values: FormValues, path: string, itemMaps:
   const raw = values[path];
   const text = raw?.trim() ?? '';
   switch (spec.kind) {
-    case 'lines': {
+    case 'lines':
+    case 'domains': {
       const lines = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
       return lines.length === 0 ? undefined : lines;
     }
@@ -288,6 +296,14 @@ export interface FieldsOptions {
   extraItems?: number;
   /** the minimum number of items shown in a list (parties: 2) */
   minItems?: Readonly<Record<string, number>>;
+  /** the kinds of collectivity a kind field offers: the profiles' of the directory's countries */
+  kinds?: readonly KindChoice[];
+  /** the domains a project's domains field offers as checkboxes */
+  domains?: readonly DomainChoice[];
+  /** empty items added by the add buttons (form-lists.ts), by list path */
+  added?: Readonly<Record<string, number>>;
+  /** the form path to give the keyboard focus (an added item, a list's add button) */
+  focus?: string;
 }
 
 export const COLLECTIVITY_LIST_ID = 'collectivites-suggerees';
@@ -325,13 +341,14 @@ function renderField(spec: FieldSpec, values: FormValues, errors: Record<string,
   const label = capitalise(name);
   const error = errors[path];
   const hints: string[] = [];
-  if (spec.kind === 'lines') hints.push(spec.key === 'domains' ? t('form.domains.hint') : t('form.lines.hint'));
+  if (spec.kind === 'lines') hints.push(t('form.lines.hint'));
+  if (spec.kind === 'domains') hints.push(options.domains?.length ? t('form.domains.choose') : t('form.domains.hint'));
   if (spec.kind === 'date') hints.push(t('form.date.hint'));
   if (spec.kind === 'collectivity') hints.push(t('form.collectivity.hint'));
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hints.length > 0 ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
-  const aria = html`${describedBy ? html` aria-describedby="${describedBy}"` : ''}${error ? html` aria-invalid="true"` : ''}${spec.required ? html` aria-required="true"` : ''}`;
+  const aria = html`${describedBy ? html` aria-describedby="${describedBy}"` : ''}${error ? html` aria-invalid="true"` : ''}${spec.required ? html` aria-required="true"` : ''}${options.focus === path ? html` autofocus` : ''}`;
   const value = values[path] ?? '';
   const labelHtml = html`<label for="${id}">${label}${spec.required ? html` <span class="required">${t('form.required')}</span>` : ''}</label>`;
   const hintHtml = hints.length > 0 ? html`<p class="hint" id="${hintId}">${hints.join(' ')}</p>` : '';
@@ -341,6 +358,22 @@ function renderField(spec: FieldSpec, values: FormValues, errors: Record<string,
   switch (spec.kind) {
     case 'textarea':
       return wrap(html`<textarea id="${id}" name="${path}" rows="4"${aria}>${value}</textarea>`);
+    case 'kind':
+      if (!options.kinds?.length) return wrap(html`<input id="${id}" name="${path}" type="text" value="${value}"${aria}>`);
+      return wrap(html`<select id="${id}" name="${path}"${aria}>${kindOptions(c.locale, options.kinds, value, t('form.select.unset'))}</select>`);
+    case 'domains':
+      if (options.domains?.length) {
+        return html`<div class="field${error ? ' has-error' : ''}">${domainCheckboxes({
+          id,
+          name: path,
+          legend: html`${label}${spec.required ? html` <span class="required">${t('form.required')}</span>` : ''}`,
+          domains: options.domains,
+          chosen: value.split('\n').map((code) => code.trim()).filter(Boolean),
+          ...(describedBy ? { describedBy } : {}),
+        })}${hintHtml}${errorHtml}</div>`;
+      }
+      // without a taxonomy: one code a line
+      return wrap(html`<textarea id="${id}" name="${path}" rows="${Math.min(12, Math.max(3, value.split('\n').length + 1))}"${aria}>${value}</textarea>`);
     case 'lines': {
       const rows = Math.min(12, Math.max(3, value.split('\n').length + 1));
       return wrap(html`<textarea id="${id}" name="${path}" rows="${rows}"${aria}>${value}</textarea>`);
@@ -384,9 +417,12 @@ ${choices.map((option) => html`<option value="${option}"${option === value ? htm
         if (match) indexes.add(Number(match[1]));
       }
       const filled = indexes.size === 0 ? 0 : Math.max(...indexes) + 1;
-      const count = Math.max(filled + (options.extraItems ?? 1), options.minItems?.[spec.key] ?? 0);
+      const count = Math.max(filled + (options.extraItems ?? 1) + (options.added?.[path] ?? 0), options.minItems?.[spec.key] ?? 0);
       const items = Array.from({ length: count }, (_, i) => i);
       const itemLabel = capitalise(singular(name));
+      // an added item: the keyboard focus goes to its first field
+      const first = spec.fields?.[0]?.key;
+      const itemOptions = (i: number): FieldsOptions => (options.focus === `${path}[${i}]` && first !== undefined ? { ...options, focus: `${path}[${i}].${first}` } : options);
       return html`<fieldset class="items" id="${id}"><legend>${label}</legend>${errorHtml}<p class="hint">${t('form.item.hint')}</p>${items.map(
         (i) =>
           html`<fieldset class="item"><legend>${i >= filled ? t('form.optional.item', { label: itemLabel }) : t('form.item', { label: itemLabel, n: i + 1 })}</legend>${renderList(
@@ -394,10 +430,16 @@ ${choices.map((option) => html`<option value="${option}"${option === value ? htm
             values,
             errors,
             c,
-            options,
+            itemOptions(i),
             `${path}[${i}].`,
-          )}</fieldset>`,
-      )}</fieldset>`;
+          )}${
+            i < filled
+              ? html`<p class="item-actions"><button type="submit" name="_remove" value="${path}[${i}]" class="small secondary">${t('form.item.remove', { label: itemLabel, n: i + 1 })}</button></p>`
+              : ''
+          }</fieldset>`,
+      )}<p class="item-actions"><button type="submit" name="_add" value="${path}" class="small secondary" id="${id}-add"${options.focus === `${path}[add]` ? html` autofocus` : ''}>${t('form.item.add', {
+        label: itemLabel,
+      })}</button></p></fieldset>`;
     }
     default:
       return wrap(html`<input id="${id}" name="${path}" type="text" value="${value}"${aria}>`);

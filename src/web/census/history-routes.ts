@@ -8,21 +8,22 @@ import { ConflictError, ValidationError } from '../../errors.js';
 import { csrfField, field, guarded, queryParam } from '../auth/members.js';
 import { memberPaths } from '../auth/paths.js';
 import { html } from '../html.js';
+import { withQuery } from '../paths.js';
 import { formatDateTime } from '../i18n/index.js';
 import { bodyValues, formErrors, formValues, parseForm, recordFields, type FieldSpec } from './forms.js';
 import { changesTable, publicPath, recordFormPage, recordIsPublished, recordLabel } from './render.js';
-import { type CampaignFormState, type CensusRouteKit, type Params } from './route-kit.js';
+import { listEdit } from './form-lists.js';
+import { baseVersionOf, listOptions, routeParam, type CampaignFormState, type CensusRouteKit } from './route-kit.js';
 
 export function registerHistoryRoutes(app: FastifyInstance, kit: CensusRouteKit): void {
-  const { members, census, collectivityNames, csrfOf, recordTypeOf, conflictPage, withKept } = kit;
+  const { members, census, fieldChoices, csrfOf, recordTypeOf, conflictPage, withKept } = kit;
   // ------------------------------------------------------------------------------------------
   // history
 
   const historyPage = async (request: FastifyRequest, reply: FastifyReply, state: { alert?: string } = {}, status = 200) => {
     const actor = members.actor(request);
-    const params = request.params as Params;
-    const recordType = recordTypeOf(params.type);
-    const recordId = params.id!;
+    const recordType = recordTypeOf(routeParam(request, 'type'));
+    const recordId = routeParam(request, 'id');
     const versions = await census.history.versions(actor, { recordType, recordId });
     const c = await members.context(request);
     const { t } = c;
@@ -102,13 +103,12 @@ export function registerHistoryRoutes(app: FastifyInstance, kit: CensusRouteKit)
     '/historique/:type/:id/retablir',
     guarded(members, async (request, reply) => {
       const actor = requireEditor(members.actor(request));
-      const params = request.params as Params;
-      const recordType = recordTypeOf(params.type);
-      const recordId = params.id!;
+      const recordType = recordTypeOf(routeParam(request, 'type'));
+      const recordId = routeParam(request, 'id');
       const version = field(request, 'version') ?? '';
       try {
-        const saved = await census.history.revert(actor, { recordType, recordId, version: version as unknown as number, baseVersion: (field(request, 'baseVersion') ?? '') as unknown as number });
-        return reply.redirect(`${memberPaths.history(recordType, recordId)}?fait=retabli&depuis=${encodeURIComponent(version)}&version=${saved.version}`, 303);
+        const saved = await census.history.revert(actor, { recordType, recordId, version, baseVersion: baseVersionOf(request) });
+        return reply.redirect(withQuery(memberPaths.history(recordType, recordId), { fait: 'retabli', depuis: version, version: saved.version }), 303);
       } catch (error) {
         if (error instanceof ConflictError || error instanceof ValidationError) return historyPage(request, reply, { alert: error.message }, error instanceof ConflictError ? 409 : 422);
         throw error;
@@ -121,9 +121,8 @@ export function registerHistoryRoutes(app: FastifyInstance, kit: CensusRouteKit)
 
   const editPage = async (request: FastifyRequest, reply: FastifyReply, state: CampaignFormState & { baseVersion?: string }, status = 200) => {
     const actor = requireEditor(members.actor(request));
-    const params = request.params as Params;
-    const recordType = recordTypeOf(params.type);
-    const recordId = params.id!;
+    const recordType = recordTypeOf(routeParam(request, 'type'));
+    const recordId = routeParam(request, 'id');
     const current = await census.history.current({ recordType, recordId });
     const c = await members.context(request);
     const { t } = c;
@@ -145,7 +144,7 @@ export function registerHistoryRoutes(app: FastifyInstance, kit: CensusRouteKit)
         submit: t('edit.submit'),
         intro: html`<p class="muted">${t('census.form.version', { version: current.version })} <a href="${memberPaths.history(recordType, recordId)}">${t('member.tools.history')}</a></p>`,
         ...(link ? { cancel: { href: link, label: t('history.view') } } : {}),
-        fields: { collectivities: collectivityNames(dir), countries: dir?.record.countries, minItems: recordType === 'partnership' ? { parties: 2 } : {} },
+        fields: { ...fieldChoices(dir), ...listOptions(state), minItems: recordType === 'partnership' ? { parties: 2 } : {} },
       },
       c,
     );
@@ -161,12 +160,13 @@ export function registerHistoryRoutes(app: FastifyInstance, kit: CensusRouteKit)
     '/modifier/:type/:id',
     guarded(members, async (request, reply) => {
       const actor = requireEditor(members.actor(request));
-      const params = request.params as Params;
-      const recordType = recordTypeOf(params.type);
-      const recordId = params.id!;
+      const recordType = recordTypeOf(routeParam(request, 'type'));
+      const recordId = routeParam(request, 'id');
       const specs: readonly FieldSpec[] = recordFields(recordType);
       const values = bodyValues(request.body);
       delete values.baseVersion;
+      const list = listEdit(request.body, values);
+      if (list !== undefined) return editPage(request, reply, { values: list.values, list, baseVersion: field(request, 'baseVersion') ?? '' });
       const parsed = parseForm(specs, values);
       const current = await census.history.current({ recordType, recordId });
       const baseVersion = field(request, 'baseVersion') ?? '';
@@ -175,7 +175,7 @@ export function registerHistoryRoutes(app: FastifyInstance, kit: CensusRouteKit)
         await census.history.edit(actor, {
           recordType,
           recordId,
-          baseVersion: baseVersion as unknown as number,
+          baseVersion,
           data,
           ...(current.parentId ? { parentId: current.parentId } : {}),
         });

@@ -126,9 +126,11 @@ ${recordForm(o, c)}
   return { title: o.title, breadcrumbs: o.breadcrumbs, body };
 }
 
+/** Its first button, hidden, is the save: Enter in a field presses a form's first submit button, which must not be a list's add or remove (form-lists.ts). */
 export function recordForm(o: Omit<RecordFormOptions, 'title' | 'breadcrumbs'>, c: RenderContext): SafeHtml {
   return html`<form method="post" action="${o.action}" class="member-form" novalidate>
 ${csrfField(o.csrf)}
+<button type="submit" class="visually-hidden" tabindex="-1" aria-hidden="true">${o.submit}</button>
 ${Object.entries(o.hidden).map(([name, value]) => (value === undefined ? '' : html`<input type="hidden" name="${name}" value="${value}">`))}
 ${renderFields(o.specs, o.values, o.errors, c, o.fields)}
 <p class="form-actions"><button type="submit">${o.submit}</button>${o.cancel ? html` <a href="${o.cancel.href}">${o.cancel.label}</a>` : ''}</p>

@@ -6,60 +6,28 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireEditor } from '../../accounts/roles.js';
 import type { RecordType } from '../../census/index.js';
 import { ConflictError, isRepertoireError, RepertoireError, ValidationError } from '../../errors.js';
-import { csrfField, field, guarded, queryParam } from '../auth/members.js';
+import { csrfField, field, guarded } from '../auth/members.js';
+import { registerMemberPage } from '../auth/member-page.js';
 import { memberPaths } from '../auth/paths.js';
+import { reviewQueuePage } from './pages/review-queue/index.js';
 import { html } from '../html.js';
+import { withQuery } from '../paths.js';
 import { formatDateTime } from '../i18n/index.js';
 import { bodyValues, formErrors, formValues, parseForm, recordFields, type FormValues } from './forms.js';
 import { capitalise, changesTable, publicPath, recordFormPage, recordLabel } from './render.js';
-import { type CampaignFormState, type CensusRouteKit, type Params } from './route-kit.js';
+import { listEdit } from './form-lists.js';
+import { listOptions, routeParam, type CampaignFormState, type CensusRouteKit } from './route-kit.js';
 
 export function registerReviewRoutes(app: FastifyInstance, kit: CensusRouteKit): void {
-  const { members, census, collectivityNames, csrfOf, conflictPage, withKept } = kit;
+  const { members, census, fieldChoices, csrfOf, conflictPage, withKept } = kit;
   // ------------------------------------------------------------------------------------------
   // review
 
-  const STATUSES = ['submitted', 'approved', 'rejected'] as const;
-
-  app.get(
-    '/relecture',
-    guarded(members, async (request, reply) => {
-      const actor = requireEditor(members.actor(request));
-      const c = await members.context(request);
-      const { t } = c;
-      const asked = queryParam(request, 'etat');
-      const status = (STATUSES as readonly string[]).includes(asked ?? '') ? (asked as (typeof STATUSES)[number]) : 'submitted';
-      const items = await census.review.queue(actor, { status });
-      const dir = await members.directory().catch(() => undefined);
-      const said = queryParam(request, 'fait');
-      const body = html`<section class="member-page">
-  <h1>${t('review.title')}</h1>
-  ${said === 'acceptee' ? html`<p class="success" role="status">${t('review.approved', { version: queryParam(request, 'version') ?? '' })}</p>` : ''}
-  ${said === 'refusee' ? html`<p class="success" role="status">${t('review.rejected')}</p>` : ''}
-  <p>${t('review.intro')}</p>
-  <form method="get" action="${memberPaths.queue()}" class="filter-form"><label for="f-etat">${t('review.filter')}</label>
-  <select id="f-etat" name="etat">${STATUSES.map((s) => html`<option value="${s}"${s === status ? html` selected` : ''}>${t(`census.state.${s}`)}</option>`)}</select>
-  <button type="submit" class="small">${t('review.filter.submit')}</button></form>
-  ${items.length === 0
-  ? html`<p>${t('review.none')}</p>`
-  : html`<table class="queue"><thead><tr><th scope="col">${t('review.record')}</th><th scope="col">${t('review.from')}</th><th scope="col">${t('review.author')}</th><th scope="col">${t(
-      'review.submittedAt',
-    )}</th></tr></thead><tbody>${items.map((item) => {
-      const label = recordLabel(dir, item.recordType, item.recordId, item.data ?? item.baseData);
-      return html`<tr><td><a href="${memberPaths.proposal(item.id)}">${t(`census.type.${item.recordType}`)} : ${label}</a> <span class="muted">(${t(`census.action.${item.action}`)})</span>${
-        item.stale && item.status === 'submitted' ? html` <span class="badge state-stale">${t('review.stale')}</span>` : ''
-      }</td><td>${item.originKind === 'import' ? html`${t('review.origin.import')} ${item.batch ?? ''}` : html`${t('review.origin.campaign')}${item.collectivityName ? html` — ${item.collectivityName}` : ''}`}</td><td>${
-        item.authorName ?? ''
-      }</td><td>${item.submittedAt ? formatDateTime(c.locale, item.submittedAt) : ''}</td></tr>`;
-    })}</tbody></table>`}
-  </section>`;
-      return members.send(request, reply, { title: t('review.title'), breadcrumbs: [{ href: memberPaths.queue(), label: t('review.title') }], body });
-    }),
-  );
+  registerMemberPage(app, members, reviewQueuePage);
 
   const reviewPage = async (request: FastifyRequest, reply: FastifyReply, state: { comment?: string; error?: string } = {}, status = 200) => {
     const actor = requireEditor(members.actor(request));
-    const proposalId = (request.params as Params).proposal!;
+    const proposalId = routeParam(request, 'proposal');
     const review = await census.review.review(actor, { proposalId });
     const { proposal } = review;
     const c = await members.context(request);
@@ -132,11 +100,11 @@ export function registerReviewRoutes(app: FastifyInstance, kit: CensusRouteKit):
     '/relecture/:proposal/accepter',
     guarded(members, async (request, reply) => {
       const actor = requireEditor(members.actor(request));
-      const proposalId = (request.params as Params).proposal!;
+      const proposalId = routeParam(request, 'proposal');
       const comment = (field(request, 'comment') ?? '').trim();
       try {
         const { version } = await census.review.approve(actor, { proposalId, ...(comment ? { comment } : {}) });
-        return reply.redirect(`${memberPaths.queue()}?fait=acceptee&version=${version}`, 303);
+        return reply.redirect(withQuery(memberPaths.queue(), { fait: 'acceptee', version }), 303);
       } catch (error) {
         if (error instanceof ConflictError) return proposalConflict(request, reply, error, proposalId);
         if (isRepertoireError(error, 'conflict')) return reviewPage(request, reply, {}, 409);
@@ -149,11 +117,11 @@ export function registerReviewRoutes(app: FastifyInstance, kit: CensusRouteKit):
     '/relecture/:proposal/refuser',
     guarded(members, async (request, reply) => {
       const actor = requireEditor(members.actor(request));
-      const proposalId = (request.params as Params).proposal!;
+      const proposalId = routeParam(request, 'proposal');
       const comment = field(request, 'comment') ?? '';
       try {
         await census.review.reject(actor, { proposalId, comment });
-        return reply.redirect(`${memberPaths.queue()}?fait=refusee`, 303);
+        return reply.redirect(withQuery(memberPaths.queue(), { fait: 'refusee' }), 303);
       } catch (error) {
         if (error instanceof ValidationError) {
           const c = await members.context(request);
@@ -167,7 +135,7 @@ export function registerReviewRoutes(app: FastifyInstance, kit: CensusRouteKit):
 
   const editProposalPage = async (request: FastifyRequest, reply: FastifyReply, state: CampaignFormState & { baseVersion?: string }, status = 200) => {
     const actor = requireEditor(members.actor(request));
-    const proposalId = (request.params as Params).proposal!;
+    const proposalId = routeParam(request, 'proposal');
     const review = await census.review.review(actor, { proposalId });
     const { proposal } = review;
     if (proposal.status !== 'submitted') throw new RepertoireError('conflict', 'Cette proposition a déjà été traitée.', 409);
@@ -188,7 +156,7 @@ export function registerReviewRoutes(app: FastifyInstance, kit: CensusRouteKit):
         hidden: { baseVersion: state.baseVersion ?? String(review.current?.version ?? proposal.baseVersion) },
         submit: t('review.edit.submit'),
         cancel: { href: memberPaths.proposal(proposal.id), label: t('review.back') },
-        fields: { collectivities: collectivityNames(dir), countries: dir?.record.countries, minItems: proposal.recordType === 'partnership' ? { parties: 2 } : {} },
+        fields: { ...fieldChoices(dir), ...listOptions(state), minItems: proposal.recordType === 'partnership' ? { parties: 2 } : {} },
       },
       c,
     );
@@ -204,20 +172,22 @@ export function registerReviewRoutes(app: FastifyInstance, kit: CensusRouteKit):
     '/relecture/:proposal/modifier',
     guarded(members, async (request, reply) => {
       const actor = requireEditor(members.actor(request));
-      const proposalId = (request.params as Params).proposal!;
+      const proposalId = routeParam(request, 'proposal');
       const review = await census.review.review(actor, { proposalId });
       const specs = recordFields(review.proposal.recordType);
       const values = bodyValues(request.body);
       delete values.baseVersion;
+      const list = listEdit(request.body, values);
+      if (list !== undefined) return editProposalPage(request, reply, { values: list.values, list, baseVersion: field(request, 'baseVersion') ?? '' });
       const parsed = parseForm(specs, values);
       const baseVersion = field(request, 'baseVersion') ?? '';
       try {
         const { version } = await census.review.approve(actor, {
           proposalId,
           data: withKept(parsed.data, review.proposal.data ?? review.current?.data),
-          baseVersion: baseVersion as unknown as number,
+          baseVersion,
         });
-        return reply.redirect(`${memberPaths.queue()}?fait=acceptee&version=${version}`, 303);
+        return reply.redirect(withQuery(memberPaths.queue(), { fait: 'acceptee', version }), 303);
       } catch (error) {
         const c = await members.context(request);
         if (error instanceof ValidationError) return editProposalPage(request, reply, { values, errors: formErrors(specs, error.fieldErrors, parsed, c), baseVersion }, 422);

@@ -15,18 +15,37 @@ import { html } from '../html.js';
 import { formatDateTime } from '../i18n/index.js';
 import type { Link } from '../pages/common.js';
 import type { RenderContext } from '../page.js';
-import { recordFields, type FormValues } from './forms.js';
+import { recordFields, type FieldsOptions, type FormValues } from './forms.js';
+import { kindChoices } from './form-choices.js';
+import type { ListEdit } from './form-lists.js';
 import { changesTable, recordForm, recordLabel } from './render.js';
 
 export const EDITABLE: readonly RecordType[] = ['collectivity', 'partnership', 'project'];
 export const OUTSIDE = 'Vous ne pouvez proposer de modification que pour votre collectivité, ses partenariats et leurs projets.';
 
-export type Params = Record<string, string>;
+/** A parameter of the request's route (`:campaign`, `:type`…): '' when absent. */
+export function routeParam(request: FastifyRequest, name: string): string {
+  const params: unknown = request.params;
+  const value: unknown = typeof params === 'object' && params !== null ? Reflect.get(params, name) : undefined;
+  return typeof value === 'string' ? value : '';
+}
+
+/** A form's `baseVersion`: the service checks it is a version number (VersionInput) and says so if not. */
+export function baseVersionOf(request: FastifyRequest): string {
+  return field(request, 'baseVersion') ?? '';
+}
 
 /** A record form's state when it is shown again: what was typed, and what was wrong with it. */
 export interface CampaignFormState {
   values?: FormValues;
   errors?: Record<string, string>;
+  /** a list's add or remove button was pressed (form-lists.ts): the items added, where the focus goes */
+  list?: ListEdit;
+}
+
+/** The list options of a form shown again after an add or remove button. */
+export function listOptions(state: CampaignFormState): Pick<FieldsOptions, 'added' | 'focus'> {
+  return state.list === undefined ? {} : { added: state.list.added, focus: state.list.focus };
 }
 
 export type CensusRouteKit = ReturnType<typeof censusRouteKit>;
@@ -35,6 +54,16 @@ export function censusRouteKit(members: Members) {
   const { census } = members;
   const collectivityNames = (dir: Directory | undefined) => new Map((dir?.collectivities ?? []).map((k) => [k.id, k.name] as const));
   const csrfOf = (request: FastifyRequest) => request.member!.csrfToken;
+  /** What a record form offers to choose from: collectivities, countries, kinds of collectivity, domains. */
+  const fieldChoices = (dir: Directory | undefined): FieldsOptions => {
+    const countries = dir?.record.countries ?? [];
+    return {
+      collectivities: collectivityNames(dir),
+      countries,
+      kinds: kindChoices(countries),
+      domains: (dir?.domains ?? []).map((d) => ({ code: d.code, label: d.label, parent: d.parent })),
+    };
+  };
   const recordTypeOf = (slug: string | undefined): RecordType => {
     const type = slug === undefined ? undefined : typeOfSlug(slug);
     if (type === undefined || !EDITABLE.includes(type)) throw notFound(`type de fiche inconnu : ${slug ?? ''}`);
@@ -83,7 +112,7 @@ export function censusRouteKit(members: Members) {
     hidden: { ...o.hidden, baseVersion: String(theirs.version) },
     submit: t('conflict.reapply'),
     cancel: { href: o.back.href, label: t('conflict.abandon') },
-    fields: { collectivities: collectivityNames(dir), countries: dir?.record.countries },
+    fields: { ...fieldChoices(dir) },
   },
   c,
   )}
@@ -103,8 +132,20 @@ export function censusRouteKit(members: Members) {
     return queryParam(request, 'collectivite') ?? (field(request, 'collectivityId') || undefined);
   };
 
+  /**
+   * What every campaign route starts with: who asks (a 401 when no one is signed in), which
+   * campaign, and the collectivity it works on (an editor's choice; a contributor's own).
+   */
+  const campaignRequest = (request: FastifyRequest) => {
+    const actor = members.actor(request);
+    return { actor, campaignId: routeParam(request, 'campaign'), collectivityId: collectivityAsked(request, actor) };
+  };
+
+  /** Back to the collectivity's records after a form, saying what was done (`fait=brouillon`…). */
+  const backToCampaign = (campaignId: string, collectivityId: string | undefined, done: Record<string, string | number>) => memberPaths.campaign(campaignId, collectivityId, done);
+
   const entriesOf = async (actor: Actor, campaignId: string, collectivityId: string | undefined): Promise<CampaignEntries> =>
     census.campaigns.entries(actor, { campaignId, ...(collectivityId ? { collectivityId } : {}) });
 
-  return { members, census, collectivityNames, csrfOf, recordTypeOf, censusCrumb, conflictPage, withKept, collectivityAsked, entriesOf };
+  return { members, census, collectivityNames, fieldChoices, csrfOf, recordTypeOf, censusCrumb, conflictPage, withKept, collectivityAsked, campaignRequest, backToCampaign, entriesOf };
 }

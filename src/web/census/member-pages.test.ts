@@ -1,0 +1,120 @@
+/**
+ * The members' pages built with defineMemberPage (auth/member-page.ts), over real HTTP: each JSON
+ * twin, fetched with a member's session cookie, validates against the schema /openapi.json gives
+ * for it and says what the HTML says; the permission is the HTML's (a contributor gets 403 from the
+ * editors' twins, with the error view; a visitor is sent to the sign-in page and back).
+ */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openMembersSite, text, type Browser, type MembersSite } from './testing.js';
+
+let site: MembersSite;
+let base: string;
+let editor: Browser;
+let oujda: Browser;
+let admin: Browser;
+let campaignId: string;
+
+interface OpenApi {
+  paths: Record<string, { get: { security?: Record<string, string[]>[]; responses: Record<string, { content?: { 'application/json': { schema: { $ref: string } } } }> } }>;
+  components: { schemas: Record<string, object>; securitySchemes?: Record<string, { type: string; in: string; name: string }> };
+}
+
+beforeAll(async () => {
+  site = await openMembersSite();
+  editor = await site.signIn('editor');
+  oujda = await site.signIn('oujda');
+  admin = await site.signIn('admin');
+  const opened = await editor.post('/recensement', { title: 'Recensement des pages' });
+  expect(opened.statusCode).toBe(303);
+  campaignId = opened.headers.location!.split('/').pop()!;
+  base = await site.app.listen({ port: 0, host: '127.0.0.1' });
+}, 120_000);
+
+afterAll(async () => {
+  await site?.dispose();
+});
+
+/** A GET over HTTP with a browser's session cookie (none for a visitor). */
+async function fetchAs(who: Browser | undefined, url: string): Promise<Response> {
+  const cookie = who === undefined ? '' : [...who.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  return fetch(`${base}${url}`, { headers: cookie === '' ? {} : { cookie }, redirect: 'manual' });
+}
+
+describe('the members’ pages and their JSON twins', () => {
+  it('each twin validates against its OpenAPI schema, under the session cookie', async () => {
+    const document = (await (await fetch(`${base}/openapi.json`)).json()) as OpenApi;
+    expect(document.components.securitySchemes?.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'repertoire_session' });
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    for (const [name, schema] of Object.entries(document.components.schemas)) ajv.addSchema(schema, `#/components/schemas/${name}`);
+    const examples: Record<string, string[]> = {
+      '/recensement.json': ['/recensement.json'],
+      '/recensement/{campaign}/tableau-de-bord.json': [`/recensement/${campaignId}/tableau-de-bord.json`, `/recensement/${campaignId}/tableau-de-bord.json?comptes=1`],
+      '/relecture.json': ['/relecture.json', '/relecture.json?etat=approved'],
+      '/qualite.json': ['/qualite.json'],
+      '/admin/utilisateurs.json': ['/admin/utilisateurs.json'],
+    };
+    for (const [path, urls] of Object.entries(examples)) {
+      const who = path.startsWith('/admin/') ? admin : editor;
+      const operation = document.paths[path]!.get;
+      expect(operation.security, path).toEqual([{ session: [] }]);
+      const validate = ajv.getSchema(operation.responses['200']!.content!['application/json'].schema.$ref)!;
+      for (const url of urls) {
+        const response = await fetchAs(who, url);
+        expect(response.status, url).toBe(200);
+        expect(response.headers.get('cache-control')).toBe('no-store');
+        const body: unknown = await response.json();
+        expect(validate(body), `${url}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+      }
+    }
+  });
+
+  it('says what the HTML says', async () => {
+    const twin = (await (await fetchAs(editor, `/recensement/${campaignId}/tableau-de-bord.json?comptes=1`)).json()) as { campaign: { title: string }; onlyAccounts: boolean; rows: { name: string }[] };
+    expect(twin.campaign.title).toBe('Recensement des pages');
+    expect(twin.onlyAccounts).toBe(true);
+    expect(twin.rows.map((row) => row.name)).toContain("Commune urbaine d'Oujda");
+    const page = text(await (await fetchAs(editor, `/recensement/${campaignId}/tableau-de-bord?comptes=1`)).text());
+    for (const row of twin.rows) expect(page).toContain(row.name);
+    const campaigns = (await (await fetchAs(editor, '/recensement.json')).json()) as { campaigns: { id: string; dashboardHref?: string }[]; openForm?: { title: string } };
+    expect(campaigns.campaigns.find((c) => c.id === campaignId)?.dashboardHref).toBe(`/recensement/${campaignId}/tableau-de-bord`);
+    expect(campaigns.openForm?.title).toMatch(/^Recensement \d{4}$/);
+  });
+
+  it('answers 403 to a contributor on the editors’ pages, HTML and JSON alike, and shows them only their part', async () => {
+    for (const url of [`/recensement/${campaignId}/tableau-de-bord`, '/relecture', '/qualite']) {
+      expect((await fetchAs(oujda, url)).status, url).toBe(403);
+      const json = `${url}.json`;
+      const refused = await fetchAs(oujda, json);
+      expect(refused.status, json).toBe(403);
+      expect(refused.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(((await refused.json()) as { error: { status: number; code: string } }).error).toMatchObject({ status: 403, code: 'forbidden' });
+    }
+    // the accounts are the administrators' alone: an editor is refused too
+    expect((await fetchAs(editor, '/admin/utilisateurs.json')).status).toBe(403);
+    expect((await fetchAs(editor, '/admin/utilisateurs')).status).toBe(403);
+    const accounts = (await (await fetchAs(admin, '/admin/utilisateurs.json')).json()) as { users: { email: string; self: boolean; collectivityName?: string }[]; invitation?: unknown };
+    expect(accounts.users.find((u) => u.email === 'admin@repertoire.test')?.self).toBe(true);
+    expect(accounts.users.find((u) => u.email === 'staff@oujda.ma')?.collectivityName).toBe("Commune urbaine d'Oujda");
+    expect(accounts.invitation).toBeUndefined();
+    const own = (await (await fetchAs(oujda, '/recensement.json')).json()) as { campaigns: { dashboardHref?: string }[]; openForm?: unknown };
+    expect(own.campaigns.length).toBeGreaterThan(0);
+    expect(own.campaigns.every((c) => c.dashboardHref === undefined)).toBe(true);
+    expect(own.openForm).toBeUndefined();
+  });
+
+  it('sends a visitor to the sign-in page, and back after', async () => {
+    for (const url of ['/relecture.json', '/recensement', `/recensement/${campaignId}/tableau-de-bord.json`]) {
+      const response = await fetchAs(undefined, url);
+      expect(response.status, url).toBe(303);
+      expect(response.headers.get('location')).toBe(`/connexion?suite=${encodeURIComponent(url)}`);
+    }
+  });
+
+  it('shows the campaigns form again with what was wrong, from the same view model', async () => {
+    const refused = await editor.post('/recensement', { title: '' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('aria-invalid="true"');
+    expect(text(refused.body)).toContain('Recensement des pages');
+  });
+});
