@@ -111,6 +111,11 @@ export function createNoticeService(deps: CensusDeps & { profiles?: Profiles }) 
   };
 
   return {
+    /** A notice as the public sees it today (the service's clock), or undefined. */
+    async shown(directoryId: string, id: string): Promise<PartnerNotice | undefined> {
+      return shownNotice(db, directoryId, id, dayOf(now()));
+    },
+
     /** Publishes a notice, to be approved: a contributor's for its collectivity, an editor's for the one named. */
     async publish(actor: Actor | undefined, raw: unknown): Promise<PartnerNotice> {
       const who = requireSignedIn(actor);
