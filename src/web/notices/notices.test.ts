@@ -75,7 +75,7 @@ describe('partner-search notices', () => {
     const db = site.store.db;
     domain = (await db.selectFrom('domains').select('code').where('directory_id', '=', DIRECTORY_ID).orderBy('code').executeTakeFirstOrThrow()).code;
     aix = (await db.selectFrom('collectivities').select('id').where('directory_id', '=', DIRECTORY_ID).where('name', 'like', '%Aix-en-Provence%').where('country', '=', 'FR').executeTakeFirstOrThrow()).id;
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await site?.dispose();
@@ -157,5 +157,5 @@ describe('partner-search notices', () => {
     // withdrawn by its collectivity: gone from the public pages
     expect((await oujda.post(`/recherches-de-partenaires/${id}/retirer`, '/recherches-de-partenaires/publier', {})).status).toBe(303);
     expect((await anonymous.get(`/recherches-de-partenaires/${id}`)).status).toBe(404);
-  });
+  }, 60_000);
 });
