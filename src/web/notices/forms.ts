@@ -100,9 +100,21 @@ export function publishForm(o: PublishFormOptions, c: RenderContext): SafeHtml {
     'domains',
     c,
     errors,
-    () => html`<ul class="checkboxes">${dir.domains.map(
-      (d, i) => html`<li class="field checkbox"><input type="checkbox" id="${fieldId('domains')}-${i}" name="domains" value="${d.code}"${values.domains.includes(d.code) ? html` checked` : ''}> <label for="${fieldId('domains')}-${i}">${d.parent === undefined ? '' : '– '}${d.label}</label></li>`,
-    )}</ul>`,
+    () => {
+      const box = (d: Directory['domains'][number], parent?: string) => {
+        const id = `${fieldId('domains')}-${dir.domains.indexOf(d)}`;
+        return html`<input type="checkbox" id="${id}" name="domains" value="${d.code}"${values.domains.includes(d.code) ? html` checked` : ''}> <label for="${id}">${d.label}${parent === undefined ? '' : html`<span class="visually-hidden"> (${parent})</span>`}</label>`;
+      };
+      // a domain and its sub-domains stay together (a column never splits them); a sub-domain's name says its parent to a screen reader ("Autres" is under several)
+      return html`<ul class="checkboxes">${dir.domains
+        .filter((d) => d.parent === undefined)
+        .map((top) => {
+          const subs = dir.domains.filter((d) => d.parent === top.code);
+          return html`<li class="domain-group"><div class="field checkbox">${box(top)}</div>${
+            subs.length === 0 ? '' : html`<ul>${subs.map((d) => html`<li class="field checkbox sub">${box(d, top.label)}</li>`)}</ul>`
+          }</li>`;
+        })}</ul>`;
+    },
     { group: true, hint: t('notices.form.domains.hint') },
   );
   const countryField = field(

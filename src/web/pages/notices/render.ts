@@ -64,7 +64,7 @@ export function renderNotice(v: NoticePageView, c: RenderContext): RenderedPage 
   const { t } = c;
   const n = v.notice;
   const title = t('notices.item.title', { name: n.collectivity.shortName ?? n.collectivity.name, sought: sought(n, c) });
-  const body = html`<article class="notice">
+  const body = html`<article class="partner-notice">
 <h1>${title}</h1>
 ${noticeFacts(n, c)}
 ${section(t('notices.description'), paragraphs(n.description))}
