@@ -29,7 +29,7 @@ export function noticeItem(n: NoticeView, c: RenderContext): SafeHtml {
   const { t } = c;
   const excerpt = n.description.length > 240 ? `${n.description.slice(0, 240)}…` : n.description;
   return html`<li class="notice-item"><h3><a href="${n.href}">${t('notices.item.title', { name: n.collectivity.shortName ?? n.collectivity.name, sought: sought(n, c) })}</a></h3>
-<p>${excerpt}</p>
+<p dir="auto">${excerpt}</p>
 <p class="muted">${n.seeks.domains.length === 0 ? t('notices.anyDomain') : n.seeks.domains.map((d) => d.label).join(', ')} · ${t('notices.untilShort', { date: formatPartialDate(c.locale, n.until) })}</p></li>`;
 }
 
@@ -67,7 +67,7 @@ export function renderNotice(v: NoticePageView, c: RenderContext): RenderedPage 
   const body = html`<article class="partner-notice">
 <h1>${title}</h1>
 ${noticeFacts(n, c)}
-${section(t('notices.description'), paragraphs(n.description))}
+${section(t('notices.description'), html`<div dir="auto">${paragraphs(n.description)}</div>`)}
 <section><h2>${t('notices.answer')}</h2><p>${t('notices.answer.how')}</p><p><a class="button" href="${memberPaths.noticeAnswer(n.id)}">${t('notices.answer.link')}</a></p></section>
 </article>`;
   return { title, breadcrumbs: [{ href: paths.notices(), label: t('notices.title') }, { href: n.href, label: n.collectivity.shortName ?? n.collectivity.name }], body };
