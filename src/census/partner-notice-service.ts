@@ -99,9 +99,11 @@ export function createNoticeService(deps: CensusDeps & { profiles?: Profiles }) 
     if (!allowed) throw new RepertoireError('conflict', 'Cette annonce a déjà été traitée.', 409);
     const at = now();
     await db.transaction().execute(async (trx) => {
+      // a withdrawal keeps who approved it and when; the audit log says who withdrew it
+      const decision = status === 'withdrawn' ? {} : { decided_by: actor.id, decided_at: at.toISOString(), review_comment: comment ?? null };
       await trx
         .updateTable('partner_notices')
-        .set({ status, decided_by: actor.id, decided_at: at.toISOString(), review_comment: comment ?? null })
+        .set({ status, ...decision })
         .where('id', '=', id)
         .execute();
       const action = status === 'approved' ? 'notice.approve' : status === 'rejected' ? 'notice.reject' : 'notice.withdraw';

@@ -102,6 +102,11 @@ describe.each(ENGINES)('partner-search notices on %s', (engine) => {
     expect((await listAudit(db, { action: 'notice.answer' })).length).toBe(2);
     // the message is not kept in the store
     expect(JSON.stringify(await db.selectFrom('partner_notice_answers').selectAll().execute())).not.toContain('rénovation');
+    // withdrawn by its collectivity: who approved it stays, and it is answered no more
+    const withdrawn = await notices.withdraw(oujda, notice.id);
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', decidedBy: editor.id });
+    clock.advance(DAY);
+    await expect(notices.answer(agadir, notice.id, { message }, names)).rejects.toMatchObject({ code: 'not-found' });
   });
 });
 

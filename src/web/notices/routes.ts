@@ -10,7 +10,7 @@
  * token like every members' form.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isEditor, requireEditor } from '../../accounts/roles.js';
+import { forbidden, isEditor, requireEditor } from '../../accounts/roles.js';
 import type { PartnerNotice } from '../../census/partner-notices.js';
 import { isRepertoireError, ValidationError } from '../../errors.js';
 import { field, guarded, queryParam, type Members } from '../auth/members.js';
@@ -54,7 +54,7 @@ export function registerNoticeRoutes(app: FastifyInstance, members: Members): vo
     const c = await members.context(request);
     const { t } = c;
     if (!isEditor(actor) && (actor.role !== 'contributor' || actor.collectivityId === undefined)) {
-      return members.refuse(request, reply, new Error(t('notices.publish.who')));
+      return members.refuse(request, reply, forbidden(t('notices.publish.who')));
     }
     const dir = await members.directory();
     const own = await census.notices.ofCollectivity(actor);
