@@ -11,7 +11,9 @@ import { listAudit } from '../../accounts/audit.js';
 import { SESSION_COOKIE_NAME } from '../../accounts/service.js';
 import { startSmtpServer, type TestSmtpServer } from '../../test-support/smtp.js';
 import { openMembersSite, PASSWORD, PEOPLE, text, type MembersSite, type PersonName } from '../census/testing.js';
-import { DIRECTORY_ID } from '../testing.js';
+import { CLI_ACTOR } from '../../accounts/roles.js';
+import { createNoticeService } from '../../census/partner-notice-service.js';
+import { DIRECTORY_ID, openTestSite } from '../testing.js';
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -158,4 +160,30 @@ describe('partner-search notices', () => {
     expect((await oujda.post(`/recherches-de-partenaires/${id}/retirer`, '/recherches-de-partenaires/publier', {})).status).toBe(303);
     expect((await anonymous.get(`/recherches-de-partenaires/${id}`)).status).toBe(404);
   }, 60_000);
+
+  it('are no longer shown the day after their last day, even drawn and kept before (the pages are dated)', async () => {
+    let now = new Date('2026-05-04T10:00:00Z');
+    const dated = await openTestSite({ search: false, clock: () => new Date(now) });
+    try {
+      const notices = createNoticeService({ db: dated.store.db, now: () => new Date(now), defaultDirectory: async () => DIRECTORY_ID });
+      const notice = await notices.publish(CLI_ACTOR, { collectivityId: 'ma-commune-oujda', partnerCountry: 'FR', description: 'Oujda cherche une collectivité française pour la semaine de la culture.', until: '2026-05-05' });
+      await notices.approve(CLI_ACTOR, notice.id);
+      const get = async (url: string) => dated.app.inject({ url, headers: { accept: 'text/html' } });
+      const list = await get('/recherches-de-partenaires');
+      expect(list.body).toContain(`/recherches-de-partenaires/${notice.id}`);
+      expect((await get(`/recherches-de-partenaires/${notice.id}`)).statusCode).toBe(200);
+      // its last day, late: still shown, the same page (and tag) as this morning
+      now = new Date('2026-05-05T23:30:00Z');
+      expect((await get('/recherches-de-partenaires')).body).toContain(`/recherches-de-partenaires/${notice.id}`);
+      // the day after: the store has not changed, but the page is drawn again without it
+      now = new Date('2026-05-06T00:30:00Z');
+      const after = await get('/recherches-de-partenaires');
+      expect(after.headers.etag).not.toBe(list.headers.etag);
+      expect(after.body).not.toContain(`/recherches-de-partenaires/${notice.id}`);
+      expect((await get(`/recherches-de-partenaires/${notice.id}`)).statusCode).toBe(404);
+      expect(JSON.parse((await get('/collectivites/ma-commune-oujda.json')).body).notices).toEqual({ own: [], matching: [] });
+    } finally {
+      await dated.dispose();
+    }
+  }, 120_000);
 });
