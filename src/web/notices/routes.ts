@@ -20,7 +20,8 @@ import type { Directory } from '../data/directory.js';
 import { html } from '../html.js';
 import { formatPartialDate, type MessageKey } from '../i18n/index.js';
 import { noticeView } from '../pages/notices/data.js';
-import { noticeItem } from '../pages/notices/render.js';
+import { noticeFacts, noticeItem, sought } from '../pages/notices/render.js';
+import { paragraphs } from '../render/parts.js';
 import { paths } from '../paths.js';
 import { answerForm, publishForm, translatedErrors, type NoticeFormValues } from './forms.js';
 
@@ -114,11 +115,13 @@ export function registerNoticeRoutes(app: FastifyInstance, members: Members): vo
     ? html`<p>${t('notices.queue.none')}</p>`
     : html`<ul class="notice-list">${queue.map((n) => {
       const view = noticeView(dir, n);
-      return html`${noticeItem(view, c)}<div class="decisions">
+      // not public yet: the whole notice here, its page does not exist before it is accepted
+      return html`<li class="notice-item"><h2>${t('notices.item.title', { name: view.collectivity.shortName ?? view.collectivity.name, sought: sought(view, c) })}</h2>
+  ${noticeFacts(view, c)}<div dir="auto">${paragraphs(view.description)}</div><div class="decisions">
   <form method="post" action="${memberPaths.noticeDecision(n.id, 'accepter')}" class="inline-form">${csrfField(csrf)}<button type="submit">${t('notices.queue.approve')}</button></form>
   <form method="post" action="${memberPaths.noticeDecision(n.id, 'refuser')}" class="member-form">${csrfField(csrf)}
   <div class="field"><label for="refus-${n.id}">${t('notices.queue.comment')}</label><textarea id="refus-${n.id}" name="comment" rows="2"></textarea></div>
-  <p><button type="submit" class="danger">${t('notices.queue.reject')}</button></p></form></div>`;
+  <p><button type="submit" class="danger">${t('notices.queue.reject')}</button></p></form></div></li>`;
     })}</ul>`}
   </section>`;
     return members.send(request, reply, { title: t('notices.queue.title'), breadcrumbs: [{ href: memberPaths.noticeQueue(), label: t('notices.queue.title') }], body }, status);

@@ -9,12 +9,12 @@ import { collectivityLink, domainLink, paragraphs, section } from '../../render/
 import type { CollectivityNotices, NoticePageView, NoticesView, NoticeView } from './data.js';
 
 /** "une commune, France, région Provence-Alpes-Côte d'Azur", in the page's words. */
-function sought(n: NoticeView, c: RenderContext): string {
+export function sought(n: NoticeView, c: RenderContext): string {
   const { seeks } = n;
   return [seeks.kind === undefined ? c.t('notices.anyKind') : label(c.locale, 'kind', seeks.kind), countryLabel(c.locale, seeks.country), seeks.region].filter((x): x is string => x !== undefined).join(', ');
 }
 
-function noticeFacts(n: NoticeView, c: RenderContext): SafeHtml {
+export function noticeFacts(n: NoticeView, c: RenderContext): SafeHtml {
   const { t } = c;
   return html`<dl class="facts">
 <div><dt>${t('notices.by')}</dt><dd>${collectivityLink(n.collectivity)}</dd></div>
