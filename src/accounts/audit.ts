@@ -40,7 +40,12 @@ export type AuditAction =
   | 'import.review-batch'
   | 'consent.set'
   | 'person.export'
-  | 'person.erase';
+  | 'person.erase'
+  | 'notice.publish'
+  | 'notice.approve'
+  | 'notice.reject'
+  | 'notice.withdraw'
+  | 'notice.answer';
 
 export interface NewAuditEvent {
   action: AuditAction;

@@ -9,6 +9,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** where the recipient's answer goes (a member answering a partner-search notice) */
+  replyTo?: string;
 }
 
 export interface MailTransport {
@@ -30,6 +32,19 @@ export type Letter = { language?: string } & (
       recordLabel: string;
       comment?: string;
       campaignId?: string;
+    }
+  | {
+      /** a member's answer to a partner-search notice, to its author: Reply-To the member, whose address the author alone sees */
+      kind: 'notice-answer';
+      to: string;
+      name: string;
+      replyTo: string;
+      fromName: string;
+      /** the answering member's collectivity, when they have one */
+      fromCollectivity?: string;
+      noticeId: string;
+      collectivityName: string;
+      message: string;
     }
   | { kind: 'campaign-reminder'; to: string; name: string; campaignId: string; campaignTitle: string; collectivityName: string; answer: 'none' | 'draft'; openedAt: string }
 );
@@ -53,7 +68,7 @@ export class ConsoleMailTransport implements MailTransport {
   constructor(private readonly out: { write(text: string): unknown } = process.stderr) {}
 
   async send(message: MailMessage): Promise<void> {
-    this.out.write(`--- courriel (non envoyé : pas de serveur de messagerie configuré, SMTP_URL)\nÀ : ${message.to}\nObjet : ${message.subject}\n\n${message.text}\n---\n`);
+    this.out.write(`--- courriel (non envoyé : pas de serveur de messagerie configuré, SMTP_URL)\nÀ : ${message.to}\n${message.replyTo ? `Répondre à : ${message.replyTo}\n` : ''}Objet : ${message.subject}\n\n${message.text}\n---\n`);
   }
 }
 

@@ -20,7 +20,7 @@ export class SmtpMailTransport implements MailTransport {
 
   async send(message: MailMessage): Promise<void> {
     try {
-      await this.transporter.sendMail({ from: this.options.from, to: message.to, subject: message.subject, text: message.text });
+      await this.transporter.sendMail({ from: this.options.from, to: message.to, subject: message.subject, text: message.text, ...(message.replyTo ? { replyTo: message.replyTo } : {}) });
     } catch (error) {
       // the server's answer, never the credentials of the URL
       throw new RepertoireError('mail', `Message to ${message.to} not sent: ${error instanceof Error ? error.message : String(error)}`, 502, { cause: error });

@@ -10,6 +10,7 @@
 import { createCampaignService } from './campaigns.js';
 import type { CensusDeps } from './context.js';
 import { createHistoryService } from './history.js';
+import { createNoticeService } from './partner-notice-service.js';
 import { createPrivacyService } from './privacy/index.js';
 import { createReviewService } from './review.js';
 
@@ -19,6 +20,7 @@ export function createCensus(deps: CensusDeps) {
     review: createReviewService(deps),
     history: createHistoryService(deps),
     privacy: createPrivacyService(deps),
+    notices: createNoticeService(deps),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * The store's version stamp: every import logs a report, and every other change to the records
- * (an editor's edit or revert, an approved proposal, a consent, an erasure) logs an audit event in
+ * (an editor's edit or revert, an approved proposal, a consent, an erasure; a partner-search
+ * notice approved or withdrawn, which the public pages show) logs an audit event in
  * the same transaction, so the newest report id, the newest such event and the list of
  * directories change whenever the records do. The site reads a new snapshot, the statistics and
  * figures their caches, and the search its index, when it moved; each check is a few indexed reads.
@@ -10,7 +11,7 @@ import { listDirectoryIds } from './records/directory.js';
 import type { Database } from './tables.js';
 
 /** The audit actions that change what the pages show (see src/accounts/audit.ts). */
-export const RECORD_CHANGE_ACTIONS = ['record.edit', 'record.revert', 'proposal.approve', 'consent.set', 'person.erase'] as const;
+export const RECORD_CHANGE_ACTIONS = ['record.edit', 'record.revert', 'proposal.approve', 'consent.set', 'person.erase', 'notice.approve', 'notice.withdraw'] as const;
 
 /** The newest report id, the newest change to the records and the directories: changes whenever an import, an edit or an approval writes. */
 export async function readStamp(db: Kysely<Database>): Promise<string> {

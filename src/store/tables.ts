@@ -431,6 +431,38 @@ export interface CensusDatabase {
   consents: ConsentTable;
   erasures: ErasureTable;
   quality_acceptances: QualityAcceptanceTable;
+  partner_notices: PartnerNoticeTable;
+  partner_notice_answers: PartnerNoticeAnswerTable;
+}
+
+/** A partner-search notice (migration 0011): what a collectivity seeks, until when; public once approved. */
+export interface PartnerNoticeTable {
+  id: string;
+  directory_id: string;
+  collectivity_id: string;
+  author_id: string | null;
+  /** JSON list of domain codes */
+  domains: string;
+  partner_country: string;
+  partner_kind: string | null;
+  /** a top-level division's code in the partner country's profile */
+  partner_region: string | null;
+  description: string;
+  /** the last day it is shown, YYYY-MM-DD */
+  until: string;
+  status: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  review_comment: string | null;
+  created_at: string;
+}
+
+/** A member's answer to a notice, one a day at most (the key); the message is only in the mail. */
+export interface PartnerNoticeAnswerTable {
+  notice_id: string;
+  user_id: string;
+  day: string;
+  sent_at: string;
 }
 
 /** A data-quality finding an editor accepted (migration 0008): the desk no longer lists it. */

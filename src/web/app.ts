@@ -14,6 +14,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, 
 import { DEFAULT_PAGE_CACHE_MB, DEFAULT_PAGES_IN_FLIGHT, type Config } from '../config.js';
 import { Lru } from '../lru.js';
 import { RepertoireError } from '../errors.js';
+import { systemClock, type Clock } from '../accounts/clock.js';
 import type { MailTransport } from '../accounts/mail.js';
 import type { AccountService } from '../accounts/service.js';
 import type { Census } from '../census/index.js';
@@ -24,6 +25,7 @@ import { recordOfPage, registerMembers } from './auth/members.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { registerPasswordResetRoutes } from './auth/password-reset-routes.js';
 import { registerCensusRoutes } from './census/routes.js';
+import { registerNoticeRoutes } from './notices/routes.js';
 import { notModified, pageTag } from './conditional.js';
 import type { Searcher } from '../search/types.js';
 import type { Store } from '../store/db.js';
@@ -76,6 +78,8 @@ export interface AppOptions {
   readonly longWork?: Admission;
   /** the code that draws the pages, in their entity tags (default: this app's start) */
   readonly release?: string;
+  /** the time the pages read what expires against (default: the system's); tests move theirs */
+  readonly clock?: Clock;
 }
 
 /**
@@ -157,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.accounts ? { accounts: options.accounts } : {}),
     ...(options.census ? { census: options.census } : {}),
     ...(options.mailTransport ? { mailTransport: options.mailTransport } : {}),
+    ...(options.clock ? { now: options.clock } : {}),
     directory: (audience) => cache.get(audience),
     baseContext: renderContext,
     layout: async (page, context) => layout(page, context, await colophonOf(), { twin: false }).value,
@@ -167,12 +172,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAdminRoutes(app, members);
   registerTableImportRoutes(app, members);
   registerCensusRoutes(app, members);
+  registerNoticeRoutes(app, members);
 
   const lanes = createLanes();
   const pagesInFlight = options.config?.pagesInFlight ?? DEFAULT_PAGES_IN_FLIGHT;
   const admission = options.admission ?? createAdmission(pagesInFlight);
   const longWork = options.longWork ?? createAdmission(longWorkLimit(pagesInFlight));
   const release = options.release ?? Date.now().toString(36);
+  const clock = options.clock ?? systemClock;
   // A public page is a function of its tag (conditional.ts): drawn once, it is sent again as it is
   // to whoever asks for it before the store changes, without reading or drawing anything.
   const drawn = new Lru<string, DrawnPage>(Math.round((options.config?.pageCacheMb ?? DEFAULT_PAGE_CACHE_MB) * 2 ** 20), (page) => page.body.length);
@@ -204,7 +211,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (suggested !== undefined) rememberVisit(reply, locale);
     const tag =
       audience === 'public'
-        ? pageTag({ release, stamp: (await directory()).stamp, locale: `${locale}${suggested === undefined ? '' : `>${suggested}`}`, representation: json ? 'json' : 'html', url: request.originalUrl })
+        ? pageTag({ release, stamp: `${(await directory()).stamp}${page.dated === true ? `|${clock().toISOString().slice(0, 10)}` : ''}`, locale: `${locale}${suggested === undefined ? '' : `>${suggested}`}`, representation: json ? 'json' : 'html', url: request.originalUrl })
         : undefined;
     // the page depends on Accept (HTML or JSON), and on Accept-Language and the cookie that says a visit is not the first
     const cacheControl = suggested === undefined ? 'no-cache' : 'private, no-cache';
@@ -257,6 +264,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
               },
         ...(refreshSearchIndex !== undefined ? { beforeSearch: async () => refreshSearchIndex((await directory()).id), refreshIndexOf: refreshSearchIndex } : {}),
         directoryOf: (id) => cache.get(audience, id),
+        clock,
       };
       const view: unknown = await page.load(input);
       reply.header('vary', VARY);

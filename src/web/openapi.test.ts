@@ -4,14 +4,22 @@
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI_ACTOR } from '../accounts/roles.js';
+import { createNoticeService } from '../census/partner-notice-service.js';
 import { MEMBER_PAGES } from './member-pages.js';
 import { PAGES } from './pages/index.js';
-import { servedTestSite } from './testing.js';
+import { DIRECTORY_ID, servedTestSite } from './testing.js';
 
 const served = servedTestSite();
 let document: { openapi: string; paths: Record<string, { get: { responses: Record<string, { content: { 'application/json': { schema: { $ref: string } } } }> } }>; components: { schemas: Record<string, object> } };
 
 beforeAll(async () => {
+  // a partner-search notice, accepted, so that its page has one to show
+  const notices = createNoticeService({ db: served.site.store.db, defaultDirectory: async () => DIRECTORY_ID });
+  const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const notice = await notices.publish(CLI_ACTOR, { collectivityId: 'ma-commune-marrakech', domains: ['environnement'], partnerCountry: 'FR', partnerKind: 'commune', description: 'Marrakech cherche une commune française pour ses jardins.', until });
+  await notices.approve(CLI_ACTOR, notice.id);
+  EXAMPLES['/recherches-de-partenaires/{id}.json'] = [`/recherches-de-partenaires/${notice.id}.json`];
   document = (await (await fetch(`${served.base}/openapi.json`)).json()) as typeof document;
 }, 60_000);
 
@@ -33,6 +41,9 @@ const EXAMPLES: Record<string, string[]> = {
   '/statistiques.json': ['/statistiques.json', '/statistiques.json?q=eau', '/statistiques.json?q=zzzzqqq'],
   '/pad.json': ['/pad.json'],
   '/couverture.json': ['/couverture.json', '/couverture.json?domain=environnement&kind=commune-urbaine'],
+  '/recherches-de-partenaires.json': ['/recherches-de-partenaires.json', '/recherches-de-partenaires.json?domain=environnement&q=jardins', '/recherches-de-partenaires.json?q=zzzzqqq'],
+  // filled in once the notice exists (beforeAll)
+  '/recherches-de-partenaires/{id}.json': [],
   '/repertoires.json': ['/repertoires.json'],
   '/repertoires/recherche.json': ['/repertoires/recherche.json?q=eau', '/repertoires/recherche.json?q=eau&sort=date&page=2'],
   // one directory in this store: an edition compared with itself (everything unchanged)

@@ -8,6 +8,7 @@
  * bind them with `definePage` in `pages/<name>/index.ts`, and list it in `pages/index.ts`.
  */
 import type { Kysely } from 'kysely';
+import type { Clock } from '../accounts/clock.js';
 import type { z } from 'zod';
 import type { Searcher } from '../search/types.js';
 import type { MemberView, RecordRef } from './auth/view.js';
@@ -37,6 +38,8 @@ export interface PageInput {
   directoryOf?(directoryId: string): Promise<Directory>;
   /** for the pages of the whole site: brings a directory's search index up to date */
   readonly refreshIndexOf?: (directoryId: string) => Promise<void>;
+  /** the time of the request: what expires (partner-search notices) is read against it */
+  readonly clock?: Clock;
 }
 
 /** What a page's render function gets besides its view model. */
@@ -89,6 +92,8 @@ export interface PageDefinition<VM> {
   readonly long?: boolean;
   /** a page of the whole site, not of one directory (the list of directories, editions): served at the root only */
   readonly sitewide?: boolean;
+  /** the page shows what expires by the day (partner-search notices): its entity tag carries the day, so a page drawn yesterday is not sent today */
+  readonly dated?: boolean;
   load(input: PageInput): Promise<VM>;
   render(view: VM, context: RenderContext): RenderedPage;
 }

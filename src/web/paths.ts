@@ -60,6 +60,9 @@ export const paths = {
   pad: () => `${scope()}/pad`,
   /** the map of gaps: divisions where no collectivity has a partnership */
   coverage: () => `${scope()}/couverture`,
+  /** partner-search notices: what collectivities seek, approved and not past */
+  notices: () => `${scope()}/recherches-de-partenaires`,
+  notice: (id: string) => `${scope()}/recherches-de-partenaires/${e(id)}`,
   /** the directory, or a search's results, as CSV, XLSX, JSON or IATI */
   export: () => `${scope()}/export`,
   /** every directory of the store, in series */

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
+import type { Clock } from '../accounts/clock.js';
 import { importFile } from '../cli/import-file.js';
 import { BUNDLED_DIRECTORY } from '../cli/commands/setup.js';
 import { loadConfig } from '../config.js';
@@ -97,7 +98,7 @@ async function emptyDatabase(engine: Engine): Promise<{ url: string; remove: () 
  * directory beside it (`PARTNER_DIRECTORY`, at /r/<id>/); or `document` alone. With search unless
  * told otherwise.
  */
-export async function openTestSite(options: { search?: boolean; document?: RepertoireDocument; engine?: Engine; env?: Record<string, string> } = {}): Promise<TestSite> {
+export async function openTestSite(options: { search?: boolean; document?: RepertoireDocument; engine?: Engine; env?: Record<string, string>; clock?: Clock } = {}): Promise<TestSite> {
   const engine = options.engine ?? siteEngine();
   const database = await emptyDatabase(engine);
   const path = database.url;
@@ -117,7 +118,8 @@ export async function openTestSite(options: { search?: boolean; document?: Reper
     refreshSearchIndex = (id) => keepers.ensureFresh(id);
   }
   // `env`: the site's configuration (SMTP_URL, SITE_URL…) over this store
-  const app = await buildApp({ store, searcher, refreshSearchIndex, ...(options.env ? { config: loadConfig({ ...options.env, DATABASE_URL: path }) } : {}) });
+  // `clock`: the time the pages read what expires against (partner-search notices)
+  const app = await buildApp({ store, searcher, refreshSearchIndex, ...(options.env ? { config: loadConfig({ ...options.env, DATABASE_URL: path }) } : {}), ...(options.clock ? { clock: options.clock } : {}) });
   return {
     store,
     path,

@@ -15,6 +15,7 @@ import { acrossDirectoriesMigration } from './0006_across_directories.js';
 import { partnerFindingMigration } from './0007_partner_finding.js';
 import { editorialQualityMigration } from './0008_editorial_quality.js';
 import { mailMigration } from './0010_mail.js';
+import { partnerNoticesMigration } from './0011_partner_notices.js';
 import { userLanguageMigration } from './0012_user_language.js';
 import { domainAliasesMigration } from './0013_domain_aliases.js';
 
@@ -29,6 +30,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0007_partner_finding': partnerFindingMigration(),
     '0008_editorial_quality': editorialQualityMigration(),
     '0010_mail': mailMigration(),
+    '0011_partner_notices': partnerNoticesMigration(),
     '0012_user_language': userLanguageMigration(),
     '0013_domain_aliases': domainAliasesMigration(),
   };

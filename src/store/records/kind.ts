@@ -61,6 +61,8 @@ export const TABLE_ORDER: readonly TableName[] = [
   'consents',
   'erasures',
   'quality_acceptances',
+  'partner_notices',
+  'partner_notice_answers',
 ];
 
 /** Tables whose `id` is auto-numbered: a copy or a restore moves PostgreSQL's sequence past the ids it wrote. */

@@ -23,7 +23,8 @@ export function accountBar(c: RenderContext): SafeHtml {
   }
   const editor = member.role === 'editor' || member.role === 'admin';
   const links: [string, string][] = [[memberPaths.census(), t('member.census')]];
-  if (editor) links.push([memberPaths.queue(), t('member.review')], [memberPaths.quality(), t('member.quality')], [memberPaths.personalData(), t('member.personalData')], [memberPaths.tables(), t('member.tables')]);
+  if (editor || member.role === 'contributor') links.push([memberPaths.noticePublish(), t('member.notices')]);
+  if (editor) links.push([memberPaths.queue(), t('member.review')], [memberPaths.noticeQueue(), t('member.noticeQueue')], [memberPaths.quality(), t('member.quality')], [memberPaths.personalData(), t('member.personalData')], [memberPaths.tables(), t('member.tables')]);
   if (member.role === 'admin') links.push([memberPaths.users(), t('member.users')]);
   links.push([memberPaths.account(), t('member.account')]);
   return html`<nav class="member-nav wrap" aria-label="${t('member.nav.label')}"><ul>

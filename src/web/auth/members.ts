@@ -32,6 +32,7 @@ import {
 import type { MailTransport } from '../../accounts/mail.js';
 import { isEditor, requireSignedIn, type Actor } from '../../accounts/roles.js';
 import { configuredTransport } from '../../accounts/smtp-transport.js';
+import type { Clock } from '../../accounts/clock.js';
 import { createCensus, type Census } from '../../census/index.js';
 import type { Config } from '../../config.js';
 import { isRepertoireError, RepertoireError } from '../../errors.js';
@@ -71,6 +72,8 @@ export interface MembersOptions {
   /** where the site's mail goes (default: SMTP when the configuration has SMTP_URL, else the console) */
   mailTransport?: MailTransport;
   census?: Census;
+  /** the census services' time (default: the system's) */
+  now?: Clock;
 }
 
 /** What the route modules share. */
@@ -122,7 +125,7 @@ export async function registerMembers(app: FastifyInstance, options: MembersOpti
   // mail is written in the site's language until accounts have one of their own
   const mail = sitePostman(transport, { baseUrl: mailBaseUrl, locale: DEFAULT_LOCALE });
   const accounts = options.accounts ?? createAccountService({ db, baseUrl: mailBaseUrl, defaultDirectory, mail });
-  const census = options.census ?? createCensus({ db, defaultDirectory, mail });
+  const census = options.census ?? createCensus({ db, defaultDirectory, mail, ...(options.now ? { now: options.now } : {}) });
   const t: RenderContext['t'] = (key, params) => translate(currentLanguage(), key, params);
 
   await app.register(cookie);

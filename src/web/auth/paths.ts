@@ -53,6 +53,10 @@ export const memberPaths = {
   quality: () => `${languagePrefix()}/qualite`,
   qualityJson: () => `${languagePrefix()}/qualite.json`,
   qualityAccept: () => `${languagePrefix()}/qualite/accepter`,
+  noticePublish: () => `${languagePrefix()}/recherches-de-partenaires/publier`,
+  noticeQueue: () => `${languagePrefix()}/recherches-de-partenaires/relecture`,
+  noticeDecision: (id: string, action: 'accepter' | 'refuser' | 'retirer') => `${languagePrefix()}/recherches-de-partenaires/${e(id)}/${action}`,
+  noticeAnswer: (id: string) => `${languagePrefix()}/recherches-de-partenaires/${e(id)}/repondre`,
 };
 
 const LOCAL = 'http://repertoire.invalid';

@@ -19,6 +19,7 @@ export const PUBLIC_PAGE_KINDS: readonly (readonly [name: string, url: string])[
   ['synthesis', '/synthese'],
   ['report', '/rapport'],
   ['pad', '/pad'],
+  ['partner-searches', '/recherches-de-partenaires'],
   ['directories', '/repertoires'],
   ['search-all-directories', '/repertoires/recherche?q=eau'],
   ['sign-in', '/connexion'],
@@ -28,4 +29,6 @@ export const MEMBERS_PAGE_KINDS: readonly (readonly [name: string, url: string])
   ['account', '/compte'],
   ['census', '/recensement'],
   ['review-queue', '/relecture'],
+  ['notice-form', '/recherches-de-partenaires/publier'],
+  ['notice-queue', '/recherches-de-partenaires/relecture'],
 ];

@@ -9,6 +9,7 @@ import { postman } from '../../accounts/mail.js';
 import { DEFAULT_TIME_ZONE } from '../../accounts/clock.js';
 import { memberPaths } from '../auth/paths.js';
 import { inLocale } from '../language.js';
+import { paths } from '../paths.js';
 import { intlLocale, isLocale, t as translate, type Locale, type MessageKey, type Params } from '../i18n/index.js';
 
 export interface LetterOptions {
@@ -38,6 +39,7 @@ export function letterWriter(options: LetterOptions): LetterWriter {
       to: letter.to,
       subject,
       text: [t('mail.greeting', { name: letter.name }), ...paragraphs, t('mail.signature')].join('\n\n'),
+      ...(letter.kind === 'notice-answer' ? { replyTo: letter.replyTo } : {}),
     });
     switch (letter.kind) {
       case 'invitation':
@@ -52,6 +54,15 @@ export function letterWriter(options: LetterOptions): LetterWriter {
           t(approved ? 'mail.decision.approved.body' : 'mail.decision.rejected.body', { record }),
           ...(letter.comment ? [t('mail.decision.comment', { comment: letter.comment })] : []),
           ...(letter.campaignId ? [t('mail.decision.link', { link: site(memberPaths.campaign(letter.campaignId)) })] : []),
+        );
+      }
+      case 'notice-answer': {
+        const from = letter.fromCollectivity === undefined ? letter.fromName : t('mail.noticeAnswer.fromOf', { name: letter.fromName, collectivity: letter.fromCollectivity });
+        return message(
+          t('mail.noticeAnswer.subject', { collectivity: letter.collectivityName }),
+          t('mail.noticeAnswer.body', { from, collectivity: letter.collectivityName }),
+          letter.message,
+          t('mail.noticeAnswer.reply', { link: site(paths.notice(letter.noticeId)) }),
         );
       }
       case 'campaign-reminder': {

@@ -3,6 +3,7 @@ import type { AnyPage } from '../page.js';
 import { collectivitiesPage } from './collectivities/index.js';
 import { collectivityPage } from './collectivity/index.js';
 import { coveragePage } from './coverage/index.js';
+import { noticePage, noticesPage } from './notices/index.js';
 import { domainPage, domainsPage } from './domain/index.js';
 import { comparisonPage, editionsPage } from './editions/index.js';
 import { searchAllPage } from './search-all/index.js';
@@ -34,6 +35,8 @@ export const PAGES: readonly AnyPage[] = [
   statisticsPage,
   padPage,
   coveragePage,
+  noticesPage,
+  noticePage,
   editionsPage,
   searchAllPage,
   comparisonPage,

@@ -11,6 +11,8 @@ import type { Directory } from '../../data/directory.js';
 import type { PublicPartnership } from '../../data/records.js';
 import { paths } from '../../paths.js';
 import { SuggestionView, loadSuggestions } from './suggestions.js';
+import { CollectivityNotices, collectivityNotices } from '../notices/data.js';
+import type { Clock } from '../../../accounts/clock.js';
 import {
   CollectivityRef,
   DomainRef,
@@ -90,6 +92,8 @@ export const CollectivityView = z.object({
       }),
     ),
   }),
+  /** its partner-search notices shown today, and others' looking for a collectivity like it ("cherche un partenaire dans votre domaine") */
+  notices: CollectivityNotices,
   /** collectivities of the other countries worth contacting, with why and whom to contact there */
   suggestions: z.array(SuggestionView),
   /** the map of its partnerships: it, its partners and the lines between them */
@@ -114,7 +118,7 @@ export const PARTNERSHIPS_SHOWN = 100;
  * for partners with hundreds of partnerships): the server passes the search thread's connection
  * (PageInput.reader); its records come through `dir`.
  */
-export async function collectivityView(dir: Directory, db: Kysely<Database>, id: string): Promise<CollectivityView> {
+export async function collectivityView(dir: Directory, db: Kysely<Database>, id: string, clock?: Clock): Promise<CollectivityView> {
   const c = dir.collectivity.get(id);
   if (c === undefined) throw new RepertoireError('not-found', `no collectivity "${id}"`, 404);
   const allIds = await dir.partnershipIdsOf(id);
@@ -138,10 +142,11 @@ export async function collectivityView(dir: Directory, db: Kysely<Database>, id:
   };
   if (withoutDomain.partnerships.length > 0 || withoutDomain.projects.length > 0) byDomain.push(withoutDomain);
 
-  const [{ partnerIds, samePartners: same }, region, suggestions] = await Promise.all([
+  const [{ partnerIds, samePartners: same }, region, suggestions, notices] = await Promise.all([
     samePartners(db, dir.id, c, own),
     sameRegion(db, dir, c, codes),
     loadSuggestions(dir, db, id),
+    collectivityNotices(dir, db, id, codes, clock),
   ]);
   const refs = new Map(
     (await dir.partnershipHeads([...new Set([...same.flatMap((e) => e.others.flatMap((o) => o.partnershipIds)), ...region.flatMap((e) => e.others.map((o) => o.partnershipId))])])).map(
@@ -200,6 +205,7 @@ export async function collectivityView(dir: Directory, db: Kysely<Database>, id:
         othersTotal: entry.othersTotal,
       })),
     }),
+    notices,
     suggestions,
     map: await loadMapView(db, dir.id, { kind: 'collectivity', id }),
     elsewhere: (await partnershipsElsewhere(db, id, c.country, dir.id, PARTNERSHIPS_SHOWN)).map((other) => ({

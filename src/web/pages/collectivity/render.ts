@@ -10,6 +10,7 @@ import { collectivityLink, collectivityLinks, domainLabel, facts, partialDate, p
 import { mapSection } from '../../maps/map.js';
 import type { CollectivityView } from './data.js';
 import { suggestionList } from './suggestions.js';
+import { collectivityNoticesSection } from '../notices/render.js';
 
 /** The collectivity's place on OpenStreetMap (the coordinates stay in the link, not in the text). */
 function osmLink(location: { lat: number; lon: number }): string {
@@ -106,6 +107,7 @@ ${section(`${t('collectivity.partnerships')} (${v.partnershipTotal})`, html`${pa
 ${v.map.points.length > 0 || v.map.unlocated.length > 0 ? section(t('collectivity.map'), mapSection(v.map, c, { id: 'carte-collectivite', title: t('collectivity.map.title', { name: k.shortName ?? k.name }), description: t('collectivity.map.description', { name: k.shortName ?? k.name }) }), 'carte') : ''}
 ${section(t('collectivity.byDomain'), byDomain, 'domaines')}
 ${section(t('collectivity.coordination'), coordination, 'coordination')}
+${collectivityNoticesSection(v.notices, c)}
 ${section(t('suggest.title'), suggestionList(v.suggestions, c), 'suggestions')}
 ${v.elsewhere.length === 0 ? '' : section(t('collectivity.elsewhere', { name }), elsewhere, 'ailleurs')}
 </article>`;

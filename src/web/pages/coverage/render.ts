@@ -90,6 +90,7 @@ export function renderCoverage(v: CoverageView, c: RenderContext): RenderedPage 
   );
   const body = html`<h1>${t('coverage.title')}</h1>
 <p>${t('coverage.intro')}</p>
+<p><a href="${paths.notices()}">${t('coverage.notices')}</a></p>
 ${form}
 ${chosen.length === 0 ? '' : html`<p><strong>${chosen.join(' ; ')}</strong></p>`}
 ${summary}
