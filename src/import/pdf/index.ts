@@ -7,11 +7,12 @@ import type { DocumentRead } from '../read-document.js';
 import { DirectoryFormatError, readDirectory } from '../directory/index.js';
 import { continuesDirectoryParagraph, endsDirectoryParagraph, opensDirectoryParagraph, runsOnDirectoryParagraph } from '../directory/paragraphs.js';
 import { RepertoireError } from '../../errors.js';
-import { extractPdfText, type PdfMode } from './extract.js';
+import type { BoxedText } from './boxes.js';
+import { extractPdfBoxes, extractPdfText, type PdfMode } from './extract.js';
 import { normalisePdfText } from './normalise.js';
 import type { PdfLine } from './state.js';
 
-export { extractPdfText, isPdfFile, PDF_MODES, type PdfMode } from './extract.js';
+export { extractPdfBoxes, extractPdfText, isPdfFile, PDF_MODES, type PdfMode } from './extract.js';
 export { normalisePdfText, NORMALISE_RULES } from './normalise.js';
 
 export interface PdfReadOptions {
@@ -31,13 +32,15 @@ export function printedAt(origins: readonly PdfLine[], line: number | undefined)
 }
 
 /** The directory's text of a normalised PDF, and where each of its lines was printed. */
-export function pdfDirectoryText(source: string): { text: string; origins: readonly PdfLine[] } {
-  const { lines } = normalisePdfText(source, { cues: DIRECTORY_CUES });
+export function pdfDirectoryText(source: string | BoxedText): { text: string; origins: readonly PdfLine[] } {
+  const { lines } = typeof source === 'string' ? normalisePdfText(source, { cues: DIRECTORY_CUES }) : normalisePdfText(source.text, { cues: DIRECTORY_CUES, boxes: source.boxes });
   return { text: `${lines.map((l) => l.text).join('\n')}\n`, origins: lines };
 }
 
 export async function readPdfDirectory(path: string, documentName: string, options: PdfReadOptions): Promise<DocumentRead> {
-  const source = await extractPdfText(path, options.mode ? { mode: options.mode } : {});
+  // The printed lines with their boxes unless a text mode is asked for: the boxes tell a line
+  // broken by the width from a paragraph's end (ADR 0008).
+  const source = options.mode ? await extractPdfText(path, { mode: options.mode }) : await extractPdfBoxes(path);
   const { text, origins } = pdfDirectoryText(source);
   try {
     return readDirectory(text, { document: documentName, countries: options.countries, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
