@@ -82,6 +82,17 @@ describe('a PDF of the book, imported', () => {
     // Read with the printed lines' boxes (pdftotext -bbox-layout): measured 41 fields of some
     // 10 000 differ, where a paragraph ends on a line its next word would not have fitted on (ADR 0008).
     expect(documentDifferences(stored, back).length).toBeLessThan(50);
+    // Each partnership and project cites the page it is printed on, not the normalised text's lines.
+    const pages = (await extractPdfText(book)).split('\f').map((page) => page.replace(/\s+/g, ' '));
+    const names = new Map(back.collectivities.map((c) => [c.id, c.name]));
+    for (const p of back.partnerships) {
+      expect(p.source?.lines).toBeUndefined();
+      expect(pages[p.source!.page! - 1], p.id).toContain(names.get(p.parties[0]!.collectivityId)!.slice(0, 12));
+      for (const q of p.projects ?? []) {
+        expect(q.source?.lines).toBeUndefined();
+        expect(pages[q.source!.page! - 1], q.id).toContain(q.title.slice(0, 12));
+      }
+    }
   }, 120_000);
 
   it('reads the book on A5 in smaller type, by its boxes, nearly as on A4', async () => {
