@@ -1,6 +1,7 @@
 /**
- * One step of the table bench in a process of its own: `read` (the table streamed into records)
- * or `import` (read, merged and saved into a new SQLite store). Prints its peak RSS as JSON.
+ * One step of the table bench in a process of its own: `read` (the table streamed onto the
+ * reader's scratch shelves) or `import` (read, then written into a new SQLite store a chunk at a
+ * time). Prints its peak RSS (VmHWM) and the seconds of each phase as JSON; progress on stderr.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -11,10 +12,41 @@ import { openStore } from '../src/store/db.js';
 
 const [step, table, mappingPath, storePath] = process.argv.slice(2) as [string, string, string, string];
 const mapping = readMapping(readFileSync(mappingPath, 'utf8'), basename(mappingPath));
-const read = await readTable(openTable(table, mapping.table), mapping);
+let started = performance.now();
+const read = await readTable(openTable(table, mapping.table), mapping, {
+  onProgress: (rows) => {
+    if (rows % 100_000 === 0) process.stderr.write(`  read ${rows} rows, RSS ${rssMb()} MB\n`);
+  },
+});
+const readSeconds = (performance.now() - started) / 1000;
+let writeSeconds = 0;
 if (step === 'import') {
+  started = performance.now();
   const store = await openStore(loadConfig({ DATABASE_URL: storePath }));
-  await importTable(store.db, read);
+  let shown = 0;
+  await importTable(store.db, read, {
+    onProgress: (written, total) => {
+      if (written - shown >= Number(process.env.TABLE_BENCH_EVERY ?? 200_000) || written === total) {
+        shown = written;
+        process.stderr.write(`  wrote ${written}/${total} records, RSS ${rssMb()} MB\n`);
+      }
+    },
+  });
   await store.close();
+  writeSeconds = (performance.now() - started) / 1000;
 }
-console.log(JSON.stringify({ rowsRead: read.rows.read, peakMb: process.resourceUsage().maxRSS / 1024 }));
+read.close();
+console.log(JSON.stringify({ rowsRead: read.rows.read, readSeconds, writeSeconds, peakMb: peakMb() }));
+
+/** RSS, and the part of it that is V8's heap and buffers outside it */
+function rssMb(): string {
+  const m = process.memoryUsage();
+  const mb = (n: number) => Math.round(n / 2 ** 20);
+  return `${mb(m.rss)} (heap ${mb(m.heapUsed)}/${mb(m.heapTotal)}, external ${mb(m.external)})`;
+}
+
+/** The process's peak resident set (VmHWM), in MB. */
+function peakMb(): number {
+  const line = readFileSync('/proc/self/status', 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  return line === undefined ? process.resourceUsage().maxRSS / 1024 : Number(line.replace(/\D+/g, '')) / 1024;
+}

@@ -4,18 +4,22 @@
  * removed or duplicated; a dry run writes nothing; records edited by people keep their edits
  * and the table's changes to them become proposals.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultGazetteer } from '../geo/gazetteer.js';
-import { openTable, readTable, TableMapping } from '../import/table/index.js';
+import { openTable, readMapping, readTable, TableMapping } from '../import/table/index.js';
 import type { RepertoireDocument } from '../model/schema.js';
 import { readDocument } from '../store/load-document.js';
 import { saveDocument } from '../store/save-document.js';
 import { currentVersions, headKey } from '../store/versions.js';
 import { storeContents } from '../test-support/store-contents.js';
 import { openTempStore, tempDir } from '../test-support/temp-store.js';
+import { importDocument } from './import.js';
 import { importTable } from './import-table.js';
+import { writeNewDirectory } from './import-table-new.js';
+import { mergeTable } from './merge-table.js';
 import { saveRecord } from './records.js';
 
 const DIRECTORY = 'jumelages-essai';
@@ -148,4 +152,45 @@ describe('matching through the gazetteer', () => {
     expect(doc.collectivities[1]!.aliases).toEqual(['Marrakesh']);
     expect(doc.partnerships).toEqual([expect.objectContaining({ id: 'lyon-marrakech', signedDate: '2004' })]);
   });
+});
+
+describe('a table that makes a new directory, written a chunk at a time', () => {
+  const register = fileURLToPath(new URL('../import/table/fixtures/vztahy.tsv', import.meta.url));
+  const mappingPath = fileURLToPath(new URL('../../data/mappings/twinnings-cz.json', import.meta.url));
+  const mapping = readMapping(readFileSync(mappingPath, 'utf8'), 'twinnings-cz.json');
+  const origin = { kind: 'import' as const, ref: 'vztahy.tsv' };
+  /** the store's text, the versions' times left out (the document-wide save stamps its own) */
+  const contents = async (path: string) => (await storeContents(path)).replace(/"created_at":"[^"]*"/g, '"created_at":""');
+
+  it('writes what the document-wide import writes: the same rows, positions, versions and report', async () => {
+    const read = await readTable(openTable(register, mapping.table), mapping);
+    try {
+      const directoryId = read.records.directory().id!;
+      const chunked = await openTempStore();
+      const changes = await writeNewDirectory(chunked.db, read, { directoryId, origin, now: new Date(), chunkSize: 100 });
+      const whole = await openTempStore();
+      const merged = mergeTable(undefined, read.document, { directoryId }).document;
+      const saved = await importDocument(whole.db, merged, { documentName: 'vztahy.tsv', report: read.report });
+      expect(changes).toEqual(saved.changes);
+      expect(changes.created).toBeGreaterThan(2000);
+      expect(await contents(chunked.path)).toBe(await contents(whole.path));
+    } finally {
+      read.close();
+    }
+  }, 60_000);
+
+  it('leaves the store as it was when it fails halfway', async () => {
+    const read = await readTable(openTable(register, mapping.table), mapping);
+    try {
+      const store = await openTempStore();
+      const before = await storeContents(store.path);
+      const onProgress = (written: number) => {
+        if (written > 500) throw new Error('the disk is full');
+      };
+      await expect(writeNewDirectory(store.db, read, { directoryId: 'jumelages-cz-2013', origin, now: new Date(), chunkSize: 100, onProgress })).rejects.toThrow(/could not import vztahy.tsv into directory "jumelages-cz-2013": the disk is full/);
+      expect(await storeContents(store.path)).toBe(before);
+    } finally {
+      read.close();
+    }
+  }, 60_000);
 });

@@ -1,9 +1,11 @@
 /**
- * Importing a table: its records merged into the directory as it stands (merge-table.ts), then
- * saved as every import is (`importDocument`: one transaction; records edited by people keep
- * their edits, the table's changes to them become proposals). A dry run stops before the save and
- * writes nothing. Both say, per row, whether it created, updated or left unchanged a
- * partnership, or was rejected (with its row, column and reason, in the report).
+ * Importing a table. Into a directory the store has: its records merged into the directory as it
+ * stands (merge-table.ts), then saved as every import is (`importDocument`: one transaction;
+ * records edited by people keep their edits, the table's changes to them become proposals). Into
+ * a new directory: written a chunk at a time in one transaction (import-table-new.ts), never the
+ * whole document in memory. A dry run stops before the save and writes nothing. Both say, per
+ * row, whether it created, updated or left unchanged a partnership, or was rejected (with its
+ * row, column and reason, in the report).
  */
 import type { Kysely } from 'kysely';
 import type { TableRead } from '../import/table/index.js';
@@ -17,6 +19,8 @@ import { partnershipKind } from '../store/records/partnership.js';
 import { projectKind } from '../store/records/project.js';
 import type { Database } from '../store/tables.js';
 import { importDocument, type ImportOptions } from './import.js';
+import { newDirectoryChanges, writeNewDirectory } from './import-table-new.js';
+import { readDirectory } from '../store/records/directory.js';
 import { mergeTable, type MergeOptions } from './merge-table.js';
 
 export interface RowCounts {
@@ -43,10 +47,13 @@ export interface TableImportOptions extends Pick<ImportOptions, 'userId' | 'now'
   directoryId?: string;
   dryRun?: boolean;
   gazetteer?: MergeOptions['gazetteer'];
+  /** records written so far, of how many (a new directory, written a chunk at a time) */
+  onProgress?: (written: number, total: number) => void;
 }
 
 export async function importTable(db: Kysely<Database>, read: TableRead, options: TableImportOptions = {}): Promise<TableImportResult> {
-  const directoryId = options.directoryId ?? read.document.directory.id!;
+  const directoryId = options.directoryId ?? read.records.directory().id!;
+  if ((await readDirectory(db, directoryId)) === undefined) return importNew(db, read, directoryId, options);
   const stored = await readDocument(db, directoryId);
   const merged = mergeTable(stored, read.document, { directoryId, ...(options.gazetteer ? { gazetteer: options.gazetteer } : {}) });
   const rows = rowOutcomes(stored, merged.document, read, merged.partnershipIds);
@@ -58,6 +65,22 @@ export async function importTable(db: Kysely<Database>, read: TableRead, options
   if (options.onStep !== undefined) importOptions.onStep = options.onStep;
   const saved = await importDocument(db, merged.document, importOptions);
   return { ...result, changes: saved.changes, proposals: saved.proposals, ...(saved.batch ? { batch: saved.batch } : {}) };
+}
+
+/** A new directory: every row read creates its partnership. */
+async function importNew(db: Kysely<Database>, read: TableRead, directoryId: string, options: TableImportOptions): Promise<TableImportResult> {
+  const rows: RowCounts = { created: read.rows.read - read.rows.rejected, updated: 0, unchanged: 0, rejected: read.rows.rejected };
+  const result = { directoryId, rows, report: read.report, dryRun: options.dryRun === true, proposals: 0 };
+  if (options.dryRun) return { ...result, changes: newDirectoryChanges(read) };
+  const origin = { kind: 'import' as const, ref: read.report.document, ...(options.userId ? { userId: options.userId } : {}) };
+  const changes = await writeNewDirectory(db, read, {
+    directoryId,
+    origin,
+    now: options.now ?? new Date(),
+    ...(options.onStep ? { onStep: options.onStep } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  return { ...result, changes };
 }
 
 /** What saving the merged document would change (no removal: a merge keeps every record). */

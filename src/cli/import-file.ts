@@ -125,11 +125,23 @@ export async function importTableFile(db: Kysely<Database>, path: string, progre
     if (rows % 100_000 === 0) progressStream.write(`reading ${basename(path)}: ${rows} rows\n`);
   };
   const read = await readTable(openTable(path, mapping.table), mapping, { onProgress });
+  progressStream.write(`read ${basename(path)}: ${read.rows.read} rows, ${read.rows.rejected} rejected\n`);
+  const writing = createProgress(progressStream, `writing ${basename(path)}`);
   // Built only if asked: matching by the gazetteer's spellings is needed only for names not found as written.
-  const importOptions: TableImportOptions = { dryRun: options.dryRun, gazetteer: { places: (country, name) => defaultGazetteer().places(country, name) } };
+  const importOptions: TableImportOptions = {
+    dryRun: options.dryRun,
+    gazetteer: { places: (country, name) => defaultGazetteer().places(country, name) },
+    onProgress: (written, total) => writing.update(written, total),
+  };
   if (options.directoryId !== undefined) importOptions.directoryId = options.directoryId;
   if (options.pause !== undefined) importOptions.onStep = pauseAt(options.pause, progressStream);
-  const result = await importTable(db, read, importOptions);
+  let result: TableImportResult;
+  try {
+    result = await importTable(db, read, importOptions);
+  } finally {
+    writing.finish();
+    read.close();
+  }
   if (result.proposals > 0) progressStream.write(`${result.proposals} change(s) to edited records left for the editors' review (batch "${result.batch}")\n`);
   return result;
 }

@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { RepertoireError } from '../../errors.js';
+import { boxedText, type BoxedText } from './boxes.js';
 
 export const PDF_MODES = ['layout', 'raw', 'default'] as const;
 export type PdfMode = (typeof PDF_MODES)[number];
@@ -47,10 +48,25 @@ function pdftotext(args: readonly string[], timeoutMs: number): Promise<{ stdout
 
 /** The text of the PDF at `path`, pages ended by form feeds; a sentence naming the file when it cannot be read. */
 export async function extractPdfText(path: string, options: ExtractOptions = {}): Promise<string> {
+  const stdout = await run(path, [...MODE_FLAGS[options.mode ?? 'layout'], '-enc', 'UTF-8', '-eol', 'unix'], options);
+  const pages = stdout.split('\f');
+  if (pages.length > 1 && !pages.at(-1)!.trim()) pages.pop();
+  noText(basename(path), pages);
+  return stdout;
+}
+
+/** The PDF's printed lines with their boxes (boxes.ts), from pdftotext's -bbox-layout. */
+export async function extractPdfBoxes(path: string, options: Omit<ExtractOptions, 'mode'> = {}): Promise<BoxedText> {
+  const boxed = boxedText(await run(path, ['-bbox-layout', '-enc', 'UTF-8'], options));
+  noText(basename(path), boxed.text.split('\f'));
+  return boxed;
+}
+
+async function run(path: string, flags: readonly string[], options: ExtractOptions): Promise<string> {
   const name = basename(path);
   if (!(await isPdfFile(path))) throw new RepertoireError('parse', `${name}: this is not a PDF file (it does not begin with %PDF-); a directory's text should be named .txt`, 400);
   const timeoutMs = options.timeoutMs ?? 120_000;
-  const result = await pdftotext([...MODE_FLAGS[options.mode ?? 'layout'], '-enc', 'UTF-8', '-eol', 'unix', path, '-'], timeoutMs);
+  const result = await pdftotext([...flags, path, '-'], timeoutMs);
   if (result.killed) throw new RepertoireError('parse', `${name}: pdftotext did not finish reading this PDF within ${Math.round(timeoutMs / 1000)} s`, 400);
   if (result.code !== 0) {
     if (/incorrect password/i.test(result.stderr)) throw new RepertoireError('parse', `${name}: this PDF is encrypted with a password: save an unlocked copy (without a password) and import that`, 400);
@@ -58,10 +74,11 @@ export async function extractPdfText(path: string, options: ExtractOptions = {})
     const first = result.stderr.split('\n').map((l) => l.trim()).find(Boolean) ?? `exit code ${result.code}`;
     throw new RepertoireError('parse', `${name}: this PDF cannot be read (damaged or cut short?): pdftotext says “${first}”`, 400);
   }
-  const pages = result.stdout.split('\f');
-  if (pages.length > 1 && !pages.at(-1)!.trim()) pages.pop();
+  return result.stdout;
+}
+
+function noText(name: string, pages: readonly string[]): void {
   if (!pages.some((page) => page.trim())) {
     throw new RepertoireError('parse', `${name}: page 1${pages.length > 1 ? ` to ${pages.length}` : ''}: no text, only images (a scanned document?): run it through OCR first (e.g. ocrmypdf), then import the result`, 400);
   }
-  return result.stdout;
 }

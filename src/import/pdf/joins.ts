@@ -4,6 +4,7 @@
  * broken over the cover, and above all lines broken by the page width, with the words hyphenated
  * at a line's end mended.
  */
+import type { LineBox } from './boxes.js';
 import type { NormaliseState, ParagraphCues, PdfLine } from './state.js';
 import { textWidth } from './width.js';
 
@@ -121,9 +122,11 @@ function openBrackets(text: string): number {
  * to a full line. Widths are estimates (proportional type, headings in larger type), so the plain
  * cues come first: an item of a list, an address, a heading or label begins a line; a bracket left
  * open or a last word like "de" runs on; a line in small letters continues its sentence; a sentence
- * ended before a capital ends the paragraph unless the line was plainly full.
+ * ended before a capital ends the paragraph unless the line was plainly full. When the ratio is
+ * `exact` (measured on the PDF's boxes, not estimated from letters), a line continues when its
+ * next word would not have fitted, whatever its last letter.
  */
-export function continues(paragraph: string, before: string, after: string, ratio: number, cues: ParagraphCues = {}): boolean {
+export function continues(paragraph: string, before: string, after: string, ratio: number, cues: ParagraphCues = {}, exact = false): boolean {
   // a page number of a column printed apart goes back to its name by the `page-column` rule
   if (ITEM.test(after) || PAGE_REF.test(after)) return false;
   // a word broken at its hyphen: "Aix-en-" then "Provence", "1999-" then "2001)"
@@ -143,6 +146,8 @@ export function continues(paragraph: string, before: string, after: string, rati
   if (runsOn || openBrackets(paragraph) > 0) return ratio > 0.3;
   const ended = /[.!?:]$/.test(before);
   if (/^\p{Ll}/u.test(after) && !ended) return ratio > 0.3;
+  // Measured (the PDF's boxes): the next word would not have fitted, or it would have.
+  if (exact) return ratio > 1;
   if (ended && /^[\p{Lu}\d«"(]/u.test(after)) return ratio > 1.1;
   return ratio > 0.93;
 }
@@ -155,18 +160,47 @@ export function continues(paragraph: string, before: string, after: string, rati
  */
 export function joinWrappedLines(state: NormaliseState): void {
   const full = fullWidth(state.lines);
+  const margins = textMargins(state.lines);
   const out: PdfLine[] = [];
-  // the width of the last line as printed, not of the paragraph joined so far
+  // the last line as printed, not the paragraph joined so far
   let printed = '';
+  let printedBox: LineBox | undefined;
+  let printedPage = 0;
+  // Lines of a paragraph follow at the line's pitch; a paragraph, heading or label is set apart by
+  // more blank than that (a quarter of a line's height: the book's paragraphs leave half a line).
+  const spacedApart = (before: LineBox | undefined, after: PdfLine) =>
+    before !== undefined && after.box !== undefined && after.page === printedPage && after.box.top - before.bottom > 0.25 * (before.bottom - before.top);
   for (const line of state.lines) {
     const previous = out.at(-1);
-    const ratio = (textWidth(printed) + textWidth(` ${firstChunk(line.text)}`)) / full;
-    const wrapped = previous !== undefined && continues(previous.text, printed, line.text, ratio, state.cues);
+    const chunk = firstChunk(line.text);
+    const measured = printedBox && line.box && margins ? measuredRatio(printedBox, line.box, chunk, margins) : undefined;
+    const ratio = measured ?? (textWidth(printed) + textWidth(` ${chunk}`)) / full;
+    const wrapped = previous !== undefined && !spacedApart(printedBox, line) && continues(previous.text, printed, line.text, ratio, state.cues, measured !== undefined);
     printed = line.text;
+    printedBox = line.box;
+    printedPage = line.page;
     if (wrapped) out[out.length - 1] = joined(previous, mend(previous.text, line.text, state.words));
     else out.push(line);
   }
   state.lines = out;
+}
+
+/**
+ * The text's left and right margins, from the printed lines' boxes: where most lines begin, and
+ * where the fullest end (a few excepted: a long address that overflows). Undefined without boxes.
+ */
+function textMargins(lines: readonly PdfLine[]): { left: number; right: number } | undefined {
+  const boxes = lines.flatMap((l) => (l.box ? [l.box] : []));
+  if (boxes.length < lines.length / 2 || boxes.length === 0) return undefined;
+  const lefts = boxes.map((b) => b.left).sort((a, b) => a - b);
+  const rights = boxes.map((b) => b.right).sort((a, b) => a - b);
+  return { left: lefts[Math.floor(lefts.length * 0.1)]!, right: rights[Math.floor(rights.length * 0.98)]! };
+}
+
+/** How wide the printed line would have been with the next line's first chunk, relative to the text's width. */
+function measuredRatio(before: LineBox, after: LineBox, chunk: string, margins: { left: number; right: number }): number {
+  const chunkWidth = after.firstWord * Math.min(1, [...chunk].length / Math.max(1, after.firstWordChars));
+  return (before.right + before.space + chunkWidth - margins.left) / (margins.right - margins.left);
 }
 
 function mend(before: string, after: string, words: ReadonlySet<string>): string {

@@ -1,5 +1,6 @@
 /** The normaliser's rules, one by one, on small pages of the kinds pdftotext writes. */
 import { describe, expect, it } from 'vitest';
+import { boxedText } from './boxes.js';
 import { DIRECTORY_CUES } from './index.js';
 import { NORMALISE_RULES, normalisePdfText } from './normalise.js';
 
@@ -55,5 +56,42 @@ describe('the PDF text normaliser', () => {
   it('joins the cover’s title broken over lines, as the running header prints it', () => {
     const source = [['Répertoire des partenariats', 'de coopération décentralisée', 'Juillet 2008', '1 / 3'].join('\n'), page(2, 'x'), page(3, 'y'), RULER].join('\f');
     expect(texts(source).slice(0, 2)).toEqual([TITLE, 'Juillet 2008']);
+  });
+});
+
+describe('the PDF read with its boxes (pdftotext -bbox-layout)', () => {
+  /** a page of -bbox-layout's XHTML: lines of words, each word 6 points a letter, 12 points high, 15 apart */
+  const bboxPage = (lines: readonly string[]) => {
+    const body = lines
+      .map((line, i) => {
+        let x = 50;
+        return line
+          .split(' ')
+          .map((word) => {
+            const w = `<word xMin="${x}" yMin="${100 + i * 15}" xMax="${x + word.length * 6}" yMax="${112 + i * 15}">${word.replace(/'/g, '&apos;')}</word>`;
+            x += word.length * 6 + 3;
+            return w;
+          })
+          .join('');
+      })
+      .join('\n');
+    return `<page width="595" height="842">${body}</page>`;
+  };
+  const read = (lines: readonly string[]) => {
+    const boxed = boxedText(`<doc>${bboxPage(lines)}</doc>`);
+    return normalisePdfText(boxed.text, { cues: DIRECTORY_CUES, boxes: boxed.boxes }).lines.map((l) => l.text);
+  };
+
+  it('gives each printed line with its box, entities decoded', () => {
+    const boxed = boxedText(`<doc>${bboxPage(["l'eau potable", 'Fin.'])}</doc>`);
+    expect(boxed.text).toBe("l'eau potable\nFin.\n");
+    expect(boxed.boxes[0]![0]).toMatchObject({ left: 50, right: 50 + 5 * 6 + 3 + 7 * 6, top: 100, bottom: 112, firstWord: 30, firstWordChars: 5, space: 3 });
+  });
+
+  it('joins a sentence ended before a capital when the capital’s word would not have fitted, and not when it would', () => {
+    // the margin is where the fullest lines end: 50 + 80 letters; "Il" (12 points) fits after a line of 70 letters, not after one of 79
+    const full = `${'a'.repeat(38)} ${'b'.repeat(41)}`;
+    const lines = [full, full, full, full, `${'c'.repeat(37)} ${'d'.repeat(40)}.`, 'Il faudra ensuite.', `${'e'.repeat(30)} ${'f'.repeat(30)}.`, 'Il reste.'];
+    expect(read(lines)).toEqual([`${full} ${full} ${full} ${full} ${'c'.repeat(37)} ${'d'.repeat(40)}. Il faudra ensuite.`, `${'e'.repeat(30)} ${'f'.repeat(30)}.`, 'Il reste.']);
   });
 });

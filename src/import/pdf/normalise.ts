@@ -6,6 +6,7 @@
  */
 import { dropFurniture } from './furniture.js';
 import { collectWords, joinRunningTitle, joinTableCells, joinWrappedLines, zipPageColumn } from './joins.js';
+import type { LineBox } from './boxes.js';
 import { emptyState, type NormaliseRule, type NormaliseState, type ParagraphCues, type PdfLine } from './state.js';
 
 /** Blanks of every kind as one space; a soft hyphen is nothing. */
@@ -22,7 +23,10 @@ export const NORMALISE_RULES: readonly NormaliseRule[] = [
       state.pages = pages.map((page, p) =>
         page
           .split(/\r\n|\r|\n/)
-          .map((text, i) => ({ text: tidy(text), page: p + 1, line: i + 1 }))
+          .map((text, i) => {
+            const box = state.boxes?.[p]?.[i];
+            return box ? { text: tidy(text), page: p + 1, line: i + 1, box } : { text: tidy(text), page: p + 1, line: i + 1 };
+          })
           .filter((line) => line.text !== ''),
       );
     },
@@ -44,11 +48,13 @@ export const NORMALISE_RULES: readonly NormaliseRule[] = [
 export interface NormaliseOptions {
   /** what the reader the text is for knows of its paragraphs */
   readonly cues?: ParagraphCues;
+  /** the printed lines' boxes (pdftotext -bbox-layout), page by page */
+  readonly boxes?: readonly (readonly LineBox[])[];
   readonly rules?: readonly NormaliseRule[];
 }
 
 export function normalisePdfText(source: string, options: NormaliseOptions = {}): NormaliseState {
-  const state = emptyState(source, options.cues);
+  const state = emptyState(source, options.cues, options.boxes);
   const rules = options.rules ?? NORMALISE_RULES;
   for (const rule of rules) rule.run(state);
   return state;

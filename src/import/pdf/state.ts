@@ -2,12 +2,15 @@
  * The shared state of the PDF text normaliser (normalise.ts): the lines pdftotext gave, each with
  * the page and the line of that page it came from, which the rules rewrite in turn.
  */
+import type { LineBox } from './boxes.js';
 
 /** A line of the text being normalised, with where it was printed (1-based page and line of that page). */
 export interface PdfLine {
   readonly text: string;
   readonly page: number;
   readonly line: number;
+  /** where it was printed, when the PDF's geometry was read (boxes.ts); a joined line keeps its first line's */
+  readonly box?: LineBox;
 }
 
 export interface NormaliseState {
@@ -23,6 +26,8 @@ export interface NormaliseState {
   readonly words: Set<string>;
   /** what the reader of the text knows of its paragraphs, whatever the width */
   readonly cues: ParagraphCues;
+  /** each page's lines' boxes, by index in the page's text (pdftotext -bbox-layout); absent for text alone */
+  readonly boxes?: readonly (readonly LineBox[])[];
 }
 
 /**
@@ -46,6 +51,6 @@ export interface NormaliseRule {
   readonly run: (state: NormaliseState) => void;
 }
 
-export function emptyState(source: string, cues: ParagraphCues = {}): NormaliseState {
-  return { source, pages: [], lines: [], furniture: new Map(), words: new Set(), cues };
+export function emptyState(source: string, cues: ParagraphCues = {}, boxes?: readonly (readonly LineBox[])[]): NormaliseState {
+  return { source, pages: [], lines: [], furniture: new Map(), words: new Set(), cues, ...(boxes ? { boxes } : {}) };
 }

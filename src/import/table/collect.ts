@@ -3,20 +3,24 @@
  * by its folded name and country); a partnership is one record per pair of parties, so a pair the
  * table repeats is read once (flagged, naming the row that gave it first). Ids are stable: the
  * same table gives the same ids, which is what lets a second import update rather than add.
+ * The records wait on shelves (shelf.ts), not in the heap: a record is taken down, changed and
+ * put back.
  */
-import type { Collectivity, Domain, Partnership, Project, RepertoireDocument } from '../../model/schema.js';
+import { countRecords } from '../../model/counts.js';
+import type { Collectivity, Directory, Domain, Partnership, Project, RepertoireDocument } from '../../model/schema.js';
 import { foldKey, slugOf } from '../../text/fold.js';
 import type { TableMapping } from './mapping.js';
+import type { Shelf, Shelves } from './shelf.js';
 import type { RowDraft, RowIssue, SideDraft } from './state.js';
 
 export class TableRecords {
-  private readonly collectivities = new Map<string, Collectivity>();
+  readonly collectivities: Shelf<Collectivity>;
   /** country + folded name → id, for the sides that have no code */
-  private readonly byName = new Map<string, string>();
-  private readonly partnerships = new Map<string, Partnership>();
-  private readonly firstRow = new Map<string, number>();
-  /** how many rows each partnership was read from */
-  readonly rowsOf = new Map<string, number[]>();
+  private readonly byName: Shelf<string>;
+  /** the partnerships, without the rows they came from */
+  readonly partnerships: Shelf<Partnership>;
+  /** the rows each partnership was read from, the first first */
+  readonly rowsOf: Shelf<number[]>;
   private readonly domains = new Map<string, Domain>();
   private readonly partnerCountries = new Set<string>();
   private readonly homeCountries = new Map<string, number>();
@@ -24,7 +28,13 @@ export class TableRecords {
   constructor(
     private readonly mapping: TableMapping,
     private readonly documentName: string,
-  ) {}
+    shelves: Shelves,
+  ) {
+    this.collectivities = shelves.shelf('collectivities');
+    this.byName = shelves.shelf('by_name');
+    this.partnerships = shelves.shelf('partnerships');
+    this.rowsOf = shelves.shelf('rows_of');
+  }
 
   /** Adds a read row's records; the flags it raises (a repeated pair). */
   add(row: number, draft: RowDraft): RowIssue[] {
@@ -36,6 +46,7 @@ export class TableRecords {
     const id = `${home.id}--${partner.id}`.slice(0, 200);
     const domains = (draft.domains ?? []).map((label) => this.domain(label));
     let p = this.partnerships.get(id);
+    const before = p === undefined ? undefined : JSON.stringify(p);
     if (p === undefined) {
       p = {
         id,
@@ -46,13 +57,12 @@ export class TableRecords {
         ],
         source: { document: this.documentName, lines: [row, row] },
       };
-      this.partnerships.set(id, p);
-      this.firstRow.set(id, row);
       this.rowsOf.set(id, [row]);
     } else {
-      const first = this.firstRow.get(id)!;
+      const rows = this.rowsOf.get(id)!;
+      const first = rows[0]!;
       flags.push({ row, kind: 'repeated-pair', reason: `the same partnership as row ${first} (${home.name} – ${partner.name}): read once` });
-      this.rowsOf.get(id)!.push(row);
+      this.rowsOf.set(id, [...rows, row]);
       if (draft.signedDate !== undefined && p.signedDate !== undefined && draft.signedDate !== p.signedDate) {
         flags.push({ row, kind: 'repeated-pair-date', reason: `row ${first} dates it ${p.signedDate}, this row ${draft.signedDate}: the first is kept` });
       }
@@ -69,6 +79,7 @@ export class TableRecords {
       const known = p.contacts?.some((c) => c.name === contact.name && c.collectivityId === collectivityId);
       if (!known) p.contacts = [...(p.contacts ?? []), { ...contact, collectivityId }];
     }
+    if (JSON.stringify(p) !== before) this.partnerships.set(id, p);
     return flags;
   }
 
@@ -90,15 +101,16 @@ export class TableRecords {
       c = this.collectivities.get(id);
       if (c === undefined) this.byName.set(nameKey(), id);
     }
+    const was = c === undefined ? undefined : JSON.stringify(c);
     if (c === undefined) {
       c = { id, name, country, kind: side.kind ?? this.mapping.defaultKind };
-      this.collectivities.set(id, c);
       if (side.code === undefined) this.byName.set(nameKey(), id);
     }
     if (c.location === undefined && side.location !== undefined) c.location = side.location;
     if (c.region === undefined && side.region !== undefined) c.region = side.region;
     // The same place under another spelling ("KOMÁRNO", "Komárno"): the other spelling kept as an alias.
     if (name !== c.name && !(c.aliases ?? []).includes(name)) c.aliases = [...(c.aliases ?? []), name];
+    if (JSON.stringify(c) !== was) this.collectivities.set(id, c);
     return c;
   }
 
@@ -120,24 +132,43 @@ export class TableRecords {
     if (!projects.some((q) => q.id === id)) p.projects = [...projects, project];
   }
 
-  /** The document the rows make: home country first (the most frequent), then the partners' countries. */
-  document(): RepertoireDocument {
+  /** The directory the rows make: home country first (the most frequent), then the partners' countries. */
+  directory(): Directory {
     const home = [...this.homeCountries].sort((a, b) => b[1] - a[1])[0]?.[0];
     const countries = [...new Set([...(home ? [home] : []), ...[...this.partnerCountries].sort()])];
     const d = this.mapping.directory;
     return {
+      id: d.id,
+      title: d.title,
+      countries,
+      ...(d.edition ? { edition: d.edition } : {}),
+      ...(d.publishers ? { publishers: d.publishers } : {}),
+      ...(d.language ? { language: d.language } : {}),
+      source: { document: this.documentName },
+    };
+  }
+
+  domainList(): Domain[] {
+    return [...this.domains.values()];
+  }
+
+  /** How many records of each kind the rows make, counted shelf by shelf (never all in memory). */
+  counts(): Record<string, number> {
+    const counts = { domains: this.domains.size, collectivities: this.collectivities.size, partnerships: 0, projects: 0, contacts: 0, budgets: 0, projectPartners: 0, fundingLines: 0 };
+    for (const chunk of this.partnerships.chunks(5_000)) {
+      const part = countRecords({ format: 'repertoire', version: 1, directory: { title: '', countries: [] }, domains: [], collectivities: [], partnerships: chunk.map(([, p]) => p) });
+      for (const key of ['partnerships', 'projects', 'contacts', 'budgets', 'projectPartners', 'fundingLines'] as const) counts[key] += part[key] ?? 0;
+    }
+    return counts;
+  }
+
+  /** The whole document, in memory: for tables merged into a directory the store already has. */
+  document(): RepertoireDocument {
+    return {
       format: 'repertoire',
       version: 1,
-      directory: {
-        id: d.id,
-        title: d.title,
-        countries,
-        ...(d.edition ? { edition: d.edition } : {}),
-        ...(d.publishers ? { publishers: d.publishers } : {}),
-        ...(d.language ? { language: d.language } : {}),
-        source: { document: this.documentName },
-      },
-      domains: [...this.domains.values()],
+      directory: this.directory(),
+      domains: this.domainList(),
       collectivities: [...this.collectivities.values()],
       partnerships: [...this.partnerships.values()],
     };

@@ -144,3 +144,19 @@ describe('XLSX', () => {
     expect(read.report.warnings).toEqual([expect.objectContaining({ row: 4, column: 'Date', kind: 'excel-serial-date' })]);
   });
 });
+
+describe('the report of a large table', () => {
+  it('lists the first issues of each kind and counts them all', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `Tours;;Ville ${i};${i % 3 === 0 ? 'Atlantide' : 'Maroc'};;;2005;;;;`);
+    const path = join(tempDir(), 'grande.csv');
+    writeFileSync(path, [HEADER, ...rows].join('\n'));
+    const read = await readTable(openTable(path, MAPPING.table), MAPPING, { issuesPerKind: 4 });
+    try {
+      expect(read.rows).toEqual({ read: 30, rejected: 10 });
+      expect(read.report.unplaced.map((i) => i.row)).toEqual([2, 5, 8, 11]);
+      expect(read.report.counts).toMatchObject({ rejectedRows: 10, 'rejected.unknown-country': 10, partnerships: 20, collectivities: 21 });
+    } finally {
+      read.close();
+    }
+  });
+});

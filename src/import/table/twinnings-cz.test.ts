@@ -18,18 +18,21 @@ const lines = readFileSync(TABLE, 'utf8').split('\n').filter(Boolean);
 /** the source line of the first row holding all the words */
 const rowOf = (...words: string[]) => lines.findIndex((l) => words.every((w) => l.includes(w))) + 1;
 const issuesAt = (list: readonly ImportIssue[], row: number) => list.filter((i) => i.row === row);
-const partnershipOf = (row: number) => read.document.partnerships.find((p) => [...read.rowsOf].some(([id, rows]) => id === p.id && rows.includes(row)));
+/** each partnership's rows, taken off the reader's shelf once */
+let rowsOf: Map<string, number[]>;
+const partnershipOf = (row: number) => read.document.partnerships.find((p) => rowsOf.get(p.id)?.includes(row));
 
 beforeAll(async () => {
   const mapping = readMapping(readFileSync(MAPPING, 'utf8'), 'twinnings-cz.json');
   read = await readTable(openTable(TABLE, mapping.table), mapping);
+  rowsOf = new Map(read.rowsOf);
 }, 60_000);
 
 describe('the Czech twinning register of 2013', () => {
   it('reads every data row or rejects it with its row, column and reason', () => {
     const dataRows = lines.length - 1;
     expect(read.rows.read).toBe(dataRows);
-    const accounted = [...read.rowsOf.values()].reduce((n, rows) => n + rows.length, 0);
+    const accounted = [...rowsOf.values()].reduce((n, rows) => n + rows.length, 0);
     expect(accounted + read.rows.rejected).toBe(dataRows);
     for (const issue of read.report.unplaced) {
       expect(issue.row).toBeGreaterThan(1);
@@ -67,7 +70,7 @@ describe('the Czech twinning register of 2013', () => {
     for (const [, row] of unknownRows) {
       expect(issuesAt(read.report.warnings, row).filter((i) => i.column === 'rok')).toEqual([]);
       const p = partnershipOf(row);
-      if (p && read.rowsOf.get(p.id)!.length === 1) expect(p.signedDate).toBeUndefined();
+      if (p && rowsOf.get(p.id)!.length === 1) expect(p.signedDate).toBeUndefined();
     }
   });
 
@@ -92,7 +95,7 @@ describe('the Czech twinning register of 2013', () => {
     const pairs = read.document.partnerships.filter((p) => p.id.includes('f-2869'));
     expect(pairs.length).toBe(1);
     expect(pairs[0]!.signedDate).toBe('1975');
-    expect(read.rowsOf.get(pairs[0]!.id)).toEqual([first, second]);
+    expect(rowsOf.get(pairs[0]!.id)).toEqual([first, second]);
     expect(issuesAt(read.report.warnings, second).map((i) => i.kind)).toEqual(['repeated-pair', 'repeated-pair-date']);
   });
 

@@ -109,7 +109,7 @@ ${csrfField(request.member!.csrfToken)}
           userId: actor.id,
           gazetteer: { places: (country, place) => defaultGazetteer().places(country, place) },
           ...(values.directory ? { directoryId: values.directory } : {}),
-        });
+        }).finally(() => read.close());
         return page(request, reply, { values, preview, result });
       } catch (error) {
         if (!isRepertoireError(error) || !['parse', 'schema', 'usage', 'file', 'reference'].includes(error.code)) throw error;
