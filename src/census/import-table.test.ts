@@ -18,7 +18,7 @@ import { storeContents } from '../test-support/store-contents.js';
 import { openTempStore, tempDir } from '../test-support/temp-store.js';
 import { importDocument } from './import.js';
 import { importTable } from './import-table.js';
-import { writeNewDirectory } from './import-table-new.js';
+import { writeNewDirectory } from './import-table-streamed.js';
 import { mergeTable } from './merge-table.js';
 import { saveRecord } from './records.js';
 

@@ -2,7 +2,7 @@
  * Importing a table. Into a directory the store has: its records merged into the directory as it
  * stands (merge-table.ts), then saved as every import is (`importDocument`: one transaction;
  * records edited by people keep their edits, the table's changes to them become proposals). Into
- * a new directory: written a chunk at a time in one transaction (import-table-new.ts), never the
+ * a new directory: written a chunk at a time in one transaction (import-table-streamed.ts), never the
  * whole document in memory. A dry run stops before the save and writes nothing. Both say, per
  * row, whether it created, updated or left unchanged a partnership, or was rejected (with its
  * row, column and reason, in the report).
@@ -19,7 +19,7 @@ import { partnershipKind } from '../store/records/partnership.js';
 import { projectKind } from '../store/records/project.js';
 import type { Database } from '../store/tables.js';
 import { importDocument, type ImportOptions } from './import.js';
-import { newDirectoryChanges, writeNewDirectory } from './import-table-new.js';
+import { newDirectoryChanges, writeNewDirectory } from './import-table-streamed.js';
 import { readDirectory } from '../store/records/directory.js';
 import { mergeTable, type MergeOptions } from './merge-table.js';
 
