@@ -105,7 +105,7 @@ ${section(`${t('collectivity.partnerships')} (${v.partnershipTotal})`, html`${pa
 ${v.map.points.length > 0 || v.map.unlocated.length > 0 ? section(t('collectivity.map'), mapSection(v.map, c, { id: 'carte-collectivite', title: t('collectivity.map.title', { name: k.shortName ?? k.name }), description: t('collectivity.map.description', { name: k.shortName ?? k.name }) }), 'carte') : ''}
 ${section(t('collectivity.byDomain'), byDomain, 'domaines')}
 ${section(t('collectivity.coordination'), coordination, 'coordination')}
-${section(t('suggest.title'), suggestionList(v.suggestions, c), 'suggestions')}
+${section(t('suggest.title'), suggestionList(v.suggestions, c, v.suggestionsStatus), 'suggestions')}
 ${v.elsewhere.length === 0 ? '' : section(t('collectivity.elsewhere', { name }), elsewhere, 'ailleurs')}
 </article>`;
   return {
