@@ -16,6 +16,7 @@ import type { Kysely } from 'kysely';
 import type { Collectivity, Domain } from '../../model/schema.js';
 import { domainKeys, placeOf } from '../../partners/document.js';
 import { graphFromStore, type PartnerGraph } from '../../partners/graph.js';
+import { indexForSuggestions } from '../../partners/suggest.js';
 import { defaultProfiles } from '../../profiles/profiles.js';
 import type { Database } from '../../store/tables.js';
 
@@ -74,7 +75,11 @@ export class PartnerGraphKeeper {
   private start(source: GraphSource): Promise<PartnerGraph> {
     const profiles = defaultProfiles();
     const places = new Map(source.collectivities.map((c) => [c.id, placeOf(profiles, c)]));
-    const done = graphFromStore(this.reader, source.id, places, domainKeys(source.domains));
+    // the suggestions' index is made with the graph: a page then looks up, it does not sort the census
+    const done = graphFromStore(this.reader, source.id, places, domainKeys(source.domains)).then((graph) => {
+      indexForSuggestions(graph);
+      return graph;
+    });
     const entry = { stamp: source.stamp, done };
     this.building.set(source.id, entry);
     done.then(
