@@ -22,8 +22,8 @@ export const CANDIDATES = 60;
 /** Ids per statement (SQLite's planner scans an index instead of seeking with long IN lists: coordination.ts). */
 const LOOKUPS = 60;
 /** Collectivities of a region whose partnerships are read for place candidates, and partnerships read of each (on the index, never all of a large one's). */
-const NEIGHBOURS = 12;
-const PARTNERSHIPS_PER_NEIGHBOUR = 2;
+const NEIGHBOURS = 6;
+const PARTNERSHIPS_PER_NEIGHBOUR = 3;
 
 export interface Place {
   country: string;
