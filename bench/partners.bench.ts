@@ -22,7 +22,6 @@ import { openStore } from '../src/store/db.js';
 import { synthDirectoryId } from '../src/synth/generate.js';
 import { writeSynthetic } from '../src/synth/write.js';
 import { readSiteDirectory } from '../src/web/data/directory.js';
-import { partnerGraph } from '../src/web/data/partner-context.js';
 import { loadSuggestions } from '../src/web/pages/collectivity/suggestions.js';
 import { coverageView } from '../src/web/pages/coverage/data.js';
 import { loadSimilar } from '../src/web/pages/project/similar.js';
@@ -92,8 +91,8 @@ export async function run(): Promise<void> {
     const dir = await readSiteDirectory(store.db, directoryId);
     console.log(`store: ${path} — ${PARTNERSHIPS} partnerships, ${Number(counts.n)} projects, ${dir.collectivities.length} collectivities`);
     let started = performance.now();
-    await partnerGraph(dir, store.db);
-    console.log(`partner graph, once per version of the store: ${(performance.now() - started).toFixed(0)} ms`);
+    await dir.partnerGraphReady();
+    console.log(`partner graph, once per version of the store, in the background: ${(performance.now() - started).toFixed(0)} ms`);
     const projectIds = (await store.db.selectFrom('projects').select('id').where('directory_id', '=', directoryId).orderBy('id').execute()).map((r) => r.id);
     await times('similar projects (project page)', spread(projectIds, SAMPLES), (id) => loadSimilar(dir, store.db, id));
     await times('suggestions (collectivity page)', spread(dir.collectivities.map((c) => c.id), SAMPLES), (id) => loadSuggestions(dir, store.db, id));

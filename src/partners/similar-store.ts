@@ -12,13 +12,18 @@ import { foldKey } from '../text/fold.js';
 import { rankSimilar, type ProjectFeatures, type SimilarProject } from './similar.js';
 
 /** Projects read per domain, funder and place: the page's section stays within a few tens of statements. */
-export const CANDIDATES_PER_KEY = 50;
-/** Candidates compared in all, taken in turn from each key's (at 100 000 projects, 1 200 candidates took 200 ms to read). */
-export const CANDIDATES = 150;
+export const CANDIDATES_PER_KEY = 24;
+/**
+ * Candidates compared in all, taken in turn from each key's. Reading their features is most of a
+ * section's time, and grows with the store (random seeks): at 1 000 000 projects, 150 candidates
+ * took 300 ms and more; 60 keep it within the 50 ms of a section.
+ */
+export const CANDIDATES = 60;
 /** Ids per statement (SQLite's planner scans an index instead of seeking with long IN lists: coordination.ts). */
-const LOOKUPS = 50;
-/** Collectivities of a region whose partnerships are read for place candidates. */
-const NEIGHBOURS = 20;
+const LOOKUPS = 60;
+/** Collectivities of a region whose partnerships are read for place candidates, and partnerships read of each (on the index, never all of a large one's). */
+const NEIGHBOURS = 6;
+const PARTNERSHIPS_PER_NEIGHBOUR = 3;
 
 export interface Place {
   country: string;
@@ -75,22 +80,30 @@ async function candidateIds(context: SimilarContext, target: ProjectFeatures & {
   ];
   const byPlace = (async () => {
     if (neighbours.length === 0) return [];
-    const partnerships = await db
-      .selectFrom('partnership_parties')
-      .select('partnership_id')
-      .distinct()
-      .where('directory_id', '=', directoryId)
-      .where('collectivity_id', 'in', neighbours)
-      .where('partnership_id', '!=', target.partnershipId)
-      .orderBy('partnership_id')
-      .limit(CANDIDATES_PER_KEY)
-      .execute();
-    const rows = await Promise.all(
-      chunk(partnerships.map((p) => p.partnership_id), LOOKUPS).map((ids) =>
-        db.selectFrom('projects').select('id as project_id').where('directory_id', '=', directoryId).where('partnership_id', 'in', ids).limit(CANDIDATES_PER_KEY).execute(),
-      ),
-    );
-    return rows.flat().slice(0, CANDIDATES_PER_KEY).map((row) => row.project_id);
+    // a few partnerships of each neighbour, from the target's own partnership id onwards (one seek
+    // each on partnership_parties_collectivity_idx): all of a large commune's were read and sorted
+    const partnerships = (
+      await Promise.all(
+        neighbours.map(async (id) => {
+          const read = (after: string | undefined) => {
+            let q = db
+              .selectFrom('partnership_parties')
+              .select('partnership_id')
+              .where('directory_id', '=', directoryId)
+              .where('collectivity_id', '=', id)
+              .where('partnership_id', '!=', target.partnershipId);
+            if (after !== undefined) q = q.where('partnership_id', '>', after);
+            return q.orderBy('partnership_id').limit(PARTNERSHIPS_PER_NEIGHBOUR).execute();
+          };
+          const after = await read(target.partnershipId);
+          return after.length > 0 ? after : read(undefined);
+        }),
+      )
+    ).flat();
+    const ids = [...new Set(partnerships.map((p) => p.partnership_id))].slice(0, CANDIDATES_PER_KEY);
+    if (ids.length === 0) return [];
+    const rows = await db.selectFrom('projects').select('id as project_id').where('directory_id', '=', directoryId).where('partnership_id', 'in', ids).limit(CANDIDATES_PER_KEY).execute();
+    return rows.map((row) => row.project_id);
   })();
   const lists = await Promise.all([...byDomain, ...byFunder, byPlace]);
   const taken = new Set<string>();

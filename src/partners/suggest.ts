@@ -8,6 +8,13 @@
  *   partner, of its own level: a commune with a commune);
  * and, last, how active they are (`popularity`, the baseline the evaluation compares against).
  * Pure, over the graph (graph.ts); the reasons are codes and values, the words are the site's.
+ *
+ * A page's few suggestions (`suggestPartners`) cost a bounded number of lookups, not a pass over
+ * every collectivity of the census: the collectivities reached through its partners and its
+ * région are scored, then the others by decreasing activity until even the best score they could
+ * reach (every reason but those two) falls below the last one kept — the same list as ranking
+ * them all (`rankPartners`, which the evaluation uses). The collectivities of each région and all
+ * of them by activity are indexed once per graph (`indexForSuggestions`, with its build).
  */
 import type { PartnerGraph } from './graph.js';
 
@@ -38,6 +45,66 @@ export type SuggestionWeights = { [K in keyof typeof SUGGESTION_WEIGHTS]: number
 const PEERS_COUNTED = 3;
 const DOMAINS_COUNTED = 3;
 
+/**
+ * What suggestions look up in a graph besides its counts: the collectivities of each région, all
+ * of them most active first (ties by id), and who works with whom by number — the walk from a
+ * collectivity to its partners' other partners and theirs (`neighbours`) reaches thousands at
+ * 1 000 000 projects: over arrays of numbers it takes a millisecond, over maps of ids tens.
+ */
+export interface SuggestionIndex {
+  regions: ReadonlyMap<string, readonly string[]>;
+  byActivity: readonly { id: string; weight: number }[];
+  /** every collectivity by number, in the order of their ids (the order the first `via` is chosen in) */
+  ids: readonly string[];
+  numberOf: ReadonlyMap<string, number>;
+  /** the partners of collectivity i are `partnerOf[start[i]]` to `partnerOf[start[i + 1] - 1]` */
+  start: Int32Array;
+  partnerOf: Int32Array;
+  /** scratch space of one request at a time (the walk never awaits) */
+  count: Int32Array;
+  via: Int32Array;
+  mark: Uint8Array;
+}
+
+const indexes = new WeakMap<PartnerGraph, SuggestionIndex>();
+
+/** The graph's index, made once (the site makes it with the graph, in the background). */
+export function indexForSuggestions(graph: PartnerGraph): SuggestionIndex {
+  let index = indexes.get(graph);
+  if (index === undefined) {
+    const regions = new Map<string, string[]>();
+    for (const [id, place] of graph.places) {
+      if (place.region === undefined) continue;
+      const key = `${place.country}\u0000${place.region}`;
+      const list = regions.get(key);
+      if (list === undefined) regions.set(key, [id]);
+      else list.push(id);
+    }
+    const byActivity = [...graph.places.keys()]
+      .map((id) => ({ id, weight: graph.weight.get(id) ?? 0 }))
+      .sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const every = new Set<string>(graph.places.keys());
+    for (const [id, partners] of graph.partners) {
+      every.add(id);
+      for (const other of partners.keys()) every.add(other);
+    }
+    const ids = [...every].sort();
+    const numberOf = new Map(ids.map((id, i) => [id, i]));
+    const start = new Int32Array(ids.length + 1);
+    const partnerOf = new Int32Array(ids.reduce((n, id) => n + (graph.partners.get(id)?.size ?? 0), 0));
+    let at = 0;
+    ids.forEach((id, i) => {
+      start[i] = at;
+      for (const other of graph.partners.get(id)?.keys() ?? []) partnerOf[at++] = numberOf.get(other)!;
+    });
+    start[ids.length] = at;
+    const n = ids.length;
+    index = { regions, byActivity, ids, numberOf, start, partnerOf, count: new Int32Array(n), via: new Int32Array(n), mark: new Uint8Array(n) };
+    indexes.set(graph, index);
+  }
+  return index;
+}
+
 /** What a request knows of the collectivity asking: its partners' regions and kinds, its domains, who is near it. */
 interface Asking {
   id: string;
@@ -63,8 +130,8 @@ function asking(graph: PartnerGraph, collectivityId: string): Asking | undefined
   // how many collectivities of its country and region work with each candidate
   const peers = new Map<string, number>();
   if (self.region !== undefined) {
-    for (const [id, place] of graph.places) {
-      if (id === collectivityId || place.country !== self.country || place.region !== self.region) continue;
+    for (const id of indexForSuggestions(graph).regions.get(`${self.country}\u0000${self.region}`) ?? []) {
+      if (id === collectivityId) continue;
       for (const partner of (graph.partners.get(id) ?? new Map<string, number>()).keys()) peers.set(partner, (peers.get(partner) ?? 0) + 1);
     }
   }
@@ -89,8 +156,49 @@ function asking(graph: PartnerGraph, collectivityId: string): Asking | undefined
     partnerKinds: new Set(ownPlaces.map((p) => `${p.country}\u0000${p.kind}`)),
     domains: graph.domains.get(collectivityId) ?? new Map<string, number>(),
     peers,
-    neighbours,
+    neighbours: neighboursOf(indexForSuggestions(graph), collectivityId),
   };
+}
+
+/**
+ * Those of its side who share a partner with it, and whom else they work with: per candidate, how
+ * many of them, and the first of them by id (named). Walked over the index's numbers.
+ */
+function neighboursOf(index: SuggestionIndex, collectivityId: string): Map<string, { count: number; via: string }> {
+  const neighbours = new Map<string, { count: number; via: string }>();
+  const me = index.numberOf.get(collectivityId);
+  if (me === undefined) return neighbours;
+  const { start, partnerOf, count, via, mark, ids } = index;
+  const alike: number[] = [];
+  for (let i = start[me]!; i < start[me + 1]!; i += 1) {
+    const partner = partnerOf[i]!;
+    for (let j = start[partner]!; j < start[partner + 1]!; j += 1) {
+      const other = partnerOf[j]!;
+      if (other !== me && mark[other] === 0) {
+        mark[other] = 1;
+        alike.push(other);
+      }
+    }
+  }
+  // numbers in the order of the ids: the first by id is named
+  alike.sort((x, y) => x - y);
+  const touched: number[] = [];
+  for (const other of alike) {
+    mark[other] = 0;
+    for (let j = start[other]!; j < start[other + 1]!; j += 1) {
+      const candidate = partnerOf[j]!;
+      if (count[candidate] === 0) {
+        via[candidate] = other;
+        touched.push(candidate);
+      }
+      count[candidate] = count[candidate]! + 1;
+    }
+  }
+  for (const candidate of touched) {
+    neighbours.set(ids[candidate]!, { count: count[candidate]!, via: ids[via[candidate]!]! });
+    count[candidate] = 0;
+  }
+  return neighbours;
 }
 
 /** The domains both are active in, the candidate's most active first. */
@@ -120,25 +228,79 @@ export function rankPartners(graph: PartnerGraph, collectivityId: string, weight
 }
 
 function rankFor(graph: PartnerGraph, a: Asking, weights: SuggestionWeights): (Suggestion & { substantive: boolean })[] {
-  const collectivityId = a.id;
   const ranked: (Suggestion & { substantive: boolean })[] = [];
-  for (const [id, place] of graph.places) {
-    if (id === collectivityId || place.country === a.country || a.own.has(id)) continue;
-    const near = a.neighbours.get(id)?.count ?? 0;
-    const peers = a.region === undefined ? 0 : (a.peers.get(id) ?? 0);
-    const domains = Math.min(sharedCount(a.domains, graph.domains.get(id)), DOMAINS_COUNTED);
-    const region = place.region !== undefined && a.partnerRegions.has(`${place.country}\u0000${place.region}`) ? 1 : 0;
-    const kind = sameKind(a, place) ? 1 : 0;
-    const score =
-      weights.neighbours * Math.min(near, PEERS_COUNTED) +
-      weights.peers * Math.min(peers, PEERS_COUNTED) +
-      weights.domain * domains +
-      weights.region * region +
-      weights.kind * kind +
-      weights.popularity * Math.log2(1 + (graph.weight.get(id) ?? 0));
-    ranked.push({ id, score, reasons: [], substantive: near + peers + domains + region > 0 });
+  for (const id of graph.places.keys()) {
+    const scored = scoreOf(graph, a, id, weights);
+    if (scored !== undefined) ranked.push(scored);
   }
   return ranked.sort(bestFirst);
+}
+
+/** A candidate's score for `a` (undefined: not a candidate — itself, of its country, already a partner). */
+function scoreOf(graph: PartnerGraph, a: Asking, id: string, weights: SuggestionWeights): (Suggestion & { substantive: boolean }) | undefined {
+  const place = graph.places.get(id);
+  if (place === undefined || id === a.id || place.country === a.country || a.own.has(id)) return undefined;
+  const near = a.neighbours.get(id)?.count ?? 0;
+  const peers = a.region === undefined ? 0 : (a.peers.get(id) ?? 0);
+  const domains = Math.min(sharedCount(a.domains, graph.domains.get(id)), DOMAINS_COUNTED);
+  const region = place.region !== undefined && a.partnerRegions.has(`${place.country}\u0000${place.region}`) ? 1 : 0;
+  const kind = sameKind(a, place) ? 1 : 0;
+  const score =
+    weights.neighbours * Math.min(near, PEERS_COUNTED) +
+    weights.peers * Math.min(peers, PEERS_COUNTED) +
+    weights.domain * domains +
+    weights.region * region +
+    weights.kind * kind +
+    weights.popularity * Math.log2(1 + (graph.weight.get(id) ?? 0));
+  return { id, score, reasons: [], substantive: near + peers + domains + region > 0 };
+}
+
+/**
+ * The `limit` best substantive candidates, as `rankFor` would rank them, without scoring them
+ * all: those reached through its partners and its région first (the only ones with `neighbours`
+ * or `peers`), then the others by decreasing activity, until the most they could score — every
+ * other reason at its cap, and their activity — is below the last kept.
+ */
+function topFor(graph: PartnerGraph, a: Asking, weights: SuggestionWeights, limit: number): Suggestion[] {
+  const best: Suggestion[] = [];
+  const seen = new Set<string>();
+  const consider = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const scored = scoreOf(graph, a, id, weights);
+    if (scored === undefined || !scored.substantive) return;
+    const s = { id: scored.id, score: scored.score, reasons: [] };
+    let at = best.length;
+    while (at > 0 && bestFirst(s, best[at - 1]!) < 0) at -= 1;
+    if (at < limit) {
+      best.splice(at, 0, s);
+      if (best.length > limit) best.pop();
+    }
+  };
+  if (limit <= 0) return best;
+  // the most any candidate can score besides `neighbours`, `peers` and its activity
+  const ceiling = weights.domain * Math.min(a.domains.size, DOMAINS_COUNTED) + (a.partnerRegions.size > 0 ? weights.region : 0) + weights.kind;
+  const activity = (id: string) => weights.popularity * Math.log2(1 + (graph.weight.get(id) ?? 0));
+  // those reached through its partners and its région, the most they could score first
+  const reached = [...new Set([...a.neighbours.keys(), ...a.peers.keys()])].map((id) => ({
+    id,
+    most:
+      weights.neighbours * Math.min(a.neighbours.get(id)?.count ?? 0, PEERS_COUNTED) +
+      weights.peers * Math.min(a.peers.get(id) ?? 0, PEERS_COUNTED) +
+      ceiling +
+      activity(id),
+  }));
+  reached.sort((x, y) => y.most - x.most);
+  for (const { id, most } of reached) {
+    if (best.length === limit && most < best[limit - 1]!.score) break;
+    consider(id);
+  }
+  // then the others, most active first
+  for (const { id, weight } of indexForSuggestions(graph).byActivity) {
+    if (best.length === limit && ceiling + weights.popularity * Math.log2(1 + weight) < best[limit - 1]!.score) break;
+    consider(id);
+  }
+  return best;
 }
 
 function sameKind(a: Asking, place: { country: string; kind: string; level?: string | undefined }): boolean {
@@ -164,10 +326,7 @@ function explain(graph: PartnerGraph, a: Asking, candidateId: string): Suggestio
 export function suggestPartners(graph: PartnerGraph, collectivityId: string, limit: number): Suggestion[] {
   const a = asking(graph, collectivityId);
   if (a === undefined) return [];
-  return rankFor(graph, a, SUGGESTION_WEIGHTS)
-    .filter((s) => s.substantive)
-    .slice(0, limit)
-    .map((s) => ({ id: s.id, score: s.score, reasons: explain(graph, a, s.id) }));
+  return topFor(graph, a, SUGGESTION_WEIGHTS, limit).map((s) => ({ id: s.id, score: s.score, reasons: explain(graph, a, s.id) }));
 }
 
 /** The baseline: the most active collectivities of the other countries, not yet partners. */

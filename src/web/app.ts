@@ -76,6 +76,8 @@ export interface AppOptions {
   readonly admission?: Admission;
   /** how many of them may be long (searches, long pages: `longWorkLimit`); tests pass theirs */
   readonly longWork?: Admission;
+  /** the snapshots the pages are drawn from (default: one over the store, `directoryId` and `reader`); tests pass theirs to wait for its partner graph */
+  readonly directories?: DirectoryCache;
   /** the code that draws the pages, in their entity tags (default: this app's start) */
   readonly release?: string;
   /** the time the pages read what expires against (default: the system's); tests move theirs */
@@ -123,13 +125,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return inLanguage(languageOf(request), () => handler.call(this, request, reply));
     };
   });
-  const cache = new DirectoryCache(options.store.db, options.directoryId, options.reader);
+  const cache = options.directories ?? new DirectoryCache(options.store.db, options.directoryId, options.reader);
   if (options.reader !== undefined) countSnapshotsWith(options.store.db, options.reader);
   if (options.warm === true) {
-    // the counts, then the statistics and the map's snapshot: seconds each at a million projects
+    // the counts, then the statistics and the map's snapshot, then the partner graph (the
+    // suggestions, the map of gaps by domain): seconds each at a million projects, the graph a minute
     cache
       .warm()
       .then(async () => censusSnapshot(options.store.db, (await cache.get()).id))
+      .then(async () => (await cache.get()).partnerGraphReady())
       .catch((error: unknown) => app.log.warn({ err: error }, 'reading the directory ahead failed'));
   }
 
@@ -197,6 +201,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const directoryId = (request.params as { directory?: string } | undefined)?.directory;
     return inDirectory(directoryId, () => drawPage(request, reply, page, params, json, directoryId));
   };
+  // a page is drawn from the snapshot and from the partner graph at hand, which comes later (built
+  // in the background): a page drawn before the graph is not kept, nor 304'd, once it is there
+  const versionOf = (dir: Directory) => `${dir.stamp}|${dir.partnerGraphBuiltFor() ?? ''}`;
   const drawPage = async (request: FastifyRequest, reply: FastifyReply, page: AnyPage, params: Record<string, string>, json: boolean, directoryId: string | undefined) => {
     // Signed-in members' HTML shows named people's coordinates; the JSON twins never do.
     const audience = json ? 'public' : members.audience(request);
@@ -211,7 +218,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (suggested !== undefined) rememberVisit(reply, locale);
     const tag =
       audience === 'public'
-        ? pageTag({ release, stamp: `${(await directory()).stamp}${page.dated === true ? `|${clock().toISOString().slice(0, 10)}` : ''}`, locale: `${locale}${suggested === undefined ? '' : `>${suggested}`}`, representation: json ? 'json' : 'html', url: request.originalUrl })
+        ? pageTag({ release, stamp: `${versionOf(await directory())}${page.dated === true ? `|${clock().toISOString().slice(0, 10)}` : ''}`, locale: `${locale}${suggested === undefined ? '' : `>${suggested}`}`, representation: json ? 'json' : 'html', url: request.originalUrl })
         : undefined;
     // the page depends on Accept (HTML or JSON), and on Accept-Language and the cookie that says a visit is not the first
     const cacheControl = suggested === undefined ? 'no-cache' : 'private, no-cache';

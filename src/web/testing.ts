@@ -28,7 +28,7 @@ import { createPostgresDatabase, type Engine } from '../test-support/engines.js'
 import { buildApp } from './app.js';
 import { t } from './i18n/index.js';
 import type { RenderContext } from './page.js';
-import { readSiteDirectory, type Directory } from './data/directory.js';
+import { DirectoryCache, readSiteDirectory, type Directory } from './data/directory.js';
 import { searchIndexKeepers, siteIndexBuilder } from './search-index.js';
 
 export const DIRECTORY_ID = 'repertoire-franco-marocain-2008';
@@ -47,6 +47,8 @@ export interface TestSite {
   searcher?: Searcher;
   /** the snapshot the pages are built from */
   directory(): Promise<Directory>;
+  /** waits for the partner graph the pages use (built in the background, never waited for by a page) */
+  partnerGraph(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -119,7 +121,8 @@ export async function openTestSite(options: { search?: boolean; document?: Reper
   }
   // `env`: the site's configuration (SMTP_URL, SITE_URL…) over this store
   // `clock`: the time the pages read what expires against (partner-search notices)
-  const app = await buildApp({ store, searcher, refreshSearchIndex, ...(options.env ? { config: loadConfig({ ...options.env, DATABASE_URL: path }) } : {}), ...(options.clock ? { clock: options.clock } : {}) });
+  const directories = new DirectoryCache(store.db);
+  const app = await buildApp({ store, searcher, refreshSearchIndex, directories, ...(options.env ? { config: loadConfig({ ...options.env, DATABASE_URL: path }) } : {}), ...(options.clock ? { clock: options.clock } : {}) });
   return {
     store,
     path,
@@ -127,6 +130,9 @@ export async function openTestSite(options: { search?: boolean; document?: Reper
     app,
     searcher,
     directory: () => readSiteDirectory(store.db),
+    partnerGraph: async () => {
+      await (await directories.get()).partnerGraphReady();
+    },
     async dispose() {
       await app.close();
       await searcher?.close();

@@ -21,6 +21,8 @@ import { readContacts } from '../../store/records/partnership.js';
 import { readStamp } from '../../store/stamp.js';
 import type { Database } from '../../store/tables.js';
 import { FiguresKeeper, type Figures } from './figures.js';
+import type { PartnerGraph } from '../../partners/graph.js';
+import { PartnerGraphKeeper, type PartnerGraphState } from './partner-graph.js';
 import { otherPartnershipsOf, partnershipHeads, partnershipIdsOf, projectHeadsOf, type PartnershipHead, type ProjectHead } from './lists.js';
 import { Redactor, type Audience } from '../../census/privacy/index.js';
 import { SiteRecords, type PlacedProject, type PublicPartnership } from './records.js';
@@ -46,6 +48,12 @@ export interface Directory {
   readonly redactor: Redactor;
   /** the counts beside the lists, computed once per snapshot */
   figures(): Promise<Figures>;
+  /** the partner graph as it stands, never waiting for its build (partner-graph.ts): ready, stale, or being computed */
+  partnerGraph(): PartnerGraphState;
+  /** the partner graph of this version, waiting for its build: the warm-up, the bench, tests — not a page */
+  partnerGraphReady(): Promise<PartnerGraph>;
+  /** the version of the store the graph at hand was built for, if one was: part of a page's tag (app.ts) */
+  partnerGraphBuiltFor(): string | undefined;
   partnership(id: string): Promise<PublicPartnership | undefined>;
   /** the partnerships of `ids` that exist, in the order of `ids` */
   partnerships(ids: readonly string[]): Promise<PublicPartnership[]>;
@@ -87,6 +95,7 @@ export async function readSiteDirectory(
   preferredId?: string,
   audience: Audience = 'public',
   figuresKeeper: FiguresKeeper = new FiguresKeeper(db),
+  graphKeeper: PartnerGraphKeeper = new PartnerGraphKeeper(db),
 ): Promise<Directory> {
   const stamp = await readStamp(db);
   const id = await chooseDirectoryId(db, preferredId);
@@ -107,6 +116,7 @@ export async function readSiteDirectory(
     if (domain.parent !== undefined) childDomains.set(domain.parent, [...(childDomains.get(domain.parent) ?? []), domain]);
   }
   const records = new SiteRecords(db, id, redactor);
+  const graphSource = { id, stamp, collectivities: stored, domains };
   return {
     stamp,
     audience,
@@ -120,6 +130,9 @@ export async function readSiteDirectory(
     domainLines,
     redactor,
     figures: () => figuresKeeper.get(id, stamp),
+    partnerGraph: () => graphKeeper.peek(graphSource),
+    partnerGraphReady: () => graphKeeper.ready(graphSource),
+    partnerGraphBuiltFor: () => graphKeeper.builtFor(id),
     partnership: (partnershipId) => records.partnership(partnershipId),
     partnerships: (ids) => records.partnerships(ids),
     project: (projectId) => records.project(projectId),
@@ -154,6 +167,8 @@ export class DirectoryCache {
   private readonly current = new Map<string, Promise<Directory>>();
   /** shared by both audiences' snapshots: the counts are the same */
   private readonly figures: FiguresKeeper;
+  /** shared too: the graph holds no named person */
+  private readonly graphs: PartnerGraphKeeper;
 
   /** `reader`: where the figures are counted (default `db`; the server: the search thread's connection, see store/off-thread.ts) */
   constructor(
@@ -162,6 +177,7 @@ export class DirectoryCache {
     reader: Kysely<Database> = db,
   ) {
     this.figures = new FiguresKeeper(db, reader);
+    this.graphs = new PartnerGraphKeeper(reader);
   }
 
   /** Reads the public snapshot and its figures ahead of the first visitor (a large directory's take seconds). */
@@ -178,7 +194,7 @@ export class DirectoryCache {
       if (directory !== undefined && directory.stamp === stamp) return directory;
       if (this.current.get(key) !== cached) return this.get(audience, directoryId);
     }
-    const loading = readSiteDirectory(this.db, directoryId ?? this.preferredId, audience, this.figures);
+    const loading = readSiteDirectory(this.db, directoryId ?? this.preferredId, audience, this.figures, this.graphs);
     this.current.set(key, loading);
     // a directory that is not there is not kept: unknown ids in URLs must not fill the cache
     loading.catch(() => {

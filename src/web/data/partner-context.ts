@@ -1,37 +1,18 @@
 /**
- * What the partner-finding functions (src/partners/) need of the site's snapshot: a
+ * What the similar projects (src/partners/similar-store.ts) need of the site's snapshot: a
  * collectivity's place (country, kind grouped, region), which domains count as one, the
- * collectivities of a region, and the partner graph. Built once per snapshot (a new snapshot
- * comes with each version of the store, and these go with the old one).
+ * collectivities of a region. Built once per snapshot (a new snapshot comes with each version of
+ * the store, and these go with the old one). The partner graph is the snapshot's own
+ * (`Directory.partnerGraph`, built in the background: partner-graph.ts).
  */
 import type { Kysely } from 'kysely';
 import { defaultProfiles } from '../../profiles/profiles.js';
 import type { SimilarContext } from '../../partners/similar-store.js';
-import { graphFromStore, type PartnerGraph } from '../../partners/graph.js';
 import type { Database } from '../../store/tables.js';
 import { domainKeys, placeOf } from '../../partners/document.js';
 import type { Directory } from './directory.js';
 
 const contexts = new WeakMap<Directory, Omit<SimilarContext, 'db'>>();
-const graphs = new WeakMap<Directory, Promise<PartnerGraph>>();
-
-/**
- * The snapshot's partner graph (src/partners/graph.ts), read once per snapshot and shared by
- * concurrent pages: three GROUP BY reads over the directory (on the search thread's connection
- * when the server gives one), then every suggestion is computed in memory.
- */
-export function partnerGraph(dir: Directory, db: Kysely<Database>): Promise<PartnerGraph> {
-  let graph = graphs.get(dir);
-  if (graph === undefined) {
-    const profiles = defaultProfiles();
-    graph = graphFromStore(db, dir.id, new Map(dir.collectivities.map((c) => [c.id, placeOf(profiles, c)])), domainKeys(dir.domains));
-    graphs.set(dir, graph);
-    // a failed read is not kept: the next page tries again
-    graph.catch(() => graphs.delete(dir));
-  }
-  return graph;
-}
-
 export function partnerContext(dir: Directory, db: Kysely<Database>): SimilarContext {
   let context = contexts.get(dir);
   if (context === undefined) {

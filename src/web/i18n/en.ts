@@ -719,6 +719,7 @@ export const en = {
   'suggest.title': 'Partners to contact',
   'suggest.intro': 'Local authorities on the other side that it does not work with yet, chosen from its partners, its region and its fields; each with its reasons and its institutional contact details.',
   'suggest.none': 'No suggestion: nothing in the directory supports one.',
+  'suggest.computing': 'Suggestions are being computed for this version of the directory; come back in a few moments.',
   'suggest.contact': 'Contact',
   'suggest.gaps': 'Where nobody works yet: the map of gaps',
   'suggest.reason.neighbours.one': 'partner of {via}, which shares a partner with it',

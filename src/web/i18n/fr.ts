@@ -723,6 +723,7 @@ export const fr = {
   'suggest.title': 'Partenaires à contacter',
   'suggest.intro': 'Collectivités de l’autre rive avec lesquelles elle ne travaille pas encore, choisies d’après ses partenaires, sa région et ses domaines ; chacune avec ses raisons et ses coordonnées institutionnelles.',
   'suggest.none': 'Aucune suggestion : le répertoire ne dit rien qui en fonde une.',
+  'suggest.computing': 'Les suggestions sont en cours de calcul pour cette version du répertoire ; revenez dans quelques instants.',
   'suggest.contact': 'Contact',
   'suggest.gaps': 'Où personne ne travaille encore : la carte des lacunes',
   'suggest.reason.neighbours.one': 'partenaire de {via}, qui a un partenaire en commun avec elle',

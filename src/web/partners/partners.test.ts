@@ -8,6 +8,8 @@ describe.each(ENGINES)('finding partners on %s', (engine) => {
   let site: TestSite;
   beforeAll(async () => {
     site = await openTestSite({ engine, search: false });
+    // the suggestions come from the partner graph, built in the background: pages never wait for it
+    await site.partnerGraph();
   }, 120_000);
   afterAll(async () => site?.dispose());
 

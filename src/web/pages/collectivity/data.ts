@@ -10,7 +10,7 @@ import type { Database } from '../../../store/tables.js';
 import type { Directory } from '../../data/directory.js';
 import type { PublicPartnership } from '../../data/records.js';
 import { paths } from '../../paths.js';
-import { SuggestionView, loadSuggestions } from './suggestions.js';
+import { SuggestionView, SuggestionsStatus, loadSuggestions } from './suggestions.js';
 import { CollectivityNotices, collectivityNotices } from '../notices/data.js';
 import type { Clock } from '../../../accounts/clock.js';
 import {
@@ -96,6 +96,8 @@ export const CollectivityView = z.object({
   notices: CollectivityNotices,
   /** collectivities of the other countries worth contacting, with why and whom to contact there */
   suggestions: z.array(SuggestionView),
+  /** `ready`: from the graph of this version of the store; `stale`: of an earlier one, the new being built; `computing`: none yet, the list is empty */
+  suggestionsStatus: SuggestionsStatus,
   /** the map of its partnerships: it, its partners and the lines between them */
   map: MapView,
   /** its partnerships in the store's other directories (Marseille in FR–MA and in FR–SN): one page for all of them */
@@ -142,7 +144,7 @@ export async function collectivityView(dir: Directory, db: Kysely<Database>, id:
   };
   if (withoutDomain.partnerships.length > 0 || withoutDomain.projects.length > 0) byDomain.push(withoutDomain);
 
-  const [{ partnerIds, samePartners: same }, region, suggestions, notices] = await Promise.all([
+  const [{ partnerIds, samePartners: same }, region, { status: suggestionsStatus, suggestions }, notices] = await Promise.all([
     samePartners(db, dir.id, c, own),
     sameRegion(db, dir, c, codes),
     loadSuggestions(dir, db, id),
@@ -207,6 +209,7 @@ export async function collectivityView(dir: Directory, db: Kysely<Database>, id:
     }),
     notices,
     suggestions,
+    suggestionsStatus,
     map: await loadMapView(db, dir.id, { kind: 'collectivity', id }),
     elsewhere: (await partnershipsElsewhere(db, id, c.country, dir.id, PARTNERSHIPS_SHOWN)).map((other) => ({
       directory: strip({ id: other.directoryId, title: other.title, edition: other.edition, countries: other.countries, href: paths.directory(other.directoryId) }),

@@ -108,7 +108,7 @@ ${v.map.points.length > 0 || v.map.unlocated.length > 0 ? section(t('collectivit
 ${section(t('collectivity.byDomain'), byDomain, 'domaines')}
 ${section(t('collectivity.coordination'), coordination, 'coordination')}
 ${collectivityNoticesSection(v.notices, c)}
-${section(t('suggest.title'), suggestionList(v.suggestions, c), 'suggestions')}
+${section(t('suggest.title'), suggestionList(v.suggestions, c, v.suggestionsStatus), 'suggestions')}
 ${v.elsewhere.length === 0 ? '' : section(t('collectivity.elsewhere', { name }), elsewhere, 'ailleurs')}
 </article>`;
   return {

@@ -12,7 +12,6 @@ import { suggestPartners } from '../../../partners/suggest.js';
 import { decodeJson } from '../../../store/codec.js';
 import type { Database } from '../../../store/tables.js';
 import type { Directory } from '../../data/directory.js';
-import { partnerGraph } from '../../data/partner-context.js';
 import { html, join, type SafeHtml } from '../../html.js';
 import { label, tn } from '../../i18n/index.js';
 import { countryLabel } from '../../i18n/codes.js';
@@ -63,10 +62,20 @@ export const SuggestionView = z.object({
 });
 export type SuggestionView = z.infer<typeof SuggestionView>;
 
-export async function loadSuggestions(dir: Directory, db: Kysely<Database>, collectivityId: string): Promise<SuggestionView[]> {
-  const suggestions = suggestPartners(await partnerGraph(dir, db), collectivityId, SUGGESTIONS_SHOWN);
+export const SuggestionsStatus = z.enum(['ready', 'stale', 'computing']);
+export type SuggestionsStatus = z.infer<typeof SuggestionsStatus>;
+
+/**
+ * The suggestions from the partner graph as it stands: never waiting for its build (a minute at
+ * 1 000 000 projects, in the background: data/partner-graph.ts) — the previous version's graph
+ * meanwhile, or none at all ("being computed") before the first is built.
+ */
+export async function loadSuggestions(dir: Directory, db: Kysely<Database>, collectivityId: string): Promise<{ status: SuggestionsStatus; suggestions: SuggestionView[] }> {
+  const state = dir.partnerGraph();
+  if (state.status === 'computing') return { status: 'computing', suggestions: [] };
+  const suggestions = suggestPartners(state.graph, collectivityId, SUGGESTIONS_SHOWN);
   const contacts = await institutionalContacts(db, dir.id, suggestions.map((s) => s.id));
-  return suggestions.map((s) => {
+  return { status: state.status, suggestions: suggestions.map((s) => {
     const c = dir.collectivity.get(s.id);
     return {
       collectivity: collectivityRef(dir, s.id),
@@ -81,7 +90,7 @@ export async function loadSuggestions(dir: Directory, db: Kysely<Database>, coll
       emails: c?.emails ?? [],
       phones: c?.phones ?? [],
     };
-  });
+  }) };
 }
 
 /** The first institutional contacts of each collectivity, one per name. */
@@ -148,8 +157,9 @@ function reasonText(r: SuggestionReasonView, c: RenderContext): string {
   }
 }
 
-export function suggestionList(suggestions: readonly SuggestionView[], c: RenderContext): SafeHtml {
+export function suggestionList(suggestions: readonly SuggestionView[], c: RenderContext, status: SuggestionsStatus = 'ready'): SafeHtml {
   const gaps = html`<p><a href="${paths.coverage()}">${c.t('suggest.gaps')}</a></p>`;
+  if (status === 'computing') return html`<p class="muted" role="status">${c.t('suggest.computing')}</p>${gaps}`;
   if (suggestions.length === 0) return html`<p class="muted">${c.t('suggest.none')}</p>${gaps}`;
   return html`<p>${c.t('suggest.intro')}</p><ul class="suggestions">${join(
     suggestions.map((s) => {
