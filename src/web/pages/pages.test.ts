@@ -23,6 +23,9 @@ let dir: Directory;
 beforeAll(async () => {
   site = await openTestSite({ search: false });
   dir = await site.directory();
+  // the suggestions come from the partner graph, built in the background: both sides with theirs
+  await site.partnerGraph();
+  await dir.partnerGraphReady();
 }, 60_000);
 
 afterAll(async () => site?.dispose());
