@@ -91,7 +91,8 @@ function firstChunk(text: string): string {
 }
 
 /** A line that begins a paragraph of its own kind whatever the width: an item of a list. */
-const ITEM = /^(?:[-–•➤→✓]\s|\d+[.)]\s)/;
+// (a list is numbered in one or two digits: "2007. Ce stage" is a year that ends a sentence)
+const ITEM = /^(?:[-–•➤→✓]\s|\d{1,2}[.)]\s)/;
 
 /**
  * The full width of a line of body text: the widest lines, a few excepted (a long word that

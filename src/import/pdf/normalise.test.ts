@@ -42,6 +42,12 @@ describe('the PDF text normaliser', () => {
     ]);
   });
 
+  it('takes a year at a line’s start for the sentence’s end, not for an item of a numbered list', () => {
+    const long = 'Envoi de professionnels de Poitiers pour le championnat national qui a lieu à Azrou, du 2 au 6 avril';
+    const source = [page(1, long, '2007. Ce stage est une première étape.', '1. Biodiversité'), page(2, 'x'), page(3, 'y'), RULER].join('\f');
+    expect(texts(source).slice(0, 2)).toEqual([`${long} 2007. Ce stage est une première étape.`, '1. Biodiversité']);
+  });
+
   it('does not join a label or a heading that follows a full line', () => {
     const long = 'Le projet vise le renforcement des capacités de la commune en matière de gestion du développement urbain.';
     const source = [page(1, long, 'Description du projet', long, 'PROJETS EN COURS'), page(2, 'x'), page(3, 'y'), RULER].join('\f');
@@ -81,6 +87,41 @@ describe('the PDF read with its boxes (pdftotext -bbox-layout)', () => {
     const boxed = boxedText(`<doc>${bboxPage(lines)}</doc>`);
     return normalisePdfText(boxed.text, { cues: DIRECTORY_CUES, boxes: boxed.boxes }).lines.map((l) => l.text);
   };
+
+  it('drops a running header by where it stands, and keeps a label that heads two pages running where the text begins', () => {
+    /** a page of lines placed by hand: [text, top] */
+    const placed = (lines: readonly (readonly [string, number])[]) =>
+      `<page width="595" height="842">${lines
+        .map(([line, top]) => {
+          let x = 50;
+          return line
+            .split(' ')
+            .map((word) => {
+              const w = `<word xMin="${x}" yMin="${top}" xMax="${x + word.length * 6}" yMax="${top + 11}">${word}</word>`;
+              x += word.length * 6 + 3;
+              return w;
+            })
+            .join('');
+        })
+        .join('\n')}</page>`;
+    const pages = [
+      ['Description du projet', 'Texte un.'],
+      ['Description du projet', 'Texte deux.'],
+      ['Partenaires', 'Texte trois.'],
+      ['Financement', 'Texte quatre.'],
+    ].map(([label, text], i) => placed([[TITLE, 15], ['Villes', 26], [label!, 64], [text!, 79], [`${i + 1} / 4`, 818]]));
+    const boxed = boxedText(`<doc>${pages.join('')}</doc>`);
+    expect(normalisePdfText(boxed.text, { cues: DIRECTORY_CUES, boxes: boxed.boxes }).lines.map((l) => l.text)).toEqual([
+      'Description du projet',
+      'Texte un.',
+      'Description du projet',
+      'Texte deux.',
+      'Partenaires',
+      'Texte trois.',
+      'Financement',
+      'Texte quatre.',
+    ]);
+  });
 
   it('gives each printed line with its box, entities decoded', () => {
     const boxed = boxedText(`<doc>${bboxPage(["l'eau potable", 'Fin.'])}</doc>`);
