@@ -123,6 +123,41 @@ describe('the PDF read with its boxes (pdftotext -bbox-layout)', () => {
     ]);
   });
 
+  it('reads a table’s row whose cells run over several lines cell by cell, and a Sommaire’s entries as they are', () => {
+    /** words placed by hand: [text, left, top], 6 points a letter, 11 high */
+    const at = (words: readonly (readonly [string, number, number])[]) =>
+      `<page width="595" height="842">${words.map(([w, x, y]) => `<word xMin="${x}" yMin="${y}" xMax="${x + w.length * 6}" yMax="${y + 11}">${w}</word>`).join('\n')}</page>`;
+    const words = (text: string, left: number, top: number) => {
+      let x = left;
+      return text.split(' ').map((w) => {
+        const word = [w, x, top] as const;
+        x += w.length * 6 + 3;
+        return word;
+      });
+    };
+    // the first cell from 50 (its text ends by 280), the second from 290; rows 20 points apart, lines 13;
+    // the Sommaire's page numbers far to the right
+    const table = at([
+      ...words('Budget attribué au jumelage Nîmes –', 50, 100),
+      ...words(': 5 000 Euros.', 290, 100),
+      ...words('Meknès', 50, 113),
+      ...words('Tours : 17 227€ en 2002.', 50, 140),
+      ...words('Sommaire', 50, 170),
+      ...words('Ville de Tours/Commune urbaine de Marrakech', 50, 190),
+      ...words('p.6', 500, 190),
+      ...words('Ville de Vienne/Commune de Tiflet', 50, 203),
+      ...words('p.9', 500, 203),
+      ...words('Fin.', 50, 230),
+    ]);
+    expect(boxedText(`<doc>${table}</doc>`).text.split('\n').slice(0, 5)).toEqual([
+      'Budget attribué au jumelage Nîmes – Meknès : 5 000 Euros.',
+      'Tours : 17 227€ en 2002.',
+      'Sommaire',
+      'Ville de Tours/Commune urbaine de Marrakech p.6',
+      'Ville de Vienne/Commune de Tiflet p.9',
+    ]);
+  });
+
   it('gives each printed line with its box, entities decoded', () => {
     const boxed = boxedText(`<doc>${bboxPage(["l'eau potable", 'Fin.'])}</doc>`);
     expect(boxed.text).toBe("l'eau potable\nFin.\n");
