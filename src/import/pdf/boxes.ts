@@ -17,6 +17,8 @@ export interface LineBox {
   readonly firstWordChars: number;
   /** the blank between two of its words, or a quarter of its height when it has one word */
   readonly space: number;
+  /** the height of most of its words: its type's size (a sign from another face, "➤", aside) */
+  readonly size: number;
 }
 
 export interface BoxedText {
@@ -83,7 +85,11 @@ function boxOf(row: Row): LineBox {
   const first = line[0]!;
   const gaps = line.slice(1).map((w, i) => w.x0 - line[i]!.x1).filter((g) => g > 0);
   const space = gaps.length > 0 ? gaps.sort((a, b) => a - b)[Math.floor(gaps.length / 2)]! : (first.y1 - first.y0) / 4;
-  return { left: first.x0, right: Math.max(...row.last.map((w) => w.x1)), top: Math.min(...row.last.map((w) => w.y0)), bottom: Math.max(...row.last.map((w) => w.y1)), firstWord: first.x1 - first.x0, firstWordChars: [...first.text].length, space };
+  return { left: first.x0, right: Math.max(...row.last.map((w) => w.x1)), top: Math.min(...row.last.map((w) => w.y0)), bottom: Math.max(...row.last.map((w) => w.y1)), firstWord: first.x1 - first.x0, firstWordChars: [...first.text].length, space, size: median(row.last.map((w) => w.y1 - w.y0)) };
+}
+
+function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 }
 
 /** A line as the reader gets it: its words, and the last printed line it took them from. */

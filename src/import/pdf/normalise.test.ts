@@ -48,6 +48,13 @@ describe('the PDF text normaliser', () => {
     expect(texts(source).slice(0, 2)).toEqual([`${long} 2007. Ce stage est une première étape.`, '1. Biodiversité']);
   });
 
+  it('keeps the blank before a line’s first sign (a line breaks at a blank), and joins a label inside a bracket left open', () => {
+    const long = 'Création d’un centre de formation des guides et accompagnateurs de montagnes et désert';
+    const partner = 'Association des Maires de Meurthe et Moselle (Centre Sadoul / 80 boulevard Foch - 54 520 Laxou -';
+    const source = [page(1, long, '; Création d’une décharge.', partner, 'Tel : 03 83 28 54 00)', 'Tel : 03 83 28 54 01'), page(2, 'x'), page(3, 'y'), RULER].join('\f');
+    expect(texts(source).slice(0, 3)).toEqual([`${long} ; Création d’une décharge.`, `${partner} Tel : 03 83 28 54 00)`, 'Tel : 03 83 28 54 01']);
+  });
+
   it('does not join a label or a heading that follows a full line', () => {
     const long = 'Le projet vise le renforcement des capacités de la commune en matière de gestion du développement urbain.';
     const source = [page(1, long, 'Description du projet', long, 'PROJETS EN COURS'), page(2, 'x'), page(3, 'y'), RULER].join('\f');
@@ -156,6 +163,27 @@ describe('the PDF read with its boxes (pdftotext -bbox-layout)', () => {
       'Ville de Tours/Commune urbaine de Marrakech p.6',
       'Ville de Vienne/Commune de Tiflet p.9',
     ]);
+  });
+
+  it('over a page’s end, takes a line in type of another size for another paragraph', () => {
+    /** a page of lines [text, height], 13 points apart, 6 points a letter */
+    const sized = (lines: readonly (readonly [string, number])[]) =>
+      `<page width="595" height="842">${lines
+        .map(([line, h], i) => {
+          let x = 50;
+          return line
+            .split(' ')
+            .map((word) => {
+              const w = `<word xMin="${x}" yMin="${100 + i * 13}" xMax="${x + word.length * 6}" yMax="${100 + i * 13 + h}">${word}</word>`;
+              x += word.length * 6 + 3;
+              return w;
+            })
+            .join('');
+        })
+        .join('\n')}</page>`;
+    const full = (a: string, b: string) => `${a.repeat(38)} ${b.repeat(41)}`;
+    const boxed = boxedText(`<doc>${sized([[full('a', 'b'), 11], [full('c', 'd'), 11]])}${sized([['Titre', 13]])}${sized([[full('e', 'f'), 11]])}${sized([['suite.', 11]])}</doc>`);
+    expect(normalisePdfText(boxed.text, { cues: DIRECTORY_CUES, boxes: boxed.boxes }).lines.map((l) => l.text)).toEqual([`${full('a', 'b')} ${full('c', 'd')}`, 'Titre', `${full('e', 'f')} suite.`]);
   });
 
   it('gives each printed line with its box, entities decoded', () => {
