@@ -79,9 +79,10 @@ describe('a PDF of the book, imported', () => {
     // Measured: all but 2 of the store's projects (197 of 199 before issue 17 read three partners as
     // partners, 195 of 197 since); the differences left are listed in the report of issue 15.
     expect(projects(back)).toBeGreaterThanOrEqual(projects(stored) - 2);
-    // Read with the printed lines' boxes (pdftotext -bbox-layout): measured 41 fields of some
-    // 10 000 differ, where a paragraph ends on a line its next word would not have fitted on (ADR 0008).
-    expect(documentDifferences(stored, back).length).toBeLessThan(50);
+    // Read with the printed lines' boxes (pdftotext -bbox-layout): measured 6 fields of some 10 000
+    // differ (41 before the book spaced its paragraphs and the reader read table rows cell by cell,
+    // ADR 0008): a list's dash or a label at a line's start, a paragraph's end at a page's end.
+    expect(documentDifferences(stored, back).length).toBeLessThanOrEqual(8);
     // Each partnership and project cites the page it is printed on, not the normalised text's lines.
     const pages = (await extractPdfText(book)).split('\f').map((page) => page.replace(/\s+/g, ' '));
     const names = new Map(back.collectivities.map((c) => [c.id, c.name]));
@@ -99,20 +100,22 @@ describe('a PDF of the book, imported', () => {
     const { text } = pdfDirectoryText(await extractPdfBoxes(small));
     const back = readDirectory(text, { document: BUNDLED_NAME, countries: ['FR', 'MA'] });
     expect(back.document.partnerships.map((p) => p.id)).toEqual(stored.partnerships.map((p) => p.id));
-    // measured 54 (the text modes: 63 to 81)
-    expect(documentDifferences(stored, back.document).length).toBeLessThan(60);
+    // measured 4 (48 before the book spaced its paragraphs, ADR 0008)
+    expect(documentDifferences(stored, back.document).length).toBeLessThanOrEqual(6);
   }, 60_000);
 
   const prints = () => [['A4', book] as const, ['A5 at 90 %', small] as const];
+  /** the most fields that may differ, by mode: measured on A4 and A5, 61 and 50 (-layout), 67 and 58 (-raw), 97 and 67 (default) */
+  const mostDiffering: Record<(typeof PDF_MODES)[number], number> = { layout: 66, raw: 72, default: 102 };
   it.each(PDF_MODES)('reads the same partnerships from the text of pdftotext’s %s mode, on A4 and on A5 in smaller type', async (mode) => {
     for (const [paper, file] of prints()) {
       const { text } = pdfDirectoryText(await extractPdfText(file, { mode }));
       const back = readDirectory(text, { document: BUNDLED_NAME, countries: ['FR', 'MA'] });
       expect(back.document.partnerships.map((p) => p.id), paper).toEqual(stored.partnerships.map((p) => p.id));
       expect(projects(back.document), paper).toBeGreaterThanOrEqual(projects(stored) - 2);
-      // Not yet the exact round trip: measured 57 to 97 fields differ (of some 10 000), where a
-      // paragraph's last line is as full as a broken one; see ADR 0008.
-      expect(documentDifferences(stored, back.document).length, paper).toBeLessThan(120);
+      // Not the exact round trip: without the boxes, widths are estimated, and a paragraph's last
+      // line can be as full as a broken one (ADR 0008).
+      expect(documentDifferences(stored, back.document).length, paper).toBeLessThanOrEqual(mostDiffering[mode]);
     }
   }, 90_000);
 });

@@ -4,6 +4,7 @@
  * text, or — in its default mode, which reads by columns — anywhere on the page.
  */
 import { foldKey } from '../../text/fold.js';
+import type { LineBox } from './boxes.js';
 import type { NormaliseState, PdfLine } from './state.js';
 
 /** How many lines at the top and at the foot of a page may be running headers or footers. */
@@ -30,15 +31,16 @@ export function dropFurniture(state: NormaliseState): void {
   // the same words exactly: page numbers are told by their number, and a Sommaire's "p.12" at the
   // foot of a page is not furniture because another page has a "p.14" there
   const zones = state.pages.map((page) => new Set(zoneIndexes(page).map((i) => page[i]!.text)));
+  const repeated = (p: number, text: string) => [zones[p - 1], zones[p + 1]].some((z) => z?.has(text) === true);
+  const printersPlace = furniturePlaces(state.pages, repeated);
   state.pages = state.pages.map((page, p) => {
     const drop = new Set<number>();
     const taken = new Set<string>();
-    const near = [zones[p - 1], zones[p + 1]].filter((z): z is Set<string> => z !== undefined);
     for (const i of zoneIndexes(page)) {
       const line = page[i]!;
       const number = PAGE_NUMBER.exec(line.text);
       const text = line.text;
-      const running = !taken.has(text) && near.some((z) => z.has(text));
+      const running = !taken.has(text) && repeated(p, text) && printersPlace(line);
       const headsItsHeading = i < ZONE && page[i + 1] !== undefined && foldKey(page[i + 1]!.text) === foldKey(line.text) && page[i + 1]!.text !== line.text;
       if ((number && Number(number[1]) === line.page) || running || headsItsHeading) {
         drop.add(i);
@@ -52,4 +54,34 @@ export function dropFurniture(state: NormaliseState): void {
     });
     return page.filter((_, i) => !drop.has(i));
   });
+}
+
+/** Where a line stands on its page, to a couple of points: a running header's place. */
+const place = (box: LineBox) => Math.round(box.top / 2);
+
+/**
+ * With the lines' boxes: whether a line stands where the printer puts running headers and
+ * footers — a place on the page where, on most pages, the line printed there is printed there
+ * on the page before or after too. The text's first line has a place of its own on every page
+ * as well, but it is the same words on the next page only by chance (a label "Description du
+ * projet" heading two pages running), and such a line is text. Without boxes, every line of a
+ * page's top or foot may be furniture.
+ */
+function furniturePlaces(pages: readonly (readonly PdfLine[])[], repeated: (page: number, text: string) => boolean): (line: PdfLine) => boolean {
+  const seen = new Map<number, { lines: number; repeated: number }>();
+  pages.forEach((page, p) => {
+    for (const i of zoneIndexes(page)) {
+      const box = page[i]!.box;
+      if (!box) continue;
+      const count = seen.get(place(box)) ?? { lines: 0, repeated: 0 };
+      count.lines += 1;
+      if (repeated(p, page[i]!.text)) count.repeated += 1;
+      seen.set(place(box), count);
+    }
+  });
+  return (line) => {
+    if (!line.box) return true;
+    const count = seen.get(place(line.box));
+    return count !== undefined && count.repeated * 2 > count.lines;
+  };
 }

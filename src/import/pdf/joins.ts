@@ -91,7 +91,8 @@ function firstChunk(text: string): string {
 }
 
 /** A line that begins a paragraph of its own kind whatever the width: an item of a list. */
-const ITEM = /^(?:[-–•➤→✓]\s|\d+[.)]\s)/;
+// (a list is numbered in one or two digits: "2007. Ce stage" is a year that ends a sentence)
+const ITEM = /^(?:[-–•➤→✓]\s|\d{1,2}[.)]\s)/;
 
 /**
  * The full width of a line of body text: the widest lines, a few excepted (a long word that
@@ -141,8 +142,10 @@ export function continues(paragraph: string, before: string, after: string, rati
   // ("M. Jean" then "DUPONT") or after a full line ending in capitals ("M. Noureddine BEN" then
   // "MESSAOUD"), nor capitals after a heading in capitals that runs on ("… PAR" then "DOMAINES …").
   const capitalWord = /^[\p{Lu}'’-]+\.?$/u.test(after);
-  const carriesOn = (runsOn && (capitalWord || !/\p{Ll}/u.test(before))) || (capitalWord && ratio > 0.9 && /\p{Lu}{2,}$/u.test(before));
-  if (/^[\p{Lu}\d]/u.test(after) && cues.opens?.(after) && !carriesOn) return false;
+  const carriesOn = (runsOn && (capitalWord || !/\p{Ll}/u.test(before))) || (capitalWord && ratio > 0.9 && /\p{Lu}{2,},?$/u.test(before));
+  // nor a label inside a bracket left open on a full line: "(Centre Sadoul - 54 520 Laxou -" then "Tel : 03 83 …)"
+  const inBrackets = openBrackets(paragraph) > 0 && ratio > (exact ? 1 : 0.93);
+  if (/^[\p{Lu}\d]/u.test(after) && cues.opens?.(after) && !carriesOn && !inBrackets) return false;
   if (runsOn || openBrackets(paragraph) > 0) return ratio > 0.3;
   const ended = /[.!?:]$/.test(before);
   if (/^\p{Ll}/u.test(after) && !ended) return ratio > 0.3;
@@ -168,8 +171,12 @@ export function joinWrappedLines(state: NormaliseState): void {
   let printedPage = 0;
   // Lines of a paragraph follow at the line's pitch; a paragraph, heading or label is set apart by
   // more blank than that (a quarter of a line's height: the book's paragraphs leave half a line).
+  // Over a page's end there is no blank to measure; but a line in type of another size (a title
+  // after a paragraph) is another paragraph.
   const spacedApart = (before: LineBox | undefined, after: PdfLine) =>
-    before !== undefined && after.box !== undefined && after.page === printedPage && after.box.top - before.bottom > 0.25 * (before.bottom - before.top);
+    before !== undefined &&
+    after.box !== undefined &&
+    (after.page === printedPage ? after.box.top - before.bottom > 0.25 * (before.bottom - before.top) : Math.abs(after.box.size - before.size) > 0.04 * before.size);
   for (const line of state.lines) {
     const previous = out.at(-1);
     const chunk = firstChunk(line.text);
@@ -204,7 +211,8 @@ function measuredRatio(before: LineBox, after: LineBox, chunk: string, margins: 
 }
 
 function mend(before: string, after: string, words: ReadonlySet<string>): string {
-  if (/^[.,;)\]]/.test(after)) return `${before}${after}`;
+  // a line is broken at a blank: one that begins with ";" had a blank before it ("désert ; Création")
+  if (/^[.,;)\]]/.test(after)) return `${before} ${after}`;
   if (/\d-$/.test(before)) return `${before}${after}`;
   const hyphen = /([\p{L}\p{M}]+)-$/u.exec(before);
   if (!hyphen) return `${before} ${after}`;

@@ -42,6 +42,19 @@ describe('the PDF text normaliser', () => {
     ]);
   });
 
+  it('takes a year at a line’s start for the sentence’s end, not for an item of a numbered list', () => {
+    const long = 'Envoi de professionnels de Poitiers pour le championnat national qui a lieu à Azrou, du 2 au 6 avril';
+    const source = [page(1, long, '2007. Ce stage est une première étape.', '1. Biodiversité'), page(2, 'x'), page(3, 'y'), RULER].join('\f');
+    expect(texts(source).slice(0, 2)).toEqual([`${long} 2007. Ce stage est une première étape.`, '1. Biodiversité']);
+  });
+
+  it('keeps the blank before a line’s first sign (a line breaks at a blank), and joins a label inside a bracket left open', () => {
+    const long = 'Création d’un centre de formation des guides et accompagnateurs de montagnes et désert';
+    const partner = 'Association des Maires de Meurthe et Moselle (Centre Sadoul / 80 boulevard Foch - 54 520 Laxou -';
+    const source = [page(1, long, '; Création d’une décharge.', partner, 'Tel : 03 83 28 54 00)', 'Tel : 03 83 28 54 01'), page(2, 'x'), page(3, 'y'), RULER].join('\f');
+    expect(texts(source).slice(0, 3)).toEqual([`${long} ; Création d’une décharge.`, `${partner} Tel : 03 83 28 54 00)`, 'Tel : 03 83 28 54 01']);
+  });
+
   it('does not join a label or a heading that follows a full line', () => {
     const long = 'Le projet vise le renforcement des capacités de la commune en matière de gestion du développement urbain.';
     const source = [page(1, long, 'Description du projet', long, 'PROJETS EN COURS'), page(2, 'x'), page(3, 'y'), RULER].join('\f');
@@ -81,6 +94,97 @@ describe('the PDF read with its boxes (pdftotext -bbox-layout)', () => {
     const boxed = boxedText(`<doc>${bboxPage(lines)}</doc>`);
     return normalisePdfText(boxed.text, { cues: DIRECTORY_CUES, boxes: boxed.boxes }).lines.map((l) => l.text);
   };
+
+  it('drops a running header by where it stands, and keeps a label that heads two pages running where the text begins', () => {
+    /** a page of lines placed by hand: [text, top] */
+    const placed = (lines: readonly (readonly [string, number])[]) =>
+      `<page width="595" height="842">${lines
+        .map(([line, top]) => {
+          let x = 50;
+          return line
+            .split(' ')
+            .map((word) => {
+              const w = `<word xMin="${x}" yMin="${top}" xMax="${x + word.length * 6}" yMax="${top + 11}">${word}</word>`;
+              x += word.length * 6 + 3;
+              return w;
+            })
+            .join('');
+        })
+        .join('\n')}</page>`;
+    const pages = [
+      ['Description du projet', 'Texte un.'],
+      ['Description du projet', 'Texte deux.'],
+      ['Partenaires', 'Texte trois.'],
+      ['Financement', 'Texte quatre.'],
+    ].map(([label, text], i) => placed([[TITLE, 15], ['Villes', 26], [label!, 64], [text!, 79], [`${i + 1} / 4`, 818]]));
+    const boxed = boxedText(`<doc>${pages.join('')}</doc>`);
+    expect(normalisePdfText(boxed.text, { cues: DIRECTORY_CUES, boxes: boxed.boxes }).lines.map((l) => l.text)).toEqual([
+      'Description du projet',
+      'Texte un.',
+      'Description du projet',
+      'Texte deux.',
+      'Partenaires',
+      'Texte trois.',
+      'Financement',
+      'Texte quatre.',
+    ]);
+  });
+
+  it('reads a table’s row whose cells run over several lines cell by cell, and a Sommaire’s entries as they are', () => {
+    /** words placed by hand: [text, left, top], 6 points a letter, 11 high */
+    const at = (words: readonly (readonly [string, number, number])[]) =>
+      `<page width="595" height="842">${words.map(([w, x, y]) => `<word xMin="${x}" yMin="${y}" xMax="${x + w.length * 6}" yMax="${y + 11}">${w}</word>`).join('\n')}</page>`;
+    const words = (text: string, left: number, top: number) => {
+      let x = left;
+      return text.split(' ').map((w) => {
+        const word = [w, x, top] as const;
+        x += w.length * 6 + 3;
+        return word;
+      });
+    };
+    // the first cell from 50 (its text ends by 280), the second from 290; rows 20 points apart, lines 13;
+    // the Sommaire's page numbers far to the right
+    const table = at([
+      ...words('Budget attribué au jumelage Nîmes –', 50, 100),
+      ...words(': 5 000 Euros.', 290, 100),
+      ...words('Meknès', 50, 113),
+      ...words('Tours : 17 227€ en 2002.', 50, 140),
+      ...words('Sommaire', 50, 170),
+      ...words('Ville de Tours/Commune urbaine de Marrakech', 50, 190),
+      ...words('p.6', 500, 190),
+      ...words('Ville de Vienne/Commune de Tiflet', 50, 203),
+      ...words('p.9', 500, 203),
+      ...words('Fin.', 50, 230),
+    ]);
+    expect(boxedText(`<doc>${table}</doc>`).text.split('\n').slice(0, 5)).toEqual([
+      'Budget attribué au jumelage Nîmes – Meknès : 5 000 Euros.',
+      'Tours : 17 227€ en 2002.',
+      'Sommaire',
+      'Ville de Tours/Commune urbaine de Marrakech p.6',
+      'Ville de Vienne/Commune de Tiflet p.9',
+    ]);
+  });
+
+  it('over a page’s end, takes a line in type of another size for another paragraph', () => {
+    /** a page of lines [text, height], 13 points apart, 6 points a letter */
+    const sized = (lines: readonly (readonly [string, number])[]) =>
+      `<page width="595" height="842">${lines
+        .map(([line, h], i) => {
+          let x = 50;
+          return line
+            .split(' ')
+            .map((word) => {
+              const w = `<word xMin="${x}" yMin="${100 + i * 13}" xMax="${x + word.length * 6}" yMax="${100 + i * 13 + h}">${word}</word>`;
+              x += word.length * 6 + 3;
+              return w;
+            })
+            .join('');
+        })
+        .join('\n')}</page>`;
+    const full = (a: string, b: string) => `${a.repeat(38)} ${b.repeat(41)}`;
+    const boxed = boxedText(`<doc>${sized([[full('a', 'b'), 11], [full('c', 'd'), 11]])}${sized([['Titre', 13]])}${sized([[full('e', 'f'), 11]])}${sized([['suite.', 11]])}</doc>`);
+    expect(normalisePdfText(boxed.text, { cues: DIRECTORY_CUES, boxes: boxed.boxes }).lines.map((l) => l.text)).toEqual([`${full('a', 'b')} ${full('c', 'd')}`, 'Titre', `${full('e', 'f')} suite.`]);
+  });
 
   it('gives each printed line with its box, entities decoded', () => {
     const boxed = boxedText(`<doc>${bboxPage(["l'eau potable", 'Fin.'])}</doc>`);

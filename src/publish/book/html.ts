@@ -132,6 +132,10 @@ p, h1, h2, h3, h4, h5, td { margin: 0; hyphens: manual; }
 .l-project-title { font-size: 10pt; margin: 2mm 0 1mm; }
 .l-part-label, .l-info-label { font-weight: bold; margin: 1.5mm 0 0.5mm; break-after: avoid; }
 .l-item { padding-inline-start: 4mm; }
+/* A little space between paragraphs, so that a paragraph that ends on a full line can be told,
+   in the PDF, from one broken by the width: a reader of the printed book (src/import/pdf/) takes
+   a gap wider than a quarter of a line for a paragraph's end (ADR 0008). */
+:is(.l-para, .l-item) + :is(.l-para, .l-item) { margin-top: 1.2mm; }
 table.funding { border-collapse: collapse; margin: 1mm 0 2mm; break-inside: avoid; width: 100%; }
 table.funding td { border-bottom: 0.5px solid #bbb; padding: 0.6mm 1.5mm; vertical-align: top; }
 table.funding td:first-child { width: 45%; }
