@@ -254,9 +254,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           searcher === undefined
             ? undefined
             : {
-                search: async (query, directoryId) => {
+                // the site's clock decides which partner-search notices are past their last day
+                search: async (query, directoryId, today) => {
                   toBackground();
-                  const result = await searcher.search(query, directoryId);
+                  const result = await searcher.search(query, directoryId, today ?? clock().toISOString().slice(0, 10));
                   await lanes.turn();
                   return result;
                 },
