@@ -48,7 +48,7 @@ describe.each(ENGINES)('partner-search notices in the search index on %s', (engi
     for (const searcher of searchers) {
 
     const found = await searcher.search(query('renovation medinas', { type: ['notice'] }), DIRECTORY, today);
-    expect(found.hits.map((h) => [h.type, h.id])).toEqual([['notice', approved.id]]);
+    expect(found.hits.map((h) => [h.type, h.id, h.collectivityId])).toEqual([['notice', approved.id, OUJDA]]);
     expect(found.hits[0]!.excerptHtml).toContain('<mark>Rénovation</mark>');
     // its facets: the type, the domains and kinds it seeks
     const everyNotice = await searcher.search(query('', { type: ['notice'] }), DIRECTORY, today);

@@ -637,7 +637,8 @@ async function build(
     addDoc({
       type: 'notice',
       recordId: n.id,
-      partnershipId: null,
+      // the collectivity that seeks, in the column a project keeps its partnership in (results.ts `hitsInOrder`)
+      partnershipId: n.collectivity_id,
       title: publisher?.name ?? n.collectivity_id,
       subtitle: join(noticeDomains.map((code) => domainLabel.get(code)), ' · '),
       date: decided,

@@ -46,6 +46,8 @@ export interface SearchHit {
   padCofinanced?: boolean;
   /** for a project, its partnership */
   partnershipId?: string;
+  /** for a notice, the collectivity that seeks (the page names it in its language) */
+  collectivityId?: string;
 }
 
 export interface FacetValue {

@@ -44,7 +44,10 @@ describe('partner-search notices in the search', () => {
     expect(json.facets.find((f) => f.name === 'type')?.values).toContainEqual(expect.objectContaining({ value: 'notice', label: 'Recherches de partenaires', count: 1 }));
     // in the other languages: the English and Arabic labels
     expect((await get('/en/recherche?q=oliveraies')).body).toContain('Partner search');
-    expect((await get('/ar/recherche?q=oliveraies')).body).toContain('بحث عن شريك');
+    const arabic = (await get('/ar/recherche?q=oliveraies')).body;
+    expect(arabic).toContain('بحث عن شريك');
+    // the collectivity that seeks, under its name in the page's language
+    expect(arabic).toContain('الجماعة الحضرية لوجدة');
 
     // a pending notice is found by nobody
     expect(JSON.parse((await get('/recherche.json?q=planetariums')).body).total).toBe(0);

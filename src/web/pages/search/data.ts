@@ -133,7 +133,8 @@ export async function searchView(
         type: hit.type,
         id: hit.id,
         // a collectivity under its name in the page's language (an Arabic page's «الجماعة الحضرية لمراكش»)
-        title: hit.type === 'collectivity' ? namesIn(hit.id, hit.title, undefined).name : hit.title,
+        // and a notice under the name of the collectivity that seeks
+        title: hit.type === 'collectivity' ? namesIn(hit.id, hit.title, undefined).name : hit.collectivityId !== undefined ? namesIn(hit.collectivityId, hit.title, undefined).name : hit.title,
         subtitle: hit.subtitle,
         excerptHtml: redactExcerpt(hit.excerptHtml, options.redactor),
         date: hit.date,
