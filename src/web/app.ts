@@ -162,7 +162,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.census ? { census: options.census } : {}),
     ...(options.mailTransport ? { mailTransport: options.mailTransport } : {}),
     ...(options.clock ? { now: options.clock } : {}),
-    directory: (audience) => cache.get(audience),
+    directory: (audience, directoryId) => cache.get(audience, directoryId),
     baseContext: renderContext,
     layout: async (page, context) => layout(page, context, await colophonOf(), { twin: false }).value,
   });
