@@ -94,7 +94,8 @@ describe.each(ENGINES)('partner-search notices on %s', (engine) => {
     await expect(notices.answer(agadir, notice.id, { message: 'trop court' }, names)).rejects.toMatchObject({ code: 'validation' });
     await notices.answer(agadir, notice.id, { message }, names);
     expect(mail.sent.filter((l) => l.kind === 'notice-answer')).toEqual([
-      { kind: 'notice-answer', to: 'staff@oujda.ma', name: 'Karim Oujda', replyTo: 'staff@agadir.ma', fromName: 'Samira Agadir', fromCollectivity: 'ma-commune-agadir', noticeId: notice.id, collectivityName: 'Oujda', message },
+      // in the author's language (the account's; French by default)
+      { kind: 'notice-answer', language: 'fr', to: 'staff@oujda.ma', name: 'Karim Oujda', replyTo: 'staff@agadir.ma', fromName: 'Samira Agadir', fromCollectivity: 'ma-commune-agadir', noticeId: notice.id, collectivityName: 'Oujda', message },
     ]);
     await expect(notices.answer(agadir, notice.id, { message }, names)).rejects.toMatchObject({ code: 'rate-limited' });
     clock.advance(DAY);
