@@ -118,6 +118,12 @@ export function createNoticeService(deps: CensusDeps & { profiles?: Profiles }) 
       return shownNotice(db, directoryId, id, dayOf(now()));
     },
 
+    /** A notice shown today, of whichever directory: its id says which (the members' pages serve every directory's notices). */
+    async shownAnywhere(id: string): Promise<PartnerNotice | undefined> {
+      const row = await db.selectFrom('partner_notices').select('directory_id').where('id', '=', id).executeTakeFirst();
+      return row === undefined ? undefined : shownNotice(db, row.directory_id, id, dayOf(now()));
+    },
+
     /** Publishes a notice, to be approved: a contributor's for its collectivity, an editor's for the one named. */
     async publish(actor: Actor | undefined, raw: unknown): Promise<PartnerNotice> {
       const who = requireSignedIn(actor);

@@ -13,6 +13,7 @@ import { DocList, addPostings, emptySet, encodePostings, encodeSet } from './bit
 import { sideOf } from '../model/sides.js';
 import { HIT_TYPES, PAD_VALUES, STATUSES, TOP_FUNDERS, decadeOf, funderName, valueSlug } from './facets.js';
 import { ensureSearchTables, type SearchDb, type SearchTables } from './tables.js';
+import { defaultProfiles } from '../profiles/profiles.js';
 import { fold, forEachTerm, tokenize } from './text.js';
 import { INDEX_VERSION, type FacetName } from './types.js';
 
@@ -43,6 +44,13 @@ export interface IndexDictionary {
   /** per group: profiles[code][facetOfGroup] = indexes into facets[facet] */
   groups: { facets: FacetName[]; profiles: number[][][]; wide: boolean }[];
   counts: Record<string, number>;
+  /**
+   * The partner-search notices' documents and their last day shown (yyyymmdd): [doc, until] pairs.
+   * A notice expires by the day while the index is rebuilt only when the store changes, so the
+   * searchers leave out the documents past their day at query time (a few numbers compared per
+   * search) rather than the index being rebuilt every day (minutes at a million projects).
+   */
+  expiry: [number, number][];
 }
 
 export const PREFIX_LENGTHS = [2, 3] as const;
@@ -112,6 +120,14 @@ function jsonList(value: string | null): string[] {
 }
 
 const uniq = (values: number[]) => [...new Set(values)].sort((a, b) => a - b);
+
+/** The name of the top-level division a notice seeks, from its country's profile (a code the profile does not know: none). */
+function soughtRegion(profiles: ReturnType<typeof defaultProfiles>, country: string, code: string | null): string | undefined {
+  if (code === null) return undefined;
+  const profile = profiles.find(country);
+  const top = profile?.divisions.levels[0]?.code;
+  return profile?.divisions.units.find((u) => u.level === top && u.code === code)?.name;
+}
 
 /** A document as indexed, for an engine that keeps its own per-document rows (PostgreSQL's). */
 export interface IndexedDocument {
@@ -203,7 +219,16 @@ async function build(
     Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('directory_id', '=', directoryId).executeTakeFirst())?.n ?? 0);
   const partnershipCount = await counted('partnerships');
   const projectCount = await counted('projects');
-  const total = partnershipCount + projectCount + collectivities.length;
+  // the notices the public may see: approved ones (past ones too: they leave at query time, see `expiry`)
+  const notices = await db
+    .selectFrom('partner_notices')
+    .select(['id', 'collectivity_id', 'domains', 'partner_country', 'partner_kind', 'partner_region', 'description', 'until', 'decided_at'])
+    .where('directory_id', '=', directoryId)
+    .where('status', '=', 'approved')
+    .orderBy('decided_at')
+    .orderBy('id')
+    .execute();
+  const total = partnershipCount + projectCount + collectivities.length + notices.length;
   let done = 0;
   const progress = (n: number) => {
     done += n;
@@ -600,6 +625,49 @@ async function build(
     after = last;
   }
 
+  // partner-search notices: found by their words, their publisher's name and what they seek
+  const expiry: [number, number][] = [];
+  const profilesOfCountries = defaultProfiles();
+  for (const n of notices) {
+    const publisher = collectivityById.get(n.collectivity_id);
+    const sought = soughtRegion(profilesOfCountries, n.partner_country, n.partner_region);
+    const noticeDomains = jsonList(n.domains).filter((code) => domainLabel.has(code));
+    const decided = n.decided_at === null ? null : n.decided_at.slice(0, 10);
+    expiry.push([size, dateKey(n.until)]);
+    addDoc({
+      type: 'notice',
+      recordId: n.id,
+      // the collectivity that seeks, in the column a project keeps its partnership in (results.ts `hitsInOrder`)
+      partnershipId: n.collectivity_id,
+      title: publisher?.name ?? n.collectivity_id,
+      subtitle: join(noticeDomains.map((code) => domainLabel.get(code)), ' · '),
+      date: decided,
+      sortDate: decided,
+      pad: null,
+      body: n.description,
+      extra: join(
+        [
+          publisher?.short_name,
+          publisher?.region,
+          sought,
+          ...(words === undefined ? [] : [words.country(n.partner_country), n.partner_kind === null ? null : words.kind(n.partner_kind)]),
+          ...(publisher === undefined ? [] : (words?.names?.(publisher.id) ?? [])),
+        ],
+        ' ',
+      ),
+      facets: {
+        type: [values.type.id('notice')],
+        domain: domainIds(noticeDomains),
+        // who seeks and whom it seeks, each on its side, as a partnership's two parties
+        homeKind: uniq([...kindIds(publisher === undefined ? [] : [publisher], 'home'), ...kindIds(n.partner_kind === null ? [] : [{ kind: n.partner_kind, country: n.partner_country }], 'home')]),
+        partnerKind: uniq([...kindIds(publisher === undefined ? [] : [publisher], 'partner'), ...kindIds(n.partner_kind === null ? [] : [{ kind: n.partner_kind, country: n.partner_country }], 'partner')]),
+        region: uniq([...regionIds(publisher === undefined ? [] : [publisher]), ...regionIds(sought === undefined ? [] : [{ region: sought }])]),
+      },
+    });
+  }
+  progress(notices.length);
+  await flushDocs();
+
   // ---- name ranks
   const nameRank = new Uint32Array(size);
   {
@@ -678,7 +746,8 @@ async function build(
     size,
     facets: Object.fromEntries(Object.entries(values).map(([facet, v]) => [facet, v.entries])) as Record<FacetName, FacetEntry[]>,
     groups,
-    counts: { collectivities: collectivities.length, partnerships: partnershipCount, projects: projectCount, terms: terms.size, prefixes: byPrefix.size },
+    counts: { collectivities: collectivities.length, partnerships: partnershipCount, projects: projectCount, notices: notices.length, terms: terms.size, prefixes: byPrefix.size },
+    expiry,
   };
   const meta: { key: string; value: Uint8Array | string }[] = [
     // bytes on either engine (a BLOB column in SQLite, bytea in PostgreSQL)

@@ -43,6 +43,8 @@ export interface LoadedIndex {
   name: Uint32Array;
   /** every document */
   all: Bitset;
+  /** the notices' documents and last days (build.ts `IndexDictionary.expiry`) */
+  expiry: [number, number][];
   /** the build it was loaded from */
   stamp: string | undefined;
 }
@@ -187,14 +189,14 @@ export class SearchCore {
     this.filters.clear();
   }
 
-  *searchSteps(input: SearchQuery, directoryId?: string): Steps<SearchResult> {
+  *searchSteps(input: SearchQuery, directoryId?: string, today: string = dayKeyOf(new Date())): Steps<SearchResult> {
     const started = performance.now();
     const { query, notices } = sanitizeQuery(input);
     const index = yield* this.index(directoryId);
     if (index === null) return notBuiltResult(input, started);
     const selection = this.selection(index, query, notices);
     const terms = queryTerms(query.q);
-    const match = yield* this.matchSet(index, terms);
+    const match = withoutExpired(index, yield* this.matchSet(index, terms), today);
     const filterSets = new Map<FacetName, Bitset>();
     for (const [facet, ids] of selection) filterSets.set(facet, this.filterSet(index, facet, ids));
 
@@ -207,17 +209,17 @@ export class SearchCore {
     const ranked = this.top(index, results, query, match, Math.min(query.page * query.perPage, window));
     const pageDocs = ranked.slice((query.page - 1) * query.perPage, query.page * query.perPage);
     const hits = yield* this.hits(index, pageDocs, terms);
-    const suggestions = total === 0 ? yield* this.suggest(index, query, terms) : [];
+    const suggestions = total === 0 ? yield* this.suggest(index, query, terms, today) : [];
     return { query, total, pages, hits, facets, suggestions, notices, tookMs: performance.now() - started };
   }
 
   /** How many documents a query matches (no facets, no hits). */
-  private *count(input: SearchQuery, directoryId?: string): Steps<number> {
+  private *count(input: SearchQuery, directoryId: string | undefined, today: string): Steps<number> {
     const { query } = sanitizeQuery(input);
     const index = yield* this.index(directoryId);
     if (index === null) return 0;
     const selection = this.selection(index, query, []);
-    const match = yield* this.matchSet(index, queryTerms(query.q));
+    const match = withoutExpired(index, yield* this.matchSet(index, queryTerms(query.q)), today);
     const sets = [...selection].map(([facet, ids]) => this.filterSet(index, facet, ids));
     const results = this.combine(index, match?.docs, sets);
     return results === undefined ? index.size : cardinality(results);
@@ -438,7 +440,7 @@ export class SearchCore {
   // ---------------------------------------------------------------- suggestions
 
   /** Queries that do find something: the misspelt words corrected, then one filter or one word fewer. */
-  private *suggest(index: LoadedIndex, query: SearchQuery, terms: QueryTerms): Steps<string[]> {
+  private *suggest(index: LoadedIndex, query: SearchQuery, terms: QueryTerms, today: string): Steps<string[]> {
     // spelling: each word the index does not know, replaced by its nearest known word
     const corrections = new Map<string, string>();
     for (const word of terms.words) {
@@ -451,7 +453,7 @@ export class SearchCore {
     const out: string[] = [];
     for (const candidate of suggestionCandidates(query, terms, corrections)) {
       if (out.length >= MAX_SUGGESTIONS) break;
-      if ((yield* this.count(candidate, index.directoryId)) > 0) out.push(searchParamsOf(candidate).toString());
+      if ((yield* this.count(candidate, index.directoryId, today)) > 0) out.push(searchParamsOf(candidate).toString());
     }
     return out;
   }
@@ -527,9 +529,9 @@ export class SearchEngine extends SearchCore {
     return statement;
   }
 
-  search(input: SearchQuery, directoryId?: string): SearchResult {
+  search(input: SearchQuery, directoryId?: string, today?: string): SearchResult {
     // one read transaction: one snapshot of the index, even while a rebuild commits
-    return this.db.transaction(() => runSteps(this.searchSteps(input, directoryId), this.reads))();
+    return this.db.transaction(() => runSteps(this.searchSteps(input, directoryId, today), this.reads))();
   }
 }
 
@@ -578,8 +580,28 @@ function load(directoryId: string, rows: readonly { key: string; value: Uint8Arr
     date: new Int32Array(sharedBytes(blob('date')).buffer),
     name: new Uint32Array(sharedBytes(blob('name')).buffer),
     all: fullSet(size),
+    expiry: dict.expiry ?? [],
     stamp: stamp === undefined ? undefined : typeof stamp === 'string' ? stamp : Buffer.from(stamp).toString('utf8'),
   };
+}
+
+/** The day of a moment, YYYY-MM-DD (UTC, as the notices' days). */
+export function dayKeyOf(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
+
+/**
+ * The match without the notices past their last day (build.ts `IndexDictionary.expiry`): every
+ * later step (facet counts, totals, ranking, suggestions) works on it, so an expired notice is
+ * neither found nor counted. Undefined stays undefined when nothing has expired (every document).
+ */
+function withoutExpired(index: LoadedIndex, match: { docs: Bitset; parts: TermSet[] } | undefined, today: string): { docs: Bitset; parts: TermSet[] } | undefined {
+  const day = Number(today.replace(/-/g, ''));
+  const expired = index.expiry.filter(([, until]) => until < day);
+  if (expired.length === 0) return match;
+  const docs = match === undefined ? fullSet(index.size) : new Uint32Array(match.docs);
+  for (const [doc] of expired) docs[doc >>> 5]! &= ~(1 << (doc & 31));
+  return { docs, parts: match?.parts ?? [] };
 }
 
 function toTermSet(size: number, rows: readonly PostingRow[]): TermSet {

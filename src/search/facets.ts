@@ -5,7 +5,7 @@
 import { fold } from './text.js';
 import type { HitType } from './types.js';
 
-export const HIT_TYPES: readonly HitType[] = ['partnership', 'project', 'collectivity'];
+export const HIT_TYPES: readonly HitType[] = ['partnership', 'project', 'collectivity', 'notice'];
 
 /** The statuses a project facet knows, in the order the facet lists them; any other status is `other`. */
 export const STATUSES: readonly string[] = ['ongoing', 'completed', 'planned', 'other'];

@@ -19,7 +19,7 @@ import { statementKeeper } from '../store/statements.js';
 import type { SearchQuery, SearchResult, Searcher, SearcherOptions } from './types.js';
 
 /** A search, or a read-only statement to run on the worker's connection. */
-type Work = { query: SearchQuery; directoryId: string | undefined } | { read: { sql: string; parameters: readonly unknown[] } };
+type Work = { query: SearchQuery; directoryId: string | undefined; today: string | undefined } | { read: { sql: string; parameters: readonly unknown[] } };
 
 interface Task {
   id: number;
@@ -56,7 +56,7 @@ export function localSearcher(options: { databasePath: string } & Pick<EngineOpt
   const engine = new SearchEngine(db, options);
   const statements = statementKeeper(db);
   return {
-    search: async (query, directoryId) => engine.search(query, directoryId),
+    search: async (query, directoryId, today) => engine.search(query, directoryId, today),
     read: async (sql, parameters) => readRows(statements, sql, parameters),
     close: async () => {
       db.close();
@@ -187,11 +187,11 @@ class WorkerPool implements Searcher {
     });
   }
 
-  search(query: SearchQuery, directoryId?: string): Promise<SearchResult> {
+  search(query: SearchQuery, directoryId?: string, today?: string): Promise<SearchResult> {
     if (this.closed) return Promise.reject(new RepertoireError('store', 'the searcher is closed', 500));
     // cleaned here: what is posted to a worker must be plain data
     const clean = sanitizeQuery(query);
-    return this.run<SearchResult>({ query: clean.query, directoryId: typeof directoryId === 'string' ? directoryId : undefined }).then((result) => {
+    return this.run<SearchResult>({ query: clean.query, directoryId: typeof directoryId === 'string' ? directoryId : undefined, today }).then((result) => {
       result.notices = [...clean.notices.filter((n) => !result.notices.includes(n)), ...result.notices];
       return result;
     });

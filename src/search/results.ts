@@ -161,7 +161,8 @@ export function hitsInOrder(docs: readonly number[], rows: readonly DocRow[], te
     const hit: SearchHit = { type: row.type as HitType, id: row.record_id, title: row.title, subtitle: row.subtitle, excerptHtml: excerptHtml(row.body, terms) };
     if (row.date !== null) hit.date = row.date;
     if (row.type === 'project') hit.padCofinanced = Number(row.pad) === 1;
-    if (row.partnership_id !== null) hit.partnershipId = row.partnership_id;
+    // a notice's row keeps its collectivity where a project's keeps its partnership (search_docs has one column of the kind)
+    if (row.partnership_id !== null) hit[row.type === 'notice' ? 'collectivityId' : 'partnershipId'] = row.partnership_id;
     hits.push(hit);
   }
   return hits;

@@ -12,6 +12,7 @@ export interface SearchDocTable {
   doc: number;
   type: string;
   record_id: string;
+  /** a project's partnership; a notice's collectivity (results.ts `hitsInOrder`) */
   partnership_id: string | null;
   title: string;
   subtitle: string;

@@ -11,13 +11,14 @@ import type { Database } from '../store/tables.js';
  * an unchanged store. 2: facet values as codes (no labels of the project's vocabularies), homeKind
  * for the former frenchKind. 3: words folded by text/fold.ts (Arabic letter forms, tatweel and
  * Arabic-Indic digits folded too). 4: collectivities also found by their curated names in other
- * languages («مراكش»), and codes by their labels in every language of the site.
+ * languages («مراكش»), and codes by their labels in every language of the site. 5: partner-search
+ * notices (type `notice`), with their last days (`expiry` in the dictionary).
  */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 export const FACET_NAMES = ['type', 'domain', 'homeKind', 'partnerKind', 'region', 'pad', 'status', 'decade', 'funder'] as const;
 export type FacetName = (typeof FACET_NAMES)[number];
-export type HitType = 'partnership' | 'project' | 'collectivity';
+export type HitType = 'partnership' | 'project' | 'collectivity' | 'notice';
 export type SortOrder = 'relevance' | 'date' | 'name';
 
 export interface SearchQuery {
@@ -45,6 +46,8 @@ export interface SearchHit {
   padCofinanced?: boolean;
   /** for a project, its partnership */
   partnershipId?: string;
+  /** for a notice, the collectivity that seeks (the page names it in its language) */
+  collectivityId?: string;
 }
 
 export interface FacetValue {
@@ -72,7 +75,8 @@ export interface SearchResult {
 }
 
 export interface Searcher {
-  search(query: SearchQuery, directoryId?: string): Promise<SearchResult>;
+  /** `today` (YYYY-MM-DD, default: the system clock's day): partner-search notices past their last day are left out */
+  search(query: SearchQuery, directoryId?: string, today?: string): Promise<SearchResult>;
   /** runs a read-only statement on the searcher's own SQLite connection (see store/off-thread.ts); absent on PostgreSQL */
   read?(sql: string, parameters: readonly unknown[]): Promise<unknown[]>;
   close(): Promise<void>;

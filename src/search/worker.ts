@@ -13,7 +13,7 @@ interface Data {
 }
 
 type Request =
-  | { id: number; query: SearchQuery; directoryId?: string }
+  | { id: number; query: SearchQuery; directoryId?: string; today?: string }
   | { id: number; read: { sql: string; parameters: unknown[] } }
   | { install: LoadedIndex };
 
@@ -51,7 +51,7 @@ try {
     }
     try {
       if ('read' in request) port.postMessage({ id: request.id, rows: readRows(statements, request.read.sql, request.read.parameters) });
-      else port.postMessage({ id: request.id, result: engine.search(request.query, request.directoryId) });
+      else port.postMessage({ id: request.id, result: engine.search(request.query, request.directoryId, request.today) });
     } catch (error) {
       port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) });
     }

@@ -166,7 +166,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.census ? { census: options.census } : {}),
     ...(options.mailTransport ? { mailTransport: options.mailTransport } : {}),
     ...(options.clock ? { now: options.clock } : {}),
-    directory: (audience) => cache.get(audience),
+    directory: (audience, directoryId) => cache.get(audience, directoryId),
     baseContext: renderContext,
     layout: async (page, context) => layout(page, context, await colophonOf(), { twin: false }).value,
   });
@@ -261,9 +261,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           searcher === undefined
             ? undefined
             : {
-                search: async (query, directoryId) => {
+                // the site's clock decides which partner-search notices are past their last day
+                search: async (query, directoryId, today) => {
                   toBackground();
-                  const result = await searcher.search(query, directoryId);
+                  const result = await searcher.search(query, directoryId, today ?? clock().toISOString().slice(0, 10));
                   await lanes.turn();
                   return result;
                 },

@@ -90,14 +90,14 @@ export function postgresReads(db: Kysely<Database>, checked = false): AsyncIndex
 /** A searcher over a PostgreSQL store's index (built by `rebuildPostgresSearchIndex`); closing it leaves the store open. */
 export function openPostgresSearcher(db: Kysely<Database>, options: Pick<EngineOptions, 'cache'> = {}): Searcher {
   const core = new SearchCore(options);
-  const run = (db: Kysely<Database>, checked: boolean, query: SearchQuery, directoryId?: string) =>
-    runStepsAsync(core.searchSteps(query, directoryId), postgresReads(db, checked));
-  const search = async (query: SearchQuery, directoryId?: string): Promise<SearchResult> => {
+  const run = (db: Kysely<Database>, checked: boolean, query: SearchQuery, directoryId?: string, today?: string) =>
+    runStepsAsync(core.searchSteps(query, directoryId, today), postgresReads(db, checked));
+  const search = async (query: SearchQuery, directoryId?: string, today?: string): Promise<SearchResult> => {
     const started = performance.now();
     try {
-      if (db.isTransaction) return await run(db, false, query, directoryId);
+      if (db.isTransaction) return await run(db, false, query, directoryId, today);
       try {
-        return await run(db, true, query, directoryId);
+        return await run(db, true, query, directoryId, today);
       } catch (error) {
         if (!(error instanceof StaleRead)) throw error;
         // a rebuild committed while this search read: again, in one snapshot
@@ -105,7 +105,7 @@ export function openPostgresSearcher(db: Kysely<Database>, options: Pick<EngineO
           .transaction()
           .setIsolationLevel('repeatable read')
           .setAccessMode('read only')
-          .execute((trx) => run(trx, false, query, directoryId));
+          .execute((trx) => run(trx, false, query, directoryId, today));
       }
     } catch (error) {
       if ((error as { code?: unknown }).code === UNDEFINED_TABLE) return notBuiltResult(query, started);

@@ -18,6 +18,8 @@ export interface PgIndex {
   /** per group: its facets and, per profile code, per facet of the group, the value indexes */
   groups: { facets: FacetName[]; profiles: number[][][] }[];
   groupOf: Record<FacetName, number>;
+  /** the notices' documents and last days, yyyymmdd (../build.ts `IndexDictionary.expiry`) */
+  expiry: [number, number][];
   /** memo of the profile codes a selection stands for */
   codesOf: Map<string, number[]>;
   /** every document by profile code of each group (counted once per build, like the SQLite engine's totals) */
@@ -68,6 +70,7 @@ export class PgIndexes {
       groups: dict.groups.map((group) => ({ facets: group.facets, profiles: group.profiles })),
       groupOf,
       codesOf: new Map(),
+      expiry: dict.expiry ?? [],
     };
   }
 }

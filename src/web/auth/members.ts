@@ -61,8 +61,8 @@ declare module 'fastify' {
 export interface MembersOptions {
   db: Kysely<Database>;
   config?: Config;
-  /** the directory snapshot for an audience */
-  directory(audience: Audience): Promise<Directory>;
+  /** the directory snapshot for an audience: the default directory's, or the one named */
+  directory(audience: Audience, directoryId?: string): Promise<Directory>;
   /** the page in the site's layout, as HTML */
   layout(page: RenderedPage, context: RenderContext): Promise<string>;
   /** the site's render context of a request (locale, url, search box) */
@@ -83,7 +83,8 @@ export interface Members {
   readonly census: Census;
   /** the request's language (language.ts) */
   readonly locale: Locale;
-  directory(audience?: Audience): Promise<Directory>;
+  /** the default directory, or the one named (a notice's own) */
+  directory(audience?: Audience, directoryId?: string): Promise<Directory>;
   /** the render context with the member (and the record a public page shows) */
   context(request: FastifyRequest, record?: RecordRef): Promise<RenderContext>;
   /** sends a page in the layout */
@@ -165,7 +166,7 @@ export async function registerMembers(app: FastifyInstance, options: MembersOpti
     get locale() {
       return currentLanguage();
     },
-    directory: (audience = 'members') => options.directory(audience),
+    directory: (audience = 'members', directoryId) => options.directory(audience, directoryId),
     async context(request, record) {
       const base = options.baseContext(request);
       if (request.member === undefined) return base;

@@ -39,7 +39,7 @@ async function get(path: string) {
 /** Every hit of a search, by type, straight from the searcher. */
 async function hitsOf(query: Partial<SearchQuery>) {
   const dir = await served.site.directory();
-  const out = { partnership: new Set<string>(), project: new Set<string>(), collectivity: new Set<string>(), projectPartnership: new Set<string>() };
+  const out = { partnership: new Set<string>(), project: new Set<string>(), collectivity: new Set<string>(), notice: new Set<string>(), projectPartnership: new Set<string>() };
   for (let page = 1; ; page += 1) {
     const result = await served.site.searcher!.search({ q: '', filters: {}, sort: 'relevance', ...query, page, perPage: MAX_PER_PAGE }, dir.id);
     for (const hit of result.hits) {

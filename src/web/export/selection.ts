@@ -33,7 +33,8 @@ export async function selectionOf(searcher: Searcher, query: SearchQuery, direct
     for (const hit of result.hits) {
       if (hit.type === 'partnership') partnerships.add(hit.id);
       else if (hit.type === 'project') projects.add(hit.id);
-      else collectivities.add(hit.id);
+      else if (hit.type === 'collectivity') collectivities.add(hit.id);
+      // a partner-search notice is no record of the directory: nothing to export
     }
     if (result.hits.length === 0 || page >= result.pages) break;
   }

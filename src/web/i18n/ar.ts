@@ -375,6 +375,8 @@ export const ar = {
   'searchPage.type.partnership': 'شراكة',
   'searchPage.type.project': 'مشروع',
   'searchPage.type.collectivity': 'جماعة ترابية',
+  'searchPage.type.notice': 'بحث عن شريك',
+  'facet.type.notice': 'البحث عن شركاء',
   'searchPage.took': 'في {ms} ملي ثانية',
   'facet.type': 'نوع البطاقة',
   'facet.domain': 'المجال',

@@ -61,7 +61,8 @@ export function facetValueLabel(locale: Locale, facet: string, value: { value: s
   if (value.label !== undefined) return value.label;
   switch (facet) {
     case 'type':
-      return label(locale, 'searchPage.type', value.value);
+      // the facet counts notices in the plural ("Recherches de partenaires"); a hit is one ("Recherche de partenaire")
+      return value.value === 'notice' ? t(locale, 'facet.type.notice') : label(locale, 'searchPage.type', value.value);
     case 'status':
       return statusLabel(locale, value.value);
     case 'pad':

@@ -358,6 +358,8 @@ export const en = {
   'searchPage.type.partnership': 'Partnership',
   'searchPage.type.project': 'Project',
   'searchPage.type.collectivity': 'Local authority',
+  'searchPage.type.notice': 'Partner search',
+  'facet.type.notice': 'Partner searches',
   'searchPage.took': 'in {ms} ms',
   'facet.type': 'Kind of entry',
   'facet.domain': 'Field',

@@ -386,6 +386,8 @@ export const fr = {
   'searchPage.type.partnership': 'Partenariat',
   'searchPage.type.project': 'Projet',
   'searchPage.type.collectivity': 'Collectivité',
+  'searchPage.type.notice': 'Recherche de partenaire',
+  'facet.type.notice': 'Recherches de partenaires',
   'searchPage.took': 'en {ms} ms',
   'facet.type': 'Type de fiche',
   'facet.domain': 'Domaine',

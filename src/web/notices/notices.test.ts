@@ -161,6 +161,40 @@ describe('partner-search notices', () => {
     expect((await anonymous.get(`/recherches-de-partenaires/${id}`)).status).toBe(404);
   }, 60_000);
 
+  it('of another directory are answered too: the notice names its directory, the mail links to its page there', async () => {
+    const db = site.store.db;
+    const other = (await db.selectFrom('directories').select('id').where('id', '!=', DIRECTORY_ID).orderBy('id').executeTakeFirstOrThrow()).id;
+    const seeker = await db.selectFrom('collectivities').select(['id', 'country']).where('directory_id', '=', other).where('country', '=', 'SN').orderBy('id').executeTakeFirstOrThrow();
+    const editorRow = await db.selectFrom('users').select(['id', 'email', 'name']).where('email', '=', PEOPLE.editor.email).executeTakeFirstOrThrow();
+    // an editor publishes in the service's default directory: here, the other one
+    const notices = createNoticeService({ db, defaultDirectory: async () => other });
+    const editorActor = { ...editorRow, role: 'editor' as const };
+    const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const notice = await notices.publish(editorActor, { collectivityId: seeker.id, partnerCountry: 'FR', description: 'Une collectivité sénégalaise cherche une commune française pour ses marchés.', until });
+    await notices.approve(editorActor, notice.id);
+
+    const anonymous = person(base);
+    const page = await anonymous.get(`/r/${other}/recherches-de-partenaires/${notice.id}`);
+    expect(page.status).toBe(200);
+    const answerHref = /href="([^"]*\/repondre)"/.exec(page.body)?.[1];
+    expect(answerHref).toBe(`/recherches-de-partenaires/${notice.id}/repondre`);
+
+    const agadir = await signIn(base, 'agadir');
+    const form = await agadir.get(answerHref!);
+    expect(form.status).toBe(200);
+    // the notice's links go to its directory's pages
+    expect(form.body).toContain(`href="/r/${other}/recherches-de-partenaires/${notice.id}"`);
+    const message = 'Agadir organise des marchés solidaires depuis dix ans : parlons-en.';
+    const answered = await agadir.post(answerHref!, answerHref!, { message });
+    expect(answered.status).toBe(200);
+    expect(text(answered.body)).toContain('Message envoyé.');
+    const mail = await smtp.next();
+    expect(mail.to).toEqual([PEOPLE.editor.email]);
+    expect(mail.text).toContain(`${base}/r/${other}/recherches-de-partenaires/${notice.id}`);
+    // an unknown notice is still not found
+    expect((await agadir.get('/recherches-de-partenaires/nope/repondre')).status).toBe(404);
+  }, 60_000);
+
   it('are no longer shown the day after their last day, even drawn and kept before (the pages are dated)', async () => {
     let now = new Date('2026-05-04T10:00:00Z');
     const dated = await openTestSite({ search: false, clock: () => new Date(now) });

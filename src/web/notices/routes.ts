@@ -22,7 +22,7 @@ import { formatPartialDate, type MessageKey } from '../i18n/index.js';
 import { noticeView } from '../pages/notices/data.js';
 import { noticeFacts, noticeItem, sought } from '../pages/notices/render.js';
 import { paragraphs } from '../render/parts.js';
-import { paths } from '../paths.js';
+import { inDirectory, paths } from '../paths.js';
 import { answerForm, publishForm, translatedErrors, type NoticeFormValues } from './forms.js';
 
 type Params = Record<string, string>;
@@ -49,6 +49,11 @@ export function registerNoticeRoutes(app: FastifyInstance, members: Members): vo
   const names = (dir: Directory) => ({ collectivity: (id: string) => dir.collectivity.get(id)?.name ?? id });
 
   const stateLabel = (n: PartnerNotice) => `notices.state.${n.status}` as MessageKey;
+  /** Runs `work` with the links of the notice's directory: its pages are under /r/<directory>/ unless it is the default one. */
+  const inNoticeDirectory = async <T>(directoryId: string | undefined, work: () => Promise<T>): Promise<T> => {
+    const scoped = directoryId === undefined || directoryId === (await members.directory('members')).id ? undefined : directoryId;
+    return inDirectory(scoped, work);
+  };
 
   const publishPage = async (request: FastifyRequest, reply: FastifyReply, state: { values?: NoticeFormValues; errors?: Record<string, string> } = {}, status = 200) => {
     const actor = members.actor(request);
@@ -163,13 +168,15 @@ export function registerNoticeRoutes(app: FastifyInstance, members: Members): vo
     members.actor(request);
     const c = await members.context(request);
     const { t } = c;
-    const dir = await members.directory();
     const id = (request.params as Params).id!;
-    const n = await census.notices.shown(dir.id, id);
+    // the notice's own directory, whichever page linked here (/r/<directory>/… too)
+    const n = await census.notices.shownAnywhere(id);
     if (n === undefined) return reply.callNotFound();
-    const view = noticeView(dir, n);
-    const title = t('notices.answer.title', { name: view.collectivity.shortName ?? view.collectivity.name });
-    const body = html`<section class="member-page notice-answer">
+    const dir = await members.directory('members', n.directoryId);
+    return inNoticeDirectory(n.directoryId, async () => {
+      const view = noticeView(dir, n);
+      const title = t('notices.answer.title', { name: view.collectivity.shortName ?? view.collectivity.name });
+      const body = html`<section class="member-page notice-answer">
   <h1>${title}</h1>
   ${state.sent ? html`<p class="success" role="status">${t('notices.answer.sent')}</p>` : ''}
   ${state.alert ? html`<div class="error-summary" role="alert" id="erreurs"><p>${state.alert}</p></div>` : ''}
@@ -177,7 +184,8 @@ export function registerNoticeRoutes(app: FastifyInstance, members: Members): vo
   <p>${t('notices.answer.privacy')}</p>
   ${state.sent ? html`<p><a href="${view.href}">${t('notices.answer.back')}</a></p>` : answerForm({ action: memberPaths.noticeAnswer(id), csrf: csrfOf(request), message: state.message ?? '', errors: state.errors ?? {} }, c)}
   </section>`;
-    return members.send(request, reply, { title, breadcrumbs: [{ href: paths.notices(), label: t('notices.title') }, { href: view.href, label: view.collectivity.shortName ?? view.collectivity.name }, { href: memberPaths.noticeAnswer(id), label: t('notices.answer') }], body }, status);
+      return members.send(request, reply, { title, breadcrumbs: [{ href: paths.notices(), label: t('notices.title') }, { href: view.href, label: view.collectivity.shortName ?? view.collectivity.name }, { href: memberPaths.noticeAnswer(id), label: t('notices.answer') }], body }, status);
+    });
   };
 
   const answer = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -185,7 +193,10 @@ export function registerNoticeRoutes(app: FastifyInstance, members: Members): vo
     const id = (request.params as Params).id!;
     const message = field(request, 'message') ?? '';
     try {
-      await census.notices.answer(actor, id, { message }, names(await members.directory()));
+      const shown = await census.notices.shownAnywhere(id);
+      const dir = await members.directory('members', shown?.directoryId);
+      // the mail's link to the notice goes to its directory's page
+      await inNoticeDirectory(shown?.directoryId, () => census.notices.answer(actor, id, { message }, names(dir)));
       return answerPage(request, reply, { sent: true });
     } catch (error) {
       const c = await members.context(request);

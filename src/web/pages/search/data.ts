@@ -21,7 +21,8 @@ export const SortOrder = z.enum(['relevance', 'date', 'name']);
 
 /** A hit as every results page shows it: what it is, its title and page, the excerpt that matched. */
 export const HitView = z.object({
-  type: z.enum(['partnership', 'project', 'collectivity']),
+  /** `notice`: a partner-search notice (its title is the collectivity that seeks) */
+  type: z.enum(['partnership', 'project', 'collectivity', 'notice']),
   id: z.string(),
   title: z.string(),
   subtitle: z.string(),
@@ -86,6 +87,7 @@ const hrefOf = (query: SearchQuery) => paths.search(searchParamsOf(query).toStri
 export function hitHref(type: string, id: string): string {
   if (type === 'partnership') return paths.partnership(id);
   if (type === 'project') return paths.project(id);
+  if (type === 'notice') return paths.notice(id);
   return paths.collectivity(id);
 }
 
@@ -131,7 +133,8 @@ export async function searchView(
         type: hit.type,
         id: hit.id,
         // a collectivity under its name in the page's language (an Arabic page's «الجماعة الحضرية لمراكش»)
-        title: hit.type === 'collectivity' ? namesIn(hit.id, hit.title, undefined).name : hit.title,
+        // and a notice under the name of the collectivity that seeks
+        title: hit.type === 'collectivity' ? namesIn(hit.id, hit.title, undefined).name : hit.collectivityId !== undefined ? namesIn(hit.collectivityId, hit.title, undefined).name : hit.title,
         subtitle: hit.subtitle,
         excerptHtml: redactExcerpt(hit.excerptHtml, options.redactor),
         date: hit.date,

@@ -9,6 +9,8 @@ export const searchPage = definePage({
   path: '/recherche',
   summary: 'Full-text search with facets: hits with highlighted excerpts, facet counts, suggestions when nothing matches',
   schema: SearchView,
+  // partner-search notices leave the results on the day after their last: a page drawn yesterday is not sent today
+  dated: true,
   parameters: [
     { name: 'q', in: 'query', description: 'the text searched (cut at 500 characters)', schema: { type: 'string' } },
     { name: 'sort', in: 'query', description: 'relevance (default), date or name', schema: { type: 'string' } },

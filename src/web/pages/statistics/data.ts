@@ -60,6 +60,7 @@ async function searchResults(searcher: Searcher, query: SearchQuery, directoryId
     const result = await searcher.search({ ...query, sort: 'relevance', page, perPage: MAX_PER_PAGE }, directoryId);
     first ??= result;
     for (const hit of result.hits) {
+      if (hit.type === 'notice') continue; // a partner-search notice counts in no statistics of the directory
       found[hit.type] += 1;
       if (hit.type === 'partnership') partnerships.add(hit.id);
       else if (hit.type === 'project') {
