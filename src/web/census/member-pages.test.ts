@@ -6,7 +6,8 @@
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openMembersSite, text, type Browser, type MembersSite } from './testing.js';
+import { formValues, recordFields } from './forms.js';
+import { AIX_OUJDA_PROJECT, openMembersSite, text, type Browser, type MembersSite } from './testing.js';
 
 let site: MembersSite;
 let base: string;
@@ -14,6 +15,7 @@ let editor: Browser;
 let oujda: Browser;
 let admin: Browser;
 let campaignId: string;
+let proposalId: string;
 
 interface OpenApi {
   paths: Record<string, { get: { security?: Record<string, string[]>[]; responses: Record<string, { content?: { 'application/json': { schema: { $ref: string } } } }> } }>;
@@ -28,6 +30,14 @@ beforeAll(async () => {
   const opened = await editor.post('/recensement', { title: 'Recensement des pages' });
   expect(opened.statusCode).toBe(303);
   campaignId = opened.headers.location!.split('/').pop()!;
+  // a proposal from Oujda, with a list changed (the objectives): the review page's diff
+  const form = await oujda.get(`/recensement/${campaignId}/fiche/projet/${AIX_OUJDA_PROJECT}`);
+  const version = /name="baseVersion" value="(\d+)"/.exec(form.body)![1]!;
+  const { partnershipId: _p, ...record } = (await (await site.directory()).project(AIX_OUJDA_PROJECT))!;
+  const fields = { ...formValues(recordFields('project'), record), baseVersion: version, title: 'Espaces verts (revu)', objectives: 'Planter 500 arbres' };
+  expect((await oujda.post(`/recensement/${campaignId}/fiche/projet/${AIX_OUJDA_PROJECT}`, fields)).statusCode).toBe(303);
+  expect((await oujda.post(`/recensement/${campaignId}/envoyer`, {})).statusCode).toBe(303);
+  proposalId = (await site.store.db.selectFrom('proposals').select('id').where('record_id', '=', AIX_OUJDA_PROJECT).executeTakeFirstOrThrow()).id;
   base = await site.app.listen({ port: 0, host: '127.0.0.1' });
 }, 120_000);
 
@@ -51,6 +61,7 @@ describe('the members’ pages and their JSON twins', () => {
       '/recensement.json': ['/recensement.json'],
       '/recensement/{campaign}/tableau-de-bord.json': [`/recensement/${campaignId}/tableau-de-bord.json`, `/recensement/${campaignId}/tableau-de-bord.json?comptes=1`],
       '/relecture.json': ['/relecture.json', '/relecture.json?etat=approved'],
+      '/relecture/{proposal}.json': [`/relecture/${proposalId}.json`],
       '/qualite.json': ['/qualite.json'],
       '/admin/utilisateurs.json': ['/admin/utilisateurs.json'],
     };
@@ -79,10 +90,21 @@ describe('the members’ pages and their JSON twins', () => {
     const campaigns = (await (await fetchAs(editor, '/recensement.json')).json()) as { campaigns: { id: string; dashboardHref?: string }[]; openForm?: { title: string } };
     expect(campaigns.campaigns.find((c) => c.id === campaignId)?.dashboardHref).toBe(`/recensement/${campaignId}/tableau-de-bord`);
     expect(campaigns.openForm?.title).toMatch(/^Recensement \d{4}$/);
+    // one route for a page whose path ends with a parameter: the HTML, and the twin by its .json
+    const proposal = (await (await fetchAs(editor, `/relecture/${proposalId}.json`)).json()) as { id: string; label: string; changes: { field: string; after?: unknown }[]; decide?: { rejectAction: string } };
+    expect(proposal.id).toBe(proposalId);
+    expect(proposal.changes.find((change) => change.field === 'title')?.after).toBe('Espaces verts (revu)');
+    expect(proposal.decide?.rejectAction).toBe(`/relecture/${proposalId}/refuser`);
+    const review = await fetchAs(editor, `/relecture/${proposalId}`);
+    expect(review.headers.get('content-type')).toMatch(/^text\/html/);
+    const shown = text(await review.text());
+    expect(shown).toContain(proposal.label);
+    expect(shown).toContain('Planter 500 arbres');
+    expect((await fetchAs(editor, '/relecture/nulle-part.json')).status).toBe(404);
   });
 
   it('answers 403 to a contributor on the editors’ pages, HTML and JSON alike, and shows them only their part', async () => {
-    for (const url of [`/recensement/${campaignId}/tableau-de-bord`, '/relecture', '/qualite']) {
+    for (const url of [`/recensement/${campaignId}/tableau-de-bord`, '/relecture', `/relecture/${proposalId}`, '/qualite']) {
       expect((await fetchAs(oujda, url)).status, url).toBe(403);
       const json = `${url}.json`;
       const refused = await fetchAs(oujda, json);
@@ -109,6 +131,13 @@ describe('the members’ pages and their JSON twins', () => {
       expect(response.status, url).toBe(303);
       expect(response.headers.get('location')).toBe(`/connexion?suite=${encodeURIComponent(url)}`);
     }
+  });
+
+  it('shows a proposal again with the rejection’s missing comment, from the same view model', async () => {
+    const refused = await editor.post(`/relecture/${proposalId}/refuser`, { comment: '' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('id="f-reject-comment-error"');
+    expect(text(refused.body)).toContain('Espaces verts (revu)');
   });
 
   it('shows the campaigns form again with what was wrong, from the same view model', async () => {

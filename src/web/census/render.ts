@@ -2,7 +2,8 @@
  * The census pages' shared pieces: record values as HTML, the field-by-field difference tables
  * (review, history, conflict), and the record form page every edit goes through.
  */
-import { fieldLabel, type FieldChange } from '../../census/diff.js';
+import { fieldLabel } from '../../census/diff.js';
+import type { FieldChangeView } from './pages/changes.js';
 import type { RecordData, RecordType } from '../../census/records.js';
 import type { Directory } from '../data/directory.js';
 import { html, type SafeHtml } from '../html.js';
@@ -41,7 +42,7 @@ export function valueHtml(value: unknown, c: RenderContext, key = ''): SafeHtml 
 }
 
 /** The changes of a diff as a table: field, before, after (a list's added, removed and changed items). */
-export function changesTable(changes: readonly FieldChange[], c: RenderContext, headings: { before: string; after: string }, caption?: string): SafeHtml {
+export function changesTable(changes: readonly FieldChangeView[], c: RenderContext, headings: { before: string; after: string }, caption?: string): SafeHtml {
   const { t } = c;
   if (changes.length === 0) return html`<p>${t('review.noChanges')}</p>`;
   const key = (field: string) => field.split('.').pop() ?? field;
@@ -54,7 +55,7 @@ export function changesTable(changes: readonly FieldChange[], c: RenderContext, 
   )}</tbody></table>`;
 }
 
-function listChanges(change: FieldChange, c: RenderContext): SafeHtml {
+function listChanges(change: FieldChangeView, c: RenderContext): SafeHtml {
   const { t } = c;
   const list = change.list!;
   const key = change.field.split('.').pop() ?? change.field;
