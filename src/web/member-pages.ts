@@ -3,8 +3,9 @@ import { usersPage } from './admin/pages/users/index.js';
 import type { AnyMemberPage } from './auth/member-page.js';
 import { campaignsPage } from './census/pages/campaigns/index.js';
 import { dashboardPage } from './census/pages/dashboard/index.js';
+import { historyPage } from './census/pages/history/index.js';
 import { proposalPage } from './census/pages/proposal/index.js';
 import { qualityDeskPage } from './census/pages/quality-desk/index.js';
 import { reviewQueuePage } from './census/pages/review-queue/index.js';
 
-export const MEMBER_PAGES: readonly AnyMemberPage[] = [campaignsPage, dashboardPage, reviewQueuePage, proposalPage, qualityDeskPage, usersPage];
+export const MEMBER_PAGES: readonly AnyMemberPage[] = [campaignsPage, dashboardPage, reviewQueuePage, proposalPage, historyPage, qualityDeskPage, usersPage];

@@ -62,6 +62,7 @@ describe('the members’ pages and their JSON twins', () => {
       '/recensement/{campaign}/tableau-de-bord.json': [`/recensement/${campaignId}/tableau-de-bord.json`, `/recensement/${campaignId}/tableau-de-bord.json?comptes=1`],
       '/relecture.json': ['/relecture.json', '/relecture.json?etat=approved'],
       '/relecture/{proposal}.json': [`/relecture/${proposalId}.json`],
+      '/historique/{type}/{id}.json': [`/historique/projet/${AIX_OUJDA_PROJECT}.json`, `/historique/collectivite/ma-commune-oujda.json?de=1&a=1`],
       '/qualite.json': ['/qualite.json'],
       '/admin/utilisateurs.json': ['/admin/utilisateurs.json'],
     };
@@ -101,6 +102,12 @@ describe('the members’ pages and their JSON twins', () => {
     expect(shown).toContain(proposal.label);
     expect(shown).toContain('Planter 500 arbres');
     expect((await fetchAs(editor, '/relecture/nulle-part.json')).status).toBe(404);
+    // a record's history: a contributor sees their own records' (a page whose path ends with a parameter, too)
+    const history = (await (await fetchAs(oujda, `/historique/projet/${AIX_OUJDA_PROJECT}.json`)).json()) as { label: string; versions: { version: number; current: boolean }[]; revert?: unknown };
+    expect(history.versions[0]?.current).toBe(true);
+    expect(history.revert).toBeUndefined();
+    expect(text(await (await fetchAs(oujda, `/historique/projet/${AIX_OUJDA_PROJECT}`)).text())).toContain(history.label);
+    expect((await fetchAs(editor, `/historique/fiche/${AIX_OUJDA_PROJECT}.json`)).status).toBe(404);
   });
 
   it('answers 403 to a contributor on the editors’ pages, HTML and JSON alike, and shows them only their part', async () => {
@@ -112,6 +119,9 @@ describe('the members’ pages and their JSON twins', () => {
       expect(refused.headers.get('content-type')).toMatch(/^application\/json/);
       expect(((await refused.json()) as { error: { status: number; code: string } }).error).toMatchObject({ status: 403, code: 'forbidden' });
     }
+    // a record of another collectivity: its history is not Oujda's to read
+    expect((await fetchAs(oujda, '/historique/projet/montreuil-agadir-echanges-universitaires.json')).status).toBe(403);
+    expect((await fetchAs(oujda, '/historique/projet/montreuil-agadir-echanges-universitaires')).status).toBe(403);
     // the accounts are the administrators' alone: an editor is refused too
     expect((await fetchAs(editor, '/admin/utilisateurs.json')).status).toBe(403);
     expect((await fetchAs(editor, '/admin/utilisateurs')).status).toBe(403);

@@ -36,9 +36,9 @@ export const FieldChangeView: z.ZodType<FieldChangeView> = z.lazy(() =>
   }),
 ).meta({ id: 'FieldChangeView' });
 
-/** A diff as the view model carries it: the provenance (`source`) left out, as the pages do. */
-export function changesView(changes: readonly FieldChange[]): FieldChangeView[] {
-  return changes.filter((change) => change.field !== 'source').map(changeView);
+/** A diff as the view model carries it: the provenance (`source`) left out, but in a record's history. */
+export function changesView(changes: readonly FieldChange[], options: { withSource?: boolean } = {}): FieldChangeView[] {
+  return changes.filter((change) => options.withSource === true || change.field !== 'source').map(changeView);
 }
 
 function changeView(change: FieldChange): FieldChangeView {
