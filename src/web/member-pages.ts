@@ -1,6 +1,7 @@
 /** Every members' page built with defineMemberPage (auth/member-page.ts): /openapi.json describes their JSON twins. */
 import { usersPage } from './admin/pages/users/index.js';
 import type { AnyMemberPage } from './auth/member-page.js';
+import { campaignEntriesPage } from './census/pages/campaign-entries/index.js';
 import { campaignsPage } from './census/pages/campaigns/index.js';
 import { dashboardPage } from './census/pages/dashboard/index.js';
 import { historyPage } from './census/pages/history/index.js';
@@ -8,4 +9,4 @@ import { proposalPage } from './census/pages/proposal/index.js';
 import { qualityDeskPage } from './census/pages/quality-desk/index.js';
 import { reviewQueuePage } from './census/pages/review-queue/index.js';
 
-export const MEMBER_PAGES: readonly AnyMemberPage[] = [campaignsPage, dashboardPage, reviewQueuePage, proposalPage, historyPage, qualityDeskPage, usersPage];
+export const MEMBER_PAGES: readonly AnyMemberPage[] = [campaignsPage, campaignEntriesPage, dashboardPage, reviewQueuePage, proposalPage, historyPage, qualityDeskPage, usersPage];

@@ -62,6 +62,7 @@ describe('the members’ pages and their JSON twins', () => {
       '/recensement/{campaign}/tableau-de-bord.json': [`/recensement/${campaignId}/tableau-de-bord.json`, `/recensement/${campaignId}/tableau-de-bord.json?comptes=1`],
       '/relecture.json': ['/relecture.json', '/relecture.json?etat=approved'],
       '/relecture/{proposal}.json': [`/relecture/${proposalId}.json`],
+      '/recensement/{campaign}.json': [`/recensement/${campaignId}.json`, `/recensement/${campaignId}.json?nom=oujda`, `/recensement/${campaignId}.json?collectivite=ma-commune-oujda&fait=envoye&envoyees=1`],
       '/historique/{type}/{id}.json': [`/historique/projet/${AIX_OUJDA_PROJECT}.json`, `/historique/collectivite/ma-commune-oujda.json?de=1&a=1`],
       '/qualite.json': ['/qualite.json'],
       '/admin/utilisateurs.json': ['/admin/utilisateurs.json'],
@@ -102,6 +103,18 @@ describe('the members’ pages and their JSON twins', () => {
     expect(shown).toContain(proposal.label);
     expect(shown).toContain('Planter 500 arbres');
     expect((await fetchAs(editor, '/relecture/nulle-part.json')).status).toBe(404);
+    // a collectivity's records: a contributor's own; an editor picks one first
+    const own = (await (await fetchAs(oujda, `/recensement/${campaignId}.json`)).json()) as { kind: string; collectivity: { name: string }; partnerships: { label: string; projects: { id: string; state: string }[] }[]; proposals: { status: string }[] };
+    expect(own.kind).toBe('entries');
+    expect(own.collectivity.name).toBe("Commune urbaine d'Oujda");
+    expect(own.partnerships.flatMap((p) => p.projects).find((p) => p.id === AIX_OUJDA_PROJECT)?.state).toBe('submitted');
+    expect(own.proposals.map((p) => p.status)).toEqual(['submitted']);
+    const ownPage = text(await (await fetchAs(oujda, `/recensement/${campaignId}`)).text());
+    for (const partnership of own.partnerships) expect(ownPage).toContain(partnership.label);
+    const picker = (await (await fetchAs(editor, `/recensement/${campaignId}.json?nom=oujda`)).json()) as { kind: string; matches: { id: string; href: string }[] };
+    expect(picker.kind).toBe('picker');
+    expect(picker.matches.find((m) => m.id === 'ma-commune-oujda')?.href).toBe(`/recensement/${campaignId}?collectivite=ma-commune-oujda`);
+    expect((await fetchAs(editor, '/recensement/nulle-part.json')).status).toBe(404);
     // a record's history: a contributor sees their own records' (a page whose path ends with a parameter, too)
     const history = (await (await fetchAs(oujda, `/historique/projet/${AIX_OUJDA_PROJECT}.json`)).json()) as { label: string; versions: { version: number; current: boolean }[]; revert?: unknown };
     expect(history.versions[0]?.current).toBe(true);
@@ -136,7 +149,7 @@ describe('the members’ pages and their JSON twins', () => {
   });
 
   it('sends a visitor to the sign-in page, and back after', async () => {
-    for (const url of ['/relecture.json', '/recensement', `/recensement/${campaignId}/tableau-de-bord.json`]) {
+    for (const url of ['/relecture.json', '/recensement', `/recensement/${campaignId}/tableau-de-bord.json`, `/recensement/${campaignId}.json`, `/relecture/${proposalId}.json`]) {
       const response = await fetchAs(undefined, url);
       expect(response.status, url).toBe(303);
       expect(response.headers.get('location')).toBe(`/connexion?suite=${encodeURIComponent(url)}`);
