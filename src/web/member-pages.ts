@@ -1,4 +1,5 @@
 /** Every members' page built with defineMemberPage (auth/member-page.ts): /openapi.json describes their JSON twins. */
+import { personalDataPage } from './admin/pages/personal-data/index.js';
 import { usersPage } from './admin/pages/users/index.js';
 import type { AnyMemberPage } from './auth/member-page.js';
 import { campaignEntriesPage } from './census/pages/campaign-entries/index.js';
@@ -9,4 +10,4 @@ import { proposalPage } from './census/pages/proposal/index.js';
 import { qualityDeskPage } from './census/pages/quality-desk/index.js';
 import { reviewQueuePage } from './census/pages/review-queue/index.js';
 
-export const MEMBER_PAGES: readonly AnyMemberPage[] = [campaignsPage, campaignEntriesPage, dashboardPage, reviewQueuePage, proposalPage, historyPage, qualityDeskPage, usersPage];
+export const MEMBER_PAGES: readonly AnyMemberPage[] = [campaignsPage, campaignEntriesPage, dashboardPage, reviewQueuePage, proposalPage, historyPage, qualityDeskPage, usersPage, personalDataPage];

@@ -66,9 +66,10 @@ describe('the members’ pages and their JSON twins', () => {
       '/historique/{type}/{id}.json': [`/historique/projet/${AIX_OUJDA_PROJECT}.json`, `/historique/collectivite/ma-commune-oujda.json?de=1&a=1`],
       '/qualite.json': ['/qualite.json'],
       '/admin/utilisateurs.json': ['/admin/utilisateurs.json'],
+      '/admin/donnees-personnelles.json': ['/admin/donnees-personnelles.json'],
     };
     for (const [path, urls] of Object.entries(examples)) {
-      const who = path.startsWith('/admin/') ? admin : editor;
+      const who = path.startsWith('/admin/utilisateurs') ? admin : editor;
       const operation = document.paths[path]!.get;
       expect(operation.security, path).toEqual([{ session: [] }]);
       const validate = ajv.getSchema(operation.responses['200']!.content!['application/json'].schema.$ref)!;
@@ -142,6 +143,14 @@ describe('the members’ pages and their JSON twins', () => {
     expect(accounts.users.find((u) => u.email === 'admin@repertoire.test')?.self).toBe(true);
     expect(accounts.users.find((u) => u.email === 'staff@oujda.ma')?.collectivityName).toBe("Commune urbaine d'Oujda");
     expect(accounts.invitation).toBeUndefined();
+    // personal data: editors record consent; exporting and erasing are the administrators'
+    expect((await fetchAs(oujda, '/admin/donnees-personnelles.json')).status).toBe(403);
+    expect((await fetchAs(oujda, '/admin/donnees-personnelles')).status).toBe(403);
+    const asEditor = (await (await fetchAs(editor, '/admin/donnees-personnelles.json')).json()) as { actions: { export?: string; erase?: string; consent: string } };
+    expect(asEditor.actions).toEqual({ consent: '/admin/donnees-personnelles/consentement' });
+    const asAdmin = (await (await fetchAs(admin, '/admin/donnees-personnelles.json')).json()) as { actions: { export?: string; erase?: string } };
+    expect(asAdmin.actions.erase).toBe('/admin/donnees-personnelles/effacer');
+    expect(await (await fetchAs(editor, '/admin/donnees-personnelles')).text()).not.toContain('/admin/donnees-personnelles/effacer');
     const own = (await (await fetchAs(oujda, '/recensement.json')).json()) as { campaigns: { dashboardHref?: string }[]; openForm?: unknown };
     expect(own.campaigns.length).toBeGreaterThan(0);
     expect(own.campaigns.every((c) => c.dashboardHref === undefined)).toBe(true);
