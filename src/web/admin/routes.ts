@@ -67,7 +67,7 @@ export function registerAdminRoutes(app: FastifyInstance, members: Members): voi
       try {
         const invitation = await accounts.createUser(
           // the invitation in the language of the administrator's page (the invitee's, once they sign in)
-          { email: values.email, name: values.name, role: values.role as 'contributor', language: currentLanguage(), ...(values.collectivityId.trim() ? { collectivityId: values.collectivityId.trim() } : {}) },
+          { email: values.email, name: values.name, role: values.role, language: currentLanguage(), ...(values.collectivityId.trim() ? { collectivityId: values.collectivityId.trim() } : {}) },
           actor,
         );
         return usersAgain(request, reply, { invitation: { invitation: withBase(invitation, members.baseUrl(request)), created: true } }, 201);
@@ -101,7 +101,7 @@ export function registerAdminRoutes(app: FastifyInstance, members: Members): voi
       const actor = requireAdmin(members.actor(request));
       const c = await members.context(request);
       try {
-        const user = await accounts.changeRole({ email: field(request, 'email') ?? '', role: (field(request, 'role') ?? '') as 'editor' }, actor);
+        const user = await accounts.changeRole({ email: field(request, 'email') ?? '', role: field(request, 'role') ?? '' }, actor);
         return usersAgain(request, reply, { notice: c.t('admin.users.role.changed', { email: user.email, role: c.t(`member.role.${user.role}`) }) });
       } catch (error) {
         if (error instanceof ValidationError) return usersAgain(request, reply, { errors: error.fieldErrors, values: { role: field(request, 'role') ?? '' } }, 422);

@@ -15,7 +15,7 @@ import type { z } from 'zod';
 import { RECORD_SCHEMAS, type RecordType } from '../../census/records.js';
 import { fieldLabel } from '../../census/diff.js';
 import { html, type SafeHtml } from '../html.js';
-import { label as labelOf, type MessageKey } from '../i18n/index.js';
+import { label as labelOf } from '../i18n/index.js';
 import type { RenderContext } from '../page.js';
 import { domainCheckboxes, kindOptions, type DomainChoice, type KindChoice } from './form-choices.js';
 
@@ -460,8 +460,7 @@ export function errorSummary(errors: Record<string, string>, c: RenderContext, l
   const entries = Object.entries(errors);
   if (entries.length === 0) return html``;
   const { t } = c;
-  const base = entries.length === 1 ? 'form.errors.intro.one' : 'form.errors.intro.other';
-  return html`<div class="error-summary" role="alert" tabindex="-1" id="erreurs"><h2>${t('form.errors.title')}</h2><p>${t(base as MessageKey, { count: entries.length })}</p><ul>${entries.map(
+  return html`<div class="error-summary" role="alert" tabindex="-1" id="erreurs"><h2>${t('form.errors.title')}</h2><p>${t(entries.length === 1 ? 'form.errors.intro.one' : 'form.errors.intro.other', { count: entries.length })}</p><ul>${entries.map(
     ([path, message]) => html`<li>${path === '' ? message : html`<a href="#${fieldId(path)}">${labels(path)} : ${message}</a>`}</li>`,
   )}</ul></div>`;
 }

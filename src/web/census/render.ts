@@ -4,10 +4,10 @@
  */
 import { fieldLabel } from '../../census/diff.js';
 import type { FieldChangeView } from './pages/changes.js';
-import type { RecordData, RecordType } from '../../census/records.js';
+import type { RecordType } from '../../census/records.js';
 import type { Directory } from '../data/directory.js';
 import { html, type SafeHtml } from '../html.js';
-import { direction, formatMoney, label as labelOf, type MessageKey } from '../i18n/index.js';
+import { direction, formatMoney, label as labelOf } from '../i18n/index.js';
 import type { Link } from '../pages/common.js';
 import { partnershipTitle } from '../pages/common.js';
 import type { RenderContext, RenderedPage } from '../page.js';
@@ -47,7 +47,7 @@ export function changesTable(changes: readonly FieldChangeView[], c: RenderConte
   if (changes.length === 0) return html`<p>${t('review.noChanges')}</p>`;
   const key = (field: string) => field.split('.').pop() ?? field;
   return html`<table class="diff">${caption ? html`<caption>${caption}</caption>` : ''}<thead><tr><th scope="col">${t('review.field')}</th><th scope="col">${headings.before}</th><th scope="col">${headings.after}</th></tr></thead><tbody>${changes.map(
-    (change) => html`<tr class="change-${change.kind}"><th scope="row">${capitalise(change.label)} <span class="badge">${t(`review.kind.${change.kind}` as MessageKey)}</span></th>${
+    (change) => html`<tr class="change-${change.kind}"><th scope="row">${capitalise(change.label)} <span class="badge">${t(`review.kind.${change.kind}`)}</span></th>${
       change.list && change.kind === 'changed'
         ? html`<td colspan="2">${listChanges(change, c)}</td>`
         : html`<td class="before">${change.kind === 'added' ? '' : valueHtml(change.before, c, key(change.field))}</td><td class="after">${change.kind === 'removed' ? '' : valueHtml(change.after, c, key(change.field))}</td>`
@@ -80,8 +80,8 @@ export function capitalise(text: string): string {
  * title, from the record's data (proposals and versions carry it); a collectivity's from the
  * snapshot otherwise, else the id.
  */
-export function recordLabel(dir: Directory | undefined, recordType: RecordType | string, recordId: string, data?: RecordData | undefined): string {
-  const d = (data ?? {}) as Record<string, unknown>;
+export function recordLabel(dir: Directory | undefined, recordType: RecordType | string, recordId: string, data?: unknown): string {
+  const d = isObject(data) ? data : {};
   if (recordType === 'collectivity') return String(d.name ?? dir?.collectivity.get(recordId)?.name ?? recordId);
   if (recordType === 'project') return String(d.title ?? recordId);
   if (recordType === 'partnership') {

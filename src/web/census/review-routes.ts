@@ -4,7 +4,6 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireEditor } from '../../accounts/roles.js';
-import type { RecordType } from '../../census/index.js';
 import { ConflictError, isRepertoireError, RepertoireError, ValidationError } from '../../errors.js';
 import { field, guarded } from '../auth/members.js';
 import { registerMemberPage } from '../auth/member-page.js';
@@ -15,7 +14,7 @@ import { withQuery } from '../paths.js';
 import { bodyValues, formErrors, formValues, parseForm, recordFields, type FormValues } from './forms.js';
 import { recordFormPage, recordLabel } from './render.js';
 import { listEdit } from './form-lists.js';
-import { listOptions, routeParam, type CampaignFormState, type CensusRouteKit } from './route-kit.js';
+import { EDITABLE, listOptions, routeParam, type CampaignFormState, type CensusRouteKit } from './route-kit.js';
 
 export function registerReviewRoutes(app: FastifyInstance, kit: CensusRouteKit): void {
   const { members, census, fieldChoices, csrfOf, conflictPage, withKept } = kit;
@@ -28,7 +27,9 @@ export function registerReviewRoutes(app: FastifyInstance, kit: CensusRouteKit):
 
   const proposalConflict = async (request: FastifyRequest, reply: FastifyReply, error: ConflictError, proposalId: string, values?: FormValues) => {
     const c = await members.context(request);
-    const recordType = error.recordType as RecordType;
+    // the conflict is on the proposal's record: its type is one a form edits
+    const recordType = EDITABLE.find((type) => type === error.recordType);
+    if (recordType === undefined) throw error;
     return conflictPage(request, reply, {
       error,
       recordType,
