@@ -172,6 +172,19 @@ describe('the members’ pages and their JSON twins', () => {
     expect(text(refused.body)).toContain('Espaces verts (revu)');
   });
 
+  it('names the record’s fields in the page’s language: forms and differences', async () => {
+    const english = text(await (await fetchAs(editor, `/en/modifier/projet/${AIX_OUJDA_PROJECT}`)).text());
+    expect(english).toContain('Expected results');
+    expect(english).not.toContain('Résultats attendus');
+    const arabic = text(await (await fetchAs(editor, `/ar/modifier/projet/${AIX_OUJDA_PROJECT}`)).text());
+    expect(arabic).toContain('النتائج المنتظرة');
+    expect(arabic).not.toContain('Résultats attendus');
+    const review = text(await (await fetchAs(editor, `/en/relecture/${proposalId}`)).text());
+    expect(review).toContain('Objectives');
+    expect(review).not.toContain('Objectifs');
+    expect(text(await (await fetchAs(editor, `/relecture/${proposalId}`)).text())).toContain('Objectifs');
+  });
+
   it('shows the campaigns form again with what was wrong, from the same view model', async () => {
     const refused = await editor.post('/recensement', { title: '' });
     expect(refused.statusCode).toBe(422);

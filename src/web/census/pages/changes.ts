@@ -8,7 +8,6 @@ import type { FieldChange } from '../../../census/diff.js';
 
 export interface FieldChangeView {
   field: string;
-  label: string;
   kind: 'added' | 'removed' | 'changed';
   before?: unknown;
   after?: unknown;
@@ -17,10 +16,8 @@ export interface FieldChangeView {
 
 export const FieldChangeView: z.ZodType<FieldChangeView> = z.lazy(() =>
   z.object({
-    /** the field's path in the record: `executive.name`, `contacts` */
+    /** the field's path in the record: `executive.name`, `contacts` (its name in each language: the page's catalogue) */
     field: z.string(),
-    /** the field's name, for the page */
-    label: z.string(),
     kind: z.enum(['added', 'removed', 'changed']),
     before: z.unknown().optional(),
     after: z.unknown().optional(),
@@ -44,7 +41,6 @@ export function changesView(changes: readonly FieldChange[], options: { withSour
 function changeView(change: FieldChange): FieldChangeView {
   return {
     field: change.field,
-    label: change.label,
     kind: change.kind,
     ...(change.before === undefined ? {} : { before: change.before }),
     ...(change.after === undefined ? {} : { after: change.after }),
