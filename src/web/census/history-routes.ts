@@ -8,15 +8,15 @@ import { field, guarded } from '../auth/members.js';
 import { registerMemberPage } from '../auth/member-page.js';
 import { memberPaths } from '../auth/paths.js';
 import { historyPage } from './pages/history/index.js';
-import { html } from '../html.js';
+import { recordEditPage } from './pages/record-edit/index.js';
 import { withQuery } from '../paths.js';
-import { bodyValues, formErrors, formValues, parseForm, recordFields, type FieldSpec } from './forms.js';
-import { publicPath, recordFormPage, recordLabel } from './render.js';
+import { bodyValues, formErrors, parseForm, recordFields, type FieldSpec } from './forms.js';
+import { publicPath } from './render.js';
 import { listEdit } from './form-lists.js';
-import { baseVersionOf, listOptions, routeParam, type CampaignFormState, type CensusRouteKit } from './route-kit.js';
+import { baseVersionOf, routeParam, type CampaignFormState, type CensusRouteKit } from './route-kit.js';
 
 export function registerHistoryRoutes(app: FastifyInstance, kit: CensusRouteKit): void {
-  const { members, census, fieldChoices, csrfOf, recordTypeOf, conflictPage, withKept } = kit;
+  const { members, census, recordTypeOf, conflictPage, withKept } = kit;
   // ------------------------------------------------------------------------------------------
   // history
 
@@ -42,42 +42,24 @@ export function registerHistoryRoutes(app: FastifyInstance, kit: CensusRouteKit)
   // ------------------------------------------------------------------------------------------
   // an editor's direct edit
 
-  const editPage = async (request: FastifyRequest, reply: FastifyReply, state: CampaignFormState & { baseVersion?: string }, status = 200) => {
-    const actor = requireEditor(members.actor(request));
-    const recordType = recordTypeOf(routeParam(request, 'type'));
-    const recordId = routeParam(request, 'id');
-    const current = await census.history.current({ recordType, recordId });
-    const c = await members.context(request);
-    const { t } = c;
-    const dir = await members.directory().catch(() => undefined);
-    const specs = recordFields(recordType);
-    const label = recordLabel(dir, recordType, recordId, current.data);
-    const link = publicPath(recordType, recordId);
-    void actor;
-    const page = recordFormPage(
-      {
-        title: t('edit.title', { label }),
-        breadcrumbs: [...(link ? [{ href: link, label }] : []), { href: request.url, label: t('member.tools.edit') }],
-        action: memberPaths.edit(recordType, recordId),
-        csrf: csrfOf(request),
-        specs,
-        values: state.values ?? formValues(specs, current.data),
-        errors: state.errors ?? {},
-        hidden: { baseVersion: state.baseVersion ?? String(current.version) },
-        submit: t('edit.submit'),
-        intro: html`<p class="muted">${t('census.form.version', { version: current.version })} <a href="${memberPaths.history(recordType, recordId)}">${t('member.tools.history')}</a></p>`,
-        ...(link ? { cancel: { href: link, label: t('history.view') } } : {}),
-        fields: { ...fieldChoices(dir), ...listOptions(state), minItems: recordType === 'partnership' ? { parties: 2 } : {} },
-      },
-      c,
+  const recordEdit = registerMemberPage(app, members, recordEditPage);
+  /** The form again after a POST: what was typed, what was wrong, a list's added items, the version it was based on. */
+  const editPage = (request: FastifyRequest, reply: FastifyReply, state: CampaignFormState & { baseVersion?: string }, status = 200) =>
+    recordEdit.show(
+      request,
+      reply,
+      (view) => ({
+        ...view,
+        form: {
+          ...view.form,
+          ...(state.values === undefined ? {} : { values: state.values }),
+          ...(state.errors === undefined ? {} : { errors: state.errors }),
+          ...(state.baseVersion === undefined ? {} : { hidden: { ...view.form.hidden, baseVersion: state.baseVersion } }),
+          ...(state.list === undefined ? {} : { added: { ...state.list.added }, ...(state.list.focus === undefined ? {} : { focus: state.list.focus }) }),
+        },
+      }),
+      status,
     );
-    return members.send(request, reply, page, status);
-  };
-
-  app.get(
-    '/modifier/:type/:id',
-    guarded(members, async (request, reply) => editPage(request, reply, {})),
-  );
 
   app.post(
     '/modifier/:type/:id',

@@ -64,6 +64,7 @@ describe('the members’ pages and their JSON twins', () => {
       '/relecture/{proposal}.json': [`/relecture/${proposalId}.json`],
       '/recensement/{campaign}.json': [`/recensement/${campaignId}.json`, `/recensement/${campaignId}.json?nom=oujda`, `/recensement/${campaignId}.json?collectivite=ma-commune-oujda&fait=envoye&envoyees=1`],
       '/historique/{type}/{id}.json': [`/historique/projet/${AIX_OUJDA_PROJECT}.json`, `/historique/collectivite/ma-commune-oujda.json?de=1&a=1`],
+      '/modifier/{type}/{id}.json': [`/modifier/projet/${AIX_OUJDA_PROJECT}.json`, '/modifier/partenariat/aix-en-provence-oujda.json'],
       '/qualite.json': ['/qualite.json'],
       '/admin/utilisateurs.json': ['/admin/utilisateurs.json'],
       '/admin/donnees-personnelles.json': ['/admin/donnees-personnelles.json'],
@@ -116,6 +117,12 @@ describe('the members’ pages and their JSON twins', () => {
     expect(picker.kind).toBe('picker');
     expect(picker.matches.find((m) => m.id === 'ma-commune-oujda')?.href).toBe(`/recensement/${campaignId}?collectivite=ma-commune-oujda`);
     expect((await fetchAs(editor, '/recensement/nulle-part.json')).status).toBe(404);
+    // an editor's form: the record's values and the choices its fields offer
+    const form = (await (await fetchAs(editor, `/modifier/projet/${AIX_OUJDA_PROJECT}.json`)).json()) as { form: { values: Record<string, string>; hidden: { baseVersion: string }; choices: { collectivities: unknown[] } } };
+    expect(form.form.values.title).toBe('Environnement et espaces verts');
+    expect(form.form.hidden.baseVersion).toMatch(/^\d+$/);
+    expect(form.form.choices.collectivities.length).toBeGreaterThan(50);
+    expect((await fetchAs(oujda, `/modifier/projet/${AIX_OUJDA_PROJECT}.json`)).status).toBe(403);
     // a record's history: a contributor sees their own records' (a page whose path ends with a parameter, too)
     const history = (await (await fetchAs(oujda, `/historique/projet/${AIX_OUJDA_PROJECT}.json`)).json()) as { label: string; versions: { version: number; current: boolean }[]; revert?: unknown };
     expect(history.versions[0]?.current).toBe(true);
