@@ -7,8 +7,9 @@ import { campaignsPage } from './census/pages/campaigns/index.js';
 import { dashboardPage } from './census/pages/dashboard/index.js';
 import { historyPage } from './census/pages/history/index.js';
 import { recordEditPage } from './census/pages/record-edit/index.js';
+import { proposalEditPage } from './census/pages/proposal-edit/index.js';
 import { proposalPage } from './census/pages/proposal/index.js';
 import { qualityDeskPage } from './census/pages/quality-desk/index.js';
 import { reviewQueuePage } from './census/pages/review-queue/index.js';
 
-export const MEMBER_PAGES: readonly AnyMemberPage[] = [campaignsPage, campaignEntriesPage, dashboardPage, reviewQueuePage, proposalPage, historyPage, recordEditPage, qualityDeskPage, usersPage, personalDataPage];
+export const MEMBER_PAGES: readonly AnyMemberPage[] = [campaignsPage, campaignEntriesPage, dashboardPage, reviewQueuePage, proposalPage, proposalEditPage, historyPage, recordEditPage, qualityDeskPage, usersPage, personalDataPage];

@@ -9,6 +9,7 @@ import { registerMemberPage } from '../auth/member-page.js';
 import { memberPaths } from '../auth/paths.js';
 import { historyPage } from './pages/history/index.js';
 import { recordEditPage } from './pages/record-edit/index.js';
+import { formAgain } from './pages/record-form.js';
 import { withQuery } from '../paths.js';
 import { bodyValues, formErrors, parseForm, recordFields, type FieldSpec } from './forms.js';
 import { publicPath } from './render.js';
@@ -48,16 +49,7 @@ export function registerHistoryRoutes(app: FastifyInstance, kit: CensusRouteKit)
     recordEdit.show(
       request,
       reply,
-      (view) => ({
-        ...view,
-        form: {
-          ...view.form,
-          ...(state.values === undefined ? {} : { values: state.values }),
-          ...(state.errors === undefined ? {} : { errors: state.errors }),
-          ...(state.baseVersion === undefined ? {} : { hidden: { ...view.form.hidden, baseVersion: state.baseVersion } }),
-          ...(state.list === undefined ? {} : { added: { ...state.list.added }, ...(state.list.focus === undefined ? {} : { focus: state.list.focus }) }),
-        },
-      }),
+      (view) => ({ ...view, form: formAgain(view.form, state) }),
       status,
     );
 

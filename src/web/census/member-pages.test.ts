@@ -65,6 +65,7 @@ describe('the members’ pages and their JSON twins', () => {
       '/recensement/{campaign}.json': [`/recensement/${campaignId}.json`, `/recensement/${campaignId}.json?nom=oujda`, `/recensement/${campaignId}.json?collectivite=ma-commune-oujda&fait=envoye&envoyees=1`],
       '/historique/{type}/{id}.json': [`/historique/projet/${AIX_OUJDA_PROJECT}.json`, `/historique/collectivite/ma-commune-oujda.json?de=1&a=1`],
       '/modifier/{type}/{id}.json': [`/modifier/projet/${AIX_OUJDA_PROJECT}.json`, '/modifier/partenariat/aix-en-provence-oujda.json'],
+      '/relecture/{proposal}/modifier.json': [`/relecture/${proposalId}/modifier.json`],
       '/qualite.json': ['/qualite.json'],
       '/admin/utilisateurs.json': ['/admin/utilisateurs.json'],
       '/admin/donnees-personnelles.json': ['/admin/donnees-personnelles.json'],
@@ -123,6 +124,11 @@ describe('the members’ pages and their JSON twins', () => {
     expect(form.form.hidden.baseVersion).toMatch(/^\d+$/);
     expect(form.form.choices.collectivities.length).toBeGreaterThan(50);
     expect((await fetchAs(oujda, `/modifier/projet/${AIX_OUJDA_PROJECT}.json`)).status).toBe(403);
+    const correcting = (await (await fetchAs(editor, `/relecture/${proposalId}/modifier.json`)).json()) as { form: { values: Record<string, string>; action: string } };
+    expect(correcting.form.values.title).toBe('Espaces verts (revu)');
+    expect(correcting.form.action).toBe(`/relecture/${proposalId}/modifier`);
+    expect(text(await (await fetchAs(editor, `/relecture/${proposalId}/modifier`)).text())).toContain('Planter 500 arbres');
+    expect((await fetchAs(oujda, `/relecture/${proposalId}/modifier.json`)).status).toBe(403);
     // a record's history: a contributor sees their own records' (a page whose path ends with a parameter, too)
     const history = (await (await fetchAs(oujda, `/historique/projet/${AIX_OUJDA_PROJECT}.json`)).json()) as { label: string; versions: { version: number; current: boolean }[]; revert?: unknown };
     expect(history.versions[0]?.current).toBe(true);

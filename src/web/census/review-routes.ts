@@ -4,20 +4,21 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireEditor } from '../../accounts/roles.js';
-import { ConflictError, isRepertoireError, RepertoireError, ValidationError } from '../../errors.js';
+import { ConflictError, isRepertoireError, ValidationError } from '../../errors.js';
 import { field, guarded } from '../auth/members.js';
 import { registerMemberPage } from '../auth/member-page.js';
 import { memberPaths } from '../auth/paths.js';
 import { proposalPage } from './pages/proposal/index.js';
+import { proposalEditPage } from './pages/proposal-edit/index.js';
+import { formAgain } from './pages/record-form.js';
 import { reviewQueuePage } from './pages/review-queue/index.js';
 import { withQuery } from '../paths.js';
 import { bodyValues, formErrors, formValues, parseForm, recordFields, type FormValues } from './forms.js';
-import { recordFormPage, recordLabel } from './render.js';
 import { listEdit } from './form-lists.js';
-import { EDITABLE, listOptions, routeParam, type CampaignFormState, type CensusRouteKit } from './route-kit.js';
+import { EDITABLE, routeParam, type CampaignFormState, type CensusRouteKit } from './route-kit.js';
 
 export function registerReviewRoutes(app: FastifyInstance, kit: CensusRouteKit): void {
-  const { members, census, fieldChoices, csrfOf, conflictPage, withKept } = kit;
+  const { members, census, conflictPage, withKept } = kit;
   // ------------------------------------------------------------------------------------------
   // review
 
@@ -77,40 +78,9 @@ export function registerReviewRoutes(app: FastifyInstance, kit: CensusRouteKit):
     }),
   );
 
-  const editProposalPage = async (request: FastifyRequest, reply: FastifyReply, state: CampaignFormState & { baseVersion?: string }, status = 200) => {
-    const actor = requireEditor(members.actor(request));
-    const proposalId = routeParam(request, 'proposal');
-    const review = await census.review.review(actor, { proposalId });
-    const { proposal } = review;
-    if (proposal.status !== 'submitted') throw new RepertoireError('conflict', 'Cette proposition a déjà été traitée.', 409);
-    const c = await members.context(request);
-    const { t } = c;
-    const dir = await members.directory().catch(() => undefined);
-    const specs = recordFields(proposal.recordType);
-    const label = recordLabel(dir, proposal.recordType, proposal.recordId, proposal.data ?? proposal.baseData);
-    const page = recordFormPage(
-      {
-        title: t('review.edit.title', { label }),
-        breadcrumbs: [{ href: memberPaths.queue(), label: t('review.title') }, { href: memberPaths.proposal(proposal.id), label }, { href: request.url, label: t('review.edit') }],
-        action: memberPaths.proposalAction(proposal.id, 'modifier'),
-        csrf: csrfOf(request),
-        specs,
-        values: state.values ?? formValues(specs, proposal.data),
-        errors: state.errors ?? {},
-        hidden: { baseVersion: state.baseVersion ?? String(review.current?.version ?? proposal.baseVersion) },
-        submit: t('review.edit.submit'),
-        cancel: { href: memberPaths.proposal(proposal.id), label: t('review.back') },
-        fields: { ...fieldChoices(dir), ...listOptions(state), minItems: proposal.recordType === 'partnership' ? { parties: 2 } : {} },
-      },
-      c,
-    );
-    return members.send(request, reply, page, status);
-  };
-
-  app.get(
-    '/relecture/:proposal/modifier',
-    guarded(members, async (request, reply) => editProposalPage(request, reply, {})),
-  );
+  const proposalEdit = registerMemberPage(app, members, proposalEditPage);
+  const editProposalPage = (request: FastifyRequest, reply: FastifyReply, state: CampaignFormState & { baseVersion?: string }, status = 200) =>
+    proposalEdit.show(request, reply, (view) => ({ ...view, form: formAgain(view.form, state) }), status);
 
   app.post(
     '/relecture/:proposal/modifier',

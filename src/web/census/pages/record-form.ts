@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Directory } from '../../data/directory.js';
 import type { FieldsOptions } from '../forms.js';
 import { kindChoices } from '../form-choices.js';
+import type { CampaignFormState } from '../route-kit.js';
 
 export const RecordForm = z.object({
   /** where the form posts */
@@ -50,5 +51,16 @@ export function fieldsOptions(form: RecordForm): FieldsOptions {
     minItems: form.minItems,
     ...(form.added === undefined ? {} : { added: form.added }),
     ...(form.focus === undefined ? {} : { focus: form.focus }),
+  };
+}
+
+/** A record form shown again after a POST: what was typed, what was wrong, a list's added items, the version it was based on. */
+export function formAgain(form: RecordForm, state: CampaignFormState & { baseVersion?: string }): RecordForm {
+  return {
+    ...form,
+    ...(state.values === undefined ? {} : { values: state.values }),
+    ...(state.errors === undefined ? {} : { errors: state.errors }),
+    ...(state.baseVersion === undefined ? {} : { hidden: { ...form.hidden, baseVersion: state.baseVersion } }),
+    ...(state.list === undefined ? {} : { added: { ...state.list.added }, focus: state.list.focus }),
   };
 }
