@@ -19,7 +19,8 @@ export const RoleChangeInput = z.object({
   role: z.enum(ROLES, { error: 'Rôle inconnu : administrateur (admin), éditeur (editor) ou contributeur (contributor).' }),
   collectivityId: z.string().trim().min(1).optional(),
 });
-export type RoleChangeInput = z.input<typeof RoleChangeInput>;
+/** what a form sends: the role as typed, which the schema parses into one of ROLES (or says it is none) */
+export type RoleChangeInput = Omit<z.input<typeof RoleChangeInput>, 'role'> & { role: string };
 
 export async function changeRole(db: Kysely<Database>, actor: Actor | undefined, input: RoleChangeInput, now: Date, directoryOf: () => Promise<string>): Promise<User> {
   const admin = requireAdmin(actor);

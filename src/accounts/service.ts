@@ -161,7 +161,8 @@ export const NewUserInput = z.object({
   /** the language of their mail (default French); the administrator's page's when made on the site */
   language: z.string().regex(/^[a-z]{2}$/).optional(),
 });
-export type NewUserInput = z.input<typeof NewUserInput>;
+/** what a form sends: the role as typed, which the schema parses into one of ROLES (or says it is none) */
+export type NewUserInput = Omit<z.input<typeof NewUserInput>, 'role'> & { role: string };
 
 export const SignInInput = z.object({
   email: Email,

@@ -137,8 +137,8 @@ describe.each(ENGINES)('the census on %s', (engine) => {
     ]);
     const review = await census.review.review(editor, { proposalId: queue[0]!.id });
     expect(review.changes).toEqual([
-      { field: 'population', label: 'population', kind: 'added', after: 494_252 },
-      { field: 'populationYear', label: 'année de la population', kind: 'added', after: 2024 },
+      { field: 'population', kind: 'added', after: 494_252 },
+      { field: 'populationYear', kind: 'added', after: 2024 },
     ]);
     const closing = await census.review.review(editor, { proposalId: queue[1]!.id });
     expect(closing.changes.map((c) => [c.field, c.before, c.after])).toEqual([
@@ -215,7 +215,7 @@ describe.each(ENGINES)('the census on %s', (engine) => {
     const [stale] = await census.review.queue(editor);
     expect(stale).toMatchObject({ stale: true, baseVersion: 2, currentVersion: 3 });
     const review = await census.review.review(editor, { proposalId: stale!.id });
-    expect(review.changedSince).toEqual([{ field: 'kind', label: 'type', kind: 'changed', before: 'commune-urbaine', after: 'commune' }]);
+    expect(review.changedSince).toEqual([{ field: 'kind', kind: 'changed', before: 'commune-urbaine', after: 'commune' }]);
     await expect(census.review.approve(editor, { proposalId: stale!.id })).rejects.toMatchObject({ code: 'conflict', theirs: { version: 3 }, yours: { version: 2 } });
     // The editor merges and approves on the current version.
     await census.review.approve(editor, { proposalId: stale!.id, baseVersion: 3, data: { ...mine, kind: 'commune' } });

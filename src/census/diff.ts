@@ -2,15 +2,14 @@
  * Field-by-field differences between two versions of a record, as the review page and the
  * history show them: a field added, removed or changed; a list as the items added, removed and
  * changed (items matched by what identifies them: a contact by name, a party by collectivity…),
- * each changed item with its own field changes.
+ * each changed item with its own field changes. Fields are named by their paths: their words in
+ * each language are the web layer's (web/i18n/field-labels.ts).
  */
 import { foldText } from '../text/fold.js';
 
 export interface FieldChange {
   /** the field's path in the record: `executive.name`, `contacts` */
   field: string;
-  /** in French, for the page */
-  label: string;
   kind: 'added' | 'removed' | 'changed';
   before?: unknown;
   after?: unknown;
@@ -32,81 +31,6 @@ export interface ItemChange {
   before: unknown;
   after: unknown;
   fields: FieldChange[];
-}
-
-export const FIELD_LABELS: Record<string, string> = {
-  id: 'identifiant',
-  code: 'code',
-  label: 'libellé',
-  parent: 'domaine parent',
-  name: 'nom',
-  shortName: 'nom court',
-  country: 'pays',
-  kind: 'type',
-  population: 'population',
-  populationYear: 'année de la population',
-  executive: 'exécutif',
-  'executive.name': 'nom de l’exécutif',
-  'executive.title': 'titre de l’exécutif',
-  title: 'titre',
-  address: 'adresse',
-  phones: 'téléphones',
-  faxes: 'télécopies',
-  emails: 'courriels',
-  websites: 'sites web',
-  location: 'coordonnées géographiques',
-  region: 'région',
-  aliases: 'autres noms',
-  tier: 'niveau de détail',
-  section: 'rubrique',
-  parties: 'parties',
-  legalFramework: 'cadre juridique',
-  frameworkKind: 'type d’accord',
-  dateText: 'date (texte)',
-  signedDate: 'date de signature',
-  history: 'historique',
-  domainsText: 'domaines (texte)',
-  domains: 'domaines',
-  budgets: 'budgets',
-  humanResources: 'moyens humains',
-  otherPartnerships: 'autres partenariats',
-  contacts: 'contacts',
-  notes: 'notes',
-  source: 'source',
-  status: 'état',
-  themes: 'thèmes',
-  periodText: 'période (texte)',
-  startDate: 'date de début',
-  endDate: 'date de fin',
-  durationMonths: 'durée (mois)',
-  padCofinanced: 'cofinancé par le PAD',
-  objectives: 'objectifs',
-  description: 'description',
-  partners: 'partenaires',
-  totalCost: 'coût total',
-  funding: 'financements',
-  fundingText: 'financements (texte)',
-  expectedResults: 'résultats attendus',
-  obtainedResults: 'résultats obtenus',
-  beneficiaries: 'bénéficiaires',
-  observations: 'observations',
-  role: 'fonction',
-  collectivityId: 'collectivité',
-  organization: 'organisme',
-  amount: 'montant',
-  currency: 'devise',
-  period: 'période',
-  funder: 'financeur',
-  share: 'part',
-  contribution: 'nature de la contribution',
-  contact: 'contact',
-  civility: 'civilité (telle qu’imprimée : Mme, M.)',
-  funderId: 'financeur (registre)',
-  domainRule: 'domaines déduits (règle)',
-};
-
-export function fieldLabel(field: string): string {
-  return FIELD_LABELS[field] ?? FIELD_LABELS[field.split('.').pop() ?? ''] ?? field;
 }
 
 /** How the items of each list are told apart. */
@@ -133,10 +57,10 @@ export function diffRecords(before: unknown, after: unknown, prefix = ''): Field
     const was = a[key];
     const is = b[key];
     if (same(was, is)) continue;
-    if (was === undefined) changes.push({ field, label: fieldLabel(field), kind: 'added', after: is, ...(Array.isArray(is) ? listOf(key, [], is) : {}) });
-    else if (is === undefined) changes.push({ field, label: fieldLabel(field), kind: 'removed', before: was, ...(Array.isArray(was) ? listOf(key, was, []) : {}) });
+    if (was === undefined) changes.push({ field, kind: 'added', after: is, ...(Array.isArray(is) ? listOf(key, [], is) : {}) });
+    else if (is === undefined) changes.push({ field, kind: 'removed', before: was, ...(Array.isArray(was) ? listOf(key, was, []) : {}) });
     else if (isObject(was) && isObject(is) && key !== 'location' && key !== 'source' && !isMoney(was)) changes.push(...diffRecords(was, is, field));
-    else changes.push({ field, label: fieldLabel(field), kind: 'changed', before: was, after: is, ...listOf(key, was, is) });
+    else changes.push({ field, kind: 'changed', before: was, after: is, ...listOf(key, was, is) });
   }
   return changes;
 }

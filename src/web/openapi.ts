@@ -17,10 +17,21 @@ import { recordPdfPathItems } from './record-pdf/openapi.js';
 
 type JsonSchema = Record<string, unknown>;
 
-function schemaOf(schema: z.ZodType): JsonSchema {
+/**
+ * A view model's JSON Schema. A recursive part (a diff's field changes: z.lazy with a `.meta({ id })`)
+ * comes out as a `$defs` entry its `$ref`s point to; `#` in an OpenAPI document is the document, so
+ * each such entry is moved to the components (into `shared`) and its references follow it.
+ */
+function schemaOf(schema: z.ZodType, shared?: Record<string, JsonSchema>): JsonSchema {
   const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any', reused: 'inline' }) as JsonSchema;
   delete json.$schema;
-  return json;
+  const defs = json.$defs as Record<string, JsonSchema> | undefined;
+  if (defs === undefined) return json;
+  if (shared === undefined) throw new Error('a recursive view model needs the components to put its definitions in');
+  delete json.$defs;
+  const moved = JSON.parse(JSON.stringify({ json, defs }).replaceAll('"#/$defs/', '"#/components/schemas/')) as { json: JsonSchema; defs: Record<string, JsonSchema> };
+  Object.assign(shared, moved.defs);
+  return moved.json;
 }
 
 /** `/partenariats/:id` → `/partenariats/{id}.json`; `/` → `/index.json` */
@@ -75,7 +86,7 @@ export function openApiDocument(pages: readonly AnyPage[], options: OpenApiOptio
     };
   }
   for (const page of options.memberPages ?? []) {
-    schemas[page.name] = schemaOf(page.schema);
+    schemas[page.name] = schemaOf(page.schema, schemas);
     pathItems[memberTwinRoute(page.path).replace(/:(\w+)/g, '{$1}')] = {
       get: {
         operationId: page.name.replace(/View$/, '').replace(/^./, (c) => c.toLowerCase()),

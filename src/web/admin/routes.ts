@@ -9,12 +9,10 @@ import { isEditor, requireAdmin, requireEditor } from '../../accounts/roles.js';
 import type { Invitation } from '../../accounts/service.js';
 import { isRepertoireError, ValidationError } from '../../errors.js';
 import { registerMemberPage } from '../auth/member-page.js';
-import { csrfField, field, guarded, type Members } from '../auth/members.js';
+import { field, guarded, type Members } from '../auth/members.js';
 import { memberPaths } from '../auth/paths.js';
-import { COLLECTIVITY_LIST_ID, errorSummary, fieldId } from '../census/forms.js';
-import { html } from '../html.js';
 import { currentLanguage } from '../language.js';
-import { selectField, textField } from './fields.js';
+import { personalDataPage } from './pages/personal-data/index.js';
 import { usersPage } from './pages/users/index.js';
 import { slugOf } from '../../text/fold.js';
 
@@ -69,7 +67,7 @@ export function registerAdminRoutes(app: FastifyInstance, members: Members): voi
       try {
         const invitation = await accounts.createUser(
           // the invitation in the language of the administrator's page (the invitee's, once they sign in)
-          { email: values.email, name: values.name, role: values.role as 'contributor', language: currentLanguage(), ...(values.collectivityId.trim() ? { collectivityId: values.collectivityId.trim() } : {}) },
+          { email: values.email, name: values.name, role: values.role, language: currentLanguage(), ...(values.collectivityId.trim() ? { collectivityId: values.collectivityId.trim() } : {}) },
           actor,
         );
         return usersAgain(request, reply, { invitation: { invitation: withBase(invitation, members.baseUrl(request)), created: true } }, 201);
@@ -103,7 +101,7 @@ export function registerAdminRoutes(app: FastifyInstance, members: Members): voi
       const actor = requireAdmin(members.actor(request));
       const c = await members.context(request);
       try {
-        const user = await accounts.changeRole({ email: field(request, 'email') ?? '', role: (field(request, 'role') ?? '') as 'editor' }, actor);
+        const user = await accounts.changeRole({ email: field(request, 'email') ?? '', role: field(request, 'role') ?? '' }, actor);
         return usersAgain(request, reply, { notice: c.t('admin.users.role.changed', { email: user.email, role: c.t(`member.role.${user.role}`) }) });
       } catch (error) {
         if (error instanceof ValidationError) return usersAgain(request, reply, { errors: error.fieldErrors, values: { role: field(request, 'role') ?? '' } }, 422);
@@ -112,66 +110,25 @@ export function registerAdminRoutes(app: FastifyInstance, members: Members): voi
     }),
   );
 
-  const personPage = async (request: FastifyRequest, reply: FastifyReply, state: PersonState, status = 200) => {
-    const actor = requireEditor(members.actor(request));
-    const admin = actor.role === 'admin';
-    const c = await members.context(request);
-    const { t } = c;
-    const csrf = request.member!.csrfToken;
-    const values = state.values ?? {};
-    const errors = state.errors ?? {};
-    const dir = await members.directory().catch(() => undefined);
-    const labels: Record<string, string> = { name: t('admin.person.name'), collectivityId: t('admin.person.collectivity'), confirm: t('admin.person.confirm'), publish: t('admin.person.consent.publish'), note: t('admin.person.consent.note') };
-    const person = (form: NonNullable<PersonState['form']>) => {
-      const own = state.form === form ? errors : {};
-      const shown = state.form === form || state.form === undefined ? values : {};
-      return html`${textField(c, 'name', labels.name!, shown.name ?? '', own.name, { idPrefix: form })}
-${textField(c, 'collectivityId', labels.collectivityId!, shown.collectivityId ?? '', own.collectivityId, { list: COLLECTIVITY_LIST_ID, required: false, idPrefix: form })}`;
-    };
-    const summary = (form: PersonState['form']) => (state.form === form ? errorSummary(prefixed(errors, form ?? ''), c, (path) => labels[path.replace(/^[a-z]+-/, '')] ?? path) : '');
-    const body = html`<section class="member-page">
-<h1>${t('admin.person.title')}</h1>
-${state.notice ? html`<p class="success" role="status">${state.notice}</p>` : ''}
-<p>${t('admin.person.intro')}</p>
-${admin
-  ? html`<h2>${t('admin.person.export')}</h2>
-${summary('export')}
-<form method="post" action="${memberPaths.personExport()}" class="member-form" novalidate>${csrfField(csrf)}${person('export')}
-<p><button type="submit">${t('admin.person.export')}</button></p></form>
-<h2>${t('admin.person.erase.title')}</h2>
-<p>${t('admin.person.erase.text')}</p>
-${summary('erase')}
-<form method="post" action="${memberPaths.personErase()}" class="member-form" novalidate>${csrfField(csrf)}${person('erase')}
-<div class="field checkbox${state.form === 'erase' && errors.confirm ? ' has-error' : ''}">${
-      state.form === 'erase' && errors.confirm ? html`<p class="field-error" id="${fieldId('erase-confirm')}-error">${errors.confirm}</p>` : ''
-    }<input type="checkbox" id="${fieldId('erase-confirm')}" name="confirm" value="oui"${state.form === 'erase' && errors.confirm ? html` aria-invalid="true" aria-describedby="${fieldId('erase-confirm')}-error"` : ''}> <label for="${fieldId('erase-confirm')}">${labels.confirm}</label></div>
-<p><button type="submit" class="danger">${t('admin.person.erase')}</button></p></form>`
-  : ''}
-<h2>${t('admin.person.consent.title')}</h2>
-<p>${t('admin.person.consent.text')}</p>
-${summary('consent')}
-<form method="post" action="${memberPaths.personConsent()}" class="member-form" novalidate>${csrfField(csrf)}${person('consent')}
-${selectField(c, 'publish', labels.publish!, values.publish ?? 'true', undefined, [
-      ['true', t('admin.person.consent.yes')],
-      ['false', t('admin.person.consent.no')],
-    ], 'consent')}
-${textField(c, 'note', labels.note!, values.note ?? '', undefined, { required: false, idPrefix: 'consent' })}
-<p><button type="submit">${t('admin.person.consent.submit')}</button></p></form>
-${dir ? html`<datalist id="${COLLECTIVITY_LIST_ID}">${dir.collectivities.map((k) => html`<option value="${k.id}">${k.name}</option>`)}</datalist>` : ''}
-</section>`;
-    return members.send(request, reply, { title: t('admin.person.title'), breadcrumbs: [{ href: memberPaths.personalData(), label: t('admin.person.title') }], body }, status);
-  };
+  const personal = registerMemberPage(app, members, personalDataPage);
+  /** The personal-data page again after a POST: a notice, or one form with what was typed and what was wrong. */
+  const personPage = (request: FastifyRequest, reply: FastifyReply, state: PersonState, status = 200) =>
+    personal.show(
+      request,
+      reply,
+      (view) => ({
+        ...view,
+        ...(state.notice === undefined ? {} : { notice: state.notice }),
+        ...(state.form === undefined ? {} : { form: { which: state.form, values: state.values ?? {}, errors: state.errors ?? {} } }),
+      }),
+      status,
+    );
 
   const personInput = (request: FastifyRequest) => {
     const name = field(request, 'name') ?? '';
     const collectivityId = (field(request, 'collectivityId') ?? '').trim();
     return { values: { name, collectivityId }, input: { name, ...(collectivityId ? { collectivityId } : {}) } };
   };
-
-  app.get(
-    '/admin/donnees-personnelles',
-    guarded(members, async (request, reply) => personPage(request, reply, {})),
-  );
 
   app.post(
     '/admin/donnees-personnelles/export',
@@ -239,8 +196,4 @@ ${dir ? html`<datalist id="${COLLECTIVITY_LIST_ID}">${dir.collectivities.map((k)
 function withBase(invitation: Invitation, baseUrl: string): Invitation {
   const token = invitation.link.split('/invitation/')[1] ?? '';
   return { ...invitation, link: `${baseUrl.replace(/\/+$/, '')}${memberPaths.invitation(decodeURIComponent(token))}` };
-}
-
-function prefixed(errors: Record<string, string>, prefix: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(errors).map(([key, value]) => [`${prefix}-${key}`, value]));
 }

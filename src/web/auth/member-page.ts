@@ -58,7 +58,7 @@ export function defineMemberPage<VM>(page: MemberPageDefinition<VM>): MemberPage
   return page;
 }
 
-/** The JSON twin's route of a page path: `/relecture` → `/relecture.json`. */
+/** The JSON twin's route of a page path: `/relecture` → `/relecture.json`, `/relecture/:proposal` → `/relecture/:proposal.json` (served by the page's own route). */
 export function memberTwinRoute(path: string): string {
   return `${path}.json`;
 }
@@ -114,10 +114,20 @@ export function registerMemberPage<VM>(app: FastifyInstance, members: Members, p
       throw error;
     }
   };
-  // a path ending with a parameter (`/relecture/:proposal`) would need its twin on the same route, the value ending with .json, as app.ts does for the public pages: none does yet
-  if (/\/:\w+$/.test(page.path)) throw new Error(`${page.name}: a members' page whose path ends with a parameter has no JSON twin route yet (${page.path})`);
-  app.get(page.path, sendHtml);
-  app.get(memberTwinRoute(page.path), async (request, reply) => sendJson(request, reply, stringsOf(request.params)));
+  const last = page.path.split('/').pop() ?? '';
+  if (last.startsWith(':')) {
+    // one route, as app.ts does for the public pages: the last parameter may end with .json (ids never hold a dot)
+    const name = last.slice(1);
+    app.get(page.path, async (request, reply) => {
+      const params = stringsOf(request.params);
+      const value = params[name] ?? '';
+      if (!value.endsWith('.json')) return sendHtml(request, reply);
+      return sendJson(request, reply, { ...params, [name]: value.slice(0, -'.json'.length) });
+    });
+  } else {
+    app.get(page.path, sendHtml);
+    app.get(memberTwinRoute(page.path), async (request, reply) => sendJson(request, reply, stringsOf(request.params)));
+  }
 
   return {
     async show(request, reply, change = (view) => view, status = 200) {

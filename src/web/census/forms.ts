@@ -13,9 +13,8 @@
  */
 import type { z } from 'zod';
 import { RECORD_SCHEMAS, type RecordType } from '../../census/records.js';
-import { fieldLabel } from '../../census/diff.js';
 import { html, type SafeHtml } from '../html.js';
-import { label as labelOf, type MessageKey } from '../i18n/index.js';
+import { fieldLabel, label as labelOf, type Locale } from '../i18n/index.js';
 import type { RenderContext } from '../page.js';
 import { domainCheckboxes, kindOptions, type DomainChoice, type KindChoice } from './form-choices.js';
 
@@ -337,7 +336,7 @@ function renderField(spec: FieldSpec, values: FormValues, errors: Record<string,
   const { t } = c;
   const path = prefix + spec.key;
   const id = fieldId(path);
-  const name = fieldLabel(spec.key);
+  const name = fieldLabel(c.locale, spec.key);
   const label = capitalise(name);
   const error = errors[path];
   const hints: string[] = [];
@@ -447,7 +446,7 @@ ${choices.map((option) => html`<option value="${option}"${option === value ? htm
 }
 
 function capitalise(text: string): string {
-  return text.charAt(0).toLocaleUpperCase('fr') + text.slice(1);
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
 
 function singular(text: string): string {
@@ -456,24 +455,23 @@ function singular(text: string): string {
 }
 
 /** The summary of errors at the top of a form: links to each field. */
-export function errorSummary(errors: Record<string, string>, c: RenderContext, labels: (path: string) => string = pathLabel): SafeHtml {
+export function errorSummary(errors: Record<string, string>, c: RenderContext, labels: (path: string) => string = (path) => pathLabel(c.locale, path)): SafeHtml {
   const entries = Object.entries(errors);
   if (entries.length === 0) return html``;
   const { t } = c;
-  const base = entries.length === 1 ? 'form.errors.intro.one' : 'form.errors.intro.other';
-  return html`<div class="error-summary" role="alert" tabindex="-1" id="erreurs"><h2>${t('form.errors.title')}</h2><p>${t(base as MessageKey, { count: entries.length })}</p><ul>${entries.map(
+  return html`<div class="error-summary" role="alert" tabindex="-1" id="erreurs"><h2>${t('form.errors.title')}</h2><p>${t(entries.length === 1 ? 'form.errors.intro.one' : 'form.errors.intro.other', { count: entries.length })}</p><ul>${entries.map(
     ([path, message]) => html`<li>${path === '' ? message : html`<a href="#${fieldId(path)}">${labels(path)} : ${message}</a>`}</li>`,
   )}</ul></div>`;
 }
 
 /** "contacts[1].name" → "Contacts 2, nom". */
-export function pathLabel(path: string): string {
+export function pathLabel(locale: Locale, path: string): string {
   return capitalise(
     path
     .split('.')
     .map((part) => {
       const match = /^(.*)\[(\d+)\]$/.exec(part);
-      return match ? `${capitalise(fieldLabel(match[1]!))} ${Number(match[2]) + 1}` : fieldLabel(part);
+      return match ? `${capitalise(fieldLabel(locale, match[1]!))} ${Number(match[2]) + 1}` : fieldLabel(locale, part);
     })
     .join(', '),
   );

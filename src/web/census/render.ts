@@ -2,11 +2,11 @@
  * The census pages' shared pieces: record values as HTML, the field-by-field difference tables
  * (review, history, conflict), and the record form page every edit goes through.
  */
-import { fieldLabel, type FieldChange } from '../../census/diff.js';
-import type { RecordData, RecordType } from '../../census/records.js';
+import type { FieldChangeView } from './pages/changes.js';
+import type { RecordType } from '../../census/records.js';
 import type { Directory } from '../data/directory.js';
 import { html, type SafeHtml } from '../html.js';
-import { direction, formatMoney, label as labelOf, type MessageKey } from '../i18n/index.js';
+import { direction, fieldLabel, formatMoney, label as labelOf } from '../i18n/index.js';
 import type { Link } from '../pages/common.js';
 import { partnershipTitle } from '../pages/common.js';
 import type { RenderContext, RenderedPage } from '../page.js';
@@ -35,18 +35,18 @@ export function valueHtml(value: unknown, c: RenderContext, key = ''): SafeHtml 
       const money = { amount: value.amount, currency: value.currency, ...(value.approximate === true ? { approximate: true } : {}) };
       return html`${formatMoney(c.locale, money)}${typeof value.text === 'string' ? html` <span class="muted">(${value.text})</span>` : ''}`;
     }
-    return html`<dl class="value-fields">${Object.entries(value).map(([k, v]) => html`<div><dt>${fieldLabel(k)}</dt><dd>${valueHtml(v, c, k)}</dd></div>`)}</dl>`;
+    return html`<dl class="value-fields">${Object.entries(value).map(([k, v]) => html`<div><dt>${fieldLabel(c.locale, k)}</dt><dd>${valueHtml(v, c, k)}</dd></div>`)}</dl>`;
   }
   return html`${String(value)}`;
 }
 
 /** The changes of a diff as a table: field, before, after (a list's added, removed and changed items). */
-export function changesTable(changes: readonly FieldChange[], c: RenderContext, headings: { before: string; after: string }, caption?: string): SafeHtml {
+export function changesTable(changes: readonly FieldChangeView[], c: RenderContext, headings: { before: string; after: string }, caption?: string): SafeHtml {
   const { t } = c;
   if (changes.length === 0) return html`<p>${t('review.noChanges')}</p>`;
   const key = (field: string) => field.split('.').pop() ?? field;
   return html`<table class="diff">${caption ? html`<caption>${caption}</caption>` : ''}<thead><tr><th scope="col">${t('review.field')}</th><th scope="col">${headings.before}</th><th scope="col">${headings.after}</th></tr></thead><tbody>${changes.map(
-    (change) => html`<tr class="change-${change.kind}"><th scope="row">${capitalise(change.label)} <span class="badge">${t(`review.kind.${change.kind}` as MessageKey)}</span></th>${
+    (change) => html`<tr class="change-${change.kind}"><th scope="row">${capitalise(fieldLabel(c.locale, change.field))} <span class="badge">${t(`review.kind.${change.kind}`)}</span></th>${
       change.list && change.kind === 'changed'
         ? html`<td colspan="2">${listChanges(change, c)}</td>`
         : html`<td class="before">${change.kind === 'added' ? '' : valueHtml(change.before, c, key(change.field))}</td><td class="after">${change.kind === 'removed' ? '' : valueHtml(change.after, c, key(change.field))}</td>`
@@ -54,7 +54,7 @@ export function changesTable(changes: readonly FieldChange[], c: RenderContext, 
   )}</tbody></table>`;
 }
 
-function listChanges(change: FieldChange, c: RenderContext): SafeHtml {
+function listChanges(change: FieldChangeView, c: RenderContext): SafeHtml {
   const { t } = c;
   const list = change.list!;
   const key = change.field.split('.').pop() ?? change.field;
@@ -63,7 +63,7 @@ ${list.added.map((item) => html`<li class="added"><strong>${t('review.list.added
 ${list.removed.map((item) => html`<li class="removed"><strong>${t('review.list.removed')} :</strong> ${valueHtml(item, c, key)}</li>`)}
 ${list.changed.map(
   (item) => html`<li class="changed"><strong>${t('review.list.changed')} (${item.key}) :</strong><ul>${item.fields.map(
-    (f) => html`<li>${capitalise(f.label)} : <del>${valueHtml(f.before, c, f.field)}</del> ${direction(c.locale) === 'rtl' ? '←' : '→'} <ins>${valueHtml(f.after, c, f.field)}</ins></li>`,
+    (f) => html`<li>${capitalise(fieldLabel(c.locale, f.field))} : <del>${valueHtml(f.before, c, f.field)}</del> ${direction(c.locale) === 'rtl' ? '←' : '→'} <ins>${valueHtml(f.after, c, f.field)}</ins></li>`,
   )}</ul></li>`,
 )}
 ${list.reordered ? html`<li>${t('review.list.reordered')}</li>` : ''}
@@ -79,8 +79,8 @@ export function capitalise(text: string): string {
  * title, from the record's data (proposals and versions carry it); a collectivity's from the
  * snapshot otherwise, else the id.
  */
-export function recordLabel(dir: Directory | undefined, recordType: RecordType | string, recordId: string, data?: RecordData | undefined): string {
-  const d = (data ?? {}) as Record<string, unknown>;
+export function recordLabel(dir: Directory | undefined, recordType: RecordType | string, recordId: string, data?: unknown): string {
+  const d = isObject(data) ? data : {};
   if (recordType === 'collectivity') return String(d.name ?? dir?.collectivity.get(recordId)?.name ?? recordId);
   if (recordType === 'project') return String(d.title ?? recordId);
   if (recordType === 'partnership') {

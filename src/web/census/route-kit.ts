@@ -5,7 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isEditor, type Actor } from '../../accounts/roles.js';
-import type { CampaignEntries, RecordData, RecordType } from '../../census/index.js';
+import type { CampaignEntries, RecordType } from '../../census/index.js';
 import { diffRecords } from '../../census/diff.js';
 import type { ConflictError } from '../../errors.js';
 import type { Directory } from '../data/directory.js';
@@ -89,7 +89,7 @@ export function censusRouteKit(members: Members) {
     const dir = await members.directory().catch(() => undefined);
     const { theirs, yours } = o.error;
     const specs = recordFields(o.recordType);
-    const label = recordLabel(dir, o.recordType, o.error.recordId, (theirs.data ?? yours.data) as RecordData | undefined);
+    const label = recordLabel(dir, o.recordType, o.error.recordId, theirs.data ?? yours.data);
     const differences = diffRecords(theirs.data, yours.data).filter((change) => change.field !== 'source');
     const body = html`<section class="member-page conflict">
   <h1>${t('conflict.title')} : ${label}</h1>

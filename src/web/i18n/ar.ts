@@ -5,10 +5,12 @@
  * Size: a catalogue, one string a line: it grows with the site's pages, not with logic.
  */
 import { membersAr } from '../auth/messages-ar.js';
+import { fieldsAr } from './field-labels-ar.js';
 import type { Translation } from './fr.js';
 
 export const ar = {
   ...membersAr,
+  ...fieldsAr,
   'site.name': 'Répertoire — دليل الشراكات',
   'site.tagline': 'شراكات التعاون اللامركزي بين الجماعات الترابية',
   'site.skip': 'الانتقال إلى المحتوى',

@@ -51,7 +51,7 @@ describe('the catalogues', () => {
       for (const name of readdirSync(dir)) {
         const path = join(dir, name);
         if (statSync(path).isDirectory()) walk(path);
-        else if (name.endsWith('.ts') && !name.endsWith('.test.ts') && !/\/i18n\/(fr|en|ar)\.ts$|\/auth\/messages(-\w+)?\.ts$/.test(path)) sources.push(readFileSync(path, 'utf8'));
+        else if (name.endsWith('.ts') && !name.endsWith('.test.ts') && !/\/i18n\/(fr|en|ar|field-labels(-\w+)?)\.ts$|\/auth\/messages(-\w+)?\.ts$/.test(path)) sources.push(readFileSync(path, 'utf8'));
       }
     };
     walk(root);

@@ -4,10 +4,12 @@
  * Size: a catalogue, one string a line: it grows with the site's pages, not with logic.
  */
 import { membersEn } from '../auth/messages-en.js';
+import { fieldsEn } from './field-labels-en.js';
 import type { Translation } from './fr.js';
 
 export const en = {
   ...membersEn,
+  ...fieldsEn,
   'site.name': 'Répertoire',
   'site.tagline': 'Decentralised cooperation partnerships between local authorities',
   'site.skip': 'Skip to content',

@@ -5,9 +5,11 @@
  * Size: a catalogue, one string a line: it grows with the site's pages, not with logic.
  */
 import { membersFr } from '../auth/messages.js';
+import { fieldsFr } from './field-labels.js';
 
 export const fr = {
   ...membersFr,
+  ...fieldsFr,
   'site.name': 'Répertoire',
   'site.tagline': 'Partenariats de coopération décentralisée entre collectivités',
   'site.skip': 'Aller au contenu',

@@ -98,6 +98,11 @@ export function label(locale: Locale, prefix: string, value: string): string {
   return phrase(locale, prefix, value) ?? value;
 }
 
+/** A record field's name (`executive.name`, `contacts[1].role` → its last segment's when the path has none of its own), else the path itself. */
+export function fieldLabel(locale: Locale, path: string): string {
+  return phrase(locale, 'field', path) ?? phrase(locale, 'field', path.split('.').pop() ?? '') ?? path;
+}
+
 /** A phrase of a family of keys (`report.note.`…) with its values, or undefined when the catalogue lacks it. */
 export function phrase(locale: Locale, prefix: string, key: string, params: Params = {}): string | undefined {
   const full = `${prefix}.${key}`;

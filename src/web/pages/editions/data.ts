@@ -42,8 +42,8 @@ export const EditionsView = z.object({
 export type EditionsView = z.infer<typeof EditionsView>;
 
 const FieldChange = z.object({
+  /** the field's path in the record (its name in each language: the page's catalogue) */
   field: z.string(),
-  label: z.string(),
   kind: z.enum(['added', 'removed', 'changed']),
   before: z.unknown().optional(),
   after: z.unknown().optional(),

@@ -1,7 +1,7 @@
 /** The editions pages' HTML: the series and their editions; what changed from one edition to the next. */
 import { html, type SafeHtml } from '../../html.js';
 import { countryLabel } from '../../i18n/codes.js';
-import { editionLabel, formatNumber, label } from '../../i18n/index.js';
+import { editionLabel, fieldLabel, formatNumber, label } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
 import { dataTable, section } from '../../render/parts.js';
@@ -87,7 +87,7 @@ ${list(t('editions.new'), changes.new, 'nouveaux')}${list(t('editions.ended'), c
             }${dataTable(
               'changes',
               [{ label: t('editions.field') }, { label: t('editions.before') }, { label: t('editions.after') }],
-              record.fields.map((field) => [field.label, shownField(field.field, field.before, c), shownField(field.field, field.after, c)]),
+              record.fields.map((field) => [fieldLabel(c.locale, field.field), shownField(field.field, field.before, c), shownField(field.field, field.after, c)]),
             )}`,
           )}`
     }`,

@@ -1,0 +1,86 @@
+/** A record's history: its versions, newest first, and the changes between two of them (the last two by default, `?de=&a=`). */
+import { z } from 'zod';
+import { isEditor } from '../../../../accounts/roles.js';
+import type { MemberPageInput } from '../../../auth/member-page.js';
+import { memberPaths, typeOfSlug } from '../../../auth/paths.js';
+import { notFound } from '../../../auth/members.js';
+import { publicPath, recordIsPublished, recordLabel } from '../../render.js';
+import { EDITABLE } from '../../route-kit.js';
+import { changesView, FieldChangeView } from '../changes.js';
+
+export const HistoryView = z.object({
+  recordType: z.enum(['collectivity', 'partnership', 'project']),
+  recordId: z.string(),
+  label: z.string(),
+  href: z.string(),
+  /** the record's public page, when the site shows the record */
+  publicHref: z.string().optional(),
+  /** what the last revert did (`?fait=retabli&depuis=&version=`) */
+  reverted: z.object({ from: z.string(), version: z.string() }).optional(),
+  /** a revert refused (a conflict, a version that is not one), sent back with the page */
+  alert: z.string().optional(),
+  versions: z.array(
+    z.object({
+      version: z.number().int(),
+      current: z.boolean(),
+      createdAt: z.string(),
+      by: z.string().optional(),
+      /** where it came from, worded: an import, a revert… */
+      origin: z.string(),
+      /** a campaign's version: the campaign's title (never its id) */
+      campaign: z.string().optional(),
+      removed: z.boolean(),
+    }),
+  ),
+  /** for an editor, where a revert posts and the version it is based on: the current one */
+  revert: z.object({ action: z.string(), baseVersion: z.number().int() }).optional(),
+  /** the two versions compared, and what changed from one to the other */
+  diff: z.object({ from: z.number().int(), to: z.number().int(), changes: z.array(FieldChangeView) }).optional(),
+});
+export type HistoryView = z.infer<typeof HistoryView>;
+
+const one = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
+
+export async function historyView({ actor, params, query, members }: MemberPageInput): Promise<HistoryView> {
+  const { census } = members;
+  const recordType = typeOfSlug(params.type ?? '');
+  if (recordType === undefined || !EDITABLE.includes(recordType) || recordType === 'domain') throw notFound(`type de fiche inconnu : ${params.type ?? ''}`);
+  const recordId = params.id ?? '';
+  const versions = await census.history.versions(actor, { recordType, recordId });
+  const dir = await members.directory().catch(() => undefined);
+  const last = versions[versions.length - 1];
+  // a campaign is named by its title, never its id
+  const campaignTitles = versions.some((v) => v.origin.kind === 'campaign' && v.origin.ref !== undefined)
+    ? new Map((await census.campaigns.list(actor)).map((campaign) => [campaign.id, campaign.title]))
+    : new Map<string, string>();
+  const numbers = versions.map((v) => v.version);
+  const askedFrom = Number(one(query.de));
+  const askedTo = Number(one(query.a));
+  const to = numbers.includes(askedTo) ? askedTo : last?.version;
+  const from = numbers.includes(askedFrom) ? askedFrom : numbers[numbers.length - 2];
+  const diff = from !== undefined && to !== undefined && from !== to ? await census.history.diff(actor, { recordType, recordId, from, to }) : undefined;
+  const link = publicPath(recordType, recordId);
+  const said = one(query.fait);
+  return {
+    recordType,
+    recordId,
+    label: recordLabel(dir, recordType, recordId, last?.data ?? versions.findLast((v) => v.data !== undefined)?.data),
+    href: memberPaths.history(recordType, recordId),
+    ...(link !== undefined && (await recordIsPublished(dir, recordType, recordId)) ? { publicHref: link } : {}),
+    ...(said === 'retabli' ? { reverted: { from: one(query.depuis) ?? '', version: one(query.version) ?? '' } } : {}),
+    versions: [...versions].reverse().map((v) => {
+      const title = v.origin.kind === 'campaign' && v.origin.ref !== undefined ? campaignTitles.get(v.origin.ref) : undefined;
+      return {
+        version: v.version,
+        current: v.version === last?.version,
+        createdAt: v.createdAt,
+        ...(v.by === undefined ? {} : { by: v.by }),
+        origin: v.originLabel,
+        ...(title === undefined ? {} : { campaign: title }),
+        removed: v.removed,
+      };
+    }),
+    ...(isEditor(actor) && last !== undefined ? { revert: { action: memberPaths.revert(recordType, recordId), baseVersion: last.version } } : {}),
+    ...(diff === undefined ? {} : { diff: { from: diff.from.version, to: diff.to.version, changes: changesView(diff.changes, { withSource: true }) } }),
+  };
+}
