@@ -19,7 +19,10 @@ export const MAIL_LANGUAGES = ['fr', 'en', 'ar'] as const;
 export const LanguageChoiceInput = z.object({
   language: z.enum(MAIL_LANGUAGES, { error: 'Langue inconnue : français (fr), anglais (en) ou arabe (ar).' }),
 });
-export type LanguageChoiceInput = z.input<typeof LanguageChoiceInput>;
+/** as a form sends it: any text, checked by the schema */
+export interface LanguageChoiceInput {
+  language: string;
+}
 
 /** The member's own language (an administrator may set anyone's). */
 export async function chooseLanguage(db: Kysely<Database>, actor: Actor, userId: string, input: LanguageChoiceInput, now: Date): Promise<string> {
