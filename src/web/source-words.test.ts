@@ -88,7 +88,7 @@ describe('the directory’s words on pages in another language', () => {
 
   it('shows a partnership’s section marked French, and its date read with the printed words quoted beneath', async () => {
     const ar = (await get('/ar/partenariats/aix-en-provence-oujda')).body;
-    expect(ar).toMatch(/<dd><span lang="fr">Villes<\/span><\/dd>/);
+    expect(ar).toMatch(/<dd><span lang="fr" dir="ltr">Villes<\/span><\/dd>/);
     const fr = (await get('/partenariats/tours-marrakech')).body;
     const printed = /<dt>Date<\/dt><dd>([^<]+)<\/dd>/.exec(fr)?.[1];
     expect(printed).toBeDefined();

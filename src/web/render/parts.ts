@@ -10,12 +10,13 @@ import type { CollectivityRef, DomainRef, PaginationView, PartnershipRef, Projec
 const ARABIC = /[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]/;
 
 /**
- * ` lang="fr"` on a page in another language: for the directory's own words (a domain's label, a
+ * ` lang="fr" dir="ltr"` on a page in another language (French runs left to right, its
+ * punctuation kept at its end on an Arabic page): for the directory's own words (a domain's label, a
  * project's title, a name as printed) in the helpers that are not given the render context (the
  * page's language is the request's, language.ts).
  */
 function printedLang(): SafeHtml {
-  return currentLanguage() === DEFAULT_LOCALE ? html`` : html` lang="${DEFAULT_LOCALE}"`;
+  return currentLanguage() === DEFAULT_LOCALE ? html`` : html` lang="${DEFAULT_LOCALE}" dir="ltr"`;
 }
 
 /**
@@ -136,12 +137,12 @@ export function whenInFull(printed: string | undefined, dates: readonly (string 
 
 /** Words quoted from the source (a legal framework's title, a period as printed): marked as French on a page in another language. */
 export function source(text: string, c: RenderContext): SafeHtml {
-  return c.locale === DEFAULT_LOCALE || ARABIC.test(text) ? html`${text}` : html`<span lang="${DEFAULT_LOCALE}">${text}</span>`;
+  return c.locale === DEFAULT_LOCALE || ARABIC.test(text) ? html`${text}` : html`<span lang="${DEFAULT_LOCALE}" dir="ltr">${text}</span>`;
 }
 
 /** ` lang="fr"` for an element that holds only the source's words (a search hit's excerpt), on a page in another language. */
 export function printed(c: RenderContext): SafeHtml {
-  return c.locale === DEFAULT_LOCALE ? html`` : html` lang="${DEFAULT_LOCALE}"`;
+  return c.locale === DEFAULT_LOCALE ? html`` : html` lang="${DEFAULT_LOCALE}" dir="ltr"`;
 }
 
 /**
@@ -183,7 +184,7 @@ const BULLET = /^\s*[-•*–]\s+/;
 /** A text's lines as paragraphs, and its runs of bulleted lines ("- eau", "- assainissement") as lists. */
 /** The source's own words (a history, a description, notes): in a block marked French on a page in another language. */
 function quoted(body: SafeHtml, c: RenderContext | undefined): SafeHtml {
-  return c === undefined || c.locale === DEFAULT_LOCALE || body.value === '' ? body : html`<div lang="${DEFAULT_LOCALE}">${body}</div>`;
+  return c === undefined || c.locale === DEFAULT_LOCALE || body.value === '' ? body : html`<div lang="${DEFAULT_LOCALE}" dir="ltr">${body}</div>`;
 }
 
 export function paragraphs(text: string, c?: RenderContext): SafeHtml {
