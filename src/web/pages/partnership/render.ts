@@ -5,7 +5,7 @@ import { countryLabel } from '../../i18n/codes.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
 import { recordPdfLink } from '../../record-pdf/link.js';
-import { bulletList, collectivityLink, dataTable, domainList, facts, money, paragraphs, source, whenInFull, partnershipLink, projectList, section, sentence, sourceLine, partnershipTitle } from '../../render/parts.js';
+import { bulletList, collectivityLink, dataTable, domainList, facts, money, paragraphs, printed, source, whenInFull, partnershipLink, projectList, section, sentence, sourceLine, partnershipTitle } from '../../render/parts.js';
 import type { PartnershipView } from './data.js';
 
 export function renderPartnership(v: PartnershipView, c: RenderContext): RenderedPage {
@@ -53,7 +53,7 @@ ${facts([
     v.contacts.length === 0
       ? undefined
       : html`${v.contactsRestricted ? html`<p class="notice">${t('partnership.contacts.restricted')}</p>` : ''}<ul class="contacts">${v.contacts.map(
-          (contact) => html`<li><p><strong>${contact.name}</strong>${contact.role ? html`, ${source(contact.role, c)}` : ''}${
+          (contact) => html`<li><p><span${printed(c)}><strong>${contact.name}</strong>${contact.role ? html`, ${contact.role}` : ''}</span>${
             contact.collectivity ? html` — ${collectivityLink(contact.collectivity)}` : ''
           }</p>${contact.organization ? html`<p>${sentence(c, 'partnership.contact.organization', { organization: source(contact.organization, c) })}</p>` : ''}${
             contact.restricted
