@@ -20,6 +20,7 @@ export type AuditAction =
   | 'user.disable'
   | 'user.enable'
   | 'user.role'
+  | 'user.language'
   | 'invitation.accept'
   | 'password.reset-request'
   | 'password.reset-throttled'

@@ -21,6 +21,7 @@ import type { Kysely } from 'kysely';
 import { RepertoireError } from '../errors.js';
 import { soleDirectoryId } from '../store/load-document.js';
 import type { Database } from '../store/tables.js';
+import { chooseLanguage, type LanguageChoiceInput } from './account-language.js';
 import { recordAudit, type NewAuditEvent } from './audit.js';
 import { addMs, hourMinute, systemClock, DEFAULT_TIME_ZONE, type Clock } from './clock.js';
 import { NO_MAIL, type Letter, type Postman } from './mail.js';
@@ -98,7 +99,7 @@ export interface AccountDeps {
 export interface ClientInfo {
   address?: string;
   userAgent?: string;
-  /** the language of the page the request came from: a member's mail is written in the one they last used */
+  /** the language of the page the request came from: a member's mail is written in the one they last used (unless they chose one: account-language.ts) */
   language?: string;
 }
 
@@ -421,6 +422,7 @@ export function createAccountService(deps: AccountDeps) {
         locked_until: null,
         last_sign_in_at: null,
         language: fields.language ?? 'fr',
+        language_chosen_at: null,
       };
       const invitation = await db.transaction().execute(async (trx) => {
         await trx.insertInto('users').values(row).execute();
@@ -464,7 +466,7 @@ export function createAccountService(deps: AccountDeps) {
         if (Number(used.numUpdatedRows) !== 1) throw new RepertoireError('not-found', 'Ce lien d’invitation a déjà servi.', 404);
         await trx
           .updateTable('users')
-          .set({ password_hash: passwordHash, locked_until: null, ...(client.language ? { language: client.language } : {}) })
+          .set({ password_hash: passwordHash, locked_until: null, ...(client.language && row.language_chosen_at === null ? { language: client.language } : {}) })
           .where('id', '=', row.id)
           .execute();
         // A new password ends every session opened with the old one.
@@ -477,6 +479,16 @@ export function createAccountService(deps: AccountDeps) {
     /** Changes a person's role (administrators; see role-change.ts). */
     async changeRole(input: RoleChangeInput, actor: Actor = CLI_ACTOR): Promise<User> {
       return changeRole(db, actor, input, now(), deps.defaultDirectory ?? (() => soleDirectoryId(db)));
+    },
+
+    /** The language of a member's mail, chosen on their account page (see account-language.ts). */
+    async chooseLanguage(userId: string, input: LanguageChoiceInput, actor: Actor): Promise<string> {
+      return chooseLanguage(db, actor, userId, input, now());
+    },
+
+    /** The language a member's mail is written in. */
+    async languageOf(userId: string): Promise<string | undefined> {
+      return (await findUserById(db, userId))?.language;
     },
 
     async listUsers(actor: Actor = CLI_ACTOR): Promise<User[]> {
@@ -535,10 +547,10 @@ export function createAccountService(deps: AccountDeps) {
       return db.transaction().execute(async (trx) => {
         await trx.updateTable('sign_in_attempts').set({ succeeded: 1 }).where('id', '=', reservation.attemptId).execute();
         if (previousToken) await trx.deleteFrom('sessions').where('id', '=', digest(previousToken)).execute();
-        // the language of the sign-in page: their mail follows it
+        // the language of the sign-in page: their mail follows it, unless they chose one on their account page
         await trx
           .updateTable('users')
-          .set({ last_sign_in_at: at.toISOString(), locked_until: null, ...(client.language ? { language: client.language } : {}) })
+          .set({ last_sign_in_at: at.toISOString(), locked_until: null, ...(client.language && user.language_chosen_at === null ? { language: client.language } : {}) })
           .where('id', '=', user.id)
           .execute();
         const { session, cookie } = await newSession(trx, user, client);

@@ -234,6 +234,8 @@ export interface UserTable {
   last_sign_in_at: string | null;
   /** the language of their mail: fr, en, ar (the site's languages; 'fr' by default) */
   language: Generated<string>;
+  /** when they chose it on their account page: from then on a sign-in no longer changes it (null: never chosen) */
+  language_chosen_at: Generated<string | null>;
 }
 
 export interface InvitationTable {

@@ -77,7 +77,7 @@ describe('dates and numbers in the page’s language', () => {
     expect(en.body).toContain('May 7, 1999');
     expect(ar.body).toContain('7 ماي 1999');
     // a legal framework is the source's words: quoted, in French
-    expect(ar.body).toMatch(/<span lang="fr">Convention de coopération<\/span>/);
+    expect(ar.body).toMatch(/<span lang="fr" dir="ltr">Convention de coopération<\/span>/);
   });
 
   it('writes Arabic with Western digits by default and Arabic-Indic ones when configured', async () => {

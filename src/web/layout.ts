@@ -7,6 +7,7 @@ import { inLocale } from './language.js';
 import type { RenderContext, RenderedPage } from './page.js';
 import type { Link } from './pages/common.js';
 import { jsonTwin, paths } from './paths.js';
+import { printedWords, sentence, source } from './render/parts.js';
 
 export interface Colophon {
   title: string;
@@ -64,7 +65,9 @@ ${languageSwitch(context)}
 ${accountBar(context)}
 </header>
 ${crumbs.length > 1 ? html`<nav class="breadcrumbs wrap" aria-label="${t('breadcrumbs.label')}"><ol>${crumbs.map((crumb, i) =>
-      i === crumbs.length - 1 ? html`<li><span aria-current="page">${crumb.label}</span></li>` : html`<li><a href="${crumb.href}">${crumb.label}</a></li>`,
+      i === crumbs.length - 1
+        ? html`<li><span aria-current="page">${crumb.printed ? printedWords(crumb.label) : crumb.label}</span></li>`
+        : html`<li><a href="${crumb.href}">${crumb.printed ? printedWords(crumb.label) : crumb.label}</a></li>`,
     )}</ol></nav>` : ''}
 <main id="main" class="wrap">
 ${recordTools(context)}
@@ -72,7 +75,7 @@ ${page.body}
 </main>
 <footer class="site-footer">
 <div class="wrap">
-${colophon && html`<p>${t('site.footer', { ...colophon })}</p>`}
+${colophon && html`<p>${sentence(context, 'site.footer', { ...colophon, title: source(colophon.title, context), publishers: source(colophon.publishers, context) })}</p>`}
 <p>${twin && html`<a href="${twin}">${t('site.footer.json')}</a> · `}<a href="${paths.openapi()}">${t('site.footer.api')}</a></p>
 </div>
 </footer>

@@ -18,6 +18,7 @@ import { mailMigration } from './0010_mail.js';
 import { partnerNoticesMigration } from './0011_partner_notices.js';
 import { userLanguageMigration } from './0012_user_language.js';
 import { domainAliasesMigration } from './0013_domain_aliases.js';
+import { userLanguageChoiceMigration } from './0014_user_language_choice.js';
 
 function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
@@ -33,6 +34,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0011_partner_notices': partnerNoticesMigration(),
     '0012_user_language': userLanguageMigration(),
     '0013_domain_aliases': domainAliasesMigration(),
+    '0014_user_language_choice': userLanguageChoiceMigration(),
   };
 }
 

@@ -20,6 +20,7 @@ export const memberPaths = {
   signOut: () => `${languagePrefix()}/deconnexion`,
   account: () => `${languagePrefix()}/compte`,
   signOutEverywhere: () => `${languagePrefix()}/compte/deconnexion-partout`,
+  accountLanguage: () => `${languagePrefix()}/compte/langue`,
   invitation: (token: string) => `${languagePrefix()}/invitation/${e(token)}`,
   forgotPassword: () => `${languagePrefix()}/mot-de-passe-oublie`,
   passwordReset: (token: string) => `${languagePrefix()}/mot-de-passe/${e(token)}`,

@@ -11,7 +11,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AccountLockedError, ClientThrottledError, PRE_SESSION_COOKIE_NAME, SESSION_COOKIE_NAME } from '../../accounts/service.js';
 import { isRepertoireError, ValidationError } from '../../errors.js';
 import { html, type SafeHtml } from '../html.js';
-import { formatDateTime } from '../i18n/index.js';
+import { MAIL_LANGUAGES } from '../../accounts/account-language.js';
+import { DEFAULT_LOCALE, formatDateTime, LANGUAGE_NAMES } from '../i18n/index.js';
 import { currentLanguage } from '../language.js';
 import type { RenderContext } from '../page.js';
 import { paths, withQuery } from '../paths.js';
@@ -115,17 +116,19 @@ ${input(c, 'password', t('auth.signIn.password'), { type: 'password', value: '',
     return reply.redirect(withQuery(memberPaths.signIn(), { fin: 'sortie' }), 303);
   });
 
-  app.get(
-    '/compte',
-    guarded(members, async (request, reply) => {
-      const actor = members.actor(request);
-      const c = await members.context(request);
-      const { t } = c;
-      const session = request.member!;
-      const dir = await members.directory().catch(() => undefined);
-      const collectivity = actor.collectivityId === undefined ? undefined : (dir?.collectivity.get(actor.collectivityId)?.name ?? actor.collectivityId);
-      const body = html`<section class="member-page">
+  /** The account page; `state.error`: the language refused (a value outside the list), said in the page's language. */
+  const accountPage = async (request: FastifyRequest, reply: FastifyReply, state: { saved?: boolean; error?: string }, status = 200) => {
+    const actor = members.actor(request);
+    const c = await members.context(request);
+    const { t } = c;
+    const session = request.member!;
+    const dir = await members.directory().catch(() => undefined);
+    const language = (await accounts.languageOf(actor.id)) ?? DEFAULT_LOCALE;
+    const errors: Record<string, string> = state.error === undefined ? {} : { langue: state.error };
+    const collectivity = actor.collectivityId === undefined ? undefined : (dir?.collectivity.get(actor.collectivityId)?.name ?? actor.collectivityId);
+    const body = html`<section class="member-page">
 <h1>${t('auth.account.title')}</h1>
+${errorSummary(errors, c, () => t('auth.account.language.label'))}
 <dl class="facts">
 <div><dt>${t('auth.account.name')}</dt><dd>${actor.name}</dd></div>
 <div><dt>${t('auth.account.email')}</dt><dd>${actor.email}</dd></div>
@@ -133,11 +136,41 @@ ${input(c, 'password', t('auth.signIn.password'), { type: 'password', value: '',
 ${collectivity ? html`<div><dt>${t('auth.account.collectivity')}</dt><dd>${actor.collectivityId ? html`<a href="${paths.collectivity(actor.collectivityId)}">${collectivity}</a>` : collectivity}</dd></div>` : ''}
 </dl>
 <p class="muted">${t('auth.account.session', { created: formatDateTime(c.locale, session.createdAt), expires: formatDateTime(c.locale, session.expiresAt) })}</p>
+${state.saved ? html`<p class="success" role="status">${t('auth.account.language.saved')}</p>` : ''}
+<h2>${t('auth.account.language')}</h2>
+<form method="post" action="${memberPaths.accountLanguage()}" class="member-form">${csrfField(session.csrfToken)}
+<div class="field${state.error ? ' has-error' : ''}"><label for="${fieldId('langue')}">${t('auth.account.language.label')}</label>
+<p class="hint" id="${fieldId('langue')}-hint">${t('auth.account.language.hint')}</p>
+${state.error ? html`<p class="field-error" id="${fieldId('langue')}-error"><span class="visually-hidden">${t('form.error.prefix')} </span>${state.error}</p>` : ''}
+<select id="${fieldId('langue')}" name="langue" aria-describedby="${fieldId('langue')}-hint${state.error ? ` ${fieldId('langue')}-error` : ''}"${state.error ? html` aria-invalid="true"` : ''}>${MAIL_LANGUAGES.map(
+      (code) => html`<option value="${code}" lang="${code}"${code === language ? html` selected` : ''}>${LANGUAGE_NAMES[code]}</option>`,
+    )}</select></div>
+<p><button type="submit">${t('auth.account.language.submit')}</button></p>
+</form>
 <h2>${t('auth.account.everywhere')}</h2>
 <p>${t('auth.account.everywhere.text')}</p>
 <form method="post" action="${memberPaths.signOutEverywhere()}">${csrfField(session.csrfToken)}<button type="submit">${t('auth.account.everywhere')}</button></form>
 </section>`;
-      return members.send(request, reply, { title: t('auth.account.title'), breadcrumbs: [{ href: memberPaths.account(), label: t('auth.account.title') }], body });
+    return members.send(request, reply, { title: t('auth.account.title'), breadcrumbs: [{ href: memberPaths.account(), label: t('auth.account.title') }], body }, status);
+  };
+
+  app.get(
+    '/compte',
+    guarded(members, async (request, reply) => accountPage(request, reply, { saved: queryParam(request, 'fait') === 'langue' })),
+  );
+
+  app.post(
+    '/compte/langue',
+    guarded(members, async (request, reply) => {
+      const actor = members.actor(request);
+      try {
+        await accounts.chooseLanguage(actor.id, { language: field(request, 'langue') ?? '' }, actor);
+      } catch (error) {
+        // a value outside the list (a forged form): the page again, the reason in its language, nothing changed
+        if (error instanceof ValidationError) return accountPage(request, reply, { error: (await members.context(request)).t('form.error.option') }, 422);
+        throw error;
+      }
+      return reply.redirect(withQuery(memberPaths.account(), { fait: 'langue' }), 303);
     }),
   );
 

@@ -40,6 +40,7 @@ export const ar = {
   'common.source': 'المصدر',
   'common.source.page': 'الصفحة {page} من الدليل المطبوع',
   'common.approximate': 'حوالي',
+  'common.printed': 'كما طُبع في الدليل',
   'common.pad': 'بتمويل مشترك من PAD',
   'common.pad.title': 'مشروع بتمويل مشترك من برنامج دعم اللامركزية (PAD المغرب)',
   'common.projects.zero': 'لا مشروع',

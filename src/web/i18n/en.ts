@@ -39,6 +39,7 @@ export const en = {
   'common.source': 'Source',
   'common.source.page': 'page {page} of the printed directory',
   'common.approximate': 'about',
+  'common.printed': 'As printed in the directory',
   'common.pad': 'PAD co-financed',
   'common.pad.title': 'Project co-financed by the Decentralisation Support Programme (PAD Maroc)',
   'common.projects.one': '{count} project',

@@ -41,6 +41,7 @@ export const fr = {
   'common.source.page': 'page {page} du répertoire imprimé',
   'common.source.section': 'rubrique « {section} »',
   'common.approximate': 'environ',
+  'common.printed': 'Tel qu’imprimé dans le répertoire',
   'common.pad': 'Cofinancé PAD',
   'common.pad.title': "Projet cofinancé par le Programme d'appui à la décentralisation (PAD Maroc)",
   'common.projects.one': '{count} projet',

@@ -3,7 +3,8 @@
  * configured by SMTP_URL and listening on a loopback port. An administrator working on the Arabic
  * site invites someone: the invitation is in Arabic; a member who signs in on the English site gets
  * English mail from then on (their language is stored: migration 0012), and a reset asked from a
- * page gets that page's language.
+ * page gets that page's language. A language chosen on the account page stays, wherever they sign
+ * in next, and is audited.
  */
 import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -100,5 +101,50 @@ describe.each(ENGINES)('mail in the recipient’s language on %s', (engine) => {
     const reset = await site.smtp.next();
     expect(reset.subject).toBe('Choose a new password');
     expect(reset.text).toContain('Hello Éric Éditeur,');
+  });
+
+  it('a language chosen on the account page is the mail’s, whatever page they sign in on next; audited; a wrong one refused', async () => {
+    const site = await startSite(engine);
+    const editor = await signIn(site.base, '/en', EDITOR.email);
+    const account = await formOf(`${site.base}/en/compte`, editor);
+    const page = await (await fetch(`${site.base}/en/compte`, { headers: { accept: 'text/html', cookie: editor } })).text();
+    expect(page).toContain('<option value="en" lang="en" selected>English</option>');
+    expect(page).toContain('action="/en/compte/langue"');
+
+    // without the form's token: refused, nothing changed
+    expect((await post(`${site.base}/en/compte/langue`, { ...account, csrf: 'forged' }, { langue: 'ar' })).status).toBe(403);
+    // a language the site does not have: refused with its reason, nothing changed
+    const wrong = await fetch(`${site.base}/en/compte/langue`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: account.cookie, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      body: new URLSearchParams({ _csrf: account.csrf, langue: 'de' }).toString(),
+    });
+    expect(wrong.status).toBe(422);
+    const refused = await wrong.text();
+    expect(refused).toContain('Choose a value from the list.');
+    expect(refused).toContain('aria-invalid="true"');
+    const language = async () => (await site.store.db.selectFrom('users').select('language').where('email', '=', EDITOR.email).executeTakeFirstOrThrow()).language;
+    expect(await language()).toBe('en');
+
+    const chosen = await post(`${site.base}/en/compte/langue`, account, { langue: 'ar' });
+    expect(chosen.status).toBe(303);
+    expect(await language()).toBe('ar');
+    const saved = await (await fetch(`${site.base}/en/compte?fait=langue`, { headers: { accept: 'text/html', cookie: editor } })).text();
+    expect(saved).toContain('<option value="ar" lang="ar" selected>العربية</option>');
+    expect(saved).toContain('role="status"');
+    const audit = await site.store.db.selectFrom('audit_events').select(['details', 'actor_id']).where('action', '=', 'user.language').execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(String(audit[0]!.details))).toEqual({ from: 'en', to: 'ar' });
+
+    // signing in on the French site no longer changes it; an invitation sent again is in Arabic
+    await signIn(site.base, '', EDITOR.email);
+    expect(await language()).toBe('ar');
+    const admin = await signIn(site.base, '', ADMIN.email);
+    const users = await formOf(`${site.base}/admin/utilisateurs`, admin);
+    expect((await post(`${site.base}/admin/utilisateurs/inviter`, users, { email: EDITOR.email })).status).toBeLessThan(400);
+    const letter = await site.smtp.next();
+    expect(letter.to).toEqual([EDITOR.email]);
+    expect(letter.subject).toBe(t('ar', 'mail.invitation.subject'));
   });
 });

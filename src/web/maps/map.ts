@@ -22,7 +22,7 @@ import { currentLanguage } from '../language.js';
 import { namesIn } from '../names.js';
 import { paths } from '../paths.js';
 import { baseMapHref } from './base.js';
-import { scrollTable } from '../render/parts.js';
+import { scrollTable, printedWords } from '../render/parts.js';
 
 export const MapPointView = z.object({
   id: z.string(),
@@ -235,7 +235,7 @@ function drawSection(view: MapView, c: RenderContext, options: MapSectionOptions
   const country = (code: string) => countryLabel(c.locale, code);
   const rows = rendered.table.map(
     (r) =>
-      html`<tr${current.has(r.id) ? html` class="current"` : ''}><th scope="row"><a href="${r.href}">${r.label}</a>${current.has(r.id) ? html` <span class="muted">(${t('map.current')})</span>` : ''}</th><td>${country(r.country)}</td><td class="num">${formatNumber(c.locale, r.weight)}</td></tr>`,
+      html`<tr${current.has(r.id) ? html` class="current"` : ''}><th scope="row"><a href="${r.href}">${printedWords(r.label)}</a>${current.has(r.id) ? html` <span class="muted">(${t('map.current')})</span>` : ''}</th><td>${country(r.country)}</td><td class="num">${formatNumber(c.locale, r.weight)}</td></tr>`,
   );
   const table = scrollTable(
     t('map.table', { title: options.title }),

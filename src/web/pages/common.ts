@@ -13,7 +13,8 @@ import { paths, withQuery } from '../paths.js';
 export { Money, Source };
 export { namesIn };
 
-export const Link = z.object({ href: z.string(), label: z.string() });
+/** A link; `printed`: its label is the directory's own words (a title, a domain's label), marked French on a page in another language. */
+export const Link = z.object({ href: z.string(), label: z.string(), printed: z.boolean().optional() });
 export type Link = z.infer<typeof Link>;
 
 export const CollectivityRef = z.object({

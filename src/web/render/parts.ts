@@ -1,13 +1,31 @@
 /** Small render pieces the pages share: links, badges, lists, money, sources, pagination. */
 import type { Money, Source } from '../../model/schema.js';
-import { html, join, safeUrl, type SafeHtml } from '../html.js';
-import { DEFAULT_LOCALE, formatPartialDate, formatMoney, label, tn } from '../i18n/index.js';
+import { escapeHtml, html, join, raw, safeUrl, SafeHtml } from '../html.js';
+import { DEFAULT_LOCALE, formatPartialDate, formatMoney, label, t as translate, tn, type MessageKey } from '../i18n/index.js';
+import { currentLanguage } from '../language.js';
 import type { RenderContext } from '../page.js';
 import type { CollectivityRef, DomainRef, PaginationView, PartnershipRef, ProjectRef } from '../pages/common.js';
 
-/** A collectivity's name, linked; isolated (`<bdi>`) so that a Latin name reads right in an Arabic sentence, and the reverse. */
+/** Arabic letters: a text holding them (a curated Arabic name) is not the source's French. */
+const ARABIC = /[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]/;
+
+/**
+ * ` lang="fr" dir="ltr"` on a page in another language (French runs left to right, its
+ * punctuation kept at its end on an Arabic page): for the directory's own words (a domain's label, a
+ * project's title, a name as printed) in the helpers that are not given the render context (the
+ * page's language is the request's, language.ts).
+ */
+function printedLang(): SafeHtml {
+  return currentLanguage() === DEFAULT_LOCALE ? html`` : html` lang="${DEFAULT_LOCALE}" dir="ltr"`;
+}
+
+/**
+ * A collectivity's name, linked; isolated (`<bdi>`) so that a Latin name reads right in an Arabic
+ * sentence, and the reverse. The directory's own name (no curated one in the page's language) is
+ * marked French.
+ */
 export function collectivityLink(ref: CollectivityRef): SafeHtml {
-  return html`<a href="${ref.href}"><bdi>${ref.name}</bdi></a>`;
+  return html`<a href="${ref.href}"><bdi${ref.originalName === undefined ? printedLang() : ''}>${ref.name}</bdi></a>`;
 }
 
 /**
@@ -31,16 +49,32 @@ export function collectivityLinks(refs: readonly CollectivityRef[], separator = 
   return join(refs.map(collectivityLink), separator);
 }
 
+/**
+ * The directory's own words on a page in another language, marked French; a partnership's title,
+ * "home side / partner side", a side at a time, since a side may be a curated name in Arabic script.
+ */
+export function printedWords(title: string): SafeHtml {
+  const lang = printedLang();
+  if (lang.value === '') return html`${title}`;
+  return join(
+    title.split(' / ').map((side) => (ARABIC.test(side) ? html`<bdi>${side}</bdi>` : html`<bdi${lang}>${side}</bdi>`)),
+    ' / ',
+  );
+}
+
+export const partnershipTitle = printedWords;
+
 export function partnershipLink(ref: PartnershipRef): SafeHtml {
-  return html`<a href="${ref.href}">${ref.title}</a>`;
+  return html`<a href="${ref.href}">${partnershipTitle(ref.title)}</a>`;
 }
 
 export function domainLabel(ref: DomainRef): string {
   return ref.parentLabel === undefined ? ref.label : `${ref.parentLabel} › ${ref.label}`;
 }
 
+/** A domain's label is the directory's (French) words: marked so on a page in another language. */
 export function domainLink(ref: DomainRef): SafeHtml {
-  return html`<a href="${ref.href}">${domainLabel(ref)}</a>`;
+  return html`<a href="${ref.href}"${printedLang()}>${domainLabel(ref)}</a>`;
 }
 
 export function domainList(refs: readonly DomainRef[]): SafeHtml {
@@ -57,7 +91,7 @@ export function padBadge(c: RenderContext): SafeHtml {
 
 export function projectItem(ref: ProjectRef, c: RenderContext): SafeHtml {
   const period = when(ref.period, [ref.startDate, ref.endDate], c);
-  return html`<li><a href="${ref.href}">${ref.title}</a> ${statusBadge(ref.status, c)}${ref.padCofinanced ? html` ${padBadge(c)}` : ''}${
+  return html`<li><a href="${ref.href}"${printedLang()}>${ref.title}</a> ${statusBadge(ref.status, c)}${ref.padCofinanced ? html` ${padBadge(c)}` : ''}${
     period === undefined ? '' : html` <span class="muted">${period}</span>`
   }</li>`;
 }
@@ -89,20 +123,59 @@ export function when(printed: string | undefined, dates: readonly (string | unde
   return printed === undefined ? undefined : source(printed, c);
 }
 
+/**
+ * When, on a record's own page: as `when`, and on a page in another language where dates were read,
+ * the printed words too ("Votée le 26 mars 1998, signée le 29 avril 1998 à Oujda" says more than
+ * the date: what happened, where), quoted in French beneath. Lists keep `when` alone.
+ */
+export function whenInFull(printed: string | undefined, dates: readonly (string | undefined)[], c: RenderContext): SafeHtml | undefined {
+  const read = when(printed, dates, c);
+  const dated = dates.some((d) => d !== undefined && d !== '');
+  if (read === undefined || printed === undefined || c.locale === DEFAULT_LOCALE || !dated) return read;
+  return html`${read} <q class="printed muted" lang="${DEFAULT_LOCALE}" dir="ltr" title="${c.t('common.printed')}">${printed}</q>`;
+}
+
 /** Words quoted from the source (a legal framework's title, a period as printed): marked as French on a page in another language. */
 export function source(text: string, c: RenderContext): SafeHtml {
-  return c.locale === DEFAULT_LOCALE ? html`${text}` : html`<span lang="${DEFAULT_LOCALE}">${text}</span>`;
+  return c.locale === DEFAULT_LOCALE || ARABIC.test(text) ? html`${text}` : html`<span lang="${DEFAULT_LOCALE}" dir="ltr">${text}</span>`;
+}
+
+/** ` lang="fr"` for an element that holds only the source's words (a search hit's excerpt), on a page in another language. */
+export function printed(c: RenderContext): SafeHtml {
+  return c.locale === DEFAULT_LOCALE ? html`` : html` lang="${DEFAULT_LOCALE}" dir="ltr"`;
 }
 
 /**
- * Where a record was printed, as a reader finds it in the book: its page and section. The
- * transcription's file and lines stay in the JSON twin, for whoever checks the reading.
+ * A sentence of the catalogue with markup in its placeholders (a quotation marked French): each
+ * marked value stands as a token (private-use characters) while the sentence is translated and escaped, then takes its place.
  */
-export function sourceLine(source: Source | undefined, c: RenderContext, section?: string): SafeHtml {
-  if (source === undefined) return html``;
-  const parts = [source.page === undefined ? c.t('common.source.book') : c.t('common.source.page', { page: String(source.page) })];
-  if (section !== undefined && section !== '') parts.push(c.t('common.source.section', { section }));
-  return html`<p class="source"><span class="label">${c.t('common.source')} :</span> ${parts.join(', ')}</p>`;
+export function sentence(c: RenderContext, key: MessageKey, params: Readonly<Record<string, string | number | SafeHtml>>): SafeHtml {
+  return withMarkup(params, (plain) => translate(c.locale, key, plain));
+}
+
+/** As `sentence`, for any wording of the catalogue (a plural's: `(plain) => tn(locale, base, n, plain)`). */
+export function withMarkup(params: Readonly<Record<string, string | number | SafeHtml>>, words: (plain: Record<string, string | number>) => string): SafeHtml {
+  const marked: SafeHtml[] = [];
+  const plain = Object.fromEntries(
+    Object.entries(params).map(([name, value]) => {
+      if (!(value instanceof SafeHtml)) return [name, value];
+      marked.push(value);
+      return [name, `\ue000${marked.length - 1}\ue001`];
+    }),
+  );
+  const text = escapeHtml(words(plain));
+  return raw(text.replace(/\ue000(\d+)\ue001/g, (_, i: string) => marked[Number(i)]!.value));
+}
+
+/**
+ * Where a record was printed, as a reader finds it in the book: its page and section (the book's
+ * words, quoted). The transcription's file and lines stay in the JSON twin, for whoever checks the reading.
+ */
+export function sourceLine(printed: Source | undefined, c: RenderContext, section?: string): SafeHtml {
+  if (printed === undefined) return html``;
+  const parts = [html`${printed.page === undefined ? c.t('common.source.book') : c.t('common.source.page', { page: String(printed.page) })}`];
+  if (section !== undefined && section !== '') parts.push(sentence(c, 'common.source.section', { section: source(section, c) }));
+  return html`<p class="source"><span class="label">${c.t('common.source')} :</span> ${join(parts, ', ')}</p>`;
 }
 
 /** A printed bullet at the start of a line: "- ", "• ", "* ", "– ". */
@@ -111,7 +184,7 @@ const BULLET = /^\s*[-•*–]\s+/;
 /** A text's lines as paragraphs, and its runs of bulleted lines ("- eau", "- assainissement") as lists. */
 /** The source's own words (a history, a description, notes): in a block marked French on a page in another language. */
 function quoted(body: SafeHtml, c: RenderContext | undefined): SafeHtml {
-  return c === undefined || c.locale === DEFAULT_LOCALE || body.value === '' ? body : html`<div lang="${DEFAULT_LOCALE}">${body}</div>`;
+  return c === undefined || c.locale === DEFAULT_LOCALE || body.value === '' ? body : html`<div lang="${DEFAULT_LOCALE}" dir="ltr">${body}</div>`;
 }
 
 export function paragraphs(text: string, c?: RenderContext): SafeHtml {

@@ -6,7 +6,7 @@ import { editionLabel, label, tn } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths, withQuery } from '../../paths.js';
 import { recordPdfLink } from '../../record-pdf/link.js';
-import { collectivityLink, collectivityLinks, domainLabel, facts, partialDate, partnershipLink, projectItem, section, source, urlLink, when } from '../../render/parts.js';
+import { collectivityLink, collectivityLinks, domainLabel, facts, partialDate, partnershipLink, projectItem, section, source, urlLink, when, partnershipTitle, sentence, printedWords } from '../../render/parts.js';
 import { mapSection } from '../../maps/map.js';
 import type { CollectivityView } from './data.js';
 import { suggestionList } from './suggestions.js';
@@ -32,7 +32,7 @@ export function renderCollectivity(v: CollectivityView, c: RenderContext): Rende
         ? undefined
         : t(k.populationYear === undefined ? 'common.inhabitants' : 'common.inhabitants.year', { population: k.population, year: String(k.populationYear ?? '') }),
     ],
-    [t('collectivity.executive'), k.executive && [k.executive.name, k.executive.title].filter(Boolean).join(', ')],
+    [t('collectivity.executive'), k.executive && source([k.executive.name, k.executive.title].filter(Boolean).join(', '), c)],
     [t('collectivity.aliases'), k.aliases.length === 0 ? undefined : k.aliases.join(' ; ')],
   ]);
   const coordinates = facts([
@@ -53,7 +53,7 @@ export function renderCollectivity(v: CollectivityView, c: RenderContext): Rende
   )}</ul>`;
   const byDomain = join(
     v.byDomain.map(
-      (group) => html`<section class="domain-group"><h3>${group.domain ? html`<a href="${group.domain.href}">${domainLabel(group.domain)}</a>` : t('collectivity.noDomain')}</h3>${
+      (group) => html`<section class="domain-group"><h3>${group.domain ? html`<a href="${group.domain.href}">${source(domainLabel(group.domain), c)}</a>` : t('collectivity.noDomain')}</h3>${
         group.partnerships.length === 0 ? '' : html`<ul class="partnerships">${group.partnerships.map((p) => html`<li>${partnershipLink(p)}</li>`)}</ul>`
       }${group.projects.length === 0 ? '' : html`<ul class="projects">${group.projects.map((p) => projectItem(p, c))}</ul>`}</section>`,
     ),
@@ -78,7 +78,7 @@ export function renderCollectivity(v: CollectivityView, c: RenderContext): Rende
       ? html`<p class="muted">${t('collectivity.sameRegion.unknown')}</p>`
       : join(
           co.sameRegion.map(
-            (entry) => html`<section class="same-region"><h3>${t('collectivity.sameRegion', { domain: entry.domain.label, region: co.region ?? '' })}</h3>${
+            (entry) => html`<section class="same-region"><h3>${sentence(c, 'collectivity.sameRegion', { domain: source(entry.domain.label, c), region: source(co.region ?? '', c) })}</h3>${
               entry.others.length === 0
                 ? html`<p class="muted">${t('collectivity.sameRegion.none')}</p>`
                 : html`<ul>${entry.others.map((o) => html`<li>${collectivityLinks(o.collectivities)} : ${partnershipLink(o.partnership)}</li>`)}</ul>${shownOf(entry.others.length, entry.othersTotal)}`
@@ -93,13 +93,13 @@ ${sameRegion}`;
   // the same collectivity in the store's other directories (other countries, other editions)
   const elsewhere = join(
     v.elsewhere.map(
-      (other) => html`<section class="elsewhere"><h3><a href="${other.directory.href}">${other.directory.title}</a>${
+      (other) => html`<section class="elsewhere"><h3><a href="${other.directory.href}">${source(other.directory.title, c)}</a>${
         other.directory.edition === undefined ? '' : html` <span class="muted">(${editionLabel(c.locale, other.directory.edition)})</span>`
-      }</h3><ul>${other.partnerships.map((p) => html`<li><a href="${p.href}">${p.title}</a></li>`)}</ul>${shownOf(other.partnerships.length, other.total)}</section>`,
+      }</h3><ul>${other.partnerships.map((p) => html`<li><a href="${p.href}">${partnershipTitle(p.title)}</a></li>`)}</ul>${shownOf(other.partnerships.length, other.total)}</section>`,
     ),
   );
   const body = html`<article class="collectivity">
-<header class="page-header"><p class="kicker">${label(c.locale, 'kind', k.kind)} · ${countryLabel(c.locale, k.country)}</p><h1><bdi>${k.name}</bdi></h1>${k.originalName && html`<p class="original-name"><bdi lang="fr">${k.originalName}</bdi></p>`}</header>
+<header class="page-header"><p class="kicker">${label(c.locale, 'kind', k.kind)} · ${countryLabel(c.locale, k.country)}</p><h1>${printedWords(k.name)}</h1>${k.originalName && html`<p class="original-name"><bdi lang="fr">${k.originalName}</bdi></p>`}</header>
 ${recordPdfLink(paths.collectivity(k.id), c)}
 ${section(t('collectivity.identity'), identity)}
 ${section(t('collectivity.coordinates'), coordinates)}
@@ -116,7 +116,7 @@ ${v.elsewhere.length === 0 ? '' : section(t('collectivity.elsewhere', { name }),
     breadcrumbs: [
       { href: paths.collectivities(), label: t('nav.collectivities') },
       { href: withQuery(paths.collectivities(), { country: k.country }), label: countryLabel(c.locale, k.country) },
-      { href: paths.collectivity(k.id), label: k.name },
+      { href: paths.collectivity(k.id), label: k.name, printed: true },
     ],
     body,
   };

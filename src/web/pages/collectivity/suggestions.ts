@@ -17,7 +17,7 @@ import { label, tn } from '../../i18n/index.js';
 import { countryLabel } from '../../i18n/codes.js';
 import type { RenderContext } from '../../page.js';
 import { paths } from '../../paths.js';
-import { collectivityLink, urlLink } from '../../render/parts.js';
+import { collectivityLink, printedWords, sentence, source, urlLink, withMarkup } from '../../render/parts.js';
 import { CollectivityRef, collectivityRef, domainRef, strip } from '../common.js';
 
 /** Suggestions shown on a collectivity's page. */
@@ -131,29 +131,29 @@ async function institutionalContacts(db: Kysely<Database>, directoryId: string, 
   return found;
 }
 
-/** The reasons in a line, a suggestion's domains in one phrase: "active dans ses domaines : Culture, Patrimoine". */
-export function reasonsText(reasons: readonly SuggestionReasonView[], c: RenderContext): string {
+/** The reasons in a line, a suggestion's domains in one phrase: "active dans ses domaines : Culture, Patrimoine" (the directory's words marked French). */
+export function reasonsText(reasons: readonly SuggestionReasonView[], c: RenderContext): SafeHtml {
   const domains = reasons.filter((r) => r.code === 'domain').map((r) => r.label ?? r.value);
-  const parts: string[] = [];
+  const parts: SafeHtml[] = [];
   for (const r of reasons) {
     if (r.code !== 'domain') parts.push(reasonText(r, c));
-    else if (r === reasons.find((x) => x.code === 'domain')) parts.push(tn(c.locale, 'suggest.reason.domain', domains.length, { value: domains.join(', ') }));
+    else if (r === reasons.find((x) => x.code === 'domain')) parts.push(withMarkup({ value: source(domains.join(', '), c) }, (plain) => tn(c.locale, 'suggest.reason.domain', domains.length, plain)));
   }
-  return parts.join(' ; ');
+  return join(parts, ' ; ');
 }
 
-function reasonText(r: SuggestionReasonView, c: RenderContext): string {
+function reasonText(r: SuggestionReasonView, c: RenderContext): SafeHtml {
   switch (r.code) {
     case 'neighbours':
-      return tn(c.locale, 'suggest.reason.neighbours', r.count ?? 1, { via: r.via?.shortName ?? r.via?.name ?? r.value });
+      return withMarkup({ via: printedWords(r.via?.shortName ?? r.via?.name ?? r.value) }, (plain) => tn(c.locale, 'suggest.reason.neighbours', r.count ?? 1, plain));
     case 'peers':
-      return tn(c.locale, 'suggest.reason.peers', r.count ?? 1, { region: r.value });
+      return withMarkup({ region: printedWords(r.value) }, (plain) => tn(c.locale, 'suggest.reason.peers', r.count ?? 1, plain));
     case 'domain':
-      return tn(c.locale, 'suggest.reason.domain', 1, { value: r.label ?? r.value });
+      return withMarkup({ value: source(r.label ?? r.value, c) }, (plain) => tn(c.locale, 'suggest.reason.domain', 1, plain));
     case 'region':
-      return c.t('suggest.reason.region', { value: `${r.value} (${countryLabel(c.locale, r.country ?? '')})` });
+      return sentence(c, 'suggest.reason.region', { value: html`${printedWords(r.value)} (${countryLabel(c.locale, r.country ?? '')})` });
     case 'kind':
-      return c.t('suggest.reason.kind', { value: label(c.locale, 'kind', r.value) });
+      return html`${c.t('suggest.reason.kind', { value: label(c.locale, 'kind', r.value) })}`;
   }
 }
 
@@ -169,7 +169,7 @@ export function suggestionList(suggestions: readonly SuggestionView[], c: Render
           ? []
           : [join([...s.websites.map(urlLink), ...s.emails.map((e) => html`<a href="mailto:${e}">${e}</a>`), ...s.phones.map((p) => html`${p}`)], ' ; ')]),
       ];
-      return html`<li>${collectivityLink(s.collectivity)} <span class="muted">(${label(c.locale, 'kind', s.collectivity.kind)}${s.collectivity.region ? `, ${s.collectivity.region}` : ''})</span>
+      return html`<li>${collectivityLink(s.collectivity)} <span class="muted">(${label(c.locale, 'kind', s.collectivity.kind)}${s.collectivity.region ? html`, ${printedWords(s.collectivity.region)}` : ''})</span>
 <br><span class="reasons">${reasonsText(s.reasons, c)}</span>${
         lines.length === 0 ? '' : html`<br><span class="contact">${c.t('suggest.contact')} : ${join(lines, ' — ')}</span>`
       }</li>`;

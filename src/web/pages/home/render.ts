@@ -5,7 +5,7 @@ import { editionLabel, formatNumber, label, tn } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths, withQuery } from '../../paths.js';
 import { mapSection } from '../../maps/map.js';
-import { distinctNames } from '../../render/parts.js';
+import { distinctNames, source, sentence, printedWords } from '../../render/parts.js';
 import type { HomeView } from './data.js';
 
 export function renderHome(v: HomeView, c: RenderContext): RenderedPage {
@@ -51,10 +51,10 @@ ${figure(f.padProjects, t('home.figures.pad'), withQuery(paths.projects(), { pad
   const counts = (d: { partnershipCount: number; projectCount: number }) =>
     `${tn(locale, 'common.partnerships', d.partnershipCount)}, ${tn(locale, 'common.projects', d.projectCount)}`;
   const domains = html`<ul class="tree columns">${v.domains.map(
-    (d) => html`<li><a href="${d.href}">${d.label}</a> <span class="muted">(${counts(d)})</span>${
+    (d) => html`<li><a href="${d.href}">${source(d.label, c)}</a> <span class="muted">(${counts(d)})</span>${
       d.children.length === 0
         ? ''
-        : html`<ul>${d.children.map((child) => html`<li><a href="${child.href}">${child.label}</a> <span class="muted">(${child.partnershipCount})</span></li>`)}</ul>`
+        : html`<ul>${d.children.map((child) => html`<li><a href="${child.href}">${source(child.label, c)}</a> <span class="muted">(${child.partnershipCount})</span></li>`)}</ul>`
     }</li>`,
   )}</ul>`;
   // the short name ("Agadir"), with the kind when two share it ("Agadir (préfecture)")
@@ -64,7 +64,7 @@ ${figure(f.padProjects, t('home.figures.pad'), withQuery(paths.projects(), { pad
       c,
     );
     return html`<ul class="columns compact">${items.map(
-      (item, i) => html`<li><a href="${item.collectivity.href}">${names[i]}</a> <span class="muted">(${item.partnershipCount})</span></li>`,
+      (item, i) => html`<li><a href="${item.collectivity.href}">${printedWords(names[i]!)}</a> <span class="muted">(${item.partnershipCount})</span></li>`,
     )}</ul>`;
   };
   const kinds = html`<ul class="columns compact">${v.kinds.map(
@@ -76,14 +76,14 @@ ${figure(f.padProjects, t('home.figures.pad'), withQuery(paths.projects(), { pad
     v.directories.length === 0
       ? ''
       : html`<section aria-labelledby="directories"><h2 id="directories">${t('home.directories')}</h2><ul>${v.directories.map(
-          (d) => html`<li><a href="${d.href}">${d.title}</a> <span class="muted">(${names(d.countries)}${d.edition === undefined ? '' : `, ${editionLabel(locale, d.edition)}`})</span></li>`,
+          (d) => html`<li><a href="${d.href}">${source(d.title, c)}</a> <span class="muted">(${names(d.countries)}${d.edition === undefined ? '' : `, ${editionLabel(locale, d.edition)}`})</span></li>`,
         )}</ul><p><a href="${paths.directories()}">${t('home.directories.all')}</a> · <a href="${paths.searchAll()}">${t('searchAll.form')}</a></p></section>`;
-  const body = html`<h1>${v.directory.title}</h1>
-<p class="lead">${t('home.intro', {
+  const body = html`<h1>${source(v.directory.title, c)}</h1>
+<p class="lead">${sentence(c, 'home.intro', {
     countries: names(v.directory.countries),
     partnerships: tn(locale, 'common.partnerships', f.partnerships.total),
     projects: tn(locale, 'common.projects', f.projects.total),
-    title: v.directory.title,
+    title: source(v.directory.title, c),
     edition: editionLabel(locale, v.directory.edition ?? ''),
   })}</p>
 <section aria-labelledby="figures"><h2 id="figures">${t('home.figures')}</h2>${figures}</section>

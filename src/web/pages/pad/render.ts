@@ -3,7 +3,7 @@ import { html } from '../../html.js';
 import { label } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
-import { scrollTable } from '../../render/parts.js';
+import { scrollTable, source } from '../../render/parts.js';
 import { csvLink, eurTotal, formatAmount, formatCount, formatEur, padComparison, rateNote } from '../statistics/parts.js';
 import type { PadView } from './data.js';
 
@@ -12,7 +12,7 @@ export function renderPad(v: PadView, c: RenderContext): RenderedPage {
   const party = (refs: PadView['pad']['rows'][number]['maitreOuvrage']) =>
     refs.length === 0 ? '—' : refs.map((r, i) => html`${i > 0 ? ', ' : ''}${r.collectivityId !== null ? html`<a href="${paths.collectivity(r.collectivityId)}">${r.name}</a>` : r.name}`);
   const rows = v.pad.rows.map(
-    (r) => html`<tr><th scope="row"><a href="${paths.project(r.projectId)}">${r.title}</a></th><td>${party(r.maitreOuvrage)}</td><td>${party(r.assistant)}</td><td>${label(locale, 'status', r.status)}</td><td class="num">${
+    (r) => html`<tr><th scope="row"><a href="${paths.project(r.projectId)}">${source(r.title, c)}</a></th><td>${party(r.maitreOuvrage)}</td><td>${party(r.assistant)}</td><td>${label(locale, 'status', r.status)}</td><td class="num">${
       r.totalCost ? formatAmount(r.totalCost.amount, r.totalCost.currency, r.totalCost.approximate) : '—'
     }</td><td class="num">${r.totalCost?.eur != null ? `${r.totalCost.approximate ? '≈ ' : ''}${formatEur(r.totalCost.eur)}` : '—'}</td><td class="num">${
       r.padAmounts.length > 0 ? r.padAmounts.map((a) => formatAmount(a.amount, a.currency, a.approximate)).join(' + ') : '—'

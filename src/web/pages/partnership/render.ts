@@ -5,21 +5,7 @@ import { countryLabel } from '../../i18n/codes.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
 import { recordPdfLink } from '../../record-pdf/link.js';
-import {
-  bulletList,
-  collectivityLink,
-  dataTable,
-  domainList,
-  facts,
-  money,
-  paragraphs,
-  source,
-  when,
-  partnershipLink,
-  projectList,
-  section,
-  sourceLine,
-} from '../../render/parts.js';
+import { bulletList, collectivityLink, dataTable, domainList, facts, money, paragraphs, printed, source, whenInFull, partnershipLink, projectList, section, sentence, sourceLine, partnershipTitle } from '../../render/parts.js';
 import type { PartnershipView } from './data.js';
 
 export function renderPartnership(v: PartnershipView, c: RenderContext): RenderedPage {
@@ -29,7 +15,7 @@ export function renderPartnership(v: PartnershipView, c: RenderContext): Rendere
     (party) => html`<li class="party side-${party.side}">
 <p class="party-name">${collectivityLink(party.collectivity)} <span class="muted">${countryLabel(c.locale, party.country)} · ${label(c.locale, 'kind', party.collectivity.kind)}</span></p>
 ${facts([
-  [t('partnership.executive'), party.executive && [party.executive.name, party.executive.title].filter(Boolean).join(', ')],
+  [t('partnership.executive'), party.executive && source([party.executive.name, party.executive.title].filter(Boolean).join(', '), c)],
   [
     t('collectivity.population'),
     party.population === undefined
@@ -44,9 +30,9 @@ ${facts([
   )}</ul>`;
 
   const framework = facts([
-    [t('partnership.section'), v.section],
+    [t('partnership.section'), v.section && source(v.section, c)],
     [t('partnership.framework'), (v.legalFramework && source(v.legalFramework, c)) ?? (v.frameworkKind && label(c.locale, 'framework', v.frameworkKind))],
-    [t('partnership.date'), when(v.dateText, [v.signedDate], c)],
+    [t('partnership.date'), whenInFull(v.dateText, [v.signedDate], c)],
   ]);
 
   const budgets =
@@ -60,16 +46,16 @@ ${facts([
             { label: t('partnership.budget.amount'), num: true },
             { label: t('partnership.budget.text') },
           ],
-          v.budgets.map((b) => [b.collectivity ? collectivityLink(b.collectivity) : t('common.none'), b.period ?? '', money(b.amount, c), b.text ?? '']),
+          v.budgets.map((b) => [b.collectivity ? collectivityLink(b.collectivity) : t('common.none'), b.period === undefined ? '' : source(b.period, c), money(b.amount, c), b.text === undefined ? '' : source(b.text, c)]),
         );
 
   const contacts =
     v.contacts.length === 0
       ? undefined
       : html`${v.contactsRestricted ? html`<p class="notice">${t('partnership.contacts.restricted')}</p>` : ''}<ul class="contacts">${v.contacts.map(
-          (contact) => html`<li><p><strong>${contact.name}</strong>${contact.role ? html`, ${contact.role}` : ''}${
+          (contact) => html`<li><p><span${printed(c)}><strong>${contact.name}</strong>${contact.role ? html`, ${contact.role}` : ''}</span>${
             contact.collectivity ? html` — ${collectivityLink(contact.collectivity)}` : ''
-          }</p>${contact.organization ? html`<p>${t('partnership.contact.organization', { organization: contact.organization })}</p>` : ''}${
+          }</p>${contact.organization ? html`<p>${sentence(c, 'partnership.contact.organization', { organization: source(contact.organization, c) })}</p>` : ''}${
             contact.restricted
               ? ''
               : facts([
@@ -92,7 +78,7 @@ ${facts([
   )}</ul>`;
 
   const body = html`<article class="partnership">
-<header class="page-header"><p class="kicker">${label(c.locale, 'tier', v.tier)}</p><h1>${v.title}</h1></header>
+<header class="page-header"><p class="kicker">${label(c.locale, 'tier', v.tier)}</p><h1>${partnershipTitle(v.title)}</h1></header>
 ${recordPdfLink(paths.partnership(v.id), c)}
 ${section(t('partnership.parties'), parties, 'parties')}
 ${framework}
@@ -101,7 +87,7 @@ ${section(
   t('partnership.domains'),
   v.domains.length === 0 && v.domainsText === undefined
     ? undefined
-    : html`${domainList(v.domains)}${v.domainsText ? html`<p class="muted">${t('partnership.domainsText', { text: v.domainsText })}</p>` : ''}`,
+    : html`${domainList(v.domains)}${v.domainsText ? html`<p class="muted">${sentence(c, 'partnership.domainsText', { text: source(v.domainsText, c) })}</p>` : ''}`,
 )}
 ${v.tier === 'full' ? section(`${t('partnership.projects')} (${tn(c.locale, 'common.projects', v.projects.length)})`, v.projects.length === 0 ? html`<p>${t('partnership.noProjects')}</p>` : projectList(v.projects, c), 'projets') : ''}
 ${section(t('partnership.budgets'), budgets)}
@@ -112,5 +98,5 @@ ${section(t('partnership.notes'), bulletList(v.notes, c))}
 ${section(t('partnership.neighbours'), neighbours, 'voisins')}
 ${sourceLine(v.source, c, v.section)}
 </article>`;
-  return { title: v.title, breadcrumbs: [tierCrumb, { href: paths.partnership(v.id), label: v.title }], body };
+  return { title: v.title, breadcrumbs: [tierCrumb, { href: paths.partnership(v.id), label: v.title, printed: true }], body };
 }

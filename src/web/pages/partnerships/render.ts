@@ -3,7 +3,7 @@ import { html, join } from '../../html.js';
 import { label, tn } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
-import { bulletList, collectivityLinks, pagination, partialDate, source, when } from '../../render/parts.js';
+import { bulletList, collectivityLinks, pagination, partialDate, source, when, partnershipTitle } from '../../render/parts.js';
 import type { FilterOption } from '../common-lists.js';
 import type { BriefView, PartnershipsView } from './data.js';
 
@@ -23,7 +23,7 @@ type Item = PartnershipsView['items'][number];
 function row(p: Item, c: RenderContext) {
   // a list gives the date in the reader's words ("4 février 2006"); the printed words when no date was read
   const date = p.signedDate === undefined ? when(p.dateText, [], c) : partialDate(p.signedDate, c);
-  return html`<li class="card"><h2 class="card-title"><a href="${p.partnership.href}">${p.partnership.title}</a></h2>
+  return html`<li class="card"><h2 class="card-title"><a href="${p.partnership.href}">${partnershipTitle(p.partnership.title)}</a></h2>
 <p>${collectivityLinks(p.home)} ⇄ ${collectivityLinks(p.partner)}</p>
 <p class="muted">${join(
     [p.legalFramework && source(p.legalFramework, c), date, p.partnership.tier === 'full' ? tn(c.locale, 'common.projects', p.projectCount) : label(c.locale, 'tier', 'brief')].filter(

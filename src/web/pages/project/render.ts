@@ -13,7 +13,9 @@ import {
   money,
   padBadge,
   paragraphs,
-  when,
+  sentence,
+  source,
+  whenInFull,
   partnershipLink,
   section,
   sourceLine,
@@ -24,7 +26,7 @@ import { similarList } from './similar.js';
 
 export function renderProject(v: ProjectView, c: RenderContext): RenderedPage {
   const { t } = c;
-  const period = when(v.periodText, [v.startDate, v.endDate], c);
+  const period = whenInFull(v.periodText, [v.startDate, v.endDate], c);
   const partners =
     v.partners.length === 0
       ? undefined
@@ -32,11 +34,11 @@ export function renderProject(v: ProjectView, c: RenderContext): RenderedPage {
           t('project.partners'),
           [{ label: t('project.partner.name') }, { label: t('project.partner.role') }, { label: t('project.partner.contact') }],
           v.partners.map((p) => [
-            html`${p.collectivity ? collectivityLink({ ...p.collectivity, name: p.name }) : p.name}${
+            html`${p.collectivity ? collectivityLink({ ...p.collectivity, name: p.name }) : source(p.name, c)}${
               p.country ? html` <span class="muted">(${countryLabel(c.locale, p.country)})</span>` : ''
             }`,
             p.role ? label(c.locale, 'role', p.role) : '',
-            p.contact ?? '',
+            p.contact === undefined ? '' : source(p.contact, c),
           ]),
         );
   const funding =
@@ -55,22 +57,22 @@ export function renderProject(v: ProjectView, c: RenderContext): RenderedPage {
                   { label: t('project.asPrinted') },
                 ],
                 v.funding.map((f) => [
-                  f.collectivity ? collectivityLink({ ...f.collectivity, name: f.funder }) : f.funder,
+                  f.collectivity ? collectivityLink({ ...f.collectivity, name: f.funder }) : source(f.funder, c),
                   f.amount ? money(f.amount, c) : '',
                   f.share === undefined ? '' : formatPercent(c.locale, f.share),
                   f.contribution ? label(c.locale, 'contribution', f.contribution) : '',
-                  f.text ?? '',
+                  f.text === undefined ? '' : source(f.text, c),
                 ]),
                 'funding',
               )
-        }${v.fundingText ? html`<p>${t('project.fundingText', { text: v.fundingText })}</p>` : ''}`;
+        }${v.fundingText ? html`<p>${sentence(c, 'project.fundingText', { text: source(v.fundingText, c) })}</p>` : ''}`;
 
   const body = html`<article class="project">
-<header class="page-header"><p class="kicker">${partnershipLink(v.partnership)}</p><h1>${v.title}</h1>
+<header class="page-header"><p class="kicker">${partnershipLink(v.partnership)}</p><h1>${source(v.title, c)}</h1>
 <p>${statusBadge(v.status, c)}${v.padCofinanced ? html` ${padBadge(c)}` : ''}</p></header>
 ${facts([
   // the status is the badge above: said once
-  [t('project.themes'), v.themes.length === 0 ? undefined : v.themes.join(' ; ')],
+  [t('project.themes'), v.themes.length === 0 ? undefined : source(v.themes.join(' ; '), c)],
   [t('project.period'), period],
   [t('project.duration'), v.durationMonths === undefined ? undefined : t('project.months', { months: v.durationMonths })],
   [t('project.partnership'), partnershipLink(v.partnership)],
@@ -86,7 +88,7 @@ ${section(t('project.beneficiaries'), bulletList(v.beneficiaries, c))}
 ${section(t('project.observations'), v.observations === undefined ? undefined : paragraphs(v.observations, c))}
 ${section(
   t('partnership.projects'),
-  v.siblings.length === 0 ? undefined : html`<ul>${v.siblings.map((s) => html`<li><a href="${s.href}">${s.title}</a></li>`)}</ul>`,
+  v.siblings.length === 0 ? undefined : html`<ul>${v.siblings.map((s) => html`<li><a href="${s.href}">${source(s.title, c)}</a></li>`)}</ul>`,
 )}
 ${section(t('similar.title'), similarList(v.similar, c), 'projets-comparables')}
 ${sourceLine(v.source, c)}
@@ -95,8 +97,8 @@ ${sourceLine(v.source, c)}
     title: v.title,
     breadcrumbs: [
       { href: paths.partnerships(), label: t('nav.partnerships') },
-      { href: v.partnership.href, label: v.partnership.title },
-      { href: paths.project(v.id), label: v.title },
+      { href: v.partnership.href, label: v.partnership.title, printed: true },
+      { href: paths.project(v.id), label: v.title, printed: true },
     ],
     body,
   };

@@ -13,7 +13,7 @@ import { html, join, type SafeHtml } from '../../html.js';
 import { label } from '../../i18n/index.js';
 import { countryLabel } from '../../i18n/codes.js';
 import type { RenderContext } from '../../page.js';
-import { partnershipLink, statusBadge } from '../../render/parts.js';
+import { partnershipLink, statusBadge, source } from '../../render/parts.js';
 import { PartnershipRef, ProjectRef, domainRef, partnershipRef, projectRef } from '../common.js';
 
 /** Similar projects shown on a project's page. */
@@ -80,7 +80,7 @@ export function similarList(similar: readonly SimilarProjectView[], c: RenderCon
   if (similar.length === 0) return undefined;
   return html`<p class="muted">${c.t('similar.intro')}</p><ul class="similar">${join(
     similar.map(
-      (s) => html`<li><a href="${s.project.href}">${s.project.title}</a> ${statusBadge(s.project.status, c)}<br><span class="muted">${partnershipLink(s.partnership)} — ${reasonsText(s.reasons, c)}</span></li>`,
+      (s) => html`<li><a href="${s.project.href}">${source(s.project.title, c)}</a> ${statusBadge(s.project.status, c)}<br><span class="muted">${partnershipLink(s.partnership)} — ${reasonsText(s.reasons, c)}</span></li>`,
     ),
   )}</ul>`;
 }

@@ -3,7 +3,7 @@ import { html } from '../../html.js';
 import { label } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths, withQuery } from '../../paths.js';
-import { padBadge, pagination, partnershipLink, statusBadge, when } from '../../render/parts.js';
+import { padBadge, pagination, partnershipLink, statusBadge, when, source } from '../../render/parts.js';
 import { filterBar } from '../partnerships/render.js';
 import type { ProjectsView } from './data.js';
 
@@ -18,7 +18,7 @@ ${filterBar(t('projects.filter.status'), v.statuses, withQuery(paths.projects(),
       : html`<a href="${v.padHref}">${t('projects.filter.padOnly')} (${v.padCount})</a>`
   }</li></ul></div>
 ${v.items.length === 0 ? html`<p>${t('common.empty')}</p>` : html`<ul class="cards">${v.items.map(
-    (p) => html`<li class="card"><h2 class="card-title"><a href="${p.href}">${p.title}</a></h2><p>${statusBadge(p.status, c)}${
+    (p) => html`<li class="card"><h2 class="card-title"><a href="${p.href}">${source(p.title, c)}</a></h2><p>${statusBadge(p.status, c)}${
       p.padCofinanced ? html` ${padBadge(c)}` : ''
     }${p.period || p.startDate ? html` <span class="muted">${when(p.period, [p.startDate, p.endDate], c)}</span>` : ''}</p><p class="muted">${partnershipLink(p.partnership)}</p></li>`,
   )}</ul>`}

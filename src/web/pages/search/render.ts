@@ -4,10 +4,13 @@ import { facetHeading } from '../../i18n/codes.js';
 import { tn, type MessageKey } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
-import { notices, padBadge, pagination, partialDate } from '../../render/parts.js';
+import { notices, padBadge, pagination, partialDate, source, printed } from '../../render/parts.js';
 import { mapSection } from '../../maps/map.js';
 import { exportForm } from '../../export/form.js';
 import type { HitView, SearchView } from './data.js';
+
+/** Facets whose values are the directory's words (its domains, regions, funders), not the catalogue's. */
+const PRINTED_FACETS: ReadonlySet<string> = new Set(['domain', 'region', 'funder']);
 
 export function renderSearch(v: SearchView, c: RenderContext): RenderedPage {
   const { t } = c;
@@ -42,7 +45,7 @@ ${v.query.q === '' ? '' : html`<input type="hidden" name="q" value="${v.query.q}
     (facet) => html`<section class="facet"><h3>${facetHeading(c.locale, facet.name, v.countries)}</h3><ul>${facet.values.map(
       (value) => html`<li${value.parent ? html` class="child"` : ''}><a href="${value.href}" role="checkbox" aria-checked="${value.selected ? 'true' : 'false'}" class="facet-value${
         value.selected ? ' selected' : ''
-      }"><span class="box" aria-hidden="true"></span>${value.label} <span class="count">${value.count}</span></a></li>`,
+      }"><span class="box" aria-hidden="true"></span>${PRINTED_FACETS.has(facet.name) ? source(value.label, c) : value.label} <span class="count">${value.count}</span></a></li>`,
     )}</ul></section>`,
   )}</aside>`;
 
@@ -56,7 +59,7 @@ ${v.query.q === '' ? '' : html`<input type="hidden" name="q" value="${v.query.q}
       : html`<ol class="hits">${v.hits.map((hit) =>
           hitItem(hit, c, {
             kicker: hit.padCofinanced ? html` ${padBadge(c)}` : '',
-            subtitle: hit.partnershipHref ? html`<a href="${hit.partnershipHref}">${hit.subtitle}</a>` : hit.subtitle,
+            subtitle: hit.partnershipHref ? html`<a href="${hit.partnershipHref}">${source(hit.subtitle, c)}</a>` : source(hit.subtitle, c),
           }),
         )}</ol>`;
 
@@ -86,9 +89,9 @@ ${v.map === undefined ? '' : html`<section class="results-map" aria-labelledby="
 
 /** A hit of a results page: its kind and date (and `kicker`), its title linked to its page, its subtitle, the excerpt that matched. */
 export function hitItem(hit: HitView, c: RenderContext, extra: { kicker?: SafeHtml | string; subtitle?: SafeHtml | string } = {}): SafeHtml {
-  return html`<li class="hit hit-${hit.type}"><p class="kicker">${c.t(`searchPage.type.${hit.type}` as MessageKey)}${hit.date ? html` · ${partialDate(hit.date, c)}` : ''}${extra.kicker ?? ''}</p><h3><a href="${hit.href}">${hit.title}</a></h3>${
-    hit.subtitle === '' ? '' : html`<p class="subtitle">${extra.subtitle ?? hit.subtitle}</p>`
-  }<p class="excerpt">${raw(hit.excerptHtml)}</p></li>`;
+  return html`<li class="hit hit-${hit.type}"><p class="kicker">${c.t(`searchPage.type.${hit.type}` as MessageKey)}${hit.date ? html` · ${partialDate(hit.date, c)}` : ''}${extra.kicker ?? ''}</p><h3><a href="${hit.href}">${source(hit.title, c)}</a></h3>${
+    hit.subtitle === '' ? '' : html`<p class="subtitle">${extra.subtitle ?? source(hit.subtitle, c)}</p>`
+  }<p class="excerpt"${printed(c)}>${raw(hit.excerptHtml)}</p></li>`;
 }
 
 /** The search's text and filters, for the statistics of its results. */
