@@ -39,6 +39,7 @@ export const ar = {
   'common.no': 'لا',
   'common.source': 'المصدر',
   'common.source.page': 'الصفحة {page} من الدليل المطبوع',
+  'common.listSeparator': '، ',
   'common.approximate': 'حوالي',
   'common.printed': 'كما طُبع في الدليل',
   'common.pad': 'بتمويل مشترك من PAD',

@@ -38,6 +38,7 @@ export const en = {
   'common.no': 'no',
   'common.source': 'Source',
   'common.source.page': 'page {page} of the printed directory',
+  'common.listSeparator': ', ',
   'common.approximate': 'about',
   'common.printed': 'As printed in the directory',
   'common.pad': 'PAD co-financed',

@@ -40,6 +40,7 @@ export const fr = {
   'common.source.book': 'le répertoire imprimé',
   'common.source.page': 'page {page} du répertoire imprimé',
   'common.source.section': 'rubrique « {section} »',
+  'common.listSeparator': ', ',
   'common.approximate': 'environ',
   'common.printed': 'Tel qu’imprimé dans le répertoire',
   'common.pad': 'Cofinancé PAD',

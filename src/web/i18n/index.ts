@@ -118,6 +118,11 @@ export function formatsOf(locale: Locale): Formats {
   return FORMATS[locale];
 }
 
+/** Items of a list in a sentence, with the language's comma ("page 13, rubrique …"; Arabic "،"). */
+export function formatList(locale: Locale, items: readonly string[]): string {
+  return items.join(t(locale, 'common.listSeparator'));
+}
+
 export function formatNumber(locale: Locale, value: number): string {
   return FORMATS[locale].number(value);
 }

@@ -48,7 +48,7 @@ export function renderCollectivity(v: CollectivityView, c: RenderContext): Rende
     (p) => html`<li>${partnershipLink(p.partnership)}<span class="muted"> — ${join(
       // a list gives the date in the reader's words ("4 février 2006", not the printed "Signé le 04 février 2006"); the printed words when no date was read
       [p.legalFramework && source(p.legalFramework, c), p.signedDate === undefined ? when(p.dateText, [], c) : partialDate(p.signedDate, c), tn(c.locale, 'common.projects', p.projectCount)].filter((x) => x !== undefined),
-      ', ',
+      c.t('common.listSeparator'),
     )}</span></li>`,
   )}</ul>`;
   const byDomain = join(

@@ -2,7 +2,7 @@
 import { memberPaths } from '../../auth/paths.js';
 import { html, join, type SafeHtml } from '../../html.js';
 import { countryLabel } from '../../i18n/codes.js';
-import { formatPartialDate, label, tn } from '../../i18n/index.js';
+import { formatList, formatPartialDate, label, tn } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
 import { collectivityLink, domainLink, paragraphs, section } from '../../render/parts.js';
@@ -11,7 +11,7 @@ import type { CollectivityNotices, NoticePageView, NoticesView, NoticeView } fro
 /** "une commune, France, région Provence-Alpes-Côte d'Azur", in the page's words. */
 export function sought(n: NoticeView, c: RenderContext): string {
   const { seeks } = n;
-  return [seeks.kind === undefined ? c.t('notices.anyKind') : label(c.locale, 'kind', seeks.kind), countryLabel(c.locale, seeks.country), seeks.region].filter((x): x is string => x !== undefined).join(', ');
+  return formatList(c.locale, [seeks.kind === undefined ? c.t('notices.anyKind') : label(c.locale, 'kind', seeks.kind), countryLabel(c.locale, seeks.country), seeks.region].filter((x): x is string => x !== undefined));
 }
 
 export function noticeFacts(n: NoticeView, c: RenderContext): SafeHtml {
@@ -30,7 +30,7 @@ export function noticeItem(n: NoticeView, c: RenderContext): SafeHtml {
   const excerpt = n.description.length > 240 ? `${n.description.slice(0, 240)}…` : n.description;
   return html`<li class="notice-item"><h3><a href="${n.href}">${t('notices.item.title', { name: n.collectivity.shortName ?? n.collectivity.name, sought: sought(n, c) })}</a></h3>
 <p dir="auto">${excerpt}</p>
-<p class="muted">${n.seeks.domains.length === 0 ? t('notices.anyDomain') : n.seeks.domains.map((d) => d.label).join(', ')} · ${t('notices.untilShort', { date: formatPartialDate(c.locale, n.until) })}</p></li>`;
+<p class="muted">${n.seeks.domains.length === 0 ? t('notices.anyDomain') : formatList(c.locale, n.seeks.domains.map((d) => d.label))} · ${t('notices.untilShort', { date: formatPartialDate(c.locale, n.until) })}</p></li>`;
 }
 
 export function renderNotices(v: NoticesView, c: RenderContext): RenderedPage {

@@ -1,7 +1,7 @@
 /** The import report page's HTML. */
 import { html, type SafeHtml } from '../../html.js';
 import { countryLabel } from '../../i18n/codes.js';
-import { formatDateTime, formatNumber, label, phrase } from '../../i18n/index.js';
+import { formatDateTime, formatList, formatNumber, label, phrase } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
 import { section } from '../../render/parts.js';
@@ -36,7 +36,7 @@ export function where(issue: Issue, c: RenderContext): string {
   }
   if (issue.row !== undefined) parts.push(c.t('report.issue.row', { row: String(issue.row) }));
   if (issue.column !== undefined) parts.push(c.t('report.issue.column', { column: issue.column }));
-  return parts.join(', ');
+  return formatList(c.locale, parts);
 }
 
 /** The issue in the reader's language; a report stored before issues had wordings, or a wording the catalogue lacks, keeps its English message. */
