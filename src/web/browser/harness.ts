@@ -36,8 +36,8 @@ export const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min
 /** Where the tests leave their screenshots: never committed, only looked at. */
 export const SCREENSHOTS_DIR = join(process.env.TMPDIR ?? tmpdir(), 'repertoire-screenshots');
 
-export interface BrowserSite {
-  readonly site: TestSite;
+export interface BrowserSite<S extends TestSite = TestSite> {
+  readonly site: S;
   /** http://127.0.0.1:PORT */
   readonly base: string;
   readonly browser: Browser;
@@ -50,8 +50,11 @@ export interface BrowserSite {
   close(): Promise<void>;
 }
 
-export async function openBrowserSite(): Promise<BrowserSite> {
-  const site = await openTestSite();
+/** The site (`openTestSite()`, or the one `open` gives: the members' site) served on a loopback port, and Chromium. */
+export async function openBrowserSite(): Promise<BrowserSite>;
+export async function openBrowserSite<S extends TestSite>(open: () => Promise<S>): Promise<BrowserSite<S>>;
+export async function openBrowserSite(open: () => Promise<TestSite> = () => openTestSite()): Promise<BrowserSite> {
+  const site = await open();
   let browser: Browser | undefined;
   try {
     const base = await site.app.listen({ port: 0, host: '127.0.0.1' });
@@ -185,8 +188,9 @@ export interface AxeViolation {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: AXE_PATH });
   return page.evaluate(async () => {
-    const { axe } = globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } };
+    const { axe } = globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[]; passes: unknown[] }> } };
     const result = await axe.run();
+    if (result.passes.length === 0) throw new Error('axe-core checked nothing');
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
@@ -194,6 +198,11 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       nodes: v.nodes.map((n) => ({ target: n.target.map(String), failureSummary: n.failureSummary })),
     }));
   });
+}
+
+/** The serious and critical ones: what the tests refuse. */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  return (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 /** One line per violation, for a readable failure. */
