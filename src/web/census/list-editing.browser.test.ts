@@ -5,14 +5,12 @@
  * name and presses Enter, which saves the record (the form's first button is the save, not a
  * list's add or remove).
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, skipReason, TIMEOUTS } from '../browser/harness.js';
+import { openBrowserSite, skipReason, TIMEOUTS, type BrowserSite } from '../browser/harness.js';
 import { AIX_OUJDA, openMembersSite, PASSWORD, PEOPLE, type MembersSite } from './testing.js';
 
-let site: MembersSite;
-let base: string;
-let browser: Browser;
+let s: BrowserSite<MembersSite>;
 
 /** The focused element, as a selector-like description: `tag#id[name=value]`. */
 async function focused(page: Page): Promise<string> {
@@ -27,31 +25,25 @@ async function focused(page: Page): Promise<string> {
 
 describe.skipIf(skipReason !== undefined)('a list field edited by keyboard in Chromium', () => {
   beforeAll(async () => {
-    site = await openMembersSite();
-    base = await site.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 60_000 });
+    s = await openBrowserSite(() => openMembersSite());
   }, TIMEOUTS.setup);
 
-  afterAll(async () => {
-    await browser?.close();
-    await site?.dispose();
-  });
+  afterAll(async () => s?.close());
 
   it(
     'removes a contact, adds one and saves, with the keys alone',
     async () => {
-      const before = (await (await site.directory()).partnership(AIX_OUJDA))!;
+      const before = (await (await s.site.directory()).partnership(AIX_OUJDA))!;
       expect(before.contacts?.length ?? 0).toBeGreaterThan(0);
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', javaScriptEnabled: false });
-      context.setDefaultTimeout(TIMEOUTS.action);
+      const context = await s.context({ javaScriptEnabled: false });
       const page = await context.newPage();
-      await page.goto(`${base}/connexion`);
+      await page.goto(`${s.base}/connexion`);
       await page.getByLabel('Adresse e-mail').fill(PEOPLE.editor.email);
       await page.getByLabel('Mot de passe').fill(PASSWORD);
       await page.getByRole('button', { name: 'Se connecter' }).click();
-      await page.waitForURL(`${base}/recensement`);
+      await page.waitForURL(`${s.base}/recensement`);
 
-      await page.goto(`${base}/modifier/partenariat/${AIX_OUJDA}`);
+      await page.goto(`${s.base}/modifier/partenariat/${AIX_OUJDA}`);
       // from the first contact's name, Tab until its remove button
       await page.locator('#f-contacts-0-name').focus();
       let presses = 0;
@@ -73,7 +65,7 @@ describe.skipIf(skipReason !== undefined)('a list field edited by keyboard in Ch
       await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
       expect(new URL(page.url()).pathname).toBe(`/partenariats/${AIX_OUJDA}`);
 
-      const after = (await (await site.directory()).partnership(AIX_OUJDA))!;
+      const after = (await (await s.site.directory()).partnership(AIX_OUJDA))!;
       expect(after.contacts?.map((p) => p.name)).toEqual([...left, 'Nadia Clavier']);
       await context.close();
     },
