@@ -5,7 +5,6 @@
  * twins — no address anywhere), the collectivity pages show it, and a member of Agadir answers:
  * the author receives the message, Reply-To the member; a second answer the same day is refused.
  */
-import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../accounts/audit.js';
 import { SESSION_COOKIE_NAME } from '../../accounts/service.js';
@@ -15,13 +14,9 @@ import { CLI_ACTOR } from '../../accounts/roles.js';
 import { createNoticeService } from '../../census/partner-notice-service.js';
 import { DIRECTORY_ID, openTestSite } from '../testing.js';
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+/** The site's public address, as its mails write it: not where the test reaches it, so the server can
+ * listen on a port the system picks (no port chosen first and taken by another test meanwhile). */
+const SITE_URL = 'https://repertoire.test';
 
 interface Page {
   status: number;
@@ -70,10 +65,8 @@ describe('partner-search notices', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    site = await openMembersSite({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'Répertoire <repertoire@repertoire.test>', SITE_URL: base } });
-    await site.app.listen({ port, host: '127.0.0.1' });
+    site = await openMembersSite({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'Répertoire <repertoire@repertoire.test>', SITE_URL } });
+    base = await site.app.listen({ port: 0, host: '127.0.0.1' });
     const db = site.store.db;
     domain = (await db.selectFrom('domains').select('code').where('directory_id', '=', DIRECTORY_ID).orderBy('code').executeTakeFirstOrThrow()).code;
     aix = (await db.selectFrom('collectivities').select('id').where('directory_id', '=', DIRECTORY_ID).where('name', 'like', '%Aix-en-Provence%').where('country', '=', 'FR').executeTakeFirstOrThrow()).id;
@@ -151,7 +144,7 @@ describe('partner-search notices', () => {
     expect(mail.to).toEqual([PEOPLE.oujda.email]);
     expect(mail.raw).toMatch(/^Reply-To: staff@agadir\.ma\r?$/m);
     expect(mail.text).toContain(message);
-    expect(mail.text).toContain(`${base}/recherches-de-partenaires/${id}`);
+    expect(mail.text).toContain(`${SITE_URL}/recherches-de-partenaires/${id}`);
     const again = await agadir.post(`/recherches-de-partenaires/${id}/repondre`, `/recherches-de-partenaires/${id}/repondre`, { message });
     expect(again.status).toBe(429);
     expect(smtp.received).toHaveLength(1);
@@ -190,7 +183,7 @@ describe('partner-search notices', () => {
     expect(text(answered.body)).toContain('Message envoyé.');
     const mail = await smtp.next();
     expect(mail.to).toEqual([PEOPLE.editor.email]);
-    expect(mail.text).toContain(`${base}/r/${other}/recherches-de-partenaires/${notice.id}`);
+    expect(mail.text).toContain(`${SITE_URL}/r/${other}/recherches-de-partenaires/${notice.id}`);
     // an unknown notice is still not found
     expect((await agadir.get('/recherches-de-partenaires/nope/repondre')).status).toBe(404);
   }, 60_000);
