@@ -5,25 +5,19 @@
  * visited signed in as an editor.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { openMembersSite, PASSWORD, PEOPLE, type MembersSite } from '../census/testing.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, skipReason, TIMEOUTS } from './harness.js';
+import { openBrowserSite, skipReason, TIMEOUTS, type BrowserSite } from './harness.js';
 import { layoutDefects } from './layout-defects.js';
 import { MEMBERS_PAGE_KINDS, PUBLIC_PAGE_KINDS } from './page-kinds.js';
 
 const WIDTHS = [360, 768, 1024, 1280, 1600] as const;
 
-let site: MembersSite;
+let opened: BrowserSite<MembersSite>;
 let base: string;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 
-async function newPage(width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR' });
-  context.setDefaultTimeout(TIMEOUTS.action);
-  context.setDefaultNavigationTimeout(TIMEOUTS.navigation);
-  contexts.push(context);
-  return context.newPage();
+function newPage(width: number): Promise<Page> {
+  return opened.page({ viewport: { width, height: 900 } });
 }
 
 async function defectsOf(page: Page, pages: readonly (readonly [string, string])[]): Promise<string[]> {
@@ -38,15 +32,12 @@ async function defectsOf(page: Page, pages: readonly (readonly [string, string])
 
 describe.skipIf(skipReason !== undefined)('the layout at every width', () => {
   beforeAll(async () => {
-    site = await openMembersSite({ search: true });
-    base = await site.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 60_000 });
+    opened = await openBrowserSite(() => openMembersSite({ search: true }));
+    base = opened.base;
   }, TIMEOUTS.setup);
 
   afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
-    await browser?.close();
-    await site?.dispose();
+    await opened?.close();
   });
 
   it('the checks find each defect on a page drawn to have them (the test can fail)', async () => {
