@@ -12,27 +12,22 @@
  *   - two editors edit the same record: the second gets the conflict page and re-applies;
  *   - axe-core finds no serious or critical violation on the sign-in, campaign and queue pages.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AXE_PATH, CHROMIUM_ARGS, CHROMIUM_PATH, describeViolations, skipReason, TIMEOUTS, type AxeViolation } from '../browser/harness.js';
+import { describeViolations, openBrowserSite, seriousAxeViolations, skipReason, TIMEOUTS, type BrowserSite } from '../browser/harness.js';
 import { AGADIR_PROJECT, AIX_OUJDA, openMembersSite, PASSWORD, PEOPLE, type MembersSite, type PersonName } from './testing.js';
 
 const PROJECT = 'aix-en-provence-oujda-environnement-et-espaces-verts';
 const OTHER_PROJECT = 'aix-en-provence-oujda-echanges-culturels';
 
+let opened: BrowserSite<MembersSite>;
 let site: MembersSite;
 let base: string;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 let campaignPath: string;
 
-async function newPage(): Promise<Page> {
+function newPage(): Promise<Page> {
   // bypassCSP: axe-core is injected as a script, which the site's CSP would refuse
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', bypassCSP: true });
-  context.setDefaultTimeout(TIMEOUTS.action);
-  context.setDefaultNavigationTimeout(TIMEOUTS.navigation);
-  contexts.push(context);
-  return context.newPage();
+  return opened.page({ bypassCSP: true });
 }
 
 async function signIn(who: PersonName): Promise<Page> {
@@ -46,17 +41,6 @@ async function signIn(who: PersonName): Promise<Page> {
   return page;
 }
 
-async function axe(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  const violations = await page.evaluate(async () => {
-    const { axe: run } = globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[]; passes: unknown[] }> } };
-    const result = await run.run();
-    if (result.passes.length === 0) throw new Error('axe-core checked nothing');
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target.map(String) })) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
 /** The token of the page's first form that posts to `action`. */
 async function csrfOn(page: Page, action: string): Promise<string> {
   return page.locator(`form[action="${action}"] input[name="_csrf"]`).first().inputValue();
@@ -64,15 +48,12 @@ async function csrfOn(page: Page, action: string): Promise<string> {
 
 describe.skipIf(skipReason !== undefined)('the census in Chromium', () => {
   beforeAll(async () => {
-    site = await openMembersSite();
-    base = await site.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 60_000 });
+    opened = await openBrowserSite(() => openMembersSite());
+    ({ site, base } = opened);
   }, TIMEOUTS.setup);
 
   afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
-    await browser?.close();
-    await site?.dispose();
+    await opened?.close();
   });
 
   it(
@@ -80,13 +61,13 @@ describe.skipIf(skipReason !== undefined)('the census in Chromium', () => {
     async () => {
       const page = await newPage();
       await page.goto(`${base}/connexion`);
-      expect(describeViolations(await axe(page))).toEqual([]);
+      expect(describeViolations(await seriousAxeViolations(page))).toEqual([]);
       await page.getByLabel('Adresse e-mail').fill('personne@nulle-part.ma');
       await page.getByRole('button', { name: 'Se connecter' }).click();
       await page.getByText('Indiquez votre mot de passe.').first().waitFor();
       expect(await page.getByLabel('Mot de passe').getAttribute('aria-invalid')).toBe('true');
       expect(await page.getByLabel('Adresse e-mail').inputValue()).toBe('personne@nulle-part.ma');
-      expect(describeViolations(await axe(page))).toEqual([]);
+      expect(describeViolations(await seriousAxeViolations(page))).toEqual([]);
     },
     TIMEOUTS.test,
   );
@@ -110,12 +91,12 @@ describe.skipIf(skipReason !== undefined)('the census in Chromium', () => {
       const page = await signIn('oujda');
       await page.getByRole('link', { name: 'Recensement 2026 : Répondre' }).click();
       await page.getByRole('heading', { level: 1, name: /Recensement 2026 — Commune urbaine d'Oujda/ }).waitFor();
-      expect(describeViolations(await axe(page))).toEqual([]);
+      expect(describeViolations(await seriousAxeViolations(page))).toEqual([]);
 
       await page.getByRole('link', { name: 'Mettre à jour Environnement et espaces verts' }).click();
       await page.getByRole('heading', { level: 1, name: /Mettre à jour : Environnement et espaces verts/ }).waitFor();
       expect(await page.getByRole('textbox', { name: /^Titre/ }).inputValue()).toBe('Environnement et espaces verts');
-      expect(describeViolations(await axe(page))).toEqual([]);
+      expect(describeViolations(await seriousAxeViolations(page))).toEqual([]);
       await page.getByRole('textbox', { name: /^Titre/ }).fill('Environnement et espaces verts (2026)');
       await page.getByRole('combobox', { name: /^État/ }).selectOption({ label: 'En cours' });
       await page.getByRole('textbox', { name: /^Objectifs/ }).fill('Planter 500 arbres\nCréer un jardin partagé');
@@ -162,12 +143,12 @@ describe.skipIf(skipReason !== undefined)('the census in Chromium', () => {
       const page = await signIn('editor');
       await page.getByRole('navigation', { name: 'Espace membres' }).getByRole('link', { name: 'Relecture' }).click();
       await page.getByRole('heading', { level: 1, name: 'Relecture' }).waitFor();
-      expect(describeViolations(await axe(page))).toEqual([]);
+      expect(describeViolations(await seriousAxeViolations(page))).toEqual([]);
       await page.getByRole('link', { name: /Environnement et espaces verts \(2026\)/ }).click();
       await page.getByRole('heading', { level: 1, name: /Relire : Environnement et espaces verts \(2026\)/ }).waitFor();
       const row = page.getByRole('row', { name: /^Titre/ });
       expect(await row.textContent()).toContain('Environnement et espaces verts (2026)');
-      expect(describeViolations(await axe(page))).toEqual([]);
+      expect(describeViolations(await seriousAxeViolations(page))).toEqual([]);
       await page.getByRole('button', { name: 'Accepter', exact: true }).click();
       await page.getByText(/Proposition acceptée : la fiche est publiée/).waitFor();
 
@@ -232,7 +213,7 @@ describe.skipIf(skipReason !== undefined)('the census in Chromium', () => {
       expect(await table.textContent()).toContain('Jumelage renouvelé en 2026 (premier éditeur).');
       expect(await table.textContent()).toContain('Coopération décentralisée depuis 1998 (second éditeur).');
       expect(await second.getByRole('textbox', { name: /^Historique/ }).inputValue()).toBe('Coopération décentralisée depuis 1998 (second éditeur).');
-      expect(describeViolations(await axe(second))).toEqual([]);
+      expect(describeViolations(await seriousAxeViolations(second))).toEqual([]);
       await second.getByRole('button', { name: 'Réappliquer ma modification' }).click();
       await second.waitForURL(`${base}/partenariats/${AIX_OUJDA}`);
       await second.getByText('Coopération décentralisée depuis 1998 (second éditeur).').waitFor();
