@@ -46,6 +46,8 @@ export class FunderRegistry {
   private readonly byKey = new Map<string, Funder>();
   private readonly byId = new Map<string, Funder>();
   private readonly partyKeys: ReadonlyMap<string, string>;
+  /** each funder's names as `mentions` looks for them: an acronym's pattern, or a name's folded words */
+  private readonly patterns: readonly { funder: Funder; names: readonly NamePattern[] }[];
 
   constructor(
     readonly funders: readonly Funder[],
@@ -56,6 +58,12 @@ export class FunderRegistry {
       this.byId.set(f.id, f);
       for (const name of [f.name, ...f.aliases]) if (!this.byKey.has(foldKey(name))) this.byKey.set(foldKey(name), f);
     }
+    this.patterns = funders.map((funder) => ({
+      funder,
+      names: [funder.name, ...funder.aliases]
+        .map((name): NamePattern => (isAcronym(name) ? { acronym: acronymPattern(name), words: [] } : { words: foldKey(name).split(' ').filter(Boolean) }))
+        .filter((name) => name.acronym !== undefined || name.words.length > 0),
+    }));
     this.partyKeys = new Map([...partyPhrases].flatMap(([country, phrases]) => phrases.map((p) => [foldKey(p), country] as const)));
   }
 
@@ -72,17 +80,18 @@ export class FunderRegistry {
    * The funders a sentence names ("Au Maroc : INDH, associations locales." → INDH), each once, in
    * the order they come, with the words as printed. An acronym ("MAE", "CE") counts only in
    * capitals, so that the French word "ce" is not the European Commission; a longer name by its
-   * folded words.
+   * folded words. The sentence is split and folded once, whatever the number of names.
    */
   mentions(sentence: string): { funder: Funder; printed: string }[] {
+    const words = sentenceWords(sentence);
     const found: { funder: Funder; printed: string; at: number }[] = [];
-    for (const f of this.funders) {
+    for (const { funder, names } of this.patterns) {
       let best: { printed: string; at: number } | undefined;
-      for (const name of [f.name, ...f.aliases]) {
-        const at = isAcronym(name) ? wordIndex(sentence, name) : foldedIndex(sentence, name);
+      for (const name of names) {
+        const at = name.acronym ? acronymIndex(sentence, name.acronym) : foldedIndex(sentence, words, name.words);
         if (at !== undefined && (best === undefined || at.index < best.at || (at.index === best.at && at.printed.length > best.printed.length))) best = { printed: at.printed, at: at.index };
       }
-      if (best) found.push({ funder: f, ...best });
+      if (best) found.push({ funder, ...best });
     }
     return found.sort((a, b) => a.at - b.at).map(({ funder, printed }) => ({ funder, printed }));
   }
@@ -99,22 +108,38 @@ function isAcronym(name: string): boolean {
   return /^[\p{Lu}\d-]{2,6}$/u.test(name);
 }
 
-/** Where `word` stands as a word of `text`, capitals as written. */
-function wordIndex(text: string, word: string): { index: number; printed: string } | undefined {
-  const m = new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').exec(text);
+interface NamePattern {
+  readonly acronym?: RegExp;
+  readonly words: readonly string[];
+}
+
+/** `word` as a word, capitals as written. */
+function acronymPattern(word: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
+}
+
+function acronymIndex(text: string, pattern: RegExp): { index: number; printed: string } | undefined {
+  const m = pattern.exec(text);
   return m ? { index: m.index, printed: m[0] } : undefined;
 }
 
-/** Where the words of `name` stand in `text`, case and accents aside ("Union Européenne" in "…de l'union europeenne"). */
-function foldedIndex(text: string, name: string): { index: number; printed: string } | undefined {
-  const words = foldKey(name).split(' ').filter(Boolean);
-  if (words.length === 0) return undefined;
-  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ key: foldKey(m[0]), index: m.index }));
+interface SentenceWord {
+  readonly key: string;
+  readonly index: number;
+  readonly end: number;
+}
+
+/** The words of a sentence (letters and digits), each folded, with where it stands. */
+function sentenceWords(text: string): SentenceWord[] {
+  return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ key: foldKey(m[0]), index: m.index, end: m.index + m[0].length }));
+}
+
+/** Where the folded words of a name stand in the sentence, case and accents aside ("Union Européenne" in "…de l'union europeenne"). */
+function foldedIndex(text: string, tokens: readonly SentenceWord[], words: readonly string[]): { index: number; printed: string } | undefined {
   for (let i = 0; i + words.length <= tokens.length; i++) {
     if (words.every((w, j) => tokens[i + j]!.key === w)) {
-      const last = tokens[i + words.length - 1]!;
-      const end = text.slice(last.index).match(/^[\p{L}\p{N}]+/u)![0].length + last.index;
-      return { index: tokens[i]!.index, printed: text.slice(tokens[i]!.index, end) };
+      const first = tokens[i]!;
+      return { index: first.index, printed: text.slice(first.index, tokens[i + words.length - 1]!.end) };
     }
   }
   return undefined;
