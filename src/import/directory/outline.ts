@@ -23,7 +23,11 @@ export const SECTION_NAMES: Readonly<Record<string, string>> = {
   'conseils regionaux': 'Conseils régionaux',
 };
 
+/** Longer than any heading the outline knows: a paragraph, not worth folding to compare. */
+const HEADING_MAX = 100;
+
 function zoneOf(line: SourceLine): { kind: ZoneKind; title: string } | undefined {
+  if (line.text.length > HEADING_MAX) return undefined;
   // The Sommaire prints the same titles followed by their page: those are not headings.
   if (/\bp\.\s*\d+$/.test(line.text)) return undefined;
   const k = key(line.text);
