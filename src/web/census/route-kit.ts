@@ -6,7 +6,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isEditor, type Actor } from '../../accounts/roles.js';
 import type { RecordType } from '../../census/index.js';
-import { field, notFound, queryParam, type Members } from '../auth/members.js';
+import { field, notFound, queryParam, routeParam, type Members } from '../auth/members.js';
 import { memberPaths, typeOfSlug } from '../auth/paths.js';
 import { prefersJson } from '../negotiation.js';
 import type { Link } from '../pages/common.js';
@@ -14,14 +14,10 @@ import type { RenderContext } from '../page.js';
 import { conflictView, type ConflictInput } from './pages/conflict/data.js';
 import { renderConflict } from './pages/conflict/render.js';
 
-export const EDITABLE: readonly RecordType[] = ['collectivity', 'partnership', 'project'];
+/** route-kit's users read their routes' parameters from here, with the rest of the kit */
+export { routeParam };
 
-/** A parameter of the request's route (`:campaign`, `:type`…): '' when absent. */
-export function routeParam(request: FastifyRequest, name: string): string {
-  const params: unknown = request.params;
-  const value: unknown = typeof params === 'object' && params !== null ? Reflect.get(params, name) : undefined;
-  return typeof value === 'string' ? value : '';
-}
+export const EDITABLE: readonly RecordType[] = ['collectivity', 'partnership', 'project'];
 
 /** A form's `baseVersion`: the service checks it is a version number (VersionInput) and says so if not. */
 export function baseVersionOf(request: FastifyRequest): string {
