@@ -44,6 +44,7 @@ import { currentLanguage, inLanguage, splitLanguage } from './language.js';
 import { languageOf, rememberVisit, suggestedLanguage, VARY } from './request-language.js';
 import { layout, type Colophon } from './layout.js';
 import { MEMBER_PAGES } from './member-pages.js';
+import { prefersJson } from './negotiation.js';
 import { openApiDocument } from './openapi.js';
 import { PageMoved, movedUrl, type AnyPage, type PageInput, type QueryParams, type RenderContext } from './page.js';
 import { PAGES } from './pages/index.js';
@@ -416,21 +417,4 @@ function errorWords(view: ErrorView): 'busy' | 'updating' | 'notFound' | 'unavai
 
 function isJsonUrl(url: string): boolean {
   return (url.split('?')[0] ?? '').endsWith('.json');
-}
-
-/** Accept asks for JSON rather than HTML (browsers send text/html first). */
-export function prefersJson(request: FastifyRequest): boolean {
-  const accept = request.headers.accept;
-  if (typeof accept !== 'string') return false;
-  const ranges = accept
-    .split(',')
-    .map((part) => {
-      const [type = '', ...rest] = part.trim().split(';');
-      const q = rest.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { type: type.trim().toLowerCase(), q: q === undefined ? 1 : Number(q.slice(2)) || 0 };
-    })
-    .filter((range) => range.q > 0);
-  const weight = (type: string) => Math.max(0, ...ranges.filter((r) => r.type === type).map((r) => r.q));
-  const json = weight('application/json');
-  return json > 0 && json > weight('text/html');
 }

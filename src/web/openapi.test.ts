@@ -54,7 +54,7 @@ const EXAMPLES: Record<string, string[]> = {
 const FILES = ['/export', '/partenariats/{id}.pdf', '/collectivites/{id}.pdf', '/statistiques/{table}.csv'];
 
 /** The members' pages' JSON twins: census/member-pages.test.ts fetches them signed in. */
-const MEMBERS = ['/recensement.json', '/recensement/{campaign}/tableau-de-bord.json', '/relecture.json', '/relecture/{proposal}.json', '/recensement/{campaign}.json', '/historique/{type}/{id}.json', '/modifier/{type}/{id}.json', '/relecture/{proposal}/modifier.json', '/qualite.json', '/admin/utilisateurs.json', '/admin/donnees-personnelles.json'];
+const MEMBERS = ['/recensement.json', '/recensement/{campaign}/tableau-de-bord.json', '/relecture.json', '/relecture/{proposal}.json', '/recensement/{campaign}.json', '/recensement/{campaign}/fiche/{type}/{id}.json', '/recensement/{campaign}/nouveau/{kind}.json', '/recensement/{campaign}/proposition/{proposal}.json', '/historique/{type}/{id}.json', '/modifier/{type}/{id}.json', '/relecture/{proposal}/modifier.json', '/qualite.json', '/admin/utilisateurs.json', '/admin/donnees-personnelles.json'];
 
 describe('the OpenAPI document', () => {
   it('is OpenAPI 3.1 and lists every page, with its view model', () => {

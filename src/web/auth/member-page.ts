@@ -1,7 +1,8 @@
 /**
  * A members' page, built like the public ones (page.ts): its view model first, checked by a Zod
  * schema, its HTML second, a pure function of that view model; the view model itself is the
- * page's JSON twin (`…/page.json`) and is described in /openapi.json under the session cookie.
+ * page's JSON twin (`…/page.json`, or the page itself asked with `Accept: application/json`) and is
+ * described in /openapi.json under the session cookie.
  *
  * The difference is who may see it: `allow` runs once, on the server, on the signed-in actor,
  * BEFORE anything is loaded, for the HTML and the JSON alike. Signed out, a GET goes to the
@@ -16,6 +17,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../accounts/roles.js';
 import { isRepertoireError } from '../../errors.js';
 import { errorView } from '../errors.js';
+import { prefersJson } from '../negotiation.js';
 import type { ParameterDoc, QueryParams, RenderContext, RenderedPage } from '../page.js';
 import { guarded, type Members } from './members.js';
 import { memberPaths } from './paths.js';
@@ -63,9 +65,18 @@ export function memberTwinRoute(path: string): string {
   return `${path}.json`;
 }
 
+/** What a POST's page is loaded from when its URL does not say it all: the route's parameters and query, as the page's GET would have them. */
+export interface MemberPageAddress {
+  readonly params?: Readonly<Record<string, string>>;
+  readonly query?: QueryParams;
+}
+
 export interface RegisteredMemberPage<VM> {
-  /** sends the page again from a POST: its view model loaded, then changed by `change` (what was typed, what was wrong) */
-  show(request: FastifyRequest, reply: FastifyReply, change?: (view: VM) => VM, status?: number): Promise<FastifyReply>;
+  /**
+   * sends the page again from a POST: its view model loaded, then changed by `change` (what was
+   * typed, what was wrong); `address`: the GET's parameters when the POST's URL is not the page's
+   */
+  show(request: FastifyRequest, reply: FastifyReply, change?: (view: VM) => VM, status?: number, address?: MemberPageAddress): Promise<FastifyReply>;
 }
 
 function stringsOf(value: unknown): Record<string, string> {
@@ -87,10 +98,10 @@ function queryOf(value: unknown): QueryParams {
 
 /** Registers a members' page: its HTML route and its JSON twin, both behind the page's permission check. */
 export function registerMemberPage<VM>(app: FastifyInstance, members: Members, page: MemberPageDefinition<VM>): RegisteredMemberPage<VM> {
-  const viewOf = async (request: FastifyRequest, params = stringsOf(request.params)): Promise<VM> => {
+  const viewOf = async (request: FastifyRequest, params = stringsOf(request.params), query = queryOf(request.query)): Promise<VM> => {
     // the permission first: nothing is read for a member who may not see the page
     const actor = page.allow(members.actor(request));
-    const view = await page.load({ actor, params, query: queryOf(request.query), members });
+    const view = await page.load({ actor, params, query, members });
     return page.schema.parse(view);
   };
   const html = async (request: FastifyRequest, reply: FastifyReply, view: VM, status: number) => {
@@ -121,17 +132,17 @@ export function registerMemberPage<VM>(app: FastifyInstance, members: Members, p
     app.get(page.path, async (request, reply) => {
       const params = stringsOf(request.params);
       const value = params[name] ?? '';
-      if (!value.endsWith('.json')) return sendHtml(request, reply);
-      return sendJson(request, reply, { ...params, [name]: value.slice(0, -'.json'.length) });
+      if (value.endsWith('.json')) return sendJson(request, reply, { ...params, [name]: value.slice(0, -'.json'.length) });
+      return prefersJson(request) ? sendJson(request, reply, params) : sendHtml(request, reply);
     });
   } else {
-    app.get(page.path, sendHtml);
+    app.get(page.path, async (request, reply) => (prefersJson(request) ? sendJson(request, reply, stringsOf(request.params)) : sendHtml(request, reply)));
     app.get(memberTwinRoute(page.path), async (request, reply) => sendJson(request, reply, stringsOf(request.params)));
   }
 
   return {
-    async show(request, reply, change = (view) => view, status = 200) {
-      return html(request, reply, change(await viewOf(request)), status);
+    async show(request, reply, change = (view) => view, status = 200, address = {}) {
+      return html(request, reply, change(await viewOf(request, address.params, address.query)), status);
     },
   };
 }

@@ -21,6 +21,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import {
   createAccountService,
   SESSION_COOKIE_NAME,
@@ -121,8 +122,15 @@ export async function registerMembers(app: FastifyInstance, options: MembersOpti
   // the members' pages work on the site's default directory
   const defaultDirectory = async () => (await options.directory('public')).id;
   const mailBaseUrl = fixedBaseUrl ?? `http://localhost:${options.config?.server.port ?? 3000}`;
-  const transport = options.mailTransport ?? configuredTransport(options.config?.mail);
-  if (options.mailTransport === undefined) app.addHook('onClose', async () => (transport as ReturnType<typeof configuredTransport>).close());
+  let transport: MailTransport;
+  if (options.mailTransport === undefined) {
+    // the site's own transport: closed with the site (a given one belongs to whoever gave it)
+    const own = configuredTransport(options.config?.mail);
+    app.addHook('onClose', async () => own.close());
+    transport = own;
+  } else {
+    transport = options.mailTransport;
+  }
   // mail is written in the site's language until accounts have one of their own
   const mail = sitePostman(transport, { baseUrl: mailBaseUrl, locale: DEFAULT_LOCALE });
   const accounts = options.accounts ?? createAccountService({ db, baseUrl: mailBaseUrl, defaultDirectory, mail });
@@ -201,7 +209,7 @@ export async function registerMembers(app: FastifyInstance, options: MembersOpti
   app.addHook('preHandler', async (request, reply) => {
     // a POST to no route is answered 404 by the not-found handler: there is no form to protect
     if (request.method !== 'POST' || request.is404) return;
-    const submitted = (request.body as Record<string, unknown> | undefined)?._csrf;
+    const submitted = field(request, '_csrf');
     try {
       if (request.routeOptions.config?.csrf === 'sign-in') await accounts.verifyPreSessionCsrf(request.cookies[PRE_SESSION_COOKIE_NAME], submitted);
       else accounts.verifyCsrf(request.member, submitted);
@@ -238,18 +246,34 @@ export function guarded(members: Members, handler: (request: FastifyRequest, rep
   };
 }
 
-/** A string field of a form body. */
-export function field(request: FastifyRequest, name: string): string | undefined {
-  const value = (request.body as Record<string, unknown> | undefined)?.[name];
-  const text = Array.isArray(value) ? value[value.length - 1] : value;
-  return typeof text === 'string' ? text : undefined;
+/** A form body or a query string as Fastify parsed them: a name's value, or its values when repeated. */
+const Fields = z.record(z.string(), z.unknown());
+const FieldValue = z.union([z.string(), z.array(z.string())]);
+
+function valueOf(parsed: unknown, name: string): string | string[] | undefined {
+  const fields = Fields.safeParse(parsed);
+  if (!fields.success) return undefined;
+  const value = FieldValue.safeParse(fields.data[name]);
+  return value.success ? value.data : undefined;
 }
 
-/** A query parameter. */
+/** A string field of a form body (the last, when repeated). */
+export function field(request: FastifyRequest, name: string): string | undefined {
+  const value = valueOf(request.body, name);
+  return Array.isArray(value) ? value[value.length - 1] : value;
+}
+
+/** A parameter of the request's route (`:token`, `:campaign`…): '' when absent. */
+export function routeParam(request: FastifyRequest, name: string): string {
+  const value = valueOf(request.params, name);
+  return typeof value === 'string' ? value : '';
+}
+
+/** A query parameter (the first, when repeated). */
 export function queryParam(request: FastifyRequest, name: string): string | undefined {
-  const value = (request.query as Record<string, unknown> | undefined)?.[name];
+  const value = valueOf(request.query, name);
   const text = Array.isArray(value) ? value[0] : value;
-  return typeof text === 'string' && text !== '' ? text : undefined;
+  return text === '' ? undefined : text;
 }
 
 export function notFound(message: string): RepertoireError {

@@ -33,7 +33,7 @@ export const membersAr = {
   'form.domains.hint': 'رمز مجال واحد في كل سطر (انظر صفحة المجالات).',
   'form.item.hint': 'أفرغ جميع حقول عنصر لحذفه.',
   'form.item.add': 'إضافة عنصر: {label}',
-  'form.item.remove': 'حذف: {label} {n}',
+  'form.item.remove': 'حذف: {label}',
   'form.domains.choose': 'حدّد مجالات المشروع، مجمّعة تحت مجالها الأم.',
   'form.boolean.unset': '—',
   'form.select.unset': '— اختر —',

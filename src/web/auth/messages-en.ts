@@ -29,7 +29,7 @@ export const membersEn = {
   'form.domains.hint': 'One field code per line (see the Fields page).',
   'form.item.hint': 'Empty all the fields of an item to remove it.',
   'form.item.add': 'Add an item: {label}',
-  'form.item.remove': 'Remove: {label} {n}',
+  'form.item.remove': 'Remove: {label}',
   'form.domains.choose': 'Tick the project’s fields, grouped under their parent field.',
   'form.boolean.unset': '—',
   'form.select.unset': '— Choose —',

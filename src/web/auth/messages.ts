@@ -53,7 +53,7 @@ export const membersFr = {
   'form.domains.hint': 'Un code de domaine par ligne (voir la page Domaines).',
   'form.item.hint': 'Videz tous les champs d’un élément pour le retirer.',
   'form.item.add': 'Ajouter un élément : {label}',
-  'form.item.remove': 'Retirer : {label} {n}',
+  'form.item.remove': 'Retirer : {label}',
   'form.domains.choose': 'Cochez les domaines du projet, regroupés sous leur domaine parent.',
   'form.boolean.unset': '—',
   'form.select.unset': '— Choisir —',

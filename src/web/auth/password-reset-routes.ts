@@ -10,7 +10,7 @@ import { PRE_SESSION_COOKIE_NAME } from '../../accounts/service.js';
 import { isRepertoireError, ValidationError } from '../../errors.js';
 import { errorSummary } from '../census/forms.js';
 import { html } from '../html.js';
-import { csrfField, field, sessionCookieOptions, type Members } from './members.js';
+import { csrfField, field, routeParam, sessionCookieOptions, type Members } from './members.js';
 import { withQuery } from '../paths.js';
 import { memberPaths } from './paths.js';
 import { input } from './routes.js';
@@ -105,11 +105,11 @@ ${input(c, 'confirmation', t('auth.reset.confirmation'), { type: 'password', val
   app.get('/mot-de-passe/:token', async (request, reply) => {
     // the token must not leave in a Referer header
     reply.header('referrer-policy', 'no-referrer');
-    return resetPage(request, reply, (request.params as { token: string }).token, {});
+    return resetPage(request, reply, routeParam(request, 'token'), {});
   });
 
   app.post('/mot-de-passe/:token', { config: { csrf: 'sign-in' } }, async (request, reply) => {
-    const { token } = request.params as { token: string };
+    const token = routeParam(request, 'token');
     reply.header('referrer-policy', 'no-referrer');
     try {
       await resets.reset({ token, password: field(request, 'password') ?? '', confirmation: field(request, 'confirmation') ?? '' }, { address: request.ip });

@@ -10,10 +10,15 @@ export type SluggedType = keyof typeof TYPE_SLUGS;
 
 /** The record type of a URL's slug, or undefined. */
 export function typeOfSlug(slug: string): SluggedType | undefined {
-  return (Object.keys(TYPE_SLUGS) as SluggedType[]).find((type) => TYPE_SLUGS[type] === slug);
+  return SLUGGED_TYPES.find((type) => TYPE_SLUGS[type] === slug);
 }
 
-const slug = (type: string) => TYPE_SLUGS[type as SluggedType] ?? type;
+const SLUGGED_TYPES: readonly SluggedType[] = ['collectivity', 'partnership', 'project', 'domain'];
+
+const slug = (type: string) => {
+  const slugged = SLUGGED_TYPES.find((t) => t === type);
+  return slugged === undefined ? type : TYPE_SLUGS[slugged];
+};
 
 export const memberPaths = {
   signIn: (next?: string) => withQuery(`${languagePrefix()}/connexion`, { suite: next }),

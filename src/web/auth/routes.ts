@@ -7,6 +7,7 @@
  * opens nothing). Signing in ends the pre-session and rotates the session: the cookie the
  * browser had is ended and a new one set.
  */
+import { z } from 'zod';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AccountLockedError, ClientThrottledError, PRE_SESSION_COOKIE_NAME, SESSION_COOKIE_NAME } from '../../accounts/service.js';
 import { isRepertoireError, ValidationError } from '../../errors.js';
@@ -17,7 +18,7 @@ import { currentLanguage } from '../language.js';
 import type { RenderContext } from '../page.js';
 import { paths, withQuery } from '../paths.js';
 import { errorSummary, fieldId } from '../census/forms.js';
-import { csrfField, field, guarded, queryParam, sessionCookieOptions, type Members } from './members.js';
+import { csrfField, field, guarded, queryParam, routeParam, sessionCookieOptions, type Members } from './members.js';
 import { memberPaths, safeNext } from './paths.js';
 
 const SIGN_IN_NOTICES = {
@@ -26,6 +27,8 @@ const SIGN_IN_NOTICES = {
   invitation: 'auth.signIn.invited',
   'mot-de-passe': 'auth.signIn.reset',
 } as const;
+/** What the sign-in page was sent back to say (`?fin=`): one of the notices, else nothing. */
+const SignInNotice = z.enum(['partout', 'sortie', 'invitation', 'mot-de-passe'] satisfies (keyof typeof SIGN_IN_NOTICES)[]);
 
 export function registerAuthRoutes(app: FastifyInstance, members: Members): void {
   const { accounts } = members;
@@ -84,8 +87,8 @@ ${input(c, 'password', t('auth.signIn.password'), { type: 'password', value: '',
   app.get('/connexion', async (request, reply) => {
     const c = await members.context(request);
     const next = safeNext(queryParam(request, 'suite'));
-    const said = queryParam(request, 'fin') as keyof typeof SIGN_IN_NOTICES | undefined;
-    const notice = said !== undefined && said in SIGN_IN_NOTICES ? c.t(SIGN_IN_NOTICES[said]) : next !== undefined && request.member === undefined ? c.t('auth.signIn.needed') : undefined;
+    const said = SignInNotice.safeParse(queryParam(request, 'fin'));
+    const notice = said.success ? c.t(SIGN_IN_NOTICES[said.data]) : next !== undefined && request.member === undefined ? c.t('auth.signIn.needed') : undefined;
     return signInPage(request, reply, { ...(next ? { next } : {}), ...(notice ? { notice } : {}) });
   });
 
@@ -218,11 +221,11 @@ ${input(c, 'confirmation', t('auth.invitation.confirmation'), { type: 'password'
 
   app.get('/invitation/:token', async (request, reply) => {
     reply.header('referrer-policy', 'no-referrer');
-    return invitationPage(request, reply, (request.params as { token: string }).token, {});
+    return invitationPage(request, reply, routeParam(request, 'token'), {});
   });
 
   app.post('/invitation/:token', { config: { csrf: 'sign-in' } }, async (request, reply) => {
-    const { token } = request.params as { token: string };
+    const token = routeParam(request, 'token');
     const password = field(request, 'password') ?? '';
     try {
       const user = await accounts.acceptInvitation({ token, password, confirmation: field(request, 'confirmation') ?? '' }, client(request));

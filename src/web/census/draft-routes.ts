@@ -1,72 +1,40 @@
 /**
  * A campaign's drafts: one record's form, new projects and partnerships, a new record's draft
- * edited again, closing a project, withdrawing a draft and submitting the collectivity's answer.
+ * edited again (their pages: pages/campaign-record, campaign-new, campaign-draft), closing a
+ * project, withdrawing a draft and submitting the collectivity's answer. A form sent back with
+ * what was wrong is its page again, from the same view model, with what was typed and the errors.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { forbidden, isEditor } from '../../accounts/roles.js';
-import type { CampaignEntries, Entry, RecordType } from '../../census/index.js';
+import type { RecordType } from '../../census/index.js';
 import { ConflictError, ValidationError } from '../../errors.js';
-import { field, guarded, notFound, queryParam } from '../auth/members.js';
+import { registerMemberPage, type MemberPageAddress, type RegisteredMemberPage } from '../auth/member-page.js';
+import { field, guarded, notFound } from '../auth/members.js';
 import { memberPaths } from '../auth/paths.js';
-import { html } from '../html.js';
-import { bodyValues, formErrors, formValues, parseForm, recordFields, type FormValues } from './forms.js';
-import { recordFormPage, recordLabel } from './render.js';
+import { bodyValues, formErrors, formValues, parseForm, recordFields } from './forms.js';
 import { listEdit } from './form-lists.js';
-import { baseVersionOf, listOptions, OUTSIDE, routeParam, type CampaignFormState, type CensusRouteKit } from './route-kit.js';
+import { campaignDraftPage } from './pages/campaign-draft/index.js';
+import { NEW_KINDS } from './pages/campaign-new/data.js';
+import { newRecordPage } from './pages/campaign-new/index.js';
+import { campaignRecordPage } from './pages/campaign-record/index.js';
+import { formAgain, type CampaignFormState, type RecordForm } from './pages/record-form.js';
+import { baseVersionOf, routeParam, type CensusRouteKit } from './route-kit.js';
+
+type FormAgain = (request: FastifyRequest, reply: FastifyReply, state: CampaignFormState & { baseVersion?: string }, status: number, address?: MemberPageAddress) => Promise<FastifyReply>;
+
+/** A form page shown again after a POST: its view model, with what was typed and what was wrong. */
+function formPageAgain<VM extends { form: RecordForm }>(page: RegisteredMemberPage<VM>): FormAgain {
+  return (request, reply, state, status, address) => page.show(request, reply, (view) => ({ ...view, form: formAgain(view.form, state) }), status, address);
+}
 
 export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): void {
-  const { members, census, fieldChoices, csrfOf, recordTypeOf, censusCrumb, conflictPage, withKept, campaignRequest, backToCampaign, entriesOf } = kit;
+  const { members, census, recordTypeOf, conflictPage, withKept, campaignRequest, backToCampaign } = kit;
+  const recordAgain = formPageAgain(registerMemberPage(app, members, campaignRecordPage));
+  const newAgain = formPageAgain(registerMemberPage(app, members, newRecordPage));
+  const draftAgain = formPageAgain(registerMemberPage(app, members, campaignDraftPage));
+  /** the collectivity an editor answers for, as the pages' GET has it */
+  const onBehalf = (collectivityId: string | undefined): MemberPageAddress => ({ query: { collectivite: collectivityId } });
+
   // one record's form in a campaign
-
-  const findEntry = (entries: CampaignEntries, recordType: RecordType, recordId: string): Entry | undefined => {
-    if (recordType === 'collectivity') return entries.collectivity.recordId === recordId ? entries.collectivity : undefined;
-    if (recordType === 'partnership') return entries.partnerships.find((p) => p.recordId === recordId);
-    return entries.partnerships.flatMap((p) => p.projects).find((p) => p.recordId === recordId);
-  };
-
-  /** `target`: the record when it is not the route's (closing a project shows the project's form) */
-  const campaignRecordPage = async (request: FastifyRequest, reply: FastifyReply, state: CampaignFormState, status = 200, target?: { type: string; id: string }) => {
-    const { actor, campaignId, collectivityId: asked } = campaignRequest(request);
-    const recordType = recordTypeOf(target?.type ?? routeParam(request, 'type'));
-    const recordId = target?.id ?? routeParam(request, 'id');
-    const entries = await entriesOf(actor, campaignId, asked);
-    if (entries.campaign.status !== 'open') throw forbidden(`La campagne « ${entries.campaign.title} » est close.`);
-    const entry = findEntry(entries, recordType, recordId);
-    if (entry === undefined) throw forbidden(OUTSIDE);
-    const c = await members.context(request);
-    const { t } = c;
-    const dir = await members.directory();
-    const specs = recordFields(recordType);
-    const label = recordLabel(dir, recordType, recordId, entry.current);
-    const onBehalf = isEditor(actor) ? entries.collectivityId : undefined;
-    const back = { href: memberPaths.campaign(campaignId, onBehalf), label: entries.campaign.title };
-    const page = recordFormPage(
-      {
-        title: t('census.form.update.title', { label }),
-        breadcrumbs: [censusCrumb(c), back, { href: request.url, label }],
-        action: memberPaths.campaignRecord(campaignId, recordType, recordId),
-        csrf: csrfOf(request),
-        specs,
-        values: state.values ?? formValues(specs, entry.form),
-        errors: state.errors ?? {},
-        hidden: { baseVersion: String(entry.version), proposalId: entry.draft?.id, collectivityId: onBehalf },
-        submit: t('census.form.save'),
-        intro: html`<p class="muted">${t('census.form.version', { version: entry.version })}${entry.draft ? html` ${t('census.form.draftFrom')}` : ''}</p>${
-          entry.stale ? html`<p class="notice">${t('census.entries.stale')}</p>` : ''
-        }${entry.decided?.status === 'rejected' && entry.decided.comment ? html`<p class="notice">${t('census.rejected.comment', { comment: entry.decided.comment })}</p>` : ''}`,
-        cancel: { href: back.href, label: t('census.form.cancel') },
-        fields: { ...fieldChoices(dir), ...listOptions(state) },
-      },
-      c,
-    );
-    return members.send(request, reply, page, status);
-  };
-
-  app.get(
-    '/recensement/:campaign/fiche/:type/:id',
-    guarded(members, async (request, reply) => campaignRecordPage(request, reply, {})),
-  );
-
   app.post(
     '/recensement/:campaign/fiche/:type/:id',
     guarded(members, async (request, reply) => {
@@ -75,8 +43,9 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
       const recordId = routeParam(request, 'id');
       const specs = recordFields(recordType);
       const values = bodyValues(request.body);
+      const baseVersion = baseVersionOf(request);
       const list = listEdit(request.body, values);
-      if (list !== undefined) return campaignRecordPage(request, reply, { values: list.values, list });
+      if (list !== undefined) return recordAgain(request, reply, { values: list.values, list, baseVersion }, 200, onBehalf(collectivityId));
       const parsed = parseForm(specs, values);
       const current = await census.history.current({ recordType, recordId }).catch(() => undefined);
       const proposalId = field(request, 'proposalId') || undefined;
@@ -87,14 +56,16 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
           recordId,
           action: 'update',
           data: withKept(parsed.data, current?.data),
-          baseVersion: baseVersionOf(request),
+          baseVersion,
           ...(proposalId ? { proposalId } : {}),
           ...(collectivityId ? { collectivityId } : {}),
         });
         return reply.redirect(backToCampaign(campaignId, collectivityId, { fait: 'brouillon' }), 303);
       } catch (error) {
-        const c = await members.context(request);
-        if (error instanceof ValidationError) return campaignRecordPage(request, reply, { values, errors: formErrors(specs, error.fieldErrors, parsed, c) }, 422);
+        if (error instanceof ValidationError) {
+          const c = await members.context(request);
+          return recordAgain(request, reply, { values, errors: formErrors(specs, error.fieldErrors, parsed, c), baseVersion }, 422, onBehalf(collectivityId));
+        }
         if (error instanceof ConflictError) {
           return conflictPage(request, reply, {
             error,
@@ -102,7 +73,7 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
             action: memberPaths.campaignRecord(campaignId, recordType, recordId),
             values,
             hidden: { proposalId, collectivityId },
-            back: { href: memberPaths.campaign(campaignId, collectivityId), label: c.t('census.form.cancel') },
+            back: { href: memberPaths.campaign(campaignId, collectivityId), to: 'campaign' },
           });
         }
         throw error;
@@ -111,58 +82,7 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
   );
 
   // new records
-  const newRecordPage = async (request: FastifyRequest, reply: FastifyReply, kind: 'projet' | 'partenariat', state: CampaignFormState, status = 200) => {
-    const { actor, campaignId, collectivityId: asked } = campaignRequest(request);
-    const entries = await entriesOf(actor, campaignId, asked);
-    if (entries.campaign.status !== 'open') throw forbidden(`La campagne « ${entries.campaign.title} » est close.`);
-    const c = await members.context(request);
-    const { t } = c;
-    const dir = await members.directory();
-    const onBehalf = isEditor(actor) ? entries.collectivityId : undefined;
-    const back = { href: memberPaths.campaign(campaignId, onBehalf), label: entries.campaign.title };
-    let title: string;
-    let recordType: RecordType;
-    let initial: FormValues;
-    const hidden: Record<string, string | undefined> = { collectivityId: onBehalf };
-    if (kind === 'projet') {
-      const partnershipId = queryParam(request, 'partenariat') ?? field(request, 'parentId') ?? '';
-      const partnership = entries.partnerships.find((p) => p.recordId === partnershipId);
-      if (partnership === undefined) throw forbidden(OUTSIDE);
-      recordType = 'project';
-      title = t('census.form.newProject.title', { label: recordLabel(dir, 'partnership', partnershipId, partnership.current) });
-      initial = { status: 'ongoing' };
-      hidden.parentId = partnershipId;
-    } else {
-      recordType = 'partnership';
-      title = t('census.form.newPartnership.title');
-      const own = entries.collectivity.current;
-      initial = { tier: 'full', 'parties[0].collectivityId': own.id, 'parties[0].country': own.country };
-    }
-    const specs = recordFields(recordType);
-    const page = recordFormPage(
-      {
-        title,
-        breadcrumbs: [censusCrumb(c), back, { href: request.url, label: title }],
-        action: memberPaths.campaignNew(campaignId, kind),
-        csrf: csrfOf(request),
-        specs,
-        values: state.values ?? initial,
-        errors: state.errors ?? {},
-        hidden,
-        submit: t('census.form.save'),
-        cancel: { href: back.href, label: t('census.form.cancel') },
-        fields: { ...fieldChoices(dir), ...listOptions(state), minItems: { parties: 2 } },
-      },
-      c,
-    );
-    return members.send(request, reply, page, status);
-  };
-
-  for (const kind of ['projet', 'partenariat'] as const) {
-    app.get(
-      `/recensement/:campaign/nouveau/${kind}`,
-      guarded(members, async (request, reply) => newRecordPage(request, reply, kind, {})),
-    );
+  for (const kind of NEW_KINDS) {
     app.post(
       `/recensement/:campaign/nouveau/${kind}`,
       guarded(members, async (request, reply) => {
@@ -172,10 +92,11 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
         const values = bodyValues(request.body);
         delete values.collectivityId;
         delete values.parentId;
-        const list = listEdit(request.body, values);
-        if (list !== undefined) return newRecordPage(request, reply, kind, { values: list.values, list });
-        const parsed = parseForm(specs, values);
         const parentId = field(request, 'parentId') || undefined;
+        const address: MemberPageAddress = { params: { campaign: campaignId, kind }, query: { collectivite: collectivityId, partenariat: parentId } };
+        const list = listEdit(request.body, values);
+        if (list !== undefined) return newAgain(request, reply, { values: list.values, list }, 200, address);
+        const parsed = parseForm(specs, values);
         try {
           await census.campaigns.saveDraft(actor, {
             campaignId,
@@ -187,69 +108,32 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
           });
           return reply.redirect(backToCampaign(campaignId, collectivityId, { fait: 'brouillon' }), 303);
         } catch (error) {
+          if (!(error instanceof ValidationError)) throw error;
           const c = await members.context(request);
-          if (error instanceof ValidationError) return newRecordPage(request, reply, kind, { values, errors: formErrors(specs, error.fieldErrors, parsed, c) }, 422);
-          throw error;
+          return newAgain(request, reply, { values, errors: formErrors(specs, error.fieldErrors, parsed, c) }, 422, address);
         }
       }),
     );
   }
 
   // a draft of a new record, edited again
-  const draftPage = async (request: FastifyRequest, reply: FastifyReply, state: CampaignFormState, status = 200) => {
-    const { actor, campaignId, collectivityId } = campaignRequest(request);
-    const proposalId = routeParam(request, 'proposal');
-    const entries = await entriesOf(actor, campaignId, collectivityId);
-    const proposal = entries.created.find((p) => p.id === proposalId && p.status === 'draft');
-    if (proposal === undefined) throw notFound('Brouillon introuvable.');
-    const c = await members.context(request);
-    const { t } = c;
-    const dir = await members.directory();
-    const onBehalf = isEditor(actor) ? entries.collectivityId : undefined;
-    const back = { href: memberPaths.campaign(campaignId, onBehalf), label: entries.campaign.title };
-    const specs = recordFields(proposal.recordType);
-    const title = t('census.form.draft.title', { label: recordLabel(dir, proposal.recordType, proposal.recordId, proposal.data) });
-    const page = recordFormPage(
-      {
-        title,
-        breadcrumbs: [censusCrumb(c), back, { href: request.url, label: title }],
-        action: memberPaths.campaignDraft(campaignId, proposal.id),
-        csrf: csrfOf(request),
-        specs,
-        values: state.values ?? formValues(specs, proposal.data),
-        errors: state.errors ?? {},
-        hidden: { collectivityId: onBehalf },
-        submit: t('census.form.save'),
-        cancel: { href: back.href, label: t('census.form.cancel') },
-        fields: { ...fieldChoices(dir), ...listOptions(state), minItems: proposal.recordType === 'partnership' ? { parties: 2 } : {} },
-      },
-      c,
-    );
-    return members.send(request, reply, page, status);
-  };
-
-  app.get(
-    '/recensement/:campaign/proposition/:proposal',
-    guarded(members, async (request, reply) => draftPage(request, reply, {})),
-  );
-
   app.post(
     '/recensement/:campaign/proposition/:proposal',
     guarded(members, async (request, reply) => {
       const { actor, campaignId, collectivityId } = campaignRequest(request);
       const proposalId = routeParam(request, 'proposal');
-      const entries = await entriesOf(actor, campaignId, collectivityId);
+      const entries = await census.campaigns.entries(actor, { campaignId, ...(collectivityId ? { collectivityId } : {}) });
       const proposal = entries.created.find((p) => p.id === proposalId && p.status === 'draft');
       if (proposal === undefined) throw notFound('Brouillon introuvable.');
       const specs = recordFields(proposal.recordType);
       const values = bodyValues(request.body);
       delete values.collectivityId;
       const list = listEdit(request.body, values);
-      if (list !== undefined) return draftPage(request, reply, { values: list.values, list });
+      if (list !== undefined) return draftAgain(request, reply, { values: list.values, list }, 200, onBehalf(collectivityId));
       const parsed = parseForm(specs, values);
       try {
         await census.campaigns.saveDraft(actor, {
-          campaignId: campaignId,
+          campaignId,
           proposalId: proposal.id,
           recordType: proposal.recordType,
           action: 'create',
@@ -259,9 +143,9 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
         });
         return reply.redirect(backToCampaign(campaignId, collectivityId, { fait: 'brouillon' }), 303);
       } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
         const c = await members.context(request);
-        if (error instanceof ValidationError) return draftPage(request, reply, { values, errors: formErrors(specs, error.fieldErrors, parsed, c) }, 422);
-        throw error;
+        return draftAgain(request, reply, { values, errors: formErrors(specs, error.fieldErrors, parsed, c) }, 422, onBehalf(collectivityId));
       }
     }),
   );
@@ -287,17 +171,17 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
           const current = await census.history.current({ recordType: 'project', recordId: projectId });
           const specs = recordFields('project');
           const values = formValues(specs, { ...current.data, status: 'completed', endDate });
-          return campaignRecordPage(request, reply, { values, errors: formErrors(specs, error.fieldErrors, undefined, c) }, 422, { type: 'projet', id: projectId });
+          const address: MemberPageAddress = { params: { campaign: campaignId, type: 'projet', id: projectId }, query: { collectivite: collectivityId } };
+          return recordAgain(request, reply, { values, errors: formErrors(specs, error.fieldErrors, undefined, c) }, 422, address);
         }
         if (error instanceof ConflictError) {
-          const c = await members.context(request);
           return conflictPage(request, reply, {
             error,
             recordType: 'project',
             action: memberPaths.campaignRecord(campaignId, 'project', projectId),
             values: formValues(recordFields('project'), error.yours.data),
             hidden: { collectivityId },
-            back: { href: memberPaths.campaign(campaignId, collectivityId), label: c.t('census.form.cancel') },
+            back: { href: memberPaths.campaign(campaignId, collectivityId), to: 'campaign' },
           });
         }
         throw error;

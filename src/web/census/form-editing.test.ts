@@ -101,6 +101,20 @@ describe('list fields edited in place', () => {
     expect(after.history).toBe('Tapé avant la liste');
   });
 
+  it('heads each item with the list’s own word for one item, numbered, in each language', async () => {
+    const headings = async (url: string) => [...(await editor.get(url)).body.matchAll(/<fieldset class="item"><legend>([^<]+)<\/legend>/g)].map((m) => m[1]!);
+    const french = await headings(`/modifier/partenariat/${AIX_OUJDA}`);
+    expect(french).toEqual(expect.arrayContaining(['Partie 1', 'Partie 2', 'Contact 1']));
+    const arabic = await headings(`/ar/modifier/partenariat/${AIX_OUJDA}`);
+    expect(arabic).toEqual(expect.arrayContaining(['الطرف 1', 'الطرف 2', 'جهة الاتصال 1']));
+    // never the list's plural name, with or without its last letter
+    expect(arabic.some((h) => h.includes('الأطرا') || h.includes('جهات'))).toBe(false);
+    const project = await headings(`/en/modifier/projet/${AIX_OUJDA_PROJECT}`);
+    expect(project.some((h) => /^Partner \d+/.test(h))).toBe(true);
+    const page = (await editor.get(`/ar/modifier/partenariat/${AIX_OUJDA}`)).body;
+    expect(page).toContain('حذف: الطرف 1');
+  });
+
   it('saves, not removes, when Enter is pressed in a field: the form’s first button is the save', async () => {
     const page = await editor.get(`/modifier/partenariat/${AIX_OUJDA}`);
     const form = /<form method="post" action="\/modifier\/partenariat[^"]*"[^>]*>([\s\S]*?)<\/form>/.exec(page.body)![1]!;

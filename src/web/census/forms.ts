@@ -11,10 +11,10 @@
  * service validates it), `renderFields` (fields + errors → HTML).
  * Size: the three steps of a generated form (`formValues`, `parseForm`, `renderFields`) over the same field specs and paths: they change together whenever a record type does.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { RECORD_SCHEMAS, type RecordType } from '../../census/records.js';
 import { html, type SafeHtml } from '../html.js';
-import { fieldLabel, label as labelOf, type Locale } from '../i18n/index.js';
+import { fieldLabel, label as labelOf, phrase, type Locale } from '../i18n/index.js';
 import type { RenderContext } from '../page.js';
 import { domainCheckboxes, kindOptions, type DomainChoice, type KindChoice } from './form-choices.js';
 
@@ -38,53 +38,52 @@ export type FormValues = Record<string, string>;
 
 const LONG_TEXT = new Set(['history', 'description', 'observations', 'address', 'fundingText', 'domainsText', 'legalFramework', 'dateText', 'text', 'periodText', 'contact']);
 const DATE_FIELDS = new Set(['signedDate', 'startDate', 'endDate']);
+/** A record's or a form body's fields by name; anything else has none. */
+function fieldsOf(value: unknown): Record<string, unknown> {
+  const fields = z.record(z.string(), z.unknown()).safeParse(value);
+  return fields.success ? fields.data : {};
+}
+
 /** Fields a form never shows: the record's id (fixed) and its provenance (kept as it was). */
 const HIDDEN_TOP = new Set(['id', 'code', 'source']);
 
-type AnySchema = z.ZodType & { _zod: { def: { type: string } } };
-
-function unwrap(schema: AnySchema): { inner: AnySchema; optional: boolean } {
+/** A schema without its optional or default wrappers, and whether it had one. */
+function unwrap(schema: z.core.$ZodType): { inner: z.core.$ZodType; optional: boolean } {
   let inner = schema;
   let optional = false;
-  while (inner._zod.def.type === 'optional' || inner._zod.def.type === 'default') {
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) {
     optional = true;
-    inner = (inner as unknown as { unwrap(): AnySchema }).unwrap();
+    inner = inner.unwrap();
   }
   return { inner, optional };
 }
 
-function isInteger(schema: AnySchema): boolean {
-  const checks = (schema._zod.def as { checks?: { _zod: { def: { check?: string; format?: string } } }[] }).checks ?? [];
-  return checks.some((c) => c._zod.def.format === 'safeint' || c._zod.def.format === 'int32' || c._zod.def.check === 'number_format');
-}
-
-function describeShape(shape: Record<string, AnySchema>, top: boolean): FieldSpec[] {
+function describeShape(shape: Readonly<Record<string, z.core.$ZodType>>, top: boolean): FieldSpec[] {
   const specs: FieldSpec[] = [];
   for (const [key, schema] of Object.entries(shape)) {
     if (top && HIDDEN_TOP.has(key)) continue;
     if (key === 'source') continue;
     const { inner, optional } = unwrap(schema);
-    const type = inner._zod.def.type;
     const required = !optional;
-    if (type === 'string') {
+    if (inner instanceof z.ZodString) {
       const kind: FieldKind =
         key === 'collectivityId' || key === 'funderCollectivityId' ? 'collectivity' : key === 'country' ? 'country' : top && key === 'kind' ? 'kind' : DATE_FIELDS.has(key) ? 'date' : LONG_TEXT.has(key) ? 'textarea' : 'text';
       specs.push({ key, kind, required });
-    } else if (type === 'number') {
-      specs.push({ key, kind: 'number', required, integer: isInteger(inner) });
-    } else if (type === 'boolean') {
+    } else if (inner instanceof z.ZodNumber) {
+      specs.push({ key, kind: 'number', required, integer: inner.isInt });
+    } else if (inner instanceof z.ZodBoolean) {
       specs.push({ key, kind: 'boolean', required });
-    } else if (type === 'enum') {
-      specs.push({ key, kind: 'select', required, options: (inner as unknown as { options: string[] }).options });
-    } else if (type === 'array') {
-      const element = unwrap((inner as unknown as { element: AnySchema }).element).inner;
-      if (element._zod.def.type === 'object') {
-        specs.push({ key, kind: 'items', required, fields: describeShape((element as unknown as { shape: Record<string, AnySchema> }).shape, false) });
+    } else if (inner instanceof z.ZodEnum) {
+      specs.push({ key, kind: 'select', required, options: inner.options.map(String) });
+    } else if (inner instanceof z.ZodArray) {
+      const element = unwrap(inner.element).inner;
+      if (element instanceof z.ZodObject) {
+        specs.push({ key, kind: 'items', required, fields: describeShape(element.shape, false) });
       } else {
         specs.push({ key, kind: key === 'domains' ? 'domains' : 'lines', required });
       }
-    } else if (type === 'object') {
-      const fields = describeShape((inner as unknown as { shape: Record<string, AnySchema> }).shape, false);
+    } else if (inner instanceof z.ZodObject) {
+      const fields = describeShape(inner.shape, false);
       specs.push({ key, kind: 'group', required, fields, money: fields.some((f) => f.key === 'amount') && fields.some((f) => f.key === 'currency') });
     }
   }
@@ -97,7 +96,7 @@ const SPECS = new Map<RecordType, FieldSpec[]>();
 export function recordFields(recordType: RecordType): FieldSpec[] {
   let specs = SPECS.get(recordType);
   if (specs === undefined) {
-    specs = describeShape((RECORD_SCHEMAS[recordType] as unknown as { shape: Record<string, AnySchema> }).shape, true);
+    specs = describeShape(RECORD_SCHEMAS[recordType].shape, true);
     SPECS.set(recordType, specs);
   }
   return specs;
@@ -109,7 +108,7 @@ export function recordFields(recordType: RecordType): FieldSpec[] {
 /** The form's values for a record (or a partial one: a new record's defaults). */
 export function formValues(specs: readonly FieldSpec[], record: unknown, prefix = ''): FormValues {
   const values: FormValues = {};
-  const data = (typeof record === 'object' && record !== null ? record : {}) as Record<string, unknown>;
+  const data = fieldsOf(record);
   for (const spec of specs) {
     const path = prefix + spec.key;
     const value = data[spec.key];
@@ -141,8 +140,7 @@ const MULTIPLE = /(^|\.)domains$/;
 /** The flat fields of a form body (strings only; the CSRF token and buttons left out). */
 export function bodyValues(body: unknown): FormValues {
   const values: FormValues = {};
-  if (typeof body !== 'object' || body === null) return values;
-  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+  for (const [key, value] of Object.entries(fieldsOf(body))) {
     if (key.startsWith('_')) continue;
     // the domains' checkboxes send one value each: a list field's one-code-a-line value
     const text = Array.isArray(value) ? (MULTIPLE.test(key) ? value.filter((v) => typeof v === 'string').join('\n') : value[value.length - 1]) : value;
@@ -418,13 +416,14 @@ ${choices.map((option) => html`<option value="${option}"${option === value ? htm
       const filled = indexes.size === 0 ? 0 : Math.max(...indexes) + 1;
       const count = Math.max(filled + (options.extraItems ?? 1) + (options.added?.[path] ?? 0), options.minItems?.[spec.key] ?? 0);
       const items = Array.from({ length: count }, (_, i) => i);
-      const itemLabel = capitalise(singular(name));
+      // an item's heading, numbered: the list's own word for one item, else the list's name and the number
+      const heading = (n: number) => phrase(c.locale, 'form.listItem', spec.key, { n }) ?? t('form.item', { label: capitalise(name), n });
       // an added item: the keyboard focus goes to its first field
       const first = spec.fields?.[0]?.key;
       const itemOptions = (i: number): FieldsOptions => (options.focus === `${path}[${i}]` && first !== undefined ? { ...options, focus: `${path}[${i}].${first}` } : options);
       return html`<fieldset class="items" id="${id}"><legend>${label}</legend>${errorHtml}<p class="hint">${t('form.item.hint')}</p>${items.map(
         (i) =>
-          html`<fieldset class="item"><legend>${i >= filled ? t('form.optional.item', { label: itemLabel }) : t('form.item', { label: itemLabel, n: i + 1 })}</legend>${renderList(
+          html`<fieldset class="item"><legend>${i >= filled ? t('form.optional.item', { label: heading(i + 1) }) : heading(i + 1)}</legend>${renderList(
             spec.fields ?? [],
             values,
             errors,
@@ -433,11 +432,11 @@ ${choices.map((option) => html`<option value="${option}"${option === value ? htm
             `${path}[${i}].`,
           )}${
             i < filled
-              ? html`<p class="item-actions"><button type="submit" name="_remove" value="${path}[${i}]" class="small secondary">${t('form.item.remove', { label: itemLabel, n: i + 1 })}</button></p>`
+              ? html`<p class="item-actions"><button type="submit" name="_remove" value="${path}[${i}]" class="small secondary">${t('form.item.remove', { label: heading(i + 1) })}</button></p>`
               : ''
           }</fieldset>`,
       )}<p class="item-actions"><button type="submit" name="_add" value="${path}" class="small secondary" id="${id}-add"${options.focus === `${path}[add]` ? html` autofocus` : ''}>${t('form.item.add', {
-        label: itemLabel,
+        label: heading(count + 1),
       })}</button></p></fieldset>`;
     }
     default:
@@ -447,11 +446,6 @@ ${choices.map((option) => html`<option value="${option}"${option === value ? htm
 
 function capitalise(text: string): string {
   return text.charAt(0).toLocaleUpperCase() + text.slice(1);
-}
-
-function singular(text: string): string {
-  const first = text.split(' ')[0] ?? text;
-  return first.endsWith('s') ? `${first.slice(0, -1)}${text.slice(first.length)}` : text;
 }
 
 /** The summary of errors at the top of a form: links to each field. */

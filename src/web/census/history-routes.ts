@@ -9,12 +9,12 @@ import { registerMemberPage } from '../auth/member-page.js';
 import { memberPaths } from '../auth/paths.js';
 import { historyPage } from './pages/history/index.js';
 import { recordEditPage } from './pages/record-edit/index.js';
-import { formAgain } from './pages/record-form.js';
+import { formAgain, type CampaignFormState } from './pages/record-form.js';
 import { withQuery } from '../paths.js';
 import { bodyValues, formErrors, parseForm, recordFields, type FieldSpec } from './forms.js';
 import { publicPath } from './render.js';
 import { listEdit } from './form-lists.js';
-import { baseVersionOf, routeParam, type CampaignFormState, type CensusRouteKit } from './route-kit.js';
+import { baseVersionOf, routeParam, type CensusRouteKit } from './route-kit.js';
 
 export function registerHistoryRoutes(app: FastifyInstance, kit: CensusRouteKit): void {
   const { members, census, recordTypeOf, conflictPage, withKept } = kit;
@@ -87,7 +87,7 @@ export function registerHistoryRoutes(app: FastifyInstance, kit: CensusRouteKit)
             action: memberPaths.edit(recordType, recordId),
             values,
             hidden: {},
-            back: { href: publicPath(recordType, recordId) ?? memberPaths.census(), label: c.t('history.view') },
+            back: { href: publicPath(recordType, recordId) ?? memberPaths.census(), to: 'record' },
           });
         }
         throw error;

@@ -7,7 +7,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formValues, recordFields } from './forms.js';
-import { AIX_OUJDA_PROJECT, openMembersSite, text, type Browser, type MembersSite } from './testing.js';
+import { AIX_OUJDA, AIX_OUJDA_PROJECT, openMembersSite, text, type Browser, type MembersSite } from './testing.js';
 
 let site: MembersSite;
 let base: string;
@@ -16,6 +16,7 @@ let oujda: Browser;
 let admin: Browser;
 let campaignId: string;
 let proposalId: string;
+let draftId: string;
 
 interface OpenApi {
   paths: Record<string, { get: { security?: Record<string, string[]>[]; responses: Record<string, { content?: { 'application/json': { schema: { $ref: string } } } }> } }>;
@@ -38,6 +39,9 @@ beforeAll(async () => {
   expect((await oujda.post(`/recensement/${campaignId}/fiche/projet/${AIX_OUJDA_PROJECT}`, fields)).statusCode).toBe(303);
   expect((await oujda.post(`/recensement/${campaignId}/envoyer`, {})).statusCode).toBe(303);
   proposalId = (await site.store.db.selectFrom('proposals').select('id').where('record_id', '=', AIX_OUJDA_PROJECT).executeTakeFirstOrThrow()).id;
+  // a new project's draft: the form that edits it again
+  expect((await oujda.post(`/recensement/${campaignId}/nouveau/projet`, { parentId: AIX_OUJDA, title: 'Mobilité douce', status: 'planned' })).statusCode).toBe(303);
+  draftId = (await site.store.db.selectFrom('proposals').select('id').where('status', '=', 'draft').executeTakeFirstOrThrow()).id;
   base = await site.app.listen({ port: 0, host: '127.0.0.1' });
 }, 120_000);
 
@@ -63,6 +67,9 @@ describe('the members’ pages and their JSON twins', () => {
       '/relecture.json': ['/relecture.json', '/relecture.json?etat=approved'],
       '/relecture/{proposal}.json': [`/relecture/${proposalId}.json`],
       '/recensement/{campaign}.json': [`/recensement/${campaignId}.json`, `/recensement/${campaignId}.json?nom=oujda`, `/recensement/${campaignId}.json?collectivite=ma-commune-oujda&fait=envoye&envoyees=1`],
+      '/recensement/{campaign}/fiche/{type}/{id}.json': [`/recensement/${campaignId}/fiche/projet/${AIX_OUJDA_PROJECT}.json?collectivite=ma-commune-oujda`, `/recensement/${campaignId}/fiche/partenariat/${AIX_OUJDA}.json?collectivite=ma-commune-oujda`],
+      '/recensement/{campaign}/nouveau/{kind}.json': [`/recensement/${campaignId}/nouveau/projet.json?collectivite=ma-commune-oujda&partenariat=${AIX_OUJDA}`, `/recensement/${campaignId}/nouveau/partenariat.json?collectivite=ma-commune-oujda`],
+      '/recensement/{campaign}/proposition/{proposal}.json': [`/recensement/${campaignId}/proposition/${draftId}.json?collectivite=ma-commune-oujda`],
       '/historique/{type}/{id}.json': [`/historique/projet/${AIX_OUJDA_PROJECT}.json`, `/historique/collectivite/ma-commune-oujda.json?de=1&a=1`],
       '/modifier/{type}/{id}.json': [`/modifier/projet/${AIX_OUJDA_PROJECT}.json`, '/modifier/partenariat/aix-en-provence-oujda.json'],
       '/relecture/{proposal}/modifier.json': [`/relecture/${proposalId}/modifier.json`],
@@ -111,7 +118,7 @@ describe('the members’ pages and their JSON twins', () => {
     expect(own.kind).toBe('entries');
     expect(own.collectivity.name).toBe("Commune urbaine d'Oujda");
     expect(own.partnerships.flatMap((p) => p.projects).find((p) => p.id === AIX_OUJDA_PROJECT)?.state).toBe('submitted');
-    expect(own.proposals.map((p) => p.status)).toEqual(['submitted']);
+    expect(own.proposals.map((p) => p.status)).toEqual(['submitted', 'draft']);
     const ownPage = text(await (await fetchAs(oujda, `/recensement/${campaignId}`)).text());
     for (const partnership of own.partnerships) expect(ownPage).toContain(partnership.label);
     const picker = (await (await fetchAs(editor, `/recensement/${campaignId}.json?nom=oujda`)).json()) as { kind: string; matches: { id: string; href: string }[] };

@@ -2,6 +2,7 @@
  * The census pages' shared pieces: record values as HTML, the field-by-field difference tables
  * (review, history, conflict), and the record form page every edit goes through.
  */
+import { z } from 'zod';
 import type { FieldChangeView } from './pages/changes.js';
 import type { RecordType } from '../../census/records.js';
 import type { Directory } from '../data/directory.js';
@@ -74,6 +75,9 @@ export function capitalise(text: string): string {
   return text.charAt(0).toLocaleUpperCase('fr') + text.slice(1);
 }
 
+/** What a partnership's name is made of: its parties' collectivities, on their side by country (a draft's party may not have one yet). */
+const PartiesNamed = z.array(z.object({ collectivityId: z.string(), country: z.string().catch('') }));
+
 /**
  * A record's name for titles and lists: a collectivity's name, a partnership's sides, a project's
  * title, from the record's data (proposals and versions carry it); a collectivity's from the
@@ -84,9 +88,8 @@ export function recordLabel(dir: Directory | undefined, recordType: RecordType |
   if (recordType === 'collectivity') return String(d.name ?? dir?.collectivity.get(recordId)?.name ?? recordId);
   if (recordType === 'project') return String(d.title ?? recordId);
   if (recordType === 'partnership') {
-    const parties = Array.isArray(d.parties) ? (d.parties as { collectivityId: string }[]) : undefined;
-    if (parties && dir) return partnershipTitle(dir, { parties: parties as { collectivityId: string; country: string }[] });
-    return recordId;
+    const parties = PartiesNamed.safeParse(d.parties);
+    return parties.success && dir ? partnershipTitle(dir, { parties: parties.data }) : recordId;
   }
   return String(d.label ?? recordId);
 }

@@ -10,12 +10,12 @@ import { registerMemberPage } from '../auth/member-page.js';
 import { memberPaths } from '../auth/paths.js';
 import { proposalPage } from './pages/proposal/index.js';
 import { proposalEditPage } from './pages/proposal-edit/index.js';
-import { formAgain } from './pages/record-form.js';
+import { formAgain, type CampaignFormState } from './pages/record-form.js';
 import { reviewQueuePage } from './pages/review-queue/index.js';
 import { withQuery } from '../paths.js';
 import { bodyValues, formErrors, formValues, parseForm, recordFields, type FormValues } from './forms.js';
 import { listEdit } from './form-lists.js';
-import { EDITABLE, routeParam, type CampaignFormState, type CensusRouteKit } from './route-kit.js';
+import { EDITABLE, routeParam, type CensusRouteKit } from './route-kit.js';
 
 export function registerReviewRoutes(app: FastifyInstance, kit: CensusRouteKit): void {
   const { members, census, conflictPage, withKept } = kit;
@@ -27,7 +27,6 @@ export function registerReviewRoutes(app: FastifyInstance, kit: CensusRouteKit):
   const proposal = registerMemberPage(app, members, proposalPage);
 
   const proposalConflict = async (request: FastifyRequest, reply: FastifyReply, error: ConflictError, proposalId: string, values?: FormValues) => {
-    const c = await members.context(request);
     // the conflict is on the proposal's record: its type is one a form edits
     const recordType = EDITABLE.find((type) => type === error.recordType);
     if (recordType === undefined) throw error;
@@ -37,7 +36,7 @@ export function registerReviewRoutes(app: FastifyInstance, kit: CensusRouteKit):
       action: memberPaths.proposalAction(proposalId, 'modifier'),
       values: values ?? formValues(recordFields(recordType), error.yours.data),
       hidden: {},
-      back: { href: memberPaths.proposal(proposalId), label: c.t('review.title') },
+      back: { href: memberPaths.proposal(proposalId), to: 'proposal' },
     });
   };
 

@@ -17,7 +17,7 @@
  * conflict page (409), both versions side by side and the person's own version ready to re-apply.
  *
  * By concern: campaign-routes.ts (campaigns, a collectivity's records, the dashboard),
- * draft-routes.ts (record forms and drafts), review-routes.ts (the editors' queue and decisions),
+ * draft-routes.ts (record forms and drafts: their pages in pages/campaign-*), review-routes.ts (the editors' queue and decisions),
  * history-routes.ts (versions, revert, direct edit); route-kit.ts holds what they share.
  */
 import type { FastifyInstance } from 'fastify';

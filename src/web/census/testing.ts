@@ -92,7 +92,7 @@ export function browser(app: FastifyInstance): Browser {
 export async function openMembersSite(options: { search?: boolean; env?: Record<string, string> } = {}): Promise<MembersSite> {
   const site = await openTestSite({ search: options.search ?? false, ...(options.env ? { env: options.env } : {}) });
   const accounts = createAccountService({ db: site.store.db, baseUrl: 'http://localhost', defaultDirectory: async () => DIRECTORY_ID });
-  for (const person of Object.values(PEOPLE) as Person[]) {
+  for (const person of Object.values<Person>(PEOPLE)) {
     const { link } = await accounts.createUser(person, CLI_ACTOR);
     const token = link.split('/invitation/')[1]!;
     await accounts.acceptInvitation({ token, password: PASSWORD, confirmation: PASSWORD });

@@ -68,4 +68,10 @@ export const fieldsAr = {
   'field.civility': 'صيغة المخاطبة (كما طُبعت: السيدة، السيد)',
   'field.funderId': 'الممول (السجل)',
   'field.domainRule': 'المجالات المستنتجة (القاعدة)',
+  // one item of a list field in a form, numbered: its own singular word (a plural's last letter dropped makes no word in Arabic)
+  'form.listItem.parties': 'الطرف {n}',
+  'form.listItem.budgets': 'الميزانية {n}',
+  'form.listItem.contacts': 'جهة الاتصال {n}',
+  'form.listItem.partners': 'الشريك {n}',
+  'form.listItem.funding': 'مصدر التمويل {n}',
 } as const;

@@ -68,4 +68,10 @@ export const fieldsEn = {
   'field.civility': 'title (as printed: Mrs, Mr)',
   'field.funderId': 'funder (registry)',
   'field.domainRule': 'domains inferred (rule)',
+  // one item of a list field in a form, numbered: its own singular word (a plural's last letter dropped makes no word in Arabic)
+  'form.listItem.parties': 'Party {n}',
+  'form.listItem.budgets': 'Budget {n}',
+  'form.listItem.contacts': 'Contact {n}',
+  'form.listItem.partners': 'Partner {n}',
+  'form.listItem.funding': 'Funding source {n}',
 } as const;

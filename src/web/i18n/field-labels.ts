@@ -73,4 +73,10 @@ export const fieldsFr = {
   'field.civility': 'civilité (telle qu’imprimée : Mme, M.)',
   'field.funderId': 'financeur (registre)',
   'field.domainRule': 'domaines déduits (règle)',
+  // one item of a list field in a form, numbered: its own singular word (a plural's last letter dropped makes no word in Arabic)
+  'form.listItem.parties': 'Partie {n}',
+  'form.listItem.budgets': 'Budget {n}',
+  'form.listItem.contacts': 'Contact {n}',
+  'form.listItem.partners': 'Partenaire {n}',
+  'form.listItem.funding': 'Financement {n}',
 } as const;

@@ -5,9 +5,17 @@
  */
 import { z } from 'zod';
 import type { Directory } from '../../data/directory.js';
-import type { FieldsOptions } from '../forms.js';
+import type { FieldsOptions, FormValues } from '../forms.js';
 import { kindChoices } from '../form-choices.js';
-import type { CampaignFormState } from '../route-kit.js';
+import type { ListEdit } from '../form-lists.js';
+
+/** A record form's state when it is shown again: what was typed, and what was wrong with it. */
+export interface CampaignFormState {
+  values?: FormValues;
+  errors?: Record<string, string>;
+  /** a list's add or remove button was pressed (form-lists.ts): the items added, where the focus goes */
+  list?: ListEdit;
+}
 
 export const RecordForm = z.object({
   /** where the form posts */
