@@ -18,6 +18,7 @@ import type { Actor } from '../../accounts/roles.js';
 import { isRepertoireError } from '../../errors.js';
 import { errorView } from '../errors.js';
 import { prefersJson } from '../negotiation.js';
+import { VARY } from '../request-language.js';
 import type { ParameterDoc, QueryParams, RenderContext, RenderedPage } from '../page.js';
 import { guarded, type Members } from './members.js';
 import { memberPaths } from './paths.js';
@@ -130,13 +131,15 @@ export function registerMemberPage<VM>(app: FastifyInstance, members: Members, p
     // one route, as app.ts does for the public pages: the last parameter may end with .json (ids never hold a dot)
     const name = last.slice(1);
     app.get(page.path, async (request, reply) => {
+      reply.header('vary', VARY);
       const params = stringsOf(request.params);
       const value = params[name] ?? '';
       if (value.endsWith('.json')) return sendJson(request, reply, { ...params, [name]: value.slice(0, -'.json'.length) });
       return prefersJson(request) ? sendJson(request, reply, params) : sendHtml(request, reply);
     });
   } else {
-    app.get(page.path, async (request, reply) => (prefersJson(request) ? sendJson(request, reply, stringsOf(request.params)) : sendHtml(request, reply)));
+    // HTML or JSON by Accept: a cache between must key on it (and on the language and the session)
+    app.get(page.path, async (request, reply) => (prefersJson(request) ? sendJson(request, reply.header('vary', VARY), stringsOf(request.params)) : sendHtml(request, reply.header('vary', VARY))));
     app.get(memberTwinRoute(page.path), async (request, reply) => sendJson(request, reply, stringsOf(request.params)));
   }
 

@@ -63,6 +63,9 @@ describe('the campaign’s form pages and their JSON twins', () => {
     expect(view.campaign).toEqual({ id: campaignId, title: 'Recensement des formulaires', href: `/recensement/${campaignId}` });
     const accepted = await getAs(oujda, url, 'application/json');
     expect(accepted.headers['content-type']).toMatch(/^application\/json/);
+    // HTML or JSON at one address: a cache between keys on Accept
+    expect(String(accepted.headers.vary)).toContain('Accept');
+    expect(String((await getAs(oujda, url)).headers.vary)).toContain('Accept');
     expect(json(accepted.body)).toEqual(view);
     const page = await getAs(oujda, url);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
