@@ -94,7 +94,7 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
         return reply.redirect(backToCampaign(campaignId, collectivityId, { fait: 'brouillon' }), 303);
       } catch (error) {
         const c = await members.context(request);
-        if (error instanceof ValidationError) return campaignRecordPage(request, reply, { values, errors: formErrors(specs, error.fieldErrors, parsed, c) }, 422);
+        if (error instanceof ValidationError) return campaignRecordPage(request, reply, { values, errors: formErrors(specs, error, parsed, c) }, 422);
         if (error instanceof ConflictError) {
           return conflictPage(request, reply, {
             error,
@@ -188,7 +188,7 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
           return reply.redirect(backToCampaign(campaignId, collectivityId, { fait: 'brouillon' }), 303);
         } catch (error) {
           const c = await members.context(request);
-          if (error instanceof ValidationError) return newRecordPage(request, reply, kind, { values, errors: formErrors(specs, error.fieldErrors, parsed, c) }, 422);
+          if (error instanceof ValidationError) return newRecordPage(request, reply, kind, { values, errors: formErrors(specs, error, parsed, c) }, 422);
           throw error;
         }
       }),
@@ -201,7 +201,7 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
     const proposalId = routeParam(request, 'proposal');
     const entries = await entriesOf(actor, campaignId, collectivityId);
     const proposal = entries.created.find((p) => p.id === proposalId && p.status === 'draft');
-    if (proposal === undefined) throw notFound('Brouillon introuvable.');
+    if (proposal === undefined) throw notFound('Brouillon introuvable.', { key: 'failure.draft.unknown' });
     const c = await members.context(request);
     const { t } = c;
     const dir = await members.directory();
@@ -240,7 +240,7 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
       const proposalId = routeParam(request, 'proposal');
       const entries = await entriesOf(actor, campaignId, collectivityId);
       const proposal = entries.created.find((p) => p.id === proposalId && p.status === 'draft');
-      if (proposal === undefined) throw notFound('Brouillon introuvable.');
+      if (proposal === undefined) throw notFound('Brouillon introuvable.', { key: 'failure.draft.unknown' });
       const specs = recordFields(proposal.recordType);
       const values = bodyValues(request.body);
       delete values.collectivityId;
@@ -260,7 +260,7 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
         return reply.redirect(backToCampaign(campaignId, collectivityId, { fait: 'brouillon' }), 303);
       } catch (error) {
         const c = await members.context(request);
-        if (error instanceof ValidationError) return draftPage(request, reply, { values, errors: formErrors(specs, error.fieldErrors, parsed, c) }, 422);
+        if (error instanceof ValidationError) return draftPage(request, reply, { values, errors: formErrors(specs, error, parsed, c) }, 422);
         throw error;
       }
     }),
@@ -287,7 +287,7 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
           const current = await census.history.current({ recordType: 'project', recordId: projectId });
           const specs = recordFields('project');
           const values = formValues(specs, { ...current.data, status: 'completed', endDate });
-          return campaignRecordPage(request, reply, { values, errors: formErrors(specs, error.fieldErrors, undefined, c) }, 422, { type: 'projet', id: projectId });
+          return campaignRecordPage(request, reply, { values, errors: formErrors(specs, error, undefined, c) }, 422, { type: 'projet', id: projectId });
         }
         if (error instanceof ConflictError) {
           const c = await members.context(request);
