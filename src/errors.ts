@@ -21,16 +21,86 @@ export type RepertoireErrorCode =
   | 'mail' // a message could not be sent: the mail server (SMTP_URL) refused it or cannot be reached (502)
   | 'overloaded'; // the server has as many requests in progress as it takes: try again after Retry-After (503)
 
+/**
+ * What a failure a reader may see says, as a code: the web layer words each key in the page's
+ * language (src/web/i18n/failures*.ts, which the compiler holds to this list), the message stays
+ * French for the CLI and the log. Values are codes and numbers (ids, versions), never words: a
+ * record type or a status that a sentence names is part of the key (`failure.record.unknown.project`).
+ */
+export type FailureKey =
+  | 'failure.forbidden'
+  | 'failure.forbidden.editors'
+  | 'failure.forbidden.admins'
+  | 'failure.forbidden.ownCollectivity'
+  | 'failure.forbidden.ownRecords'
+  | 'failure.forbidden.noticePublish'
+  | 'failure.forbidden.noticeWithdraw'
+  | 'failure.forbidden.ownNotice'
+  | 'failure.signIn'
+  | 'failure.locked'
+  | 'failure.throttled'
+  | 'failure.resetThrottled'
+  | 'failure.csrf'
+  | 'failure.campaign.unknown'
+  | 'failure.campaign.closed'
+  | 'failure.collectivity.unknown'
+  | 'failure.directory.unknown'
+  | 'failure.directory.empty'
+  | 'failure.draft.unknown'
+  | 'failure.draft.sent'
+  | 'failure.proposal.unknown'
+  | 'failure.proposal.notDraft'
+  | `failure.proposal.already.${'draft' | 'approved' | 'rejected' | 'withdrawn' | 'decided'}`
+  | 'failure.proposal.decidedMeanwhile'
+  | 'failure.project.unknown'
+  | 'failure.record.unknown'
+  | `failure.record.unknown.${'domain' | 'collectivity' | 'partnership' | 'project'}`
+  | 'failure.recordType.unknown'
+  | 'failure.version.unknown'
+  | 'failure.conflict'
+  | 'failure.notice.unknown'
+  | 'failure.notice.decided'
+  | 'failure.notice.authorGone'
+  | 'failure.notice.answeredToday'
+  | 'failure.notice.notSent'
+  | 'failure.invitation.unknown'
+  | 'failure.invitation.used'
+  | 'failure.resetLink.unknown'
+  | 'failure.resetLink.used'
+  | 'failure.account.unknown'
+  | 'failure.field.collectivityMissing'
+  | 'failure.field.recordMissing'
+  | 'failure.field.parentMissing'
+  | 'failure.field.notAParty'
+  | 'failure.field.idTaken'
+  | 'failure.field.idFixed'
+  | 'failure.field.partnershipUnknown'
+  | 'failure.field.collectivityUnknown'
+  | 'failure.field.contributorCollectivity'
+  | 'failure.field.onlyContributorsCollectivity'
+  | 'failure.field.emailTaken'
+  | 'failure.field.accountDisabled'
+  | 'failure.field.passwordsDiffer';
+
+/** A failure's wording as a code: its key and the values its sentence holds. */
+export interface Wording {
+  key: FailureKey;
+  params?: Readonly<Record<string, string | number>>;
+}
+
 export class RepertoireError extends Error {
   override readonly name = 'RepertoireError';
+  /** The message as a code, for the web layer to say in the reader's language (undefined: no reader sees it). */
+  readonly wording: Wording | undefined;
 
   constructor(
     readonly code: RepertoireErrorCode,
     message: string,
     readonly status?: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; wording?: Wording },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.wording = options?.wording;
   }
 }
 
@@ -41,14 +111,31 @@ export function isRepertoireError(error: unknown, code?: RepertoireErrorCode): e
 /** Messages tied to the fields of a form, by path (`name`, `parties[1].collectivityId`), in French. */
 export type FieldErrors = Record<string, string>;
 
+/**
+ * A field's message as a code, by the same paths: a failure's wording, or a Zod issue as Zod
+ * reports it (`zod`: its code and the figures of the check), for the web layer to word.
+ */
+export type FieldWording = Wording | ZodWording;
+export interface ZodWording {
+  zod: ZodIssueCode;
+  origin?: string;
+  expected?: string;
+  format?: string;
+  limit?: number;
+  input?: 'missing';
+}
+export type ZodIssueCode = 'invalid_type' | 'too_small' | 'too_big' | 'invalid_format' | 'invalid_value' | 'not_multiple_of' | 'unrecognized_keys' | 'invalid_union' | 'invalid_key' | 'invalid_element' | 'custom';
+export type FieldWordings = Record<string, FieldWording>;
+
 /** A person's input refused: each message is tied to its field; `input` is what they typed, to show again. */
 export class ValidationError extends RepertoireError {
   constructor(
     readonly fieldErrors: FieldErrors,
     readonly input?: unknown,
-    message = `Saisie invalide : ${Object.entries(fieldErrors).map(([field, text]) => (field ? `${field} : ${text}` : text)).join(' ; ')}`,
+    /** the messages as codes, by field (a field without one is shown in French) */
+    readonly fieldWordings: FieldWordings = {},
   ) {
-    super('validation', message, 422);
+    super('validation', `Saisie invalide : ${Object.entries(fieldErrors).map(([field, text]) => (field ? `${field} : ${text}` : text)).join(' ; ')}`, 422);
   }
 }
 
@@ -76,6 +163,7 @@ export class ConflictError<T = unknown> extends RepertoireError {
       'conflict',
       `Conflit : ${recordType} « ${recordId} » a été modifié (version ${theirs.version}) depuis la version ${yours.version} sur laquelle repose votre modification.`,
       409,
+      { wording: { key: 'failure.conflict', params: { id: recordId, theirs: theirs.version, yours: yours.version } } },
     );
   }
 }

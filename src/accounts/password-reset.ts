@@ -62,7 +62,8 @@ export class ResetThrottledError extends RepertoireError {
     readonly retryAt: Date,
     timeZone: string,
   ) {
-    super('rate-limited', `Trop de demandes : réessayez après ${hourMinute(new Date(Math.ceil(retryAt.getTime() / MINUTE) * MINUTE), timeZone)}.`, 429);
+    const time = hourMinute(new Date(Math.ceil(retryAt.getTime() / MINUTE) * MINUTE), timeZone);
+    super('rate-limited', `Trop de demandes : réessayez après ${time}.`, 429, { wording: { key: 'failure.resetThrottled', params: { time } } });
   }
 }
 
@@ -73,6 +74,7 @@ export const NewPasswordInput = z
   .refine((input) => input.confirmation === undefined || input.confirmation === input.password, {
     path: ['confirmation'],
     error: 'Les deux mots de passe diffèrent.',
+    params: { wording: 'failure.field.passwordsDiffer' },
   });
 export type NewPasswordInput = z.input<typeof NewPasswordInput>;
 
@@ -113,7 +115,7 @@ export function createPasswordResets(deps: ResetDeps) {
     const reset = await db.selectFrom('password_resets').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
     const row = reset?.user_id ? await findUserById(db, reset.user_id) : undefined;
     if (reset === undefined || row === undefined || reset.used_at !== null || reset.expires_at <= now().toISOString() || row.disabled_at !== null) {
-      throw new RepertoireError('not-found', 'Ce lien est inconnu, a déjà servi ou a expiré : demandez-en un nouveau.', 404);
+      throw new RepertoireError('not-found', 'Ce lien est inconnu, a déjà servi ou a expiré : demandez-en un nouveau.', 404, { wording: { key: 'failure.resetLink.unknown' } });
     }
     return { row, tokenHash };
   }
@@ -172,7 +174,7 @@ export function createPasswordResets(deps: ResetDeps) {
       const at = now().toISOString();
       await db.transaction().execute(async (trx) => {
         const used = await trx.updateTable('password_resets').set({ used_at: at }).where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();
-        if (Number(used.numUpdatedRows) !== 1) throw new RepertoireError('not-found', 'Ce lien a déjà servi : demandez-en un nouveau.', 404);
+        if (Number(used.numUpdatedRows) !== 1) throw new RepertoireError('not-found', 'Ce lien a déjà servi : demandez-en un nouveau.', 404, { wording: { key: 'failure.resetLink.used' } });
         await trx.updateTable('password_resets').set({ used_at: at }).where('user_id', '=', row.id).where('used_at', 'is', null).execute();
         await trx.updateTable('invitations').set({ used_at: at }).where('user_id', '=', row.id).where('used_at', 'is', null).execute();
         await trx.updateTable('users').set({ password_hash: passwordHash, locked_until: null }).where('id', '=', row.id).execute();

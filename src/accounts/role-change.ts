@@ -26,16 +26,16 @@ export async function changeRole(db: Kysely<Database>, actor: Actor | undefined,
   const admin = requireAdmin(actor);
   const fields = parseInput(RoleChangeInput, input);
   const row = await findUserByEmail(db, fields.email);
-  if (row === undefined) throw new RepertoireError('not-found', `Aucun compte pour ${fields.email}.`, 404);
+  if (row === undefined) throw new RepertoireError('not-found', `Aucun compte pour ${fields.email}.`, 404, { wording: { key: 'failure.account.unknown', params: { address: fields.email } } });
   if (row.id === admin.id) throw forbidden('Vous ne pouvez pas changer votre propre rôle : demandez-le à un autre administrateur.');
   let directoryId: string | null = null;
   let collectivityId: string | null = null;
   if (fields.role === 'contributor') {
     collectivityId = fields.collectivityId ?? row.collectivity_id;
-    if (collectivityId === null) throw fieldError('collectivityId', 'Un contributeur représente une collectivité : indiquez-la.', input);
+    if (collectivityId === null) throw fieldError('collectivityId', 'Un contributeur représente une collectivité : indiquez-la.', input, { key: 'failure.field.contributorCollectivity' });
     directoryId = row.directory_id ?? (await directoryOf());
     const found = await db.selectFrom('collectivities').select('id').where('directory_id', '=', directoryId).where('id', '=', collectivityId).executeTakeFirst();
-    if (found === undefined) throw fieldError('collectivityId', `Collectivité inconnue : « ${collectivityId} ».`, input);
+    if (found === undefined) throw fieldError('collectivityId', `Collectivité inconnue : « ${collectivityId} ».`, input, { key: 'failure.field.collectivityUnknown', params: { id: collectivityId } });
   }
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ role: fields.role, directory_id: directoryId, collectivity_id: collectivityId }).where('id', '=', row.id).execute();

@@ -4,7 +4,7 @@
  * party to; an editor edits anything and reviews proposals; an administrator is an editor who
  * also manages accounts and personal data.
  */
-import { RepertoireError } from '../errors.js';
+import { RepertoireError, type FailureKey } from '../errors.js';
 
 export const ROLES = ['admin', 'editor', 'contributor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -32,21 +32,21 @@ export const CLI_ACTOR: Actor = Object.freeze({ id: 'cli', email: 'cli', name: '
 export const isEditor = (actor: Actor | undefined): boolean => actor?.role === 'admin' || actor?.role === 'editor';
 export const isAdmin = (actor: Actor | undefined): boolean => actor?.role === 'admin';
 
-export function forbidden(message = "Vous n'avez pas le droit de faire cela."): RepertoireError {
-  return new RepertoireError('forbidden', message, 403);
+export function forbidden(message = "Vous n'avez pas le droit de faire cela.", key: FailureKey = 'failure.forbidden'): RepertoireError {
+  return new RepertoireError('forbidden', message, 403, { wording: { key } });
 }
 
 export function requireSignedIn(actor: Actor | undefined): Actor {
-  if (actor === undefined) throw new RepertoireError('unauthenticated', 'Connectez-vous pour continuer.', 401);
+  if (actor === undefined) throw new RepertoireError('unauthenticated', 'Connectez-vous pour continuer.', 401, { wording: { key: 'failure.signIn' } });
   return actor;
 }
 
 export function requireEditor(actor: Actor | undefined): Actor {
-  if (!isEditor(requireSignedIn(actor))) throw forbidden('Réservé aux éditeurs.');
+  if (!isEditor(requireSignedIn(actor))) throw forbidden('Réservé aux éditeurs.', 'failure.forbidden.editors');
   return actor!;
 }
 
 export function requireAdmin(actor: Actor | undefined): Actor {
-  if (!isAdmin(requireSignedIn(actor))) throw forbidden('Réservé aux administrateurs.');
+  if (!isAdmin(requireSignedIn(actor))) throw forbidden('Réservé aux administrateurs.', 'failure.forbidden.admins');
   return actor!;
 }

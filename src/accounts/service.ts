@@ -138,7 +138,8 @@ export class AccountLockedError extends RepertoireError {
     readonly lockedUntil: Date,
     timeZone: string,
   ) {
-    super('rate-limited', `Compte verrouillé jusqu'à ${hourMinute(lockedUntil, timeZone)} après plusieurs échecs de connexion.`, 429);
+    const time = hourMinute(lockedUntil, timeZone);
+    super('rate-limited', `Compte verrouillé jusqu'à ${time} après plusieurs échecs de connexion.`, 429, { wording: { key: 'failure.locked', params: { time } } });
   }
 }
 
@@ -149,7 +150,8 @@ export class ClientThrottledError extends RepertoireError {
     timeZone: string,
   ) {
     // rounded up to the minute shown, so that trying again at that minute works
-    super('rate-limited', `Trop de tentatives de connexion depuis votre adresse : réessayez après ${hourMinute(new Date(Math.ceil(retryAt.getTime() / MINUTE) * MINUTE), timeZone)}.`, 429);
+    const time = hourMinute(new Date(Math.ceil(retryAt.getTime() / MINUTE) * MINUTE), timeZone);
+    super('rate-limited', `Trop de tentatives de connexion depuis votre adresse : réessayez après ${time}.`, 429, { wording: { key: 'failure.throttled', params: { time } } });
   }
 }
 
@@ -176,6 +178,7 @@ export const AcceptInvitationInput = z
   .refine((input) => input.confirmation === undefined || input.confirmation === input.password, {
     path: ['confirmation'],
     error: 'Les deux mots de passe diffèrent.',
+    params: { wording: 'failure.field.passwordsDiffer' },
   });
 export type AcceptInvitationInput = z.input<typeof AcceptInvitationInput>;
 
@@ -373,7 +376,7 @@ export function createAccountService(deps: AccountDeps) {
     const invitation = await db.selectFrom('invitations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
     const row = invitation && (await findUserById(db, invitation.user_id));
     if (invitation === undefined || row === undefined || invitation.used_at !== null || invitation.expires_at <= now().toISOString() || row.disabled_at !== null) {
-      throw new RepertoireError('not-found', 'Ce lien d’invitation est inconnu, a déjà servi ou a expiré : demandez-en un nouveau.', 404);
+      throw new RepertoireError('not-found', 'Ce lien d’invitation est inconnu, a déjà servi ou a expiré : demandez-en un nouveau.', 404, { wording: { key: 'failure.invitation.unknown' } });
     }
     return { row, tokenHash };
   }
@@ -393,7 +396,7 @@ export function createAccountService(deps: AccountDeps) {
       let directoryId: string | null = null;
       let collectivityId: string | null = null;
       if (fields.role === 'contributor') {
-        if (fields.collectivityId === undefined) throw fieldError('collectivityId', 'Un contributeur représente une collectivité : indiquez-la.', input);
+        if (fields.collectivityId === undefined) throw fieldError('collectivityId', 'Un contributeur représente une collectivité : indiquez-la.', input, { key: 'failure.field.contributorCollectivity' });
         directoryId = fields.directoryId ?? (await (deps.defaultDirectory ?? (() => soleDirectoryId(db)))());
         const found = await db
           .selectFrom('collectivities')
@@ -401,12 +404,12 @@ export function createAccountService(deps: AccountDeps) {
           .where('directory_id', '=', directoryId)
           .where('id', '=', fields.collectivityId)
           .executeTakeFirst();
-        if (found === undefined) throw fieldError('collectivityId', `Collectivité inconnue : « ${fields.collectivityId} ».`, input);
+        if (found === undefined) throw fieldError('collectivityId', `Collectivité inconnue : « ${fields.collectivityId} ».`, input, { key: 'failure.field.collectivityUnknown', params: { id: fields.collectivityId } });
         collectivityId = fields.collectivityId;
       } else if (fields.collectivityId !== undefined) {
-        throw fieldError('collectivityId', 'Seul un contributeur est rattaché à une collectivité.', input);
+        throw fieldError('collectivityId', 'Seul un contributeur est rattaché à une collectivité.', input, { key: 'failure.field.onlyContributorsCollectivity' });
       }
-      if ((await findUserByEmail(db, fields.email)) !== undefined) throw fieldError('email', 'Un compte existe déjà avec cette adresse.', input);
+      if ((await findUserByEmail(db, fields.email)) !== undefined) throw fieldError('email', 'Un compte existe déjà avec cette adresse.', input, { key: 'failure.field.emailTaken' });
 
       const row: UserRow = {
         id: newId(),
@@ -438,8 +441,8 @@ export function createAccountService(deps: AccountDeps) {
       requireAdmin(actor);
       const address = parseInput(z.object({ email: Email }), { email }).email;
       const row = await findUserByEmail(db, address);
-      if (row === undefined) throw new RepertoireError('not-found', `Aucun compte pour ${address}.`, 404);
-      if (row.disabled_at !== null) throw fieldError('email', 'Ce compte est désactivé : réactivez-le avant de l’inviter.');
+      if (row === undefined) throw new RepertoireError('not-found', `Aucun compte pour ${address}.`, 404, { wording: { key: 'failure.account.unknown', params: { address } } });
+      if (row.disabled_at !== null) throw fieldError('email', 'Ce compte est désactivé : réactivez-le avant de l’inviter.', undefined, { key: 'failure.field.accountDisabled' });
       const invitation = await db.transaction().execute((trx) => invite(trx, row, actor));
       await sendInvitation(row, invitation);
       return invitation;
@@ -463,7 +466,7 @@ export function createAccountService(deps: AccountDeps) {
           .where('token_hash', '=', tokenHash)
           .where('used_at', 'is', null)
           .executeTakeFirst();
-        if (Number(used.numUpdatedRows) !== 1) throw new RepertoireError('not-found', 'Ce lien d’invitation a déjà servi.', 404);
+        if (Number(used.numUpdatedRows) !== 1) throw new RepertoireError('not-found', 'Ce lien d’invitation a déjà servi.', 404, { wording: { key: 'failure.invitation.used' } });
         await trx
           .updateTable('users')
           .set({ password_hash: passwordHash, locked_until: null, ...(client.language && row.language_chosen_at === null ? { language: client.language } : {}) })
@@ -648,7 +651,7 @@ export function createAccountService(deps: AccountDeps) {
     requireAdmin(actor);
     const address = parseInput(z.object({ email: Email }), { email }).email;
     const row = await findUserByEmail(db, address);
-    if (row === undefined) throw new RepertoireError('not-found', `Aucun compte pour ${address}.`, 404);
+    if (row === undefined) throw new RepertoireError('not-found', `Aucun compte pour ${address}.`, 404, { wording: { key: 'failure.account.unknown', params: { address } } });
     if (disabled && row.id === actor.id) throw forbidden('Vous ne pouvez pas désactiver votre propre compte.');
     const disabledAt = disabled ? (row.disabled_at ?? now().toISOString()) : null;
     await db.transaction().execute(async (trx) => {
@@ -667,6 +670,6 @@ function invitationLetter(row: UserRow, invitation: Invitation): Letter {
 /** Constant-time check of a submitted CSRF token against the expected one; throws 'forbidden'. */
 export function verifyCsrfToken(expected: string | undefined, submitted: unknown): void {
   if (expected === undefined || typeof submitted !== 'string' || submitted.length === 0 || !safeEqual(expected, submitted)) {
-    throw new RepertoireError('forbidden', 'Le formulaire a expiré ou ne vient pas de ce site : rechargez la page et recommencez.', 403);
+    throw new RepertoireError('forbidden', 'Le formulaire a expiré ou ne vient pas de ce site : rechargez la page et recommencez.', 403, { wording: { key: 'failure.csrf' } });
   }
 }

@@ -122,24 +122,24 @@ export function createCampaignService(deps: CensusDeps) {
 
   async function campaignRow(id: string): Promise<Selectable<CampaignTable>> {
     const row = await db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst();
-    if (row === undefined) throw new RepertoireError('not-found', 'Campagne de recensement inconnue.', 404);
+    if (row === undefined) throw new RepertoireError('not-found', 'Campagne de recensement inconnue.', 404, { wording: { key: 'failure.campaign.unknown' } });
     return row;
   }
 
   async function openRow(id: string) {
     const row = await campaignRow(id);
-    if (row.status !== 'open') throw new RepertoireError('forbidden', `La campagne « ${row.title} » est close.`, 403);
+    if (row.status !== 'open') throw new RepertoireError('forbidden', `La campagne « ${row.title} » est close.`, 403, { wording: { key: 'failure.campaign.closed', params: { title: row.title } } });
     return row;
   }
 
   /** The collectivity whose entries the actor works on: their own, or (editors) the one asked for. */
   function collectivityFor(actor: Actor, campaign: Selectable<CampaignTable>, asked: string | undefined): string {
     if (isEditor(actor)) {
-      if (asked === undefined) throw fieldError('collectivityId', 'Indiquez la collectivité.');
+      if (asked === undefined) throw fieldError('collectivityId', 'Indiquez la collectivité.', undefined, { key: 'failure.field.collectivityMissing' });
       return asked;
     }
     if (actor.role !== 'contributor' || actor.collectivityId === undefined || actor.directoryId !== campaign.directory_id) throw forbidden();
-    if (asked !== undefined && asked !== actor.collectivityId) throw forbidden('Vous ne pouvez répondre que pour votre collectivité.');
+    if (asked !== undefined && asked !== actor.collectivityId) throw forbidden('Vous ne pouvez répondre que pour votre collectivité.', 'failure.forbidden.ownCollectivity');
     return actor.collectivityId;
   }
 
@@ -214,7 +214,7 @@ export function createCampaignService(deps: CensusDeps) {
       const collectivityId = collectivityFor(who, campaign, fields.collectivityId);
       const doc = await readDocument(db, campaign.directory_id);
       const own = doc?.collectivities.find((c) => c.id === collectivityId);
-      if (doc === undefined || own === undefined) throw new RepertoireError('not-found', `Collectivité inconnue : « ${collectivityId} ».`, 404);
+      if (doc === undefined || own === undefined) throw new RepertoireError('not-found', `Collectivité inconnue : « ${collectivityId} ».`, 404, { wording: { key: 'failure.collectivity.unknown', params: { id: collectivityId } } });
       const heads = await currentVersions(db, campaign.directory_id);
       const rows = await db
         .selectFrom('proposals')
@@ -269,28 +269,28 @@ export function createCampaignService(deps: CensusDeps) {
       const collectivityId = collectivityFor(who, campaign, fields.collectivityId);
       const directoryId = campaign.directory_id;
       const doc = await readDocument(db, directoryId);
-      if (doc === undefined) throw new RepertoireError('not-found', 'Répertoire vide.', 404);
+      if (doc === undefined) throw new RepertoireError('not-found', 'Répertoire vide.', 404, { wording: { key: 'failure.directory.empty' } });
       const index = indexRecords(doc);
 
       const existingDraft = fields.proposalId === undefined ? undefined : await findProposal(db, fields.proposalId);
       if (fields.proposalId !== undefined) {
-        if (existingDraft === undefined || existingDraft.campaign_id !== campaign.id || existingDraft.collectivity_id !== collectivityId) throw new RepertoireError('not-found', 'Brouillon introuvable.', 404);
-        if (existingDraft.status !== 'draft') throw new RepertoireError('conflict', 'Cette proposition a déjà été envoyée : elle ne se modifie plus.', 409);
+        if (existingDraft === undefined || existingDraft.campaign_id !== campaign.id || existingDraft.collectivity_id !== collectivityId) throw new RepertoireError('not-found', 'Brouillon introuvable.', 404, { wording: { key: 'failure.draft.unknown' } });
+        if (existingDraft.status !== 'draft') throw new RepertoireError('conflict', 'Cette proposition a déjà été envoyée : elle ne se modifie plus.', 409, { wording: { key: 'failure.draft.sent' } });
       }
       const action: ProposalAction = (existingDraft?.action as ProposalAction | undefined) ?? fields.action;
       const recordType = fields.recordType;
       const recordId = existingDraft?.record_id ?? fields.recordId ?? (action === 'create' ? newRecordId(doc, recordType, fields.data, fields.parentId) : undefined);
-      if (recordId === undefined) throw fieldError('recordId', 'Indiquez la fiche à modifier.', input);
+      if (recordId === undefined) throw fieldError('recordId', 'Indiquez la fiche à modifier.', input, { key: 'failure.field.recordMissing' });
       const placed = index.get(headKey(recordType, recordId));
-      if (action !== 'create' && placed === undefined) throw new RepertoireError('not-found', `Fiche introuvable : « ${recordId} ».`, 404);
-      if (action === 'create' && placed !== undefined) throw fieldError('recordId', `Identifiant déjà pris : « ${recordId} ».`, input);
+      if (action !== 'create' && placed === undefined) throw new RepertoireError('not-found', `Fiche introuvable : « ${recordId} ».`, 404, { wording: { key: 'failure.record.unknown', params: { id: recordId } } });
+      if (action === 'create' && placed !== undefined) throw fieldError('recordId', `Identifiant déjà pris : « ${recordId} ».`, input, { key: 'failure.field.idTaken', params: { id: recordId } });
       const parentId = placed?.parentId ?? existingDraft?.parent_id ?? fields.parentId;
-      if (recordType === 'project' && parentId === undefined) throw fieldError('parentId', 'Indiquez le partenariat du projet.', input);
+      if (recordType === 'project' && parentId === undefined) throw fieldError('parentId', 'Indiquez le partenariat du projet.', input, { key: 'failure.field.parentMissing' });
 
       const data = action === 'remove' ? undefined : parseRecord(recordType, withId(recordType, fields.data, recordId));
       assertMayPropose(who, doc, directoryId, { recordType, recordId, parentId, data });
       if (recordType === 'partnership' && data !== undefined && !isEditor(who) && !(data as PartnershipEntry).parties.some((p) => p.collectivityId === collectivityId)) {
-        throw fieldError('parties', 'Votre collectivité doit être partie au partenariat.', input);
+        throw fieldError('parties', 'Votre collectivité doit être partie au partenariat.', input, { key: 'failure.field.notAParty' });
       }
 
       const heads = await currentVersions(db, directoryId);
@@ -338,7 +338,7 @@ export function createCampaignService(deps: CensusDeps) {
       const campaign = await campaignRow(fields.campaignId);
       const doc = await readDocument(db, campaign.directory_id);
       const project = doc?.partnerships.flatMap((p) => p.projects ?? []).find((q) => q.id === fields.projectId);
-      if (project === undefined) throw new RepertoireError('not-found', `Projet introuvable : « ${fields.projectId} ».`, 404);
+      if (project === undefined) throw new RepertoireError('not-found', `Projet introuvable : « ${fields.projectId} ».`, 404, { wording: { key: 'failure.project.unknown', params: { id: fields.projectId } } });
       const data = { ...project, status: 'completed' as const, ...(fields.endDate ? { endDate: fields.endDate } : {}) };
       const draft: DraftInput & { collectivityId?: string } = { campaignId: fields.campaignId, recordType: 'project', recordId: project.id, action: 'update', data, baseVersion: fields.baseVersion };
       if (fields.collectivityId !== undefined) draft.collectivityId = fields.collectivityId;
@@ -349,9 +349,9 @@ export function createCampaignService(deps: CensusDeps) {
     async withdraw(actor: Actor | undefined, input: { proposalId: string }): Promise<void> {
       const who = requireSignedIn(actor);
       const row = await findProposal(db, String(input.proposalId));
-      if (row === undefined) throw new RepertoireError('not-found', 'Proposition introuvable.', 404);
+      if (row === undefined) throw new RepertoireError('not-found', 'Proposition introuvable.', 404, { wording: { key: 'failure.proposal.unknown' } });
       if (!isEditor(who) && row.collectivity_id !== who.collectivityId) throw forbidden();
-      if (row.status !== 'draft') throw new RepertoireError('conflict', 'Seul un brouillon peut être retiré.', 409);
+      if (row.status !== 'draft') throw new RepertoireError('conflict', 'Seul un brouillon peut être retiré.', 409, { wording: { key: 'failure.proposal.notDraft' } });
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('proposals').set({ status: 'withdrawn', updated_at: now().toISOString() }).where('id', '=', row.id).execute();
         await recordAudit(trx, { action: 'proposal.withdraw', actorId: who.id, directoryId: row.directory_id, subjectType: row.record_type, subjectId: row.record_id, details: { proposal: row.id } }, now());

@@ -233,7 +233,7 @@ describe.each(ENGINES)('the census on %s', (engine) => {
     await census.history.edit(editor, { ...ref, baseVersion: 1, data });
 
     const diff = await census.history.diff(editor, { ...ref, from: 1, to: 2 });
-    expect(diff.from).toMatchObject({ version: 1, originLabel: `import de ${DOCUMENT}` });
+    expect(diff.from).toMatchObject({ version: 1, origin: { kind: 'import', ref: DOCUMENT } });
     expect(diff.to).toMatchObject({ version: 2, origin: { kind: 'edit' }, by: 'Éric Éditeur' });
     expect(diff.changes.map((c) => c.field)).toEqual(['signedDate', 'contacts']);
     const contacts = diff.changes[1]!.list!;
@@ -246,10 +246,10 @@ describe.each(ENGINES)('the census on %s', (engine) => {
     expect(reverted.version).toBe(3);
     expect((await census.history.current(ref)).data).toEqual(v1.data);
     const versions = await census.history.versions(oujda, ref); // a party's contributor may read it
-    expect(versions.map((v) => [v.version, v.origin.kind, v.originLabel])).toEqual([
-      [1, 'import', `import de ${DOCUMENT}`],
-      [2, 'edit', 'modification'],
-      [3, 'revert', 'retour à la version 1'],
+    expect(versions.map((v) => [v.version, v.origin.kind, v.origin.ref])).toEqual([
+      [1, 'import', DOCUMENT],
+      [2, 'edit', undefined],
+      [3, 'revert', 'version 1'],
     ]);
     expect((await census.history.diff(editor, { ...ref, from: 1, to: 3 })).changes).toEqual([]);
     await expect(census.history.versions(agadir, ref)).rejects.toMatchObject({ code: 'forbidden' });

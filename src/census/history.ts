@@ -28,20 +28,10 @@ import {
   type SavedRecord,
 } from './records.js';
 
-export const ORIGIN_LABELS: Record<VersionOrigin['kind'], string> = {
-  import: 'import',
-  edit: 'modification',
-  campaign: 'recensement',
-  revert: 'retour à une version',
-  copy: 'copie',
-};
-
 /** A version as the history page lists it. */
 export interface VersionView extends StoredVersion<RecordData> {
   /** the author's name, when a user made it */
   by?: string;
-  /** "import de repertoire-2008.txt", "recensement", "retour à la version 3"… */
-  originLabel: string;
   removed: boolean;
 }
 
@@ -80,7 +70,7 @@ export function createHistoryService(deps: CensusDeps) {
   async function views(versions: StoredVersion[]): Promise<VersionView[]> {
     const names = await userNames(db, versions.flatMap((v) => (v.origin.userId ? [v.origin.userId] : [])));
     return versions.map((v) => {
-      const view: VersionView = { ...(v as StoredVersion<RecordData>), originLabel: originLabel(v.origin), removed: v.data === undefined };
+      const view: VersionView = { ...(v as StoredVersion<RecordData>), removed: v.data === undefined };
       if (v.origin.userId !== undefined) view.by = names.get(v.origin.userId) ?? v.origin.userId;
       return view;
     });
@@ -104,7 +94,7 @@ export function createHistoryService(deps: CensusDeps) {
       const ref = parseInput(RecordRef, input);
       const directoryId = await directoryOf(deps, ref.directoryId);
       const current = await readCurrentRecord(db, directoryId, ref.recordType, ref.recordId);
-      if (current === undefined) throw new RepertoireError('not-found', `Fiche introuvable : ${ref.recordType} « ${ref.recordId} ».`, 404);
+      if (current === undefined) throw new RepertoireError('not-found', `Fiche introuvable : ${ref.recordType} « ${ref.recordId} ».`, 404, { wording: { key: `failure.record.unknown.${ref.recordType}`, params: { id: ref.recordId } } });
       return current;
     },
 
@@ -126,7 +116,7 @@ export function createHistoryService(deps: CensusDeps) {
         readVersion(db, directoryId, ref.recordType, ref.recordId, ref.to),
       ]);
       if (from === undefined || to === undefined) {
-        throw new RepertoireError('not-found', `Version introuvable : ${from === undefined ? ref.from : ref.to}.`, 404);
+        throw new RepertoireError('not-found', `Version introuvable : ${from === undefined ? ref.from : ref.to}.`, 404, { wording: { key: 'failure.version.unknown', params: { version: from === undefined ? ref.from : ref.to } } });
       }
       const [fromView, toView] = await views([from, to]);
       return { from: fromView!, to: toView!, changes: diffRecords(from.data, to.data) };
@@ -149,21 +139,11 @@ export function createHistoryService(deps: CensusDeps) {
       const fields = parseInput(RevertInput, input);
       const directoryId = await directoryOf(deps, fields.directoryId);
       const target = await readVersion(db, directoryId, fields.recordType, fields.recordId, fields.version);
-      if (target === undefined) throw new RepertoireError('not-found', `Version introuvable : ${fields.version}.`, 404);
+      if (target === undefined) throw new RepertoireError('not-found', `Version introuvable : ${fields.version}.`, 404, { wording: { key: 'failure.version.unknown', params: { version: fields.version } } });
       const change: RecordChange = { recordType: fields.recordType, recordId: fields.recordId, data: target.data as RecordData | undefined };
       if (target.parentId !== undefined) change.parentId = target.parentId;
       const origin: VersionOrigin = { kind: 'revert', ref: `version ${fields.version}`, userId: editor.id };
       return write(editor, directoryId, change, fields.baseVersion, origin, false, 'record.revert');
     },
   };
-}
-
-export function originLabel(origin: VersionOrigin): string {
-  const label = ORIGIN_LABELS[origin.kind];
-  if (origin.ref === undefined) return label;
-  if (origin.kind === 'import') return `import de ${origin.ref}`;
-  if (origin.kind === 'revert') return `retour à la ${origin.ref}`;
-  // a campaign's ref is its id: the web layer names it by its title
-  if (origin.kind === 'campaign') return label;
-  return `${label} (${origin.ref})`;
 }

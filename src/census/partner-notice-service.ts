@@ -86,7 +86,7 @@ export function createNoticeService(deps: CensusDeps & { profiles?: Profiles }) 
 
   const read = async (id: string): Promise<PartnerNotice> => {
     const row = await db.selectFrom('partner_notices').selectAll().where('id', '=', id).executeTakeFirst();
-    if (row === undefined) throw new RepertoireError('not-found', `Annonce inconnue : « ${id} ».`, 404);
+    if (row === undefined) throw new RepertoireError('not-found', `Annonce inconnue : « ${id} ».`, 404, { wording: { key: 'failure.notice.unknown', params: { id } } });
     return noticeFrom(row);
   };
 
@@ -96,7 +96,7 @@ export function createNoticeService(deps: CensusDeps & { profiles?: Profiles }) 
   const decide = async (actor: Actor, id: string, status: 'approved' | 'rejected' | 'withdrawn', comment?: string) => {
     const notice = await read(id);
     const allowed = status === 'withdrawn' ? notice.status === 'pending' || notice.status === 'approved' : notice.status === 'pending';
-    if (!allowed) throw new RepertoireError('conflict', 'Cette annonce a déjà été traitée.', 409);
+    if (!allowed) throw new RepertoireError('conflict', 'Cette annonce a déjà été traitée.', 409, { wording: { key: 'failure.notice.decided' } });
     const at = now();
     await db.transaction().execute(async (trx) => {
       // a withdrawal keeps who approved it and when; the audit log says who withdrew it
@@ -127,7 +127,7 @@ export function createNoticeService(deps: CensusDeps & { profiles?: Profiles }) 
     /** Publishes a notice, to be approved: a contributor's for its collectivity, an editor's for the one named. */
     async publish(actor: Actor | undefined, raw: unknown): Promise<PartnerNotice> {
       const who = requireSignedIn(actor);
-      if (!isEditor(who) && (who.role !== 'contributor' || who.collectivityId === undefined)) throw forbidden('Seuls les contributeurs d’une collectivité et les éditeurs publient des annonces.');
+      if (!isEditor(who) && (who.role !== 'contributor' || who.collectivityId === undefined)) throw forbidden('Seuls les contributeurs d’une collectivité et les éditeurs publient des annonces.', 'failure.forbidden.noticePublish');
       const directoryId = await directoryOfActor(who);
       const [domains, directory] = await Promise.all([
         db.selectFrom('domains').select('code').where('directory_id', '=', directoryId).execute(),
@@ -197,7 +197,7 @@ export function createNoticeService(deps: CensusDeps & { profiles?: Profiles }) 
     async withdraw(actor: Actor | undefined, id: string): Promise<PartnerNotice> {
       const who = requireSignedIn(actor);
       const notice = await read(id);
-      if (!isEditor(who) && who.collectivityId !== notice.collectivityId) throw forbidden('Seuls la collectivité de l’annonce et les éditeurs la retirent.');
+      if (!isEditor(who) && who.collectivityId !== notice.collectivityId) throw forbidden('Seuls la collectivité de l’annonce et les éditeurs la retirent.', 'failure.forbidden.noticeWithdraw');
       return decide(who, id, 'withdrawn');
     },
 
@@ -211,17 +211,17 @@ export function createNoticeService(deps: CensusDeps & { profiles?: Profiles }) 
       const { message } = parseInput(AnswerInput, raw);
       const at = now();
       const notice = await read(id);
-      if (!isShown(notice, dayOf(at))) throw new RepertoireError('not-found', `Annonce inconnue : « ${id} ».`, 404);
-      if (who.collectivityId !== undefined && who.collectivityId === notice.collectivityId) throw forbidden('Une collectivité ne répond pas à sa propre annonce.');
+      if (!isShown(notice, dayOf(at))) throw new RepertoireError('not-found', `Annonce inconnue : « ${id} ».`, 404, { wording: { key: 'failure.notice.unknown', params: { id } } });
+      if (who.collectivityId !== undefined && who.collectivityId === notice.collectivityId) throw forbidden('Une collectivité ne répond pas à sa propre annonce.', 'failure.forbidden.ownNotice');
       const author = notice.authorId === undefined ? undefined : await db.selectFrom('users').select(['email', 'name', 'disabled_at', 'language']).where('id', '=', notice.authorId).executeTakeFirst();
-      if (author === undefined || author.disabled_at !== null) throw new RepertoireError('conflict', 'Cette annonce ne reçoit plus de réponses : son auteur n’a plus de compte.', 409);
+      if (author === undefined || author.disabled_at !== null) throw new RepertoireError('conflict', 'Cette annonce ne reçoit plus de réponses : son auteur n’a plus de compte.', 409, { wording: { key: 'failure.notice.authorGone' } });
       const day = dayOf(at);
       const taken = await db
         .insertInto('partner_notice_answers')
         .values({ notice_id: id, user_id: who.id, day, sent_at: at.toISOString() })
         .onConflict((oc) => oc.columns(['notice_id', 'user_id', 'day']).doNothing())
         .executeTakeFirst();
-      if (Number(taken.numInsertedOrUpdatedRows ?? 0n) === 0) throw new RepertoireError('rate-limited', 'Vous avez déjà répondu à cette annonce aujourd’hui : réessayez demain.', 429);
+      if (Number(taken.numInsertedOrUpdatedRows ?? 0n) === 0) throw new RepertoireError('rate-limited', 'Vous avez déjà répondu à cette annonce aujourd’hui : réessayez demain.', 429, { wording: { key: 'failure.notice.answeredToday' } });
       const sent = await sendOrRecord(
         db,
         mail,
@@ -243,7 +243,7 @@ export function createNoticeService(deps: CensusDeps & { profiles?: Profiles }) 
       );
       if (!sent) {
         await db.deleteFrom('partner_notice_answers').where('notice_id', '=', id).where('user_id', '=', who.id).where('day', '=', day).execute();
-        throw new RepertoireError('mail', 'Votre message n’a pas pu être envoyé : réessayez plus tard.', 502);
+        throw new RepertoireError('mail', 'Votre message n’a pas pu être envoyé : réessayez plus tard.', 502, { wording: { key: 'failure.notice.notSent' } });
       }
       await recordAudit(db, { action: 'notice.answer', actorId: who.id, directoryId: notice.directoryId, subjectType: 'notice', subjectId: id }, at);
     },

@@ -49,6 +49,6 @@ export function mayPropose(actor: Actor, doc: RepertoireDocument, directoryId: s
 
 export function assertMayPropose(actor: Actor, doc: RepertoireDocument, directoryId: string, target: Target): void {
   if (!mayPropose(actor, doc, directoryId, target)) {
-    throw forbidden('Vous ne pouvez proposer de modification que pour votre collectivité, ses partenariats et leurs projets.');
+    throw forbidden('Vous ne pouvez proposer de modification que pour votre collectivité, ses partenariats et leurs projets.', 'failure.forbidden.ownRecords');
   }
 }

@@ -24,7 +24,7 @@ import { deleteRecords, insertRecords, updateRecords } from '../store/records/wr
 import { forgetSources } from '../store/sources.js';
 import type { Database } from '../store/tables.js';
 import { appendVersions, currentVersions, headKey, recordHead, RECORD_TYPES, type RecordType, type VersionOrigin } from '../store/versions.js';
-import { fieldErrorsOf } from '../accounts/validation.js';
+import { fieldErrorsOf, fieldWordingsOf } from '../accounts/validation.js';
 import { userNames } from '../accounts/users.js';
 
 export { RECORD_TYPES, type RecordType };
@@ -95,7 +95,7 @@ function currentFrom(recordType: RecordType, recordId: string, placed: Placed<Re
 /** Validates a record as a form sent it: field errors relative to the record (`parties[1].collectivityId`). */
 export function parseRecord(recordType: RecordType, data: unknown): RecordData {
   const result = RECORD_SCHEMAS[recordType].safeParse(data, { error: z.locales.fr().localeError });
-  if (!result.success) throw new ValidationError(fieldErrorsOf(result.error.issues), data);
+  if (!result.success) throw new ValidationError(fieldErrorsOf(result.error.issues), data, fieldWordingsOf(result.error.issues, data));
   return result.data as RecordData;
 }
 
@@ -161,15 +161,17 @@ async function saveRecordIn(trx: Kysely<Database>, directoryId: string, change: 
   if (options.baseVersion !== currentVersion) throw await conflictOf(trx, directoryId, change, options.baseVersion);
 
   const before = await readDocument(trx, directoryId);
-  if (before === undefined) throw new RepertoireError('not-found', `Répertoire inconnu : ${directoryId}.`, 404);
+  if (before === undefined) throw new RepertoireError('not-found', `Répertoire inconnu : ${directoryId}.`, 404, { wording: { key: 'failure.directory.unknown' } });
   const index = indexRecords(before);
   const existing = index.get(headKey(recordType, recordId));
-  if (change.data === undefined && existing === undefined) throw new RepertoireError('not-found', `${RECORD_LABELS[recordType]} « ${recordId} » introuvable.`, 404);
+  if (change.data === undefined && existing === undefined) throw new RepertoireError('not-found', `${RECORD_LABELS[recordType]} « ${recordId} » introuvable.`, 404, { wording: { key: `failure.record.unknown.${recordType}`, params: { id: recordId } } });
   if (options.expectNew && existing !== undefined) {
-    throw new ValidationError({ [recordType === 'domain' ? 'code' : 'id']: `Identifiant déjà pris : « ${recordId} ».` }, change.data);
+    const field = recordType === 'domain' ? 'code' : 'id';
+    throw new ValidationError({ [field]: `Identifiant déjà pris : « ${recordId} ».` }, change.data, { [field]: { key: 'failure.field.idTaken', params: { id: recordId } } });
   }
   if (change.data !== undefined && recordIdOf(recordType, change.data) !== recordId) {
-    throw new ValidationError({ [recordType === 'domain' ? 'code' : 'id']: 'L’identifiant d’une fiche ne change pas.' }, change.data);
+    const field = recordType === 'domain' ? 'code' : 'id';
+    throw new ValidationError({ [field]: 'L’identifiant d’une fiche ne change pas.' }, change.data, { [field]: { key: 'failure.field.idFixed' } });
   }
 
   const after = canonicalDocument(patchDocument(before, change, existing?.parentId));
@@ -229,7 +231,7 @@ function patchDocument(doc: RepertoireDocument, change: RecordChange, currentPar
     case 'project': {
       const parentId = currentParent ?? change.parentId;
       const parent = next.partnerships.find((p) => p.id === parentId);
-      if (parent === undefined) throw new ValidationError({ parentId: `Partenariat inconnu : « ${parentId ?? ''} ».` }, data);
+      if (parent === undefined) throw new ValidationError({ parentId: `Partenariat inconnu : « ${parentId ?? ''} ».` }, data, { parentId: { key: 'failure.field.partnershipUnknown', params: { id: parentId ?? '' } } });
       parent.projects = replace(parent.projects ?? [], (p) => p.id);
       break;
     }

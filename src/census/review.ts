@@ -68,8 +68,10 @@ export function createReviewService(deps: CensusDeps) {
 
   async function submitted(proposalId: string): Promise<ProposalRow> {
     const row = await findProposal(db, proposalId);
-    if (row === undefined) throw new RepertoireError('not-found', 'Proposition introuvable.', 404);
-    if (row.status !== 'submitted') throw new RepertoireError('conflict', `Cette proposition est déjà ${STATUS_LABELS[row.status as ProposalStatus] ?? row.status}.`, 409);
+    if (row === undefined) throw new RepertoireError('not-found', 'Proposition introuvable.', 404, { wording: { key: 'failure.proposal.unknown' } });
+    if (row.status !== 'submitted') throw new RepertoireError('conflict', `Cette proposition est déjà ${STATUS_LABELS[row.status as ProposalStatus] ?? row.status}.`, 409, {
+        wording: { key: `failure.proposal.already.${row.status === 'approved' || row.status === 'rejected' || row.status === 'withdrawn' || row.status === 'draft' ? row.status : 'decided'}` },
+      });
     return row;
   }
 
@@ -107,7 +109,7 @@ export function createReviewService(deps: CensusDeps) {
       requireEditor(actor);
       const { proposalId } = parseInput(ProposalRef, input);
       const row = await findProposal(db, proposalId);
-      if (row === undefined) throw new RepertoireError('not-found', 'Proposition introuvable.', 404);
+      if (row === undefined) throw new RepertoireError('not-found', 'Proposition introuvable.', 404, { wording: { key: 'failure.proposal.unknown' } });
       const [proposal] = await proposalsFrom(db, [row]);
       const current = await readCurrentRecord(db, row.directory_id, proposal!.recordType, proposal!.recordId);
       const currentVersion = current?.version ?? (await currentVersions(db, row.directory_id)).get(headKey(proposal!.recordType, proposal!.recordId))?.version ?? 0;
@@ -151,7 +153,7 @@ export function createReviewService(deps: CensusDeps) {
           .where('id', '=', row.id)
           .where('status', '=', 'submitted')
           .executeTakeFirst();
-        if (Number(decided.numUpdatedRows) !== 1) throw new RepertoireError('conflict', 'Cette proposition vient d’être traitée par quelqu’un d’autre.', 409);
+        if (Number(decided.numUpdatedRows) !== 1) throw new RepertoireError('conflict', 'Cette proposition vient d’être traitée par quelqu’un d’autre.', 409, { wording: { key: 'failure.proposal.decidedMeanwhile' } });
         await recordAudit(
           trx,
           { action: 'proposal.approve', actorId: editor.id, directoryId: row.directory_id, subjectType: row.record_type, subjectId: row.record_id, details: { proposal: row.id, version: saved.version, edited } },

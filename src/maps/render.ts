@@ -11,7 +11,8 @@
  * - Boundaries: see `geodata.ts` (Natural Earth: countries at 1:50m; France's régions of 2008
  *   and, on its own map, its départements; Morocco's régions of 1997–2015; the Western Sahara
  *   hatched, its line with Morocco dashed). Neighbouring countries are drawn in grey.
- * - Points: one per collectivity, an `<a href>` (focusable, with a `<title>`), its AREA
+ * - Points: one per collectivity, an `<a href>` (focusable, with a `<title>`: its label and count;
+ *   a label in another language than the map's is alone there, marked, the count its `<desc>`), its AREA
  *   proportional to its weight (number of partnerships: radius on a square-root scale). Points
  *   that fall on the same spot (a city and its région's capital) are spread on a small ring.
  * - Sizes are relative to the width (`viewBox`), so the map reads the same at 360 px and 900 px.
@@ -46,6 +47,8 @@ export interface MapPoint {
   country: string;
   /** the page's own collectivity: drawn on top, ringed, its link of class "current" */
   current?: boolean;
+  /** the label's language when it is not the map's (the directory's own name on a map in another language): its tooltip is then the label alone, marked, and the count its description */
+  labelLang?: string;
 }
 
 export interface MapLink {
@@ -65,6 +68,8 @@ export interface MapInput {
   links?: readonly MapLink[];
   title: string;
   description: string;
+  /** the language of the map's words (its title, description, tooltips, legend), on the SVG's root: a map stands alone too (the book, a download) */
+  lang?: string;
   /** width in SVG units (default 600); the height follows from the projection */
   width?: number;
   /** the SVG element's id (default: derived from the country and title); needed twice on one page */
@@ -108,6 +113,7 @@ export interface MapTableRow {
   y: number;
   r: number;
   current?: boolean;
+  labelLang?: string;
 }
 
 export interface RenderedMap {
@@ -272,6 +278,7 @@ export function renderMap(input: MapInput): RenderedMap {
       y: xy[1],
       r: 0,
       ...(p.current === true ? { current: true } : {}),
+      ...(p.labelLang !== undefined && p.labelLang !== input.lang ? { labelLang: p.labelLang } : {}),
     });
   }
   const maxWeight = Math.max(1, ...placed.map((p) => p.weight));
@@ -306,7 +313,7 @@ export function renderMap(input: MapInput): RenderedMap {
   const disputed = base.countries.find((c) => c.shape.disputed)?.shape.disputed;
   const description = input.description + cut + (disputed !== undefined ? ` ${input.westernSaharaNote ?? disputed.note}` : '');
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="repertoire-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="group" aria-labelledby="${id}-title" aria-describedby="${id}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="repertoire-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="group"${input.lang === undefined ? '' : ` lang="${escapeXml(input.lang)}"`} aria-labelledby="${id}-title" aria-describedby="${id}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">`,
     `<title id="${id}-title">${escapeXml(input.title)}</title>`,
     `<desc id="${id}-desc">${escapeXml(description)}</desc>`,
     `<style>#${id}{max-width:100%;height:auto}#${id} a{cursor:pointer}#${id} a:focus{outline:none}#${id} a:focus circle,#${id} a:hover circle{stroke:#111;stroke-width:${num(2.5 * u, 2)}px;fill-opacity:1}#${id} a:focus-visible circle{stroke:#111;stroke-width:${num(3 * u, 2)}px}</style>`,
@@ -334,13 +341,15 @@ export function renderMap(input: MapInput): RenderedMap {
   out.push(`<g stroke="#fff" stroke-width="${num(0.8 * u, 2)}" fill-opacity="0.85">`);
   // the page's own collectivity last, so that it is drawn over its neighbours
   for (const p of [...placed.filter((q) => q.current !== true), ...placed.filter((q) => q.current === true)]) {
-    const text = `${p.label} — ${weightText(p.weight)}`;
+    // a label in another language than the map's is marked so: alone in the title, the count in the description
+    const text =
+      p.labelLang === undefined ? `<title>${escapeXml(`${p.label} — ${weightText(p.weight)}`)}</title>` : `<title lang="${escapeXml(p.labelLang)}">${escapeXml(p.label)}</title><desc>${escapeXml(weightText(p.weight))}</desc>`;
     const fill = p.country === home ? COLORS.home : COLORS.partner;
     if (p.current === true) {
       out.push(
-        `<a href="${escapeXml(p.href)}" tabindex="0" class="current" aria-current="page"><title>${escapeXml(text)}</title><circle cx="${p.x}" cy="${p.y}" r="${num(p.r + 3.5 * u, 2)}" fill="none" stroke="${COLORS.current}" stroke-width="${num(2 * u, 2)}"/><circle cx="${p.x}" cy="${p.y}" r="${p.r}" fill="${fill}" fill-opacity="1"/></a>`,
+        `<a href="${escapeXml(p.href)}" tabindex="0" class="current" aria-current="page">${text}<circle cx="${p.x}" cy="${p.y}" r="${num(p.r + 3.5 * u, 2)}" fill="none" stroke="${COLORS.current}" stroke-width="${num(2 * u, 2)}"/><circle cx="${p.x}" cy="${p.y}" r="${p.r}" fill="${fill}" fill-opacity="1"/></a>`,
       );
-    } else out.push(`<a href="${escapeXml(p.href)}" tabindex="0"><title>${escapeXml(text)}</title><circle cx="${p.x}" cy="${p.y}" r="${p.r}" fill="${fill}"/></a>`);
+    } else out.push(`<a href="${escapeXml(p.href)}" tabindex="0">${text}<circle cx="${p.x}" cy="${p.y}" r="${p.r}" fill="${fill}"/></a>`);
   }
   out.push('</g>');
 

@@ -3,12 +3,13 @@ import { z } from 'zod';
 
 /**
  * What an issue says, for a reader's own language: a phrase's key (the site's catalogue has it
- * under `report.note.<key>`) and its values. `message` says the same in English (the CLI, logs,
- * and reports stored before wordings existed).
+ * under `report.note.<key>`) and its values: numbers as numbers (a list of them: the populations
+ * printed), for the page to write in its language. `message` says the same in English (the CLI,
+ * logs, and reports stored before wordings existed).
  */
 export const IssueWording = z.object({
   key: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.number())])).optional(),
 });
 
 /**

@@ -374,7 +374,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const context = busy ? renderContext(request) : await members.context(request);
     const words = errorWords(view);
     const title = context.t(`error.${words}.title`);
-    const body = html`<section class="error"><h1>${title}</h1><p>${context.t(`error.${words}.text`)}</p><p><a href="${paths.home()}">${context.t('error.back')}</a></p></section>`;
+    // a failure worded by the layers below says what went wrong (the campaign is unknown, the proposal decided), in the page's language
+    const text = view.error.key === undefined ? context.t(`error.${words}.text`) : view.error.message;
+    const body = html`<section class="error"><h1>${title}</h1><p>${text}</p><p><a href="${paths.home()}">${context.t('error.back')}</a></p></section>`;
     return reply
       .type('text/html; charset=utf-8')
       .send(layout({ title, breadcrumbs: [{ href: request.url, label: title }], body }, context, busy ? undefined : await colophonOf(), { twin: false }).value);
@@ -388,9 +390,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler(async (error, request, reply) => {
     if (error instanceof PageMoved) return reply.redirect(movedUrl(request.originalUrl, error), 301);
-    const view = errorView(error);
-    if (view.error.status >= 500 && view.error.status !== 503) request.log.error({ err: error }, 'request failed');
-    return inLanguage(languageOf(request), () => sendError(request, reply, view));
+    // the view in the page's language: a failure's wording is said in it
+    return inLanguage(languageOf(request), () => {
+      const view = errorView(error);
+      if (view.error.status >= 500 && view.error.status !== 503) request.log.error({ err: error }, 'request failed');
+      return sendError(request, reply, view);
+    });
   });
 
   app.setNotFoundHandler(async (request, reply) =>

@@ -6,12 +6,17 @@
 import { z } from 'zod';
 import { isRepertoireError } from '../errors.js';
 import { isStoreBusy } from '../store/dialect.js';
+import { failureMessage } from './failures.js';
+import { currentLanguage } from './language.js';
 
 export const ErrorView = z.object({
   error: z.object({
     status: z.number().int(),
     code: z.string(),
+    /** what went wrong, in the page's language when the failure has a wording */
     message: z.string(),
+    /** the wording's key (`failure.campaign.unknown`), when the failure has one: stable where the message is translated */
+    key: z.string().optional(),
   }),
 });
 export type ErrorView = z.infer<typeof ErrorView>;
@@ -35,7 +40,9 @@ export function errorView(error: unknown): ErrorView {
   if (isRepertoireError(error)) {
     const status = error.status ?? STATUS[error.code] ?? 500;
     const forReaders = status < 500 || READABLE_SERVER_ERRORS.has(error.code);
-    return { error: { status, code: error.code, message: forReaders ? error.message : 'internal error' } };
+    if (!forReaders) return { error: { status, code: error.code, message: 'internal error' } };
+    const message = failureMessage(currentLanguage(), error);
+    return { error: { status, code: error.code, message, ...(error.wording !== undefined ? { key: error.wording.key } : {}) } };
   }
   // Another writer holds the store (a long import): a moment later the same request succeeds.
   if (isStoreBusy(error)) return { error: { status: 503, code: 'store-busy', message: 'the directory is being updated: try again in a few seconds' } };

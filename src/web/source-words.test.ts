@@ -102,3 +102,15 @@ describe('the directory’s words on pages in another language', () => {
     expect(list).not.toContain('class="printed');
   });
 });
+
+describe('the map’s tooltips', () => {
+  it('carry the page’s language; a directory’s own name among them is marked French, its count beside it', async () => {
+    const en = (await get('/en/')).body;
+    expect(en).toMatch(/<svg [^>]*class="repertoire-map"[^>]* lang="en"/);
+    expect(en).toMatch(/<title lang="fr">[^<]+<\/title><desc>\d+ partnerships?<\/desc>/);
+    const fr = (await get('/')).body;
+    expect(fr).not.toContain('<title lang=');
+    expect(fr).toMatch(/<title>[^<]+ — \d+ partenariats?<\/title>/);
+  });
+});
+

@@ -110,7 +110,7 @@ export function createPrivacyService(deps: CensusDeps) {
       const fields = parseInput(PersonInput, input);
       const directoryId = await directoryOf(deps, fields.directoryId);
       const doc = await readDocument(db, directoryId);
-      if (doc === undefined) throw new RepertoireError('not-found', 'Répertoire inconnu.', 404);
+      if (doc === undefined) throw new RepertoireError('not-found', 'Répertoire inconnu.', 404, { wording: { key: 'failure.directory.unknown' } });
       const key = personKey(fields);
       const matches = matcher(fields);
       const result: PersonExport = {
@@ -173,7 +173,7 @@ export function createPrivacyService(deps: CensusDeps) {
         // Before reading: an import running now finishes first, and what is erased is what it left.
         await lockDirectoryWrites(trx, directoryId);
         const doc = await readDocument(trx, directoryId);
-        if (doc === undefined) throw new RepertoireError('not-found', 'Répertoire inconnu.', 404);
+        if (doc === undefined) throw new RepertoireError('not-found', 'Répertoire inconnu.', 404, { wording: { key: 'failure.directory.unknown' } });
         const heads = await currentVersions(trx, directoryId);
         let contacts = 0;
         for (const p of doc.partnerships) {

@@ -36,7 +36,7 @@ export function buildCollectivity(entry: CollectivityEntry, details: readonly In
       message: `${entry.names[0]}: populations printed ${entry.populations.map((p) => `${frenchFormats.number(p.value)} (line ${p.line})`).join(', ')}; kept ${population === undefined ? 'none' : frenchFormats.number(population)}`,
       // the distinct figures as one value, for readers of the book: where each is printed is the
       // transcription's business (the message above keeps its lines)
-      wording: { key: 'population-differs', params: { name: entry.names[0]!, printed: distinct.map((value) => frenchFormats.number(value)).join(' / '), kept: population ?? 0 } },
+      wording: { key: 'population-differs', params: { name: entry.names[0]!, printed: distinct, kept: population ?? 0 } },
       line: entry.populations[0]!.line,
     });
   }

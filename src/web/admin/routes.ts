@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isEditor, requireAdmin, requireEditor } from '../../accounts/roles.js';
 import type { Invitation } from '../../accounts/service.js';
 import { isRepertoireError, ValidationError } from '../../errors.js';
+import { fieldMessages } from '../failures.js';
 import { registerMemberPage } from '../auth/member-page.js';
 import { field, guarded, type Members } from '../auth/members.js';
 import { memberPaths } from '../auth/paths.js';
@@ -72,7 +73,7 @@ export function registerAdminRoutes(app: FastifyInstance, members: Members): voi
         );
         return usersAgain(request, reply, { invitation: { invitation: withBase(invitation, members.baseUrl(request)), created: true } }, 201);
       } catch (error) {
-        if (error instanceof ValidationError) return usersAgain(request, reply, { values, errors: error.fieldErrors }, 422);
+        if (error instanceof ValidationError) return usersAgain(request, reply, { values, errors: fieldMessages(currentLanguage(), error) }, 422);
         throw error;
       }
     }),
@@ -104,7 +105,7 @@ export function registerAdminRoutes(app: FastifyInstance, members: Members): voi
         const user = await accounts.changeRole({ email: field(request, 'email') ?? '', role: field(request, 'role') ?? '' }, actor);
         return usersAgain(request, reply, { notice: c.t('admin.users.role.changed', { email: user.email, role: c.t(`member.role.${user.role}`) }) });
       } catch (error) {
-        if (error instanceof ValidationError) return usersAgain(request, reply, { errors: error.fieldErrors, values: { role: field(request, 'role') ?? '' } }, 422);
+        if (error instanceof ValidationError) return usersAgain(request, reply, { errors: fieldMessages(currentLanguage(), error), values: { role: field(request, 'role') ?? '' } }, 422);
         throw error;
       }
     }),
@@ -144,7 +145,7 @@ export function registerAdminRoutes(app: FastifyInstance, members: Members): voi
           .type('application/json; charset=utf-8')
           .send(JSON.stringify(data, null, 2));
       } catch (error) {
-        if (error instanceof ValidationError) return personPage(request, reply, { values, errors: error.fieldErrors, form: 'export' }, 422);
+        if (error instanceof ValidationError) return personPage(request, reply, { values, errors: fieldMessages(currentLanguage(), error), form: 'export' }, 422);
         throw error;
       }
     }),
@@ -165,7 +166,7 @@ export function registerAdminRoutes(app: FastifyInstance, members: Members): voi
         const result = await census.privacy.erasePerson(actor, input);
         return personPage(request, reply, { notice: c.t('admin.person.erased', result) });
       } catch (error) {
-        if (error instanceof ValidationError) return personPage(request, reply, { values, errors: error.fieldErrors, form: 'erase' }, 422);
+        if (error instanceof ValidationError) return personPage(request, reply, { values, errors: fieldMessages(currentLanguage(), error), form: 'erase' }, 422);
         throw error;
       }
     }),
@@ -184,7 +185,7 @@ export function registerAdminRoutes(app: FastifyInstance, members: Members): voi
         const consent = await census.privacy.setConsent(actor, { ...input, publish, ...(note ? { note } : {}) });
         return personPage(request, reply, { notice: c.t('admin.person.consent.saved', { name: consent.name }) });
       } catch (error) {
-        if (error instanceof ValidationError) return personPage(request, reply, { values: { ...values, publish: String(publish), note }, errors: error.fieldErrors, form: 'consent' }, 422);
+        if (error instanceof ValidationError) return personPage(request, reply, { values: { ...values, publish: String(publish), note }, errors: fieldMessages(currentLanguage(), error), form: 'consent' }, 422);
         if (isRepertoireError(error)) throw error;
         throw error;
       }

@@ -85,7 +85,7 @@ describe('sign-in', () => {
     expect(empty.statusCode).toBe(422);
     expect(empty.body).toMatch(/id="f-email" name="email" type="email" value="pas-une-adresse"[^>]*aria-describedby="f-email-error" aria-invalid="true"/);
     expect(text(empty.body)).toContain('Adresse e-mail invalide.');
-    expect(text(empty.body)).toContain('Indiquez votre mot de passe.');
+    expect(text(empty.body)).toContain('Mot de passe : Champ obligatoire.');
     let last;
     for (let i = 0; i < 5; i += 1) last = await b.post('/connexion', { email: PEOPLE.agadir.email, password: 'mauvais mot de passe' }, { csrfFrom: '/connexion' });
     expect(last!.statusCode).toBe(429);
@@ -192,7 +192,7 @@ describe('invitations and accounts', () => {
     expect(text(page.body)).toContain('Bonjour Nadia Oujda');
     const short = await person.post(path, { password: 'court', confirmation: 'court' }, { csrfFrom: path });
     expect(short.statusCode).toBe(422);
-    expect(text(short.body)).toContain('au moins 12 caractères');
+    expect(text(short.body)).toContain('Erreur : 12 caractères au moins.');
     const accepted = await person.post(path, { password: PASSWORD, confirmation: PASSWORD }, { csrfFrom: path });
     expect(accepted.statusCode).toBe(303);
     expect(text((await person.get('/compte')).body)).toContain('Nadia Oujda');

@@ -36,7 +36,8 @@ import { configuredTransport } from '../../accounts/smtp-transport.js';
 import type { Clock } from '../../accounts/clock.js';
 import { createCensus, type Census } from '../../census/index.js';
 import type { Config } from '../../config.js';
-import { isRepertoireError, RepertoireError } from '../../errors.js';
+import { isRepertoireError, RepertoireError, type Wording } from '../../errors.js';
+import { failureMessage } from '../failures.js';
 import type { Database } from '../../store/tables.js';
 import type { Audience, Directory } from '../data/directory.js';
 import { html } from '../html.js';
@@ -199,7 +200,7 @@ export async function registerMembers(app: FastifyInstance, options: MembersOpti
       return request.member === undefined ? 'public' : 'members';
     },
     async refuse(request, reply, error) {
-      const message = isRepertoireError(error) ? error.message : t('auth.forbidden.title');
+      const message = isRepertoireError(error) ? failureMessage(currentLanguage(), error) : t('auth.forbidden.title');
       const body = html`<section class="error"><h1>${t('auth.forbidden.title')}</h1><p>${message}</p><p><a href="${paths.home()}">${t('auth.forbidden.back')}</a></p></section>`;
       return members.send(request, reply, { title: t('auth.forbidden.title'), breadcrumbs: [], body }, 403);
     },
@@ -276,8 +277,9 @@ export function queryParam(request: FastifyRequest, name: string): string | unde
   return text === '' ? undefined : text;
 }
 
-export function notFound(message: string): RepertoireError {
-  return new RepertoireError('not-found', message, 404);
+/** A page of the members' site that does not exist: the French message for the log, the wording for the reader. */
+export function notFound(message: string, wording?: Wording): RepertoireError {
+  return new RepertoireError('not-found', message, 404, wording === undefined ? undefined : { wording });
 }
 
 /** The hidden CSRF field of a member's form. */

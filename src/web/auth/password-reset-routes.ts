@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ResetThrottledError } from '../../accounts/password-reset.js';
 import { PRE_SESSION_COOKIE_NAME } from '../../accounts/service.js';
 import { isRepertoireError, ValidationError } from '../../errors.js';
+import { failureMessage, fieldMessages } from '../failures.js';
 import { errorSummary } from '../census/forms.js';
 import { html } from '../html.js';
 import { csrfField, field, routeParam, sessionCookieOptions, type Members } from './members.js';
@@ -66,10 +67,10 @@ ${input(c, 'email', t('auth.forgot.email'), { type: 'email', value: state.email 
 </section>`;
       return members.send(request, reply, { title: t('auth.forgot.sent.title'), breadcrumbs: [], body });
     } catch (error) {
-      if (error instanceof ValidationError) return forgotPage(request, reply, { email, errors: error.fieldErrors }, 422);
+      if (error instanceof ValidationError) return forgotPage(request, reply, { email, errors: fieldMessages(currentLanguage(), error) }, 422);
       if (error instanceof ResetThrottledError) {
         reply.header('retry-after', String(Math.max(1, Math.ceil((error.retryAt.getTime() - Date.now()) / 1000))));
-        return forgotPage(request, reply, { email, alert: error.message }, 429);
+        return forgotPage(request, reply, { email, alert: failureMessage(currentLanguage(), error) }, 429);
       }
       throw error;
     }
@@ -83,7 +84,7 @@ ${input(c, 'email', t('auth.forgot.email'), { type: 'email', value: state.email 
       user = await resets.accountFor(token);
     } catch (error) {
       if (!isRepertoireError(error, 'not-found')) throw error;
-      const body = html`<section class="member-page narrow"><h1>${t('auth.reset.invalid')}</h1><p>${error.message}</p><p><a href="${memberPaths.forgotPassword()}">${t('auth.reset.again')}</a></p></section>`;
+      const body = html`<section class="member-page narrow"><h1>${t('auth.reset.invalid')}</h1><p>${failureMessage(currentLanguage(), error)}</p><p><a href="${memberPaths.forgotPassword()}">${t('auth.reset.again')}</a></p></section>`;
       return members.send(request, reply, { title: t('auth.reset.invalid'), breadcrumbs: [], body }, 404);
     }
     const csrf = await preSessionToken(request, reply);
@@ -115,7 +116,7 @@ ${input(c, 'confirmation', t('auth.reset.confirmation'), { type: 'password', val
       await resets.reset({ token, password: field(request, 'password') ?? '', confirmation: field(request, 'confirmation') ?? '' }, { address: request.ip });
       return reply.redirect(withQuery(memberPaths.signIn(), { fin: 'mot-de-passe' }), 303);
     } catch (error) {
-      if (error instanceof ValidationError) return resetPage(request, reply, token, error.fieldErrors, 422);
+      if (error instanceof ValidationError) return resetPage(request, reply, token, fieldMessages(currentLanguage(), error), 422);
       if (isRepertoireError(error, 'not-found')) return resetPage(request, reply, token, {}, 404);
       throw error;
     }

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AccountLockedError, ClientThrottledError, PRE_SESSION_COOKIE_NAME, SESSION_COOKIE_NAME } from '../../accounts/service.js';
 import { isRepertoireError, ValidationError } from '../../errors.js';
+import { failureMessage, fieldMessages } from '../failures.js';
 import { html, type SafeHtml } from '../html.js';
 import { MAIL_LANGUAGES } from '../../accounts/account-language.js';
 import { DEFAULT_LOCALE, formatDateTime, LANGUAGE_NAMES } from '../i18n/index.js';
@@ -103,10 +104,10 @@ ${input(c, 'password', t('auth.signIn.password'), { type: 'password', value: '',
       return reply.redirect(next ?? memberPaths.census(), 303);
     } catch (error) {
       const c = await members.context(request);
-      if (error instanceof ValidationError) return signInPage(request, reply, { ...state, errors: error.fieldErrors }, 422);
+      if (error instanceof ValidationError) return signInPage(request, reply, { ...state, errors: fieldMessages(currentLanguage(), error) }, 422);
       if (error instanceof AccountLockedError || error instanceof ClientThrottledError) {
         reply.header('retry-after', String(Math.max(1, Math.ceil(((error instanceof AccountLockedError ? error.lockedUntil : error.retryAt).getTime() - Date.now()) / 1000))));
-        return signInPage(request, reply, { ...state, alert: `${c.t('auth.signIn.locked')} : ${error.message}` }, 429);
+        return signInPage(request, reply, { ...state, alert: `${c.t('auth.signIn.locked')} : ${failureMessage(currentLanguage(), error)}` }, 429);
       }
       if (isRepertoireError(error, 'unauthenticated')) return signInPage(request, reply, { ...state, alert: c.t('auth.signIn.wrong') }, 401);
       throw error;
@@ -199,7 +200,7 @@ ${state.error ? html`<p class="field-error" id="${fieldId('langue')}-error"><spa
       user = await accounts.invitationFor(token);
     } catch (error) {
       if (!isRepertoireError(error, 'not-found')) throw error;
-      const body = html`<section class="member-page narrow"><h1>${t('auth.invitation.invalid')}</h1><p>${error.message}</p><p><a href="${paths.home()}">${t('auth.forbidden.back')}</a></p></section>`;
+      const body = html`<section class="member-page narrow"><h1>${t('auth.invitation.invalid')}</h1><p>${failureMessage(currentLanguage(), error)}</p><p><a href="${paths.home()}">${t('auth.forbidden.back')}</a></p></section>`;
       return members.send(request, reply, { title: t('auth.invitation.invalid'), breadcrumbs: [], body }, 404);
     }
     const csrf = await preSessionToken(request, reply);
@@ -238,7 +239,7 @@ ${input(c, 'confirmation', t('auth.invitation.confirmation'), { type: 'password'
         return reply.redirect(withQuery(memberPaths.signIn(), { fin: 'invitation' }), 303);
       }
     } catch (error) {
-      if (error instanceof ValidationError) return invitationPage(request, reply, token, { errors: error.fieldErrors }, 422);
+      if (error instanceof ValidationError) return invitationPage(request, reply, token, { errors: fieldMessages(currentLanguage(), error) }, 422);
       throw error;
     }
   });

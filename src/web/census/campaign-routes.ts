@@ -4,6 +4,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { ValidationError } from '../../errors.js';
+import { fieldMessages } from '../failures.js';
+import { currentLanguage } from '../language.js';
 import { registerMemberPage } from '../auth/member-page.js';
 import { field, guarded } from '../auth/members.js';
 import { memberPaths } from '../auth/paths.js';
@@ -31,7 +33,8 @@ export function registerCampaignRoutes(app: FastifyInstance, kit: CensusRouteKit
         return reply.redirect(memberPaths.campaign(campaign.id), 303);
       } catch (error) {
         if (error instanceof ValidationError) {
-          const message = error.fieldErrors.title ?? Object.values(error.fieldErrors)[0] ?? '';
+          const messages = fieldMessages(currentLanguage(), error);
+          const message = messages.title ?? Object.values(messages)[0] ?? '';
           return campaigns.show(request, reply, (view) => ({ ...view, openForm: { title, error: message } }), 422);
         }
         throw error;

@@ -64,7 +64,7 @@ describe.skipIf(skipReason !== undefined)('the census in Chromium', () => {
       expect(describeViolations(await seriousAxeViolations(page))).toEqual([]);
       await page.getByLabel('Adresse e-mail').fill('personne@nulle-part.ma');
       await page.getByRole('button', { name: 'Se connecter' }).click();
-      await page.getByText('Indiquez votre mot de passe.').first().waitFor();
+      await page.getByText('Champ obligatoire.').first().waitFor();
       expect(await page.getByLabel('Mot de passe').getAttribute('aria-invalid')).toBe('true');
       expect(await page.getByLabel('Adresse e-mail').inputValue()).toBe('personne@nulle-part.ma');
       expect(describeViolations(await seriousAxeViolations(page))).toEqual([]);

@@ -64,7 +64,7 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
       } catch (error) {
         if (error instanceof ValidationError) {
           const c = await members.context(request);
-          return recordAgain(request, reply, { values, errors: formErrors(specs, error.fieldErrors, parsed, c), baseVersion }, 422, onBehalf(collectivityId));
+          return recordAgain(request, reply, { values, errors: formErrors(specs, error, parsed, c), baseVersion }, 422, onBehalf(collectivityId));
         }
         if (error instanceof ConflictError) {
           return conflictPage(request, reply, {
@@ -110,7 +110,7 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
         } catch (error) {
           if (!(error instanceof ValidationError)) throw error;
           const c = await members.context(request);
-          return newAgain(request, reply, { values, errors: formErrors(specs, error.fieldErrors, parsed, c) }, 422, address);
+          return newAgain(request, reply, { values, errors: formErrors(specs, error, parsed, c) }, 422, address);
         }
       }),
     );
@@ -124,7 +124,7 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
       const proposalId = routeParam(request, 'proposal');
       const entries = await census.campaigns.entries(actor, { campaignId, ...(collectivityId ? { collectivityId } : {}) });
       const proposal = entries.created.find((p) => p.id === proposalId && p.status === 'draft');
-      if (proposal === undefined) throw notFound('Brouillon introuvable.');
+      if (proposal === undefined) throw notFound('Brouillon introuvable.', { key: 'failure.draft.unknown' });
       const specs = recordFields(proposal.recordType);
       const values = bodyValues(request.body);
       delete values.collectivityId;
@@ -145,7 +145,7 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         const c = await members.context(request);
-        return draftAgain(request, reply, { values, errors: formErrors(specs, error.fieldErrors, parsed, c) }, 422, onBehalf(collectivityId));
+        return draftAgain(request, reply, { values, errors: formErrors(specs, error, parsed, c) }, 422, onBehalf(collectivityId));
       }
     }),
   );
@@ -172,7 +172,7 @@ export function registerDraftRoutes(app: FastifyInstance, kit: CensusRouteKit): 
           const specs = recordFields('project');
           const values = formValues(specs, { ...current.data, status: 'completed', endDate });
           const address: MemberPageAddress = { params: { campaign: campaignId, type: 'projet', id: projectId }, query: { collectivite: collectivityId } };
-          return recordAgain(request, reply, { values, errors: formErrors(specs, error.fieldErrors, undefined, c) }, 422, address);
+          return recordAgain(request, reply, { values, errors: formErrors(specs, error, undefined, c) }, 422, address);
         }
         if (error instanceof ConflictError) {
           return conflictPage(request, reply, {

@@ -13,8 +13,10 @@
  */
 import { z } from 'zod';
 import { RECORD_SCHEMAS, type RecordType } from '../../census/records.js';
+import type { ValidationError, ZodWording } from '../../errors.js';
+import { fieldMessages } from '../failures.js';
 import { html, type SafeHtml } from '../html.js';
-import { fieldLabel, label as labelOf, phrase, type Locale } from '../i18n/index.js';
+import { fieldLabel, label as labelOf, phrase, type Locale, type MessageKey } from '../i18n/index.js';
 import type { RenderContext } from '../page.js';
 import { domainCheckboxes, kindOptions, type DomainChoice, type KindChoice } from './form-choices.js';
 
@@ -237,14 +239,13 @@ function escapeRegExp(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // errors
 
-/** The field errors of a service's ValidationError, in plain French, by form path. */
-export function formErrors(specs: readonly FieldSpec[], fieldErrors: Record<string, string>, parsed: ParsedForm | undefined, c: RenderContext): Record<string, string> {
+/** The field errors of a service's ValidationError, in the page's language, by form path. */
+export function formErrors(specs: readonly FieldSpec[], error: ValidationError, parsed: ParsedForm | undefined, c: RenderContext): Record<string, string> {
+  const messages = fieldMessages(c.locale, error, (path, issue) => fieldIssueKey(specAt(specs, path), path, issue));
   const errors: Record<string, string> = {};
-  for (const [path, message] of Object.entries(fieldErrors)) {
-    const formPath = parsed === undefined ? path : parsed.formPath(path);
-    const spec = specAt(specs, formPath);
+  for (const [path, message] of Object.entries(messages)) {
     // an error on a list as a whole (parties: at least two) goes to its first item's first field
-    errors[formPath] ??= plainMessage(spec, formPath, message, c);
+    errors[parsed === undefined ? path : parsed.formPath(path)] ??= message;
   }
   return errors;
 }
@@ -260,25 +261,24 @@ function specAt(specs: readonly FieldSpec[], path: string): FieldSpec | undefine
   return found;
 }
 
-function plainMessage(spec: FieldSpec | undefined, path: string, message: string, c: RenderContext): string {
-  const { t } = c;
+/** What a record's field says of a failed check, where the field knows better than the check's code (its bounds, its pattern). */
+function fieldIssueKey(spec: FieldSpec | undefined, path: string, issue: ZodWording): MessageKey | undefined {
   const key = path.split('.').pop()?.replace(/\[\d+\]$/, '') ?? '';
-  if (/Trop petit : chaîne|undefined reçu|champ obligatoire/i.test(message) && !/tableau/i.test(message)) return t('form.error.required');
-  if (/Trop petit : tableau/i.test(message) && key === 'parties') return t('form.error.parties');
-  if (/nombre attendu/i.test(message)) return t('form.error.number');
-  if (/entier attendu|nombre entier/i.test(message) || (spec?.integer && /int/i.test(message))) return t('form.error.integer');
-  if (key === 'share' && /Trop (petit|grand)/.test(message)) return t('form.error.share');
-  if (key === 'lat' && /Trop (petit|grand)/.test(message)) return t('form.error.latitude');
-  if (key === 'lon' && /Trop (petit|grand)/.test(message)) return t('form.error.longitude');
-  if (/Trop petit : nombre/i.test(message)) return t('form.error.min0');
-  if (/Option invalide/i.test(message)) return t('form.error.option');
-  if (/motif/i.test(message)) {
-    if (key === 'currency') return t('form.error.currency');
-    if (spec?.kind === 'date') return t('form.error.date');
-    if (key === 'country') return t('form.error.country');
-    return t('form.error.id');
+  const { zod, origin } = issue;
+  if (zod === 'too_small' && origin === 'array' && key === 'parties') return 'form.error.parties';
+  if (zod === 'too_small' || zod === 'too_big') {
+    if (key === 'share') return 'form.error.share';
+    if (key === 'lat') return 'form.error.latitude';
+    if (key === 'lon') return 'form.error.longitude';
   }
-  return message;
+  if (spec?.integer && zod === 'invalid_type' && issue.input !== 'missing') return 'form.error.integer';
+  if (zod === 'invalid_format') {
+    if (key === 'currency') return 'form.error.currency';
+    if (spec?.kind === 'date') return 'form.error.date';
+    if (key === 'country') return 'form.error.country';
+    if (issue.format === 'regex') return 'form.error.id';
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

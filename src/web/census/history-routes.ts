@@ -4,6 +4,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireEditor } from '../../accounts/roles.js';
 import { ConflictError, ValidationError } from '../../errors.js';
+import { failureMessage, fieldMessages } from '../failures.js';
+import { currentLanguage } from '../language.js';
 import { field, guarded } from '../auth/members.js';
 import { registerMemberPage } from '../auth/member-page.js';
 import { memberPaths } from '../auth/paths.js';
@@ -34,7 +36,10 @@ export function registerHistoryRoutes(app: FastifyInstance, kit: CensusRouteKit)
         const saved = await census.history.revert(actor, { recordType, recordId, version, baseVersion: baseVersionOf(request) });
         return reply.redirect(withQuery(memberPaths.history(recordType, recordId), { fait: 'retabli', depuis: version, version: saved.version }), 303);
       } catch (error) {
-        if (error instanceof ConflictError || error instanceof ValidationError) return history.show(request, reply, (view) => ({ ...view, alert: error.message }), error instanceof ConflictError ? 409 : 422);
+        if (error instanceof ConflictError || error instanceof ValidationError) {
+          const alert = error instanceof ValidationError ? Object.values(fieldMessages(currentLanguage(), error)).join(' ') : failureMessage(currentLanguage(), error);
+          return history.show(request, reply, (view) => ({ ...view, alert }), error instanceof ConflictError ? 409 : 422);
+        }
         throw error;
       }
     }),
@@ -79,7 +84,7 @@ export function registerHistoryRoutes(app: FastifyInstance, kit: CensusRouteKit)
         return reply.redirect(publicPath(recordType, recordId) ?? memberPaths.history(recordType, recordId), 303);
       } catch (error) {
         const c = await members.context(request);
-        if (error instanceof ValidationError) return editPage(request, reply, { values, errors: formErrors(specs, error.fieldErrors, parsed, c), baseVersion }, 422);
+        if (error instanceof ValidationError) return editPage(request, reply, { values, errors: formErrors(specs, error, parsed, c), baseVersion }, 422);
         if (error instanceof ConflictError) {
           return conflictPage(request, reply, {
             error,

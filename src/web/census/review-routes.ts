@@ -5,6 +5,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireEditor } from '../../accounts/roles.js';
 import { ConflictError, isRepertoireError, ValidationError } from '../../errors.js';
+import { fieldMessages } from '../failures.js';
+import { currentLanguage } from '../language.js';
 import { field, guarded } from '../auth/members.js';
 import { registerMemberPage } from '../auth/member-page.js';
 import { memberPaths } from '../auth/paths.js';
@@ -68,9 +70,9 @@ export function registerReviewRoutes(app: FastifyInstance, kit: CensusRouteKit):
         return reply.redirect(withQuery(memberPaths.queue(), { fait: 'refusee' }), 303);
       } catch (error) {
         if (error instanceof ValidationError) {
-          const c = await members.context(request);
-          const message = error.fieldErrors.comment ?? Object.values(error.fieldErrors)[0] ?? '';
-          return proposal.show(request, reply, (view) => ({ ...view, rejection: { comment, error: /obligatoire/.test(message) ? c.t('form.error.required') : message } }), 422);
+          const messages = fieldMessages(currentLanguage(), error);
+          const message = messages.comment ?? Object.values(messages)[0] ?? '';
+          return proposal.show(request, reply, (view) => ({ ...view, rejection: { comment, error: message } }), 422);
         }
         throw error;
       }
@@ -103,7 +105,7 @@ export function registerReviewRoutes(app: FastifyInstance, kit: CensusRouteKit):
         return reply.redirect(withQuery(memberPaths.queue(), { fait: 'acceptee', version }), 303);
       } catch (error) {
         const c = await members.context(request);
-        if (error instanceof ValidationError) return editProposalPage(request, reply, { values, errors: formErrors(specs, error.fieldErrors, parsed, c), baseVersion }, 422);
+        if (error instanceof ValidationError) return editProposalPage(request, reply, { values, errors: formErrors(specs, error, parsed, c), baseVersion }, 422);
         if (error instanceof ConflictError) return proposalConflict(request, reply, error, proposalId, values);
         throw error;
       }

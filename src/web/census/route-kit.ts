@@ -32,7 +32,7 @@ export function censusRouteKit(members: Members) {
   const { census } = members;
   const recordTypeOf = (slug: string | undefined): RecordType => {
     const type = slug === undefined ? undefined : typeOfSlug(slug);
-    if (type === undefined || !EDITABLE.includes(type)) throw notFound(`type de fiche inconnu : ${slug ?? ''}`);
+    if (type === undefined || !EDITABLE.includes(type)) throw notFound(`type de fiche inconnu : ${slug ?? ''}`, { key: 'failure.recordType.unknown', params: { type: slug ?? '' } });
     return type;
   };
   const censusCrumb = (c: RenderContext): Link => ({ href: memberPaths.census(), label: c.t('census.title') });

@@ -5,11 +5,13 @@
  * Size: a catalogue, one string a line: it grows with the site's pages, not with logic.
  */
 import { membersAr } from '../auth/messages-ar.js';
+import { failuresAr } from './failures-ar.js';
 import { fieldsAr } from './field-labels-ar.js';
 import type { Translation } from './fr.js';
 
 export const ar = {
   ...membersAr,
+  ...failuresAr,
   ...fieldsAr,
   'site.name': 'Répertoire — دليل الشراكات',
   'site.tagline': 'شراكات التعاون اللامركزي بين الجماعات الترابية',

@@ -4,11 +4,13 @@
  * Size: a catalogue, one string a line: it grows with the site's pages, not with logic.
  */
 import { membersEn } from '../auth/messages-en.js';
+import { failuresEn } from './failures-en.js';
 import { fieldsEn } from './field-labels-en.js';
 import type { Translation } from './fr.js';
 
 export const en = {
   ...membersEn,
+  ...failuresEn,
   ...fieldsEn,
   'site.name': 'Répertoire',
   'site.tagline': 'Decentralised cooperation partnerships between local authorities',

@@ -5,10 +5,12 @@
  * Size: a catalogue, one string a line: it grows with the site's pages, not with logic.
  */
 import { membersFr } from '../auth/messages.js';
+import { failuresFr } from './failures.js';
 import { fieldsFr } from './field-labels.js';
 
 export const fr = {
   ...membersFr,
+  ...failuresFr,
   ...fieldsFr,
   'site.name': 'Répertoire',
   'site.tagline': 'Partenariats de coopération décentralisée entre collectivités',

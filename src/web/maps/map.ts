@@ -35,6 +35,8 @@ export const MapPointView = z.object({
   country: z.string(),
   /** the page's own collectivity */
   current: z.boolean().optional(),
+  /** on a page in another language than the directory's, a label that is the directory's own name (no curated one in the page's language) */
+  printed: z.boolean().optional(),
 });
 
 export const MapView = z.object({
@@ -144,12 +146,15 @@ function isScope(scope: MapScope | Iterable<string>): scope is MapScope {
 async function viewOf(db: Kysely<Database>, directoryId: string, counts: MapCounts, current?: string): Promise<MapView> {
   const places = await loadMapPlaces(db, directoryId, counts.weights.keys());
   // points named in the page's language (an Arabic page's «مراكش»)
+  const printed = new Set<string>();
   const label = (c: { id: string; name: string; shortName?: string }) => {
     const names = namesIn(c.id, c.name, c.shortName);
+    if (names.originalName === undefined && currentLanguage() !== DEFAULT_LOCALE) printed.add(c.id);
     return names.shortName ?? names.name;
   };
   const data = mapDataOf(counts, (id) => places.get(id), { href: paths.collectivity, label });
-  return toView(data, (id) => places.get(id), current, counts.pairTotal, await directoryCountries(db, directoryId));
+  const view = toView(data, (id) => places.get(id), current, counts.pairTotal, await directoryCountries(db, directoryId));
+  return { ...view, points: view.points.map((p) => (printed.has(p.id) ? { ...p, printed: true } : p)) };
 }
 
 /** The SVG without its inline `<style>` (site.css has the same rules). */
@@ -201,8 +206,9 @@ function heaviest(points: MapView['points']): MapView['points'] {
 }
 
 /** What a map says besides its points, in the page's language: countries, numbers, the links left out, the credit, a disputed territory. */
-export function mapWords(c: RenderContext): Pick<MapInput, 'countryName' | 'number' | 'linksCut' | 'credit' | 'westernSaharaNote'> {
+export function mapWords(c: RenderContext): Pick<MapInput, 'lang' | 'countryName' | 'number' | 'linksCut' | 'credit' | 'westernSaharaNote'> {
   return {
+    lang: c.locale,
     countryName: (code) => countryLabel(c.locale, code),
     number: (value) => formatNumber(c.locale, value),
     linksCut: (drawn, total) => c.t('map.links.cut', { drawn, total }),
@@ -219,7 +225,8 @@ function drawSection(view: MapView, c: RenderContext, options: MapSectionOptions
   const rendered = renderMap({
     country: options.country ?? 'both',
     ...(view.countries ? { countries: view.countries } : {}),
-    points,
+    // the directory's own names marked in their language (the tooltip is then the name alone)
+    points: points.map(({ printed, ...p }) => (printed === true ? { ...p, labelLang: DEFAULT_LOCALE } : p)),
     links: view.links,
     ...(view.linkTotal !== undefined ? { linkTotal: view.linkTotal } : {}),
     title: options.title,

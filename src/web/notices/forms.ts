@@ -5,11 +5,12 @@
  * message beside the field, the form filled again with what was typed.
  */
 import { partnerChoices, noticeErrorReason } from '../../census/partner-notices.js';
-import type { FieldErrors } from '../../errors.js';
+import type { FieldErrors, ValidationError } from '../../errors.js';
 import { defaultProfiles } from '../../profiles/profiles.js';
 import { csrfField } from '../auth/members.js';
 import { errorSummary, fieldId } from '../census/forms.js';
 import type { Directory } from '../data/directory.js';
+import { fieldMessages } from '../failures.js';
 import { html, type SafeHtml } from '../html.js';
 import { countryLabel } from '../i18n/codes.js';
 import { label, type MessageKey } from '../i18n/index.js';
@@ -37,11 +38,12 @@ const FIELD_LABELS: Record<string, MessageKey> = {
 };
 
 /** The services' French messages in the page's words (`notices.error.<reason>`), else as they came. */
-export function translatedErrors(errors: FieldErrors, c: RenderContext): FieldErrors {
+export function translatedErrors(error: ValidationError, c: RenderContext): FieldErrors {
+  const worded = fieldMessages(c.locale, error);
   return Object.fromEntries(
-    Object.entries(errors).map(([field, message]) => {
+    Object.entries(error.fieldErrors).map(([field, message]) => {
       const reason = noticeErrorReason(message);
-      return [field, reason === undefined ? message : c.t(`notices.error.${reason}` as MessageKey)];
+      return [field, reason === undefined ? (worded[field] ?? message) : c.t(`notices.error.${reason}` as MessageKey)];
     }),
   );
 }

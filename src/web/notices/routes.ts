@@ -13,11 +13,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { forbidden, isEditor, requireEditor } from '../../accounts/roles.js';
 import type { PartnerNotice } from '../../census/partner-notices.js';
 import { isRepertoireError, ValidationError } from '../../errors.js';
+import { failureMessage } from '../failures.js';
 import { field, guarded, queryParam, type Members } from '../auth/members.js';
 import { memberPaths } from '../auth/paths.js';
 import { csrfField } from '../auth/members.js';
 import type { Directory } from '../data/directory.js';
 import { html } from '../html.js';
+import { currentLanguage } from '../language.js';
 import { formatPartialDate, type MessageKey } from '../i18n/index.js';
 import { noticeView } from '../pages/notices/data.js';
 import { noticeFacts, noticeItem, sought } from '../pages/notices/render.js';
@@ -97,7 +99,7 @@ export function registerNoticeRoutes(app: FastifyInstance, members: Members): vo
         await census.notices.publish(actor, values);
         return reply.redirect(`${memberPaths.noticePublish()}?fait=envoyee`, 303);
       } catch (error) {
-        if (error instanceof ValidationError) return publishPage(request, reply, { values, errors: translatedErrors(error.fieldErrors, await members.context(request)) }, 422);
+        if (error instanceof ValidationError) return publishPage(request, reply, { values, errors: translatedErrors(error, await members.context(request)) }, 422);
         throw error;
       }
     }),
@@ -157,7 +159,7 @@ export function registerNoticeRoutes(app: FastifyInstance, members: Members): vo
         }
         if (action === 'repondre') return answer(request, reply);
       } catch (error) {
-        if (isRepertoireError(error, 'conflict') && isEditor(actor)) return queuePage(request, reply, { error: error.message }, 409);
+        if (isRepertoireError(error, 'conflict') && isEditor(actor)) return queuePage(request, reply, { error: failureMessage(currentLanguage(), error) }, 409);
         throw error;
       }
       return reply.callNotFound();
@@ -202,7 +204,7 @@ export function registerNoticeRoutes(app: FastifyInstance, members: Members): vo
       const c = await members.context(request);
       if (error instanceof ValidationError) return answerPage(request, reply, { message, errors: { message: c.t('notices.error.answerLength') } }, 422);
       if (isRepertoireError(error, 'rate-limited')) return answerPage(request, reply, { message, alert: c.t('notices.answer.again') }, 429);
-      if (isRepertoireError(error, 'conflict') || isRepertoireError(error, 'mail')) return answerPage(request, reply, { message, alert: error.message }, error.status ?? 409);
+      if (isRepertoireError(error, 'conflict') || isRepertoireError(error, 'mail')) return answerPage(request, reply, { message, alert: failureMessage(currentLanguage(), error) }, error.status ?? 409);
       throw error;
     }
   };

@@ -196,6 +196,8 @@ describe('the HTML', () => {
     // numbers as French prints them, grouped by narrow no-break spaces
     expect(body).toMatch(/les lignes de financement totalisent 2\s032\s890 MAD, le coût total imprimé est de 2\s032\s800 MAD/);
     expect(body).toMatch(/Commune urbaine de Marrakech : populations imprimées 824\s000 \/ 844\s000 ; retenue : 824\s000/);
+    // the populations printed are numbers in the report, written the page's way
+    expect((await get('/en/rapport')).body).toMatch(/Marrakech(<\/bdi>)?: printed populations 824,000 \/ 844,000; kept: 824,000/);
     expect(body).toContain('Une ligne répète une ligne voisine : lue une fois');
     const { report } = await reportView(site.store.db);
     const issues = [...report!.unplaced, ...report!.inconsistencies, ...report!.warnings];

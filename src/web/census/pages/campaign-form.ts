@@ -5,13 +5,16 @@
  */
 import { z } from 'zod';
 import { forbidden, isEditor } from '../../../accounts/roles.js';
+import { RepertoireError } from '../../../errors.js';
 import type { CampaignEntries } from '../../../census/index.js';
 import type { MemberPageInput } from '../../auth/member-page.js';
 import { memberPaths } from '../../auth/paths.js';
 import type { ParameterDoc } from '../../page.js';
 
 /** A contributor asking for a record that is not their collectivity's, its partnerships' or their projects'. */
-export const OUTSIDE = 'Vous ne pouvez proposer de modification que pour votre collectivité, ses partenariats et leurs projets.';
+export function outside(): RepertoireError {
+  return forbidden('Vous ne pouvez proposer de modification que pour votre collectivité, ses partenariats et leurs projets.', 'failure.forbidden.ownRecords');
+}
 
 /** The campaign a form belongs to, and the collectivity's records in it: where the form goes back to. */
 export const CampaignBack = z.object({ id: z.string(), title: z.string(), href: z.string() });
@@ -42,7 +45,7 @@ export async function campaignForm({ actor, params, query, members }: MemberPage
   const campaignId = params.campaign ?? '';
   const asked = isEditor(actor) ? one(query.collectivite) : undefined;
   const entries = await members.census.campaigns.entries(actor, { campaignId, ...(asked === undefined ? {} : { collectivityId: asked }) });
-  if (options.open && entries.campaign.status !== 'open') throw forbidden(`La campagne « ${entries.campaign.title} » est close.`);
+  if (options.open && entries.campaign.status !== 'open') throw new RepertoireError('forbidden', `La campagne « ${entries.campaign.title} » est close.`, 403, { wording: { key: 'failure.campaign.closed', params: { title: entries.campaign.title } } });
   const onBehalf = isEditor(actor) ? entries.collectivityId : undefined;
   return {
     entries,

@@ -1,7 +1,8 @@
 /** The import report page's HTML. */
 import { html, type SafeHtml } from '../../html.js';
 import { countryLabel } from '../../i18n/codes.js';
-import { formatDateTime, formatList, formatNumber, label, phrase } from '../../i18n/index.js';
+import type { IssueWording } from '../../../model/report.js';
+import { formatDateTime, formatList, formatNumber, label, phrase, type Locale } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
 import { section } from '../../render/parts.js';
@@ -41,7 +42,15 @@ export function where(issue: Issue, c: RenderContext): string {
 
 /** The issue in the reader's language; a report stored before issues had wordings, or a wording the catalogue lacks, keeps its English message. */
 export function message(issue: Issue, c: RenderContext): string {
-  return (issue.wording && phrase(c.locale, 'report.note', issue.wording.key, issue.wording.params)) ?? issue.message;
+  return (issue.wording && wordingText(c.locale, issue.wording)) ?? issue.message;
+}
+
+/** An import's wording (`report.note.<key>`) in `locale`, its numbers written the language's way (a list of them: "12 345 / 13 002"), or undefined when the catalogue lacks it. */
+export function wordingText(locale: Locale, wording: IssueWording): string | undefined {
+  const params = Object.fromEntries(
+    Object.entries(wording.params ?? {}).map(([name, value]) => [name, Array.isArray(value) ? value.map((n) => formatNumber(locale, n)).join(' / ') : value]),
+  );
+  return phrase(locale, 'report.note', wording.key, params);
 }
 
 /** A count's name in words: `partnerships.full` → « Partenariats décrits »; a name the catalogue lacks is shown as it is. */

@@ -26,7 +26,7 @@ export async function campaignDraftView(input: MemberPageInput): Promise<Campaig
   const { entries, onBehalf, campaign } = await campaignForm(input, { open: false });
   // the collectivity's own drafts only: another's is not found, as one that never was
   const proposal = entries.created.find((p) => p.id === proposalId && p.status === 'draft');
-  if (proposal === undefined) throw notFound('Brouillon introuvable.');
+  if (proposal === undefined) throw notFound('Brouillon introuvable.', { key: 'failure.draft.unknown' });
   const dir = await members.directory();
   return {
     campaign,

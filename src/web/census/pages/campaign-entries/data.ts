@@ -100,7 +100,7 @@ export async function campaignEntriesView({ actor, params, query, members }: Mem
   const asked = isEditor(actor) ? one(query.collectivite) : undefined;
   const dir = await members.directory();
   const found = (await census.campaigns.list(actor)).find((k) => k.id === campaignId);
-  if (found === undefined) throw notFound('Campagne de recensement inconnue.');
+  if (found === undefined) throw notFound('Campagne de recensement inconnue.', { key: 'failure.campaign.unknown' });
   const open = found.status === 'open';
   const campaign = { id: found.id, title: found.title, open, href: memberPaths.campaign(found.id) };
 

@@ -1,11 +1,10 @@
 /** A new record's form in a campaign: a project of one of the collectivity's partnerships (`?partenariat=`), or a partnership with the collectivity as its first party. */
 import { z } from 'zod';
-import { forbidden } from '../../../../accounts/roles.js';
 import type { MemberPageInput } from '../../../auth/member-page.js';
 import { notFound } from '../../../auth/members.js';
 import { memberPaths } from '../../../auth/paths.js';
 import { recordLabel } from '../../render.js';
-import { CampaignBack, campaignForm, OUTSIDE, hiddenFields, one } from '../campaign-form.js';
+import { CampaignBack, campaignForm, outside, hiddenFields, one } from '../campaign-form.js';
 import { formChoices, RecordForm } from '../record-form.js';
 
 /** The kinds of new record, as the URLs name them. */
@@ -28,14 +27,14 @@ export type NewRecordView = z.infer<typeof NewRecordView>;
 export async function newRecordView(input: MemberPageInput): Promise<NewRecordView> {
   const { params, query, members } = input;
   const kind = NewKind.safeParse(params.kind);
-  if (!kind.success) throw notFound(`type de fiche inconnu : ${params.kind ?? ''}`);
+  if (!kind.success) throw notFound(`type de fiche inconnu : ${params.kind ?? ''}`, { key: 'failure.recordType.unknown', params: { type: params.kind ?? '' } });
   const { entries, onBehalf, campaign } = await campaignForm(input, { open: true });
   const dir = await members.directory();
   const form = { errors: {}, choices: formChoices(dir) };
   if (kind.data === 'projet') {
     const partnershipId = one(query.partenariat) ?? '';
     const partnership = entries.partnerships.find((p) => p.recordId === partnershipId);
-    if (partnership === undefined) throw forbidden(OUTSIDE);
+    if (partnership === undefined) throw outside();
     return {
       campaign,
       kind: kind.data,

@@ -1,13 +1,12 @@
 /** One record's form in a campaign: pre-filled with its draft if there is one, else the record; a save is a draft based on its current version. */
 import { z } from 'zod';
 import type { CampaignEntries, Entry, RecordType } from '../../../../census/index.js';
-import { forbidden } from '../../../../accounts/roles.js';
 import type { MemberPageInput } from '../../../auth/member-page.js';
 import { notFound } from '../../../auth/members.js';
 import { memberPaths, typeOfSlug } from '../../../auth/paths.js';
 import { formValues, recordFields } from '../../forms.js';
 import { recordLabel } from '../../render.js';
-import { CampaignBack, campaignForm, OUTSIDE, hiddenFields } from '../campaign-form.js';
+import { CampaignBack, campaignForm, outside, hiddenFields } from '../campaign-form.js';
 import { formChoices, RecordForm } from '../record-form.js';
 
 export const CampaignRecordView = z.object({
@@ -38,11 +37,11 @@ function findEntry(entries: CampaignEntries, recordType: RecordType, recordId: s
 export async function campaignRecordView(input: MemberPageInput): Promise<CampaignRecordView> {
   const { params, members } = input;
   const recordType = typeOfSlug(params.type ?? '');
-  if (recordType === undefined || recordType === 'domain') throw notFound(`type de fiche inconnu : ${params.type ?? ''}`);
+  if (recordType === undefined || recordType === 'domain') throw notFound(`type de fiche inconnu : ${params.type ?? ''}`, { key: 'failure.recordType.unknown', params: { type: params.type ?? '' } });
   const recordId = params.id ?? '';
   const { entries, onBehalf, campaign } = await campaignForm(input, { open: true });
   const entry = findEntry(entries, recordType, recordId);
-  if (entry === undefined) throw forbidden(OUTSIDE);
+  if (entry === undefined) throw outside();
   const dir = await members.directory();
   const comment = entry.decided?.status === 'rejected' ? entry.decided.comment : undefined;
   return {

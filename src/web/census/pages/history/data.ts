@@ -1,9 +1,12 @@
 /** A record's history: its versions, newest first, and the changes between two of them (the last two by default, `?de=&a=`). */
 import { z } from 'zod';
 import { isEditor } from '../../../../accounts/roles.js';
+import { ORIGIN_KINDS, type VersionOrigin } from '../../../../store/versions.js';
 import type { MemberPageInput } from '../../../auth/member-page.js';
 import { memberPaths, typeOfSlug } from '../../../auth/paths.js';
 import { notFound } from '../../../auth/members.js';
+import { label, phrase, t, type Locale } from '../../../i18n/index.js';
+import { currentLanguage } from '../../../language.js';
 import { publicPath, recordIsPublished, recordLabel } from '../../render.js';
 import { EDITABLE } from '../../route-kit.js';
 import { changesView, FieldChangeView } from '../changes.js';
@@ -25,7 +28,9 @@ export const HistoryView = z.object({
       current: z.boolean(),
       createdAt: z.string(),
       by: z.string().optional(),
-      /** where it came from, worded: an import, a revert… */
+      /** where it came from, as a code: an import, an edit, a census, a revert, a copy */
+      originKind: z.enum(ORIGIN_KINDS),
+      /** where it came from, in the page's language: "import of repertoire-2008.txt", "back to version 3"… */
       origin: z.string(),
       /** a campaign's version: the campaign's title (never its id) */
       campaign: z.string().optional(),
@@ -44,7 +49,7 @@ const one = (value: string | string[] | undefined): string | undefined => (Array
 export async function historyView({ actor, params, query, members }: MemberPageInput): Promise<HistoryView> {
   const { census } = members;
   const recordType = typeOfSlug(params.type ?? '');
-  if (recordType === undefined || !EDITABLE.includes(recordType) || recordType === 'domain') throw notFound(`type de fiche inconnu : ${params.type ?? ''}`);
+  if (recordType === undefined || !EDITABLE.includes(recordType) || recordType === 'domain') throw notFound(`type de fiche inconnu : ${params.type ?? ''}`, { key: 'failure.recordType.unknown', params: { type: params.type ?? '' } });
   const recordId = params.id ?? '';
   const versions = await census.history.versions(actor, { recordType, recordId });
   const dir = await members.directory().catch(() => undefined);
@@ -75,7 +80,8 @@ export async function historyView({ actor, params, query, members }: MemberPageI
         current: v.version === last?.version,
         createdAt: v.createdAt,
         ...(v.by === undefined ? {} : { by: v.by }),
-        origin: v.originLabel,
+        originKind: v.origin.kind,
+        origin: originWords(currentLanguage(), v.origin, title),
         ...(title === undefined ? {} : { campaign: title }),
         removed: v.removed,
       };
@@ -83,4 +89,16 @@ export async function historyView({ actor, params, query, members }: MemberPageI
     ...(isEditor(actor) && last !== undefined ? { revert: { action: memberPaths.revert(recordType, recordId), baseVersion: last.version } } : {}),
     ...(diff === undefined ? {} : { diff: { from: diff.from.version, to: diff.to.version, changes: changesView(diff.changes, { withSource: true }) } }),
   };
+}
+
+/** A version's origin in words: its kind, with what it names (the document imported, the version gone back to, the census by its title). */
+export function originWords(locale: Locale, origin: VersionOrigin, campaignTitle?: string): string {
+  if (origin.kind === 'campaign' && campaignTitle !== undefined) return t(locale, 'history.origin.campaign', { title: campaignTitle });
+  const ref = origin.ref;
+  // a revert's ref is "version N", as the census layer stores it
+  const version = origin.kind === 'revert' && ref !== undefined ? /^version (\d+)$/.exec(ref)?.[1] : undefined;
+  if (version !== undefined) return t(locale, 'history.origin.revertTo', { version: Number(version) });
+  // a campaign's ref is its id: never shown
+  const named = ref === undefined || origin.kind === 'campaign' ? undefined : phrase(locale, 'history.origin.of', origin.kind, { ref });
+  return named ?? label(locale, 'history.origin.kind', origin.kind);
 }

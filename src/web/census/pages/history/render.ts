@@ -26,7 +26,7 @@ export function renderHistory(view: HistoryView, c: MemberRenderContext): Render
   )}</th>${revert ? html`<th scope="col">${t('admin.users.actions')}</th>` : ''}</tr></thead><tbody>${view.versions.map(
     (v) => html`<tr><th scope="row">${String(v.version)}${v.current ? html` <span class="badge">${t('history.current')}</span>` : ''}</th><td>${formatDateTime(c.locale, v.createdAt)}</td><td>${
       v.by ?? t('history.system')
-    }</td><td>${v.campaign === undefined ? v.origin : t('history.origin.campaign', { title: v.campaign })}${v.removed ? html` <span class="badge">${t('history.removed')}</span>` : ''}</td>${
+    }</td><td>${v.origin}${v.removed ? html` <span class="badge">${t('history.removed')}</span>` : ''}</td>${
       revert
         ? html`<td>${
           v.current

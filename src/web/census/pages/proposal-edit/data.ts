@@ -20,7 +20,7 @@ export type ProposalEditView = z.infer<typeof ProposalEditView>;
 export async function proposalEditView({ actor, params, members }: MemberPageInput): Promise<ProposalEditView> {
   const review = await members.census.review.review(actor, { proposalId: params.proposal ?? '' });
   const { proposal } = review;
-  if (proposal.status !== 'submitted') throw new RepertoireError('conflict', 'Cette proposition a déjà été traitée.', 409);
+  if (proposal.status !== 'submitted') throw new RepertoireError('conflict', 'Cette proposition a déjà été traitée.', 409, { wording: { key: 'failure.proposal.already.decided' } });
   const dir = await members.directory().catch(() => undefined);
   return {
     proposalId: proposal.id,

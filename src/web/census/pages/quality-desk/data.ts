@@ -10,6 +10,7 @@ import { locate } from '../../../../geo/gazetteer.js';
 import type { MemberPageInput } from '../../../auth/member-page.js';
 import { memberPaths } from '../../../auth/paths.js';
 import { phrase, type Locale } from '../../../i18n/index.js';
+import { wordingText } from '../../../pages/report/render.js';
 
 const FindingKind = z.enum(FINDING_KINDS);
 
@@ -42,7 +43,7 @@ export type QualityDeskView = z.infer<typeof QualityDeskView>;
 /** The finding in the reader's words where the catalogue has them, else as the import worded it. */
 function findingText(locale: Locale, f: Finding): string {
   // a contradiction of the print in the import report's words, else the desk's own, else as the import worded it
-  return (f.wording && phrase(locale, 'report.note', f.wording.key, f.wording.params)) ?? phrase(locale, 'quality.message', f.kind, f.params) ?? f.message;
+  return (f.wording && wordingText(locale, f.wording)) ?? phrase(locale, 'quality.message', f.kind, f.params) ?? f.message;
 }
 
 export async function qualityDeskView({ query, members }: MemberPageInput): Promise<QualityDeskView> {

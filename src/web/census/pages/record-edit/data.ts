@@ -21,7 +21,7 @@ export type RecordEditView = z.infer<typeof RecordEditView>;
 
 export async function recordEditView({ params, members }: MemberPageInput): Promise<RecordEditView> {
   const recordType = typeOfSlug(params.type ?? '');
-  if (recordType === undefined || recordType === 'domain') throw notFound(`type de fiche inconnu : ${params.type ?? ''}`);
+  if (recordType === undefined || recordType === 'domain') throw notFound(`type de fiche inconnu : ${params.type ?? ''}`, { key: 'failure.recordType.unknown', params: { type: params.type ?? '' } });
   const recordId = params.id ?? '';
   const current = await members.census.history.current({ recordType, recordId });
   const dir = await members.directory().catch(() => undefined);
