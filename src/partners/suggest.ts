@@ -135,17 +135,6 @@ function asking(graph: PartnerGraph, collectivityId: string): Asking | undefined
       for (const partner of (graph.partners.get(id) ?? new Map<string, number>()).keys()) peers.set(partner, (peers.get(partner) ?? 0) + 1);
     }
   }
-  // those of its side who share a partner with it, and whom else they work with (the first of them named)
-  const neighbours = new Map<string, { count: number; via: string }>();
-  const alike = new Set<string>();
-  for (const partner of own.keys()) for (const other of (graph.partners.get(partner) ?? new Map<string, number>()).keys()) if (other !== collectivityId) alike.add(other);
-  for (const other of [...alike].sort()) {
-    for (const candidate of (graph.partners.get(other) ?? new Map<string, number>()).keys()) {
-      const seen = neighbours.get(candidate);
-      if (seen === undefined) neighbours.set(candidate, { count: 1, via: other });
-      else seen.count += 1;
-    }
-  }
   return {
     id: collectivityId,
     country: self.country,
