@@ -28,7 +28,7 @@ import { openStore } from '../src/store/db.js';
 import { dropKeptPartnerGraph } from '../src/store/partner-cache.js';
 import { synthDirectoryId } from '../src/synth/generate.js';
 import { writeSynthetic } from '../src/synth/write.js';
-import { suggestPartners } from '../src/partners/suggest.js';
+import { suggestPartners } from '../src/partners/suggest-fast.js';
 import { readSiteDirectory } from '../src/web/data/directory.js';
 import { loadSuggestions, SUGGESTIONS_SHOWN } from '../src/web/pages/collectivity/suggestions.js';
 import { coverageView } from '../src/web/pages/coverage/data.js';

@@ -7,7 +7,8 @@
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import type { GraphPlace, PartnerGraph } from './graph.js';
-import { indexForSuggestions, suggestPartners, type Suggestion } from './suggest.js';
+import { indexForSuggestions, type Suggestion } from './suggest.js';
+import { suggestPartners } from './suggest-fast.js';
 
 /**
  * Bumped whenever what is kept changes — the ranking (suggest.ts), the graph's counts (graph.ts),
