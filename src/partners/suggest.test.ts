@@ -6,7 +6,8 @@ import { SEED_COUNTRIES, SEED_PATH } from '../import/directory/testing.js';
 import { defaultProfiles } from '../profiles/profiles.js';
 import { graphInputs } from './document.js';
 import { buildGraph } from './graph.js';
-import { indexForSuggestions, rankPartners, suggestPartners } from './suggest.js';
+import { indexForSuggestions, rankPartners } from './suggest.js';
+import { suggestPartners } from './suggest-fast.js';
 
 describe('suggestions by lookups', () => {
   const doc = readDirectory(readFileSync(SEED_PATH, 'utf8'), { document: 'repertoire-franco-marocain-2008.txt', countries: SEED_COUNTRIES }).document;

@@ -9,11 +9,9 @@
  * and, last, how active they are (`popularity`, the baseline the evaluation compares against).
  * Pure, over the graph (graph.ts); the reasons are codes and values, the words are the site's.
  *
- * A page's few suggestions (`suggestPartners`) cost a bounded number of lookups, not a pass over
- * every collectivity of the census: the collectivities reached through its partners and its
- * région are scored, then the others by decreasing activity until even the best score they could
- * reach (every reason but those two) falls below the last one kept — the same list as ranking
- * them all (`rankPartners`, which the evaluation uses). The collectivities of each région and all
+ * Here every candidate is ranked (`rankPartners`, which the evaluation uses); a collectivity's
+ * first few, with their reasons, are ranked over numbers without scoring them all
+ * (suggest-fast.ts: `suggestPartners`, the same list). The collectivities of each région and all
  * of them by activity are indexed once per graph (`indexForSuggestions`, with its build).
  */
 import type { PartnerGraph } from './graph.js';
@@ -42,8 +40,8 @@ export interface Suggestion {
  */
 export const SUGGESTION_WEIGHTS = { peers: 1, neighbours: 2, domain: 0.5, region: 1, kind: 1, popularity: 0.5 } as const;
 export type SuggestionWeights = { [K in keyof typeof SUGGESTION_WEIGHTS]: number };
-const PEERS_COUNTED = 3;
-const DOMAINS_COUNTED = 3;
+export const PEERS_COUNTED = 3;
+export const DOMAINS_COUNTED = 3;
 
 /**
  * What suggestions look up in a graph besides its counts: the collectivities of each région, all
@@ -135,17 +133,6 @@ function asking(graph: PartnerGraph, collectivityId: string): Asking | undefined
       for (const partner of (graph.partners.get(id) ?? new Map<string, number>()).keys()) peers.set(partner, (peers.get(partner) ?? 0) + 1);
     }
   }
-  // those of its side who share a partner with it, and whom else they work with (the first of them named)
-  const neighbours = new Map<string, { count: number; via: string }>();
-  const alike = new Set<string>();
-  for (const partner of own.keys()) for (const other of (graph.partners.get(partner) ?? new Map<string, number>()).keys()) if (other !== collectivityId) alike.add(other);
-  for (const other of [...alike].sort()) {
-    for (const candidate of (graph.partners.get(other) ?? new Map<string, number>()).keys()) {
-      const seen = neighbours.get(candidate);
-      if (seen === undefined) neighbours.set(candidate, { count: 1, via: other });
-      else seen.count += 1;
-    }
-  }
   return {
     id: collectivityId,
     country: self.country,
@@ -202,7 +189,7 @@ function neighboursOf(index: SuggestionIndex, collectivityId: string): Map<strin
 }
 
 /** The domains both are active in, the candidate's most active first. */
-function sharedDomains(mine: ReadonlyMap<string, number>, theirs: ReadonlyMap<string, number> | undefined): string[] {
+export function sharedDomains(mine: ReadonlyMap<string, number>, theirs: ReadonlyMap<string, number> | undefined): string[] {
   if (theirs === undefined) return [];
   const shared: string[] = [];
   for (const key of mine.keys()) if (theirs.has(key)) shared.push(key);
@@ -219,7 +206,7 @@ function sharedCount(mine: ReadonlyMap<string, number>, theirs: ReadonlyMap<stri
 
 /**
  * Every candidate for `collectivityId`, best first (ties by id), scored without their reasons
- * (a census of thousands of candidates: `explain` says why for the few shown); `substantive`:
+ * (a census of thousands of candidates: suggest-fast.ts says why for the few shown); `substantive`:
  * a reason besides the kind.
  */
 export function rankPartners(graph: PartnerGraph, collectivityId: string, weights: SuggestionWeights = SUGGESTION_WEIGHTS): (Suggestion & { substantive: boolean })[] {
@@ -255,78 +242,8 @@ function scoreOf(graph: PartnerGraph, a: Asking, id: string, weights: Suggestion
   return { id, score, reasons: [], substantive: near + peers + domains + region > 0 };
 }
 
-/**
- * The `limit` best substantive candidates, as `rankFor` would rank them, without scoring them
- * all: those reached through its partners and its région first (the only ones with `neighbours`
- * or `peers`), then the others by decreasing activity, until the most they could score — every
- * other reason at its cap, and their activity — is below the last kept.
- */
-function topFor(graph: PartnerGraph, a: Asking, weights: SuggestionWeights, limit: number): Suggestion[] {
-  const best: Suggestion[] = [];
-  const seen = new Set<string>();
-  const consider = (id: string) => {
-    if (seen.has(id)) return;
-    seen.add(id);
-    const scored = scoreOf(graph, a, id, weights);
-    if (scored === undefined || !scored.substantive) return;
-    const s = { id: scored.id, score: scored.score, reasons: [] };
-    let at = best.length;
-    while (at > 0 && bestFirst(s, best[at - 1]!) < 0) at -= 1;
-    if (at < limit) {
-      best.splice(at, 0, s);
-      if (best.length > limit) best.pop();
-    }
-  };
-  if (limit <= 0) return best;
-  // the most any candidate can score besides `neighbours`, `peers` and its activity
-  const ceiling = weights.domain * Math.min(a.domains.size, DOMAINS_COUNTED) + (a.partnerRegions.size > 0 ? weights.region : 0) + weights.kind;
-  const activity = (id: string) => weights.popularity * Math.log2(1 + (graph.weight.get(id) ?? 0));
-  // those reached through its partners and its région, the most they could score first
-  const reached = [...new Set([...a.neighbours.keys(), ...a.peers.keys()])].map((id) => ({
-    id,
-    most:
-      weights.neighbours * Math.min(a.neighbours.get(id)?.count ?? 0, PEERS_COUNTED) +
-      weights.peers * Math.min(a.peers.get(id) ?? 0, PEERS_COUNTED) +
-      ceiling +
-      activity(id),
-  }));
-  reached.sort((x, y) => y.most - x.most);
-  for (const { id, most } of reached) {
-    if (best.length === limit && most < best[limit - 1]!.score) break;
-    consider(id);
-  }
-  // then the others, most active first
-  for (const { id, weight } of indexForSuggestions(graph).byActivity) {
-    if (best.length === limit && ceiling + weights.popularity * Math.log2(1 + weight) < best[limit - 1]!.score) break;
-    consider(id);
-  }
-  return best;
-}
-
 function sameKind(a: Asking, place: { country: string; kind: string; level?: string | undefined }): boolean {
   return a.own.size > 0 ? a.partnerKinds.has(`${place.country}\u0000${place.kind}`) : place.level !== undefined && place.level === a.level;
-}
-
-/** Why `candidateId` is suggested to `collectivityId`. */
-function explain(graph: PartnerGraph, a: Asking, candidateId: string): SuggestionReason[] {
-  const place = graph.places.get(candidateId);
-  if (place === undefined) return [];
-  const reasons: SuggestionReason[] = [];
-  const near = a.neighbours.get(candidateId);
-  if (near !== undefined) reasons.push({ code: 'neighbours', value: near.via, count: near.count });
-  const peers = a.peers.get(candidateId) ?? 0;
-  if (peers > 0 && a.region !== undefined) reasons.push({ code: 'peers', value: a.region, count: peers });
-  for (const key of sharedDomains(a.domains, graph.domains.get(candidateId)).slice(0, DOMAINS_COUNTED)) reasons.push({ code: 'domain', value: key });
-  if (place.region !== undefined && a.partnerRegions.has(`${place.country}\u0000${place.region}`)) reasons.push({ code: 'region', value: place.region, country: place.country });
-  if (sameKind(a, place)) reasons.push({ code: 'kind', value: place.kind, country: place.country });
-  return reasons;
-}
-
-/** The `limit` best candidates that have a reason besides their kind, with their reasons. */
-export function suggestPartners(graph: PartnerGraph, collectivityId: string, limit: number): Suggestion[] {
-  const a = asking(graph, collectivityId);
-  if (a === undefined) return [];
-  return topFor(graph, a, SUGGESTION_WEIGHTS, limit).map((s) => ({ id: s.id, score: s.score, reasons: explain(graph, a, s.id) }));
 }
 
 /** The baseline: the most active collectivities of the other countries, not yet partners. */

@@ -5,6 +5,7 @@
  */
 import Sqlite from 'better-sqlite3';
 import { RepertoireError } from '../errors.js';
+import { PARTNER_CACHE_TABLES } from '../store/partner-cache.js';
 import { STAMPED_CACHE_TABLES } from '../store/stamped-cache.js';
 import { synthesize, synthDirectoryId, type Row, type SynthOptions, type SynthTable } from './generate.js';
 
@@ -73,11 +74,12 @@ export function writeSynthetic(path: string, options: SynthOptions, onProgress?:
 function removeDirectory(db: Sqlite.Database, directoryId: string): void {
   db.pragma('foreign_keys = ON');
   // the search index's tables, and the cache tables (a new directory under the same id does not move the store's stamp)
-  const caches = STAMPED_CACHE_TABLES.map(() => '?').join(', ');
+  const cacheTables = [...STAMPED_CACHE_TABLES, ...PARTNER_CACHE_TABLES];
+  const caches = cacheTables.map(() => '?').join(', ');
   const tables = db
     .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'search\\_%' ESCAPE '\\' OR name IN (${caches}))`)
     .pluck()
-    .all(...STAMPED_CACHE_TABLES) as string[];
+    .all(...cacheTables) as string[];
   db.transaction(() => {
     for (const table of tables) db.prepare(`DELETE FROM ${table} WHERE directory_id = ?`).run(directoryId);
     db.prepare('DELETE FROM directories WHERE id = ?').run(directoryId);

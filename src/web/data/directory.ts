@@ -22,7 +22,7 @@ import { readStamp } from '../../store/stamp.js';
 import type { Database } from '../../store/tables.js';
 import { FiguresKeeper, type Figures } from './figures.js';
 import type { PartnerGraph } from '../../partners/graph.js';
-import { PartnerGraphKeeper, type PartnerGraphState } from './partner-graph.js';
+import { PartnerGraphKeeper, type PartnerGraphState, type SuggestionsState } from './partner-graph.js';
 import { otherPartnershipsOf, partnershipHeads, partnershipIdsOf, projectHeadsOf, type PartnershipHead, type ProjectHead } from './lists.js';
 import { Redactor, type Audience } from '../../census/privacy/index.js';
 import { SiteRecords, type PlacedProject, type PublicPartnership } from './records.js';
@@ -52,7 +52,9 @@ export interface Directory {
   partnerGraph(): PartnerGraphState;
   /** the partner graph of this version, waiting for its build: the warm-up, the bench, tests — not a page */
   partnerGraphReady(): Promise<PartnerGraph>;
-  /** the version of the store the graph at hand was built for, if one was: part of a page's tag (app.ts) */
+  /** a collectivity's suggestions as they stand, never waiting for the graph's build: ready, stale, or being computed */
+  partnerSuggestions(collectivityId: string): Promise<SuggestionsState>;
+  /** the version of the store the suggestions at hand were computed for, if they were: part of a page's tag (app.ts) */
   partnerGraphBuiltFor(): string | undefined;
   partnership(id: string): Promise<PublicPartnership | undefined>;
   /** the partnerships of `ids` that exist, in the order of `ids` */
@@ -107,6 +109,8 @@ export async function readSiteDirectory(
     readContacts(db, id),
     audience === 'public' ? readConsents(db, id) : Promise.resolve(new Set<string>()),
     readDomainLines(db, id),
+    // which version's suggestions the store keeps (a restarted server serves them at once)
+    graphKeeper.recall(id),
   ]);
   const redactor = new Redactor(contacts, { audience, consents });
   const collectivities = stored.map((c) => redactor.collectivity(c));
@@ -132,6 +136,7 @@ export async function readSiteDirectory(
     figures: () => figuresKeeper.get(id, stamp),
     partnerGraph: () => graphKeeper.peek(graphSource),
     partnerGraphReady: () => graphKeeper.ready(graphSource),
+    partnerSuggestions: (collectivityId) => graphKeeper.suggestions(graphSource, collectivityId),
     partnerGraphBuiltFor: () => graphKeeper.builtFor(id),
     partnership: (partnershipId) => records.partnership(partnershipId),
     partnerships: (ids) => records.partnerships(ids),
@@ -177,7 +182,7 @@ export class DirectoryCache {
     reader: Kysely<Database> = db,
   ) {
     this.figures = new FiguresKeeper(db, reader);
-    this.graphs = new PartnerGraphKeeper(reader);
+    this.graphs = new PartnerGraphKeeper(db, reader);
   }
 
   /** Reads the public snapshot and its figures ahead of the first visitor (a large directory's take seconds). */

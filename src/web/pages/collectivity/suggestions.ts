@@ -8,10 +8,10 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { isNamedPerson } from '../../../census/privacy/index.js';
-import { suggestPartners } from '../../../partners/suggest.js';
 import { decodeJson } from '../../../store/codec.js';
 import type { Database } from '../../../store/tables.js';
 import type { Directory } from '../../data/directory.js';
+import { SUGGESTIONS_KEPT } from '../../data/partner-graph.js';
 import { html, join, type SafeHtml } from '../../html.js';
 import { label, tn } from '../../i18n/index.js';
 import { countryLabel } from '../../i18n/codes.js';
@@ -20,8 +20,8 @@ import { paths } from '../../paths.js';
 import { collectivityLink, printedWords, sentence, source, urlLink, withMarkup } from '../../render/parts.js';
 import { CollectivityRef, collectivityRef, domainRef, strip } from '../common.js';
 
-/** Suggestions shown on a collectivity's page. */
-export const SUGGESTIONS_SHOWN = 6;
+/** Suggestions shown on a collectivity's page: those the graph's build ranks for each. */
+export const SUGGESTIONS_SHOWN = SUGGESTIONS_KEPT;
 /** Institutional contacts named per suggestion. */
 const CONTACTS_SHOWN = 2;
 /** Contacts read per collectivity to find them (most are named people, left out). */
@@ -66,14 +66,14 @@ export const SuggestionsStatus = z.enum(['ready', 'stale', 'computing']);
 export type SuggestionsStatus = z.infer<typeof SuggestionsStatus>;
 
 /**
- * The suggestions from the partner graph as it stands: never waiting for its build (a minute at
- * 1 000 000 projects, in the background: data/partner-graph.ts) — the previous version's graph
- * meanwhile, or none at all ("being computed") before the first is built.
+ * The suggestions ranked by the partner graph's build as it stands: never waiting for it (a
+ * minute at 1 000 000 projects, in the background: data/partner-graph.ts) — the previous
+ * version's meanwhile, or none at all ("being computed") before the first is built.
  */
 export async function loadSuggestions(dir: Directory, db: Kysely<Database>, collectivityId: string): Promise<{ status: SuggestionsStatus; suggestions: SuggestionView[] }> {
-  const state = dir.partnerGraph();
+  const state = await dir.partnerSuggestions(collectivityId);
   if (state.status === 'computing') return { status: 'computing', suggestions: [] };
-  const suggestions = suggestPartners(state.graph, collectivityId, SUGGESTIONS_SHOWN);
+  const suggestions = state.suggestions.slice(0, SUGGESTIONS_SHOWN);
   const contacts = await institutionalContacts(db, dir.id, suggestions.map((s) => s.id));
   return { status: state.status, suggestions: suggestions.map((s) => {
     const c = dir.collectivity.get(s.id);
