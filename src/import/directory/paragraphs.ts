@@ -15,8 +15,13 @@ import { isUpperCaseLine, key } from './text.js';
 
 const HEADINGS = /^(contacts|informations relatives au partenariat|autres partenariats|cadre juridique( precedent)?|date|historique|domaines d activites|contexte historique|comite de pilotage|structure mandatee.*|ressources humaines.*|(elu|agent) en charge du dossier.*)$/;
 
-/** "73, Cours Napoléon": a contact's street address, a line of its own. */
-const STREET = /^\d+(?:\s*(?:bis|ter))?[\s,]+(?:rue|avenue|av\.?|bd|boulevard|place|pl\.|cours|quai|route|all[ée]e|chemin|square|impasse)\b/i;
+const STREET_WORD = String.raw`\d+(?:\s*(?:bis|ter))?[\s,]+(?:rue|avenue|av\.?|bd|boulevard|place|pl\.|cours|quai|route|all[ée]e|chemin|square|impasse)\b`;
+/**
+ * "73, Cours Napoléon", "Tour Rond Point 93, 65 rue du capitaine Dreyfus, 93100 Montreuil": a
+ * contact's street address, a line of its own: the street opens it, or follows a building's name
+ * and a comma and is followed by the postcode and the town, which end it.
+ */
+const STREET = new RegExp(String.raw`^${STREET_WORD}|,\s${STREET_WORD}[^;:]*,\s\d{4,5}\s+\p{Lu}[\p{L}'’ -]*$`, 'iu');
 
 export function opensDirectoryParagraph(text: string): boolean {
   if (sectionLabel(text) || statusHeading(text) || isUpperCaseLine(text) || STREET.test(text)) return true;
@@ -27,12 +32,16 @@ export function opensDirectoryParagraph(text: string): boolean {
 /** "… en charge du dossier (…) : M. Omar EL JAZOULI": a contact whose name is whole. */
 const CONTACT_NAME = /en charge du dossier\b.*:\s*(?:M\.|Mme|Mlle)\s.*\b\p{Lu}[\p{Lu}'’-]+$/u;
 
-/** "Ville de Tours/Commune urbaine de Marrakech": a pair of the Synthèse, a line of its own. */
-const PAIR = /^[^/:;.]{3,}\/[^/:;]{3,}[^.;:,]$/;
+/**
+ * "Ville de Tours/Commune urbaine de Marrakech": a pair of the Synthèse, a line of its own; two
+ * names, each with its capital ("… et/ou émergents …" is a sentence).
+ */
+const PAIR = /^\p{Lu}[^/:;.]{2,}\/\p{Lu}[^/:;]{2,}[^.;:,]$/u;
 
-export function endsDirectoryParagraph(paragraph: string, next: string): boolean {
+export function endsDirectoryParagraph(paragraph: string, next: string, full = false): boolean {
   if (statusHeading(paragraph)) return true;
-  if (PAIR.test(paragraph) && !runsOnDirectoryParagraph(paragraph) && /^\p{Lu}/u.test(next)) return true;
+  // a pair on a full line is whole only before the next pair: "…/Conseil régional de Doukkala" then "Abda"
+  if (PAIR.test(paragraph) && !runsOnDirectoryParagraph(paragraph) && /^\p{Lu}/u.test(next) && (!full || next.includes('/'))) return true;
   // the surname may itself be broken: "M. Abderrahim EL" then "KHANTOUR"
   if (CONTACT_NAME.test(paragraph) && !/^[\p{Lu}'’-]+(?:\s[\p{Lu}'’-]+)?$/u.test(next)) return true;
   return /\(\s*[\d\s.]+\s+habitants\s*\)$/.test(paragraph);
