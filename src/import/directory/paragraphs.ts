@@ -23,10 +23,19 @@ const STREET_WORD = String.raw`\d+(?:\s*(?:bis|ter))?[\s,]+(?:rue|avenue|av\.?|b
  */
 const STREET = new RegExp(String.raw`^${STREET_WORD}|,\s${STREET_WORD}[^;:]*,\s\d{4,5}\s+\p{Lu}[\p{L}'’ -]*$`, 'iu');
 
-export function opensDirectoryParagraph(text: string): boolean {
-  if (sectionLabel(text) || statusHeading(text) || isUpperCaseLine(text) || STREET.test(text)) return true;
+/**
+ * `afterFull`: the line follows a full printed line with no blank between. A contact's lines
+ * follow one another so: its address and its numbers open lines even then. But a printed
+ * directory sets its headings and labels apart: with no blank, a line in capitals or a label is
+ * text going on ("… lors du précédent" then "CPER (Contrat-Plan Etat Région)", "… intervenants."
+ * then "Remarque : l'IRCOD …").
+ */
+export function opensDirectoryParagraph(text: string, afterFull = false): boolean {
+  if (STREET.test(text) || /^(t[ée]l|fax|e-?mail|site)\b[^:]{0,12}:/i.test(text)) return true;
+  if (afterFull) return false;
+  if (sectionLabel(text) || statusHeading(text) || isUpperCaseLine(text)) return true;
   const label = /^([^:]{1,70}?)\s:\s/.exec(text)?.[1];
-  return HEADINGS.test(key(text)) || (label !== undefined && HEADINGS.test(key(label))) || /^(t[ée]l|fax|e-?mail|site)\b[^:]{0,12}:/i.test(text);
+  return HEADINGS.test(key(text)) || (label !== undefined && HEADINGS.test(key(label)));
 }
 
 /** "… en charge du dossier (…) : M. Omar EL JAZOULI": a contact whose name is whole. */

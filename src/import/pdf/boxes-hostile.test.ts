@@ -59,13 +59,14 @@ describe('the PDF read with its boxes: what once broke the round trip', () => {
   });
 
   it('measures the line after a cell printed apart from where that cell ends, not where its row began', () => {
-    const row = `Centre de l'Eau de Nancy (149 rue Gabriel Péri - ${'n'.repeat(24)} - Tel`;
+    // the row's last line is full, the cell's (": 03 …") is not: the next partner begins a line
+    const row = `${endingAt("Centre de l'Eau de Nancy (149 rue Gabriel Péri - Vandoeuvre", 497)} - Tel`;
     expect(read(RULER, flowing([row, ': 03 83 15 87 99)', 'Communauté Urbaine du Grand Nancy']))).toEqual([expect.any(String), `${row} : 03 83 15 87 99)`, 'Communauté Urbaine du Grand Nancy']);
   });
 
   it('measures a hyphen and the word a no-break space glues to it as one, and keeps the blank', () => {
-    // "de la Région" ends 68 points short of the margin: "Tanger-" would have fitted, "Tanger- Tétouan" would not
-    const region = `${'o'.repeat(30)} ${'p'.repeat(30)} de la Région`;
+    // "de la Région" ends 69 points short of the margin: "Tanger-" would have fitted, "Tanger- Tétouan" would not
+    const region = `${'o'.repeat(28)} ${'p'.repeat(28)} de la Région`;
     expect(read(RULER, flowing([region, 'Tanger-\u2060\u00A0Tétouan d’appréhender.']))).toEqual([expect.any(String), `${region} Tanger- Tétouan d’appréhender.`]);
   });
 
@@ -74,5 +75,66 @@ describe('the PDF read with its boxes: what once broke the round trip', () => {
     // the text begins at 100 on every page; a paragraph's padding puts its first line 3.4 points lower
     const pages = [flowing([FULL, full('q')]), flowing([full('r'), full('s')], 103.4), flowing(['suite.'])];
     expect(read(...pages)).toEqual([`${FULL} ${full('q')}`, `${full('r')} ${full('s')} suite.`]);
+  });
+
+  /** `text` with its last word lengthened until the line ends at `right` or just past it (words 6 a letter, blanks 3) */
+  const endingAt = (text: string, right: number) => {
+    let line = text;
+    const width = (t: string) => t.split(' ').reduce((w, word) => w + [...word].length * 6, 0) + 3 * (t.split(' ').length - 1);
+    while (50 + width(line) < right) line += 'x';
+    return line;
+  };
+
+  it('joins a heading in capitals broken by the width, and a Synthèse’s pair whose last word did not fit, but not the next pair', () => {
+    const heading = endingAt('SYNTHÈSE DES COOPÉRATIONS ET DES ACTIONS MENÉES PAR LES COLLECTIVITÉS DU', 520).replace(/x+$/, (x) => x.toUpperCase());
+    expect(read(RULER, flowing([heading, 'PAR DOMAINES D’INTERVENTION']))).toEqual([expect.any(String), `${heading} PAR DOMAINES D’INTERVENTION`]);
+    const pair = endingAt('Conseil régional du Nord-Pas de Calais/Conseil régional de Doukkala', 520);
+    expect(read(RULER, flowing([pair, 'Abda', pair, 'Ville de Tours/Commune urbaine de Marrakech']))).toEqual([expect.any(String), `${pair} Abda`, pair, 'Ville de Tours/Commune urbaine de Marrakech']);
+  });
+
+  it('reads a Sommaire’s entry wrapped before its page number, narrower than the text, as one line, and ends it there', () => {
+    const entry = (words: string, ref: string | undefined, top: number) =>
+      `${page([[words, top]]).replace(/^<page[^>]*>|<\/page>$/g, '')}${ref ? `<word xMin="500" yMin="${top}" xMax="${500 + ref.length * 6}" yMax="${top + 11}">${ref}</word>` : ''}`;
+    const sommaire = `<page width="595" height="842">${[
+      entry('Conseil régional du Nord-Pas de Calais/Conseil régional de Doukkala', undefined, 100),
+      entry('Abda', 'p.177', 113),
+      entry('Communauté urbaine Nantes Métropole/Commune urbaine d’Agadir', 'p.112', 126),
+      entry('III. Conseils généraux', undefined, 139),
+      entry('Conseil général de l’Allier/Cercle de Tiflet', 'p.115', 152),
+    ].join('\n')}</page>`;
+    expect(read(RULER, sommaire)).toEqual([
+      expect.any(String),
+      'Conseil régional du Nord-Pas de Calais/Conseil régional de Doukkala Abda p.177',
+      'Communauté urbaine Nantes Métropole/Commune urbaine d’Agadir p.112',
+      'III. Conseils généraux',
+      'Conseil général de l’Allier/Cercle de Tiflet p.115',
+    ]);
+  });
+
+  it('takes a label or capitals right under a full line, with no blank, for text going on; at a page’s top, where no blank can be measured, for a label', () => {
+    const full = endingAt('Il est chargé de la coordination des différents intervenants.', 524);
+    expect(read(RULER, flowing([full, 'Remarque : l’IRCOD est une association.']))).toEqual([expect.any(String), `${full} Remarque : l’IRCOD est une association.`]);
+    const precedent = endingAt('Continuer l’encadrement des jeunes créateurs appuyés lors du précédent', 524);
+    expect(read(RULER, flowing([precedent, 'CPER (Contrat-Plan Etat Région)']))).toEqual([expect.any(String), `${precedent} CPER (Contrat-Plan Etat Région)`]);
+    expect(read(flowing([FULL, FULL, full]), flowing(['Description du projet', 'Texte.']))).toEqual([`${FULL} ${FULL} ${full}`, 'Description du projet', 'Texte.']);
+  });
+
+  it('keeps a theme in capitals over its project’s title where the text begins, and lines of a list at the foot of two short pages', () => {
+    const header = (n: number, ...lines: (readonly [string, number])[]) => page([['Conseils régionaux', 26], ...lines, [`${n} / 4`, 818]]);
+    const pages = [
+      header(1, ['Texte un.', 64], ['Ville de Marseille/Commune urbaine de Marrakech', 191]),
+      header(2, ['ÉDUCATION, FORMATION (projet)', 64], ['Éducation, formation (projet)', 79], ['Ville de Marseille/Commune urbaine de Marrakech', 191]),
+      header(3, ['Description du projet', 64]),
+      header(4, ['Texte quatre.', 64]),
+    ];
+    expect(read(...pages)).toEqual([
+      'Texte un.',
+      'Ville de Marseille/Commune urbaine de Marrakech',
+      'ÉDUCATION, FORMATION (projet)',
+      'Éducation, formation (projet)',
+      'Ville de Marseille/Commune urbaine de Marrakech',
+      'Description du projet',
+      'Texte quatre.',
+    ]);
   });
 });

@@ -141,7 +141,7 @@ function openBrackets(text: string): number {
  * sign that ends no paragraph ("Rhône-Alpes" then "- Première rencontre", "de la période du" then
  * "CPER 2000-2006", "Rabat ;" then "Tel : …"), and a heading in capitals into its next line in capitals.
  */
-export function continues(paragraph: string, before: string, after: string, ratio: number, cues: ParagraphCues = {}, measured = false): boolean {
+export function continues(paragraph: string, before: string, after: string, ratio: number, cues: ParagraphCues = {}, measured = false, samePage = false): boolean {
   // a page number of a column printed apart goes back to its name by the `page-column` rule
   if (PAGE_REF.test(after)) return false;
   // A Sommaire's entry is set narrower than the text, its page number standing in a column of its
@@ -153,6 +153,9 @@ export function continues(paragraph: string, before: string, after: string, rati
   const exact = measured && !entryEnds;
   // a dash that does not fit at a full line's end begins the next: an item is set apart by a blank
   if (ITEM.test(after)) return exact && ratio > 1;
+  // a full line that ends on a sign or a word that ends no paragraph runs on, whatever follows
+  // ("… Tél : + 33 4 78 95 89 31 ;" then "vdussaux@grandlyon.org)")
+  if (exact && ratio > 1 && (/[,;]$/.test(before) || cues.runsOn?.(before) === true)) return true;
   // a word broken at its hyphen: "Aix-en-" then "Provence", "1999-" then "2001)"
   if (/[\p{L}\d]-$/u.test(before)) return ratio > 0.3;
   // an address alone on its line, unless announced ("Voir :")
@@ -168,10 +171,10 @@ export function continues(paragraph: string, before: string, after: string, rati
   const carriesOn =
     (runsOn && (capitalWord || !/\p{Ll}/u.test(before))) ||
     (capitalWord && ratio > 0.9 && /\p{Lu}{2,},?$/u.test(before)) ||
-    (exact && ratio > 1 && (runsOn || /[,;]$/.test(before) || !/\p{Ll}/u.test(`${before}${after}`)));
+    (exact && ratio > 1 && !/\p{Ll}/u.test(`${before}${after}`));
   // nor a label inside a bracket left open on a full line: "(Centre Sadoul - 54 520 Laxou -" then "Tel : 03 83 …)"
   const inBrackets = openBrackets(paragraph) > 0 && ratio > (exact ? 1 : 0.93);
-  if (/^[\p{Lu}\d]/u.test(after) && cues.opens?.(after) && !carriesOn && !inBrackets) return false;
+  if (/^[\p{Lu}\d]/u.test(after) && cues.opens?.(after, exact && samePage && ratio > 1) && !carriesOn && !inBrackets) return false;
   if (runsOn || openBrackets(paragraph) > 0) return ratio > (exact ? 1 : 0.3);
   const ended = /[.!?:]$/.test(before);
   if (/^\p{Ll}/u.test(after) && !ended) return ratio > 0.3;
@@ -212,7 +215,7 @@ export function joinWrappedLines(state: NormaliseState): void {
     const chunk = firstChunk(line.text);
     const measured = printedBox && line.box && margins ? measuredRatio(printedBox, line.box, chunk, margins) : undefined;
     const ratio = measured ?? (textWidth(printed) + textWidth(` ${chunk}`)) / full;
-    const wrapped = previous !== undefined && !spacedApart(printedBox, line) && continues(previous.text, printed, line.text, ratio, state.cues, measured !== undefined);
+    const wrapped = previous !== undefined && !spacedApart(printedBox, line) && continues(previous.text, printed, line.text, ratio, state.cues, measured !== undefined, line.page === printedPage);
     printed = line.text;
     printedBox = line.end ?? line.box;
     printedPage = line.page;

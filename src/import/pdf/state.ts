@@ -40,8 +40,11 @@ export interface NormaliseState {
  * labels and headings: src/import/directory/paragraphs.ts); the normaliser knows no language.
  */
 export interface ParagraphCues {
-  /** a line that begins a paragraph (a heading, a label) */
-  readonly opens?: (line: string) => boolean;
+  /**
+   * a line that begins a paragraph (a heading, a label); `afterFull` when it follows, with no
+   * paragraph's blank, a line measured full (its first word would not have fitted there)
+   */
+  readonly opens?: (line: string, afterFull?: boolean) => boolean;
   /**
    * a paragraph that is whole, whatever follows (`next`); `full` when its last line is measured
    * full (the next line's first word would not have fitted on it)

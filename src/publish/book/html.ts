@@ -131,6 +131,8 @@ p, h1, h2, h3, h4, h5, td { margin: 0; hyphens: manual; }
 .b-entry-head { break-inside: avoid; break-after: avoid; margin: 10mm 0 3mm; padding-top: 2mm; border-top: 2px solid #1b4f72; }
 .b-entry-head:first-of-type { margin-top: 0; }
 .l-entry-home, .l-entry-partner { font-size: 13pt; color: #1b4f72; }
+/* the two parties' names, each a paragraph: set a little apart, as paragraphs are (see .l-para) */
+:is(.l-entry-home, .l-entry-partner) + .l-entry-partner { padding-top: 1.2mm; }
 .l-entry-unit { font-style: italic; }
 .l-executive { font-style: italic; margin-top: 1mm; }
 .b-plain { margin: 2mm 0; }
