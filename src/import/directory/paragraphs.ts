@@ -71,8 +71,8 @@ const RUNS_ON = new Set(['de', 'des', 'du', 'd', 'la', 'le', 'les', 'l', 'un', '
 const CONTACT_FIRST_NAME = /en charge du dossier\b.*:\s*(?:M\.|Mme|Mlle)(?:\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*)+$/u;
 
 export function runsOnDirectoryParagraph(line: string): boolean {
-  // a dash at the end: "15 000 € -" then "20 000 € / an"
-  if (/\s[-–]$/.test(line) || /\s[-–]\sCofinancement$/.test(line) || CONTACT_FIRST_NAME.test(line)) return true;
+  // a dash at the end: "15 000 € -" then "20 000 € / an"; a civility: "… : M." then "Abdelaziz …"
+  if (/\s[-–]$/.test(line) || /\s[-–]\sCofinancement$/.test(line) || CONTACT_FIRST_NAME.test(line) || /\s(?:M\.|Mme|Mlle)$/.test(line)) return true;
   const last = /([\p{L}]+)['’]?$/u.exec(line)?.[1];
   return last !== undefined && RUNS_ON.has(last.toLowerCase()) && !/['’]$/.test(line) ? true : /\b[dl]['’]$/i.test(line);
 }

@@ -138,3 +138,17 @@ describe('the PDF read with its boxes: what once broke the round trip', () => {
     ]);
   });
 });
+
+describe('the PDF read from text alone: what larger type broke', () => {
+  const FULL_TEXT = 'Les actions menées par les deux collectivités partenaires dans le domaine de la culture et du patrimoine';
+  const texts = (...lines: string[]) => normalisePdfText([...lines, ...Array.from({ length: 40 }, () => FULL_TEXT), 'Fin.'].join('\n'), { cues: DIRECTORY_CUES }).lines.map((l) => l.text);
+
+  it('joins a contact’s label broken after the civility, and a heading in capitals going on to "PAR …"', () => {
+    expect(texts('Agent en charge du dossier (Commune urbaine d’Oujda) : M.', 'Abdelaziz BENALI', 'Tél : 05 36 68 00 00').slice(0, 2)).toEqual([
+      'Agent en charge du dossier (Commune urbaine d’Oujda) : M. Abdelaziz BENALI',
+      'Tél : 05 36 68 00 00',
+    ]);
+    expect(texts('SYNTHÈSE DES COOPÉRATIONS', 'PAR DOMAINES D’INTERVENTION', 'Développement urbain').slice(0, 2)).toEqual(['SYNTHÈSE DES COOPÉRATIONS PAR DOMAINES D’INTERVENTION', 'Développement urbain']);
+  });
+});
+

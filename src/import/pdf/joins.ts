@@ -153,6 +153,9 @@ export function continues(paragraph: string, before: string, after: string, rati
   const exact = measured && !entryEnds;
   // a dash that does not fit at a full line's end begins the next: an item is set apart by a blank
   if (ITEM.test(after)) return exact && ratio > 1;
+  // a heading in capitals goes on to a line in capitals that begins with a word after which no
+  // heading stops ("SYNTHÈSE DES COOPÉRATIONS" then "PAR DOMAINES …")
+  if (!/\p{Ll}/u.test(`${before}${after}`) && cues.runsOn?.(/^\S+/.exec(after)![0]) === true) return ratio > 0.3;
   // a full line that ends on a sign or a word that ends no paragraph runs on, whatever follows
   // ("… Tél : + 33 4 78 95 89 31 ;" then "vdussaux@grandlyon.org)")
   if (exact && ratio > 1 && (/[,;]$/.test(before) || cues.runsOn?.(before) === true)) return true;
