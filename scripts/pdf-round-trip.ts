@@ -1,6 +1,6 @@
 /**
  * The book's PDF round trip, field by field: the bundled directory imported into a scratch store,
- * printed as `export --format pdf` prints it (A4, and A5 in 90 % type), read back in each of
+ * printed as `export --format pdf` prints it (A4, A5 in 90 % type, A4 in 130 % type), read back in each of
  * pdftotext's modes, and every field that differs from the store listed, grouped by its kind of
  * path (`partnerships[].contacts[].role`). `npx tsx scripts/pdf-round-trip.ts [DIR]` (DIR keeps the
  * PDFs: a second run reuses them). ADR 0008 says what is left.
@@ -30,6 +30,7 @@ try {
 const prints = [
   ['A4', join(dir, 'book.pdf'), {}],
   ['A5 at 90 %', join(dir, 'book-a5.pdf'), { format: 'A5', scale: 0.9 }],
+  ['A4 at 130 %', join(dir, 'book-large.pdf'), { scale: 1.3 }],
 ] as const;
 if (prints.some(([, file]) => !existsSync(file))) {
   const browser = await launchBrowser();
@@ -43,7 +44,7 @@ const only = process.env.MODES?.split(',');
 for (const [paper, file] of prints) {
   for (const mode of (['boxes', ...PDF_MODES] as const).filter((m) => !only || only.includes(m))) {
     const { text } = pdfDirectoryText(mode === 'boxes' ? await extractPdfBoxes(file) : await extractPdfText(file, { mode }));
-    writeFileSync(join(dir, `${paper.slice(0, 2)}-${mode}.txt`), text);
+    writeFileSync(join(dir, `${paper.replace(/\W+/g, '-')}-${mode}.txt`), text);
     const back = readDirectory(text, { document: BUNDLED_NAME, countries: ['FR', 'MA'] });
     const differences = documentDifferences(stored, back.document);
     const classes = new Map<string, number>();

@@ -85,7 +85,27 @@ function boxOf(row: Row): LineBox {
   const first = line[0]!;
   const gaps = line.slice(1).map((w, i) => w.x0 - line[i]!.x1).filter((g) => g > 0);
   const space = gaps.length > 0 ? gaps.sort((a, b) => a - b)[Math.floor(gaps.length / 2)]! : (first.y1 - first.y0) / 4;
-  return { left: first.x0, right: Math.max(...row.last.map((w) => w.x1)), top: Math.min(...row.last.map((w) => w.y0)), bottom: Math.max(...row.last.map((w) => w.y1)), firstWord: first.x1 - first.x0, firstWordChars: [...first.text].length, space, size: median(row.last.map((w) => w.y1 - w.y0)) };
+  const unbreakable = firstUnbreakable(line);
+  return {
+    left: first.x0,
+    right: Math.max(...row.last.map((w) => w.x1)),
+    top: Math.min(...row.last.map((w) => w.y0)),
+    bottom: Math.max(...row.last.map((w) => w.y1)),
+    firstWord: unbreakable.at(-1)!.x1 - first.x0,
+    firstWordChars: unbreakable.reduce((n, w) => n + [...w.text.replace(/[\u00AD\u200B\u2060\uFEFF]/g, '')].length, 0),
+    space,
+    size: median(row.last.map((w) => w.y1 - w.y0)),
+  };
+}
+
+/**
+ * A line's first word, with the words a no-break space glues to it ("Tanger-" and "Tétouan" when
+ * the book printed "Tanger- Tétouan" unbroken): what a line before could not have taken apart.
+ */
+function firstUnbreakable(line: readonly Word[]): Word[] {
+  let end = 1;
+  while (end < line.length && /[\u00A0\u202F\u2007\u2060]$/.test(line[end - 1]!.text)) end += 1;
+  return line.slice(0, end);
 }
 
 function median(values: readonly number[]): number {

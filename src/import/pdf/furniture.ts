@@ -41,7 +41,8 @@ export function dropFurniture(state: NormaliseState): void {
       const number = PAGE_NUMBER.exec(line.text);
       const text = line.text;
       const running = !taken.has(text) && repeated(p, text) && printersPlace(line);
-      const headsItsHeading = i < ZONE && page[i + 1] !== undefined && foldKey(page[i + 1]!.text) === foldKey(line.text) && page[i + 1]!.text !== line.text;
+      // (where a running header stands: a theme in capitals over its project's title is text)
+      const headsItsHeading = i < ZONE && page[i + 1] !== undefined && foldKey(page[i + 1]!.text) === foldKey(line.text) && page[i + 1]!.text !== line.text && printersPlace(line);
       if ((number && Number(number[1]) === line.page) || running || headsItsHeading) {
         drop.add(i);
         taken.add(text);
@@ -61,11 +62,12 @@ const place = (box: LineBox) => Math.round(box.top / 2);
 
 /**
  * With the lines' boxes: whether a line stands where the printer puts running headers and
- * footers — a place on the page where, on most pages, the line printed there is printed there
- * on the page before or after too. The text's first line has a place of its own on every page
- * as well, but it is the same words on the next page only by chance (a label "Description du
- * projet" heading two pages running), and such a line is text. Without boxes, every line of a
- * page's top or foot may be furniture.
+ * footers — a place on the page where, on most pages and on a few at least, the line printed
+ * there is printed there on the page before or after too. The text's first line has a place of
+ * its own on every page as well, but it is the same words on the next page only by chance (a
+ * label "Description du projet" heading two pages running), and such a line is text; so are two
+ * lines of a list at the foot of two short pages. Without boxes, every line of a page's top or
+ * foot may be furniture.
  */
 function furniturePlaces(pages: readonly (readonly PdfLine[])[], repeated: (page: number, text: string) => boolean): (line: PdfLine) => boolean {
   const seen = new Map<number, { lines: number; repeated: number }>();
@@ -82,6 +84,7 @@ function furniturePlaces(pages: readonly (readonly PdfLine[])[], repeated: (page
   return (line) => {
     if (!line.box) return true;
     const count = seen.get(place(line.box));
-    return count !== undefined && count.repeated * 2 > count.lines;
+    // (on a few pages running, by chance, two lines of a list can stand at the foot of a short page)
+    return count !== undefined && count.repeated * 2 > count.lines && count.repeated >= 3;
   };
 }

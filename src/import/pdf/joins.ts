@@ -8,20 +8,26 @@ import type { LineBox } from './boxes.js';
 import type { NormaliseState, ParagraphCues, PdfLine } from './state.js';
 import { textWidth } from './width.js';
 
-const joined = (a: PdfLine, text: string): PdfLine => ({ ...a, text });
+/** `a` with `b` joined to it as `text`: where `a` began, and where `b`, its last printed line, ended. */
+function joined(a: PdfLine, text: string, b: PdfLine): PdfLine {
+  const end = b.end ?? b.box;
+  return end ? { ...a, text, end } : { ...a, text };
+}
 
 /** "Coût total du projet" then ": 2 032 800 Dhs.": a table row whose second cell was printed apart. */
 export function joinTableCells(state: NormaliseState): void {
   const out: PdfLine[] = [];
   for (const line of state.lines) {
     const previous = out.at(-1);
-    if (previous && /^:\s/.test(line.text) && !/:$/.test(previous.text)) out[out.length - 1] = joined(previous, `${previous.text} ${line.text}`);
+    if (previous && /^:\s/.test(line.text) && !/:$/.test(previous.text)) out[out.length - 1] = joined(previous, `${previous.text} ${line.text}`, line);
     else out.push(line);
   }
   state.lines = out;
 }
 
 const PAGE_REF = /^p\.\s*\d+$/;
+/** "Ville de Tours/Commune urbaine de Marrakech p.12": the last line of a Sommaire's entry */
+const ENTRY_END = /\sp\.\s*\d+$/;
 const PART_NUMBER = /^[IVXLC]+\.\s/;
 
 /**
@@ -38,14 +44,14 @@ export function zipPageColumn(state: NormaliseState): void {
     const names: number[] = [];
     for (let j = i - 1; j >= 0 && names.length < refs.length; j--) {
       const text = lines[j]!.text;
-      if (PAGE_REF.test(text) || /\sp\.\s*\d+$/.test(text)) break;
+      if (PAGE_REF.test(text) || ENTRY_END.test(text)) break;
       if (!PART_NUMBER.test(text)) names.unshift(j);
     }
     if (names.length !== refs.length) {
       i = end - 1;
       continue;
     }
-    names.forEach((j, k) => (lines[j] = joined(lines[j]!, `${lines[j]!.text} ${refs[k]!.text}`)));
+    names.forEach((j, k) => (lines[j] = joined(lines[j]!, `${lines[j]!.text} ${refs[k]!.text}`, refs[k]!)));
     lines.splice(i, refs.length);
     i -= 1;
   }
@@ -68,7 +74,7 @@ export function joinRunningTitle(state: NormaliseState): void {
       let j = i + 1;
       while (title.startsWith(`${text} `) && j < state.lines.length && j - i < 6) text = `${text} ${state.lines[j++]!.text}`;
       if (text === title && j > i + 1) {
-        out.push(joined(line, title));
+        out.push(joined(line, title, state.lines[j - 1]!));
         taken = j - i;
         break;
       }
@@ -84,9 +90,13 @@ export function collectWords(state: NormaliseState): void {
   for (const line of state.lines) for (const word of line.text.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? []) state.words.add(word);
 }
 
-/** The part of a line that a break could have carried over: up to its first blank or hyphen. */
+/**
+ * The part of a line that a break could have carried over: up to its first blank or hyphen; but a
+ * hyphen glued to its word and followed by a blank goes with the next word ("Tanger- Tétouan": the
+ * book prints that blank unbreakable, and a line that ends on a hyphen is a compound broken there).
+ */
 function firstChunk(text: string): string {
-  const m = /^[^\s-]*-?/.exec(text);
+  const m = /^(?:[^\s-]+-\s)*[^\s-]*-?/.exec(text);
   return m ? m[0] : text;
 }
 
@@ -124,29 +134,51 @@ function openBrackets(text: string): number {
  * cues come first: an item of a list, an address, a heading or label begins a line; a bracket left
  * open or a last word like "de" runs on; a line in small letters continues its sentence; a sentence
  * ended before a capital ends the paragraph unless the line was plainly full. When the ratio is
- * `exact` (measured on the PDF's boxes, not estimated from letters), a line continues when its
- * next word would not have fitted, whatever its last letter.
+ * `exact` (measured on the PDF's boxes, not estimated from letters, and no paragraph's blank
+ * between the lines), the measure outweighs what the words suggest: a line its next word would
+ * have fitted on ended there, even on "de" or inside a bracket ("… : M. Hassan Cherkaoui" then the
+ * role); a full line runs on into what looks like an item or a label when it ends on a word or a
+ * sign that ends no paragraph ("Rhône-Alpes" then "- Première rencontre", "de la période du" then
+ * "CPER 2000-2006", "Rabat ;" then "Tel : …"), and a heading in capitals into its next line in capitals.
  */
-export function continues(paragraph: string, before: string, after: string, ratio: number, cues: ParagraphCues = {}, exact = false): boolean {
+export function continues(paragraph: string, before: string, after: string, ratio: number, cues: ParagraphCues = {}, measured = false, samePage = false): boolean {
   // a page number of a column printed apart goes back to its name by the `page-column` rule
-  if (ITEM.test(after) || PAGE_REF.test(after)) return false;
+  if (PAGE_REF.test(after)) return false;
+  // A Sommaire's entry is set narrower than the text, its page number standing in a column of its
+  // own: its lines are not measured against the text's margin; a line of it without its page
+  // number (nor a part's number) goes on to the line that ends with it.
+  const entryEnds = ENTRY_END.test(after);
+  if (measured && ENTRY_END.test(before)) return false;
+  if (measured && entryEnds && !PART_NUMBER.test(paragraph)) return true;
+  const exact = measured && !entryEnds;
+  // a dash that does not fit at a full line's end begins the next: an item is set apart by a blank
+  if (ITEM.test(after)) return exact && ratio > 1;
+  // a heading in capitals goes on to a line in capitals that begins with a word after which no
+  // heading stops ("SYNTHÈSE DES COOPÉRATIONS" then "PAR DOMAINES …")
+  if (!/\p{Ll}/u.test(`${before}${after}`) && cues.runsOn?.(/^\S+/.exec(after)![0]) === true) return ratio > 0.3;
+  // a full line that ends on a sign or a word that ends no paragraph runs on, whatever follows
+  // ("… Tél : + 33 4 78 95 89 31 ;" then "vdussaux@grandlyon.org)")
+  if (exact && ratio > 1 && (/[,;]$/.test(before) || cues.runsOn?.(before) === true)) return true;
   // a word broken at its hyphen: "Aix-en-" then "Provence", "1999-" then "2001)"
   if (/[\p{L}\d]-$/u.test(before)) return ratio > 0.3;
   // an address alone on its line, unless announced ("Voir :")
   if (ADDRESS.test(after) && !/:$/.test(before)) return false;
   if (/^[.,;)\]]/.test(after)) return true;
-  if (cues.ends?.(paragraph, after)) return false;
+  if (cues.ends?.(paragraph, after, exact && ratio > 1)) return false;
   if (cues.continues?.(after) && !cues.opens?.(paragraph)) return true;
   const runsOn = cues.runsOn?.(before) ?? false;
   // A heading or a label opens a paragraph; but not a word in capitals after a line that runs on
   // ("M. Jean" then "DUPONT") or after a full line ending in capitals ("M. Noureddine BEN" then
   // "MESSAOUD"), nor capitals after a heading in capitals that runs on ("… PAR" then "DOMAINES …").
   const capitalWord = /^[\p{Lu}'’-]+\.?$/u.test(after);
-  const carriesOn = (runsOn && (capitalWord || !/\p{Ll}/u.test(before))) || (capitalWord && ratio > 0.9 && /\p{Lu}{2,},?$/u.test(before));
+  const carriesOn =
+    (runsOn && (capitalWord || !/\p{Ll}/u.test(before))) ||
+    (capitalWord && ratio > 0.9 && /\p{Lu}{2,},?$/u.test(before)) ||
+    (exact && ratio > 1 && !/\p{Ll}/u.test(`${before}${after}`));
   // nor a label inside a bracket left open on a full line: "(Centre Sadoul - 54 520 Laxou -" then "Tel : 03 83 …)"
   const inBrackets = openBrackets(paragraph) > 0 && ratio > (exact ? 1 : 0.93);
-  if (/^[\p{Lu}\d]/u.test(after) && cues.opens?.(after) && !carriesOn && !inBrackets) return false;
-  if (runsOn || openBrackets(paragraph) > 0) return ratio > 0.3;
+  if (/^[\p{Lu}\d]/u.test(after) && cues.opens?.(after, exact && samePage && ratio > 1) && !carriesOn && !inBrackets) return false;
+  if (runsOn || openBrackets(paragraph) > 0) return ratio > (exact ? 1 : 0.3);
   const ended = /[.!?:]$/.test(before);
   if (/^\p{Ll}/u.test(after) && !ended) return ratio > 0.3;
   // Measured (the PDF's boxes): the next word would not have fitted, or it would have.
@@ -169,27 +201,46 @@ export function joinWrappedLines(state: NormaliseState): void {
   let printed = '';
   let printedBox: LineBox | undefined;
   let printedPage = 0;
+  const belowTop = pageTopOffsets(state.lines);
   // Lines of a paragraph follow at the line's pitch; a paragraph, heading or label is set apart by
   // more blank than that (a quarter of a line's height: the book's paragraphs leave half a line).
-  // Over a page's end there is no blank to measure; but a line in type of another size (a title
-  // after a paragraph) is another paragraph.
+  // Over a page's end a line in type of another size (a title after a paragraph) is another
+  // paragraph, and so is one that begins lower than the page's text begins (the blank a printer
+  // leaves before a paragraph as padding, which a page's top does not take away as it does a margin).
   const spacedApart = (before: LineBox | undefined, after: PdfLine) =>
     before !== undefined &&
     after.box !== undefined &&
-    (after.page === printedPage ? after.box.top - before.bottom > 0.25 * (before.bottom - before.top) : Math.abs(after.box.size - before.size) > 0.04 * before.size);
+    (after.page === printedPage
+      ? after.box.top - before.bottom > 0.25 * (before.bottom - before.top)
+      : Math.abs(after.box.size - before.size) > 0.04 * before.size || belowTop(after) > 0.25 * (after.box.bottom - after.box.top));
   for (const line of state.lines) {
     const previous = out.at(-1);
     const chunk = firstChunk(line.text);
     const measured = printedBox && line.box && margins ? measuredRatio(printedBox, line.box, chunk, margins) : undefined;
     const ratio = measured ?? (textWidth(printed) + textWidth(` ${chunk}`)) / full;
-    const wrapped = previous !== undefined && !spacedApart(printedBox, line) && continues(previous.text, printed, line.text, ratio, state.cues, measured !== undefined);
+    const wrapped = previous !== undefined && !spacedApart(printedBox, line) && continues(previous.text, printed, line.text, ratio, state.cues, measured !== undefined, line.page === printedPage);
     printed = line.text;
-    printedBox = line.box;
+    printedBox = line.end ?? line.box;
     printedPage = line.page;
-    if (wrapped) out[out.length - 1] = joined(previous, mend(previous.text, line.text, state.words));
+    if (wrapped) out[out.length - 1] = joined(previous, mend(previous.text, line.text, state.words), line);
     else out.push(line);
   }
   state.lines = out;
+}
+
+/**
+ * How far below the top of the pages' text a page's first line begins: the highest first line of
+ * a page in type of its size is where text begins on a page, wherever a paragraph goes on from the
+ * page before. 0 for a line that does not begin its page, or without boxes.
+ */
+function pageTopOffsets(lines: readonly PdfLine[]): (line: PdfLine) => number {
+  const firsts = lines.filter((l, i) => l.box && l.page !== lines[i - 1]?.page).map((l) => l.box!);
+  return (line) => {
+    if (!line.box || !firsts.includes(line.box)) return 0;
+    const size = line.box.size;
+    const top = Math.min(...firsts.filter((b) => Math.abs(b.size - size) <= 0.04 * size).map((b) => b.top));
+    return line.box.top - top;
+  };
 }
 
 /**

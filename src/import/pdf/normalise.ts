@@ -9,9 +9,9 @@ import { collectWords, joinRunningTitle, joinTableCells, joinWrappedLines, zipPa
 import type { LineBox } from './boxes.js';
 import { emptyState, type NormaliseRule, type NormaliseState, type ParagraphCues, type PdfLine } from './state.js';
 
-/** Blanks of every kind as one space; a soft hyphen is nothing. */
+/** Blanks of every kind as one space; a soft hyphen, a word joiner or a zero-width space is nothing. */
 function tidy(text: string): string {
-  return text.replace(/\u00AD/g, '').replace(/[\s\u00A0\u202F\u2007]+/g, ' ').trim();
+  return text.replace(/[\u00AD\u200B\u2060\uFEFF]/g, '').replace(/[\s\u00A0\u202F\u2007]+/g, ' ').trim();
 }
 
 export const NORMALISE_RULES: readonly NormaliseRule[] = [

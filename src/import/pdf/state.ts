@@ -11,6 +11,11 @@ export interface PdfLine {
   readonly line: number;
   /** where it was printed, when the PDF's geometry was read (boxes.ts); a joined line keeps its first line's */
   readonly box?: LineBox;
+  /**
+   * a joined line's last printed line's box: what the next line is measured against (whether its
+   * first word would have fitted), where `box` says where the paragraph begins
+   */
+  readonly end?: LineBox;
 }
 
 export interface NormaliseState {
@@ -35,10 +40,16 @@ export interface NormaliseState {
  * labels and headings: src/import/directory/paragraphs.ts); the normaliser knows no language.
  */
 export interface ParagraphCues {
-  /** a line that begins a paragraph (a heading, a label) */
-  readonly opens?: (line: string) => boolean;
-  /** a paragraph that is whole, whatever follows (`next`) */
-  readonly ends?: (paragraph: string, next: string) => boolean;
+  /**
+   * a line that begins a paragraph (a heading, a label); `afterFull` when it follows, with no
+   * paragraph's blank, a line measured full (its first word would not have fitted there)
+   */
+  readonly opens?: (line: string, afterFull?: boolean) => boolean;
+  /**
+   * a paragraph that is whole, whatever follows (`next`); `full` when its last line is measured
+   * full (the next line's first word would not have fitted on it)
+   */
+  readonly ends?: (paragraph: string, next: string, full?: boolean) => boolean;
   /** a line that can only continue the paragraph before it */
   readonly continues?: (line: string) => boolean;
   /** a line that cannot end a paragraph (it ends with "de", "la"…) */

@@ -103,6 +103,11 @@ describe('the directory as a book', () => {
     }
   });
 
+  it('never ends a printed line on a hyphen the text follows with a blank: a reader of the PDF would take it for a compound broken there', () => {
+    expect(printed.html).toContain('Montereau-\u2060\u00A0Journée');
+    expect(printed.html).not.toMatch(/\p{L}- \S/u);
+  });
+
   /*
    * The round trip: the published book's text, read back by the directory reader, gives the same
    * records as the store (provenance aside). The text is the HTML's own (htmlToText: one line per

@@ -44,16 +44,27 @@ const TAGS: Partial<Record<BookLine['kind'], string>> = {
   'synthesis-subdomain': 'h3',
 };
 
+/**
+ * A line's text as printed: a hyphen glued to its word and followed by a blank ("Montereau-
+ * Journée") is kept on one line with the next word (a word joiner, then a no-break space). Broken there, the printed line would end with
+ * the hyphen as a compound broken at its hyphen does ("Tanger-Tétouan"), and a reader of the PDF
+ * could not tell which (ADR 0008).
+ */
+function printedText(text: string): string {
+  // a no-break space alone would not do: a line may break between a hyphen and it (UAX 14, LB12a)
+  return escapeHtml(text).replace(/(\p{L}-) (?=\S)/gu, '$1\u2060\u00A0');
+}
+
 function lineHtml(line: BookLine): string {
   const tag = TAGS[line.kind] ?? 'p';
-  return `<${tag} class="l-${line.kind}">${escapeHtml(line.text)}</${tag}>`;
+  return `<${tag} class="l-${line.kind}">${printedText(line.text)}</${tag}>`;
 }
 
 /** "Funder : amount (…)" as a table row, the two cells read back as one line. */
 function fundingRow(text: string): string {
   const at = text.indexOf(' : ');
-  if (at < 0) return `<tr><td colspan="2">${escapeHtml(text)}</td></tr>`;
-  return `<tr><td>${escapeHtml(text.slice(0, at))}</td><td>${escapeHtml(text.slice(at + 1))}</td></tr>`;
+  if (at < 0) return `<tr><td colspan="2">${printedText(text)}</td></tr>`;
+  return `<tr><td>${printedText(text.slice(0, at))}</td><td>${printedText(text.slice(at + 1))}</td></tr>`;
 }
 
 function linesHtml(lines: readonly BookLine[]): string {
@@ -120,6 +131,8 @@ p, h1, h2, h3, h4, h5, td { margin: 0; hyphens: manual; }
 .b-entry-head { break-inside: avoid; break-after: avoid; margin: 10mm 0 3mm; padding-top: 2mm; border-top: 2px solid #1b4f72; }
 .b-entry-head:first-of-type { margin-top: 0; }
 .l-entry-home, .l-entry-partner { font-size: 13pt; color: #1b4f72; }
+/* the two parties' names, each a paragraph: set a little apart, as paragraphs are (see .l-para) */
+:is(.l-entry-home, .l-entry-partner) + .l-entry-partner { padding-top: 1.2mm; }
 .l-entry-unit { font-style: italic; }
 .l-executive { font-style: italic; margin-top: 1mm; }
 .b-plain { margin: 2mm 0; }
@@ -134,8 +147,9 @@ p, h1, h2, h3, h4, h5, td { margin: 0; hyphens: manual; }
 .l-item { padding-inline-start: 4mm; }
 /* A little space between paragraphs, so that a paragraph that ends on a full line can be told,
    in the PDF, from one broken by the width: a reader of the printed book (src/import/pdf/) takes
-   a gap wider than a quarter of a line for a paragraph's end (ADR 0008). */
-:is(.l-para, .l-item) + :is(.l-para, .l-item) { margin-top: 1.2mm; }
+   a gap wider than a quarter of a line for a paragraph's end (ADR 0008). Padding, not margin:
+   a page's top keeps it, so a paragraph that begins a page is seen to begin there too. */
+:is(.l-para, .l-item) + :is(.l-para, .l-item) { padding-top: 1.2mm; }
 table.funding { border-collapse: collapse; margin: 1mm 0 2mm; break-inside: avoid; width: 100%; }
 table.funding td { border-bottom: 0.5px solid #bbb; padding: 0.6mm 1.5mm; vertical-align: top; }
 table.funding td:first-child { width: 45%; }
@@ -194,6 +208,8 @@ export function htmlToText(html: string): string {
     .replace(/<\/td>\s*<td[^>]*>/gi, ' ')
     .replace(/<\/(p|h[1-6]|tr|li)>/gi, '\n')
     .replace(/<[^>]+>/g, '')
+    // the blank `printedText` glues to a hyphen is a blank of the text
+    .replace(/\u2060\u00A0/g, ' ')
     .replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
   return `${text
     .split('\n')
