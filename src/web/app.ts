@@ -3,30 +3,28 @@
  * /openapi.json, one error handler and one not-found handler. Dependencies come in: the store,
  * the searcher (optional: without it /recherche answers 503), the directory to show.
  *
- * Size: the one place where every route, hook and handler of the site is registered in order (the
- * language prefix, the pages, the members', the exports, the errors); splitting it would scatter
- * that order. Its parts that can stand alone live beside it (lanes, admission, conditional, paths).
+ * Here every route, hook and handler of the site is registered, in order (the language prefix, the
+ * members', the public pages, the exports, the errors); how a public page is served is
+ * public-pages.ts, and the parts that stand alone live beside it (lanes, admission, conditional, paths).
  */
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { sql, type Kysely } from 'kysely';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { DEFAULT_PAGE_CACHE_MB, DEFAULT_PAGES_IN_FLIGHT, type Config } from '../config.js';
-import { Lru } from '../lru.js';
 import { RepertoireError } from '../errors.js';
 import { systemClock, type Clock } from '../accounts/clock.js';
 import type { MailTransport } from '../accounts/mail.js';
 import type { AccountService } from '../accounts/service.js';
 import type { Census } from '../census/index.js';
-import { createAdmission, longWorkLimit, overloaded, RETRY_AFTER_SECONDS, type Admission } from './admission.js';
+import { createAdmission, longWorkLimit, RETRY_AFTER_SECONDS, type Admission } from './admission.js';
 import { registerAdminRoutes } from './admin/routes.js';
 import { registerTableImportRoutes } from './admin/table-import.js';
-import { recordOfPage, registerMembers } from './auth/members.js';
+import { registerMembers } from './auth/members.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { registerPasswordResetRoutes } from './auth/password-reset-routes.js';
 import { registerCensusRoutes } from './census/routes.js';
 import { registerNoticeRoutes } from './notices/routes.js';
-import { notModified, pageTag } from './conditional.js';
 import type { Searcher } from '../search/types.js';
 import type { Store } from '../store/db.js';
 import type { Database } from '../store/tables.js';
@@ -41,15 +39,16 @@ import { registerBaseMaps } from './maps/base.js';
 import { html } from './html.js';
 import { editionLabel, t, useArabicDigits, type MessageKey, type Params } from './i18n/index.js';
 import { currentLanguage, inLanguage, splitLanguage } from './language.js';
-import { languageOf, rememberVisit, suggestedLanguage, VARY } from './request-language.js';
+import { languageOf, suggestedLanguage } from './request-language.js';
 import { layout, type Colophon } from './layout.js';
 import { MEMBER_PAGES } from './member-pages.js';
 import { prefersJson } from './negotiation.js';
+import { DIRECTORY_PREFIX, registerPublicPages } from './public-pages.js';
 import { openApiDocument } from './openapi.js';
-import { PageMoved, movedUrl, type AnyPage, type PageInput, type QueryParams, type RenderContext } from './page.js';
+import { PageMoved, movedUrl, type QueryParams, type RenderContext } from './page.js';
 import { PAGES } from './pages/index.js';
 import { registerStatisticsCsv } from './pages/statistics/csv.js';
-import { inDirectory, paths } from './paths.js';
+import { paths } from './paths.js';
 import { applySecurityHeaders, clientErrorResponse, registerSecurityHeaders, securedServer } from './security-headers.js';
 
 /** The site's assets, found from src/web and dist/web alike (they are not compiled). */
@@ -83,23 +82,6 @@ export interface AppOptions {
   readonly release?: string;
   /** the time the pages read what expires against (default: the system's); tests move theirs */
   readonly clock?: Clock;
-}
-
-/**
- * A page's text as UTF-8 bytes, encoded once. Given a string, the server measures its length and
- * then encodes it, each a pass over a string built of thousands of pieces: on a search page of
- * 160 KB that was a fifth of the serving thread's time.
- */
-/** A public page as it was sent: its content type and bytes. */
-interface DrawnPage {
-  readonly type: string;
-  readonly body: Buffer;
-  /** drawn in the background (a search, a long page): sent again in the background too */
-  readonly background: boolean;
-}
-
-function bytes(text: string): Buffer {
-  return Buffer.from(text, 'utf8');
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -185,140 +167,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const longWork = options.longWork ?? createAdmission(longWorkLimit(pagesInFlight));
   const release = options.release ?? Date.now().toString(36);
   const clock = options.clock ?? systemClock;
-  // A public page is a function of its tag (conditional.ts): drawn once, it is sent again as it is
-  // to whoever asks for it before the store changes, without reading or drawing anything.
-  const drawn = new Lru<string, DrawnPage>(Math.round((options.config?.pageCacheMb ?? DEFAULT_PAGE_CACHE_MB) * 2 ** 20), (page) => page.body.length);
-  const send = async (request: FastifyRequest, reply: FastifyReply, page: AnyPage, params: Record<string, string>, json: boolean) => {
-    const leaveAdmission = admission.tryEnter();
-    if (leaveAdmission === undefined) throw overloaded();
-    try {
-      return await sendPage(request, reply, page, params, json);
-    } finally {
-      leaveAdmission();
-    }
-  };
-  const sendPage = async (request: FastifyRequest, reply: FastifyReply, page: AnyPage, params: Record<string, string>, json: boolean) => {
-    // a directory's pages (/r/<id>/…) link within it (paths.ts)
-    const directoryId = (request.params as { directory?: string } | undefined)?.directory;
-    return inDirectory(directoryId, () => drawPage(request, reply, page, params, json, directoryId));
-  };
-  // a page is drawn from the snapshot and from the partner graph at hand, which comes later (built
-  // in the background): a page drawn before the graph is not kept, nor 304'd, once it is there
-  const versionOf = (dir: Directory) => `${dir.stamp}|${dir.partnerGraphBuiltFor() ?? ''}`;
-  const drawPage = async (request: FastifyRequest, reply: FastifyReply, page: AnyPage, params: Record<string, string>, json: boolean, directoryId: string | undefined) => {
-    // Signed-in members' HTML shows named people's coordinates; the JSON twins never do.
-    const audience = json ? 'public' : members.audience(request);
-    // read once a request: each reading checks the store's version first
-    let read: Promise<Directory> | undefined;
-    const directory = (): Promise<Directory> => (read ??= cache.get(audience, directoryId));
-    const refreshSearchIndex = options.refreshSearchIndex;
-    // a public page the client holds as it is now: 304, neither read nor drawn
-    const locale = languageOf(request);
-    // a first visit whose browser prefers another of the site's languages gets a notice (the page's only difference)
-    const suggested = json ? undefined : suggestedLanguage(request);
-    if (suggested !== undefined) rememberVisit(reply, locale);
-    const tag =
-      audience === 'public'
-        ? pageTag({ release, stamp: `${versionOf(await directory())}${page.dated === true ? `|${clock().toISOString().slice(0, 10)}` : ''}`, locale: `${locale}${suggested === undefined ? '' : `>${suggested}`}`, representation: json ? 'json' : 'html', url: request.originalUrl })
-        : undefined;
-    // the page depends on Accept (HTML or JSON), and on Accept-Language and the cookie that says a visit is not the first
-    const cacheControl = suggested === undefined ? 'no-cache' : 'private, no-cache';
-    if (tag !== undefined && notModified(request.headers['if-none-match'], tag)) {
-      return reply.code(304).headers({ etag: tag, 'cache-control': cacheControl, vary: VARY }).send();
-    }
-    const kept = tag === undefined ? undefined : drawn.get(tag);
-    if (kept !== undefined) {
-      // a results or long page, even kept, still goes after the record pages under way (lanes.ts)
-      if (kept.background) await lanes.turn();
-      return reply.headers({ etag: tag, 'cache-control': cacheControl, vary: VARY }).type(kept.type).send(kept.body);
-    }
-    const leaveForeground = lanes.foreground();
-    let background = false;
-    let leaveLongWork: (() => void) | undefined;
-    // long work (a search, a long page) is admitted apart, a few at once: it holds the search thread,
-    // and queued behind itself it would wait for seconds
-    const toBackground = () => {
-      leaveLongWork ??= longWork.tryEnter();
-      if (leaveLongWork === undefined) throw overloaded();
-      background = true;
-      leaveForeground();
-    };
-    const searcher = options.searcher;
-    try {
-      // a results page moves to the background when it searches; a long page is there from the start
-      if (page.long === true) {
-        toBackground();
-        await lanes.turn();
-      }
-      const input: PageInput = {
-        locale,
-        params,
-        query: (request.query ?? {}) as QueryParams,
-        directory,
-        db: options.store.db,
-        ...(options.reader !== undefined ? { reader: options.reader } : {}),
-        // a request that searches gives way to record pages before each long piece of its work (lanes.ts)
-        searcher:
-          searcher === undefined
-            ? undefined
-            : {
-                // the site's clock decides which partner-search notices are past their last day
-                search: async (query, directoryId, today) => {
-                  toBackground();
-                  const result = await searcher.search(query, directoryId, today ?? clock().toISOString().slice(0, 10));
-                  await lanes.turn();
-                  return result;
-                },
-                close: () => searcher.close(),
-              },
-        ...(refreshSearchIndex !== undefined ? { beforeSearch: async () => refreshSearchIndex((await directory()).id), refreshIndexOf: refreshSearchIndex } : {}),
-        directoryOf: (id) => cache.get(audience, id),
-        clock,
-      };
-      const view: unknown = await page.load(input);
-      reply.header('vary', VARY);
-      // set once the page is read: an error page carries no tag (a 304 must never stand for it)
-      if (tag !== undefined) reply.headers({ etag: tag, 'cache-control': cacheControl });
-      const keep = (type: string, body: Buffer) => {
-        if (tag !== undefined) drawn.set(tag, { type, body, background });
-        return reply.type(type).send(body);
-      };
-      if (json) return keep('application/json; charset=utf-8', bytes(JSON.stringify(view)));
-      if (audience === 'members') reply.header('cache-control', 'private, no-store');
-      if (background) await lanes.turn();
-      const context = await members.context(request, recordOfPage(page.path, params));
-      const rendered = page.render(view, context);
-      return keep('text/html; charset=utf-8', bytes(layout(rendered, context, await colophonOf(directory)).value));
-    } finally {
-      leaveForeground();
-      leaveLongWork?.();
-    }
-  };
-
-  // each page of a directory at the root (the default directory) and under /r/<id> (any directory)
-  const DIRECTORY_PREFIX = '/r/:directory';
-  for (const page of PAGES) {
-    const prefixes = page.sitewide === true ? [''] : ['', DIRECTORY_PREFIX];
-    const last = page.path.split('/').pop() ?? '';
-    for (const prefix of prefixes) {
-      if (last.startsWith(':')) {
-        // one route: the last parameter may end with .json (ids never hold a dot)
-        const name = last.slice(1);
-        app.get(`${prefix}${page.path}`, async (request, reply) => {
-          const { directory: _directory, ...params } = { ...(request.params as Record<string, string>) };
-          const value = params[name] ?? '';
-          const json = value.endsWith('.json') || prefersJson(request);
-          params[name] = value.endsWith('.json') ? value.slice(0, -'.json'.length) : value;
-          return send(request, reply, page, params, json);
-        });
-      } else {
-        const path = page.path === '/' && prefix !== '' ? prefix : `${prefix}${page.path}`;
-        const twin = page.path === '/' ? `${prefix}/index.json` : `${prefix}${page.path}.json`;
-        app.get(path, async (request, reply) => send(request, reply, page, {}, prefersJson(request)));
-        app.get(twin, async (request, reply) => send(request, reply, page, {}, true));
-      }
-    }
-  }
+  registerPublicPages(app, {
+    db: options.store.db,
+    ...(options.reader !== undefined ? { reader: options.reader } : {}),
+    ...(options.searcher !== undefined ? { searcher: options.searcher } : {}),
+    ...(options.refreshSearchIndex !== undefined ? { refreshSearchIndex: options.refreshSearchIndex } : {}),
+    pageCacheMb: options.config?.pageCacheMb ?? DEFAULT_PAGE_CACHE_MB,
+    cache,
+    members,
+    lanes,
+    admission,
+    longWork,
+    release,
+    clock,
+    colophonOf,
+  });
 
   const directoryOf = (request: FastifyRequest) => (request.params as { directory?: string } | undefined)?.directory;
   const publicDirectory = (request: FastifyRequest) => cache.get('public', directoryOf(request));
