@@ -78,27 +78,25 @@ async function mergeCollectivities(
   ids: Shelf<string>,
 ): Promise<void> {
   const { directoryId, gazetteer } = options;
-  // Only the directory's collectivities are matched by name (two of the table's with different codes are two places): their keys first, the first one's kept.
-  const byName = shelves.shelf<string>('stored_names');
+  // Only the directory's collectivities are matched by name (two of the table's with different codes are two places): their keys first.
+  const byName = new FirstPlaced(shelves.shelf('stored_names'));
   const countries = new Set<string>();
   for await (const page of collectivityNamePages(db, directoryId)) {
     for (const c of page) {
       countries.add(c.country);
-      for (const n of [c.name, c.shortName, ...c.aliases]) {
-        if (n) for (const key of nameKeys(c.country, n)) if (!byName.has(key)) byName.set(key, c.id);
-      }
+      for (const n of [c.name, c.shortName, ...c.aliases]) if (n) for (const key of nameKeys(c.country, n)) byName.offer(key, c);
     }
   }
-  let byAlias: Shelf<string> | undefined;
+  let byAlias: FirstPlaced | undefined;
   const viaGazetteer = async (t: Collectivity): Promise<string | undefined> => {
     if (gazetteer === undefined || !countries.has(t.country)) return undefined;
     // The directory's keys are computed only when a name is not found as written: the gazetteer is slow to ask.
     if (byAlias === undefined) {
-      byAlias = shelves.shelf<string>('stored_aliases');
+      byAlias = new FirstPlaced(shelves.shelf('stored_aliases'));
       for await (const page of collectivityNamePages(db, directoryId)) {
         for (const c of page) for (const n of [c.name, c.shortName]) if (n) {
           const key = aliasKey(c.country, n, gazetteer);
-          if (key && !byAlias.has(key)) byAlias.set(key, c.id);
+          if (key) byAlias.offer(key, c);
         }
       }
     }
@@ -137,6 +135,22 @@ async function mergeCollectivities(
   }
 }
 
+/**
+ * Keys to the directory's collectivities, the first in the directory's order kept for each (as
+ * a Map built in that order keeps it), whatever order the pages come in.
+ */
+class FirstPlaced {
+  constructor(private readonly shelf: Shelf<[string, number]>) {}
+
+  offer(key: string, c: { id: string; position: number }): void {
+    if ((this.shelf.get(key)?.[1] ?? Infinity) > c.position) this.shelf.set(key, [c.id, c.position]);
+  }
+
+  get(key: string): string | undefined {
+    return this.shelf.get(key)?.[0];
+  }
+}
+
 /** `id-2`, `id-3`… the first neither stored nor added, as merge-table.ts's freeId (a rare path: one look-up at a time). */
 async function freeIdIn(db: Kysely<Database>, directoryId: string, table: 'collectivities' | 'partnerships', id: string, merging: Shelf<unknown>): Promise<string> {
   for (let n = 2; ; n += 1) {
@@ -155,11 +169,15 @@ async function mergePartnerships(
   ids: Shelf<string>,
 ): Promise<void> {
   const directoryId = directory.id!;
-  // The directory's pairs, the last one's kept (a Map built in the directory's order), then the table's added ones.
-  const byPair = shelves.shelf<string>('pairs');
+  // The directory's pairs, the last in its order kept (as a Map built in that order keeps it), then the table's added ones.
+  const pairs = shelves.shelf<[string, number]>('pairs');
   for await (const page of partnershipPartyPages(db, directoryId)) {
-    for (const p of page) byPair.set(pairKey({ parties: p.parties.map((collectivityId) => ({ collectivityId, country: '' })) }), p.id);
+    for (const p of page) {
+      const key = pairKey({ parties: p.parties.map((collectivityId) => ({ collectivityId, country: '' })) });
+      if ((pairs.get(key)?.[1] ?? -1) < p.position) pairs.set(key, [p.id, p.position]);
+    }
   }
+  const byPair = { get: (key: string) => pairs.get(key)?.[0], added: (key: string, id: string) => pairs.set(key, [id, Number.MAX_SAFE_INTEGER]) };
   let position = await nextPosition(db, directoryId, 'partnerships');
   for (const chunk of read.records.partnerships.chunks(LOOKUPS_PER_CHUNK)) {
     const table = chunk.map(([, p]) => ({ t: p, ...renamedParties(p, (id) => collectivityIds.get(id) ?? id) }));
@@ -177,7 +195,7 @@ async function mergePartnerships(
       if (foundId === undefined) {
         const id = sameIds.has(t.id) || merging.has(t.id) ? await freeIdIn(db, directoryId, 'partnerships', t.id, merging) : t.id;
         merging.set(id, { record: { ...t, id, parties, ...(contacts ? { contacts } : {}) }, position: position++ });
-        byPair.set(pairKey({ parties }), id);
+        byPair.added(pairKey({ parties }), id);
         ids.set(t.id, id);
         continue;
       }

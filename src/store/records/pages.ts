@@ -1,8 +1,9 @@
 /**
  * A large directory read a page at a time, for work that needs only a little of each record (a
  * table merged into it: every collectivity's names, every partnership's parties) and must not
- * hold them all. Pages follow the directory's order: position, then id (a key of its own, so
- * that no record is skipped or read twice even if two share a position).
+ * hold them all. Pages follow the records' key (the primary key's index: each page found, not
+ * sorted out of the whole table), not the directory's order: each record comes with its
+ * position, for the reader that needs the order.
  */
 import type { Kysely } from 'kysely';
 import { decodeJson } from '../codec.js';
@@ -14,31 +15,30 @@ export const PAGE = 5_000;
 
 export interface CollectivityNames {
   id: string;
+  position: number;
   country: string;
   name: string;
   shortName?: string;
   aliases: string[];
 }
 
-type After = { position: number; id: string } | undefined;
-
-/** The directory's collectivities' names, page by page, in the directory's order. */
+/** The directory's collectivities' names, page by page. */
 export async function* collectivityNamePages(db: Kysely<Database>, directoryId: string): AsyncGenerator<CollectivityNames[]> {
-  let after: After;
+  let after: string | undefined;
   for (;;) {
     const rows = await db
       .selectFrom('collectivities')
       .select(['id', 'position', 'country', 'name', 'short_name', 'aliases'])
       .where('directory_id', '=', directoryId)
-      .$if(after !== undefined, (q) => q.where((eb) => eb.or([eb('position', '>', after!.position), eb.and([eb('position', '=', after!.position), eb('id', '>', after!.id)])])))
-      .orderBy('position')
+      .$if(after !== undefined, (q) => q.where('id', '>', after!))
       .orderBy('id')
       .limit(PAGE)
       .execute();
     if (rows.length === 0) return;
-    after = { position: rows.at(-1)!.position, id: rows.at(-1)!.id };
+    after = rows.at(-1)!.id;
     yield rows.map((row) => ({
       id: row.id,
+      position: row.position,
       country: row.country,
       name: row.name,
       ...(row.short_name === null ? {} : { shortName: row.short_name }),
@@ -47,21 +47,20 @@ export async function* collectivityNamePages(db: Kysely<Database>, directoryId: 
   }
 }
 
-/** The directory's partnerships' parties (collectivity ids), page by page, in the directory's order. */
-export async function* partnershipPartyPages(db: Kysely<Database>, directoryId: string): AsyncGenerator<{ id: string; parties: string[] }[]> {
-  let after: After;
+/** The directory's partnerships' parties (collectivity ids), page by page. */
+export async function* partnershipPartyPages(db: Kysely<Database>, directoryId: string): AsyncGenerator<{ id: string; position: number; parties: string[] }[]> {
+  let after: string | undefined;
   for (;;) {
     const rows = await db
       .selectFrom('partnerships')
       .select(['id', 'position'])
       .where('directory_id', '=', directoryId)
-      .$if(after !== undefined, (q) => q.where((eb) => eb.or([eb('position', '>', after!.position), eb.and([eb('position', '=', after!.position), eb('id', '>', after!.id)])])))
-      .orderBy('position')
+      .$if(after !== undefined, (q) => q.where('id', '>', after!))
       .orderBy('id')
       .limit(PAGE)
       .execute();
     if (rows.length === 0) return;
-    after = { position: rows.at(-1)!.position, id: rows.at(-1)!.id };
+    after = rows.at(-1)!.id;
     const parties = new Map<string, string[]>();
     for (const slice of chunks(rows.map((row) => row.id))) {
       const found = await db
@@ -74,7 +73,7 @@ export async function* partnershipPartyPages(db: Kysely<Database>, directoryId: 
         .execute();
       for (const row of found) parties.set(row.partnership_id, [...(parties.get(row.partnership_id) ?? []), row.collectivity_id]);
     }
-    yield rows.map((row) => ({ id: row.id, parties: parties.get(row.id) ?? [] }));
+    yield rows.map((row) => ({ id: row.id, position: row.position, parties: parties.get(row.id) ?? [] }));
   }
 }
 
