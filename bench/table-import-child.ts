@@ -1,12 +1,14 @@
 /**
  * One step of the table bench in a process of its own: `read` (the table streamed onto the
- * reader's scratch shelves) or `import` (read, then written into a new SQLite store a chunk at a
- * time). Prints its peak RSS (VmHWM) and the seconds of each phase as JSON; progress on stderr.
+ * reader's scratch shelves), `import` (read, then written into a new SQLite store a chunk at a
+ * time) or `merge` (read, then merged into the directory `import` left in the store). Prints its
+ * peak RSS (VmHWM), the seconds of each phase and the rows' outcomes as JSON; progress on stderr.
+ * With TABLE_BENCH_GAZETTEER=1 the gazetteer is asked as the command asks it.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadConfig } from '../src/config.js';
-import { importTable } from '../src/census/import-table.js';
+import { importTable, type RowCounts } from '../src/census/import-table.js';
 import { openTable, readMapping, readTable } from '../src/import/table/index.js';
 import { openStore } from '../src/store/db.js';
 
@@ -20,23 +22,26 @@ const read = await readTable(openTable(table, mapping.table), mapping, {
 });
 const readSeconds = (performance.now() - started) / 1000;
 let writeSeconds = 0;
-if (step === 'import') {
+let rows: RowCounts | undefined;
+if (step === 'import' || step === 'merge') {
   started = performance.now();
   const store = await openStore(loadConfig({ DATABASE_URL: storePath }));
   let shown = 0;
-  await importTable(store.db, read, {
+  ({ rows } = await importTable(store.db, read, {
+    // TABLE_BENCH_GAZETTEER=1: names not found as written looked up in the gazetteer, as `repertoire import` does.
+    ...(process.env.TABLE_BENCH_GAZETTEER ? { gazetteer: (await import('../src/geo/gazetteer.js')).defaultGazetteer() } : {}),
     onProgress: (written, total) => {
       if (written - shown >= Number(process.env.TABLE_BENCH_EVERY ?? 200_000) || written === total) {
         shown = written;
         process.stderr.write(`  wrote ${written}/${total} records, RSS ${rssMb()} MB\n`);
       }
     },
-  });
+  }));
   await store.close();
   writeSeconds = (performance.now() - started) / 1000;
 }
 read.close();
-console.log(JSON.stringify({ rowsRead: read.rows.read, readSeconds, writeSeconds, peakMb: peakMb() }));
+console.log(JSON.stringify({ rowsRead: read.rows.read, readSeconds, writeSeconds, peakMb: peakMb(), ...(rows ? { rows } : {}) }));
 
 /** RSS, and the part of it that is V8's heap and buffers outside it */
 function rssMb(): string {

@@ -1,9 +1,11 @@
 /**
  * A large table: a generated CSV of TABLE_BENCH_ROWS rows (default 1 000 000; the Czech register's
  * columns, 6 000 home municipalities, a new partner per row) read with the shipped mapping, then
- * imported into a new SQLite store (written a chunk at a time). Prints rows per second and the peak RSS (VmHWM) of each step, each in
- * a child process of its own so that one step's memory does not hide the next's. Goal: a
- * 1 000 000-row table imports within 300 MB of RSS.
+ * imported into a new SQLite store (written a chunk at a time); then (`merge`) a second table of
+ * as many rows merged into that directory: its first half the first table's second half, dated
+ * a year later (updated), its second half new partners (created). Prints rows per second and the
+ * peak RSS (VmHWM) of each step, each in a child process of its own so that one step's memory
+ * does not hide the next's. Goal: a 1 000 000-row table imports, and merges, within 300 MB of RSS.
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -24,13 +26,14 @@ const CHILD = fileURLToPath(new URL('table-import-child.ts', import.meta.url));
 const GOAL_MB = 300;
 const CLI_NODE_FLAGS = ['--max-semi-space-size=1', '--v8-pool-size=1'];
 
-export async function writeTable(path: string, rows: number): Promise<void> {
+/** Rows `from` to `from + rows`; `yearShift` dates each partnership that many years later. */
+export async function writeTable(path: string, rows: number, from = 0, yearShift = 0): Promise<void> {
   const out = createWriteStream(path);
   out.write('kod1\tlat1\tlon1\tobec1\tstat1\tkod2\tlat2\tlon2\tobec2\tstat2\trok\n');
-  for (let i = 0; i < rows; i += 1) {
+  for (let i = from; i < from + rows; i += 1) {
     const home = i % 6000;
     const [country, lat, lon] = COUNTRIES[i % COUNTRIES.length]!;
-    const line = `S-${home}\t${(49.8 + (home % 100) / 1000).toFixed(6)}\t${(15 + (home % 50) / 1000).toFixed(6)}\tObec ${home}\tČeská republika\tF-${i}\t${(lat + (i % 10) / 100).toFixed(6)}\t${(lon + (i % 10) / 100).toFixed(6)}\tMěsto ${i}\t${country}\t${1990 + (i % 30)}\n`;
+    const line = `S-${home}\t${(49.8 + (home % 100) / 1000).toFixed(6)}\t${(15 + (home % 50) / 1000).toFixed(6)}\tObec ${home}\tČeská republika\tF-${i}\t${(lat + (i % 10) / 100).toFixed(6)}\t${(lon + (i % 10) / 100).toFixed(6)}\tMěsto ${i}\t${country}\t${1990 + ((i + yearShift) % 30)}\n`;
     if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve) => out.end(() => resolve()));
@@ -44,11 +47,14 @@ export async function run(): Promise<void> {
     let started = performance.now();
     await writeTable(table, rows);
     console.log(`table: ${rows} rows, ${(statSync(table).size / 2 ** 20).toFixed(0)} MB, written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    // `import` times its reading and its writing; `read` alone (TABLE_BENCH_STEPS=read,import) shows the reader's own peak.
-    for (const step of (process.env.TABLE_BENCH_STEPS ?? 'import').split(',')) {
+    const steps = (process.env.TABLE_BENCH_STEPS ?? 'import,merge').split(',');
+    const update = join(dir, 'update.tsv');
+    if (steps.includes('merge')) await writeTable(update, rows, Math.floor(rows / 2), 1);
+    // `import` times its reading and its writing; `read` alone (TABLE_BENCH_STEPS=read,import) shows the reader's own peak; `merge` follows `import`.
+    for (const step of steps) {
       started = performance.now();
       // With the memory flags of the command's first line (src/cli/main.ts): what `repertoire import` runs with.
-      const child = spawnSync(process.execPath, [...CLI_NODE_FLAGS, '--import', 'tsx', CHILD, step, table, MAPPING, join(dir, 'store.db')], {
+      const child = spawnSync(process.execPath, [...CLI_NODE_FLAGS, '--import', 'tsx', CHILD, step, step === 'merge' ? update : table, MAPPING, join(dir, 'store.db')], {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'inherit'],
         env: { ...process.env, GLIBC_TUNABLES: 'glibc.malloc.mmap_threshold=262144' },
@@ -58,9 +64,10 @@ export async function run(): Promise<void> {
         console.log(`${step}: failed (exit ${child.status ?? child.signal}) after ${seconds.toFixed(1)} s`);
         continue;
       }
-      const { peakMb, rowsRead, readSeconds, writeSeconds } = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { peakMb: number; rowsRead: number; readSeconds: number; writeSeconds: number };
+      const { peakMb, rowsRead, readSeconds, writeSeconds, rows: outcomes } = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { peakMb: number; rowsRead: number; readSeconds: number; writeSeconds: number; rows?: Record<string, number> };
       const verdict = peakMb <= GOAL_MB ? 'met' : 'NOT met';
-      const phases = step === 'import' ? ` (reading ${readSeconds.toFixed(1)} s, writing ${writeSeconds.toFixed(1)} s)` : '';
+      const counted = outcomes ? `; rows ${Object.entries(outcomes).map(([k, n]) => `${k} ${n}`).join(', ')}` : '';
+      const phases = step === 'read' ? '' : ` (reading ${readSeconds.toFixed(1)} s, ${step === 'merge' ? 'merging' : 'writing'} ${writeSeconds.toFixed(1)} s${counted})`;
       console.log(`${step}: ${rowsRead} rows in ${seconds.toFixed(1)} s${phases}, ${Math.round(rowsRead / seconds)} rows/s, peak RSS ${peakMb.toFixed(0)} MB — goal ≤ ${GOAL_MB} MB: ${verdict}`);
     }
   } finally {

@@ -154,6 +154,80 @@ describe('matching through the gazetteer', () => {
   });
 });
 
+describe('a table merged into a directory, a chunk at a time', () => {
+  const register = fileURLToPath(new URL('../import/table/fixtures/vztahy.tsv', import.meta.url));
+  const mappingPath = fileURLToPath(new URL('../../data/mappings/twinnings-cz.json', import.meta.url));
+  const mapping = readMapping(readFileSync(mappingPath, 'utf8'), 'twinnings-cz.json');
+  const contents = async (path: string) => (await storeContents(path)).replace(/"(created_at|imported_at)":"[^"]*"/g, '"$1":""');
+  const [header, ...lines] = readFileSync(register, 'utf8').trimEnd().split('\n');
+  /** The register's first 600 rows, then its rows from the 300th: half of them known, a third of those dated anew, the rest new. */
+  const first = () => tableFile('first.tsv', [header!, ...lines.slice(0, 600)]);
+  const second = () => tableFile('vztahy.tsv', [header!, ...lines.slice(300).map((line, i) => (i % 3 === 0 ? line.replace(/\t\d{4}$/, '\t2010') : line))]);
+  const tableFile = (name: string, rows: string[]) => {
+    const path = join(tempDir(), name);
+    writeFileSync(path, `${rows.join('\n')}\n`);
+    return path;
+  };
+  const readFile = (path: string) => readTable(openTable(path, mapping.table), mapping, { now: new Date('2026-01-01T00:00:00Z') });
+  const storeWithFirst = async () => {
+    const store = await openTempStore();
+    const read = await readFile(first());
+    await importTable(store.db, read, { now: new Date('2026-01-01T00:00:00Z') });
+    read.close();
+    return store;
+  };
+
+  it('writes what the document-wide merge and import write: the same rows, positions, versions and report', async () => {
+    const streamed = await storeWithFirst();
+    const whole = await storeWithFirst();
+    const path = second();
+    const read = await readFile(path);
+    try {
+      const result = await importTable(streamed.db, read);
+      const directoryId = result.directoryId;
+      const merged = mergeTable(await readDocument(whole.db, directoryId), read.document, { directoryId });
+      const saved = await importDocument(whole.db, merged.document, { documentName: 'vztahy.tsv', report: read.report });
+      expect(result.changes).toEqual(saved.changes);
+      expect(result.rows).toMatchObject({ created: 364, rejected: 2 });
+      expect(result.rows.updated).toBeGreaterThan(50);
+      expect(result.rows.unchanged).toBeGreaterThan(50);
+      expect(await contents(streamed.path)).toBe(await contents(whole.path));
+    } finally {
+      read.close();
+    }
+  }, 60_000);
+
+  it('counts in a dry run what it then writes, and writes nothing', async () => {
+    const store = await storeWithFirst();
+    const before = await storeContents(store.path);
+    const read = await readFile(second());
+    try {
+      const dry = await importTable(store.db, read, { dryRun: true });
+      expect(await storeContents(store.path)).toBe(before);
+      const done = await importTable(store.db, read);
+      expect(done.rows).toEqual(dry.rows);
+      expect(done.changes).toEqual(dry.changes);
+    } finally {
+      read.close();
+    }
+  }, 60_000);
+
+  it('leaves the store as it was when it fails halfway', async () => {
+    const store = await storeWithFirst();
+    const before = await storeContents(store.path);
+    const read = await readFile(second());
+    try {
+      const onProgress = (done: number) => {
+        if (done > 200) throw new Error('the disk is full');
+      };
+      await expect(importTable(store.db, read, { onProgress })).rejects.toThrow(/could not import vztahy.tsv into directory "jumelages-cz-2013": the disk is full/);
+      expect(await storeContents(store.path)).toBe(before);
+    } finally {
+      read.close();
+    }
+  }, 60_000);
+});
+
 describe('a table that makes a new directory, written a chunk at a time', () => {
   const register = fileURLToPath(new URL('../import/table/fixtures/vztahy.tsv', import.meta.url));
   const mappingPath = fileURLToPath(new URL('../../data/mappings/twinnings-cz.json', import.meta.url));

@@ -107,14 +107,14 @@ async function importIn(trx: Kysely<Database>, directoryId: string, validated: R
 }
 
 /** The proposals the queue does not already hold (a second import of the same edition adds none). */
-async function proposalsNotQueued(trx: Kysely<Database>, directoryId: string, proposals: readonly ImportProposal[]): Promise<ImportProposal[]> {
+export async function proposalsNotQueued<P extends ImportProposal>(trx: Kysely<Database>, directoryId: string, proposals: readonly P[]): Promise<P[]> {
   if (proposals.length === 0) return [];
   const pending = await trx.selectFrom('proposals').select(['record_type', 'record_id', 'action', 'data']).where('directory_id', '=', directoryId).where('origin_kind', '=', 'import').where('status', '=', 'submitted').execute();
   const known = new Set(pending.map((p) => `${p.record_type}:${p.record_id}:${p.action}:${p.data ?? ''}`));
   return proposals.filter((p) => !known.has(`${p.recordType}:${p.recordId}:${p.action}:${p.data === undefined ? '' : JSON.stringify(p.data)}`));
 }
 
-type ImportProposal = Omit<NewProposal, 'directoryId' | 'batch' | 'baseVersion'>;
+export type ImportProposal = Omit<NewProposal, 'directoryId' | 'batch' | 'baseVersion'>;
 
 /**
  * The document to save (the import's, with edited records kept as they stand) and the proposals

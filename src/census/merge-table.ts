@@ -5,6 +5,10 @@
  * (the table's code), then by name and country — folded (`KOMÁRNO` is `Komárno`), institution
  * words left out, through the gazetteer's aliases — and partnerships by their parties. What the
  * table says of a matched record updates it; what it does not say is kept.
+ *
+ * The rules, one function each, are what merge-table-streamed.ts applies a chunk at a time to a
+ * stored directory of any size (the import's only path); `mergeTable` applies them to whole
+ * documents in memory, the reference the streamed merge is tested against (import-table.test.ts).
  */
 import { bareName, type Gazetteer } from '../geo/gazetteer.js';
 import { canonicalDocument } from '../model/canonical.js';
@@ -41,12 +45,12 @@ export function mergeTable(stored: RepertoireDocument | undefined, table: Repert
 }
 
 /** The comparison keys of a collectivity's name in its country: folded, and bare of institution words. */
-function nameKeys(country: string, name: string): string[] {
+export function nameKeys(country: string, name: string): string[] {
   return [...new Set([`${country}:${foldKey(name)}`, `${country}:${bareName(name)}`])];
 }
 
 /** The gazetteer's own spelling of a place's name, directly or through its aliases ("Marrakech" → "Marrakesh"), as a key. */
-function aliasKey(country: string, name: string, gazetteer: MergeOptions['gazetteer']): string | undefined {
+export function aliasKey(country: string, name: string, gazetteer: MergeOptions['gazetteer']): string | undefined {
   for (const n of new Set([name, bareName(name)])) {
     const place = gazetteer?.places(country, n).places[0];
     if (place) return `${country}:${foldKey(place.name)}`;
@@ -86,9 +90,9 @@ function mergeCollectivities(base: RepertoireDocument, table: RepertoireDocument
   for (const t of table.collectivities) {
     const sameId = byId.get(t.id);
     const found =
-      sameId?.country === t.country ? sameId : ([t.name, ...(t.aliases ?? [])].flatMap((n) => nameKeys(t.country, n)).map((k) => byName.get(k)).find(Boolean) ?? viaGazetteer(t));
+      sameId?.country === t.country ? sameId : (lookupKeys(t).map((k) => byName.get(k)).find(Boolean) ?? viaGazetteer(t));
     if (found === undefined) {
-      const id = byId.has(t.id) ? freeId(t.id, byId) : t.id;
+      const id = byId.has(t.id) ? freeId(t.id, (x) => byId.has(x)) : t.id;
       const added = { ...t, id };
       base.collectivities.push(added);
       byId.set(id, added);
@@ -96,25 +100,43 @@ function mergeCollectivities(base: RepertoireDocument, table: RepertoireDocument
       continue;
     }
     ids.set(t.id, found.id);
-    if (t.location !== undefined) found.location = t.location;
-    if (t.region !== undefined && found.region === undefined) found.region = t.region;
-    const spellings = [t.name, ...(t.aliases ?? [])].filter((n) => ![found.name, found.shortName, ...(found.aliases ?? [])].some((m) => m !== undefined && foldKey(m) === foldKey(n)));
-    if (spellings.length > 0) found.aliases = [...(found.aliases ?? []), ...spellings];
+    absorbCollectivity(found, t);
   }
   return ids;
 }
 
+/** The stored keys a table's collectivity is looked up by: its names and aliases, in its country. */
+export function lookupKeys(t: Collectivity): string[] {
+  return [t.name, ...(t.aliases ?? [])].flatMap((n) => nameKeys(t.country, n));
+}
+
+/** What the table says of a collectivity already there: its location replaces, its region fills a gap, its other spellings become aliases. */
+export function absorbCollectivity(found: Collectivity, t: Collectivity): void {
+  if (t.location !== undefined) found.location = t.location;
+  if (t.region !== undefined && found.region === undefined) found.region = t.region;
+  const spellings = [t.name, ...(t.aliases ?? [])].filter((n) => ![found.name, found.shortName, ...(found.aliases ?? [])].some((m) => m !== undefined && foldKey(m) === foldKey(n)));
+  if (spellings.length > 0) found.aliases = [...(found.aliases ?? []), ...spellings];
+}
+
+/** A partnership's identity in a directory: its parties, in any order. */
+export const pairKey = (p: Pick<Partnership, 'parties'>): string => p.parties.map((x) => x.collectivityId).sort().join('|');
+
+/** A table's partnership with its parties and contacts named by the directory's collectivity ids. */
+export function renamedParties(t: Partnership, idOf: (tableId: string) => string): Pick<Partnership, 'parties'> & { contacts?: Partnership['contacts'] } {
+  const parties = t.parties.map((x) => ({ ...x, collectivityId: idOf(x.collectivityId) }));
+  const contacts = t.contacts?.map((c) => (c.collectivityId === undefined ? c : { ...c, collectivityId: idOf(c.collectivityId) }));
+  return { parties, ...(contacts ? { contacts } : {}) };
+}
+
 function mergePartnerships(base: RepertoireDocument, table: RepertoireDocument, collectivityIds: ReadonlyMap<string, string>): Map<string, string> {
-  const pairKey = (p: Pick<Partnership, 'parties'>) => p.parties.map((x) => x.collectivityId).sort().join('|');
   const byPair = new Map(base.partnerships.map((p) => [pairKey(p), p]));
   const byId = new Map(base.partnerships.map((p) => [p.id, p]));
   const ids = new Map<string, string>();
   for (const t of table.partnerships) {
-    const parties = t.parties.map((x) => ({ ...x, collectivityId: collectivityIds.get(x.collectivityId) ?? x.collectivityId }));
-    const contacts = t.contacts?.map((c) => (c.collectivityId === undefined ? c : { ...c, collectivityId: collectivityIds.get(c.collectivityId) ?? c.collectivityId }));
+    const { parties, contacts } = renamedParties(t, (id) => collectivityIds.get(id) ?? id);
     const found = byPair.get(pairKey({ parties }));
     if (found === undefined) {
-      const id = byId.has(t.id) ? freeId(t.id, byId) : t.id;
+      const id = byId.has(t.id) ? freeId(t.id, (x) => byId.has(x)) : t.id;
       const added: Partnership = { ...t, id, parties, ...(contacts ? { contacts } : {}) };
       base.partnerships.push(added);
       byId.set(id, added);
@@ -123,13 +145,13 @@ function mergePartnerships(base: RepertoireDocument, table: RepertoireDocument, 
       continue;
     }
     ids.set(t.id, found.id);
-    update(found, { ...t, ...(contacts ? { contacts } : {}) });
+    updatePartnership(found, { ...t, ...(contacts ? { contacts } : {}) });
   }
   return ids;
 }
 
 /** What the table says of a partnership already there: its fields replace, its lists add. */
-function update(found: Partnership, t: Partnership): void {
+export function updatePartnership(found: Partnership, t: Partnership): void {
   if (t.signedDate !== undefined) found.signedDate = t.signedDate;
   if (t.dateText !== undefined && found.signedDate === undefined) found.dateText = t.dateText;
   if (t.frameworkKind !== undefined) found.frameworkKind = t.frameworkKind;
@@ -147,6 +169,7 @@ function update(found: Partnership, t: Partnership): void {
   }
 }
 
-function freeId(id: string, taken: ReadonlyMap<string, unknown>): string {
-  for (let n = 2; ; n += 1) if (!taken.has(`${id}-${n}`)) return `${id}-${n}`;
+/** The first of `id-2`, `id-3`… not taken. */
+export function freeId(id: string, taken: (id: string) => boolean): string {
+  for (let n = 2; ; n += 1) if (!taken(`${id}-${n}`)) return `${id}-${n}`;
 }

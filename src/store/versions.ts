@@ -80,6 +80,28 @@ export async function currentVersions(db: Kysely<Database>, directoryId: string)
   );
 }
 
+/**
+ * The current version of some records of one type, by `headKey` (those without history absent):
+ * a merge asks for the records it changes, a chunk at a time, not for the whole directory's.
+ */
+export async function currentVersionsOf(db: Kysely<Database>, directoryId: string, recordType: RecordType, ids: readonly string[]): Promise<Map<string, RecordHead>> {
+  const heads = new Map<string, RecordHead>();
+  for (const slice of chunks(ids)) {
+    const rows = await db
+      .selectFrom('record_versions')
+      .select(['record_id', 'version', 'origin_kind', (eb) => eb('data', 'is', null).as('removed')])
+      .where('directory_id', '=', directoryId)
+      .where('record_type', '=', recordType)
+      .where('record_id', 'in', slice)
+      .execute();
+    for (const row of rows) {
+      const key = headKey(recordType, row.record_id);
+      if ((heads.get(key)?.version ?? -1) < row.version) heads.set(key, { version: row.version, originKind: row.origin_kind as OriginKind, removed: Boolean(row.removed) });
+    }
+  }
+  return heads;
+}
+
 /** The current version of one record, or undefined when it has no history. */
 export async function recordHead(db: Kysely<Database>, directoryId: string, recordType: RecordType, recordId: string): Promise<StoredVersion | undefined> {
   const row = await db

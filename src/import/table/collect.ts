@@ -162,7 +162,7 @@ export class TableRecords {
     return counts;
   }
 
-  /** The whole document, in memory: for tables merged into a directory the store already has. */
+  /** The whole document, in memory: for small tables, and the tests' reference merge. */
   document(): RepertoireDocument {
     return {
       format: 'repertoire',

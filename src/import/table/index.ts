@@ -25,7 +25,7 @@ export { isTableName } from './names.js';
 export { openTable } from './source.js';
 export type { TableSource } from './rows.js';
 export type { TableRecords } from './collect.js';
-export type { Shelf } from './shelf.js';
+export { Shelves, type Shelf } from './shelf.js';
 
 export interface TableRead {
   /** the whole document, assembled in memory when first asked for (small tables, tests) */

@@ -5,6 +5,7 @@ import { decodeJson, encodeJson, orNull, orUndefined, present } from '../codec.j
 import type { CollectivityTable, Database } from '../tables.js';
 import { executiveFrom } from './columns.js';
 import type { RecordKind } from './kind.js';
+import { chunks, CHUNK } from './writer.js';
 
 export const collectivityKind: RecordKind<Collectivity> = {
   table: 'collectivities',
@@ -61,7 +62,16 @@ function collectivityFrom(row: Selectable<CollectivityTable>): Collectivity {
   });
 }
 
-export async function readCollectivities(db: Kysely<Database>, directoryId: string): Promise<Collectivity[]> {
-  const rows = await db.selectFrom('collectivities').selectAll().where('directory_id', '=', directoryId).orderBy('position').execute();
+/** The directory's collectivities, in order; or only those of `ids` (a merge looks up the table's), in the directory's order. */
+export async function readCollectivities(db: Kysely<Database>, directoryId: string, ids?: readonly string[]): Promise<Collectivity[]> {
+  if (ids !== undefined && ids.length > CHUNK) return (await Promise.all(chunks(ids).map((slice) => readCollectivities(db, directoryId, slice)))).flat();
+  if (ids?.length === 0) return [];
+  const rows = await db
+    .selectFrom('collectivities')
+    .selectAll()
+    .where('directory_id', '=', directoryId)
+    .$if(ids !== undefined, (q) => q.where('id', 'in', ids!))
+    .orderBy('position')
+    .execute();
   return rows.map(collectivityFrom);
 }
