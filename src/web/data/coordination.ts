@@ -8,6 +8,7 @@ import type { Collectivity } from '../../model/schema.js';
 import { foldKey as fold } from '../../text/fold.js';
 import { groupBy } from '../../store/records/columns.js';
 import { chunks } from '../../store/records/writer.js';
+import { Lru } from '../../lru.js';
 import type { Database } from '../../store/tables.js';
 import type { Directory } from './directory.js';
 import type { PlacedProject, PublicPartnership } from './records.js';
@@ -32,26 +33,63 @@ export interface SamePartner {
   othersTotal: number;
 }
 
+/** A partner's collectivities of one country, for any of them: the page of one leaves itself out. */
+interface PartnersOfCountry {
+  /** the first COORDINATION_SHOWN + 1, in the book's order of their first partnership with the partner */
+  others: { collectivityId: string; partnershipIds: string[] }[];
+  /** how many there are */
+  total: number;
+}
+
+/**
+ * Per snapshot (`dir`, a new one with each version of the store): each partner's collectivities of
+ * a country, read once. They do not depend on the page: the partners most often named (a capital
+ * city in thousands of partnerships) are those of most pages, and each took a window over all of
+ * their partnerships' parties, tens to hundreds of milliseconds, for every page naming them.
+ */
+const partnersOfCountry = new WeakMap<object, Lru<string, Promise<PartnersOfCountry>>>();
+/** Partners kept per snapshot: a few hundred bytes each. */
+const PARTNERS_KEPT = 4096;
+
 /** For each partner of `collectivity` (from its partnerships `own`; the first COORDINATION_SHOWN): the others of its side working with that partner. */
 export async function samePartners(
   db: Kysely<Database>,
-  directoryId: string,
+  dir: Pick<Directory, 'id'>,
   collectivity: Collectivity,
   own: readonly PublicPartnership[],
 ): Promise<{ partnerIds: string[]; samePartners: SamePartner[] }> {
   const partnerIds = unique(own.flatMap((p) => counterpartsIn(p, collectivity)));
-  // the first partners only (a query each): a commune with thousands of partnerships had a hundred sections
-  const result = await Promise.all(partnerIds.slice(0, COORDINATION_SHOWN).map((partnerId) => othersWith(db, directoryId, collectivity, partnerId)));
+  let kept = partnersOfCountry.get(dir);
+  if (kept === undefined) partnersOfCountry.set(dir, (kept = new Lru(PARTNERS_KEPT)));
+  const cache = kept;
+  // the first partners only: a commune with thousands of partnerships had a hundred sections
+  const result = await Promise.all(
+    partnerIds.slice(0, COORDINATION_SHOWN).map(async (partnerId) => {
+      const key = `${partnerId}\u0000${collectivity.country}`;
+      let loading = cache.get(key);
+      if (loading === undefined) {
+        const read = othersWith(db, dir.id, collectivity.country, partnerId);
+        cache.set(key, read);
+        read.catch(() => cache.delete(key));
+        loading = read;
+      }
+      const { others, total } = await loading;
+      const without = others.filter((o) => o.collectivityId !== collectivity.id);
+      // the page's collectivity is counted: among those read, or after them when they were cut
+      const counted = without.length < others.length || others.length > COORDINATION_SHOWN;
+      return { partnerId, others: without.slice(0, COORDINATION_SHOWN), othersTotal: total - (counted ? 1 : 0) };
+    }),
+  );
   return { partnerIds, samePartners: result };
 }
 
 /**
- * The collectivities of `collectivity`'s side also party to partnerships with `partnerId`, in the
- * book's order of their first such partnership, each with its first PARTNERSHIPS_NAMED of them;
- * the first COORDINATION_SHOWN only, and how many there are. Counted and cut in SQL: a partner of
+ * The collectivities of `country` party to partnerships with `partnerId`, in the book's order of
+ * their first such partnership, each with its first PARTNERSHIPS_NAMED of them; the first
+ * COORDINATION_SHOWN + 1 only, and how many there are. Counted and cut in SQL: a partner of
  * hundreds of partnerships gave thousands of rows, which crossed to the serving thread to be cut.
  */
-async function othersWith(db: Kysely<Database>, directoryId: string, collectivity: Collectivity, partnerId: string): Promise<SamePartner> {
+async function othersWith(db: Kysely<Database>, directoryId: string, country: string, partnerId: string): Promise<PartnersOfCountry> {
   // each (collectivity, partnership) once, at its first place in the book's order
   const pairs = db
     .selectFrom('partnership_parties as partner')
@@ -68,8 +106,7 @@ async function othersWith(db: Kysely<Database>, directoryId: string, collectivit
     ])
     .where('partner.directory_id', '=', directoryId)
     .where('partner.collectivity_id', '=', partnerId)
-    .where('other.country', '=', collectivity.country)
-    .where('other.collectivity_id', '!=', collectivity.id);
+    .where('other.country', '=', country);
   // each collectivity's partnerships numbered, and where it first appears
   const numbered = db
     .selectFrom(pairs.as('pairs'))
@@ -95,16 +132,15 @@ async function othersWith(db: Kysely<Database>, directoryId: string, collectivit
   const rows = await db
     .selectFrom(ranked.as('ranked'))
     .select(['collectivity_id', 'partnership_id', 'total'])
-    .where('rank', '<=', COORDINATION_SHOWN)
+    .where('rank', '<=', COORDINATION_SHOWN + 1)
     .where('nth', '<=', PARTNERSHIPS_NAMED)
     .orderBy('rank')
     .orderBy('nth')
     .execute();
   const others = groupBy(rows, (row) => row.collectivity_id, (row) => row.partnership_id);
   return {
-    partnerId,
     others: [...others].map(([collectivityId, partnershipIds]) => ({ collectivityId, partnershipIds })),
-    othersTotal: Number(rows[0]?.total ?? 0),
+    total: Number(rows[0]?.total ?? 0),
   };
 }
 
@@ -149,12 +185,85 @@ export async function sameRegion(
 ): Promise<SameRegionDomain[]> {
   const region = collectivity.region;
   if (region === undefined || codes.size === 0) return [];
-  const neighbours = dir.collectivities.filter((c) => c.region === region && c.country === collectivity.country && c.id !== collectivity.id).map((c) => c.id);
-  if (neighbours.length === 0) return dir.domains.filter((d) => codes.has(d.code)).map((d) => ({ code: d.code, others: [], othersTotal: 0 }));
+  const members = dir.collectivities.filter((c) => c.region === region && c.country === collectivity.country).map((c) => c.id);
+  if (!members.some((id) => id !== collectivity.id)) return dir.domains.filter((d) => codes.has(d.code)).map((d) => ({ code: d.code, others: [], othersTotal: 0 }));
 
-  // the parties of the first REGION_CANDIDATES partnerships of the neighbours (not the collectivity's
-  // own), cut in SQL: a region's communes are party to thousands, which crossed to the serving
-  // thread to be cut here (a GROUP BY … LIMIT made SQLite's planner scan every party of the directory)
+  // the region's partnerships, read once for all its collectivities' pages; its own left out here
+  const read = await regionPartnerships(db, dir, collectivity.country, region, members);
+  let candidates = read.candidates.filter((c) => !c.collectivityIds.includes(collectivity.id));
+  let filed = read.filed;
+  if (candidates.length < REGION_CANDIDATES && read.cut) {
+    // a collectivity party to most of its region's first partnerships (a capital city): its own reading
+    candidates = await candidatesOf(db, dir.id, members.filter((id) => id !== collectivity.id), collectivity.id, REGION_CANDIDATES);
+    filed = await domainsFiled(db, dir.id, candidates.map((c) => c.partnershipId));
+  }
+  candidates = candidates.slice(0, REGION_CANDIDATES);
+
+  return dir.domains
+    .filter((d) => codes.has(d.code))
+    .map(({ code }) => {
+      const same = sameDomainCodes(dir, code);
+      const others = candidates.filter((c) => filedUnder(filed.get(c.partnershipId), same));
+      return { code, others: others.slice(0, COORDINATION_SHOWN), othersTotal: others.length };
+    });
+}
+
+interface RegionPartnerships {
+  /** its collectivities' first partnerships, in the book's order, each with those of them party to it */
+  candidates: { partnershipId: string; collectivityIds: string[] }[];
+  /** whether there are more */
+  cut: boolean;
+  /** the domain codes each of them is filed under */
+  filed: Map<string, Set<string>>;
+}
+
+/**
+ * Per snapshot: each region's partnerships, read once. Every page of a region's collectivities
+ * looked for the same partnerships but its own (a window over every party of the region's
+ * collectivities, then the domains of 500 partnerships: 100 to 300 ms each time at 1 000 000
+ * projects). Twice REGION_CANDIDATES are kept, so that after a page leaves its own out there
+ * remain enough, but for the region's largest (read apart).
+ */
+const regions = new WeakMap<object, Lru<string, Promise<RegionPartnerships>>>();
+const REGIONS_KEPT = 256;
+
+function regionPartnerships(
+  db: Kysely<Database>,
+  dir: Pick<Directory, 'id'>,
+  country: string,
+  region: string,
+  members: readonly string[],
+): Promise<RegionPartnerships> {
+  let kept = regions.get(dir);
+  if (kept === undefined) regions.set(dir, (kept = new Lru(REGIONS_KEPT)));
+  const key = `${country}\u0000${region}`;
+  const found = kept.get(key);
+  if (found !== undefined) return found;
+  const cache = kept;
+  const read = (async () => {
+    const limit = 2 * REGION_CANDIDATES;
+    const candidates = await candidatesOf(db, dir.id, members, undefined, limit);
+    return { candidates, cut: candidates.length >= limit, filed: await domainsFiled(db, dir.id, candidates.map((c) => c.partnershipId)) };
+  })();
+  cache.set(key, read);
+  read.catch(() => cache.delete(key));
+  return read;
+}
+
+/**
+ * The first `limit` partnerships, in the book's order, that any of `members` is party to but not
+ * `without`, each with those of `members` party to it. Cut in SQL: a region's communes are party
+ * to thousands, which crossed to the serving thread to be cut here (a GROUP BY … LIMIT made
+ * SQLite's planner scan every party of the directory).
+ */
+async function candidatesOf(
+  db: Kysely<Database>,
+  directoryId: string,
+  members: readonly string[],
+  without: string | undefined,
+  limit: number,
+): Promise<{ partnershipId: string; collectivityIds: string[] }[]> {
+  if (members.length === 0) return [];
   const ranked = db
     .selectFrom('partnership_parties as party')
     .innerJoin('partnerships', (join) => join.onRef('partnerships.id', '=', 'party.partnership_id').onRef('partnerships.directory_id', '=', 'party.directory_id'))
@@ -165,40 +274,30 @@ export async function sameRegion(
       'party.position as party_position',
       sql<number>`dense_rank() over (order by ${eb.ref('partnerships.position')})`.as('candidate'),
     ])
-    .where('party.directory_id', '=', dir.id)
-    .where('party.collectivity_id', 'in', neighbours)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('partnership_parties as own')
-            .select('own.partnership_id')
-            .whereRef('own.directory_id', '=', 'party.directory_id')
-            .whereRef('own.partnership_id', '=', 'party.partnership_id')
-            .where('own.collectivity_id', '=', collectivity.id),
+    .where('party.directory_id', '=', directoryId)
+    .where('party.collectivity_id', 'in', members)
+    .$if(without !== undefined, (q) =>
+      q.where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('partnership_parties as own')
+              .select('own.partnership_id')
+              .whereRef('own.directory_id', '=', 'party.directory_id')
+              .whereRef('own.partnership_id', '=', 'party.partnership_id')
+              .where('own.collectivity_id', '=', without!),
+          ),
         ),
       ),
     );
   const parties = await db
     .selectFrom(ranked.as('ranked'))
     .select(['partnership_id', 'collectivity_id'])
-    .where('candidate', '<=', REGION_CANDIDATES)
+    .where('candidate', '<=', limit)
     .orderBy('partnership_position')
     .orderBy('party_position')
     .execute();
-  const regionParties = new Map([...groupBy(parties, (row) => row.partnership_id, (row) => row.collectivity_id)].map(([id, ids]) => [id, unique(ids)]));
-  const candidates = [...regionParties.keys()];
-  const filed = await domainsFiled(db, dir.id, candidates);
-
-  return dir.domains
-    .filter((d) => codes.has(d.code))
-    .map(({ code }) => {
-      const same = sameDomainCodes(dir, code);
-      const others = candidates
-        .filter((id) => filedUnder(filed.get(id), same))
-        .map((partnershipId) => ({ partnershipId, collectivityIds: regionParties.get(partnershipId) ?? [] }));
-      return { code, others: others.slice(0, COORDINATION_SHOWN), othersTotal: others.length };
-    });
+  return [...groupBy(parties, (row) => row.partnership_id, (row) => row.collectivity_id)].map(([partnershipId, ids]) => ({ partnershipId, collectivityIds: unique(ids) }));
 }
 
 /** The domain codes each partnership is filed under, itself or through its projects. */

@@ -136,7 +136,7 @@ describe.runIf(ENGINES.length > 1)('the engines agree', () => {
           const ids = await dir.partnershipIdsOf(c.id);
           const own = await dir.partnerships(ids);
           const codes = new Set(own.flatMap((p) => p.domains ?? []));
-          return { partners: await samePartners(db, dir.id, c, own), region: await sameRegion(db, dir, c, codes) };
+          return { partners: await samePartners(db, dir, c, own), region: await sameRegion(db, dir, c, codes) };
         }),
       );
     const [sqlite, postgres] = await Promise.all(sites.map(coordination));

@@ -145,7 +145,7 @@ export async function collectivityView(dir: Directory, db: Kysely<Database>, id:
   if (withoutDomain.partnerships.length > 0 || withoutDomain.projects.length > 0) byDomain.push(withoutDomain);
 
   const [{ partnerIds, samePartners: same }, region, { status: suggestionsStatus, suggestions }, notices] = await Promise.all([
-    samePartners(db, dir.id, c, own),
+    samePartners(db, dir, c, own),
     sameRegion(db, dir, c, codes),
     loadSuggestions(dir, db, id),
     collectivityNotices(dir, db, id, codes, clock),
