@@ -20,8 +20,13 @@ export const COORDINATION_SHOWN = 20;
 /** Partnerships named per collectivity in the "same partner" lists. */
 const PARTNERSHIPS_NAMED = 5;
 
+/** What coordination needs of a partnership: who is party to it (its record, or a list's line of it). */
+export interface PartiesOf {
+  parties: readonly { collectivityId: string; country: string }[];
+}
+
 /** The collectivities on the other side of a partnership from `collectivity` (by country). */
-export function counterpartsIn(partnership: Pick<PublicPartnership, 'parties'>, collectivity: Pick<Collectivity, 'id' | 'country'>): string[] {
+export function counterpartsIn(partnership: PartiesOf, collectivity: Pick<Collectivity, 'id' | 'country'>): string[] {
   return unique(partnership.parties.filter((p) => p.country !== collectivity.country).map((p) => p.collectivityId));
 }
 
@@ -56,7 +61,7 @@ export async function samePartners(
   db: Kysely<Database>,
   dir: Pick<Directory, 'id'>,
   collectivity: Collectivity,
-  own: readonly PublicPartnership[],
+  own: readonly PartiesOf[],
 ): Promise<{ partnerIds: string[]; samePartners: SamePartner[] }> {
   const partnerIds = unique(own.flatMap((p) => counterpartsIn(p, collectivity)));
   let kept = partnersOfCountry.get(dir);

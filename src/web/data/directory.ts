@@ -24,7 +24,7 @@ import type { Database } from '../../store/tables.js';
 import { FiguresKeeper, type Figures } from './figures.js';
 import type { PartnerGraph } from '../../partners/graph.js';
 import { PartnerGraphKeeper, type PartnerGraphState } from './partner-graph.js';
-import { otherPartnershipsOf, partnershipHeads, partnershipIdsOf, projectHeadsOf, type PartnershipHead, type ProjectHead } from './lists.js';
+import { otherPartnershipsOf, partnershipHeads, partnershipIdsOf, partnershipLines, projectHeadsOf, type PartnershipHead, type PartnershipLine, type ProjectHead } from './lists.js';
 import { Redactor, type Audience } from '../../census/privacy/index.js';
 import { SiteRecords, type PlacedProject, type PublicPartnership } from './records.js';
 
@@ -67,6 +67,8 @@ export interface Directory {
   projectsOfMany(partnershipIds: readonly string[]): Promise<Map<string, PlacedProject[]>>;
   /** what links to partnerships need (tier, parties), in the order of `ids`: lighter than the records */
   partnershipHeads(ids: readonly string[]): Promise<PartnershipHead[]>;
+  /** what a list's line of partnerships needs (head, framework, date, domains), in the order of `ids`: lighter than the records */
+  partnershipLines(ids: readonly string[]): Promise<PartnershipLine[]>;
   /** what links to projects and their domains need, by partnership: lighter than `projectsOfMany` */
   projectHeadsOf(partnershipIds: readonly string[]): Promise<Map<string, ProjectHead[]>>;
   /** the partnerships a collectivity is party to, in the book's order */
@@ -141,6 +143,7 @@ export async function readSiteDirectory(
     projectsOf: (partnershipId) => records.projectsOf(partnershipId),
     projectsOfMany: (partnershipIds) => records.projectsOfMany(partnershipIds),
     partnershipHeads: (ids) => partnershipHeads(db, id, ids),
+    partnershipLines: (ids) => partnershipLines(db, id, ids, (text) => redactor.text(text)),
     projectHeadsOf: (partnershipIds) => projectHeadsOf(db, id, partnershipIds, (text) => redactor.text(text)),
     partnershipIdsOf: (collectivityId) => partnershipIdsOf(db, id, collectivityId),
     otherPartnershipsOf: (collectivityId, exceptId, limit) => otherPartnershipsOf(db, id, collectivityId, exceptId, limit),

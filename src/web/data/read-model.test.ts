@@ -108,6 +108,27 @@ describe.each(ENGINES)('the read model on %s', (engine) => {
     expect(await dir.project('no-such-project')).toBeUndefined();
   });
 
+  it('gives every partnership’s line as its record has it, in the order asked', async () => {
+    const { dir, doc } = await openSite(engine);
+    const ids = [...doc.partnerships.map((p) => p.id).reverse(), 'no-such-partnership'];
+    const records = await dir.partnerships(ids);
+    expect(await dir.partnershipLines(ids)).toEqual(
+      records.map((p) =>
+        JSON.parse(
+          JSON.stringify({
+            id: p.id,
+            tier: p.tier,
+            parties: p.parties.map((party) => ({ collectivityId: party.collectivityId, country: party.country })),
+            legalFramework: p.legalFramework,
+            dateText: p.dateText,
+            signedDate: p.signedDate,
+            domains: p.domains ?? [],
+          }),
+        ) as unknown,
+      ),
+    );
+  });
+
   it('gives every partnership’s project heads as its records have them', async () => {
     const { dir, doc } = await openSite(engine);
     const ids = [...doc.partnerships.map((p) => p.id), 'no-such-partnership'];
