@@ -4,14 +4,26 @@
  * indexed queries, whatever the directory's size; long lists are cut (the page says so).
  */
 import { sql, type Kysely } from 'kysely';
-import type { Collectivity } from '../../model/schema.js';
+import type { Collectivity, Domain } from '../../model/schema.js';
 import { foldKey as fold } from '../../text/fold.js';
 import { groupBy } from '../../store/records/columns.js';
 import { chunks } from '../../store/records/writer.js';
 import { Lru } from '../../lru.js';
 import type { Database } from '../../store/tables.js';
-import type { Directory } from './directory.js';
 import type { PlacedProject, PublicPartnership } from './records.js';
+
+/**
+ * What coordination reads of a snapshot (directory.ts's Directory, not imported: it warms these
+ * lists). The object stands for its version of the store: what is read is kept with it.
+ */
+export interface Snapshot {
+  readonly id: string;
+  readonly domain: ReadonlyMap<string, Domain>;
+  readonly domains: readonly Domain[];
+  readonly childDomains: ReadonlyMap<string, readonly Domain[]>;
+  readonly collectivities: readonly Collectivity[];
+  readonly collectivity: ReadonlyMap<string, Collectivity>;
+}
 
 /** Partnerships of the same region searched for common domains (the first, in the book's order). */
 export const REGION_CANDIDATES = 500;
@@ -59,26 +71,15 @@ const PARTNERS_KEPT = 4096;
 /** For each partner of `collectivity` (from its partnerships `own`; the first COORDINATION_SHOWN): the others of its side working with that partner. */
 export async function samePartners(
   db: Kysely<Database>,
-  dir: Pick<Directory, 'id'>,
+  dir: Pick<Snapshot, 'id'>,
   collectivity: Collectivity,
   own: readonly PartiesOf[],
 ): Promise<{ partnerIds: string[]; samePartners: SamePartner[] }> {
   const partnerIds = unique(own.flatMap((p) => counterpartsIn(p, collectivity)));
-  let kept = partnersOfCountry.get(dir);
-  if (kept === undefined) partnersOfCountry.set(dir, (kept = new Lru(PARTNERS_KEPT)));
-  const cache = kept;
   // the first partners only: a commune with thousands of partnerships had a hundred sections
   const result = await Promise.all(
     partnerIds.slice(0, COORDINATION_SHOWN).map(async (partnerId) => {
-      const key = `${partnerId}\u0000${collectivity.country}`;
-      let loading = cache.get(key);
-      if (loading === undefined) {
-        const read = othersWith(db, dir.id, collectivity.country, partnerId);
-        cache.set(key, read);
-        read.catch(() => cache.delete(key));
-        loading = read;
-      }
-      const { others, total } = await loading;
+      const { others, total } = await partnersOf(db, dir, partnerId, collectivity.country);
       const without = others.filter((o) => o.collectivityId !== collectivity.id);
       // the page's collectivity is counted: among those read, or after them when they were cut
       const counted = without.length < others.length || others.length > COORDINATION_SHOWN;
@@ -86,6 +87,42 @@ export async function samePartners(
     }),
   );
   return { partnerIds, samePartners: result };
+}
+
+/** `partnerId`'s collectivities of `country`, kept with the snapshot. */
+function partnersOf(db: Kysely<Database>, dir: Pick<Snapshot, 'id'>, partnerId: string, country: string): Promise<PartnersOfCountry> {
+  let kept = partnersOfCountry.get(dir);
+  if (kept === undefined) partnersOfCountry.set(dir, (kept = new Lru(PARTNERS_KEPT)));
+  const cache = kept;
+  const key = `${partnerId}\u0000${country}`;
+  const found = cache.get(key);
+  if (found !== undefined) return found;
+  const read = othersWith(db, dir.id, country, partnerId);
+  cache.set(key, read);
+  read.catch(() => cache.delete(key));
+  return read;
+}
+
+/**
+ * Reads ahead, in turn, what the pages of `dir`'s collectivities share: every region's
+ * partnerships, and the collectivities of each other country of the partners in `hubs` (the most
+ * connected first: those most pages name). The server's warm-up, after the partner graph.
+ */
+export async function warmCoordination(db: Kysely<Database>, dir: Pick<Snapshot, 'id' | 'collectivities' | 'collectivity'>, hubs: readonly string[]): Promise<void> {
+  const byRegion = new Map<string, { country: string; region: string; members: string[] }>();
+  for (const c of dir.collectivities) {
+    if (c.region === undefined) continue;
+    const key = `${c.country}\u0000${c.region}`;
+    const entry = byRegion.get(key) ?? { country: c.country, region: c.region, members: [] };
+    entry.members.push(c.id);
+    byRegion.set(key, entry);
+  }
+  for (const { country, region, members } of byRegion.values()) if (members.length > 1) await regionPartnerships(db, dir, country, region, members);
+  const countries = unique(dir.collectivities.map((c) => c.country));
+  for (const hub of hubs) {
+    const own = dir.collectivity.get(hub)?.country;
+    for (const country of countries) if (country !== own) await partnersOf(db, dir, hub, country);
+  }
 }
 
 /**
@@ -161,7 +198,7 @@ export function domainsOfPartnership(partnership: Pick<PublicPartnership, 'domai
  * printed with the same label elsewhere in the tree ("Eau & assainissement" is both urban
  * development and environment), "Autres" excepted.
  */
-export function sameDomainCodes(dir: Pick<Directory, 'domain' | 'domains' | 'childDomains'>, code: string): Set<string> {
+export function sameDomainCodes(dir: Pick<Snapshot, 'domain' | 'domains' | 'childDomains'>, code: string): Set<string> {
   const domain = dir.domain.get(code);
   const codes = new Set([code, ...(dir.childDomains.get(code) ?? []).map((d) => d.code)]);
   if (domain !== undefined && fold(domain.label) !== 'autres') {
@@ -184,7 +221,7 @@ export interface SameRegionDomain {
  */
 export async function sameRegion(
   db: Kysely<Database>,
-  dir: Pick<Directory, 'id' | 'domain' | 'domains' | 'childDomains' | 'collectivities'>,
+  dir: Pick<Snapshot, 'id' | 'domain' | 'domains' | 'childDomains' | 'collectivities'>,
   collectivity: Collectivity,
   codes: ReadonlySet<string>,
 ): Promise<SameRegionDomain[]> {
@@ -234,7 +271,7 @@ const REGIONS_KEPT = 256;
 
 function regionPartnerships(
   db: Kysely<Database>,
-  dir: Pick<Directory, 'id'>,
+  dir: Pick<Snapshot, 'id'>,
   country: string,
   region: string,
   members: readonly string[],

@@ -26,6 +26,7 @@ import type { PartnerGraph } from '../../partners/graph.js';
 import { PartnerGraphKeeper, type PartnerGraphState } from './partner-graph.js';
 import { otherPartnershipsOf, partnershipHeads, partnershipIdsOf, partnershipLines, projectHeadsOf, type PartnershipHead, type PartnershipLine, type ProjectHead } from './lists.js';
 import { Redactor, type Audience } from '../../census/privacy/index.js';
+import { warmCoordination } from './coordination.js';
 import { SiteRecords, type PlacedProject, type PublicPartnership } from './records.js';
 
 export type { Audience };
@@ -76,6 +77,13 @@ export interface Directory {
   /** a collectivity's partnerships but one: the first `limit` by id, and how many */
   otherPartnershipsOf(collectivityId: string, exceptId: string, limit: number): Promise<{ ids: string[]; total: number }>;
 }
+
+/**
+ * Partners whose collectivities of each other country the warm-up reads (coordination.ts), the
+ * most connected first: at 1 000 000 projects the first hundreds are named by most pages, and
+ * each read a window over thousands of parties (tens to hundreds of ms) on its first page.
+ */
+const HUBS_WARMED = 200;
 
 /** The people who consented to the publication of their coordinates, by person key. */
 export async function readConsents(db: Kysely<Database>, directoryId: string): Promise<Set<string>> {
@@ -173,6 +181,8 @@ export class DirectoryCache {
   private readonly figures: FiguresKeeper;
   /** shared too: the graph holds no named person */
   private readonly graphs: PartnerGraphKeeper;
+  /** where the warm-up reads what the collectivities' pages share (their own reads go there too) */
+  private readonly reader: Kysely<Database>;
 
   /** `reader`: where the figures are counted (default `db`; the server: the search thread's connection, see store/off-thread.ts) */
   constructor(
@@ -180,6 +190,7 @@ export class DirectoryCache {
     private readonly preferredId?: string,
     reader: Kysely<Database> = db,
   ) {
+    this.reader = reader;
     this.figures = new FiguresKeeper(db, reader);
     this.graphs = new PartnerGraphKeeper(reader);
   }
@@ -214,7 +225,9 @@ export class DirectoryCache {
       const dir = await this.get('public', id === defaultId ? undefined : id);
       await dir.figures();
       await censusSnapshot(this.db, dir.id);
-      await dir.partnerGraphReady();
+      const graph = await dir.partnerGraphReady();
+      const hubs = [...graph.weight].sort((a, b) => b[1] - a[1]).slice(0, HUBS_WARMED).map(([hub]) => hub);
+      await warmCoordination(this.reader, dir, hubs);
     }
   }
 
