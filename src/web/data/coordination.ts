@@ -106,7 +106,7 @@ function partnersOf(db: Kysely<Database>, dir: Pick<Snapshot, 'id'>, partnerId: 
 /**
  * Reads ahead, in turn, what the pages of `dir`'s collectivities share: every region's
  * partnerships, and the collectivities of each other country of the partners in `hubs` (the most
- * connected first: those most pages name). The server's warm-up, after the partner graph.
+ * connected first: those most pages name). The server's warm-up.
  */
 export async function warmCoordination(db: Kysely<Database>, dir: Pick<Snapshot, 'id' | 'collectivities' | 'collectivity'>, hubs: readonly string[]): Promise<void> {
   const byRegion = new Map<string, { country: string; region: string; members: string[] }>();

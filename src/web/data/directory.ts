@@ -223,11 +223,12 @@ export class DirectoryCache {
     const others = (await listDirectoryIds(this.db)).filter((id) => id !== defaultId);
     for (const id of [defaultId, ...others]) {
       const dir = await this.get('public', id === defaultId ? undefined : id);
-      await dir.figures();
+      const figures = await dir.figures();
       await censusSnapshot(this.db, dir.id);
-      const graph = await dir.partnerGraphReady();
-      const hubs = [...graph.weight].sort((a, b) => b[1] - a[1]).slice(0, HUBS_WARMED).map(([hub]) => hub);
+      const hubs = [...figures.byCollectivity].sort((a, b) => b[1].partnerships - a[1].partnerships).slice(0, HUBS_WARMED).map(([hub]) => hub);
       await warmCoordination(this.reader, dir, hubs);
+      // last: a directory whose graph is ready is warm (the site bench waits for it)
+      await dir.partnerGraphReady();
     }
   }
 
