@@ -50,13 +50,8 @@ export interface SamePartner {
   othersTotal: number;
 }
 
-/** A partner's collectivities of one country, for any of them: the page of one leaves itself out. */
-interface PartnersOfCountry {
-  /** the first COORDINATION_SHOWN + 1, in the book's order of their first partnership with the partner */
-  others: { collectivityId: string; partnershipIds: string[] }[];
-  /** how many there are */
-  total: number;
-}
+/** A partner's collectivities of one country (the first COORDINATION_SHOWN + 1, in the book's order), and how many: one's page leaves itself out. */
+type PartnersOfCountry = { others: { collectivityId: string; partnershipIds: string[] }[]; total: number };
 
 /**
  * Per snapshot (`dir`, a new one with each version of the store): each partner's collectivities of
@@ -91,9 +86,8 @@ export async function samePartners(
 
 /** `partnerId`'s collectivities of `country`, kept with the snapshot. */
 function partnersOf(db: Kysely<Database>, dir: Pick<Snapshot, 'id'>, partnerId: string, country: string): Promise<PartnersOfCountry> {
-  let kept = partnersOfCountry.get(dir);
-  if (kept === undefined) partnersOfCountry.set(dir, (kept = new Lru(PARTNERS_KEPT)));
-  const cache = kept;
+  const cache = partnersOfCountry.get(dir) ?? new Lru(PARTNERS_KEPT);
+  partnersOfCountry.set(dir, cache);
   const key = `${partnerId}\u0000${country}`;
   const found = cache.get(key);
   if (found !== undefined) return found;
@@ -120,8 +114,12 @@ export async function warmCoordination(db: Kysely<Database>, dir: Pick<Snapshot,
   for (const { country, region, members } of byRegion.values()) if (members.length > 1) await regionPartnerships(db, dir, country, region, members);
   const countries = unique(dir.collectivities.map((c) => c.country));
   for (const hub of hubs) {
-    const own = dir.collectivity.get(hub)?.country;
-    for (const country of countries) if (country !== own) await partnersOf(db, dir, hub, country);
+    const c = dir.collectivity.get(hub);
+    if (c === undefined) continue;
+    for (const country of countries) if (country !== c.country) await partnersOf(db, dir, hub, country);
+    // a hub is often most of its region's partnerships: its own reading of them
+    const members = c.region === undefined ? undefined : byRegion.get(`${c.country}\u0000${c.region}`)?.members;
+    if (members !== undefined && members.length > 1) await regionCandidates(db, dir, c, members);
   }
 }
 
@@ -230,16 +228,7 @@ export async function sameRegion(
   const members = dir.collectivities.filter((c) => c.region === region && c.country === collectivity.country).map((c) => c.id);
   if (!members.some((id) => id !== collectivity.id)) return dir.domains.filter((d) => codes.has(d.code)).map((d) => ({ code: d.code, others: [], othersTotal: 0 }));
 
-  // the region's partnerships, read once for all its collectivities' pages; its own left out here
-  const read = await regionPartnerships(db, dir, collectivity.country, region, members);
-  let candidates = read.candidates.filter((c) => !c.collectivityIds.includes(collectivity.id));
-  let filed = read.filed;
-  if (candidates.length < REGION_CANDIDATES && read.cut) {
-    // a collectivity party to most of its region's first partnerships (a capital city): its own reading
-    candidates = await candidatesOf(db, dir.id, members.filter((id) => id !== collectivity.id), collectivity.id, REGION_CANDIDATES);
-    filed = await domainsFiled(db, dir.id, candidates.map((c) => c.partnershipId));
-  }
-  candidates = candidates.slice(0, REGION_CANDIDATES);
+  const { candidates, filed } = await regionCandidates(db, dir, collectivity, members);
 
   return dir.domains
     .filter((d) => codes.has(d.code))
@@ -250,14 +239,38 @@ export async function sameRegion(
     });
 }
 
-interface RegionPartnerships {
-  /** its collectivities' first partnerships, in the book's order, each with those of them party to it */
-  candidates: { partnershipId: string; collectivityIds: string[] }[];
-  /** whether there are more */
-  cut: boolean;
-  /** the domain codes each of them is filed under */
-  filed: Map<string, Set<string>>;
+/**
+ * The partnerships of the others of `collectivity`'s region (`members`, itself included), the
+ * first REGION_CANDIDATES: from the region's, read once for all its collectivities' pages, its
+ * own left out; for a collectivity party to most of its region's first partnerships (a capital
+ * city), its own reading, kept with the snapshot too.
+ */
+async function regionCandidates(
+  db: Kysely<Database>,
+  dir: Pick<Snapshot, 'id'>,
+  collectivity: Collectivity,
+  members: readonly string[],
+): Promise<Pick<RegionPartnerships, 'candidates' | 'filed'>> {
+  const read = await regionPartnerships(db, dir, collectivity.country, collectivity.region ?? '', members);
+  const candidates = read.candidates.filter((c) => !c.collectivityIds.includes(collectivity.id));
+  if (candidates.length >= REGION_CANDIDATES || !read.cut) return { candidates: candidates.slice(0, REGION_CANDIDATES), filed: read.filed };
+  const cache = ownReadings.get(dir) ?? new Lru(REGIONS_KEPT);
+  ownReadings.set(dir, cache);
+  if (cache.get(collectivity.id) !== undefined) return cache.get(collectivity.id)!;
+  const reading = (async () => {
+    const own = await candidatesOf(db, dir.id, members.filter((id) => id !== collectivity.id), collectivity.id, REGION_CANDIDATES);
+    return { candidates: own, filed: await domainsFiled(db, dir.id, own.map((c) => c.partnershipId)) };
+  })();
+  cache.set(collectivity.id, reading);
+  reading.catch(() => cache.delete(collectivity.id));
+  return reading;
 }
+
+/** Per snapshot: the readings of those collectivities (a few per region). */
+const ownReadings = new WeakMap<object, Lru<string, Promise<Pick<RegionPartnerships, 'candidates' | 'filed'>>>>();
+
+/** A region's collectivities' first partnerships, in the book's order, each with those of them party to it; whether there are more; their domain codes. */
+type RegionPartnerships = { candidates: { partnershipId: string; collectivityIds: string[] }[]; cut: boolean; filed: Map<string, Set<string>> };
 
 /**
  * Per snapshot: each region's partnerships, read once. Every page of a region's collectivities
@@ -276,12 +289,11 @@ function regionPartnerships(
   region: string,
   members: readonly string[],
 ): Promise<RegionPartnerships> {
-  let kept = regions.get(dir);
-  if (kept === undefined) regions.set(dir, (kept = new Lru(REGIONS_KEPT)));
+  const cache = regions.get(dir) ?? new Lru(REGIONS_KEPT);
+  regions.set(dir, cache);
   const key = `${country}\u0000${region}`;
-  const found = kept.get(key);
+  const found = cache.get(key);
   if (found !== undefined) return found;
-  const cache = kept;
   const read = (async () => {
     const limit = 2 * REGION_CANDIDATES;
     const candidates = await candidatesOf(db, dir.id, members, undefined, limit);
@@ -342,7 +354,6 @@ async function candidatesOf(
   return [...groupBy(parties, (row) => row.partnership_id, (row) => row.collectivity_id)].map(([partnershipId, ids]) => ({ partnershipId, collectivityIds: unique(ids) }));
 }
 
-/** The domain codes each partnership is filed under, itself or through its projects. */
 /**
  * Ids per statement when reading the domains of many partnerships: with a hundred ids or more,
  * SQLite's planner (on sampled statistics) scanned a whole directory's filings through the domain
