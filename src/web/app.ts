@@ -28,7 +28,7 @@ import { registerNoticeRoutes } from './notices/routes.js';
 import type { Searcher } from '../search/types.js';
 import type { Store } from '../store/db.js';
 import type { Database } from '../store/tables.js';
-import { censusSnapshot, countSnapshotsWith } from '../stats/snapshot.js';
+import { countSnapshotsWith } from '../stats/snapshot.js';
 import { DirectoryCache, type Directory } from './data/directory.js';
 import { errorView, type ErrorView } from './errors.js';
 import { registerCatalogue } from './catalogue/index.js';
@@ -111,13 +111,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const cache = options.directories ?? new DirectoryCache(options.store.db, options.directoryId, options.reader);
   if (options.reader !== undefined) countSnapshotsWith(options.store.db, options.reader);
   if (options.warm === true) {
-    // the counts, then the statistics and the map's snapshot, then the partner graph (the
-    // suggestions, the map of gaps by domain): seconds each at a million projects, the graph a minute
-    cache
-      .warm()
-      .then(async () => censusSnapshot(options.store.db, (await cache.get()).id))
-      .then(async () => (await cache.get()).partnerGraphReady())
-      .catch((error: unknown) => app.log.warn({ err: error }, 'reading the directory ahead failed'));
+    // the default directory's counts; then, in the background, every directory's statistics and
+    // map snapshot, coordination lists and partner graph (DirectoryCache.warm): seconds each at a
+    // million projects, the graph a minute
+    cache.warm().catch((error: unknown) => app.log.warn({ err: error }, 'reading the directory ahead failed'));
   }
 
   const securityHeaders = { alwaysHttps: options.config?.site?.secureCookies === true };

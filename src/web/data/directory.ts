@@ -19,12 +19,14 @@ import { listDirectoryIds, readDirectory } from '../../store/records/directory.j
 import { readDomains } from '../../store/records/domain.js';
 import { readContacts } from '../../store/records/partnership.js';
 import { readStamp } from '../../store/stamp.js';
+import { censusSnapshot } from '../../stats/snapshot.js';
 import type { Database } from '../../store/tables.js';
 import { FiguresKeeper, type Figures } from './figures.js';
 import type { PartnerGraph } from '../../partners/graph.js';
 import { PartnerGraphKeeper, type PartnerGraphState, type SuggestionsState } from './partner-graph.js';
-import { otherPartnershipsOf, partnershipHeads, partnershipIdsOf, projectHeadsOf, type PartnershipHead, type ProjectHead } from './lists.js';
+import { otherPartnershipsOf, partnershipHeads, partnershipIdsOf, partnershipLines, projectHeadsOf, type PartnershipHead, type PartnershipLine, type ProjectHead } from './lists.js';
 import { Redactor, type Audience } from '../../census/privacy/index.js';
+import { warmCoordination } from './coordination.js';
 import { SiteRecords, type PlacedProject, type PublicPartnership } from './records.js';
 
 export type { Audience };
@@ -68,6 +70,8 @@ export interface Directory {
   projectsOfMany(partnershipIds: readonly string[]): Promise<Map<string, PlacedProject[]>>;
   /** what links to partnerships need (tier, parties), in the order of `ids`: lighter than the records */
   partnershipHeads(ids: readonly string[]): Promise<PartnershipHead[]>;
+  /** what a list's line of partnerships needs (head, framework, date, domains), in the order of `ids`: lighter than the records */
+  partnershipLines(ids: readonly string[]): Promise<PartnershipLine[]>;
   /** what links to projects and their domains need, by partnership: lighter than `projectsOfMany` */
   projectHeadsOf(partnershipIds: readonly string[]): Promise<Map<string, ProjectHead[]>>;
   /** the partnerships a collectivity is party to, in the book's order */
@@ -75,6 +79,13 @@ export interface Directory {
   /** a collectivity's partnerships but one: the first `limit` by id, and how many */
   otherPartnershipsOf(collectivityId: string, exceptId: string, limit: number): Promise<{ ids: string[]; total: number }>;
 }
+
+/**
+ * Partners whose collectivities of each other country the warm-up reads (coordination.ts), the
+ * most connected first: at 1 000 000 projects the first hundreds are named by most pages, and
+ * each read a window over thousands of parties (tens to hundreds of ms) on its first page.
+ */
+const HUBS_WARMED = 200;
 
 /** The people who consented to the publication of their coordinates, by person key. */
 export async function readConsents(db: Kysely<Database>, directoryId: string): Promise<Set<string>> {
@@ -145,6 +156,7 @@ export async function readSiteDirectory(
     projectsOf: (partnershipId) => records.projectsOf(partnershipId),
     projectsOfMany: (partnershipIds) => records.projectsOfMany(partnershipIds),
     partnershipHeads: (ids) => partnershipHeads(db, id, ids),
+    partnershipLines: (ids) => partnershipLines(db, id, ids, (text) => redactor.text(text)),
     projectHeadsOf: (partnershipIds) => projectHeadsOf(db, id, partnershipIds, (text) => redactor.text(text)),
     partnershipIdsOf: (collectivityId) => partnershipIdsOf(db, id, collectivityId),
     otherPartnershipsOf: (collectivityId, exceptId, limit) => otherPartnershipsOf(db, id, collectivityId, exceptId, limit),
@@ -174,6 +186,8 @@ export class DirectoryCache {
   private readonly figures: FiguresKeeper;
   /** shared too: the graph holds no named person */
   private readonly graphs: PartnerGraphKeeper;
+  /** where the warm-up reads what the collectivities' pages share (their own reads go there too) */
+  private readonly reader: Kysely<Database>;
 
   /** `reader`: where the figures are counted (default `db`; the server: the search thread's connection, see store/off-thread.ts) */
   constructor(
@@ -181,13 +195,46 @@ export class DirectoryCache {
     private readonly preferredId?: string,
     reader: Kysely<Database> = db,
   ) {
+    this.reader = reader;
     this.figures = new FiguresKeeper(db, reader);
     this.graphs = new PartnerGraphKeeper(db, reader);
   }
 
-  /** Reads the public snapshot and its figures ahead of the first visitor (a large directory's take seconds). */
+  /** the warm-up's background part, started by `warm` */
+  private warming: Promise<void> = Promise.resolve();
+
+  /**
+   * Reads the public snapshot of the site's default directory and its figures ahead of the first
+   * visitor (a large directory's take seconds); then, in the background, what its pages and every
+   * other directory's (/r/<id>) would otherwise build on a first request: each one's snapshot,
+   * figures, census snapshot and partner graph. Not warmed, the first collectivity page of a second
+   * directory started its graph's build, whose statements (seconds at 500 000 projects) held the
+   * search thread ahead of that page's own reads: 7 s.
+   */
   async warm(): Promise<void> {
-    await (await this.get('public')).figures();
+    const dir = await this.get('public');
+    await dir.figures();
+    this.warming = this.warmAll(dir.id);
+    this.warming.catch(() => undefined);
+  }
+
+  /** The end of the background warm-up `warm` started (tests, the bench); rejects if a part failed (its page then builds it). */
+  warmed(): Promise<void> {
+    return this.warming;
+  }
+
+  /** The default directory first (the most read), then the others in turn: one build at a time on the search thread. */
+  private async warmAll(defaultId: string): Promise<void> {
+    const others = (await listDirectoryIds(this.db)).filter((id) => id !== defaultId);
+    for (const id of [defaultId, ...others]) {
+      const dir = await this.get('public', id === defaultId ? undefined : id);
+      const figures = await dir.figures();
+      await censusSnapshot(this.db, dir.id);
+      const hubs = [...figures.byCollectivity].sort((a, b) => b[1].partnerships - a[1].partnerships).slice(0, HUBS_WARMED).map(([hub]) => hub);
+      await warmCoordination(this.reader, dir, hubs);
+      // last: a directory whose graph is ready is warm (the site bench waits for it)
+      await dir.partnerGraphReady();
+    }
   }
 
   async get(audience: Audience = 'public', directoryId?: string): Promise<Directory> {

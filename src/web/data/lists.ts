@@ -202,6 +202,59 @@ export async function partnershipHeads(db: Kysely<Database>, directoryId: string
   });
 }
 
+/** What a line of a collectivity's list of partnerships needs: its head, its framework and date, its domains. */
+export interface PartnershipLine extends PartnershipHead {
+  legalFramework?: string;
+  dateText?: string;
+  signedDate?: string;
+  domains: string[];
+}
+
+/**
+ * The lines of the partnerships of `ids` that exist, in the order of `ids`. A collectivity's page
+ * lists a hundred: their whole records (contacts, budgets, history, each made public) took most
+ * of the page's reading on the serving thread. `redact` is the snapshot's, as for the records' text.
+ */
+export async function partnershipLines(db: Kysely<Database>, directoryId: string, ids: readonly string[], redact: (text: string) => string): Promise<PartnershipLine[]> {
+  if (ids.length === 0) return [];
+  if (ids.length > CHUNK) return (await Promise.all(chunks(ids).map((slice) => partnershipLines(db, directoryId, slice, redact)))).flat();
+  const [rows, parties, domains] = await Promise.all([
+    db
+      .selectFrom('partnerships')
+      .select(['id', 'tier', 'legal_framework', 'date_text', 'signed_date'])
+      .where('directory_id', '=', directoryId)
+      .where('id', 'in', ids)
+      .execute(),
+    partiesOf(db, directoryId, ids),
+    db
+      .selectFrom('partnership_domains')
+      .select(['partnership_id', 'domain_code'])
+      .where('directory_id', '=', directoryId)
+      .where('partnership_id', 'in', ids)
+      .orderBy('partnership_id')
+      .orderBy('position')
+      .execute(),
+  ]);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const domainsOf = groupBy(domains, (row) => row.partnership_id, (row) => row.domain_code);
+  const text = (value: string | null) => (value === null ? undefined : redact(value));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (row === undefined) return [];
+    return [
+      present({
+        id,
+        tier: row.tier as PartnershipHead['tier'],
+        parties: parties.get(id) ?? [],
+        legalFramework: text(row.legal_framework),
+        dateText: text(row.date_text),
+        signedDate: orUndefined(row.signed_date),
+        domains: domainsOf.get(id) ?? [],
+      }),
+    ];
+  });
+}
+
 /** What a project's link and its domains need: far lighter than the record (no texts, partners or funding lines). */
 export interface ProjectHead {
   id: string;

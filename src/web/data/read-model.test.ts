@@ -108,6 +108,27 @@ describe.each(ENGINES)('the read model on %s', (engine) => {
     expect(await dir.project('no-such-project')).toBeUndefined();
   });
 
+  it('gives every partnership’s line as its record has it, in the order asked', async () => {
+    const { dir, doc } = await openSite(engine);
+    const ids = [...doc.partnerships.map((p) => p.id).reverse(), 'no-such-partnership'];
+    const records = await dir.partnerships(ids);
+    expect(await dir.partnershipLines(ids)).toEqual(
+      records.map((p) =>
+        JSON.parse(
+          JSON.stringify({
+            id: p.id,
+            tier: p.tier,
+            parties: p.parties.map((party) => ({ collectivityId: party.collectivityId, country: party.country })),
+            legalFramework: p.legalFramework,
+            dateText: p.dateText,
+            signedDate: p.signedDate,
+            domains: p.domains ?? [],
+          }),
+        ) as unknown,
+      ),
+    );
+  });
+
   it('gives every partnership’s project heads as its records have them', async () => {
     const { dir, doc } = await openSite(engine);
     const ids = [...doc.partnerships.map((p) => p.id), 'no-such-partnership'];
@@ -136,7 +157,7 @@ describe.runIf(ENGINES.length > 1)('the engines agree', () => {
           const ids = await dir.partnershipIdsOf(c.id);
           const own = await dir.partnerships(ids);
           const codes = new Set(own.flatMap((p) => p.domains ?? []));
-          return { partners: await samePartners(db, dir.id, c, own), region: await sameRegion(db, dir, c, codes) };
+          return { partners: await samePartners(db, dir, c, own), region: await sameRegion(db, dir, c, codes) };
         }),
       );
     const [sqlite, postgres] = await Promise.all(sites.map(coordination));

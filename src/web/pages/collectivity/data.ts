@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { partnershipsElsewhere } from '../../../store/directories.js';
 import type { Database } from '../../../store/tables.js';
 import type { Directory } from '../../data/directory.js';
-import type { PublicPartnership } from '../../data/records.js';
+import type { PartnershipLine } from '../../data/lists.js';
 import { paths } from '../../paths.js';
 import { SuggestionView, SuggestionsStatus, loadSuggestions } from './suggestions.js';
 import { CollectivityNotices, collectivityNotices } from '../notices/data.js';
@@ -124,9 +124,10 @@ export async function collectivityView(dir: Directory, db: Kysely<Database>, id:
   const c = dir.collectivity.get(id);
   if (c === undefined) throw new RepertoireError('not-found', `no collectivity "${id}"`, 404);
   const allIds = await dir.partnershipIdsOf(id);
-  const own = await dir.partnerships(allIds.slice(0, PARTNERSHIPS_SHOWN));
+  // their lines, not their records: a hundred records with their contacts and budgets took most of the page's reading
+  const own = await dir.partnershipLines(allIds.slice(0, PARTNERSHIPS_SHOWN));
   const projectsOf = await dir.projectHeadsOf(own.map((p) => p.id));
-  const projects = (p: PublicPartnership) => projectsOf.get(p.id) ?? [];
+  const projects = (p: PartnershipLine) => projectsOf.get(p.id) ?? [];
 
   const byDomain: CollectivityView['byDomain'] = [];
   const codes = new Set(own.flatMap((p) => [...domainsOfPartnership(p, projects(p))]));
@@ -134,18 +135,18 @@ export async function collectivityView(dir: Directory, db: Kysely<Database>, id:
     if (!codes.has(domain.code)) continue;
     byDomain.push({
       domain: domainRef(dir, domain.code),
-      partnerships: own.filter((p) => (p.domains ?? []).includes(domain.code)).map((p) => partnershipRef(dir, p)),
+      partnerships: own.filter((p) => p.domains.includes(domain.code)).map((p) => partnershipRef(dir, p)),
       projects: own.flatMap(projects).filter((q) => (q.domains ?? []).includes(domain.code)).map(projectRef),
     });
   }
   const withoutDomain = {
-    partnerships: own.filter((p) => (p.domains ?? []).length === 0).map((p) => partnershipRef(dir, p)),
+    partnerships: own.filter((p) => p.domains.length === 0).map((p) => partnershipRef(dir, p)),
     projects: own.flatMap(projects).filter((q) => (q.domains ?? []).length === 0).map(projectRef),
   };
   if (withoutDomain.partnerships.length > 0 || withoutDomain.projects.length > 0) byDomain.push(withoutDomain);
 
   const [{ partnerIds, samePartners: same }, region, { status: suggestionsStatus, suggestions }, notices] = await Promise.all([
-    samePartners(db, dir.id, c, own),
+    samePartners(db, dir, c, own),
     sameRegion(db, dir, c, codes),
     loadSuggestions(dir, db, id),
     collectivityNotices(dir, db, id, codes, clock),
