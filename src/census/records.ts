@@ -8,7 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { ConflictError, RepertoireError, ValidationError, type FieldErrors } from '../errors.js';
+import { ConflictError, RepertoireError, ValidationError, type FailureKey, type FieldErrors, type FieldWordings, type Wording } from '../errors.js';
 import { canonicalDocument } from '../model/canonical.js';
 import { findReferenceProblems } from '../model/references.js';
 import { Collectivity, Domain, Partnership, Project, type RepertoireDocument } from '../model/schema.js';
@@ -245,17 +245,20 @@ function checkReferences(doc: RepertoireDocument, change: RecordChange): void {
   if (problems.length === 0) return;
   const prefix = recordPathPrefix(doc, change);
   const errors: FieldErrors = {};
+  const wordings: FieldWordings = {};
   for (const problem of problems) {
     const [path = '', ...rest] = problem.split(': ');
-    const message = frenchReference(rest.join(': '));
+    const reference = referenceProblem(rest.join(': '));
     if (prefix !== undefined && path.startsWith(prefix)) {
       const field = path.slice(prefix.length).replace(/^\./, '');
-      errors[field] ??= message;
-    } else {
-      errors[''] ??= `La modification casserait une référence ailleurs dans le répertoire (${path}) : ${message}`;
+      errors[field] ??= reference.message;
+      if (reference.wording !== undefined) wordings[field] ??= reference.wording;
+    } else if (errors[''] === undefined) {
+      errors[''] = `La modification casserait une référence ailleurs dans le répertoire (${path}) : ${reference.message}`;
+      wordings[''] = { key: 'failure.field.breaksReference', params: { path } };
     }
   }
-  throw new ValidationError(errors, change.data);
+  throw new ValidationError(errors, change.data, wordings);
 }
 
 function recordPathPrefix(doc: RepertoireDocument, change: RecordChange): string | undefined {
@@ -271,12 +274,19 @@ function recordPathPrefix(doc: RepertoireDocument, change: RecordChange): string
   return undefined;
 }
 
-function frenchReference(message: string): string {
-  return message
-    .replace(/^unknown collectivity "(.*)"$/, 'collectivité inconnue « $1 »')
-    .replace(/^unknown domain "(.*)"$/, 'domaine inconnu « $1 »')
-    .replace(/^duplicate "(.*)"$/, 'identifiant déjà pris « $1 »')
-    .replace(/^"(.*)" is its own ancestor$/, '« $1 » serait son propre parent');
+/** A reference problem (as the document check words it, in English) in French for the command line, and as a code for the site. */
+function referenceProblem(problem: string): { message: string; wording?: Wording } {
+  const patterns: readonly [RegExp, (id: string) => string, FailureKey][] = [
+    [/^unknown collectivity "(.*)"$/, (id) => `collectivité inconnue « ${id} »`, 'failure.field.collectivityUnknown'],
+    [/^unknown domain "(.*)"$/, (id) => `domaine inconnu « ${id} »`, 'failure.field.domainUnknown'],
+    [/^duplicate "(.*)"$/, (id) => `identifiant déjà pris « ${id} »`, 'failure.field.idTaken'],
+    [/^"(.*)" is its own ancestor$/, (id) => `« ${id} » serait son propre parent`, 'failure.field.ownAncestor'],
+  ];
+  for (const [pattern, french, key] of patterns) {
+    const id = pattern.exec(problem)?.[1];
+    if (id !== undefined) return { message: french(id), wording: { key, params: { id } } };
+  }
+  return { message: problem };
 }
 
 const KINDS: Record<RecordType, RecordKind<RecordData>> = {

@@ -107,7 +107,7 @@ ${input(c, 'password', t('auth.signIn.password'), { type: 'password', value: '',
       if (error instanceof ValidationError) return signInPage(request, reply, { ...state, errors: fieldMessages(currentLanguage(), error) }, 422);
       if (error instanceof AccountLockedError || error instanceof ClientThrottledError) {
         reply.header('retry-after', String(Math.max(1, Math.ceil(((error instanceof AccountLockedError ? error.lockedUntil : error.retryAt).getTime() - Date.now()) / 1000))));
-        return signInPage(request, reply, { ...state, alert: `${c.t('auth.signIn.locked')} : ${failureMessage(currentLanguage(), error)}` }, 429);
+        return signInPage(request, reply, { ...state, alert: c.t('common.labelled', { label: c.t('auth.signIn.locked'), text: failureMessage(currentLanguage(), error) }) }, 429);
       }
       if (isRepertoireError(error, 'unauthenticated')) return signInPage(request, reply, { ...state, alert: c.t('auth.signIn.wrong') }, 401);
       throw error;

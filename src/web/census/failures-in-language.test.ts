@@ -71,4 +71,18 @@ describe('a failure of the layers below, in the page’s language', () => {
     expect(ar.statusCode).toBe(422);
     expect(text(ar.body)).toContain('حقل إلزامي.');
   });
+
+  it('words a broken reference (an unknown domain) found by the directory’s check, in each language', async () => {
+    const url = `/modifier/projet/${AIX_OUJDA_PROJECT}`;
+    const page = await editor.get(url);
+    const version = /name="baseVersion" value="(\d+)"/.exec(page.body)![1]!;
+    const { partnershipId: _p, ...record } = (await (await site.directory()).project(AIX_OUJDA_PROJECT))!;
+    const fields = { ...formValues(recordFields('project'), record), baseVersion: version, domains: ['domaine-qui-n-existe-pas'] };
+    for (const [prefix, message] of [['', 'Domaine inconnu : « domaine-qui-n-existe-pas ».'], ['/en', 'Unknown domain: “domaine-qui-n-existe-pas”.'], ['/ar', 'مجال غير معروف: «\u2068domaine-qui-n-existe-pas\u2069».']] as const) {
+      const refused = await editor.post(`${prefix}${url}`, fields);
+      expect(refused.statusCode, refused.body.slice(0, 300)).toBe(422);
+      // in Arabic the Latin id is isolated (FSI … PDI) inside the sentence
+      expect(text(refused.body)).toContain(message);
+    }
+  });
 });

@@ -454,7 +454,7 @@ export function errorSummary(errors: Record<string, string>, c: RenderContext, l
   if (entries.length === 0) return html``;
   const { t } = c;
   return html`<div class="error-summary" role="alert" tabindex="-1" id="erreurs"><h2>${t('form.errors.title')}</h2><p>${t(entries.length === 1 ? 'form.errors.intro.one' : 'form.errors.intro.other', { count: entries.length })}</p><ul>${entries.map(
-    ([path, message]) => html`<li>${path === '' ? message : html`<a href="#${fieldId(path)}">${labels(path)} : ${message}</a>`}</li>`,
+    ([path, message]) => html`<li>${path === '' ? message : html`<a href="#${fieldId(path)}">${t('common.labelled', { label: labels(path), text: message })}</a>`}</li>`,
   )}</ul></div>`;
 }
 

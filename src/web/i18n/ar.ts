@@ -42,6 +42,7 @@ export const ar = {
   'common.source': 'المصدر',
   'common.source.page': 'الصفحة {page} من الدليل المطبوع',
   'common.listSeparator': '، ',
+  'common.labelled': '{label}: {text}',
   'common.approximate': 'حوالي',
   'common.printed': 'كما طُبع في الدليل',
   'common.pad': 'بتمويل مشترك من PAD',

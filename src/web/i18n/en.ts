@@ -41,6 +41,7 @@ export const en = {
   'common.source': 'Source',
   'common.source.page': 'page {page} of the printed directory',
   'common.listSeparator': ', ',
+  'common.labelled': '{label}: {text}',
   'common.approximate': 'about',
   'common.printed': 'As printed in the directory',
   'common.pad': 'PAD co-financed',

@@ -43,6 +43,8 @@ export const fr = {
   'common.source.page': 'page {page} du répertoire imprimé',
   'common.source.section': 'rubrique « {section} »',
   'common.listSeparator': ', ',
+  /** a label and what it says, as the language writes them (French: a space before the colon) */
+  'common.labelled': '{label} : {text}',
   'common.approximate': 'environ',
   'common.printed': 'Tel qu’imprimé dans le répertoire',
   'common.pad': 'Cofinancé PAD',
