@@ -1,29 +1,8 @@
 import type { MemberRenderContext } from '../../../auth/member-page.js';
-import { memberPaths } from '../../../auth/paths.js';
 import type { RenderedPage } from '../../../page.js';
-import { recordFields } from '../../forms.js';
-import { recordFormPage } from '../../render.js';
-import { fieldsOptions } from '../record-form.js';
+import { campaignFormPage } from '../campaign-form-render.js';
 import type { CampaignDraftView } from './data.js';
 
 export function renderCampaignDraft(view: CampaignDraftView, c: MemberRenderContext): RenderedPage {
-  const { t } = c;
-  const { form, campaign } = view;
-  const title = t('census.form.draft.title', { label: view.label });
-  return recordFormPage(
-    {
-      title,
-      breadcrumbs: [{ href: memberPaths.census(), label: t('census.title') }, { href: campaign.href, label: campaign.title }, { href: view.href, label: title }],
-      action: form.action,
-      csrf: c.csrf,
-      specs: recordFields(view.recordType),
-      values: form.values,
-      errors: form.errors,
-      hidden: form.hidden,
-      submit: t('census.form.save'),
-      cancel: { href: campaign.href, label: t('census.form.cancel') },
-      fields: fieldsOptions(form),
-    },
-    c,
-  );
+  return campaignFormPage(view, c, { title: c.t('census.form.draft.title', { label: view.label }) });
 }
