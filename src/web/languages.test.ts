@@ -70,6 +70,11 @@ describe('a language per request', () => {
     expect(status(en).map((v) => v.value)).toEqual(status(fr).map((v) => v.value));
     expect(status(en).map((v) => v.label)).toContain('Ongoing');
     expect(status(fr).map((v) => v.label)).toContain('En cours');
+    // a domain's label too, the directory's own beside a translation
+    const domain = (view: View) => view.facets.find((f) => f.name === 'domain')?.values ?? [];
+    expect(domain(en).map((v) => v.value)).toEqual(domain(fr).map((v) => v.value));
+    expect(domain(en)).toContainEqual(expect.objectContaining({ value: 'developpement-urbain-eau-assainissement', label: 'Water & sanitation', printedLabel: 'Eau & assainissement' }));
+    expect(domain(fr)).toContainEqual(expect.objectContaining({ value: 'developpement-urbain-eau-assainissement', label: 'Eau & assainissement' }));
   });
 
   it('suggests the browser’s language on a first visit only, without redirecting', async () => {

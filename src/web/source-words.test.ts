@@ -1,12 +1,18 @@
 /**
- * The directory's own words — a partnership's section ("Villes"), a domain's label, a project's
- * title, an executive's title, a search hit's excerpt — are French whatever the page's language:
- * on /ar/ and /en/ pages they sit inside an element marked lang="fr" (for screen readers and the
- * choice of font). A cheap heuristic finds French outside such an element: the section names and
- * domain labels the 2008 directory prints, and French little words ("de", "et", "d'…") between
- * spaces. A partnership's page also keeps the printed words of its date beside the date read.
+ * The directory's own words — a partnership's section ("Villes"), a project's title, an
+ * executive's title, a search hit's excerpt — are French whatever the page's language: on /ar/
+ * and /en/ pages they sit inside an element marked lang="fr" (for screen readers and the choice of
+ * font). A cheap heuristic finds French outside such an element: the section names and domain
+ * labels the 2008 directory prints, and French little words ("de", "et", "d'…") between spaces. A
+ * partnership's page also keeps the printed words of its date beside the date read. A domain's
+ * label is the page language's where the catalogue translates it (i18n/domain-labels.ts), and the
+ * printed French, marked, where it does not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { domainWords } from './i18n/domain-labels.js';
+import { inLanguage } from './language.js';
+import { domainRef } from './pages/common.js';
+import { domainLink } from './render/parts.js';
 import { openTestSite, type TestSite } from './testing.js';
 
 let site: TestSite;
@@ -114,3 +120,53 @@ describe('the map’s tooltips', () => {
   });
 });
 
+
+describe('domains’ labels in the page’s language', () => {
+  it('translates every domain of the 2008 directory into English and Arabic', async () => {
+    const dir = await site.directory();
+    expect(dir.domains.length).toBe(33);
+    for (const locale of ['en', 'ar'] as const) {
+      const untranslated = dir.domains.filter((d) => domainWords(locale, d.label).printed).map((d) => d.label);
+      expect(untranslated, locale).toEqual([]);
+    }
+    expect(domainWords('fr', 'Eau & assainissement')).toEqual({ label: 'Eau & assainissement', printed: true });
+    expect(domainWords('ar', 'EAU & Assainissement')).toEqual({ label: 'الماء والتطهير السائل', printed: false });
+  });
+
+  it('heads a domain’s page on /en/ with its English label, not marked French', async () => {
+    const body = (await get('/en/domaines/developpement-urbain-eau-assainissement')).body;
+    expect(body).toMatch(/<h1>Water &amp; sanitation<\/h1>/);
+    expect(body).toContain('<p class="kicker"><a href="/en/domaines/developpement-urbain">Urban development</a></p>');
+    expect(body).not.toMatch(/lang="fr"[^>]*>(Eau &amp; assainissement|Développement urbain)</);
+  });
+
+  it('lists the domains in Arabic on the Arabic home page', async () => {
+    const body = (await get('/ar/')).body;
+    expect(body).toContain('<a href="/ar/domaines/developpement-urbain">التنمية الحضرية</a>');
+    expect(body).toContain('>الماء والتطهير السائل</a>');
+    expect(body).not.toContain('>Développement urbain<');
+  });
+
+  it('gives a domain’s .json twin on /en/ its English label, the French beside it, and the same code', async () => {
+    type View = { domain: { code: string; label: string; printedLabel?: string; href: string }; parent?: { label: string } };
+    const fr = (await get('/domaines/developpement-urbain-eau-assainissement.json')).json<View>();
+    const en = (await get('/en/domaines/developpement-urbain-eau-assainissement.json')).json<View>();
+    expect(en.domain.code).toBe(fr.domain.code);
+    expect(fr.domain).toMatchObject({ label: 'Eau & assainissement' });
+    expect(fr.domain.printedLabel).toBeUndefined();
+    expect(en.domain).toMatchObject({ label: 'Water & sanitation', printedLabel: 'Eau & assainissement' });
+    expect(en.parent?.label).toBe('Urban development');
+  });
+
+  it('keeps a label the catalogue does not translate in French, marked so', async () => {
+    const dir = await site.directory();
+    const domain = new Map(dir.domain).set('peche', { code: 'peche', label: 'Pêche artisanale', parent: 'developpement-economique' });
+    const ref = inLanguage('en', () => domainRef({ domain }, 'peche'));
+    expect(ref).toMatchObject({ label: 'Pêche artisanale', parentLabel: 'Economic development', printedParentLabel: 'Développement économique' });
+    expect(ref.printedLabel).toBeUndefined();
+    expect(inLanguage('en', () => domainLink(ref).value)).toBe(
+      '<a href="/en/domaines/peche">Economic development › <span lang="fr" dir="ltr">Pêche artisanale</span></a>',
+    );
+    expect(inLanguage('fr', () => domainLink(domainRef({ domain }, 'peche')).value)).toBe('<a href="/domaines/peche">Développement économique › Pêche artisanale</a>');
+  });
+});

@@ -6,6 +6,7 @@
 import { defaultLocalNames } from '../../profiles/names.js';
 import { defaultProfiles } from '../../profiles/profiles.js';
 import type { IndexWords } from '../../search/build.js';
+import { domainWords } from './domain-labels.js';
 import { formatNumber, t, phrase, label, pluralOf, LOCALES, type Locale } from './index.js';
 
 /** A kind the catalogue lacks reads as its code made readable ("communaute-de-villes" → "Communaute de villes"). */
@@ -56,9 +57,9 @@ export function collectivityOfCountry(locale: Locale, country: string): string {
   return adjective !== undefined ? t(locale, 'facet.kindOf', { adjective }) : t(locale, 'facet.kindOfCountry', { country: countryLabel(locale, country) });
 }
 
-/** A search facet's value, labelled: codes from the catalogue, the data's own names as given. */
+/** A search facet's value, labelled: codes from the catalogue, the data's own names as given (a domain's in the page's language where translated). */
 export function facetValueLabel(locale: Locale, facet: string, value: { value: string; label?: string }): string {
-  if (value.label !== undefined) return value.label;
+  if (value.label !== undefined) return facet === 'domain' ? domainWords(locale, value.label).label : value.label;
   switch (facet) {
     case 'type':
       // the facet counts notices in the plural ("Recherches de partenaires"); a hit is one ("Recherche de partenaire")

@@ -6,6 +6,8 @@ import { bySide, type Side } from '../../model/sides.js';
 import { z } from 'zod';
 import { Money, Source } from '../../model/schema.js';
 import type { Directory } from '../data/directory.js';
+import { domainWords } from '../i18n/domain-labels.js';
+import { currentLanguage } from '../language.js';
 import { namesIn } from '../names.js';
 import type { PlacedProject, PublicPartnership } from '../data/records.js';
 import { paths, withQuery } from '../paths.js';
@@ -41,11 +43,20 @@ export type PartnershipRef = z.infer<typeof PartnershipRef>;
 
 export const DomainRef = z.object({
   code: z.string(),
+  /** in the page's language where the catalogue translates it (i18n/domain-labels.ts), else as the directory prints it */
   label: z.string(),
+  /** the directory's own (French) label, when `label` is its translation */
+  printedLabel: z.string().optional(),
   parentLabel: z.string().optional(),
+  /** the parent's own label, when `parentLabel` is its translation */
+  printedParentLabel: z.string().optional(),
   href: z.string(),
 });
 export type DomainRef = z.infer<typeof DomainRef>;
+
+/** A domain among a filter's choices, its label in the page's language (as `DomainRef`'s). */
+export const DomainOption = z.object({ code: z.string(), label: z.string(), printedLabel: z.string().optional(), depth: z.number().int(), selected: z.boolean() });
+export type DomainOption = z.infer<typeof DomainOption>;
 
 export const ProjectRef = z.object({
   id: z.string(),
@@ -96,10 +107,24 @@ export function partnershipRef(dir: Directory, partnership: Pick<PublicPartnersh
   return { id: partnership.id, title: partnershipTitle(dir, partnership), tier: partnership.tier, href: paths.partnership(partnership.id) };
 }
 
-export function domainRef(dir: Directory, code: string): DomainRef {
+/** A domain's reference, its labels in the language of the page being drawn (language.ts), as `collectivityRef` names a collectivity. */
+export function domainRef(dir: Pick<Directory, 'domain'>, code: string): DomainRef {
   const domain = dir.domain.get(code);
   const parent = domain?.parent === undefined ? undefined : dir.domain.get(domain.parent);
-  return strip({ code, label: domain?.label ?? code, parentLabel: parent?.label, href: paths.domain(code) });
+  const own = domainLabelIn(domain?.label ?? code);
+  const up = parent === undefined ? undefined : domainLabelIn(parent.label);
+  return strip({ code, label: own.label, printedLabel: own.printedLabel, parentLabel: up?.label, printedParentLabel: up?.printedLabel, href: paths.domain(code) });
+}
+
+/** A domain's label in the page's language, and the directory's own when the label is its translation. */
+export function domainLabelIn(frenchLabel: string): { label: string; printedLabel?: string } {
+  const words = domainWords(currentLanguage(), frenchLabel);
+  return words.printed ? { label: words.label } : { label: words.label, printedLabel: frenchLabel };
+}
+
+/** Every domain of the directory as a filter's choices, sub-domains under their parent (`depth` 1). */
+export function domainOptions(dir: Directory, selected: string | undefined): DomainOption[] {
+  return dir.domains.map((d) => strip({ code: d.code, ...domainLabelIn(d.label), depth: d.parent === undefined ? 0 : 1, selected: d.code === selected }));
 }
 
 export function projectPeriod(project: Pick<PlacedProject, 'periodText' | 'startDate' | 'endDate'>): string | undefined {

@@ -72,9 +72,32 @@ export function domainLabel(ref: DomainRef): string {
   return ref.parentLabel === undefined ? ref.label : `${ref.parentLabel} › ${ref.label}`;
 }
 
-/** A domain's label is the directory's (French) words: marked so on a page in another language. */
+/**
+ * A domain's label (a `DomainRef`'s, an option's), in the page's language: the directory's
+ * (French) words are marked so on a page in another language only when the catalogue has no
+ * translation (`printedLabel` unset).
+ */
+export function domainText(ref: { label: string; printedLabel?: string }, c: RenderContext): SafeHtml {
+  return ref.printedLabel === undefined ? source(ref.label, c) : html`${ref.label}`;
+}
+
+/** ` lang="fr"` for an element holding a domain's label as the directory prints it, on a page in another language. */
+function printedDomain(printedLabel: string | undefined): SafeHtml {
+  return printedLabel === undefined ? printedLang() : html``;
+}
+
+/** A domain's label with its parent's, each marked French where it is the directory's words untranslated. */
+export function domainName(ref: DomainRef): SafeHtml {
+  const own = printedDomain(ref.printedLabel);
+  const marked = (text: string, lang: SafeHtml) => (lang.value === '' ? html`${text}` : html`<span${lang}>${text}</span>`);
+  if (ref.parentLabel === undefined) return marked(ref.label, own);
+  const parent = printedDomain(ref.printedParentLabel);
+  if (own.value === parent.value) return marked(domainLabel(ref), own);
+  return html`${marked(ref.parentLabel, parent)} › ${marked(ref.label, own)}`;
+}
+
 export function domainLink(ref: DomainRef): SafeHtml {
-  return html`<a href="${ref.href}"${printedLang()}>${domainLabel(ref)}</a>`;
+  return html`<a href="${ref.href}">${domainName(ref)}</a>`;
 }
 
 export function domainList(refs: readonly DomainRef[]): SafeHtml {

@@ -6,7 +6,7 @@ import { editionLabel, label, tn } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths, withQuery } from '../../paths.js';
 import { recordPdfLink } from '../../record-pdf/link.js';
-import { collectivityLink, collectivityLinks, domainLabel, facts, partialDate, partnershipLink, projectItem, section, source, urlLink, when, partnershipTitle, sentence, printedWords } from '../../render/parts.js';
+import { collectivityLink, collectivityLinks, domainName, domainText, facts, partialDate, partnershipLink, projectItem, section, source, urlLink, when, partnershipTitle, sentence, printedWords } from '../../render/parts.js';
 import { mapSection } from '../../maps/map.js';
 import type { CollectivityView } from './data.js';
 import { suggestionList } from './suggestions.js';
@@ -53,7 +53,7 @@ export function renderCollectivity(v: CollectivityView, c: RenderContext): Rende
   )}</ul>`;
   const byDomain = join(
     v.byDomain.map(
-      (group) => html`<section class="domain-group"><h3>${group.domain ? html`<a href="${group.domain.href}">${source(domainLabel(group.domain), c)}</a>` : t('collectivity.noDomain')}</h3>${
+      (group) => html`<section class="domain-group"><h3>${group.domain ? html`<a href="${group.domain.href}">${domainName(group.domain)}</a>` : t('collectivity.noDomain')}</h3>${
         group.partnerships.length === 0 ? '' : html`<ul class="partnerships">${group.partnerships.map((p) => html`<li>${partnershipLink(p)}</li>`)}</ul>`
       }${group.projects.length === 0 ? '' : html`<ul class="projects">${group.projects.map((p) => projectItem(p, c))}</ul>`}</section>`,
     ),
@@ -78,7 +78,7 @@ export function renderCollectivity(v: CollectivityView, c: RenderContext): Rende
       ? html`<p class="muted">${t('collectivity.sameRegion.unknown')}</p>`
       : join(
           co.sameRegion.map(
-            (entry) => html`<section class="same-region"><h3>${sentence(c, 'collectivity.sameRegion', { domain: source(entry.domain.label, c), region: source(co.region ?? '', c) })}</h3>${
+            (entry) => html`<section class="same-region"><h3>${sentence(c, 'collectivity.sameRegion', { domain: domainText(entry.domain, c), region: source(co.region ?? '', c) })}</h3>${
               entry.others.length === 0
                 ? html`<p class="muted">${t('collectivity.sameRegion.none')}</p>`
                 : html`<ul>${entry.others.map((o) => html`<li>${collectivityLinks(o.collectivities)} : ${partnershipLink(o.partnership)}</li>`)}</ul>${shownOf(entry.others.length, entry.othersTotal)}`

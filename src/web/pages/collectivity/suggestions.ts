@@ -17,7 +17,7 @@ import { label, tn } from '../../i18n/index.js';
 import { countryLabel } from '../../i18n/codes.js';
 import type { RenderContext } from '../../page.js';
 import { paths } from '../../paths.js';
-import { collectivityLink, printedWords, sentence, source, urlLink, withMarkup } from '../../render/parts.js';
+import { collectivityLink, domainText, printedWords, sentence, urlLink, withMarkup } from '../../render/parts.js';
 import { CollectivityRef, collectivityRef, domainRef, strip } from '../common.js';
 
 /** Suggestions shown on a collectivity's page: those the graph's build ranks for each. */
@@ -31,8 +31,10 @@ export const SuggestionReasonView = z.object({
   code: z.enum(['neighbours', 'peers', 'domain', 'region', 'kind']),
   /** a collectivity's id (neighbours), a region's name (peers, region), a domain's code, a kind's code */
   value: z.string(),
-  /** the domain's label */
+  /** the domain's label, in the page's language where translated */
   label: z.string().optional(),
+  /** the domain's own (French) label, when `label` is its translation */
+  printedLabel: z.string().optional(),
   /** the collectivity that shares a partner with this one (neighbours) */
   via: CollectivityRef.optional(),
   /** how many collectivities say it (neighbours, peers) */
@@ -82,7 +84,10 @@ export async function loadSuggestions(dir: Directory, db: Kysely<Database>, coll
       score: Math.round(s.score * 100) / 100,
       reasons: s.reasons.map((r) => {
         if (r.code === 'neighbours') return { code: r.code, value: r.value, via: collectivityRef(dir, r.value), count: r.count };
-        if (r.code === 'domain') return { code: r.code, value: r.value, label: domainRef(dir, r.value).label };
+        if (r.code === 'domain') {
+          const domain = domainRef(dir, r.value);
+          return strip({ code: r.code, value: r.value, label: domain.label, printedLabel: domain.printedLabel });
+        }
         return strip({ ...r });
       }),
       contacts: contacts.get(s.id) ?? [],
@@ -133,11 +138,11 @@ async function institutionalContacts(db: Kysely<Database>, directoryId: string, 
 
 /** The reasons in a line, a suggestion's domains in one phrase: "active dans ses domaines : Culture, Patrimoine" (the directory's words marked French). */
 export function reasonsText(reasons: readonly SuggestionReasonView[], c: RenderContext): SafeHtml {
-  const domains = reasons.filter((r) => r.code === 'domain').map((r) => r.label ?? r.value);
+  const domains = reasons.filter((r) => r.code === 'domain').map((r) => domainText({ label: r.label ?? r.value, printedLabel: r.printedLabel }, c));
   const parts: SafeHtml[] = [];
   for (const r of reasons) {
     if (r.code !== 'domain') parts.push(reasonText(r, c));
-    else if (r === reasons.find((x) => x.code === 'domain')) parts.push(withMarkup({ value: source(domains.join(', '), c) }, (plain) => tn(c.locale, 'suggest.reason.domain', domains.length, plain)));
+    else if (r === reasons.find((x) => x.code === 'domain')) parts.push(withMarkup({ value: join(domains, ', ') }, (plain) => tn(c.locale, 'suggest.reason.domain', domains.length, plain)));
   }
   return join(parts, ' ; ');
 }
@@ -149,7 +154,7 @@ function reasonText(r: SuggestionReasonView, c: RenderContext): SafeHtml {
     case 'peers':
       return withMarkup({ region: printedWords(r.value) }, (plain) => tn(c.locale, 'suggest.reason.peers', r.count ?? 1, plain));
     case 'domain':
-      return withMarkup({ value: source(r.label ?? r.value, c) }, (plain) => tn(c.locale, 'suggest.reason.domain', 1, plain));
+      return withMarkup({ value: domainText({ label: r.label ?? r.value, printedLabel: r.printedLabel }, c) }, (plain) => tn(c.locale, 'suggest.reason.domain', 1, plain));
     case 'region':
       return sentence(c, 'suggest.reason.region', { value: html`${printedWords(r.value)} (${countryLabel(c.locale, r.country ?? '')})` });
     case 'kind':

@@ -17,7 +17,7 @@ import { countsOf } from '../../data/figures.js';
 import { domainKeys } from '../../../partners/document.js';
 import { MapPointView } from '../../maps/map.js';
 import { paths, withQuery } from '../../paths.js';
-import { CollectivityRef, DomainRef, collectivityRef, domainRef, first, strip } from '../common.js';
+import { CollectivityRef, DomainOption, DomainRef, collectivityRef, domainOptions, domainRef, first, strip } from '../common.js';
 import { regionNameIn } from '../../names.js';
 
 /** Collectivities named per division (the active first); the count gives the rest. */
@@ -51,7 +51,7 @@ export const CoverageView = z.object({
   domain: DomainRef.optional(),
   kind: z.string().optional(),
   /** the choices of the form: every domain, every kind of the directory's collectivities */
-  domains: z.array(z.object({ code: z.string(), label: z.string(), depth: z.number().int(), selected: z.boolean() })),
+  domains: z.array(DomainOption),
   kinds: z.array(z.object({ value: z.string(), country: z.string(), selected: z.boolean() })),
   /** per country and level: divisions and gaps */
   summary: z.array(z.object({ country: z.string(), level: z.string(), levelKind: z.string(), units: z.number().int(), gaps: z.number().int() })),
@@ -127,7 +127,7 @@ export async function coverageView(dir: Directory, db: Kysely<Database>, query: 
     strip({
       domain: domain === undefined ? undefined : domainRef(dir, domain),
       kind,
-      domains: dir.domains.map((d) => ({ code: d.code, label: d.label, depth: d.parent === undefined ? 0 : 1, selected: d.code === domain })),
+      domains: domainOptions(dir, domain),
       kinds: kinds.map(([value, country]) => ({ value, country, selected: value === kind })),
       summary,
       units: unitViews,

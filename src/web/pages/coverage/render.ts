@@ -7,7 +7,7 @@ import { baseMapHref } from '../../maps/base.js';
 import { mapWords, withoutInlineStyle } from '../../maps/map.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
-import { collectivityLinks, dataTable, section } from '../../render/parts.js';
+import { collectivityLinks, dataTable, printed, section } from '../../render/parts.js';
 import { unitAnchor, type CoverageView } from './data.js';
 import { regionNameIn } from '../../names.js';
 
@@ -17,7 +17,7 @@ export function renderCoverage(v: CoverageView, c: RenderContext): RenderedPage 
   const form = html`<form class="coverage-filter" method="get" action="${paths.coverage()}">
 <p><label for="couverture-domaine">${t('coverage.filter.domain')}</label>
 <select id="couverture-domaine" name="domain"><option value="">${t('coverage.filter.allDomains')}</option>${v.domains.map(
-    (d) => html`<option value="${d.code}"${d.selected ? html` selected` : ''}>${d.depth > 0 ? '\u00a0\u00a0– ' : ''}${d.label}</option>`,
+    (d) => html`<option value="${d.code}"${d.selected ? html` selected` : ''}${d.printedLabel === undefined ? printed(c) : ''}>${d.depth > 0 ? '\u00a0\u00a0– ' : ''}${d.label}</option>`,
   )}</select></p>
 <p><label for="couverture-type">${t('coverage.filter.kind')}</label>
 <select id="couverture-type" name="kind"><option value="">${t('coverage.filter.allKinds')}</option>${v.kinds.map(

@@ -3,7 +3,7 @@ import { html } from '../../html.js';
 import { tn } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
-import { pagination, partnershipLink, projectItem, section, source } from '../../render/parts.js';
+import { pagination, partnershipLink, projectItem, section, domainText } from '../../render/parts.js';
 import type { DomainsView, DomainView } from './data.js';
 import type { Link } from '../common.js';
 
@@ -14,13 +14,13 @@ function countsText(d: { partnershipCount: number; projectCount: number }, c: Re
 export function renderDomain(v: DomainView, c: RenderContext): RenderedPage {
   const { t } = c;
   const body = html`<article class="domain">
-<header class="page-header">${v.parent ? html`<p class="kicker"><a href="${v.parent.href}">${source(v.parent.label, c)}</a></p>` : ''}<h1>${source(v.domain.label, c)}</h1></header>
-${v.parent ? html`<p>${t('domain.parent')} : <a href="${v.parent.href}">${source(v.parent.label, c)}</a></p>` : ''}
+<header class="page-header">${v.parent ? html`<p class="kicker"><a href="${v.parent.href}">${domainText(v.parent, c)}</a></p>` : ''}<h1>${domainText(v.domain, c)}</h1></header>
+${v.parent ? html`<p>${t('domain.parent')} : <a href="${v.parent.href}">${domainText(v.parent, c)}</a></p>` : ''}
 ${section(
   t('domain.children'),
   v.children.length === 0
     ? undefined
-    : html`<ul>${v.children.map((child) => html`<li><a href="${child.href}">${source(child.label, c)}</a> <span class="muted">(${countsText(child, c)})</span></li>`)}</ul>`,
+    : html`<ul>${v.children.map((child) => html`<li><a href="${child.href}">${domainText(child, c)}</a> <span class="muted">(${countsText(child, c)})</span></li>`)}</ul>`,
 )}
 ${section(
   `${t('domain.partnerships')} (${v.partnershipTotal})`,
@@ -36,8 +36,8 @@ ${section(
 )}
 </article>`;
   const crumbs: Link[] = [{ href: paths.domains(), label: t('nav.domains') }];
-  if (v.parent) crumbs.push({ href: v.parent.href, label: v.parent.label, printed: true });
-  crumbs.push({ href: v.domain.href, label: v.domain.label, printed: true });
+  if (v.parent) crumbs.push({ href: v.parent.href, label: v.parent.label, printed: v.parent.printedLabel === undefined });
+  crumbs.push({ href: v.domain.href, label: v.domain.label, printed: v.domain.printedLabel === undefined });
   return { title: v.domain.label, breadcrumbs: crumbs, body };
 }
 
@@ -45,10 +45,10 @@ export function renderDomains(v: DomainsView, c: RenderContext): RenderedPage {
   const { t } = c;
   const body = html`<h1>${t('domains.title')}</h1><p>${t('domains.intro')}</p>
 <ul class="tree">${v.domains.map(
-    (d) => html`<li><a href="${d.href}">${source(d.label, c)}</a> <span class="muted">(${countsText(d, c)})</span>${
+    (d) => html`<li><a href="${d.href}">${domainText(d, c)}</a> <span class="muted">(${countsText(d, c)})</span>${
       d.children.length === 0
         ? ''
-        : html`<ul>${d.children.map((child) => html`<li><a href="${child.href}">${source(child.label, c)}</a> <span class="muted">(${countsText(child, c)})</span></li>`)}</ul>`
+        : html`<ul>${d.children.map((child) => html`<li><a href="${child.href}">${domainText(child, c)}</a> <span class="muted">(${countsText(child, c)})</span></li>`)}</ul>`
     }</li>`,
   )}</ul>
 ${pagination(v.pagination, c)}`;

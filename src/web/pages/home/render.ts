@@ -5,7 +5,7 @@ import { editionLabel, formatNumber, label, tn } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths, withQuery } from '../../paths.js';
 import { mapSection } from '../../maps/map.js';
-import { distinctNames, source, sentence, printedWords } from '../../render/parts.js';
+import { distinctNames, domainText, source, sentence, printedWords } from '../../render/parts.js';
 import type { HomeView } from './data.js';
 
 export function renderHome(v: HomeView, c: RenderContext): RenderedPage {
@@ -51,10 +51,10 @@ ${figure(f.padProjects, t('home.figures.pad'), withQuery(paths.projects(), { pad
   const counts = (d: { partnershipCount: number; projectCount: number }) =>
     `${tn(locale, 'common.partnerships', d.partnershipCount)}, ${tn(locale, 'common.projects', d.projectCount)}`;
   const domains = html`<ul class="tree columns">${v.domains.map(
-    (d) => html`<li><a href="${d.href}">${source(d.label, c)}</a> <span class="muted">(${counts(d)})</span>${
+    (d) => html`<li><a href="${d.href}">${domainText(d, c)}</a> <span class="muted">(${counts(d)})</span>${
       d.children.length === 0
         ? ''
-        : html`<ul>${d.children.map((child) => html`<li><a href="${child.href}">${source(child.label, c)}</a> <span class="muted">(${child.partnershipCount})</span></li>`)}</ul>`
+        : html`<ul>${d.children.map((child) => html`<li><a href="${child.href}">${domainText(child, c)}</a> <span class="muted">(${child.partnershipCount})</span></li>`)}</ul>`
     }</li>`,
   )}</ul>`;
   // the short name ("Agadir"), with the kind when two share it ("Agadir (préfecture)")

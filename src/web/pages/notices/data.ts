@@ -15,7 +15,7 @@ import { defaultProfiles } from '../../../profiles/profiles.js';
 import type { Database } from '../../../store/tables.js';
 import type { Directory } from '../../data/directory.js';
 import { paths } from '../../paths.js';
-import { CollectivityRef, DomainRef, collectivityRef, domainRef, first, strip } from '../common.js';
+import { CollectivityRef, DomainOption, DomainRef, collectivityRef, domainOptions, domainRef, first, strip } from '../common.js';
 
 export const NoticeView = z.object({
   id: z.string(),
@@ -46,7 +46,7 @@ export const NoticesView = z.object({
   /** the words asked for, searched in the descriptions */
   q: z.string().optional(),
   /** the choices of the filter form: every domain of the directory */
-  domains: z.array(z.object({ code: z.string(), label: z.string(), depth: z.number().int(), selected: z.boolean() })),
+  domains: z.array(DomainOption),
 });
 export type NoticesView = z.infer<typeof NoticesView>;
 
@@ -86,7 +86,7 @@ export async function noticesView(dir: Directory, db: Kysely<Database>, query: R
       notices: notices.map((n) => noticeView(dir, n)),
       domain: domain === undefined ? undefined : domainRef(dir, domain),
       q,
-      domains: dir.domains.map((d) => ({ code: d.code, label: d.label, depth: d.parent === undefined ? 0 : 1, selected: d.code === domain })),
+      domains: domainOptions(dir, domain),
     }),
   );
 }

@@ -5,7 +5,7 @@ import { countryLabel } from '../../i18n/codes.js';
 import { formatList, formatPartialDate, label, tn } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
-import { collectivityLink, domainLink, paragraphs, section } from '../../render/parts.js';
+import { collectivityLink, domainLink, paragraphs, printed, section } from '../../render/parts.js';
 import type { CollectivityNotices, NoticePageView, NoticesView, NoticeView } from './data.js';
 
 /** "une commune, France, région Provence-Alpes-Côte d'Azur", in the page's words. */
@@ -39,7 +39,7 @@ export function renderNotices(v: NoticesView, c: RenderContext): RenderedPage {
   const form = html`<form class="notices-filter" method="get" action="${paths.notices()}" role="search" aria-label="${t('notices.filter.label')}">
 <p><label for="annonces-domaine">${t('notices.filter.domain')}</label>
 <select id="annonces-domaine" name="domain"><option value="">${t('notices.filter.allDomains')}</option>${v.domains.map(
-    (d) => html`<option value="${d.code}"${d.selected ? html` selected` : ''}>${d.depth > 0 ? '\u00a0\u00a0– ' : ''}${d.label}</option>`,
+    (d) => html`<option value="${d.code}"${d.selected ? html` selected` : ''}${d.printedLabel === undefined ? printed(c) : ''}>${d.depth > 0 ? '\u00a0\u00a0– ' : ''}${d.label}</option>`,
   )}</select></p>
 <p><label for="annonces-mots">${t('notices.filter.words')}</label> <input type="search" id="annonces-mots" name="q" value="${v.q ?? ''}"></p>
 <p><button type="submit">${t('notices.filter.submit')}</button></p>

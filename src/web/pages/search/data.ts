@@ -59,8 +59,10 @@ export const SearchView = z.object({
       values: z.array(
         z.object({
           value: z.string(),
-          /** the value's label: the catalogue's for a code, the directory's own name otherwise */
+          /** the value's label: the catalogue's for a code, the directory's own name otherwise (a domain's translated where the catalogue has it) */
           label: z.string(),
+          /** the directory's own name, when `label` is its translation */
+          printedLabel: z.string().optional(),
           count: z.number().int(),
           selected: z.boolean(),
           parent: z.string().optional(),
@@ -80,6 +82,11 @@ export const SearchView = z.object({
   map: MapView.optional(),
 });
 export type SearchView = z.infer<typeof SearchView>;
+
+/** A facet value's label, and the directory's own name beside it when the label is its translation. */
+function translated(label: string, own: string | undefined): { label: string; printedLabel?: string } {
+  return own === undefined || own === label ? { label } : { label, printedLabel: own };
+}
 
 const hrefOf = (query: SearchQuery) => paths.search(searchParamsOf(query).toString());
 
@@ -149,7 +156,7 @@ export async function searchView(
       name,
       values: [...(result.facets[name] ?? [])]
         .sort((a, b) => Number(b.selected) - Number(a.selected))
-        .map((v) => strip({ value: v.value, label: labels.get(`${name}\u0000${v.value}`)!, count: v.count, selected: v.selected, parent: v.parent, href: hrefOf(toggled(name, v.value)) })),
+        .map((v) => strip({ value: v.value, ...translated(labels.get(`${name}\u0000${v.value}`)!, v.label), count: v.count, selected: v.selected, parent: v.parent, href: hrefOf(toggled(name, v.value)) })),
     })).filter((facet) => facet.values.length > 0),
     selected: FACET_NAMES.flatMap((facet) =>
       (query.filters[facet] ?? []).map((value) => ({

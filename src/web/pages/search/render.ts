@@ -45,7 +45,7 @@ ${v.query.q === '' ? '' : html`<input type="hidden" name="q" value="${v.query.q}
     (facet) => html`<section class="facet"><h3>${facetHeading(c.locale, facet.name, v.countries)}</h3><ul>${facet.values.map(
       (value) => html`<li${value.parent ? html` class="child"` : ''}><a href="${value.href}" role="checkbox" aria-checked="${value.selected ? 'true' : 'false'}" class="facet-value${
         value.selected ? ' selected' : ''
-      }"><span class="box" aria-hidden="true"></span>${PRINTED_FACETS.has(facet.name) ? source(value.label, c) : value.label} <span class="count">${value.count}</span></a></li>`,
+      }"><span class="box" aria-hidden="true"></span>${PRINTED_FACETS.has(facet.name) && value.printedLabel === undefined ? source(value.label, c) : value.label} <span class="count">${value.count}</span></a></li>`,
     )}</ul></section>`,
   )}</aside>`;
 

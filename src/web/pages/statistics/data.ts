@@ -8,11 +8,12 @@ import { RepertoireError } from '../../../errors.js';
 import { FACET_ALIASES, parseSearchParams } from '../../../search/params.js';
 import { z } from 'zod';
 import { FACET_NAMES, MAX_PER_PAGE, MAX_WINDOW, type SearchQuery, type SearchResult, type Searcher } from '../../../search/types.js';
-import { CensusStats } from '../../../stats/model.js';
+import { CensusStats, DomainRow } from '../../../stats/model.js';
 import { loadStats } from '../../../stats/load.js';
 import { facetValueLabel } from '../../i18n/codes.js';
 import { DEFAULT_LOCALE } from '../../i18n/index.js';
 import type { PageInput, QueryParams } from '../../page.js';
+import { domainLabelIn } from '../common.js';
 
 export { CensusStats };
 
@@ -98,7 +99,10 @@ export type SearchScope = z.infer<typeof SearchScope>;
  * search's statistics count its projects found, and the partnerships found or whose project was
  * found (the partnership-level figures need partnerships): the counts match the results.
  */
-export const StatisticsView = CensusStats.extend({ search: SearchScope.optional() });
+/** A domain's row, its label in the page's language where the catalogue translates it (`printedLabel`: the directory's own). */
+const DomainLine = DomainRow.extend({ printedLabel: z.string().optional() });
+
+export const StatisticsView = CensusStats.extend({ partnershipsByDomain: z.array(DomainLine), projectsByDomain: z.array(DomainLine), search: SearchScope.optional() });
 export type StatisticsView = z.infer<typeof StatisticsView>;
 
 export async function statisticsView(input: Pick<PageInput, 'query' | 'directory' | 'db' | 'searcher' | 'beforeSearch'>): Promise<StatisticsView> {
@@ -118,8 +122,14 @@ export async function statisticsView(input: Pick<PageInput, 'query' | 'directory
     ...stats,
     partnershipsByKind: sideOrder(stats.partnershipsByKind, countries),
     budgets: { ...stats.budgets, bySide: sideOrder(stats.budgets.bySide, countries) },
+    partnershipsByDomain: stats.partnershipsByDomain.map(inLanguage),
+    projectsByDomain: stats.projectsByDomain.map(inLanguage),
     ...(found === undefined ? {} : { search: found.scope }),
   });
+}
+
+function inLanguage(row: DomainRow): DomainRow & { printedLabel?: string } {
+  return { ...row, ...domainLabelIn(row.label) };
 }
 
 /**

@@ -7,7 +7,7 @@ import { countedLabel, funderKindLabel } from '../../i18n/codes.js';
 import { tn, type MessageKey } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
-import { scrollTable, source } from '../../render/parts.js';
+import { domainText, scrollTable } from '../../render/parts.js';
 import { chartWithTable, claimVerdict, csvLink, padComparison, statsLabels, eurTotal, formatAmount, formatCount, formatEur, rateNote } from './parts.js';
 
 /** Funders listed on the page (the CSV has them all): a census of 100 000 partnerships names thousands, 1.6 MB of table. */
@@ -61,8 +61,8 @@ ${csvLink('partenariats-par-type-de-collectivite', c)}</section>`;
       html`<table class="stats-table"><caption>${title} — ${t('stats.subdomains')}</caption><thead><tr><th scope="col">${t('stats.col.domain')}</th><th scope="col">${t('stats.subdomains')}</th><th scope="col" class="num">${valueLabel}</th></tr></thead><tbody>${rows.map(
         (r) =>
           r.parent === null
-            ? html`<tr><th scope="row"><a href="${paths.domain(r.code)}">${source(r.label, c)}</a></th><td></td><td class="num">${formatCount(r.count)}</td></tr>`
-            : html`<tr><td></td><th scope="row"><a href="${paths.domain(r.code)}">${source(r.label, c)}</a></th><td class="num">${formatCount(r.count)}</td></tr>`,
+            ? html`<tr><th scope="row"><a href="${paths.domain(r.code)}">${domainText(r, c)}</a></th><td></td><td class="num">${formatCount(r.count)}</td></tr>`
+            : html`<tr><td></td><th scope="row"><a href="${paths.domain(r.code)}">${domainText(r, c)}</a></th><td class="num">${formatCount(r.count)}</td></tr>`,
       )}</tbody></table>`,
     );
     return html`<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2>

@@ -2,7 +2,7 @@
 import { html, type SafeHtml } from '../../html.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
-import { partnershipLink, source } from '../../render/parts.js';
+import { domainText, partnershipLink } from '../../render/parts.js';
 import { message } from '../report/render.js';
 import type { SynthesisView } from './data.js';
 
@@ -29,10 +29,10 @@ export function renderSynthesis(v: SynthesisView, c: RenderContext): RenderedPag
   const body = html`<h1>${t('synthesis.title')}</h1>
 <p>${t('synthesis.intro')}</p>
 ${v.domains.map(
-  (d) => html`<section class="synthesis-domain" id="${d.domain.code}"><h2><a href="${d.domain.href}">${source(d.domain.label, c)}</a></h2>
+  (d) => html`<section class="synthesis-domain" id="${d.domain.code}"><h2><a href="${d.domain.href}">${domainText(d.domain, c)}</a></h2>
 ${pairs(d, c)}
 ${d.children.map(
-  (child) => html`<section class="synthesis-subdomain" id="${child.domain.code}"><h3><span aria-hidden="true">➤ </span><a href="${child.domain.href}">${source(child.domain.label, c)}</a></h3>
+  (child) => html`<section class="synthesis-subdomain" id="${child.domain.code}"><h3><span aria-hidden="true">➤ </span><a href="${child.domain.href}">${domainText(child.domain, c)}</a></h3>
 ${child.partnerships.length === 0 && child.disagreements.length === 0 ? html`<p class="muted">${t('synthesis.empty')}</p>` : pairs(child, c)}</section>`,
 )}
 </section>`,
