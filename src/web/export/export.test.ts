@@ -86,6 +86,15 @@ describe('GET /export', () => {
     for (const id of hits.collectivity) expect(collectivities.has(id), id).toBe(true);
   });
 
+  it('gives domains in the export’s language: English on /en/, the directory’s French at the root', async () => {
+    // the projects' file, named in the export's language (projects.csv, projets.csv)
+    const projects = async (path: string) => [...(await unzipBuffer((await get(path)).body)).entries()].find(([name]) => name.startsWith('proj'))?.[1] ?? '';
+    const english = await projects('/en/export?format=csv&scope=search&q=eau');
+    expect(english).toContain('Water & sanitation');
+    expect(english).not.toContain('Eau & assainissement');
+    expect(await projects('/export?format=csv&scope=search&q=eau')).toContain('Eau & assainissement');
+  });
+
   it('everything (scope=all, or no search) as XLSX with the chosen columns only', async () => {
     const { response, body } = await get('/export?format=xlsx&scope=all&q=eau&labels=codes&columns=projects:title&columns=projects:id&columns=funding:amount,currency');
     expect(response.status).toBe(200);

@@ -21,6 +21,7 @@ import { formatNumber, t as translate, type MessageKey } from '../i18n/index.js'
 import { currentLanguage } from '../language.js';
 import type { QueryParams, RenderedPage } from '../page.js';
 import { inDirectory, paths } from '../paths.js';
+import { domainWords } from '../i18n/domain-labels.js';
 import { exportLabels } from './labels.js';
 import { EXPORT_PATH, ExportParamError, parseExportParams, type ExportRequest } from './params.js';
 import { EXPORT_LIMIT, selectionOf, TooManyResults } from './selection.js';
@@ -99,7 +100,7 @@ export function registerExports(app: FastifyInstance, deps: ExportDeps): void {
       redactor: dir.redactor,
       ...(selection ? { selection } : {}),
       ...(wanted.columns ? { columns: wanted.columns } : {}),
-      ...(wanted.labels === 'codes' ? {} : { labels: exportLabels(currentLanguage(), { countries: dir.record.countries, domainLabel: (code) => dir.domain.get(code)?.label }) }),
+      ...(wanted.labels === 'codes' ? {} : { labels: exportLabels(currentLanguage(), { countries: dir.record.countries, domainLabel: (code) => domainLabelOf(dir, code) }) }),
     };
     wanted.publisher.write(deps.db, out, options).catch((error: unknown) => {
       request.log.error({ err: error }, 'export failed');
@@ -116,4 +117,10 @@ export function registerExports(app: FastifyInstance, deps: ExportDeps): void {
   for (const prefix of deps.prefixes ?? ['']) {
     app.get(`${prefix}${EXPORT_PATH}`, async (request, reply) => inDirectory((request.params as { directory?: string }).directory, () => route(request, reply)));
   }
+}
+
+/** A domain's label in the export's language: the directory's French words where no translation exists. */
+function domainLabelOf(dir: Directory, code: string): string | undefined {
+  const label = dir.domain.get(code)?.label;
+  return label === undefined ? undefined : domainWords(currentLanguage(), label).label;
 }
