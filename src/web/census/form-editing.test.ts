@@ -115,6 +115,15 @@ describe('list fields edited in place', () => {
     expect(page).toContain('حذف: الطرف 1');
   });
 
+  it('labels the domain checkboxes in the page’s language (the directory’s French at the root)', async () => {
+    const boxes = async (url: string) => [...(await editor.get(url)).body.matchAll(/name="domains" value="[^"]+"[^>]*><label for="[^"]+">([^<]+)<\/label>/g)].map((m) => m[1]!);
+    expect(await boxes(`/modifier/projet/${AIX_OUJDA_PROJECT}`)).toContain('Eau &amp; assainissement');
+    const english = await boxes(`/en/modifier/projet/${AIX_OUJDA_PROJECT}`);
+    expect(english).toContain('Water &amp; sanitation');
+    expect(english).not.toContain('Eau &amp; assainissement');
+    expect(await boxes(`/ar/modifier/projet/${AIX_OUJDA_PROJECT}`)).toContain('الماء والتطهير السائل');
+  });
+
   it('saves, not removes, when Enter is pressed in a field: the form’s first button is the save', async () => {
     const page = await editor.get(`/modifier/partenariat/${AIX_OUJDA}`);
     const form = /<form method="post" action="\/modifier\/partenariat[^"]*"[^>]*>([\s\S]*?)<\/form>/.exec(page.body)![1]!;

@@ -13,6 +13,7 @@ import type { Directory } from '../data/directory.js';
 import { fieldMessages } from '../failures.js';
 import { html, type SafeHtml } from '../html.js';
 import { countryLabel } from '../i18n/codes.js';
+import { domainWords } from '../i18n/domain-labels.js';
 import { label, type MessageKey } from '../i18n/index.js';
 import type { RenderContext } from '../page.js';
 
@@ -103,9 +104,10 @@ export function publishForm(o: PublishFormOptions, c: RenderContext): SafeHtml {
     c,
     errors,
     () => {
+      const words = (d: Directory['domains'][number]) => domainWords(c.locale, d.label).label;
       const box = (d: Directory['domains'][number], parent?: string) => {
         const id = `${fieldId('domains')}-${dir.domains.indexOf(d)}`;
-        return html`<input type="checkbox" id="${id}" name="domains" value="${d.code}"${values.domains.includes(d.code) ? html` checked` : ''}> <label for="${id}">${d.label}${parent === undefined ? '' : html`<span class="visually-hidden"> (${parent})</span>`}</label>`;
+        return html`<input type="checkbox" id="${id}" name="domains" value="${d.code}"${values.domains.includes(d.code) ? html` checked` : ''}> <label for="${id}">${words(d)}${parent === undefined ? '' : html`<span class="visually-hidden"> (${parent})</span>`}</label>`;
       };
       // a domain and its sub-domains stay together (a column never splits them); a sub-domain's name says its parent to a screen reader ("Autres" is under several)
       return html`<ul class="checkboxes">${dir.domains
@@ -113,7 +115,7 @@ export function publishForm(o: PublishFormOptions, c: RenderContext): SafeHtml {
         .map((top) => {
           const subs = dir.domains.filter((d) => d.parent === top.code);
           return html`<li class="domain-group"><div class="field checkbox">${box(top)}</div>${
-            subs.length === 0 ? '' : html`<ul>${subs.map((d) => html`<li class="field checkbox sub">${box(d, top.label)}</li>`)}</ul>`
+            subs.length === 0 ? '' : html`<ul>${subs.map((d) => html`<li class="field checkbox sub">${box(d, words(top))}</li>`)}</ul>`
           }</li>`;
         })}</ul>`;
     },

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import type { Directory } from '../../data/directory.js';
 import type { FieldsOptions, FormValues } from '../forms.js';
 import { kindChoices } from '../form-choices.js';
+import { domainWords } from '../../i18n/domain-labels.js';
+import { currentLanguage } from '../../language.js';
 import type { ListEdit } from '../form-lists.js';
 
 /** A record form's state when it is shown again: what was typed, and what was wrong with it. */
@@ -45,7 +47,7 @@ export function formChoices(dir: Directory | undefined): RecordForm['choices'] {
     collectivities: (dir?.collectivities ?? []).map((k) => ({ id: k.id, name: k.name })),
     countries,
     kinds: kindChoices(countries),
-    domains: (dir?.domains ?? []).map((d) => ({ code: d.code, label: d.label, ...(d.parent === undefined ? {} : { parent: d.parent }) })),
+    domains: (dir?.domains ?? []).map((d) => ({ code: d.code, label: domainWords(currentLanguage(), d.label).label, ...(d.parent === undefined ? {} : { parent: d.parent }) })),
   };
 }
 
