@@ -77,6 +77,18 @@ describe('a language per request', () => {
     expect(domain(fr)).toContainEqual(expect.objectContaining({ value: 'developpement-urbain-eau-assainissement', label: 'Eau & assainissement' }));
   });
 
+  it('writes a label and its value, and a list, as each language writes them', async () => {
+    const text = (body: string) => body.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    // French puts a space before the colon; English and Arabic do not; Arabic joins with its own comma
+    const en = text((await get('/en/')).body);
+    expect(en).toMatch(/Morocco: \d/);
+    expect(en).not.toMatch(/Morocco : \d/);
+    const ar = text((await get('/ar/')).body);
+    expect(ar).toMatch(/شراك(?:ة|ات|تان)?، /);
+    expect(ar).not.toMatch(/شراك(?:ة|ات|تان)?, /);
+    expect(text((await get('/')).body)).toMatch(/Maroc : \d/);
+  });
+
   it('suggests the browser’s language on a first visit only, without redirecting', async () => {
     const first = await get('/partenariats', { 'accept-language': 'ar-MA,ar;q=0.9,fr;q=0.5' });
     expect(first.statusCode).toBe(200);

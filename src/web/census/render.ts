@@ -12,6 +12,7 @@ import type { Link } from '../pages/common.js';
 import { partnershipTitle } from '../pages/common.js';
 import type { RenderContext, RenderedPage } from '../page.js';
 import { paths } from '../paths.js';
+import { labelled } from '../render/parts.js';
 import { csrfField } from '../auth/members.js';
 import { errorSummary, renderFields, type FieldSpec, type FieldsOptions, type FormValues } from './forms.js';
 
@@ -64,7 +65,7 @@ ${list.added.map((item) => html`<li class="added"><strong>${t('review.list.added
 ${list.removed.map((item) => html`<li class="removed"><strong>${t('review.list.removed')} :</strong> ${valueHtml(item, c, key)}</li>`)}
 ${list.changed.map(
   (item) => html`<li class="changed"><strong>${t('review.list.changed')} (${item.key}) :</strong><ul>${item.fields.map(
-    (f) => html`<li>${capitalise(fieldLabel(c.locale, f.field))} : <del>${valueHtml(f.before, c, f.field)}</del> ${direction(c.locale) === 'rtl' ? '←' : '→'} <ins>${valueHtml(f.after, c, f.field)}</ins></li>`,
+    (f) => html`<li>${labelled(c, capitalise(fieldLabel(c.locale, f.field)), html`<del>${valueHtml(f.before, c, f.field)}</del> ${direction(c.locale) === 'rtl' ? '←' : '→'} <ins>${valueHtml(f.after, c, f.field)}</ins>`)}</li>`,
   )}</ul></li>`,
 )}
 ${list.reordered ? html`<li>${t('review.list.reordered')}</li>` : ''}

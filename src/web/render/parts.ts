@@ -176,6 +176,16 @@ export function sentence(c: RenderContext, key: MessageKey, params: Readonly<Rec
   return withMarkup(params, (plain) => translate(c.locale, key, plain));
 }
 
+/** "Label : value" as the page's language writes it (French: a space before the colon; English and Arabic: none). */
+export function labelled(c: RenderContext, label: string | SafeHtml, text: string | number | SafeHtml): SafeHtml {
+  return sentence(c, 'common.labelled', { label, text });
+}
+
+/** "3 partenariats, 5 projets": a domain's or a place's counts, joined as the page's language joins a list. */
+export function partnershipAndProjectCounts(d: { partnershipCount: number; projectCount: number }, c: RenderContext): string {
+  return [tn(c.locale, 'common.partnerships', d.partnershipCount), tn(c.locale, 'common.projects', d.projectCount)].join(c.t('common.listSeparator'));
+}
+
 /** As `sentence`, for any wording of the catalogue (a plural's: `(plain) => tn(locale, base, n, plain)`). */
 export function withMarkup(params: Readonly<Record<string, string | number | SafeHtml>>, words: (plain: Record<string, string | number>) => string): SafeHtml {
   const marked: SafeHtml[] = [];

@@ -6,7 +6,7 @@ import { editionLabel, label, tn } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths, withQuery } from '../../paths.js';
 import { recordPdfLink } from '../../record-pdf/link.js';
-import { collectivityLink, collectivityLinks, domainName, domainText, facts, partialDate, partnershipLink, projectItem, section, source, urlLink, when, partnershipTitle, sentence, printedWords } from '../../render/parts.js';
+import { collectivityLink, collectivityLinks, domainName, domainText, facts, partialDate, partnershipLink, projectItem, section, source, urlLink, when, partnershipTitle, sentence, printedWords, labelled } from '../../render/parts.js';
 import { mapSection } from '../../maps/map.js';
 import type { CollectivityView } from './data.js';
 import { suggestionList } from './suggestions.js';
@@ -81,7 +81,7 @@ export function renderCollectivity(v: CollectivityView, c: RenderContext): Rende
             (entry) => html`<section class="same-region"><h3>${sentence(c, 'collectivity.sameRegion', { domain: domainText(entry.domain, c), region: source(co.region ?? '', c) })}</h3>${
               entry.others.length === 0
                 ? html`<p class="muted">${t('collectivity.sameRegion.none')}</p>`
-                : html`<ul>${entry.others.map((o) => html`<li>${collectivityLinks(o.collectivities)} : ${partnershipLink(o.partnership)}</li>`)}</ul>${shownOf(entry.others.length, entry.othersTotal)}`
+                : html`<ul>${entry.others.map((o) => html`<li>${labelled(c, collectivityLinks(o.collectivities), partnershipLink(o.partnership))}</li>`)}</ul>${shownOf(entry.others.length, entry.othersTotal)}`
             }</section>`,
           ),
         );

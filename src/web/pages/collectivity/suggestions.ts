@@ -17,7 +17,7 @@ import { label, tn } from '../../i18n/index.js';
 import { countryLabel } from '../../i18n/codes.js';
 import type { RenderContext } from '../../page.js';
 import { paths } from '../../paths.js';
-import { collectivityLink, domainText, printedWords, sentence, urlLink, withMarkup } from '../../render/parts.js';
+import { collectivityLink, domainText, printedWords, sentence, urlLink, withMarkup, labelled } from '../../render/parts.js';
 import { CollectivityRef, collectivityRef, domainRef, strip } from '../common.js';
 
 /** Suggestions shown on a collectivity's page: those the graph's build ranks for each. */
@@ -176,7 +176,7 @@ export function suggestionList(suggestions: readonly SuggestionView[], c: Render
       ];
       return html`<li>${collectivityLink(s.collectivity)} <span class="muted">(${label(c.locale, 'kind', s.collectivity.kind)}${s.collectivity.region ? html`, ${printedWords(s.collectivity.region)}` : ''})</span>
 <br><span class="reasons">${reasonsText(s.reasons, c)}</span>${
-        lines.length === 0 ? '' : html`<br><span class="contact">${c.t('suggest.contact')} : ${join(lines, ' — ')}</span>`
+        lines.length === 0 ? '' : html`<br><span class="contact">${labelled(c, c.t('suggest.contact'), join(lines, ' — '))}</span>`
       }</li>`;
     }),
   )}</ul>${gaps}`;

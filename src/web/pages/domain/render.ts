@@ -1,21 +1,20 @@
 /** The domain page's HTML, and the domains list's. */
 import { html } from '../../html.js';
-import { tn } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
-import { pagination, partnershipLink, projectItem, section, domainText } from '../../render/parts.js';
+import { pagination, partnershipLink, projectItem, section, domainText, labelled, partnershipAndProjectCounts } from '../../render/parts.js';
 import type { DomainsView, DomainView } from './data.js';
 import type { Link } from '../common.js';
 
 function countsText(d: { partnershipCount: number; projectCount: number }, c: RenderContext): string {
-  return `${tn(c.locale, 'common.partnerships', d.partnershipCount)}, ${tn(c.locale, 'common.projects', d.projectCount)}`;
+  return partnershipAndProjectCounts(d, c);
 }
 
 export function renderDomain(v: DomainView, c: RenderContext): RenderedPage {
   const { t } = c;
   const body = html`<article class="domain">
 <header class="page-header">${v.parent ? html`<p class="kicker"><a href="${v.parent.href}">${domainText(v.parent, c)}</a></p>` : ''}<h1>${domainText(v.domain, c)}</h1></header>
-${v.parent ? html`<p>${t('domain.parent')} : <a href="${v.parent.href}">${domainText(v.parent, c)}</a></p>` : ''}
+${v.parent ? html`<p>${labelled(c, t('domain.parent'), html`<a href="${v.parent.href}">${domainText(v.parent, c)}</a>`)}</p>` : ''}
 ${section(
   t('domain.children'),
   v.children.length === 0

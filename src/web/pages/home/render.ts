@@ -5,7 +5,7 @@ import { editionLabel, formatNumber, label, tn } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths, withQuery } from '../../paths.js';
 import { mapSection } from '../../maps/map.js';
-import { distinctNames, domainText, source, sentence, printedWords } from '../../render/parts.js';
+import { distinctNames, domainText, source, sentence, printedWords, partnershipAndProjectCounts } from '../../render/parts.js';
 import type { HomeView } from './data.js';
 
 export function renderHome(v: HomeView, c: RenderContext): RenderedPage {
@@ -32,7 +32,7 @@ ${figure(
   paths.collectivities(),
   sub(
     Object.entries(f.collectivities.byCountry).map(
-      ([country, count]) => [`${countryLabel(locale, country)} : ${n(count)}`, withQuery(paths.collectivities(), { country })] as [string, string],
+      ([country, count]) => [c.t('common.labelled', { label: countryLabel(locale, country), text: n(count) }), withQuery(paths.collectivities(), { country })] as [string, string],
     ),
   ),
 )}
@@ -49,7 +49,7 @@ ${figure(
 ${figure(f.padProjects, t('home.figures.pad'), withQuery(paths.projects(), { pad: 'oui' }), html``)}
 </ul>`;
   const counts = (d: { partnershipCount: number; projectCount: number }) =>
-    `${tn(locale, 'common.partnerships', d.partnershipCount)}, ${tn(locale, 'common.projects', d.projectCount)}`;
+    partnershipAndProjectCounts(d, c);
   const domains = html`<ul class="tree columns">${v.domains.map(
     (d) => html`<li><a href="${d.href}">${domainText(d, c)}</a> <span class="muted">(${counts(d)})</span>${
       d.children.length === 0

@@ -19,7 +19,7 @@ import {
   partnershipLink,
   section,
   sourceLine,
-  statusBadge,
+  statusBadge, labelled
 } from '../../render/parts.js';
 import type { ProjectView } from './data.js';
 import { similarList } from './similar.js';
@@ -44,7 +44,7 @@ export function renderProject(v: ProjectView, c: RenderContext): RenderedPage {
   const funding =
     v.totalCost === undefined && v.funding.length === 0 && v.fundingText === undefined
       ? undefined
-      : html`${v.totalCost ? html`<p class="total">${t('project.totalCost')} : ${money(v.totalCost, c)}</p>` : ''}${
+      : html`${v.totalCost ? html`<p class="total">${labelled(c, t('project.totalCost'), money(v.totalCost, c))}</p>` : ''}${
           v.funding.length === 0
             ? ''
             : dataTable(

@@ -5,7 +5,7 @@ import type { IssueWording } from '../../../model/report.js';
 import { formatDateTime, formatList, formatNumber, label, phrase, type Locale } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
-import { section } from '../../render/parts.js';
+import { section, labelled } from '../../render/parts.js';
 import type { ReportView } from './data.js';
 
 type Issue = NonNullable<ReportView['report']>['unplaced'][number];
@@ -79,7 +79,7 @@ ${section(
         )}
 ${section(
   t('report.changes'),
-  html`<ul class="chips">${(['created', 'updated', 'unchanged', 'removed'] as const).map((k) => html`<li>${t(`report.change.${k}`)} : ${r.changes[k]}</li>`)}</ul>`,
+  html`<ul class="chips">${(['created', 'updated', 'unchanged', 'removed'] as const).map((k) => html`<li>${labelled(c, t(`report.change.${k}`), r.changes[k])}</li>`)}</ul>`,
   'changements',
 )}
 ${section(`${t('report.unplaced')} (${r.unplaced.length})`, issues(r.unplaced, c), 'non-places')}

@@ -7,7 +7,7 @@ import { countedLabel, funderKindLabel } from '../../i18n/codes.js';
 import { tn, type MessageKey } from '../../i18n/index.js';
 import type { RenderContext, RenderedPage } from '../../page.js';
 import { paths } from '../../paths.js';
-import { domainText, scrollTable } from '../../render/parts.js';
+import { domainText, scrollTable, labelled } from '../../render/parts.js';
 import { chartWithTable, claimVerdict, csvLink, padComparison, statsLabels, eurTotal, formatAmount, formatCount, formatEur, rateNote } from './parts.js';
 
 /** Funders listed on the page (the CSV has them all): a census of 100 000 partnerships names thousands, 1.6 MB of table. */
@@ -15,7 +15,7 @@ export const FUNDERS_SHOWN = 200;
 
 function moneyRows(what: string, side: string, total: CensusStats['budgets']['total'], c: RenderContext): SafeHtml {
   const currencies = total.byCurrency.map((m) => formatAmount(m.amount, m.currency)).join(' + ') || '—';
-  return html`<tr><th scope="row">${what}</th><td>${side}</td><td class="num">${formatCount(total.count)}${total.approximateCount > 0 ? html` <span class="muted">(${c.t('stats.money.approxEur').toLowerCase()} : ${formatCount(total.approximateCount)})</span>` : ''}</td><td class="num">${currencies}</td><td class="num">${formatEur(total.eur)}</td><td class="num">${total.approximateEur > 0 ? `≈ ${formatEur(total.approximateEur)}` : '—'}</td></tr>`;
+  return html`<tr><th scope="row">${what}</th><td>${side}</td><td class="num">${formatCount(total.count)}${total.approximateCount > 0 ? html` <span class="muted">(${labelled(c, c.t('stats.money.approxEur').toLowerCase(), formatCount(total.approximateCount))})</span>` : ''}</td><td class="num">${currencies}</td><td class="num">${formatEur(total.eur)}</td><td class="num">${total.approximateEur > 0 ? `≈ ${formatEur(total.approximateEur)}` : '—'}</td></tr>`;
 }
 
 export function renderStatistics(v: StatisticsView, c: RenderContext): RenderedPage {

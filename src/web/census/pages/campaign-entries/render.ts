@@ -105,7 +105,7 @@ function entries(view: EntriesView, c: MemberRenderContext): SafeHtml {
   ${view.newPartnershipHref ? html`<p><a href="${view.newPartnershipHref}">${t('census.entries.newPartnership')}</a></p>` : ''}
   ${view.created.length > 0
     ? html`<h2>${t('census.entries.created')}</h2><ul>${view.created.map(
-      (p) => html`<li>${t(`census.type.${p.recordType}`)} : ${p.label} <span class="badge state-${p.status}">${t(`census.state.${p.status}`)}</span>${
+      (p) => html`<li>${t('common.labelled', { label: t(`census.type.${p.recordType}`), text: p.label })} <span class="badge state-${p.status}">${t(`census.state.${p.status}`)}</span>${
         p.comment ? html` <span class="comment">${t('census.rejected.comment', { comment: p.comment })}</span>` : ''
       }${p.editHref ? html` <a href="${p.editHref}">${t('census.entries.editDraft.short')}<span class="visually-hidden"> ${p.label}</span></a>` : ''}${
         p.withdrawable && actions
@@ -126,7 +126,7 @@ function entries(view: EntriesView, c: MemberRenderContext): SafeHtml {
       'census.proposal.status',
     )}</th><th scope="col">${t('census.proposal.comment')}</th><th scope="col">${t('census.proposal.date')}</th></tr></thead><tbody>${view.proposals.map(
       (p) =>
-        html`<tr><td>${t(`census.type.${p.recordType}`)} : ${p.label}</td><td>${t(`census.action.${p.action}`)}</td><td><span class="badge state-${p.status}">${t(`census.state.${p.status}`)}</span></td><td>${
+        html`<tr><td>${t('common.labelled', { label: t(`census.type.${p.recordType}`), text: p.label })}</td><td>${t(`census.action.${p.action}`)}</td><td><span class="badge state-${p.status}">${t(`census.state.${p.status}`)}</span></td><td>${
           p.comment ?? ''
         }</td><td>${formatDateTime(c.locale, p.date)}</td></tr>`,
     )}</tbody></table>`}

@@ -18,9 +18,9 @@ export function renderCampaigns(view: CampaignsView, c: MemberRenderContext): Re
       (campaign) => html`<li><strong>${campaign.title}</strong> <span class="badge">${t(`census.status.${campaign.status}`)}</span> <span class="muted">${t('census.openedAt', {
         date: formatDateTime(c.locale, campaign.openedAt),
       })}</span>
-  <ul class="inline-list"><li><a href="${campaign.href}">${campaign.title} : ${t('census.answer')}</a></li>${
+  <ul class="inline-list"><li><a href="${campaign.href}">${t('common.labelled', { label: campaign.title, text: t('census.answer') })}</a></li>${
         campaign.dashboardHref
-          ? html`<li><a href="${campaign.dashboardHref}">${campaign.title} : ${t('census.dashboard')}</a></li>${
+          ? html`<li><a href="${campaign.dashboardHref}">${t('common.labelled', { label: campaign.title, text: t('census.dashboard') })}</a></li>${
             campaign.status === 'open'
               ? html`<li><form method="post" action="${memberPaths.campaignClose(campaign.id)}" class="inline-form">${csrfField(c.csrf)}<button type="submit" class="small">${t('census.close', {
                 title: campaign.title,
@@ -32,7 +32,7 @@ export function renderCampaigns(view: CampaignsView, c: MemberRenderContext): Re
     )}</ul>`}
   ${form
     ? html`<h2>${t('census.open.title')}</h2>
-  ${form.error ? html`<div class="error-summary" role="alert" id="erreurs"><ul><li><a href="#f-title">${t('census.open.label')} : ${form.error}</a></li></ul></div>` : ''}
+  ${form.error ? html`<div class="error-summary" role="alert" id="erreurs"><ul><li><a href="#f-title">${t('common.labelled', { label: t('census.open.label'), text: form.error })}</a></li></ul></div>` : ''}
   <form method="post" action="${memberPaths.census()}" class="member-form" novalidate>${csrfField(c.csrf)}
   <div class="field${form.error ? ' has-error' : ''}"><label for="f-title">${t('census.open.label')} <span class="required">${t('form.required')}</span></label>
   ${form.error ? html`<p class="field-error" id="f-title-error"><span class="visually-hidden">${t('form.error.prefix')} </span>${form.error}</p>` : ''}

@@ -14,7 +14,7 @@ export function renderConflict(view: ConflictView, c: MemberRenderContext, href:
   const { t } = c;
   const { theirs, yours, form } = view;
   const body = html`<section class="member-page conflict">
-  <h1>${t('conflict.title')} : ${view.label}</h1>
+  <h1>${t('common.labelled', { label: t('conflict.title'), text: view.label })}</h1>
   <div class="error-summary" role="alert" id="erreurs"><p>${t('conflict.text', {
     version: theirs.version,
     by: theirs.by ? t('conflict.by', { name: theirs.by }) : '',

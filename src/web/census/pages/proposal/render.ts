@@ -35,7 +35,7 @@ export function renderProposal(view: ProposalView, c: MemberRenderContext): Rend
   <p><button type="submit">${t('review.approve')}</button></p></form>
   <form method="post" action="${view.decide.rejectAction}" class="member-form decision" novalidate>${csrfField(c.csrf)}
   <h2>${t('review.reject')}</h2>
-  ${error ? html`<div class="error-summary" role="alert" id="erreurs"><ul><li><a href="#f-reject-comment">${t('review.reject.comment')} : ${error}</a></li></ul></div>` : ''}
+  ${error ? html`<div class="error-summary" role="alert" id="erreurs"><ul><li><a href="#f-reject-comment">${t('common.labelled', { label: t('review.reject.comment'), text: error })}</a></li></ul></div>` : ''}
   <div class="field${error ? ' has-error' : ''}"><label for="f-reject-comment">${t('review.reject.comment')} <span class="required">${t('form.required')}</span></label>
   <p class="hint" id="f-reject-comment-hint">${t('review.reject.hint')}</p>
   ${error ? html`<p class="field-error" id="f-reject-comment-error"><span class="visually-hidden">${t('form.error.prefix')} </span>${error}</p>` : ''}

@@ -21,7 +21,7 @@ export function renderReviewQueue(view: ReviewQueueView, c: MemberRenderContext)
     : html`<table class="queue"><thead><tr><th scope="col">${t('review.record')}</th><th scope="col">${t('review.from')}</th><th scope="col">${t('review.author')}</th><th scope="col">${t(
       'review.submittedAt',
     )}</th></tr></thead><tbody>${view.items.map(
-      (item) => html`<tr><td><a href="${item.href}">${t(`census.type.${item.recordType}`)} : ${item.label}</a> <span class="muted">(${t(`census.action.${item.action}`)})</span>${
+      (item) => html`<tr><td><a href="${item.href}">${t('common.labelled', { label: t(`census.type.${item.recordType}`), text: item.label })}</a> <span class="muted">(${t(`census.action.${item.action}`)})</span>${
         item.stale ? html` <span class="badge state-stale">${t('review.stale')}</span>` : ''
       }</td><td>${item.origin === 'import' ? html`${t('review.origin.import')} ${item.batch ?? ''}` : html`${t('review.origin.campaign')}${item.collectivityName ? html` — ${item.collectivityName}` : ''}`}</td><td>${
         item.authorName ?? ''
