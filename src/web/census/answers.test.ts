@@ -1,6 +1,6 @@
 /** The dashboard's answers by country and kind, their CSV export, and "invite every collectivity" (administrators), over the 2008 directory. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openMembersSite, text, type Browser, type MembersSite } from './testing.js';
+import { openMembersSite, text, type Browser, type MembersSite, openCampaign } from './testing.js';
 
 let site: MembersSite;
 let editor: Browser;
@@ -13,8 +13,7 @@ beforeAll(async () => {
   editor = await site.signIn('editor');
   admin = await site.signIn('admin');
   oujda = await site.signIn('oujda');
-  const opened = await editor.post('/recensement', { title: 'Recensement 2026' });
-  campaignId = opened.headers.location!.split('/').pop()!;
+  campaignId = await openCampaign(editor, 'Recensement 2026');
   expect((await oujda.post(`/recensement/${campaignId}/envoyer`, {}, { csrfFrom: `/recensement/${campaignId}` })).statusCode).toBeLessThan(400);
 }, 120_000);
 

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formValues, recordFields } from './forms.js';
-import { AIX_OUJDA, AIX_OUJDA_PROJECT, OUJDA, openMembersSite, text, type Browser, type MembersSite } from './testing.js';
+import { AIX_OUJDA, AIX_OUJDA_PROJECT, OUJDA, openMembersSite, text, type Browser, type MembersSite, openCampaign } from './testing.js';
 
 let site: MembersSite;
 let editor: Browser;
@@ -22,9 +22,7 @@ beforeAll(async () => {
   editor = await site.signIn('editor');
   oujda = await site.signIn('oujda');
   agadir = await site.signIn('agadir');
-  const opened = await editor.post('/recensement', { title: 'Recensement des formulaires' });
-  expect(opened.statusCode).toBe(303);
-  campaignId = opened.headers.location!.split('/').pop()!;
+  campaignId = await openCampaign(editor, 'Recensement des formulaires');
   expect((await oujda.post(`/recensement/${campaignId}/nouveau/projet`, { parentId: AIX_OUJDA, title: 'Mobilité douce', status: 'planned' })).statusCode).toBe(303);
   const entries = await oujda.get(`/recensement/${campaignId}`);
   draftUrl = /href="(\/recensement\/[^"]+\/proposition\/[^"]+)">/.exec(entries.body)![1]!;

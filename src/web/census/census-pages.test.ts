@@ -4,7 +4,7 @@
  * conflicts, history and revert, what a contributor may not touch, and CSRF on every POST.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGADIR_PARTNERSHIP, AGADIR_PROJECT, AIX_OUJDA, AIX_OUJDA_PROJECT, OUJDA, openMembersSite, text, type Browser, type MembersSite } from './testing.js';
+import { AGADIR_PARTNERSHIP, AGADIR_PROJECT, AIX_OUJDA, AIX_OUJDA_PROJECT, OUJDA, openMembersSite, text, type Browser, type MembersSite, openCampaign } from './testing.js';
 import { formValues, recordFields } from './forms.js';
 import { recordAudit } from '../../accounts/audit.js';
 import { readStamp } from '../../store/stamp.js';
@@ -18,9 +18,7 @@ beforeAll(async () => {
   site = await openMembersSite();
   editor = await site.signIn('editor');
   oujda = await site.signIn('oujda');
-  const opened = await editor.post('/recensement', { title: 'Recensement 2026' });
-  expect(opened.statusCode).toBe(303);
-  campaignId = opened.headers.location!.split('/').pop()!;
+  campaignId = await openCampaign(editor, 'Recensement 2026');
 }, 120_000);
 
 afterAll(async () => {

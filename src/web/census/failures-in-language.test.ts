@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formValues, recordFields } from './forms.js';
-import { AIX_OUJDA_PROJECT, openMembersSite, text, type Browser, type MembersSite } from './testing.js';
+import { AIX_OUJDA_PROJECT, openMembersSite, text, type Browser, type MembersSite, openCampaign } from './testing.js';
 
 let site: MembersSite;
 let editor: Browser;
@@ -17,9 +17,7 @@ beforeAll(async () => {
   site = await openMembersSite();
   editor = await site.signIn('editor');
   oujda = await site.signIn('oujda');
-  const opened = await editor.post('/recensement', { title: 'Recensement des langues' });
-  expect(opened.statusCode).toBe(303);
-  campaignId = opened.headers.location!.split('/').pop()!;
+  campaignId = await openCampaign(editor, 'Recensement des langues');
 }, 120_000);
 
 afterAll(async () => {

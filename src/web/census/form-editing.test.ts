@@ -5,7 +5,7 @@
  * buttons without saving anything, and the editors' searchable collectivity picker.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AIX_OUJDA, AIX_OUJDA_PROJECT, OUJDA, openMembersSite, text, type Browser, type MembersSite } from './testing.js';
+import { AIX_OUJDA, AIX_OUJDA_PROJECT, OUJDA, openMembersSite, text, type Browser, type MembersSite, openCampaign } from './testing.js';
 import { formValues, recordFields } from './forms.js';
 
 let site: MembersSite;
@@ -15,8 +15,7 @@ let campaignId: string;
 beforeAll(async () => {
   site = await openMembersSite();
   editor = await site.signIn('editor');
-  const opened = await editor.post('/recensement', { title: 'Recensement des formulaires' });
-  campaignId = opened.headers.location!.split('/').pop()!;
+  campaignId = await openCampaign(editor, 'Recensement des formulaires');
 }, 120_000);
 
 afterAll(async () => {

@@ -7,7 +7,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formValues, recordFields } from './forms.js';
-import { AIX_OUJDA, AIX_OUJDA_PROJECT, openMembersSite, text, type Browser, type MembersSite } from './testing.js';
+import { AIX_OUJDA, AIX_OUJDA_PROJECT, openMembersSite, text, type Browser, type MembersSite, openCampaign } from './testing.js';
 
 let site: MembersSite;
 let base: string;
@@ -28,9 +28,7 @@ beforeAll(async () => {
   editor = await site.signIn('editor');
   oujda = await site.signIn('oujda');
   admin = await site.signIn('admin');
-  const opened = await editor.post('/recensement', { title: 'Recensement des pages' });
-  expect(opened.statusCode).toBe(303);
-  campaignId = opened.headers.location!.split('/').pop()!;
+  campaignId = await openCampaign(editor, 'Recensement des pages');
   // a proposal from Oujda, with a list changed (the objectives): the review page's diff
   const form = await oujda.get(`/recensement/${campaignId}/fiche/projet/${AIX_OUJDA_PROJECT}`);
   const version = /name="baseVersion" value="(\d+)"/.exec(form.body)![1]!;

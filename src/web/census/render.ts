@@ -61,10 +61,10 @@ function listChanges(change: FieldChangeView, c: RenderContext): SafeHtml {
   const list = change.list!;
   const key = change.field.split('.').pop() ?? change.field;
   return html`<ul class="list-changes">
-${list.added.map((item) => html`<li class="added"><strong>${t('review.list.added')} :</strong> ${valueHtml(item, c, key)}</li>`)}
-${list.removed.map((item) => html`<li class="removed"><strong>${t('review.list.removed')} :</strong> ${valueHtml(item, c, key)}</li>`)}
+${list.added.map((item) => html`<li class="added"><strong>${t('common.label', { label: t('review.list.added') })}</strong> ${valueHtml(item, c, key)}</li>`)}
+${list.removed.map((item) => html`<li class="removed"><strong>${t('common.label', { label: t('review.list.removed') })}</strong> ${valueHtml(item, c, key)}</li>`)}
 ${list.changed.map(
-  (item) => html`<li class="changed"><strong>${t('review.list.changed')} (${item.key}) :</strong><ul>${item.fields.map(
+  (item) => html`<li class="changed"><strong>${t('common.label', { label: `${t('review.list.changed')} (${item.key})` })}</strong><ul>${item.fields.map(
     (f) => html`<li>${labelled(c, capitalise(fieldLabel(c.locale, f.field)), html`<del>${valueHtml(f.before, c, f.field)}</del> ${direction(c.locale) === 'rtl' ? '←' : '→'} <ins>${valueHtml(f.after, c, f.field)}</ins>`)}</li>`,
   )}</ul></li>`,
 )}

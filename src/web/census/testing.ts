@@ -110,6 +110,13 @@ export async function openMembersSite(options: { search?: boolean; env?: Record<
   };
 }
 
+/** Opens a census campaign as `editor` (signed in as an editor); its id. */
+export async function openCampaign(editor: Browser, title: string): Promise<string> {
+  const opened = await editor.post('/recensement', { title });
+  if (opened.statusCode !== 303) throw new Error(`opening the campaign "${title}" failed: ${opened.statusCode} ${opened.body.slice(0, 500)}`);
+  return opened.headers.location!.split('/').pop()!;
+}
+
 /** The text of an HTML page, tags removed and entities decoded: what a reader sees. */
 export function text(body: string): string {
   return body

@@ -43,6 +43,8 @@ export const ar = {
   'common.source.page': 'الصفحة {page} من الدليل المطبوع',
   'common.listSeparator': '، ',
   'common.labelled': '{label}: {text}',
+  'common.label': '{label}:',
+  'common.clauseSeparator': '؛ ',
   'common.approximate': 'حوالي',
   'common.printed': 'كما طُبع في الدليل',
   'common.pad': 'بتمويل مشترك من PAD',

@@ -42,6 +42,8 @@ export const en = {
   'common.source.page': 'page {page} of the printed directory',
   'common.listSeparator': ', ',
   'common.labelled': '{label}: {text}',
+  'common.label': '{label}:',
+  'common.clauseSeparator': '; ',
   'common.approximate': 'about',
   'common.printed': 'As printed in the directory',
   'common.pad': 'PAD co-financed',

@@ -45,6 +45,10 @@ export const fr = {
   'common.listSeparator': ', ',
   /** a label and what it says, as the language writes them (French: a space before the colon) */
   'common.labelled': '{label} : {text}',
+  /** a label before what it labels, set apart (in bold, in a filter bar) */
+  'common.label': '{label} :',
+  /** between the clauses of a list whose items hold commas */
+  'common.clauseSeparator': ' ; ',
   'common.approximate': 'environ',
   'common.printed': 'Tel qu’imprimé dans le répertoire',
   'common.pad': 'Cofinancé PAD',

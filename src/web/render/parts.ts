@@ -208,7 +208,7 @@ export function sourceLine(printed: Source | undefined, c: RenderContext, sectio
   if (printed === undefined) return html``;
   const parts = [html`${printed.page === undefined ? c.t('common.source.book') : c.t('common.source.page', { page: String(printed.page) })}`];
   if (section !== undefined && section !== '') parts.push(sentence(c, 'common.source.section', { section: source(section, c) }));
-  return html`<p class="source"><span class="label">${c.t('common.source')} :</span> ${join(parts, ', ')}</p>`;
+  return html`<p class="source"><span class="label">${c.t('common.label', { label: c.t('common.source') })}</span> ${join(parts, ', ')}</p>`;
 }
 
 /** A printed bullet at the start of a line: "- ", "• ", "* ", "– ". */

@@ -8,10 +8,9 @@ import { memberPaths } from '../../auth/paths.js';
 import type { SafeHtml } from '../../html.js';
 import type { RenderedPage } from '../../page.js';
 import type { RecordType } from '../../../census/records.js';
-import { recordFields } from '../forms.js';
 import { recordFormPage } from '../render.js';
 import type { CampaignBack } from './campaign-form.js';
-import { fieldsOptions, type RecordForm } from './record-form.js';
+import { formParts, type RecordForm } from './record-form.js';
 
 export interface CampaignFormView {
   readonly href: string;
@@ -27,15 +26,9 @@ export function campaignFormPage(view: CampaignFormView, c: MemberRenderContext,
     {
       title: page.title,
       breadcrumbs: [{ href: memberPaths.census(), label: t('census.title') }, { href: campaign.href, label: campaign.title }, { href: view.href, label: page.crumb ?? page.title }],
-      action: form.action,
-      csrf: c.csrf,
-      specs: recordFields(view.recordType),
-      values: form.values,
-      errors: form.errors,
-      hidden: form.hidden,
+      ...formParts(form, view.recordType, c.csrf),
       submit: t('census.form.save'),
       cancel: { href: campaign.href, label: t('census.form.cancel') },
-      fields: fieldsOptions(form),
       ...(page.intro === undefined ? {} : { intro: page.intro }),
     },
     c,

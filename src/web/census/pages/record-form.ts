@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 import type { Directory } from '../../data/directory.js';
-import type { FieldsOptions, FormValues } from '../forms.js';
+import type { RecordType } from '../../../census/records.js';
+import { recordFields, type FieldsOptions, type FormValues } from '../forms.js';
+import type { RecordFormOptions } from '../render.js';
 import { kindChoices } from '../form-choices.js';
 import { domainWords } from '../../i18n/domain-labels.js';
 import { currentLanguage } from '../../language.js';
@@ -62,6 +64,11 @@ export function fieldsOptions(form: RecordForm): FieldsOptions {
     ...(form.added === undefined ? {} : { added: form.added }),
     ...(form.focus === undefined ? {} : { focus: form.focus }),
   };
+}
+
+/** What every page drawing a record form passes to render.ts's recordForm or recordFormPage: where it posts, its fields, values, errors and hidden fields. */
+export function formParts(form: RecordForm, recordType: RecordType, csrf: string): Pick<RecordFormOptions, 'action' | 'csrf' | 'specs' | 'values' | 'errors' | 'hidden' | 'fields'> {
+  return { action: form.action, csrf, specs: recordFields(recordType), values: form.values, errors: form.errors, hidden: form.hidden, fields: fieldsOptions(form) };
 }
 
 /** A record form shown again after a POST: what was typed, what was wrong, a list's added items, the version it was based on. */

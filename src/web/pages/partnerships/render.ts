@@ -9,7 +9,7 @@ import type { BriefView, PartnershipsView } from './data.js';
 
 export function filterBar(title: string, options: readonly FilterOption[], allHref: string, labelOf: (value: string) => string, c: RenderContext) {
   const anySelected = options.some((o) => o.selected);
-  return html`<div class="filter"><span class="label">${title} :</span> <ul class="chips"><li>${
+  return html`<div class="filter"><span class="label">${c.t('common.label', { label: title })}</span> <ul class="chips"><li>${
     anySelected ? html`<a href="${allHref}">${c.t('common.filter.all')}</a>` : html`<span aria-current="true">${c.t('common.filter.all')}</span>`
   }</li>${options.map((o) =>
     o.selected

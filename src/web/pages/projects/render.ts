@@ -12,7 +12,7 @@ export function renderProjects(v: ProjectsView, c: RenderContext): RenderedPage 
   const body = html`<h1>${t('projects.title')}</h1>
 <p>${t('projects.intro', { count: v.pagination.total })}</p>
 ${filterBar(t('projects.filter.status'), v.statuses, withQuery(paths.projects(), { pad: v.pad ? 'oui' : undefined }), (value) => label(c.locale, 'status', value), c)}
-<div class="filter"><span class="label">${t('projects.filter.pad')} :</span> <ul class="chips"><li>${
+<div class="filter"><span class="label">${t('common.label', { label: t('projects.filter.pad') })}</span> <ul class="chips"><li>${
     v.pad
       ? html`<a href="${v.padHref}" aria-current="true">✓ ${t('projects.filter.padOnly')} (${v.padCount})</a>`
       : html`<a href="${v.padHref}">${t('projects.filter.padOnly')} (${v.padCount})</a>`

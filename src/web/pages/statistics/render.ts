@@ -142,8 +142,8 @@ function searchScope(v: StatisticsView, c: RenderContext): string {
   if (search === undefined) return t('stats.filtered.plain');
   const asked = [
     ...(search.q.trim() === '' ? [] : [t('stats.filtered.words', { q: search.q.trim() })]),
-    ...search.filters.map((f) => `${t(`facet.${f.facet}` as MessageKey)} : ${f.label}`),
-  ].join(' ; ');
+    ...search.filters.map((f) => t('common.labelled', { label: t(`facet.${f.facet}` as MessageKey), text: f.label })),
+  ].join(t('common.clauseSeparator'));
   const found = [
     search.found.project > 0 ? tn(locale, 'common.projects', search.found.project) : '',
     search.found.partnership > 0 ? tn(locale, 'common.partnerships', search.found.partnership) : '',

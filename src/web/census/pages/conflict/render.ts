@@ -2,9 +2,8 @@ import type { MemberRenderContext } from '../../../auth/member-page.js';
 import { html } from '../../../html.js';
 import { formatDateTime } from '../../../i18n/index.js';
 import type { RenderedPage } from '../../../page.js';
-import { recordFields } from '../../forms.js';
 import { changesTable, recordForm } from '../../render.js';
-import { fieldsOptions } from '../record-form.js';
+import { formParts } from '../record-form.js';
 import type { ConflictView } from './data.js';
 
 const BACK_LABELS = { campaign: 'census.form.cancel', record: 'history.view', proposal: 'review.title' } as const;
@@ -26,15 +25,9 @@ export function renderConflict(view: ConflictView, c: MemberRenderContext, href:
   <p>${t('conflict.reapply.text', { version: theirs.version })}</p>
   ${recordForm(
     {
-      action: form.action,
-      csrf: c.csrf,
-      specs: recordFields(view.recordType),
-      values: form.values,
-      errors: form.errors,
-      hidden: form.hidden,
+      ...formParts(form, view.recordType, c.csrf),
       submit: t('conflict.reapply'),
       cancel: { href: view.back.href, label: t('conflict.abandon') },
-      fields: fieldsOptions(form),
     },
     c,
   )}

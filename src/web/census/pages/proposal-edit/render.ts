@@ -1,9 +1,8 @@
 import type { MemberRenderContext } from '../../../auth/member-page.js';
 import { memberPaths } from '../../../auth/paths.js';
 import type { RenderedPage } from '../../../page.js';
-import { recordFields } from '../../forms.js';
 import { recordFormPage } from '../../render.js';
-import { fieldsOptions } from '../record-form.js';
+import { formParts } from '../record-form.js';
 import type { ProposalEditView } from './data.js';
 
 export function renderProposalEdit(view: ProposalEditView, c: MemberRenderContext): RenderedPage {
@@ -13,15 +12,9 @@ export function renderProposalEdit(view: ProposalEditView, c: MemberRenderContex
     {
       title: t('review.edit.title', { label: view.label }),
       breadcrumbs: [{ href: memberPaths.queue(), label: t('review.title') }, { href: view.proposalHref, label: view.label }, { href: form.action, label: t('review.edit') }],
-      action: form.action,
-      csrf: c.csrf,
-      specs: recordFields(view.recordType),
-      values: form.values,
-      errors: form.errors,
-      hidden: form.hidden,
+      ...formParts(form, view.recordType, c.csrf),
       submit: t('review.edit.submit'),
       cancel: { href: view.proposalHref, label: t('review.back') },
-      fields: fieldsOptions(form),
     },
     c,
   );
