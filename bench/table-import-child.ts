@@ -30,6 +30,9 @@ if (step === 'import' || step === 'merge') {
   ({ rows } = await importTable(store.db, read, {
     // TABLE_BENCH_GAZETTEER=1: names not found as written looked up in the gazetteer, as `repertoire import` does.
     ...(process.env.TABLE_BENCH_GAZETTEER ? { gazetteer: (await import('../src/geo/gazetteer.js')).defaultGazetteer() } : {}),
+    onMatch: (kind, done, total) => {
+      if (done === 0 || done === total) process.stderr.write(`  matching ${kind}: ${done}/${total}, RSS ${rssMb()} MB\n`);
+    },
     onProgress: (written, total) => {
       if (written - shown >= Number(process.env.TABLE_BENCH_EVERY ?? 200_000) || written === total) {
         shown = written;

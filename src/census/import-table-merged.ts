@@ -28,8 +28,7 @@ import { insertRecords, updateRecords } from '../store/records/writer.js';
 import type { Database } from '../store/tables.js';
 import { appendVersions, currentVersionsOf, headKey, type RecordHead, type RecordType, type VersionEntry, type VersionOrigin } from '../store/versions.js';
 import { EDITED_ORIGINS, proposalsNotQueued, type ImportProposal, type ImportStep } from './import.js';
-import type { MergeOptions } from './merge-table.js';
-import { canonicalPart, mergeStreamed, type Merging } from './merge-table-streamed.js';
+import { canonicalPart, mergeStreamed, type Merging, type StreamedMergeOptions } from './merge-table-streamed.js';
 import { withoutErased } from './privacy/index.js';
 import { insertProposal } from './proposals.js';
 
@@ -44,7 +43,7 @@ export interface RowCounts {
   rejected: number;
 }
 
-export interface MergedDirectoryOptions extends MergeOptions {
+export interface MergedDirectoryOptions extends StreamedMergeOptions {
   dryRun: boolean;
   origin: VersionOrigin;
   now: Date;

@@ -18,6 +18,7 @@ import type { ImportOptions } from './import.js';
 import { mergeIntoDirectory, type RowCounts } from './import-table-merged.js';
 import { newDirectoryChanges, writeNewDirectory } from './import-table-streamed.js';
 import type { MergeOptions } from './merge-table.js';
+import type { MatchProgress } from './merge-table-streamed.js';
 
 export type { RowCounts } from './import-table-merged.js';
 
@@ -40,6 +41,8 @@ export interface TableImportOptions extends Pick<ImportOptions, 'userId' | 'now'
   gazetteer?: MergeOptions['gazetteer'];
   /** records written so far, of how many (a new directory, written a chunk at a time) */
   onProgress?: (written: number, total: number) => void;
+  /** into a directory the store has: how far the matching of the table's records to the directory's is */
+  onMatch?: MatchProgress;
 }
 
 export async function importTable(db: Kysely<Database>, read: TableRead, options: TableImportOptions = {}): Promise<TableImportResult> {
@@ -54,6 +57,7 @@ export async function importTable(db: Kysely<Database>, read: TableRead, options
     ...(options.gazetteer ? { gazetteer: options.gazetteer } : {}),
     ...(options.onStep ? { onStep: options.onStep } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.onMatch ? { onMatch: options.onMatch } : {}),
   });
   return { directoryId, report: read.report, dryRun, ...merged };
 }

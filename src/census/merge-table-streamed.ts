@@ -14,7 +14,7 @@ import { canonicalDocument } from '../model/canonical.js';
 import { readCollectivities } from '../store/records/collectivity.js';
 import { readDirectory } from '../store/records/directory.js';
 import { readDomains } from '../store/records/domain.js';
-import { collectivityNamePages, nextPosition, partnershipPartyPages, positionsOf, storedIds } from '../store/records/pages.js';
+import { collectivityNamePages, countOf, nextPosition, partnershipPartyPages, positionsOf, storedIds } from '../store/records/pages.js';
 import { readPartnerships } from '../store/records/partnership.js';
 import { readProjects } from '../store/records/project.js';
 import type { Database } from '../store/tables.js';
@@ -30,6 +30,16 @@ export interface Merging<R> {
   position: number;
 }
 
+/**
+ * How far the matching is, for a kind of record: the directory's records indexed plus the
+ * table's looked up, of both together (a large directory's index takes as long as the look-ups).
+ */
+export type MatchProgress = (kind: 'collectivities' | 'partnerships', done: number, total: number) => void;
+
+export interface StreamedMergeOptions extends MergeOptions {
+  onMatch?: MatchProgress;
+}
+
 export interface StreamedMerge {
   /** the directory as stored, and its countries with the table's added */
   directory: { record: Directory; countries: string[]; changed: boolean };
@@ -41,7 +51,7 @@ export interface StreamedMerge {
   partnershipIds: Shelf<string>;
 }
 
-export async function mergeStreamed(db: Kysely<Database>, read: TableRead, shelves: Shelves, options: MergeOptions): Promise<StreamedMerge> {
+export async function mergeStreamed(db: Kysely<Database>, read: TableRead, shelves: Shelves, options: StreamedMergeOptions): Promise<StreamedMerge> {
   const { directoryId } = options;
   const stored = (await readDirectory(db, directoryId))!;
   const countries = [...stored.countries];
@@ -59,7 +69,7 @@ export async function mergeStreamed(db: Kysely<Database>, read: TableRead, shelv
   await mergeCollectivities(db, read, shelves, stored, options, collectivities, collectivityIds);
   const partnerships = shelves.shelf<Merging<Partnership>>('merging_partnerships');
   const partnershipIds = shelves.shelf<string>('partnership_ids');
-  await mergePartnerships(db, read, shelves, stored, collectivityIds, partnerships, partnershipIds);
+  await mergePartnerships(db, read, shelves, stored, collectivityIds, partnerships, partnershipIds, options.onMatch);
   return { directory: { record: stored, countries, changed: countries.length !== stored.countries.length }, newDomains, collectivities, partnerships, partnershipIds };
 }
 
@@ -68,16 +78,26 @@ export function canonicalPart(directory: Directory, part: { collectivities?: Col
   return canonicalDocument({ format: 'repertoire', version: 1, directory, domains: [], collectivities: [], partnerships: [], ...part });
 }
 
+/** A kind's matching progress: `tick(n)` after n more records indexed or looked up. */
+async function counter(db: Kysely<Database>, directoryId: string, kind: 'collectivities' | 'partnerships', tableSize: number, onMatch: MatchProgress | undefined): Promise<(n: number) => void> {
+  if (onMatch === undefined) return () => undefined;
+  const total = (await countOf(db, directoryId, kind)) + tableSize;
+  let done = 0;
+  onMatch(kind, 0, total);
+  return (n) => onMatch(kind, (done += n), total);
+}
+
 async function mergeCollectivities(
   db: Kysely<Database>,
   read: TableRead,
   shelves: Shelves,
   directory: Directory,
-  options: MergeOptions,
+  options: StreamedMergeOptions,
   merging: Shelf<Merging<Collectivity>>,
   ids: Shelf<string>,
 ): Promise<void> {
   const { directoryId, gazetteer } = options;
+  const tick = await counter(db, directoryId, 'collectivities', read.records.collectivities.size, options.onMatch);
   // Only the directory's collectivities are matched by name (two of the table's with different codes are two places): their keys first.
   const byName = new FirstPlaced(shelves.shelf('stored_names'));
   const countries = new Set<string>();
@@ -86,6 +106,7 @@ async function mergeCollectivities(
       countries.add(c.country);
       for (const n of [c.name, c.shortName, ...c.aliases]) if (n) for (const key of nameKeys(c.country, n)) byName.offer(key, c);
     }
+    tick(page.length);
   }
   let byAlias: FirstPlaced | undefined;
   const viaGazetteer = async (t: Collectivity): Promise<string | undefined> => {
@@ -132,6 +153,7 @@ async function mergeCollectivities(
       absorbCollectivity(found.record, t);
       merging.set(foundId, found);
     }
+    tick(chunk.length);
   }
 }
 
@@ -167,8 +189,10 @@ async function mergePartnerships(
   collectivityIds: Shelf<string>,
   merging: Shelf<Merging<Partnership>>,
   ids: Shelf<string>,
+  onMatch: MatchProgress | undefined,
 ): Promise<void> {
   const directoryId = directory.id!;
+  const tick = await counter(db, directoryId, 'partnerships', read.records.partnerships.size, onMatch);
   // The directory's pairs, the last in its order kept (as a Map built in that order keeps it), then the table's added ones.
   const pairs = shelves.shelf<[string, number]>('pairs');
   for await (const page of partnershipPartyPages(db, directoryId)) {
@@ -176,6 +200,7 @@ async function mergePartnerships(
       const key = pairKey({ parties: p.parties.map((collectivityId) => ({ collectivityId, country: '' })) });
       if ((pairs.get(key)?.[1] ?? -1) < p.position) pairs.set(key, [p.id, p.position]);
     }
+    tick(page.length);
   }
   const byPair = { get: (key: string) => pairs.get(key)?.[0], added: (key: string, id: string) => pairs.set(key, [id, Number.MAX_SAFE_INTEGER]) };
   let position = await nextPosition(db, directoryId, 'partnerships');
@@ -204,5 +229,6 @@ async function mergePartnerships(
       merging.set(foundId, into);
       ids.set(t.id, foundId);
     }
+    tick(chunk.length);
   }
 }

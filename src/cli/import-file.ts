@@ -127,11 +127,20 @@ export async function importTableFile(db: Kysely<Database>, path: string, progre
   const read = await readTable(openTable(path, mapping.table), mapping, { onProgress });
   progressStream.write(`read ${basename(path)}: ${read.rows.read} rows, ${read.rows.rejected} rejected\n`);
   const writing = createProgress(progressStream, `writing ${basename(path)}`);
+  // Into a directory the store has, its records and the table's are matched first, collectivities then partnerships: a bar each.
+  const matching = { collectivities: createProgress(progressStream, `matching collectivities of ${basename(path)}`), partnerships: createProgress(progressStream, `matching partnerships of ${basename(path)}`) };
   // Built only if asked: matching by the gazetteer's spellings is needed only for names not found as written.
   const importOptions: TableImportOptions = {
     dryRun: options.dryRun,
     gazetteer: { places: (country, name) => defaultGazetteer().places(country, name) },
-    onProgress: (written, total) => writing.update(written, total),
+    onMatch: (kind, done, total) => {
+      if (kind === 'partnerships') matching.collectivities.finish();
+      matching[kind].update(done, total);
+    },
+    onProgress: (written, total) => {
+      matching.partnerships.finish();
+      writing.update(written, total);
+    },
   };
   if (options.directoryId !== undefined) importOptions.directoryId = options.directoryId;
   if (options.pause !== undefined) importOptions.onStep = pauseAt(options.pause, progressStream);
@@ -139,7 +148,7 @@ export async function importTableFile(db: Kysely<Database>, path: string, progre
   try {
     result = await importTable(db, read, importOptions);
   } finally {
-    writing.finish();
+    for (const bar of [matching.collectivities, matching.partnerships, writing]) bar.finish();
     read.close();
   }
   if (result.proposals > 0) progressStream.write(`${result.proposals} change(s) to edited records left for the editors' review (batch "${result.batch}")\n`);

@@ -3,7 +3,8 @@
  * command: the Czech register imported with its shipped mapping (a dry run first, which writes
  * nothing), read again without change, then served — home page with its map, statistics —
  * over real HTTP; and bad input refused in a sentence with row and column, exit 1, the store as
- * it was.
+ * it was. Merged into a directory the store has, the matching phase shows its progress, with
+ * counts: a line per tenth in a log, a bar on a terminal.
  */
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { NO_TRACE, runBuiltCli } from '../test-support/built-cli.js';
 import { storeContents } from '../test-support/store-contents.js';
 import { tempDir } from '../test-support/temp-store.js';
 import { buildApp } from '../web/app.js';
+import { run as runInProcess } from './run.js';
 
 const TABLE = fileURLToPath(new URL('../import/table/fixtures/vztahy.tsv', import.meta.url));
 const MAPPING = fileURLToPath(new URL('../../data/mappings/twinnings-cz.json', import.meta.url));
@@ -91,6 +93,42 @@ describe('the Czech register through the command', () => {
       await app.close();
       await store.close();
     }
+  }, 60_000);
+});
+
+describe('a table merged into a directory the store has', () => {
+  const importInto = async (databaseUrl: string, isTTY: boolean) => {
+    let stderr = '';
+    const stream = { isTTY, write: (text: string) => ((stderr += text), true) };
+    const code = await runInProcess(['import', TABLE, '--mapping', MAPPING], { stdout: { write: () => true }, stderr: stream, env: { DATABASE_URL: databaseUrl } });
+    return { code, stderr };
+  };
+
+  it('shows how far the matching is, collectivities then partnerships, with counts: lines in a log, bars on a terminal', async () => {
+    const databaseUrl = join(tempDir(), 'store.db');
+    const created = await importInto(databaseUrl, false);
+    // A new directory has nothing to match.
+    expect(created).toMatchObject({ code: 0, stderr: expect.not.stringContaining('matching') as unknown });
+
+    // The directory's 1 331 collectivities indexed, the table's 1 331 looked up; then its 963 partnerships, both sides.
+    const merged = await importInto(databaseUrl, false);
+    expect(merged.code).toBe(0);
+    const lines = merged.stderr.split('\n');
+    const of = (what: string) => lines.filter((l) => l.startsWith(`matching ${what} of vztahy.tsv: `));
+    expect(of('collectivities')[0]).toBe('matching collectivities of vztahy.tsv: 0/2662 (0%)');
+    expect(of('collectivities').at(-1)).toBe('matching collectivities of vztahy.tsv: 2662/2662 (100%)');
+    expect(of('partnerships')[0]).toBe('matching partnerships of vztahy.tsv: 0/1926 (0%)');
+    expect(of('partnerships').at(-1)).toBe('matching partnerships of vztahy.tsv: 1926/1926 (100%)');
+    // In order: reading, matching collectivities, matching partnerships, writing.
+    const first = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
+    expect([first('read vztahy.tsv'), first('matching collectivities'), first('matching partnerships'), first('writing vztahy.tsv')]).toEqual(
+      [first('read vztahy.tsv'), first('matching collectivities'), first('matching partnerships'), first('writing vztahy.tsv')].sort((a, b) => a - b),
+    );
+
+    const onTerminal = await importInto(databaseUrl, true);
+    expect(onTerminal.code).toBe(0);
+    expect(onTerminal.stderr).toContain(`\rmatching collectivities of vztahy.tsv [${'#'.repeat(30)}] 100% (2662/2662)\n`);
+    expect(onTerminal.stderr).toContain(`\rmatching partnerships of vztahy.tsv [${'#'.repeat(30)}] 100% (1926/1926)\n`);
   }, 60_000);
 });
 

