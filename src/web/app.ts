@@ -133,18 +133,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return { title: dir.record.title, publishers: (dir.record.publishers ?? []).join(', '), edition: editionLabel(currentLanguage(), dir.record.edition ?? '') };
   };
 
+  // a read-only instance (a replica): see below
+  const readOnly = options.config?.readOnly === true;
   const renderContext = (request: FastifyRequest): RenderContext => {
     const q = (request.query as QueryParams | undefined)?.q;
     const searchText = (Array.isArray(q) ? q[0] : q) ?? '';
     const locale = languageOf(request);
     const suggested = suggestedLanguage(request);
-    const base = { locale, t: (key: MessageKey, params?: Params) => t(locale, key, params), url: request.originalUrl, searchText: searchText.slice(0, 500) };
+    const base = { locale, t: (key: MessageKey, params?: Params) => t(locale, key, params), url: request.originalUrl, searchText: searchText.slice(0, 500), ...(readOnly ? { readOnly } : {}) };
     return suggested === undefined ? base : { ...base, suggested };
   };
 
   // A read-only instance (a replica) serves the public pages only: a form or a members' page is
   // refused at once, before any session or CSRF check reads or writes the store.
-  const readOnly = options.config?.readOnly === true;
   const memberRoutes = new Set<string>();
   let registeringMembers = false;
   if (readOnly) {

@@ -186,6 +186,8 @@ describe.each(ENGINES)('a read-only instance beside a writer (%s)', (engine) => 
     const page = await get(reader.base, `/partenariats/${PARTNERSHIP}`);
     expect(page.status).toBe(200);
     expect(page.body).toContain(NEW_WORD);
+    expect(page.body).not.toContain('href="/connexion'); // no one signs in here: not offered
+    expect((await get(writer.base, `/partenariats/${PARTNERSHIP}`)).body).toContain('href="/connexion');
     // pages that count the whole directory, or keep a cache on a writer, are computed in memory
     for (const path of ['/', '/statistiques', '/collectivites/ma-commune-rabat', '/en/statistiques', '/ar/']) {
       expect((await get(reader.base, path)).status, path).toBe(200);
