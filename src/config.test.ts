@@ -61,6 +61,13 @@ describe('loadConfig', () => {
 });
 
 describe('site options', () => {
+  it('reads REPERTOIRE_READ_ONLY as a flag, and refuses what is not one', () => {
+    expect(loadConfig({}).readOnly).toBeUndefined();
+    expect(loadConfig({ REPERTOIRE_READ_ONLY: '1' }).readOnly).toBe(true);
+    expect(loadConfig({ REPERTOIRE_READ_ONLY: 'no' }).readOnly).toBeUndefined();
+    expect(() => loadConfig({ REPERTOIRE_READ_ONLY: 'replica' })).toThrow(/REPERTOIRE_READ_ONLY: must be 1 or 0/);
+  });
+
   it('reads SITE_URL and SECURE_COOKIES', () => {
     expect(loadConfig({}).site).toEqual({ secureCookies: false });
     expect(loadConfig({ SITE_URL: 'https://repertoire.example.org', SECURE_COOKIES: '1' }).site).toEqual({ baseUrl: 'https://repertoire.example.org', secureCookies: true });

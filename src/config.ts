@@ -61,6 +61,12 @@ export interface Config {
   readonly pageCacheMb?: number;
   /** the digits Arabic pages, mail and exports write numbers and dates with: Western (1 2 3, as Morocco's administration writes them) or Arabic-Indic (١ ٢ ٣) */
   readonly arabicDigits?: ArabicDigits;
+  /**
+   * REPERTOIRE_READ_ONLY=1 (or `serve --read-only`): an instance on a read replica. It never writes
+   * to the store: no migration, no search index rebuilt (it serves the index as replicated), no
+   * cache kept, no sign-in nor form (503), no housekeeping. See docs/replica.md
+   */
+  readonly readOnly?: boolean;
   /** tests only (REPERTOIRE_TEST_PAUSE, honoured under NODE_ENV=test): where a command stops for a while, announcing it on stderr */
   readonly testPause?: TestPause;
 }
@@ -209,6 +215,7 @@ const Env = z.object({
   HOST: Host.prefault(DEFAULT_HOST),
   SITE_URL: BaseUrl,
   SECURE_COOKIES: Flag.prefault(''),
+  REPERTOIRE_READ_ONLY: Flag.prefault(''),
   SEARCH_WORKERS: Workers,
   TRUST_PROXY: TrustProxy,
   NODE_ENV: z.string().optional(),
@@ -245,6 +252,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       secureCookies: parsed.data.SECURE_COOKIES,
       ...(parsed.data.TRUST_PROXY !== undefined ? { trustProxy: Object.freeze(parsed.data.TRUST_PROXY) } : {}),
     }),
+    ...(parsed.data.REPERTOIRE_READ_ONLY ? { readOnly: true } : {}),
     ...(parsed.data.REPERTOIRE_TEST_PAUSE !== undefined ? { testPause: Object.freeze(parsed.data.REPERTOIRE_TEST_PAUSE) } : {}),
   });
 }

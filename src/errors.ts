@@ -19,7 +19,8 @@ export type RepertoireErrorCode =
   | 'forbidden' // signed in, but not allowed; or a failed CSRF check (403)
   | 'rate-limited' // too many sign-in failures: account locked or client address throttled (429)
   | 'mail' // a message could not be sent: the mail server (SMTP_URL) refused it or cannot be reached (502)
-  | 'overloaded'; // the server has as many requests in progress as it takes: try again after Retry-After (503)
+  | 'overloaded' // the server has as many requests in progress as it takes: try again after Retry-After (503)
+  | 'read-only'; // a read-only instance (a replica) was asked to write: sign in and send forms on the main site (503)
 
 /**
  * What a failure a reader may see says, as a code: the web layer words each key in the page's

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { ENGINES, openEngineStore } from '../test-support/engines.js';
-import { openTempStore } from '../test-support/temp-store.js';
+import { openTempStore, tempDir } from '../test-support/temp-store.js';
 import { openStore } from './db.js';
 import { createDialect } from './dialect.js';
 import { migrationNames } from './migrations/index.js';
@@ -60,4 +60,29 @@ describe.each(ENGINES)('openStore on %s', (engine) => {
     expect(names.map((row) => (row as { name: string }).name).sort()).toEqual(migrationNames(createDialect({ kind: 'sqlite', path: ':memory:' })));
     await again.close();
   });
+});
+
+describe.each(ENGINES)('openStore read-only (a replica) on %s', (engine) => {
+  it('opens a current store without writing, refuses writes, and refuses a store whose schema is behind, saying what to run', async () => {
+    const { url, db } = await openEngineStore(engine);
+    const replica = await openStore(loadConfig({ DATABASE_URL: url, REPERTOIRE_READ_ONLY: '1' }));
+    try {
+      expect(replica.migrated).toEqual([]);
+      expect(await countRows(replica.db)).toEqual(await countRows(db));
+      // SQLite: the file opened read-only; PostgreSQL: every transaction read-only, as on a hot standby
+      await expect(sql`CREATE TABLE written_by_replica (id integer)`.execute(replica.db)).rejects.toThrow(/read-?only/i);
+    } finally {
+      await replica.close();
+    }
+    await db.deleteFrom('kysely_migration' as never).where('name' as never, '=', '0014_user_language_choice' as never).execute();
+    await expect(openStore(loadConfig({ DATABASE_URL: url, REPERTOIRE_READ_ONLY: '1' }))).rejects.toMatchObject({
+      code: 'store',
+      message: expect.stringContaining('lacks 1 migration(s) (0014_user_language_choice): run `repertoire migrate`'),
+    });
+  });
+});
+
+it('refuses to open a SQLite store read-only where there is no file, rather than creating one', async () => {
+  const path = `${tempDir()}/none.db`;
+  await expect(openStore(loadConfig({ DATABASE_URL: path, REPERTOIRE_READ_ONLY: '1' }))).rejects.toMatchObject({ code: 'store', message: expect.stringContaining('read-only: no such file') });
 });

@@ -3,7 +3,8 @@ import { Kysely, sql } from 'kysely';
 import { RepertoireError } from '../errors.js';
 import type { Config } from '../config.js';
 import { createDialect } from './dialect.js';
-import { migrateToLatest } from './migrations/index.js';
+import { migrateToLatest, missingMigrations } from './migrations/index.js';
+import { markReadOnly } from './read-only.js';
 import type { Database } from './tables.js';
 
 export interface Store {
@@ -24,15 +25,33 @@ export interface StoreOptions {
 }
 
 export async function openStore(config: Config, options: StoreOptions = {}): Promise<Store> {
-  const dialect = createDialect(config.database, options);
+  const readOnly = config.readOnly === true;
+  const dialect = createDialect(config.database, { ...options, readOnly });
   const db = new Kysely<Database>({ dialect: dialect.kysely });
   try {
     if (dialect.engine === 'postgres') await reach(db, config);
+    if (readOnly) {
+      // a replica's schema is the writer's, replicated: it is checked, never changed
+      await requireCurrentSchema(db, dialect);
+      markReadOnly(db);
+      return { db, engine: dialect.engine, migrated: [], close: () => db.destroy() };
+    }
     const migrated = await migrateToLatest(db, dialect);
     return { db, engine: dialect.engine, migrated, close: () => db.destroy() };
   } catch (error) {
     await db.destroy();
     throw error;
+  }
+}
+
+/** A read-only store must already have every migration this code knows: it cannot run them. */
+async function requireCurrentSchema(db: Kysely<Database>, dialect: ReturnType<typeof createDialect>): Promise<void> {
+  const missing = await missingMigrations(db, dialect);
+  if (missing.length > 0) {
+    throw new RepertoireError(
+      'store',
+      `the read-only store lacks ${missing.length} migration(s) (${missing.join(', ')}): run \`repertoire migrate\` (or start a writer) on the primary, then start this instance again`,
+    );
   }
 }
 

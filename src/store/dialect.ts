@@ -21,17 +21,18 @@ export interface StoreDialect {
   readonly identity: (column: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
 }
 
-export function createDialect(location: DatabaseLocation, options: { cacheMb?: number } = {}): StoreDialect {
+/** `readOnly`: a replica's connection, which never writes (see config.ts `readOnly`). */
+export function createDialect(location: DatabaseLocation, options: { cacheMb?: number; readOnly?: boolean } = {}): StoreDialect {
   if (location.kind === 'postgres') {
     return {
       engine: 'postgres',
-      kysely: new PostgresDialect({ pool: postgresPool(location.url) }),
+      kysely: new PostgresDialect({ pool: postgresPool(location.url, options.readOnly === true) }),
       identity: (column) => column.primaryKey().generatedByDefaultAsIdentity(),
     };
   }
   return {
     engine: 'sqlite',
-    kysely: new SqliteDialect({ database: keepingStatements(openSqlite(location.path, options.cacheMb)) }),
+    kysely: new SqliteDialect({ database: keepingStatements(options.readOnly === true ? openSqliteReadOnly(location.path, options.cacheMb) : openSqlite(location.path, options.cacheMb)) }),
     identity: (column) => column.primaryKey().autoIncrement(),
   };
 }
@@ -55,13 +56,16 @@ const POSTGRES_BUSY: ReadonlySet<string> = new Set(['55P03', '40001', '40P01']);
  * precision; the store's counts fit a JS number, so this pool reads them as numbers. The parser
  * is set on this pool only, not on the pg module for the whole process.
  */
-function postgresPool(url: string): Pg.Pool {
+function postgresPool(url: string, readOnly: boolean): Pg.Pool {
   // loaded here, not at the top: a server on SQLite need not hold the driver (3 MB)
   const pg = createRequire(import.meta.url)('pg') as typeof Pg;
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)),
   };
-  return new pg.Pool({ connectionString: url, max: 10, types: types as Pg.CustomTypesConfig });
+  // read-only: every transaction is, as on a hot standby, so that a write the code did not mean
+  // to make is refused by the server on the primary too, not only where the replica refuses it
+  const readOnlyOption = readOnly ? { options: '-c default_transaction_read_only=on' } : {};
+  return new pg.Pool({ connectionString: url, max: 10, types: types as Pg.CustomTypesConfig, ...readOnlyOption });
 }
 
 function openSqlite(path: string, cacheMb: number | undefined): Sqlite.Database {
@@ -89,6 +93,24 @@ function openSqlite(path: string, cacheMb: number | undefined): Sqlite.Database 
     throw new RepertoireError('store', `cannot open the SQLite store ${path}: ${fileFailure(error, 'create') ?? (error as Error).message}`, undefined, {
       cause: error,
     });
+  }
+}
+
+/**
+ * A replica's SQLite file (another process writes it): opened read-only, so no statistics are
+ * gathered and the journal mode is left as the writer set it (WAL lets it read while that one writes).
+ */
+function openSqliteReadOnly(path: string, cacheMb: number | undefined): Sqlite.Database {
+  // SQLite would only say "unable to open database file"
+  const file = statSync(path, { throwIfNoEntry: false });
+  if (file === undefined || file.isDirectory()) throw new RepertoireError('store', `cannot open the SQLite store ${path} read-only: ${file === undefined ? 'no such file' : 'it is a folder, not a file'}`);
+  try {
+    const database = new Sqlite(path, { readonly: true, fileMustExist: true });
+    database.pragma('busy_timeout = 5000');
+    if (cacheMb !== undefined) database.pragma(`cache_size = ${-Math.max(1, Math.round(cacheMb * 1024))}`);
+    return database;
+  } catch (error) {
+    throw new RepertoireError('store', `cannot open the SQLite store ${path} read-only: ${fileFailure(error, 'read') ?? (error as Error).message}`, undefined, { cause: error });
   }
 }
 

@@ -10,10 +10,11 @@
  * transaction, the graph's row with them.
  *
  * A cache, not a record, like stamped-cache.ts: created on first use, never backed up or
- * copied; a store that cannot have it or write it (a read-only replica) still answers — reads
- * find nothing, writes do nothing.
+ * copied; a store that cannot have it or write it still answers — reads find nothing, writes do
+ * nothing. A store opened read-only (a replica) reads the writer's rows and never writes.
  */
 import type { Kysely } from 'kysely';
+import { isReadOnly } from './read-only.js';
 import type { Database } from './tables.js';
 
 type Db = Kysely<Database>;
@@ -38,8 +39,17 @@ const tables = (db: Db) => db.withTables<Tables>() as unknown as Kysely<Tables>;
 
 function ensureTables(db: Db): Promise<boolean> {
   let known = ready.get(db);
+  const t = tables(db);
+  const present = () =>
+    Promise.all([t.selectFrom('partner_graphs').select('directory_id').limit(1).execute(), t.selectFrom('partner_suggestions').select('directory_id').limit(1).execute()]).then(
+      () => true,
+      () => false,
+    );
+  if (known === undefined && isReadOnly(db)) {
+    known = present();
+    ready.set(db, known);
+  }
   if (known === undefined) {
-    const t = tables(db);
     known = t.schema
       .createTable('partner_graphs')
       .ifNotExists()
@@ -63,12 +73,8 @@ function ensureTables(db: Db): Promise<boolean> {
       )
       .then(
         () => true,
-        // two processes creating them at once on PostgreSQL (the loser sees them exist), or a read-only store
-        () =>
-          Promise.all([t.selectFrom('partner_graphs').select('directory_id').limit(1).execute(), t.selectFrom('partner_suggestions').select('directory_id').limit(1).execute()]).then(
-            () => true,
-            () => false,
-          ),
+        // two processes creating them at once on PostgreSQL (the loser sees them exist), or a store that refuses
+        present,
       );
     ready.set(db, known);
   }
@@ -118,7 +124,7 @@ export async function keepPartnerGraph(
   graph: unknown,
   suggestions: Iterable<readonly [collectivityId: string, body: unknown]>,
 ): Promise<boolean> {
-  if (!(await ensureTables(db))) return false;
+  if (isReadOnly(db) || !(await ensureTables(db))) return false;
   const rows = [...suggestions].map(([collectivityId, body]) => ({
     directory_id: directoryId,
     collectivity_id: collectivityId,
@@ -145,7 +151,7 @@ export async function keepPartnerGraph(
 
 /** Forgets the directory's kept graph and suggestions (the bench, to time a whole build). */
 export async function dropKeptPartnerGraph(db: Db, directoryId: string): Promise<void> {
-  if (!(await ensureTables(db))) return;
+  if (isReadOnly(db) || !(await ensureTables(db))) return;
   await tables(db).deleteFrom('partner_suggestions').where('directory_id', '=', directoryId).execute();
   await tables(db).deleteFrom('partner_graphs').where('directory_id', '=', directoryId).execute();
 }

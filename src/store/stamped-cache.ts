@@ -5,10 +5,12 @@
  * server reads it instead of counting again.
  *
  * A cache, not a record: created on first use (`CREATE TABLE IF NOT EXISTS`), never backed up or
- * copied. A store that cannot have it or write it (a read-only replica) still answers: `read`
- * finds nothing and `write` does nothing.
+ * copied. A store that cannot have it or write it still answers: `read` finds nothing and
+ * `write` does nothing. A store opened read-only (a replica, store/read-only.ts) reads the rows the
+ * writer kept, replicated, and never tries to create or write them.
  */
 import type { Kysely } from 'kysely';
+import { isReadOnly } from './read-only.js';
 import type { Database } from './tables.js';
 
 type Db = Kysely<Database>;
@@ -34,6 +36,18 @@ export function stampedCache(table: (typeof STAMPED_CACHE_TABLES)[number], forma
 
   function ensureTable(db: Db): Promise<boolean> {
     let known = ready.get(db);
+    if (known === undefined && isReadOnly(db)) {
+      known = tables(db)
+        .selectFrom(table)
+        .select('directory_id')
+        .limit(1)
+        .execute()
+        .then(
+          () => true,
+          () => false,
+        );
+      ready.set(db, known);
+    }
     if (known === undefined) {
       known = tables(db)
         .schema.createTable(table)
@@ -75,7 +89,7 @@ export function stampedCache(table: (typeof STAMPED_CACHE_TABLES)[number], forma
       }
     },
     async write(db, directoryId, stamp, computedAt, body) {
-      if (!(await ensureTable(db))) return;
+      if (isReadOnly(db) || !(await ensureTable(db))) return;
       try {
         await tables(db)
           .transaction()
@@ -88,7 +102,7 @@ export function stampedCache(table: (typeof STAMPED_CACHE_TABLES)[number], forma
       }
     },
     async drop(db, directoryId) {
-      if (await ensureTable(db)) await tables(db).deleteFrom(table).where('directory_id', '=', directoryId).execute();
+      if (!isReadOnly(db) && (await ensureTable(db))) await tables(db).deleteFrom(table).where('directory_id', '=', directoryId).execute();
     },
   };
 }

@@ -82,6 +82,10 @@ export interface AppOptions {
   readonly release?: string;
   /** the time the pages read what expires against (default: the system's); tests move theirs */
   readonly clock?: Clock;
+  /** which build of a directory's search index is searched: see PublicPagesOptions (the server passes it on a read-only instance) */
+  readonly searchIndexVersion?: (directoryId: string) => Promise<string>;
+  /** what the health check says beside `"status":"ok"` (the server: whether it is read-only, its search indexes' state) */
+  readonly health?: () => Promise<Record<string, unknown>>;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -129,15 +133,32 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return { title: dir.record.title, publishers: (dir.record.publishers ?? []).join(', '), edition: editionLabel(currentLanguage(), dir.record.edition ?? '') };
   };
 
+  // a read-only instance (a replica): see below
+  const readOnly = options.config?.readOnly === true;
   const renderContext = (request: FastifyRequest): RenderContext => {
     const q = (request.query as QueryParams | undefined)?.q;
     const searchText = (Array.isArray(q) ? q[0] : q) ?? '';
     const locale = languageOf(request);
     const suggested = suggestedLanguage(request);
-    const base = { locale, t: (key: MessageKey, params?: Params) => t(locale, key, params), url: request.originalUrl, searchText: searchText.slice(0, 500) };
+    const base = { locale, t: (key: MessageKey, params?: Params) => t(locale, key, params), url: request.originalUrl, searchText: searchText.slice(0, 500), ...(readOnly ? { readOnly } : {}) };
     return suggested === undefined ? base : { ...base, suggested };
   };
 
+  // A read-only instance (a replica) serves the public pages only: a form or a members' page is
+  // refused at once, before any session or CSRF check reads or writes the store.
+  const memberRoutes = new Set<string>();
+  let registeringMembers = false;
+  if (readOnly) {
+    app.addHook('onRoute', (route) => {
+      if (registeringMembers) memberRoutes.add(route.url);
+    });
+    app.addHook('onRequest', async (request) => {
+      if ((request.method !== 'GET' && request.method !== 'HEAD') || memberRoutes.has(request.routeOptions.url ?? '')) {
+        throw new RepertoireError('read-only', 'this instance is read-only (a replica): sign in and send forms on the main site', 503);
+      }
+    });
+  }
+  registeringMembers = true;
   // Accounts, sessions, CSRF on every POST, and the members' pages (sign-in, census, review, history, administration).
   const members = await registerMembers(app, {
     db: options.store.db,
@@ -157,6 +178,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerTableImportRoutes(app, members);
   registerCensusRoutes(app, members);
   registerNoticeRoutes(app, members);
+  registeringMembers = false;
 
   const lanes = createLanes();
   const pagesInFlight = options.config?.pagesInFlight ?? DEFAULT_PAGES_IN_FLIGHT;
@@ -169,6 +191,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.reader !== undefined ? { reader: options.reader } : {}),
     ...(options.searcher !== undefined ? { searcher: options.searcher } : {}),
     ...(options.refreshSearchIndex !== undefined ? { refreshSearchIndex: options.refreshSearchIndex } : {}),
+    ...(options.searchIndexVersion !== undefined ? { searchIndexVersion: options.searchIndexVersion } : {}),
     pageCacheMb: options.config?.pageCacheMb ?? DEFAULT_PAGE_CACHE_MB,
     cache,
     members,
@@ -217,7 +240,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // busy refusing pages is not taken for a dead one; it answers only when the store does.
   app.get(paths.health(), async (_request, reply) => {
     await sql`SELECT 1`.execute(options.store.db);
-    return reply.header('cache-control', 'no-store').type('application/json; charset=utf-8').send('{"status":"ok"}');
+    const more = (await options.health?.()) ?? {};
+    return reply.header('cache-control', 'no-store').type('application/json; charset=utf-8').send(JSON.stringify({ status: 'ok', ...more }));
   });
 
   app.get(paths.openapi(), async (request, reply) =>
@@ -271,9 +295,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 const RETRY_AFTER: Readonly<Record<string, number>> = { overloaded: RETRY_AFTER_SECONDS, 'store-busy': 5 };
 
 /** Which of the catalogue's error wordings (`error.<words>.title`, `.text`) an error page says. */
-function errorWords(view: ErrorView): 'busy' | 'updating' | 'notFound' | 'unavailable' | 'server' | 'badRequest' {
+function errorWords(view: ErrorView): 'busy' | 'updating' | 'readOnly' | 'notFound' | 'unavailable' | 'server' | 'badRequest' {
   const { status, code } = view.error;
   if (code === 'overloaded') return 'busy';
+  if (code === 'read-only') return 'readOnly';
   if (code === 'store-busy') return 'updating';
   if (status === 404) return 'notFound';
   if (status === 503) return 'unavailable';

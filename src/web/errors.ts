@@ -34,7 +34,7 @@ const STATUS: Readonly<Record<string, number>> = {
 };
 
 /** Server-side codes whose message tells the reader what to do, rather than details for the log. */
-const READABLE_SERVER_ERRORS: ReadonlySet<string> = new Set(['overloaded']);
+const READABLE_SERVER_ERRORS: ReadonlySet<string> = new Set(['overloaded', 'read-only']);
 
 export function errorView(error: unknown): ErrorView {
   if (isRepertoireError(error)) {

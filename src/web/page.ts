@@ -56,6 +56,8 @@ export interface RenderContext {
   readonly record?: RecordRef;
   /** a first visit whose browser prefers another of the site's languages: the layout offers it */
   readonly suggested?: Locale;
+  /** a read-only instance (a replica): no one signs in there, so the header offers no sign-in */
+  readonly readOnly?: boolean;
 }
 
 export interface RenderedPage {

@@ -32,6 +32,11 @@ export interface PublicPagesOptions {
   readonly searcher?: Searcher;
   /** brings a directory's search index up to date with the store; called before each search */
   readonly refreshSearchIndex?: (directoryId: string) => Promise<void>;
+  /**
+   * which build of a directory's search index is searched, when it may change while the store's
+   * stamp does not (a read-only instance: the writer's new build lands later); in the pages' tags
+   */
+  readonly searchIndexVersion?: (directoryId: string) => Promise<string>;
   /** how much the drawn pages kept may weigh */
   readonly pageCacheMb: number;
   readonly cache: DirectoryCache;
@@ -83,7 +88,10 @@ export function registerPublicPages(app: FastifyInstance, options: PublicPagesOp
   };
   // a page is drawn from the snapshot and from the partner graph at hand, which comes later (built
   // in the background): a page drawn before the graph is not kept, nor 304'd, once it is there
-  const versionOf = (dir: Directory) => `${dir.stamp}|${dir.partnerGraphBuiltFor() ?? ''}`;
+  // On a read-only instance the index searched may be older than the records, and be replaced
+  // without the store's stamp moving: the build is then part of the version too.
+  const indexVersion = options.searchIndexVersion;
+  const versionOf = async (dir: Directory) => `${dir.stamp}|${dir.partnerGraphBuiltFor() ?? ''}${indexVersion === undefined ? '' : `|${await indexVersion(dir.id)}`}`;
   const drawPage = async (request: FastifyRequest, reply: FastifyReply, page: AnyPage, params: Record<string, string>, json: boolean, directoryId: string | undefined) => {
     // Signed-in members' HTML shows named people's coordinates; the JSON twins never do.
     const audience = json ? 'public' : members.audience(request);
@@ -98,7 +106,7 @@ export function registerPublicPages(app: FastifyInstance, options: PublicPagesOp
     if (suggested !== undefined) rememberVisit(reply, locale);
     const tag =
       audience === 'public'
-        ? pageTag({ release, stamp: `${versionOf(await directory())}${page.dated === true ? `|${clock().toISOString().slice(0, 10)}` : ''}`, locale: `${locale}${suggested === undefined ? '' : `>${suggested}`}`, representation: json ? 'json' : 'html', url: request.originalUrl })
+        ? pageTag({ release, stamp: `${await versionOf(await directory())}${page.dated === true ? `|${clock().toISOString().slice(0, 10)}` : ''}`, locale: `${locale}${suggested === undefined ? '' : `>${suggested}`}`, representation: json ? 'json' : 'html', url: request.originalUrl })
         : undefined;
     // the page depends on Accept (HTML or JSON), and on Accept-Language and the cookie that says a visit is not the first
     const cacheControl = suggested === undefined ? 'no-cache' : 'private, no-cache';

@@ -18,9 +18,38 @@ export interface SearchIndexKeeper {
   ensureFresh(): Promise<void>;
   /** how many times this keeper rebuilt the index */
   readonly rebuilds: number;
+  /** which state of the store the index was built from, against the store's own */
+  status(): Promise<SearchIndexStatus>;
 }
 
-export function searchIndexKeeper(db: Kysely<Database>, directoryId: string, rebuild: RebuildSearchIndex): SearchIndexKeeper {
+/** For the health check: whether the index searched is the store's current one. */
+export interface SearchIndexStatus {
+  readonly directoryId: string;
+  /** the store's version stamp (store/stamp.ts) */
+  readonly storeStamp: string;
+  /** the stamp the index was built from; null: no index (or one of an older format) */
+  readonly indexStamp: string | null;
+  /** false: the store changed since; a read-only instance serves the older index until the writer rebuilds it */
+  readonly current: boolean;
+}
+
+export interface KeeperOptions {
+  /**
+   * A read-only instance (a replica, config.ts `readOnly`): never rebuilds. It searches the index as
+   * replicated — an older one while the writer rebuilds after a change, which `status` says — and
+   * the searchers load the writer's new build when it lands (they follow the index's own stamp).
+   */
+  readonly readOnly?: boolean;
+}
+
+async function indexStatus(db: Kysely<Database>, directoryId: string): Promise<SearchIndexStatus> {
+  const [storeStamp, indexStamp] = await Promise.all([readStamp(db), readSourceStamp(db, directoryId)]);
+  return { directoryId, storeStamp, indexStamp: indexStamp ?? null, current: indexStamp === storeStamp };
+}
+
+export function searchIndexKeeper(db: Kysely<Database>, directoryId: string, rebuild: RebuildSearchIndex, options: KeeperOptions = {}): SearchIndexKeeper {
+  const status = () => indexStatus(db, directoryId);
+  if (options.readOnly === true) return { ensureFresh: async () => undefined, rebuilds: 0, status };
   let builtStamp: string | undefined;
   let running: Promise<void> | undefined;
   let rebuilds = 0;
@@ -49,6 +78,7 @@ export function searchIndexKeeper(db: Kysely<Database>, directoryId: string, reb
     get rebuilds() {
       return rebuilds;
     },
+    status,
   };
 }
 
@@ -56,7 +86,11 @@ export function searchIndexKeeper(db: Kysely<Database>, directoryId: string, reb
  * The search indexes of every directory of a store: each kept by its own keeper, made on first
  * use, their rebuilds one after another (they write to the same store).
  */
-export function searchIndexKeepers(db: Kysely<Database>, rebuild: RebuildSearchIndex): { ensureFresh(directoryId: string): Promise<void> } {
+export function searchIndexKeepers(
+  db: Kysely<Database>,
+  rebuild: RebuildSearchIndex,
+  options: KeeperOptions = {},
+): { ensureFresh(directoryId: string): Promise<void>; status(): Promise<SearchIndexStatus[]> } {
   const keepers = new Map<string, SearchIndexKeeper>();
   let queue: Promise<unknown> = Promise.resolve();
   const oneAtATime: RebuildSearchIndex = (store, directoryId) => {
@@ -68,11 +102,13 @@ export function searchIndexKeepers(db: Kysely<Database>, rebuild: RebuildSearchI
     ensureFresh(directoryId) {
       let keeper = keepers.get(directoryId);
       if (keeper === undefined) {
-        keeper = searchIndexKeeper(db, directoryId, oneAtATime);
+        keeper = searchIndexKeeper(db, directoryId, oneAtATime, options);
         keepers.set(directoryId, keeper);
       }
       return keeper.ensureFresh();
     },
+    /** the indexes searched so far */
+    status: () => Promise.all([...keepers.values()].map((keeper) => keeper.status())),
   };
 }
 

@@ -2,8 +2,10 @@ import { once } from 'node:events';
 import { setFlagsFromString } from 'node:v8';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../config.js';
+import { RepertoireError } from '../../errors.js';
 import { openSearcher, type Searcher } from '../../search/index.js';
 import { openPostgresSearcher } from '../../search/postgres/index.js';
+import { readSourceStamp } from '../../search/tables.js';
 import { openStore } from '../../store/db.js';
 import { offThreadReader } from '../../store/off-thread.js';
 import { listDirectoryIds } from '../../store/records/directory.js';
@@ -32,7 +34,7 @@ function keepHeapNearLive(): void {
 
 export const serveCommand: Command = {
   name: 'serve',
-  help: `Usage: repertoire serve [--directory ID]
+  help: `Usage: repertoire serve [--directory ID] [--read-only]
 
 Serves the public site: every page in HTML and as JSON (the same URL with .json), the search,
 and /openapi.json. On first start, an empty store gets the bundled 2008 directory; the search
@@ -44,6 +46,10 @@ Options:
   --directory ID   the site's default directory, at the root, when the store holds several
                    (default: the last imported); every directory is at /r/ID/, and
                    /repertoires lists them
+  --read-only      serve a read replica of the store (as REPERTOIRE_READ_ONLY=1): never
+                   write to it — no migration, no search index rebuilt (the replicated one is
+                   searched, and /sante says when it is older than the records), no cache
+                   kept, no sign-in nor form (503), no housekeeping (see docs/replica.md)
   -h, --help       show this help
 
 Environment:
@@ -62,11 +68,14 @@ Environment:
                    (default 4; 0: none)
   TRUST_PROXY      the reverse proxies whose X-Forwarded-For gives the client's address
                    (addresses or CIDR ranges, comma-separated; default: none)
+  REPERTOIRE_READ_ONLY  1: as --read-only
 `,
-  options: { directory: { type: 'string' } },
+  options: { directory: { type: 'string' }, 'read-only': { type: 'boolean' } },
   positionals: 0,
   async run(values, _positionals, context) {
-    const config = loadConfig(context.env);
+    const loaded = loadConfig(context.env);
+    const config = values['read-only'] === true ? Object.freeze({ ...loaded, readOnly: true }) : loaded;
+    const readOnly = config.readOnly === true;
     keepHeapNearLive();
     const store = await openStore(config, { cacheMb: SERVING_CACHE_MB });
     let searcher: Searcher | undefined;
@@ -74,6 +83,7 @@ Environment:
     let housekeeping: NodeJS.Timeout | undefined;
     try {
       if ((await listDirectoryIds(store.db)).length === 0) {
+        if (readOnly) throw new RepertoireError('store', 'the read-only store is empty: import a directory on the primary (the writer) first');
         context.stderr.write('The store is empty: importing the bundled 2008 directory.\n');
         const { changes } = await importFile(store.db, BUNDLED_DIRECTORY, context.stderr);
         context.stderr.write(`${formatChanges(changes)}\n`);
@@ -83,27 +93,39 @@ Environment:
       // pool. A store in memory is served without search (the search page then answers 503).
       const file = config.database.kind === 'sqlite' && config.database.path !== ':memory:' ? config.database.path : undefined;
       const onPostgres = store.engine === 'postgres';
-      const keeper = file !== undefined || onPostgres ? searchIndexKeepers(store.db, siteIndexBuilder(store.engine)) : undefined;
+      const keeper = file !== undefined || onPostgres ? searchIndexKeepers(store.db, siteIndexBuilder(store.engine), { readOnly }) : undefined;
       if (keeper !== undefined) {
         // the default directory's index before the first visitor; the others' when first searched
         await keeper.ensureFresh(directoryId);
+        if (readOnly) {
+          const [index] = await keeper.status();
+          if (index !== undefined && !index.current) {
+            context.stderr.write(index.indexStamp === null ? 'Read-only: the store has no search index yet; the writer builds it.\n' : 'Read-only: the search index is older than the records; it is searched until the writer rebuilds it.\n');
+          }
+        }
         searcher = onPostgres ? openPostgresSearcher(store.db) : await openSearcher({ databasePath: file!, ...(config.searchWorkers !== undefined ? { workers: config.searchWorkers } : {}) });
       } else {
         context.stderr.write('Search is off: it needs a SQLite store in a file, or PostgreSQL.\n');
       }
       // long reads (the whole directory's counts) on the search thread's connection (SQLite), not on the serving thread
       const reader = searcher?.read !== undefined ? offThreadReader(searcher.read.bind(searcher)) : undefined;
-      app = await buildApp({ config, store, searcher, directoryId, logger: { level: 'warn' }, ...(keeper !== undefined ? { refreshSearchIndex: (id: string) => keeper.ensureFresh(id) } : {}), warm: true, ...(reader ? { reader } : {}) });
+      // the health check says whether this instance writes, and whether the indexes searched are the records' current ones
+      const searchIndexVersion = async (id: string) => (await readSourceStamp(store.db, id)) ?? '';
+      const health = async () => ({ readOnly, ...(keeper !== undefined ? { searchIndexes: await keeper.status() } : {}) });
+      app = await buildApp({ config, store, searcher, directoryId, logger: { level: 'warn' }, ...(keeper !== undefined ? { refreshSearchIndex: (id: string) => keeper.ensureFresh(id) } : {}), warm: true, health, ...(readOnly ? { searchIndexVersion } : {}), ...(reader ? { reader } : {}) });
       await app.listen({ port: config.server.port, host: config.server.host });
       const address = app.server.address();
       const port = typeof address === 'object' && address !== null ? address.port : config.server.port;
       const host = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.server.host) ? 'localhost' : config.server.host;
       context.stdout.write(`Répertoire is serving the site at http://${host.includes(':') ? `[${host}]` : host}:${port}/ (Ctrl-C to stop)\n`);
-      // housekeeping (expired sessions, old sign-in attempts, used links): at start, then every hour
-      const purge = () => void purgeAccounts(store.db, new Date()).catch((error: unknown) => context.stderr.write(`Housekeeping failed: ${error instanceof Error ? error.message : String(error)}\n`));
-      purge();
-      housekeeping = setInterval(purge, 60 * 60_000);
-      housekeeping.unref();
+      // housekeeping (expired sessions, old sign-in attempts, used links): at start, then every hour;
+      // on the writer only (a replica receives its deletions)
+      if (!readOnly) {
+        const purge = () => void purgeAccounts(store.db, new Date()).catch((error: unknown) => context.stderr.write(`Housekeeping failed: ${error instanceof Error ? error.message : String(error)}\n`));
+        purge();
+        housekeeping = setInterval(purge, 60 * 60_000);
+        housekeeping.unref();
+      }
       await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
       context.stderr.write('Stopping.\n');
       return 0;

@@ -55,3 +55,15 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: StoreDialec
   }
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
 }
+
+/** The migrations this code knows that the store has not run (all of them for an empty store), without running any. */
+export async function missingMigrations(db: Kysely<Database>, dialect: StoreDialect): Promise<string[]> {
+  let ran: Set<string>;
+  try {
+    const rows = await new Migrator({ db, provider: { getMigrations: async () => migrations(dialect) } }).getMigrations();
+    ran = new Set(rows.filter((row) => row.executedAt !== undefined).map((row) => row.name));
+  } catch {
+    ran = new Set(); // no migration table: an empty store
+  }
+  return migrationNames(dialect).filter((name) => !ran.has(name));
+}

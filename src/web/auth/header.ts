@@ -19,6 +19,7 @@ export function accountBar(c: RenderContext): SafeHtml {
     return path === href || path.startsWith(`${href}/`) ? html` aria-current="page"` : '';
   };
   if (member === undefined) {
+    if (c.readOnly === true) return html``;
     return html`<nav class="member-nav wrap" aria-label="${t('member.nav.label')}"><ul><li><a href="${memberPaths.signIn()}"${current(memberPaths.signIn())}>${t('member.signIn')}</a></li></ul></nav>`;
   }
   const editor = member.role === 'editor' || member.role === 'admin';

@@ -142,7 +142,9 @@ export async function registerMembers(app: FastifyInstance, options: MembersOpti
   await app.register(formbody, { bodyLimit: 1_048_576 });
 
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/assets/')) return;
+    // a read-only instance (a replica) signs no one in: its visitors read the public pages, and
+    // a session's last visit is a write it may not make (app.ts refuses the members' pages there)
+    if (request.url.startsWith('/assets/') || options.config?.readOnly === true) return;
     const token = request.cookies[SESSION_COOKIE_NAME];
     if (token) request.member = await accounts.authenticate(token);
   });

@@ -390,6 +390,8 @@ export const en = {
   'error.badRequest.text': 'The address asked for is not valid.',
   'error.unavailable.text': 'This service is not available at the moment. The other pages of the directory can still be read.',
   'error.unavailable.title': 'Service unavailable',
+  'error.readOnly.title': 'Read-only server',
+  'error.readOnly.text': 'This server of the directory is for reading only: you cannot sign in or send a form here. The public pages can still be read; to contribute, use the site’s main address.',
   'error.server.title': 'Server error',
   'error.busy.title': 'The site is very busy',
   'error.busy.text': 'The directory is receiving too many requests right now. Try again in a few seconds.',

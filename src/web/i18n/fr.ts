@@ -421,6 +421,8 @@ export const fr = {
   'error.badRequest.text': "L'adresse demandée n'est pas valide.",
   'error.unavailable.text': "Ce service n'est pas disponible pour le moment. Les autres pages du répertoire restent consultables.",
   'error.unavailable.title': 'Service indisponible',
+  'error.readOnly.title': 'Consultation seulement',
+  'error.readOnly.text': 'Ce serveur du répertoire sert la consultation seulement : on ne peut ni s’y connecter ni y envoyer de formulaire. Les pages publiques restent consultables ; pour contribuer, utilisez l’adresse principale du site.',
   'error.server.title': 'Erreur du serveur',
   'error.busy.title': 'Site très sollicité',
   'error.busy.text': 'Le répertoire reçoit trop de demandes en ce moment. Réessayez dans quelques secondes.',
