@@ -56,7 +56,8 @@ export interface IndexDictionary {
 export type { IndexWords } from './documents.js';
 
 export const PREFIX_LENGTHS = [2, 3] as const;
-const BODY_LIMIT = 4000;
+/** The longest text kept per document for excerpts. */
+export const BODY_LIMIT = 4000;
 const READ_CHUNK = 2000;
 const WRITE_CHUNK = 1500; // rows per INSERT: 11 columns, under SQLite's 32 766 parameters
 
