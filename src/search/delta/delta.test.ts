@@ -22,7 +22,7 @@ import { openPostgresSearcher } from '../postgres/engine.js';
 import { rebuildPostgresSearchIndex } from '../postgres/build.js';
 import { DIRECTORY_2008, DIRECTORY_2008_ID } from '../testing.js';
 import type { SearchResult, Searcher } from '../types.js';
-import { DELTA_LIMIT, applySearchDelta, type RecordRef } from './make.js';
+import { applySearchDelta, type RecordRef } from './make.js';
 
 const WORDS = ['bibliothèque', 'vélos', 'zéphyr', 'apiculture', 'marrakech', 'eau', 'jeunesse'];
 const QUERIES: Record<string, string | string[]>[] = [
@@ -129,8 +129,3 @@ describe.each(ENGINES)('the search delta on %s', (engine) => {
   }, 180_000);
 });
 
-describe('the bound of the delta', () => {
-  it('is a thousand documents', () => {
-    expect(DELTA_LIMIT).toBe(1000);
-  });
-});
