@@ -10,8 +10,8 @@ import type { Kysely } from 'kysely';
 import { RepertoireError } from '../errors.js';
 import type { Database } from '../store/tables.js';
 import { DocList, addPostings, emptySet, encodePostings, encodeSet } from './bitset.js';
-import { sideOf } from '../model/sides.js';
-import { HIT_TYPES, PAD_VALUES, STATUSES, TOP_FUNDERS, decadeOf, funderName, valueSlug } from './facets.js';
+import { HIT_TYPES, PAD_VALUES, STATUSES, TOP_FUNDERS, decadeOf } from './facets.js';
+import { collectivityDocument, funderOf, jsonList, noticeDocument, partnershipDocument, projectDocument, type DocFacets, type DocInput, type DocVocabulary, type IndexWords } from './documents.js';
 import { ensureSearchTables, type SearchDb, type SearchTables } from './tables.js';
 import { defaultProfiles } from '../profiles/profiles.js';
 import { fold, forEachTerm, tokenize } from './text.js';
@@ -53,8 +53,11 @@ export interface IndexDictionary {
   expiry: [number, number][];
 }
 
+export type { IndexWords } from './documents.js';
+
 export const PREFIX_LENGTHS = [2, 3] as const;
-const BODY_LIMIT = 4000;
+/** The longest text kept per document for excerpts. */
+export const BODY_LIMIT = 4000;
 const READ_CHUNK = 2000;
 const WRITE_CHUNK = 1500; // rows per INSERT: 11 columns, under SQLite's 32 766 parameters
 
@@ -89,44 +92,23 @@ class Profiles {
   }
 }
 
-/** Doc values of one group's facets, as lists of value indexes. */
-type DocFacets = Partial<Record<FacetName, number[]>>;
-
 interface TermEntry {
   docs: DocList;
   title: DocList | undefined;
   surface: string;
 }
 
-function dateKey(date: string | null | undefined): number {
+/** The date sort key: yyyymmdd, 0 when unknown. */
+export function dateKey(date: string | null | undefined): number {
   if (date === null || date === undefined) return 0;
   const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(date);
   if (m === null) return 0;
   return Number(m[1]) * 10000 + Number(m[2] ?? 0) * 100 + Number(m[3] ?? 0);
 }
 
-function sortName(title: string): string {
+/** The folded title the name order sorts on. */
+export function sortName(title: string): string {
   return fold(title).replace(/[^a-z0-9]+/g, ' ').trim().slice(0, 120);
-}
-
-function jsonList(value: string | null): string[] {
-  if (value === null) return [];
-  try {
-    const parsed: unknown = JSON.parse(value);
-    return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-const uniq = (values: number[]) => [...new Set(values)].sort((a, b) => a - b);
-
-/** The name of the top-level division a notice seeks, from its country's profile (a code the profile does not know: none). */
-function soughtRegion(profiles: ReturnType<typeof defaultProfiles>, country: string, code: string | null): string | undefined {
-  if (code === null) return undefined;
-  const profile = profiles.find(country);
-  const top = profile?.divisions.levels[0]?.code;
-  return profile?.divisions.units.find((u) => u.level === top && u.code === code)?.name;
 }
 
 /** A document as indexed, for an engine that keeps its own per-document rows (PostgreSQL's). */
@@ -141,21 +123,6 @@ export interface IndexedDocument {
   dateKey: number;
   /** the folded title the name order sorts on */
   sortName: string;
-}
-
-/**
- * Words a document is also found by, besides its own text: the names of its codes in the site's
- * language ("Maroc", "commune urbaine", "terminé", "12 000 habitants"). The web layer owns them
- * and passes them in (`searchWords`, web/i18n/codes.ts); they are indexed, never shown nor kept in
- * the dictionary. Without them a document is found by its text only.
- */
-export interface IndexWords {
-  country(code: string): string;
-  kind(code: string): string;
-  status(code: string): string;
-  population(count: number): string;
-  /** the other names a collectivity is known by (its Arabic name, its place's: «مراكش»), if any */
-  names?(collectivityId: string): readonly string[];
 }
 
 /** Called for every document, and after each batch of documents was written. */
@@ -188,7 +155,7 @@ async function build(
   hooks?: IndexHooks,
   words?: IndexWords,
 ): Promise<void> {
-  for (const table of ['search_docs', 'search_terms', 'search_prefixes', 'search_meta'] as const) {
+  for (const table of ['search_docs', 'search_terms', 'search_prefixes', 'search_meta', 'search_delta'] as const) {
     await db.deleteFrom(table).where('directory_id', '=', directoryId).execute();
   }
 
@@ -245,21 +212,6 @@ async function build(
   const domainLabel = new Map(domains.map((d) => [d.code, d.label]));
   const domainParent = new Map(domains.map((d) => [d.code, d.parent]));
   for (const d of domains) values.domain.id(d.code, d.label, d.parent ?? undefined);
-  /** a domain and its ancestors: a parent value selects its children */
-  const domainIds = (codes: readonly string[]) => {
-    const ids: number[] = [];
-    for (let code of codes) {
-      for (let depth = 0; depth < 5 && code !== undefined; depth += 1) {
-        if (!domainLabel.has(code)) break;
-        ids.push(values.domain.id(code, domainLabel.get(code)!));
-        const parent = domainParent.get(code);
-        if (parent === null || parent === undefined) break;
-        code = parent;
-      }
-    }
-    return uniq(ids);
-  };
-
   // decades are numbered in time order once all are known: collect first
   const partnershipDates = await db.selectFrom('partnerships').select(['signed_date']).where('directory_id', '=', directoryId).distinct().execute();
   for (const decade of [...new Set(partnershipDates.map((p) => decadeOf(p.signed_date)))].sort()) {
@@ -268,10 +220,6 @@ async function build(
   values.decade.id('unknown');
 
   const collectivityById = new Map(collectivities.map((c) => [c.id, c]));
-  const kindIds = (list: readonly { kind: string; country: string }[], side: 'home' | 'partner') =>
-    uniq(list.filter((c) => sideOf(c.country, countries) === side).map((c) => values[side === 'home' ? 'homeKind' : 'partnerKind'].id(c.kind)));
-  const regionIds = (list: readonly { region: string | null }[]) =>
-    uniq(list.filter((c) => c.region !== null && c.region.trim() !== '').map((c) => values.region.id(valueSlug(c.region!), c.region!.trim())));
 
   // funders: normalised names, the most frequent kept
   const funderRows = await db
@@ -280,13 +228,9 @@ async function build(
     .where('directory_id', '=', directoryId)
     .groupBy(['funder', 'funder_collectivity_id'])
     .execute();
-  const funderOf = (funder: string, collectivityId: string | null) => {
-    const c = collectivityId === null ? undefined : collectivityById.get(collectivityId);
-    return funderName(funder, c === undefined ? undefined : (c.short_name ?? c.name));
-  };
   const funderCounts = new Map<string, number>();
   for (const row of funderRows) {
-    const name = funderOf(row.funder, row.funder_collectivity_id);
+    const name = funderOf({ collectivityById }, row.funder, row.funder_collectivity_id);
     if (name !== undefined) funderCounts.set(name, (funderCounts.get(name) ?? 0) + Number(row.n));
   }
   const topFunders = new Set(
@@ -295,22 +239,13 @@ async function build(
       .slice(0, TOP_FUNDERS)
       .map(([name]) => name),
   );
-  const funderIds = (lines: readonly { funder: string; funder_collectivity_id: string | null }[]) => {
-    const ids: number[] = [];
-    for (const line of lines) {
-      const name = funderOf(line.funder, line.funder_collectivity_id);
-      if (name !== undefined && topFunders.has(name)) ids.push(values.funder.id(valueSlug(name), name));
-    }
-    return uniq(ids);
-  };
+  const vocabulary: DocVocabulary = { values, countries, domainLabel, domainParent, collectivityById, topFunders, words };
 
   // ---- per partnership: parties and domains
-  const partiesOf = new Map<string, { collectivity: (typeof collectivities)[number]; country: string }[]>();
+  const partiesOf = new Map<string, { collectivity_id: string; country: string }[]>();
   for (const party of parties) {
-    const collectivity = collectivityById.get(party.collectivity_id);
-    if (collectivity === undefined) continue;
     const list = partiesOf.get(party.partnership_id) ?? [];
-    list.push({ collectivity, country: party.country });
+    list.push(party);
     partiesOf.set(party.partnership_id, list);
   }
   const domainsOf = new Map<string, string[]>();
@@ -348,19 +283,7 @@ async function build(
     });
   };
 
-  const addDoc = (doc: {
-    type: string;
-    recordId: string;
-    partnershipId: string | null;
-    title: string;
-    subtitle: string;
-    date: string | null;
-    sortDate: string | null;
-    pad: number | null;
-    body: string;
-    extra: string;
-    facets: DocFacets;
-  }) => {
+  const addDoc = (doc: DocInput) => {
     const n = size++;
     indexText(n, doc.title, true);
     indexText(n, `${doc.subtitle} ${doc.body} ${doc.extra}`, false);
@@ -391,10 +314,6 @@ async function build(
     });
   };
 
-  const nameOf = (c: { name: string; short_name: string | null }) => c.short_name ?? c.name;
-  const join = (parts: readonly (string | null | undefined)[], separator: string) =>
-    parts.filter((p): p is string => typeof p === 'string' && p.trim() !== '').join(separator);
-
   // collectivities: with the domains and decades of their partnerships
   const partnershipsOfCollectivity = new Map<string, string[]>();
   for (const party of parties) {
@@ -416,42 +335,10 @@ async function build(
     if (rows.length < 50_000) break;
     after = rows[rows.length - 1]!.id;
   }
-  const decadeId = (date: string | null | undefined) => values.decade.id(decadeOf(date));
 
   for (const c of collectivities) {
-    const ofIt = partnershipsOfCollectivity.get(c.id) ?? [];
-    addDoc({
-      type: 'collectivity',
-      recordId: c.id,
-      partnershipId: null,
-      title: c.name,
-      // the directory's words only: a kind or a country is a code, labelled by the web layer
-      subtitle: join([c.region], ' · '),
-      date: null,
-      sortDate: null,
-      pad: null,
-      body: join(
-        [
-          c.short_name !== null && c.short_name !== c.name ? c.short_name : null,
-          ...jsonList(c.aliases),
-          join([c.executive_title, c.executive_name], ' '),
-          c.address,
-        ],
-        ' — ',
-      ),
-      extra:
-        words === undefined
-          ? ''
-          : join([words.kind(c.kind), words.country(c.country), c.population === null ? null : words.population(c.population), ...(words.names?.(c.id) ?? [])], ' '),
-      facets: {
-        type: [values.type.id('collectivity')],
-        homeKind: kindIds([c], 'home'),
-        partnerKind: kindIds([c], 'partner'),
-        region: regionIds([c]),
-        decade: uniq(ofIt.map((p) => decadeId(signedDate.get(p)))),
-        domain: domainIds(ofIt.flatMap((p) => domainsOf.get(p) ?? [])),
-      },
-    });
+    const ofIt = (partnershipsOfCollectivity.get(c.id) ?? []).map((p) => ({ signedDate: signedDate.get(p), domains: domainsOf.get(p) ?? [] }));
+    addDoc(collectivityDocument(vocabulary, c, ofIt));
   }
   progress(collectivities.length);
   await flushDocs();
@@ -469,34 +356,10 @@ async function build(
       .limit(READ_CHUNK)
       .execute();
     for (const p of rows) {
-      const sides = (partiesOf.get(p.id) ?? []).map((s) => ({ ...s.collectivity, country: s.country }));
-      // Two parties of one place (Ville de Lyon, Communauté urbaine de Lyon) share a short name: once.
-      const title = sides.length > 0 ? [...new Set(sides.map(nameOf))].join(' – ') : p.id;
-      partnershipTitle.set(p.id, title);
-      const facets: DocFacets = {
-        decade: [decadeId(p.signed_date)],
-        homeKind: kindIds(sides, 'home'),
-        partnerKind: kindIds(sides, 'partner'),
-        region: regionIds(sides),
-      };
-      partnershipFacets.set(p.id, facets);
-      const domainCodes = domainsOf.get(p.id) ?? [];
-      addDoc({
-        type: 'partnership',
-        recordId: p.id,
-        partnershipId: null,
-        title,
-        subtitle: join([p.legal_framework, p.date_text], ' · '),
-        date: p.signed_date,
-        sortDate: p.signed_date,
-        pad: null,
-        body: join([sides.map((s) => s.name).join(' ; '), p.domains_text, p.history, ...jsonList(p.notes), ...jsonList(p.human_resources)], ' — '),
-        extra: join(
-          [p.section, ...domainCodes.map((code) => domainLabel.get(code)), ...sides.map((s) => s.region), ...jsonList(p.other_partnerships), ...sides.flatMap((s) => words?.names?.(s.id) ?? [])],
-          ' ',
-        ),
-        facets: { ...facets, type: [values.type.id('partnership')], domain: domainIds(domainCodes) },
-      });
+      const made = partnershipDocument(vocabulary, p, partiesOf.get(p.id) ?? [], domainsOf.get(p.id) ?? []);
+      partnershipTitle.set(p.id, made.title);
+      partnershipFacets.set(p.id, made.facets);
+      addDoc(made.doc);
     }
     progress(rows.length);
     await flushDocs();
@@ -573,52 +436,18 @@ async function build(
     const fundingByProject = group(funding);
     const partnersByProject = group(partners);
     for (const p of rows) {
-      const lines = fundingByProject.get(p.id) ?? [];
-      const codesOfProject = (domainsByProject.get(p.id) ?? []).map((d) => d.domain_code);
-      const status = STATUSES.includes(p.status) ? p.status : 'other';
-      const parentTitle = partnershipTitle.get(p.partnership_id) ?? p.partnership_id;
-      const pad = p.pad_cofinanced === 1 ? 'yes' : 'no';
-      addDoc({
-        type: 'project',
-        recordId: p.id,
-        partnershipId: p.partnership_id,
-        title: p.title,
-        subtitle: parentTitle,
-        date: p.start_date,
-        sortDate: p.start_date ?? signedDate.get(p.partnership_id) ?? null,
-        pad: p.pad_cofinanced,
-        body: join(
-          [
-            p.description,
-            ...jsonList(p.objectives),
-            ...jsonList(p.expected_results),
-            ...jsonList(p.obtained_results),
-            ...jsonList(p.beneficiaries),
-            p.observations,
-            p.period_text,
-            p.funding_text,
-          ],
-          ' — ',
+      addDoc(
+        projectDocument(
+          vocabulary,
+          p,
+          { title: partnershipTitle.get(p.partnership_id), facets: partnershipFacets.get(p.partnership_id), signedDate: signedDate.get(p.partnership_id) },
+          {
+            domains: (domainsByProject.get(p.id) ?? []).map((d) => d.domain_code),
+            funding: fundingByProject.get(p.id) ?? [],
+            partners: (partnersByProject.get(p.id) ?? []).map((r) => r.name),
+          },
         ),
-        extra: join(
-          [
-            words?.status(status),
-            ...jsonList(p.themes),
-            ...codesOfProject.map((code) => domainLabel.get(code)),
-            ...(partnersByProject.get(p.id) ?? []).map((r) => r.name),
-            ...lines.map((l) => l.funder),
-          ],
-          ' ',
-        ),
-        facets: {
-          ...partnershipFacets.get(p.partnership_id),
-          type: [values.type.id('project')],
-          status: [values.status.id(status)],
-          pad: [values.pad.id(pad)],
-          domain: domainIds(codesOfProject),
-          funder: funderIds(lines),
-        },
-      });
+      );
     }
     progress(rows.length);
     await flushDocs();
@@ -629,41 +458,8 @@ async function build(
   const expiry: [number, number][] = [];
   const profilesOfCountries = defaultProfiles();
   for (const n of notices) {
-    const publisher = collectivityById.get(n.collectivity_id);
-    const sought = soughtRegion(profilesOfCountries, n.partner_country, n.partner_region);
-    const noticeDomains = jsonList(n.domains).filter((code) => domainLabel.has(code));
-    const decided = n.decided_at === null ? null : n.decided_at.slice(0, 10);
     expiry.push([size, dateKey(n.until)]);
-    addDoc({
-      type: 'notice',
-      recordId: n.id,
-      // the collectivity that seeks, in the column a project keeps its partnership in (results.ts `hitsInOrder`)
-      partnershipId: n.collectivity_id,
-      title: publisher?.name ?? n.collectivity_id,
-      subtitle: join(noticeDomains.map((code) => domainLabel.get(code)), ' · '),
-      date: decided,
-      sortDate: decided,
-      pad: null,
-      body: n.description,
-      extra: join(
-        [
-          publisher?.short_name,
-          publisher?.region,
-          sought,
-          ...(words === undefined ? [] : [words.country(n.partner_country), n.partner_kind === null ? null : words.kind(n.partner_kind)]),
-          ...(publisher === undefined ? [] : (words?.names?.(publisher.id) ?? [])),
-        ],
-        ' ',
-      ),
-      facets: {
-        type: [values.type.id('notice')],
-        domain: domainIds(noticeDomains),
-        // who seeks and whom it seeks, each on its side, as a partnership's two parties
-        homeKind: uniq([...kindIds(publisher === undefined ? [] : [publisher], 'home'), ...kindIds(n.partner_kind === null ? [] : [{ kind: n.partner_kind, country: n.partner_country }], 'home')]),
-        partnerKind: uniq([...kindIds(publisher === undefined ? [] : [publisher], 'partner'), ...kindIds(n.partner_kind === null ? [] : [{ kind: n.partner_kind, country: n.partner_country }], 'partner')]),
-        region: uniq([...regionIds(publisher === undefined ? [] : [publisher]), ...regionIds(sought === undefined ? [] : [{ region: sought }])]),
-      },
-    });
+    addDoc(noticeDocument(vocabulary, n, profilesOfCountries));
   }
   progress(notices.length);
   await flushDocs();

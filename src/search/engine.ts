@@ -18,6 +18,7 @@ import { addPostings, andInto, orInto, cardinality, emptySet, fullSet, type Bits
 import { sanitizeQuery, searchParamsOf } from './params.js';
 import { MAX_SUGGESTIONS, clampPage, hitsInOrder, type DocRow, emptyFacets, facetLists, nearestWord, neighbourhood, selectValues, suggestionCandidates, valueIndexOf } from './results.js';
 import { queryTerms, stem, type QueryTerms } from './text.js';
+import { deltaRows, overlay, patchTermSet, type DeltaDoc, type DeltaRead, type LoadedDelta } from './delta/overlay.js';
 import { FACET_NAMES, INDEX_VERSION, MAX_WINDOW, type FacetName, type FacetValue, type SearchHit, type SearchQuery, type SearchResult } from './types.js';
 
 interface Group {
@@ -40,9 +41,14 @@ export interface LoadedIndex {
   groups: Group[];
   groupOf: Record<FacetName, number>;
   date: Int32Array;
-  name: Uint32Array;
-  /** every document */
+  /** name ranks (fractional for the delta's documents, delta/overlay.ts) */
+  name: Uint32Array | Float64Array;
+  /** every document (without the delta's removed ones) */
   all: Bitset;
+  /** how many documents `all` holds */
+  live: number;
+  /** the documents re-made since the build (delta/overlay.ts), if any */
+  delta?: LoadedDelta;
   /** the notices' documents and last days (build.ts `IndexDictionary.expiry`) */
   expiry: [number, number][];
   /** the build it was loaded from */
@@ -111,6 +117,8 @@ export interface IndexReads {
   candidates(directoryId: string, around: Neighbourhood): CandidateRow[];
   /** the documents' rows, any order */
   docs(directoryId: string, docs: readonly number[]): DocRow[];
+  /** the delta over the directory's build: its version, and its entries when `known` is not that version */
+  delta(directoryId: string, known: string | undefined): DeltaRead;
 }
 
 /** One read the core asks for. */
@@ -161,6 +169,7 @@ export function notBuiltResult(input: SearchQuery, started: number): SearchResul
  */
 export class SearchCore {
   private readonly indexes = new Map<string, LoadedIndex | null>();
+  private readonly overlays = new Map<string, { base: LoadedIndex; index: LoadedIndex }>();
   private readonly sets: Lru<string, TermSet>;
   private readonly filters: Lru<string, Bitset>;
   private readonly onLoad: ((index: LoadedIndex) => void) | undefined;
@@ -185,6 +194,7 @@ export class SearchCore {
   /** Forgets loaded indexes (after a rebuild). */
   reset(): void {
     this.indexes.clear();
+    this.overlays.clear();
     this.sets.clear();
     this.filters.clear();
   }
@@ -201,7 +211,7 @@ export class SearchCore {
     for (const [facet, ids] of selection) filterSets.set(facet, this.filterSet(index, facet, ids));
 
     const results = this.combine(index, match?.docs, [...filterSets.values()]);
-    const total = results === undefined ? index.size : cardinality(results);
+    const total = results === undefined ? index.live : cardinality(results);
     const facets = this.countFacets(index, match?.docs, filterSets, selection, results);
 
     const window = Math.min(total, MAX_WINDOW);
@@ -222,7 +232,7 @@ export class SearchCore {
     const match = withoutExpired(index, yield* this.matchSet(index, queryTerms(query.q)), today);
     const sets = [...selection].map(([facet, ids]) => this.filterSet(index, facet, ids));
     const results = this.combine(index, match?.docs, sets);
-    return results === undefined ? index.size : cardinality(results);
+    return results === undefined ? index.live : cardinality(results);
   }
 
   // ---------------------------------------------------------------- loading
@@ -241,7 +251,16 @@ export class SearchCore {
       this.indexes.set(id, index);
       if (index !== null) this.onLoad?.(index);
     }
-    return index;
+    if (index === null) return index;
+    // the delta over this build: the overlay made once per version
+    const made = this.overlays.get(id);
+    const known = made?.base === index ? made.index.delta?.version : undefined;
+    const delta = yield* read('delta', id, known);
+    if (delta.version === undefined) return index;
+    if (delta.version === known) return made!.index;
+    const patched = overlay(index, delta.version, delta.entries ?? []);
+    this.overlays.set(id, { base: index, index: patched });
+    return patched;
   }
 
   // ---------------------------------------------------------------- matching
@@ -282,13 +301,13 @@ export class SearchCore {
           if (prefix.length <= 3) found.push(...[rows.prefixes.get(prefix), rows.terms.get(prefix)].filter((row) => row !== undefined));
           else found.push(...(rows.ranges.get(prefix) ?? []));
         }
-        prefixSet = toTermSet(index.size, found);
+        prefixSet = patchTermSet(index, toTermSet(index.size, found), (term) => prefixes.some((prefix) => term.startsWith(prefix)));
         this.sets.set(prefixKey, prefixSet);
       }
       parts.push(prefixSet);
     }
     // only the query's last group has a prefix (the word being typed)
-    const docs = terms.groups.length === 0 ? fullSet(index.size) : emptySet(index.size);
+    const docs = terms.groups.length === 0 ? new Uint32Array(index.all) : emptySet(index.size);
     for (const group of terms.groups) {
       const groupParts = group.exact.map((term) => setOf.get(term)!);
       if (group.prefixes.length > 0) groupParts.push(prefixSet!);
@@ -314,7 +333,8 @@ export class SearchCore {
   /** A term's set from the rows just read (absent: unknown, no documents), then cached. */
   private termSet(index: LoadedIndex, term: string, rows: Postings): TermSet {
     const row = rows.terms.get(term);
-    const set = row === undefined ? { docs: emptySet(index.size), title: undefined, df: 0 } : toTermSet(index.size, [row]);
+    const read = row === undefined ? { docs: emptySet(index.size), title: undefined, df: 0 } : toTermSet(index.size, [row]);
+    const set = patchTermSet(index, read, (t) => t === term);
     this.sets.set(termKey(index, term), set);
     return set;
   }
@@ -324,6 +344,7 @@ export class SearchCore {
     const cached = this.filters.get(key);
     if (cached !== undefined) return cached;
     const set = documentsWith(index, facet, ids);
+    if (index.delta !== undefined) andInto(set, index.all); // the removed documents keep their codes
     this.filters.set(key, set);
     return set;
   }
@@ -414,7 +435,7 @@ export class SearchCore {
   private top(index: LoadedIndex, results: Bitset | undefined, query: SearchQuery, match: { parts: TermSet[] } | undefined, limit: number): number[] {
     if (limit <= 0) return [];
     const set = results ?? index.all;
-    if (query.sort === 'relevance') return byRelevance(set, match?.parts ?? [], index.size, limit);
+    if (query.sort === 'relevance') return byRelevance(set, match?.parts ?? [], index.live, limit);
     const heap = new TopN(limit);
     const key = query.sort === 'date' ? index.date : index.name;
     const sign = query.sort === 'date' ? 1 : -1;
@@ -434,7 +455,8 @@ export class SearchCore {
 
   private *hits(index: LoadedIndex, docs: readonly number[], terms: QueryTerms): Steps<SearchHit[]> {
     if (docs.length === 0) return [];
-    return hitsInOrder(docs, yield* read('docs', index.directoryId, docs), terms);
+    const { rows, rest } = deltaRows(index, docs);
+    return hitsInOrder(docs, [...rows, ...(rest.length === 0 ? [] : yield* read('docs', index.directoryId, rest))], terms);
   }
 
   // ---------------------------------------------------------------- suggestions
@@ -476,6 +498,8 @@ const SQL = {
   range: `SELECT term, df, kind, postings, title_kind, title_postings FROM search_terms WHERE directory_id = ? AND term >= ? AND term < ? ORDER BY df DESC LIMIT 3000`,
   candidates: `SELECT term, df, surface FROM search_terms WHERE directory_id = ? AND term >= ? AND term < ? AND length(term) BETWEEN ? AND ?`,
   docs: `SELECT doc, type, record_id, partnership_id, title, subtitle, date, pad, body FROM search_docs WHERE directory_id = ? AND doc IN (SELECT value FROM json_each(?))`,
+  deltaVersion: `SELECT value FROM search_meta WHERE directory_id = ? AND key = 'delta'`,
+  delta: `SELECT entry FROM search_delta WHERE directory_id = ?`,
 } as const;
 
 /** The engine on a SQLite store: the core's reads answered synchronously by one better-sqlite3 connection. */
@@ -512,6 +536,12 @@ export class SearchEngine extends SearchCore {
       candidates: (directoryId, around) =>
         (this.statement('candidates')?.all(directoryId, around.first, around.next, around.minLength, around.maxLength) ?? []) as CandidateRow[],
       docs: (directoryId, docs) => (this.statement('docs')?.all(directoryId, JSON.stringify(docs)) ?? []) as DocRow[],
+      delta: (directoryId, known) => {
+        const version = this.statement('deltaVersion')?.pluck().get(directoryId) as string | Buffer | undefined;
+        if (version === undefined || String(version) === known) return { version: version === undefined ? undefined : String(version) };
+        const entries = ((this.statement('delta')?.pluck().all(directoryId) ?? []) as string[]).map((entry) => JSON.parse(entry) as DeltaDoc);
+        return { version: String(version), entries };
+      },
     };
   }
 
@@ -580,6 +610,7 @@ function load(directoryId: string, rows: readonly { key: string; value: Uint8Arr
     date: new Int32Array(sharedBytes(blob('date')).buffer),
     name: new Uint32Array(sharedBytes(blob('name')).buffer),
     all: fullSet(size),
+    live: size,
     expiry: dict.expiry ?? [],
     stamp: stamp === undefined ? undefined : typeof stamp === 'string' ? stamp : Buffer.from(stamp).toString('utf8'),
   };
@@ -599,7 +630,7 @@ function withoutExpired(index: LoadedIndex, match: { docs: Bitset; parts: TermSe
   const day = Number(today.replace(/-/g, ''));
   const expired = index.expiry.filter(([, until]) => until < day);
   if (expired.length === 0) return match;
-  const docs = match === undefined ? fullSet(index.size) : new Uint32Array(match.docs);
+  const docs = new Uint32Array(match === undefined ? index.all : match.docs);
   for (const [doc] of expired) docs[doc >>> 5]! &= ~(1 << (doc & 31));
   return { docs, parts: match?.parts ?? [] };
 }
@@ -616,7 +647,7 @@ function toTermSet(size: number, rows: readonly PostingRow[]): TermSet {
 
 /** The cache keys' start: the directory and its build (a search still reading an older build cannot fill the cache for the newer one). */
 function scope(index: LoadedIndex): string {
-  return `${index.directoryId}\u0000${index.stamp ?? ''}`;
+  return `${index.directoryId}\u0000${index.stamp ?? ''}\u0000${index.delta?.version ?? ''}`;
 }
 
 function termKey(index: LoadedIndex, term: string): string {

@@ -53,12 +53,20 @@ export interface SearchMetaTable {
   value: Uint8Array | string;
 }
 
+/** A document re-made since the build (delta/make.ts): its number in the base, and what the searchers need of it (JSON, delta/overlay.ts `DeltaDoc`). */
+export interface SearchDeltaTable {
+  directory_id: string;
+  doc: number;
+  entry: string;
+}
+
 // a type alias, not an interface: Kysely's withTables wants an indexable type
 export type SearchTables = {
   search_docs: SearchDocTable;
   search_terms: SearchTermTable;
   search_prefixes: SearchPrefixTable;
   search_meta: SearchMetaTable;
+  search_delta: SearchDeltaTable;
 };
 
 export type SearchDb = Kysely<Database & SearchTables>;
@@ -84,6 +92,10 @@ export async function ensureSearchTables(db: Kysely<Database>): Promise<void> {
       title_kind INTEGER, title_postings ${BLOB}, PRIMARY KEY (directory_id, prefix))`,
     sql`CREATE TABLE IF NOT EXISTS search_meta (
       directory_id TEXT NOT NULL, key TEXT NOT NULL, value ${BLOB} NOT NULL, PRIMARY KEY (directory_id, key))`,
+    sql`CREATE TABLE IF NOT EXISTS search_delta (
+      directory_id TEXT NOT NULL, doc INTEGER NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (directory_id, doc))`,
+    // a changed record's document, found by the delta without a scan of the directory's documents
+    sql`CREATE INDEX IF NOT EXISTS search_docs_record_idx ON search_docs (directory_id, record_id, type)`,
   ];
   for (const statement of statements) await statement.execute(db);
 }

@@ -11,6 +11,8 @@ import { readSourceStamp, writeSourceStamp } from '../search/tables.js';
 import type { RebuildSearchIndex } from '../search/types.js';
 import type { Database } from '../store/tables.js';
 import { readStamp } from '../store/stamp.js';
+import { applySearchDelta, type DeltaOutcome, type RecordRef } from '../search/delta/make.js';
+import { recordChangesBetween } from '../search/delta/changes.js';
 import { searchWords } from './i18n/codes.js';
 import { DEFAULT_LOCALE } from './i18n/index.js';
 
@@ -20,6 +22,8 @@ export interface SearchIndexKeeper {
   readonly rebuilds: number;
   /** which state of the store the index was built from, against the store's own */
   status(): Promise<SearchIndexStatus>;
+  /** how many times it brought the index up to date by its delta instead */
+  readonly deltas: number;
 }
 
 /** For the health check: whether the index searched is the store's current one. */
@@ -40,7 +44,17 @@ export interface KeeperOptions {
    * the searchers load the writer's new build when it lands (they follow the index's own stamp).
    */
   readonly readOnly?: boolean;
+  /**
+   * With a delta, a change to a few records (an edit, an approval) is applied to the index as a
+   * delta, at once; a change the delta cannot take (an import, a new record, too many documents)
+   * rebuilds the index in the background while the index as it is, with its delta, serves.
+   * Without it, every change rebuilds before `ensureFresh` returns (the CLI, the benches).
+   */
+  readonly delta?: SearchIndexDelta;
 }
+
+/** Applies record changes to a directory's index as a delta (search/delta/make.ts), or says it cannot. */
+export type SearchIndexDelta = (db: Kysely<Database>, directoryId: string, changes: readonly RecordRef[]) => Promise<DeltaOutcome>;
 
 async function indexStatus(db: Kysely<Database>, directoryId: string): Promise<SearchIndexStatus> {
   const [storeStamp, indexStamp] = await Promise.all([readStamp(db), readSourceStamp(db, directoryId)]);
@@ -49,23 +63,44 @@ async function indexStatus(db: Kysely<Database>, directoryId: string): Promise<S
 
 export function searchIndexKeeper(db: Kysely<Database>, directoryId: string, rebuild: RebuildSearchIndex, options: KeeperOptions = {}): SearchIndexKeeper {
   const status = () => indexStatus(db, directoryId);
-  if (options.readOnly === true) return { ensureFresh: async () => undefined, rebuilds: 0, status };
+  if (options.readOnly === true) return { ensureFresh: async () => undefined, rebuilds: 0, deltas: 0, status };
+  const delta = options.delta;
   let builtStamp: string | undefined;
   let running: Promise<void> | undefined;
+  let background: Promise<void> | undefined;
   let rebuilds = 0;
+  let deltas = 0;
+  const rebuildFrom = async (stamp: string) => {
+    await rebuild(db, directoryId);
+    await writeSourceStamp(db, directoryId, stamp);
+    rebuilds += 1; // counted once done: a background rebuild is waited for by this count
+    builtStamp = stamp;
+  };
   const ensureFresh = async (): Promise<void> => {
     while (running !== undefined) await running.catch(() => undefined);
     const stamp = await readStamp(db);
-    if (stamp === builtStamp) return;
+    if (stamp === builtStamp || background !== undefined) return;
     if (running !== undefined) return ensureFresh();
     running = (async () => {
       // another process (or an earlier start) may have built the index from this very state
-      if ((await readSourceStamp(db, directoryId)) !== stamp) {
-        rebuilds += 1;
-        await rebuild(db, directoryId);
-        await writeSourceStamp(db, directoryId, stamp);
+      const source = await readSourceStamp(db, directoryId);
+      if (source === stamp) {
+        builtStamp = stamp;
+        return;
       }
-      builtStamp = stamp;
+      if (source === undefined || delta === undefined) return rebuildFrom(stamp);
+      const changes = await recordChangesBetween(db, directoryId, source, stamp);
+      const outcome = changes === undefined ? { rebuild: 'an import or a new directory' } : await delta(db, directoryId, changes);
+      if ('applied' in outcome) {
+        deltas += 1;
+        await writeSourceStamp(db, directoryId, stamp);
+        builtStamp = stamp;
+        return;
+      }
+      console.info(`search index of ${directoryId}: rebuilt in the background (${outcome.rebuild}); the current index serves meanwhile`);
+      background = rebuildFrom(stamp)
+        .catch((error: unknown) => console.error(`search index of ${directoryId}: the rebuild failed: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(() => (background = undefined));
     })();
     try {
       await running;
@@ -79,6 +114,9 @@ export function searchIndexKeeper(db: Kysely<Database>, directoryId: string, reb
       return rebuilds;
     },
     status,
+    get deltas() {
+      return deltas;
+    },
   };
 }
 
@@ -123,4 +161,10 @@ export function siteIndexBuilder(engine: 'sqlite' | 'postgres', onProgress?: (do
   return engine === 'postgres'
     ? (db, id, progress) => rebuildPostgresSearchIndex(db, id, progress ?? onProgress, words)
     : (db, id, progress) => rebuildSearchIndex(db, id, progress ?? onProgress, undefined, words);
+}
+
+/** How the site applies changes to a directory's index as a delta: its documents re-made with the words `siteIndexBuilder` indexes. */
+export function siteIndexDelta(): SearchIndexDelta {
+  const words = searchWords(DEFAULT_LOCALE);
+  return (db, id, changes) => applySearchDelta(db, id, changes, words);
 }

@@ -12,7 +12,7 @@ import { listDirectoryIds } from '../../store/records/directory.js';
 import { purgeAccounts } from '../../accounts/housekeeping.js';
 import { buildApp } from '../../web/app.js';
 import { chooseDirectoryId } from '../../web/data/directory.js';
-import { searchIndexKeepers, siteIndexBuilder } from '../../web/search-index.js';
+import { searchIndexKeepers, siteIndexBuilder, siteIndexDelta } from '../../web/search-index.js';
 import type { Command } from '../context.js';
 import { importFile } from '../import-file.js';
 import { formatChanges } from '../report-text.js';
@@ -93,7 +93,7 @@ Environment:
       // pool. A store in memory is served without search (the search page then answers 503).
       const file = config.database.kind === 'sqlite' && config.database.path !== ':memory:' ? config.database.path : undefined;
       const onPostgres = store.engine === 'postgres';
-      const keeper = file !== undefined || onPostgres ? searchIndexKeepers(store.db, siteIndexBuilder(store.engine), { readOnly }) : undefined;
+      const keeper = file !== undefined || onPostgres ? searchIndexKeepers(store.db, siteIndexBuilder(store.engine), { readOnly, ...(readOnly ? {} : { delta: siteIndexDelta() }) }) : undefined;
       if (keeper !== undefined) {
         // the default directory's index before the first visitor; the others' when first searched
         await keeper.ensureFresh(directoryId);

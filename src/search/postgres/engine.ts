@@ -10,6 +10,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/tables.js';
 import { notBuiltResult, runStepsAsync, SearchCore, type AsyncIndexReads, type CandidateRow, type EngineOptions, type PostingRow, type Postings } from '../engine.js';
 import type { DocRow } from '../results.js';
+import type { DeltaDoc } from '../delta/overlay.js';
 import type { SearchQuery, SearchResult, Searcher } from '../types.js';
 
 /** PostgreSQL's code for "relation does not exist": the index tables are not built yet. */
@@ -83,6 +84,13 @@ export function postgresReads(db: Kysely<Database>, checked = false): AsyncIndex
         WHERE s.directory_id = ${directoryId} AND s.key = 'stamp'`.execute(db);
       verify(rows[0]?.build);
       return rows.filter((row) => row.doc !== null).map(({ build, ...row }) => (void build, row as DocRow));
+    },
+    delta: async (directoryId, known) => {
+      const { rows } = await sql<{ value: Uint8Array | string }>`SELECT value FROM search_meta WHERE directory_id = ${directoryId} AND key = 'delta'`.execute(db);
+      const version = rows[0] === undefined ? undefined : text(rows[0].value);
+      if (version === undefined || version === known) return { version };
+      const entries = await sql<{ entry: string }>`SELECT entry FROM search_delta WHERE directory_id = ${directoryId}`.execute(db);
+      return { version, entries: entries.rows.map((row) => JSON.parse(row.entry) as DeltaDoc) };
     },
   };
 }
