@@ -40,9 +40,10 @@ export function dropFurniture(state: NormaliseState): void {
       const line = page[i]!;
       const number = PAGE_NUMBER.exec(line.text);
       const text = line.text;
-      const running = !taken.has(text) && repeated(p, text) && printersPlace(line);
+      // (a printer that marks the ends of its text's lines does not mark its running headers, which are not its text)
+      const running = !taken.has(text) && repeated(p, text) && printersPlace(line) && !(state.marked && line.marked);
       // (where a running header stands: a theme in capitals over its project's title is text)
-      const headsItsHeading = i < ZONE && page[i + 1] !== undefined && foldKey(page[i + 1]!.text) === foldKey(line.text) && page[i + 1]!.text !== line.text && printersPlace(line);
+      const headsItsHeading = !(state.marked && line.marked) && i < ZONE && page[i + 1] !== undefined && foldKey(page[i + 1]!.text) === foldKey(line.text) && page[i + 1]!.text !== line.text && printersPlace(line);
       if ((number && Number(number[1]) === line.page) || running || headsItsHeading) {
         drop.add(i);
         taken.add(text);

@@ -10,8 +10,10 @@ import { textWidth } from './width.js';
 
 /** `a` with `b` joined to it as `text`: where `a` began, and where `b`, its last printed line, ended. */
 function joined(a: PdfLine, text: string, b: PdfLine): PdfLine {
+  const { marked: _, ...first } = a;
   const end = b.end ?? b.box;
-  return end ? { ...a, text, end } : { ...a, text };
+  const last = b.marked ? { marked: true } : {};
+  return end ? { ...first, text, end, ...last } : { ...first, text, ...last };
 }
 
 /** "Coût total du projet" then ": 2 032 800 Dhs.": a table row whose second cell was printed apart. */
@@ -201,6 +203,7 @@ export function joinWrappedLines(state: NormaliseState): void {
   let printed = '';
   let printedBox: LineBox | undefined;
   let printedPage = 0;
+  let printedMarked = false;
   const belowTop = pageTopOffsets(state.lines);
   // Lines of a paragraph follow at the line's pitch; a paragraph, heading or label is set apart by
   // more blank than that (a quarter of a line's height: the book's paragraphs leave half a line).
@@ -218,11 +221,17 @@ export function joinWrappedLines(state: NormaliseState): void {
     const chunk = firstChunk(line.text);
     const measured = printedBox && line.box && margins ? measuredRatio(printedBox, line.box, chunk, margins) : undefined;
     const ratio = measured ?? (textWidth(printed) + textWidth(` ${chunk}`)) / full;
-    const wrapped = previous !== undefined && !spacedApart(printedBox, line) && continues(previous.text, printed, line.text, ratio, state.cues, measured !== undefined, line.page === printedPage);
+    // the printer marked its paragraphs' ends: what it did not mark goes on
+    const wrapped =
+      previous !== undefined &&
+      (state.marked ? !printedMarked : !spacedApart(printedBox, line) && continues(previous.text, printed, line.text, ratio, state.cues, measured !== undefined, line.page === printedPage));
     printed = line.text;
+    printedMarked = line.marked === true;
     printedBox = line.end ?? line.box;
     printedPage = line.page;
-    if (wrapped) out[out.length - 1] = joined(previous, mend(previous.text, line.text, state.words), line);
+    // (a printer that marks its lines' ends marks a hyphen of its text that ends a line too, html.ts
+    // AFTER_HYPHEN, and breaks no word itself: its hyphens are kept)
+    if (wrapped) out[out.length - 1] = joined(previous, mend(previous.text, line.text, state.marked ? new Set() : state.words), line);
     else out.push(line);
   }
   state.lines = out;

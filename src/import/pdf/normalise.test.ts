@@ -13,7 +13,7 @@ const texts = (source: string) => normalisePdfText(source, { cues: DIRECTORY_CUE
 
 describe('the PDF text normaliser', () => {
   it('is a table of named rules, in order', () => {
-    expect(NORMALISE_RULES.map((r) => r.name)).toEqual(['pages', 'furniture', 'flow', 'words', 'table-cells', 'running-title', 'wrapped-lines', 'page-column']);
+    expect(NORMALISE_RULES.map((r) => r.name)).toEqual(['end-marks', 'pages', 'furniture', 'flow', 'words', 'table-cells', 'running-title', 'wrapped-lines', 'page-column']);
   });
 
   it('drops running headers, footers and page numbers, keeping a heading of the same words under them', () => {
@@ -69,6 +69,49 @@ describe('the PDF text normaliser', () => {
   it('joins the cover’s title broken over lines, as the running header prints it', () => {
     const source = [['Répertoire des partenariats', 'de coopération décentralisée', 'Juillet 2008', '1 / 3'].join('\n'), page(2, 'x'), page(3, 'y'), RULER].join('\f');
     expect(texts(source).slice(0, 2)).toEqual([TITLE, 'Juillet 2008']);
+  });
+});
+
+/** A printed line's end as the book marks it (html.ts END_MARK): a word joiner. */
+const M = '\u2060';
+
+describe('a PDF whose printer marks the end of its paragraphs (the book: a word joiner)', () => {
+  const marked = (n: number, ...body: string[]) => [TITLE, 'Villes', ...body, `${n} / 2`].join('\n');
+
+  it('joins what the mark does not end, whatever the width or the words, and ends what it ends', () => {
+    const source = [
+      marked(1, `Description du projet${M}`, `Stage de deux cadres en Loire-Atlantique.${M}`, 'Visite de la délégation, courte mais', `Stage.${M}`, 'M. Jean', `DUPONT${M}`),
+      marked(2, `Président${M}`, `Tél : 01 02 03 04 05${M}`),
+    ].join('\f');
+    expect(texts(source)).toEqual(['Description du projet', 'Stage de deux cadres en Loire-Atlantique.', 'Visite de la délégation, courte mais Stage.', 'M. Jean DUPONT', 'Président', 'Tél : 01 02 03 04 05']);
+  });
+
+  it('never takes a marked line for a running header, though it heads two pages running', () => {
+    const source = [marked(1, `Description du projet${M}`, `Un.${M}`), marked(2, `Description du projet${M}`, `Deux.${M}`)].join('\f');
+    expect(texts(source)).toEqual(['Description du projet', 'Un.', 'Description du projet', 'Deux.']);
+  });
+
+  it('keeps the blank after a glued hyphen that pdftotext drops, and mends a compound broken at its hyphen', () => {
+    const source = [marked(1, `Visite à Montereau-${M}Journée du Maroc.${M}`, 'Région Tanger-\u200B', `Tétouan, 2003-\u200B`, `2005.${M}`), marked(2, `Un.${M}`, `Deux.${M}`, `Fin.${M}`)].join('\f');
+    expect(texts(source)).toEqual(['Visite à Montereau- Journée du Maroc.', 'Région Tanger-Tétouan, 2003-2005.', 'Un.', 'Deux.', 'Fin.']);
+  });
+
+  it('reads a table’s row laid out over several lines (-layout) cell by cell', () => {
+    const source = [marked(
+      1,
+      `Budget attribué${M}`,
+      `    Budget 2007 attribué au jumelage Nîmes –            : 5 000 Euros.${M}`,
+      `    Meknès${M}`,
+      `    Conseil Régional Poitou-\u200B                       : 1 000 € (dont 20 % en`,
+      `    Charentes${M}                                        nature).${M}`,
+      `Sommaire des villes${M}             p.4${M}`,
+    ), marked(2, `Fin.${M}`)].join('\f');
+    expect(texts(source)).toEqual(['Budget attribué', 'Budget 2007 attribué au jumelage Nîmes – Meknès : 5 000 Euros.', 'Conseil Régional Poitou-Charentes : 1 000 € (dont 20 % en nature).', 'Sommaire des villes p.4', 'Fin.']);
+  });
+
+  it('is not taken for marked when only a few lines end with a word joiner', () => {
+    const source = [page(1, `Ville de Tours${M}`, 'Commune urbaine de Fès'), page(2, 'Fin.'), RULER].join('\f');
+    expect(normalisePdfText(source, { cues: DIRECTORY_CUES }).marked).toBe(false);
   });
 });
 

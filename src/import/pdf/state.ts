@@ -16,6 +16,11 @@ export interface PdfLine {
    * first word would have fitted), where `box` says where the paragraph begins
    */
   readonly end?: LineBox;
+  /**
+   * its last printed line ended with the printer's end mark (a word joiner: the book marks so the
+   * end of each paragraph, heading and cell, html.ts `END_MARK`)
+   */
+  readonly marked?: boolean;
 }
 
 export interface NormaliseState {
@@ -31,6 +36,11 @@ export interface NormaliseState {
   readonly words: Set<string>;
   /** what the reader of the text knows of its paragraphs, whatever the width */
   readonly cues: ParagraphCues;
+  /**
+   * the document marks the end of its paragraphs (after the `end-marks` rule): a line without the
+   * mark goes on to the next, whatever its width
+   */
+  marked: boolean;
   /** each page's lines' boxes, by index in the page's text (pdftotext -bbox-layout); absent for text alone */
   readonly boxes?: readonly (readonly LineBox[])[];
 }
@@ -63,5 +73,5 @@ export interface NormaliseRule {
 }
 
 export function emptyState(source: string, cues: ParagraphCues = {}, boxes?: readonly (readonly LineBox[])[]): NormaliseState {
-  return { source, pages: [], lines: [], furniture: new Map(), words: new Set(), cues, ...(boxes ? { boxes } : {}) };
+  return { source, pages: [], lines: [], marked: false, furniture: new Map(), words: new Set(), cues, ...(boxes ? { boxes } : {}) };
 }

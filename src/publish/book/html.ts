@@ -52,19 +52,44 @@ const TAGS: Partial<Record<BookLine['kind'], string>> = {
  */
 function printedText(text: string): string {
   // a no-break space alone would not do: a line may break between a hyphen and it (UAX 14, LB12a)
-  return escapeHtml(text).replace(/(\p{L}-) (?=\S)/gu, '$1\u2060\u00A0');
+  return escapeHtml(text)
+    .replace(/(\p{L}-) (?=\S)/gu, '$1\u2060\u00A0')
+    // (not in an address, which a copy must give back as it is)
+    .replace(/\S+/g, (word) => (ADDRESS.test(word) ? word : word.replace(/-(?=[^\u2060])/g, `-${AFTER_HYPHEN}`)));
 }
+
+const ADDRESS = /@|^(?:www\.|https?:)/i;
+
+/**
+ * After a hyphen that may end a printed line, a zero-width space (no width, a break where the
+ * hyphen allowed one already): pdftotext's default mode takes a line that ends with a hyphen
+ * for a word hyphenated by the printer, drops the hyphen and joins the halves ("Etats-" then
+ * "Unis" as "EtatsUnis", "15 000 € -" then "20 000 €" as "15 000 € 20 000 €"); a line that
+ * ends with this mark does not end with the hyphen (ADR 0008).
+ */
+const AFTER_HYPHEN = '\u200B';
+
+/**
+ * The end of a printed line of the book's text (a paragraph, a heading, a table's cell), marked
+ * for machines: a word joiner, which has no width and draws nothing, so readers see no change,
+ * but which pdftotext gives back in each of its modes, where the space between paragraphs is
+ * lost (`-raw` prints no blank lines). A reader of the PDF (src/import/pdf/, ADR 0008) then knows
+ * a paragraph's last line from one broken by the width, whatever the page and the type's size.
+ * A copy of the text keeps it at each paragraph's end: invisible, of no bidirectional class
+ * (an Arabic book's lines are unchanged), and not a break.
+ */
+export const END_MARK = '\u2060';
 
 function lineHtml(line: BookLine): string {
   const tag = TAGS[line.kind] ?? 'p';
-  return `<${tag} class="l-${line.kind}">${printedText(line.text)}</${tag}>`;
+  return `<${tag} class="l-${line.kind}">${printedText(line.text)}${END_MARK}</${tag}>`;
 }
 
 /** "Funder : amount (…)" as a table row, the two cells read back as one line. */
 function fundingRow(text: string): string {
   const at = text.indexOf(' : ');
-  if (at < 0) return `<tr><td colspan="2">${printedText(text)}</td></tr>`;
-  return `<tr><td>${printedText(text.slice(0, at))}</td><td>${printedText(text.slice(at + 1))}</td></tr>`;
+  if (at < 0) return `<tr><td colspan="2">${printedText(text)}${END_MARK}</td></tr>`;
+  return `<tr><td>${printedText(text.slice(0, at))}${END_MARK}</td><td>${printedText(text.slice(at + 1))}${END_MARK}</td></tr>`;
 }
 
 function linesHtml(lines: readonly BookLine[]): string {
@@ -80,7 +105,7 @@ function linesHtml(lines: readonly BookLine[]): string {
     if (line.kind === 'toc-entry') {
       const m = /^(.*) (p\.\d+)$/.exec(line.text);
       const of = line.pageOf === undefined ? '' : ` data-page-of="${escapeHtml(line.pageOf)}"`;
-      out.push(m ? `<p class="l-toc-entry"><span class="toc-name">${escapeHtml(m[1]!)}</span> <span class="toc-page"${of}>${escapeHtml(m[2]!)}</span></p>` : lineHtml(line));
+      out.push(m ? `<p class="l-toc-entry"><span class="toc-name">${escapeHtml(m[1]!)}${END_MARK}</span> <span class="toc-page"${of}>${escapeHtml(m[2]!)}${END_MARK}</span></p>` : lineHtml(line));
       i += 1;
       continue;
     }
@@ -110,7 +135,11 @@ function partHtml(part: BookPart, index: number): string {
 const CSS = `
 @page { size: A4; margin: 22mm 18mm 20mm 18mm; }
 html { font-size: 9.5pt; line-height: 1.35; color: #111; }
-body { margin: 0; }
+/* A line's end mark (END_MARK) must not stand on the text's right edge, where Chromium drops a
+   glyph of no width: the text stops half a millimetre short of it. And no kerning: a period
+   kerned under a "P" ("B.P. 18") is drawn before the letter ends, which pdftotext's -raw takes
+   for a new line. */
+body { margin: 0; padding-inline-end: 0.5mm; font-kerning: none; }
 p, h1, h2, h3, h4, h5, td { margin: 0; hyphens: manual; }
 .part { break-before: page; }
 .part:first-child { break-before: auto; }
@@ -122,7 +151,9 @@ p, h1, h2, h3, h4, h5, td { margin: 0; hyphens: manual; }
 .l-toc-section { font-weight: bold; margin-top: 4mm; break-after: avoid; }
 .l-toc-entry { position: relative; padding-inline-end: 14mm; }
 /* The page number stands at the end of the entry's last line, where a wrapped name ends. */
-.l-toc-entry .toc-page { position: absolute; inset-inline-end: 0; bottom: 0; white-space: nowrap; }
+/* (not quite at the edge: Chromium drops a glyph of no width, the line's end mark, standing on
+   the text's right edge) */
+.l-toc-entry .toc-page { position: absolute; inset-inline-end: 0.5mm; bottom: 0; white-space: nowrap; }
 .part-maps .l-para { margin: 0 0 4mm; }
 .b-map { margin: 0 0 6mm; break-inside: avoid; }
 .b-map + .b-map { break-before: page; }
@@ -208,8 +239,9 @@ export function htmlToText(html: string): string {
     .replace(/<\/td>\s*<td[^>]*>/gi, ' ')
     .replace(/<\/(p|h[1-6]|tr|li)>/gi, '\n')
     .replace(/<[^>]+>/g, '')
-    // the blank `printedText` glues to a hyphen is a blank of the text
+    // the blank `printedText` glues to a hyphen is a blank of the text; a line's end mark is nothing
     .replace(/\u2060\u00A0/g, ' ')
+    .replace(/[\u2060\u200B]/g, '')
     .replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
   return `${text
     .split('\n')

@@ -85,9 +85,12 @@ export async function pdfPages(pdf: Buffer): Promise<string[]> {
   }
 }
 
-/** Blanks folded, so that a heading wrapped or spaced out by the layout is still found; pdftotext's bidirectional marks (an Arabic book's) dropped. */
+/**
+ * Blanks folded, so that a heading wrapped or spaced out by the layout is still found; pdftotext's
+ * bidirectional marks (an Arabic book's) and the marks for machines (html.ts `END_MARK`, `AFTER_HYPHEN`) dropped.
+ */
 export function flat(text: string): string {
-  return ` ${text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim()} `;
+  return ` ${text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\u2060\u200B]/g, '').replace(/\s+/g, ' ').trim()} `;
 }
 
 /**
@@ -142,7 +145,8 @@ async function setSommaire(page: Page, pages: ReadonlyMap<string, number>): Prom
     const numbers = new Map(${JSON.stringify([...pages])});
     for (const span of document.querySelectorAll('[data-page-of]')) {
       const n = numbers.get(span.dataset.pageOf);
-      span.textContent = n === undefined ? 'p.000' : 'p.' + n;
+      // (with the line's end mark, html.ts END_MARK)
+      span.textContent = (n === undefined ? 'p.000' : 'p.' + n) + '\\u2060';
     }
   })()`);
 }
