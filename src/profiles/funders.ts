@@ -61,7 +61,7 @@ export class FunderRegistry {
     this.patterns = funders.map((funder) => ({
       funder,
       names: [funder.name, ...funder.aliases]
-        .map((name): NamePattern => (isAcronym(name) ? { acronym: acronymPattern(name), words: [] } : { words: foldKey(name).split(' ').filter(Boolean) }))
+        .map((name): NamePattern => (isAcronym(name) ? { acronym: acronymPattern(name), literal: name, words: [] } : { words: foldKey(name).split(' ').filter(Boolean) }))
         .filter((name) => name.acronym !== undefined || name.words.length > 0),
     }));
     this.partyKeys = new Map([...partyPhrases].flatMap(([country, phrases]) => phrases.map((p) => [foldKey(p), country] as const)));
@@ -88,7 +88,7 @@ export class FunderRegistry {
     for (const { funder, names } of this.patterns) {
       let best: { printed: string; at: number } | undefined;
       for (const name of names) {
-        const at = name.acronym ? acronymIndex(sentence, name.acronym) : foldedIndex(sentence, words, name.words);
+        const at = name.acronym ? acronymIndex(sentence, name.acronym, name.literal!) : foldedIndex(sentence, words, name.words);
         if (at !== undefined && (best === undefined || at.index < best.at || (at.index === best.at && at.printed.length > best.printed.length))) best = { printed: at.printed, at: at.index };
       }
       if (best) found.push({ funder, ...best });
@@ -110,6 +110,8 @@ function isAcronym(name: string): boolean {
 
 interface NamePattern {
   readonly acronym?: RegExp;
+  /** the acronym as written: a sentence without it needs no look through the pattern */
+  readonly literal?: string;
   readonly words: readonly string[];
 }
 
@@ -118,7 +120,8 @@ function acronymPattern(word: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
 }
 
-function acronymIndex(text: string, pattern: RegExp): { index: number; printed: string } | undefined {
+function acronymIndex(text: string, pattern: RegExp, literal: string): { index: number; printed: string } | undefined {
+  if (!text.includes(literal)) return undefined;
   const m = pattern.exec(text);
   return m ? { index: m.index, printed: m[0] } : undefined;
 }

@@ -81,7 +81,7 @@ function hasControlCharacters(line: string): boolean {
 function checkText(text: string): void {
   if (!text.trim()) throw new DirectoryFormatError('the document is empty', 1);
   const lines = text.split('\n');
-  const bad = lines.findIndex((l) => hasControlCharacters(l) || (l.match(/\uFFFD/g)?.length ?? 0) > 3);
+  const bad = lines.findIndex((l) => hasControlCharacters(l) || (l.includes('\uFFFD') && (l.match(/\uFFFD/g)?.length ?? 0) > 3));
   if (bad >= 0) throw new DirectoryFormatError('binary data: this is not a text document (is it a PDF or a word-processor file? export it as plain text)', bad + 1);
 }
 

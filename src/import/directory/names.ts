@@ -115,8 +115,21 @@ function cleanPlace(place: string): string {
   return place.replace(/^(la|l['’]|le|les)\s+|^l['’]\s*/, '').replace(/\s+/g, ' ').trim();
 }
 
+/** Asked for the same few hundred names thousands of times by every matcher: memoised as `key` is. */
+const placeKeys = new Map<string, string>();
+
 /** A comparison key for a place: "Tadla Azilal" = "Tadla-Azilal", "El Jadida" = "El Jedida". */
 export function placeKey(place: string): string {
+  let cached = placeKeys.get(place);
+  if (cached === undefined) {
+    if (placeKeys.size > 50_000) placeKeys.clear();
+    cached = foldPlace(place);
+    placeKeys.set(place, cached);
+  }
+  return cached;
+}
+
+function foldPlace(place: string): string {
   const k = key(place).replace(/\b(de|du|des|la|le|les|l|d)\b/g, ' ').replace(/\s+/g, ' ').trim();
   return PLACE_ALIASES[k] ?? k;
 }

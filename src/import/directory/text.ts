@@ -27,8 +27,21 @@ export function slug(text: string, max = 60): string {
   return slugOf(text, max) || 'x';
 }
 
+/** Asked of the same lines by several readers (paragraphs, projects): memoised as `key` is. */
+const upperCase = new Map<string, boolean>();
+
 /** Whether the letters of a line are all capitals (a theme or section heading in the book). */
 export function isUpperCaseLine(text: string): boolean {
+  let cached = upperCase.get(text);
+  if (cached === undefined) {
+    if (upperCase.size > 50_000) upperCase.clear();
+    cached = lettersAreCapitals(text);
+    upperCase.set(text, cached);
+  }
+  return cached;
+}
+
+function lettersAreCapitals(text: string): boolean {
   const letters = text.replace(/\([^)]*\)/g, '').replace(/[^\p{L}]/gu, '');
   return letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
