@@ -7,6 +7,7 @@ import { openPostgresSearcher } from '../../search/postgres/index.js';
 import { openStore } from '../../store/db.js';
 import { offThreadReader } from '../../store/off-thread.js';
 import { listDirectoryIds } from '../../store/records/directory.js';
+import { configureRecounts } from '../../stats/snapshot.js';
 import { purgeAccounts } from '../../accounts/housekeeping.js';
 import { buildApp } from '../../web/app.js';
 import { chooseDirectoryId } from '../../web/data/directory.js';
@@ -93,6 +94,8 @@ Environment:
       }
       // long reads (the whole directory's counts) on the search thread's connection (SQLite), not on the serving thread
       const reader = searcher?.read !== undefined ? offThreadReader(searcher.read.bind(searcher)) : undefined;
+      // a recount of a large census runs in the background (the previous snapshot serving): its progress in the log
+      configureRecounts({ report: (line) => context.stderr.write(`${line}\n`) });
       app = await buildApp({ config, store, searcher, directoryId, logger: { level: 'warn' }, ...(keeper !== undefined ? { refreshSearchIndex: (id: string) => keeper.ensureFresh(id) } : {}), warm: true, ...(reader ? { reader } : {}) });
       await app.listen({ port: config.server.port, host: config.server.host });
       const address = app.server.address();
