@@ -14,6 +14,7 @@ import { findReferenceProblems } from '../model/references.js';
 import { Collectivity, Domain, Partnership, Project, type RepertoireDocument } from '../model/schema.js';
 import { placeRecords } from '../store/changes.js';
 import { lockDirectoryWrites } from '../store/directory-lock.js';
+import { beginKeptChange, type KeptChange } from '../stats/kept.js';
 import { readDocument } from '../store/load-document.js';
 import { collectivityKind } from '../store/records/collectivity.js';
 import { domainKind } from '../store/records/domain.js';
@@ -134,6 +135,8 @@ export async function saveRecord(db: Kysely<Database>, directoryId: string, chan
 /**
  * Runs `work` in a transaction that saves `change` (and whatever goes with it); when another save
  * took the same next version meanwhile (a unique-key violation), answers with the ConflictError.
+ * The census snapshot's counts follow the change in the same transaction (`stats/kept.ts`): the
+ * statistics and the map are not counted again.
  */
 export async function inRecordTransaction<T>(
   db: Kysely<Database>,
@@ -143,7 +146,17 @@ export async function inRecordTransaction<T>(
   work: (trx: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
   try {
-    return await db.transaction().execute(work);
+    let kept: KeptChange | undefined;
+    const out = await db.transaction().execute(async (trx) => {
+      // the lock first, as saveRecord takes it: what the kept counts read is what the change changes
+      await lockDirectoryWrites(trx, directoryId);
+      kept = await beginKeptChange(trx, directoryId, change, db);
+      const result = await work(trx);
+      await kept.finish(trx);
+      return result;
+    });
+    kept?.publish(db);
+    return out;
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     throw await conflictOf(db, directoryId, change, baseVersion);

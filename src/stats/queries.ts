@@ -10,7 +10,8 @@ import { chunks } from '../maps/data.js';
 import { ImportReport } from '../model/report.js';
 import { decodeJson } from '../store/codec.js';
 import type { Database } from '../store/tables.js';
-import { add, type Aggregates, type MoneyRow, type PadProject } from './aggregates.js';
+import { add, type Aggregates, type MoneyRow } from './aggregates.js';
+import { padProjects } from './pad.js';
 import type { Profiles } from '../profiles/profiles.js';
 import type { ReferenceRates } from './money.js';
 
@@ -28,6 +29,11 @@ export interface StatsOptions {
   profiles?: Profiles;
   /** the most PAD projects to list (default 1000; counts and totals are always of all) */
   padLimit?: number;
+  /**
+   * only the sums over the partnerships (and the PAD rows): not the directory's domains,
+   * collectivities and report, which a kept snapshot's delta (`kept.ts`) does not need
+   */
+  countsOnly?: boolean;
 }
 
 export interface StoreStatsOptions extends StatsOptions {
@@ -215,7 +221,10 @@ export async function aggregateStats(db: Db, options: StoreStatsOptions = {}): P
         .where('p.pad_cofinanced', '=', 1)
         .select(['p.id'])
         .orderBy('s.position')
+        // ties (a partnership created after a removal may take a position again) by id: one order, counted or kept
+        .orderBy('s.id')
         .orderBy('p.position')
+        .orderBy('p.id')
         .limit(padLimit - padIds.length);
       if (projectIds !== undefined) pads = pads.where('p.id', 'in', projectIds);
       for (const r of await scoped(pads, 'p.directory_id', 'p.partnership_id').execute()) padIds.push(r.id);
@@ -228,15 +237,9 @@ export async function aggregateStats(db: Db, options: StoreStatsOptions = {}): P
   agg.funding = funding.rows();
   agg.pad.funding = padFunding.rows();
   agg.pad.rows = await padProjects(db, dir, padIds);
+  if (options.countsOnly) return agg;
 
-  let domains = db.selectFrom('domains').select(['code', 'label', 'parent']).orderBy('directory_id').orderBy('position');
-  if (dir !== undefined) domains = domains.where('directory_id', '=', dir);
-  const seen = new Set<string>();
-  for (const d of await domains.execute()) {
-    if (seen.has(d.code)) continue;
-    seen.add(d.code);
-    agg.domains.push({ code: d.code, label: d.label, parent: d.parent });
-  }
+  agg.domains = await domainList(db, dir);
 
   let collectivities = db.selectFrom('collectivities').select(['id', 'name', 'short_name', 'country', 'kind']).orderBy('directory_id').orderBy('position');
   if (dir !== undefined) collectivities = collectivities.where('directory_id', '=', dir);
@@ -247,51 +250,6 @@ export async function aggregateStats(db: Db, options: StoreStatsOptions = {}): P
   return agg;
 }
 
-/** The PAD projects of the table: their partners and funding lines (a few queries, at most `padLimit` projects). */
-async function padProjects(db: Db, dir: string | undefined, ids: string[]): Promise<PadProject[]> {
-  const out: PadProject[] = [];
-  for (const chunk of chunks(ids)) {
-    if (!chunk) continue;
-    let projects = db
-      .selectFrom('projects')
-      .select(['directory_id', 'id', 'partnership_id', 'title', 'status', 'total_cost_amount', 'total_cost_currency', 'total_cost_approximate'])
-      .where('id', 'in', chunk);
-    if (dir !== undefined) projects = projects.where('directory_id', '=', dir);
-    let partners = db.selectFrom('project_partners').select(['project_id', 'name', 'role', 'collectivity_id']).where('project_id', 'in', chunk).orderBy('project_id').orderBy('position');
-    if (dir !== undefined) partners = partners.where('directory_id', '=', dir);
-    let lines = db
-      .selectFrom('funding_lines')
-      .select(['project_id', 'funder', 'funder_collectivity_id', 'funder_id', 'amount', 'currency', 'approximate'])
-      .where('project_id', 'in', chunk)
-      .orderBy('project_id')
-      .orderBy('position');
-    if (dir !== undefined) lines = lines.where('directory_id', '=', dir);
-    const [ps, pp, fl] = await Promise.all([projects.execute(), partners.execute(), lines.execute()]);
-    const byProject = new Map<string, PadProject>();
-    for (const p of ps) {
-      byProject.set(p.id, {
-        projectId: p.id,
-        partnershipId: p.partnership_id,
-        title: p.title,
-        status: p.status,
-        partners: [],
-        totalCost:
-          p.total_cost_amount !== null && p.total_cost_currency !== null
-            ? { amount: p.total_cost_amount, currency: p.total_cost_currency, approximate: flag(p.total_cost_approximate) }
-            : null,
-        funding: [],
-      });
-    }
-    for (const x of pp) byProject.get(x.project_id)?.partners.push({ name: x.name, role: x.role, collectivityId: x.collectivity_id });
-    for (const f of fl) {
-      byProject.get(f.project_id)?.funding.push({ funder: f.funder, collectivityId: f.funder_collectivity_id, funderId: f.funder_id, amount: f.amount, currency: f.currency, approximate: flag(f.approximate) });
-    }
-    out.push(...byProject.values());
-  }
-  const order = new Map(ids.map((id, i) => [id, i]));
-  return out.sort((a, b) => order.get(a.projectId)! - order.get(b.projectId)!);
-}
-
 async function latestReport(db: Db, dir: string | undefined): Promise<ImportReport | undefined> {
   let query = db.selectFrom('import_reports').select(['report']).orderBy('id', 'desc').limit(1);
   if (dir !== undefined) query = query.where('directory_id', '=', dir);
@@ -299,6 +257,20 @@ async function latestReport(db: Db, dir: string | undefined): Promise<ImportRepo
   if (!row) return undefined;
   const report = ImportReport.safeParse(decodeJson(row.report));
   return report.success ? report.data : undefined;
+}
+
+/** The directory's domains, in its order (each code once across directories). */
+export async function domainList(db: Db, dir: string | undefined): Promise<Aggregates['domains']> {
+  let domains = db.selectFrom('domains').select(['code', 'label', 'parent']).orderBy('directory_id').orderBy('position');
+  if (dir !== undefined) domains = domains.where('directory_id', '=', dir);
+  const seen = new Set<string>();
+  const out: Aggregates['domains'] = [];
+  for (const d of await domains.execute()) {
+    if (seen.has(d.code)) continue;
+    seen.add(d.code);
+    out.push({ code: d.code, label: d.label, parent: d.parent });
+  }
+  return out;
 }
 
 /** A query that can be narrowed with `where(column, op, value)` (any select query builder). */

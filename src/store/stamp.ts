@@ -60,3 +60,22 @@ async function latestRecordChange(db: Kysely<Database>): Promise<number> {
   seenAudit.set(db, seen);
   return Math.max(recent, seen.change);
 }
+
+/**
+ * The record-changing actions logged between two stamps (`from` older), oldest first; undefined
+ * when more than audit events moved it (an import report, the directories), or it went back (a restore).
+ */
+export async function recordChangesBetween(db: Kysely<Database>, from: string, to: string): Promise<string[] | undefined> {
+  const [fromReport, fromChange, fromIds] = from.split('|');
+  const [toReport, toChange, toIds] = to.split('|');
+  if (fromReport !== toReport || fromIds !== toIds || Number(toChange) < Number(fromChange)) return undefined;
+  const rows = await db
+    .selectFrom('audit_events')
+    .select('action')
+    .where('id', '>', Number(fromChange))
+    .where('id', '<=', Number(toChange))
+    .where('action', 'in', [...RECORD_CHANGE_ACTIONS])
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.action);
+}

@@ -20,7 +20,12 @@ type Tables = Record<string, Row>;
 export interface StampedCache {
   /** the body stored for this directory at this stamp and format, parsed; undefined when there is none */
   read(db: Db, directoryId: string, stamp: string): Promise<{ body: unknown; computedAt: string } | undefined>;
-  /** replaces the directory's body; a store that refuses the write is left as it was */
+  /** the body stored for this directory at whatever stamp, in this format (what serves while a newer one is counted) */
+  readLatest(db: Db, directoryId: string): Promise<{ body: unknown; computedAt: string; stamp: string } | undefined>;
+  /**
+   * replaces the directory's body; a store that refuses the write is left as it was. In the
+   * caller's transaction when `db` is one: then it commits or fails with the rest.
+   */
   write(db: Db, directoryId: string, stamp: string, computedAt: string, body: unknown): Promise<void>;
   /** forgets the directory's body (a writer that changes rows without moving the stamp) */
   drop(db: Db, directoryId: string): Promise<void>;
@@ -33,6 +38,17 @@ export function stampedCache(table: (typeof STAMPED_CACHE_TABLES)[number], forma
   /** per store handle: whether the table is there (false: the store will not have it) */
   const ready = new WeakMap<Db, Promise<boolean>>();
   const tables = (db: Db) => db.withTables<Tables>() as unknown as Kysely<Tables>;
+
+  const create = (db: Db) =>
+    tables(db)
+      .schema.createTable(table)
+      .ifNotExists()
+      .addColumn('directory_id', 'text', (c) => c.primaryKey())
+      .addColumn('stamp', 'text', (c) => c.notNull())
+      .addColumn('format', 'integer', (c) => c.notNull())
+      .addColumn('computed_at', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .execute();
 
   function ensureTable(db: Db): Promise<boolean> {
     let known = ready.get(db);
@@ -49,15 +65,7 @@ export function stampedCache(table: (typeof STAMPED_CACHE_TABLES)[number], forma
       ready.set(db, known);
     }
     if (known === undefined) {
-      known = tables(db)
-        .schema.createTable(table)
-        .ifNotExists()
-        .addColumn('directory_id', 'text', (c) => c.primaryKey())
-        .addColumn('stamp', 'text', (c) => c.notNull())
-        .addColumn('format', 'integer', (c) => c.notNull())
-        .addColumn('computed_at', 'text', (c) => c.notNull())
-        .addColumn('body', 'text', (c) => c.notNull())
-        .execute()
+      known = create(db)
         .then(
           () => true,
           // two processes creating it at once on PostgreSQL: the loser sees it exist
@@ -77,19 +85,34 @@ export function stampedCache(table: (typeof STAMPED_CACHE_TABLES)[number], forma
     return known;
   }
 
+  /** the body at `stamp`, or at whatever stamp when none is given (parsed only when it is the one wanted) */
+  async function readLatest(db: Db, directoryId: string, stamp?: string): Promise<{ body: unknown; computedAt: string; stamp: string } | undefined> {
+    if (!(await ensureTable(db))) return undefined;
+    const row = await tables(db).selectFrom(table).select(['stamp', 'format', 'computed_at', 'body']).where('directory_id', '=', directoryId).executeTakeFirst();
+    if (row === undefined || Number(row.format) !== format || (stamp !== undefined && row.stamp !== stamp)) return undefined;
+    try {
+      return { body: JSON.parse(row.body) as unknown, computedAt: row.computed_at, stamp: row.stamp };
+    } catch {
+      return undefined;
+    }
+  }
+
   return {
     async read(db, directoryId, stamp) {
-      if (!(await ensureTable(db))) return undefined;
-      const row = await tables(db).selectFrom(table).select(['stamp', 'format', 'computed_at', 'body']).where('directory_id', '=', directoryId).executeTakeFirst();
-      if (row === undefined || row.stamp !== stamp || Number(row.format) !== format) return undefined;
-      try {
-        return { body: JSON.parse(row.body) as unknown, computedAt: row.computed_at };
-      } catch {
-        return undefined;
-      }
+      const found = await readLatest(db, directoryId, stamp);
+      return found === undefined ? undefined : { body: found.body, computedAt: found.computedAt };
     },
+    readLatest: (db, directoryId) => readLatest(db, directoryId),
     async write(db, directoryId, stamp, computedAt, body) {
-      if (isReadOnly(db) || !(await ensureTable(db))) return;
+      if (isReadOnly(db)) return;
+      if (db.isTransaction) {
+        // the caller's transaction: a failure is the caller's (a kept snapshot fails with its change)
+        await create(db);
+        await tables(db).deleteFrom(table).where('directory_id', '=', directoryId).execute();
+        await tables(db).insertInto(table).values({ directory_id: directoryId, stamp, format, computed_at: computedAt, body: JSON.stringify(body) }).execute();
+        return;
+      }
+      if (!(await ensureTable(db))) return;
       try {
         await tables(db)
           .transaction()

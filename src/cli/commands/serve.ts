@@ -9,6 +9,7 @@ import { readSourceStamp } from '../../search/tables.js';
 import { openStore } from '../../store/db.js';
 import { offThreadReader } from '../../store/off-thread.js';
 import { listDirectoryIds } from '../../store/records/directory.js';
+import { configureRecounts } from '../../stats/snapshot.js';
 import { purgeAccounts } from '../../accounts/housekeeping.js';
 import { buildApp } from '../../web/app.js';
 import { chooseDirectoryId } from '../../web/data/directory.js';
@@ -109,6 +110,8 @@ Environment:
       }
       // long reads (the whole directory's counts) on the search thread's connection (SQLite), not on the serving thread
       const reader = searcher?.read !== undefined ? offThreadReader(searcher.read.bind(searcher)) : undefined;
+      // a recount of a large census runs in the background (the previous snapshot serving): its progress in the log
+      configureRecounts({ report: (line) => context.stderr.write(`${line}\n`) });
       // the health check says whether this instance writes, and whether the indexes searched are the records' current ones
       const searchIndexVersion = async (id: string) => (await readSourceStamp(store.db, id)) ?? '';
       const health = async () => ({ readOnly, ...(keeper !== undefined ? { searchIndexes: await keeper.status() } : {}) });
