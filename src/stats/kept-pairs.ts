@@ -10,6 +10,7 @@
  */
 import type { Kysely } from 'kysely';
 import { heaviestBy } from '../maps/data.js';
+import { cacheTables } from '../store/cache-tables.js';
 import type { Database } from '../store/tables.js';
 import { chunks } from '../store/records/writer.js';
 
@@ -19,42 +20,22 @@ type PairRow = { directory_id: string; home: string; partner: string; n: number 
 const split = (key: string) => key.split('\u0000') as [string, string];
 const pairsOf = (db: Db) => db.withTables<{ stats_pairs: PairRow }>() as unknown as Kysely<{ stats_pairs: PairRow }>;
 
-/** Per store handle: whether the table is there (false: a store that cannot have it). */
-const ready = new WeakMap<Db, Promise<boolean>>();
-
-export function ensurePairsTable(db: Db): Promise<boolean> {
-  let known = ready.get(db);
-  if (known === undefined) {
-    const create = async () => {
-      await pairsOf(db)
-        .schema.createTable('stats_pairs')
-        .ifNotExists()
-        .addColumn('directory_id', 'text', (c) => c.notNull())
-        .addColumn('home', 'text', (c) => c.notNull())
-        .addColumn('partner', 'text', (c) => c.notNull())
-        .addColumn('n', 'integer', (c) => c.notNull())
-        .addPrimaryKeyConstraint('stats_pairs_pk', ['directory_id', 'home', 'partner'])
-        .execute();
-      await pairsOf(db).schema.createIndex('stats_pairs_weight_idx').ifNotExists().on('stats_pairs').columns(['directory_id', 'n']).execute();
-    };
-    known = create().then(
-      () => true,
-      // two processes creating it at once on PostgreSQL: the loser sees it exist
-      () =>
-        pairsOf(db)
-          .selectFrom('stats_pairs')
-          .select('home')
-          .limit(1)
-          .execute()
-          .then(
-            () => true,
-            () => false,
-          ),
-    );
-    ready.set(db, known);
-  }
-  return known;
-}
+/** Whether the table is there (false: a store that cannot have it), asked once per store handle. */
+export const ensurePairsTable = cacheTables(
+  async (db) => {
+    await pairsOf(db)
+      .schema.createTable('stats_pairs')
+      .ifNotExists()
+      .addColumn('directory_id', 'text', (c) => c.notNull())
+      .addColumn('home', 'text', (c) => c.notNull())
+      .addColumn('partner', 'text', (c) => c.notNull())
+      .addColumn('n', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('stats_pairs_pk', ['directory_id', 'home', 'partner'])
+      .execute();
+    await pairsOf(db).schema.createIndex('stats_pairs_weight_idx').ifNotExists().on('stats_pairs').columns(['directory_id', 'n']).execute();
+  },
+  (db) => pairsOf(db).selectFrom('stats_pairs').select('home').limit(1).execute(),
+);
 
 /** Replaces the directory's pairs (a full recount), in the caller's transaction. */
 export async function writeAllPairs(trx: Db, directoryId: string, pairs: Map<string, number>): Promise<void> {

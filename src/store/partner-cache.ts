@@ -14,6 +14,7 @@
  * nothing. A store opened read-only (a replica) reads the writer's rows and never writes.
  */
 import type { Kysely } from 'kysely';
+import { cacheTables, stampedColumns } from './cache-tables.js';
 import { isReadOnly } from './read-only.js';
 import type { Database } from './tables.js';
 
@@ -34,52 +35,24 @@ export interface KeptVersion {
   format: number;
 }
 
-const ready = new WeakMap<Db, Promise<boolean>>();
 const tables = (db: Db) => db.withTables<Tables>() as unknown as Kysely<Tables>;
 
-function ensureTables(db: Db): Promise<boolean> {
-  let known = ready.get(db);
-  const t = tables(db);
-  const present = () =>
-    Promise.all([t.selectFrom('partner_graphs').select('directory_id').limit(1).execute(), t.selectFrom('partner_suggestions').select('directory_id').limit(1).execute()]).then(
-      () => true,
-      () => false,
-    );
-  if (known === undefined && isReadOnly(db)) {
-    known = present();
-    ready.set(db, known);
-  }
-  if (known === undefined) {
-    known = t.schema
-      .createTable('partner_graphs')
+const ensureTables = cacheTables(
+  async (db) => {
+    await stampedColumns(tables(db).schema.createTable('partner_graphs').ifNotExists()).execute();
+    await tables(db)
+      .schema.createTable('partner_suggestions')
       .ifNotExists()
-      .addColumn('directory_id', 'text', (c) => c.primaryKey())
+      .addColumn('directory_id', 'text', (c) => c.notNull())
+      .addColumn('collectivity_id', 'text', (c) => c.notNull())
       .addColumn('stamp', 'text', (c) => c.notNull())
       .addColumn('format', 'integer', (c) => c.notNull())
-      .addColumn('computed_at', 'text', (c) => c.notNull())
       .addColumn('body', 'text', (c) => c.notNull())
-      .execute()
-      .then(() =>
-        t.schema
-          .createTable('partner_suggestions')
-          .ifNotExists()
-          .addColumn('directory_id', 'text', (c) => c.notNull())
-          .addColumn('collectivity_id', 'text', (c) => c.notNull())
-          .addColumn('stamp', 'text', (c) => c.notNull())
-          .addColumn('format', 'integer', (c) => c.notNull())
-          .addColumn('body', 'text', (c) => c.notNull())
-          .addPrimaryKeyConstraint('partner_suggestions_pk', ['directory_id', 'collectivity_id'])
-          .execute(),
-      )
-      .then(
-        () => true,
-        // two processes creating them at once on PostgreSQL (the loser sees them exist), or a store that refuses
-        present,
-      );
-    ready.set(db, known);
-  }
-  return known;
-}
+      .addPrimaryKeyConstraint('partner_suggestions_pk', ['directory_id', 'collectivity_id'])
+      .execute();
+  },
+  (db) => Promise.all([tables(db).selectFrom('partner_graphs').select('directory_id').limit(1).execute(), tables(db).selectFrom('partner_suggestions').select('directory_id').limit(1).execute()]),
+);
 
 function parse(body: string): unknown {
   try {

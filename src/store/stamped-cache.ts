@@ -10,6 +10,7 @@
  * writer kept, replicated, and never tries to create or write them.
  */
 import type { Kysely } from 'kysely';
+import { cacheTables, stampedColumns } from './cache-tables.js';
 import { isReadOnly } from './read-only.js';
 import type { Database } from './tables.js';
 
@@ -35,55 +36,9 @@ export interface StampedCache {
 export const STAMPED_CACHE_TABLES = ['stats_snapshots', 'figures_snapshots'] as const;
 
 export function stampedCache(table: (typeof STAMPED_CACHE_TABLES)[number], format: number): StampedCache {
-  /** per store handle: whether the table is there (false: the store will not have it) */
-  const ready = new WeakMap<Db, Promise<boolean>>();
   const tables = (db: Db) => db.withTables<Tables>() as unknown as Kysely<Tables>;
-
-  const create = (db: Db) =>
-    tables(db)
-      .schema.createTable(table)
-      .ifNotExists()
-      .addColumn('directory_id', 'text', (c) => c.primaryKey())
-      .addColumn('stamp', 'text', (c) => c.notNull())
-      .addColumn('format', 'integer', (c) => c.notNull())
-      .addColumn('computed_at', 'text', (c) => c.notNull())
-      .addColumn('body', 'text', (c) => c.notNull())
-      .execute();
-
-  function ensureTable(db: Db): Promise<boolean> {
-    let known = ready.get(db);
-    if (known === undefined && isReadOnly(db)) {
-      known = tables(db)
-        .selectFrom(table)
-        .select('directory_id')
-        .limit(1)
-        .execute()
-        .then(
-          () => true,
-          () => false,
-        );
-      ready.set(db, known);
-    }
-    if (known === undefined) {
-      known = create(db)
-        .then(
-          () => true,
-          // two processes creating it at once on PostgreSQL: the loser sees it exist
-          () =>
-            tables(db)
-              .selectFrom(table)
-              .select('directory_id')
-              .limit(1)
-              .execute()
-              .then(
-                () => true,
-                () => false,
-              ),
-        );
-      ready.set(db, known);
-    }
-    return known;
-  }
+  const create = (db: Db) => stampedColumns(tables(db).schema.createTable(table).ifNotExists()).execute();
+  const ensureTable = cacheTables(create, (db) => tables(db).selectFrom(table).select('directory_id').limit(1).execute());
 
   /** the body at `stamp`, or at whatever stamp when none is given (parsed only when it is the one wanted) */
   async function readLatest(db: Db, directoryId: string, stamp?: string): Promise<{ body: unknown; computedAt: string; stamp: string } | undefined> {
