@@ -52,7 +52,7 @@ export function boxedText(xhtml: string): BoxedText {
   for (const page of xhtml.split(/<page\b/).slice(1)) {
     const words: Word[] = [];
     for (const m of page.matchAll(/<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g)) {
-      // (a zero-width space after a hyphen is the printer's, for pdftotext's other modes: html.ts `AFTER_HYPHEN`)
+      // (a zero-width space after a hyphen is the printer's, for pdftotext's other modes: book/hyphens.ts `AFTER_HYPHEN`)
       words.push({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: decode(m[5]!).replace(/\u200B/g, '') });
     }
     const lines = tableRows(printedLines(words));

@@ -229,7 +229,7 @@ export function joinWrappedLines(state: NormaliseState): void {
     printedMarked = line.marked === true;
     printedBox = line.end ?? line.box;
     printedPage = line.page;
-    // (a printer that marks its lines' ends marks a hyphen of its text that ends a line too, html.ts
+    // (a printer that marks its lines' ends marks a hyphen of its text that ends a line too, book/hyphens.ts
     // AFTER_HYPHEN, and breaks no word itself: its hyphens are kept)
     if (wrapped) out[out.length - 1] = joined(previous, mend(previous.text, line.text, state.marked ? new Set() : state.words), line);
     else out.push(line);

@@ -108,6 +108,11 @@ describe('the directory as a book', () => {
     expect(printed.html).not.toMatch(/\p{L}- \S/u);
   });
 
+  it('leaves no mark after a hyphen in the HTML: the marks are set in the page only where the print breaks a line (hyphens.ts)', () => {
+    expect(printed.html).toContain('Aix-en-Provence');
+    expect(printed.html).not.toContain('\u200B');
+  });
+
   /*
    * The round trip: the published book's text, read back by the directory reader, gives the same
    * records as the store (provenance aside). The text is the HTML's own (htmlToText: one line per

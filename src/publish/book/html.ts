@@ -52,22 +52,8 @@ const TAGS: Partial<Record<BookLine['kind'], string>> = {
  */
 function printedText(text: string): string {
   // a no-break space alone would not do: a line may break between a hyphen and it (UAX 14, LB12a)
-  return escapeHtml(text)
-    .replace(/(\p{L}-) (?=\S)/gu, '$1\u2060\u00A0')
-    // (not in an address, which a copy must give back as it is)
-    .replace(/\S+/g, (word) => (ADDRESS.test(word) ? word : word.replace(/-(?=[^\u2060])/g, `-${AFTER_HYPHEN}`)));
+  return escapeHtml(text).replace(/(\p{L}-) (?=\S)/gu, '$1\u2060\u00A0');
 }
-
-const ADDRESS = /@|^(?:www\.|https?:)/i;
-
-/**
- * After a hyphen that may end a printed line, a zero-width space (no width, a break where the
- * hyphen allowed one already): pdftotext's default mode takes a line that ends with a hyphen
- * for a word hyphenated by the printer, drops the hyphen and joins the halves ("Etats-" then
- * "Unis" as "EtatsUnis", "15 000 € -" then "20 000 €" as "15 000 € 20 000 €"); a line that
- * ends with this mark does not end with the hyphen (ADR 0008).
- */
-const AFTER_HYPHEN = '\u200B';
 
 /**
  * The end of a printed line of the book's text (a paragraph, a heading, a table's cell), marked

@@ -20,6 +20,7 @@ import type { RepertoireDocument } from '../../model/schema.js';
 import type { Locale } from '../../web/i18n/index.js';
 import { composeBook, withPages, type Book } from './compose.js';
 import { bookFont, escapeHtml, renderBookHtml } from './html.js';
+import { markLineEndHyphens } from './hyphens.js';
 
 const run = promisify(execFile);
 
@@ -87,7 +88,7 @@ export async function pdfPages(pdf: Buffer): Promise<string[]> {
 
 /**
  * Blanks folded, so that a heading wrapped or spaced out by the layout is still found; pdftotext's
- * bidirectional marks (an Arabic book's) and the marks for machines (html.ts `END_MARK`, `AFTER_HYPHEN`) dropped.
+ * bidirectional marks (an Arabic book's) and the marks for machines (html.ts `END_MARK`, hyphens.ts `AFTER_HYPHEN`) dropped.
  */
 export function flat(text: string): string {
   return ` ${text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\u2060\u200B]/g, '').replace(/\s+/g, ' ').trim()} `;
@@ -170,6 +171,7 @@ export async function printBook(doc: RepertoireDocument, options: PrintOptions =
       for (let pass = 1; pass <= MAX_PASSES; pass++) {
         options.onProgress?.(pass - 1, pass + 1);
         if (pages) await setSommaire(page, pages);
+        await markLineEndHyphens(page, options.scale ?? 1);
         const pdf = await page.pdf({
           format: options.format ?? 'A4',
           ...(options.scale === undefined ? {} : { scale: options.scale }),

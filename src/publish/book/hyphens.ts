@@ -1,0 +1,99 @@
+/**
+ * A hyphen that ends a printed line of the book, marked for machines: a zero-width space after
+ * it (`AFTER_HYPHEN`). pdftotext's default mode takes a line that ends with a hyphen for a word
+ * hyphenated by the printer, drops the hyphen and joins the halves ("Etats-" then "Unis" as
+ * "EtatsUnis"); a line that ends with this mark does not end with the hyphen (ADR 0008).
+ *
+ * Only where the print breaks the line: anywhere else the mark would stand inside a name
+ * ("Aix-en-Provence"), and a copy of the PDF's text, or a viewer's search, would not find it.
+ * Where the lines break is measured in the page before printing, laid out as the print lays it
+ * out (print media, the CSS page's text width in the print's scale, `TEXT_WIDTH_MM`): a hyphen
+ * ends a line when the character after it stands on a line below. The mark has no width and goes
+ * where the line breaks already, so it moves no line.
+ */
+import type { Page } from 'playwright-core';
+
+export const AFTER_HYPHEN = '\u200B';
+
+/**
+ * The width (mm) of the text of the book's page: the page is laid out as the CSS's `@page` sets
+ * it (html.ts: A4, 18 mm each side), in the print's scale, then fitted to the paper, whatever the
+ * paper (measured: an A5 print breaks its lines as this width does, not as the A5's).
+ */
+const TEXT_WIDTH_MM = 210 - 2 * 18;
+/**
+ * Measured a second time a little wider: a print fitted to another paper (A5) breaks a line or
+ * so as if it had a little more room (a hyphen measured not quite fitting that the print puts at
+ * a line's end); 0.2 % wider marks no hyphen that the print does not break at (measured, A4, A5
+ * at 90 %, A4 at 130 %: no mark within a line).
+ */
+const WIDER = 0.002;
+
+/**
+ * Marks the hyphens that end a printed line in the page already loaded (marks of an earlier
+ * pass are taken out first: the book's own text has none). Returns how many were marked and
+ * how many of those do not end a line at the wider width once marked (a hyphen found at one
+ * width only; what counts is the print, which src/cli/pdf-import.test.ts reads: no mark within
+ * a line).
+ */
+export async function markLineEndHyphens(
+  page: Page,
+  scale: number,
+): Promise<{ marked: number; moved: number }> {
+  const widthMm = TEXT_WIDTH_MM / scale;
+  await page.emulateMedia({ media: 'print' });
+  // A script for the page (the project's TypeScript has no DOM types).
+  return (await page.evaluate(`(() => {
+    const MARK = ${JSON.stringify(AFTER_HYPHEN)};
+    // an address is left whole: a copy must give it back as it is
+    const ADDRESS = /@|^(?:www\\.|https?:)/i;
+    const root = document.documentElement;
+    const width = root.style.width;
+    const texts = () => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const nodes = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+      return nodes;
+    };
+    const box = (node, i) => {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      return range.getBoundingClientRect();
+    };
+    // the character after the hyphen on a line below the hyphen's
+    const endsLine = (node, i, next) => {
+      const a = box(node, i), b = box(node, next);
+      return a.height > 0 && b.height > 0 && b.top >= a.top + a.height / 2;
+    };
+    for (const node of texts()) if (node.data.includes(MARK)) node.data = node.data.split(MARK).join('');
+    const ends = new Map(); // node → the hyphens' places that end a line
+    for (const w of [${widthMm}, ${widthMm * (1 + WIDER)}]) {
+      root.style.width = w + 'mm';
+      for (const node of texts()) {
+        const text = node.data;
+        for (let i = text.indexOf('-'); i >= 0; i = text.indexOf('-', i + 1)) {
+          const next = text[i + 1];
+          // a hyphen within a word (a blank after it is the word's end; "Montereau-\\u2060\\u00A0" never breaks)
+          if (next === undefined || /[\\s\\u2060]/.test(next)) continue;
+          const start = text.slice(0, i).search(/\\S*$/);
+          const end = text.slice(i).search(/\\s|$/);
+          if (ADDRESS.test(text.slice(start, i + end))) continue;
+          if (endsLine(node, i, i + 1)) ends.set(node, (ends.get(node) ?? new Set()).add(i));
+        }
+      }
+    }
+    const found = [...ends].flatMap(([node, places]) => [...places].sort((a, b) => a - b).map((i) => [node, i]));
+    for (let k = found.length - 1; k >= 0; k--) found[k][0].insertData(found[k][1] + 1, MARK);
+    // (the hyphens are marked from the last, so that the places found before stay right; checked
+    // at the wider width, the print's: a mark goes where the line breaks and moves no line)
+    let moved = 0, before = 0;
+    for (let k = 0; k < found.length; k++) {
+      const [node, i] = found[k];
+      before = k > 0 && found[k - 1][0] === node ? before + 1 : 0;
+      if (!endsLine(node, i + before, i + before + 2)) moved += 1;
+    }
+    root.style.width = width;
+    return { marked: found.length, moved };
+  })()`)) as { marked: number; moved: number };
+}
