@@ -172,6 +172,10 @@ describe('/statistiques', () => {
     const domain = (await get('/statistiques?domain=culture')).body;
     expect(domain).toContain('Domaine : Culture');
     expect(domain).not.toContain('domain : culture');
+    // in Arabic, its clauses and counts joined as Arabic joins them: no French ' : ' nor a Latin comma
+    const arabic = (await get('/ar/statistiques?q=eau')).body;
+    expect(arabic).toMatch(/(?:مشروع|مشروعًا|مشاريع)، /);
+    expect(arabic).not.toMatch(/(?:مشروع|مشروعًا|مشاريع), /);
   });
 
   it('reads a search with the former facet name frenchKind as homeKind', async () => {
