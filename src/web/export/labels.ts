@@ -6,7 +6,7 @@
 import type { CodeFamily } from '../../publish/cells.js';
 import type { ExportLabels } from '../../publish/labels.js';
 import { countryLabel, kindLabel, statusLabel } from '../i18n/codes.js';
-import { label, phrase, type Locale } from '../i18n/index.js';
+import { label, phrase, t, type Locale } from '../i18n/index.js';
 
 export interface LabelledDirectory {
   /** home first */
@@ -16,7 +16,7 @@ export interface LabelledDirectory {
 
 export function exportLabels(locale: Locale, directory: LabelledDirectory): ExportLabels {
   const [home = '', ...partners] = directory.countries;
-  const params = { home: countryLabel(locale, home), partner: partners.map((c) => countryLabel(locale, c)).join(', ') };
+  const params = { home: countryLabel(locale, home), partner: partners.map((c) => countryLabel(locale, c)).join(t(locale, 'common.listSeparator')) };
   const codes: Record<CodeFamily, (code: string) => string | undefined> = {
     status: (code) => statusLabel(locale, code),
     kind: (code) => kindLabel(locale, code),

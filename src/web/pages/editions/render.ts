@@ -59,8 +59,8 @@ function shown(value: unknown, c: RenderContext): string {
   if (typeof value === 'string') return value.length > 300 ? `${value.slice(0, 299)}…` : value;
   if (typeof value === 'number') return formatNumber(c.locale, value);
   if (typeof value === 'boolean') return c.t(value ? 'common.yes' : 'common.no');
-  if (Array.isArray(value)) return shown(value.map((item) => shown(item, c)).join(' ; '), c);
-  return shown(Object.values(value as Record<string, unknown>).map((item) => shown(item, c)).join(', '), c);
+  if (Array.isArray(value)) return shown(value.map((item) => shown(item, c)).join(c.t('common.clauseSeparator')), c);
+  return shown(Object.values(value as Record<string, unknown>).map((item) => shown(item, c)).join(c.t('common.listSeparator')), c);
 }
 
 function changesSection(title: string, changes: Changes, c: RenderContext, id: string): SafeHtml {

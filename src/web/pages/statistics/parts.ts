@@ -93,7 +93,7 @@ export function statsLabels(locale: Locale): StatsLabels {
 /** What the numbers say of the editorial's claim, from its counts: "Les données concordent : 3 dans les années 1980, …". */
 export function claimVerdict(locale: Locale, claim: NonNullable<CensusStats['partnershipsByDecade']['claim']>): string {
   const decade = (code: string) => decadeLabel(locale, code).toLowerCase();
-  const counts = claim.counts.map((row) => t(locale, 'stats.claim.count', { count: row.count, decade: decade(row.key) })).join(', ');
+  const counts = claim.counts.map((row) => t(locale, 'stats.claim.count', { count: row.count, decade: decade(row.key) })).join(t(locale, 'common.listSeparator'));
   const undated = claim.undated > 0 ? t(locale, 'stats.claim.undated', { count: claim.undated }) : '';
   if (claim.agrees) return t(locale, 'stats.claim.verdict.agrees', { counts, undated });
   if (claim.firstDecade === null) return t(locale, 'stats.claim.verdict.undated', { undated });
@@ -107,6 +107,6 @@ export function padComparison(locale: Locale, pad: Pick<CensusStats['pad'], 'cou
   if (pad.statements.length === 0) return t(locale, 'stats.pad.comparison.agrees', { projects });
   const stated = pad.statements
     .map((s) => (s.stated === null ? '?' : formatCount(s.stated)))
-    .join(', ');
+    .join(t(locale, 'common.listSeparator'));
   return t(locale, 'stats.pad.comparison.differs', { projects, stated });
 }

@@ -152,7 +152,7 @@ function searchScope(v: StatisticsView, c: RenderContext): string {
   return t('stats.filtered', {
     search: asked,
     results: tn(locale, 'stats.filtered.results', search.total),
-    found: found.join(', ') || '—',
+    found: found.join(t('common.listSeparator')) || '—',
     projects: tn(locale, 'common.projects', v.scope.projects),
     partnerships: tn(locale, 'common.partnerships', v.scope.partnerships),
   });
