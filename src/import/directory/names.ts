@@ -8,7 +8,7 @@
  * 'region-ma') comes from the country's profile: its kind of that level and the kind's name prefix.
  */
 import { defaultProfiles, type KindLevel, type Profiles } from '../../profiles/profiles.js';
-import { key } from './text.js';
+import { key, memoised } from './text.js';
 
 export interface NamedCollectivity {
   /** the name as it should be shown: "Commune urbaine d'Oujda" */
@@ -115,19 +115,8 @@ function cleanPlace(place: string): string {
   return place.replace(/^(la|l['’]|le|les)\s+|^l['’]\s*/, '').replace(/\s+/g, ' ').trim();
 }
 
-/** Asked for the same few hundred names thousands of times by every matcher: memoised as `key` is. */
-const placeKeys = new Map<string, string>();
-
-/** A comparison key for a place: "Tadla Azilal" = "Tadla-Azilal", "El Jadida" = "El Jedida". */
-export function placeKey(place: string): string {
-  let cached = placeKeys.get(place);
-  if (cached === undefined) {
-    if (placeKeys.size > 50_000) placeKeys.clear();
-    cached = foldPlace(place);
-    placeKeys.set(place, cached);
-  }
-  return cached;
-}
+/** A comparison key for a place: "Tadla Azilal" = "Tadla-Azilal", "El Jadida" = "El Jedida"; asked for the same few hundred names thousands of times by every matcher. */
+export const placeKey: (place: string) => string = memoised((place) => foldPlace(place));
 
 function foldPlace(place: string): string {
   const k = key(place).replace(/\b(de|du|des|la|le|les|l|d)\b/g, ' ').replace(/\s+/g, ' ').trim();

@@ -6,40 +6,33 @@
 import { foldKey, slugOf } from '../../text/fold.js';
 
 /**
- * Comparison keys are asked for the same few thousand strings over and over (labels, names);
- * a bounded memo keeps the reader linear without changing what it computes.
+ * `compute` memoised for the strings it is asked of again: comparison keys and line tests are
+ * asked for the same few thousand strings over and over (labels, names, lines read by several
+ * readers); a bounded memo keeps the reader linear without changing what it computes.
  */
-const keys = new Map<string, string>();
+export function memoised<T>(compute: (text: string) => T, limit = 50_000): (text: string) => T {
+  const kept = new Map<string, T>();
+  return (text) => {
+    let cached = kept.get(text);
+    if (cached === undefined) {
+      if (kept.size > limit) kept.clear();
+      cached = compute(text);
+      kept.set(text, cached);
+    }
+    return cached;
+  };
+}
 
 /** Lower-case, accent-free, ligature-free, punctuation folded to single spaces (`foldKey`, memoised). */
-export function key(text: string): string {
-  let cached = keys.get(text);
-  if (cached === undefined) {
-    if (keys.size > 50_000) keys.clear();
-    cached = foldKey(text);
-    keys.set(text, cached);
-  }
-  return cached;
-}
+export const key: (text: string) => string = memoised(foldKey);
 
 /** A slug for ids: `[a-z0-9][a-z0-9-]*`, at most `max` characters, cut at a word boundary (see `slugOf`). */
 export function slug(text: string, max = 60): string {
   return slugOf(text, max) || 'x';
 }
 
-/** Asked of the same lines by several readers (paragraphs, projects): memoised as `key` is. */
-const upperCase = new Map<string, boolean>();
-
-/** Whether the letters of a line are all capitals (a theme or section heading in the book). */
-export function isUpperCaseLine(text: string): boolean {
-  let cached = upperCase.get(text);
-  if (cached === undefined) {
-    if (upperCase.size > 50_000) upperCase.clear();
-    cached = lettersAreCapitals(text);
-    upperCase.set(text, cached);
-  }
-  return cached;
-}
+/** Whether the letters of a line are all capitals (a theme or section heading in the book); asked of the same lines by several readers (paragraphs, projects). */
+export const isUpperCaseLine: (text: string) => boolean = memoised((text) => lettersAreCapitals(text));
 
 function lettersAreCapitals(text: string): boolean {
   const letters = text.replace(/\([^)]*\)/g, '').replace(/[^\p{L}]/gu, '');
