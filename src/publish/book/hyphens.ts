@@ -2,7 +2,9 @@
  * A hyphen that ends a printed line of the book, marked for machines: a zero-width space after
  * it (`AFTER_HYPHEN`). pdftotext's default mode takes a line that ends with a hyphen for a word
  * hyphenated by the printer, drops the hyphen and joins the halves ("Etats-" then "Unis" as
- * "EtatsUnis"); a line that ends with this mark does not end with the hyphen (ADR 0008).
+ * "EtatsUnis"), and drops a hyphen between blanks there too ("15 000 € -" then "20 000 €"); a
+ * line that ends with this mark does not end with the hyphen (ADR 0008). An e-mail or web address
+ * that holds a hyphen is printed on one line instead, so that no mark stands inside it.
  *
  * Only where the print breaks the line: anywhere else the mark would stand inside a name
  * ("Aix-en-Provence"), and a copy of the PDF's text, or a viewer's search, would not find it.
@@ -67,31 +69,52 @@ export async function markLineEndHyphens(
       return a.height > 0 && b.height > 0 && b.top >= a.top + a.height / 2;
     };
     for (const node of texts()) if (node.data.includes(MARK)) node.data = node.data.split(MARK).join('');
-    const ends = new Map(); // node → the hyphens' places that end a line
+    // An address with a hyphen is kept on one line ("riad-mounia@…"): broken at its hyphen, the
+    // default mode would join its halves without the hyphen, and a mark would stand inside it.
+    for (const node of texts()) {
+      if (node.parentElement && node.parentElement.dataset.address !== undefined) continue;
+      const words = [...node.data.matchAll(/\\S*-\\S*/g)].filter((m) => ADDRESS.test(m[0]));
+      // from the last, so that the places of those before stay right
+      for (const m of words.reverse()) {
+        const inside = node.splitText(m.index);
+        inside.splitText(m[0].length);
+        const span = document.createElement('span');
+        span.dataset.address = '';
+        span.style.whiteSpace = 'nowrap';
+        inside.replaceWith(span);
+        span.append(inside);
+      }
+    }
+    const ends = new Map(); // node → the hyphens that end a line, each with the place of the next character
     for (const w of [${widthMm}, ${widthMm * (1 + WIDER)}]) {
       root.style.width = w + 'mm';
       for (const node of texts()) {
         const text = node.data;
         for (let i = text.indexOf('-'); i >= 0; i = text.indexOf('-', i + 1)) {
-          const next = text[i + 1];
-          // a hyphen within a word (a blank after it is the word's end; "Montereau-\\u2060\\u00A0" never breaks)
-          if (next === undefined || /[\\s\\u2060]/.test(next)) continue;
+          if (text[i + 1] === undefined || text[i + 1] === '\\u2060') continue;
+          // a hyphen within a word, or one between blanks ("15 000 € - 20 000 €", "- Jumelage"):
+          // the default mode drops either at a line's end ("Montereau-\\u2060\\u00A0" never breaks)
+          const next = text.slice(i + 1).search(/\\S/);
+          if (next < 0) continue;
           const start = text.slice(0, i).search(/\\S*$/);
           const end = text.slice(i).search(/\\s|$/);
           if (ADDRESS.test(text.slice(start, i + end))) continue;
-          if (endsLine(node, i, i + 1)) ends.set(node, (ends.get(node) ?? new Set()).add(i));
+          if (endsLine(node, i, i + 1 + next)) {
+            const places = ends.get(node) ?? new Map();
+            ends.set(node, places.set(i, i + 1 + next));
+          }
         }
       }
     }
-    const found = [...ends].flatMap(([node, places]) => [...places].sort((a, b) => a - b).map((i) => [node, i]));
+    const found = [...ends].flatMap(([node, places]) => [...places].sort((a, b) => a[0] - b[0]).map(([i, j]) => [node, i, j]));
     for (let k = found.length - 1; k >= 0; k--) found[k][0].insertData(found[k][1] + 1, MARK);
     // (the hyphens are marked from the last, so that the places found before stay right; checked
     // at the wider width, the print's: a mark goes where the line breaks and moves no line)
     let moved = 0, before = 0;
     for (let k = 0; k < found.length; k++) {
-      const [node, i] = found[k];
+      const [node, i, j] = found[k];
       before = k > 0 && found[k - 1][0] === node ? before + 1 : 0;
-      if (!endsLine(node, i + before, i + before + 2)) moved += 1;
+      if (!endsLine(node, i + before, j + before + 1)) moved += 1;
     }
     root.style.width = width;
     return { marked: found.length, moved };
