@@ -11,6 +11,7 @@ import { loadConfig } from '../src/config.js';
 import { importTable, type RowCounts } from '../src/census/import-table.js';
 import { openTable, readMapping, readTable } from '../src/import/table/index.js';
 import { openStore } from '../src/store/db.js';
+import { garbageCollector } from '../src/cli/collect-garbage.js';
 
 const [step, table, mappingPath, storePath] = process.argv.slice(2) as [string, string, string, string];
 const mapping = readMapping(readFileSync(mappingPath, 'utf8'), basename(mappingPath));
@@ -27,13 +28,17 @@ if (step === 'import' || step === 'merge') {
   started = performance.now();
   const store = await openStore(loadConfig({ DATABASE_URL: storePath }));
   let shown = 0;
+  // as `repertoire import` does (src/cli/import-file.ts)
+  const collect = process.env.TABLE_BENCH_NO_GC ? () => undefined : garbageCollector();
   ({ rows } = await importTable(store.db, read, {
     // TABLE_BENCH_GAZETTEER=1: names not found as written looked up in the gazetteer, as `repertoire import` does.
     ...(process.env.TABLE_BENCH_GAZETTEER ? { gazetteer: (await import('../src/geo/gazetteer.js')).defaultGazetteer() } : {}),
     onMatch: (kind, done, total) => {
+      collect(done);
       if (done === 0 || done === total) process.stderr.write(`  matching ${kind}: ${done}/${total}, RSS ${rssMb()} MB\n`);
     },
     onProgress: (written, total) => {
+      collect(written);
       if (written - shown >= Number(process.env.TABLE_BENCH_EVERY ?? 200_000) || written === total) {
         shown = written;
         process.stderr.write(`  wrote ${written}/${total} records, RSS ${rssMb()} MB\n`);

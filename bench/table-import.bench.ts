@@ -24,7 +24,7 @@ const COUNTRIES: [string, number, number][] = [
 const MAPPING = fileURLToPath(new URL('../data/mappings/twinnings-cz.json', import.meta.url));
 const CHILD = fileURLToPath(new URL('table-import-child.ts', import.meta.url));
 const GOAL_MB = 300;
-const CLI_NODE_FLAGS = ['--max-semi-space-size=1', '--v8-pool-size=1'];
+const CLI_NODE_FLAGS = ['--max-semi-space-size=1', '--v8-pool-size=1', '--expose-gc'];
 
 /** Rows `from` to `from + rows`; `yearShift` dates each partnership that many years later. */
 export async function writeTable(path: string, rows: number, from = 0, yearShift = 0): Promise<void> {

@@ -14,6 +14,7 @@ import type { TestPause } from '../config.js';
 import { RepertoireError } from '../errors.js';
 import type { Database } from '../store/tables.js';
 import type { Output } from './context.js';
+import { garbageCollector } from './collect-garbage.js';
 import { createProgress } from './progress.js';
 
 export interface FileImport {
@@ -129,15 +130,19 @@ export async function importTableFile(db: Kysely<Database>, path: string, progre
   const writing = createProgress(progressStream, `writing ${basename(path)}`);
   // Into a directory the store has, its records and the table's are matched first, collectivities then partnerships: a bar each.
   const matching = { collectivities: createProgress(progressStream, `matching collectivities of ${basename(path)}`), partnerships: createProgress(progressStream, `matching partnerships of ${basename(path)}`) };
+  // A long import's garbage collected as it goes, not let grow between V8's own collections.
+  const collect = garbageCollector();
   // Built only if asked: matching by the gazetteer's spellings is needed only for names not found as written.
   const importOptions: TableImportOptions = {
     dryRun: options.dryRun,
     gazetteer: { places: (country, name) => defaultGazetteer().places(country, name) },
     onMatch: (kind, done, total) => {
+      collect(done);
       if (kind === 'partnerships') matching.collectivities.finish();
       matching[kind].update(done, total);
     },
     onProgress: (written, total) => {
+      collect(written);
       matching.partnerships.finish();
       writing.update(written, total);
     },

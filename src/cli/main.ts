@@ -1,4 +1,4 @@
-#!/usr/bin/env -S GLIBC_TUNABLES=glibc.malloc.mmap_threshold=262144 node --max-semi-space-size=1 --v8-pool-size=1
+#!/usr/bin/env -S GLIBC_TUNABLES=glibc.malloc.mmap_threshold=262144 node --max-semi-space-size=1 --v8-pool-size=1 --expose-gc
 /**
  * Entry point of the `repertoire` command: the real world's streams and environment, passed in.
  *
@@ -14,6 +14,9 @@
  * were carved from its arenas and stayed there, fragmented, once freed (−20 MB at peak). Below it,
  * a search's bitsets (138 KB at a million documents) still come from the arenas. Other C
  * libraries ignore the variable.
+ *
+ * `--expose-gc` lets a long import collect its garbage every 10 000 records (collect-garbage.ts):
+ * a table of 100 000 rows merged with the gazetteer peaked at 319 MB without, 238 MB with.
  */
 import { run } from './run.js';
 
