@@ -116,7 +116,7 @@ async function resolve(db: Db, directoryId: string, stamp: string, kept: CensusS
   }
   if (previous === undefined) return compute(db, directoryId, stamp);
   const between = await recordChangesBetween(db, previous.stamp, stamp);
-  if (between !== undefined && between.every((action) => UNCOUNTED.includes(action))) {
+  if (between !== undefined && between.every((change) => UNCOUNTED.includes(change.action))) {
     const moved = { ...previous, stamp };
     await stored.write(db, directoryId, stamp, moved.computedAt, encode(moved));
     return moved;

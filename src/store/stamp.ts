@@ -61,21 +61,33 @@ async function latestRecordChange(db: Kysely<Database>): Promise<number> {
   return Math.max(recent, seen.change);
 }
 
+/** A record-changing audit event: what was done, to which record (`subject_type`, `subject_id`). */
+export interface RecordChange {
+  action: string;
+  type: string;
+  id: string;
+}
+
 /**
- * The record-changing actions logged between two stamps (`from` older), oldest first; undefined
- * when more than audit events moved it (an import report, the directories), or it went back (a restore).
+ * The record-changing audit events logged between two stamps (`from` older), oldest first, of one
+ * directory if it is named; undefined when more than audit events moved the stamp (an import
+ * report, a directory added or removed), or it went back (a restore). The one reader of "what
+ * changed since": the kept statistics and the search index's delta both ask it.
  */
-export async function recordChangesBetween(db: Kysely<Database>, from: string, to: string): Promise<string[] | undefined> {
+export async function recordChangesBetween(db: Kysely<Database>, from: string, to: string, directoryId?: string): Promise<RecordChange[] | undefined> {
   const [fromReport, fromChange, fromIds] = from.split('|');
   const [toReport, toChange, toIds] = to.split('|');
-  if (fromReport !== toReport || fromIds !== toIds || Number(toChange) < Number(fromChange)) return undefined;
-  const rows = await db
+  if (fromReport !== toReport || fromIds !== toIds) return undefined;
+  const after = Number(fromChange);
+  const upTo = Number(toChange);
+  if (!Number.isInteger(after) || !Number.isInteger(upTo) || upTo < after) return undefined;
+  let query = db
     .selectFrom('audit_events')
-    .select('action')
-    .where('id', '>', Number(fromChange))
-    .where('id', '<=', Number(toChange))
-    .where('action', 'in', [...RECORD_CHANGE_ACTIONS])
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => r.action);
+    .select(['action', 'subject_type', 'subject_id'])
+    .where('id', '>', after)
+    .where('id', '<=', upTo)
+    .where('action', 'in', [...RECORD_CHANGE_ACTIONS]);
+  if (directoryId !== undefined) query = query.where('directory_id', '=', directoryId);
+  const rows = await query.orderBy('id').execute();
+  return rows.map((row) => ({ action: row.action, type: row.subject_type ?? 'unknown', id: row.subject_id ?? '' }));
 }

@@ -10,9 +10,8 @@ import { rebuildPostgresSearchIndex } from '../search/postgres/build.js';
 import { readSourceStamp, writeSourceStamp } from '../search/tables.js';
 import type { RebuildSearchIndex } from '../search/types.js';
 import type { Database } from '../store/tables.js';
-import { readStamp } from '../store/stamp.js';
+import { readStamp, recordChangesBetween } from '../store/stamp.js';
 import { applySearchDelta, type DeltaOutcome, type RecordRef } from '../search/delta/make.js';
-import { recordChangesBetween } from '../search/delta/changes.js';
 import { searchWords } from './i18n/codes.js';
 import { DEFAULT_LOCALE } from './i18n/index.js';
 
@@ -89,7 +88,7 @@ export function searchIndexKeeper(db: Kysely<Database>, directoryId: string, reb
         return;
       }
       if (source === undefined || delta === undefined) return rebuildFrom(stamp);
-      const changes = await recordChangesBetween(db, directoryId, source, stamp);
+      const changes = await recordChangesBetween(db, source, stamp, directoryId);
       const outcome = changes === undefined ? { rebuild: 'an import or a new directory' } : await delta(db, directoryId, changes);
       if ('applied' in outcome) {
         deltas += 1;
