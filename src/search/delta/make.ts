@@ -14,12 +14,12 @@ import type { Kysely } from 'kysely';
 import { distinctDomainLabels } from '../../model/domain-labels.js';
 import type { Database } from '../../store/tables.js';
 import { BODY_LIMIT, FACET_GROUPS, dateKey, sortName, type IndexDictionary } from '../build.js';
-import { jsonList, type DocInput, type DocVocabulary, type FacetIds, type IndexWords } from '../documents.js';
+import { jsonList, type DocInput, type FacetIds, type IndexWords } from '../documents.js';
 import { INDEX_VERSION, FACET_NAMES, type FacetName } from '../types.js';
 import { forEachTerm } from '../text.js';
 import { ensureSearchTables, type SearchTables } from '../tables.js';
 import type { DeltaDoc } from './overlay.js';
-import { NeedsRebuild, affectedRecords, makeRecordDocuments, type RecordRef } from './records.js';
+import { NeedsRebuild, affectedRecords, makeRecordDocuments, type RecordRef, type RecordVocabulary } from './records.js';
 
 export { NeedsRebuild, type RecordRef };
 import { namePositions } from './names.js';
@@ -124,8 +124,8 @@ function entryOf(doc: number, input: DocInput, namePosition: number, until: numb
   };
 }
 
-/** The vocabulary of the index being patched: its catalogue's values only (another asks for a rebuild). */
-async function vocabularyOf(db: Kysely<Database>, directoryId: string, dict: IndexDictionary, words: IndexWords | undefined): Promise<DocVocabulary> {
+/** The vocabulary of the index being patched: its catalogue's values only (another asks for a rebuild); the collectivities come with the records (records.ts). */
+async function vocabularyOf(db: Kysely<Database>, directoryId: string, dict: IndexDictionary, words: IndexWords | undefined): Promise<RecordVocabulary> {
   const values = {} as Record<FacetName, FacetIds>;
   for (const facet of FACET_NAMES) {
     const index = new Map((dict.facets[facet] ?? []).map((entry, i) => [entry.value, i]));
@@ -139,17 +139,11 @@ async function vocabularyOf(db: Kysely<Database>, directoryId: string, dict: Ind
   }
   const directory = await db.selectFrom('directories').select('countries').where('id', '=', directoryId).executeTakeFirst();
   const domains = distinctDomainLabels(await db.selectFrom('domains').select(['code', 'label', 'parent']).where('directory_id', '=', directoryId).orderBy('position').execute());
-  const collectivities = await db
-    .selectFrom('collectivities')
-    .select(['id', 'name', 'short_name', 'country', 'kind', 'region', 'population', 'executive_name', 'executive_title', 'address', 'aliases'])
-    .where('directory_id', '=', directoryId)
-    .execute();
   return {
     values,
     countries: { countries: jsonList(directory?.countries ?? null) },
     domainLabel: new Map(domains.map((d) => [d.code, d.label])),
     domainParent: new Map(domains.map((d) => [d.code, d.parent])),
-    collectivityById: new Map(collectivities.map((c) => [c.id, c])),
     topFunders: new Set((dict.facets.funder ?? []).map((entry) => entry.label ?? entry.value)),
     words,
   };

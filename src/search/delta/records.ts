@@ -86,8 +86,15 @@ export interface Made {
   until?: number;
 }
 
-/** The records' documents as the build would make them now; a record that is gone (or a notice no longer approved) has none. */
-export async function makeRecordDocuments(db: Kysely<Database>, directoryId: string, v: DocVocabulary, records: Map<DocType, Set<string>>): Promise<Map<DocType, Map<string, Made>>> {
+/** The vocabulary of a delta, but for the collectivities: those the documents name are read with them. */
+export type RecordVocabulary = Omit<DocVocabulary, 'collectivityById'>;
+
+/**
+ * The records' documents as the build would make them now; a record that is gone (or a notice no
+ * longer approved) has none. The rows they need are read first, then the collectivities they name
+ * (parties, funders, publishers): a few, not the directory's every collectivity.
+ */
+export async function makeRecordDocuments(db: Kysely<Database>, directoryId: string, base: RecordVocabulary, records: Map<DocType, Set<string>>): Promise<Map<DocType, Map<string, Made>>> {
   const out = new Map<DocType, Map<string, Made>>();
   const put = (type: DocType, id: string, made: Made) => {
     const list = out.get(type) ?? new Map<string, Made>();
@@ -109,8 +116,30 @@ export async function makeRecordDocuments(db: Kysely<Database>, directoryId: str
   const partnerships = await chunked(partnershipIds, (chunk) =>
     db.selectFrom('partnerships').select([...PARTNERSHIP_COLUMNS]).where('directory_id', '=', directoryId).where('id', 'in', chunk).execute(),
   );
-  const parties = group(await chunked(partnershipIds, (chunk) => where('partnership_parties', chunk).execute()), 'partnership_id');
+  const partyRows = await chunked(partnershipIds, (chunk) => where('partnership_parties', chunk).execute());
+  const parties = group(partyRows, 'partnership_id');
   const domains = group(await chunked(partnershipIds, (chunk) => where('partnership_domains', chunk).execute()), 'partnership_id');
+  const projectIds = projects.map((p) => p.id);
+  const related = async (table: 'project_domains' | 'funding_lines' | 'project_partners') =>
+    await chunked(projectIds, (chunk) =>
+      db.selectFrom(table).selectAll().where('directory_id', '=', directoryId).where('project_id', 'in', chunk).orderBy('project_id').orderBy('position').execute(),
+    );
+  const fundingRows = (await related('funding_lines')) as { project_id: string; funder: string; funder_collectivity_id: string | null }[];
+  const [projectDomains, funding, partners] = [group(await related('project_domains'), 'project_id'), group(fundingRows, 'project_id'), group(await related('project_partners'), 'project_id')];
+  const notices = await chunked([...records.get('notice')!], (chunk) =>
+    db.selectFrom('partner_notices').select([...NOTICE_COLUMNS]).where('directory_id', '=', directoryId).where('status', '=', 'approved').where('id', 'in', chunk).execute(),
+  );
+  const named = new Set([
+    ...records.get('collectivity')!,
+    ...partyRows.map((row) => row.collectivity_id),
+    ...fundingRows.flatMap((row) => (row.funder_collectivity_id === null ? [] : [row.funder_collectivity_id])),
+    ...notices.map((n) => n.collectivity_id),
+  ]);
+  const collectivityRows = await chunked([...named], (chunk) =>
+    db.selectFrom('collectivities').select([...COLLECTIVITY_COLUMNS]).where('directory_id', '=', directoryId).where('id', 'in', chunk).execute(),
+  );
+  const v: DocVocabulary = { ...base, collectivityById: new Map(collectivityRows.map((c) => [c.id, c])) };
+
   const parents = new Map<string, { title: string; facets: DocInput['facets']; signedDate: string | null }>();
   for (const p of partnerships) {
     const made = partnershipDocument(v, p, parties.get(p.id) ?? [], (domains.get(p.id) ?? []).map((d) => d.domain_code));
@@ -118,15 +147,6 @@ export async function makeRecordDocuments(db: Kysely<Database>, directoryId: str
     if (records.get('partnership')!.has(p.id)) put('partnership', p.id, { doc: made.doc });
   }
 
-  const projectIds = projects.map((p) => p.id);
-  const related = async (table: 'project_domains' | 'funding_lines' | 'project_partners') =>
-    group(
-      await chunked(projectIds, (chunk) =>
-        db.selectFrom(table).selectAll().where('directory_id', '=', directoryId).where('project_id', 'in', chunk).orderBy('project_id').orderBy('position').execute(),
-      ),
-      'project_id',
-    );
-  const [projectDomains, funding, partners] = [await related('project_domains'), await related('funding_lines'), await related('project_partners')];
   for (const p of projects) {
     const parent = parents.get(p.partnership_id);
     const doc = projectDocument(
@@ -135,7 +155,7 @@ export async function makeRecordDocuments(db: Kysely<Database>, directoryId: str
       { title: parent?.title, facets: parent?.facets, signedDate: parent?.signedDate },
       {
         domains: (projectDomains.get(p.id) ?? []).map((d) => (d as { domain_code: string }).domain_code),
-        funding: (funding.get(p.id) ?? []) as { funder: string; funder_collectivity_id: string | null }[],
+        funding: funding.get(p.id) ?? [],
         partners: (partners.get(p.id) ?? []).map((r) => (r as { name: string }).name),
       },
     );
@@ -143,9 +163,8 @@ export async function makeRecordDocuments(db: Kysely<Database>, directoryId: str
   }
 
   const collectivityIds = [...records.get('collectivity')!];
-  const collectivities = await chunked(collectivityIds, (chunk) =>
-    db.selectFrom('collectivities').select([...COLLECTIVITY_COLUMNS]).where('directory_id', '=', directoryId).where('id', 'in', chunk).execute(),
-  );
+  const changed = new Set(collectivityIds);
+  const collectivities = collectivityRows.filter((c) => changed.has(c.id));
   const theirParties = await chunked(collectivityIds, (chunk) =>
     db.selectFrom('partnership_parties').select(['collectivity_id', 'partnership_id']).where('directory_id', '=', directoryId).where('collectivity_id', 'in', chunk).execute(),
   );
@@ -163,9 +182,6 @@ export async function makeRecordDocuments(db: Kysely<Database>, directoryId: str
     put('collectivity', c.id, { doc: collectivityDocument(v, c, ofIt) });
   }
 
-  const notices = await chunked([...records.get('notice')!], (chunk) =>
-    db.selectFrom('partner_notices').select([...NOTICE_COLUMNS]).where('directory_id', '=', directoryId).where('status', '=', 'approved').where('id', 'in', chunk).execute(),
-  );
   const profiles = defaultProfiles();
   for (const n of notices) put('notice', n.id, { doc: noticeDocument(v, n, profiles), until: dateKey(n.until) });
   return out;
