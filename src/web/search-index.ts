@@ -11,7 +11,7 @@ import { readSourceStamp, writeSourceStamp } from '../search/tables.js';
 import type { RebuildSearchIndex } from '../search/types.js';
 import type { Database } from '../store/tables.js';
 import { readStamp, recordChangesBetween } from '../store/stamp.js';
-import { applySearchDelta, type DeltaOutcome, type RecordRef } from '../search/delta/make.js';
+import { applySearchDelta, type DeltaMemo, type DeltaOutcome, type RecordRef } from '../search/delta/make.js';
 import { searchWords } from './i18n/codes.js';
 import { DEFAULT_LOCALE } from './i18n/index.js';
 
@@ -165,5 +165,6 @@ export function siteIndexBuilder(engine: 'sqlite' | 'postgres', onProgress?: (do
 /** How the site applies changes to a directory's index as a delta: its documents re-made with the words `siteIndexBuilder` indexes. */
 export function siteIndexDelta(): SearchIndexDelta {
   const words = searchWords(DEFAULT_LOCALE);
-  return (db, id, changes) => applySearchDelta(db, id, changes, words);
+  const memo: DeltaMemo = new Map();
+  return (db, id, changes) => applySearchDelta(db, id, changes, words, memo);
 }

@@ -22,7 +22,7 @@ import type { DeltaDoc } from './overlay.js';
 import { NeedsRebuild, affectedRecords, makeRecordDocuments, type RecordRef, type RecordVocabulary } from './records.js';
 
 export { NeedsRebuild, type RecordRef };
-import { namePositions } from './names.js';
+import { namePositions, readNameOrder, type NameOrder } from './names.js';
 
 /** Past this many documents in the delta, the index is rebuilt instead (in the background, by the caller). */
 export const DELTA_LIMIT = 1000;
@@ -30,11 +30,18 @@ export const DELTA_LIMIT = 1000;
 /** What applying changes did: documents re-made, or why the whole index must be rebuilt. */
 export type DeltaOutcome = { applied: number; size: number } | { rebuild: string };
 
+/**
+ * What one keeper's deltas keep from a change to the next, by directory: the index's dictionary
+ * parsed and its name order, with the build they are of (`search_meta` 'stamp', which each build
+ * writes anew). Read and parsed again at each change they took 30–80 ms at 1 000 000 projects.
+ */
+export type DeltaMemo = Map<string, { build: string; dict: IndexDictionary; names: NameOrder }>;
+
 /** The changes (records by type and id) applied to the directory's delta, in one transaction. */
-export async function applySearchDelta(db: Kysely<Database>, directoryId: string, changes: readonly RecordRef[], words?: IndexWords): Promise<DeltaOutcome> {
+export async function applySearchDelta(db: Kysely<Database>, directoryId: string, changes: readonly RecordRef[], words?: IndexWords, memo?: DeltaMemo): Promise<DeltaOutcome> {
   const run = async (trx: Kysely<Database>): Promise<DeltaOutcome> => {
     try {
-      return await apply(trx, directoryId, changes, words);
+      return await apply(trx, directoryId, changes, words, memo);
     } catch (error) {
       if (error instanceof NeedsRebuild) return { rebuild: error.message };
       throw error;
@@ -43,14 +50,10 @@ export async function applySearchDelta(db: Kysely<Database>, directoryId: string
   return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
-async function apply(db: Kysely<Database>, directoryId: string, changes: readonly RecordRef[], words: IndexWords | undefined): Promise<DeltaOutcome> {
+async function apply(db: Kysely<Database>, directoryId: string, changes: readonly RecordRef[], words: IndexWords | undefined, memo: DeltaMemo | undefined): Promise<DeltaOutcome> {
   await ensureSearchTables(db);
   const search = db.withTables<SearchTables>();
-  const dictRow = await search.selectFrom('search_meta').select('value').where('directory_id', '=', directoryId).where('key', '=', 'dict').executeTakeFirst();
-  if (dictRow === undefined) throw new NeedsRebuild('no index yet');
-  const dict = JSON.parse(Buffer.from(dictRow.value as Uint8Array).toString('utf8')) as IndexDictionary;
-  if (dict.version !== INDEX_VERSION) throw new NeedsRebuild('an index of an older shape');
-
+  const { dict, names } = await builtIndex(db, directoryId, memo);
   const vocabulary = await vocabularyOf(db, directoryId, dict, words);
   const records = await affectedRecords(db, directoryId, changes, DELTA_LIMIT);
   // their documents' numbers in the base
@@ -75,7 +78,7 @@ async function apply(db: Kysely<Database>, directoryId: string, changes: readonl
       else madeDocs.push({ doc, input: input.doc, until: input.until });
     }
   }
-  const positions = await namePositions(db, directoryId, madeDocs.map(({ doc, input }) => ({ doc, sortName: sortName(input.title) })));
+  const positions = await namePositions(db, directoryId, names, madeDocs.map(({ doc, input }) => ({ doc, sortName: sortName(input.title) })));
   for (const { doc, input, until } of madeDocs) entries.push(entryOf(doc, input, positions.get(doc) ?? 0, until));
 
   // the delta so far, with these documents replaced
@@ -91,6 +94,26 @@ async function apply(db: Kysely<Database>, directoryId: string, changes: readonl
   const version = Buffer.from(`${new Date().toISOString()} ${Math.random().toString(36).slice(2)}`);
   await search.insertInto('search_meta').values({ directory_id: directoryId, key: 'delta', value: version }).execute();
   return { applied: entries.length, size };
+}
+
+/** The index's dictionary and name order, kept in `memo` while the build is the same. */
+async function builtIndex(db: Kysely<Database>, directoryId: string, memo: DeltaMemo | undefined): Promise<{ dict: IndexDictionary; names: NameOrder }> {
+  const search = db.withTables<SearchTables>();
+  const meta = async (key: string) => {
+    const row = await search.selectFrom('search_meta').select('value').where('directory_id', '=', directoryId).where('key', '=', key).executeTakeFirst();
+    return row === undefined ? undefined : Buffer.from(row.value as Uint8Array).toString('utf8');
+  };
+  // (PostgreSQL's build writes no stamp: nothing kept there)
+  const build = await meta('stamp');
+  const kept = build === undefined ? undefined : memo?.get(directoryId);
+  if (kept !== undefined && kept.build === build) return kept;
+  const text = await meta('dict');
+  if (text === undefined) throw new NeedsRebuild('no index yet');
+  const dict = JSON.parse(text) as IndexDictionary;
+  if (dict.version !== INDEX_VERSION) throw new NeedsRebuild('an index of an older shape');
+  const made = { dict, names: await readNameOrder(db, directoryId) };
+  if (build !== undefined) memo?.set(directoryId, { build, ...made });
+  return made;
 }
 
 /** A re-made document as the searchers read it: its terms, profiles, sort keys and shown row. */

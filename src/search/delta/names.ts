@@ -8,17 +8,25 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../store/tables.js';
 import type { SearchTables } from '../tables.js';
 
-export async function namePositions(db: Kysely<Database>, directoryId: string, docs: readonly { doc: number; sortName: string }[]): Promise<Map<number, number>> {
-  const out = new Map<number, number>();
-  if (docs.length === 0) return out;
-  const search = db.withTables<SearchTables>();
-  const row = await search.selectFrom('search_meta').select('value').where('directory_id', '=', directoryId).where('key', '=', 'name').executeTakeFirst();
+/** The base's documents in name order: the document at each rank, as the build ranks them. */
+export type NameOrder = Uint32Array;
+
+/** The base's name order, from the ranks the build stored (`search_meta` 'name'; none on PostgreSQL, which sorts in SQL). */
+export async function readNameOrder(db: Kysely<Database>, directoryId: string): Promise<NameOrder> {
+  const row = await db.withTables<SearchTables>().selectFrom('search_meta').select('value').where('directory_id', '=', directoryId).where('key', '=', 'name').executeTakeFirst();
   const bytes = row === undefined ? new Uint8Array(0) : Uint8Array.from(row.value as Uint8Array);
   const rank = new Uint32Array(bytes.buffer, 0, bytes.byteLength >>> 2);
   const atRank = new Uint32Array(rank.length);
   for (let doc = 0; doc < rank.length; doc += 1) atRank[rank[doc]!] = doc;
+  return atRank;
+}
+
+export async function namePositions(db: Kysely<Database>, directoryId: string, atRank: NameOrder, docs: readonly { doc: number; sortName: string }[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  if (docs.length === 0) return out;
+  const search = db.withTables<SearchTables>();
   const names = new Map<number, string>();
-  const bounds = docs.map(() => ({ low: 0, high: rank.length }));
+  const bounds = docs.map(() => ({ low: 0, high: atRank.length }));
   for (;;) {
     const wanted = new Set<number>();
     bounds.forEach(({ low, high }) => {
