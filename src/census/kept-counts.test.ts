@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { mulberry32 } from '../random.js';
 import { recordAudit } from '../accounts/audit.js';
 import { heaviestPairs, loadMapCounts } from '../maps/data.js';
 import type { RepertoireDocument } from '../model/schema.js';
@@ -24,16 +25,9 @@ import { inRecordTransaction, saveRecord, type RecordChange } from './records.js
 type Db = Kysely<Database>;
 const DIR = DIRECTORY_2008_ID;
 
-/** A seeded generator (mulberry32): the same changes for the same seed. */
+/** Seeded draws (mulberry32): the same changes for the same seed. */
 function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
   return { next, int, pick };

@@ -4,19 +4,10 @@
  * in one DirectoryFormatError. The generator is seeded, so a failure names its case.
  */
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../random.js';
 import { DirectoryFormatError, readDirectory } from './index.js';
 import { SEED_COUNTRIES, seedText } from './testing.js';
 
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Mutation = (lines: string[], rnd: () => number) => void;
 const pick = (n: number, rnd: () => number) => Math.floor(rnd() * n);
@@ -45,7 +36,7 @@ const MUTATIONS: Record<string, Mutation> = {
 };
 
 function mutate(base: string[], seed: number): string {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const lines = [...base];
   const names = Object.keys(MUTATIONS);
   for (let k = 1 + pick(5, rnd); k > 0 && lines.length > 0; k--) MUTATIONS[names[pick(names.length, rnd)]!]!(lines, rnd);
@@ -68,7 +59,7 @@ describe('the reader under mutation', () => {
   const all = seedText().split('\n');
 
   it('survives 2 000 mutations of entry-sized windows', () => {
-    const rnd = random(2008);
+    const rnd = mulberry32(2008);
     for (let seed = 0; seed < 2000; seed++) {
       const start = 148 + pick(all.length - 700, rnd);
       const window = ['Villes', ...all.slice(start, start + 100 + pick(300, rnd))];

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../random.js';
 import { loadConfig } from '../../config.js';
 import { readDirectory } from '../../import/directory/index.js';
 import { SEED_COUNTRIES } from '../../import/directory/testing.js';
@@ -48,20 +49,10 @@ const QUERIES: Record<string, string | string[]>[] = [
   { type: 'collectivity', sort: 'name' },
 ];
 
-/** A seeded generator (mulberry32): the same edits on every run and engine. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random edits straight in the store's tables (what an edit or an approval writes), and the records they changed. */
 async function edit(db: Kysely<Database>, seed: number): Promise<RecordRef[]> {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const word = () => pick(WORDS);
   const d = DIRECTORY_2008_ID;

@@ -3,22 +3,13 @@
  * random lines mixing the block's vocabulary, odd unicode, very long and empty lines.
  */
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../random.js';
 import { Contact } from '../../../model/schema.js';
 import { FIXTURES } from './fixtures.js';
 import { seedCountries as countries } from '../testing.js';
 import { readContacts } from './read-contacts.js';
 import type { SourceLine } from '../types.js';
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   'M. ', 'Mme ', 'Agent en charge du dossier', ' : ', '(Ville de Lyon)', 'Tél', 'Fax', '/', '+ 212', '+33 (0)4', ' 12 34 56', '@', 'x.ma', 'www.', '<http://',
@@ -27,7 +18,7 @@ const PIECES = [
 ];
 
 function randomLines(count: number, seed: number): SourceLine[] {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const lines: SourceLine[] = [];
   for (let n = 1; n <= count; n++) {
     const length = next() < 0.01 ? 2000 : Math.floor(next() * 12);
