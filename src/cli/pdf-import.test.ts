@@ -111,14 +111,13 @@ describe('a PDF of the book, imported', () => {
   }, 60_000);
 
   const prints = () => [['A4', book] as const, ['A5 at 90 %', small] as const];
-  /**
-   * the most fields that may differ, by mode: since the book marks its lines' ends for machines
-   * (ADR 0008), measured on A4 and A5: 0 and 0 (-layout; 64 and 53 before), 0 and 0 (-raw; 70
-   * and 61 before, 2 and 2 while a mark followed every hyphen: "-Projet" read "- Projet"), 0 and 0
-   * (default: 100 and 70 before; 14 and 3 while a hyphen between blanks that ends a line, "Laxou -",
-   * was not marked and an address could break at its hyphen: poppler dropped both hyphens)
+  /*
+   * No field differs, whatever the mode: since the book marks its lines' ends for machines (ADR
+   * 0008), measured on A4 and A5: -layout 64 and 53 before; -raw 70 and 61 before (2 and 2 while a
+   * mark followed every hyphen: "-Projet" read "- Projet"); default 100 and 70 before (14 and 3
+   * while a hyphen between blanks that ends a line, "Laxou -", was not marked and an address could
+   * break at its hyphen: poppler dropped both hyphens).
    */
-  const mostDiffering: Record<(typeof PDF_MODES)[number], number> = { layout: 0, raw: 0, default: 0 };
   it('marks a hyphen only where it ends a printed line: a copy of the text keeps hyphenated names whole', async () => {
     for (const [paper, file] of prints()) {
       const lines = (await extractPdfText(file, { mode: 'raw' })).split(/\n|\f/);
@@ -137,9 +136,8 @@ describe('a PDF of the book, imported', () => {
       const back = readDirectory(text, { document: BUNDLED_NAME, countries: ['FR', 'MA'] });
       expect(back.document.partnerships.map((p) => p.id), paper).toEqual(stored.partnerships.map((p) => p.id));
       expect(projects(back.document), paper).toBeGreaterThanOrEqual(projects(stored) - 2);
-      // The book marks its paragraphs' and cells' ends (html.ts END_MARK), which every mode gives
-      // back: exact by -layout; what is left by -raw and the default mode, ADR 0008.
-      expect(documentDifferences(stored, back.document).length, paper).toBeLessThanOrEqual(mostDiffering[mode]);
+      // The book marks its paragraphs' and cells' ends (html.ts END_MARK), which every mode gives back.
+      expect(documentDifferences(stored, back.document), paper).toEqual([]);
     }
   }, 90_000);
 });

@@ -116,7 +116,7 @@ function cleanPlace(place: string): string {
 }
 
 /** A comparison key for a place: "Tadla Azilal" = "Tadla-Azilal", "El Jadida" = "El Jedida"; asked for the same few hundred names thousands of times by every matcher. */
-export const placeKey: (place: string) => string = memoised((place) => foldPlace(place));
+export const placeKey: (place: string) => string = memoised(foldPlace);
 
 function foldPlace(place: string): string {
   const k = key(place).replace(/\b(de|du|des|la|le|les|l|d)\b/g, ' ').replace(/\s+/g, ' ').trim();

@@ -32,7 +32,7 @@ export function slug(text: string, max = 60): string {
 }
 
 /** Whether the letters of a line are all capitals (a theme or section heading in the book); asked of the same lines by several readers (paragraphs, projects). */
-export const isUpperCaseLine: (text: string) => boolean = memoised((text) => lettersAreCapitals(text));
+export const isUpperCaseLine: (text: string) => boolean = memoised(lettersAreCapitals);
 
 function lettersAreCapitals(text: string): boolean {
   const letters = text.replace(/\([^)]*\)/g, '').replace(/[^\p{L}]/gu, '');

@@ -33,15 +33,11 @@ const WIDER = 0.002;
 
 /**
  * Marks the hyphens that end a printed line in the page already loaded (marks of an earlier
- * pass are taken out first: the book's own text has none). Returns how many were marked and
- * how many of those do not end a line at the wider width once marked (a hyphen found at one
- * width only; what counts is the print, which src/cli/pdf-import.test.ts reads: no mark within
- * a line).
+ * pass are taken out first: the book's own text has none), after keeping each address that holds
+ * a hyphen on one line. Returns how many were marked. What counts is the print, which
+ * src/cli/pdf-import.test.ts reads: no mark within a line.
  */
-export async function markLineEndHyphens(
-  page: Page,
-  scale: number,
-): Promise<{ marked: number; moved: number }> {
+export async function markLineEndHyphens(page: Page, scale: number): Promise<number> {
   const widthMm = TEXT_WIDTH_MM / scale;
   await page.emulateMedia({ media: 'print' });
   // A script for the page (the project's TypeScript has no DOM types).
@@ -49,6 +45,7 @@ export async function markLineEndHyphens(
     const MARK = ${JSON.stringify(AFTER_HYPHEN)};
     // an address is left whole: a copy must give it back as it is
     const ADDRESS = /@|^(?:www\\.|https?:)/i;
+    const inAddress = (node) => node.parentElement !== null && node.parentElement.dataset.address !== undefined;
     const root = document.documentElement;
     const width = root.style.width;
     const texts = () => {
@@ -72,7 +69,7 @@ export async function markLineEndHyphens(
     // An address with a hyphen is kept on one line ("riad-mounia@…"): broken at its hyphen, the
     // default mode would join its halves without the hyphen, and a mark would stand inside it.
     for (const node of texts()) {
-      if (node.parentElement && node.parentElement.dataset.address !== undefined) continue;
+      if (inAddress(node)) continue;
       const words = [...node.data.matchAll(/\\S*-\\S*/g)].filter((m) => ADDRESS.test(m[0]));
       // from the last, so that the places of those before stay right
       for (const m of words.reverse()) {
@@ -85,10 +82,12 @@ export async function markLineEndHyphens(
         span.append(inside);
       }
     }
-    const ends = new Map(); // node → the hyphens that end a line, each with the place of the next character
+    const ends = new Map(); // node → the places of its hyphens that end a line
     for (const w of [${widthMm}, ${widthMm * (1 + WIDER)}]) {
       root.style.width = w + 'mm';
+      // (an address's hyphens never end a line: it is on one)
       for (const node of texts()) {
+        if (inAddress(node)) continue;
         const text = node.data;
         for (let i = text.indexOf('-'); i >= 0; i = text.indexOf('-', i + 1)) {
           if (text[i + 1] === undefined || text[i + 1] === '\\u2060') continue;
@@ -96,27 +95,15 @@ export async function markLineEndHyphens(
           // the default mode drops either at a line's end ("Montereau-\\u2060\\u00A0" never breaks)
           const next = text.slice(i + 1).search(/\\S/);
           if (next < 0) continue;
-          const start = text.slice(0, i).search(/\\S*$/);
-          const end = text.slice(i).search(/\\s|$/);
-          if (ADDRESS.test(text.slice(start, i + end))) continue;
-          if (endsLine(node, i, i + 1 + next)) {
-            const places = ends.get(node) ?? new Map();
-            ends.set(node, places.set(i, i + 1 + next));
-          }
+          if (endsLine(node, i, i + 1 + next)) ends.set(node, (ends.get(node) ?? new Set()).add(i));
         }
       }
     }
-    const found = [...ends].flatMap(([node, places]) => [...places].sort((a, b) => a[0] - b[0]).map(([i, j]) => [node, i, j]));
+    const found = [...ends].flatMap(([node, places]) => [...places].sort((a, b) => a - b).map((i) => [node, i]));
+    // from the last, so that the places found before stay right; a mark goes where the line
+    // breaks (the character after the hyphen on the line below) and moves no line
     for (let k = found.length - 1; k >= 0; k--) found[k][0].insertData(found[k][1] + 1, MARK);
-    // (the hyphens are marked from the last, so that the places found before stay right; checked
-    // at the wider width, the print's: a mark goes where the line breaks and moves no line)
-    let moved = 0, before = 0;
-    for (let k = 0; k < found.length; k++) {
-      const [node, i, j] = found[k];
-      before = k > 0 && found[k - 1][0] === node ? before + 1 : 0;
-      if (!endsLine(node, i + before, j + before + 1)) moved += 1;
-    }
     root.style.width = width;
-    return { marked: found.length, moved };
-  })()`)) as { marked: number; moved: number };
+    return found.length;
+  })()`)) as number;
 }
