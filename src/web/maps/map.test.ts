@@ -1,13 +1,14 @@
 /** The map section: the SVG without inline style, its table, the unlocated list, text from data escaped. */
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { mapDataFromDocument } from '../../maps/data.js';
+import { loadCollectivityMapCounts, loadMapCounts, mapDataFromDocument } from '../../maps/data.js';
 import { renderBaseMap } from '../../maps/render.js';
 import { assertWellFormedXml } from '../../maps/testing.js';
 import { DIRECTORY_2008_ID, read2008, save2008 } from '../../stats/testing.js';
 import { ENGINES, openEngineStore } from '../../test-support/engines.js';
 import { renderContext } from '../testing.js';
 import { paths } from '../paths.js';
+import { readSiteDirectory } from '../data/directory.js';
 import { baseMapHref, registerBaseMaps } from './base.js';
 import { MAP_POINTS, loadMapView, mapSection, withoutInlineStyle, type MapView } from './map.js';
 
@@ -134,6 +135,8 @@ describe('mapSection', () => {
   });
 });
 
+const sorted = (map: Map<string, number>) => [...map].sort(([a], [b]) => (a < b ? -1 : 1));
+
 describe.each(ENGINES)('loadMapView (%s)', (engine) => {
   it('maps the whole directory, a collectivity (highlighted) or a list of partnerships from SQL aggregates', async () => {
     const store = await openEngineStore(engine);
@@ -152,7 +155,16 @@ describe.each(ENGINES)('loadMapView (%s)', (engine) => {
     const own = doc.partnerships.filter((p) => p.parties.some((x) => x.collectivityId === 'ma-commune-marrakech'));
     const one = await loadMapView(store.db, DIRECTORY_2008_ID, { kind: 'collectivity', id: 'ma-commune-marrakech' });
     expect(weights(one)).toEqual(weights(mapDataFromDocument(doc, { partnershipIds: own.map((p) => p.id), href: String })));
+    expect(one.links).toEqual(mapDataFromDocument(doc, { partnershipIds: own.map((p) => p.id), href: (id) => `/collectivites/${id}` }).links);
     expect(one.points.filter((p) => p.current === true).map((p) => p.id)).toEqual(['ma-commune-marrakech']);
+    // the page passes its directory snapshot, whose collectivities are the places: the same map, the store not read for them
+    expect(await loadMapView(store.db, await readSiteDirectory(store.db, DIRECTORY_2008_ID), { kind: 'collectivity', id: 'ma-commune-marrakech' })).toEqual(one);
+    // a collectivity's counts read through its index are those of its partnerships' ids, for every one
+    for (const c of doc.collectivities) {
+      const ids = doc.partnerships.filter((p) => p.parties.some((x) => x.collectivityId === c.id)).map((p) => p.id);
+      const [byIndex, byIds] = await Promise.all([loadCollectivityMapCounts(store.db, DIRECTORY_2008_ID, c.id), loadMapCounts(store.db, { directoryId: DIRECTORY_2008_ID, partnershipIds: ids })]);
+      expect({ id: c.id, weights: sorted(byIndex.weights), pairs: sorted(byIndex.pairs) }).toEqual({ id: c.id, weights: sorted(byIds.weights), pairs: sorted(byIds.pairs) });
+    }
 
     const ids = doc.partnerships.filter((_, i) => i % 4 === 0).map((p) => p.id);
     const some = await loadMapView(store.db, DIRECTORY_2008_ID, { kind: 'partnerships', ids });

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { directoryCountries, heaviestBy, loadMapCounts, loadMapPlaces, mapDataOf, type MapCounts, type MapData } from '../../maps/data.js';
+import { directoryCountries, heaviestBy, loadCollectivityMapCounts, loadMapCounts, loadMapPlaces, mapDataOf, type MapCounts, type MapData, type Place } from '../../maps/data.js';
 import { renderMap, type MapCountry, type MapInput } from '../../maps/render.js';
 import { censusSnapshot } from '../../stats/snapshot.js';
 import type { Database } from '../../store/tables.js';
@@ -104,11 +104,12 @@ const wholeMaps = new WeakMap<Kysely<Database>, Map<string, { stamp: string; vie
 /**
  * The map from the store, for pages that hold no directory in memory: counts by SQL aggregates
  * (`loadMapCounts`; for the whole directory, the census snapshot's, so that it costs one indexed
- * read at 1 000 000 projects), then the named collectivities' places (`loadMapPlaces`).
+ * read at 1 000 000 projects), then the named collectivities' places: from the directory snapshot
+ * when the page passes it (it holds them all), else from the store (`loadMapPlaces`).
  *
  * The older form `loadMapView(db, dir, partnershipIds)` (a directory snapshot and a selection) still works.
  */
-export async function loadMapView(db: Kysely<Database>, directoryId: string, scope: MapScope): Promise<MapView>;
+export async function loadMapView(db: Kysely<Database>, dir: string | Directory, scope: MapScope): Promise<MapView>;
 export async function loadMapView(db: Kysely<Database>, dir: Directory, partnershipIds: Iterable<string>): Promise<MapView>;
 export async function loadMapView(db: Kysely<Database>, dir: string | Directory, scope: MapScope | Iterable<string>): Promise<MapView> {
   const directoryId = typeof dir === 'string' ? dir : dir.id;
@@ -121,30 +122,34 @@ export async function loadMapView(db: Kysely<Database>, dir: string | Directory,
     const key = `${directoryId}\u0000${paths.home()}`;
     const kept = byDirectory.get(key);
     if (kept !== undefined && kept.stamp === snapshot.stamp) return kept.view;
-    const view = await viewOf(db, directoryId, snapshot.map);
+    const view = await viewOf(db, dir, snapshot.map);
     byDirectory.set(key, { stamp: snapshot.stamp, view });
     return view;
   }
   if (s.kind === 'collectivity') {
-    const own = await db
-      .selectFrom('partnership_parties')
-      .select('partnership_id')
-      .distinct()
-      .where('directory_id', '=', directoryId)
-      .where('collectivity_id', '=', s.id)
-      .execute();
-    const counts = await loadMapCounts(db, { directoryId, partnershipIds: own.map((r) => r.partnership_id) });
-    return viewOf(db, directoryId, counts, s.id);
+    return viewOf(db, dir, await loadCollectivityMapCounts(db, directoryId, s.id), s.id);
   }
-  return viewOf(db, directoryId, await loadMapCounts(db, { directoryId, partnershipIds: s.ids }));
+  return viewOf(db, dir, await loadMapCounts(db, { directoryId, partnershipIds: s.ids }));
+}
+
+/** The collectivities' places: a directory snapshot holds them all (a hub's map names thousands: a read of the whole table, else). */
+async function placesOf(db: Kysely<Database>, dir: string | Directory, ids: Iterable<string>): Promise<Map<string, Place>> {
+  if (typeof dir === 'string') return loadMapPlaces(db, dir, ids);
+  const places = new Map<string, Place>();
+  for (const id of ids) {
+    const c = dir.collectivity.get(id);
+    if (c !== undefined) places.set(id, c);
+  }
+  return places;
 }
 
 function isScope(scope: MapScope | Iterable<string>): scope is MapScope {
   return typeof (scope as { kind?: unknown }).kind === 'string' && !(Symbol.iterator in (scope as object));
 }
 
-async function viewOf(db: Kysely<Database>, directoryId: string, counts: MapCounts, current?: string): Promise<MapView> {
-  const places = await loadMapPlaces(db, directoryId, counts.weights.keys());
+async function viewOf(db: Kysely<Database>, dir: string | Directory, counts: MapCounts, current?: string): Promise<MapView> {
+  const directoryId = typeof dir === 'string' ? dir : dir.id;
+  const places = await placesOf(db, dir, counts.weights.keys());
   // points named in the page's language (an Arabic page's «مراكش»)
   const printed = new Set<string>();
   const label = (c: { id: string; name: string; shortName?: string }) => {

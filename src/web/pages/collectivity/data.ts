@@ -211,7 +211,7 @@ export async function collectivityView(dir: Directory, db: Kysely<Database>, id:
     notices,
     suggestions,
     suggestionsStatus,
-    map: await loadMapView(db, dir.id, { kind: 'collectivity', id }),
+    map: await loadMapView(db, dir, { kind: 'collectivity', id }),
     elsewhere: (await partnershipsElsewhere(db, id, c.country, dir.id, PARTNERSHIPS_SHOWN)).map((other) => ({
       directory: strip({ id: other.directoryId, title: other.title, edition: other.edition, countries: other.countries, href: paths.directory(other.directoryId) }),
       partnerships: other.partnerships.map((p) => ({ id: p.id, title: p.parties.join(' / '), href: paths.partnershipIn(other.directoryId, p.id) })),
