@@ -14,6 +14,7 @@ import { HIT_TYPES, PAD_VALUES, STATUSES, TOP_FUNDERS, decadeOf } from './facets
 import { collectivityDocument, funderOf, jsonList, noticeDocument, partnershipDocument, projectDocument, type DocFacets, type DocInput, type DocVocabulary, type IndexWords } from './documents.js';
 import { ensureSearchTables, type SearchDb, type SearchTables } from './tables.js';
 import { defaultProfiles } from '../profiles/profiles.js';
+import { makeTallies } from '../stats/tallies.js';
 import { fold, forEachTerm, tokenize } from './text.js';
 import { INDEX_VERSION, type FacetName } from './types.js';
 
@@ -155,7 +156,7 @@ async function build(
   hooks?: IndexHooks,
   words?: IndexWords,
 ): Promise<void> {
-  for (const table of ['search_docs', 'search_terms', 'search_prefixes', 'search_meta', 'search_delta'] as const) {
+  for (const table of ['search_docs', 'search_terms', 'search_prefixes', 'search_meta', 'search_delta', 'search_tallies'] as const) {
     await db.deleteFrom(table).where('directory_id', '=', directoryId).execute();
   }
 
@@ -558,4 +559,6 @@ async function build(
   meta.push({ key: 'date', value: Buffer.from(Int32Array.from(dates).buffer) });
   meta.push({ key: 'name', value: Buffer.from(nameRank.buffer) });
   for (const row of meta) await db.insertInto('search_meta').values({ directory_id: directoryId, ...row }).execute();
+  // what each document counts for in the statistics of a search, read from the documents just written
+  for (const row of await makeTallies(db, directoryId, size)) await db.insertInto('search_tallies').values({ directory_id: directoryId, ...row }).execute();
 }

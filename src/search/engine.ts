@@ -19,7 +19,8 @@ import { sanitizeQuery, searchParamsOf } from './params.js';
 import { MAX_SUGGESTIONS, clampPage, hitsInOrder, type DocRow, emptyFacets, facetLists, nearestWord, neighbourhood, selectValues, suggestionCandidates, valueIndexOf } from './results.js';
 import { queryTerms, stem, type QueryTerms } from './text.js';
 import { deltaRows, overlay, patchTermSet, type DeltaDoc, type DeltaRead, type LoadedDelta } from './delta/overlay.js';
-import { FACET_NAMES, INDEX_VERSION, MAX_WINDOW, type FacetName, type FacetValue, type SearchHit, type SearchQuery, type SearchResult } from './types.js';
+import { FACET_NAMES, INDEX_VERSION, MAX_WINDOW, type FacetName, type FacetValue, type SearchHit, type SearchQuery, type SearchResult, type SearchTally } from './types.js';
+import { loadTallies, sumTallies, type LoadedTallies, type TallyRow } from './tally.js';
 
 interface Group {
   facets: FacetName[];
@@ -119,6 +120,8 @@ export interface IndexReads {
   docs(directoryId: string, docs: readonly number[]): DocRow[];
   /** the delta over the directory's build: its version, and its entries when `known` is not that version */
   delta(directoryId: string, known: string | undefined): DeltaRead;
+  /** the per-document tallies of the directory's build (tally.ts); none for a build made before them */
+  tallies(directoryId: string): TallyRow[];
 }
 
 /** One read the core asks for. */
@@ -173,6 +176,8 @@ export class SearchCore {
   private readonly sets: Lru<string, TermSet>;
   private readonly filters: Lru<string, Bitset>;
   private readonly onLoad: ((index: LoadedIndex) => void) | undefined;
+  /** per directory, the tallies of the build they were read with (only when a search's statistics are asked for) */
+  private readonly tallied = new Map<string, { stamp: string | undefined; tallies: LoadedTallies | undefined }>();
 
   constructor(options: EngineOptions = {}) {
     const caching = options.cache ?? true;
@@ -221,6 +226,46 @@ export class SearchCore {
     const hits = yield* this.hits(index, pageDocs, terms);
     const suggestions = total === 0 ? yield* this.suggest(index, query, terms, today) : [];
     return { query, total, pages, hits, facets, suggestions, notices, tookMs: performance.now() - started };
+  }
+
+  /**
+   * The tallies summed over a query's results (tally.ts), for its statistics; undefined when the
+   * build has none. The documents ranked and re-made since the build are named by their records.
+   */
+  *tallySteps(input: SearchQuery, directoryId: string | undefined, rankLimit: number, today: string = dayKeyOf(new Date())): Steps<SearchTally | undefined> {
+    const { query, notices } = sanitizeQuery(input);
+    const index = yield* this.index(directoryId);
+    if (index === null) return undefined;
+    let kept = this.tallied.get(index.directoryId);
+    if (kept === undefined || kept.stamp !== index.stamp) {
+      kept = { stamp: index.stamp, tallies: loadTallies(yield* read('tallies', index.directoryId), index.size) };
+      this.tallied.set(index.directoryId, kept);
+    }
+    const tallies = kept.tallies;
+    if (tallies === undefined) return undefined;
+    const selection = this.selection(index, query, notices);
+    const match = withoutExpired(index, yield* this.matchSet(index, queryTerms(query.q)), today);
+    const sets = [...selection].map(([facet, ids]) => this.filterSet(index, facet, ids));
+    const results = this.combine(index, match?.docs, sets) ?? index.all;
+    const deltaDocs = index.delta?.docs;
+    const sums = sumTallies(tallies, results, new Set(deltaDocs?.keys() ?? []), rankLimit);
+    const rows = sums.ranked.length === 0 ? [] : yield* read('docs', index.directoryId, sums.ranked);
+    const recordOf = new Map(rows.map((row) => [Number(row.doc), row.record_id]));
+    const changed = { partnerships: [] as string[], projects: [] as string[] };
+    for (const doc of sums.changed) {
+      const row = deltaDocs?.get(doc)?.row;
+      if (row?.type === 'partnership') changed.partnerships.push(row.record_id);
+      else if (row?.type === 'project') changed.projects.push(row.record_id);
+    }
+    return {
+      query,
+      total: sums.total,
+      found: sums.found,
+      counts: sums.counts,
+      amounts: sums.amounts,
+      ranked: sums.ranked.map((doc) => recordOf.get(doc)).filter((id): id is string => id !== undefined),
+      changed,
+    };
   }
 
   /** How many documents a query matches (no facets, no hits). */
@@ -500,6 +545,7 @@ const SQL = {
   docs: `SELECT doc, type, record_id, partnership_id, title, subtitle, date, pad, body FROM search_docs WHERE directory_id = ? AND doc IN (SELECT value FROM json_each(?))`,
   deltaVersion: `SELECT value FROM search_meta WHERE directory_id = ? AND key = 'delta'`,
   delta: `SELECT entry FROM search_delta WHERE directory_id = ?`,
+  tallies: `SELECT key, value FROM search_tallies WHERE directory_id = ?`,
 } as const;
 
 /** The engine on a SQLite store: the core's reads answered synchronously by one better-sqlite3 connection. */
@@ -542,6 +588,7 @@ export class SearchEngine extends SearchCore {
         const entries = ((this.statement('delta')?.pluck().all(directoryId) ?? []) as string[]).map((entry) => JSON.parse(entry) as DeltaDoc);
         return { version: String(version), entries };
       },
+      tallies: (directoryId) => (this.statement('tallies')?.all(directoryId) ?? []) as TallyRow[],
     };
   }
 
@@ -562,6 +609,10 @@ export class SearchEngine extends SearchCore {
   search(input: SearchQuery, directoryId?: string, today?: string): SearchResult {
     // one read transaction: one snapshot of the index, even while a rebuild commits
     return this.db.transaction(() => runSteps(this.searchSteps(input, directoryId, today), this.reads))();
+  }
+
+  tally(input: SearchQuery, directoryId: string | undefined, rankLimit: number, today?: string): SearchTally | undefined {
+    return this.db.transaction(() => runSteps(this.tallySteps(input, directoryId, rankLimit, today), this.reads))();
   }
 }
 

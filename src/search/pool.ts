@@ -16,10 +16,13 @@ import { SearchEngine, type EngineOptions, type LoadedIndex } from './engine.js'
 import { sanitizeQuery } from './params.js';
 import { readRows } from './read.js';
 import { statementKeeper } from '../store/statements.js';
-import type { SearchQuery, SearchResult, Searcher, SearcherOptions } from './types.js';
+import type { SearchQuery, SearchResult, SearchTally, Searcher, SearcherOptions } from './types.js';
 
 /** A search, or a read-only statement to run on the worker's connection. */
-type Work = { query: SearchQuery; directoryId: string | undefined; today: string | undefined } | { read: { sql: string; parameters: readonly unknown[] } };
+type Work =
+  | { query: SearchQuery; directoryId: string | undefined; today: string | undefined }
+  | { tally: { query: SearchQuery; directoryId: string | undefined; rankLimit: number; today: string | undefined } }
+  | { read: { sql: string; parameters: readonly unknown[] } };
 
 interface Task {
   id: number;
@@ -33,7 +36,7 @@ interface Slot {
   task: Task | undefined;
 }
 
-type Reply = { id: number; result: SearchResult } | { id: number; rows: unknown[] } | { id: number; error: string } | { loaded: LoadedIndex };
+type Reply = { id: number; result: SearchResult | SearchTally | undefined } | { id: number; rows: unknown[] } | { id: number; error: string } | { loaded: LoadedIndex };
 
 /**
  * One search thread per core but one, at least one and at most two: the serving thread keeps a
@@ -57,6 +60,7 @@ export function localSearcher(options: { databasePath: string } & Pick<EngineOpt
   const statements = statementKeeper(db);
   return {
     search: async (query, directoryId, today) => engine.search(query, directoryId, today),
+    tally: async (query, directoryId, rankLimit, today) => engine.tally(query, directoryId, rankLimit, today),
     read: async (sql, parameters) => readRows(statements, sql, parameters),
     close: async () => {
       db.close();
@@ -162,7 +166,7 @@ class WorkerPool implements Searcher {
         const task = slot.task;
         slot.task = undefined;
         if (task !== undefined && task.id === message.id) {
-          if ('error' in message) task.reject(new RepertoireError('store', `${'read' in task.work ? 'a read' : 'search'} failed: ${message.error}`, 500));
+          if ('error' in message) task.reject(new RepertoireError('store', `${'read' in task.work ? 'a read' : 'tally' in task.work ? 'a search\'s tally' : 'search'} failed: ${message.error}`, 500));
           else task.resolve('rows' in message ? message.rows : message.result);
         }
         this.dispatch();
@@ -195,6 +199,12 @@ class WorkerPool implements Searcher {
       result.notices = [...clean.notices.filter((n) => !result.notices.includes(n)), ...result.notices];
       return result;
     });
+  }
+
+  /** A query's tallies, summed on a worker (which keeps them once read: tens of megabytes at 1 000 000 projects). */
+  tally(query: SearchQuery, directoryId: string | undefined, rankLimit: number, today?: string): Promise<SearchTally | undefined> {
+    if (this.closed) return Promise.reject(new RepertoireError('store', 'the searcher is closed', 500));
+    return this.run<SearchTally | undefined>({ tally: { query: sanitizeQuery(query).query, directoryId, rankLimit, today } });
   }
 
   /** A read-only statement on a worker's connection: long counts leave the serving thread free (they wait behind searches). */

@@ -60,6 +60,13 @@ export interface SearchDeltaTable {
   entry: string;
 }
 
+/** A build's per-document tallies (tally.ts), in a few rows of bytes: read only when a search's statistics are asked for. */
+export interface SearchTallyTable {
+  directory_id: string;
+  key: string;
+  value: Uint8Array;
+}
+
 // a type alias, not an interface: Kysely's withTables wants an indexable type
 export type SearchTables = {
   search_docs: SearchDocTable;
@@ -67,6 +74,7 @@ export type SearchTables = {
   search_prefixes: SearchPrefixTable;
   search_meta: SearchMetaTable;
   search_delta: SearchDeltaTable;
+  search_tallies: SearchTallyTable;
 };
 
 export type SearchDb = Kysely<Database & SearchTables>;
@@ -91,6 +99,8 @@ export async function ensureSearchTables(db: Kysely<Database>): Promise<void> {
       directory_id TEXT NOT NULL, prefix TEXT NOT NULL, kind INTEGER NOT NULL, postings ${BLOB} NOT NULL,
       title_kind INTEGER, title_postings ${BLOB}, PRIMARY KEY (directory_id, prefix))`,
     sql`CREATE TABLE IF NOT EXISTS search_meta (
+      directory_id TEXT NOT NULL, key TEXT NOT NULL, value ${BLOB} NOT NULL, PRIMARY KEY (directory_id, key))`,
+    sql`CREATE TABLE IF NOT EXISTS search_tallies (
       directory_id TEXT NOT NULL, key TEXT NOT NULL, value ${BLOB} NOT NULL, PRIMARY KEY (directory_id, key))`,
     sql`CREATE TABLE IF NOT EXISTS search_delta (
       directory_id TEXT NOT NULL, doc INTEGER NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (directory_id, doc))`,

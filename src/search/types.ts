@@ -12,9 +12,10 @@ import type { Database } from '../store/tables.js';
  * for the former frenchKind. 3: words folded by text/fold.ts (Arabic letter forms, tatweel and
  * Arabic-Indic digits folded too). 4: collectivities also found by their curated names in other
  * languages («مراكش»), and codes by their labels in every language of the site. 5: partner-search
- * notices (type `notice`), with their last days (`expiry` in the dictionary).
+ * notices (type `notice`), with their last days (`expiry` in the dictionary). 6: per-document
+ * tallies (`search_tallies`, tally.ts), the statistics of a search summed from them.
  */
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 
 export const FACET_NAMES = ['type', 'domain', 'homeKind', 'partnerKind', 'region', 'pad', 'status', 'decade', 'funder'] as const;
 export type FacetName = (typeof FACET_NAMES)[number];
@@ -74,9 +75,32 @@ export interface SearchResult {
   tookMs: number;
 }
 
+/**
+ * What a search's results count for in the statistics (search/tally.ts): the sums of their
+ * documents' tallies, whose keys the statistics make and read (stats/tallies.ts).
+ */
+export interface SearchTally {
+  /** the query as searched */
+  query: SearchQuery;
+  total: number;
+  found: { partnership: number; project: number; collectivity: number };
+  counts: Record<string, number>;
+  /** [key, entries, sum] */
+  amounts: [string, number, number][];
+  /** the records of the ranked documents summed (the PAD's projects), in their order, up to the limit asked */
+  ranked: string[];
+  /** records found whose documents were re-made since the build: their tallies are not in the sums */
+  changed: { partnerships: string[]; projects: string[] };
+}
+
 export interface Searcher {
   /** `today` (YYYY-MM-DD, default: the system clock's day): partner-search notices past their last day are left out */
   search(query: SearchQuery, directoryId?: string, today?: string): Promise<SearchResult>;
+  /**
+   * The tallies of a query's results (`rankLimit`: the most ranked records named); undefined when
+   * the index has none (built before them): the caller counts in the store instead
+   */
+  tally?(query: SearchQuery, directoryId: string | undefined, rankLimit: number, today?: string): Promise<SearchTally | undefined>;
   /** runs a read-only statement on the searcher's own SQLite connection (see store/off-thread.ts); absent on PostgreSQL */
   read?(sql: string, parameters: readonly unknown[]): Promise<unknown[]>;
   close(): Promise<void>;

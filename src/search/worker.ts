@@ -15,6 +15,7 @@ interface Data {
 type Request =
   | { id: number; query: SearchQuery; directoryId?: string; today?: string }
   | { id: number; read: { sql: string; parameters: unknown[] } }
+  | { id: number; tally: { query: SearchQuery; directoryId?: string; rankLimit: number; today?: string } }
   | { install: LoadedIndex };
 
 const { databasePath, cache } = workerData as Data;
@@ -51,6 +52,10 @@ try {
     }
     try {
       if ('read' in request) port.postMessage({ id: request.id, rows: readRows(statements, request.read.sql, request.read.parameters) });
+      else if ('tally' in request) {
+        const { query, directoryId, rankLimit, today } = request.tally;
+        port.postMessage({ id: request.id, result: engine.tally(query, directoryId, rankLimit, today) });
+      }
       else port.postMessage({ id: request.id, result: engine.search(request.query, request.directoryId, request.today) });
     } catch (error) {
       port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) });

@@ -59,6 +59,32 @@ export interface PadProject {
   funding: { funder: string; collectivityId: string | null; funderId: string | null; amount: number | null; currency: string | null; approximate: boolean }[];
 }
 
+/** Aggregates of nothing: what a count starts from. */
+export function emptyAggregates(directoryId: string | null, filtered: boolean): Aggregates {
+  return {
+    directoryId,
+    filtered,
+    partnerships: 0,
+    byDecade: new Map(),
+    byKind: new Map(),
+    partnershipDomains: new Map(),
+    partnershipFamilies: new Map(),
+    projects: 0,
+    byStatus: new Map(),
+    projectDomains: new Map(),
+    projectFamilies: new Map(),
+    budgets: [],
+    projectCosts: [],
+    projectsWithCost: 0,
+    funding: [],
+    pad: { count: 0, costs: [], funding: [], rows: [] },
+    domains: [],
+    collectivities: [],
+    reportIssues: [],
+    claims: [],
+  };
+}
+
 export function add<K>(map: Map<K, number>, key: K, n = 1): void {
   map.set(key, (map.get(key) ?? 0) + n);
 }

@@ -18,9 +18,17 @@ export interface BuildOptions {
   padLimit?: number;
 }
 
+/**
+ * The funders' grouping per list of collectivities: a census snapshot's list is shared by every
+ * statistics built from it (the whole directory's, each search's), and folding its names took
+ * 45 ms of each search's statistics at 6 876 collectivities.
+ */
+const funderNames = new WeakMap<Aggregates['collectivities'], FunderNames>();
+
 export function buildStats(agg: Aggregates, options: BuildOptions): CensusStats {
   const { rates } = options;
-  const funders = new FunderNames(agg.collectivities);
+  let funders = funderNames.get(agg.collectivities);
+  if (funders === undefined) funderNames.set(agg.collectivities, (funders = new FunderNames(agg.collectivities)));
   const domains = distinctDomainLabels(agg.domains);
   const domainLabel = new Map(domains.map((d) => [d.code, d]));
 

@@ -23,7 +23,7 @@ import type { Database } from '../store/tables.js';
 import type { Aggregates, PadProject } from './aggregates.js';
 import { applyAggregates, applyWeights } from './delta.js';
 import { applyPairs, heaviestKeptPairs } from './kept-pairs.js';
-import { padProjects } from './pad.js';
+import { padOrder, padProjects } from './pad.js';
 import { aggregateStats, domainList } from './queries.js';
 import { keptSnapshotAt, storeKeptSnapshot, publishSnapshot, SNAPSHOT_PAD_ROWS, SNAPSHOT_PAIRS, type CensusSnapshot } from './snapshot.js';
 
@@ -130,18 +130,7 @@ async function padRows(db: Db, directoryId: string, kept: PadProject[], touched:
 
 /** The directory's first PAD rows, read again (as `aggregateStats` lists them). */
 async function firstPadRows(db: Db, directoryId: string): Promise<PadProject[]> {
-  const ids = await db
-    .selectFrom('projects as p')
-    .innerJoin('partnerships as s', (j) => j.onRef('s.directory_id', '=', 'p.directory_id').onRef('s.id', '=', 'p.partnership_id'))
-    .where('p.directory_id', '=', directoryId)
-    .where('p.pad_cofinanced', '=', 1)
-    .select('p.id')
-    .orderBy('s.position')
-    .orderBy('s.id')
-    .orderBy('p.position')
-    .orderBy('p.id')
-    .limit(SNAPSHOT_PAD_ROWS)
-    .execute();
+  const ids = await padOrder(db, directoryId).limit(SNAPSHOT_PAD_ROWS).execute();
   return padProjects(db, directoryId, ids.map((r) => r.id));
 }
 

@@ -10,6 +10,23 @@ import type { PadProject } from './aggregates.js';
 type Db = Kysely<Database>;
 const flag = (value: number | boolean | null) => value === true || value === 1;
 
+/**
+ * The directory's PAD projects in the table's order: their partnership's place, then their own
+ * (ties by id: a partnership created after a removal may take a place again). To narrow and limit.
+ */
+export function padOrder(db: Db, dir: string) {
+  return db
+    .selectFrom('projects as p')
+    .innerJoin('partnerships as s', (j) => j.onRef('s.directory_id', '=', 'p.directory_id').onRef('s.id', '=', 'p.partnership_id'))
+    .where('p.directory_id', '=', dir)
+    .where('p.pad_cofinanced', '=', 1)
+    .select('p.id')
+    .orderBy('s.position')
+    .orderBy('s.id')
+    .orderBy('p.position')
+    .orderBy('p.id');
+}
+
 /** The PAD projects of the table: their partners and funding lines (a few queries, at most `padLimit` projects). */
 export async function padProjects(db: Db, dir: string | undefined, ids: string[]): Promise<PadProject[]> {
   const out: PadProject[] = [];

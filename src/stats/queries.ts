@@ -10,7 +10,7 @@ import { chunks } from '../maps/data.js';
 import { ImportReport } from '../model/report.js';
 import { decodeJson } from '../store/codec.js';
 import type { Database } from '../store/tables.js';
-import { add, type Aggregates, type MoneyRow } from './aggregates.js';
+import { add, emptyAggregates, type Aggregates, type MoneyRow } from './aggregates.js';
 import { padProjects } from './pad.js';
 import type { Profiles } from '../profiles/profiles.js';
 import type { ReferenceRates } from './money.js';
@@ -48,28 +48,7 @@ const flag = (value: number | boolean | null) => value === true || value === 1;
 /** Every count and sum of the statistics, in SQL: the one way they are computed. */
 export async function aggregateStats(db: Db, options: StoreStatsOptions = {}): Promise<Aggregates> {
   const dir = options.directoryId;
-  const agg: Aggregates = {
-    directoryId: dir ?? null,
-    filtered: options.partnershipIds !== undefined,
-    partnerships: 0,
-    byDecade: new Map(),
-    byKind: new Map(),
-    partnershipDomains: new Map(),
-    partnershipFamilies: new Map(),
-    projects: 0,
-    byStatus: new Map(),
-    projectDomains: new Map(),
-    projectFamilies: new Map(),
-    budgets: [],
-    projectCosts: [],
-    projectsWithCost: 0,
-    funding: [],
-    pad: { count: 0, costs: [], funding: [], rows: [] },
-    domains: [],
-    collectivities: [],
-    reportIssues: [],
-    claims: [],
-  };
+  const agg = emptyAggregates(dir ?? null, options.partnershipIds !== undefined);
   const budgets = new Sums<{ country: string }>();
   const costs = new Sums();
   const padCosts = new Sums();
@@ -239,15 +218,20 @@ export async function aggregateStats(db: Db, options: StoreStatsOptions = {}): P
   agg.pad.rows = await padProjects(db, dir, padIds);
   if (options.countsOnly) return agg;
 
-  agg.domains = await domainList(db, dir);
+  return { ...agg, ...(await directoryLists(db, dir, agg.filtered)) };
+}
 
+/** What the statistics list of the directory besides their sums: its domains, its collectivities, its latest report's issues and (of the whole census) claims. */
+async function directoryLists(db: Db, dir: string | undefined, filtered: boolean): Promise<Pick<Aggregates, 'domains' | 'collectivities' | 'reportIssues' | 'claims'>> {
   let collectivities = db.selectFrom('collectivities').select(['id', 'name', 'short_name', 'country', 'kind']).orderBy('directory_id').orderBy('position');
   if (dir !== undefined) collectivities = collectivities.where('directory_id', '=', dir);
-  agg.collectivities = (await collectivities.execute()).map((c) => ({ id: c.id, name: c.name, shortName: c.short_name, country: c.country, kind: c.kind }));
-  const report = await latestReport(db, dir);
-  agg.reportIssues = report?.inconsistencies ?? [];
-  if (!agg.filtered) agg.claims = report?.claims ?? [];
-  return agg;
+  const [domains, rows, report] = await Promise.all([domainList(db, dir), collectivities.execute(), latestReport(db, dir)]);
+  return {
+    domains,
+    collectivities: rows.map((c) => ({ id: c.id, name: c.name, shortName: c.short_name, country: c.country, kind: c.kind })),
+    reportIssues: report?.inconsistencies ?? [],
+    claims: filtered ? [] : (report?.claims ?? []),
+  };
 }
 
 async function latestReport(db: Db, dir: string | undefined): Promise<ImportReport | undefined> {

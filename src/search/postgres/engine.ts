@@ -11,7 +11,8 @@ import type { Database } from '../../store/tables.js';
 import { notBuiltResult, runStepsAsync, SearchCore, type AsyncIndexReads, type CandidateRow, type EngineOptions, type PostingRow, type Postings } from '../engine.js';
 import type { DocRow } from '../results.js';
 import type { DeltaDoc } from '../delta/overlay.js';
-import type { SearchQuery, SearchResult, Searcher } from '../types.js';
+import type { SearchQuery, SearchResult, SearchTally, Searcher } from '../types.js';
+import type { TallyRow } from '../tally.js';
 
 /** PostgreSQL's code for "relation does not exist": the index tables are not built yet. */
 const UNDEFINED_TABLE = '42P01';
@@ -92,6 +93,7 @@ export function postgresReads(db: Kysely<Database>, checked = false): AsyncIndex
       const entries = await sql<{ entry: string }>`SELECT entry FROM search_delta WHERE directory_id = ${directoryId}`.execute(db);
       return { version, entries: entries.rows.map((row) => JSON.parse(row.entry) as DeltaDoc) };
     },
+    tallies: async (directoryId) => (await sql<TallyRow>`SELECT key, value FROM search_tallies WHERE directory_id = ${directoryId}`.execute(db)).rows,
   };
 }
 
@@ -120,5 +122,15 @@ export function openPostgresSearcher(db: Kysely<Database>, options: Pick<EngineO
       throw error;
     }
   };
-  return { search, close: async () => undefined };
+  // in one snapshot: the tallies and the postings of one build
+  const tally = async (query: SearchQuery, directoryId: string | undefined, rankLimit: number, today?: string): Promise<SearchTally | undefined> => {
+    const steps = (db: Kysely<Database>) => runStepsAsync(core.tallySteps(query, directoryId, rankLimit, today), postgresReads(db, false));
+    try {
+      return db.isTransaction ? await steps(db) : await db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(steps);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === UNDEFINED_TABLE) return undefined; // no index, or one built before tallies
+      throw error;
+    }
+  };
+  return { search, tally, close: async () => undefined };
 }

@@ -9,7 +9,12 @@ import { FACET_ALIASES, parseSearchParams } from '../../../search/params.js';
 import { z } from 'zod';
 import { FACET_NAMES, MAX_PER_PAGE, MAX_WINDOW, type SearchQuery, type SearchResult, type Searcher } from '../../../search/types.js';
 import { CensusStats, DomainRow } from '../../../stats/model.js';
-import { loadStats } from '../../../stats/load.js';
+import { directoryRates, loadStats } from '../../../stats/load.js';
+import { buildStats } from '../../../stats/build.js';
+import { talliedAggregates } from '../../../stats/tallies.js';
+import type { Directory } from '../../data/directory.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../store/tables.js';
 import { facetValueLabel } from '../../i18n/codes.js';
 import { DEFAULT_LOCALE } from '../../i18n/index.js';
 import type { PageInput, QueryParams } from '../../page.js';
@@ -108,14 +113,14 @@ export type StatisticsView = z.infer<typeof StatisticsView>;
 export async function statisticsView(input: Pick<PageInput, 'query' | 'directory' | 'db' | 'searcher' | 'beforeSearch'>): Promise<StatisticsView> {
   const dir = await input.directory();
   const search = searchOf(input.query);
-  let found: FoundRecords | undefined;
-  if (search !== undefined) {
+  let stats: CensusStats;
+  let scope: SearchScope | undefined;
+  if (search === undefined) stats = await loadStats(input.db, { directoryId: dir.id });
+  else {
     if (input.searcher === undefined) throw new RepertoireError('not-supported', 'search is not available', 503);
     await input.beforeSearch?.();
-    found = await searchResults(input.searcher, parseSearchParams(search).query, dir.id);
+    ({ stats, scope } = await statisticsOfSearch(input.db, input.searcher, parseSearchParams(search).query, dir));
   }
-  const selection = found === undefined ? {} : { partnershipIds: found.partnershipIds, projectIds: found.projectIds };
-  const stats = await loadStats(input.db, { directoryId: dir.id, ...selection });
   // by country in the directory's order, home first: the statistics know codes, the directory knows its sides
   const countries = dir.record.countries;
   return StatisticsView.parse({
@@ -124,7 +129,42 @@ export async function statisticsView(input: Pick<PageInput, 'query' | 'directory
     budgets: { ...stats.budgets, bySide: sideOrder(stats.budgets.bySide, countries) },
     partnershipsByDomain: stats.partnershipsByDomain.map(inLanguage),
     projectsByDomain: stats.projectsByDomain.map(inLanguage),
-    ...(found === undefined ? {} : { search: found.scope }),
+    ...(scope === undefined ? {} : { search: scope }),
+  });
+}
+
+/**
+ * The statistics of a search's results: every result's tally summed by the searcher (milliseconds
+ * whatever their number); else (an index built before tallies, a searcher without them) the
+ * results' ids up to the searcher's window, counted in the store.
+ */
+export async function statisticsOfSearch(db: Kysely<Database>, searcher: Searcher, query: SearchQuery, dir: Directory): Promise<{ stats: CensusStats; scope: SearchScope }> {
+  const tally = await searcher.tally?.(query, dir.id, PAD_ROWS);
+  if (tally === undefined) {
+    const found = await searchResults(searcher, query, dir.id);
+    return { stats: await loadStats(db, { directoryId: dir.id, partnershipIds: found.partnershipIds, projectIds: found.projectIds }), scope: found.scope };
+  }
+  const [aggregates, rates, filters] = await Promise.all([talliedAggregates(db, dir.id, tally, PAD_ROWS), directoryRates(db, { directoryId: dir.id }), filterLabels(searcher, tally.query, dir)]);
+  return { stats: buildStats(aggregates, { rates, padLimit: PAD_ROWS }), scope: { q: tally.query.q, filters, total: tally.total, found: tally.found } };
+}
+
+/** The PAD projects listed (the statistics' default). */
+const PAD_ROWS = 1000;
+
+/**
+ * The search's chosen values, labelled: codes by the catalogue, domains by the directory; regions
+ * and funders by the labels the index keeps, which a search's facets give (asked only then).
+ */
+async function filterLabels(searcher: Searcher, query: SearchQuery, dir: Directory): Promise<SearchScope['filters']> {
+  const chosen = Object.entries(query.filters).flatMap(([facet, values]) => (values ?? []).map((value) => ({ facet, value })));
+  const named = new Map<string, string>();
+  if (chosen.some((c) => c.facet === 'region' || c.facet === 'funder')) {
+    const { facets } = await searcher.search({ ...query, page: 1, perPage: 1 }, dir.id);
+    for (const facet of FACET_NAMES) for (const v of facets[facet]) if (v.label !== undefined) named.set(`${facet}\u0000${v.value}`, v.label);
+  }
+  return chosen.map(({ facet, value }) => {
+    const label = facet === 'domain' ? dir.domain.get(value)?.label : named.get(`${facet}\u0000${value}`);
+    return { facet, value, label: facetValueLabel(DEFAULT_LOCALE, facet, { value, ...(label === undefined ? {} : { label }) }) };
   });
 }
 
