@@ -26,6 +26,7 @@ import { registerPasswordResetRoutes } from './auth/password-reset-routes.js';
 import { registerCensusRoutes } from './census/routes.js';
 import { registerNoticeRoutes } from './notices/routes.js';
 import type { Searcher } from '../search/types.js';
+import { parseSearchParams } from '../search/params.js';
 import type { Store } from '../store/db.js';
 import type { Database } from '../store/tables.js';
 import { countSnapshotsWith } from '../stats/snapshot.js';
@@ -119,6 +120,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // map snapshot, coordination lists and partner graph (DirectoryCache.warm): seconds each at a
     // million projects, the graph a minute
     cache.warm().catch((error: unknown) => app.log.warn({ err: error }, 'reading the directory ahead failed'));
+    // then the search thread reads the index's tallies (61 MB at a million projects, 3 s), ahead of the first search's statistics
+    const searcher = options.searcher;
+    if (searcher?.tally !== undefined) {
+      void cache
+        .warmed()
+        .then(async () => searcher.tally!(parseSearchParams({}).query, (await cache.get()).id, 0))
+        .catch((error: unknown) => app.log.warn({ err: error }, 'reading the search tallies ahead failed'));
+    }
   }
 
   const securityHeaders = { alwaysHttps: options.config?.site?.secureCookies === true };

@@ -156,6 +156,16 @@ export function registerPublicPages(app: FastifyInstance, options: PublicPagesOp
                   await lanes.turn();
                   return result;
                 },
+                ...(searcher.tally === undefined
+                  ? {}
+                  : {
+                      tally: async (query, directoryId, rankLimit, today) => {
+                        toBackground();
+                        const result = await searcher.tally!(query, directoryId, rankLimit, today ?? clock().toISOString().slice(0, 10));
+                        await lanes.turn();
+                        return result;
+                      },
+                    }),
                 close: () => searcher.close(),
               },
         ...(refreshSearchIndex !== undefined ? { beforeSearch: async () => refreshSearchIndex((await directory()).id), refreshIndexOf: refreshSearchIndex } : {}),
