@@ -243,10 +243,7 @@ export class SearchCore {
     }
     const tallies = kept.tallies;
     if (tallies === undefined) return undefined;
-    const selection = this.selection(index, query, notices);
-    const match = withoutExpired(index, yield* this.matchSet(index, queryTerms(query.q)), today);
-    const sets = [...selection].map(([facet, ids]) => this.filterSet(index, facet, ids));
-    const results = this.combine(index, match?.docs, sets) ?? index.all;
+    const results = (yield* this.resultSet(index, query, notices, today)) ?? index.all;
     const deltaDocs = index.delta?.docs;
     const sums = sumTallies(tallies, results, new Set(deltaDocs?.keys() ?? []), rankLimit);
     const rows = sums.ranked.length === 0 ? [] : yield* read('docs', index.directoryId, sums.ranked);
@@ -273,11 +270,16 @@ export class SearchCore {
     const { query } = sanitizeQuery(input);
     const index = yield* this.index(directoryId);
     if (index === null) return 0;
-    const selection = this.selection(index, query, []);
+    const results = yield* this.resultSet(index, query, [], today);
+    return results === undefined ? index.live : cardinality(results);
+  }
+
+  /** The documents a query matches, without the facets' counts; undefined for every document. */
+  private *resultSet(index: LoadedIndex, query: SearchQuery, notices: string[], today: string): Steps<Bitset | undefined> {
+    const selection = this.selection(index, query, notices);
     const match = withoutExpired(index, yield* this.matchSet(index, queryTerms(query.q)), today);
     const sets = [...selection].map(([facet, ids]) => this.filterSet(index, facet, ids));
-    const results = this.combine(index, match?.docs, sets);
-    return results === undefined ? index.live : cardinality(results);
+    return this.combine(index, match?.docs, sets);
   }
 
   // ---------------------------------------------------------------- loading

@@ -94,7 +94,7 @@ export const SearchScope = z.object({
   filters: z.array(z.object({ facet: z.string(), value: z.string(), label: z.string() })),
   /** every result, as the search page counts them */
   total: z.number().int(),
-  /** the results by type (up to the searcher's window) */
+  /** the results by type: all of them (summed from the index's tallies), or up to the searcher's window (an index without tallies) */
   found: z.object({ partnership: z.number().int(), project: z.number().int(), collectivity: z.number().int() }),
 });
 export type SearchScope = z.infer<typeof SearchScope>;
